@@ -1,0 +1,76 @@
+/**
+ * The `claimgraph` command: a thin shell over the libraries. Exit codes: 0 success, 1 invalid data,
+ * 2 usage errors. User mistakes print a message; only real bugs print a stack trace.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { buildCommand } from './commands/build.js';
+import { formatCommand } from './commands/format.js';
+import { infoCommand } from './commands/info.js';
+import { validateCommand } from './commands/validate.js';
+import { verifyCommand } from './commands/verify.js';
+import { CliError, EXIT } from './errors.js';
+import { VERSION } from './version.js';
+
+const program = new Command('claimgraph')
+  .description('Validate, build, inspect and query claimgraph datasets: who said what about whom.')
+  .version(VERSION)
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+let exitCode: number = EXIT.ok;
+const run =
+  <A extends unknown[]>(command: (...args: A) => Promise<number>) =>
+  async (...args: A) => {
+    exitCode = await command(...args);
+  };
+const json = () => new Option('--json', 'print machine-readable JSON');
+
+program
+  .command('validate')
+  .description('check a dataset folder (or release) and report every problem with file, id and field')
+  .argument('[dir]', 'dataset folder, release folder or dataset.json', '.')
+  .addOption(json())
+  .action(run((dir: string, flags: { json?: boolean }) => validateCommand(dir, flags)));
+
+program
+  .command('build')
+  .description('validate a dataset source folder and write its release (dataset.json, datapackage.json, schemas)')
+  .argument('[dir]', 'dataset source folder', '.')
+  .option('-o, --out <dir>', 'release folder (default: DIR/dist)')
+  .addOption(json())
+  .action(run((dir: string, flags: { out?: string; json?: boolean }) => buildCommand(dir, flags)));
+
+program
+  .command('info')
+  .description('summarise a dataset: version, counts per type, date range')
+  .argument('[path]', 'dataset folder, release folder or dataset.json', '.')
+  .addOption(json())
+  .action(run((path: string, flags: { json?: boolean }) => infoCommand(path, flags)));
+
+program
+  .command('format')
+  .description("sort a source folder's records by id and write them in canonical form")
+  .argument('[dir]', 'dataset source folder', '.')
+  .action(run((dir: string) => formatCommand(dir)));
+
+program
+  .command('verify')
+  .description("check a release's files against the sha256 hashes in its datapackage.json")
+  .argument('[path]', 'release folder', '.')
+  .addOption(json())
+  .action(run((path: string, flags: { json?: boolean }) => verifyCommand(path, flags)));
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Help and version are successes; anything else commander raises is a usage error.
+    exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  } else if (error instanceof CliError) {
+    process.stderr.write(`claimgraph: ${error.message}\n`);
+    exitCode = error.exitCode;
+  } else {
+    throw error;
+  }
+}
+process.exitCode = exitCode;

@@ -1,0 +1,38 @@
+/** `claimgraph build [DIR]`: validate a dataset source folder, then write its release to DIR/dist. */
+import { buildRelease } from '@claimgraph/schema/node';
+import { relative } from 'node:path';
+import { EXIT } from '../errors.js';
+import { createProgress, plural, printIssues, printJson } from '../output.js';
+import { resolveDatasetPath } from '../paths.js';
+
+export interface BuildFlags {
+  out?: string;
+  json?: boolean;
+}
+
+export async function buildCommand(dir: string | undefined, flags: BuildFlags): Promise<number> {
+  const path = await resolveDatasetPath(dir);
+  const progress = createProgress('build');
+  const built = await buildRelease(path, { outDir: flags.out, onProgress: progress.step });
+  progress.done();
+  if (!built.outDir) {
+    if (flags.json) printJson({ valid: false, errors: built.result.errors });
+    else {
+      printIssues(built.result.errors, built.read.located.dir);
+      process.stderr.write(`${path}: not built, ${plural(built.result.errors.length, 'problem')} found\n`);
+    }
+    return EXIT.invalid;
+  }
+  if (flags.json) {
+    printJson({ valid: true, outDir: built.outDir, version: built.read.meta.version, files: built.files, counts: built.summary?.counts });
+  } else {
+    const counts = built.summary!.counts;
+    process.stdout.write(
+      `built ${built.read.meta.name ?? path}@${built.read.meta.version ?? '?'} → ${relative(process.cwd(), built.outDir) || '.'}\n` +
+        `  ${plural(counts.entities, 'entity', 'entities')}, ${plural(counts.relations, 'relation')}, ${plural(counts.statements, 'statement')}, ${plural(counts.sources, 'source')}\n` +
+        built.files!.map((f) => `  ${f.path.padEnd(28)} ${String(f.bytes).padStart(9)} B  sha256 ${f.sha256.slice(0, 16)}…`).join('\n') +
+        '\n',
+    );
+  }
+  return EXIT.ok;
+}

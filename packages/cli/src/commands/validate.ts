@@ -1,0 +1,28 @@
+/** `claimgraph validate [DIR]`: every problem in a dataset at once, with file, id and field. */
+import { checkDataset } from '@claimgraph/schema/node';
+import { EXIT } from '../errors.js';
+import { createProgress, plural, printIssues, printJson } from '../output.js';
+import { resolveDatasetPath } from '../paths.js';
+
+export interface ValidateFlags {
+  json?: boolean;
+}
+
+export async function validateCommand(dir: string | undefined, flags: ValidateFlags): Promise<number> {
+  const path = await resolveDatasetPath(dir);
+  const progress = createProgress('validate');
+  const { result, read } = await checkDataset(path, progress.step);
+  progress.done();
+  if (flags.json) {
+    printJson({ valid: result.valid, errors: result.errors.map(({ file, id, path: pointer, message, line, column }) => ({ file, id, path: pointer, message, ...(line !== undefined ? { line, column } : {}) })) });
+  } else if (result.valid) {
+    const d = read.data as Record<string, unknown[]>;
+    process.stdout.write(
+      `${path}: valid (${plural(d.entities!.length, 'entity', 'entities')}, ${plural(d.relations!.length, 'relation')}, ${plural(d.statements!.length, 'statement')}, ${plural(d.sources!.length, 'source')})\n`,
+    );
+  } else {
+    printIssues(result.errors, read.located.dir);
+    process.stderr.write(`${path}: ${plural(result.errors.length, 'problem')} found\n`);
+  }
+  return result.valid ? EXIT.ok : EXIT.invalid;
+}

@@ -1,0 +1,46 @@
+/** Terminal output helpers shared by the commands: issue lists, tables, progress, JSON. */
+import { formatIssue, type ValidationIssue } from '@claimgraph/schema';
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Prints issues one per line, prefixed by the dataset folder so paths are clickable. */
+export function printIssues(issues: ValidationIssue[], base: string): void {
+  for (const issue of issues) process.stderr.write(`${joinPath(base, formatIssue(issue))}\n`);
+}
+
+function joinPath(base: string, line: string): string {
+  if (base === '.' || base === '') return line;
+  return `${base.replace(/\/+$/, '')}/${line}`;
+}
+
+/** A plain text table: columns padded to their widest cell, long cells cut with an ellipsis. */
+export function formatTable(headers: string[], rows: string[][], maxWidth = 60): string {
+  const cut = (s: string) => (s.length > maxWidth ? `${s.slice(0, maxWidth - 1)}…` : s);
+  const cells = [headers, ...rows].map((row) => row.map((c) => cut(c.replace(/\s+/g, ' '))));
+  const widths = headers.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
+  const line = (row: string[]) => row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  return [line(cells[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+/** Progress on a terminal; silent when output is piped or in CI. */
+export function createProgress(label: string): { step: (text: string) => void; done: () => void } {
+  const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
+  const start = Date.now();
+  let shown = false;
+  return {
+    step(text) {
+      if (!tty) return;
+      shown = true;
+      process.stderr.write(`\r\x1b[K${label}: ${text}… (${((Date.now() - start) / 1000).toFixed(1)}s)`);
+    },
+    done() {
+      if (tty && shown) process.stderr.write('\r\x1b[K');
+    },
+  };
+}
+
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}

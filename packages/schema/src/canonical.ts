@@ -1,0 +1,53 @@
+/**
+ * Canonical form of records and datasets: keys in schema order, records sorted by id. Releases are
+ * written from this form, so the same data always gives byte-identical files.
+ */
+import { EntitySchemas, RECORD_KINDS, RECORD_SCHEMAS, type Dataset, type RecordKind } from './records.js';
+import { compareIds } from './validate.js';
+import { isEntityType } from './vocabulary.js';
+
+function schemaKeys(kind: RecordKind, record: Record<string, unknown>): string[] {
+  const schema = kind === 'entities' && isEntityType(record.type) ? EntitySchemas[record.type] : RECORD_SCHEMAS[kind];
+  return Object.keys((schema as { properties?: object }).properties ?? {});
+}
+
+/** A copy of the record with its fields in schema order (unknown fields last, sorted). */
+export function canonicalRecord<T extends object>(kind: RecordKind, record: T): T {
+  const source = record as Record<string, unknown>;
+  const known = schemaKeys(kind, source);
+  const extra = Object.keys(source).filter((k) => !known.includes(k)).sort();
+  const out: Record<string, unknown> = {};
+  for (const key of [...known, ...extra]) {
+    if (source[key] === undefined) continue;
+    const value = source[key];
+    out[key] = key === 'attributes' && value && typeof value === 'object' ? sortKeys(value as Record<string, unknown>) : value;
+  }
+  return out as T;
+}
+
+function sortKeys(object: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(object).sort().map((k) => [k, object[k]]));
+}
+
+/** The dataset with every list sorted by id and every record in canonical form. */
+export function canonicalDataset(dataset: Dataset): Dataset {
+  const out = {} as Dataset;
+  for (const kind of RECORD_KINDS) {
+    (out[kind] as unknown[]) = [...dataset[kind]]
+      .sort((a, b) => compareIds(a.id, b.id))
+      .map((record) => canonicalRecord(kind, record));
+  }
+  return out;
+}
+
+/**
+ * Serialises a dataset one record per line: compact enough for a million statements, and still
+ * line-diffable and streamable.
+ */
+export function serializeDataset(dataset: Dataset): string {
+  const parts = RECORD_KINDS.map((kind) => {
+    const rows = dataset[kind].map((record) => JSON.stringify(record));
+    return `${JSON.stringify(kind)}: [${rows.length ? `\n${rows.join(',\n')}\n` : ''}]`;
+  });
+  return `{\n${parts.join(',\n')}\n}\n`;
+}

@@ -1,0 +1,31 @@
+/**
+ * @claimgraph/schema — the claimgraph data model: record types, JSON Schemas, controlled
+ * vocabularies and the dataset validator. Runs anywhere; file access lives in `@claimgraph/schema/node`.
+ */
+export * from './vocabulary.js';
+export * from './dates.js';
+export {
+  EntitySchema,
+  EntitySchemas,
+  RelationSchema,
+  StatementSchema,
+  SourceSchema,
+  DatasetSchema,
+  RECORD_KINDS,
+  RECORD_FILES,
+  RECORD_SCHEMAS,
+  ID_PATTERNS,
+  SCHEMA_BASE_URL,
+  type Entity,
+  type Relation,
+  type Statement,
+  type Source,
+  type Dataset,
+  type RecordKind,
+} from './records.js';
+export { jsonSchemas } from './json-schema.js';
+export { validateDataset, compareIds, recordFiles, type ValidateOptions } from './validate.js';
+export { formatIssue, sortIssues, type ValidationIssue, type ValidationResult } from './issues.js';
+export { textProblem } from './text.js';
+export { canonicalDataset, canonicalRecord, serializeDataset } from './canonical.js';
+export { summarizeDataset, type DatasetSummary } from './summary.js';

@@ -1,0 +1,61 @@
+/**
+ * Validation issues: where a problem is (file, record id, JSON pointer) and what it is, in words a
+ * curator can act on.
+ */
+
+export interface ValidationIssue {
+  /** The file the record lives in, relative to the dataset folder (`data/statements.json`). */
+  file: string;
+  /** The id of the record at fault, or `null` when the record has no usable id. */
+  id: string | null;
+  /** JSON pointer to the field inside the record (`/date`); `''` for the record itself. */
+  path: string;
+  /** Plain-language description of the problem and, where possible, how to fix it. */
+  message: string;
+  /** Position of the record in its file's array, when the problem belongs to one record. */
+  index?: number;
+  /** Line and column in the file, for JSON syntax errors. */
+  line?: number;
+  column?: number;
+}
+
+export interface ValidationResult {
+  valid: boolean;
+  errors: ValidationIssue[];
+}
+
+/** `data/statements.json: st:kirby-1 /date: "2021-02-30" is not a calendar date` */
+export function formatIssue(issue: ValidationIssue): string {
+  const file = issue.line !== undefined ? `${issue.file}:${issue.line}:${issue.column ?? 1}` : issue.file;
+  const record = issue.id !== null ? issue.id : issue.index !== undefined ? `record #${issue.index}` : '';
+  const where = [record, issue.path].filter(Boolean).join(' ');
+  return where ? `${file}: ${where}: ${issue.message}` : `${file}: ${issue.message}`;
+}
+
+/** Orders issues by file, then position, so reports read top to bottom and are deterministic. */
+export function sortIssues(issues: ValidationIssue[]): ValidationIssue[] {
+  return [...issues].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.index ?? -1) - (b.index ?? -1) ||
+      a.path.localeCompare(b.path) ||
+      a.message.localeCompare(b.message),
+  );
+}
+
+/** Escapes a JSON pointer segment (RFC 6901). */
+export function pointerSegment(key: string | number): string {
+  return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Quotes a value for a message, cut short so a 10 MB string never floods the terminal. */
+export function show(value: unknown, max = 60): string {
+  let text: string;
+  try {
+    text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,20 @@
+/**
+ * The published JSON Schemas, as plain JSON objects: the TypeBox schemas minus TypeBox's own
+ * symbol keys, so they serialise cleanly and any JSON Schema tool can read them.
+ */
+import { DatasetSchema, EntitySchema, RelationSchema, SourceSchema, StatementSchema } from './records.js';
+
+export type JsonSchema = { [key: string]: unknown };
+
+/** File name → JSON Schema, for every record type and for `dataset.json`. */
+export function jsonSchemas(): Record<string, JsonSchema> {
+  const draft = 'https://json-schema.org/draft/2020-12/schema';
+  const plain = (schema: object): JsonSchema => ({ $schema: draft, ...(JSON.parse(JSON.stringify(schema)) as JsonSchema) });
+  return {
+    'entity.schema.json': plain(EntitySchema),
+    'relation.schema.json': plain(RelationSchema),
+    'statement.schema.json': plain(StatementSchema),
+    'source.schema.json': plain(SourceSchema),
+    'dataset.schema.json': plain(DatasetSchema),
+  };
+}

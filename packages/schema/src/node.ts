@@ -1,0 +1,24 @@
+/**
+ * @claimgraph/schema/node — Node-only helpers: read datasets from disk in any layout, validate
+ * them, build and verify releases.
+ */
+export { readJsonFile, parseJsonText, parseJsonBytes, type JsonReadResult } from './node/read-json.js';
+export {
+  readDataset,
+  locateDataset,
+  DatasetPathError,
+  type ReadDatasetResult,
+  type LocatedDataset,
+  type DatasetLayout,
+  type DatasetMeta,
+} from './node/dataset-files.js';
+export {
+  checkDataset,
+  buildRelease,
+  verifyRelease,
+  formatDatasetSource,
+  type CheckedDataset,
+  type BuildOptions,
+  type BuildResult,
+  type ProgressListener,
+} from './node/release.js';

@@ -1,0 +1,80 @@
+/**
+ * Reads a JSON file the way a curator needs: a BOM is tolerated, invalid UTF-8 and syntax errors
+ * become issues with line and column, never exceptions.
+ */
+import { readFile } from 'node:fs/promises';
+import type { ValidationIssue } from '../issues.js';
+
+export type JsonReadResult = { ok: true; value: unknown } | { ok: false; issue: ValidationIssue };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads and parses `path`; `file` is the name used in messages. */
+export async function readJsonFile(path: string, file: string): Promise<JsonReadResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? String(error)})`;
+    return { ok: false, issue: { file, id: null, path: '', message } };
+  }
+  return parseJsonBytes(bytes, file);
+}
+
+export function parseJsonBytes(bytes: Uint8Array, file: string): JsonReadResult {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { ok: false, issue: { file, id: null, path: '', message: `is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)}); save the file as UTF-8` } };
+  }
+  return parseJsonText(text, file);
+}
+
+export function parseJsonText(text: string, file: string): JsonReadResult {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') return { ok: false, issue: { file, id: null, path: '', message: 'is empty; it must hold a JSON array' } };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    if (error instanceof RangeError) {
+      return { ok: false, issue: { file, id: null, path: '', message: 'is nested too deeply to be parsed' } };
+    }
+    const raw = (error as Error).message;
+    const position = /at position (\d+)/.exec(raw);
+    const offset = position ? Number(position[1]) : text.length;
+    const { line, column } = lineAndColumn(text, offset);
+    const detail = raw.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
+    const reason = position ? detail : 'unexpected end of file (is the file truncated?)';
+    return { ok: false, issue: { file, id: null, path: '', line, column, message: `invalid JSON at line ${line}, column ${column}: ${reason}` } };
+  }
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  // Binary search for the shortest prefix that fails to decode.
+  let lo = 0;
+  let hi = bytes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid + 1), { stream: true });
+      lo = mid + 1;
+    } catch {
+      hi = mid;
+    }
+  }
+  return lo;
+}

@@ -1,0 +1,239 @@
+/**
+ * Rules beyond the JSON Schema. Per-record rules see one record; cross-record rules see the whole
+ * dataset (only records that passed their schema) and index it with Maps, never with plain objects,
+ * so ids such as `__proto__` stay ordinary strings.
+ */
+import { latestDay, earliestDay, PARTIAL_DATE_PATTERN, partialDateProblem } from './dates.js';
+import { show, type ValidationIssue } from './issues.js';
+import type { FieldProblem } from './schema-check.js';
+import type { Dataset, Entity, RecordKind, Relation, Statement } from './records.js';
+import { textProblem } from './text.js';
+import { RELATION_TYPE_INFO, type EntityType } from './vocabulary.js';
+
+const DATE_RE = new RegExp(PARTIAL_DATE_PATTERN);
+
+/** Date fields of each record kind, checked against the calendar. */
+const DATE_FIELDS: Record<RecordKind, readonly string[]> = {
+  entities: ['founded', 'date', 'end', 'published'],
+  relations: ['start', 'end'],
+  statements: ['date'],
+  sources: ['published'],
+};
+
+/** Display text that must be free of invisible control characters. */
+const TEXT_FIELDS: Record<RecordKind, readonly string[]> = {
+  entities: ['name', 'description', 'role'],
+  relations: ['note'],
+  statements: ['quote', 'note'],
+  sources: ['title', 'publisher', 'author', 'note'],
+};
+
+/** Entity types that can say something: events and places cannot be speakers. */
+const SPEAKER_TYPES: ReadonlySet<EntityType> = new Set([
+  'person',
+  'armed-group',
+  'organization',
+  'government-body',
+  'international-body',
+  'programme',
+  'media-outlet',
+  'document',
+]);
+
+/** Rules that need only the record itself: calendar dates, clean text, id prefix, self-loops. */
+export function checkRecordRules(kind: RecordKind, record: unknown): FieldProblem[] {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return [];
+  const r = record as Record<string, unknown>;
+  const problems: FieldProblem[] = [];
+
+  for (const field of DATE_FIELDS[kind]) {
+    const value = r[field];
+    // Values that fail the pattern are reported by the schema check already.
+    if (typeof value === 'string' && DATE_RE.test(value)) {
+      const problem = partialDateProblem(value);
+      if (problem) problems.push({ path: `/${field}`, message: problem });
+    }
+  }
+  for (const field of TEXT_FIELDS[kind]) {
+    const value = r[field];
+    if (typeof value === 'string' && value !== '') {
+      const problem = textProblem(value);
+      if (problem) problems.push({ path: `/${field}`, message: problem });
+    }
+  }
+  if (kind === 'entities' && Array.isArray(r.aliases)) {
+    r.aliases.forEach((alias, i) => {
+      if (typeof alias === 'string' && alias !== '') {
+        const problem = textProblem(alias);
+        if (problem) problems.push({ path: `/aliases/${i}`, message: problem });
+      }
+    });
+  }
+  if (kind === 'entities' && typeof r.id === 'string' && typeof r.type === 'string' && r.id.includes(':')) {
+    const prefix = r.id.slice(0, r.id.indexOf(':'));
+    if (prefix !== r.type) problems.push({ path: '/id', message: `id prefix "${prefix}" does not match the type "${r.type}"; use "${r.type}:${r.id.slice(prefix.length + 1)}"` });
+  }
+  if (kind === 'relations' && typeof r.source === 'string' && r.source === r.target) {
+    problems.push({ path: '/target', message: `is the same entity as the source (${show(r.source)}); a relation needs two different entities` });
+  }
+  const [startField, endField] = kind === 'relations' ? ['start', 'end'] : kind === 'entities' ? ['date', 'end'] : [null, null];
+  if (startField && endField) {
+    const start = r[startField];
+    const end = r[endField];
+    if (typeof start === 'string' && typeof end === 'string' && !partialDateProblem(start) && !partialDateProblem(end) && earliestDay(start) > latestDay(end)) {
+      problems.push({ path: `/${startField}`, message: `${show(start)} is after ${endField} ${show(end)}` });
+    }
+  }
+  return problems;
+}
+
+interface Indexed {
+  kind: RecordKind;
+  index: number;
+}
+
+/** Rules across records: unique ids, references, vocabulary endpoints, coverage, cycles, dates. */
+export function checkCrossRecordRules(
+  data: Dataset,
+  files: Record<RecordKind, string>,
+  mentionedRelations: ReadonlySet<string> = new Set(data.statements.map((s) => s.relation)),
+): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const issue = (kind: RecordKind, id: string, path: string, message: string) => issues.push({ file: files[kind], id, path, message });
+
+  // Ids are unique across the whole dataset, not only within a file.
+  const firstSeen = new Map<string, Indexed>();
+  for (const kind of ['entities', 'relations', 'statements', 'sources'] as const) {
+    data[kind].forEach((record, index) => {
+      const earlier = firstSeen.get(record.id);
+      if (earlier) {
+        const where = earlier.kind === kind ? `earlier in ${files[kind]}` : `in ${files[earlier.kind]}`;
+        issue(kind, record.id, '/id', `duplicate id: ${show(record.id)} is already used ${where}`);
+      } else firstSeen.set(record.id, { kind, index });
+    });
+  }
+
+  const entities = new Map<string, Entity>(data.entities.map((e) => [e.id, e]));
+  const relations = new Map<string, Relation>(data.relations.map((r) => [r.id, r]));
+  const sources = new Map(data.sources.map((s) => [s.id, s]));
+
+  const kindOf = (id: string) => firstSeen.get(id)?.kind;
+  const missing = (id: string, expected: string) => {
+    const actual = kindOf(id);
+    return actual ? `${show(id)} is ${actual === 'entities' ? 'an entity' : `a ${actual.slice(0, -1)}`}, not ${expected}` : `${show(id)} is not a known ${expected}`;
+  };
+
+  for (const relation of data.relations) {
+    const info = RELATION_TYPE_INFO[relation.type];
+    for (const end of ['source', 'target'] as const) {
+      const entity = entities.get(relation[end]);
+      if (!entity) issue('relations', relation.id, `/${end}`, missing(relation[end], 'entity'));
+      else if (!info[end].includes(entity.type)) {
+        issue(
+          'relations',
+          relation.id,
+          `/${end}`,
+          `a "${relation.type}" relation cannot have ${show(relation[end])} (${entity.type}) as its ${end}; allowed: ${info[end].join(', ')}`,
+        );
+      }
+    }
+  }
+
+  for (const statement of data.statements) {
+    if (!relations.has(statement.relation)) issue('statements', statement.id, '/relation', missing(statement.relation, 'relation'));
+
+    checkSpeaker(statement, 'speaker', entities, issue, missing);
+    if (statement.reportedBy !== undefined) checkSpeaker(statement, 'reportedBy', entities, issue, missing);
+
+    const source = sources.get(statement.source);
+    if (!source) issue('statements', statement.id, '/source', missing(statement.source, 'source'));
+    else if (source.published && earliestDay(statement.date) > latestDay(source.published)) {
+      issue('statements', statement.id, '/date', `${show(statement.date)} is after its source ${show(source.id)} was published (${source.published})`);
+    }
+  }
+
+  for (const relation of data.relations) {
+    if (!mentionedRelations.has(relation.id)) {
+      issue('relations', relation.id, '', 'has no statement; every relation needs at least one statement that supports or disputes it');
+    }
+  }
+
+  issues.push(...findDuplicateRelations(data.relations, files.relations));
+  issues.push(...findPartOfCycles(data.relations, files.relations));
+  return issues;
+}
+
+function checkSpeaker(
+  statement: Statement,
+  field: 'speaker' | 'reportedBy',
+  entities: Map<string, Entity>,
+  issue: (kind: RecordKind, id: string, path: string, message: string) => void,
+  missing: (id: string, expected: string) => string,
+) {
+  const id = statement[field]!;
+  const entity = entities.get(id);
+  if (!entity) issue('statements', statement.id, `/${field}`, missing(id, 'entity'));
+  else if (!SPEAKER_TYPES.has(entity.type)) {
+    issue('statements', statement.id, `/${field}`, `${show(id)} is ${entity.type === 'event' ? 'an event' : 'a place'} and cannot speak; name the person, body or document that said it`);
+  }
+}
+
+/** The same claim recorded twice splits its statements; symmetric types ignore direction. */
+function findDuplicateRelations(relations: Relation[], file: string): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const byKey = new Map<string, string>();
+  for (const relation of relations) {
+    const ends = RELATION_TYPE_INFO[relation.type].symmetric ? [relation.source, relation.target].sort() : [relation.source, relation.target];
+    const attributes = relation.attributes ? Object.entries(relation.attributes).sort(([a], [b]) => (a < b ? -1 : 1)) : [];
+    const key = JSON.stringify([relation.type, ...ends, relation.start ?? null, relation.end ?? null, attributes]);
+    const first = byKey.get(key);
+    if (first) {
+      issues.push({
+        file,
+        id: relation.id,
+        path: '',
+        message: `states the same relation as ${show(first)}; point its statements at ${show(first)} instead, so that agreeing and disputing statements meet`,
+      });
+    } else byKey.set(key, relation.id);
+  }
+  return issues;
+}
+
+/** A part-of cycle (A part of B part of A) cannot be true of any structure. */
+function findPartOfCycles(relations: Relation[], file: string): ValidationIssue[] {
+  const edges = new Map<string, Relation[]>();
+  for (const r of relations) {
+    if (r.type !== 'part-of') continue;
+    const list = edges.get(r.source) ?? [];
+    list.push(r);
+    edges.set(r.source, list);
+  }
+  const issues: ValidationIssue[] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  // Iterative depth-first search: a long chain must not overflow the call stack.
+  for (const start of edges.keys()) {
+    if (state.has(start)) continue;
+    const stack: { node: string; next: number }[] = [{ node: start, next: 0 }];
+    state.set(start, 'open');
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      const out = edges.get(frame.node) ?? [];
+      if (frame.next >= out.length) {
+        state.set(frame.node, 'done');
+        stack.pop();
+        continue;
+      }
+      const relation = out[frame.next++]!;
+      const status = state.get(relation.target);
+      if (status === 'open') {
+        const cycleStart = stack.findIndex((f) => f.node === relation.target);
+        const path = [...stack.slice(cycleStart).map((f) => f.node), relation.target];
+        issues.push({ file, id: relation.id, path: '/target', message: `closes a part-of cycle: ${path.join(' → ')}` });
+      } else if (status === undefined) {
+        state.set(relation.target, 'open');
+        stack.push({ node: relation.target, next: 0 });
+      }
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,196 @@
+/**
+ * Checks one record against its JSON Schema (compiled once by TypeBox) and turns the raw schema
+ * errors into plain-language messages: "is required", "unknown field "spekaer" (did you mean speaker?)".
+ */
+import { FormatRegistry, type TSchema } from '@sinclair/typebox';
+import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
+import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
+import { PARTIAL_DATE_PATTERN, partialDateProblem } from './dates.js';
+import { pointerSegment, show } from './issues.js';
+import { EntitySchemas, ID_PATTERNS, RelationSchema, SourceSchema, StatementSchema, type RecordKind } from './records.js';
+import { ENTITY_TYPES, isEntityType, type EntityType } from './vocabulary.js';
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+let checkers: { entity: Record<EntityType, TypeCheck<TSchema>>; relations: TypeCheck<TSchema>; statements: TypeCheck<TSchema>; sources: TypeCheck<TSchema> } | undefined;
+
+/** Compiles the record schemas on first use, so importing the package costs nothing. */
+function getCheckers() {
+  if (!checkers) {
+    if (!FormatRegistry.Has('uri')) FormatRegistry.Set('uri', isAbsoluteUrl);
+    checkers = {
+      entity: Object.fromEntries(ENTITY_TYPES.map((t) => [t, TypeCompiler.Compile(EntitySchemas[t] as TSchema)])) as Record<EntityType, TypeCheck<TSchema>>,
+      relations: TypeCompiler.Compile(RelationSchema),
+      statements: TypeCompiler.Compile(StatementSchema),
+      sources: TypeCompiler.Compile(SourceSchema),
+    };
+  }
+  return checkers;
+}
+
+function isAbsoluteUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Structural problems of one record of the given kind; an empty list when it fits its schema. */
+export function checkRecordShape(kind: RecordKind, record: unknown): FieldProblem[] {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    return [{ path: '', message: `must be an object, not ${describeType(record)}` }];
+  }
+  const all = getCheckers();
+  let checker: TypeCheck<TSchema>;
+  if (kind === 'entities') {
+    const type = (record as { type?: unknown }).type;
+    if (!isEntityType(type)) {
+      return [
+        type === undefined
+          ? { path: '/type', message: 'is required' }
+          : { path: '/type', message: `${show(type)} is not an entity type; use one of: ${ENTITY_TYPES.join(', ')}` },
+      ];
+    }
+    checker = all.entity[type];
+  } else {
+    checker = all[kind];
+  }
+  if (checker.Check(record)) return [];
+  return translateErrors(checker, record);
+}
+
+function translateErrors(checker: TypeCheck<TSchema>, record: object): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const required = new Set<string>();
+  const seen = new Set<string>();
+  for (const error of checker.Errors(record)) {
+    // A missing field also fails its type check; say it once.
+    if (error.type === ValueErrorType.ObjectRequiredProperty) required.add(error.path);
+    else if (required.has(error.path)) continue;
+    const message = messageFor(error, checker.Schema());
+    const key = `${error.path}\u0000${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push({ path: error.path, message });
+  }
+  return problems;
+}
+
+function messageFor(error: ValueError, recordSchema: TSchema): string {
+  const { value, schema } = error;
+  switch (error.type) {
+    case ValueErrorType.ObjectRequiredProperty:
+      return 'is required';
+    case ValueErrorType.ObjectAdditionalProperties: {
+      const field = error.path.split('/').pop() ?? '';
+      const suggestion = closest(field, Object.keys((recordSchema as { properties?: object }).properties ?? {}));
+      return `unknown field ${show(field)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; allowed fields are fixed by the schema`;
+    }
+    case ValueErrorType.StringPattern:
+      return patternMessage(String(value), (schema as { pattern?: string }).pattern ?? '');
+    case ValueErrorType.StringMinLength:
+      return 'must not be empty';
+    case ValueErrorType.StringFormat:
+      return `${show(value)} is not an absolute http(s) URL`;
+    case ValueErrorType.Union: {
+      const options = literalOptions(schema);
+      return options ? `${show(value)} is not one of: ${options.join(', ')}` : `${show(value)} does not match any allowed form`;
+    }
+    case ValueErrorType.Literal:
+      return `must be ${show((schema as { const?: unknown }).const)}, not ${show(value)}`;
+    case ValueErrorType.ArrayUniqueItems:
+      return 'lists the same item twice';
+    case ValueErrorType.String:
+    case ValueErrorType.Number:
+    case ValueErrorType.Boolean:
+    case ValueErrorType.Array:
+    case ValueErrorType.Object:
+      return `must be ${article(expectedType(error.type))}, not ${describeType(value)}${typeof value === 'object' && value !== null ? '' : ` (${show(value)})`}`;
+    default:
+      return error.message.charAt(0).toLowerCase() + error.message.slice(1);
+  }
+}
+
+function expectedType(type: ValueErrorType): string {
+  switch (type) {
+    case ValueErrorType.String:
+      return 'string';
+    case ValueErrorType.Number:
+      return 'number';
+    case ValueErrorType.Boolean:
+      return 'boolean (true or false)';
+    case ValueErrorType.Array:
+      return 'array';
+    default:
+      return 'object';
+  }
+}
+
+function article(noun: string): string {
+  return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
+
+export function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (value === undefined) return 'missing';
+  return article(typeof value);
+}
+
+function literalOptions(schema: TSchema): string[] | null {
+  const anyOf = (schema as { anyOf?: { const?: unknown }[] }).anyOf;
+  if (!anyOf || !anyOf.every((s) => typeof s.const === 'string')) return null;
+  return anyOf.map((s) => s.const as string);
+}
+
+function patternMessage(value: string, pattern: string): string {
+  if (pattern === PARTIAL_DATE_PATTERN) return partialDateProblem(value) ?? `${show(value)} is not a date`;
+  if (pattern === ID_PATTERNS.entity) {
+    return `${show(value)} is not an entity id; write the entity type, a colon and a lower-case slug (person:john-kirby)`;
+  }
+  for (const [kind, prefix] of [
+    ['relation', 'rel'],
+    ['statement', 'st'],
+    ['source', 'src'],
+  ] as const) {
+    if (pattern === ID_PATTERNS[kind]) {
+      return `${show(value)} is not a ${kind} id; write "${prefix}:" and a lower-case slug (${prefix}:example-id)`;
+    }
+  }
+  return `${show(value)} does not match the pattern ${pattern}`;
+}
+
+/** The known field nearest to a misspelt one, when it is close enough to be a typo. */
+function closest(field: string, known: string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = Math.max(2, Math.floor(field.length / 3)) + 1;
+  for (const candidate of known) {
+    const d = editDistance(field.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return Infinity;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+export { pointerSegment };
