@@ -4,6 +4,8 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { buildCommand } from './commands/build.js';
+import { diffCommand } from './commands/diff.js';
+import { releaseCheckCommand } from './commands/release-check.js';
 import { formatCommand } from './commands/format.js';
 import { infoCommand } from './commands/info.js';
 import { validateCommand } from './commands/validate.js';
@@ -59,6 +61,23 @@ program
   .argument('[path]', 'release folder', '.')
   .addOption(json())
   .action(run((path: string, flags: { json?: boolean }) => verifyCommand(path, flags)));
+
+program
+  .command('diff')
+  .description('what changed between two versions of a dataset, and the version bump it needs')
+  .argument('<old>', 'release folder, dataset.json, source folder, or installed package name[@range]')
+  .argument('<new>', 'release folder, dataset.json, source folder, or installed package name[@range]')
+  .option('--limit <n>', 'records listed per group in the table output', '50')
+  .addOption(json())
+  .action(run((oldArg: string, newArg: string, flags: { json?: boolean; limit?: string }) => diffCommand(oldArg, newArg, flags)));
+
+program
+  .command('release-check')
+  .description('fail when pending changesets bump a dataset less than its changes require (data semver)')
+  .option('--root <dir>', 'repository root (default: current folder)')
+  .option('--update-baseline', "record each dataset's built release as the last published one")
+  .addOption(json())
+  .action(run((flags: { root?: string; json?: boolean; updateBaseline?: boolean }) => releaseCheckCommand(flags)));
 
 try {
   await program.parseAsync(process.argv);

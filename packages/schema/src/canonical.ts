@@ -2,17 +2,18 @@
  * Canonical form of records and datasets: keys in schema order, records sorted by id. Releases are
  * written from this form, so the same data always gives byte-identical files.
  */
-import { EntitySchemas, RECORD_KINDS, RECORD_SCHEMAS, type Dataset, type RecordKind } from './records.js';
+import { EntitySchemas, RECORD_KINDS, RECORD_SCHEMAS, RedirectSchema, type Dataset, type RecordKind } from './records.js';
 import { compareIds } from './validate.js';
 import { isEntityType } from './vocabulary.js';
 
-function schemaKeys(kind: RecordKind, record: Record<string, unknown>): string[] {
-  const schema = kind === 'entities' && isEntityType(record.type) ? EntitySchemas[record.type] : RECORD_SCHEMAS[kind];
+function schemaKeys(kind: RecordKind | 'redirects', record: Record<string, unknown>): string[] {
+  const schema =
+    kind === 'redirects' ? RedirectSchema : kind === 'entities' && isEntityType(record.type) ? EntitySchemas[record.type] : RECORD_SCHEMAS[kind];
   return Object.keys((schema as { properties?: object }).properties ?? {});
 }
 
 /** A copy of the record with its fields in schema order (unknown fields last, sorted). */
-export function canonicalRecord<T extends object>(kind: RecordKind, record: T): T {
+export function canonicalRecord<T extends object>(kind: RecordKind | 'redirects', record: T): T {
   const source = record as Record<string, unknown>;
   const known = schemaKeys(kind, source);
   const extra = Object.keys(source).filter((k) => !known.includes(k)).sort();
@@ -20,7 +21,13 @@ export function canonicalRecord<T extends object>(kind: RecordKind, record: T): 
   for (const key of [...known, ...extra]) {
     if (source[key] === undefined) continue;
     const value = source[key];
-    out[key] = key === 'attributes' && value && typeof value === 'object' ? sortKeys(value as Record<string, unknown>) : value;
+    // defineProperty, not assignment: a `__proto__` field from JSON.parse must stay a field.
+    Object.defineProperty(out, key, {
+      value: key === 'attributes' && value && typeof value === 'object' ? sortKeys(value as Record<string, unknown>) : value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out as T;
 }
@@ -37,6 +44,9 @@ export function canonicalDataset(dataset: Dataset): Dataset {
       .sort((a, b) => compareIds(a.id, b.id))
       .map((record) => canonicalRecord(kind, record));
   }
+  if (dataset.redirects && dataset.redirects.length > 0) {
+    out.redirects = [...dataset.redirects].sort((a, b) => compareIds(a.from, b.from)).map((r) => canonicalRecord('redirects', r));
+  }
   return out;
 }
 
@@ -45,9 +55,12 @@ export function canonicalDataset(dataset: Dataset): Dataset {
  * line-diffable and streamable.
  */
 export function serializeDataset(dataset: Dataset): string {
-  const parts = RECORD_KINDS.map((kind) => {
-    const rows = dataset[kind].map((record) => JSON.stringify(record));
-    return `${JSON.stringify(kind)}: [${rows.length ? `\n${rows.join(',\n')}\n` : ''}]`;
-  });
+  const list = (key: string, records: object[]) => {
+    const rows = records.map((record) => JSON.stringify(record));
+    return `${JSON.stringify(key)}: [${rows.length ? `\n${rows.join(',\n')}\n` : ''}]`;
+  };
+  const parts = RECORD_KINDS.map((kind) => list(kind, dataset[kind]));
+  // Redirects appear only once a dataset has some, so older releases keep their exact shape.
+  if (dataset.redirects && dataset.redirects.length > 0) parts.push(list('redirects', dataset.redirects));
   return `{\n${parts.join(',\n')}\n}\n`;
 }

@@ -3,6 +3,8 @@
  * A partial date stands for an interval: `2021-08` is any day from 2021-08-01 to 2021-08-31.
  */
 
+import { show } from './issues.js';
+
 /** A date written to the precision the source gives: year, month or day. */
 export type PartialDate = string;
 
@@ -34,7 +36,7 @@ export function daysInMonth(year: number, month: number): number {
  */
 export function partialDateProblem(value: string): string | null {
   if (!PARTIAL_DATE_RE.test(value)) {
-    return `"${value}" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD`;
+    return `${show(value)} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD`;
   }
   const [y, m, d] = value.split('-').map(Number) as [number, number?, number?];
   if (y === 0) return `"${value}" has year 0000, which is not a real year`;

@@ -10,6 +10,8 @@ export {
   RelationSchema,
   StatementSchema,
   SourceSchema,
+  RedirectSchema,
+  REDIRECTS_FILE,
   DatasetSchema,
   RECORD_KINDS,
   RECORD_FILES,
@@ -20,6 +22,7 @@ export {
   type Relation,
   type Statement,
   type Source,
+  type Redirect,
   type Dataset,
   type RecordKind,
 } from './records.js';

@@ -24,10 +24,14 @@ export interface ValidationResult {
   errors: ValidationIssue[];
 }
 
+const PLAIN_ID = /^[\x21-\x7e]{1,200}$/;
+
 /** `data/statements.json: st:kirby-1 /date: "2021-02-30" is not a calendar date` */
 export function formatIssue(issue: ValidationIssue): string {
   const file = issue.line !== undefined ? `${issue.file}:${issue.line}:${issue.column ?? 1}` : issue.file;
-  const record = issue.id !== null ? issue.id : issue.index !== undefined ? `record #${issue.index}` : '';
+  // An id that fails its pattern may hold a newline or a bidi override: quote it, so one issue stays one line.
+  const id = issue.id === null ? null : PLAIN_ID.test(issue.id) ? issue.id : show(issue.id);
+  const record = id !== null ? id : issue.index !== undefined ? `record #${issue.index}` : '';
   const where = [record, issue.path].filter(Boolean).join(' ');
   return where ? `${file}: ${where}: ${issue.message}` : `${file}: ${issue.message}`;
 }
@@ -49,6 +53,8 @@ export function pointerSegment(key: string | number): string {
   return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+const UNSAFE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
 /** Quotes a value for a message, cut short so a 10 MB string never floods the terminal. */
 export function show(value: unknown, max = 60): string {
   let text: string;
@@ -57,5 +63,8 @@ export function show(value: unknown, max = 60): string {
   } catch {
     text = String(value);
   }
+  // JSON.stringify escapes C0 controls but not DEL, C1 controls, bidi overrides or line separators,
+  // which a terminal would act on.
+  text = text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

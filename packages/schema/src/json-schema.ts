@@ -2,7 +2,7 @@
  * The published JSON Schemas, as plain JSON objects: the TypeBox schemas minus TypeBox's own
  * symbol keys, so they serialise cleanly and any JSON Schema tool can read them.
  */
-import { DatasetSchema, EntitySchema, RelationSchema, SourceSchema, StatementSchema } from './records.js';
+import { DatasetSchema, EntitySchema, RedirectSchema, RelationSchema, SourceSchema, StatementSchema } from './records.js';
 
 export type JsonSchema = { [key: string]: unknown };
 
@@ -15,6 +15,7 @@ export function jsonSchemas(): Record<string, JsonSchema> {
     'relation.schema.json': plain(RelationSchema),
     'statement.schema.json': plain(StatementSchema),
     'source.schema.json': plain(SourceSchema),
+    'redirect.schema.json': plain(RedirectSchema),
     'dataset.schema.json': plain(DatasetSchema),
   };
 }

@@ -42,7 +42,14 @@ const organizationFields = {
 /** A closed schema for one entity type: the common fields, the type literal and its own fields. */
 function entityOf<T extends EntityType, P extends TProperties>(type: T, fields: P) {
   return Type.Object(
-    { ...entityBase, type: Type.Literal(type, { description: 'The entity type; also the prefix of the id.' }), ...fields },
+    {
+      id: entityBase.id,
+      type: Type.Literal(type, { description: 'The entity type; also the prefix of the id.' }),
+      name: entityBase.name,
+      aliases: entityBase.aliases,
+      description: entityBase.description,
+      ...fields,
+    },
     { additionalProperties: false, title: `Entity (${type})` },
   );
 }
@@ -131,6 +138,8 @@ export const RelationSchema = Type.Object(
     end: Type.Optional(PartialDateSchema('When the relation stopped holding.')),
     attributes: Type.Optional(
       Type.Record(Type.String({ pattern: '^[a-z][a-zA-Z0-9]*$' }), Type.Union([Type.String({ minLength: 1 }), Type.Number(), Type.Boolean()]), {
+        // Without this, patternProperties alone lets any other key through with any value.
+        additionalProperties: false,
         description: 'Qualifiers such as `{ "role": "deputy leader" }` or `{ "kinship": "nephew" }`.',
       }),
     ),
@@ -185,10 +194,29 @@ export const SourceSchema = Type.Object(
   },
 );
 
+export const RedirectSchema = Type.Object(
+  {
+    from: Type.String({
+      pattern: `(${ID_PATTERNS.entity})|(${ID_PATTERNS.relation})|(${ID_PATTERNS.statement})|(${ID_PATTERNS.source})`,
+      description: 'The id that no longer exists.',
+    }),
+    to: Type.String({ minLength: 1, description: 'The id that replaces it: a record of the same kind in this dataset.' }),
+    reason: Text('Why the id changed: "merged with …", "renamed to the spelling the source uses".'),
+    date: PartialDateSchema('When the id changed.'),
+  },
+  {
+    $id: `${SCHEMA_BASE_URL}/redirect.schema.json`,
+    title: 'Redirect',
+    description: 'Keeps an old id working after a record was renamed or merged, so releases stay compatible.',
+    additionalProperties: false,
+  },
+);
+
 export type Entity = Static<typeof EntitySchema>;
 export type Relation = Static<typeof RelationSchema>;
 export type Statement = Static<typeof StatementSchema>;
 export type Source = Static<typeof SourceSchema>;
+export type Redirect = Static<typeof RedirectSchema>;
 
 /** The four record kinds, in the order files and releases list them. */
 export const RECORD_KINDS = ['entities', 'relations', 'statements', 'sources'] as const;
@@ -200,6 +228,8 @@ export interface Dataset {
   relations: Relation[];
   statements: Statement[];
   sources: Source[];
+  /** Old ids and the ids that replaced them (`data/redirects.json`); absent when there are none. */
+  redirects?: Redirect[];
 }
 
 export const RECORD_SCHEMAS: Record<RecordKind, TSchema> = {
@@ -215,6 +245,7 @@ export const DatasetSchema = Type.Object(
     relations: Type.Array(Type.Ref(`${SCHEMA_BASE_URL}/relation.schema.json`)),
     statements: Type.Array(Type.Ref(`${SCHEMA_BASE_URL}/statement.schema.json`)),
     sources: Type.Array(Type.Ref(`${SCHEMA_BASE_URL}/source.schema.json`)),
+    redirects: Type.Optional(Type.Array(Type.Ref(`${SCHEMA_BASE_URL}/redirect.schema.json`))),
   },
   { $id: `${SCHEMA_BASE_URL}/dataset.schema.json`, title: 'Dataset', additionalProperties: false },
 );
@@ -226,3 +257,6 @@ export const RECORD_FILES: Record<RecordKind, string> = {
   statements: 'statements.json',
   sources: 'sources.json',
 };
+
+/** The optional file of redirects in a dataset's `data/` folder. */
+export const REDIRECTS_FILE = 'redirects.json';

@@ -5,15 +5,16 @@
  */
 import { latestDay, earliestDay, PARTIAL_DATE_PATTERN, partialDateProblem } from './dates.js';
 import { show, type ValidationIssue } from './issues.js';
-import type { FieldProblem } from './schema-check.js';
-import type { Dataset, Entity, RecordKind, Relation, Statement } from './records.js';
+import type { CheckedKind, FieldProblem } from './schema-check.js';
+import type { Dataset, Entity, RecordKind, Redirect, Relation, Statement } from './records.js';
 import { textProblem } from './text.js';
-import { RELATION_TYPE_INFO, type EntityType } from './vocabulary.js';
+import { isEntityType, RELATION_TYPE_INFO, type EntityType } from './vocabulary.js';
 
 const DATE_RE = new RegExp(PARTIAL_DATE_PATTERN);
 
 /** Date fields of each record kind, checked against the calendar. */
-const DATE_FIELDS: Record<RecordKind, readonly string[]> = {
+const DATE_FIELDS: Record<CheckedKind, readonly string[]> = {
+  redirects: ['date'],
   entities: ['founded', 'date', 'end', 'published'],
   relations: ['start', 'end'],
   statements: ['date'],
@@ -21,7 +22,8 @@ const DATE_FIELDS: Record<RecordKind, readonly string[]> = {
 };
 
 /** Display text that must be free of invisible control characters. */
-const TEXT_FIELDS: Record<RecordKind, readonly string[]> = {
+const TEXT_FIELDS: Record<CheckedKind, readonly string[]> = {
+  redirects: ['reason'],
   entities: ['name', 'description', 'role'],
   relations: ['note'],
   statements: ['quote', 'note'],
@@ -41,7 +43,7 @@ const SPEAKER_TYPES: ReadonlySet<EntityType> = new Set([
 ]);
 
 /** Rules that need only the record itself: calendar dates, clean text, id prefix, self-loops. */
-export function checkRecordRules(kind: RecordKind, record: unknown): FieldProblem[] {
+export function checkRecordRules(kind: CheckedKind, record: unknown): FieldProblem[] {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) return [];
   const r = record as Record<string, unknown>;
   const problems: FieldProblem[] = [];
@@ -69,9 +71,10 @@ export function checkRecordRules(kind: RecordKind, record: unknown): FieldProble
       }
     });
   }
-  if (kind === 'entities' && typeof r.id === 'string' && typeof r.type === 'string' && r.id.includes(':')) {
+  // An unknown type is reported by the schema check; suggesting it as a prefix would only mislead.
+  if (kind === 'entities' && typeof r.id === 'string' && isEntityType(r.type) && r.id.includes(':')) {
     const prefix = r.id.slice(0, r.id.indexOf(':'));
-    if (prefix !== r.type) problems.push({ path: '/id', message: `id prefix "${prefix}" does not match the type "${r.type}"; use "${r.type}:${r.id.slice(prefix.length + 1)}"` });
+    if (prefix !== r.type) problems.push({ path: '/id', message: `id prefix ${show(prefix)} does not match the type "${r.type}"; use ${show(`${r.type}:${r.id.slice(prefix.length + 1)}`)}` });
   }
   if (kind === 'relations' && typeof r.source === 'string' && r.source === r.target) {
     problems.push({ path: '/target', message: `is the same entity as the source (${show(r.source)}); a relation needs two different entities` });
@@ -92,11 +95,54 @@ interface Indexed {
   index: number;
 }
 
+/** The fields of each record kind that name another record, and the kind they must name. */
+const REFERENCES: Partial<Record<CheckedKind, Readonly<Record<string, RecordKind>>>> = {
+  relations: { source: 'entities', target: 'entities' },
+  statements: { relation: 'relations', speaker: 'entities', source: 'sources', reportedBy: 'entities' },
+};
+
+const KIND_NOUN: Record<RecordKind, string> = { entities: 'an entity', relations: 'a relation', statements: 'a statement', sources: 'a source' };
+
+function wrongKind(id: string, actual: RecordKind, expected: RecordKind): string {
+  return `${show(id)} is ${KIND_NOUN[actual]}, not ${KIND_NOUN[expected]}`;
+}
+
+/**
+ * Every id in the dataset and the kind of record that holds it, well-formed or not, so that a
+ * reference to a malformed record is not also reported as unknown.
+ */
+export function presentIds(input: Partial<Record<RecordKind, unknown>>): Map<string, RecordKind> {
+  const present = new Map<string, RecordKind>();
+  for (const kind of ['entities', 'relations', 'statements', 'sources'] as const) {
+    const records = input[kind];
+    if (!Array.isArray(records)) continue;
+    for (const record of records) {
+      const id = typeof record === 'object' && record !== null ? (record as { id?: unknown }).id : undefined;
+      if (typeof id === 'string' && !present.has(id)) present.set(id, kind);
+    }
+  }
+  return present;
+}
+
+/**
+ * A reference field that names a record of another kind ("a statement about a statement") fails its
+ * id pattern; say what the id really is rather than how ids are spelt.
+ */
+export function wrongKindProblem(kind: CheckedKind, record: unknown, problem: FieldProblem, present: ReadonlyMap<string, RecordKind>): FieldProblem | null {
+  const field = problem.path.slice(1);
+  const expected = REFERENCES[kind]?.[field];
+  if (!expected || typeof record !== 'object' || record === null) return null;
+  const value = (record as Record<string, unknown>)[field];
+  const actual = typeof value === 'string' ? present.get(value) : undefined;
+  return actual && actual !== expected ? { path: problem.path, message: wrongKind(value as string, actual, expected) } : null;
+}
+
 /** Rules across records: unique ids, references, vocabulary endpoints, coverage, cycles, dates. */
 export function checkCrossRecordRules(
   data: Dataset,
   files: Record<RecordKind, string>,
   mentionedRelations: ReadonlySet<string> = new Set(data.statements.map((s) => s.relation)),
+  present: ReadonlyMap<string, RecordKind> = presentIds(data),
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const issue = (kind: RecordKind, id: string, path: string, message: string) => issues.push({ file: files[kind], id, path, message });
@@ -117,17 +163,22 @@ export function checkCrossRecordRules(
   const relations = new Map<string, Relation>(data.relations.map((r) => [r.id, r]));
   const sources = new Map(data.sources.map((s) => [s.id, s]));
 
-  const kindOf = (id: string) => firstSeen.get(id)?.kind;
-  const missing = (id: string, expected: string) => {
-    const actual = kindOf(id);
-    return actual ? `${show(id)} is ${actual === 'entities' ? 'an entity' : `a ${actual.slice(0, -1)}`}, not ${expected}` : `${show(id)} is not a known ${expected}`;
+  // null: the record exists but failed its own checks, which already report it.
+  const missing = (id: string, expected: RecordKind): string | null => {
+    const actual = present.get(id) ?? firstSeen.get(id)?.kind;
+    if (actual === expected) return null;
+    return actual ? wrongKind(id, actual, expected) : `${show(id)} is not a known ${KIND_NOUN[expected].replace(/^an? /, '')}`;
+  };
+  const unresolved = (kind: RecordKind, id: string, path: string, ref: string, expected: RecordKind) => {
+    const message = missing(ref, expected);
+    if (message) issue(kind, id, path, message);
   };
 
   for (const relation of data.relations) {
     const info = RELATION_TYPE_INFO[relation.type];
     for (const end of ['source', 'target'] as const) {
       const entity = entities.get(relation[end]);
-      if (!entity) issue('relations', relation.id, `/${end}`, missing(relation[end], 'entity'));
+      if (!entity) unresolved('relations', relation.id, `/${end}`, relation[end], 'entities');
       else if (!info[end].includes(entity.type)) {
         issue(
           'relations',
@@ -140,13 +191,13 @@ export function checkCrossRecordRules(
   }
 
   for (const statement of data.statements) {
-    if (!relations.has(statement.relation)) issue('statements', statement.id, '/relation', missing(statement.relation, 'relation'));
+    if (!relations.has(statement.relation)) unresolved('statements', statement.id, '/relation', statement.relation, 'relations');
 
-    checkSpeaker(statement, 'speaker', entities, issue, missing);
-    if (statement.reportedBy !== undefined) checkSpeaker(statement, 'reportedBy', entities, issue, missing);
+    checkSpeaker(statement, 'speaker', entities, issue, unresolved);
+    if (statement.reportedBy !== undefined) checkSpeaker(statement, 'reportedBy', entities, issue, unresolved);
 
     const source = sources.get(statement.source);
-    if (!source) issue('statements', statement.id, '/source', missing(statement.source, 'source'));
+    if (!source) unresolved('statements', statement.id, '/source', statement.source, 'sources');
     else if (source.published && earliestDay(statement.date) > latestDay(source.published)) {
       issue('statements', statement.id, '/date', `${show(statement.date)} is after its source ${show(source.id)} was published (${source.published})`);
     }
@@ -168,11 +219,11 @@ function checkSpeaker(
   field: 'speaker' | 'reportedBy',
   entities: Map<string, Entity>,
   issue: (kind: RecordKind, id: string, path: string, message: string) => void,
-  missing: (id: string, expected: string) => string,
+  unresolved: (kind: RecordKind, id: string, path: string, ref: string, expected: RecordKind) => void,
 ) {
   const id = statement[field]!;
   const entity = entities.get(id);
-  if (!entity) issue('statements', statement.id, `/${field}`, missing(id, 'entity'));
+  if (!entity) unresolved('statements', statement.id, `/${field}`, id, 'entities');
   else if (!SPEAKER_TYPES.has(entity.type)) {
     issue('statements', statement.id, `/${field}`, `${show(id)} is ${entity.type === 'event' ? 'an event' : 'a place'} and cannot speak; name the person, body or document that said it`);
   }
@@ -233,6 +284,39 @@ function findPartOfCycles(relations: Relation[], file: string): ValidationIssue[
         state.set(relation.target, 'open');
         stack.push({ node: relation.target, next: 0 });
       }
+    }
+  }
+  return issues;
+}
+
+/** The kind of record an id names, read from its prefix. */
+function idKind(id: string): RecordKind {
+  if (id.startsWith('rel:')) return 'relations';
+  if (id.startsWith('st:')) return 'statements';
+  if (id.startsWith('src:')) return 'sources';
+  return 'entities';
+}
+
+/**
+ * Redirects keep old ids working: the old id must be gone, the new one must exist and be of the
+ * same kind, and chains are collapsed so a lookup takes one step.
+ */
+export function checkRedirects(redirects: Redirect[], data: Dataset, file: string): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const current = new Set<string>();
+  for (const kind of ['entities', 'relations', 'statements', 'sources'] as const) for (const r of data[kind]) current.add(r.id);
+  const from = new Set<string>();
+  for (const redirect of redirects) {
+    const issue = (path: string, message: string) => issues.push({ file, id: redirect.from, path, message });
+    if (from.has(redirect.from)) issue('/from', `${show(redirect.from)} is redirected twice`);
+    from.add(redirect.from);
+    if (current.has(redirect.from)) issue('/from', `${show(redirect.from)} still exists; a redirect is only for an id that was removed`);
+    if (redirect.from === redirect.to) issue('/to', 'points at itself');
+    else if (!current.has(redirect.to)) {
+      const chained = redirects.find((r) => r.from === redirect.to);
+      issue('/to', chained ? `${show(redirect.to)} is itself redirected to ${show(chained.to)}; point straight at ${show(chained.to)}` : `${show(redirect.to)} is not a record in this dataset`);
+    } else if (idKind(redirect.from) !== idKind(redirect.to)) {
+      issue('/to', `${show(redirect.to)} is not the same kind of record as ${show(redirect.from)}`);
     }
   }
   return issues;

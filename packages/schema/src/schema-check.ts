@@ -7,7 +7,7 @@ import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
 import { PARTIAL_DATE_PATTERN, partialDateProblem } from './dates.js';
 import { pointerSegment, show } from './issues.js';
-import { EntitySchemas, ID_PATTERNS, RelationSchema, SourceSchema, StatementSchema, type RecordKind } from './records.js';
+import { EntitySchemas, ID_PATTERNS, RedirectSchema, RelationSchema, SourceSchema, StatementSchema, type RecordKind } from './records.js';
 import { ENTITY_TYPES, isEntityType, type EntityType } from './vocabulary.js';
 
 export interface FieldProblem {
@@ -15,7 +15,10 @@ export interface FieldProblem {
   message: string;
 }
 
-let checkers: { entity: Record<EntityType, TypeCheck<TSchema>>; relations: TypeCheck<TSchema>; statements: TypeCheck<TSchema>; sources: TypeCheck<TSchema> } | undefined;
+/** Record kinds checked by this module: the four lists and the optional redirects. */
+export type CheckedKind = RecordKind | 'redirects';
+
+let checkers: ({ entity: Record<EntityType, TypeCheck<TSchema>> } & Record<Exclude<CheckedKind, 'entities'>, TypeCheck<TSchema>>) | undefined;
 
 /** Compiles the record schemas on first use, so importing the package costs nothing. */
 function getCheckers() {
@@ -26,6 +29,7 @@ function getCheckers() {
       relations: TypeCompiler.Compile(RelationSchema),
       statements: TypeCompiler.Compile(StatementSchema),
       sources: TypeCompiler.Compile(SourceSchema),
+      redirects: TypeCompiler.Compile(RedirectSchema),
     };
   }
   return checkers;
@@ -41,7 +45,7 @@ function isAbsoluteUrl(value: string): boolean {
 }
 
 /** Structural problems of one record of the given kind; an empty list when it fits its schema. */
-export function checkRecordShape(kind: RecordKind, record: unknown): FieldProblem[] {
+export function checkRecordShape(kind: CheckedKind, record: unknown): FieldProblem[] {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
     return [{ path: '', message: `must be an object, not ${describeType(record)}` }];
   }
@@ -88,6 +92,8 @@ function messageFor(error: ValueError, recordSchema: TSchema): string {
       return 'is required';
     case ValueErrorType.ObjectAdditionalProperties: {
       const field = error.path.split('/').pop() ?? '';
+      // Only `attributes` nests an object, and its keys are free-form but camelCase.
+      if (error.path.split('/').length > 2) return `${show(field)} is not an attribute key; write camelCase: a lower-case letter, then letters and digits (appointedBy)`;
       const suggestion = closest(field, Object.keys((recordSchema as { properties?: object }).properties ?? {}));
       return `unknown field ${show(field)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; allowed fields are fixed by the schema`;
     }
@@ -162,6 +168,9 @@ function patternMessage(value: string, pattern: string): string {
     if (pattern === ID_PATTERNS[kind]) {
       return `${show(value)} is not a ${kind} id; write "${prefix}:" and a lower-case slug (${prefix}:example-id)`;
     }
+  }
+  if (pattern.includes(ID_PATTERNS.entity) && pattern.includes(ID_PATTERNS.relation)) {
+    return `${show(value)} is not a claimgraph id (an entity id, or "rel:", "st:" or "src:" and a lower-case slug)`;
   }
   return `${show(value)} does not match the pattern ${pattern}`;
 }

@@ -5,12 +5,12 @@
  */
 import { sortIssues, show, type ValidationIssue, type ValidationResult } from './issues.js';
 import { checkRecordShape, describeType } from './schema-check.js';
-import { RECORD_FILES, RECORD_KINDS, type Dataset, type RecordKind } from './records.js';
-import { checkCrossRecordRules, checkRecordRules } from './rules.js';
+import { RECORD_FILES, RECORD_KINDS, REDIRECTS_FILE, type Dataset, type RecordKind, type Redirect } from './records.js';
+import { checkCrossRecordRules, checkRecordRules, checkRedirects, presentIds, wrongKindProblem } from './rules.js';
 
 export interface ValidateOptions {
   /** The file each record kind was read from, for messages (default `data/<kind>.json`). */
-  files?: Partial<Record<RecordKind, string>>;
+  files?: Partial<Record<RecordKind | 'redirects', string>>;
   /** Require each file's records to be sorted by id, as dataset sources are (default true). */
   requireSorted?: boolean;
 }
@@ -18,9 +18,14 @@ export interface ValidateOptions {
 const DEFAULTS: Required<Omit<ValidateOptions, 'files'>> = { requireSorted: true };
 
 /** Where each record kind lives, for messages: `data/entities.json` unless told otherwise. */
-export function recordFiles(files: ValidateOptions['files'] = {}): Record<RecordKind, string> {
-  return Object.fromEntries(RECORD_KINDS.map((kind) => [kind, files[kind] ?? `data/${RECORD_FILES[kind]}`])) as Record<RecordKind, string>;
+export function recordFiles(files: ValidateOptions['files'] = {}): Record<RecordKind | 'redirects', string> {
+  return {
+    ...(Object.fromEntries(RECORD_KINDS.map((kind) => [kind, files[kind] ?? `data/${RECORD_FILES[kind]}`])) as Record<RecordKind, string>),
+    redirects: files.redirects ?? `data/${REDIRECTS_FILE}`,
+  };
 }
+
+const TOP_LEVEL_KEYS = new Set<string>([...RECORD_KINDS, 'redirects']);
 
 /**
  * Validates a whole dataset (`{ entities, relations, statements, sources }`) and returns every
@@ -37,6 +42,13 @@ export function validateDataset(input: unknown, options: ValidateOptions = {}): 
     return { valid: false, errors };
   }
 
+  for (const key of Object.keys(input)) {
+    if (!TOP_LEVEL_KEYS.has(key)) {
+      errors.push({ file: files.entities, id: null, path: `/${key}`, message: `unknown list ${show(key)}; a dataset holds ${[...TOP_LEVEL_KEYS].join(', ')}` });
+    }
+  }
+
+  const present = presentIds(input as Partial<Record<RecordKind, unknown>>);
   const wellFormed: Dataset = { entities: [], relations: [], statements: [], sources: [] };
   for (const kind of RECORD_KINDS) {
     const records = (input as Record<string, unknown>)[kind];
@@ -51,7 +63,7 @@ export function validateDataset(input: unknown, options: ValidateOptions = {}): 
     }
     records.forEach((record: unknown, index) => {
       const id = recordId(record);
-      const problems = [...checkRecordShape(kind, record), ...checkRecordRules(kind, record)];
+      const problems = [...checkRecordShape(kind, record), ...checkRecordRules(kind, record)].map((p) => wrongKindProblem(kind, record, p, present) ?? p);
       for (const problem of problems) errors.push({ file: files[kind], id, path: problem.path, message: problem.message, index });
       if (problems.length === 0) (wellFormed[kind] as unknown[]).push(record);
     });
@@ -67,8 +79,27 @@ export function validateDataset(input: unknown, options: ValidateOptions = {}): 
       if (typeof relation === 'string') mentioned.add(relation);
     }
   }
-  errors.push(...checkCrossRecordRules(wellFormed, files, mentioned));
+  errors.push(...checkCrossRecordRules(wellFormed, files, mentioned, present));
+  errors.push(...validateRedirects((input as { redirects?: unknown }).redirects, wellFormed, files.redirects, requireSorted));
   return { valid: errors.length === 0, errors: sortIssues(errors) };
+}
+
+/** The optional redirects list: old ids that must keep resolving to their replacements. */
+function validateRedirects(redirects: unknown, data: Dataset, file: string, requireSorted: boolean): ValidationIssue[] {
+  if (redirects === undefined) return [];
+  if (!Array.isArray(redirects)) return [{ file, id: null, path: '', message: `must be a JSON array of redirects, not ${describeType(redirects)}` }];
+  const errors: ValidationIssue[] = [];
+  const wellFormed: Redirect[] = [];
+  redirects.forEach((record: unknown, index) => {
+    const from = typeof record === 'object' && record !== null ? (record as { from?: unknown }).from : undefined;
+    const id = typeof from === 'string' && from !== '' ? from : null;
+    const problems = [...checkRecordShape('redirects', record), ...checkRecordRules('redirects', record)];
+    for (const problem of problems) errors.push({ file, id, path: problem.path, message: problem.message, index });
+    if (problems.length === 0) wellFormed.push(record as Redirect);
+  });
+  if (requireSorted) errors.push(...checkSorted(redirects.map((r) => ({ id: (r as { from?: unknown })?.from })), file));
+  errors.push(...checkRedirects(wellFormed, data, file));
+  return errors;
 }
 
 function recordId(record: unknown): string | null {

@@ -315,3 +315,12 @@ export function isEntityType(value: unknown): value is EntityType {
 export function isRelationType(value: unknown): value is RelationType {
   return typeof value === 'string' && (RELATION_TYPES as readonly string[]).includes(value);
 }
+
+/** The vocabularies as one JSON document, written into every release so diffs can compare terms. */
+export function vocabularyDocument(): {
+  entityTypes: Record<EntityType, EntityTypeInfo>;
+  relationTypes: Record<RelationType, RelationTypeInfo>;
+  stances: readonly Stance[];
+} {
+  return { entityTypes: { ...ENTITY_TYPE_INFO }, relationTypes: { ...RELATION_TYPE_INFO }, stances: STANCES };
+}

@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import type { ValidationIssue } from '../issues.js';
-import { RECORD_FILES, RECORD_KINDS, type Dataset, type RecordKind } from '../records.js';
+import { RECORD_FILES, RECORD_KINDS, REDIRECTS_FILE, type Dataset, type RecordKind } from '../records.js';
 import { readJsonFile } from './read-json.js';
 import { describeType } from '../schema-check.js';
 
@@ -33,7 +33,7 @@ export interface ReadDatasetResult {
   data?: unknown;
   meta: DatasetMeta;
   /** File names used in messages, per record kind. */
-  files: Record<RecordKind, string>;
+  files: Record<RecordKind | 'redirects', string>;
   /** Problems reading the files (missing, not JSON, not arrays). */
   issues: ValidationIssue[];
 }
@@ -81,10 +81,14 @@ export async function readDataset(path: string): Promise<ReadDatasetResult> {
 }
 
 async function readSource(located: LocatedDataset): Promise<ReadDatasetResult> {
-  const files = Object.fromEntries(RECORD_KINDS.map((k) => [k, `data/${RECORD_FILES[k]}`])) as Record<RecordKind, string>;
+  const files = {
+    ...(Object.fromEntries(RECORD_KINDS.map((k) => [k, `data/${RECORD_FILES[k]}`])) as Record<RecordKind, string>),
+    redirects: `data/${REDIRECTS_FILE}`,
+  };
   const issues: ValidationIssue[] = [];
   const data: Record<string, unknown> = {};
-  for (const kind of RECORD_KINDS) {
+  const optional = (await kindOfPath(join(located.dir, files.redirects))) === 'file' ? (['redirects'] as const) : [];
+  for (const kind of [...RECORD_KINDS, ...optional]) {
     const result = await readJsonFile(join(located.dir, files[kind]), files[kind]);
     if (!result.ok) issues.push(result.issue);
     else if (!Array.isArray(result.value)) {
@@ -98,7 +102,7 @@ async function readSource(located: LocatedDataset): Promise<ReadDatasetResult> {
 async function readRelease(located: LocatedDataset): Promise<ReadDatasetResult> {
   const datasetFile = located.datasetFile!;
   const name = relative(located.dir, datasetFile) || basename(datasetFile);
-  const files = Object.fromEntries(RECORD_KINDS.map((k) => [k, name])) as Record<RecordKind, string>;
+  const files = Object.fromEntries([...RECORD_KINDS, 'redirects'].map((k) => [k, name])) as Record<RecordKind | 'redirects', string>;
   const issues: ValidationIssue[] = [];
   const result = await readJsonFile(datasetFile, name);
   let data: unknown;

@@ -43,11 +43,44 @@ export function parseJsonText(text: string, file: string): JsonReadResult {
     }
     const raw = (error as Error).message;
     const position = /at position (\d+)/.exec(raw);
-    const offset = position ? Number(position[1]) : text.length;
+    // V8 gives no position for an unexpected token (`[1,]`, `[tru]`): find it, so that a trailing
+    // comma is not mistaken for a truncated file.
+    const truncated = !position && /^Unexpected end of JSON input/.test(raw);
+    const offset = position ? Number(position[1]) : truncated ? text.length : syntaxErrorOffset(text);
     const { line, column } = lineAndColumn(text, offset);
-    const detail = raw.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
-    const reason = position ? detail : 'unexpected end of file (is the file truncated?)';
+    const detail = raw
+      .replace(/ in JSON at position \d+.*$/s, '')
+      .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')
+      .replace(/^JSON\.parse: /, '');
+    const reason = truncated ? 'unexpected end of file (is the file truncated?)' : detail;
     return { ok: false, issue: { file, id: null, path: '', line, column, message: `invalid JSON at line ${line}, column ${column}: ${reason}` } };
+  }
+}
+
+/**
+ * The offset of the first character JSON cannot accept. A prefix that fails only at its end could
+ * still be the start of valid JSON, so binary search for the shortest prefix that fails inside.
+ */
+function syntaxErrorOffset(text: string): number {
+  let lo = 1;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (failsInside(text.slice(0, mid))) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo - 1;
+}
+
+function failsInside(prefix: string): boolean {
+  try {
+    JSON.parse(prefix);
+    return false;
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /at position (\d+)/.exec(message);
+    if (position) return Number(position[1]) < prefix.length;
+    return !/^Unexpected end of JSON input/.test(message);
   }
 }
 

@@ -3,16 +3,18 @@
  * `datapackage.json`, JSON Schemas) deterministically, and verify a release against its hashes.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
 import { canonicalDataset, canonicalRecord, serializeDataset } from '../canonical.js';
 import { sortIssues, type ValidationIssue, type ValidationResult } from '../issues.js';
 import { jsonSchemas } from '../json-schema.js';
-import { RECORD_FILES, RECORD_KINDS, type Dataset } from '../records.js';
+import { RECORD_FILES, RECORD_KINDS, REDIRECTS_FILE, type Dataset } from '../records.js';
 import { summarizeDataset, type DatasetSummary } from '../summary.js';
 import { validateDataset } from '../validate.js';
+import { vocabularyDocument } from '../vocabulary.js';
 import { readDataset, type ReadDatasetResult } from './dataset-files.js';
 import { readJsonFile } from './read-json.js';
+import { describeType } from '../schema-check.js';
 
 export type ProgressListener = (step: string) => void;
 
@@ -58,6 +60,8 @@ export async function buildRelease(dir: string, options: BuildOptions = {}): Pro
     return { ...checked, result: { valid: false, errors: [issue] } };
   }
   const outDir = options.outDir ?? join(dir, 'dist');
+  const refusal = await outDirProblem(outDir, dir);
+  if (refusal) return { ...checked, result: { valid: false, errors: [refusal] } };
   options.onProgress?.('writing');
   const dataset = canonicalDataset(checked.dataset);
   const summary = summarizeDataset(dataset);
@@ -71,12 +75,35 @@ export async function buildRelease(dir: string, options: BuildOptions = {}): Pro
     written.push({ path, bytes: bytes.length, sha256: sha256(bytes) });
   };
   await write('dataset.json', serializeDataset(dataset));
+  await write('vocabulary.json', `${JSON.stringify(vocabularyDocument(), null, 2)}\n`);
   for (const [name, schema] of Object.entries(jsonSchemas())) await write(`schema/${name}`, `${JSON.stringify(schema, null, 2)}\n`);
 
   options.onProgress?.('hashing');
   const datapackage = dataPackage(checked.read.meta, dataset, summary, written);
   await writeFile(join(outDir, 'datapackage.json'), `${JSON.stringify(datapackage, null, 2)}\n`);
   return { ...checked, outDir, files: written, summary };
+}
+
+/**
+ * The release folder is emptied before writing, so only a new folder, an empty one or an earlier
+ * release may be used: `--out .` must never delete a dataset or anything else.
+ */
+async function outDirProblem(outDir: string, dir: string): Promise<ValidationIssue | null> {
+  const problem = (message: string): ValidationIssue => ({ file: relative(dir, outDir) || '.', id: null, path: '', message });
+  const out = resolve(outDir);
+  const source = resolve(dir);
+  if (out === source || source.startsWith(out.endsWith(sep) ? out : `${out}${sep}`)) return problem('holds the dataset itself; write the release to a new folder such as dist');
+  let entries: string[];
+  try {
+    if (!(await stat(out)).isDirectory()) return problem('is a file; write the release to a new or empty folder');
+    entries = await readdir(out);
+  } catch {
+    return null;
+  }
+  if (entries.length > 0 && !entries.includes('datapackage.json')) {
+    return problem('is not empty and holds no datapackage.json; build replaces only an earlier release, so write to a new or empty folder');
+  }
+  return null;
 }
 
 /** Frictionless-style descriptor: who, what version, under which license, and a hash per file. */
@@ -97,10 +124,10 @@ function dataPackage(
     sources: dataset.sources.map((s) => ({ title: s.title, path: s.url, publisher: s.publisher, author: s.author, published: s.published })),
     claimgraph: { schemaVersion: 1, ...summary },
     resources: files.map((file) => ({
-      name: file.path === 'dataset.json' ? 'dataset' : file.path.replace(/^schema\//, '').replace(/\.schema\.json$/, '-schema'),
+      name: file.path.replace(/^schema\//, '').replace(/\.schema\.json$/, '-schema').replace(/\.json$/, ''),
       path: file.path,
       format: 'json',
-      mediatype: file.path === 'dataset.json' ? 'application/json' : 'application/schema+json',
+      mediatype: file.path.startsWith('schema/') ? 'application/schema+json' : 'application/json',
       encoding: 'utf-8',
       bytes: file.bytes,
       hash: `sha256:${file.sha256}`,
@@ -115,7 +142,11 @@ export async function verifyRelease(dir: string): Promise<ValidationResult> {
   const errors: ValidationIssue[] = [];
   const descriptor = await readJsonFile(join(dir, 'datapackage.json'), 'datapackage.json');
   if (!descriptor.ok) return { valid: false, errors: [descriptor.issue] };
-  const resources = (descriptor.value as { resources?: unknown }).resources;
+  const value = descriptor.value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { valid: false, errors: [{ file: 'datapackage.json', id: null, path: '', message: `must be a JSON object with resources, not ${describeType(value)}` }] };
+  }
+  const resources = (value as { resources?: unknown }).resources;
   if (!Array.isArray(resources) || resources.length === 0) {
     return { valid: false, errors: [{ file: 'datapackage.json', id: null, path: '/resources', message: 'lists no resources to verify' }] };
   }
@@ -143,22 +174,25 @@ export async function verifyRelease(dir: string): Promise<ValidationResult> {
 /** Rewrites a source folder's data files sorted by id, keys in schema order, two-space indented. */
 export async function formatDatasetSource(dir: string): Promise<{ changed: string[]; result: ValidationResult }> {
   const read = await readDataset(dir);
-  if (read.located.layout !== 'source' || read.data === undefined) {
-    return { changed: [], result: { valid: false, errors: read.issues } };
+  if (read.located.layout !== 'source') {
+    const issue: ValidationIssue = { file: read.files.entities, id: null, path: '', message: 'is a release; format rewrites a dataset source folder (with data/)' };
+    return { changed: [], result: { valid: false, errors: [issue] } };
   }
+  if (read.data === undefined) return { changed: [], result: { valid: false, errors: sortIssues(read.issues) } };
   const changed: string[] = [];
   const data = read.data as Dataset;
-  for (const kind of RECORD_KINDS) {
-    const records = [...(data[kind] as unknown[])];
-    const sorted = records
-      .map((r, i) => ({ r, i, id: typeof (r as { id?: unknown })?.id === 'string' ? ((r as { id: string }).id) : '' }))
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.i - b.i))
+  const kinds = [...RECORD_KINDS, ...(data.redirects ? (['redirects'] as const) : [])];
+  for (const kind of kinds) {
+    const key = kind === 'redirects' ? 'from' : 'id';
+    const sorted = [...(data[kind] as unknown[])]
+      .map((r, i) => ({ r, i, key: typeof (r as Record<string, unknown>)?.[key] === 'string' ? ((r as Record<string, string>)[key] as string) : '' }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i))
       .map(({ r }) => (typeof r === 'object' && r !== null && !Array.isArray(r) ? canonicalRecord(kind, r) : r));
+    const file = `data/${kind === 'redirects' ? REDIRECTS_FILE : RECORD_FILES[kind]}`;
     const text = `${JSON.stringify(sorted, null, 2)}\n`;
-    const path = join(dir, 'data', RECORD_FILES[kind]);
-    if ((await readFile(path, 'utf8')) !== text) {
-      await writeFile(path, text);
-      changed.push(`data/${RECORD_FILES[kind]}`);
+    if ((await readFile(join(dir, file), 'utf8')) !== text) {
+      await writeFile(join(dir, file), text);
+      changed.push(file);
     }
   }
   return { changed, result: (await checkDataset(dir)).result };

@@ -1,0 +1,172 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildRelease, type BuildResult } from '@claimgraph/schema/node';
+import { canonicalRecord, formatIssue, RECORD_FILES, RECORD_KINDS, type Dataset, type Statement } from '@claimgraph/schema';
+
+/** The dataset source folder (the parent of this test folder). */
+const datasetDir = fileURLToPath(new URL('..', import.meta.url));
+/** The captured article; CI checks out `shared/` next to the repository clone. */
+const articlePath = fileURLToPath(new URL('../../../../shared/sources/washington-examiner-2021-08-taliban-haqqani.txt', import.meta.url));
+const articleAvailable = existsSync(articlePath);
+
+const PART_OF = 'rel:haqqani-network-part-of-taliban';
+const COOPERATION = 'rel:haqqani-network-cooperates-with-isis-k';
+const COLLUSION = 'rel:taliban-cooperates-with-isis-k-in-kabul-airport-bombing';
+const SPEAKER_TYPES = new Set(['person', 'armed-group', 'organization', 'government-body', 'international-body', 'programme', 'media-outlet', 'document']);
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** Article excerpts inside curator notes are set in guillemets: «…». */
+const EXCERPT = /«([^»]+)»/g;
+
+let outDir: string;
+let build: BuildResult;
+let dataset: Dataset;
+
+const statementsOf = (relation: string) => dataset.statements.filter((s) => s.relation === relation);
+const stancesBy = (statements: Statement[]) => statements.map((s) => `${s.speaker} ${s.stance}`);
+
+/** The weekday an article excerpt such as «Kirby said Saturday» names, if any. */
+function weekdayIn(excerpt: string): number | null {
+  const index = WEEKDAYS.findIndex((day) => excerpt.includes(day));
+  return index === -1 ? null : index;
+}
+
+function weekdayOf(isoDay: string): number {
+  return new Date(`${isoDay}T00:00:00Z`).getUTCDay();
+}
+
+beforeAll(async () => {
+  outDir = await mkdtemp(join(tmpdir(), 'claimgraph-afghanistan-2021-'));
+  build = await buildRelease(datasetDir, { outDir });
+  if (build.result.valid) dataset = JSON.parse(await readFile(join(outDir, 'dataset.json'), 'utf8')) as Dataset;
+});
+
+afterAll(async () => {
+  if (outDir) await rm(outDir, { recursive: true, force: true });
+});
+
+describe('the afghanistan-2021 release', () => {
+  it('builds into a valid release with every record', () => {
+    expect(build.result.errors.map(formatIssue)).toEqual([]);
+    expect(build.result.valid).toBe(true);
+    expect(build.files?.map((f) => f.path)).toContain('dataset.json');
+    for (const kind of RECORD_KINDS) {
+      const source = JSON.parse(readFileSync(join(datasetDir, 'data', RECORD_FILES[kind]), 'utf8')) as unknown[];
+      expect(dataset[kind]).toHaveLength(source.length);
+    }
+  });
+
+  it('keeps every data file sorted by id, in schema key order and two-space indented', () => {
+    for (const kind of RECORD_KINDS) {
+      const text = readFileSync(join(datasetDir, 'data', RECORD_FILES[kind]), 'utf8');
+      const records = JSON.parse(text) as { id: string }[];
+      const ids = records.map((r) => r.id);
+      expect(ids).toEqual([...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      expect(text).toBe(`${JSON.stringify(records.map((r) => canonicalRecord(kind, r)), null, 2)}\n`);
+    }
+  });
+
+  it('states the record counts in the README', () => {
+    const readme = readFileSync(join(datasetDir, 'README.md'), 'utf8');
+    const { entities, relations, statements, sources } = build.summary!.counts;
+    expect(readme).toContain(`${entities} entities, ${relations} relations, ${statements} statements and ${sources} source`);
+  });
+});
+
+describe('disagreements meet on one relation', () => {
+  it('sets Kirby, Sullivan, Sirajuddin Haqqani and the U.N. against Price and the State Department on the Haqqani network being part of the Taliban', () => {
+    const stances = stancesBy(statementsOf(PART_OF));
+    expect(stances).toEqual(
+      expect.arrayContaining([
+        'person:john-kirby supports',
+        'person:jake-sullivan supports',
+        'person:sirajuddin-haqqani supports',
+        'armed-group:taliban supports',
+        'document:june-un-report supports',
+        'person:ned-price disputes',
+        'government-body:state-department disputes',
+      ]),
+    );
+  });
+
+  it('records the State Department as calling the groups separate yet affiliated', () => {
+    expect(stancesBy(statementsOf('rel:haqqani-network-affiliated-with-taliban'))).toContain('government-body:state-department supports');
+    expect(stancesBy(statementsOf(PART_OF))).toContain('government-body:state-department disputes');
+  });
+
+  it('records member states reporting and denying ISIS-K–Haqqani collaboration, as carried by the July U.N. report', () => {
+    const statements = statementsOf(COOPERATION);
+    expect(statements.map((s) => s.stance)).toEqual(expect.arrayContaining(['supports', 'disputes']));
+    expect(statements.every((s) => s.speaker === 'document:july-un-report' || s.reportedBy === 'document:july-un-report')).toBe(true);
+  });
+
+  it("records Biden's 'no evidence thus far' of Taliban–ISIS collusion as a hedged dispute", () => {
+    const [biden] = statementsOf(COLLUSION).filter((s) => s.speaker === 'person:joe-biden');
+    expect(biden).toMatchObject({ stance: 'disputes', hedged: true, date: '2021-08-26' });
+  });
+});
+
+describe('statements', () => {
+  it('are spoken by entities that can speak, and reported by such entities', () => {
+    const types = new Map(dataset.entities.map((e) => [e.id, e.type]));
+    for (const s of dataset.statements) {
+      expect(SPEAKER_TYPES.has(types.get(s.speaker) ?? ''), s.id).toBe(true);
+      if (s.reportedBy) expect(SPEAKER_TYPES.has(types.get(s.reportedBy) ?? ''), s.id).toBe(true);
+    }
+  });
+
+  it('explain in their note how the date was resolved', () => {
+    for (const s of dataset.statements) expect(s.note, s.id).toMatch(/^Date: /);
+  });
+
+  it('fall on the weekday the article names when the date came from a weekday', () => {
+    const dated = [
+      ...dataset.statements.map((s) => ({ id: s.id, note: s.note, date: s.date, prefix: 'Date: «' })),
+      ...dataset.relations.map((r) => ({ id: r.id, note: r.note, date: r.start, prefix: 'Start: «' })),
+    ];
+    let checked = 0;
+    for (const { id, note, date, prefix } of dated) {
+      if (!note?.startsWith(prefix)) continue;
+      const day = weekdayIn(note.slice(prefix.length, note.indexOf('»')));
+      if (day === null) continue;
+      expect(date, id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(WEEKDAYS[weekdayOf(date!)], id).toBe(WEEKDAYS[day]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('all cite the one article, and none is dated after its publication', () => {
+    const [source] = dataset.sources;
+    expect(dataset.sources).toHaveLength(1);
+    for (const s of dataset.statements) {
+      expect(s.source).toBe(source!.id);
+      expect(s.date <= source!.published!, s.id).toBe(true);
+    }
+  });
+
+  it('quote only short excerpts', () => {
+    for (const s of dataset.statements) {
+      if (s.quote === undefined) continue;
+      expect(s.quote.length, s.id).toBeLessThanOrEqual(300);
+      expect(s.quote.trim(), s.id).toBe(s.quote);
+    }
+  });
+
+  it.skipIf(!articleAvailable)('quote the article word for word, in quotes and in the excerpts of curator notes', () => {
+    const article = readFileSync(articlePath, 'utf8');
+    const missing: string[] = [];
+    for (const s of dataset.statements) {
+      if (s.quote !== undefined && !article.includes(s.quote)) missing.push(`${s.id} quote: ${s.quote}`);
+    }
+    for (const record of [...dataset.statements, ...dataset.relations]) {
+      for (const [, excerpt] of (record.note ?? '').matchAll(EXCERPT)) {
+        if (!article.includes(excerpt!)) missing.push(`${record.id} note: ${excerpt}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * What the chart helpers read from a ClaimGraph, and the indexes they share: names, relations,
+ * statuses and the source line. Helpers only read; they never change the graph they are given.
+ */
+import type { Dataset, Entity, Relation, Source } from '@claimgraph/schema';
+import type { RelationStatus } from './palette.js';
+import { entityNamer, listing } from './text.js';
+
+/** The graphology graph a ClaimGraph exposes as `cg.graph`, as far as the charts use it. */
+export interface ClaimGraphGraph {
+  readonly order: number;
+  hasNode(node: string): boolean;
+  hasEdge(edge: string): boolean;
+  getEdgeAttribute(edge: string, name: string): unknown;
+  // graphology's own type is generic; charts only read keys and positions, so any graph fits.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  nullCopy(options?: { type?: 'mixed' | 'directed' | 'undirected'; multi?: boolean; allowSelfLoops?: boolean }): any;
+}
+
+/**
+ * The part of `@claimgraph/sdk`'s `ClaimGraph` the helpers need: its records, its graph and its
+ * release version. A whole ClaimGraph fits, and so does any view of one (`cg.asOf(date)`).
+ */
+export interface ClaimGraphLike {
+  readonly graph: ClaimGraphGraph;
+  readonly version?: string | undefined;
+  toJSON(): Dataset;
+}
+
+/** The options every helper takes, with the text around the chart. */
+export interface FrameOptions {
+  /** The chart's title. Each helper derives one from the data. */
+  title?: string;
+  /** One line or several under the title. Each helper derives one from the data. */
+  subtitle?: string | string[];
+  /** The dataset's name in the source line. */
+  dataset?: string;
+  /** The whole source line under the chart (replaces the derived one). */
+  credit?: string;
+  /** Width of the plotting area in pixels; labels and legends come on top. */
+  width?: number;
+}
+
+/** A helper's DEFAULTS: every option named, `undefined` where the value is derived from the data. */
+export type Defaults<T> = { [K in keyof Required<T>]: T[K] | undefined };
+
+export interface ChartIndex {
+  data: Dataset;
+  entities: Map<string, Entity>;
+  relations: Map<string, Relation>;
+  sources: Map<string, Source>;
+  nameOf: (id: string) => string;
+  status: (relationId: string) => RelationStatus;
+  /** How many statements support and dispute the relation. */
+  counts: (relationId: string) => { supports: number; disputes: number };
+  version: string | undefined;
+}
+
+export function indexClaimGraph(cg: ClaimGraphLike): ChartIndex {
+  const data = cg.toJSON();
+  const relations = new Map(data.relations.map((r) => [r.id, r]));
+  return {
+    data,
+    entities: new Map(data.entities.map((e) => [e.id, e])),
+    relations,
+    sources: new Map(data.sources.map((s) => [s.id, s])),
+    nameOf: entityNamer(data.entities),
+    // The SDK derives each relation's status from its statements; the charts reuse it, never recount.
+    status: (id) => cg.graph.getEdgeAttribute(id, 'status') as RelationStatus,
+    counts: (id) => ({
+      supports: cg.graph.getEdgeAttribute(id, 'supports') as number,
+      disputes: cg.graph.getEdgeAttribute(id, 'disputes') as number,
+    }),
+    version: cg.version,
+  };
+}
+
+/** "Statements reported by Washington Examiner. Data: claimgraph afghanistan-2021 v0.1.0." */
+export function creditLine(index: ChartIndex, sourceIds: Iterable<string>, options: FrameOptions): string {
+  if (options.credit !== undefined) return options.credit;
+  const publishers = [...new Set([...sourceIds].map((id) => index.sources.get(id)?.publisher).filter((p): p is string => !!p))].sort();
+  const shown = publishers.length > 3 ? [...publishers.slice(0, 3), `${publishers.length - 3} more`] : publishers;
+  const reported = shown.length ? `Statements as reported by ${listing(shown)}. ` : '';
+  const name = options.dataset ?? 'claimgraph dataset';
+  return `${reported}Data: ${name}${index.version ? ` v${index.version}` : ''} (claimgraph).`;
+}
+
+/** The named option must be a known id of the given kind; otherwise say which and what to do. */
+export function requireId(
+  map: Map<string, unknown>,
+  id: string,
+  where: { helper: string; option: string; kind: string },
+): void {
+  if (!map.has(id)) {
+    throw new Error(
+      `@claimgraph/charts: ${where.helper}: options.${where.option}: "${id}" is not ${where.kind} in this dataset; ` +
+        `look ids up with cg.search() or cg.relations()`,
+    );
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Headless vega: runs a spec in a View with no renderer, measuring text with DejaVu Sans widths
+ * (there is no canvas in Node), and returns it as an SVG string.
+ */
+import * as vega from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
+import { compileSpec } from './compile.js';
+import { textWidth } from '../text-width.js';
+
+interface TextItem {
+  text?: unknown;
+  fontSize?: number;
+  fontWeight?: unknown;
+}
+
+/** vega calls this for every label it lays out or truncates; see vega-scenegraph's textMetrics. */
+function measure(item: TextItem, text?: unknown): number {
+  const value = text ?? item.text;
+  const line = value == null ? '' : String(value);
+  return textWidth(line, item.fontSize ?? 11, item.fontWeight);
+}
+
+export interface SvgOptions {
+  /** What to do with vega-lite warnings: throw (the default, so a broken chart never ships) or ignore. */
+  warnings?: 'throw' | 'ignore';
+}
+
+export const SVG_DEFAULTS: Required<SvgOptions> = { warnings: 'throw' };
+
+/** The chart as a standalone SVG document. Text from the data is escaped by vega's SVG writer. */
+export async function renderSvg(spec: TopLevelSpec, options: SvgOptions = {}): Promise<string> {
+  const o = { ...SVG_DEFAULTS, ...options };
+  const { vega: compiled, warnings } = compileSpec(spec);
+  if (warnings.length && o.warnings === 'throw') {
+    throw new Error(`@claimgraph/charts/render: the spec compiles with warnings: ${warnings.join('; ')}`);
+  }
+  // vega's documented hook for measuring text without a canvas (vl-convert sets it too).
+  (vega as unknown as { textMetrics: { width: typeof measure } }).textMetrics.width = measure;
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}

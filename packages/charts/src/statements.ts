@@ -1,0 +1,111 @@
+/**
+ * Statements as chart rows: one flat record per statement with the names, phrases, labels and
+ * date interval the stance and timeline charts encode, and the selection both charts share.
+ */
+import { comparePartialDates, type Statement } from '@claimgraph/schema';
+import { dateSpan, formatPartialDate } from './dates.js';
+import { requireId, type ChartIndex } from './input.js';
+import { stanceKey, type RelationStatus, type StanceKey } from './palette.js';
+import { relationPhrase } from './text.js';
+
+export interface StatementRow {
+  id: string;
+  relation: string;
+  relationLabel: string;
+  status: RelationStatus;
+  speaker: string;
+  speakerName: string;
+  speakerType: string;
+  stance: Statement['stance'];
+  hedged: boolean;
+  stanceKey: StanceKey;
+  date: string;
+  dateLabel: string;
+  precision: 'year' | 'month' | 'day';
+  start: number;
+  end: number;
+  mid: number;
+  quote: string;
+  /** The source id, and how the tooltip cites it. */
+  source: string;
+  sourceLabel: string;
+  reportedBy: string;
+}
+
+export interface StatementSelection {
+  /** One relation id or several. */
+  relation?: string | string[] | undefined;
+  /** An entity id: the relations it takes part in. */
+  entity?: string | undefined;
+}
+
+/**
+ * The relations a chart is about: the ones named, else the entity's, else `fallback` of them all.
+ * Relation ids are checked, so a typo fails loudly rather than drawing an empty chart.
+ */
+export function selectRelations(
+  index: ChartIndex,
+  selection: StatementSelection,
+  helper: string,
+  fallback: (relationId: string) => boolean,
+): string[] {
+  const { relation, entity } = selection;
+  if (relation !== undefined) {
+    const ids = Array.isArray(relation) ? relation : [relation];
+    for (const id of ids) requireId(index.relations, id, { helper, option: 'relation', kind: 'a relation' });
+    return ids;
+  }
+  if (entity !== undefined) {
+    requireId(index.entities, entity, { helper, option: 'entity', kind: 'an entity' });
+    return index.data.relations.filter((r) => r.source === entity || r.target === entity).map((r) => r.id);
+  }
+  const all = index.data.relations.map((r) => r.id);
+  const preferred = all.filter(fallback);
+  return preferred.length ? preferred : all;
+}
+
+/** Rows for the statements about the given relations, ordered by date then id. */
+export function statementRows(index: ChartIndex, relationIds: readonly string[]): StatementRow[] {
+  const wanted = new Set(relationIds);
+  const phrases = new Map<string, string>();
+  const phrase = (id: string) => {
+    if (!phrases.has(id)) phrases.set(id, relationPhrase(index.relations.get(id)!, index.nameOf));
+    return phrases.get(id)!;
+  };
+  return index.data.statements
+    .filter((s) => wanted.has(s.relation))
+    .sort((a, b) => comparePartialDates(a.date, b.date) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((s) => {
+      const span = dateSpan(s.date);
+      const source = index.sources.get(s.source);
+      return {
+        id: s.id,
+        relation: s.relation,
+        relationLabel: phrase(s.relation),
+        status: index.status(s.relation),
+        speaker: s.speaker,
+        speakerName: index.nameOf(s.speaker),
+        speakerType: index.entities.get(s.speaker)?.type ?? '',
+        stance: s.stance,
+        hedged: s.hedged === true,
+        stanceKey: stanceKey(s.stance, s.hedged),
+        date: s.date,
+        dateLabel: formatPartialDate(s.date),
+        precision: span.precision,
+        start: span.start,
+        end: span.end,
+        mid: span.mid,
+        quote: s.quote ?? '',
+        source: s.source,
+        sourceLabel: source ? `${source.publisher}: ${source.title}` : s.source,
+        reportedBy: s.reportedBy ? index.nameOf(s.reportedBy) : '',
+      };
+    });
+}
+
+/** Counts of supporting and disputing statements among rows. */
+export function tallyStances(rows: readonly StatementRow[]): { supports: number; disputes: number } {
+  let supports = 0;
+  for (const row of rows) if (row.stance === 'supports') supports++;
+  return { supports, disputes: rows.length - supports };
+}

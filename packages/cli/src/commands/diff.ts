@@ -1,0 +1,18 @@
+/** `claimgraph diff OLD NEW`: what changed between two versions of a dataset, as a changelog. */
+import { diff, formatDiff } from '@claimgraph/sdk';
+import { resolveDatasetArg } from '../dataset-arg.js';
+import { EXIT } from '../errors.js';
+import { printJson } from '../output.js';
+import { loadDiffSide } from '../release/load-side.js';
+
+export async function diffCommand(oldArg: string, newArg: string, flags: { json?: boolean; limit?: string }): Promise<number> {
+  const before = await loadDiffSide(resolveDatasetArg(oldArg), oldArg);
+  const after = await loadDiffSide(resolveDatasetArg(newArg), newArg);
+  const result = diff(before.dataset, after.dataset, { vocabulary: { before: before.vocabulary, after: after.vocabulary } });
+  if (flags.json) {
+    printJson({ from: { path: oldArg, name: before.name, version: before.version }, to: { path: newArg, name: after.name, version: after.version }, ...result });
+  } else {
+    process.stdout.write(`${formatDiff(result, { from: before.label, to: after.label, limit: flags.limit ? Number(flags.limit) : undefined })}\n`);
+  }
+  return EXIT.ok;
+}

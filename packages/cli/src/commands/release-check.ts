@@ -1,0 +1,36 @@
+/** `claimgraph release-check [--update-baseline]`: fail when pending changesets bump a dataset less than its changes require. */
+import { EXIT } from '../errors.js';
+import { printJson } from '../output.js';
+import { releaseCheck, updateBaselines } from '../release/check.js';
+
+export async function releaseCheckCommand(flags: { root?: string; json?: boolean; updateBaseline?: boolean }): Promise<number> {
+  const root = flags.root ?? process.cwd();
+  if (flags.updateBaseline) {
+    for (const dir of await updateBaselines(root)) process.stdout.write(`updated ${dir}\n`);
+    return EXIT.ok;
+  }
+  const checks = await releaseCheck(root);
+  if (flags.json) printJson({ ok: checks.every((c) => c.ok), datasets: checks });
+  else {
+    for (const c of checks) {
+      if (c.problem && c.ok) {
+        process.stdout.write(`✔ ${c.name}: ${c.problem}\n`);
+      } else if (c.ok) {
+        process.stdout.write(`✔ ${c.name}: changes since ${c.baselineVersion} need ${c.required}; the release gives ${c.given}\n`);
+      } else if (c.problem) {
+        process.stderr.write(`✖ ${c.name}: ${c.problem}\n`);
+      } else {
+        const required = c.reasons.filter((r) => r.bump === c.required);
+        process.stderr.write(
+          `✖ ${c.name}: the changes since ${c.baselineVersion} need a ${c.required} release, but the pending changesets give ${c.given}.\n` +
+            required.slice(0, 20).map((r) => `    ${r.message}\n`).join('') +
+            (required.length > 20 ? `    … and ${required.length - 20} more\n` : '') +
+            `  Add a changeset with "npx changeset" choosing ${c.required} for ${c.name}` +
+            (c.reasons.some((r) => r.message.includes('without a redirect')) ? ', or keep removed ids working with data/redirects.json' : '') +
+            '.\n',
+        );
+      }
+    }
+  }
+  return checks.every((c) => c.ok) ? EXIT.ok : EXIT.invalid;
+}

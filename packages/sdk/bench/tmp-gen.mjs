@@ -1,0 +1,17 @@
+import { syntheticDataset } from '/work/main/packages/sdk/dist/synthetic.js';
+import { validateDataset, serializeDataset } from '@claimgraph/schema';
+import { writeFileSync } from 'node:fs';
+const n = Number(process.argv[2] ?? 100000);
+let t = performance.now();
+const ds = syntheticDataset({ entities: n / 10, statements: n, seed: 7 });
+console.log('gen', (performance.now() - t).toFixed(0), 'ms', ds.entities.length, ds.relations.length, ds.statements.length, ds.sources.length);
+t = performance.now();
+const text = serializeDataset(ds);
+writeFileSync(`/tmp/bench/ds-${n}.json`, text);
+console.log('write', (performance.now() - t).toFixed(0), 'ms', (text.length / 1e6).toFixed(1), 'MB');
+t = performance.now();
+const parsed = JSON.parse(text);
+console.log('parse', (performance.now() - t).toFixed(0));
+t = performance.now();
+const res = validateDataset(parsed, { requireSorted: false });
+console.log('validate', (performance.now() - t).toFixed(0), res.valid, res.errors.slice(0, 5));

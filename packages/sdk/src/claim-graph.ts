@@ -1,0 +1,452 @@
+/**
+ * ClaimGraph: a dataset loaded, checked and indexed once, then queried. Every query returns the
+ * dataset's own plain records in a documented, stable order; views (asOf, perspective) are ClaimGraphs too.
+ */
+import {
+  canonicalRecord,
+  RECORD_KINDS,
+  RELATION_TYPE_INFO,
+  validateDataset,
+  type Dataset,
+  type Entity,
+  type PartialDate,
+  type RecordKind,
+  type Relation,
+  type Source,
+  type Statement,
+} from '@claimgraph/schema';
+import { ClaimGraphError, ClaimGraphValidationError, optionError, UnknownIdError } from './errors.js';
+import { buildGraph, type ClaimGraphGraph } from './graph.js';
+import { LOAD_DEFAULTS, readLocation, type LoadOptions } from './load.js';
+import {
+  booleanOption,
+  directionOption,
+  ENTITIES_DEFAULTS,
+  entityTypes,
+  limitOption,
+  NEIGHBORS_DEFAULTS,
+  PATH_DEFAULTS,
+  relationTypes,
+  RELATIONS_DEFAULTS,
+  resolveOptions,
+  SEARCH_DEFAULTS,
+  stanceOption,
+  STATEMENTS_DEFAULTS,
+  statuses,
+  type EntitiesOptions,
+  type NeighborsOptions,
+  type OneOrMany,
+  type PathOptions,
+  type RelationsOptions,
+  type SearchOptions,
+  type StatementsOptions,
+} from './options.js';
+import { crossRulesHold, hasDatasetShape, recordsLookValid } from './quick-check.js';
+import { NameIndex } from './search.js';
+import { relationStatus, type Status } from './status.js';
+import { buildStore, speakerRows, type Csr, type Store } from './store.js';
+import { dateOption, earliestKey, holdsAt, latestKey, StatementDates } from './time.js';
+import { neighborPositions, PathFinder, type RelationFilter } from './traverse.js';
+import type { RelationType } from '@claimgraph/schema';
+
+export interface FromDataOptions {
+  /** Check the records with the schema's validator; invalid data throws ClaimGraphValidationError [true]. */
+  validate?: boolean;
+  /** Require each list to be sorted by id, as dataset source folders are [false]. */
+  requireSorted?: boolean;
+  /** The dataset's version, when known [undefined]. */
+  version?: string;
+  /** The file each record kind came from, for validation messages [data/<kind>.json]. */
+  files?: Partial<Record<RecordKind, string>>;
+}
+
+const FROM_DATA_DEFAULTS: FromDataOptions & { validate: boolean; requireSorted: boolean } = {
+  validate: true,
+  requireSorted: false,
+  version: undefined,
+  files: undefined,
+};
+
+/** What `stances(relation)` returns: the statements on each side, by date then id. */
+export interface Stances {
+  relation: Relation;
+  supports: Statement[];
+  disputes: Statement[];
+  status: Status;
+}
+
+const SYMMETRIC = new Set<string>(Object.entries(RELATION_TYPE_INFO).flatMap(([type, info]) => (info.symmetric ? [type] : [])));
+
+export class ClaimGraph {
+  /** The release or package version, when the dataset says. */
+  readonly version: string | undefined;
+  readonly #store: Store;
+  #graph: ClaimGraphGraph | undefined;
+  #dates: StatementDates | undefined;
+  #names: NameIndex | undefined;
+  #paths: PathFinder | undefined;
+  #speakers: Csr | undefined;
+  #contested: number[] | undefined;
+
+  private constructor(store: Store, version: string | undefined) {
+    this.#store = store;
+    this.version = version;
+  }
+
+  /**
+   * Loads a release folder, its `dataset.json`, a dataset source folder (Node), or an http(s) URL
+   * of a release folder or file (anywhere fetch works). A release's `dataset.json` is checked
+   * against the sha256 in its `datapackage.json` when there is one.
+   */
+  static async load(location: string | URL, options?: LoadOptions): Promise<ClaimGraph> {
+    const { integrity, validate, fetch } = resolveOptions('ClaimGraph.load', LOAD_DEFAULTS, options);
+    const loaded = await readLocation(location, { integrity, validate, fetch });
+    if (!hasDatasetShape(loaded.data) && !validate) {
+      throw new ClaimGraphError(`${loaded.location}: must hold an object with ${RECORD_KINDS.join(', ')}, each a list`);
+    }
+    return ClaimGraph.fromData(loaded.data as Dataset, {
+      validate,
+      requireSorted: loaded.requireSorted,
+      version: loaded.version,
+      files: loaded.files,
+    });
+  }
+
+  /**
+   * Indexes a dataset in memory. The records are kept as given (not copied): treat them, and
+   * every record a query returns, as read-only.
+   */
+  static fromData(data: Dataset, options?: FromDataOptions): ClaimGraph {
+    const { validate, requireSorted, version, files } = resolveOptions('ClaimGraph.fromData', FROM_DATA_DEFAULTS, options);
+    const fullCheck = () => {
+      const result = validateDataset(data, { requireSorted, files });
+      if (!result.valid) throw new ClaimGraphValidationError(result.errors);
+    };
+    if (!hasDatasetShape(data)) {
+      if (validate) fullCheck();
+      throw new ClaimGraphError(`ClaimGraph.fromData(): expected { ${RECORD_KINDS.join(', ')} }, each a list of records`);
+    }
+    // The quick checks only decide whether the validator needs to run; its issues are the ones reported.
+    if (validate && !recordsLookValid(data)) fullCheck();
+    if (!validate) assertRecordsAreObjects(data);
+    const store = buildStore(data);
+    if (validate && !crossRulesHold(store, requireSorted)) fullCheck();
+    if (store.problem !== null) {
+      throw new ClaimGraphError(`ClaimGraph.fromData(): ${store.problem}; validate the dataset (claimgraph validate) to see every problem`);
+    }
+    return new ClaimGraph(store, version);
+  }
+
+  /**
+   * The graphology graph (MultiDirectedGraph): node key = entity id with the entity's fields and
+   * `label`; edge key = relation id, source → target, with the relation's fields, `status`,
+   * `supports` and `disputes`. Built on first access and then kept.
+   */
+  get graph(): ClaimGraphGraph {
+    return (this.#graph ??= buildGraph(this.#store));
+  }
+
+  /** Entities, by id; `type` keeps one entity type (or several). */
+  entities(options?: EntitiesOptions): Entity[] {
+    const o = resolveOptions('entities', ENTITIES_DEFAULTS, options);
+    const types = entityTypes('entities', o.type);
+    const { entities } = this.#store;
+    return types === null ? [...entities] : entities.filter((e) => types.has(e.type));
+  }
+
+  /** The entity with this id, or undefined. */
+  entity(id: string): Entity | undefined {
+    const position = this.#entityPosition(id);
+    return position === undefined ? undefined : this.#store.entities[position];
+  }
+
+  /** The relation with this id, or undefined. */
+  relation(id: string): Relation | undefined {
+    const position = this.#store.relationIndex.get(id);
+    return position === undefined ? undefined : this.#store.relations[position];
+  }
+
+  /** The source with this id, or undefined. */
+  source(id: string): Source | undefined {
+    const position = this.#store.sourceIndex.get(id);
+    return position === undefined ? undefined : this.#store.sources[position];
+  }
+
+  /**
+   * Entities whose name or an alias matches `text`, ignoring case, accents and punctuation:
+   * exact name matches first, then exact aliases, prefixes, word starts and matches anywhere;
+   * by id within each tier.
+   */
+  search(text: string, options?: SearchOptions): Entity[] {
+    const method = 'search';
+    if (typeof text !== 'string') throw optionError(method, 'text', `must be a string, not ${JSON.stringify(text)}`);
+    const o = resolveOptions(method, SEARCH_DEFAULTS, options);
+    const types = entityTypes(method, o.type);
+    const limit = limitOption(method, o.limit);
+    const { entities } = this.#store;
+    this.#names ??= new NameIndex(entities);
+    const accept = types === null ? () => true : (i: number) => types.has(entities[i]!.type);
+    return this.#names.search(text, accept, limit).map((i) => entities[i]!);
+  }
+
+  /**
+   * Relations matching every option given, by id. `source` and `target` respect direction for
+   * directed types; a symmetric relation (allied-with…) matches from either end.
+   */
+  relations(options?: RelationsOptions): Relation[] {
+    const method = 'relations';
+    const o = resolveOptions(method, RELATIONS_DEFAULTS, options);
+    const store = this.#store;
+    const entity = o.entity === undefined ? undefined : this.#requireEntity(o.entity);
+    const source = o.source === undefined ? undefined : this.#requireEntity(o.source);
+    const target = o.target === undefined ? undefined : this.#requireEntity(o.target);
+    const accept = this.#relationFilter(method, o);
+    const anchor = source ?? target ?? entity;
+    const candidates = anchor === undefined ? null : store.byEntity.items.subarray(store.byEntity.offsets[anchor], store.byEntity.offsets[anchor + 1]);
+    const out: Relation[] = [];
+    const count = candidates ? candidates.length : store.relations.length;
+    for (let k = 0; k < count; k++) {
+      const r = candidates ? candidates[k]! : k;
+      const s = store.relSource[r]!;
+      const t = store.relTarget[r]!;
+      if (entity !== undefined && s !== entity && t !== entity) continue;
+      if (source !== undefined || target !== undefined) {
+        const symmetric = SYMMETRIC.has(store.relations[r]!.type);
+        const forward = (source === undefined || s === source) && (target === undefined || t === target);
+        const backward = symmetric && (source === undefined || t === source) && (target === undefined || s === target);
+        if (!forward && !backward) continue;
+      }
+      if (!accept(r)) continue;
+      out.push(store.relations[r]!);
+    }
+    return out;
+  }
+
+  /** Statements matching every option given, by date (comparePartialDates: coarser first on the same day) then id. */
+  statements(options?: StatementsOptions): Statement[] {
+    const method = 'statements';
+    const o = resolveOptions(method, STATEMENTS_DEFAULTS, options);
+    const store = this.#store;
+    const relation = o.relation === undefined ? undefined : this.#requireRelation(o.relation);
+    const speaker = o.speaker === undefined ? undefined : this.#requireEntity(o.speaker);
+    const entity = o.entity === undefined ? undefined : this.#requireEntity(o.entity);
+    if (o.source !== undefined) this.#requireSource(o.source);
+    const stance = stanceOption(method, o.stance);
+    const from = o.from === undefined ? undefined : earliestKey(dateOption(method, 'from', o.from));
+    const to = o.to === undefined ? undefined : latestKey(dateOption(method, 'to', o.to));
+    const dates = this.#statementDates();
+
+    let candidates: ArrayLike<number>;
+    if (relation !== undefined) candidates = rows(store.byRelation, relation);
+    else if (speaker !== undefined) candidates = rows(this.#speakerRows(), speaker);
+    else if (entity !== undefined) {
+      const list: number[] = [];
+      for (const r of rows(store.byEntity, entity)) for (const i of rows(store.byRelation, r)) list.push(i);
+      candidates = list;
+    } else candidates = { length: store.statements.length } as ArrayLike<number>;
+    const all = relation === undefined && speaker === undefined && entity === undefined;
+
+    const kept: number[] = [];
+    for (let k = 0; k < candidates.length; k++) {
+      const i = all ? k : candidates[k]!;
+      if (relation !== undefined && store.stRelation[i] !== relation) continue;
+      if (speaker !== undefined && store.stSpeaker[i] !== speaker) continue;
+      if (entity !== undefined) {
+        const r = store.stRelation[i]!;
+        if (store.relSource[r] !== entity && store.relTarget[r] !== entity) continue;
+      }
+      if (stance !== undefined && (store.stDisputes[i] === 1) !== (stance === 'disputes')) continue;
+      if (from !== undefined && dates.earliest[i]! < from) continue;
+      if (to !== undefined && dates.latest[i]! > to) continue;
+      if (o.source !== undefined && store.statements[i]!.source !== o.source) continue;
+      kept.push(i);
+    }
+    return dates.sort(kept).map((i) => store.statements[i]!);
+  }
+
+  /** The statements for and against a relation, each by date then id, and the status they add up to. */
+  stances(relationId: string): Stances {
+    const store = this.#store;
+    const r = this.#requireRelation(relationId);
+    const supports: Statement[] = [];
+    const disputes: Statement[] = [];
+    for (const i of this.#statementDates().sort(rows(store.byRelation, r))) (store.stDisputes[i] === 1 ? disputes : supports).push(store.statements[i]!);
+    return { relation: store.relations[r]!, supports, disputes, status: relationStatus(supports.length, disputes.length) };
+  }
+
+  /** Relations with both supporting and disputing statements, by id. */
+  contested(): Relation[] {
+    const store = this.#store;
+    if (!this.#contested) {
+      this.#contested = [];
+      for (let r = 0; r < store.relations.length; r++) if (store.supports[r]! > 0 && store.disputes[r]! > 0) this.#contested.push(r);
+    }
+    return this.#contested.map((r) => store.relations[r]!);
+  }
+
+  /**
+   * Entities one relation away, by id. A neighbour is anyone connected, whichever way a directed
+   * relation points (`direction` narrows that); symmetric relations count both ways.
+   */
+  neighbors(id: string, options?: NeighborsOptions): Entity[] {
+    const method = 'neighbors';
+    const v = this.#requireEntity(id);
+    const o = resolveOptions(method, NEIGHBORS_DEFAULTS, options);
+    const accept = this.#relationFilter(method, o);
+    const direction = directionOption(method, o.direction);
+    return neighborPositions(this.#store, v, accept, direction).map((i) => this.#store.entities[i]!);
+  }
+
+  /**
+   * The entity ids of a shortest path from one entity to another, both included, or null when
+   * none exists. Directed relations are followed from source to target unless `directed: false`;
+   * symmetric ones both ways. Among shortest paths the one found first is returned; it is the same on every call.
+   */
+  path(fromId: string, toId: string, options?: PathOptions): string[] | null {
+    const method = 'path';
+    const from = this.#requireEntity(fromId);
+    const to = this.#requireEntity(toId);
+    const o = resolveOptions(method, PATH_DEFAULTS, options);
+    const accept = this.#relationFilter(method, o);
+    const directed = booleanOption(method, 'directed', o.directed);
+    this.#paths ??= new PathFinder(this.#store);
+    const found = this.#paths.find(from, to, accept, directed);
+    return found === null ? null : found.map((i) => this.#store.entities[i]!.id);
+  }
+
+  /**
+   * What had been said by `date` (a statement dated `2021-08` counts by `2021-08-31`), about the
+   * relations holding then (started by then when they have a start, not ended before then) that
+   * still have a statement. Entities and sources are kept whole.
+   */
+  asOf(date: PartialDate): ClaimGraph {
+    const day = latestKey(dateOption('asOf', 'date', date));
+    const store = this.#store;
+    const latest = this.#statementDates().latest;
+    const relations: Relation[] = [];
+    const statements: Statement[] = [];
+    const kept = new Uint8Array(store.relations.length);
+    for (let r = 0; r < store.relations.length; r++) {
+      const relation = store.relations[r]!;
+      if (!holdsAt(relation, date)) continue;
+      for (const i of rows(store.byRelation, r)) {
+        if (latest[i]! <= day) {
+          kept[r] = 1;
+          break;
+        }
+      }
+      if (kept[r] === 1) relations.push(relation);
+    }
+    for (let i = 0; i < store.statements.length; i++) if (latest[i]! <= day && kept[store.stRelation[i]!] === 1) statements.push(store.statements[i]!);
+    return this.#view(relations, statements);
+  }
+
+  /** The relations as one speaker tells them: only that speaker's statements, and the relations they are about. */
+  perspective(speakerId: string): ClaimGraph {
+    const store = this.#store;
+    const speaker = this.#requireEntity(speakerId);
+    const positions = rows(this.#speakerRows(), speaker);
+    const kept = new Uint8Array(store.relations.length);
+    const statements: Statement[] = [];
+    for (const i of positions) {
+      kept[store.stRelation[i]!] = 1;
+      statements.push(store.statements[i]!);
+    }
+    const relations = store.relations.filter((_, r) => kept[r] === 1);
+    return this.#view(relations, statements);
+  }
+
+  /** The dataset back: every list sorted by id, every record a copy with its keys in schema order, as releases write them. */
+  toJSON(): Dataset {
+    const store = this.#store;
+    return {
+      entities: store.entities.map((r) => canonicalRecord('entities', r)),
+      relations: store.relations.map((r) => canonicalRecord('relations', r)),
+      statements: store.statements.map((r) => canonicalRecord('statements', r)),
+      sources: store.sources.map((r) => canonicalRecord('sources', r)),
+    };
+  }
+
+  /** A view over the same entities and sources with fewer relations and statements: a subset of valid data is valid. */
+  #view(relations: Relation[], statements: Statement[]): ClaimGraph {
+    const { entities, sources } = this.#store;
+    return new ClaimGraph(buildStore({ entities, relations, statements, sources }), this.version);
+  }
+
+  /** Where an entity id leads: the single place where redirects (merged entities) will be followed. */
+  #entityPosition(id: string): number | undefined {
+    return this.#store.entityIndex.get(id);
+  }
+
+  #requireEntity(id: string): number {
+    const position = typeof id === 'string' ? this.#entityPosition(id) : undefined;
+    if (position === undefined) throw new UnknownIdError('entity', String(id));
+    return position;
+  }
+
+  #requireRelation(id: string): number {
+    const position = typeof id === 'string' ? this.#store.relationIndex.get(id) : undefined;
+    if (position === undefined) throw new UnknownIdError('relation', String(id));
+    return position;
+  }
+
+  #requireSource(id: string): number {
+    const position = typeof id === 'string' ? this.#store.sourceIndex.get(id) : undefined;
+    if (position === undefined) throw new UnknownIdError('source', String(id));
+    return position;
+  }
+
+  #statementDates(): StatementDates {
+    return (this.#dates ??= new StatementDates(this.#store.statements));
+  }
+
+  #speakerRows(): Csr {
+    return (this.#speakers ??= speakerRows(this.#store));
+  }
+
+  /** The filter shared by relations(), neighbors() and path(): type, then date, then status. */
+  #relationFilter(method: string, o: { type?: OneOrMany<RelationType>; status?: OneOrMany<Status>; asOf?: PartialDate }): RelationFilter {
+    const types = relationTypes(method, o.type);
+    const wanted = statuses(method, o.status);
+    const asOf = o.asOf === undefined ? undefined : dateOption(method, 'asOf', o.asOf);
+    if (types === null && wanted === null && asOf === undefined) return () => true;
+    const store = this.#store;
+    const day = asOf === undefined ? 0 : latestKey(asOf);
+    const latest = asOf === undefined ? null : this.#statementDates().latest;
+    return (r) => {
+      const relation = store.relations[r]!;
+      if (types !== null && !types.has(relation.type)) return false;
+      let supports = store.supports[r]!;
+      let disputes = store.disputes[r]!;
+      if (asOf !== undefined) {
+        if (!holdsAt(relation, asOf)) return false;
+        supports = 0;
+        disputes = 0;
+        for (const i of rows(store.byRelation, r)) {
+          if (latest![i]! > day) continue;
+          if (store.stDisputes[i] === 1) disputes++;
+          else supports++;
+        }
+        if (supports + disputes === 0) return false;
+      }
+      return wanted === null || wanted.has(relationStatus(supports, disputes));
+    };
+  }
+}
+
+function rows(csr: Csr, row: number): Int32Array {
+  return csr.items.subarray(csr.offsets[row]!, csr.offsets[row + 1]!);
+}
+
+/** Without validation, records must at least be objects for the index to read them. */
+function assertRecordsAreObjects(data: Dataset): void {
+  for (const kind of RECORD_KINDS) {
+    const list = data[kind] as unknown[];
+    for (let i = 0; i < list.length; i++) {
+      const record = list[i];
+      if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+        throw new ClaimGraphError(`ClaimGraph.fromData(): ${kind} #${i} is not an object; validate the dataset (claimgraph validate) to see every problem`);
+      }
+    }
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * diff(a, b): what changed between two versions of a dataset, record by record, which claims changed
+ * status, and the semver bump the data policy requires (major: an id removed without a redirect, a
+ * field removed, a vocabulary term removed or changed in meaning; minor: records, fields or terms
+ * added; patch: values corrected).
+ */
+import { RECORD_KINDS, type Dataset, type RecordKind, type Redirect, type Statement } from '@claimgraph/schema';
+import { compareRecords, sameJson } from './compare-records.js';
+import { diffVocabulary, type VocabularyDocument } from './vocabulary.js';
+import type { Bump, BumpReason, DatasetDiff, RecordsDiff, RelationStatus, StatusChange } from './types.js';
+
+export interface DiffOptions {
+  /** The vocabularies each version was published with (a release's `vocabulary.json`). */
+  vocabulary?: { before?: VocabularyDocument; after?: VocabularyDocument };
+}
+
+/** A dataset, or anything that gives one back (a ClaimGraph). */
+export type DiffInput = Dataset | { toJSON(): Dataset };
+
+const BUMP_RANK: Record<Bump, number> = { none: 0, patch: 1, minor: 2, major: 3 };
+
+/** The larger of two bumps. */
+export function maxBump(a: Bump, b: Bump): Bump {
+  return BUMP_RANK[a] >= BUMP_RANK[b] ? a : b;
+}
+
+/** Whether `given` is at least `required` (`minor` covers `patch`). */
+export function bumpCovers(given: Bump, required: Bump): boolean {
+  return BUMP_RANK[given] >= BUMP_RANK[required];
+}
+
+const KIND_SINGULAR: Record<RecordKind, string> = { entities: 'entity', relations: 'relation', statements: 'statement', sources: 'source' };
+
+function toDataset(input: DiffInput): Dataset {
+  return 'toJSON' in input && typeof input.toJSON === 'function' ? input.toJSON() : (input as Dataset);
+}
+
+export function diff(a: DiffInput, b: DiffInput, options: DiffOptions = {}): DatasetDiff {
+  const before = toDataset(a);
+  const after = toDataset(b);
+  const reasons: BumpReason[] = [];
+  const redirectsAfter = new Map((after.redirects ?? []).map((r) => [r.from, r]));
+
+  const records = {} as Pick<DatasetDiff, RecordKind>;
+  for (const kind of RECORD_KINDS) {
+    const result = diffRecords<{ id: string }>(before[kind], after[kind], redirectsAfter);
+    (records as Record<RecordKind, RecordsDiff<unknown>>)[kind] = result;
+    const noun = KIND_SINGULAR[kind];
+    for (const record of result.removed) {
+      reasons.push({ bump: 'major', id: record.id, message: `${noun} ${record.id} removed without a redirect` });
+    }
+    for (const r of result.redirected) reasons.push({ bump: 'minor', id: r.from, message: `${noun} ${r.from} renamed to ${r.to}, with a redirect` });
+    for (const record of result.added) {
+      if (!result.redirected.some((r) => r.to === record.id)) reasons.push({ bump: 'minor', id: record.id, message: `${noun} ${record.id} added` });
+    }
+    for (const change of result.changed) {
+      for (const field of change.fields) {
+        const bump = field.change === 'removed' ? 'major' : field.change === 'added' ? 'minor' : 'patch';
+        const verb = field.change === 'removed' ? 'removed' : field.change === 'added' ? 'added' : 'corrected';
+        reasons.push({ bump, id: change.id, message: `${noun} ${change.id}: field ${field.path} ${verb}` });
+      }
+    }
+  }
+
+  const redirects = diffRedirects(before.redirects ?? [], after.redirects ?? []);
+  for (const r of redirects.removed) {
+    if (!redirectsAfter.has(r.from)) reasons.push({ bump: 'major', id: r.from, message: `redirect from ${r.from} removed; the old id no longer resolves` });
+  }
+
+  const vocabulary = options.vocabulary?.before && options.vocabulary.after ? diffVocabulary(options.vocabulary.before, options.vocabulary.after) : null;
+  if (vocabulary) {
+    for (const term of vocabulary.removed) reasons.push({ bump: 'major', id: term, message: `vocabulary term ${term} removed` });
+    for (const term of vocabulary.changed) reasons.push({ bump: 'major', id: term, message: `vocabulary term ${term} changed meaning` });
+    for (const term of vocabulary.added) reasons.push({ bump: 'minor', id: term, message: `vocabulary term ${term} added` });
+    for (const term of vocabulary.relabelled) reasons.push({ bump: 'patch', id: term, message: `vocabulary term ${term} relabelled` });
+  }
+
+  const suggestedBump = reasons.reduce<Bump>((bump, r) => maxBump(bump, r.bump), 'none');
+  reasons.sort((x, y) => BUMP_RANK[y.bump] - BUMP_RANK[x.bump]);
+  return { ...records, redirects, vocabulary, statusChanges: statusChanges(before, after), suggestedBump, reasons };
+}
+
+function diffRecords<T extends { id: string }>(before: T[], after: T[], redirects: Map<string, Redirect>): RecordsDiff<T> {
+  const old = new Map(before.map((r) => [r.id, r]));
+  const now = new Map(after.map((r) => [r.id, r]));
+  const result: RecordsDiff<T> = { added: [], removed: [], changed: [], redirected: [] };
+  for (const [id, record] of old) {
+    const current = now.get(id);
+    if (current === undefined) {
+      const redirect = redirects.get(id);
+      if (redirect && now.has(redirect.to)) result.redirected.push({ from: id, to: redirect.to, reason: redirect.reason });
+      else result.removed.push(record);
+    } else if (!sameJson(record, current)) {
+      result.changed.push({ id, before: record, after: current, fields: compareRecords(record, current) });
+    }
+  }
+  for (const [id, record] of now) if (!old.has(id)) result.added.push(record);
+  const byId = (x: { id: string }, y: { id: string }) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+  result.added.sort(byId);
+  result.removed.sort(byId);
+  result.changed.sort(byId);
+  result.redirected.sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
+  return result;
+}
+
+function diffRedirects(before: Redirect[], after: Redirect[]): { added: Redirect[]; removed: Redirect[] } {
+  const key = (r: Redirect) => `${r.from}\u0000${r.to}`;
+  const old = new Set(before.map(key));
+  const now = new Set(after.map(key));
+  return { added: after.filter((r) => !old.has(key(r))), removed: before.filter((r) => !now.has(key(r))) };
+}
+
+/** The status of every relation, from its statements. */
+export function relationStatuses(dataset: Dataset): Map<string, { supports: number; disputes: number }> {
+  const counts = new Map<string, { supports: number; disputes: number }>();
+  for (const relation of dataset.relations) counts.set(relation.id, { supports: 0, disputes: 0 });
+  for (const statement of dataset.statements as Statement[]) {
+    const c = counts.get(statement.relation);
+    if (c) c[statement.stance]++;
+  }
+  return counts;
+}
+
+function statusOf(c: { supports: number; disputes: number } | undefined): RelationStatus | 'absent' {
+  if (!c) return 'absent';
+  if (c.supports > 0 && c.disputes > 0) return 'contested';
+  return c.disputes > 0 ? 'disputed' : 'supported';
+}
+
+function statusChanges(before: Dataset, after: Dataset): StatusChange[] {
+  const old = relationStatuses(before);
+  const now = relationStatuses(after);
+  const ids = [...new Set([...old.keys(), ...now.keys()])].sort();
+  const changes: StatusChange[] = [];
+  for (const relation of ids) {
+    const a = statusOf(old.get(relation));
+    const b = statusOf(now.get(relation));
+    // A relation simply added or removed is reported with the records; here only claims that shifted.
+    if (a === b || a === 'absent' || b === 'absent') continue;
+    const lostSupport = (old.get(relation)?.supports ?? 0) > 0 && (now.get(relation)?.supports ?? 0) === 0;
+    changes.push({ relation, before: a, after: b, lostSupport });
+  }
+  return changes;
+}

@@ -1,0 +1,87 @@
+/**
+ * A diff as text a journalist can follow: a changelog of added, removed and corrected records, the
+ * claims that changed status, and why the version must move as it does.
+ */
+import type { Entity, Relation, Source, Statement } from '@claimgraph/schema';
+import type { DatasetDiff, FieldChange, RecordsDiff } from './types.js';
+
+export interface FormatDiffOptions {
+  /** How to name the two sides (`1.0.0`, a path). */
+  from?: string;
+  to?: string;
+  /** How many records to list per group before summarising the rest. */
+  limit?: number;
+}
+
+const DEFAULTS = { from: 'before', to: 'after', limit: 50 };
+
+const value = (v: unknown) => {
+  const text = JSON.stringify(v) ?? 'undefined';
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+};
+
+function describe(kind: string, record: Entity | Relation | Statement | Source): string {
+  switch (kind) {
+    case 'entities': {
+      const e = record as Entity;
+      return `${e.name} (${e.type})`;
+    }
+    case 'relations': {
+      const r = record as Relation;
+      return `${r.source} ${r.type} ${r.target}`;
+    }
+    case 'statements': {
+      const s = record as Statement;
+      return `${s.speaker} ${s.stance} ${s.relation} on ${s.date}${s.quote ? `: “${s.quote.length > 70 ? `${s.quote.slice(0, 69)}…` : s.quote}”` : ''}`;
+    }
+    default:
+      return (record as Source).title;
+  }
+}
+
+function fieldLine(field: FieldChange): string {
+  if (field.change === 'added') return `${field.path} added: ${value(field.after)}`;
+  if (field.change === 'removed') return `${field.path} removed (was ${value(field.before)})`;
+  return `${field.path}: ${value(field.before)} → ${value(field.after)}`;
+}
+
+export function formatDiff(d: DatasetDiff, options: FormatDiffOptions = {}): string {
+  const { from, to, limit } = { ...DEFAULTS, ...options };
+  const lines: string[] = [`Changes from ${from} to ${to} — suggested version bump: ${d.suggestedBump}`];
+  const groups = [
+    ['entities', 'Entities'],
+    ['relations', 'Relations'],
+    ['statements', 'Statements'],
+    ['sources', 'Sources'],
+  ] as const;
+  for (const [kind, title] of groups) {
+    const g = d[kind] as RecordsDiff<Entity | Relation | Statement | Source>;
+    const total = g.added.length + g.removed.length + g.changed.length + g.redirected.length;
+    if (total === 0) continue;
+    lines.push('', `${title}: ${g.added.length} added, ${g.removed.length} removed, ${g.changed.length} changed${g.redirected.length ? `, ${g.redirected.length} renamed` : ''}`);
+    const items: string[] = [
+      ...g.added.map((r) => `  + ${r.id}  ${describe(kind, r)}`),
+      ...g.removed.map((r) => `  - ${r.id}  ${describe(kind, r)}`),
+      ...g.redirected.map((r) => `  → ${r.from} is now ${r.to} (${r.reason})`),
+      ...g.changed.flatMap((c) => [`  ~ ${c.id}`, ...c.fields.map((f) => `      ${fieldLine(f)}`)]),
+    ];
+    lines.push(...items.slice(0, limit * 3));
+    if (items.length > limit * 3) lines.push(`  … and ${items.length - limit * 3} more lines (use --json for everything)`);
+  }
+  if (d.vocabulary && Object.values(d.vocabulary).some((t) => t.length > 0)) {
+    lines.push('', 'Vocabulary:');
+    for (const [label, terms] of Object.entries(d.vocabulary)) if (terms.length) lines.push(`  ${label}: ${terms.join(', ')}`);
+  }
+  if (d.statusChanges.length) {
+    lines.push('', 'Claims that changed status:');
+    for (const s of d.statusChanges) lines.push(`  ${s.relation}: ${s.before} → ${s.after}${s.lostSupport ? ' (lost its last supporting statement)' : ''}`);
+  }
+  if (d.reasons.length === 0) lines.push('', 'No changes.');
+  else {
+    const required = d.reasons.filter((r) => r.bump === d.suggestedBump);
+    lines.push('', `Why ${d.suggestedBump}:`);
+    for (const r of required.slice(0, 10)) lines.push(`  ${r.message}`);
+    if (required.length > 10) lines.push(`  … and ${required.length - 10} more`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,66 @@
+/** The shape of a dataset diff: what changed between two versions, and the bump it requires. */
+import type { Entity, Redirect, Relation, Source, Statement } from '@claimgraph/schema';
+
+export type Bump = 'major' | 'minor' | 'patch' | 'none';
+export type RelationStatus = 'supported' | 'disputed' | 'contested';
+
+export interface FieldChange {
+  /** JSON pointer to the field inside the record (`/name`, `/attributes/role`). */
+  path: string;
+  change: 'added' | 'removed' | 'changed';
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface RecordChange<T> {
+  id: string;
+  before: T;
+  after: T;
+  fields: FieldChange[];
+}
+
+export interface RecordsDiff<T> {
+  added: T[];
+  removed: T[];
+  changed: RecordChange<T>[];
+  /** Removed ids that the new version redirects to a replacement. */
+  redirected: { from: string; to: string; reason: string }[];
+}
+
+export interface StatusChange {
+  relation: string;
+  /** `absent` when the relation did not exist on that side. */
+  before: RelationStatus | 'absent';
+  after: RelationStatus | 'absent';
+  /** True when the relation had supporting statements before and has none now. */
+  lostSupport: boolean;
+}
+
+export interface VocabularyDiff {
+  added: string[];
+  removed: string[];
+  /** Terms whose meaning changed: description, symmetry or allowed endpoints. */
+  changed: string[];
+  /** Terms whose label alone changed. */
+  relabelled: string[];
+}
+
+/** Why the diff needs the bump it suggests: one line per record or term. */
+export interface BumpReason {
+  bump: Exclude<Bump, 'none'>;
+  message: string;
+  /** The record or vocabulary term the reason is about. */
+  id?: string;
+}
+
+export interface DatasetDiff {
+  entities: RecordsDiff<Entity>;
+  relations: RecordsDiff<Relation>;
+  statements: RecordsDiff<Statement>;
+  sources: RecordsDiff<Source>;
+  redirects: { added: Redirect[]; removed: Redirect[] };
+  vocabulary: VocabularyDiff | null;
+  statusChanges: StatusChange[];
+  suggestedBump: Bump;
+  reasons: BumpReason[];
+}

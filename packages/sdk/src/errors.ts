@@ -1,0 +1,73 @@
+/**
+ * The SDK's errors: every message starts with `@claimgraph/sdk:` and names the record, file or
+ * option at fault, so a user can act on it without reading a stack trace.
+ */
+import { formatIssue, type ValidationIssue } from '@claimgraph/schema';
+
+const PREFIX = '@claimgraph/sdk';
+
+/** Base class of every error the SDK throws on purpose. */
+export class ClaimGraphError extends Error {
+  constructor(message: string) {
+    super(`${PREFIX}: ${message}`);
+    this.name = 'ClaimGraphError';
+  }
+}
+
+/** The kinds of record an id can name. */
+export type RecordKindName = 'entity' | 'relation' | 'statement' | 'source';
+
+/** An id that names no record of the expected kind: `@claimgraph/sdk: unknown entity "x"`. */
+export class UnknownIdError extends ClaimGraphError {
+  constructor(
+    readonly kind: RecordKindName,
+    readonly id: string,
+  ) {
+    super(`unknown ${kind} ${JSON.stringify(id)}`);
+    this.name = 'UnknownIdError';
+  }
+}
+
+/** How many issues a validation error's message lists before "… and N more". */
+const LISTED_ISSUES = 5;
+
+/** The data broke the schema's rules; `issues` holds every problem the validator found. */
+export class ClaimGraphValidationError extends ClaimGraphError {
+  constructor(readonly issues: ValidationIssue[]) {
+    const shown = issues.slice(0, LISTED_ISSUES).map((issue) => `  ${formatIssue(issue)}`);
+    const more = issues.length > LISTED_ISSUES ? [`  … and ${issues.length - LISTED_ISSUES} more`] : [];
+    super([`the dataset is invalid (${issues.length} ${issues.length === 1 ? 'problem' : 'problems'}):`, ...shown, ...more].join('\n'));
+    this.name = 'ClaimGraphValidationError';
+  }
+}
+
+/** A file or URL could not be read, fetched or parsed; `file` names it. */
+export class ClaimGraphLoadError extends ClaimGraphError {
+  constructor(
+    readonly file: string,
+    problem: string,
+  ) {
+    super(`${file}: ${problem}`);
+    this.name = 'ClaimGraphLoadError';
+  }
+}
+
+/** A release file does not match the sha256 its `datapackage.json` records. */
+export class ClaimGraphIntegrityError extends ClaimGraphLoadError {
+  constructor(
+    file: string,
+    readonly expected: string,
+    readonly actual: string,
+  ) {
+    super(
+      file,
+      `sha256 mismatch: datapackage.json says ${expected}, the file has ${actual}; the file was changed after the release was built (load with { integrity: false } to skip the check)`,
+    );
+    this.name = 'ClaimGraphIntegrityError';
+  }
+}
+
+/** A bad option value: `@claimgraph/sdk: relations(): status must be one of …`. */
+export function optionError(method: string, option: string, problem: string): ClaimGraphError {
+  return new ClaimGraphError(`${method}(): ${option} ${problem}`);
+}

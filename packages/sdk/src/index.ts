@@ -1,0 +1,22 @@
+/**
+ * @claimgraph/sdk — load a claimgraph dataset and query it as a graphology graph: who is connected
+ * to whom, who says so, who disputes it, and since when. Runs in Node and in browsers.
+ */
+export { ClaimGraph, type FromDataOptions, type Stances } from './claim-graph.js';
+export type { LoadOptions } from './load.js';
+export type { EntitiesOptions, SearchOptions, RelationsOptions, StatementsOptions, NeighborsOptions, PathOptions, OneOrMany } from './options.js';
+export type { Direction } from './traverse.js';
+export { STATUSES, relationStatus, type Status } from './status.js';
+export type { EntityAttributes, RelationAttributes, ClaimGraphGraph } from './graph.js';
+export {
+  ClaimGraphError,
+  ClaimGraphValidationError,
+  ClaimGraphLoadError,
+  ClaimGraphIntegrityError,
+  UnknownIdError,
+  type RecordKindName,
+} from './errors.js';
+export type { Dataset, Entity, Relation, Statement, Source } from '@claimgraph/schema';
+
+// Dataset diffs and the data semver policy: what changed between two releases.
+export * from './diff/index.js';

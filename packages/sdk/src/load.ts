@@ -1,0 +1,175 @@
+/**
+ * Reads a dataset from where it lives: an http(s) URL through fetch (browsers included), or a
+ * path on disk through Node, imported only on that code path so the main entry runs in a browser.
+ */
+import { RECORD_KINDS, type RecordKind } from '@claimgraph/schema';
+import { ClaimGraphError, ClaimGraphIntegrityError, ClaimGraphLoadError, optionError } from './errors.js';
+
+export interface LoadOptions {
+  /** Check the dataset file against the sha256 in the release's `datapackage.json`, when there is one [true]. */
+  integrity?: boolean;
+  /** Validate the records against the schema and its rules [true]. */
+  validate?: boolean;
+  /** The fetch used for http(s) URLs [globalThis.fetch]. */
+  fetch?: typeof globalThis.fetch;
+}
+
+export const LOAD_DEFAULTS: Required<Omit<LoadOptions, 'fetch'>> & Pick<LoadOptions, 'fetch'> = { integrity: true, validate: true, fetch: undefined };
+
+/** What a location held, before it is indexed. */
+export interface LoadedDataset {
+  data: unknown;
+  /** The release or package version, when the location says. */
+  version?: string;
+  /** The file each record kind came from, for validation messages. */
+  files: Record<RecordKind, string>;
+  /** Source folders keep their files sorted by id; releases are sorted by construction. */
+  requireSorted: boolean;
+  /** The path or URL, for messages. */
+  location: string;
+}
+
+/** A release descriptor, as far as loading needs it. */
+export interface DataPackage {
+  version?: unknown;
+  resources?: { path?: unknown; sha256?: unknown }[];
+}
+
+export function sameFileFor(all: string): Record<RecordKind, string> {
+  return Object.fromEntries(RECORD_KINDS.map((kind) => [kind, all])) as Record<RecordKind, string>;
+}
+
+const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+
+/** Reads a path, a `file:`, `http:` or `https:` URL; relative strings are paths in Node and URLs in a browser. */
+export async function readLocation(location: string | URL, options: LoadOptions): Promise<LoadedDataset> {
+  if (typeof location !== 'string' && !(location instanceof URL)) {
+    throw optionError('ClaimGraph.load', 'location', `must be a path or a URL, not ${JSON.stringify(location)}`);
+  }
+  const text = String(location);
+  let url: URL | null = location instanceof URL ? location : /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? new URL(text) : null;
+  if (url === null && !isNode) {
+    const base = (globalThis as { location?: { href?: string } }).location?.href;
+    if (base) url = new URL(text, base);
+  }
+  if (url === null) {
+    const { readPath } = await import('./load-file.js');
+    return readPath(text, options);
+  }
+  if (url.protocol === 'file:') {
+    if (!isNode) throw new ClaimGraphLoadError(url.href, 'file: URLs can only be read in Node; serve the release over http(s)');
+    const [{ fileURLToPath }, { readPath }] = await Promise.all([import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:url'), import('./load-file.js')]);
+    return readPath(fileURLToPath(url), options);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ClaimGraphLoadError(url.href, `cannot load ${url.protocol} URLs; use an http(s) URL or a path`);
+  }
+  return fetchDataset(url, options);
+}
+
+async function fetchDataset(url: URL, options: LoadOptions): Promise<LoadedDataset> {
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  if (typeof fetchImpl !== 'function') throw new ClaimGraphLoadError(url.href, 'cannot be fetched: there is no fetch here; pass one with { fetch }');
+  let datasetUrl: URL;
+  let packageUrl: URL;
+  let descriptor: DataPackage | undefined;
+  if (url.pathname.endsWith('/datapackage.json')) {
+    packageUrl = url;
+    descriptor = parseJson(await fetchBytes(fetchImpl, url), url.href) as DataPackage;
+    const dataset = descriptor.resources?.find((r) => typeof r.path === 'string' && r.path.endsWith('dataset.json'));
+    datasetUrl = new URL(typeof dataset?.path === 'string' ? dataset.path : 'dataset.json', url);
+  } else if (url.pathname.endsWith('.json')) {
+    datasetUrl = url;
+    packageUrl = new URL('datapackage.json', url);
+  } else {
+    const folder = new URL(url.href);
+    if (!folder.pathname.endsWith('/')) folder.pathname += '/';
+    datasetUrl = new URL('dataset.json', folder);
+    packageUrl = new URL('datapackage.json', folder);
+  }
+  const [bytes, fetched] = await Promise.all([
+    fetchBytes(fetchImpl, datasetUrl),
+    descriptor ? Promise.resolve(descriptor) : fetchOptionalDescriptor(fetchImpl, packageUrl, options.integrity !== false),
+  ]);
+  descriptor = fetched;
+  if (options.integrity !== false && descriptor) {
+    const resource = descriptor.resources?.find((r) => typeof r.path === 'string' && new URL(r.path, packageUrl).href === datasetUrl.href);
+    if (typeof resource?.sha256 === 'string') await checkSha256(bytes, resource.sha256, datasetUrl.href);
+  }
+  const name = datasetUrl.pathname.split('/').pop() || 'dataset.json';
+  return {
+    data: parseJson(bytes, datasetUrl.href),
+    version: typeof descriptor?.version === 'string' ? descriptor.version : undefined,
+    files: sameFileFor(name),
+    requireSorted: false,
+    location: datasetUrl.href,
+  };
+}
+
+async function fetchBytes(fetchImpl: typeof globalThis.fetch, url: URL): Promise<Uint8Array> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url);
+  } catch (error) {
+    throw new ClaimGraphLoadError(url.href, `could not be fetched (${(error as Error).message})`);
+  }
+  if (!response.ok) throw new ClaimGraphLoadError(url.href, `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** The release descriptor next to a dataset, or undefined when there is none (a bare dataset.json). */
+async function fetchOptionalDescriptor(fetchImpl: typeof globalThis.fetch, url: URL, required: boolean): Promise<DataPackage | undefined> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url);
+  } catch {
+    return undefined;
+  }
+  if (response.status === 404 || response.status === 410) return undefined;
+  if (!response.ok) {
+    if (required) throw new ClaimGraphLoadError(url.href, `HTTP ${response.status}: cannot check integrity without it (load with { integrity: false } to skip the check)`);
+    return undefined;
+  }
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  try {
+    return parseJson(bytes, url.href) as DataPackage;
+  } catch (error) {
+    if (required) throw error;
+    return undefined;
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Parses JSON bytes; a byte-order mark is dropped, bad UTF-8 and bad JSON name the file. */
+export function parseJson(bytes: Uint8Array, file: string): unknown {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw new ClaimGraphLoadError(file, 'is not valid UTF-8; save the file as UTF-8');
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ClaimGraphLoadError(file, `invalid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** Compares bytes with a recorded sha256 (hex), through Web Crypto, which browsers and Node share. */
+export async function checkSha256(bytes: Uint8Array, expected: string, file: string): Promise<void> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) {
+    throw new ClaimGraphLoadError(file, 'cannot check its sha256: Web Crypto is not available here (a page served over plain http?); load with { integrity: false } to skip the check');
+  }
+  const digest = new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  let actual = '';
+  for (const byte of digest) actual += byte.toString(16).padStart(2, '0');
+  if (actual !== expected.toLowerCase()) throw new ClaimGraphIntegrityError(file, expected, actual);
+}
+
+export function assertDatasetObject(data: unknown, location: string): void {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new ClaimGraphError(`${location}: must hold an object with ${RECORD_KINDS.join(', ')}`);
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Neighbours and shortest paths over the store's adjacency arrays, so traversal needs neither the
+ * graphology graph nor an allocation per visited entity. Symmetric relation types go both ways.
+ */
+import { RELATION_TYPE_INFO, RELATION_TYPES } from '@claimgraph/schema';
+import type { Store } from './store.js';
+
+/** Whether the relation at a position takes part in a query. */
+export type RelationFilter = (relation: number) => boolean;
+
+export type Direction = 'any' | 'out' | 'in';
+
+/** 1 for symmetric relation types, by index in RELATION_TYPES. */
+const SYMMETRIC = Uint8Array.from(RELATION_TYPES, (t) => (RELATION_TYPE_INFO[t].symmetric ? 1 : 0));
+
+/** Whether relation `r` leads from `v` to its other end, read in `direction`. */
+function leads(store: Store, r: number, v: number, direction: Direction): boolean {
+  if (direction === 'any' || SYMMETRIC[store.relType[r]!] === 1) return true;
+  return direction === 'out' ? store.relSource[r] === v : store.relTarget[r] === v;
+}
+
+/** Positions of the entities one relation away from `v`, in position (id) order. */
+export function neighborPositions(store: Store, v: number, accept: RelationFilter, direction: Direction): number[] {
+  const { offsets, items } = store.byEntity;
+  const found = new Set<number>();
+  for (let k = offsets[v]!; k < offsets[v + 1]!; k++) {
+    const r = items[k]!;
+    if (!accept(r) || !leads(store, r, v, direction)) continue;
+    found.add(store.relSource[r] === v ? store.relTarget[r]! : store.relSource[r]!);
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+/** Reusable marks for breadth-first searches: a stamp per search instead of clearing arrays. */
+export class PathFinder {
+  #stamp = 0;
+  readonly #seenFrom: Int32Array;
+  readonly #seenTo: Int32Array;
+  readonly #parentFrom: Int32Array;
+  readonly #parentTo: Int32Array;
+
+  constructor(private readonly store: Store) {
+    const n = store.entities.length;
+    this.#seenFrom = new Int32Array(n);
+    this.#seenTo = new Int32Array(n);
+    this.#parentFrom = new Int32Array(n);
+    this.#parentTo = new Int32Array(n);
+  }
+
+  /**
+   * A shortest path from `from` to `to` as entity positions, or null. Bidirectional breadth-first
+   * search: each round expands one whole level of the smaller frontier and keeps the shortest meeting.
+   * When `directed`, directed relations are followed from source to target only.
+   */
+  find(from: number, to: number, accept: RelationFilter, directed: boolean): number[] | null {
+    if (from === to) return [from];
+    const stamp = ++this.#stamp;
+    const { store } = this;
+    const seenFrom = this.#seenFrom;
+    const seenTo = this.#seenTo;
+    const parentFrom = this.#parentFrom;
+    const parentTo = this.#parentTo;
+    const { offsets, items } = store.byEntity;
+    seenFrom[from] = stamp;
+    seenTo[to] = stamp;
+    parentFrom[from] = -1;
+    parentTo[to] = -1;
+    let frontierFrom = [from];
+    let frontierTo = [to];
+    const forward: Direction = directed ? 'out' : 'any';
+    const backward: Direction = directed ? 'in' : 'any';
+
+    while (frontierFrom.length > 0 && frontierTo.length > 0) {
+      const fromSide = frontierFrom.length <= frontierTo.length;
+      const frontier = fromSide ? frontierFrom : frontierTo;
+      const seen = fromSide ? seenFrom : seenTo;
+      const parent = fromSide ? parentFrom : parentTo;
+      const other = fromSide ? seenTo : seenFrom;
+      const direction = fromSide ? forward : backward;
+      const next: number[] = [];
+      let meeting = -1;
+      let meetingLength = Infinity;
+      for (const v of frontier) {
+        for (let k = offsets[v]!; k < offsets[v + 1]!; k++) {
+          const r = items[k]!;
+          if (!accept(r) || !leads(store, r, v, direction)) continue;
+          const w = store.relSource[r] === v ? store.relTarget[r]! : store.relSource[r]!;
+          if (seen[w] === stamp) continue;
+          seen[w] = stamp;
+          parent[w] = v;
+          if (other[w] === stamp) {
+            const length = this.#depth(fromSide ? parentTo : parentFrom, w);
+            if (length < meetingLength) {
+              meeting = w;
+              meetingLength = length;
+            }
+          }
+          next.push(w);
+        }
+      }
+      if (meeting >= 0) return this.#join(meeting);
+      if (fromSide) frontierFrom = next;
+      else frontierTo = next;
+    }
+    return null;
+  }
+
+  #depth(parent: Int32Array, v: number): number {
+    let depth = 0;
+    for (let p = parent[v]!; p !== -1; p = parent[p]!) depth++;
+    return depth;
+  }
+
+  #join(meeting: number): number[] {
+    const head: number[] = [];
+    for (let v = meeting; v !== -1; v = this.#parentFrom[v]!) head.push(v);
+    head.reverse();
+    for (let v = this.#parentTo[meeting]!; v !== -1; v = this.#parentTo[v]!) head.push(v);
+    return head;
+  }
+}

@@ -1,0 +1,183 @@
+import type { Dataset } from '@claimgraph/schema';
+import { describe, expect, it } from 'vitest';
+import { bumpCovers, diff, formatDiff, maxBump } from '../src/diff/index.js';
+
+function base(): Dataset {
+  return {
+    entities: [
+      { id: 'armed-group:haqqani-network', type: 'armed-group', name: 'Haqqani network' },
+      { id: 'armed-group:taliban', type: 'armed-group', name: 'Taliban', aliases: ['Islamic Emirate'] },
+      { id: 'person:ned-price', type: 'person', name: 'Ned Price', role: 'State Department spokesman' },
+    ],
+    relations: [
+      { id: 'rel:haqqani-part-of-taliban', type: 'part-of', source: 'armed-group:haqqani-network', target: 'armed-group:taliban' },
+    ],
+    statements: [
+      {
+        id: 'st:price-1',
+        relation: 'rel:haqqani-part-of-taliban',
+        speaker: 'person:ned-price',
+        stance: 'disputes',
+        date: '2021-08-27',
+        quote: 'The Taliban and the Haqqani network are separate entities.',
+        source: 'src:article',
+      },
+    ],
+    sources: [{ id: 'src:article', title: 'Article', publisher: 'Washington Examiner', published: '2021-08' }],
+  };
+}
+
+const clone = (d: Dataset): Dataset => structuredClone(d);
+
+describe('diff', () => {
+  it('finds no change between identical datasets and suggests no bump', () => {
+    const result = diff(base(), base());
+    expect(result.suggestedBump).toBe('none');
+    expect(result.reasons).toEqual([]);
+    expect(result.entities).toEqual({ added: [], removed: [], changed: [], redirected: [] });
+  });
+
+  it('does not count reordered records or reordered keys as a change', () => {
+    const b = clone(base());
+    b.entities.reverse();
+    b.entities[0] = Object.fromEntries(Object.entries(b.entities[0]!).reverse()) as Dataset['entities'][number];
+    expect(diff(base(), b).suggestedBump).toBe('none');
+  });
+
+  it('treats an added record as minor and lists it', () => {
+    const b = clone(base());
+    b.entities.push({ id: 'person:john-kirby', type: 'person', name: 'John Kirby' });
+    const result = diff(base(), b);
+    expect(result.entities.added.map((e) => e.id)).toEqual(['person:john-kirby']);
+    expect(result.suggestedBump).toBe('minor');
+    expect(result.reasons).toEqual([{ bump: 'minor', id: 'person:john-kirby', message: 'entity person:john-kirby added' }]);
+  });
+
+  it('treats a removed id without a redirect as major, naming the record', () => {
+    const b = clone(base());
+    b.entities = b.entities.filter((e) => e.id !== 'person:ned-price');
+    const result = diff(base(), b);
+    expect(result.entities.removed.map((e) => e.id)).toEqual(['person:ned-price']);
+    expect(result.suggestedBump).toBe('major');
+    expect(result.reasons[0]).toEqual({ bump: 'major', id: 'person:ned-price', message: 'entity person:ned-price removed without a redirect' });
+  });
+
+  it('treats a renamed id with a redirect as minor', () => {
+    const b = clone(base());
+    b.entities = b.entities.map((e) => (e.id === 'person:ned-price' ? { ...e, id: 'person:edward-price' } : e));
+    b.statements[0]!.speaker = 'person:edward-price';
+    b.redirects = [{ from: 'person:ned-price', to: 'person:edward-price', reason: 'renamed', date: '2021-09-01' }];
+    const result = diff(base(), b);
+    expect(result.entities.removed).toEqual([]);
+    expect(result.entities.redirected).toEqual([{ from: 'person:ned-price', to: 'person:edward-price', reason: 'renamed' }]);
+    expect(result.suggestedBump).toBe('minor');
+  });
+
+  it('treats a corrected value as patch and reports old and new values', () => {
+    const b = clone(base());
+    b.entities[2] = { ...b.entities[2]!, name: 'Ned  Price' } as Dataset['entities'][number];
+    const result = diff(base(), b);
+    expect(result.entities.changed).toHaveLength(1);
+    expect(result.entities.changed[0]!.fields).toEqual([{ path: '/name', change: 'changed', before: 'Ned Price', after: 'Ned  Price' }]);
+    expect(result.suggestedBump).toBe('patch');
+  });
+
+  it('treats an added optional field as minor and a removed field as major', () => {
+    const added = clone(base());
+    added.statements[0]!.hedged = true;
+    expect(diff(base(), added).suggestedBump).toBe('minor');
+    const removed = clone(base());
+    delete removed.statements[0]!.quote;
+    const result = diff(base(), removed);
+    expect(result.suggestedBump).toBe('major');
+    expect(result.statements.changed[0]!.fields).toEqual([{ path: '/quote', change: 'removed', before: 'The Taliban and the Haqqani network are separate entities.' }]);
+  });
+
+  it('compares attributes key by key', () => {
+    const a = clone(base());
+    a.relations[0]!.attributes = { role: 'faction', since: 2012 };
+    const b = clone(a);
+    b.relations[0]!.attributes = { role: 'wing', since: 2012 };
+    expect(diff(a, b).relations.changed[0]!.fields).toEqual([{ path: '/attributes/role', change: 'changed', before: 'faction', after: 'wing' }]);
+  });
+
+  it('handles ids with unusual characters as plain strings', () => {
+    const a = clone(base());
+    const b = clone(base());
+    for (const id of ['person:__proto__', 'person:constructor', 'person:a/b~c', 'person:toString']) {
+      b.entities.push({ id, type: 'person', name: id });
+    }
+    const result = diff(a, b);
+    expect(result.entities.added.map((e) => e.id)).toEqual(['person:__proto__', 'person:a/b~c', 'person:constructor', 'person:toString']);
+    expect(diff(b, a).entities.removed).toHaveLength(4);
+  });
+
+  it('reports a relation that became contested', () => {
+    const b = clone(base());
+    b.statements.push({ ...b.statements[0]!, id: 'st:kirby-1', speaker: 'person:ned-price', stance: 'supports' });
+    const result = diff(base(), b);
+    expect(result.statusChanges).toEqual([{ relation: 'rel:haqqani-part-of-taliban', before: 'disputed', after: 'contested', lostSupport: false }]);
+  });
+
+  it('reports a relation that lost its last supporting statement', () => {
+    const a = clone(base());
+    a.statements.push({ ...a.statements[0]!, id: 'st:kirby-1', stance: 'supports' });
+    const result = diff(a, base());
+    expect(result.statusChanges).toEqual([{ relation: 'rel:haqqani-part-of-taliban', before: 'contested', after: 'disputed', lostSupport: true }]);
+    expect(result.suggestedBump).toBe('major');
+  });
+
+  it('treats removed or redefined vocabulary terms as major and new terms as minor', () => {
+    const vocab = (extra: Record<string, object> = {}) => ({
+      entityTypes: { person: { label: 'Person', description: 'A person.' } },
+      relationTypes: { 'part-of': { label: 'part of', description: 'A part.', symmetric: false, source: ['person'], target: ['person'] }, ...extra },
+    });
+    const added = diff(base(), base(), { vocabulary: { before: vocab(), after: vocab({ funds: { label: 'funds', description: 'Pays.' } }) } });
+    expect(added.vocabulary?.added).toEqual(['relation-type:funds']);
+    expect(added.suggestedBump).toBe('minor');
+    const changed = vocab();
+    changed.relationTypes['part-of'] = { ...changed.relationTypes['part-of'], symmetric: true };
+    const result = diff(base(), base(), { vocabulary: { before: vocab(), after: changed } });
+    expect(result.vocabulary?.changed).toEqual(['relation-type:part-of']);
+    expect(result.suggestedBump).toBe('major');
+    const relabelled = vocab();
+    relabelled.relationTypes['part-of'] = { ...relabelled.relationTypes['part-of'], label: 'component of' };
+    expect(diff(base(), base(), { vocabulary: { before: vocab(), after: relabelled } }).suggestedBump).toBe('patch');
+  });
+
+  it('accepts anything with toJSON, such as a ClaimGraph', () => {
+    const b = clone(base());
+    b.sources[0]!.title = 'Corrected title';
+    expect(diff({ toJSON: () => base() }, { toJSON: () => b }).suggestedBump).toBe('patch');
+  });
+});
+
+describe('bump helpers', () => {
+  it('orders bumps none < patch < minor < major', () => {
+    expect(maxBump('patch', 'minor')).toBe('minor');
+    expect(maxBump('major', 'none')).toBe('major');
+    expect(bumpCovers('minor', 'patch')).toBe(true);
+    expect(bumpCovers('patch', 'major')).toBe(false);
+    expect(bumpCovers('none', 'none')).toBe(true);
+  });
+});
+
+describe('formatDiff', () => {
+  it('reads like a changelog and explains the bump', () => {
+    const b = clone(base());
+    b.entities = b.entities.filter((e) => e.id !== 'armed-group:haqqani-network');
+    b.entities.push({ id: 'person:john-kirby', type: 'person', name: 'John Kirby' });
+    b.sources[0]!.title = 'New title';
+    const text = formatDiff(diff(base(), b), { from: '1.0.0', to: '1.1.0' });
+    expect(text).toContain('Changes from 1.0.0 to 1.1.0 — suggested version bump: major');
+    expect(text).toContain('Entities: 1 added, 1 removed, 0 changed');
+    expect(text).toContain('  + person:john-kirby  John Kirby (person)');
+    expect(text).toContain('  - armed-group:haqqani-network  Haqqani network (armed-group)');
+    expect(text).toContain('      /title: "Article" → "New title"');
+    expect(text).toContain('Why major:\n  entity armed-group:haqqani-network removed without a redirect');
+  });
+
+  it('says so when nothing changed', () => {
+    expect(formatDiff(diff(base(), base()))).toContain('No changes.');
+  });
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from 'tsup';
+
+// The main entry runs in browsers; `synthetic` is a separate entry so the generator is never bundled by accident.
+export default defineConfig({
+  entry: ['src/index.ts', 'src/synthetic.ts'],
+  format: ['esm', 'cjs'],
+  dts: true,
+  clean: true,
+  sourcemap: false,
+  target: 'es2022',
+  removeNodeProtocol: false,
+});
