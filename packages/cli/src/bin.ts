@@ -75,9 +75,9 @@ program
   .command('release-check')
   .description('fail when pending changesets bump a dataset less than its changes require (data semver)')
   .option('--root <dir>', 'repository root (default: current folder)')
-  .option('--update-baseline', "record each dataset's built release as the last published one")
+  .option('--record', "keep each dataset's built release in releases/<version>/ as published")
   .addOption(json())
-  .action(run((flags: { root?: string; json?: boolean; updateBaseline?: boolean }) => releaseCheckCommand(flags)));
+  .action(run((flags: { root?: string; json?: boolean; record?: boolean }) => releaseCheckCommand(flags)));
 
 try {
   await program.parseAsync(process.argv);

@@ -28,9 +28,10 @@ let root: string;
 let dataset: string;
 
 /** Writes data files the way curators keep them: sorted by id. */
-function writeData(data: Record<string, { id?: string; from?: string }[]>) {
+type Row = { id?: string; from?: string; [field: string]: unknown };
+function writeData(data: Record<string, Row[]>) {
   for (const [kind, records] of Object.entries(data)) {
-    const key = (r: { id?: string; from?: string }) => r.id ?? r.from ?? '';
+    const key = (r: Row) => r.id ?? r.from ?? '';
     const sorted = [...records].sort((a, b) => (key(a) < key(b) ? -1 : 1));
     writeFileSync(join(dataset, 'data', `${kind}.json`), `${JSON.stringify(sorted, null, 2)}\n`);
   }
@@ -52,7 +53,7 @@ beforeEach(async () => {
   writeData({ entities, relations, statements, sources });
   // Publish 1.0.0: build it and record it as the baseline.
   await buildRelease(dataset);
-  expect(claimgraph(['release-check', '--update-baseline'], root).status).toBe(0);
+  expect(claimgraph(['release-check', '--record'], root).stdout).toBe('recorded datasets/fixture/releases/1.0.0\n');
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
@@ -126,7 +127,7 @@ describe('claimgraph diff', () => {
     for (const [kind, records] of Object.entries({ entities, relations, statements, sources })) {
       writeFileSync(join(copy, 'data', `${kind}.json`), JSON.stringify(records));
     }
-    const { status, stdout } = claimgraph(['diff', join(dataset, 'baseline'), copy], root);
+    const { status, stdout } = claimgraph(['diff', join(dataset, 'releases', '1.0.0'), copy], root);
     expect(status).toBe(0);
     expect(stdout).toContain('suggested version bump: none');
     expect(stdout).toContain('No changes.');
@@ -134,7 +135,7 @@ describe('claimgraph diff', () => {
 
   it('compares a release with the current source folder and lists the changes', () => {
     writeData({ entities: [...entities, { id: 'person:john-kirby', type: 'person', name: 'John Kirby' }] });
-    const { status, stdout } = claimgraph(['diff', join(dataset, 'baseline'), dataset], root);
+    const { status, stdout } = claimgraph(['diff', join(dataset, 'releases', '1.0.0'), dataset], root);
     expect(status).toBe(0);
     expect(stdout).toContain('suggested version bump: minor');
     expect(stdout).toContain('+ person:john-kirby  John Kirby (person)');
@@ -142,7 +143,7 @@ describe('claimgraph diff', () => {
 
   it('exits 1 with a message when a side is not a valid dataset', () => {
     writeData({ statements: [{ ...statements[0]!, date: '2021-02-30' }] });
-    const { status, stderr } = claimgraph(['diff', join(dataset, 'baseline'), dataset], root);
+    const { status, stderr } = claimgraph(['diff', join(dataset, 'releases', '1.0.0'), dataset], root);
     expect(status).toBe(1);
     expect(stderr).toContain('data/statements.json: st:price-1 /date: "2021-02-30" is not a calendar date');
     expect(stderr).not.toMatch(/\n\s+at /);

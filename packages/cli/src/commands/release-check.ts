@@ -1,12 +1,14 @@
-/** `claimgraph release-check [--update-baseline]`: fail when pending changesets bump a dataset less than its changes require. */
+/** `claimgraph release-check [--record]`: fail when pending changesets bump a dataset less than its changes require. */
 import { EXIT } from '../errors.js';
 import { printJson } from '../output.js';
-import { releaseCheck, updateBaselines } from '../release/check.js';
+import { recordReleases, releaseCheck } from '../release/check.js';
 
-export async function releaseCheckCommand(flags: { root?: string; json?: boolean; updateBaseline?: boolean }): Promise<number> {
+export async function releaseCheckCommand(flags: { root?: string; json?: boolean; record?: boolean }): Promise<number> {
   const root = flags.root ?? process.cwd();
-  if (flags.updateBaseline) {
-    for (const dir of await updateBaselines(root)) process.stdout.write(`updated ${dir}\n`);
+  if (flags.record) {
+    const recorded = await recordReleases(root);
+    for (const dir of recorded) process.stdout.write(`recorded ${dir}\n`);
+    if (recorded.length === 0) process.stdout.write('every built release is already recorded\n');
     return EXIT.ok;
   }
   const checks = await releaseCheck(root);

@@ -1,6 +1,6 @@
 /**
- * The release check: every dataset is compared with its last published release (a committed
- * snapshot in `<dataset>/baseline/`), and the version bump it is about to get — from pending
+ * The release check: every dataset is compared with its last published release (committed
+ * snapshots in `<dataset>/releases/<version>/`), and the version bump it is about to get — from pending
  * changesets, or already applied to package.json by `changeset version` — must cover what the diff
  * requires by the data semver policy.
  */
@@ -10,11 +10,13 @@ import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import semver from 'semver';
+import { CliError } from '../errors.js';
 import { pendingBumps } from './changesets.js';
 import { loadDiffSide } from './load-side.js';
 
-export const BASELINE_DIR = 'baseline';
-const BASELINE_FILES = ['dataset.json', 'datapackage.json', 'vocabulary.json'];
+/** Where each published release of a dataset is kept, one folder per version. */
+export const RELEASES_DIR = 'releases';
+const RELEASE_FILES = ['dataset.json', 'datapackage.json', 'vocabulary.json'];
 
 export interface DatasetCheck {
   name: string;
@@ -52,8 +54,8 @@ function versionBump(from: string, to: string): Bump {
 export async function checkDatasetRelease(root: string, dir: string, pending: Map<string, Bump>): Promise<DatasetCheck> {
   const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { name: string; version: string };
   const base: DatasetCheck = { name: pkg.name, dir: relative(root, dir) || '.', baselineVersion: null, version: pkg.version, required: 'none', given: pending.get(pkg.name) ?? 'none', ok: true, reasons: [] };
-  const baselineDir = join(dir, BASELINE_DIR);
-  if (!existsSync(join(baselineDir, 'dataset.json'))) return { ...base, problem: 'no published release yet: nothing to compare with' };
+  const baselineDir = await latestRelease(dir);
+  if (!baselineDir) return { ...base, problem: 'no published release yet: nothing to compare with' };
 
   const before = await loadDiffSide(baselineDir);
   const after = await loadDiffSide(dir);
@@ -68,6 +70,15 @@ export async function checkDatasetRelease(root: string, dir: string, pending: Ma
   return { ...base, baselineVersion, required: result.suggestedBump, given, ok: bumpCovers(given, result.suggestedBump), reasons: result.reasons };
 }
 
+/** The folder of the highest published version under `<dataset>/releases/`, or null. */
+export async function latestRelease(dir: string): Promise<string | null> {
+  const releases = join(dir, RELEASES_DIR);
+  if (!existsSync(releases)) return null;
+  const versions = (await readdir(releases)).filter((v) => semver.valid(v) && existsSync(join(releases, v, 'dataset.json')));
+  const latest = semver.rsort(versions)[0];
+  return latest ? join(releases, latest) : null;
+}
+
 export async function releaseCheck(root: string): Promise<DatasetCheck[]> {
   const pending = await pendingBumps(root);
   const checks: DatasetCheck[] = [];
@@ -75,15 +86,22 @@ export async function releaseCheck(root: string): Promise<DatasetCheck[]> {
   return checks;
 }
 
-/** Records each dataset's built release as the new baseline (run after `changeset version` and a build). */
-export async function updateBaselines(root: string): Promise<string[]> {
-  const updated: string[] = [];
+/**
+ * Keeps each dataset's built release as a published one, in `releases/<version>/` (run after
+ * `changeset version` and a build). A version already kept is left alone: published data never changes.
+ */
+export async function recordReleases(root: string): Promise<string[]> {
+  const recorded: string[] = [];
   for (const dir of await datasetDirs(root)) {
     const dist = join(dir, 'dist');
-    if (!existsSync(join(dist, 'dataset.json'))) throw new Error(`${relative(root, dir)}: no release in dist/; run the build first`);
-    await mkdir(join(dir, BASELINE_DIR), { recursive: true });
-    for (const file of BASELINE_FILES) await copyFile(join(dist, file), join(dir, BASELINE_DIR, file));
-    updated.push(relative(root, join(dir, BASELINE_DIR)));
+    if (!existsSync(join(dist, 'datapackage.json'))) throw new CliError(`${relative(root, dir)}: no release in dist/; run the build first`);
+    const { version } = JSON.parse(await readFile(join(dist, 'datapackage.json'), 'utf8')) as { version?: string };
+    if (!version || !semver.valid(version)) throw new CliError(`${relative(root, dir)}/dist/datapackage.json: no valid version`);
+    const target = join(dir, RELEASES_DIR, version);
+    if (existsSync(join(target, 'dataset.json'))) continue;
+    await mkdir(target, { recursive: true });
+    for (const file of RELEASE_FILES) await copyFile(join(dist, file), join(target, file));
+    recorded.push(relative(root, target));
   }
-  return updated;
+  return recorded;
 }
