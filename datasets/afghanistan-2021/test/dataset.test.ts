@@ -170,3 +170,39 @@ describe('statements', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('the second reading (1.1.0)', () => {
+  const statement = (id: string) => dataset.statements.find((s) => s.id === id);
+
+  it('names the airport in Kabul as a place, located in Kabul', () => {
+    expect(dataset.entities.find((e) => e.id === 'place:kabul-airport')).toMatchObject({ type: 'place', name: 'airport in Kabul', placeKind: 'site' });
+    expect(dataset.relations.find((r) => r.id === 'rel:kabul-airport-located-in-kabul')).toMatchObject({ source: 'place:kabul-airport', target: 'place:kabul' });
+  });
+
+  it("does not count the article's own 'allegedly' or 'reportedly' on someone else's claim as that speaker's hedge", () => {
+    for (const id of ['st:treasury-department-support-to-al-qaeda', 'st:member-state-muhajir-maintains-cooperation', 'st:member-state-muhajir-provides-expertise']) {
+      expect(statement(id), id).toMatchObject({ hedged: false });
+    }
+    // The speakers' own hedges stay.
+    expect(statement('st:member-state-muhajir-former-haqqani-commander')).toMatchObject({ hedged: true });
+    expect(statement('st:washington-examiner-khalil-in-charge-of-security-in-kabul')).toMatchObject({ hedged: true });
+  });
+
+  it('records the article itself among those who call the Haqqani network and the Taliban linked', () => {
+    const speakers = statementsOf('rel:haqqani-network-affiliated-with-taliban').map((s) => s.speaker);
+    expect(speakers).toEqual(expect.arrayContaining(['government-body:state-department', 'document:nctc-description-of-the-haqqani-network', 'media-outlet:washington-examiner']));
+  });
+
+  it('records Sirajuddin Haqqani speaking as one of the Taliban in his op-ed title', () => {
+    expect(statement('st:sirajuddin-haqqani-what-we-the-taliban-want')).toMatchObject({
+      relation: 'rel:sirajuddin-haqqani-member-of-taliban',
+      speaker: 'person:sirajuddin-haqqani',
+      reportedBy: 'document:nyt-op-ed-what-we-the-taliban-want',
+      date: '2020-02',
+    });
+  });
+
+  it('records that former Pakistani Taliban militants, not the group, founded ISIS-K', () => {
+    expect(dataset.relations.find((r) => r.id === 'rel:isis-k-founded-by-pakistani-taliban')?.attributes).toEqual({ founders: 'former Pakistani Taliban militants' });
+  });
+});

@@ -39,10 +39,24 @@ function describe(kind: string, record: Entity | Relation | Statement | Source):
   }
 }
 
+/**
+ * Two long strings that differ late (a note gaining a sentence) would look identical when both are
+ * cut at 80 characters: show each from a little before the first difference instead.
+ */
+function changedStrings(before: string, after: string): [string, string] {
+  let i = 0;
+  while (i < before.length && i < after.length && before[i] === after[i]) i++;
+  const start = Math.max(0, i - 20);
+  const window = (s: string) => (start > 0 ? `…${value(s.slice(start))}` : value(s));
+  return [window(before), window(after)];
+}
+
 function fieldLine(field: FieldChange): string {
   if (field.change === 'added') return `${field.path} added: ${value(field.after)}`;
   if (field.change === 'removed') return `${field.path} removed (was ${value(field.before)})`;
-  return `${field.path}: ${value(field.before)} → ${value(field.after)}`;
+  const [before, after] =
+    typeof field.before === 'string' && typeof field.after === 'string' ? changedStrings(field.before, field.after) : [value(field.before), value(field.after)];
+  return `${field.path}: ${before} → ${after}`;
 }
 
 export function formatDiff(d: DatasetDiff, options: FormatDiffOptions = {}): string {
