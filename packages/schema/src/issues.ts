@@ -32,7 +32,7 @@ export function formatIssue(issue: ValidationIssue): string {
   // An id that fails its pattern may hold a newline or a bidi override: quote it, so one issue stays one line.
   const id = issue.id === null ? null : PLAIN_ID.test(issue.id) ? issue.id : show(issue.id);
   const record = id !== null ? id : issue.index !== undefined ? `record #${issue.index}` : '';
-  const where = [record, issue.path].filter(Boolean).join(' ');
+  const where = [record, issue.path.replace(CONTROL, escapeChar)].filter(Boolean).join(' ');
   return where ? `${file}: ${where}: ${issue.message}` : `${file}: ${issue.message}`;
 }
 
@@ -54,6 +54,8 @@ export function pointerSegment(key: string | number): string {
 }
 
 const UNSAFE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const escapeChar = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /** Quotes a value for a message, cut short so a 10 MB string never floods the terminal. */
 export function show(value: unknown, max = 60): string {
@@ -65,6 +67,6 @@ export function show(value: unknown, max = 60): string {
   }
   // JSON.stringify escapes C0 controls but not DEL, C1 controls, bidi overrides or line separators,
   // which a terminal would act on.
-  text = text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  text = text.replace(UNSAFE, escapeChar);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -20,5 +20,6 @@ export {
   type CheckedDataset,
   type BuildOptions,
   type BuildResult,
+  type ReleaseExtraFile,
   type ProgressListener,
 } from './node/release.js';

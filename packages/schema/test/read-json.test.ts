@@ -49,7 +49,7 @@ describe('parseJsonText()', () => {
   it('reports a misspelt literal at the character JSON cannot accept', () => {
     expect(parseJsonText('[\n  {"hedged": ture}\n]', FILE)).toMatchObject({
       ok: false,
-      issue: { line: 2, column: 14, message: "invalid JSON at line 2, column 14: Unexpected token 'u'" },
+      issue: { line: 2, column: 15, message: "invalid JSON at line 2, column 15: Unexpected token 'u'" },
     });
   });
 
@@ -68,8 +68,15 @@ describe('parseJsonText()', () => {
     });
   });
 
-  it('reports a file cut inside a string as an unterminated string', () => {
-    expect(parseJsonText('[{"id": "src:a', FILE)).toMatchObject({ ok: false, issue: { line: 1, column: 15, message: 'invalid JSON at line 1, column 15: Unterminated string' } });
+  it('reports a file cut inside a string or after a comma as truncated', () => {
+    expect(parseJsonText('[{"id": "src:a', FILE)).toMatchObject({
+      ok: false,
+      issue: { line: 1, column: 15, message: 'invalid JSON at line 1, column 15: unexpected end of file (is the file truncated?)' },
+    });
+    expect(parseJsonText('[{"id": "src:a",', FILE)).toMatchObject({
+      ok: false,
+      issue: { line: 1, column: 17, message: 'invalid JSON at line 1, column 17: unexpected end of file (is the file truncated?)' },
+    });
   });
 
   it('reports text after the JSON value', () => {
@@ -102,16 +109,25 @@ describe('parseJsonText()', () => {
   });
 
   it('locates the first bad character of any corrupted JSON document', () => {
+    // A prefix "could start valid JSON" when parsing it fails only at its very end, or succeeds.
+    const couldStartJson = (prefix: string) => {
+      try {
+        JSON.parse(prefix);
+        return true;
+      } catch (error) {
+        const at = /at position (\d+)/.exec((error as Error).message);
+        return at ? Number(at[1]) >= prefix.length : /^Unexpected end of JSON input/.test((error as Error).message);
+      }
+    };
     fc.assert(
-      fc.property(fc.json(), fc.nat(), fc.constantFrom(']', '}', ',', ':', 'x'), (json, at, junk) => {
+      fc.property(fc.json(), fc.nat(), fc.constantFrom(']', '}', ',', ':', 'x', '"'), (json, at, junk) => {
         const position = at % (json.length + 1);
-        const text = json.slice(0, position) + junk + json.slice(position);
+        const text = `${json.slice(0, position)}${junk}${json.slice(position)}`;
         const result = parseJsonText(text, FILE);
-        if (result.ok || result.issue.line === undefined) return;
-        // Everything before the reported column is a valid beginning of a JSON text.
-        const offset = (result.issue.column ?? 1) - 1;
-        expect(offset).toBeLessThanOrEqual(text.length);
-        expect(text.split('\n').length).toBeGreaterThanOrEqual(result.issue.line);
+        if (result.ok || result.issue.line !== 1) return; // fc.json() is one line
+        const offset = result.issue.column! - 1;
+        expect(couldStartJson(text.slice(0, offset))).toBe(true);
+        if (offset < text.length) expect(couldStartJson(text.slice(0, offset + 1))).toBe(false);
       }),
     );
   });
@@ -132,6 +148,20 @@ describe('parseJsonBytes()', () => {
     expect(parseJsonBytes(latin1, FILE)).toEqual({
       ok: false,
       issue: { file: FILE, id: null, path: '', message: 'is not valid UTF-8 (first bad byte at offset 5); save the file as UTF-8' },
+    });
+  });
+
+  it('points at the lead byte of an incomplete sequence at the end of the file', () => {
+    expect(parseJsonBytes(bytes(0x5b, 0x22, 0xe2, 0x82), FILE)).toMatchObject({
+      ok: false,
+      issue: { message: 'is not valid UTF-8 (first bad byte at offset 2); save the file as UTF-8' },
+    });
+  });
+
+  it('does not blame a complete multi-byte character before a bad byte', () => {
+    expect(parseJsonBytes(bytes(0x5b, 0x22, 0xc3, 0xa9, 0xff, 0x22, 0x5d), FILE)).toMatchObject({
+      ok: false,
+      issue: { message: 'is not valid UTF-8 (first bad byte at offset 4); save the file as UTF-8' },
     });
   });
 
@@ -173,6 +203,9 @@ describe('readJsonFile()', () => {
 
   it('reports a truncated file read from disk', async () => {
     writeFileSync(join(dir, 'cut.json'), '[\n  {\n    "id": "src:a",\n    "title": "Sep');
-    expect(await readJsonFile(join(dir, 'cut.json'), FILE)).toMatchObject({ ok: false, issue: { line: 4, column: 18, message: 'invalid JSON at line 4, column 18: Unterminated string' } });
+    expect(await readJsonFile(join(dir, 'cut.json'), FILE)).toMatchObject({
+      ok: false,
+      issue: { line: 4, column: 18, message: 'invalid JSON at line 4, column 18: unexpected end of file (is the file truncated?)' },
+    });
   });
 });

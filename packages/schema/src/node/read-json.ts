@@ -45,11 +45,13 @@ export function parseJsonText(text: string, file: string): JsonReadResult {
     const position = /at position (\d+)/.exec(raw);
     // V8 gives no position for an unexpected token (`[1,]`, `[tru]`): find it, so that a trailing
     // comma is not mistaken for a truncated file.
-    const truncated = !position && /^Unexpected end of JSON input/.test(raw);
-    const offset = position ? Number(position[1]) : truncated ? text.length : syntaxErrorOffset(text);
+    const endOfInput = !position && /^Unexpected end of JSON input/.test(raw);
+    const offset = position ? Number(position[1]) : endOfInput ? text.length : syntaxErrorOffset(text);
+    // An error at the very end (after `[{"id": "src:a",` or inside a string) means the text stops early.
+    const truncated = offset >= text.length;
     const { line, column } = lineAndColumn(text, offset);
     const detail = raw
-      .replace(/ in JSON at position \d+.*$/s, '')
+      .replace(/ (?:in JSON )?at position \d+.*$/s, '')
       .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')
       .replace(/^JSON\.parse: /, '');
     const reason = truncated ? 'unexpected end of file (is the file truncated?)' : detail;
@@ -108,6 +110,14 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     } catch {
       hi = mid;
     }
+  }
+  // The failing byte may end a sequence begun earlier (a Latin-1 é read as a lead byte): point at
+  // the start of that incomplete sequence.
+  for (let i = lo - 1; i >= 0 && i >= lo - 3; i--) {
+    const b = bytes[i]!;
+    if ((b & 0xc0) === 0x80) continue;
+    const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return i + length > lo ? i : lo;
   }
   return lo;
 }

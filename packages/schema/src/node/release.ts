@@ -3,8 +3,8 @@
  * `datapackage.json`, JSON Schemas) deterministically, and verify a release against its hashes.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { mkdir, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { canonicalDataset, canonicalRecord, serializeDataset } from '../canonical.js';
 import { sortIssues, type ValidationIssue, type ValidationResult } from '../issues.js';
 import { jsonSchemas } from '../json-schema.js';
@@ -41,6 +41,26 @@ export interface BuildOptions {
   /** Where to write the release (default `<dir>/dist`). */
   outDir?: string;
   onProgress?: ProgressListener;
+  /**
+   * More files derived from the dataset, written beside `dataset.json` and listed in
+   * `datapackage.json` after the JSON files, in path order, with bytes and sha256 (the CLI adds
+   * Parquet and NDJSON from `@claimgraph/sdk/export`). Must give the same bytes for the same data.
+   */
+  extraFiles?: (dataset: Dataset) => ReleaseExtraFile[] | Promise<ReleaseExtraFile[]>;
+}
+
+/** A file `extraFiles` adds to a release. */
+export interface ReleaseExtraFile {
+  /** Relative path inside the release, with `/` (`parquet/entities.parquet`). */
+  path: string;
+  /** Text, bytes, or chunks of either (streamed to disk and hashed on the way, so a large file is never held whole). */
+  content: string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
+  /** The resource's media type [application/octet-stream]. */
+  mediatype?: string;
+  /** The resource's format name (`parquet`, `ndjson`) [the file extension]. */
+  format?: string;
+  /** How many records the file holds, when it is a table. */
+  records?: number;
 }
 
 export interface BuildResult extends CheckedDataset {
@@ -66,6 +86,7 @@ export async function buildRelease(dir: string, options: BuildOptions = {}): Pro
   const dataset = canonicalDataset(checked.dataset);
   const summary = summarizeDataset(dataset);
   const written: { path: string; bytes: number; sha256: string }[] = [];
+  const extras = options.extraFiles ? sortedExtras(await options.extraFiles(dataset)) : [];
 
   await rm(outDir, { recursive: true, force: true });
   await mkdir(join(outDir, 'schema'), { recursive: true });
@@ -77,11 +98,72 @@ export async function buildRelease(dir: string, options: BuildOptions = {}): Pro
   await write('dataset.json', serializeDataset(dataset));
   await write('vocabulary.json', `${JSON.stringify(vocabularyDocument(), null, 2)}\n`);
   for (const [name, schema] of Object.entries(jsonSchemas())) await write(`schema/${name}`, `${JSON.stringify(schema, null, 2)}\n`);
+  const binary = new Set<string>();
+  if (extras.length > 0) {
+    options.onProgress?.('writing extra files');
+    try {
+      for (const extra of extras) {
+        const file = await writeExtraFile(outDir, extra);
+        if (file.binary) binary.add(extra.path);
+        written.push({ path: extra.path, bytes: file.bytes, sha256: file.sha256 });
+      }
+    } catch (error) {
+      // A release without its datapackage.json would make the next build refuse the folder.
+      await rm(outDir, { recursive: true, force: true });
+      throw error;
+    }
+  }
 
   options.onProgress?.('hashing');
-  const datapackage = dataPackage(checked.read.meta, dataset, summary, written);
+  const datapackage = dataPackage(checked.read.meta, dataset, summary, written, new Map(extras.map((e) => [e.path, { ...e, binary: binary.has(e.path) }])));
   await writeFile(join(outDir, 'datapackage.json'), `${JSON.stringify(datapackage, null, 2)}\n`);
   return { ...checked, outDir, files: written, summary };
+}
+
+const CORE_FILES = new Set(['dataset.json', 'datapackage.json', 'vocabulary.json']);
+
+/** The extra files in path order, each checked to stay inside the release and clear of its own files. */
+function sortedExtras(extras: ReleaseExtraFile[]): ReleaseExtraFile[] {
+  const seen = new Set<string>();
+  for (const extra of extras) {
+    const path = extra?.path;
+    const problem =
+      typeof path !== 'string' || path === ''
+        ? 'needs a relative path'
+        : path.startsWith('/') || path.includes('\\') || path.split('/').some((part) => part === '' || part === '.' || part === '..')
+          ? 'must be a relative path with / separators, inside the release'
+          : CORE_FILES.has(path) || path.startsWith('schema/')
+            ? 'would replace a file the release build writes itself'
+            : seen.has(path)
+              ? 'is given twice'
+              : null;
+    if (problem) throw new Error(`@claimgraph/schema: buildRelease(): extraFiles: ${JSON.stringify(path)} ${problem}`);
+    seen.add(path);
+  }
+  return [...extras].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Writes one extra file chunk by chunk, hashing as it goes. */
+async function writeExtraFile(outDir: string, extra: ReleaseExtraFile): Promise<{ bytes: number; sha256: string; binary: boolean }> {
+  const target = join(outDir, ...extra.path.split('/'));
+  await mkdir(dirname(target), { recursive: true });
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let binary = extra.content instanceof Uint8Array;
+  const chunks = typeof extra.content === 'string' || extra.content instanceof Uint8Array ? [extra.content] : extra.content;
+  const handle = await open(target, 'w');
+  try {
+    for await (const chunk of chunks) {
+      if (typeof chunk !== 'string') binary = true;
+      const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      hash.update(data);
+      bytes += data.byteLength;
+      await handle.write(data);
+    }
+  } finally {
+    await handle.close();
+  }
+  return { bytes, sha256: hash.digest('hex'), binary };
 }
 
 /**
@@ -112,6 +194,7 @@ function dataPackage(
   dataset: Dataset,
   summary: DatasetSummary,
   files: { path: string; bytes: number; sha256: string }[],
+  extras: Map<string, ReleaseExtraFile & { binary: boolean }> = new Map(),
 ) {
   const npmName = meta.name ?? 'dataset';
   return {
@@ -123,7 +206,8 @@ function dataPackage(
     licenses: meta.license ? [{ name: meta.license }] : [],
     sources: dataset.sources.map((s) => ({ title: s.title, path: s.url, publisher: s.publisher, author: s.author, published: s.published })),
     claimgraph: { schemaVersion: 1, ...summary },
-    resources: files.map((file) => ({
+    resources: [
+      ...files.filter((file) => !extras.has(file.path)).map((file) => ({
       name: file.path.replace(/^schema\//, '').replace(/\.schema\.json$/, '-schema').replace(/\.json$/, ''),
       path: file.path,
       format: 'json',
@@ -133,7 +217,25 @@ function dataPackage(
       hash: `sha256:${file.sha256}`,
       sha256: file.sha256,
       ...(file.path === 'dataset.json' ? { records: summary.counts, schema: 'schema/dataset.schema.json' } : {}),
-    })),
+      })),
+      // Extra files are written last, so they stay after the JSON files, in path order.
+      ...files.filter((file) => extras.has(file.path)).map((file) => extraResource(file, extras.get(file.path)!)),
+    ],
+  };
+}
+
+/** The datapackage.json resource of an extra file: named after its path (`parquet/entities.parquet` → `parquet-entities-parquet`). */
+function extraResource(file: { path: string; bytes: number; sha256: string }, extra: ReleaseExtraFile & { binary: boolean }) {
+  return {
+    name: file.path.toLowerCase().replace(/[^a-z0-9_-]+/g, '-'),
+    path: file.path,
+    format: extra.format ?? file.path.slice(file.path.lastIndexOf('.') + 1),
+    mediatype: extra.mediatype ?? 'application/octet-stream',
+    ...(extra.binary ? {} : { encoding: 'utf-8' }),
+    bytes: file.bytes,
+    hash: `sha256:${file.sha256}`,
+    sha256: file.sha256,
+    ...(extra.records === undefined ? {} : { records: extra.records }),
   };
 }
 
