@@ -1,5 +1,5 @@
 // The main job behind `npm start`: validate, build and summarise the bundled dataset, then run
-// every example script in this folder (each writes its outputs to examples/out/).
+// every example script in this folder in order (each writes its outputs to examples/out/).
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -11,11 +11,13 @@ const cli = join(here, '..', 'packages', 'cli', 'bin', 'claimgraph.js');
 
 function run(label, command, args) {
   console.log(`\n▶ ${label}`);
+  const started = Date.now();
   const { status } = spawnSync(command, args, { stdio: 'inherit', cwd: here });
   if (status !== 0) {
     console.error(`✖ ${label} failed (exit ${status})`);
     process.exit(status ?? 1);
   }
+  return Date.now() - started;
 }
 
 run('validate the bundled dataset', process.execPath, [cli, 'validate', dataset]);
@@ -25,5 +27,7 @@ run('summarise the release', process.execPath, [cli, 'info', join(dataset, 'dist
 const examples = readdirSync(here)
   .filter((f) => /^\d\d-.*\.(mjs|js)$/.test(f))
   .sort();
-for (const example of examples) run(`example ${example}`, process.execPath, [join(here, example)]);
+const timings = examples.map((example) => [example, run(`example ${example}`, process.execPath, [join(here, example)])]);
 console.log(`\n✔ done${examples.length ? `: outputs in ${join('examples', 'out')}/` : ''}`);
+for (const [example, ms] of timings) console.log(`  ${example.padEnd(28)} ${(ms / 1000).toFixed(1)} s`);
+if (examples.length) console.log('\n  The same charts in a browser: npm run serve --workspace examples, then open the URL it prints.');

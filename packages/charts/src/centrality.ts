@@ -5,7 +5,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js';
 import { ENTITY_TYPES, ENTITY_TYPE_INFO } from '@claimgraph/schema';
-import { frame, subtitleLines, type ChartBody } from './frame.js';
+import { frame, labelExtent, legendColumns, subtitleLines, type ChartBody } from './frame.js';
+import { fitLine } from './text-width.js';
 import { creditLine, indexClaimGraph, type ClaimGraphLike, type Defaults, type FrameOptions } from './input.js';
 import { ENTITY_STYLE } from './palette.js';
 import { tieGraph } from './ties.js';
@@ -31,6 +32,9 @@ export const CENTRALITY_CHART_DEFAULTS = {
   dataset: undefined,
   credit: undefined,
 } satisfies Defaults<CentralityChartOptions>;
+
+const NAME_SIZE = 12;
+const NAME_PADDING = 8;
 
 const METRICS: Record<CentralityMetric, { title: string; axis: string; explain: string; format: string }> = {
   degree: {
@@ -67,7 +71,7 @@ export function centralityChart(cg: ClaimGraphLike, options: CentralityChartOpti
     })
     .sort((a, b) => b.value - a.value || a.name.localeCompare(b.name))
     .slice(0, o.limit)
-    .map((row, i) => ({ ...row, rank: i + 1 }));
+    .map((row, i) => ({ ...row, label: fitLine(row.name, o.labelWidth, NAME_SIZE), rank: i + 1 }));
   const types = ENTITY_TYPES.filter((t) => ranked.some((r) => r.type === ENTITY_TYPE_INFO[t].label));
   const typeScale = (pick: 'color') => ({
     domain: types.map((t) => ENTITY_TYPE_INFO[t].label),
@@ -75,10 +79,10 @@ export function centralityChart(cg: ClaimGraphLike, options: CentralityChartOpti
   });
 
   const y = {
-    field: 'name',
+    field: 'label',
     type: 'nominal' as const,
     sort: { field: 'rank', op: 'min' as const, order: 'ascending' as const },
-    axis: { title: null, ticks: false, domain: false, labelPadding: 8, labelFontSize: 12, labelLimit: o.labelWidth },
+    axis: { title: null, ticks: false, domain: false, labelPadding: NAME_PADDING, labelFontSize: NAME_SIZE, labelLimit: o.labelWidth + 8 },
   };
   const body: ChartBody = {
     data: { values: ranked },
@@ -90,7 +94,13 @@ export function centralityChart(cg: ClaimGraphLike, options: CentralityChartOpti
         encoding: {
           y,
           x: { field: 'value', type: 'quantitative', title: metric.axis, axis: { format: metric.format, tickMinStep: o.metric === 'degree' ? 1 : undefined, grid: true } },
-          color: { field: 'type', type: 'nominal', title: 'Entity', scale: typeScale('color') },
+          color: {
+            field: 'type',
+            type: 'nominal',
+            title: 'Entity',
+            scale: typeScale('color'),
+            legend: { columns: legendColumns(typeScale('color').domain, o.width) },
+          },
           tooltip: [
             { field: 'name', title: 'Entity' },
             { field: 'type', title: 'Type' },
@@ -115,7 +125,8 @@ export function centralityChart(cg: ClaimGraphLike, options: CentralityChartOpti
     subtitle,
     description,
     credit: creditLine(index, index.data.statements.map((s) => s.source), o),
-    width: o.width + o.labelWidth,
+    width: o.width,
+    left: labelExtent(ranked.map((r) => r.label), NAME_SIZE, NAME_PADDING),
   });
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Config, TopLevelSpec } from 'vega-lite';
 import { GREYS } from './palette.js';
+import { textWidth, wrapText } from './text-width.js';
 
 /** A view that can sit inside a vertical concatenation: what each helper builds. */
 export type ChartBody = Extract<TopLevelSpec, { vconcat: unknown }>['vconcat'][number];
@@ -16,19 +17,31 @@ export const SCHEMA_URL = 'https://vega.github.io/schema/vega-lite/v6.json';
  */
 export const FONT = 'DejaVu Sans, Verdana, Geneva, sans-serif';
 
+/** Font sizes of the framing text, which the frame wraps to the chart's width. */
+const TITLE_SIZE = 18;
+const SUBTITLE_SIZE = 12.5;
+const CREDIT_SIZE = 10.5;
+const CREDIT_LINE_HEIGHT = 14;
+const LEGEND_SIZE = 11.5;
+const LEGEND_PADDING = 14;
+/** A legend symbol and the gap to its label, in pixels. */
+const LEGEND_SYMBOL = 21;
+
 export const THEME: Config = {
   font: FONT,
   background: 'white',
   view: { stroke: null },
   title: {
     anchor: 'start',
-    fontSize: 18,
+    fontSize: TITLE_SIZE,
     fontWeight: 'bold',
     color: '#111111',
-    subtitleFontSize: 12.5,
+    subtitleFontSize: SUBTITLE_SIZE,
     subtitleColor: GREYS.text,
     subtitlePadding: 6,
     offset: 14,
+    // The title starts at the chart's left edge, where the row labels start.
+    frame: 'bounds',
   },
   axis: {
     labelFontSize: 11.5,
@@ -43,13 +56,13 @@ export const THEME: Config = {
   legend: {
     orient: 'top',
     direction: 'horizontal',
-    labelFontSize: 11.5,
+    labelFontSize: LEGEND_SIZE,
     labelColor: GREYS.text,
-    titleFontSize: 11.5,
+    titleFontSize: LEGEND_SIZE,
     titleFontWeight: 'normal',
     titleColor: GREYS.muted,
     symbolStrokeWidth: 1.5,
-    columnPadding: 14,
+    columnPadding: LEGEND_PADDING,
   },
   header: { labelFontSize: 13, labelColor: '#111111', titleFontSize: 13 },
   text: { fontSize: 11.5, color: GREYS.text },
@@ -61,27 +74,55 @@ export interface FrameParts {
   subtitle: string[];
   description: string;
   credit: string;
-  /** Width of the widest view, so that the source line wraps no wider than the chart. */
+  /** Width of the plotting area. */
   width: number;
+  /** Width of the labels left of the plotting area (see `labelExtent`); the source line starts there. */
+  left?: number;
+}
+
+/** How far a left axis reaches: its widest label and the padding between labels and plot. */
+export function labelExtent(labels: readonly string[], fontSize: number, padding: number): number {
+  return Math.ceil(Math.max(0, ...labels.map((label) => textWidth(label, fontSize))) + padding);
 }
 
 /** Wraps a chart body in the shared frame: title block above, source line below. */
 export function frame(body: ChartBody, parts: FrameParts): TopLevelSpec {
+  // Wrapping here, with the renderer's font widths, keeps long titles from widening the chart.
+  const left = parts.left ?? 0;
+  const full = left + parts.width;
+  const credit = wrapText(parts.credit, full, CREDIT_SIZE, 3);
   const footer: ChartBody = {
     width: parts.width,
-    height: 14,
+    height: credit.length * CREDIT_LINE_HEIGHT,
     data: { values: [{}] },
-    mark: { type: 'text', align: 'left', baseline: 'top', fontSize: 10.5, color: GREYS.muted, limit: parts.width },
-    encoding: { x: { value: 0 }, y: { value: 0 }, text: { value: parts.credit } },
+    mark: { type: 'text', align: 'left', baseline: 'top', fontSize: CREDIT_SIZE, lineHeight: CREDIT_LINE_HEIGHT, color: GREYS.muted },
+    // Starts under the row labels, where the chart starts (never -0, which JSON cannot keep).
+    encoding: { x: { value: left > 0 ? -left : 0 }, y: { value: 0 }, text: { value: credit } },
   };
   return {
     $schema: SCHEMA_URL,
     description: parts.description,
-    title: { text: parts.title, subtitle: parts.subtitle },
+    title: {
+      text: wrapText(parts.title, full, TITLE_SIZE, 2, 'bold'),
+      subtitle: parts.subtitle.flatMap((line) => wrapText(line, full, SUBTITLE_SIZE, 3)),
+    },
     padding: 16,
     config: THEME,
     vconcat: [body, footer],
   };
+}
+
+/**
+ * How many legend columns fit in `width`. vega fills a legend's grid row by row and sizes each
+ * column to its widest entry (symbol, label, padding), so count the same way.
+ */
+export function legendColumns(labels: readonly string[], width: number): number {
+  const entries = labels.map((label) => LEGEND_SYMBOL + textWidth(label, LEGEND_SIZE) + LEGEND_PADDING);
+  for (let columns = entries.length; columns > 1; columns--) {
+    const widths = Array.from({ length: columns }, (_, c) => Math.max(...entries.filter((_, i) => i % columns === c)));
+    if (widths.reduce((sum, w) => sum + w, 0) <= width) return columns;
+  }
+  return 1;
 }
 
 export const subtitleLines = (value: string | string[] | undefined, derived: string[]): string[] =>

@@ -7,7 +7,7 @@ export { timelineChart, TIMELINE_CHART_DEFAULTS, type TimelineChartOptions } fro
 export { networkChart, NETWORK_CHART_DEFAULTS, type NetworkChartOptions } from './network.js';
 export { centralityChart, CENTRALITY_CHART_DEFAULTS, type CentralityChartOptions, type CentralityMetric } from './centrality.js';
 export type { LayoutName } from './layout.js';
-export type { ClaimGraphLike, ClaimGraphGraph, FrameOptions } from './input.js';
+export type { ClaimGraphLike, FrameOptions } from './input.js';
 export { THEME, FONT } from './frame.js';
 export {
   OKABE_ITO,
@@ -16,6 +16,5 @@ export {
   STATUS_STYLE,
   ENTITY_STYLE,
   type StanceKey,
-  type RelationStatus,
 } from './palette.js';
 export { formatPartialDate } from './dates.js';

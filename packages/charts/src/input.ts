@@ -3,29 +3,15 @@
  * statuses and the source line. Helpers only read; they never change the graph they are given.
  */
 import type { Dataset, Entity, Relation, Source } from '@claimgraph/schema';
-import type { RelationStatus } from './palette.js';
+import type { ClaimGraph, Status } from '@claimgraph/sdk';
 import { entityNamer, listing } from './text.js';
 
-/** The graphology graph a ClaimGraph exposes as `cg.graph`, as far as the charts use it. */
-export interface ClaimGraphGraph {
-  readonly order: number;
-  hasNode(node: string): boolean;
-  hasEdge(edge: string): boolean;
-  getEdgeAttribute(edge: string, name: string): unknown;
-  // graphology's own type is generic; charts only read keys and positions, so any graph fits.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  nullCopy(options?: { type?: 'mixed' | 'directed' | 'undirected'; multi?: boolean; allowSelfLoops?: boolean }): any;
-}
-
 /**
- * The part of `@claimgraph/sdk`'s `ClaimGraph` the helpers need: its records, its graph and its
- * release version. A whole ClaimGraph fits, and so does any view of one (`cg.asOf(date)`).
+ * The part of `@claimgraph/sdk`'s `ClaimGraph` the helpers read: its records, its graph (for each
+ * relation's status and statement counts), its neighbours and its release version. A whole
+ * ClaimGraph fits, and so does any view of one (`cg.asOf(date)`, `cg.perspective(speaker)`).
  */
-export interface ClaimGraphLike {
-  readonly graph: ClaimGraphGraph;
-  readonly version?: string | undefined;
-  toJSON(): Dataset;
-}
+export type ClaimGraphLike = Pick<ClaimGraph, 'graph' | 'version' | 'toJSON' | 'neighbors'>;
 
 /** The options every helper takes, with the text around the chart. */
 export interface FrameOptions {
@@ -50,10 +36,12 @@ export interface ChartIndex {
   relations: Map<string, Relation>;
   sources: Map<string, Source>;
   nameOf: (id: string) => string;
-  status: (relationId: string) => RelationStatus;
+  status: (relationId: string) => Status;
   /** How many statements support and dispute the relation. */
   counts: (relationId: string) => { supports: number; disputes: number };
   version: string | undefined;
+  /** Entity ids one relation away (the SDK's `neighbors`). */
+  neighbours: (id: string) => string[];
 }
 
 export function indexClaimGraph(cg: ClaimGraphLike): ChartIndex {
@@ -66,23 +54,24 @@ export function indexClaimGraph(cg: ClaimGraphLike): ChartIndex {
     sources: new Map(data.sources.map((s) => [s.id, s])),
     nameOf: entityNamer(data.entities),
     // The SDK derives each relation's status from its statements; the charts reuse it, never recount.
-    status: (id) => cg.graph.getEdgeAttribute(id, 'status') as RelationStatus,
-    counts: (id) => ({
-      supports: cg.graph.getEdgeAttribute(id, 'supports') as number,
-      disputes: cg.graph.getEdgeAttribute(id, 'disputes') as number,
-    }),
+    status: (id) => cg.graph.getEdgeAttribute(id, 'status'),
+    counts: (id) => {
+      const { supports, disputes } = cg.graph.getEdgeAttributes(id);
+      return { supports, disputes };
+    },
     version: cg.version,
+    neighbours: (id) => cg.neighbors(id).map((e) => e.id),
   };
 }
 
-/** "Statements reported by Washington Examiner. Data: claimgraph afghanistan-2021 v0.1.0." */
+/** "Source: Washington Examiner. Statements as curated in claimgraph dataset afghanistan-2021 v1.0.0." */
 export function creditLine(index: ChartIndex, sourceIds: Iterable<string>, options: FrameOptions): string {
   if (options.credit !== undefined) return options.credit;
   const publishers = [...new Set([...sourceIds].map((id) => index.sources.get(id)?.publisher).filter((p): p is string => !!p))].sort();
   const shown = publishers.length > 3 ? [...publishers.slice(0, 3), `${publishers.length - 3} more`] : publishers;
-  const reported = shown.length ? `Statements as reported by ${listing(shown)}. ` : '';
-  const name = options.dataset ?? 'claimgraph dataset';
-  return `${reported}Data: ${name}${index.version ? ` v${index.version}` : ''} (claimgraph).`;
+  const reported = shown.length ? `Source: ${listing(shown)}. ` : '';
+  const name = options.dataset ? `claimgraph dataset ${options.dataset}` : 'a claimgraph dataset';
+  return `${reported}Statements as curated in ${name}${index.version ? ` v${index.version}` : ''}.`;
 }
 
 /** The named option must be a known id of the given kind; otherwise say which and what to do. */

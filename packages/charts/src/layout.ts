@@ -27,7 +27,16 @@ export function layoutGraph(graph: Graph, options: LayoutOptions): Positions {
     work.forEachNode((node) => work.mergeNodeAttributes(node, { x: random() * 2 - 1, y: random() * 2 - 1 }));
     forceAtlas2.assign(work, {
       iterations: options.iterations,
-      settings: { ...forceAtlas2.inferSettings(work), barnesHutOptimize: false },
+      // Strong gravity keeps small components (a spokesman and his department) near the rest;
+      // distributing attraction by degree pushes hubs apart and leaves to the edges.
+      settings: {
+        ...forceAtlas2.inferSettings(work),
+        barnesHutOptimize: false,
+        strongGravityMode: true,
+        gravity: 2,
+        scalingRatio: 10,
+        outboundAttractionDistribution: true,
+      },
     });
   }
   return normalise(work);

@@ -3,6 +3,7 @@
  * under the common colour-vision deficiencies, and a shape for each category as a second cue.
  */
 import type { EntityType, Stance } from '@claimgraph/schema';
+import type { Status } from '@claimgraph/sdk';
 
 /** The eight Okabe–Ito colours (Okabe & Ito, 2008), by name. */
 export const OKABE_ITO = {
@@ -44,13 +45,11 @@ export function stanceKey(stance: Stance, hedged: boolean | undefined): StanceKe
   return hedged ? `${stance}, hedged` : stance;
 }
 
-/** The status of a relation, from its statements: the SDK's `supported | disputed | contested`. */
-export type RelationStatus = 'supported' | 'disputed' | 'contested';
-
-export const STATUS_KEYS: readonly RelationStatus[] = ['contested', 'supported', 'disputed'];
+/** Statuses in legend order: the contested relations first. */
+export const STATUS_KEYS: readonly Status[] = ['contested', 'supported', 'disputed'];
 
 /** Contested edges stand out: thick and vermillion; settled ones recede into grey. */
-export const STATUS_STYLE: Readonly<Record<RelationStatus, { color: string; width: number; dash: number[] }>> = {
+export const STATUS_STYLE: Readonly<Record<Status, { color: string; width: number; dash: number[] }>> = {
   contested: { color: OKABE_ITO.vermillion, width: 3, dash: [] },
   supported: { color: GREYS.line, width: 1.2, dash: [] },
   disputed: { color: GREYS.line, width: 1.2, dash: [4, 3] },

@@ -3,14 +3,24 @@
  * statement coloured by stance, its date and the start of the quote; the full quote in the tooltip.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { frame, labelExtent, subtitleLines, type ChartBody } from './frame.js';
 import { creditLine, indexClaimGraph, type ClaimGraphLike, type Defaults, type FrameOptions } from './input.js';
-import { frame, subtitleLines, type ChartBody } from './frame.js';
-import { GREYS, STANCE_COLORS, STANCE_KEYS, STANCE_SHAPES } from './palette.js';
-import { selectRelations, statementRows, tallyStances, type StatementRow, type StatementSelection } from './statements.js';
+import { GREYS } from './palette.js';
+import { ROW_LABEL_EXPR, rowKey, rowLabelLines, stanceChannels, stancesIn } from './rows.js';
+import {
+  describeSelection,
+  requireRows,
+  selectRelations,
+  statementRows,
+  tallyStances,
+  type StatementRow,
+  type StatementSelection,
+} from './statements.js';
 import { plural, quoted } from './text.js';
+import { wrapText } from './text-width.js';
 
 export interface StanceChartOptions extends StatementSelection, FrameOptions {
-  /** Print the start of each quote beside its date (cut to fit); the tooltip always has it whole. */
+  /** Print each quote beside its date, on up to two lines (the tooltip always has it whole). */
   quotes?: boolean;
   /** Height of one speaker's row, in pixels. */
   rowHeight?: number;
@@ -22,19 +32,25 @@ export const STANCE_CHART_DEFAULTS = {
   relation: undefined,
   entity: undefined,
   quotes: true,
-  rowHeight: 30,
-  labelWidth: 170,
-  width: 430,
+  rowHeight: 38,
+  labelWidth: 160,
+  width: 440,
   title: undefined,
   subtitle: undefined,
   dataset: undefined,
   credit: undefined,
 } satisfies Defaults<StanceChartOptions>;
 
-/** Where the marks sit inside a row, from the left of the plotting area. */
+/** Where the marks sit inside a row, from the left of the plotting area, and their sizes. */
 const MARK_X = 10;
 const DATE_X = 26;
-const QUOTE_X = 112;
+const QUOTE_X = 108;
+const NAME_SIZE = 12;
+const NAME_PADDING = 10;
+const NAME_LINE = 14;
+const QUOTE_SIZE = 11.5;
+const QUOTE_LINE = 14;
+const HEADER_SIZE = 13;
 
 /** The tooltip every statement mark carries: enough to cite it. */
 export const STATEMENT_TOOLTIP = [
@@ -53,21 +69,23 @@ export function stanceChart(cg: ClaimGraphLike, options: StanceChartOptions = {}
   const index = indexClaimGraph(cg);
   const relationIds = selectRelations(index, o, 'stanceChart', (id) => index.status(id) === 'contested');
   const rows = statementRows(index, relationIds);
-  const sections = sectionOrder(rows, index.status);
-  const stanceDomain = STANCE_KEYS.filter((k) => rows.some((r) => r.stanceKey === k));
+  requireRows(rows, 'stanceChart', describeSelection(o));
+  const sections = sectionsOf(rows, o.width);
+  const stance = stanceChannels(stancesIn(rows));
   const { supports, disputes } = tallyStances(rows);
   const speakers = new Set(rows.map((r) => r.speaker)).size;
 
-  const single = sections.length === 1 ? rows[0] : undefined;
+  const single = sections.length === 1 ? sections[0] : undefined;
   const entityName = o.entity !== undefined ? index.nameOf(o.entity) : undefined;
-  const title =
-    o.title ?? (single ? `Who says what: ${single.relationLabel}` : entityName ? `Who says what about ${entityName}` : 'Who says what');
-  const range = rows.length ? `, ${rows[0]!.dateLabel} to ${rows[rows.length - 1]!.dateLabel}` : '';
+  const title = o.title ?? (single ? `Who says what: ${single.phrase}` : entityName ? `Who says what about ${entityName}` : 'Who says what');
+  const range = `, ${rows[0]!.dateLabel} to ${rows[rows.length - 1]!.dateLabel}`;
   const summary = `${plural(supports, 'statement')} in support and ${disputes} disputing, from ${plural(speakers, 'speaker')}${range}.`;
   const subtitle = subtitleLines(o.subtitle, [
     single ? `${capitalise(single.status)}: ${summary}` : `${plural(sections.length, 'relation')}: ${summary}`,
   ]);
 
+  const values = withRowKeys(rows, o);
+  const left = labelExtent(values.flatMap((v) => rowLabelLines(v.row)), NAME_SIZE, NAME_PADDING);
   const y = {
     field: 'row',
     type: 'nominal' as const,
@@ -76,120 +94,118 @@ export function stanceChart(cg: ClaimGraphLike, options: StanceChartOptions = {}
       title: null,
       ticks: false,
       domain: false,
-      labelPadding: 10,
-      labelFontSize: 12,
-      labelLimit: o.labelWidth,
-      // Extra statements by the same speaker get their own line, under one name.
-      labelExpr: "substring(datum.value, 0, 3) == '000' ? substring(datum.value, 3) : ''",
+      labelPadding: NAME_PADDING,
+      labelBaseline: 'middle' as const,
+      labelFontSize: NAME_SIZE,
+      labelLimit: o.labelWidth + 8,
+      // A name may take two lines; a speaker's further statements on a relation get rows of their
+      // own, under one name.
+      labelExpr: ROW_LABEL_EXPR,
+      labelLineHeight: NAME_LINE,
+      // vega draws a two-line label down from the row's middle; lift it by half a line to centre it.
+      labelOffset: { condition: { test: "indexof(datum.value, '\\n') >= 0", value: -NAME_LINE / 2 }, value: 0 },
+      // Every section's labels take the same width, so the sections' plots line up.
+      minExtent: left,
+      maxExtent: left,
     },
   };
-  const body: ChartBody = {
-    data: { values: withRowKeys(rows, sections) },
-    facet: {
-      row: {
-        field: 'section',
-        type: 'nominal',
-        sort: sections.map((s) => s.label),
-        title: null,
-        header: {
-          labelAngle: 0,
-          labelOrient: 'top',
-          labelAnchor: 'start',
-          labelAlign: 'left',
-          labelFontWeight: 'bold',
-          labelLimit: o.width + o.labelWidth,
-          labelPadding: 6,
-        },
+  const layers = [
+    {
+      mark: { type: 'point' as const, filled: true, size: 150, opacity: 1, stroke: 'white', strokeWidth: 0.5 },
+      encoding: {
+        x: { value: MARK_X },
+        ...stance,
       },
     },
-    spacing: { row: 18 },
-    resolve: { scale: { y: 'independent' } },
-    spec: {
+    {
+      mark: { type: 'text' as const, align: 'left' as const, baseline: 'middle' as const, color: GREYS.muted, fontSize: 11 },
+      encoding: { x: { value: DATE_X }, text: { field: 'dateLabel' } },
+    },
+    // Quotes of one line sit on the row's middle; two-line quotes are lifted half a line to centre.
+    ...(o.quotes
+      ? ([1, 2] as const).map((lines) => ({
+          transform: [{ filter: `length(datum.quoteLines) == ${lines}` }],
+          mark: {
+            type: 'text' as const,
+            align: 'left' as const,
+            baseline: 'middle' as const,
+            fontSize: QUOTE_SIZE,
+            fontStyle: 'italic',
+            lineHeight: QUOTE_LINE,
+            dy: ((1 - lines) * QUOTE_LINE) / 2,
+          },
+          encoding: { x: { value: QUOTE_X }, text: { field: 'quoteLines' } },
+        }))
+      : []),
+  ];
+  // One view per relation, stacked: each lists only its own speakers, under its own heading.
+  const body: ChartBody = {
+    vconcat: sections.map((section) => ({
+      // With one relation the chart's own title names it; with several each gets a heading.
+      title: single ? undefined : {
+        text: section.header,
+        anchor: 'start' as const,
+        fontSize: HEADER_SIZE,
+        fontWeight: 'bold' as const,
+        subtitle: section.subheader,
+        subtitleFontSize: 11.5,
+        subtitleColor: GREYS.muted,
+        subtitlePadding: 3,
+        offset: 8,
+      },
+      data: { values: values.filter((v) => v.relation === section.relation) },
       width: o.width,
       height: { step: o.rowHeight },
-      layer: [
-        {
-          mark: { type: 'point', filled: true, size: 150, opacity: 1, stroke: 'white', strokeWidth: 0.5 },
-          encoding: {
-            x: { value: MARK_X },
-            y,
-            color: {
-              field: 'stanceKey',
-              type: 'nominal',
-              title: 'Stance',
-              scale: { domain: stanceDomain, range: stanceDomain.map((k) => STANCE_COLORS[k]) },
-            },
-            shape: {
-              field: 'stanceKey',
-              type: 'nominal',
-              title: 'Stance',
-              scale: { domain: stanceDomain, range: stanceDomain.map((k) => STANCE_SHAPES[k]) },
-            },
-            tooltip: [...STATEMENT_TOOLTIP],
-          },
-        },
-        {
-          mark: { type: 'text', align: 'left', baseline: 'middle', color: GREYS.muted, fontSize: 11 },
-          encoding: { x: { value: DATE_X }, y, text: { field: 'dateLabel' }, tooltip: [...STATEMENT_TOOLTIP] },
-        },
-        ...(o.quotes
-          ? [
-              {
-                mark: { type: 'text' as const, align: 'left' as const, baseline: 'middle' as const, fontStyle: 'italic', limit: o.width - QUOTE_X },
-                encoding: { x: { value: QUOTE_X }, y, text: { field: 'quoteText' }, tooltip: [...STATEMENT_TOOLTIP] },
-              },
-            ]
-          : []),
-      ],
-    },
+      encoding: { y, tooltip: [...STATEMENT_TOOLTIP] },
+      layer: layers,
+    })),
+    spacing: 22,
+    resolve: { scale: { y: 'independent' } },
   };
   const description =
     `Chart of ${plural(rows.length, 'statement')} by ${plural(speakers, 'speaker')} about ` +
     `${sections.map((s) => `${s.phrase} (${s.status})`).join('; ')}. ${supports} support, ${disputes} dispute. ` +
     'Each row is a speaker; each mark is one statement with its date and quote.';
-  return frame(body, {
-    title,
-    subtitle,
-    description,
-    credit: creditLine(index, rows.map((r) => r.source), o),
-    width: o.width + o.labelWidth,
-  });
+  return frame(body, { title, subtitle, description, credit: creditLine(index, rows.map((r) => r.source), o), width: o.width, left });
 }
 
 interface Section {
   relation: string;
   phrase: string;
   status: string;
-  label: string;
+  /** The relation's phrase, wrapped to the chart's width, and its tally underneath. */
+  header: string[];
+  subheader: string;
 }
 
 /** Contested relations first, then by number of statements, then by phrase. */
-function sectionOrder(rows: readonly StatementRow[], status: (id: string) => string): Section[] {
+function sectionsOf(rows: readonly StatementRow[], width: number): Section[] {
   const byRelation = new Map<string, StatementRow[]>();
   for (const row of rows) byRelation.set(row.relation, [...(byRelation.get(row.relation) ?? []), row]);
   const rank = (s: string) => (s === 'contested' ? 0 : 1);
   return [...byRelation]
     .map(([relation, list]) => {
       const { supports, disputes } = tallyStances(list);
-      const st = status(relation);
+      const { relationLabel: phrase, status } = list[0]!;
       return {
         relation,
-        phrase: list[0]!.relationLabel,
-        status: st,
+        phrase,
+        status,
         count: list.length,
-        label: `${list[0]!.relationLabel} · ${st}: ${supports} support, ${disputes} dispute`,
+        header: wrapText(phrase, width, HEADER_SIZE, 2, 'bold'),
+        subheader: `${capitalise(status)}: ${supports} supporting, ${disputes} disputing`,
       };
     })
     .sort((a, b) => rank(a.status) - rank(b.status) || b.count - a.count || a.phrase.localeCompare(b.phrase))
-    .map(({ relation, phrase, status: st, label }) => ({ relation, phrase, status: st, label }));
+    .map(({ count: _count, ...section }) => section);
 }
 
 /**
- * Adds the row key (`000` + name for a speaker's first statement on a relation, `001` + name for
- * the second…) and a rank that keeps speakers in order of their first word on it.
+ * Adds the row key (the speaker's name, plus one zero-width space per earlier statement by the same
+ * speaker on the relation), a rank that keeps speakers in order of their first word on it, and the
+ * text lines: names and quotes are fitted here, with the renderer's font widths.
  */
-function withRowKeys(rows: readonly StatementRow[], sections: readonly Section[]) {
-  const sectionLabel = new Map(sections.map((s) => [s.relation, s.label]));
+function withRowKeys(rows: readonly StatementRow[], o: { width: number; labelWidth: number }) {
   const first = new Map<string, number>();
   const seen = new Map<string, number>();
   return rows.map((row, i) => {
@@ -199,10 +215,9 @@ function withRowKeys(rows: readonly StatementRow[], sections: readonly Section[]
     seen.set(key, n + 1);
     return {
       ...row,
-      section: sectionLabel.get(row.relation)!,
-      row: `${String(n).padStart(3, '0')}${row.speakerName}`,
+      row: rowKey(wrapText(row.speakerName, o.labelWidth, NAME_SIZE, 2).join('\n'), n),
       rank: first.get(key)! * 1000 + n,
-      quoteText: quoted(row.quote),
+      quoteLines: row.quote ? wrapText(quoted(row.quote), o.width - QUOTE_X, QUOTE_SIZE, 2) : [],
     };
   });
 }

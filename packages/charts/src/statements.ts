@@ -5,14 +5,15 @@
 import { comparePartialDates, type Statement } from '@claimgraph/schema';
 import { dateSpan, formatPartialDate } from './dates.js';
 import { requireId, type ChartIndex } from './input.js';
-import { stanceKey, type RelationStatus, type StanceKey } from './palette.js';
+import type { Status } from '@claimgraph/sdk';
+import { stanceKey, type StanceKey } from './palette.js';
 import { relationPhrase } from './text.js';
 
 export interface StatementRow {
   id: string;
   relation: string;
   relationLabel: string;
-  status: RelationStatus;
+  status: Status;
   speaker: string;
   speakerName: string;
   speakerType: string;
@@ -108,4 +109,22 @@ export function tallyStances(rows: readonly StatementRow[]): { supports: number;
   let supports = 0;
   for (const row of rows) if (row.stance === 'supports') supports++;
   return { supports, disputes: rows.length - supports };
+}
+
+/** A chart of nothing helps no one: say what selected nothing instead. */
+export function requireRows<T>(rows: readonly T[], helper: string, selection: string): void {
+  if (rows.length === 0) {
+    throw new Error(`@claimgraph/charts: ${helper}: no statements to draw for ${selection}; widen the selection`);
+  }
+}
+
+/** The selection in words, for messages. */
+export function describeSelection(selection: StatementSelection & { from?: string; to?: string }): string {
+  const parts = [
+    selection.relation !== undefined ? `relation ${[selection.relation].flat().join(', ')}` : '',
+    selection.entity !== undefined ? `entity ${selection.entity}` : '',
+    selection.from !== undefined ? `from ${selection.from}` : '',
+    selection.to !== undefined ? `to ${selection.to}` : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join(', ') : 'the whole dataset';
 }

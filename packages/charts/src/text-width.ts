@@ -77,12 +77,14 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, maxLi
 export function fitLine(text: string, maxWidth: number, fontSize: number, fontWeight?: unknown): string {
   const line = text.trim();
   if (textWidth(line, fontSize, fontWeight) <= maxWidth) return line;
+  const chars = Array.from(line); // whole code points, never half a surrogate pair
+  const cut = (n: number) => `${chars.slice(0, n).join('').trimEnd()}…`;
   let lo = 0;
-  let hi = line.length;
+  let hi = chars.length;
   while (lo < hi) {
     const mid = (lo + hi + 1) >>> 1;
-    if (textWidth(`${line.slice(0, mid).trimEnd()}…`, fontSize, fontWeight) <= maxWidth) lo = mid;
+    if (textWidth(cut(mid), fontSize, fontWeight) <= maxWidth) lo = mid;
     else hi = mid - 1;
   }
-  return `${line.slice(0, lo).trimEnd()}…`;
+  return cut(lo);
 }

@@ -19,20 +19,17 @@ export function tieGraph(index: ChartIndex, keep: (id: string) => boolean = () =
   return graph;
 }
 
-/** The entity and everything within `depth` ties of it. */
+/** The entity and everything within `depth` relations of it, through the SDK's `neighbors`. */
 export function neighbourhood(index: ChartIndex, focus: string, depth: number): Set<string> {
-  const all = tieGraph(index, () => true, true);
   const seen = new Set([focus]);
   let frontier = [focus];
-  for (let d = 0; d < depth; d++) {
+  for (let d = 0; d < depth && frontier.length; d++) {
     const next: string[] = [];
-    for (const node of frontier) {
-      all.forEachNeighbor(node, (neighbour) => {
-        if (!seen.has(neighbour)) {
-          seen.add(neighbour);
-          next.push(neighbour);
-        }
-      });
+    for (const id of frontier.flatMap((node) => index.neighbours(node))) {
+      if (!seen.has(id)) {
+        seen.add(id);
+        next.push(id);
+      }
     }
     frontier = next;
   }

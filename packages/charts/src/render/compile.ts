@@ -2,9 +2,9 @@
  * Vega-Lite to Vega, with vega-lite's warnings caught instead of printed: a chart that compiles
  * with warnings is usually drawn wrong, so callers decide whether to fail.
  */
-import { compile } from 'vega-lite';
 import type { Spec } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
+import { loadVega } from './modules.js';
 
 export interface CompiledSpec {
   /** The Vega spec vega's View runs. */
@@ -14,9 +14,17 @@ export interface CompiledSpec {
 }
 
 /** Compiles a Vega-Lite spec and returns the Vega spec with every warning vega-lite raised. */
-export function compileSpec(spec: TopLevelSpec): CompiledSpec {
+export async function compileSpec(spec: TopLevelSpec): Promise<CompiledSpec> {
+  const { vegaLite } = await loadVega();
+  const { logger, warnings } = collectingLogger('vega-lite');
+  const { spec: vega } = vegaLite.compile(spec, { logger: logger as never });
+  return { vega, warnings };
+}
+
+/** A vega/vega-lite logger that keeps warnings in a list and throws errors. */
+export function collectingLogger(source: string) {
   const warnings: string[] = [];
-  let level = 0;
+  let level = 2; // vega.Warn: warnings and errors reach the logger, info and debug do not
   const logger = {
     level(value?: number) {
       if (value === undefined) return level;
@@ -24,7 +32,7 @@ export function compileSpec(spec: TopLevelSpec): CompiledSpec {
       return logger;
     },
     error(...args: readonly unknown[]) {
-      throw new Error(`@claimgraph/charts/render: vega-lite: ${args.map(String).join(' ')}`);
+      throw new Error(`@claimgraph/charts/render: ${source}: ${args.map(String).join(' ')}`);
     },
     warn(...args: readonly unknown[]) {
       warnings.push(args.map(String).join(' '));
@@ -33,6 +41,5 @@ export function compileSpec(spec: TopLevelSpec): CompiledSpec {
     info: () => logger,
     debug: () => logger,
   };
-  const { spec: vega } = compile(spec, { logger: logger as never });
-  return { vega, warnings };
+  return { logger, warnings };
 }

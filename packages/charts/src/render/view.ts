@@ -2,9 +2,10 @@
  * Headless vega: runs a spec in a View with no renderer, measuring text with DejaVu Sans widths
  * (there is no canvas in Node), and returns it as an SVG string.
  */
-import * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
-import { compileSpec } from './compile.js';
+import { collectingLogger, compileSpec } from './compile.js';
+import { escapeHtml } from './json.js';
+import { loadVega } from './modules.js';
 import { textWidth } from '../text-width.js';
 
 interface TextItem {
@@ -21,7 +22,7 @@ function measure(item: TextItem, text?: unknown): number {
 }
 
 export interface SvgOptions {
-  /** What to do with vega-lite warnings: throw (the default, so a broken chart never ships) or ignore. */
+  /** What to do with vega-lite's and vega's warnings: throw (so a broken chart never ships) or ignore. */
   warnings?: 'throw' | 'ignore';
 }
 
@@ -30,16 +31,29 @@ export const SVG_DEFAULTS: Required<SvgOptions> = { warnings: 'throw' };
 /** The chart as a standalone SVG document. Text from the data is escaped by vega's SVG writer. */
 export async function renderSvg(spec: TopLevelSpec, options: SvgOptions = {}): Promise<string> {
   const o = { ...SVG_DEFAULTS, ...options };
-  const { vega: compiled, warnings } = compileSpec(spec);
+  const { vega } = await loadVega();
+  const { vega: compiled, warnings } = await compileSpec(spec);
   if (warnings.length && o.warnings === 'throw') {
     throw new Error(`@claimgraph/charts/render: the spec compiles with warnings: ${warnings.join('; ')}`);
   }
   // vega's documented hook for measuring text without a canvas (vl-convert sets it too).
   (vega as unknown as { textMetrics: { width: typeof measure } }).textMetrics.width = measure;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+  const runtime = collectingLogger('vega');
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logger: runtime.logger as never, logLevel: vega.Warn });
   try {
-    return await view.toSVG();
+    const svg = await view.toSVG();
+    if (runtime.warnings.length && o.warnings === 'throw') {
+      throw new Error(`@claimgraph/charts/render: vega warned while drawing the chart: ${runtime.warnings.join('; ')}`);
+    }
+    return describe(svg, spec.description);
   } finally {
     view.finalize();
   }
+}
+
+/** vega writes no accessible name on the SVG root: add the spec's description as title and label. */
+function describe(svg: string, description: string | undefined): string {
+  if (!description) return svg;
+  const text = escapeHtml(description);
+  return svg.replace(/^<svg\b([^>]*)>/, `<svg$1 role="img" aria-label="${text}"><title>${text}</title>`);
 }

@@ -1,0 +1,42 @@
+// Serves the browser example from 127.0.0.1: the page (examples/browser/, bundled first) and the
+// dataset release it loads (datasets/afghanistan-2021/dist/). Nothing else of the repository.
+// Run: node examples/serve.mjs [port]   then open the URL it prints.
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import sirv from 'sirv';
+import { buildBrowserExample } from './browser/build.mjs';
+
+const root = (path) => fileURLToPath(new URL(path, import.meta.url));
+const MOUNTS = [
+  ['/examples/browser/', sirv(root('./browser/'), { dev: true })],
+  ['/datasets/afghanistan-2021/dist/', sirv(root('../datasets/afghanistan-2021/dist/'), { dev: true })],
+];
+
+/** Starts the server (port 0 picks a free one); resolves to its page URL and a close function. */
+export async function startServer({ port = 0, build = true } = {}) {
+  if (build) await buildBrowserExample();
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    if (path === '/' || path === '/examples/browser') {
+      res.writeHead(302, { location: '/examples/browser/' }).end();
+      return;
+    }
+    const mount = MOUNTS.find(([prefix]) => path.startsWith(prefix));
+    const notFound = () => res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${path}\n`);
+    if (!mount) return notFound();
+    const [prefix, serve] = mount;
+    req.url = `/${req.url.slice(prefix.length)}`;
+    serve(req, res, notFound);
+  });
+  await new Promise((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
+  const { port: actual } = server.address();
+  return {
+    url: `http://127.0.0.1:${actual}/examples/browser/`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { url } = await startServer({ port: Number(process.argv[2] ?? 8080) });
+  console.log(`serving the browser example at ${url} (Ctrl-C to stop)`);
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import type { TopLevelSpec } from 'vega-lite';
+import { centralityChart, networkChart, stanceChart, timelineChart } from '../src/index.js';
+import { compileSpec, pngSize, renderHtml, renderPng, renderSvg } from '../src/render.js';
+import { HAQQANI, PART_OF, mini, parseSvg, svgTexts } from './fixture.js';
+
+const size = (svg: string) => {
+  const root = parseSvg(svg).documentElement;
+  return { width: Number(root.getAttribute('width')), height: Number(root.getAttribute('height')) };
+};
+
+const CHARTS: Record<string, () => TopLevelSpec> = {
+  stance: () => stanceChart(mini(), { relation: PART_OF }),
+  timeline: () => timelineChart(mini(), { entity: HAQQANI }),
+  network: () => networkChart(mini()),
+  centrality: () => centralityChart(mini()),
+};
+
+describe('renderSvg', () => {
+  it.each(Object.entries(CHARTS))('renders the %s chart as SVG that parses, with its labels, no wider than 660 px', async (_name, make) => {
+    const svg = await renderSvg(make());
+    const doc = parseSvg(svg);
+    expect(doc.documentElement.tagName).toBe('svg');
+    const all = svgTexts(doc).join('\n');
+    expect(all).toContain('Source: Washington Examiner');
+    expect(size(svg).width).toBeLessThanOrEqual(660);
+  });
+
+  it('writes the speakers’ names, dates and quotes of the stance chart', async () => {
+    const all = svgTexts(parseSvg(await renderSvg(CHARTS.stance!()))).join('\n');
+    for (const label of ['Ned Price', 'Sirajuddin Haqqani', '27 Aug 2021', '2012', 'Who says what: Haqqani network part of Taliban']) {
+      expect(all).toContain(label);
+    }
+    expect(all).toContain('“The Taliban and the Haqqani network are separate entities.”');
+  });
+
+  it('labels the network’s nodes', async () => {
+    const all = svgTexts(parseSvg(await renderSvg(CHARTS.network!()))).join('\n');
+    for (const name of ['Taliban', 'Haqqani network', 'ISIS-K', 'al Qaeda']) expect(all).toContain(name);
+  });
+
+  it('gives the SVG the description as its accessible label', async () => {
+    const svg = await renderSvg(CHARTS.centrality!());
+    expect(svg).toMatch(/^<svg [^>]*role="img" aria-label="Bar chart ranking [^"]*"><title>Bar chart ranking/);
+  });
+
+  it('refuses a spec vega warns about while drawing, unless told to ignore warnings', async () => {
+    const empty = { data: { values: [] }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' } } } as TopLevelSpec;
+    expect((await compileSpec(empty)).warnings).toEqual([]);
+    await expect(renderSvg(empty)).rejects.toThrow('@claimgraph/charts/render: vega warned while drawing the chart: Infinite extent for field "a"');
+    await expect(renderSvg(empty, { warnings: 'ignore' })).resolves.toContain('<svg');
+  });
+
+  it('refuses a spec vega-lite warns about, unless told to ignore warnings', async () => {
+    const broken = { data: { values: [{ a: 1 }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'quantitative' }, size: { field: 'a', type: 'quantitative', scale: { type: 'band' } } } } as TopLevelSpec;
+    expect((await compileSpec(broken)).warnings.length).toBeGreaterThan(0);
+    await expect(renderSvg(broken)).rejects.toThrow('@claimgraph/charts/render: the spec compiles with warnings');
+    await expect(renderSvg(broken, { warnings: 'ignore' })).resolves.toContain('<svg');
+  });
+});
+
+describe('renderPng', () => {
+  it.each([1, 2, 1.5])('writes a PNG the size of the SVG times the scale (%s)', async (scale) => {
+    const spec = CHARTS.stance!();
+    const { width, height } = size(await renderSvg(spec));
+    const png = await renderPng(spec, { scale });
+    expect(pngSize(png)).toEqual({ width: Math.round(width * scale), height: Math.round(height * scale) });
+  });
+
+  it('defaults to twice the SVG size', async () => {
+    const spec = CHARTS.centrality!();
+    const { width } = size(await renderSvg(spec));
+    expect(pngSize(await renderPng(spec)).width).toBe(width * 2);
+  });
+
+  it('rejects a scale that is not a positive number', async () => {
+    await expect(renderPng(CHARTS.centrality!(), { scale: 0 })).rejects.toThrow('renderPng: options.scale: 0 is not a positive number');
+  });
+
+  it('reads PNG headers and rejects other bytes', () => {
+    expect(() => pngSize(new Uint8Array([1, 2, 3]))).toThrow('not a PNG file');
+  });
+});
+
+describe('renderHtml', () => {
+  it('inlines vega, vega-lite and vega-embed by default, so the page works offline', () => {
+    const html = renderHtml(CHARTS.stance!());
+    expect(html).not.toMatch(/<script[^>]+src=/);
+    for (const name of ['vega', 'vega-lite', 'vega-embed']) expect(html).toContain(`<script>/* ${name} */`);
+    expect(html).toContain('vegaEmbed(target, spec');
+    expect(html.length).toBeGreaterThan(500_000);
+  });
+
+  it('links the same versions from jsDelivr in cdn mode', () => {
+    const html = renderHtml(CHARTS.stance!(), { libraries: 'cdn' });
+    expect(html).toMatch(/<script src="https:\/\/cdn\.jsdelivr\.net\/npm\/vega@6\.[\d.]+\/build\/vega\.min\.js"><\/script>/);
+    expect(html).toMatch(/vega-lite@6\.[\d.]+\/build\/vega-lite\.min\.js/);
+    expect(html).toMatch(/vega-embed@7\.[\d.]+\/build\/vega-embed\.min\.js/);
+    expect(html.length).toBeLessThan(100_000);
+  });
+
+  it('carries the spec as JSON that parses back to it, with export actions on', () => {
+    const spec = CHARTS.network!();
+    const html = renderHtml(spec, { libraries: 'cdn' });
+    const json = /<script type="application\/json" id="claimgraph-spec">([^]*?)<\/script>/.exec(html)![1]!;
+    expect(JSON.parse(json)).toEqual(spec);
+    expect(html).toContain('"export":true');
+    expect(html).toContain('<title>Who is tied to whom</title>');
+  });
+
+  it('rejects an unknown libraries option', () => {
+    expect(() => renderHtml(CHARTS.stance!(), { libraries: 'bundle' as 'cdn' })).toThrow('options.libraries: "bundle" is not "inline" or "cdn"');
+  });
+});
