@@ -2,12 +2,17 @@
  * The `claimgraph` command: a thin shell over the libraries. Exit codes: 0 success, 1 invalid data,
  * 2 usage errors. User mistakes print a message; only real bugs print a stack trace.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
+import { EXPORT_FORMATS } from '@claimgraph/sdk/export';
 import { buildCommand } from './commands/build.js';
+import { CHART_KINDS, chartCommand, type ChartFlags, type ChartKind } from './commands/chart.js';
 import { diffCommand } from './commands/diff.js';
+import { exportCommand, type ExportFlags } from './commands/export.js';
 import { releaseCheckCommand } from './commands/release-check.js';
 import { formatCommand } from './commands/format.js';
 import { infoCommand } from './commands/info.js';
+import { registerQueryCommand } from './commands/query.js';
+import { sqlCommand, type SqlFlags } from './commands/sql.js';
 import { validateCommand } from './commands/validate.js';
 import { verifyCommand } from './commands/verify.js';
 import { CliError, EXIT } from './errors.js';
@@ -78,6 +83,41 @@ program
   .option('--record', "keep each dataset's built release in releases/<version>/ as published")
   .addOption(json())
   .action(run((flags: { root?: string; json?: boolean; record?: boolean }) => releaseCheckCommand(flags)));
+
+program
+  .command('chart')
+  .description('draw a chart of a dataset; the --out extension picks the format: .svg, .png, .json (Vega-Lite spec) or .html')
+  .addArgument(new Argument('<kind>', 'which chart').choices(CHART_KINDS))
+  .requiredOption('-o, --out <file>', 'file to write: chart.svg, chart.png, chart.json or chart.html')
+  .option('--dataset <path>', 'dataset folder, release folder or dataset.json', '.')
+  .option('--relation <id>', 'stance, timeline: the relation to draw (default: the contested ones)')
+  .option('--entity <id>', "stance, timeline: that entity's relations; network: draw its neighbourhood")
+  .option('--metric <name>', 'centrality: degree or betweenness', 'degree')
+  .option('--scale <n>', '.png: pixels per SVG unit', '2')
+  .action(run((kind: ChartKind, flags: ChartFlags) => chartCommand(kind, flags)));
+
+program
+  .command('export')
+  .description('write a dataset as GEXF (Gephi), GraphML (yEd, Cytoscape), CSV, NDJSON, Parquet or Neo4j import files')
+  .addOption(new Option('-f, --format <format>', 'gexf, graphml, ndjson (one file); csv, parquet, neo4j (a folder)').choices(EXPORT_FORMATS).makeOptionMandatory())
+  .requiredOption('-o, --out <path>', 'file for gexf, graphml and ndjson (a folder gets dataset.<format>); folder for csv, parquet and neo4j')
+  .option('--dataset <path>', 'release folder, dataset.json, source folder or installed package (default: the bundled dataset)')
+  .option('--no-formula-escape', "csv: keep cells starting with = + - @ as they are (no leading ')")
+  .option('--bom', 'csv: start each file with a UTF-8 byte order mark, for Excel')
+  .addOption(new Option('--symmetric-edges <how>', 'gexf, graphml, csv: symmetric relations as undirected or directed edges').choices(['undirected', 'directed']))
+  .addOption(new Option('--gexf-version <version>', 'gexf: GEXF version').choices(['1.2', '1.3']))
+  .addOption(json())
+  .action(run((flags: ExportFlags) => exportCommand(flags)));
+
+program
+  .command('sql')
+  .description('run SQL over a release with DuckDB (optional: npm install @duckdb/node-api); views: entities, relations, statements, sources')
+  .argument('<query>', 'SQL, e.g. "SELECT type, count(*) AS n FROM relations GROUP BY type ORDER BY n DESC"')
+  .option('--dataset <path>', 'release folder, dataset.json, source folder or installed package (default: the bundled dataset)')
+  .addOption(json())
+  .action(run((query: string, flags: SqlFlags) => sqlCommand(query, flags)));
+
+registerQueryCommand(program, run);
 
 try {
   await program.parseAsync(process.argv);

@@ -5,6 +5,11 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/** Issues as `--json` prints them: file, id, path, message, and line and column for JSON syntax errors. */
+export function issuesJson(issues: ValidationIssue[]): object[] {
+  return issues.map(({ file, id, path, message, line, column }) => ({ file, id, path, message, ...(line !== undefined ? { line, column } : {}) }));
+}
+
 /** Prints issues one per line, prefixed by the dataset folder so paths are clickable. */
 export function printIssues(issues: ValidationIssue[], base: string): void {
   for (const issue of issues) process.stderr.write(`${joinPath(base, formatIssue(issue))}\n`);

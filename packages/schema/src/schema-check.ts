@@ -49,6 +49,10 @@ export function checkRecordShape(kind: CheckedKind, record: unknown): FieldProbl
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
     return [{ path: '', message: `must be an object, not ${describeType(record)}` }];
   }
+  // TypeBox walks nested values recursively (uniqueItems hashes them): 100,000 nested arrays from
+  // JSON.parse would overflow the stack. No field nests more than two levels, so stop well before.
+  const tooDeep = deeplyNestedField(record as Record<string, unknown>);
+  if (tooDeep !== null) return [{ path: tooDeep, message: `is nested more than ${MAX_NESTING} levels deep; no field of a record nests more than two` }];
   const all = getCheckers();
   let checker: TypeCheck<TSchema>;
   if (kind === 'entities') {
@@ -66,6 +70,26 @@ export function checkRecordShape(kind: CheckedKind, record: unknown): FieldProbl
   }
   if (checker.Check(record)) return [];
   return translateErrors(checker, record);
+}
+
+/** How many levels of arrays and objects a field may hold before it is refused unread. */
+const MAX_NESTING = 32;
+
+/** The pointer of the first field nested deeper than MAX_NESTING, without recursion; null when none is. */
+function deeplyNestedField(record: Record<string, unknown>): string | null {
+  for (const key of Object.keys(record)) {
+    const value = record[key];
+    if (typeof value !== 'object' || value === null) continue;
+    const stack: [unknown, number][] = [[value, 1]];
+    while (stack.length > 0) {
+      const [item, depth] = stack.pop()!;
+      if (depth > MAX_NESTING) return `/${pointerSegment(key)}`;
+      for (const child of Array.isArray(item) ? item : Object.values(item as object)) {
+        if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+      }
+    }
+  }
+  return null;
 }
 
 function translateErrors(checker: TypeCheck<TSchema>, record: object): FieldProblem[] {

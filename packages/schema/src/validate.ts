@@ -97,7 +97,7 @@ function validateRedirects(redirects: unknown, data: Dataset, file: string, requ
     for (const problem of problems) errors.push({ file, id, path: problem.path, message: problem.message, index });
     if (problems.length === 0) wellFormed.push(record as Redirect);
   });
-  if (requireSorted) errors.push(...checkSorted(redirects.map((r) => ({ id: (r as { from?: unknown })?.from })), file));
+  if (requireSorted) errors.push(...checkSorted(redirects.map((r) => ({ id: (r as { from?: unknown })?.from })), file, 'from'));
   errors.push(...checkRedirects(wellFormed, data, file));
   return errors;
 }
@@ -107,8 +107,8 @@ function recordId(record: unknown): string | null {
   return typeof id === 'string' && id !== '' ? id : null;
 }
 
-/** Files are sorted by id so that diffs of the data stay small and reviewable. */
-function checkSorted(records: unknown[], file: string): ValidationIssue[] {
+/** Files are sorted by id (redirects by the old id, `from`) so that diffs of the data stay small and reviewable. */
+function checkSorted(records: unknown[], file: string, field: 'id' | 'from' = 'id'): ValidationIssue[] {
   let previous: string | null = null;
   for (const [index, record] of records.entries()) {
     const id = recordId(record);
@@ -118,9 +118,9 @@ function checkSorted(records: unknown[], file: string): ValidationIssue[] {
         {
           file,
           id,
-          path: '/id',
+          path: `/${field}`,
           index,
-          message: `records are not sorted by id: ${show(id)} comes after ${show(previous)}; run "claimgraph format" to sort the file`,
+          message: `records are not sorted by ${field}: ${show(id)} comes after ${show(previous)}; run "claimgraph format" to sort the file`,
         },
       ];
     }

@@ -11,6 +11,7 @@ import {
   type Entity,
   type PartialDate,
   type RecordKind,
+  type Redirect,
   type Relation,
   type Source,
   type Statement,
@@ -26,28 +27,25 @@ import {
   limitOption,
   NEIGHBORS_DEFAULTS,
   PATH_DEFAULTS,
-  relationTypes,
   RELATIONS_DEFAULTS,
   resolveOptions,
   SEARCH_DEFAULTS,
   stanceOption,
   STATEMENTS_DEFAULTS,
-  statuses,
   type EntitiesOptions,
   type NeighborsOptions,
-  type OneOrMany,
   type PathOptions,
   type RelationsOptions,
   type SearchOptions,
   type StatementsOptions,
 } from './options.js';
-import { crossRulesHold, hasDatasetShape, recordsLookValid } from './quick-check.js';
+import { datasetRulesHold, hasDatasetShape, hasOnlyRecordLists, recordsLookValid } from './quick-check.js';
 import { NameIndex } from './search.js';
 import { relationStatus, type Status } from './status.js';
 import { buildStore, speakerRows, type Csr, type Store } from './store.js';
-import { dateOption, earliestKey, holdsAt, latestKey, StatementDates } from './time.js';
+import { relationFilter, rows, selectAsOf, selectPerspective, type RelationCriteria } from './select.js';
+import { dateOption, earliestKey, latestKey, StatementDates } from './time.js';
 import { neighborPositions, PathFinder, type RelationFilter } from './traverse.js';
-import type { RelationType } from '@claimgraph/schema';
 
 export interface FromDataOptions {
   /** Check the records with the schema's validator; invalid data throws ClaimGraphValidationError [true]. */
@@ -81,6 +79,8 @@ export class ClaimGraph {
   /** The release or package version, when the dataset says. */
   readonly version: string | undefined;
   readonly #store: Store;
+  /** Old id → current id, from the dataset's redirects: merged or renamed records keep resolving. */
+  readonly #redirects: ReadonlyMap<string, Redirect>;
   #graph: ClaimGraphGraph | undefined;
   #dates: StatementDates | undefined;
   #names: NameIndex | undefined;
@@ -88,9 +88,10 @@ export class ClaimGraph {
   #speakers: Csr | undefined;
   #contested: number[] | undefined;
 
-  private constructor(store: Store, version: string | undefined) {
+  private constructor(store: Store, version: string | undefined, redirects: readonly Redirect[] = []) {
     this.#store = store;
     this.version = version;
+    this.#redirects = new Map(redirects.map((r) => [r.from, r]));
   }
 
   /**
@@ -126,15 +127,13 @@ export class ClaimGraph {
       if (validate) fullCheck();
       throw new ClaimGraphError(`ClaimGraph.fromData(): expected { ${RECORD_KINDS.join(', ')} }, each a list of records`);
     }
-    // The quick checks only decide whether the validator needs to run; its issues are the ones reported.
-    if (validate && !recordsLookValid(data)) fullCheck();
-    if (!validate) assertRecordsAreObjects(data);
+    // The quick checks only decide whether the validator must run; its issues are the ones reported.
     const store = buildStore(data);
-    if (validate && !crossRulesHold(store, requireSorted)) fullCheck();
+    if (validate && !(store.problem === null && hasOnlyRecordLists(data) && recordsLookValid(store) && datasetRulesHold(store, requireSorted))) fullCheck();
     if (store.problem !== null) {
       throw new ClaimGraphError(`ClaimGraph.fromData(): ${store.problem}; validate the dataset (claimgraph validate) to see every problem`);
     }
-    return new ClaimGraph(store, version);
+    return new ClaimGraph(store, version, data.redirects);
   }
 
   /**
@@ -154,7 +153,10 @@ export class ClaimGraph {
     return types === null ? [...entities] : entities.filter((e) => types.has(e.type));
   }
 
-  /** The entity with this id, or undefined. */
+  /**
+   * The entity with this id, or undefined. An id that a later release renamed or merged is followed
+   * through the dataset's redirects to the entity that replaced it; every query taking an entity id does the same.
+   */
   entity(id: string): Entity | undefined {
     const position = this.#entityPosition(id);
     return position === undefined ? undefined : this.#store.entities[position];
@@ -320,62 +322,50 @@ export class ClaimGraph {
    * still have a statement. Entities and sources are kept whole.
    */
   asOf(date: PartialDate): ClaimGraph {
-    const day = latestKey(dateOption('asOf', 'date', date));
-    const store = this.#store;
-    const latest = this.#statementDates().latest;
-    const relations: Relation[] = [];
-    const statements: Statement[] = [];
-    const kept = new Uint8Array(store.relations.length);
-    for (let r = 0; r < store.relations.length; r++) {
-      const relation = store.relations[r]!;
-      if (!holdsAt(relation, date)) continue;
-      for (const i of rows(store.byRelation, r)) {
-        if (latest[i]! <= day) {
-          kept[r] = 1;
-          break;
-        }
-      }
-      if (kept[r] === 1) relations.push(relation);
-    }
-    for (let i = 0; i < store.statements.length; i++) if (latest[i]! <= day && kept[store.stRelation[i]!] === 1) statements.push(store.statements[i]!);
+    const { relations, statements } = selectAsOf(this.#store, this.#statementDates(), dateOption('asOf', 'date', date));
     return this.#view(relations, statements);
   }
 
   /** The relations as one speaker tells them: only that speaker's statements, and the relations they are about. */
   perspective(speakerId: string): ClaimGraph {
-    const store = this.#store;
     const speaker = this.#requireEntity(speakerId);
-    const positions = rows(this.#speakerRows(), speaker);
-    const kept = new Uint8Array(store.relations.length);
-    const statements: Statement[] = [];
-    for (const i of positions) {
-      kept[store.stRelation[i]!] = 1;
-      statements.push(store.statements[i]!);
-    }
-    const relations = store.relations.filter((_, r) => kept[r] === 1);
+    const { relations, statements } = selectPerspective(this.#store, rows(this.#speakerRows(), speaker));
     return this.#view(relations, statements);
+  }
+
+  /** Where an old id now leads, or undefined when the dataset has no redirect for it. */
+  redirect(id: string): Redirect | undefined {
+    return this.#redirects.get(id);
   }
 
   /** The dataset back: every list sorted by id, every record a copy with its keys in schema order, as releases write them. */
   toJSON(): Dataset {
     const store = this.#store;
-    return {
+    const dataset: Dataset = {
       entities: store.entities.map((r) => canonicalRecord('entities', r)),
       relations: store.relations.map((r) => canonicalRecord('relations', r)),
       statements: store.statements.map((r) => canonicalRecord('statements', r)),
       sources: store.sources.map((r) => canonicalRecord('sources', r)),
     };
+    if (this.#redirects.size > 0) {
+      dataset.redirects = [...this.#redirects.values()].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)).map((r) => canonicalRecord('redirects', r));
+    }
+    return dataset;
   }
 
   /** A view over the same entities and sources with fewer relations and statements: a subset of valid data is valid. */
   #view(relations: Relation[], statements: Statement[]): ClaimGraph {
     const { entities, sources } = this.#store;
-    return new ClaimGraph(buildStore({ entities, relations, statements, sources }), this.version);
+    return new ClaimGraph(buildStore({ entities, relations, statements, sources }), this.version, [...this.#redirects.values()]);
   }
 
-  /** Where an entity id leads: the single place where redirects (merged entities) will be followed. */
+  /** Where an entity id leads, following a redirect when the id was renamed or merged away. */
   #entityPosition(id: string): number | undefined {
-    return this.#store.entityIndex.get(id);
+    const index = this.#store.entityIndex;
+    const position = index.get(id);
+    if (position !== undefined) return position;
+    const redirect = this.#redirects.get(id);
+    return redirect === undefined ? undefined : index.get(redirect.to);
   }
 
   #requireEntity(id: string): number {
@@ -404,49 +394,7 @@ export class ClaimGraph {
     return (this.#speakers ??= speakerRows(this.#store));
   }
 
-  /** The filter shared by relations(), neighbors() and path(): type, then date, then status. */
-  #relationFilter(method: string, o: { type?: OneOrMany<RelationType>; status?: OneOrMany<Status>; asOf?: PartialDate }): RelationFilter {
-    const types = relationTypes(method, o.type);
-    const wanted = statuses(method, o.status);
-    const asOf = o.asOf === undefined ? undefined : dateOption(method, 'asOf', o.asOf);
-    if (types === null && wanted === null && asOf === undefined) return () => true;
-    const store = this.#store;
-    const day = asOf === undefined ? 0 : latestKey(asOf);
-    const latest = asOf === undefined ? null : this.#statementDates().latest;
-    return (r) => {
-      const relation = store.relations[r]!;
-      if (types !== null && !types.has(relation.type)) return false;
-      let supports = store.supports[r]!;
-      let disputes = store.disputes[r]!;
-      if (asOf !== undefined) {
-        if (!holdsAt(relation, asOf)) return false;
-        supports = 0;
-        disputes = 0;
-        for (const i of rows(store.byRelation, r)) {
-          if (latest![i]! > day) continue;
-          if (store.stDisputes[i] === 1) disputes++;
-          else supports++;
-        }
-        if (supports + disputes === 0) return false;
-      }
-      return wanted === null || wanted.has(relationStatus(supports, disputes));
-    };
-  }
-}
-
-function rows(csr: Csr, row: number): Int32Array {
-  return csr.items.subarray(csr.offsets[row]!, csr.offsets[row + 1]!);
-}
-
-/** Without validation, records must at least be objects for the index to read them. */
-function assertRecordsAreObjects(data: Dataset): void {
-  for (const kind of RECORD_KINDS) {
-    const list = data[kind] as unknown[];
-    for (let i = 0; i < list.length; i++) {
-      const record = list[i];
-      if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-        throw new ClaimGraphError(`ClaimGraph.fromData(): ${kind} #${i} is not an object; validate the dataset (claimgraph validate) to see every problem`);
-      }
-    }
+  #relationFilter(method: string, criteria: RelationCriteria): RelationFilter {
+    return relationFilter(this.#store, () => this.#statementDates(), method, criteria);
   }
 }

@@ -2,21 +2,31 @@
  * Node-only loading from disk: a release folder, its dataset.json, or a dataset source folder.
  * Node built-ins are imported when a path is loaded, never when the package is.
  */
-import { ClaimGraphLoadError } from './errors.js';
-import { checkSha256, parseJson, sameFileFor, type DataPackage, type LoadedDataset, type LoadOptions } from './load.js';
+import { ClaimGraphIntegrityError, ClaimGraphLoadError } from './errors.js';
+import { parseJson, sameFileFor, type DataPackage, type LoadedDataset, type LoadOptions } from './load.js';
+
+/**
+ * Imports a module by a name bundlers cannot see, so that a browser build of the main entry
+ * never pulls in Node built-ins or `@claimgraph/schema/node`.
+ */
+export function nodeImport<T>(specifier: string): Promise<T> {
+  return import(/* webpackIgnore: true */ /* @vite-ignore */ specifier) as Promise<T>;
+}
 
 async function nodeModules() {
-  const [fs, path, schemaNode] = await Promise.all([
-    import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:fs/promises'),
-    import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:path'),
-    import(/* webpackIgnore: true */ /* @vite-ignore */ '@claimgraph/schema/node'),
+  const [fs, path, crypto, buffer, schemaNode] = await Promise.all([
+    nodeImport<typeof import('node:fs/promises')>('node:fs/promises'),
+    nodeImport<typeof import('node:path')>('node:path'),
+    nodeImport<typeof import('node:crypto')>('node:crypto'),
+    nodeImport<typeof import('node:buffer')>('node:buffer'),
+    nodeImport<typeof import('@claimgraph/schema/node')>('@claimgraph/schema/node'),
   ]);
-  return { fs, path, schemaNode };
+  return { fs, path, crypto, buffer, schemaNode };
 }
 
 /** Reads the dataset at `location` in whichever layout it has. */
 export async function readPath(location: string, options: LoadOptions): Promise<LoadedDataset> {
-  const { fs, path, schemaNode } = await nodeModules();
+  const { fs, path, crypto, buffer, schemaNode } = await nodeModules();
   let located: Awaited<ReturnType<typeof schemaNode.locateDataset>>;
   try {
     located = await schemaNode.locateDataset(location);
@@ -33,20 +43,34 @@ export async function readPath(location: string, options: LoadOptions): Promise<
   }
 
   const file = located.datasetFile!;
-  let bytes: Uint8Array;
-  try {
-    bytes = await fs.readFile(file);
-  } catch (error) {
-    throw new ClaimGraphLoadError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
   const descriptor = await readDescriptor(fs, path.join(located.dir, 'datapackage.json'), options.integrity !== false);
-  if (options.integrity !== false && descriptor) {
-    const name = path.relative(located.dir, file).split(path.sep).join('/');
-    const resource = descriptor.resources?.find((r) => r.path === name);
-    if (typeof resource?.sha256 === 'string') await checkSha256(bytes, resource.sha256, file);
+  const name = path.relative(located.dir, file).split(path.sep).join('/');
+  const expected = options.integrity !== false ? descriptor?.resources?.find((r) => r.path === name)?.sha256 : undefined;
+  const readError = (error: unknown) =>
+    new ClaimGraphLoadError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  // With a hash to check, the bytes are read first: hashed, and their UTF-8 checked strictly. (The
+  // check guards against a file changed at rest; one swapped between the two reads goes unseen.)
+  let strictlyDecodable = true;
+  if (typeof expected === 'string') {
+    const bytes = await fs.readFile(file).catch((error: unknown) => {
+      throw readError(error);
+    });
+    const actual = crypto.createHash('sha256').update(bytes).digest('hex');
+    if (actual !== expected.toLowerCase()) throw new ClaimGraphIntegrityError(file, expected, actual);
+    strictlyDecodable = buffer.isUtf8(bytes);
   }
+  // The text is read as 'utf8': Node decodes a large file that way faster, and with a lower peak of
+  // memory, than any decoding of the bytes in JavaScript. That read turns bad bytes into U+FFFD
+  // silently, so when the bytes were not checked, a U+FFFD sends them to the strict decoder, which
+  // tells a real U+FFFD from bad UTF-8 and reports the offset.
+  const text = await fs.readFile(file, 'utf8').catch((error: unknown) => {
+    throw readError(error);
+  });
+  const strict = !strictlyDecodable || (typeof expected !== 'string' && text.includes('\uFFFD'));
+  const parsed = strict ? schemaNode.parseJsonBytes(await fs.readFile(file), path.basename(file)) : schemaNode.parseJsonText(text, path.basename(file));
+  if (!parsed.ok) throw new ClaimGraphLoadError(file, parsed.issue.message);
   return {
-    data: parseJson(bytes, file),
+    data: parsed.value,
     version: typeof descriptor?.version === 'string' ? descriptor.version : undefined,
     files: sameFileFor(path.basename(file)),
     requireSorted: false,

@@ -3,7 +3,7 @@
  * path on disk through Node, imported only on that code path so the main entry runs in a browser.
  */
 import { RECORD_KINDS, type RecordKind } from '@claimgraph/schema';
-import { ClaimGraphError, ClaimGraphIntegrityError, ClaimGraphLoadError, optionError } from './errors.js';
+import { ClaimGraphIntegrityError, ClaimGraphLoadError, optionError } from './errors.js';
 
 export interface LoadOptions {
   /** Check the dataset file against the sha256 in the release's `datapackage.json`, when there is one [true]. */
@@ -58,7 +58,8 @@ export async function readLocation(location: string | URL, options: LoadOptions)
   }
   if (url.protocol === 'file:') {
     if (!isNode) throw new ClaimGraphLoadError(url.href, 'file: URLs can only be read in Node; serve the release over http(s)');
-    const [{ fileURLToPath }, { readPath }] = await Promise.all([import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:url'), import('./load-file.js')]);
+    const { readPath, nodeImport } = await import('./load-file.js');
+    const { fileURLToPath } = await nodeImport<typeof import('node:url')>('node:url');
     return readPath(fileURLToPath(url), options);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
@@ -168,8 +169,3 @@ export async function checkSha256(bytes: Uint8Array, expected: string, file: str
   if (actual !== expected.toLowerCase()) throw new ClaimGraphIntegrityError(file, expected, actual);
 }
 
-export function assertDatasetObject(data: unknown, location: string): void {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new ClaimGraphError(`${location}: must hold an object with ${RECORD_KINDS.join(', ')}`);
-  }
-}

@@ -1,15 +1,18 @@
 /**
- * A fast yes/no answer to "would validateDataset accept this?", so that valid data (the common
- * case, and every release) is not validated twice over. Any "no" hands over to the schema's
- * validator, which stays the single source of every message; a differential test keeps the two in step.
+ * A fast yes/no answer to "would validateDataset accept this?", run record by record while the
+ * index is built, so valid data (every release) is not walked twice. Any "no" hands over to the
+ * schema's validator, the single source of every message; a differential test keeps the two in step.
  */
-import { FormatRegistry, type TSchema } from '@sinclair/typebox';
-import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
+import { CloneType, FormatRegistry, type TObject } from '@sinclair/typebox';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
 import {
   earliestDay,
+  ENTITY_TYPES,
   EntitySchemas,
+  ID_PATTERNS,
   isEntityType,
   latestDay,
+  PARTIAL_DATE_PATTERN,
   partialDateProblem,
   RELATION_TYPE_INFO,
   RELATION_TYPES,
@@ -19,30 +22,73 @@ import {
   textProblem,
   type Dataset,
   type EntityType,
+  type Statement,
 } from '@claimgraph/schema';
 import type { Store } from './store.js';
 
+type Fields = Record<string, unknown>;
+
+/** A compiled record check. */
+type Check = (record: Fields) => boolean;
+
 interface Checkers {
-  entity: Record<string, TypeCheck<TSchema>>;
-  relation: TypeCheck<TSchema>;
-  statement: TypeCheck<TSchema>;
-  source: TypeCheck<TSchema>;
+  entity: Record<string, Check>;
+  relation: Check;
+  statement: Check;
+  source: Check;
 }
 
 let checkers: Checkers | undefined;
+
+const ID_PATTERN_SET = new Set<string>(Object.values(ID_PATTERNS));
+
+/**
+ * Compiles a record schema for speed, with the same verdicts as the schema itself:
+ * - reference fields (speaker, relation, source…) lose their id pattern: they are looked up among
+ *   ids that passed their own pattern, which proves the same thing, and the quick check fails when a lookup does;
+ * - date fields lose their pattern: recordsLookValid asks partialDateProblem about every date field,
+ *   which tests the same pattern first, and remembers its answer for each distinct date;
+ * - unknown fields are found with one Set lookup per key, not an array allocated per record;
+ * - lists of unique strings are checked with a Set rather than by hashing each item.
+ */
+function compileForSpeed(schema: TObject): Check {
+  const copy = CloneType(schema) as TObject & { additionalProperties?: unknown };
+  const uniqueLists: string[] = [];
+  for (const [key, property] of Object.entries(copy.properties) as [string, { pattern?: string; type?: string; uniqueItems?: boolean; items?: { type?: string } }][]) {
+    if (key !== 'id' && property.pattern !== undefined && ID_PATTERN_SET.has(property.pattern)) delete property.pattern;
+    if (property.pattern === PARTIAL_DATE_PATTERN) delete property.pattern;
+    if (property.type === 'array' && property.uniqueItems === true && property.items?.type === 'string') {
+      delete property.uniqueItems;
+      uniqueLists.push(key);
+    }
+  }
+  const closed = copy.additionalProperties === false;
+  delete copy.additionalProperties;
+  const known = new Set(Object.keys(copy.properties));
+  const compiled = TypeCompiler.Compile(copy);
+  return (record) => {
+    if (!compiled.Check(record)) return false;
+    if (closed) for (const key in record) if (!known.has(key)) return false;
+    for (const key of uniqueLists) {
+      const list = record[key] as string[] | undefined;
+      if (list !== undefined && list.length > 1 && new Set(list).size !== list.length) return false;
+    }
+    return true;
+  };
+}
 
 /** Compiles the schema's own TypeBox schemas once, on first use. */
 function getCheckers(): Checkers {
   if (!checkers) {
     // The same format the schema package registers: an absolute http(s) URL.
     if (!FormatRegistry.Has('uri')) FormatRegistry.Set('uri', isAbsoluteUrl);
-    const entity: Record<string, TypeCheck<TSchema>> = {};
-    for (const [type, schema] of Object.entries(EntitySchemas)) entity[type] = TypeCompiler.Compile(schema as TSchema);
+    const entity: Record<string, Check> = {};
+    for (const [type, schema] of Object.entries(EntitySchemas)) entity[type] = compileForSpeed(schema as TObject);
     checkers = {
       entity,
-      relation: TypeCompiler.Compile(RelationSchema),
-      statement: TypeCompiler.Compile(StatementSchema),
-      source: TypeCompiler.Compile(SourceSchema),
+      relation: compileForSpeed(RelationSchema),
+      statement: compileForSpeed(StatementSchema),
+      source: compileForSpeed(SourceSchema),
     };
   }
   return checkers;
@@ -78,6 +124,16 @@ function orderOk(start: unknown, end: unknown): boolean {
   return typeof start !== 'string' || typeof end !== 'string' || earliestDay(start) <= latestDay(end);
 }
 
+/** Events and places cannot say anything. */
+const SILENT: ReadonlySet<EntityType> = new Set(['event', 'place']);
+
+const ENTITY_TYPE_INDEX = new Map<string, number>(ENTITY_TYPES.map((t, i) => [t, i]));
+/** 1 where an entity type can speak, by index in ENTITY_TYPES. */
+const CAN_SPEAK = Uint8Array.from(ENTITY_TYPES, (t) => (SILENT.has(t) ? 0 : 1));
+/** 1 where a relation type allows an entity type at its source (target), by [relation type][entity type]. */
+const ALLOWED_SOURCE = RELATION_TYPES.map((r) => Uint8Array.from(ENTITY_TYPES, (t) => (RELATION_TYPE_INFO[r].source.includes(t) ? 1 : 0)));
+const ALLOWED_TARGET = RELATION_TYPES.map((r) => Uint8Array.from(ENTITY_TYPES, (t) => (RELATION_TYPE_INFO[r].target.includes(t) ? 1 : 0)));
+
 /** Whether the value is an object holding the four record lists, as validateDataset requires. */
 export function hasDatasetShape(input: unknown): input is Dataset {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
@@ -85,62 +141,59 @@ export function hasDatasetShape(input: unknown): input is Dataset {
   return Array.isArray(data.entities) && Array.isArray(data.relations) && Array.isArray(data.statements) && Array.isArray(data.sources);
 }
 
-type Fields = Record<string, unknown>;
+const RECORD_LISTS = new Set<string>(['entities', 'relations', 'statements', 'sources']);
 
-/** Every record fits its schema and its own rules (dates on the calendar, clean text, id prefix…). */
-export function recordsLookValid(data: Dataset): boolean {
+/** Whether the dataset holds the four record lists and nothing else: any other key (redirects, a typo, `__proto__`) is for the validator. */
+export function hasOnlyRecordLists(input: Dataset): boolean {
+  for (const key of Object.keys(input)) if (!RECORD_LISTS.has(key)) return false;
+  return true;
+}
+
+/**
+ * Whether every record fits its schema and its own rules (dates on the calendar, clean text, id
+ * prefix…) and the rules that need only its references (endpoint types, speakers that can speak,
+ * known sources dated after their statements). Runs on an index built without problems, one kind at a time.
+ */
+export function recordsLookValid(store: Store): boolean {
   const check = getCheckers();
-  for (const record of data.entities as unknown as Fields[]) {
-    const type = record?.type;
-    if (!isEntityType(type) || !check.entity[type]!.Check(record)) return false;
+  const { entities, relations, statements, sources, entityIndex, sourceIndex } = store;
+  // Entity types as small numbers: the rules below then read a 100 kB array, not a record each.
+  const entityType = new Uint8Array(entities.length);
+
+  for (const record of entities as unknown as Fields[]) {
+    const type = record.type;
+    if (!isEntityType(type) || !check.entity[type]!(record)) return false;
     if (!textOk(record.name) || !textOk(record.description) || !textOk(record.role)) return false;
     if (record.aliases !== undefined && !(record.aliases as unknown[]).every(textOk)) return false;
     if (!calendarOk(record.founded) || !calendarOk(record.date) || !calendarOk(record.end) || !calendarOk(record.published)) return false;
     const id = record.id as string;
-    if (id.charCodeAt(type.length) !== 58 || !id.startsWith(type)) return false;
-    if (!orderOk(record.date, record.end)) return false;
+    if (id.charCodeAt(type.length) !== 58 || !id.startsWith(type) || !orderOk(record.date, record.end)) return false;
   }
-  for (const record of data.relations as unknown as Fields[]) {
-    if (!check.relation.Check(record)) return false;
-    if (!calendarOk(record.start) || !calendarOk(record.end) || !textOk(record.note)) return false;
-    if (record.source === record.target || !orderOk(record.start, record.end)) return false;
-  }
-  for (const record of data.statements as unknown as Fields[]) {
-    if (!check.statement.Check(record)) return false;
-    if (!calendarOk(record.date) || !textOk(record.quote) || !textOk(record.note)) return false;
-  }
-  for (const record of data.sources as unknown as Fields[]) {
-    if (!check.source.Check(record)) return false;
-    if (!calendarOk(record.published)) return false;
+  for (let i = 0; i < entities.length; i++) entityType[i] = ENTITY_TYPE_INDEX.get(entities[i]!.type)!;
+
+  for (const record of sources as unknown as Fields[]) {
+    if (!check.source(record) || !calendarOk(record.published)) return false;
     if (!textOk(record.title) || !textOk(record.publisher) || !textOk(record.author) || !textOk(record.note)) return false;
   }
-  return true;
-}
-
-/** Events and places cannot say anything. */
-const SILENT: ReadonlySet<EntityType> = new Set(['event', 'place']);
-
-/**
- * The rules across records, on an index built without problems: sorted ids (when required),
- * allowed endpoint types, speakers that can speak, known sources dated after their statements,
- * a statement for every relation, no relation recorded twice, no part-of cycle.
- */
-export function crossRulesHold(store: Store, requireSorted: boolean): boolean {
-  if (store.problem !== null || (requireSorted && !store.sorted)) return false;
-  const { entities, relations, statements, sources, entityIndex, sourceIndex } = store;
 
   for (let i = 0; i < relations.length; i++) {
-    const info = RELATION_TYPE_INFO[relations[i]!.type];
-    if (!info.source.includes(entities[store.relSource[i]!]!.type) || !info.target.includes(entities[store.relTarget[i]!]!.type)) return false;
-    if (store.supports[i]! + store.disputes[i]! === 0) return false;
+    const record = relations[i] as unknown as Fields;
+    if (!check.relation(record)) return false;
+    if (!calendarOk(record.start) || !calendarOk(record.end) || !textOk(record.note)) return false;
+    if (record.source === record.target || !orderOk(record.start, record.end)) return false;
+    const type = store.relType[i]!;
+    if (ALLOWED_SOURCE[type]![entityType[store.relSource[i]!]!] !== 1 || ALLOWED_TARGET[type]![entityType[store.relTarget[i]!]!] !== 1) return false;
   }
 
   for (let i = 0; i < statements.length; i++) {
-    const statement = statements[i]!;
-    if (SILENT.has(entities[store.stSpeaker[i]!]!.type)) return false;
+    const record = statements[i] as unknown as Fields;
+    if (!check.statement(record)) return false;
+    if (!calendarOk(record.date) || !textOk(record.quote) || !textOk(record.note)) return false;
+    if (CAN_SPEAK[entityType[store.stSpeaker[i]!]!] !== 1) return false;
+    const statement = record as unknown as Statement;
     if (statement.reportedBy !== undefined) {
       const reporter = entityIndex.get(statement.reportedBy);
-      if (reporter === undefined || SILENT.has(entities[reporter]!.type)) return false;
+      if (reporter === undefined || CAN_SPEAK[entityType[reporter]!] !== 1) return false;
     }
     const source = sourceIndex.get(statement.source);
     if (source === undefined) return false;
@@ -151,6 +204,16 @@ export function crossRulesHold(store: Store, requireSorted: boolean): boolean {
       if (date.length === 10 && published.length === 10 ? date > published : earliestDay(date) > latestDay(published)) return false;
     }
   }
+  return true;
+}
+
+/**
+ * The rules over the whole dataset, on an index whose records all passed their checks: sorted ids
+ * (when required), a statement for every relation, no relation recorded twice, no part-of cycle.
+ */
+export function datasetRulesHold(store: Store, requireSorted: boolean): boolean {
+  if (requireSorted && !store.sorted) return false;
+  for (let r = 0; r < store.relations.length; r++) if (store.supports[r]! + store.disputes[r]! === 0) return false;
   return noDuplicateRelations(store) && noPartOfCycle(store);
 }
 
@@ -161,25 +224,34 @@ function sameQualifiers(a: Fields, b: Fields): boolean {
   return JSON.stringify(x) === JSON.stringify(y);
 }
 
-/** Two relations of one type between the same entities (either way round when symmetric) with the same dates and attributes. */
+const SYMMETRIC = Uint8Array.from(RELATION_TYPES, (t) => (RELATION_TYPE_INFO[t].symmetric ? 1 : 0));
+
+/**
+ * Two relations of one type between the same entities (either way round when symmetric) with the
+ * same dates and attributes. Each relation is filed under one end (its source, or its lower end
+ * when symmetric), so only relations filed under the same entity need comparing.
+ */
 function noDuplicateRelations(store: Store): boolean {
+  const { offsets, items } = store.byEntity;
+  const { relSource, relTarget, relType } = store;
+  const other = (r: number) => (SYMMETRIC[relType[r]!] === 1 && relTarget[r]! < relSource[r]! ? relSource[r]! : relTarget[r]!);
+  const anchor = (r: number) => (SYMMETRIC[relType[r]!] === 1 && relTarget[r]! < relSource[r]! ? relTarget[r]! : relSource[r]!);
   const n = store.entities.length;
-  const seen = new Map<number, number | number[]>();
-  for (let i = 0; i < store.relations.length; i++) {
-    let a = store.relSource[i]!;
-    let b = store.relTarget[i]!;
-    const type = store.relType[i]!;
-    if (RELATION_TYPE_INFO[RELATION_TYPES[type]!].symmetric && a > b) [a, b] = [b, a];
-    const key = (type * n + a) * n + b;
-    const earlier = seen.get(key);
-    if (earlier === undefined) {
-      seen.set(key, i);
-      continue;
+  const filed: number[] = [];
+  for (let v = 0; v < n; v++) {
+    filed.length = 0;
+    for (let k = offsets[v]!; k < offsets[v + 1]!; k++) if (anchor(items[k]!) === v) filed.push(items[k]!);
+    if (filed.length < 2) continue;
+    // Same type and same other end sort next to each other.
+    filed.sort((a, b) => relType[a]! - relType[b]! || other(a) - other(b));
+    for (let k = 1; k < filed.length; k++) {
+      const b = filed[k]!;
+      for (let j = k - 1; j >= 0; j--) {
+        const a = filed[j]!;
+        if (relType[a] !== relType[b] || other(a) !== other(b)) break;
+        if (sameQualifiers(store.relations[a] as unknown as Fields, store.relations[b] as unknown as Fields)) return false;
+      }
     }
-    const list = typeof earlier === 'number' ? [earlier] : earlier;
-    for (const j of list) if (sameQualifiers(store.relations[i] as unknown as Fields, store.relations[j] as unknown as Fields)) return false;
-    list.push(i);
-    seen.set(key, list);
   }
   return true;
 }

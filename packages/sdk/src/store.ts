@@ -34,44 +34,171 @@ export interface Store {
   byEntity: Csr;
   /** Whether every list came sorted by id (source folders must be). */
   sorted: boolean;
-  /** The first broken reference or duplicate id met, or null: such data cannot be indexed. */
+  /** The first broken reference, duplicate id or malformed record met, or null: such data cannot be indexed. */
   problem: string | null;
 }
 
 const RELATION_TYPE_INDEX = new Map<string, number>(RELATION_TYPES.map((t, i) => [t, i]));
 
-type Row = { id?: unknown };
+type Fields = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Fields {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 function idOf(record: unknown): string {
-  const id = typeof record === 'object' && record !== null ? (record as Row).id : undefined;
+  const id = isRecord(record) ? record.id : undefined;
   return typeof id === 'string' ? id : '';
 }
 
-/** The list itself when already sorted by id (releases are), else a sorted copy. */
-function sortedById<T>(records: T[]): { list: T[]; sorted: boolean } {
-  let previous = '';
-  for (let i = 0; i < records.length; i++) {
-    const id = idOf(records[i]);
-    if (i > 0 && compareIds(previous, id) > 0) {
-      return { list: [...records].sort((a, b) => compareIds(idOf(a), idOf(b))), sorted: false };
-    }
-    previous = id;
-  }
-  return { list: records, sorted: true };
+/** A copy of the list sorted by id. */
+function sortById<T>(records: T[]): T[] {
+  return [...records].sort((a, b) => compareIds(idOf(a), idOf(b)));
 }
 
-function indexById(records: unknown[], kind: string, fail: (message: string) => void): Map<string, number> {
+/** Notes the first problem met, and whether every list came sorted by id. */
+class Findings {
+  problem: string | null = null;
+  sorted = true;
+
+  fail(message: string): void {
+    this.problem ??= message;
+  }
+
+  /** Ids out of order mean the index must be built again from sorted copies. */
+  follows(previous: string, id: string): void {
+    if (this.sorted && compareIds(previous, id) > 0) this.sorted = false;
+  }
+}
+
+/** Maps ids to positions. */
+function indexRecords(records: unknown[], kind: 'entity' | 'source', findings: Findings): Map<string, number> {
   const index = new Map<string, number>();
+  let previous = '';
   for (let i = 0; i < records.length; i++) {
-    const id = idOf(records[i]);
-    if (id === '') fail(`${kind} #${i} has no id`);
-    else if (index.has(id)) fail(`duplicate ${kind} id ${JSON.stringify(id)}`);
+    const record = records[i];
+    const id = idOf(record);
+    findings.follows(previous, id);
+    previous = id;
+    if (id === '' || index.has(id)) findings.fail(id === '' ? `${kind} #${i} has no id` : `duplicate ${kind} id ${JSON.stringify(id)}`);
     else index.set(id, i);
   }
   return index;
 }
 
-/** Builds rows from a row number per item, keeping items in their original order within a row. */
+interface RelationIndex {
+  relationIndex: Map<string, number>;
+  relSource: Int32Array;
+  relTarget: Int32Array;
+  relType: Uint8Array;
+}
+
+function indexRelations(relations: unknown[], entityIndex: Map<string, number>, findings: Findings): RelationIndex {
+  const count = relations.length;
+  const relationIndex = new Map<string, number>();
+  const relSource = new Int32Array(count);
+  const relTarget = new Int32Array(count);
+  const relType = new Uint8Array(count);
+  let previous = '';
+  for (let i = 0; i < count; i++) {
+    const relation = relations[i];
+    const id = idOf(relation);
+    findings.follows(previous, id);
+    previous = id;
+    if (id === '' || relationIndex.has(id)) findings.fail(id === '' ? `relation #${i} has no id` : `duplicate relation id ${JSON.stringify(id)}`);
+    else relationIndex.set(id, i);
+    if (!isRecord(relation)) continue;
+    const from = entityIndex.get(relation.source as string);
+    const to = entityIndex.get(relation.target as string);
+    const type = RELATION_TYPE_INDEX.get(relation.type as string);
+    if (from === undefined) findings.fail(`relation ${JSON.stringify(id)} has unknown source entity ${JSON.stringify(relation.source)}`);
+    else relSource[i] = from;
+    if (to === undefined) findings.fail(`relation ${JSON.stringify(id)} has unknown target entity ${JSON.stringify(relation.target)}`);
+    else relTarget[i] = to;
+    if (type === undefined) findings.fail(`relation ${JSON.stringify(id)} has unknown type ${JSON.stringify(relation.type)}`);
+    else relType[i] = type;
+  }
+  return { relationIndex, relSource, relTarget, relType };
+}
+
+interface StatementIndex {
+  stRelation: Int32Array;
+  stSpeaker: Int32Array;
+  stDisputes: Uint8Array;
+  supports: Int32Array;
+  disputes: Int32Array;
+}
+
+function indexStatements(statements: unknown[], relationCount: number, relationIndex: Map<string, number>, entityIndex: Map<string, number>, findings: Findings): StatementIndex {
+  const count = statements.length;
+  const stRelation = new Int32Array(count).fill(-1);
+  const stSpeaker = new Int32Array(count).fill(-1);
+  const stDisputes = new Uint8Array(count);
+  const supports = new Int32Array(relationCount);
+  const disputes = new Int32Array(relationCount);
+  let previousId = '';
+  for (let i = 0; i < count; i++) {
+    const statement = statements[i];
+    const id = idOf(statement);
+    // In id order a duplicate comes right after its first; out of order, the index is built again sorted.
+    if (id === '' || id === previousId) findings.fail(id === '' ? `statement #${i} has no id` : `duplicate statement id ${JSON.stringify(id)}`);
+    findings.follows(previousId, id);
+    previousId = id;
+    if (!isRecord(statement)) continue;
+    const rel = relationIndex.get(statement.relation as string);
+    const speaker = entityIndex.get(statement.speaker as string);
+    if (rel === undefined) findings.fail(`statement ${JSON.stringify(id)} is about unknown relation ${JSON.stringify(statement.relation)}`);
+    else if (statement.stance === 'disputes') {
+      stRelation[i] = rel;
+      stDisputes[i] = 1;
+      disputes[rel]!++;
+    } else if (statement.stance === 'supports') {
+      stRelation[i] = rel;
+      supports[rel]!++;
+    } else findings.fail(`statement ${JSON.stringify(id)} has unknown stance ${JSON.stringify(statement.stance)}`);
+    if (speaker === undefined) findings.fail(`statement ${JSON.stringify(id)} has unknown speaker ${JSON.stringify(statement.speaker)}`);
+    else stSpeaker[i] = speaker;
+  }
+  return { stRelation, stSpeaker, stDisputes, supports, disputes };
+}
+
+/**
+ * Indexes a dataset that has the four lists. Records are not copied. Nothing here throws on bad
+ * data: broken references are noted so that the caller can ask the validator for the full story.
+ * (`sorted` is false only on the second pass, over sorted copies of lists that came out of order.)
+ */
+export function buildStore(data: Dataset, sorted = true): Store {
+  const findings = new Findings();
+  const { entities, relations, statements, sources } = data;
+  const entityIndex = indexRecords(entities, 'entity', findings);
+  const sourceIndex = indexRecords(sources, 'source', findings);
+  const rel = indexRelations(relations, entityIndex, findings);
+  const st = indexStatements(statements, relations.length, rel.relationIndex, entityIndex, findings);
+  // Releases come sorted, so this is one pass; other lists are indexed again from sorted copies.
+  if (!findings.sorted) {
+    return buildStore({ entities: sortById(entities), relations: sortById(relations), statements: sortById(statements), sources: sortById(sources) }, false);
+  }
+
+  const counts = new Int32Array(relations.length);
+  for (let i = 0; i < relations.length; i++) counts[i] = st.supports[i]! + st.disputes[i]!;
+  const ok = findings.problem === null;
+  return {
+    entities,
+    relations,
+    statements,
+    sources,
+    entityIndex,
+    sourceIndex,
+    ...rel,
+    ...st,
+    byRelation: buildCsr(relations.length, st.stRelation, counts),
+    byEntity: ok ? incidence(entities.length, rel.relSource, rel.relTarget) : { offsets: new Int32Array(entities.length + 1), items: new Int32Array(0) },
+    sorted,
+    problem: findings.problem,
+  };
+}
+
+/** Builds rows from a row number per item (-1: none), keeping items in their original order within a row. */
 function buildCsr(rows: number, rowOf: Int32Array, counts?: Int32Array): Csr {
   const offsets = new Int32Array(rows + 1);
   if (counts) offsets.set(counts, 1);
@@ -84,105 +211,6 @@ function buildCsr(rows: number, rowOf: Int32Array, counts?: Int32Array): Csr {
     if (r >= 0) items[next[r]!++] = i;
   }
   return { offsets, items };
-}
-
-/**
- * Indexes a dataset that has the four lists. Records are not copied; broken references are noted
- * in `problem` (never thrown) so that the caller can ask the validator for the full story.
- */
-export function buildStore(data: Dataset): Store {
-  let problem: string | null = null;
-  const fail = (message: string) => {
-    problem ??= message;
-  };
-  const e = sortedById(data.entities);
-  const r = sortedById(data.relations);
-  const s = sortedById(data.statements);
-  const src = sortedById(data.sources);
-  const entities = e.list;
-  const relations = r.list;
-  const statements = s.list;
-  const sources = src.list;
-
-  const entityIndex = indexById(entities, 'entity', fail);
-  const relationIndex = indexById(relations, 'relation', fail);
-  const sourceIndex = indexById(sources, 'source', fail);
-
-  const relCount = relations.length;
-  const relSource = new Int32Array(relCount);
-  const relTarget = new Int32Array(relCount);
-  const relType = new Uint8Array(relCount);
-  for (let i = 0; i < relCount; i++) {
-    const relation = relations[i]!;
-    const from = entityIndex.get(relation.source);
-    const to = entityIndex.get(relation.target);
-    const type = RELATION_TYPE_INDEX.get(relation.type);
-    if (from === undefined) fail(`relation ${JSON.stringify(relation.id)} has unknown source entity ${JSON.stringify(relation.source)}`);
-    if (to === undefined) fail(`relation ${JSON.stringify(relation.id)} has unknown target entity ${JSON.stringify(relation.target)}`);
-    if (type === undefined) fail(`relation ${JSON.stringify(relation.id)} has unknown type ${JSON.stringify(relation.type)}`);
-    relSource[i] = from ?? 0;
-    relTarget[i] = to ?? 0;
-    relType[i] = type ?? 0;
-  }
-
-  const stCount = statements.length;
-  const stRelation = new Int32Array(stCount);
-  const stSpeaker = new Int32Array(stCount);
-  const stDisputes = new Uint8Array(stCount);
-  const supports = new Int32Array(relCount);
-  const disputes = new Int32Array(relCount);
-  let previousId = '';
-  for (let i = 0; i < stCount; i++) {
-    const statement = statements[i]!;
-    const id = idOf(statement);
-    if (id === '') fail(`statement #${i} has no id`);
-    else if (id === previousId) fail(`duplicate statement id ${JSON.stringify(id)}`);
-    previousId = id;
-    const rel = relationIndex.get(statement.relation);
-    const speaker = entityIndex.get(statement.speaker);
-    if (rel === undefined) {
-      fail(`statement ${JSON.stringify(id)} is about unknown relation ${JSON.stringify(statement.relation)}`);
-      stRelation[i] = -1;
-    } else {
-      stRelation[i] = rel;
-      if (statement.stance === 'disputes') {
-        stDisputes[i] = 1;
-        disputes[rel]!++;
-      } else if (statement.stance === 'supports') supports[rel]!++;
-      else fail(`statement ${JSON.stringify(id)} has unknown stance ${JSON.stringify(statement.stance)}`);
-    }
-    if (speaker === undefined) {
-      fail(`statement ${JSON.stringify(id)} has unknown speaker ${JSON.stringify(statement.speaker)}`);
-      stSpeaker[i] = -1;
-    } else stSpeaker[i] = speaker;
-  }
-
-  const counts = new Int32Array(relCount);
-  for (let i = 0; i < relCount; i++) counts[i] = supports[i]! + disputes[i]!;
-  const byRelation = buildCsr(relCount, stRelation, counts);
-  const byEntity = incidence(entities.length, relSource, relTarget);
-
-  return {
-    entities,
-    relations,
-    statements,
-    sources,
-    entityIndex,
-    relationIndex,
-    sourceIndex,
-    relSource,
-    relTarget,
-    relType,
-    supports,
-    disputes,
-    stRelation,
-    stSpeaker,
-    stDisputes,
-    byRelation,
-    byEntity,
-    sorted: e.sorted && r.sorted && s.sorted && src.sorted,
-    problem,
-  };
 }
 
 /** Relations at either end of each entity, in relation (id) order. */

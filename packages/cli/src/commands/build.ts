@@ -1,8 +1,9 @@
 /** `claimgraph build [DIR]`: validate a dataset source folder, then write its release to DIR/dist. */
 import { buildRelease } from '@claimgraph/schema/node';
+import { releaseFiles } from '@claimgraph/sdk/export';
 import { relative } from 'node:path';
 import { EXIT } from '../errors.js';
-import { createProgress, plural, printIssues, printJson } from '../output.js';
+import { createProgress, issuesJson, plural, printIssues, printJson } from '../output.js';
 import { resolveDatasetPath } from '../paths.js';
 
 export interface BuildFlags {
@@ -13,10 +14,11 @@ export interface BuildFlags {
 export async function buildCommand(dir: string | undefined, flags: BuildFlags): Promise<number> {
   const path = await resolveDatasetPath(dir);
   const progress = createProgress('build');
-  const built = await buildRelease(path, { outDir: flags.out, onProgress: progress.step });
+  // Beside dataset.json: the same records as Parquet (parquet/*.parquet) and NDJSON (dataset.ndjson), hashed in datapackage.json.
+  const built = await buildRelease(path, { outDir: flags.out, onProgress: progress.step, extraFiles: releaseFiles });
   progress.done();
   if (!built.outDir) {
-    if (flags.json) printJson({ valid: false, errors: built.result.errors });
+    if (flags.json) printJson({ valid: false, errors: issuesJson(built.result.errors) });
     else {
       printIssues(built.result.errors, built.read.located.dir);
       process.stderr.write(`${path}: not built, ${plural(built.result.errors.length, 'problem')} found\n`);

@@ -1,7 +1,7 @@
 /** `claimgraph validate [DIR]`: every problem in a dataset at once, with file, id and field. */
 import { checkDataset } from '@claimgraph/schema/node';
 import { EXIT } from '../errors.js';
-import { createProgress, plural, printIssues, printJson } from '../output.js';
+import { createProgress, issuesJson, plural, printIssues, printJson } from '../output.js';
 import { resolveDatasetPath } from '../paths.js';
 
 export interface ValidateFlags {
@@ -14,7 +14,7 @@ export async function validateCommand(dir: string | undefined, flags: ValidateFl
   const { result, read } = await checkDataset(path, progress.step);
   progress.done();
   if (flags.json) {
-    printJson({ valid: result.valid, errors: result.errors.map(({ file, id, path: pointer, message, line, column }) => ({ file, id, path: pointer, message, ...(line !== undefined ? { line, column } : {}) })) });
+    printJson({ valid: result.valid, errors: issuesJson(result.errors) });
   } else if (result.valid) {
     const d = read.data as Record<string, unknown[]>;
     process.stdout.write(

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { canonicalDataset, canonicalRecord, serializeDataset } from '../canonical.js';
 import { sortIssues, type ValidationIssue, type ValidationResult } from '../issues.js';
 import { jsonSchemas } from '../json-schema.js';
@@ -239,7 +239,7 @@ function extraResource(file: { path: string; bytes: number; sha256: string }, ex
   };
 }
 
-/** Checks every file a release's `datapackage.json` lists against its recorded size and sha256. */
+/** Checks every file a release's `datapackage.json` lists against its recorded sha256, and that the release holds no file it does not list. */
 export async function verifyRelease(dir: string): Promise<ValidationResult> {
   const errors: ValidationIssue[] = [];
   const descriptor = await readJsonFile(join(dir, 'datapackage.json'), 'datapackage.json');
@@ -270,7 +270,28 @@ export async function verifyRelease(dir: string): Promise<ValidationResult> {
       errors.push({ file: path, id: null, path: '', message: `sha256 mismatch: datapackage.json says ${expected}, the file has ${actual} (${content.length} bytes, expected ${String(bytes)}); the file was changed after the release was built` });
     }
   }
+  // What is published must be exactly what was built: a file the descriptor does not list was added afterwards.
+  const listed = new Set(resources.map((r) => (typeof (r as { path?: unknown })?.path === 'string' ? posix.normalize((r as { path: string }).path) : '')));
+  for (const file of await releaseFilesIn(dir)) {
+    if (file !== 'datapackage.json' && !listed.has(file)) {
+      errors.push({ file, id: null, path: '', message: 'is not listed in datapackage.json; a release holds only the files it lists (remove the file, or rebuild the release)' });
+    }
+  }
   return { valid: errors.length === 0, errors };
+}
+
+/** Every file under a release folder, as sorted `/`-separated relative paths; links count as files and are not followed. */
+async function releaseFilesIn(dir: string): Promise<string[]> {
+  const files: string[] = [];
+  const walk = async (relativeDir: string): Promise<void> => {
+    for (const entry of await readdir(join(dir, relativeDir), { withFileTypes: true })) {
+      const path = relativeDir === '' ? entry.name : `${relativeDir}/${entry.name}`;
+      if (entry.isDirectory()) await walk(path);
+      else files.push(path);
+    }
+  };
+  await walk('');
+  return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Rewrites a source folder's data files sorted by id, keys in schema order, two-space indented. */
@@ -284,6 +305,8 @@ export async function formatDatasetSource(dir: string): Promise<{ changed: strin
   const changed: string[] = [];
   const data = read.data as Dataset;
   const kinds = [...RECORD_KINDS, ...(data.redirects ? (['redirects'] as const) : [])];
+  // Every file is serialised before any is written, so a file that cannot be leaves all of them untouched.
+  const texts: [file: string, text: string][] = [];
   for (const kind of kinds) {
     const key = kind === 'redirects' ? 'from' : 'id';
     const sorted = [...(data[kind] as unknown[])]
@@ -291,7 +314,17 @@ export async function formatDatasetSource(dir: string): Promise<{ changed: strin
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i))
       .map(({ r }) => (typeof r === 'object' && r !== null && !Array.isArray(r) ? canonicalRecord(kind, r) : r));
     const file = `data/${kind === 'redirects' ? REDIRECTS_FILE : RECORD_FILES[kind]}`;
-    const text = `${JSON.stringify(sorted, null, 2)}\n`;
+    let text: string;
+    try {
+      text = `${JSON.stringify(sorted, null, 2)}\n`;
+    } catch {
+      // JSON.parse reads nesting of any depth; JSON.stringify overflows the stack on it.
+      const issue: ValidationIssue = { file, id: null, path: '', message: 'cannot be written back (a value is nested too deeply); nothing was formatted' };
+      return { changed: [], result: { valid: false, errors: sortIssues([issue, ...(await checkDataset(dir)).result.errors]) } };
+    }
+    texts.push([file, text]);
+  }
+  for (const [file, text] of texts) {
     if ((await readFile(join(dir, file), 'utf8')) !== text) {
       await writeFile(join(dir, file), text);
       changed.push(file);

@@ -1,0 +1,26 @@
+/**
+ * The dataset a command reads when `--dataset` is not given: the bundled
+ * @claimgraph/dataset-afghanistan-2021 release, found from the current folder or from the CLI itself.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { resolveDatasetArg } from './dataset-arg.js';
+import { CliError } from './errors.js';
+
+export const BUNDLED_DATASET = '@claimgraph/dataset-afghanistan-2021';
+
+/** The `--dataset` argument resolved (a path or an installed package name), or the bundled dataset's release folder. */
+export function datasetOrBundled(arg: string | undefined): string {
+  if (arg !== undefined) return resolveDatasetArg(arg);
+  for (const from of [join(resolve(process.cwd()), 'noop.js'), fileURLToPath(import.meta.url)]) {
+    try {
+      const dir = dirname(createRequire(from).resolve(`${BUNDLED_DATASET}/package.json`));
+      return existsSync(join(dir, 'dist', 'dataset.json')) ? join(dir, 'dist') : dir;
+    } catch {
+      // Not installed where this looked; try the next place.
+    }
+  }
+  throw new CliError(`no --dataset given, and the bundled dataset ${BUNDLED_DATASET} is not installed; pass --dataset PATH (a release folder, dataset.json or source folder) or npm install ${BUNDLED_DATASET}`);
+}

@@ -1,0 +1,70 @@
+/**
+ * `claimgraph export --format F --out PATH [--dataset PATH]`: a dataset as GEXF, GraphML, CSV,
+ * NDJSON, Parquet or Neo4j files, through @claimgraph/sdk/export.
+ */
+import { isAbsolute, relative } from 'node:path';
+import type { Dataset } from '@claimgraph/schema';
+import { checkDataset } from '@claimgraph/schema/node';
+import { ClaimGraphError } from '@claimgraph/sdk';
+import { exportDataset, type ExportFormat } from '@claimgraph/sdk/export';
+import { datasetOrBundled } from '../bundled-dataset.js';
+import { CliError, EXIT } from '../errors.js';
+import { createProgress, plural, printIssues, printJson } from '../output.js';
+
+export interface ExportFlags {
+  format: ExportFormat;
+  out: string;
+  dataset?: string;
+  /** commander's `--no-formula-escape` */
+  formulaEscape?: boolean;
+  bom?: boolean;
+  symmetricEdges?: 'undirected' | 'directed';
+  gexfVersion?: '1.2' | '1.3';
+  json?: boolean;
+}
+
+export async function exportCommand(flags: ExportFlags): Promise<number> {
+  const path = datasetOrBundled(flags.dataset);
+  const progress = createProgress('export');
+  progress.step('reading');
+  const { read, result, dataset } = await checkDataset(path, progress.step);
+  if (!dataset) {
+    progress.done();
+    printIssues(result.errors, read.located.dir);
+    process.stderr.write(`${path}: cannot export an invalid dataset; run "claimgraph validate ${path}"\n`);
+    return EXIT.invalid;
+  }
+  progress.step(`writing ${flags.format}`);
+  let exported;
+  try {
+    exported = await exportDataset(dataset as Dataset, flags.format, {
+      out: flags.out,
+      formulaEscape: flags.formulaEscape,
+      bom: flags.bom,
+      symmetricEdges: flags.symmetricEdges,
+      gexfVersion: flags.gexfVersion,
+    });
+  } catch (error) {
+    if (error instanceof ClaimGraphError || (error as Error).name === 'ClaimGraphError') throw new CliError((error as Error).message.replace(/^@claimgraph\/sdk: /, ''));
+    throw error;
+  } finally {
+    progress.done();
+  }
+  if (flags.json) {
+    printJson({ dataset: read.meta.name ?? path, version: read.meta.version ?? null, ...exported });
+    return EXIT.ok;
+  }
+  const { records } = exported;
+  // Paths inside the current folder are shown relative to it, others as given.
+  const shown = (file: string) => {
+    const inside = relative(process.cwd(), file);
+    return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? file : inside;
+  };
+  process.stdout.write(
+    `exported ${read.meta.name ?? path}${read.meta.version ? `@${read.meta.version}` : ''} as ${flags.format} → ${shown(exported.out!)}\n` +
+      `  ${plural(records.entities, 'entity', 'entities')}, ${plural(records.relations, 'relation')}, ${plural(records.statements, 'statement')}, ${plural(records.sources, 'source')}\n` +
+      exported.files.map((f) => `  ${shown(f.path).padEnd(40)} ${String(f.bytes).padStart(11)} B${f.records === undefined ? '' : `  ${plural(f.records, 'record')}`}`).join('\n') +
+      '\n',
+  );
+  return EXIT.ok;
+}

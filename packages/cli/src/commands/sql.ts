@@ -1,0 +1,84 @@
+/**
+ * `claimgraph sql "SELECT …" [--dataset PATH] [--json]`: SQL over a release's Parquet files with
+ * embedded DuckDB, as views named entities, relations, statements, sources (and redirects).
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Dataset } from '@claimgraph/schema';
+import { checkDataset, locateDataset } from '@claimgraph/schema/node';
+import { exportDataset } from '@claimgraph/sdk/export';
+import { datasetOrBundled } from '../bundled-dataset.js';
+import { CliError, EXIT } from '../errors.js';
+import { connectDuckDB, runSql, sqlString } from '../duckdb.js';
+import { formatTable, printIssues, printJson } from '../output.js';
+
+export interface SqlFlags {
+  dataset?: string;
+  json?: boolean;
+}
+
+const VIEWS = ['entities', 'relations', 'statements', 'sources', 'redirects'] as const;
+
+/** The Parquet folder of a release built with them; otherwise they are written to a temporary folder first. */
+async function parquetFolder(path: string): Promise<{ dir: string; temporary: boolean } | number> {
+  let located;
+  try {
+    located = await locateDataset(path);
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+  const shipped = join(located.dir, 'parquet');
+  if (located.layout === 'release' && VIEWS.slice(0, 4).every((view) => existsSync(join(shipped, `${view}.parquet`)))) return { dir: shipped, temporary: false };
+  // An older release, or a source folder: the same files, made on the fly.
+  const { read, result, dataset } = await checkDataset(path);
+  if (!dataset) {
+    printIssues(result.errors, read.located.dir);
+    process.stderr.write(`${path}: cannot query an invalid dataset; run "claimgraph validate ${path}"\n`);
+    return EXIT.invalid;
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'claimgraph-sql-'));
+  await exportDataset(dataset as Dataset, 'parquet', { out: dir });
+  return { dir, temporary: true };
+}
+
+/** How a cell reads in the table: NULL for nulls, JSON for lists and structs. */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** Column names made unique (`id`, `id_2`), so a join's JSON rows keep every column. */
+function uniqueNames(columns: string[]): string[] {
+  const seen = new Map<string, number>();
+  return columns.map((name) => {
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    return count === 1 ? name : `${name}_${count}`;
+  });
+}
+
+export async function sqlCommand(sql: string, flags: SqlFlags): Promise<number> {
+  if (sql.trim() === '') throw new CliError('sql: give a query, e.g. claimgraph sql "SELECT type, count(*) FROM relations GROUP BY type"');
+  const connection = await connectDuckDB();
+  const folder = await parquetFolder(datasetOrBundled(flags.dataset));
+  if (typeof folder === 'number') return folder;
+  try {
+    for (const view of VIEWS) {
+      const file = join(folder.dir, `${view}.parquet`);
+      if (existsSync(file)) await runSql(connection, `CREATE VIEW ${view} AS SELECT * FROM read_parquet(${sqlString(file)})`);
+    }
+    const { columns, rows } = await runSql(connection, sql);
+    if (flags.json) {
+      const names = uniqueNames(columns);
+      printJson(rows.map((row) => Object.fromEntries(names.map((name, i) => [name, row[i]]))));
+    } else {
+      process.stdout.write(`${formatTable(columns, rows.map((row) => row.map(cellText)))}\n(${rows.length} ${rows.length === 1 ? 'row' : 'rows'})\n`);
+    }
+    return EXIT.ok;
+  } finally {
+    connection.closeSync();
+    if (folder.temporary) await rm(folder.dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,59 @@
+// The release build writes Parquet and NDJSON beside dataset.json, hashes them in
+// datapackage.json, rebuilds them byte for byte, and verify covers them.
+import { createHash } from 'node:crypto';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildRelease } from '@claimgraph/schema/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimgraph, writeFixture } from './export-fixture.js';
+
+let root: string;
+let fixture: string;
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'claimgraph-release-export-'));
+  fixture = writeFixture(join(root, 'fixture'));
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const EXTRA = ['dataset.ndjson', 'parquet/entities.parquet', 'parquet/relations.parquet', 'parquet/sources.parquet', 'parquet/statements.parquet'];
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+describe('claimgraph build with the interchange files', () => {
+  it('writes Parquet and NDJSON next to dataset.json and lists them, in path order, with bytes and sha256', () => {
+    const { status, stdout } = claimgraph(['build', fixture]);
+    expect(status).toBe(0);
+    for (const path of EXTRA) expect(stdout).toContain(`  ${path}`);
+    const datapackage = JSON.parse(readFileSync(join(fixture, 'dist', 'datapackage.json'), 'utf8'));
+    const resources = datapackage.resources as { path: string; sha256: string; bytes: number; format: string; mediatype: string; records?: number; encoding?: string }[];
+    expect(resources.map((r) => r.path).slice(-EXTRA.length)).toEqual(EXTRA);
+    expect(resources[0]!.path).toBe('dataset.json');
+    for (const resource of resources.slice(-EXTRA.length)) {
+      expect(resource.sha256).toBe(sha256(join(fixture, 'dist', resource.path)));
+      expect(resource.bytes).toBe(readFileSync(join(fixture, 'dist', resource.path)).length);
+    }
+    expect(resources.find((r) => r.path === 'parquet/statements.parquet')).toMatchObject({ format: 'parquet', mediatype: 'application/vnd.apache.parquet', records: 4 });
+    expect(resources.find((r) => r.path === 'parquet/statements.parquet')).not.toHaveProperty('encoding');
+    expect(resources.find((r) => r.path === 'dataset.ndjson')).toMatchObject({ format: 'ndjson', mediatype: 'application/x-ndjson', encoding: 'utf-8', records: 12 });
+  });
+
+  it('rebuilds byte for byte', () => {
+    const first = [...EXTRA, 'datapackage.json'].map((path) => sha256(join(fixture, 'dist', path)));
+    expect(claimgraph(['build', fixture]).status).toBe(0);
+    expect([...EXTRA, 'datapackage.json'].map((path) => sha256(join(fixture, 'dist', path)))).toEqual(first);
+  });
+
+  it('is covered by claimgraph verify: a changed Parquet file is named', () => {
+    expect(claimgraph(['verify', join(fixture, 'dist')]).status).toBe(0);
+    appendFileSync(join(fixture, 'dist', 'parquet', 'relations.parquet'), 'x');
+    const { status, stderr } = claimgraph(['verify', join(fixture, 'dist')]);
+    expect(status).toBe(1);
+    expect(stderr).toContain('parquet/relations.parquet: sha256 mismatch');
+  });
+
+  it('refuses extra files that would leave the release or replace its own files', async () => {
+    for (const path of ['../escape.txt', 'dataset.json', 'schema/x.json', '/abs.txt', 'a//b.txt']) {
+      await expect(buildRelease(fixture, { outDir: join(root, 'out'), extraFiles: () => [{ path, content: 'x' }] })).rejects.toThrow(`@claimgraph/schema: buildRelease(): extraFiles: ${JSON.stringify(path)}`);
+    }
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * The CSV export: nodes.csv and edges.csv with the headers Gephi's spreadsheet import and
+ * Flourish's network template recognise, plus statements.csv and sources.csv, every record kept.
+ */
+import { RELATION_TYPE_INFO, type Entity, type Redirect, type Relation, type Source, type Statement } from '@claimgraph/schema';
+import { tableLines, type TableColumn } from './csv-text.js';
+import { escapeFormula, fieldColumns, FIELDS, type ColumnSpec, type ExportKind } from './fields.js';
+import { chunked, type ExportPart } from './files.js';
+import type { ResolvedExportOptions } from './options.js';
+import { canonicalRecords, type ExportRecord, type ExportRecords, type RelationStats } from './records.js';
+
+export type CsvFile = 'nodes' | 'edges' | 'statements' | 'sources' | 'redirects';
+
+/**
+ * Every CSV file's columns in order. nodes.csv: `Id`, `Label` (the name), then the entity fields.
+ * edges.csv: Gephi's `Source`, `Target`, `Type` (Directed/Undirected), `Id`, `Label` (the relation
+ * type's label), `Kind` (the relation type, so Gephi keeps parallel edges apart) and `Weight` (the
+ * number of statements), then `relationType`, `status`, `supports`, `disputes` and the relation fields.
+ */
+export const CSV_COLUMNS: Readonly<Record<CsvFile, readonly ColumnSpec[]>> = {
+  nodes: [{ header: 'Id', field: 'id', type: 'string' }, { header: 'Label', field: 'name', type: 'string' }, ...fieldColumns('entities', 'id', 'name')],
+  edges: [
+    { header: 'Source', field: 'source', type: 'string' },
+    { header: 'Target', field: 'target', type: 'string' },
+    { header: 'Type', type: 'string' },
+    { header: 'Id', field: 'id', type: 'string' },
+    { header: 'Label', type: 'string' },
+    { header: 'Kind', type: 'string' },
+    { header: 'Weight', type: 'number' },
+    { header: 'relationType', field: 'type', type: 'string' },
+    { header: 'status', type: 'string' },
+    { header: 'supports', type: 'number' },
+    { header: 'disputes', type: 'number' },
+    ...fieldColumns('relations', 'id', 'type', 'source', 'target'),
+  ],
+  statements: [{ header: 'Id', field: 'id', type: 'string' }, ...fieldColumns('statements', 'id')],
+  sources: [{ header: 'Id', field: 'id', type: 'string' }, ...fieldColumns('sources', 'id')],
+  redirects: FIELDS.redirects.map((f) => ({ header: f.name, field: f.name, type: f.type })),
+};
+
+const FILE_KIND: Record<CsvFile, ExportKind> = { nodes: 'entities', edges: 'relations', statements: 'statements', sources: 'sources', redirects: 'redirects' };
+
+/** The text of one cell; absent fields are empty cells. */
+export function csvCellText(type: ColumnSpec['type'], value: unknown, formulaEscape: boolean): string {
+  if (value === undefined || value === null) return '';
+  if (type === 'number') return String(value);
+  if (type === 'boolean' && typeof value === 'boolean') return value ? 'true' : 'false';
+  if (type === 'list' || type === 'json') return JSON.stringify(value);
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return formulaEscape ? escapeFormula(text) : text;
+}
+
+/** Whether an edge is written undirected: a symmetric relation type, when the options say so. */
+export function isUndirected(type: string, options: Pick<ResolvedExportOptions, 'symmetricEdges'>): boolean {
+  return options.symmetricEdges === 'undirected' && RELATION_TYPE_INFO[type as Relation['type']]?.symmetric === true;
+}
+
+function edgeDerived(stats: RelationStats, options: ResolvedExportOptions): Record<string, (r: Relation, i: number) => unknown> {
+  return {
+    Type: (r) => (isUndirected(r.type, options) ? 'Undirected' : 'Directed'),
+    Label: (r) => RELATION_TYPE_INFO[r.type]?.label ?? r.type,
+    Kind: (r) => r.type,
+    Weight: (_, i) => stats.supports[i]! + stats.disputes[i]!,
+    status: (_, i) => stats.status(i),
+    supports: (_, i) => stats.supports[i],
+    disputes: (_, i) => stats.disputes[i],
+  };
+}
+
+function columnsOf<T>(file: CsvFile, options: ResolvedExportOptions, derived: Record<string, (r: T, i: number) => unknown> = {}): TableColumn<T>[] {
+  return CSV_COLUMNS[file].map((spec) => {
+    const field = spec.field;
+    const value = field !== undefined ? (r: T) => (r as Record<string, unknown>)[field] : derived[spec.header]!;
+    // Every text cell passes through the escape; ids, dates and derived labels never start with a formula character, so only free text ever changes.
+    return { header: spec.header, cell: (r: T, i: number) => csvCellText(spec.type, value(r, i), options.formulaEscape) };
+  });
+}
+
+/** The CSV files: nodes, edges, statements, sources, and redirects when the dataset has some. */
+export function csvParts(records: ExportRecords, stats: RelationStats, options: ResolvedExportOptions): ExportPart[] {
+  const part = <T>(file: CsvFile, columns: TableColumn<T>[]): ExportPart => ({
+    path: `${file}.csv`,
+    mediatype: 'text/csv',
+    format: 'csv',
+    records: records[FILE_KIND[file]].length,
+    content: () => chunked(tableLines(columns, canonicalRecords<ExportRecord>(records, FILE_KIND[file]) as Iterable<unknown> as Iterable<T>, options.bom)),
+  });
+  const parts = [
+    part<Entity>('nodes', columnsOf('nodes', options)),
+    part<Relation>('edges', columnsOf('edges', options, edgeDerived(stats, options))),
+    part<Statement>('statements', columnsOf('statements', options)),
+    part<Source>('sources', columnsOf('sources', options)),
+  ];
+  if (records.redirects.length > 0) parts.push(part<Redirect>('redirects', columnsOf('redirects', options)));
+  return parts;
+}

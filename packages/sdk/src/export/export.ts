@@ -1,0 +1,120 @@
+/**
+ * exportDataset(): a ClaimGraph (or a Dataset) in the formats other tools open. Browser-safe: the
+ * files come back in memory unless `out` is given, and only then is Node's file system imported.
+ */
+import type { Dataset } from '@claimgraph/schema';
+import { csvParts } from './csv.js';
+import { chunked, partText, type ExportPart } from './files.js';
+import { gexfPart } from './gexf.js';
+import { graphmlPart } from './graphml.js';
+import { ndjsonLines, ndjsonPart } from './ndjson.js';
+import { neo4jParts } from './neo4j.js';
+import { exportFormat, resolveExportOptions, type ExportFormat, type ExportOptions } from './options.js';
+import { parquetParts } from './parquet.js';
+import { exportRecords, relationStats, type ExportInput, type ExportRecords } from './records.js';
+
+/** One file of an export. */
+export interface ExportedFile {
+  /** Where it was written (with `out`), or its name within the export (`nodes.csv`) when returned in memory. */
+  path: string;
+  bytes: number;
+  mediatype: string;
+  /** Rows or records it holds; undefined for a script. */
+  records?: number;
+  /** The file itself, for in-memory exports (no `out`): text, or bytes for Parquet. */
+  content?: string | Uint8Array;
+}
+
+export interface ExportResult {
+  format: ExportFormat;
+  /** The file or folder written, when `out` was given. */
+  out?: string;
+  files: ExportedFile[];
+  /** How many records of each kind were exported. */
+  records: { entities: number; relations: number; statements: number; sources: number; redirects: number };
+}
+
+const METHOD = 'exportDataset';
+
+async function partsOf(records: ExportRecords, format: ExportFormat, options: ReturnType<typeof resolveExportOptions>): Promise<ExportPart[]> {
+  if (format === 'ndjson') return [ndjsonPart(records)];
+  const stats = relationStats(records, METHOD);
+  switch (format) {
+    case 'gexf':
+      return [gexfPart(records, stats, options)];
+    case 'graphml':
+      return [graphmlPart(records, stats, options)];
+    case 'csv':
+      return csvParts(records, stats, options);
+    case 'parquet':
+      return parquetParts(records, stats, '', METHOD);
+    case 'neo4j':
+      return neo4jParts(records, stats);
+  }
+}
+
+/**
+ * Exports a dataset. Formats: `gexf` (Gephi), `graphml` (yEd, Cytoscape), `ndjson` — one file each;
+ * `csv` (nodes, edges, statements, sources), `parquet` (one file per record kind), `neo4j` (CSV with
+ * neo4j-admin headers and import.cypher) — a folder each. With `out` (Node only) the files are
+ * written and the result lists paths and sizes; without it, each file's content is returned.
+ */
+export async function exportDataset(cg: ExportInput, format: ExportFormat, options?: ExportOptions): Promise<ExportResult> {
+  const checkedFormat = exportFormat(format);
+  const o = resolveExportOptions(options, METHOD);
+  const records = exportRecords(cg, METHOD);
+  const parts = await partsOf(records, checkedFormat, o);
+  const counts = {
+    entities: records.entities.length,
+    relations: records.relations.length,
+    statements: records.statements.length,
+    sources: records.sources.length,
+    redirects: records.redirects.length,
+  };
+  if (o.out !== undefined) {
+    const { writeParts } = await import('./write-node.js');
+    const written = await writeParts(parts, checkedFormat, o.out, METHOD);
+    return { format: checkedFormat, out: written.out, files: written.files, records: counts };
+  }
+  const encoder = new TextEncoder();
+  const files = parts.map((part): ExportedFile => {
+    const content = partText(part);
+    const bytes = typeof content === 'string' ? encoder.encode(content).byteLength : content.byteLength;
+    return { path: part.path, bytes, mediatype: part.mediatype, ...(part.records === undefined ? {} : { records: part.records }), content };
+  });
+  return { format: checkedFormat, files, records: counts };
+}
+
+/**
+ * The NDJSON export as a stream of text chunks (about 64 KiB each): pipe it to a file, a response
+ * or a WritableStream, in Node or a browser, without holding the whole file.
+ */
+export async function* streamNdjson(cg: ExportInput): AsyncGenerator<string, void, undefined> {
+  for (const chunk of chunked(ndjsonLines(exportRecords(cg, 'streamNdjson')))) yield chunk;
+}
+
+/** A file `claimgraph build` adds to a release (the shape `BuildOptions.extraFiles` takes). */
+export interface ReleaseFile {
+  path: string;
+  content: Uint8Array | Iterable<string>;
+  mediatype: string;
+  format: string;
+  records?: number;
+}
+
+/**
+ * The interchange files of a release: `parquet/<kind>.parquet` and `dataset.ndjson`, for
+ * `buildRelease(dir, { extraFiles: releaseFiles })`. Same data, same bytes.
+ */
+export async function releaseFiles(dataset: Dataset): Promise<ReleaseFile[]> {
+  const method = 'releaseFiles';
+  const records = exportRecords(dataset, method);
+  const parts = [...(await parquetParts(records, relationStats(records, method), 'parquet/', method)), ndjsonPart(records)];
+  return parts.map((part) => ({
+    path: part.path,
+    content: part.content instanceof Uint8Array ? part.content : part.content(),
+    mediatype: part.mediatype,
+    format: part.format,
+    ...(part.records === undefined ? {} : { records: part.records }),
+  }));
+}

@@ -1,0 +1,40 @@
+/**
+ * The files a format produces before they are written anywhere: a path inside the output, its
+ * content (text chunks produced on demand, or bytes), and what it holds.
+ */
+
+export interface ExportPart {
+  /** Path inside the output folder (`nodes.csv`, `parquet/entities.parquet`), always with `/`. */
+  path: string;
+  mediatype: string;
+  /** Short format name for datapackage.json (`csv`, `parquet`, `ndjson`…). */
+  format: string;
+  /** Rows or records the file holds (for a table; undefined for a script). */
+  records?: number;
+  /** Text produced chunk by chunk, so a file of any size is never one string; or binary bytes. */
+  content: (() => Iterable<string>) | Uint8Array;
+}
+
+/** About 64 KiB per chunk: big enough that writes are cheap, small enough that memory stays flat. */
+const CHUNK = 1 << 16;
+
+/** Groups many small strings into chunks of about 64 KiB. */
+export function* chunked(pieces: Iterable<string>): Generator<string> {
+  let buffer = '';
+  for (const piece of pieces) {
+    buffer += piece;
+    if (buffer.length >= CHUNK) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer !== '') yield buffer;
+}
+
+/** The whole text of a part (for in-memory exports). */
+export function partText(part: ExportPart): string | Uint8Array {
+  if (part.content instanceof Uint8Array) return part.content;
+  let text = '';
+  for (const chunk of part.content()) text += chunk;
+  return text;
+}

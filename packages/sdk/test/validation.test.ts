@@ -1,0 +1,294 @@
+import fc from 'fast-check';
+import { canonicalDataset, validateDataset, type Dataset } from '@claimgraph/schema';
+import { describe, expect, it } from 'vitest';
+import { ClaimGraph, ClaimGraphError, ClaimGraphValidationError } from '../src/index.js';
+import { datasetRulesHold, recordsLookValid } from '../src/quick-check.js';
+import { buildStore } from '../src/store.js';
+import { syntheticDataset } from '../src/synthetic.js';
+import { fixture } from './fixture.js';
+
+type Mutable = Record<string, unknown>;
+type Mutation = (data: Dataset, pick: (n: number) => number) => void;
+
+const rec = (list: unknown[], pick: (n: number) => number) => list[pick(list.length)] as Mutable;
+const entityOf = (data: Dataset, type: string) => data.entities.find((e) => e.type === type)!;
+
+/** Ways a curator or a tool gets data wrong, one rule of the validator each (and a few no-ops). */
+const MUTATIONS: Record<string, Mutation> = {
+  nothing: () => {},
+  entityUnknownField: (d, p) => (rec(d.entities, p).nmae = 'x'),
+  entityEmptyName: (d, p) => (rec(d.entities, p).name = ''),
+  entityControlCharacter: (d, p) => (rec(d.entities, p).name = 'Bell\u0007'),
+  entityBidiControl: (d, p) => (rec(d.entities, p).description = 'evil \u202e text'),
+  entityPadded: (d, p) => (rec(d.entities, p).name = ' Padded'),
+  entityNbspPadded: (d, p) => (rec(d.entities, p).name = 'Padded\u00a0'),
+  entityDuplicateAlias: (d, p) => (rec(d.entities, p).aliases = ['Same', 'Same']),
+  entityDistinctAliases: (d, p) => (rec(d.entities, p).aliases = ['One', 'Two']),
+  entityAliasControl: (d, p) => (rec(d.entities, p).aliases = ['Tab\there']),
+  entityWrongPrefix: (d, p) => {
+    const e = rec(d.entities, p);
+    e.id = `organization:${String(e.id).split(':')[1]}`;
+  },
+  entityBadType: (d, p) => (rec(d.entities, p).type = 'militia'),
+  eventEndsBeforeStart: (d) => Object.assign(entityOf(d, 'event'), { date: '2021-08-20', end: '2021-08-19' }),
+  eventEndsInStartMonth: (d) => Object.assign(entityOf(d, 'event'), { date: '2021-08-20', end: '2021-08' }),
+  organizationBadCalendar: (d) => Object.assign(entityOf(d, 'organization'), { founded: '2021-02-30' }),
+  organizationLeapDay: (d) => Object.assign(entityOf(d, 'organization'), { founded: '2020-02-29' }),
+  documentBadUrl: (d) => Object.assign(entityOf(d, 'document'), { url: 'ftp://example.org/x' }),
+  entityNotObject: (d, p) => (d.entities[p(d.entities.length)] = null as never),
+  relationSelfLoop: (d, p) => {
+    const r = rec(d.relations, p);
+    r.target = r.source;
+  },
+  relationUnknownSource: (d, p) => (rec(d.relations, p).source = 'person:nobody-at-all'),
+  relationMalformedTarget: (d, p) => (rec(d.relations, p).target = 'Person:Nobody'),
+  relationUnknownType: (d, p) => (rec(d.relations, p).type = 'friend-of'),
+  relationWrongEndpointType: (d, p) => {
+    const r = rec(d.relations, p);
+    r.type = 'detained-at';
+  },
+  relationBadMonth: (d, p) => (rec(d.relations, p).start = '2021-13'),
+  relationEndBeforeStart: (d, p) => Object.assign(rec(d.relations, p), { start: '2021-08', end: '2021-07-31' }),
+  relationEndSameMonth: (d, p) => Object.assign(rec(d.relations, p), { start: '2021-08', end: '2021-08-01' }),
+  relationBadAttributeKey: (d, p) => (rec(d.relations, p).attributes = { Bad: 1 }),
+  relationControlNote: (d, p) => (rec(d.relations, p).note = 'a\u2066b'),
+  relationDuplicate: (d, p) => {
+    const r = rec(d.relations, p);
+    const copy = { ...r, id: `${String(r.id)}-copy` };
+    d.relations.push(copy as never);
+    d.statements.push({ id: 'st:zz-copy', relation: copy.id as string, speaker: d.statements[0]!.speaker, stance: 'supports', date: '2001', source: d.sources[0]!.id });
+  },
+  relationWithoutStatement: (d, p) => {
+    const r = rec(d.relations, p);
+    d.statements = d.statements.filter((s) => s.relation !== r.id);
+  },
+  partOfCycle: (d) => {
+    const r = d.relations.find((x) => x.type === 'part-of');
+    if (!r) return;
+    d.relations.push({ id: 'rel:zz-cycle', type: 'part-of', source: r.target, target: r.source });
+    d.statements.push({ id: 'st:zz-cycle', relation: 'rel:zz-cycle', speaker: d.statements[0]!.speaker, stance: 'disputes', date: '2001', source: d.sources[0]!.id });
+  },
+  statementUnknownRelation: (d, p) => (rec(d.statements, p).relation = 'rel:nothing-here'),
+  statementSpeakerIsPlace: (d, p) => (rec(d.statements, p).speaker = entityOf(d, 'place').id),
+  statementUnknownReporter: (d, p) => (rec(d.statements, p).reportedBy = 'person:nobody-at-all'),
+  statementReporterIsEvent: (d, p) => (rec(d.statements, p).reportedBy = entityOf(d, 'event').id),
+  statementUnknownSource: (d, p) => (rec(d.statements, p).source = 'src:nothing-here'),
+  statementAfterSource: (d, p) => {
+    const s = rec(d.statements, p);
+    const source = d.sources.find((x) => x.id === s.source)!;
+    if (source.published) s.date = `${Number(source.published.slice(0, 4)) + 1}`;
+  },
+  statementSameMonthAsSource: (d, p) => {
+    const s = rec(d.statements, p);
+    const source = d.sources.find((x) => x.id === s.source)!;
+    if (source.published) s.date = source.published.slice(0, 7);
+  },
+  statementBadStance: (d, p) => (rec(d.statements, p).stance = 'maybe'),
+  statementBadDate: (d, p) => (rec(d.statements, p).date = '2021-00'),
+  statementEmptyQuote: (d, p) => (rec(d.statements, p).quote = ''),
+  statementHedgedText: (d, p) => (rec(d.statements, p).hedged = 'yes'),
+  statementDuplicateId: (d, p) => d.statements.push({ ...rec(d.statements, p) } as never),
+  statementNotObject: (d, p) => (d.statements[p(d.statements.length)] = 42 as never),
+  sourceBadDate: (d, p) => (rec(d.sources, p).published = '2021-02-29'),
+  sourceControlTitle: (d, p) => (rec(d.sources, p).title = 'x\u0085y'),
+  sourceBadUrl: (d, p) => (rec(d.sources, p).url = 'not a url'),
+  duplicateSourceId: (d, p) => d.sources.push({ ...rec(d.sources, p) } as never),
+  duplicateEntityId: (d, p) => d.entities.push({ ...rec(d.entities, p) } as never),
+  reversedStatements: (d) => d.statements.reverse(),
+};
+
+/** The quick check's verdict, as fromData uses it. */
+function quickVerdict(data: Dataset, requireSorted: boolean): boolean {
+  const store = buildStore(data);
+  return store.problem === null && recordsLookValid(store) && datasetRulesHold(store, requireSorted);
+}
+
+const mutated = fc
+  .record({
+    seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+    entities: fc.integer({ min: 12, max: 40 }),
+    mutations: fc.array(fc.constantFrom(...Object.keys(MUTATIONS)), { maxLength: 2 }),
+    picks: fc.array(fc.nat(), { minLength: 8, maxLength: 8 }),
+    requireSorted: fc.boolean(),
+  })
+  .map(({ seed, entities, mutations, picks, requireSorted }) => {
+    const data = syntheticDataset({ entities, seed });
+    let k = 0;
+    const pick = (n: number) => (n === 0 ? 0 : picks[k++ % picks.length]! % n);
+    for (const name of mutations) MUTATIONS[name]!(data, pick);
+    return { data, mutations, requireSorted };
+  });
+
+describe('validation', () => {
+  it('the quick check agrees with validateDataset on valid and broken datasets', () => {
+    const verdicts = { valid: 0, invalid: 0 };
+    fc.assert(
+      fc.property(mutated, ({ data, requireSorted }) => {
+        const expected = validateDataset(data, { requireSorted }).valid;
+        expect(quickVerdict(data, requireSorted)).toBe(expected);
+        verdicts[expected ? 'valid' : 'invalid']++;
+      }),
+      { numRuns: 400, seed: 20210815 },
+    );
+    // Both answers must be well represented for the agreement to mean anything.
+    expect(verdicts.valid).toBeGreaterThan(60);
+    expect(verdicts.invalid).toBeGreaterThan(150);
+  });
+
+  it('the quick check agrees with validateDataset on every single mutation', () => {
+    for (const [name, mutate] of Object.entries(MUTATIONS)) {
+      for (let seed = 1; seed <= 6; seed++) {
+        const data = syntheticDataset({ entities: 15, seed });
+        let k = seed;
+        mutate(data, (n) => (n === 0 ? 0 : (k++ * 7919) % n));
+        for (const requireSorted of [false, true]) {
+          expect({ name, seed, requireSorted, verdict: quickVerdict(data, requireSorted) }).toEqual({
+            name,
+            seed,
+            requireSorted,
+            verdict: validateDataset(data, { requireSorted }).valid,
+          });
+        }
+      }
+    }
+  });
+
+  it('fromData accepts exactly what validateDataset accepts, and reports its issues', () => {
+    fc.assert(
+      fc.property(mutated, ({ data, requireSorted }) => {
+        const expected = validateDataset(data, { requireSorted });
+        let thrown: unknown;
+        try {
+          ClaimGraph.fromData(data, { requireSorted });
+        } catch (error) {
+          thrown = error;
+        }
+        if (expected.valid) expect(thrown).toBeUndefined();
+        else {
+          expect(thrown).toBeInstanceOf(ClaimGraphValidationError);
+          expect((thrown as ClaimGraphValidationError).issues).toEqual(expected.errors);
+        }
+      }),
+      { numRuns: 200, seed: 42 },
+    );
+  });
+
+  it('throws ClaimGraphValidationError with the schema’s issues and the first few in its message', () => {
+    const data = fixture();
+    (data.statements[0] as unknown as Mutable).date = '2021-02-30';
+    (data.statements[1] as unknown as Mutable).spekaer = 'x';
+    data.relations[0]!.target = 'person:nobody';
+    try {
+      ClaimGraph.fromData(data);
+      expect.unreachable();
+    } catch (error) {
+      const e = error as ClaimGraphValidationError;
+      expect(e).toBeInstanceOf(ClaimGraphValidationError);
+      expect(e.name).toBe('ClaimGraphValidationError');
+      expect(e.issues).toEqual(validateDataset(data, { requireSorted: false }).errors);
+      expect(e.message).toBe(
+        [
+          '@claimgraph/sdk: the dataset is invalid (3 problems):',
+          '  data/relations.json: rel:al-qaeda-part-of-taliban /target: "person:nobody" is not a known entity',
+          '  data/statements.json: st:anas-1 /date: "2021-02-30" is not a calendar date',
+          '  data/statements.json: st:anas-2 /spekaer: unknown field "spekaer" (did you mean "speaker"?); allowed fields are fixed by the schema',
+        ].join('\n'),
+      );
+    }
+  });
+
+  it('lists five issues in the message and counts the rest', () => {
+    const data = fixture();
+    for (const s of data.statements) (s as unknown as Mutable).date = 'soon';
+    expect(() => ClaimGraph.fromData(data)).toThrow(/\(13 problems\):\n(.*\n){5} {2}… and 8 more$/);
+  });
+
+  it('does not require sorted lists unless asked, and sorts them itself', () => {
+    const data = fixture();
+    data.entities.reverse();
+    data.statements.reverse();
+    const cg = ClaimGraph.fromData(data);
+    expect(cg.entities().map((e) => e.id)).toEqual(fixture().entities.map((e) => e.id));
+    expect(() => ClaimGraph.fromData(data, { requireSorted: true })).toThrow('records are not sorted by id');
+  });
+
+  it('names the files it was given in its messages', () => {
+    const data = fixture();
+    data.sources[0]!.title = '';
+    expect(() => ClaimGraph.fromData(data, { files: { sources: 'dataset.json' } })).toThrow('dataset.json: src:article /title: must not be empty');
+  });
+
+  it('rejects what is not a dataset at all', () => {
+    expect(() => ClaimGraph.fromData(null as never)).toThrow(ClaimGraphValidationError);
+    expect(() => ClaimGraph.fromData({ entities: [] } as never)).toThrow('the relations list is missing');
+    expect(() => ClaimGraph.fromData({ entities: [] } as never, { validate: false })).toThrow('@claimgraph/sdk: ClaimGraph.fromData(): expected { entities, relations, statements, sources }');
+  });
+
+  it('with validate: false, indexes valid data the same way and still refuses broken references', () => {
+    const cg = ClaimGraph.fromData(fixture(), { validate: false });
+    expect(cg.toJSON()).toEqual(ClaimGraph.fromData(fixture()).toJSON());
+    const data = fixture();
+    data.statements[0]!.relation = 'rel:nothing';
+    expect(() => ClaimGraph.fromData(data, { validate: false })).toThrow(
+      '@claimgraph/sdk: ClaimGraph.fromData(): statement "st:anas-1" is about unknown relation "rel:nothing"; validate the dataset',
+    );
+  });
+
+  it('never fails with anything but a ClaimGraphError, whatever it is given', () => {
+    const garbage = fc.oneof(
+      fc.anything(),
+      fc.record({ entities: fc.array(fc.anything()), relations: fc.array(fc.anything()), statements: fc.array(fc.anything()), sources: fc.array(fc.anything()) }),
+      mutated.map((m) => m.data),
+    );
+    fc.assert(
+      fc.property(garbage, fc.boolean(), (input, validate) => {
+        try {
+          ClaimGraph.fromData(input as Dataset, { validate });
+        } catch (error) {
+          expect(error).toBeInstanceOf(ClaimGraphError);
+        }
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+});
+
+describe('toJSON()', () => {
+  const shuffled = fc
+    .record({ seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }), entities: fc.integer({ min: 10, max: 60 }), order: fc.integer() })
+    .map(({ seed, entities, order }) => {
+      const data = syntheticDataset({ entities, seed });
+      // Lists in any order and keys in any order: toJSON gives the canonical form back.
+      let state = order >>> 0;
+      const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0);
+      const shuffle = <T>(list: T[]) => list.map((x) => [next(), x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
+      const scramble = (record: object) => Object.fromEntries(shuffle(Object.entries(record)));
+      return {
+        entities: shuffle(data.entities).map(scramble),
+        relations: shuffle(data.relations).map(scramble),
+        statements: shuffle(data.statements).map(scramble),
+        sources: shuffle(data.sources).map(scramble),
+      } as Dataset;
+    });
+
+  it('round-trips any valid dataset to its canonical form, byte for byte', () => {
+    fc.assert(
+      fc.property(shuffled, (data) => {
+        const expected = canonicalDataset(structuredClone(data));
+        const out = ClaimGraph.fromData(data).toJSON();
+        expect(out).toStrictEqual(expected);
+        expect(JSON.stringify(out)).toBe(JSON.stringify(expected));
+      }),
+      { numRuns: 60, seed: 1 },
+    );
+  });
+
+  it('returns copies: editing them does not change the graph', () => {
+    const cg = ClaimGraph.fromData(fixture());
+    const out = cg.toJSON();
+    out.entities[0]!.name = 'Changed';
+    out.relations.pop();
+    expect(cg.entity(fixture().entities[0]!.id)?.name).toBe(fixture().entities[0]!.name);
+    expect(cg.relations()).toHaveLength(fixture().relations.length);
+  });
+});
