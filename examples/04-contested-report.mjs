@@ -11,9 +11,9 @@ const TITLE = 'Contested relations';
 // ────────────────────────────────────────────────────────────────────────────
 
 const cg = await loadDataset();
-const name = (id) => cg.entity(id)?.name ?? id;
+const name = (/** @type {string} */ id) => cg.entity(id)?.name ?? id;
 // Table cells: one line each, pipes escaped, so a quote cannot break the table.
-const cell = (text) => String(text ?? '').replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim() || '—';
+const cell = (/** @type {string | undefined} */ text) => String(text ?? '').replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim() || '—';
 
 const lines = [`# ${TITLE}`, ''];
 lines.push(`${cg.contested().length} relations in the dataset (version ${cg.version ?? 'unknown'}) have statements on both sides.`, '');
@@ -21,7 +21,7 @@ for (const relation of cg.contested()) {
   const { supports, disputes } = cg.stances(relation.id);
   const phrase = `${name(relation.source)} ${RELATION_TYPE_INFO[relation.type].label} ${name(relation.target)}`;
   lines.push(`## ${phrase}`, '', `\`${relation.id}\` — ${supports.length} supporting, ${disputes.length} disputing.`, '');
-  for (const [side, statements] of [['Supports', supports], ['Disputes', disputes]]) {
+  for (const [side, statements] of /** @type {const} */ ([['Supports', supports], ['Disputes', disputes]])) {
     lines.push(`### ${side}`, '', '| date | speaker | quote | source |', '| --- | --- | --- | --- |');
     for (const s of statements) {
       const source = cg.source(s.source);

@@ -9,6 +9,6 @@ const TOP = 15; // how many entities to rank
 // ────────────────────────────────────────────────────────────────────────────
 
 const cg = await loadDataset();
-for (const metric of ['degree', 'betweenness']) {
+for (const metric of /** @type {const} */ (['degree', 'betweenness'])) {
   await save(centralityChart(cg, { metric, limit: TOP, dataset: DATASET }), `centrality-${metric}`, ['svg', 'png']);
 }

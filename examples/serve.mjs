@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 import { buildBrowserExample } from './browser/build.mjs';
 
-const root = (path) => fileURLToPath(new URL(path, import.meta.url));
+const root = (/** @type {string} */ path) => fileURLToPath(new URL(path, import.meta.url));
+/** @type {[string, import('sirv').RequestHandler][]} */
 const MOUNTS = [
   ['/examples/browser/', sirv(root('./browser/'), { dev: true })],
   ['/datasets/afghanistan-2021/dist/', sirv(root('../datasets/afghanistan-2021/dist/'), { dev: true })],
@@ -22,14 +23,16 @@ export async function startServer({ port = 0, build = true } = {}) {
       return;
     }
     const mount = MOUNTS.find(([prefix]) => path.startsWith(prefix));
-    const notFound = () => res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${path}\n`);
+    const notFound = () => {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${path}\n`);
+    };
     if (!mount) return notFound();
     const [prefix, serve] = mount;
-    req.url = `/${req.url.slice(prefix.length)}`;
+    req.url = `/${(req.url ?? '/').slice(prefix.length)}`;
     serve(req, res, notFound);
   });
-  await new Promise((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
-  const { port: actual } = server.address();
+  await new Promise((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', () => resolve(undefined)));
+  const { port: actual } = /** @type {import('node:net').AddressInfo} */ (server.address());
   return {
     url: `http://127.0.0.1:${actual}/examples/browser/`,
     close: () => new Promise((resolve) => server.close(resolve)),

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 // A bare name like "events" is a browser package when one is installed (graphology uses the npm
 // "events"); only the rest, and every "node:" import, is Node's own.
 const require = createRequire(import.meta.url);
-const installed = (name) => {
+const installed = (/** @type {string} */ name) => {
   try {
     require.resolve(`${name}/package.json`);
     return true;
@@ -38,6 +38,7 @@ export async function buildBrowserExample({ minify = true } = {}) {
     external: [...NODE_BUILTINS],
   });
   const entry = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint);
+  if (!entry) throw new Error('examples/browser: esbuild wrote no entry chunk');
   const reached = entry[1].imports.filter((i) => !i.kind.includes('dynamic') && NODE_BUILTINS.has(i.path));
   if (reached.length) {
     throw new Error(`examples/browser: the page's entry chunk imports Node built-ins: ${reached.map((i) => i.path).join(', ')}`);

@@ -8,7 +8,7 @@ import embed from 'vega-embed';
 const RELEASE = new URL('/datasets/afghanistan-2021/dist/', window.location.href);
 const DATASET = 'afghanistan-2021';
 
-const status = document.getElementById('status');
+const status = /** @type {HTMLElement} */ (document.getElementById('status'));
 try {
   const cg = await ClaimGraph.load(RELEASE.href);
   const [relation] = cg.contested().filter((r) => r.type === 'part-of');
@@ -24,7 +24,7 @@ try {
   status.textContent = `Dataset version ${cg.version ?? 'unknown'}: ${cg.toJSON().statements.length} statements.`;
   document.body.dataset.ready = 'true';
 } catch (error) {
-  status.textContent = `Could not draw the charts: ${error.message}`;
+  status.textContent = `Could not draw the charts: ${/** @type {Error} */ (error).message}`;
   document.body.dataset.ready = 'error';
   throw error;
 }

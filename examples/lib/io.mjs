@@ -14,7 +14,12 @@ export async function loadDataset(name = '@claimgraph/dataset-afghanistan-2021')
   return ClaimGraph.load(release);
 }
 
-/** Writes `spec` as examples/out/NAME.svg, .png, .json (the Vega-Lite spec) and/or .html. */
+/**
+ * Writes `spec` as examples/out/NAME.svg, .png, .json (the Vega-Lite spec) and/or .html.
+ * @param {import('vega-lite').TopLevelSpec} spec
+ * @param {string} name
+ * @param {string[]} [formats]
+ */
 export async function save(spec, name, formats = ['svg', 'png'], { scale = 2 } = {}) {
   await mkdir(OUT, { recursive: true });
   for (const format of formats) {
@@ -28,19 +33,27 @@ export async function save(spec, name, formats = ['svg', 'png'], { scale = 2 } =
   }
 }
 
-/** Writes a text file (a report) to examples/out/. */
+/**
+ * Writes a text file (a report) to examples/out/.
+ * @param {string} text
+ * @param {string} file
+ */
 export async function saveText(text, file) {
   await mkdir(OUT, { recursive: true });
   await writeFile(join(OUT, file), text);
   console.log(`  wrote ${relative(process.cwd(), join(OUT, file))}`);
 }
 
-/** The one relation of a type between two entities named as a reader would name them. */
+/**
+ * The one relation of a type between two entities named as a reader would name them.
+ * @param {import('@claimgraph/sdk').ClaimGraph} cg
+ * @param {{ source: string, type: string, target: string }} claim
+ */
 export function findRelation(cg, { source, type, target }) {
   const [from] = cg.search(source);
   const [to] = cg.search(target);
   if (!from || !to) throw new Error(`examples: no entity named "${from ? target : source}" in the dataset`);
-  const [relation] = cg.relations({ type, source: from.id, target: to.id });
+  const [relation] = cg.relations({ type: /** @type {import('@claimgraph/schema').RelationType} */ (type), source: from.id, target: to.id });
   if (!relation) throw new Error(`examples: no "${type}" relation from ${from.name} to ${to.name} in the dataset`);
   return relation;
 }

@@ -28,8 +28,19 @@ const BOLD = [
   678, 678, 678, 343, 343, 343, 343, 687, 712, 687, 687, 687, 687, 687, 838, 687, 712, 712, 712, 712, 652, 716, 652, 500,
   1000, 380, 380, 657, 657, 1000, 639, 838, 380,
 ];
-/** Anything else (CJK, Arabic…) is taken as wide: better a label cut early than one that overlaps. */
+/** Anything else (CJK…) is taken as wide: better a label cut early than one that overlaps. */
 const FALLBACK = 1000;
+/**
+ * Arabic script (Pashto, Dari, Arabic names): DejaVu Sans draws real names at 430–530 per character,
+ * joined forms included; a little more, so that a label never overlaps. Marks and joiners take no room.
+ */
+const ARABIC = 560;
+
+function otherWidth(c: number): number {
+  if ((c >= 0x200b && c <= 0x200f) || c === 0xfeff || (c >= 0x064b && c <= 0x065f) || c === 0x0670 || (c >= 0x06d6 && c <= 0x06ed)) return 0;
+  if ((c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0x08a0 && c <= 0x08ff) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefc)) return ARABIC;
+  return FALLBACK;
+}
 
 function table(widths: number[]): Map<number, number> {
   const points: number[] = [];
@@ -48,7 +59,10 @@ const isBold = (weight: unknown) => weight === 'bold' || weight === 'bolder' || 
 export function textWidth(text: string, fontSize: number, fontWeight?: unknown): number {
   const widths = isBold(fontWeight) ? bold : regular;
   let total = 0;
-  for (const ch of text) total += widths.get(ch.codePointAt(0)!) ?? FALLBACK;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    total += widths.get(c) ?? otherWidth(c);
+  }
   return (total * fontSize) / 1000;
 }
 

@@ -20,10 +20,14 @@ function joinPath(base: string, line: string): string {
   return `${base.replace(/\/+$/, '')}/${line}`;
 }
 
-/** A plain text table: columns padded to their widest cell, long cells cut with an ellipsis. */
-export function formatTable(headers: string[], rows: string[][], maxWidth = 60): string {
-  const cut = (s: string) => (s.length > maxWidth ? `${s.slice(0, maxWidth - 1)}…` : s);
-  const cells = [headers, ...rows].map((row) => row.map((c) => cut(c.replace(/\s+/g, ' '))));
+/**
+ * A plain text table: columns padded to their widest cell, long cells cut with an ellipsis, except
+ * in the columns named in `whole` (ids, which a user copies into the next command).
+ */
+export function formatTable(headers: string[], rows: string[][], maxWidth = 60, whole: readonly string[] = []): string {
+  const keep = headers.map((h) => whole.includes(h));
+  const cut = (s: string, i: number) => (s.length > maxWidth && !keep[i] ? `${s.slice(0, maxWidth - 1)}…` : s);
+  const cells = [headers, ...rows].map((row) => row.map((c, i) => cut(c.replace(/\s+/g, ' '), i)));
   const widths = headers.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
   const line = (row: string[]) => row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
   return [line(cells[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');

@@ -46,6 +46,10 @@ export async function readPath(location: string, options: LoadOptions): Promise<
   const descriptor = await readDescriptor(fs, path.join(located.dir, 'datapackage.json'), options.integrity !== false);
   const name = path.relative(located.dir, file).split(path.sep).join('/');
   const expected = options.integrity !== false ? descriptor?.resources?.find((r) => r.path === name)?.sha256 : undefined;
+  // A release that has a datapackage.json but no hash for its dataset cannot be trusted silently.
+  if (options.integrity !== false && descriptor && typeof expected !== 'string') {
+    throw new ClaimGraphLoadError(file, `datapackage.json lists no sha256 for ${name}; rebuild the release, or load with { integrity: false } to skip the check`);
+  }
   const readError = (error: unknown) =>
     new ClaimGraphLoadError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   // With a hash to check, the bytes are read first: hashed, and their UTF-8 checked strictly. (The

@@ -95,7 +95,10 @@ async function fetchDataset(url: URL, options: LoadOptions): Promise<LoadedDatas
   descriptor = fetched;
   if (options.integrity !== false && descriptor) {
     const resource = descriptor.resources?.find((r) => typeof r.path === 'string' && new URL(r.path, packageUrl).href === datasetUrl.href);
-    if (typeof resource?.sha256 === 'string') await checkSha256(bytes, resource.sha256, datasetUrl.href);
+    if (typeof resource?.sha256 !== 'string') {
+      throw new ClaimGraphLoadError(datasetUrl.href, 'datapackage.json lists no sha256 for it; load with { integrity: false } to skip the check');
+    }
+    await checkSha256(bytes, resource.sha256, datasetUrl.href);
   }
   const name = datasetUrl.pathname.split('/').pop() || 'dataset.json';
   return {

@@ -16,6 +16,12 @@ export function foldWords(text: string): string {
     .replace(/[đĐ]/g, 'd')
     .replace(/[ıİ]/g, 'i')
     .replace(/['’`ʼ]/g, '')
+    // Arabic-script letters that Arabic, Persian and Pashto keyboards type differently, and the
+    // tatweel stretch, so a name typed on either keyboard finds the other.
+    .replace(/[\u06CC\u0649\u06D2]/g, '\u064A')
+    .replace(/\u06A9/g, '\u0643')
+    .replace(/[\u06C1\u06D5\u0629]/g, '\u0647')
+    .replace(/\u0640/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

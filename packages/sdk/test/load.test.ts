@@ -57,6 +57,16 @@ describe('ClaimGraph.load() from disk', () => {
     expect(cg.version).toBeUndefined();
   });
 
+  it('refuses a release whose datapackage.json lists no hash for its dataset.json', async () => {
+    const dir = await copyRelease();
+    const descriptor = JSON.parse(await readFile(join(dir, 'datapackage.json'), 'utf8')) as { resources: { path: string }[] };
+    descriptor.resources = descriptor.resources.filter((r) => r.path !== 'dataset.json');
+    await writeFile(join(dir, 'datapackage.json'), JSON.stringify(descriptor));
+    await expect(ClaimGraph.load(dir)).rejects.toThrow(ClaimGraphLoadError);
+    await expect(ClaimGraph.load(dir)).rejects.toThrow('datapackage.json lists no sha256 for dataset.json');
+    expect((await ClaimGraph.load(dir, { integrity: false })).toJSON()).toEqual(expected);
+  });
+
   it('refuses a release whose dataset.json was changed after it was built, naming the file', async () => {
     const dir = await copyRelease();
     const file = join(dir, 'dataset.json');

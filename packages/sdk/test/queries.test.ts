@@ -383,3 +383,22 @@ describe('plain records', () => {
     expect(cg.entities()).toHaveLength(fixture().entities.length);
   });
 });
+
+describe('search() across Arabic-script keyboards', () => {
+  it('finds a name typed with Persian/Pashto letters when the data uses Arabic ones, and back', () => {
+    const data = {
+      entities: [
+        { id: 'person:sirajuddin-haqqani', type: 'person' as const, name: 'Sirajuddin Haqqani', aliases: ['سراج الدين حقاني'] },
+        { id: 'place:kabul', type: 'place' as const, name: 'Kabul', aliases: ['کابل'] },
+      ],
+      relations: [],
+      statements: [],
+      sources: [],
+    };
+    const cg = ClaimGraph.fromData(data);
+    // Persian yeh (U+06CC) in the query, Arabic yeh (U+064A) in the data.
+    expect(cg.search('سراج الدین حقانی').map((e) => e.id)).toEqual(['person:sirajuddin-haqqani']);
+    // Arabic kaf (U+0643) in the query, keheh (U+06A9) in the data.
+    expect(cg.search('كابل').map((e) => e.id)).toEqual(['place:kabul']);
+  });
+});

@@ -8,6 +8,7 @@ import { ClaimGraph, ClaimGraphError, ClaimGraphLoadError, ClaimGraphValidationE
 import { datasetOrBundled } from '../bundled-dataset.js';
 import { CliError, EXIT } from '../errors.js';
 import { formatTable, plural, printJson } from '../output.js';
+import { resolveDatasetPath } from '../paths.js';
 
 type Run = <A extends unknown[]>(command: (...args: A) => Promise<number>) => (...args: A) => Promise<void>;
 
@@ -16,9 +17,12 @@ interface CommonFlags {
   json?: boolean;
 }
 
-/** Loads the dataset; what goes wrong becomes a one-line message and exit code 1, or 2 for bad options. */
+/**
+ * Loads the dataset; what goes wrong becomes a one-line message: exit code 1 for invalid data, 2 for
+ * bad options and for a --dataset that is not a dataset at all (as for every other command).
+ */
 async function open(flags: CommonFlags): Promise<ClaimGraph> {
-  const path = datasetOrBundled(flags.dataset);
+  const path = await resolveDatasetPath(datasetOrBundled(flags.dataset));
   try {
     return await ClaimGraph.load(path);
   } catch (error) {
@@ -47,17 +51,22 @@ function cliError(error: unknown): unknown {
 }
 
 function integer(value: string, option: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new CliError(`${option} ${value}: not a whole number`);
-  return n;
+  // Digits only: Number() would also take "", " 5", "1e3" and "0x10".
+  if (!/^\d+$/.test(value)) throw new CliError(`${option} ${value}: not a whole number`);
+  return Number(value);
 }
 
 const write = (text: string) => process.stdout.write(`${text}\n`);
+
+/** Columns holding ids, printed whole: a cut id cannot be passed to the next query. */
+const ID_COLUMNS = ['id', 'source', 'target', 'speaker', 'relation', 'entity'];
 
 function entityTable(entities: Entity[]): string {
   return formatTable(
     ['id', 'type', 'name', 'aliases'],
     entities.map((e) => [e.id, e.type, e.name, (e.aliases ?? []).join(', ')]),
+    undefined,
+    ID_COLUMNS,
   );
 }
 
@@ -68,6 +77,8 @@ function relationTable(cg: ClaimGraph, relations: Relation[]): string {
       const { status, supports, disputes } = cg.stances(r.id);
       return [r.id, r.type, r.source, r.target, status, String(supports.length), String(disputes.length)];
     }),
+    undefined,
+    ID_COLUMNS,
   );
 }
 
@@ -76,6 +87,8 @@ function statementTable(statements: Statement[], withRelation = true): string {
   return formatTable(
     headers,
     statements.map((s) => [s.date, s.id, s.speaker, s.stance, ...(withRelation ? [s.relation] : []), s.quote ?? '']),
+    undefined,
+    ID_COLUMNS,
   );
 }
 
@@ -232,7 +245,7 @@ export function registerQueryCommand(program: Command, run: Run): void {
           const links = [...via.map((r) => `${r.type} →`), ...back.filter((r) => !via.includes(r)).map((r) => `← ${r.type}`)];
           return [String(i), id, cg.entity(id)!.name, links.join(', ')];
         });
-        write(formatTable(['step', 'entity', 'name', 'via'], rows));
+        write(formatTable(['step', 'entity', 'name', 'via'], rows, undefined, ID_COLUMNS));
         return EXIT.ok;
       }),
     );

@@ -1,0 +1,189 @@
+#!/usr/bin/env node
+// Checks each published package as a user of the registry will meet it: packed once with npm, then
+// publint --strict, @arethetypeswrong/cli, the exact list of packed files, no `any` in the packed
+// declaration files, the gzipped size of the browser entry points (.size-limit.mjs) and the absence
+// of install scripts. Prints a table and exits 1 when any check fails. Run after the build:
+// `npm run check:packages` (part of `npm test`).
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
+import ts from 'typescript';
+
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'node_modules', '.bin');
+
+/** Scripts npm runs on `npm install` of a package (prepare runs for git dependencies). */
+const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare'];
+
+/**
+ * How @arethetypeswrong/cli checks each package. The libraries use the node16 profile: it checks
+ * Node 16+ (import and require) and bundler resolution, not node10, which ignores `exports`, cannot
+ * see subpaths such as `@claimgraph/sdk/export`, and predates the Node 20 these packages require.
+ * The CLI has no library entry (its `exports` hold only package.json; it is used through `bin`) and
+ * the dataset exports JSON only: attw runs on them too and must find no types to resolve — what they
+ * promise is tested elsewhere (the CLI's tests, the dataset's tests).
+ */
+const ATTW_PROFILE = 'node16';
+
+const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
+
+/** Every workspace package that is published (not private), in dependency order. */
+function publishedPackages() {
+  const dirs = [];
+  for (const pattern of readJson(join(ROOT, 'package.json')).workspaces) {
+    const base = pattern.replace(/\/\*$/, '');
+    const children = pattern.endsWith('/*') ? readdirSync(join(ROOT, base), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join(base, e.name)) : [base];
+    for (const dir of children) {
+      try {
+        dirs.push({ dir, pkg: readJson(join(ROOT, dir, 'package.json')) });
+      } catch {
+        // not a package
+      }
+    }
+  }
+  const order = ['packages/schema', 'packages/sdk', 'packages/charts', 'packages/cli'];
+  const rank = (dir) => (order.includes(dir) ? order.indexOf(dir) : order.length);
+  return dirs.filter(({ pkg }) => pkg.private !== true).sort((a, b) => rank(a.dir) - rank(b.dir) || a.dir.localeCompare(b.dir));
+}
+
+/** The top-level entries a package may publish: dist, README and LICENSE, bin/ for commands, data/ for datasets. */
+function allowedFiles(pkg) {
+  const allowed = ['package.json', 'README.md', 'LICENSE', 'dist/'];
+  if (pkg.bin) allowed.push('bin/');
+  if (pkg.name.startsWith('@claimgraph/dataset-')) allowed.push('data/');
+  return allowed;
+}
+
+/** Every `any` written in the package's declaration files: public types are precise (STYLE.md). */
+function anyInDeclarations(pkgDir, files) {
+  const found = [];
+  for (const file of files.filter((f) => /\.d\.c?ts$/.test(f))) {
+    const source = ts.createSourceFile(file, readFileSync(join(pkgDir, file), 'utf8'), ts.ScriptTarget.Latest, true);
+    const visit = (node) => {
+      if (node.kind === ts.SyntaxKind.AnyKeyword) {
+        const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
+        found.push(`${file}:${line + 1}: ${source.text.split('\n')[line].trim().slice(0, 120)}`);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return { found, checked: files.filter((f) => /\.d\.c?ts$/.test(f)).length };
+}
+
+function packContents(pkg, files) {
+  const allowed = allowedFiles(pkg);
+  const problems = [];
+  for (const file of files) {
+    if (!allowed.some((entry) => (entry.endsWith('/') ? file.startsWith(entry) : file === entry))) problems.push(`${file} is packed but is not dist, README or LICENSE${pkg.bin ? ', bin' : ''}`);
+  }
+  for (const entry of allowed) {
+    if (!files.some((file) => (entry.endsWith('/') ? file.startsWith(entry) : file === entry))) problems.push(`${entry} is missing from the package`);
+  }
+  return problems;
+}
+
+async function checkPackage({ dir, pkg }, sizes, scratch) {
+  const pkgDir = join(ROOT, dir);
+  const row = { name: pkg.name, problems: [] };
+  const fail = (check, problem) => row.problems.push(`${check}: ${problem}`);
+
+  // Pack once (without lifecycle scripts) and check the tarball: what is published, not the folder.
+  const dest = mkdtempSync(join(scratch, 'pack-'));
+  const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dest], { cwd: pkgDir, maxBuffer: 64 * 1024 * 1024 });
+  const [packed] = JSON.parse(stdout);
+  const tarball = join(dest, packed.filename);
+  const files = packed.files.map((f) => f.path).sort();
+
+  const contents = packContents(pkg, files);
+  for (const problem of contents) fail('pack', problem);
+  row.pack = contents.length ? 'FAIL' : `ok (${files.length} files, ${(packed.size / 1024).toFixed(0)} kB)`;
+
+  const bytes = readFileSync(tarball);
+  const { messages, pkg: linted } = await publint({ strict: true, pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) } });
+  const errors = messages.filter((m) => m.type === 'error');
+  for (const m of errors) fail('publint', formatMessage(m, linted));
+  row.publint = errors.length ? 'FAIL' : messages.length ? `ok (${messages.length} suggestion${messages.length === 1 ? '' : 's'})` : 'ok';
+
+  const attw = await run(join(BIN, 'attw'), [tarball, '--format', 'json', '--profile', ATTW_PROFILE], { maxBuffer: 64 * 1024 * 1024 }).then(
+    (r) => ({ ok: true, stdout: r.stdout }),
+    (e) => ({ ok: false, stdout: e.stdout ?? '', stderr: e.stderr ?? String(e) }),
+  );
+  let analysis;
+  try {
+    analysis = JSON.parse(attw.stdout).analysis;
+  } catch {
+    analysis = undefined;
+  }
+  const expectsTypes = Boolean(pkg.types || JSON.stringify(pkg.exports ?? {}).includes('"types"'));
+  if (!analysis) fail('attw', (attw.stderr || attw.stdout || 'no output').trim());
+  else if (analysis.types === false) {
+    if (expectsTypes) fail('attw', 'no types found, but package.json points at some');
+    row.attw = `n/a (${pkg.bin ? 'bin only' : 'JSON only'}: no types)`;
+  } else if (!attw.ok) {
+    const kinds = Object.keys(JSON.parse(attw.stdout).problems ?? {});
+    fail('attw', `problems with profile ${ATTW_PROFILE}: ${kinds.join(', ')} (run: npx attw --pack ${dir} --profile ${ATTW_PROFILE})`);
+  }
+  row.attw ??= attw.ok && analysis ? `ok (${ATTW_PROFILE}, ${Object.keys(analysis.entrypoints ?? {}).length} entries)` : 'FAIL';
+
+  const anys = anyInDeclarations(pkgDir, files);
+  for (const where of anys.found) fail('any', `\`any\` in a public type: ${where}`);
+  row.any = anys.checked === 0 ? '—' : anys.found.length ? `FAIL (${anys.found.length})` : `none (${anys.checked} .d.ts)`;
+
+  const size = sizes.find((s) => s.name === pkg.name);
+  if (!size) row.size = '—';
+  else {
+    row.size = `${(size.size / 1000).toFixed(2)} / ${(size.sizeLimit / 1000).toFixed(0)} kB`;
+    if (!size.passed) fail('size', `dist/index.js and its chunks are ${size.size} B gzipped, over the ${size.sizeLimit} B budget in .size-limit.mjs`);
+  }
+
+  const scripts = INSTALL_SCRIPTS.filter((name) => pkg.scripts?.[name] !== undefined);
+  for (const name of scripts) fail('install scripts', `"${name}" runs on every install; remove it`);
+  row.installScripts = scripts.length ? 'FAIL' : 'none';
+  return row;
+}
+
+function table(rows) {
+  const headers = ['package', 'publint --strict', 'attw', 'pack contents', 'any in types', 'size (gz) / budget', 'install scripts'];
+  const cells = [headers, ...rows.map((r) => [r.name, r.publint, r.attw, r.pack, r.any, r.size, r.installScripts])];
+  const widths = headers.map((_, i) => Math.max(...cells.map((row) => row[i].length)));
+  const line = (row) => row.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  return [line(cells[0]), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+const started = Date.now();
+const scratch = mkdtempSync(join(tmpdir(), 'claimgraph-check-packages-'));
+try {
+  // size-limit exits 1 when a budget is exceeded, still printing its JSON; anything else is a broken setup.
+  const measured = await run(join(BIN, 'size-limit'), ['--json'], { cwd: ROOT }).catch((e) => e);
+  let sizes;
+  try {
+    sizes = JSON.parse(measured.stdout);
+  } catch {
+    throw new Error(`size-limit failed (is everything built? npm run build):\n${measured.stderr ?? measured.message}`);
+  }
+  const packages = publishedPackages();
+  const rows = [];
+  // Two at a time: npm pack and attw are mostly waiting on the disk and on child processes.
+  for (let i = 0; i < packages.length; i += 2) rows.push(...(await Promise.all(packages.slice(i, i + 2).map((p) => checkPackage(p, sizes, scratch)))));
+
+  // Private workspaces are never published, but `npm ci` still runs their install scripts.
+  const unpublished = [{ dir: '.', pkg: readJson(join(ROOT, 'package.json')) }, ...(readJson(join(ROOT, 'package.json')).workspaces.includes('examples') ? [{ dir: 'examples', pkg: readJson(join(ROOT, 'examples', 'package.json')) }] : [])];
+  const privateProblems = unpublished.flatMap(({ dir, pkg }) => INSTALL_SCRIPTS.filter((name) => pkg.scripts?.[name] !== undefined).map((name) => `${dir}/package.json: install script "${name}"; remove it`));
+
+  console.log(table(rows));
+  const problems = [...rows.flatMap((r) => r.problems.map((p) => `${r.name}: ${p}`)), ...privateProblems];
+  console.log(`\n${rows.length} packages checked in ${((Date.now() - started) / 1000).toFixed(1)} s; no install scripts in ${unpublished.map((u) => relative(ROOT, join(ROOT, u.dir, 'package.json'))).join(' or ')} either${privateProblems.length ? ' — except:' : '.'}`);
+  if (problems.length) {
+    console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    process.exitCode = 1;
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
