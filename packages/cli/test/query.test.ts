@@ -130,7 +130,7 @@ describe('claimgraph query over a dataset given with --dataset', () => {
     });
 
     it('--json gives the record exactly as the dataset has it', async () => {
-      for (const entity of ENTITIES) expect(await queryJson(['entity', entity.id])).toEqual(entity);
+      expect(await Promise.all(ENTITIES.map((entity) => queryJson(['entity', entity.id])))).toEqual(ENTITIES);
     });
 
     it('an unknown id exits 1 and suggests a search', async () => {

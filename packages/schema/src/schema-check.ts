@@ -35,7 +35,8 @@ function getCheckers() {
   return checkers;
 }
 
-function isAbsoluteUrl(value: string): boolean {
+/** The schema's `uri` format: an absolute http(s) URL. Exported so other compilers of these schemas agree. */
+export function isAbsoluteUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return url.protocol === 'http:' || url.protocol === 'https:';

@@ -10,6 +10,7 @@ import {
   ENTITY_TYPES,
   EntitySchemas,
   ID_PATTERNS,
+  isAbsoluteUrl,
   isEntityType,
   latestDay,
   PARTIAL_DATE_PATTERN,
@@ -80,7 +81,7 @@ function compileForSpeed(schema: TObject): Check {
 /** Compiles the schema's own TypeBox schemas once, on first use. */
 function getCheckers(): Checkers {
   if (!checkers) {
-    // The same format the schema package registers: an absolute http(s) URL.
+    // The schema package's own `uri` format, so both compilers accept the same URLs.
     if (!FormatRegistry.Has('uri')) FormatRegistry.Set('uri', isAbsoluteUrl);
     const entity: Record<string, Check> = {};
     for (const [type, schema] of Object.entries(EntitySchemas)) entity[type] = compileForSpeed(schema as TObject);
@@ -94,14 +95,6 @@ function getCheckers(): Checkers {
   return checkers;
 }
 
-function isAbsoluteUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 /** Dates repeat a lot (a few thousand days in a million statements): remember each verdict. */
 const calendarVerdicts = new Map<string, boolean>();
