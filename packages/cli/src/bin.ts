@@ -15,6 +15,7 @@ import { registerQueryCommand } from './commands/query.js';
 import { sqlCommand, type SqlFlags } from './commands/sql.js';
 import { validateCommand } from './commands/validate.js';
 import { verifyCommand } from './commands/verify.js';
+import { DatasetPathError } from '@claimgraph/schema/node';
 import { CliError, EXIT } from './errors.js';
 import { VERSION } from './version.js';
 
@@ -89,7 +90,7 @@ program
   .description('draw a chart of a dataset; the --out extension picks the format: .svg, .png, .json (Vega-Lite spec) or .html')
   .addArgument(new Argument('<kind>', 'which chart').choices(CHART_KINDS))
   .requiredOption('-o, --out <file>', 'file to write: chart.svg, chart.png, chart.json or chart.html')
-  .option('--dataset <path>', 'dataset folder, release folder or dataset.json', '.')
+  .option('--dataset <path>', 'release folder, dataset.json, source folder or installed package (default: the bundled dataset)')
   .option('--relation <id>', 'stance, timeline: the relation to draw (default: the contested ones)')
   .option('--entity <id>', "stance, timeline: that entity's relations; network: draw its neighbourhood")
   .option('--metric <name>', 'centrality: degree or betweenness', 'degree')
@@ -119,6 +120,12 @@ program
 
 registerQueryCommand(program, run);
 
+// Piping into `head` closes stdout early: that is the reader being done, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(exitCode);
+  throw error;
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
@@ -128,6 +135,10 @@ try {
   } else if (error instanceof CliError) {
     process.stderr.write(`claimgraph: ${error.message}\n`);
     exitCode = error.exitCode;
+  } else if (error instanceof DatasetPathError) {
+    // A path that is not a dataset, whichever command was given it: a usage error, never a stack trace.
+    process.stderr.write(`claimgraph: ${error.message}\n`);
+    exitCode = EXIT.usage;
   } else {
     throw error;
   }

@@ -11,6 +11,7 @@ import { ClaimGraph } from '@claimgraph/sdk';
 import type { TopLevelSpec } from 'vega-lite';
 import { CliError, EXIT } from '../errors.js';
 import { printIssues } from '../output.js';
+import { datasetOrBundled } from '../bundled-dataset.js';
 import { resolveDatasetPath } from '../paths.js';
 
 export const CHART_KINDS = ['stance', 'timeline', 'network', 'centrality'] as const;
@@ -34,7 +35,7 @@ export async function chartCommand(kind: ChartKind, flags: ChartFlags): Promise<
   const scale = flags.scale === undefined ? 2 : Number(flags.scale);
   if (!(scale > 0)) throw new CliError(`--scale ${flags.scale}: not a positive number`);
 
-  const path = await resolveDatasetPath(flags.dataset);
+  const path = await resolveDatasetPath(datasetOrBundled(flags.dataset));
   const { read, result, dataset } = await checkDataset(path);
   if (!dataset) {
     printIssues(result.errors, read.located.dir);

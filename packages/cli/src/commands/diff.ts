@@ -1,11 +1,12 @@
 /** `claimgraph diff OLD NEW`: what changed between two versions of a dataset, as a changelog. */
 import { diff, formatDiff } from '@claimgraph/sdk';
 import { resolveDatasetArg } from '../dataset-arg.js';
-import { EXIT } from '../errors.js';
+import { CliError, EXIT } from '../errors.js';
 import { printJson } from '../output.js';
 import { loadDiffSide } from '../release/load-side.js';
 
 export async function diffCommand(oldArg: string, newArg: string, flags: { json?: boolean; limit?: string }): Promise<number> {
+  if (flags.limit !== undefined && !/^[1-9][0-9]*$/.test(flags.limit)) throw new CliError(`--limit must be a positive whole number, not ${JSON.stringify(flags.limit)}`);
   const before = await loadDiffSide(resolveDatasetArg(oldArg), oldArg);
   const after = await loadDiffSide(resolveDatasetArg(newArg), newArg);
   const result = diff(before.dataset, after.dataset, { vocabulary: { before: before.vocabulary, after: after.vocabulary } });
