@@ -16,6 +16,28 @@ export const rowLabelLines = (key: string): string[] => (key.includes(EXTRA) ? [
 /** The same rule for vega's axis: `split` gives multi-line labels. */
 export const ROW_LABEL_EXPR = "indexof(datum.value, '\\u200b') < 0 ? split(datum.value, '\\n') : ''";
 
+/**
+ * The y encoding of a band of speaker rows: one row per key, in `rank` order, labelled by
+ * ROW_LABEL_EXPR. `axis` adds to or overrides the shared axis settings.
+ */
+export function speakerRowsY(label: { width: number; fontSize: number; padding: number }, axis: Record<string, unknown> = {}) {
+  return {
+    field: 'row',
+    type: 'nominal' as const,
+    sort: { field: 'rank', op: 'min' as const, order: 'ascending' as const },
+    axis: {
+      title: null,
+      ticks: false,
+      domain: false,
+      labelPadding: label.padding,
+      labelFontSize: label.fontSize,
+      labelLimit: label.width + 8,
+      labelExpr: ROW_LABEL_EXPR,
+      ...axis,
+    },
+  };
+}
+
 /** The stances present, in legend order. */
 export const stancesIn = (rows: readonly { stanceKey: StanceKey }[]): StanceKey[] =>
   STANCE_KEYS.filter((k) => rows.some((r) => r.stanceKey === k));

@@ -6,7 +6,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { frame, labelExtent, subtitleLines, type ChartBody } from './frame.js';
 import { creditLine, indexClaimGraph, type ClaimGraphLike, type Defaults, type FrameOptions } from './input.js';
 import { GREYS } from './palette.js';
-import { ROW_LABEL_EXPR, rowKey, rowLabelLines, stanceChannels, stancesIn } from './rows.js';
+import { rowKey, rowLabelLines, speakerRowsY, stanceChannels, stancesIn } from './rows.js';
 import {
   describeSelection,
   requireRows,
@@ -86,21 +86,12 @@ export function stanceChart(cg: ClaimGraphLike, options: StanceChartOptions = {}
 
   const values = withRowKeys(rows, o);
   const left = labelExtent(values.flatMap((v) => rowLabelLines(v.row)), NAME_SIZE, NAME_PADDING);
-  const y = {
-    field: 'row',
-    type: 'nominal' as const,
-    sort: { field: 'rank', op: 'min' as const, order: 'ascending' as const },
-    axis: {
-      title: null,
-      ticks: false,
-      domain: false,
-      labelPadding: NAME_PADDING,
+  const y = speakerRowsY(
+    { width: o.labelWidth, fontSize: NAME_SIZE, padding: NAME_PADDING },
+    {
       labelBaseline: 'middle' as const,
-      labelFontSize: NAME_SIZE,
-      labelLimit: o.labelWidth + 8,
       // A name may take two lines; a speaker's further statements on a relation get rows of their
       // own, under one name.
-      labelExpr: ROW_LABEL_EXPR,
       labelLineHeight: NAME_LINE,
       // vega draws a two-line label down from the row's middle; lift it by half a line to centre it.
       labelOffset: { condition: { test: "indexof(datum.value, '\\n') >= 0", value: -NAME_LINE / 2 }, value: 0 },
@@ -108,7 +99,7 @@ export function stanceChart(cg: ClaimGraphLike, options: StanceChartOptions = {}
       minExtent: left,
       maxExtent: left,
     },
-  };
+  );
   const layers = [
     {
       mark: { type: 'point' as const, filled: true, size: 150, opacity: 1, stroke: 'white', strokeWidth: 0.5 },

@@ -9,7 +9,7 @@ import { frame, labelExtent, subtitleLines, type ChartBody } from './frame.js';
 import { creditLine, indexClaimGraph, type ClaimGraphLike, type Defaults, type FrameOptions } from './input.js';
 import { COUNT_FONT_SIZE, timelineMarks } from './lanes.js';
 import { GREYS } from './palette.js';
-import { ROW_LABEL_EXPR, rowKey, rowLabelLines, stanceChannels, stancesIn } from './rows.js';
+import { rowKey, rowLabelLines, speakerRowsY, stanceChannels, stancesIn } from './rows.js';
 import { describeSelection, requireRows, selectRelations, statementRows, tallyStances } from './statements.js';
 import { plural } from './text.js';
 import { fitLine } from './text-width.js';
@@ -92,20 +92,7 @@ export function timelineChart(cg: ClaimGraphLike, options: TimelineChartOptions 
     cut: m.precision !== 'day' && (domain.domainMax - m.end) * pxPerMs < COUNT_ROOM,
   }));
 
-  const y = {
-    field: 'row',
-    type: 'nominal' as const,
-    sort: { field: 'rank', op: 'min' as const, order: 'ascending' as const },
-    axis: {
-      title: null,
-      ticks: false,
-      domain: false,
-      labelPadding: NAME_PADDING,
-      labelFontSize: NAME_SIZE,
-      labelLimit: o.labelWidth + 8,
-      labelExpr: ROW_LABEL_EXPR,
-    },
-  };
+  const y = speakerRowsY({ width: o.labelWidth, fontSize: NAME_SIZE, padding: NAME_PADDING });
   const tooltip = [
     { field: 'speakerName', title: 'Speaker' },
     { field: 'stanceKey', title: 'Stance' },
