@@ -154,4 +154,18 @@ describe('claimgraph diff', () => {
     expect(status).toBe(2);
     expect(stderr).toContain('no installed package "no-such-dataset-package"');
   });
+
+  it('reads an installed dataset package given by name and version range', () => {
+    const repo = join(__dirname, '..', '..', '..');
+    const { status, stdout } = claimgraph(['diff', '@claimgraph/dataset-afghanistan-2021@^1', join(repo, 'datasets', 'afghanistan-2021', 'releases', '1.0.0')], repo);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^Changes from @claimgraph\/dataset-afghanistan-2021@\^1 \(1\.\d+\.\d+\) to /);
+  });
+
+  it('exits 2 when the installed package does not satisfy the range', () => {
+    const repo = join(__dirname, '..', '..', '..');
+    const { status, stderr } = claimgraph(['diff', '@claimgraph/dataset-afghanistan-2021@^99', join(repo, 'datasets', 'afghanistan-2021')], repo);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/the installed @claimgraph\/dataset-afghanistan-2021 is 1\.\d+\.\d+, which does not satisfy \^99/);
+  });
 });
