@@ -19,9 +19,13 @@ const OUT = fileURLToPath(new URL('../out/', import.meta.url));
 
 // Skipped on a machine without Chromium, never in CI (.ci/run installs it).
 describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the browser example', { timeout: 30_000 }, () => {
+  /** @type {Awaited<ReturnType<typeof startServer>>} */
   let server;
+  /** @type {import('playwright-core').Browser} */
   let browser;
+  /** @type {string[]} */
   const problems = [];
+  /** @type {import('playwright-core').Page} */
   let page;
 
   beforeAll(async () => {
@@ -77,6 +81,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the browser example',
     const file = join(await mkdtemp(join(tmpdir(), 'claimgraph-html-')), 'stance.html');
     await writeFile(file, renderHtml(stanceChart(cg, { dataset: 'afghanistan-2021' })));
     const offline = await browser.newPage();
+    /** @type {string[]} */
     const errors = [];
     offline.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     offline.on('pageerror', (error) => errors.push(error.message));

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 const CLI = fileURLToPath(new URL('../../packages/cli/bin/claimgraph.js', import.meta.url));
 const RELEASE = fileURLToPath(new URL('../../datasets/afghanistan-2021/dist/', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'claimgraph-chart-'));
+/** @param {string[]} args */
 const chart = (...args) => spawnSync(process.execPath, [CLI, 'chart', ...args], { encoding: 'utf8' });
 
 // Each case starts the CLI, which loads vega and resvg: seconds each when the machine is busy.
@@ -27,7 +28,7 @@ describe('claimgraph chart', { timeout: 60_000 }, () => {
     const svg = join(dir, 'network.svg');
     expect(chart('network', '--dataset', RELEASE, '--out', svg).status).toBe(0);
     expect(readFileSync(svg, 'utf8')).toMatch(/^<svg /);
-    const width = Number(/width="(\d+)"/.exec(readFileSync(svg, 'utf8'))[1]);
+    const width = Number(/width="(\d+)"/.exec(readFileSync(svg, 'utf8'))?.[1]);
 
     const png = join(dir, 'network.png');
     const run = chart('network', '--dataset', RELEASE, '--out', png, '--scale', '1');
