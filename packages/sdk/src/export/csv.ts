@@ -4,12 +4,16 @@
  */
 import { RELATION_TYPE_INFO, type Entity, type Redirect, type Relation, type Source, type Statement } from '@claimgraph/schema';
 import { tableLines, type TableColumn } from './csv-text.js';
+import { derivedEdgeValue, EDGE_COLUMNS } from './edge-columns.js';
 import { escapeFormula, fieldColumns, FIELDS, type ColumnSpec, type ExportKind } from './fields.js';
 import { chunked, type ExportPart } from './files.js';
 import type { ResolvedExportOptions } from './options.js';
 import { canonicalRecords, type ExportRecord, type ExportRecords, type RelationStats } from './records.js';
 
 export type CsvFile = 'nodes' | 'edges' | 'statements' | 'sources' | 'redirects';
+
+/** Edge columns whose CSV header differs from the graph attribute name. */
+const CSV_EDGE_HEADERS: Record<string, string> = { label: 'Label', kind: 'Kind', weight: 'Weight' };
 
 /**
  * Every CSV file's columns in order. nodes.csv: `Id`, `Label` (the name), then the entity fields.
@@ -24,14 +28,8 @@ export const CSV_COLUMNS: Readonly<Record<CsvFile, readonly ColumnSpec[]>> = {
     { header: 'Target', field: 'target', type: 'string' },
     { header: 'Type', type: 'string' },
     { header: 'Id', field: 'id', type: 'string' },
-    { header: 'Label', type: 'string' },
-    { header: 'Kind', type: 'string' },
-    { header: 'Weight', type: 'number' },
-    { header: 'relationType', field: 'type', type: 'string' },
-    { header: 'status', type: 'string' },
-    { header: 'supports', type: 'number' },
-    { header: 'disputes', type: 'number' },
-    ...fieldColumns('relations', 'id', 'type', 'source', 'target'),
+    // Gephi's spreadsheet import and Flourish read these three capitalised.
+    ...EDGE_COLUMNS.map((spec) => (spec.header in CSV_EDGE_HEADERS ? { ...spec, header: CSV_EDGE_HEADERS[spec.header]! } : spec)),
   ],
   statements: [{ header: 'Id', field: 'id', type: 'string' }, ...fieldColumns('statements', 'id')],
   sources: [{ header: 'Id', field: 'id', type: 'string' }, ...fieldColumns('sources', 'id')],
@@ -56,15 +54,14 @@ export function isUndirected(type: string, options: Pick<ResolvedExportOptions, 
 }
 
 function edgeDerived(stats: RelationStats, options: ResolvedExportOptions): Record<string, (r: Relation, i: number) => unknown> {
-  return {
+  const derived: Record<string, (r: Relation, i: number) => unknown> = {
     Type: (r) => (isUndirected(r.type, options) ? 'Undirected' : 'Directed'),
-    Label: (r) => RELATION_TYPE_INFO[r.type]?.label ?? r.type,
-    Kind: (r) => r.type,
-    Weight: (_, i) => stats.supports[i]! + stats.disputes[i]!,
-    status: (_, i) => stats.status(i),
-    supports: (_, i) => stats.supports[i],
-    disputes: (_, i) => stats.disputes[i],
   };
+  for (const spec of EDGE_COLUMNS) {
+    if (spec.field !== undefined) continue;
+    derived[CSV_EDGE_HEADERS[spec.header] ?? spec.header] = (r, i) => derivedEdgeValue(spec.header, r, i, stats);
+  }
+  return derived;
 }
 
 function columnsOf<T>(file: CsvFile, options: ResolvedExportOptions, derived: Record<string, (r: T, i: number) => unknown> = {}): TableColumn<T>[] {

@@ -3,8 +3,9 @@
  * (undirected for symmetric types by default), attributes flattened to typed scalars.
  */
 import { MultiGraph } from 'graphology';
-import { RELATION_TYPE_INFO, type Entity, type Relation } from '@claimgraph/schema';
+import type { Entity, Relation } from '@claimgraph/schema';
 import { isUndirected } from './csv.js';
+import { derivedEdgeValue, EDGE_COLUMNS } from './edge-columns.js';
 import { fieldColumns, flatValue, type ColumnSpec } from './fields.js';
 import type { ResolvedExportOptions } from './options.js';
 import { canonicalRecords, type ExportRecords, type RelationStats } from './records.js';
@@ -17,16 +18,7 @@ export const NODE_ATTRIBUTES: readonly ColumnSpec[] = [{ header: 'label', field:
  * edge kind), `weight` (the number of statements), `relationType`, `status`, `supports`,
  * `disputes`, then every other relation field. The edge key is the relation id.
  */
-export const EDGE_ATTRIBUTES: readonly ColumnSpec[] = [
-  { header: 'label', type: 'string' },
-  { header: 'kind', type: 'string' },
-  { header: 'weight', type: 'number' },
-  { header: 'relationType', field: 'type', type: 'string' },
-  { header: 'status', type: 'string' },
-  { header: 'supports', type: 'number' },
-  { header: 'disputes', type: 'number' },
-  ...fieldColumns('relations', 'id', 'type', 'source', 'target'),
-];
+export const EDGE_ATTRIBUTES: readonly ColumnSpec[] = EDGE_COLUMNS;
 
 export type FlatAttributes = Record<string, string | number | boolean>;
 
@@ -48,13 +40,7 @@ export function exportGraph(records: ExportRecords, stats: RelationStats, option
   let r = 0;
   for (const relation of canonicalRecords<Relation>(records, 'relations')) {
     const i = r++;
-    const derived = (header: string): string | number => {
-      if (header === 'label') return RELATION_TYPE_INFO[relation.type]?.label ?? relation.type;
-      if (header === 'kind') return relation.type;
-      if (header === 'weight') return stats.supports[i]! + stats.disputes[i]!;
-      if (header === 'status') return stats.status(i);
-      return header === 'supports' ? stats.supports[i]! : stats.disputes[i]!;
-    };
+    const derived = (header: string) => derivedEdgeValue(header, relation, i, stats);
     const attributes = flatten(EDGE_ATTRIBUTES, relation as Record<string, unknown>, derived);
     if (isUndirected(relation.type, options)) graph.addUndirectedEdgeWithKey(relation.id, relation.source, relation.target, attributes);
     else graph.addDirectedEdgeWithKey(relation.id, relation.source, relation.target, attributes);
