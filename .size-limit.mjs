@@ -12,7 +12,8 @@ function staticGraph(entry) {
     if (seen.has(file)) return;
     seen.add(file);
     const code = readFileSync(file, 'utf8');
-    for (const [, specifier] of code.matchAll(/(?:\bfrom\s*|\bimport\s*)["'](\.\.?\/[^"']+)["']/g)) visit(normalize(join(dirname(file), specifier)));
+    for (const [, specifier] of code.matchAll(/(?:\bfrom\s*|\bimport\s*)["'](\.\.?\/[^"']+)["']/g))
+      visit(normalize(join(dirname(file), specifier)));
   };
   visit(entry);
   return [...seen];

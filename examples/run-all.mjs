@@ -32,7 +32,10 @@ run('summarise the release', process.execPath, [cli, 'info', join(dataset, 'dist
 const examples = readdirSync(here)
   .filter((f) => /^\d\d-.*\.(mjs|js)$/.test(f))
   .sort();
-const timings = examples.map((example) => /** @type {const} */ ([example, run(`example ${example}`, process.execPath, [join(here, example)])]));
+const timings = examples.map(
+  (example) => /** @type {const} */ ([example, run(`example ${example}`, process.execPath, [join(here, example)])]),
+);
 console.log(`\n✔ done${examples.length ? `: outputs in ${join('examples', 'out')}/` : ''}`);
 for (const [example, ms] of timings) console.log(`  ${example.padEnd(28)} ${(ms / 1000).toFixed(1)} s`);
-if (examples.length) console.log('\n  The same charts in a browser: npm run serve --workspace examples, then open the URL it prints.');
+if (examples.length)
+  console.log('\n  The same charts in a browser: npm run serve --workspace examples, then open the URL it prints.');

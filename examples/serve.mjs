@@ -31,7 +31,9 @@ export async function startServer({ port = 0, build = true } = {}) {
     req.url = `/${(req.url ?? '/').slice(prefix.length)}`;
     serve(req, res, notFound);
   });
-  await new Promise((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', () => resolve(undefined)));
+  await new Promise((resolve, reject) =>
+    server.once('error', reject).listen(port, '127.0.0.1', () => resolve(undefined)),
+  );
   const { port: actual } = /** @type {import('node:net').AddressInfo} */ (server.address());
   return {
     url: `http://127.0.0.1:${actual}/examples/browser/`,

@@ -4,7 +4,10 @@
 // loudly and skipped rather than failing the run: it says nothing about the dependencies.
 import { spawnSync } from 'node:child_process';
 
-const run = spawnSync('npm', ['audit', '--audit-level=high', '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const run = spawnSync('npm', ['audit', '--audit-level=high', '--json'], {
+  encoding: 'utf8',
+  maxBuffer: 64 * 1024 * 1024,
+});
 let report;
 try {
   report = JSON.parse(run.stdout);
@@ -14,17 +17,25 @@ try {
 
 const unavailable = report && typeof report.statusCode === 'number' && !report.metadata;
 if (!report || unavailable) {
-  const why = report ? `HTTP ${report.statusCode}` : (run.stderr || run.stdout || `exit ${run.status}`).trim().split('\n').pop();
+  const why = report
+    ? `HTTP ${report.statusCode}`
+    : (run.stderr || run.stdout || `exit ${run.status}`).trim().split('\n').pop();
   console.log(`npm audit: SKIPPED — the registry's audit endpoint is not available here (${why}); run it where it is.`);
   process.exit(0);
 }
 
 const counts = report.metadata?.vulnerabilities ?? {};
-const summary = ['critical', 'high', 'moderate', 'low', 'info'].map((level) => `${counts[level] ?? 0} ${level}`).join(', ');
+const summary = ['critical', 'high', 'moderate', 'low', 'info']
+  .map((level) => `${counts[level] ?? 0} ${level}`)
+  .join(', ');
 console.log(`npm audit: ${summary} (${report.metadata?.dependencies?.total ?? '?'} dependencies)`);
-const serious = Object.entries(report.vulnerabilities ?? {}).filter(([, v]) => v.severity === 'high' || v.severity === 'critical');
+const serious = Object.entries(report.vulnerabilities ?? {}).filter(
+  ([, v]) => v.severity === 'high' || v.severity === 'critical',
+);
 for (const [name, v] of serious) {
   const via = v.via.map((x) => (typeof x === 'string' ? x : `${x.title} (${x.url})`)).join('; ');
-  console.error(`  ${v.severity}: ${name} ${v.range} — ${via}${v.fixAvailable ? ' — fix available: npm audit fix' : ''}`);
+  console.error(
+    `  ${v.severity}: ${name} ${v.range} — ${via}${v.fixAvailable ? ' — fix available: npm audit fix' : ''}`,
+  );
 }
 process.exit(serious.length > 0 ? 1 : 0);

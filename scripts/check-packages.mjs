@@ -38,7 +38,11 @@ function publishedPackages() {
   const dirs = [];
   for (const pattern of readJson(join(ROOT, 'package.json')).workspaces) {
     const base = pattern.replace(/\/\*$/, '');
-    const children = pattern.endsWith('/*') ? readdirSync(join(ROOT, base), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join(base, e.name)) : [base];
+    const children = pattern.endsWith('/*')
+      ? readdirSync(join(ROOT, base), { withFileTypes: true })
+          .filter((e) => e.isDirectory())
+          .map((e) => join(base, e.name))
+      : [base];
     for (const dir of children) {
       try {
         dirs.push({ dir, pkg: readJson(join(ROOT, dir, 'package.json')) });
@@ -49,7 +53,9 @@ function publishedPackages() {
   }
   const order = ['packages/schema', 'packages/sdk', 'packages/charts', 'packages/cli'];
   const rank = (dir) => (order.includes(dir) ? order.indexOf(dir) : order.length);
-  return dirs.filter(({ pkg }) => pkg.private !== true).sort((a, b) => rank(a.dir) - rank(b.dir) || a.dir.localeCompare(b.dir));
+  return dirs
+    .filter(({ pkg }) => pkg.private !== true)
+    .sort((a, b) => rank(a.dir) - rank(b.dir) || a.dir.localeCompare(b.dir));
 }
 
 /** The top-level entries a package may publish: dist, README and LICENSE, bin/ for commands, data/ for datasets. */
@@ -81,10 +87,12 @@ function packContents(pkg, files) {
   const allowed = allowedFiles(pkg);
   const problems = [];
   for (const file of files) {
-    if (!allowed.some((entry) => (entry.endsWith('/') ? file.startsWith(entry) : file === entry))) problems.push(`${file} is packed but is not dist, README or LICENSE${pkg.bin ? ', bin' : ''}`);
+    if (!allowed.some((entry) => (entry.endsWith('/') ? file.startsWith(entry) : file === entry)))
+      problems.push(`${file} is packed but is not dist, README or LICENSE${pkg.bin ? ', bin' : ''}`);
   }
   for (const entry of allowed) {
-    if (!files.some((file) => (entry.endsWith('/') ? file.startsWith(entry) : file === entry))) problems.push(`${entry} is missing from the package`);
+    if (!files.some((file) => (entry.endsWith('/') ? file.startsWith(entry) : file === entry)))
+      problems.push(`${entry} is missing from the package`);
   }
   return problems;
 }
@@ -96,7 +104,10 @@ async function checkPackage({ dir, pkg }, sizes, scratch) {
 
   // Pack once (without lifecycle scripts) and check the tarball: what is published, not the folder.
   const dest = mkdtempSync(join(scratch, 'pack-'));
-  const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dest], { cwd: pkgDir, maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dest], {
+    cwd: pkgDir,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const [packed] = JSON.parse(stdout);
   const tarball = join(dest, packed.filename);
   const files = packed.files.map((f) => f.path).sort();
@@ -106,12 +117,21 @@ async function checkPackage({ dir, pkg }, sizes, scratch) {
   row.pack = contents.length ? 'FAIL' : `ok (${files.length} files, ${(packed.size / 1024).toFixed(0)} kB)`;
 
   const bytes = readFileSync(tarball);
-  const { messages, pkg: linted } = await publint({ strict: true, pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) } });
+  const { messages, pkg: linted } = await publint({
+    strict: true,
+    pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) },
+  });
   const errors = messages.filter((m) => m.type === 'error');
   for (const m of errors) fail('publint', formatMessage(m, linted));
-  row.publint = errors.length ? 'FAIL' : messages.length ? `ok (${messages.length} suggestion${messages.length === 1 ? '' : 's'})` : 'ok';
+  row.publint = errors.length
+    ? 'FAIL'
+    : messages.length
+      ? `ok (${messages.length} suggestion${messages.length === 1 ? '' : 's'})`
+      : 'ok';
 
-  const attw = await run(join(BIN, 'attw'), [tarball, '--format', 'json', '--profile', ATTW_PROFILE], { maxBuffer: 64 * 1024 * 1024 }).then(
+  const attw = await run(join(BIN, 'attw'), [tarball, '--format', 'json', '--profile', ATTW_PROFILE], {
+    maxBuffer: 64 * 1024 * 1024,
+  }).then(
     (r) => ({ ok: true, stdout: r.stdout }),
     (e) => ({ ok: false, stdout: e.stdout ?? '', stderr: e.stderr ?? String(e) }),
   );
@@ -128,19 +148,28 @@ async function checkPackage({ dir, pkg }, sizes, scratch) {
     row.attw = `n/a (${pkg.bin ? 'bin only' : 'JSON only'}: no types)`;
   } else if (!attw.ok) {
     const kinds = Object.keys(JSON.parse(attw.stdout).problems ?? {});
-    fail('attw', `problems with profile ${ATTW_PROFILE}: ${kinds.join(', ')} (run: npx attw --pack ${dir} --profile ${ATTW_PROFILE})`);
+    fail(
+      'attw',
+      `problems with profile ${ATTW_PROFILE}: ${kinds.join(', ')} (run: npx attw --pack ${dir} --profile ${ATTW_PROFILE})`,
+    );
   }
-  row.attw ??= attw.ok && analysis ? `ok (${ATTW_PROFILE}, ${Object.keys(analysis.entrypoints ?? {}).length} entries)` : 'FAIL';
+  row.attw ??=
+    attw.ok && analysis ? `ok (${ATTW_PROFILE}, ${Object.keys(analysis.entrypoints ?? {}).length} entries)` : 'FAIL';
 
   const anys = anyInDeclarations(pkgDir, files);
   for (const where of anys.found) fail('any', `\`any\` in a public type: ${where}`);
-  row.any = anys.checked === 0 ? '—' : anys.found.length ? `FAIL (${anys.found.length})` : `none (${anys.checked} .d.ts)`;
+  row.any =
+    anys.checked === 0 ? '—' : anys.found.length ? `FAIL (${anys.found.length})` : `none (${anys.checked} .d.ts)`;
 
   const size = sizes.find((s) => s.name === pkg.name);
   if (!size) row.size = '—';
   else {
     row.size = `${(size.size / 1000).toFixed(2)} / ${(size.sizeLimit / 1000).toFixed(0)} kB`;
-    if (!size.passed) fail('size', `dist/index.js and its chunks are ${size.size} B gzipped, over the ${size.sizeLimit} B budget in .size-limit.mjs`);
+    if (!size.passed)
+      fail(
+        'size',
+        `dist/index.js and its chunks are ${size.size} B gzipped, over the ${size.sizeLimit} B budget in .size-limit.mjs`,
+      );
   }
 
   const scripts = INSTALL_SCRIPTS.filter((name) => pkg.scripts?.[name] !== undefined);
@@ -150,10 +179,22 @@ async function checkPackage({ dir, pkg }, sizes, scratch) {
 }
 
 function table(rows) {
-  const headers = ['package', 'publint --strict', 'attw', 'pack contents', 'any in types', 'size (gz) / budget', 'install scripts'];
+  const headers = [
+    'package',
+    'publint --strict',
+    'attw',
+    'pack contents',
+    'any in types',
+    'size (gz) / budget',
+    'install scripts',
+  ];
   const cells = [headers, ...rows.map((r) => [r.name, r.publint, r.attw, r.pack, r.any, r.size, r.installScripts])];
   const widths = headers.map((_, i) => Math.max(...cells.map((row) => row[i].length)));
-  const line = (row) => row.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (row) =>
+    row
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(cells[0]), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 
@@ -171,17 +212,31 @@ try {
   const packages = publishedPackages();
   const rows = [];
   // Two at a time: npm pack and attw are mostly waiting on the disk and on child processes.
-  for (let i = 0; i < packages.length; i += 2) rows.push(...(await Promise.all(packages.slice(i, i + 2).map((p) => checkPackage(p, sizes, scratch)))));
+  for (let i = 0; i < packages.length; i += 2)
+    rows.push(...(await Promise.all(packages.slice(i, i + 2).map((p) => checkPackage(p, sizes, scratch)))));
 
   // Private workspaces are never published, but `npm ci` still runs their install scripts.
-  const unpublished = [{ dir: '.', pkg: readJson(join(ROOT, 'package.json')) }, ...(readJson(join(ROOT, 'package.json')).workspaces.includes('examples') ? [{ dir: 'examples', pkg: readJson(join(ROOT, 'examples', 'package.json')) }] : [])];
-  const privateProblems = unpublished.flatMap(({ dir, pkg }) => INSTALL_SCRIPTS.filter((name) => pkg.scripts?.[name] !== undefined).map((name) => `${dir}/package.json: install script "${name}"; remove it`));
+  const unpublished = [
+    { dir: '.', pkg: readJson(join(ROOT, 'package.json')) },
+    ...(readJson(join(ROOT, 'package.json')).workspaces.includes('examples')
+      ? [{ dir: 'examples', pkg: readJson(join(ROOT, 'examples', 'package.json')) }]
+      : []),
+  ];
+  const privateProblems = unpublished.flatMap(({ dir, pkg }) =>
+    INSTALL_SCRIPTS.filter((name) => pkg.scripts?.[name] !== undefined).map(
+      (name) => `${dir}/package.json: install script "${name}"; remove it`,
+    ),
+  );
 
   console.log(table(rows));
   const problems = [...rows.flatMap((r) => r.problems.map((p) => `${r.name}: ${p}`)), ...privateProblems];
-  console.log(`\n${rows.length} packages checked in ${((Date.now() - started) / 1000).toFixed(1)} s; no install scripts in ${unpublished.map((u) => relative(ROOT, join(ROOT, u.dir, 'package.json'))).join(' or ')} either${privateProblems.length ? ' — except:' : '.'}`);
+  console.log(
+    `\n${rows.length} packages checked in ${((Date.now() - started) / 1000).toFixed(1)} s; no install scripts in ${unpublished.map((u) => relative(ROOT, join(ROOT, u.dir, 'package.json'))).join(' or ')} either${privateProblems.length ? ' — except:' : '.'}`,
+  );
   if (problems.length) {
-    console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    console.error(
+      `\n${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  ${p}`).join('\n')}`,
+    );
     process.exitCode = 1;
   }
 } finally {

@@ -18,7 +18,10 @@ const installed = (/** @type {string} */ name) => {
     return false;
   }
 };
-const NODE_BUILTINS = new Set([...builtinModules.filter((m) => !installed(m)), ...builtinModules.map((m) => `node:${m}`)]);
+const NODE_BUILTINS = new Set([
+  ...builtinModules.filter((m) => !installed(m)),
+  ...builtinModules.map((m) => `node:${m}`),
+]);
 const OUT = fileURLToPath(new URL('./dist/', import.meta.url));
 
 export async function buildBrowserExample({ minify = true } = {}) {
@@ -41,7 +44,9 @@ export async function buildBrowserExample({ minify = true } = {}) {
   if (!entry) throw new Error('examples/browser: esbuild wrote no entry chunk');
   const reached = entry[1].imports.filter((i) => !i.kind.includes('dynamic') && NODE_BUILTINS.has(i.path));
   if (reached.length) {
-    throw new Error(`examples/browser: the page's entry chunk imports Node built-ins: ${reached.map((i) => i.path).join(', ')}`);
+    throw new Error(
+      `examples/browser: the page's entry chunk imports Node built-ins: ${reached.map((i) => i.path).join(', ')}`,
+    );
   }
   return { entry: entry[0], bytes: entry[1].bytes, chunks: Object.keys(result.metafile.outputs).length };
 }

@@ -19,7 +19,10 @@ try {
     centrality: centralityChart(cg, { metric: 'betweenness', dataset: DATASET }),
   };
   for (const [id, spec] of Object.entries(charts)) {
-    await embed(`#${id}`, spec, { renderer: 'svg', actions: { export: true, source: false, compiled: false, editor: false } });
+    await embed(`#${id}`, spec, {
+      renderer: 'svg',
+      actions: { export: true, source: false, compiled: false, editor: false },
+    });
   }
   status.textContent = `Dataset version ${cg.version ?? 'unknown'}: ${cg.toJSON().statements.length} statements.`;
   document.body.dataset.ready = 'true';

@@ -53,7 +53,11 @@ export function findRelation(cg, { source, type, target }) {
   const [from] = cg.search(source);
   const [to] = cg.search(target);
   if (!from || !to) throw new Error(`examples: no entity named "${from ? target : source}" in the dataset`);
-  const [relation] = cg.relations({ type: /** @type {import('@claimgraph/schema').RelationType} */ (type), source: from.id, target: to.id });
+  const [relation] = cg.relations({
+    type: /** @type {import('@claimgraph/schema').RelationType} */ (type),
+    source: from.id,
+    target: to.id,
+  });
   if (!relation) throw new Error(`examples: no "${type}" relation from ${from.name} to ${to.name} in the dataset`);
   return relation;
 }

@@ -32,19 +32,30 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the browser example',
     server = await startServer();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 800, height: 1000 } });
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+    page.on('requestfailed', (request) =>
+      problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`),
+    );
     page.on('response', (response) => {
       if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
     });
     // Anything not served by the local server is refused, so a CDN link would show up as a failure.
-    await page.route((url) => url.hostname !== '127.0.0.1', (route) => route.abort());
+    await page.route(
+      (url) => url.hostname !== '127.0.0.1',
+      (route) => route.abort(),
+    );
     await page.goto(server.url);
     await page.waitForSelector('body[data-ready]', { timeout: 30_000 });
   }, 60_000);
@@ -57,7 +68,11 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the browser example',
   it('draws every chart as SVG, with its marks and labels', async () => {
     expect(await page.getAttribute('body', 'data-ready')).toBe('true');
     for (const id of ['stance', 'timeline', 'network', 'centrality']) {
-      const marks = await page.locator(`#${id} svg.marks .mark-symbol path, #${id} svg.marks .mark-rect path, #${id} svg.marks .mark-rule line`).count();
+      const marks = await page
+        .locator(
+          `#${id} svg.marks .mark-symbol path, #${id} svg.marks .mark-rect path, #${id} svg.marks .mark-rule line`,
+        )
+        .count();
       expect(marks, `#${id} has marks`).toBeGreaterThan(3);
     }
     const stanceText = await page.locator('#stance svg.marks').textContent();
@@ -86,7 +101,10 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the browser example',
     offline.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     offline.on('pageerror', (error) => errors.push(error.message));
     offline.on('request', (request) => !request.url().startsWith('file:') && errors.push(`request: ${request.url()}`));
-    await offline.route((url) => url.protocol !== 'file:', (route) => route.abort());
+    await offline.route(
+      (url) => url.protocol !== 'file:',
+      (route) => route.abort(),
+    );
     await offline.goto(pathToFileURL(file).href);
     await offline.waitForSelector('#chart svg.marks .mark-symbol path');
     expect(await offline.locator('#chart svg.marks').textContent()).toContain('Who says what');

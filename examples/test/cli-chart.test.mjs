@@ -45,7 +45,9 @@ describe('claimgraph chart', { timeout: 60_000 }, () => {
 
   it('draws the relation and entity asked for', () => {
     const out = join(dir, 'timeline.json');
-    expect(chart('timeline', '--dataset', RELEASE, '--relation', 'rel:haqqani-network-part-of-taliban', '--out', out).status).toBe(0);
+    expect(
+      chart('timeline', '--dataset', RELEASE, '--relation', 'rel:haqqani-network-part-of-taliban', '--out', out).status,
+    ).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8')).title.text.join(' ')).toContain('Haqqani network part of Taliban');
   });
 

@@ -5,18 +5,36 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildRelease, type BuildResult } from '@claimgraph/schema/node';
-import { canonicalRecord, formatIssue, RECORD_FILES, RECORD_KINDS, type Dataset, type Statement } from '@claimgraph/schema';
+import {
+  canonicalRecord,
+  formatIssue,
+  RECORD_FILES,
+  RECORD_KINDS,
+  type Dataset,
+  type Statement,
+} from '@claimgraph/schema';
 
 /** The dataset source folder (the parent of this test folder). */
 const datasetDir = fileURLToPath(new URL('..', import.meta.url));
 /** The captured article; CI checks out `shared/` next to the repository clone. */
-const articlePath = fileURLToPath(new URL('../../../../shared/sources/washington-examiner-2021-08-taliban-haqqani.txt', import.meta.url));
+const articlePath = fileURLToPath(
+  new URL('../../../../shared/sources/washington-examiner-2021-08-taliban-haqqani.txt', import.meta.url),
+);
 const articleAvailable = existsSync(articlePath);
 
 const PART_OF = 'rel:haqqani-network-part-of-taliban';
 const COOPERATION = 'rel:haqqani-network-cooperates-with-isis-k';
 const COLLUSION = 'rel:taliban-cooperates-with-isis-k-in-kabul-airport-bombing';
-const SPEAKER_TYPES = new Set(['person', 'armed-group', 'organization', 'government-body', 'international-body', 'programme', 'media-outlet', 'document']);
+const SPEAKER_TYPES = new Set([
+  'person',
+  'armed-group',
+  'organization',
+  'government-body',
+  'international-body',
+  'programme',
+  'media-outlet',
+  'document',
+]);
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** Article excerpts inside curator notes are set in guillemets: «…». */
 const EXCERPT = /«([^»]+)»/g;
@@ -65,14 +83,22 @@ describe('the afghanistan-2021 release', () => {
       const records = JSON.parse(text) as { id: string }[];
       const ids = records.map((r) => r.id);
       expect(ids).toEqual([...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
-      expect(text).toBe(`${JSON.stringify(records.map((r) => canonicalRecord(kind, r)), null, 2)}\n`);
+      expect(text).toBe(
+        `${JSON.stringify(
+          records.map((r) => canonicalRecord(kind, r)),
+          null,
+          2,
+        )}\n`,
+      );
     }
   });
 
   it('states the record counts in the README', () => {
     const readme = readFileSync(join(datasetDir, 'README.md'), 'utf8');
     const { entities, relations, statements, sources } = build.summary!.counts;
-    expect(readme).toContain(`${entities} entities, ${relations} relations, ${statements} statements and ${sources} source`);
+    expect(readme).toContain(
+      `${entities} entities, ${relations} relations, ${statements} statements and ${sources} source`,
+    );
   });
 });
 
@@ -93,14 +119,18 @@ describe('disagreements meet on one relation', () => {
   });
 
   it('records the State Department as calling the groups separate yet affiliated', () => {
-    expect(stancesBy(statementsOf('rel:haqqani-network-affiliated-with-taliban'))).toContain('government-body:state-department supports');
+    expect(stancesBy(statementsOf('rel:haqqani-network-affiliated-with-taliban'))).toContain(
+      'government-body:state-department supports',
+    );
     expect(stancesBy(statementsOf(PART_OF))).toContain('government-body:state-department disputes');
   });
 
   it('records member states reporting and denying ISIS-K–Haqqani collaboration, as carried by the July U.N. report', () => {
     const statements = statementsOf(COOPERATION);
     expect(statements.map((s) => s.stance)).toEqual(expect.arrayContaining(['supports', 'disputes']));
-    expect(statements.every((s) => s.speaker === 'document:july-un-report' || s.reportedBy === 'document:july-un-report')).toBe(true);
+    expect(
+      statements.every((s) => s.speaker === 'document:july-un-report' || s.reportedBy === 'document:july-un-report'),
+    ).toBe(true);
   });
 
   it("records Biden's 'no evidence thus far' of Taliban–ISIS collusion as a hedged dispute", () => {
@@ -156,31 +186,45 @@ describe('statements', () => {
     }
   });
 
-  it.skipIf(!articleAvailable)('quote the article word for word, in quotes and in the excerpts of curator notes', () => {
-    const article = readFileSync(articlePath, 'utf8');
-    const missing: string[] = [];
-    for (const s of dataset.statements) {
-      if (s.quote !== undefined && !article.includes(s.quote)) missing.push(`${s.id} quote: ${s.quote}`);
-    }
-    for (const record of [...dataset.statements, ...dataset.relations]) {
-      for (const [, excerpt] of (record.note ?? '').matchAll(EXCERPT)) {
-        if (!article.includes(excerpt!)) missing.push(`${record.id} note: ${excerpt}`);
+  it.skipIf(!articleAvailable)(
+    'quote the article word for word, in quotes and in the excerpts of curator notes',
+    () => {
+      const article = readFileSync(articlePath, 'utf8');
+      const missing: string[] = [];
+      for (const s of dataset.statements) {
+        if (s.quote !== undefined && !article.includes(s.quote)) missing.push(`${s.id} quote: ${s.quote}`);
       }
-    }
-    expect(missing).toEqual([]);
-  });
+      for (const record of [...dataset.statements, ...dataset.relations]) {
+        for (const [, excerpt] of (record.note ?? '').matchAll(EXCERPT)) {
+          if (!article.includes(excerpt!)) missing.push(`${record.id} note: ${excerpt}`);
+        }
+      }
+      expect(missing).toEqual([]);
+    },
+  );
 });
 
 describe('the second reading (1.1.0)', () => {
   const statement = (id: string) => dataset.statements.find((s) => s.id === id);
 
   it('names the airport in Kabul as a place, located in Kabul', () => {
-    expect(dataset.entities.find((e) => e.id === 'place:kabul-airport')).toMatchObject({ type: 'place', name: 'airport in Kabul', placeKind: 'site' });
-    expect(dataset.relations.find((r) => r.id === 'rel:kabul-airport-located-in-kabul')).toMatchObject({ source: 'place:kabul-airport', target: 'place:kabul' });
+    expect(dataset.entities.find((e) => e.id === 'place:kabul-airport')).toMatchObject({
+      type: 'place',
+      name: 'airport in Kabul',
+      placeKind: 'site',
+    });
+    expect(dataset.relations.find((r) => r.id === 'rel:kabul-airport-located-in-kabul')).toMatchObject({
+      source: 'place:kabul-airport',
+      target: 'place:kabul',
+    });
   });
 
   it("does not count the article's own 'allegedly' or 'reportedly' on someone else's claim as that speaker's hedge", () => {
-    for (const id of ['st:treasury-department-support-to-al-qaeda', 'st:member-state-muhajir-maintains-cooperation', 'st:member-state-muhajir-provides-expertise']) {
+    for (const id of [
+      'st:treasury-department-support-to-al-qaeda',
+      'st:member-state-muhajir-maintains-cooperation',
+      'st:member-state-muhajir-provides-expertise',
+    ]) {
       expect(statement(id), id).toMatchObject({ hedged: false });
     }
     // The speakers' own hedges stay.
@@ -190,7 +234,13 @@ describe('the second reading (1.1.0)', () => {
 
   it('records the article itself among those who call the Haqqani network and the Taliban linked', () => {
     const speakers = statementsOf('rel:haqqani-network-affiliated-with-taliban').map((s) => s.speaker);
-    expect(speakers).toEqual(expect.arrayContaining(['government-body:state-department', 'document:nctc-description-of-the-haqqani-network', 'media-outlet:washington-examiner']));
+    expect(speakers).toEqual(
+      expect.arrayContaining([
+        'government-body:state-department',
+        'document:nctc-description-of-the-haqqani-network',
+        'media-outlet:washington-examiner',
+      ]),
+    );
   });
 
   it('records Sirajuddin Haqqani speaking as one of the Taliban in his op-ed title', () => {
@@ -203,6 +253,8 @@ describe('the second reading (1.1.0)', () => {
   });
 
   it('records that former Pakistani Taliban militants, not the group, founded ISIS-K', () => {
-    expect(dataset.relations.find((r) => r.id === 'rel:isis-k-founded-by-pakistani-taliban')?.attributes).toEqual({ founders: 'former Pakistani Taliban militants' });
+    expect(dataset.relations.find((r) => r.id === 'rel:isis-k-founded-by-pakistani-taliban')?.attributes).toEqual({
+      founders: 'former Pakistani Taliban militants',
+    });
   });
 });

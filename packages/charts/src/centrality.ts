@@ -56,7 +56,9 @@ export function centralityChart(cg: ClaimGraphLike, options: CentralityChartOpti
   const o = { ...CENTRALITY_CHART_DEFAULTS, ...options };
   const metric = METRICS[o.metric];
   if (!metric) {
-    throw new Error(`@claimgraph/charts: centralityChart: options.metric: "${String(o.metric)}" is not a metric; use "degree" or "betweenness"`);
+    throw new Error(
+      `@claimgraph/charts: centralityChart: options.metric: "${String(o.metric)}" is not a metric; use "degree" or "betweenness"`,
+    );
   }
   const index = indexClaimGraph(cg);
   const ties = tieGraph(index);
@@ -82,7 +84,14 @@ export function centralityChart(cg: ClaimGraphLike, options: CentralityChartOpti
     field: 'label',
     type: 'nominal' as const,
     sort: { field: 'rank', op: 'min' as const, order: 'ascending' as const },
-    axis: { title: null, ticks: false, domain: false, labelPadding: NAME_PADDING, labelFontSize: NAME_SIZE, labelLimit: o.labelWidth + 8 },
+    axis: {
+      title: null,
+      ticks: false,
+      domain: false,
+      labelPadding: NAME_PADDING,
+      labelFontSize: NAME_SIZE,
+      labelLimit: o.labelWidth + 8,
+    },
   };
   const body: ChartBody = {
     data: { values: ranked },
@@ -93,7 +102,12 @@ export function centralityChart(cg: ClaimGraphLike, options: CentralityChartOpti
         mark: { type: 'bar', height: { band: 0.7 }, cornerRadiusEnd: 2, stroke: '#333333', strokeWidth: 0.4 },
         encoding: {
           y,
-          x: { field: 'value', type: 'quantitative', title: metric.axis, axis: { format: metric.format, tickMinStep: o.metric === 'degree' ? 1 : undefined, grid: true } },
+          x: {
+            field: 'value',
+            type: 'quantitative',
+            title: metric.axis,
+            axis: { format: metric.format, tickMinStep: o.metric === 'degree' ? 1 : undefined, grid: true },
+          },
           color: {
             field: 'type',
             type: 'nominal',
@@ -114,20 +128,35 @@ export function centralityChart(cg: ClaimGraphLike, options: CentralityChartOpti
       },
     ],
   };
-  const shown = ranked.length < ties.order ? `The ${ranked.length} highest of ${ties.order} tied entities.` : `All ${ranked.length} tied entities.`;
+  const shown =
+    ranked.length < ties.order
+      ? `The ${ranked.length} highest of ${ties.order} tied entities.`
+      : `All ${ranked.length} tied entities.`;
   const subtitle = subtitleLines(o.subtitle, [metric.explain, shown]);
   const description =
     `Bar chart ranking ${ranked.length} entities by ${o.metric}. ` +
-    ranked.slice(0, 5).map((r) => `${r.rank}. ${r.name} (${r.type}): ${formatValue(r.value, o.metric)}`).join('; ') +
+    ranked
+      .slice(0, 5)
+      .map((r) => `${r.rank}. ${r.name} (${r.type}): ${formatValue(r.value, o.metric)}`)
+      .join('; ') +
     '.';
   return frame(body, {
     title: o.title ?? metric.title,
     subtitle,
     description,
-    credit: creditLine(index, index.data.statements.map((s) => s.source), o),
+    credit: creditLine(
+      index,
+      index.data.statements.map((s) => s.source),
+      o,
+    ),
     width: o.width,
-    left: labelExtent(ranked.map((r) => r.label), NAME_SIZE, NAME_PADDING),
+    left: labelExtent(
+      ranked.map((r) => r.label),
+      NAME_SIZE,
+      NAME_PADDING,
+    ),
   });
 }
 
-const formatValue = (value: number, metric: CentralityMetric) => (metric === 'degree' ? String(value) : value.toFixed(2));
+const formatValue = (value: number, metric: CentralityMetric) =>
+  metric === 'degree' ? String(value) : value.toFixed(2);

@@ -95,7 +95,14 @@ export function frame(body: ChartBody, parts: FrameParts): TopLevelSpec {
     width: parts.width,
     height: credit.length * CREDIT_LINE_HEIGHT,
     data: { values: [{}] },
-    mark: { type: 'text', align: 'left', baseline: 'top', fontSize: CREDIT_SIZE, lineHeight: CREDIT_LINE_HEIGHT, color: GREYS.muted },
+    mark: {
+      type: 'text',
+      align: 'left',
+      baseline: 'top',
+      fontSize: CREDIT_SIZE,
+      lineHeight: CREDIT_LINE_HEIGHT,
+      color: GREYS.muted,
+    },
     // Starts under the row labels, where the chart starts (never -0, which JSON cannot keep).
     encoding: { x: { value: left > 0 ? -left : 0 }, y: { value: 0 }, text: { value: credit } },
   };

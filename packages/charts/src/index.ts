@@ -5,16 +5,14 @@
 export { stanceChart, STANCE_CHART_DEFAULTS, type StanceChartOptions } from './stance.js';
 export { timelineChart, TIMELINE_CHART_DEFAULTS, type TimelineChartOptions } from './timeline.js';
 export { networkChart, NETWORK_CHART_DEFAULTS, type NetworkChartOptions } from './network.js';
-export { centralityChart, CENTRALITY_CHART_DEFAULTS, type CentralityChartOptions, type CentralityMetric } from './centrality.js';
+export {
+  centralityChart,
+  CENTRALITY_CHART_DEFAULTS,
+  type CentralityChartOptions,
+  type CentralityMetric,
+} from './centrality.js';
 export type { LayoutName } from './layout.js';
 export type { ClaimGraphLike, FrameOptions } from './input.js';
 export { THEME, FONT } from './frame.js';
-export {
-  OKABE_ITO,
-  STANCE_COLORS,
-  STANCE_SHAPES,
-  STATUS_STYLE,
-  ENTITY_STYLE,
-  type StanceKey,
-} from './palette.js';
+export { OKABE_ITO, STANCE_COLORS, STANCE_SHAPES, STATUS_STYLE, ENTITY_STYLE, type StanceKey } from './palette.js';
 export { formatPartialDate } from './dates.js';

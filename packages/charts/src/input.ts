@@ -67,7 +67,9 @@ export function indexClaimGraph(cg: ClaimGraphLike): ChartIndex {
 /** "Source: Washington Examiner. Statements as curated in claimgraph dataset afghanistan-2021 v1.0.0." */
 export function creditLine(index: ChartIndex, sourceIds: Iterable<string>, options: FrameOptions): string {
   if (options.credit !== undefined) return options.credit;
-  const publishers = [...new Set([...sourceIds].map((id) => index.sources.get(id)?.publisher).filter((p): p is string => !!p))].sort();
+  const publishers = [
+    ...new Set([...sourceIds].map((id) => index.sources.get(id)?.publisher).filter((p): p is string => !!p)),
+  ].sort();
   const shown = publishers.length > 3 ? [...publishers.slice(0, 3), `${publishers.length - 3} more`] : publishers;
   const reported = shown.length ? `Source: ${listing(shown)}. ` : '';
   const name = options.dataset ? `claimgraph dataset ${options.dataset}` : 'a claimgraph dataset';

@@ -47,7 +47,9 @@ export function timelineMarks(rows: readonly StatementRow[], pxPerMs: number): T
     const laneEnds: number[] = [];
     const extent = (m: TimelineMark) => {
       const from = m.precision === 'day' ? m.mid * pxPerMs - POINT_HALF : m.start * pxPerMs;
-      const to = (m.precision === 'day' ? m.mid * pxPerMs + POINT_HALF : m.end * pxPerMs) + (m.countLabel ? textWidth(m.countLabel, COUNT_FONT_SIZE) + 6 : 0);
+      const to =
+        (m.precision === 'day' ? m.mid * pxPerMs + POINT_HALF : m.end * pxPerMs) +
+        (m.countLabel ? textWidth(m.countLabel, COUNT_FONT_SIZE) + 6 : 0);
       return [from, to] as const;
     };
     for (const mark of [...marks].sort((a, b) => extent(a)[0] - extent(b)[0])) {

@@ -5,7 +5,14 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { ENTITY_TYPES, ENTITY_TYPE_INFO, RELATION_TYPE_INFO } from '@claimgraph/schema';
 import { frame, legendColumns, subtitleLines, type ChartBody } from './frame.js';
-import { creditLine, indexClaimGraph, requireId, type ClaimGraphLike, type Defaults, type FrameOptions } from './input.js';
+import {
+  creditLine,
+  indexClaimGraph,
+  requireId,
+  type ClaimGraphLike,
+  type Defaults,
+  type FrameOptions,
+} from './input.js';
 import { layoutGraph, type LayoutName } from './layout.js';
 import { ENTITY_STYLE, GREYS, STATUS_KEYS, STATUS_STYLE } from './palette.js';
 import { declutter } from './declutter.js';
@@ -60,7 +67,8 @@ const PARALLEL_GAP = 5;
 export function networkChart(cg: ClaimGraphLike, options: NetworkChartOptions = {}): TopLevelSpec {
   const o = { ...NETWORK_CHART_DEFAULTS, ...options };
   const index = indexClaimGraph(cg);
-  if (o.focus !== undefined) requireId(index.entities, o.focus, { helper: 'networkChart', option: 'focus', kind: 'an entity' });
+  if (o.focus !== undefined)
+    requireId(index.entities, o.focus, { helper: 'networkChart', option: 'focus', kind: 'an entity' });
   const kept = o.focus !== undefined ? neighbourhood(index, o.focus, o.depth) : undefined;
   const ties = tieGraph(index, kept ? (id) => kept.has(id) : undefined, o.isolated);
   const unit = layoutGraph(ties, { layout: o.layout, seed: o.seed, iterations: o.iterations });
@@ -76,7 +84,12 @@ export function networkChart(cg: ClaimGraphLike, options: NetworkChartOptions = 
     const labelSize = focus ? LABEL_SIZE + 1 : LABEL_SIZE;
     const label = fitLine(entity.name, LABEL_WIDTH, labelSize, focus ? 'bold' : undefined);
     const reach = radius + LABEL_GAP + textWidth(label, labelSize, focus ? 'bold' : undefined);
-    const side = labelSide(x, reach, o.width, ties.mapNeighbors(id, (n) => unit.get(n)!.x - p.x));
+    const side = labelSide(
+      x,
+      reach,
+      o.width,
+      ties.mapNeighbors(id, (n) => unit.get(n)!.x - p.x),
+    );
     return {
       id,
       name: entity.name,
@@ -98,7 +111,11 @@ export function networkChart(cg: ClaimGraphLike, options: NetworkChartOptions = 
       },
     };
   });
-  declutter(nodes.map((n) => n.box), o.width, o.height);
+  declutter(
+    nodes.map((n) => n.box),
+    o.width,
+    o.height,
+  );
   const boxes = new Map(nodes.map((n) => [n.id, n.box]));
   const px = (id: string) => boxes.get(id)!;
 
@@ -108,7 +125,8 @@ export function networkChart(cg: ClaimGraphLike, options: NetworkChartOptions = 
     .sort((a, b) => Number(index.status(a.id) === 'contested') - Number(index.status(b.id) === 'contested'));
   const pairCount = new Map<string, number>();
   const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
-  for (const r of relations) pairCount.set(pairKey(r.source, r.target), (pairCount.get(pairKey(r.source, r.target)) ?? 0) + 1);
+  for (const r of relations)
+    pairCount.set(pairKey(r.source, r.target), (pairCount.get(pairKey(r.source, r.target)) ?? 0) + 1);
   const pairSeen = new Map<string, number>();
   const edges = relations.map((r) => {
     const key = pairKey(r.source, r.target);
@@ -218,7 +236,12 @@ export function networkChart(cg: ClaimGraphLike, options: NetworkChartOptions = 
                 scale: { domain: typeLabels, range: types.map((t) => ENTITY_STYLE[t].color) },
                 legend: { columns: legendColumns(typeLabels, o.width) },
               },
-              shape: { field: 'type', type: 'nominal', title: 'Entity', scale: { domain: typeLabels, range: types.map((t) => ENTITY_STYLE[t].shape) } },
+              shape: {
+                field: 'type',
+                type: 'nominal',
+                title: 'Entity',
+                scale: { domain: typeLabels, range: types.map((t) => ENTITY_STYLE[t].shape) },
+              },
               size: { field: 'size', type: 'quantitative', scale: null, legend: null },
               tooltip: [
                 { field: 'name', title: 'Entity' },

@@ -20,7 +20,10 @@ export const ROW_LABEL_EXPR = "indexof(datum.value, '\\u200b') < 0 ? split(datum
  * The y encoding of a band of speaker rows: one row per key, in `rank` order, labelled by
  * ROW_LABEL_EXPR. `axis` adds to or overrides the shared axis settings.
  */
-export function speakerRowsY(label: { width: number; fontSize: number; padding: number }, axis: Record<string, unknown> = {}) {
+export function speakerRowsY(
+  label: { width: number; fontSize: number; padding: number },
+  axis: Record<string, unknown> = {},
+) {
   return {
     field: 'row',
     type: 'nominal' as const,

@@ -77,7 +77,9 @@ export function stanceChart(cg: ClaimGraphLike, options: StanceChartOptions = {}
 
   const single = sections.length === 1 ? sections[0] : undefined;
   const entityName = o.entity !== undefined ? index.nameOf(o.entity) : undefined;
-  const title = o.title ?? (single ? `Who says what: ${single.phrase}` : entityName ? `Who says what about ${entityName}` : 'Who says what');
+  const title =
+    o.title ??
+    (single ? `Who says what: ${single.phrase}` : entityName ? `Who says what about ${entityName}` : 'Who says what');
   const range = `, ${rows[0]!.dateLabel} to ${rows[rows.length - 1]!.dateLabel}`;
   const summary = `${plural(supports, 'statement')} in support and ${disputes} disputing, from ${plural(speakers, 'speaker')}${range}.`;
   const subtitle = subtitleLines(o.subtitle, [
@@ -85,7 +87,11 @@ export function stanceChart(cg: ClaimGraphLike, options: StanceChartOptions = {}
   ]);
 
   const values = withRowKeys(rows, o);
-  const left = labelExtent(values.flatMap((v) => rowLabelLines(v.row)), NAME_SIZE, NAME_PADDING);
+  const left = labelExtent(
+    values.flatMap((v) => rowLabelLines(v.row)),
+    NAME_SIZE,
+    NAME_PADDING,
+  );
   const y = speakerRowsY(
     { width: o.labelWidth, fontSize: NAME_SIZE, padding: NAME_PADDING },
     {
@@ -109,7 +115,13 @@ export function stanceChart(cg: ClaimGraphLike, options: StanceChartOptions = {}
       },
     },
     {
-      mark: { type: 'text' as const, align: 'left' as const, baseline: 'middle' as const, color: GREYS.muted, fontSize: 11 },
+      mark: {
+        type: 'text' as const,
+        align: 'left' as const,
+        baseline: 'middle' as const,
+        color: GREYS.muted,
+        fontSize: 11,
+      },
       encoding: { x: { value: DATE_X }, text: { field: 'dateLabel' } },
     },
     // Quotes of one line sit on the row's middle; two-line quotes are lifted half a line to centre.
@@ -133,17 +145,19 @@ export function stanceChart(cg: ClaimGraphLike, options: StanceChartOptions = {}
   const body: ChartBody = {
     vconcat: sections.map((section) => ({
       // With one relation the chart's own title names it; with several each gets a heading.
-      title: single ? undefined : {
-        text: section.header,
-        anchor: 'start' as const,
-        fontSize: HEADER_SIZE,
-        fontWeight: 'bold' as const,
-        subtitle: section.subheader,
-        subtitleFontSize: 11.5,
-        subtitleColor: GREYS.muted,
-        subtitlePadding: 3,
-        offset: 8,
-      },
+      title: single
+        ? undefined
+        : {
+            text: section.header,
+            anchor: 'start' as const,
+            fontSize: HEADER_SIZE,
+            fontWeight: 'bold' as const,
+            subtitle: section.subheader,
+            subtitleFontSize: 11.5,
+            subtitleColor: GREYS.muted,
+            subtitlePadding: 3,
+            offset: 8,
+          },
       data: { values: values.filter((v) => v.relation === section.relation) },
       width: o.width,
       height: { step: o.rowHeight },
@@ -157,7 +171,18 @@ export function stanceChart(cg: ClaimGraphLike, options: StanceChartOptions = {}
     `Chart of ${plural(rows.length, 'statement')} by ${plural(speakers, 'speaker')} about ` +
     `${sections.map((s) => `${s.phrase} (${s.status})`).join('; ')}. ${supports} support, ${disputes} dispute. ` +
     'Each row is a speaker; each mark is one statement with its date and quote.';
-  return frame(body, { title, subtitle, description, credit: creditLine(index, rows.map((r) => r.source), o), width: o.width, left });
+  return frame(body, {
+    title,
+    subtitle,
+    description,
+    credit: creditLine(
+      index,
+      rows.map((r) => r.source),
+      o,
+    ),
+    width: o.width,
+    left,
+  });
 }
 
 interface Section {

@@ -13,7 +13,8 @@ export function tieGraph(index: ChartIndex, keep: (id: string) => boolean = () =
   const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   for (const entity of index.data.entities) if (keep(entity.id)) graph.addNode(entity.id);
   for (const relation of index.data.relations) {
-    if (graph.hasNode(relation.source) && graph.hasNode(relation.target)) graph.mergeEdge(relation.source, relation.target);
+    if (graph.hasNode(relation.source) && graph.hasNode(relation.target))
+      graph.mergeEdge(relation.source, relation.target);
   }
   if (!isolated) for (const node of graph.filterNodes((n) => graph.degree(n) === 0)) graph.dropNode(node);
   return graph;

@@ -56,7 +56,9 @@ export function timelineChart(cg: ClaimGraphLike, options: TimelineChartOptions 
   for (const key of ['from', 'to'] as const) {
     const value = o[key];
     if (value !== undefined && !isPartialDate(value)) {
-      throw new Error(`@claimgraph/charts: timelineChart: options.${key}: "${String(value)}" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD`);
+      throw new Error(
+        `@claimgraph/charts: timelineChart: options.${key}: "${String(value)}" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD`,
+      );
     }
   }
   const index = indexClaimGraph(cg);
@@ -140,7 +142,15 @@ export function timelineChart(cg: ClaimGraphLike, options: TimelineChartOptions 
         ? [
             {
               transform: [{ filter: "datum.precision == 'day'" }],
-              mark: { type: 'point' as const, filled: true, size: 120, opacity: 1, stroke: 'white', strokeWidth: 0.5, clip: true },
+              mark: {
+                type: 'point' as const,
+                filled: true,
+                size: 120,
+                opacity: 1,
+                stroke: 'white',
+                strokeWidth: 0.5,
+                clip: true,
+              },
               encoding: { shape: stance.shape },
             },
           ]
@@ -160,13 +170,18 @@ export function timelineChart(cg: ClaimGraphLike, options: TimelineChartOptions 
             fontWeight: cut ? ('bold' as const) : ('normal' as const),
             clip: true,
           },
-          encoding: { x: { field: 'after', type: 'temporal' as const }, text: { field: 'countLabel' }, color: { value: cut ? 'white' : GREYS.text } },
+          encoding: {
+            x: { field: 'after', type: 'temporal' as const },
+            text: { field: 'countLabel' },
+            color: { value: cut ? 'white' : GREYS.text },
+          },
         })),
     ],
   };
 
   const entityName = o.entity !== undefined ? index.nameOf(o.entity) : undefined;
-  const about = relationIds.length === 1 ? rows[0]?.relationLabel ?? index.relations.get(relationIds[0]!)!.id : entityName;
+  const about =
+    relationIds.length === 1 ? (rows[0]?.relationLabel ?? index.relations.get(relationIds[0]!)!.id) : entityName;
   const title = o.title ?? (about ? `When they said it: ${about}` : 'When they said it');
   const span = `${rows[0]!.dateLabel} to ${rows[rows.length - 1]!.dateLabel}`;
   const subtitle = subtitleLines(o.subtitle, [
@@ -176,6 +191,21 @@ export function timelineChart(cg: ClaimGraphLike, options: TimelineChartOptions 
   const description =
     `Timeline of ${plural(rows.length, 'statement')} by ${plural(speakers, 'speaker')}${about ? ` about ${about}` : ''}, ${span}. ` +
     `Points are statements dated to the day; bars are statements dated only to a month or a year (${partial}).`;
-  const left = labelExtent(values.flatMap((v) => rowLabelLines(v.row)), NAME_SIZE, NAME_PADDING);
-  return frame(body, { title, subtitle, description, credit: creditLine(index, rows.map((r) => r.source), o), width: o.width, left });
+  const left = labelExtent(
+    values.flatMap((v) => rowLabelLines(v.row)),
+    NAME_SIZE,
+    NAME_PADDING,
+  );
+  return frame(body, {
+    title,
+    subtitle,
+    description,
+    credit: creditLine(
+      index,
+      rows.map((r) => r.source),
+      o,
+    ),
+    width: o.width,
+    left,
+  });
 }

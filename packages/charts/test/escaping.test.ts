@@ -16,7 +16,9 @@ describe('text from the data reaches the output as text', () => {
     const doc = parseSvg(svg);
     expect(doc.getElementsByTagName('script')).toHaveLength(0);
     expect(doc.getElementsByTagName('img')).toHaveLength(0);
-    const text = Array.from(doc.getElementsByTagName('text')).map((t) => t.textContent).join('\n');
+    const text = Array.from(doc.getElementsByTagName('text'))
+      .map((t) => t.textContent)
+      .join('\n');
     expect(text).toContain(NAME);
     expect(svg).not.toContain('<script');
     expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');

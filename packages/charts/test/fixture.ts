@@ -6,7 +6,8 @@ import { ClaimGraph } from '@claimgraph/sdk';
 import type { TopLevelSpec } from 'vega-lite';
 import { compileSpec } from '../src/render/compile.js';
 
-const read = (name: string): Dataset => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as Dataset;
+const read = (name: string): Dataset =>
+  JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as Dataset;
 
 /** The fixture's data, a fresh copy each call, so a test may change it. */
 export const miniData = (): Dataset => read('afghanistan-mini.json');
@@ -35,9 +36,14 @@ export function* walk(value: unknown): Generator<Record<string, unknown>> {
 
 /** The unit views (those with a mark) in a spec. */
 export const marksOf = (spec: TopLevelSpec) =>
-  [...walk(spec)].filter((node) => 'mark' in node) as { mark: { type: string } | string; encoding?: Record<string, Record<string, unknown>>; transform?: unknown[] }[];
+  [...walk(spec)].filter((node) => 'mark' in node) as {
+    mark: { type: string } | string;
+    encoding?: Record<string, Record<string, unknown>>;
+    transform?: unknown[];
+  }[];
 
-export const markType = (view: { mark: { type: string } | string }) => (typeof view.mark === 'string' ? view.mark : view.mark.type);
+export const markType = (view: { mark: { type: string } | string }) =>
+  typeof view.mark === 'string' ? view.mark : view.mark.type;
 
 /** The inline data values of every view that has some. */
 export const dataOf = (spec: TopLevelSpec) =>
@@ -50,7 +56,10 @@ export function parseSvg(svg: string): Document {
   const fail = (message: string) => {
     throw new Error(`SVG does not parse: ${message}`);
   };
-  return new DOMParser({ errorHandler: { warning: () => undefined, error: fail, fatalError: fail } }).parseFromString(svg, 'image/svg+xml');
+  return new DOMParser({ errorHandler: { warning: () => undefined, error: fail, fatalError: fail } }).parseFromString(
+    svg,
+    'image/svg+xml',
+  );
 }
 
 /** The text of every text element; lines of a multi-line label joined by spaces. */

@@ -14,7 +14,11 @@ describe('the CommonJS builds', () => {
 
   it('render although vega is an ES module with top-level await (loaded with import())', async () => {
     const { renderSvg } = require('../dist/render.cjs') as typeof render;
-    const svg = await renderSvg({ data: { values: [{ a: 1 }] }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' } } });
+    const svg = await renderSvg({
+      data: { values: [{ a: 1 }] },
+      mark: 'point',
+      encoding: { x: { field: 'a', type: 'quantitative' } },
+    });
     expect(svg).toMatch(/^<svg /);
   });
 });

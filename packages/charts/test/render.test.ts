@@ -17,18 +17,27 @@ const CHARTS: Record<string, () => TopLevelSpec> = {
 };
 
 describe('renderSvg', () => {
-  it.each(Object.entries(CHARTS))('renders the %s chart as SVG that parses, with its labels, no wider than 660 px', async (_name, make) => {
-    const svg = await renderSvg(make());
-    const doc = parseSvg(svg);
-    expect(doc.documentElement.tagName).toBe('svg');
-    const all = svgTexts(doc).join('\n');
-    expect(all).toContain('Source: Washington Examiner');
-    expect(size(svg).width).toBeLessThanOrEqual(660);
-  });
+  it.each(Object.entries(CHARTS))(
+    'renders the %s chart as SVG that parses, with its labels, no wider than 660 px',
+    async (_name, make) => {
+      const svg = await renderSvg(make());
+      const doc = parseSvg(svg);
+      expect(doc.documentElement.tagName).toBe('svg');
+      const all = svgTexts(doc).join('\n');
+      expect(all).toContain('Source: Washington Examiner');
+      expect(size(svg).width).toBeLessThanOrEqual(660);
+    },
+  );
 
   it('writes the speakers’ names, dates and quotes of the stance chart', async () => {
     const all = svgTexts(parseSvg(await renderSvg(CHARTS.stance!()))).join('\n');
-    for (const label of ['Ned Price', 'Sirajuddin Haqqani', '27 Aug 2021', '2012', 'Who says what: Haqqani network part of Taliban']) {
+    for (const label of [
+      'Ned Price',
+      'Sirajuddin Haqqani',
+      '27 Aug 2021',
+      '2012',
+      'Who says what: Haqqani network part of Taliban',
+    ]) {
       expect(all).toContain(label);
     }
     expect(all).toContain('“The Taliban and the Haqqani network are separate entities.”');
@@ -45,14 +54,27 @@ describe('renderSvg', () => {
   });
 
   it('refuses a spec vega warns about while drawing, unless told to ignore warnings', async () => {
-    const empty = { data: { values: [] }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' } } } as TopLevelSpec;
+    const empty = {
+      data: { values: [] },
+      mark: 'point',
+      encoding: { x: { field: 'a', type: 'quantitative' } },
+    } as TopLevelSpec;
     expect((await compileSpec(empty)).warnings).toEqual([]);
-    await expect(renderSvg(empty)).rejects.toThrow('@claimgraph/charts/render: vega warned while drawing the chart: Infinite extent for field "a"');
+    await expect(renderSvg(empty)).rejects.toThrow(
+      '@claimgraph/charts/render: vega warned while drawing the chart: Infinite extent for field "a"',
+    );
     await expect(renderSvg(empty, { warnings: 'ignore' })).resolves.toContain('<svg');
   });
 
   it('refuses a spec vega-lite warns about, unless told to ignore warnings', async () => {
-    const broken = { data: { values: [{ a: 1 }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'quantitative' }, size: { field: 'a', type: 'quantitative', scale: { type: 'band' } } } } as TopLevelSpec;
+    const broken = {
+      data: { values: [{ a: 1 }] },
+      mark: 'bar',
+      encoding: {
+        x: { field: 'a', type: 'quantitative' },
+        size: { field: 'a', type: 'quantitative', scale: { type: 'band' } },
+      },
+    } as TopLevelSpec;
     expect((await compileSpec(broken)).warnings.length).toBeGreaterThan(0);
     await expect(renderSvg(broken)).rejects.toThrow('@claimgraph/charts/render: the spec compiles with warnings');
     await expect(renderSvg(broken, { warnings: 'ignore' })).resolves.toContain('<svg');
@@ -74,7 +96,9 @@ describe('renderPng', () => {
   });
 
   it('rejects a scale that is not a positive number', async () => {
-    await expect(renderPng(CHARTS.centrality!(), { scale: 0 })).rejects.toThrow('renderPng: options.scale: 0 is not a positive number');
+    await expect(renderPng(CHARTS.centrality!(), { scale: 0 })).rejects.toThrow(
+      'renderPng: options.scale: 0 is not a positive number',
+    );
   });
 
   it('reads PNG headers and rejects other bytes', () => {
@@ -93,7 +117,9 @@ describe('renderHtml', () => {
 
   it('links the same versions from jsDelivr in cdn mode', () => {
     const html = renderHtml(CHARTS.stance!(), { libraries: 'cdn' });
-    expect(html).toMatch(/<script src="https:\/\/cdn\.jsdelivr\.net\/npm\/vega@6\.[\d.]+\/build\/vega\.min\.js"><\/script>/);
+    expect(html).toMatch(
+      /<script src="https:\/\/cdn\.jsdelivr\.net\/npm\/vega@6\.[\d.]+\/build\/vega\.min\.js"><\/script>/,
+    );
     expect(html).toMatch(/vega-lite@6\.[\d.]+\/build\/vega-lite\.min\.js/);
     expect(html).toMatch(/vega-embed@7\.[\d.]+\/build\/vega-embed\.min\.js/);
     expect(html.length).toBeLessThan(100_000);
@@ -109,6 +135,8 @@ describe('renderHtml', () => {
   });
 
   it('rejects an unknown libraries option', () => {
-    expect(() => renderHtml(CHARTS.stance!(), { libraries: 'bundle' as 'cdn' })).toThrow('options.libraries: "bundle" is not "inline" or "cdn"');
+    expect(() => renderHtml(CHARTS.stance!(), { libraries: 'bundle' as 'cdn' })).toThrow(
+      'options.libraries: "bundle" is not "inline" or "cdn"',
+    );
   });
 });

@@ -32,21 +32,84 @@ function dataset(): Dataset {
       { id: 'place:kabul', type: 'place', name: KABUL, placeKind: 'city' },
     ],
     relations: [
-      { id: 'rel:haqqani-part-of-taliban', type: 'part-of', source: 'armed-group:haqqani-network', target: 'armed-group:taliban', note: FORMULA },
-      { id: 'rel:mallory-member-of-taliban', type: 'member-of', source: 'person:mallory', target: 'armed-group:taliban' },
+      {
+        id: 'rel:haqqani-part-of-taliban',
+        type: 'part-of',
+        source: 'armed-group:haqqani-network',
+        target: 'armed-group:taliban',
+        note: FORMULA,
+      },
+      {
+        id: 'rel:mallory-member-of-taliban',
+        type: 'member-of',
+        source: 'person:mallory',
+        target: 'armed-group:taliban',
+      },
       { id: 'rel:plus-member-of-taliban', type: 'member-of', source: 'person:plus', target: 'armed-group:taliban' },
-      { id: 'rel:sirajuddin-leads-haqqani', type: 'leads', source: 'person:sirajuddin-haqqani', target: 'armed-group:haqqani-network' },
+      {
+        id: 'rel:sirajuddin-leads-haqqani',
+        type: 'leads',
+        source: 'person:sirajuddin-haqqani',
+        target: 'armed-group:haqqani-network',
+      },
       { id: 'rel:taliban-located-in-kabul', type: 'located-in', source: 'armed-group:taliban', target: 'place:kabul' },
     ],
     statements: [
-      { id: 'st:mallory-1', relation: 'rel:haqqani-part-of-taliban', speaker: 'person:mallory', stance: 'disputes', date: '2021-08-20', quote: `<b>Taliban</b> & "friends" ${FORMULA}`, source: 'src:article' },
-      { id: 'st:mallory-2', relation: 'rel:mallory-member-of-taliban', speaker: 'person:mallory', stance: 'supports', date: '2021-08-21', source: 'src:article' },
-      { id: 'st:plus-1', relation: 'rel:plus-member-of-taliban', speaker: 'person:plus', stance: 'supports', date: '2021-08-22', quote: '@everyone -1', source: 'src:article' },
-      { id: 'st:siraj-1', relation: 'rel:haqqani-part-of-taliban', speaker: 'person:sirajuddin-haqqani', stance: 'supports', date: '2021-08-25', quote: QUOTE, source: 'src:article' },
-      { id: 'st:siraj-2', relation: 'rel:sirajuddin-leads-haqqani', speaker: 'person:sirajuddin-haqqani', stance: 'supports', date: '2021-08', source: 'src:article' },
-      { id: 'st:siraj-3', relation: 'rel:taliban-located-in-kabul', speaker: 'person:sirajuddin-haqqani', stance: 'supports', date: '2021-08-15', source: 'src:article' },
+      {
+        id: 'st:mallory-1',
+        relation: 'rel:haqqani-part-of-taliban',
+        speaker: 'person:mallory',
+        stance: 'disputes',
+        date: '2021-08-20',
+        quote: `<b>Taliban</b> & "friends" ${FORMULA}`,
+        source: 'src:article',
+      },
+      {
+        id: 'st:mallory-2',
+        relation: 'rel:mallory-member-of-taliban',
+        speaker: 'person:mallory',
+        stance: 'supports',
+        date: '2021-08-21',
+        source: 'src:article',
+      },
+      {
+        id: 'st:plus-1',
+        relation: 'rel:plus-member-of-taliban',
+        speaker: 'person:plus',
+        stance: 'supports',
+        date: '2021-08-22',
+        quote: '@everyone -1',
+        source: 'src:article',
+      },
+      {
+        id: 'st:siraj-1',
+        relation: 'rel:haqqani-part-of-taliban',
+        speaker: 'person:sirajuddin-haqqani',
+        stance: 'supports',
+        date: '2021-08-25',
+        quote: QUOTE,
+        source: 'src:article',
+      },
+      {
+        id: 'st:siraj-2',
+        relation: 'rel:sirajuddin-leads-haqqani',
+        speaker: 'person:sirajuddin-haqqani',
+        stance: 'supports',
+        date: '2021-08',
+        source: 'src:article',
+      },
+      {
+        id: 'st:siraj-3',
+        relation: 'rel:taliban-located-in-kabul',
+        speaker: 'person:sirajuddin-haqqani',
+        stance: 'supports',
+        date: '2021-08-15',
+        source: 'src:article',
+      },
     ],
-    sources: [{ id: 'src:article', title: `${TALIBAN} ${SCRIPT}`, publisher: '=cmd|" /C calc"!A0', published: '2021-08-31' }],
+    sources: [
+      { id: 'src:article', title: `${TALIBAN} ${SCRIPT}`, publisher: '=cmd|" /C calc"!A0', published: '2021-08-31' },
+    ],
   };
 }
 
@@ -58,7 +121,7 @@ function decodePng(png: Uint8Array): { width: number; height: number; channels: 
   const { width, height } = pngSize(png);
   const channels = bytes[25] === 6 ? 4 : 3;
   const idat: Buffer[] = [];
-  for (let at = 8; at < bytes.length; ) {
+  for (let at = 8; at < bytes.length;) {
     const length = bytes.readUInt32BE(at);
     if (bytes.toString('latin1', at + 4, at + 8) === 'IDAT') idat.push(bytes.subarray(at + 8, at + 8 + length));
     at += 12 + length;
@@ -73,7 +136,12 @@ function decodePng(png: Uint8Array): { width: number; height: number; channels: 
       const b = y > 0 ? pixels[(y - 1) * stride + x]! : 0;
       const c = x >= channels && y > 0 ? pixels[(y - 1) * stride + x - channels]! : 0;
       const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const paeth =
+        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
+          ? a
+          : Math.abs(p - b) <= Math.abs(p - c)
+            ? b
+            : c;
       const predictor = [0, a, b, (a + b) >> 1, paeth][filter]!;
       pixels[y * stride + x] = (raw[y * (stride + 1) + 1 + x]! + predictor) & 255;
     }
@@ -141,7 +209,10 @@ function parseXml(xml: string): Document {
   const fail = (message: string) => {
     throw new Error(`XML does not parse: ${message}`);
   };
-  return new DOMParser({ errorHandler: { warning: () => undefined, error: fail, fatalError: fail } }).parseFromString(xml, 'text/xml') as unknown as Document;
+  return new DOMParser({ errorHandler: { warning: () => undefined, error: fail, fatalError: fail } }).parseFromString(
+    xml,
+    'text/xml',
+  ) as unknown as Document;
 }
 
 describe('names in Pashto and Arabic script', () => {
@@ -164,7 +235,8 @@ describe('names in Pashto and Arabic script', () => {
   it('are measured no narrower than DejaVu Sans draws them, and not twice as wide', () => {
     for (const text of [SIRAJ, TALIBAN, KABUL, QUOTE, 'د حقاني شبکه', 'مرستیال مشر']) {
       const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="200"><text x="10" y="100" font-family="DejaVu Sans" font-size="100">${text}</text></svg>`;
-      const drawn = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).getBBox()!.width;
+      const drawn = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).getBBox()!
+        .width;
       const measured = textWidth(text, 100);
       expect(measured, text).toBeGreaterThanOrEqual(drawn);
       expect(measured, text).toBeLessThan(drawn * 1.5);
@@ -180,14 +252,20 @@ describe('names in Pashto and Arabic script', () => {
     for (const letter of letters) {
       const drawn = await ink(letter);
       expect(drawn, `U+${letter.codePointAt(0)!.toString(16)} has ink`).toContain('#');
-      expect(drawn === missing, `U+${letter.codePointAt(0)!.toString(16).toUpperCase()} is drawn as the missing-glyph box`).toBe(false);
+      expect(
+        drawn === missing,
+        `U+${letter.codePointAt(0)!.toString(16).toUpperCase()} is drawn as the missing-glyph box`,
+      ).toBe(false);
     }
   });
 
   it('keep their exact UTF-8 in the CSV export, right-to-left mark included', async () => {
     const result = await exportDataset(cg, 'csv');
     const nodes = csvRows(fileText(result, 'nodes.csv'));
-    expect(nodes.find((n) => n.Id === 'person:sirajuddin-haqqani')).toMatchObject({ Label: `${SIRAJ}\u200f`, role: 'مرستیال مشر' });
+    expect(nodes.find((n) => n.Id === 'person:sirajuddin-haqqani')).toMatchObject({
+      Label: `${SIRAJ}\u200f`,
+      role: 'مرستیال مشر',
+    });
     expect(nodes.find((n) => n.Id === 'place:kabul')!.Label).toBe(KABUL);
     expect(csvRows(fileText(result, 'statements.csv')).find((s) => s.Id === 'st:siraj-1')!.quote).toBe(QUOTE);
     const file = result.files.find((f) => f.path === 'nodes.csv')!;
@@ -200,7 +278,8 @@ describe('text written to break out of an output stays text', () => {
     for (const spec of [stanceChart(cg, { relation: 'rel:haqqani-part-of-taliban' }), networkChart(cg)]) {
       const svg = await renderSvg(spec);
       const doc = parseSvg(svg);
-      for (const tag of ['script', 'img', 'foreignObject', 'iframe']) expect(doc.getElementsByTagName(tag), tag).toHaveLength(0);
+      for (const tag of ['script', 'img', 'foreignObject', 'iframe'])
+        expect(doc.getElementsByTagName(tag), tag).toHaveLength(0);
       expect(svg).not.toMatch(/<script|<img|\son\w+=/i);
       expect(svgTexts(doc).join('\n')).toContain(SCRIPT);
     }
@@ -221,10 +300,22 @@ describe('text written to break out of an output stays text', () => {
 
   it('in CSV: cells starting with = + - @ get a leading quote, and quotes and commas stay inside their cell', async () => {
     const result = await exportDataset(cg, 'csv');
-    const tables = ['nodes.csv', 'edges.csv', 'statements.csv', 'sources.csv'].map((path) => csvRows(fileText(result, path)));
-    for (const table of tables) for (const row of table) for (const [column, cell] of Object.entries(row)) expect(cell, column).not.toMatch(/^[=+\-@\t\r]/);
-    const [nodes, edges, statements, sources] = tables as [Record<string, string>[], Record<string, string>[], Record<string, string>[], Record<string, string>[]];
-    expect(nodes.find((n) => n.Id === 'person:plus')).toMatchObject({ Label: "'+93 700 000 000", description: "'-2+3 @SUM(A1:A9)" });
+    const tables = ['nodes.csv', 'edges.csv', 'statements.csv', 'sources.csv'].map((path) =>
+      csvRows(fileText(result, path)),
+    );
+    for (const table of tables)
+      for (const row of table)
+        for (const [column, cell] of Object.entries(row)) expect(cell, column).not.toMatch(/^[=+\-@\t\r]/);
+    const [nodes, edges, statements, sources] = tables as [
+      Record<string, string>[],
+      Record<string, string>[],
+      Record<string, string>[],
+      Record<string, string>[],
+    ];
+    expect(nodes.find((n) => n.Id === 'person:plus')).toMatchObject({
+      Label: "'+93 700 000 000",
+      description: "'-2+3 @SUM(A1:A9)",
+    });
     expect(nodes.find((n) => n.Id === 'person:mallory')).toMatchObject({ Label: SCRIPT, role: IMG });
     expect(edges.find((e) => e.Id === 'rel:haqqani-part-of-taliban')!.note).toBe(`'${FORMULA}`);
     expect(statements.find((s) => s.Id === 'st:plus-1')!.quote).toBe("'@everyone -1");
@@ -239,11 +330,15 @@ describe('text written to break out of an output stays text', () => {
       const result = await exportDataset(cg, format);
       const xml = result.files[0]!.content as string;
       const doc = parseXml(xml);
-      for (const tag of ['script', 'img', 'b']) expect(doc.getElementsByTagName(tag), `${format} <${tag}>`).toHaveLength(0);
+      for (const tag of ['script', 'img', 'b'])
+        expect(doc.getElementsByTagName(tag), `${format} <${tag}>`).toHaveLength(0);
       const text = doc.documentElement!.textContent ?? '';
-      const attributes = Array.from(doc.getElementsByTagName('*')).flatMap((el) => Array.from(el.attributes).map((a) => a.value));
+      const attributes = Array.from(doc.getElementsByTagName('*')).flatMap((el) =>
+        Array.from(el.attributes).map((a) => a.value),
+      );
       const all = `${text}\n${attributes.join('\n')}`;
-      for (const name of [SCRIPT, IMG, FORMULA, `${SIRAJ}\u200f`, TALIBAN]) expect(all, `${format} keeps ${name}`).toContain(name);
+      for (const name of [SCRIPT, IMG, FORMULA, `${SIRAJ}\u200f`, TALIBAN])
+        expect(all, `${format} keeps ${name}`).toContain(name);
     }
   });
 });

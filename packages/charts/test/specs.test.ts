@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ENTITY_STYLE, OKABE_ITO, STANCE_COLORS, STATUS_STYLE, centralityChart, networkChart, stanceChart, timelineChart } from '../src/index.js';
+import {
+  ENTITY_STYLE,
+  OKABE_ITO,
+  STANCE_COLORS,
+  STATUS_STYLE,
+  centralityChart,
+  networkChart,
+  stanceChart,
+  timelineChart,
+} from '../src/index.js';
 import { HAQQANI, PART_OF, compiles, dataOf, markType, marksOf, mini, miniData, walk } from './fixture.js';
 
 const HELPERS = {
@@ -65,22 +74,30 @@ describe('stanceChart', () => {
       'John Kirby',
       'State Department',
     ]);
-    expect(rows.find((r) => r.speaker === 'person:ned-price')).toMatchObject({ stance: 'disputes', dateLabel: '27 Aug 2021' });
+    expect(rows.find((r) => r.speaker === 'person:ned-price')).toMatchObject({
+      stance: 'disputes',
+      dateLabel: '27 Aug 2021',
+    });
   });
 
   it('shows a hedged statement in its own colour', () => {
     const spec = stanceChart(mini(), { relation: PART_OF });
     const kirby = dataOf(spec).find((r) => r.speaker === 'person:john-kirby')!;
     expect(kirby.stanceKey).toBe('supports, hedged');
-    const color = marksOf(spec).find((v) => markType(v) === 'point')!.encoding!.color as { scale: { domain: string[]; range: string[] } };
+    const color = marksOf(spec).find((v) => markType(v) === 'point')!.encoding!.color as {
+      scale: { domain: string[]; range: string[] };
+    };
     expect(color.scale.range[color.scale.domain.indexOf('supports, hedged')]).toBe(STANCE_COLORS['supports, hedged']);
     expect(STANCE_COLORS['supports, hedged']).not.toBe(STANCE_COLORS.supports);
   });
 
   it('puts the full quote, date and source in every statement tooltip', () => {
     const spec = stanceChart(mini(), { relation: PART_OF });
-    const tooltip = JSON.stringify([...walk(spec)].find((node) => 'tooltip' in node && Array.isArray(node.tooltip))?.tooltip);
-    for (const field of ['speakerName', 'stanceKey', 'dateLabel', 'quote', 'sourceLabel']) expect(tooltip).toContain(field);
+    const tooltip = JSON.stringify(
+      [...walk(spec)].find((node) => 'tooltip' in node && Array.isArray(node.tooltip))?.tooltip,
+    );
+    for (const field of ['speakerName', 'stanceKey', 'dateLabel', 'quote', 'sourceLabel'])
+      expect(tooltip).toContain(field);
   });
 
   it('gives a speaker’s second statement on a relation a row of its own under the same name', async () => {
@@ -106,7 +123,8 @@ describe('stanceChart', () => {
 
   it('draws a section for each relation of an entity, contested first', async () => {
     const spec = stanceChart(mini(), { entity: HAQQANI });
-    const sections = (spec as unknown as { vconcat: [{ vconcat: { title: { text: string[] } }[] }] }).vconcat[0].vconcat;
+    const sections = (spec as unknown as { vconcat: [{ vconcat: { title: { text: string[] } }[] }] }).vconcat[0]
+      .vconcat;
     expect(sections.length).toBe(7);
     expect(sections[0]!.title.text.join(' ')).toBe('Haqqani network part of Taliban');
     await compiles(spec);
@@ -116,7 +134,9 @@ describe('stanceChart', () => {
     expect(() => stanceChart(mini(), { relation: 'rel:nope' })).toThrow(
       '@claimgraph/charts: stanceChart: options.relation: "rel:nope" is not a relation in this dataset',
     );
-    expect(() => stanceChart(mini(), { entity: 'person:nobody' })).toThrow('options.entity: "person:nobody" is not an entity');
+    expect(() => stanceChart(mini(), { entity: 'person:nobody' })).toThrow(
+      'options.entity: "person:nobody" is not an entity',
+    );
   });
 });
 
@@ -132,8 +152,14 @@ describe('timelineChart', () => {
 
   it('draws a month as a bar across the month and a day as a point in the middle of the day', () => {
     const rows = dataOf(timelineChart(mini(), { relation: PART_OF }));
-    expect(rows.find((r) => r.date === '2021-06')).toMatchObject({ at: Date.UTC(2021, 5, 1), end: Date.UTC(2021, 6, 1) });
-    expect(rows.find((r) => r.date === '2021-08-27')).toMatchObject({ precision: 'day', at: Date.UTC(2021, 7, 27, 12) });
+    expect(rows.find((r) => r.date === '2021-06')).toMatchObject({
+      at: Date.UTC(2021, 5, 1),
+      end: Date.UTC(2021, 6, 1),
+    });
+    expect(rows.find((r) => r.date === '2021-08-27')).toMatchObject({
+      precision: 'day',
+      at: Date.UTC(2021, 7, 27, 12),
+    });
     const point = marksOf(timelineChart(mini(), { relation: PART_OF })).find((v) => markType(v) === 'point')!;
     expect(point.transform).toEqual([{ filter: "datum.precision == 'day'" }]);
   });
@@ -146,7 +172,9 @@ describe('timelineChart', () => {
   });
 
   it('puts overlapping marks of one speaker in separate lanes', () => {
-    const rows = dataOf(timelineChart(mini(), { entity: HAQQANI })).filter((r) => r.speaker === 'government-body:us-department-of-state');
+    const rows = dataOf(timelineChart(mini(), { entity: HAQQANI })).filter(
+      (r) => r.speaker === 'government-body:us-department-of-state',
+    );
     const lanes = new Set(rows.map((r) => r.lane));
     expect(lanes.size).toBeGreaterThan(1);
     expect(rows.filter((r) => r.lane === 0).every((r) => !String(r.row).includes('\u200b'))).toBe(true);
@@ -208,7 +236,11 @@ describe('networkChart', () => {
     const edges = edgesOf(spec);
     expect(edges).toHaveLength(17);
     expect(edges.slice(-2).map((e) => e.status)).toEqual(['contested', 'contested']);
-    expect(edges.find((e) => e.id === PART_OF)).toMatchObject({ supports: 5, disputes: 2, relation: 'Haqqani network part of Taliban' });
+    expect(edges.find((e) => e.id === PART_OF)).toMatchObject({
+      supports: 5,
+      disputes: 2,
+      relation: 'Haqqani network part of Taliban',
+    });
     const rule = marksOf(spec).find((v) => markType(v) === 'rule')!;
     expect(rule.encoding?.strokeWidth).toEqual({
       condition: { test: "datum.status == 'contested'", value: STATUS_STYLE.contested.width },
@@ -219,7 +251,11 @@ describe('networkChart', () => {
 
   it('draws only the focus and its neighbours when focused', () => {
     const nodes = nodesOf(networkChart(mini(), { focus: 'person:khalil-haqqani' }));
-    expect(nodes.map((n) => n.id).sort()).toEqual(['government-body:us-department-of-the-treasury', 'person:khalil-haqqani', 'person:sirajuddin-haqqani']);
+    expect(nodes.map((n) => n.id).sort()).toEqual([
+      'government-body:us-department-of-the-treasury',
+      'person:khalil-haqqani',
+      'person:sirajuddin-haqqani',
+    ]);
     expect(nodes.find((n) => n.focus)?.id).toBe('person:khalil-haqqani');
   });
 

@@ -27,11 +27,16 @@ describe('wrapText', () => {
 
   it('never returns more lines than asked, nor a line wider than asked, for any text', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 200 }), fc.integer({ min: 20, max: 400 }), fc.integer({ min: 1, max: 4 }), (text, width, lines) => {
-        const out = wrapText(text, width, 11, lines);
-        expect(out.length).toBeLessThanOrEqual(lines);
-        for (const line of out) expect(textWidth(line, 11)).toBeLessThanOrEqual(width);
-      }),
+      fc.property(
+        fc.string({ maxLength: 200 }),
+        fc.integer({ min: 20, max: 400 }),
+        fc.integer({ min: 1, max: 4 }),
+        (text, width, lines) => {
+          const out = wrapText(text, width, 11, lines);
+          expect(out.length).toBeLessThanOrEqual(lines);
+          for (const line of out) expect(textWidth(line, 11)).toBeLessThanOrEqual(width);
+        },
+      ),
     );
   });
 });

@@ -75,7 +75,11 @@ program
   .argument('<new>', 'release folder, dataset.json, source folder, or installed package name[@range]')
   .option('--limit <n>', 'records listed per group in the table output', '50')
   .addOption(json())
-  .action(run((oldArg: string, newArg: string, flags: { json?: boolean; limit?: string }) => diffCommand(oldArg, newArg, flags)));
+  .action(
+    run((oldArg: string, newArg: string, flags: { json?: boolean; limit?: string }) =>
+      diffCommand(oldArg, newArg, flags),
+    ),
+  );
 
 program
   .command('release-check')
@@ -87,10 +91,15 @@ program
 
 program
   .command('chart')
-  .description('draw a chart of a dataset; the --out extension picks the format: .svg, .png, .json (Vega-Lite spec) or .html')
+  .description(
+    'draw a chart of a dataset; the --out extension picks the format: .svg, .png, .json (Vega-Lite spec) or .html',
+  )
   .addArgument(new Argument('<kind>', 'which chart').choices(CHART_KINDS))
   .requiredOption('-o, --out <file>', 'file to write: chart.svg, chart.png, chart.json or chart.html')
-  .option('--dataset <path>', 'release folder, dataset.json, source folder or installed package (default: the bundled dataset)')
+  .option(
+    '--dataset <path>',
+    'release folder, dataset.json, source folder or installed package (default: the bundled dataset)',
+  )
   .option('--relation <id>', 'stance, timeline: the relation to draw (default: the contested ones)')
   .option('--entity <id>', "stance, timeline: that entity's relations; network: draw its neighbourhood")
   .option('--metric <name>', 'centrality: degree or betweenness', 'degree')
@@ -100,21 +109,41 @@ program
 program
   .command('export')
   .description('write a dataset as GEXF (Gephi), GraphML (yEd, Cytoscape), CSV, NDJSON, Parquet or Neo4j import files')
-  .addOption(new Option('-f, --format <format>', 'gexf, graphml, ndjson (one file); csv, parquet, neo4j (a folder)').choices(EXPORT_FORMATS).makeOptionMandatory())
-  .requiredOption('-o, --out <path>', 'file for gexf, graphml and ndjson (a folder gets dataset.<format>); folder for csv, parquet and neo4j')
-  .option('--dataset <path>', 'release folder, dataset.json, source folder or installed package (default: the bundled dataset)')
+  .addOption(
+    new Option('-f, --format <format>', 'gexf, graphml, ndjson (one file); csv, parquet, neo4j (a folder)')
+      .choices(EXPORT_FORMATS)
+      .makeOptionMandatory(),
+  )
+  .requiredOption(
+    '-o, --out <path>',
+    'file for gexf, graphml and ndjson (a folder gets dataset.<format>); folder for csv, parquet and neo4j',
+  )
+  .option(
+    '--dataset <path>',
+    'release folder, dataset.json, source folder or installed package (default: the bundled dataset)',
+  )
   .option('--no-formula-escape', "csv: keep cells starting with = + - @ as they are (no leading ')")
   .option('--bom', 'csv: start each file with a UTF-8 byte order mark, for Excel')
-  .addOption(new Option('--symmetric-edges <how>', 'gexf, graphml, csv: symmetric relations as undirected or directed edges').choices(['undirected', 'directed']))
+  .addOption(
+    new Option(
+      '--symmetric-edges <how>',
+      'gexf, graphml, csv: symmetric relations as undirected or directed edges',
+    ).choices(['undirected', 'directed']),
+  )
   .addOption(new Option('--gexf-version <version>', 'gexf: GEXF version').choices(['1.2', '1.3']))
   .addOption(json())
   .action(run((flags: ExportFlags) => exportCommand(flags)));
 
 program
   .command('sql')
-  .description('run SQL over a release with DuckDB (optional: npm install @duckdb/node-api); views: entities, relations, statements, sources')
+  .description(
+    'run SQL over a release with DuckDB (optional: npm install @duckdb/node-api); views: entities, relations, statements, sources',
+  )
   .argument('<query>', 'SQL, e.g. "SELECT type, count(*) AS n FROM relations GROUP BY type ORDER BY n DESC"')
-  .option('--dataset <path>', 'release folder, dataset.json, source folder or installed package (default: the bundled dataset)')
+  .option(
+    '--dataset <path>',
+    'release folder, dataset.json, source folder or installed package (default: the bundled dataset)',
+  )
   .addOption(json())
   .action(run((query: string, flags: SqlFlags) => sqlCommand(query, flags)));
 

@@ -22,5 +22,7 @@ export function datasetOrBundled(arg: string | undefined): string {
       // Not installed where this looked; try the next place.
     }
   }
-  throw new CliError(`no --dataset given, and the bundled dataset ${BUNDLED_DATASET} is not installed; pass --dataset PATH (a release folder, dataset.json or source folder) or npm install ${BUNDLED_DATASET}`);
+  throw new CliError(
+    `no --dataset given, and the bundled dataset ${BUNDLED_DATASET} is not installed; pass --dataset PATH (a release folder, dataset.json or source folder) or npm install ${BUNDLED_DATASET}`,
+  );
 }

@@ -20,7 +20,9 @@ export function resolveDatasetArg(arg: string, cwd = process.cwd()): string {
   try {
     pkgJson = createRequire(join(resolve(cwd), 'noop.js')).resolve(`${name}/package.json`);
   } catch {
-    throw new CliError(`${arg}: no such file or folder, and no installed package "${name}" (install it, e.g. npm install old@npm:${name}@<version>)`);
+    throw new CliError(
+      `${arg}: no such file or folder, and no installed package "${name}" (install it, e.g. npm install old@npm:${name}@<version>)`,
+    );
   }
   const dir = dirname(pkgJson);
   const version = (JSON.parse(readFileSync(pkgJson, 'utf8')) as { version?: string }).version ?? '0.0.0';

@@ -9,7 +9,10 @@ export const DUCKDB_PACKAGE = '@duckdb/node-api';
 
 function isMissingModule(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && String((error as Error).message).includes(DUCKDB_PACKAGE);
+  return (
+    (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') &&
+    String((error as Error).message).includes(DUCKDB_PACKAGE)
+  );
 }
 
 /** An in-memory DuckDB connection, or a usage error (exit 2) telling the user to install DuckDB. */
@@ -24,7 +27,10 @@ export async function connectDuckDB(): Promise<DuckDBConnection> {
         EXIT.usage,
       );
     }
-    throw new CliError(`sql: DuckDB (${DUCKDB_PACKAGE}) is installed but could not be loaded: ${(error as Error).message}`, EXIT.usage);
+    throw new CliError(
+      `sql: DuckDB (${DUCKDB_PACKAGE}) is installed but could not be loaded: ${(error as Error).message}`,
+      EXIT.usage,
+    );
   }
   const instance = await duckdb.DuckDBInstance.create(':memory:');
   return instance.connect();
@@ -51,8 +57,14 @@ export async function runSql(connection: DuckDBConnection, sql: string): Promise
   }
   const columns = reader.columnNames();
   const types = reader.columnTypes().map((t) => t.toString());
-  const rows = reader.getRowsJson().map((row) =>
-    row.map((value, i) => (WIDE_INTEGERS.has(types[i]!) && typeof value === 'string' && Number.isSafeInteger(Number(value)) ? Number(value) : value)),
-  );
+  const rows = reader
+    .getRowsJson()
+    .map((row) =>
+      row.map((value, i) =>
+        WIDE_INTEGERS.has(types[i]!) && typeof value === 'string' && Number.isSafeInteger(Number(value))
+          ? Number(value)
+          : value,
+      ),
+    );
   return { columns, rows };
 }

@@ -7,7 +7,13 @@ export function printJson(value: unknown): void {
 
 /** Issues as `--json` prints them: file, id, path, message, and line and column for JSON syntax errors. */
 export function issuesJson(issues: ValidationIssue[]): object[] {
-  return issues.map(({ file, id, path, message, line, column }) => ({ file, id, path, message, ...(line !== undefined ? { line, column } : {}) }));
+  return issues.map(({ file, id, path, message, line, column }) => ({
+    file,
+    id,
+    path,
+    message,
+    ...(line !== undefined ? { line, column } : {}),
+  }));
 }
 
 /** Prints issues one per line, prefixed by the dataset folder so paths are clickable. */
@@ -29,7 +35,11 @@ export function formatTable(headers: string[], rows: string[][], maxWidth = 60, 
   const cut = (s: string, i: number) => (s.length > maxWidth && !keep[i] ? `${s.slice(0, maxWidth - 1)}…` : s);
   const cells = [headers, ...rows].map((row) => row.map((c, i) => cut(c.replace(/\s+/g, ' '), i)));
   const widths = headers.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
-  const line = (row: string[]) => row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (row: string[]) =>
+    row
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(cells[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 

@@ -43,7 +43,8 @@ describe('exportDataset(cg, "parquet") read by DuckDB', () => {
         const record: Record<string, unknown> = {};
         for (const column of fields) {
           const value = row[column.name];
-          if (value !== null && value !== undefined) record[column.field!] = column.type === 'JSON' ? JSON.parse(String(value)) : value;
+          if (value !== null && value !== undefined)
+            record[column.field!] = column.type === 'JSON' ? JSON.parse(String(value)) : value;
         }
         return record;
       });
@@ -53,20 +54,49 @@ describe('exportDataset(cg, "parquet") read by DuckDB', () => {
 
   it('types the columns: lists, booleans, integers, dates and JSON', async () => {
     const described = async (kind: string) =>
-      Object.fromEntries((await rows(`DESCRIBE SELECT * FROM read_parquet('${join(dir, `${kind}.parquet`)}')`)).map((r) => [r.column_name, r.column_type]));
-    expect(await described('entities')).toMatchObject({ id: 'VARCHAR', aliases: 'VARCHAR[]', deceased: 'BOOLEAN', founded_start: 'DATE', founded_precision: 'VARCHAR' });
-    expect(await described('relations')).toMatchObject({ attributes: 'JSON', supports: 'INTEGER', disputes: 'INTEGER', symmetric: 'BOOLEAN', start_start: 'DATE' });
-    expect(await described('statements')).toMatchObject({ date: 'VARCHAR', date_start: 'DATE', date_end: 'DATE', date_precision: 'VARCHAR', hedged: 'BOOLEAN' });
+      Object.fromEntries(
+        (await rows(`DESCRIBE SELECT * FROM read_parquet('${join(dir, `${kind}.parquet`)}')`)).map((r) => [
+          r.column_name,
+          r.column_type,
+        ]),
+      );
+    expect(await described('entities')).toMatchObject({
+      id: 'VARCHAR',
+      aliases: 'VARCHAR[]',
+      deceased: 'BOOLEAN',
+      founded_start: 'DATE',
+      founded_precision: 'VARCHAR',
+    });
+    expect(await described('relations')).toMatchObject({
+      attributes: 'JSON',
+      supports: 'INTEGER',
+      disputes: 'INTEGER',
+      symmetric: 'BOOLEAN',
+      start_start: 'DATE',
+    });
+    expect(await described('statements')).toMatchObject({
+      date: 'VARCHAR',
+      date_start: 'DATE',
+      date_end: 'DATE',
+      date_precision: 'VARCHAR',
+      hedged: 'BOOLEAN',
+    });
   });
 
   it('sorts and filters partial dates by their derived DATE columns', async () => {
     const file = join(dir, 'statements.parquet');
-    expect(await rows(`SELECT id, date, date_start, date_end FROM read_parquet('${file}') ORDER BY date_start, id`)).toEqual([
+    expect(
+      await rows(`SELECT id, date, date_start, date_end FROM read_parquet('${file}') ORDER BY date_start, id`),
+    ).toEqual([
       { id: 'st:siraj-1', date: '2020', date_start: '2020-01-01', date_end: '2020-12-31' },
       { id: 'st:siraj-2', date: '2021-08', date_start: '2021-08-01', date_end: '2021-08-31' },
       { id: 'st:siraj-3', date: '2021-08-20', date_start: '2021-08-20', date_end: '2021-08-20' },
       { id: 'st:price-1', date: '2021-08-27', date_start: '2021-08-27', date_end: '2021-08-27' },
     ]);
-    expect(await rows(`SELECT count(*)::INTEGER AS n FROM read_parquet('${file}') WHERE date_end <= DATE '2021-08-31' AND date_start >= DATE '2021-08-01'`)).toEqual([{ n: 3 }]);
+    expect(
+      await rows(
+        `SELECT count(*)::INTEGER AS n FROM read_parquet('${file}') WHERE date_end <= DATE '2021-08-31' AND date_start >= DATE '2021-08-01'`,
+      ),
+    ).toEqual([{ n: 3 }]);
   });
 });

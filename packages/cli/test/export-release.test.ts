@@ -16,7 +16,13 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const EXTRA = ['dataset.ndjson', 'parquet/entities.parquet', 'parquet/relations.parquet', 'parquet/sources.parquet', 'parquet/statements.parquet'];
+const EXTRA = [
+  'dataset.ndjson',
+  'parquet/entities.parquet',
+  'parquet/relations.parquet',
+  'parquet/sources.parquet',
+  'parquet/statements.parquet',
+];
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 describe('claimgraph build with the interchange files', () => {
@@ -25,16 +31,33 @@ describe('claimgraph build with the interchange files', () => {
     expect(status).toBe(0);
     for (const path of EXTRA) expect(stdout).toContain(`  ${path}`);
     const datapackage = JSON.parse(readFileSync(join(fixture, 'dist', 'datapackage.json'), 'utf8'));
-    const resources = datapackage.resources as { path: string; sha256: string; bytes: number; format: string; mediatype: string; records?: number; encoding?: string }[];
+    const resources = datapackage.resources as {
+      path: string;
+      sha256: string;
+      bytes: number;
+      format: string;
+      mediatype: string;
+      records?: number;
+      encoding?: string;
+    }[];
     expect(resources.map((r) => r.path).slice(-EXTRA.length)).toEqual(EXTRA);
     expect(resources[0]!.path).toBe('dataset.json');
     for (const resource of resources.slice(-EXTRA.length)) {
       expect(resource.sha256).toBe(sha256(join(fixture, 'dist', resource.path)));
       expect(resource.bytes).toBe(readFileSync(join(fixture, 'dist', resource.path)).length);
     }
-    expect(resources.find((r) => r.path === 'parquet/statements.parquet')).toMatchObject({ format: 'parquet', mediatype: 'application/vnd.apache.parquet', records: 4 });
+    expect(resources.find((r) => r.path === 'parquet/statements.parquet')).toMatchObject({
+      format: 'parquet',
+      mediatype: 'application/vnd.apache.parquet',
+      records: 4,
+    });
     expect(resources.find((r) => r.path === 'parquet/statements.parquet')).not.toHaveProperty('encoding');
-    expect(resources.find((r) => r.path === 'dataset.ndjson')).toMatchObject({ format: 'ndjson', mediatype: 'application/x-ndjson', encoding: 'utf-8', records: 12 });
+    expect(resources.find((r) => r.path === 'dataset.ndjson')).toMatchObject({
+      format: 'ndjson',
+      mediatype: 'application/x-ndjson',
+      encoding: 'utf-8',
+      records: 12,
+    });
   });
 
   it('rebuilds byte for byte', () => {
@@ -53,7 +76,9 @@ describe('claimgraph build with the interchange files', () => {
 
   it('refuses extra files that would leave the release or replace its own files', async () => {
     for (const path of ['../escape.txt', 'dataset.json', 'schema/x.json', '/abs.txt', 'a//b.txt']) {
-      await expect(buildRelease(fixture, { outDir: join(root, 'out'), extraFiles: () => [{ path, content: 'x' }] })).rejects.toThrow(`@claimgraph/schema: buildRelease(): extraFiles: ${JSON.stringify(path)}`);
+      await expect(
+        buildRelease(fixture, { outDir: join(root, 'out'), extraFiles: () => [{ path, content: 'x' }] }),
+      ).rejects.toThrow(`@claimgraph/schema: buildRelease(): extraFiles: ${JSON.stringify(path)}`);
     }
   });
 });

@@ -39,7 +39,15 @@ describe('claimgraph export', () => {
       ndjson: ['bundled.ndjson'],
       csv: ['edges.csv', 'nodes.csv', 'sources.csv', 'statements.csv'],
       parquet: ['entities.parquet', 'relations.parquet', 'sources.parquet', 'statements.parquet'],
-      neo4j: ['entities.csv', 'import.cypher', 'links.csv', 'relations.csv', 'relationships.csv', 'sources.csv', 'statements.csv'],
+      neo4j: [
+        'entities.csv',
+        'import.cypher',
+        'links.csv',
+        'relations.csv',
+        'relationships.csv',
+        'sources.csv',
+        'statements.csv',
+      ],
     };
     for (const [format, files] of Object.entries(expected)) {
       const folder = join(root, 'bundled', format);
@@ -53,11 +61,28 @@ describe('claimgraph export', () => {
 
   it('prints what it wrote as JSON with --json', () => {
     const out = join(root, 'graph.graphml');
-    const { status, stdout } = claimgraph(['export', '--format', 'graphml', '--out', out, '--dataset', fixture, '--json']);
+    const { status, stdout } = claimgraph([
+      'export',
+      '--format',
+      'graphml',
+      '--out',
+      out,
+      '--dataset',
+      fixture,
+      '--json',
+    ]);
     expect(status).toBe(0);
     const result = JSON.parse(stdout);
-    expect(result).toMatchObject({ dataset: '@claimgraph/dataset-fixture', version: '1.0.0', format: 'graphml', out, records: { entities: 4, relations: 3, statements: 4, sources: 1, redirects: 0 } });
-    expect(result.files).toEqual([{ path: out, bytes: statSync(out).size, mediatype: 'application/graphml+xml', records: 7 }]);
+    expect(result).toMatchObject({
+      dataset: '@claimgraph/dataset-fixture',
+      version: '1.0.0',
+      format: 'graphml',
+      out,
+      records: { entities: 4, relations: 3, statements: 4, sources: 1, redirects: 0 },
+    });
+    expect(result.files).toEqual([
+      { path: out, bytes: statSync(out).size, mediatype: 'application/graphml+xml', records: 7 },
+    ]);
   });
 
   it('is a usage error (exit 2) without --out or with an unknown format', () => {
@@ -66,12 +91,17 @@ describe('claimgraph export', () => {
     expect(missing.stderr).toContain("required option '-o, --out <path>' not specified");
     const unknown = claimgraph(['export', '--format', 'xlsx', '--out', join(root, 'x'), '--dataset', fixture]);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain("Allowed choices are gexf, graphml, csv, ndjson, parquet, neo4j");
+    expect(unknown.stderr).toContain('Allowed choices are gexf, graphml, csv, ndjson, parquet, neo4j');
     expect(existsSync(join(root, 'x'))).toBe(false);
   });
 
   it('refuses an invalid dataset with its problems and exit 1', () => {
-    const bad = writeFixture(join(root, 'bad'), { entities: [{ id: 'person:x', type: 'person', name: '' } as { id: string }], relations: [], statements: [], sources: [] });
+    const bad = writeFixture(join(root, 'bad'), {
+      entities: [{ id: 'person:x', type: 'person', name: '' } as { id: string }],
+      relations: [],
+      statements: [],
+      sources: [],
+    });
     const refused = claimgraph(['export', '--format', 'ndjson', '--out', join(root, 'bad.ndjson'), '--dataset', bad]);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('entities.json: person:x /name');
@@ -83,6 +113,8 @@ describe('claimgraph export', () => {
     const file = join(root, 'csv', 'nodes.csv');
     const { status, stderr } = claimgraph(['export', '--format', 'parquet', '--out', file, '--dataset', fixture]);
     expect(status).toBe(2);
-    expect(stderr).toBe(`claimgraph: exportDataset(): out: ${JSON.stringify(file)} is a file; parquet writes several files, so give a folder\n`);
+    expect(stderr).toBe(
+      `claimgraph: exportDataset(): out: ${JSON.stringify(file)} is a file; parquet writes several files, so give a folder\n`,
+    );
   });
 });

@@ -11,12 +11,21 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const read = (kind: string) => JSON.parse(readFileSync(join(dir, 'data', `${kind}.json`), 'utf8')) as Record<string, unknown>[];
-const write = (kind: string, records: unknown[], indent = 2) => writeFileSync(join(dir, 'data', `${kind}.json`), JSON.stringify(records, null, indent));
+const read = (kind: string) =>
+  JSON.parse(readFileSync(join(dir, 'data', `${kind}.json`), 'utf8')) as Record<string, unknown>[];
+const write = (kind: string, records: unknown[], indent = 2) =>
+  writeFileSync(join(dir, 'data', `${kind}.json`), JSON.stringify(records, null, indent));
 
 /** Reverses the records of every list, and the keys of every record: what a careless edit leaves. */
 function scramble() {
-  for (const kind of KINDS) write(kind, read(kind).reverse().map((r) => Object.fromEntries(Object.entries(r).reverse())), 4);
+  for (const kind of KINDS)
+    write(
+      kind,
+      read(kind)
+        .reverse()
+        .map((r) => Object.fromEntries(Object.entries(r).reverse())),
+      4,
+    );
 }
 
 describe('claimgraph format', () => {
@@ -29,11 +38,14 @@ describe('claimgraph format', () => {
     const run = await claimgraph(['format', '.'], dir);
     expect(run).toEqual({
       code: 0,
-      stdout: 'formatted data/entities.json\nformatted data/relations.json\nformatted data/statements.json\nformatted data/sources.json\n',
+      stdout:
+        'formatted data/entities.json\nformatted data/relations.json\nformatted data/statements.json\nformatted data/sources.json\n',
       stderr: '',
     });
     for (const kind of KINDS) {
-      expect(readFileSync(join(dir, 'data', `${kind}.json`), 'utf8'), kind).toBe(readFileSync(join(VALID, 'data', `${kind}.json`), 'utf8'));
+      expect(readFileSync(join(dir, 'data', `${kind}.json`), 'utf8'), kind).toBe(
+        readFileSync(join(VALID, 'data', `${kind}.json`), 'utf8'),
+      );
     }
     expect((await claimgraph(['validate', '.'], dir)).code).toBe(0);
   });
@@ -44,7 +56,16 @@ describe('claimgraph format', () => {
     const person = read('entities').find((e) => e.id === 'person:john-kirby')!;
     expect(Object.keys(person)).toEqual(['id', 'type', 'name', 'role']);
     const statement = read('statements').find((s) => s.id === 'st:state-department-2')!;
-    expect(Object.keys(statement)).toEqual(['id', 'relation', 'speaker', 'stance', 'date', 'source', 'hedged', 'reportedBy']);
+    expect(Object.keys(statement)).toEqual([
+      'id',
+      'relation',
+      'speaker',
+      'stance',
+      'date',
+      'source',
+      'hedged',
+      'reportedBy',
+    ]);
     const relation = read('relations')[0]!;
     expect(Object.keys(relation)).toEqual(['id', 'type', 'source', 'target', 'start', 'attributes']);
   });
@@ -67,7 +88,10 @@ describe('claimgraph format', () => {
     const run = await claimgraph(['format', '.'], dir);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('formatted data/statements.json\n');
-    expect(lines(run.stderr)).toEqual(['data/statements.json: st:state-department-2 /stance: "maybe" is not one of: supports, disputes', '.: 1 problem found']);
+    expect(lines(run.stderr)).toEqual([
+      'data/statements.json: st:state-department-2 /stance: "maybe" is not one of: supports, disputes',
+      '.: 1 problem found',
+    ]);
     expect(read('statements').map((s) => s.id)).toEqual(
       (JSON.parse(readFileSync(join(VALID, 'data', 'statements.json'), 'utf8')) as { id: string }[]).map((s) => s.id),
     );
@@ -80,7 +104,10 @@ describe('claimgraph format', () => {
     const run = await claimgraph(['format', '.'], dir);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(lines(run.stderr)).toEqual(['data/sources.json:2:18: invalid JSON at line 2, column 18: Expected double-quoted property name', '.: 1 problem found']);
+    expect(lines(run.stderr)).toEqual([
+      'data/sources.json:2:18: invalid JSON at line 2, column 18: Expected double-quoted property name',
+      '.: 1 problem found',
+    ]);
     const after = snapshot(dir);
     for (const [path, bytes] of before) expect(after.get(path)!.equals(bytes), path).toBe(true);
   });
@@ -91,14 +118,22 @@ describe('claimgraph format', () => {
     const run = await claimgraph(['format', 'dist'], dir);
     expect(run.code).toBe(1);
     expect(crashIn(run.stderr)).toBeNull();
-    expect(lines(run.stderr)).toEqual(['dist/dataset.json: is a release; format rewrites a dataset source folder (with data/)', 'dist: 1 problem found']);
+    expect(lines(run.stderr)).toEqual([
+      'dist/dataset.json: is a release; format rewrites a dataset source folder (with data/)',
+      'dist: 1 problem found',
+    ]);
   });
 
   it('accepts a byte order mark and removes it', async () => {
-    writeFileSync(join(dir, 'data', 'sources.json'), `\uFEFF${readFileSync(join(VALID, 'data', 'sources.json'), 'utf8')}`);
+    writeFileSync(
+      join(dir, 'data', 'sources.json'),
+      `\uFEFF${readFileSync(join(VALID, 'data', 'sources.json'), 'utf8')}`,
+    );
     expect((await claimgraph(['validate', '.'], dir)).code).toBe(0);
     const run = await claimgraph(['format', '.'], dir);
     expect(run.stdout).toBe('formatted data/sources.json\n');
-    expect(readFileSync(join(dir, 'data', 'sources.json'), 'utf8')).toBe(readFileSync(join(VALID, 'data', 'sources.json'), 'utf8'));
+    expect(readFileSync(join(dir, 'data', 'sources.json'), 'utf8')).toBe(
+      readFileSync(join(VALID, 'data', 'sources.json'), 'utf8'),
+    );
   });
 });

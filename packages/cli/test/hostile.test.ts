@@ -31,7 +31,6 @@ const firstRecord = (edit: (record: Record<string, unknown>) => void) => (text: 
   return JSON.stringify(records, null, 2);
 };
 
-
 function expectCleanFailure(run: { code: number | null; stdout: string; stderr: string }) {
   expect(crashIn(run.stderr), run.stderr.slice(0, 2000)).toBeNull();
   expect(run.stderr).not.toMatch(/RangeError|TypeError|Maximum call stack/);
@@ -44,7 +43,9 @@ describe('100,000 nested arrays', () => {
   beforeAll(() => {
     listDir = fixtureWith('entities.json', () => deepArrays);
     // Raw text: JSON.stringify cannot write 100,000 levels. The first relation's attributes get a deep value.
-    fieldDir = fixtureWith('relations.json', (text) => text.replace('"attributes": {', `"attributes": { "rank": ${deepArrays},`));
+    fieldDir = fixtureWith('relations.json', (text) =>
+      text.replace('"attributes": {', `"attributes": { "rank": ${deepArrays},`),
+    );
   });
 
   it('validate names the record that is not an object, and the field nested too deeply', async () => {
@@ -64,7 +65,9 @@ describe('100,000 nested arrays', () => {
       const before = snapshot(dir);
       const run = await claimgraph(['format', '.'], dir);
       expectCleanFailure(run);
-      expect(lines(run.stderr)[0]).toMatch(/^data\/(entities|relations)\.json: cannot be written back \(a value is nested too deeply\); nothing was formatted$/);
+      expect(lines(run.stderr)[0]).toMatch(
+        /^data\/(entities|relations)\.json: cannot be written back \(a value is nested too deeply\); nothing was formatted$/,
+      );
       expect(snapshot(dir)).toEqual(before);
     }
   });
@@ -81,14 +84,18 @@ describe('100,000 nested arrays', () => {
     expectCleanFailure(run);
     expect(run.stderr).toContain('/attributes: is nested more than 32 levels deep');
     expect(lines(run.stderr).join('\n')).toMatch(last);
-    for (const written of ['dist', 'out', 'chart.svg']) expect(existsSync(join(fieldDir, written)), written).toBe(false);
+    for (const written of ['dist', 'out', 'chart.svg'])
+      expect(existsSync(join(fieldDir, written)), written).toBe(false);
   });
 
   it('in a release dataset.json: validate and info fail with a message', async () => {
     const dir = copyFixture(VALID, 'claimgraph-cli-hostile-');
     made.push(dir);
     rmSync(join(dir, 'data'), { recursive: true });
-    writeFileSync(join(dir, 'dataset.json'), `{"entities": ${deepArrays}, "relations": [], "statements": [], "sources": []}`);
+    writeFileSync(
+      join(dir, 'dataset.json'),
+      `{"entities": ${deepArrays}, "relations": [], "statements": [], "sources": []}`,
+    );
     for (const command of ['validate', 'info']) {
       const run = await claimgraph([command, '.'], dir);
       expectCleanFailure(run);
@@ -97,13 +104,18 @@ describe('100,000 nested arrays', () => {
     writeFileSync(join(dir, 'dataset.json'), deepArrays);
     const top = await claimgraph(['validate', '.'], dir);
     expectCleanFailure(top);
-    expect(lines(top.stderr)[0]).toBe('dataset.json: must be an object with entities, relations, statements, sources, not an array');
+    expect(lines(top.stderr)[0]).toBe(
+      'dataset.json: must be an object with entities, relations, statements, sources, not an array',
+    );
   });
 });
 
 describe('10 MB strings', () => {
   it('a 10 MB name is data like any other: validated and built', async () => {
-    const dir = fixtureWith('entities.json', firstRecord((r) => (r.description = 'x'.repeat(TEN_MB))));
+    const dir = fixtureWith(
+      'entities.json',
+      firstRecord((r) => (r.description = 'x'.repeat(TEN_MB))),
+    );
     const run = await claimgraph(['validate', '.'], dir);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const built = await claimgraph(['build', '.', '--out', 'rel'], dir);
@@ -112,7 +124,10 @@ describe('10 MB strings', () => {
   });
 
   it('a control character at the end of a 10 MB name is reported at its position, in one short line', async () => {
-    const dir = fixtureWith('entities.json', firstRecord((r) => (r.name = `${'ح'.repeat(TEN_MB / 2)}\u0007`)));
+    const dir = fixtureWith(
+      'entities.json',
+      firstRecord((r) => (r.name = `${'ح'.repeat(TEN_MB / 2)}\u0007`)),
+    );
     const run = await claimgraph(['validate', '.'], dir);
     expectCleanFailure(run);
     expect(lines(run.stderr)).toEqual([
@@ -122,11 +137,16 @@ describe('10 MB strings', () => {
   });
 
   it('a 10 MB id is quoted short, in one line per problem', async () => {
-    const dir = fixtureWith('statements.json', firstRecord((r) => (r.speaker = `person:${'a'.repeat(TEN_MB)}\u202e`)));
+    const dir = fixtureWith(
+      'statements.json',
+      firstRecord((r) => (r.speaker = `person:${'a'.repeat(TEN_MB)}\u202e`)),
+    );
     const run = await claimgraph(['validate', '.', '--json'], dir);
     expect(run.code).toBe(1);
     expect(run.stdout.length).toBeLessThan(2000);
-    const { errors } = JSON.parse(run.stdout) as { errors: { file: string; id: string; path: string; message: string }[] };
+    const { errors } = JSON.parse(run.stdout) as {
+      errors: { file: string; id: string; path: string; message: string }[];
+    };
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ file: 'data/statements.json', path: '/speaker' });
     expect(errors[0]!.message).toMatch(/^"person:a{50,}… is not an entity id/);
@@ -180,7 +200,8 @@ describe('claimgraph verify on a release that is not what was built', () => {
     const { valid, errors } = JSON.parse(run.stdout) as { valid: boolean; errors: { file: string; message: string }[] };
     expect(valid).toBe(false);
     expect(errors.map((e) => e.file)).toEqual(['dataset.ndjson', 'parquet/statements.parquet']);
-    for (const error of errors) expect(error.message).toMatch(/^sha256 mismatch: datapackage.json says [0-9a-f]{64}, the file has [0-9a-f]{64} /);
+    for (const error of errors)
+      expect(error.message).toMatch(/^sha256 mismatch: datapackage.json says [0-9a-f]{64}, the file has [0-9a-f]{64} /);
   });
 
   it('reports a missing file, a changed file and an extra file together', async () => {
@@ -200,6 +221,10 @@ describe('claimgraph verify on a release that is not what was built', () => {
 
   it('passes the release as built', async () => {
     restore();
-    expect(await claimgraph(['verify', release])).toEqual({ code: 0, stdout: `${release}: every file matches datapackage.json\n`, stderr: '' });
+    expect(await claimgraph(['verify', release])).toEqual({
+      code: 0,
+      stdout: `${release}: every file matches datapackage.json\n`,
+      stderr: '',
+    });
   });
 });

@@ -14,13 +14,15 @@ const cases = readdirSync(MALFORMED, { withFileTypes: true })
   .map((entry) => entry.name)
   .sort();
 
-const expectedOf = (name: string) => JSON.parse(readFileSync(join(MALFORMED, name, 'expected.json'), 'utf8')) as Expected;
+const expectedOf = (name: string) =>
+  JSON.parse(readFileSync(join(MALFORMED, name, 'expected.json'), 'utf8')) as Expected;
 
 describe('the malformed corpus', () => {
   it('holds at least 30 dataset folders, each with package.json, data/ and expected.json', () => {
     expect(cases.length).toBeGreaterThanOrEqual(30);
     for (const name of cases) {
-      for (const file of ['package.json', 'data', 'expected.json']) expect(existsSync(join(MALFORMED, name, file)), `${name}/${file}`).toBe(true);
+      for (const file of ['package.json', 'data', 'expected.json'])
+        expect(existsSync(join(MALFORMED, name, file)), `${name}/${file}`).toBe(true);
       const expected = expectedOf(name);
       expect(expected.exitCode, name).toBe(1);
       expect(expected.stderr.length, name).toBeGreaterThanOrEqual(2);
@@ -42,7 +44,11 @@ describe.concurrent('claimgraph validate on each malformed dataset', () => {
 describe('claimgraph validate', () => {
   it('exits 0 on the valid fixture and says what it holds', async () => {
     const run = await claimgraph(['validate', '.'], VALID);
-    expect(run).toEqual({ code: 0, stdout: '.: valid (9 entities, 6 relations, 7 statements, 1 source)\n', stderr: '' });
+    expect(run).toEqual({
+      code: 0,
+      stdout: '.: valid (9 entities, 6 relations, 7 statements, 1 source)\n',
+      stderr: '',
+    });
   });
 
   it('validates the current folder when no folder is given', async () => {
@@ -66,7 +72,14 @@ describe('claimgraph validate', () => {
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual({
       valid: false,
-      errors: [{ file: 'data/statements.json', id: 'st:ned-price-1', path: '/relation', message: '"st:sirajuddin-haqqani-1" is a statement, not a relation' }],
+      errors: [
+        {
+          file: 'data/statements.json',
+          id: 'st:ned-price-1',
+          path: '/relation',
+          message: '"st:sirajuddin-haqqani-1" is a statement, not a relation',
+        },
+      ],
     });
   });
 
@@ -75,7 +88,16 @@ describe('claimgraph validate', () => {
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toEqual({
       valid: false,
-      errors: [{ file: 'data/sources.json', id: null, path: '', message: 'invalid JSON at line 9, column 3: Expected double-quoted property name', line: 9, column: 3 }],
+      errors: [
+        {
+          file: 'data/sources.json',
+          id: null,
+          path: '',
+          message: 'invalid JSON at line 9, column 3: Expected double-quoted property name',
+          line: 9,
+          column: 3,
+        },
+      ],
     });
   });
 
@@ -90,11 +112,19 @@ describe('claimgraph validate', () => {
           path: '',
           message: 'has no statement; every relation needs at least one statement that supports or disputes it',
         },
-        { file: 'data/statements.json', id: 'st:pentagon-1', path: '/relation', message: '"rel:kirby-member-of-pentagon" is not a known relation' },
+        {
+          file: 'data/statements.json',
+          id: 'st:pentagon-1',
+          path: '/relation',
+          message: '"rel:kirby-member-of-pentagon" is not a known relation',
+        },
       ],
     });
     const missing = await claimgraph(['validate', '.', '--json'], join(MALFORMED, 'missing-file'));
-    expect(JSON.parse(missing.stdout)).toEqual({ valid: false, errors: [{ file: 'data/sources.json', id: null, path: '', message: 'file not found' }] });
+    expect(JSON.parse(missing.stdout)).toEqual({
+      valid: false,
+      errors: [{ file: 'data/sources.json', id: null, path: '', message: 'file not found' }],
+    });
   });
 
   it('--json on a valid dataset prints { valid: true, errors: [] } and exits 0', async () => {
@@ -127,7 +157,11 @@ describe('claimgraph usage errors exit 2', () => {
 
   it('on a file that is not JSON', async () => {
     const notJson = await claimgraph(['validate', 'bin/claimgraph.js']);
-    expect(notJson).toEqual({ code: 2, stdout: '', stderr: 'claimgraph: bin/claimgraph.js: expected a dataset folder or a dataset.json file\n' });
+    expect(notJson).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'claimgraph: bin/claimgraph.js: expected a dataset folder or a dataset.json file\n',
+    });
   });
 
   it('on an unknown option', async () => {
@@ -152,6 +186,8 @@ describe('claimgraph usage errors exit 2', () => {
     for (const command of ['validate', 'build', 'info', 'format', 'verify']) expect(help.stdout).toContain(command);
     const version = await claimgraph(['--version']);
     expect(version.code).toBe(0);
-    expect(version.stdout).toBe(`${(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version}\n`);
+    expect(version.stdout).toBe(
+      `${(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version}\n`,
+    );
   });
 });

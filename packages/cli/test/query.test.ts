@@ -86,14 +86,20 @@ describe('claimgraph query over a dataset given with --dataset', () => {
 
     it('--json gives the entities as plain records, exact matches first', async () => {
       const found = await queryJson<Entity[]>(['search', 'haqqani']);
-      expect(found).toEqual([ENTITIES.find((e) => e.id === 'armed-group:haqqani-network'), ENTITIES.find((e) => e.id === 'person:sirajuddin-haqqani')]);
+      expect(found).toEqual([
+        ENTITIES.find((e) => e.id === 'armed-group:haqqani-network'),
+        ENTITIES.find((e) => e.id === 'person:sirajuddin-haqqani'),
+      ]);
       // Case, accents and punctuation are ignored, and an alias matches like a name.
       expect(ids(await queryJson<Entity[]>(['search', 'HAQQANIS']))).toEqual(['armed-group:haqqani-network']);
       expect(ids(await queryJson<Entity[]>(['search', 'islamic emirate']))).toEqual(['armed-group:taliban']);
     });
 
     it('--type and --limit narrow the results', async () => {
-      const [person, first] = await Promise.all([queryJson<Entity[]>(['search', 'haqqani', '--type', 'person']), queryJson<Entity[]>(['search', 'haqqani', '--limit', '1'])]);
+      const [person, first] = await Promise.all([
+        queryJson<Entity[]>(['search', 'haqqani', '--type', 'person']),
+        queryJson<Entity[]>(['search', 'haqqani', '--limit', '1']),
+      ]);
       expect(ids(person)).toEqual(['person:sirajuddin-haqqani']);
       expect(ids(first)).toEqual(['armed-group:haqqani-network']);
     });
@@ -125,7 +131,15 @@ describe('claimgraph query over a dataset given with --dataset', () => {
       expect(table.headers).toEqual(['id', 'type', 'source', 'target', 'status', 'for', 'against']);
       expect(table.rows).toEqual([
         [PART_OF, 'part-of', 'armed-group:haqqani-network', 'armed-group:taliban', 'contested', '1', '1'],
-        ['rel:taliban-cooperates-with-haqqani-network', 'cooperates-with', 'armed-group:taliban', 'armed-group:haqqani-network', 'supported', '1', '0'],
+        [
+          'rel:taliban-cooperates-with-haqqani-network',
+          'cooperates-with',
+          'armed-group:taliban',
+          'armed-group:haqqani-network',
+          'supported',
+          '1',
+          '0',
+        ],
       ]);
     });
 
@@ -134,8 +148,14 @@ describe('claimgraph query over a dataset given with --dataset', () => {
     });
 
     it('an unknown id exits 1 and suggests a search', async () => {
-      expectInvalid(await query(['entity', 'person:nobody-here']), 'unknown entity "person:nobody-here"; find ids with: claimgraph query search "nobody here"');
-      expectInvalid(await query(['entity', 'x', '--json']), 'unknown entity "x"; find ids with: claimgraph query search "x"');
+      expectInvalid(
+        await query(['entity', 'person:nobody-here']),
+        'unknown entity "person:nobody-here"; find ids with: claimgraph query search "nobody here"',
+      );
+      expectInvalid(
+        await query(['entity', 'x', '--json']),
+        'unknown entity "x"; find ids with: claimgraph query search "x"',
+      );
     });
   });
 
@@ -144,7 +164,15 @@ describe('claimgraph query over a dataset given with --dataset', () => {
       const table = await queryTable(['relations']);
       expect(table.headers).toEqual(['id', 'type', 'source', 'target', 'status', 'for', 'against']);
       expect(column(table, 'id')).toEqual(byId(RELATIONS));
-      expect(table.rows.find((row) => row[0] === PART_OF)).toEqual([PART_OF, 'part-of', 'armed-group:haqqani-network', 'armed-group:taliban', 'contested', '1', '1']);
+      expect(table.rows.find((row) => row[0] === PART_OF)).toEqual([
+        PART_OF,
+        'part-of',
+        'armed-group:haqqani-network',
+        'armed-group:taliban',
+        'contested',
+        '1',
+        '1',
+      ]);
       expect(new Set(column(table, 'status'))).toEqual(new Set(['supported', 'contested']));
     });
 
@@ -165,8 +193,15 @@ describe('claimgraph query over a dataset given with --dataset', () => {
       expect(ids(entity)).toEqual([PART_OF, 'rel:taliban-cooperates-with-haqqani-network']);
       expect(ids(type)).toEqual([PART_OF]);
       // cooperates-with is symmetric: it matches from either end.
-      expect(ids(source)).toEqual(['rel:haqqani-network-designated-by-state-department', PART_OF, 'rel:taliban-cooperates-with-haqqani-network']);
-      expect(ids(target)).toEqual(['rel:sirajuddin-haqqani-leads-haqqani-network', 'rel:taliban-cooperates-with-haqqani-network']);
+      expect(ids(source)).toEqual([
+        'rel:haqqani-network-designated-by-state-department',
+        PART_OF,
+        'rel:taliban-cooperates-with-haqqani-network',
+      ]);
+      expect(ids(target)).toEqual([
+        'rel:sirajuddin-haqqani-leads-haqqani-network',
+        'rel:taliban-cooperates-with-haqqani-network',
+      ]);
       expect(ids(status)).toEqual([PART_OF]);
       expect(ids(asOf)).toEqual(['rel:haqqani-network-designated-by-state-department']);
       expect(ids(both)).toEqual(['rel:sirajuddin-haqqani-leads-haqqani-network']);
@@ -175,15 +210,24 @@ describe('claimgraph query over a dataset given with --dataset', () => {
     it('counts only the statements made by --as-of in the table', async () => {
       // In 2020 only Sirajuddin Haqqani had spoken of the part-of relation: supported, not yet contested.
       const table = await queryTable(['relations', '--as-of', '2020-12', '--type', 'part-of']);
-      expect(table.rows).toEqual([[PART_OF, 'part-of', 'armed-group:haqqani-network', 'armed-group:taliban', 'supported', '1', '0']]);
+      expect(table.rows).toEqual([
+        [PART_OF, 'part-of', 'armed-group:haqqani-network', 'armed-group:taliban', 'supported', '1', '0'],
+      ]);
     });
 
     it('says so when no relation matches', async () => {
-      expect(await query(['relations', '--type', 'rival-of'])).toEqual({ code: 0, stdout: 'no relations\n', stderr: '' });
+      expect(await query(['relations', '--type', 'rival-of'])).toEqual({
+        code: 0,
+        stdout: 'no relations\n',
+        stderr: '',
+      });
     });
 
     it('an unknown --entity exits 1', async () => {
-      expectInvalid(await query(['relations', '--entity', 'armed-group:nobody']), 'unknown entity "armed-group:nobody"; find ids with: claimgraph query search "nobody"');
+      expectInvalid(
+        await query(['relations', '--entity', 'armed-group:nobody']),
+        'unknown entity "armed-group:nobody"; find ids with: claimgraph query search "nobody"',
+      );
     });
   });
 
@@ -202,7 +246,14 @@ describe('claimgraph query over a dataset given with --dataset', () => {
       const table = await queryTable(['statements']);
       expect(table.headers).toEqual(['date', 'id', 'speaker', 'stance', 'relation', 'quote']);
       expect(column(table, 'id')).toEqual(BY_DATE);
-      expect(table.rows[2]).toEqual(['2021-08', 'st:ned-price-1', 'person:ned-price', 'disputes', PART_OF, 'The Taliban and the Haqqani network are separate entities']);
+      expect(table.rows[2]).toEqual([
+        '2021-08',
+        'st:ned-price-1',
+        'person:ned-price',
+        'disputes',
+        PART_OF,
+        'The Taliban and the Haqqani network are separate entities',
+      ]);
       expect(table.rows[0]![5]).toBe(''); // no quote
     });
 
@@ -229,7 +280,10 @@ describe('claimgraph query over a dataset given with --dataset', () => {
     });
 
     it('an unknown --speaker or --relation exits 1', async () => {
-      const [speaker, relation] = await Promise.all([query(['statements', '--speaker', 'person:nobody']), query(['statements', '--relation', 'rel:nothing'])]);
+      const [speaker, relation] = await Promise.all([
+        query(['statements', '--speaker', 'person:nobody']),
+        query(['statements', '--relation', 'rel:nothing']),
+      ]);
       expectInvalid(speaker, 'unknown entity "person:nobody"; find ids with: claimgraph query search "nobody"');
       expectInvalid(relation, 'unknown relation "rel:nothing"');
     });
@@ -245,7 +299,13 @@ describe('claimgraph query over a dataset given with --dataset', () => {
         headers: ['date', 'id', 'speaker', 'stance', 'quote'],
         rows: [
           ['2020', 'st:sirajuddin-haqqani-1', 'person:sirajuddin-haqqani', 'supports', 'We are one movement'],
-          ['2021-08', 'st:ned-price-1', 'person:ned-price', 'disputes', 'The Taliban and the Haqqani network are separate entities'],
+          [
+            '2021-08',
+            'st:ned-price-1',
+            'person:ned-price',
+            'disputes',
+            'The Taliban and the Haqqani network are separate entities',
+          ],
         ],
       });
     });
@@ -259,11 +319,17 @@ describe('claimgraph query over a dataset given with --dataset', () => {
         disputes: [STATEMENTS.find((s) => s.id === 'st:ned-price-1')],
         status: 'contested',
       });
-      expect(await queryJson(['stances', 'rel:john-kirby-member-of-pentagon'])).toMatchObject({ status: 'supported', disputes: [] });
+      expect(await queryJson(['stances', 'rel:john-kirby-member-of-pentagon'])).toMatchObject({
+        status: 'supported',
+        disputes: [],
+      });
     });
 
     it('an unknown relation exits 1', async () => {
-      expectInvalid(await query(['stances', 'rel:haqqani-network-part-of-al-qaeda']), 'unknown relation "rel:haqqani-network-part-of-al-qaeda"');
+      expectInvalid(
+        await query(['stances', 'rel:haqqani-network-part-of-al-qaeda']),
+        'unknown relation "rel:haqqani-network-part-of-al-qaeda"',
+      );
     });
   });
 
@@ -271,7 +337,9 @@ describe('claimgraph query over a dataset given with --dataset', () => {
     it('prints the relations with statements both for and against them', async () => {
       const table = await queryTable(['contested']);
       expect(table.headers).toEqual(['id', 'type', 'source', 'target', 'status', 'for', 'against']);
-      expect(table.rows).toEqual([[PART_OF, 'part-of', 'armed-group:haqqani-network', 'armed-group:taliban', 'contested', '1', '1']]);
+      expect(table.rows).toEqual([
+        [PART_OF, 'part-of', 'armed-group:haqqani-network', 'armed-group:taliban', 'contested', '1', '1'],
+      ]);
     });
 
     it('--json gives the relation records', async () => {
@@ -283,7 +351,11 @@ describe('claimgraph query over a dataset given with --dataset', () => {
     it('prints the entities one relation away, whichever way it points, by id', async () => {
       const table = await queryTable(['neighbors', 'armed-group:haqqani-network']);
       expect(table.headers).toEqual(['id', 'type', 'name', 'aliases']);
-      expect(column(table, 'id')).toEqual(['armed-group:taliban', 'government-body:state-department', 'person:sirajuddin-haqqani']);
+      expect(column(table, 'id')).toEqual([
+        'armed-group:taliban',
+        'government-body:state-department',
+        'person:sirajuddin-haqqani',
+      ]);
     });
 
     it('--json gives the records; --type and --status narrow the relations walked', async () => {
@@ -292,17 +364,28 @@ describe('claimgraph query over a dataset given with --dataset', () => {
         queryJson<Entity[]>(['neighbors', 'armed-group:haqqani-network', '--type', 'leads']),
         queryJson<Entity[]>(['neighbors', 'armed-group:haqqani-network', '--status', 'contested']),
       ]);
-      expect(all).toEqual(['armed-group:taliban', 'government-body:state-department', 'person:sirajuddin-haqqani'].map((id) => ENTITIES.find((e) => e.id === id)));
+      expect(all).toEqual(
+        ['armed-group:taliban', 'government-body:state-department', 'person:sirajuddin-haqqani'].map((id) =>
+          ENTITIES.find((e) => e.id === id),
+        ),
+      );
       expect(ids(leads)).toEqual(['person:sirajuddin-haqqani']);
       expect(ids(contested)).toEqual(['armed-group:taliban']);
     });
 
     it('says so when there is none, and exits 0', async () => {
-      expect(await query(['neighbors', 'place:kabul', '--type', 'leads'])).toEqual({ code: 0, stdout: 'no neighbors\n', stderr: '' });
+      expect(await query(['neighbors', 'place:kabul', '--type', 'leads'])).toEqual({
+        code: 0,
+        stdout: 'no neighbors\n',
+        stderr: '',
+      });
     });
 
     it('an unknown id exits 1', async () => {
-      expectInvalid(await query(['neighbors', 'place:nowhere']), 'unknown entity "place:nowhere"; find ids with: claimgraph query search "nowhere"');
+      expectInvalid(
+        await query(['neighbors', 'place:nowhere']),
+        'unknown entity "place:nowhere"; find ids with: claimgraph query search "nowhere"',
+      );
     });
   });
 
@@ -329,10 +412,13 @@ describe('claimgraph query over a dataset given with --dataset', () => {
       const against = await query(['path', 'armed-group:taliban', 'person:sirajuddin-haqqani', '--type', 'leads']);
       expect(against).toEqual({
         code: 0,
-        stdout: 'no path from armed-group:taliban to person:sirajuddin-haqqani (following relations from source to target; try --undirected)\n',
+        stdout:
+          'no path from armed-group:taliban to person:sirajuddin-haqqani (following relations from source to target; try --undirected)\n',
         stderr: '',
       });
-      expect(await queryJson(['path', 'armed-group:taliban', 'person:sirajuddin-haqqani', '--type', 'leads'])).toEqual({ path: null });
+      expect(await queryJson(['path', 'armed-group:taliban', 'person:sirajuddin-haqqani', '--type', 'leads'])).toEqual({
+        path: null,
+      });
       const undirected = await queryTable(['path', 'armed-group:taliban', 'person:sirajuddin-haqqani', '--undirected']);
       expect(undirected.rows).toEqual([
         ['0', 'armed-group:taliban', 'Taliban', ''],
@@ -347,7 +433,10 @@ describe('claimgraph query over a dataset given with --dataset', () => {
     });
 
     it('an unknown id at either end exits 1', async () => {
-      const [from, to] = await Promise.all([query(['path', 'person:nobody', 'armed-group:taliban']), query(['path', 'armed-group:taliban', 'armed-group:nobody'])]);
+      const [from, to] = await Promise.all([
+        query(['path', 'person:nobody', 'armed-group:taliban']),
+        query(['path', 'armed-group:taliban', 'armed-group:nobody']),
+      ]);
       expectInvalid(from, 'unknown entity "person:nobody"; find ids with: claimgraph query search "nobody"');
       expectInvalid(to, 'unknown entity "armed-group:nobody"; find ids with: claimgraph query search "nobody"');
     });
@@ -366,7 +455,11 @@ describe('claimgraph query usage errors exit 2', () => {
   });
 
   it('an unknown option, an unknown subcommand or an extra argument', async () => {
-    const [option, subcommand, extra] = await Promise.all([query(['contested', '--strict']), query(['contest']), query(['contested', 'extra'])]);
+    const [option, subcommand, extra] = await Promise.all([
+      query(['contested', '--strict']),
+      query(['contest']),
+      query(['contested', 'extra']),
+    ]);
     expectUsage(option, /^error: unknown option '--strict'\n/);
     expectUsage(subcommand, /^error: unknown command 'contest'/);
     expectUsage(extra, /^error: too many arguments for 'contested'/);
@@ -375,8 +468,16 @@ describe('claimgraph query usage errors exit 2', () => {
   it.each([
     ['search', ['search', 'haqqani', '--type', 'militia'], 'search(): type must be one of person, armed-group'],
     ['relations', ['relations', '--type', 'part_of'], 'relations(): type must be one of affiliated-with'],
-    ['neighbors', ['neighbors', 'armed-group:taliban', '--type', 'friends'], 'neighbors(): type must be one of affiliated-with'],
-    ['path', ['path', 'armed-group:taliban', 'place:kabul', '--type', 'near'], 'path(): type must be one of affiliated-with'],
+    [
+      'neighbors',
+      ['neighbors', 'armed-group:taliban', '--type', 'friends'],
+      'neighbors(): type must be one of affiliated-with',
+    ],
+    [
+      'path',
+      ['path', 'armed-group:taliban', 'place:kabul', '--type', 'near'],
+      'path(): type must be one of affiliated-with',
+    ],
   ])('a bad --type for %s names the allowed values', async (_name, args, message) => {
     const run = await query(args);
     expectUsage(run, `claimgraph: ${message}`);
@@ -406,7 +507,11 @@ describe('claimgraph query usage errors exit 2', () => {
   });
 
   it('a --dataset that does not exist or is not a dataset, as for every other command', async () => {
-    const [missing, folder, file] = await Promise.all([query(['contested'], './no-such-folder'), query(['contested'], FIXTURES), query(['contested'], join(VALID, 'data'))]);
+    const [missing, folder, file] = await Promise.all([
+      query(['contested'], './no-such-folder'),
+      query(['contested'], FIXTURES),
+      query(['contested'], join(VALID, 'data')),
+    ]);
     expectUsage(missing, /^claimgraph: \.\/no-such-folder: no such file or folder/);
     expectUsage(folder, /^claimgraph: .*fixtures: not a claimgraph dataset/);
     expectUsage(file, /^claimgraph: .*data: not a claimgraph dataset/);
@@ -420,18 +525,31 @@ describe('claimgraph query over an invalid dataset', () => {
   });
 
   it('exits 1 for a JSON file that does not hold a dataset', async () => {
-    expectInvalid(await query(['contested'], join(VALID, 'package.json')), /^claimgraph: the dataset is invalid \(\d+ problems\):\n {2}package\.json: the entities list is missing\n/);
+    expectInvalid(
+      await query(['contested'], join(VALID, 'package.json')),
+      /^claimgraph: the dataset is invalid \(\d+ problems\):\n {2}package\.json: the entities list is missing\n/,
+    );
   });
 });
 
 describe('claimgraph query over the bundled dataset (the default)', () => {
   it('contested --json includes the Taliban–Haqqani part-of relation, by id', async () => {
     const contested = await queryJson<Relation[]>(['contested'], null);
-    expect(contested).toContainEqual(expect.objectContaining({ id: PART_OF, type: 'part-of', source: 'armed-group:haqqani-network', target: 'armed-group:taliban' }));
+    expect(contested).toContainEqual(
+      expect.objectContaining({
+        id: PART_OF,
+        type: 'part-of',
+        source: 'armed-group:haqqani-network',
+        target: 'armed-group:taliban',
+      }),
+    );
     expect(ids(contested)).toEqual(byId(contested));
     // Every relation it lists has statements on both sides.
     for (const relation of contested) {
-      const stances = await queryJson<{ supports: Statement[]; disputes: Statement[]; status: string }>(['stances', relation.id], null);
+      const stances = await queryJson<{ supports: Statement[]; disputes: Statement[]; status: string }>(
+        ['stances', relation.id],
+        null,
+      );
       expect(stances.status).toBe('contested');
       expect(stances.supports.length).toBeGreaterThan(0);
       expect(stances.disputes.length).toBeGreaterThan(0);
@@ -452,7 +570,13 @@ describe('claimgraph query over the bundled dataset (the default)', () => {
     const table = await queryTable(['contested'], null);
     expect(table.headers).toEqual(['id', 'type', 'source', 'target', 'status', 'for', 'against']);
     const row = table.rows.find((r) => r[0] === PART_OF)!;
-    expect(row.slice(0, 5)).toEqual([PART_OF, 'part-of', 'armed-group:haqqani-network', 'armed-group:taliban', 'contested']);
+    expect(row.slice(0, 5)).toEqual([
+      PART_OF,
+      'part-of',
+      'armed-group:haqqani-network',
+      'armed-group:taliban',
+      'contested',
+    ]);
     expect(Number(row[5])).toBeGreaterThan(0);
     expect(Number(row[6])).toBeGreaterThan(0);
   });
@@ -479,11 +603,18 @@ describe('claimgraph query over the bundled dataset (the default)', () => {
     const parsed = parseTable(table.join('\n'));
     expect(count).toBe(`${parsed.rows.length} relations`);
     expect(parsed.rows.find((r) => r[0] === PART_OF)?.[4]).toBe('contested');
-    expect(await queryJson(['entity', 'armed-group:taliban'], null)).toMatchObject({ id: 'armed-group:taliban', type: 'armed-group', name: 'Taliban' });
+    expect(await queryJson(['entity', 'armed-group:taliban'], null)).toMatchObject({
+      id: 'armed-group:taliban',
+      type: 'armed-group',
+      name: 'Taliban',
+    });
   });
 
   it('relations --entity --type keeps relations of that type touching that entity, by id', async () => {
-    const relations = await queryJson<Relation[]>(['relations', '--entity', 'armed-group:taliban', '--type', 'part-of'], null);
+    const relations = await queryJson<Relation[]>(
+      ['relations', '--entity', 'armed-group:taliban', '--type', 'part-of'],
+      null,
+    );
     expect(ids(relations)).toContain(PART_OF);
     expect(ids(relations)).toEqual(byId(relations));
     for (const r of relations) {
@@ -496,14 +627,18 @@ describe('claimgraph query over the bundled dataset (the default)', () => {
     const statements = await queryJson<Statement[]>(['statements', '--relation', PART_OF], null);
     expect(new Set(statements.map((s) => s.relation))).toEqual(new Set([PART_OF]));
     expect(new Set(statements.map((s) => s.stance))).toEqual(new Set(['supports', 'disputes']));
-    for (let i = 1; i < statements.length; i++) expect(comparePartialDates(statements[i - 1]!.date, statements[i]!.date)).toBeLessThanOrEqual(0);
+    for (let i = 1; i < statements.length; i++)
+      expect(comparePartialDates(statements[i - 1]!.date, statements[i]!.date)).toBeLessThanOrEqual(0);
     const table = await queryTable(['statements', '--relation', PART_OF], null);
     expect(table.headers).toEqual(['date', 'id', 'speaker', 'stance', 'relation', 'quote']);
     expect(column(table, 'id')).toEqual(ids(statements));
   });
 
   it('tables print ids whole, however long, and cut only long text', async () => {
-    const [table, statements] = await Promise.all([queryTable(['statements'], null), queryJson<Statement[]>(['statements'], null)]);
+    const [table, statements] = await Promise.all([
+      queryTable(['statements'], null),
+      queryJson<Statement[]>(['statements'], null),
+    ]);
     expect(Math.max(...ids(statements).map((id) => id.length))).toBeGreaterThan(60);
     expect(column(table, 'id')).toEqual(ids(statements));
     expect(column(table, 'speaker')).toEqual(statements.map((s) => s.speaker));
@@ -515,14 +650,19 @@ describe('claimgraph query over the bundled dataset (the default)', () => {
   it('stances prints the contested summary line', async () => {
     const run = await query(['stances', PART_OF], null);
     expect(run.code).toBe(0);
-    expect(lines(run.stdout)[0]).toMatch(/^armed-group:haqqani-network part-of armed-group:taliban: contested \(\d+ for, \d+ against\)$/);
+    expect(lines(run.stdout)[0]).toMatch(
+      /^armed-group:haqqani-network part-of armed-group:taliban: contested \(\d+ for, \d+ against\)$/,
+    );
   });
 
   it('neighbors and path connect Sirajuddin Haqqani, the Haqqani network and the Taliban', async () => {
     const neighbors = await queryJson<Entity[]>(['neighbors', 'armed-group:haqqani-network'], null);
     expect(ids(neighbors)).toEqual(expect.arrayContaining(['armed-group:taliban', 'person:sirajuddin-haqqani']));
     expect(ids(neighbors)).toEqual(byId(neighbors));
-    const { path } = await queryJson<{ path: string[] }>(['path', 'person:sirajuddin-haqqani', 'armed-group:haqqani-network'], null);
+    const { path } = await queryJson<{ path: string[] }>(
+      ['path', 'person:sirajuddin-haqqani', 'armed-group:haqqani-network'],
+      null,
+    );
     expect(path[0]).toBe('person:sirajuddin-haqqani');
     expect(path.at(-1)).toBe('armed-group:haqqani-network');
     const table = await queryTable(['path', 'person:sirajuddin-haqqani', 'armed-group:haqqani-network'], null);
@@ -531,7 +671,10 @@ describe('claimgraph query over the bundled dataset (the default)', () => {
   });
 
   it('an unknown id exits 1 with a one-line message', async () => {
-    expectInvalid(await query(['entity', 'armed-group:nobody'], null), 'unknown entity "armed-group:nobody"; find ids with: claimgraph query search "nobody"');
+    expectInvalid(
+      await query(['entity', 'armed-group:nobody'], null),
+      'unknown entity "armed-group:nobody"; find ids with: claimgraph query search "nobody"',
+    );
     expectInvalid(await query(['stances', 'rel:nothing'], null), 'unknown relation "rel:nothing"');
   });
 });

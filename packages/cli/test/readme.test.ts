@@ -21,20 +21,26 @@ describe('README.md', () => {
   it('documents every command the CLI has', async () => {
     const names = await commands();
     expect(names).toEqual(expect.arrayContaining(['validate', 'build', 'info', 'format', 'verify']));
-    for (const name of names) expect(README, name).toMatch(new RegExp(`(### \`claimgraph ${name}\\b|\\| \`${name}\\b)`));
+    for (const name of names)
+      expect(README, name).toMatch(new RegExp(`(### \`claimgraph ${name}\\b|\\| \`${name}\\b)`));
   });
 
   it('documents every flag of validate, build, info, format and verify', async () => {
     for (const command of ['validate', 'build', 'info', 'format', 'verify']) {
-      const section = README.slice(README.indexOf(`### \`claimgraph ${command}`), README.indexOf('\n### ', README.indexOf(`### \`claimgraph ${command}`) + 1));
+      const section = README.slice(
+        README.indexOf(`### \`claimgraph ${command}`),
+        README.indexOf('\n### ', README.indexOf(`### \`claimgraph ${command}`) + 1),
+      );
       for (const option of await options(command)) expect(section, `${command} ${option}`).toContain(option);
     }
   });
 
   it('shows the validate output the CLI really prints', async () => {
     const run = await claimgraph(['validate', 'unknown-statement-relation'], MALFORMED);
-    for (const line of run.stderr.trim().split('\n')) expect(README).toContain(line.replace(/^unknown-statement-relation/, 'broken'));
+    for (const line of run.stderr.trim().split('\n'))
+      expect(README).toContain(line.replace(/^unknown-statement-relation/, 'broken'));
     const typo = await claimgraph(['validate', 'json-syntax-error'], MALFORMED);
-    for (const line of typo.stderr.trim().split('\n')) expect(README).toContain(line.replace(/^json-syntax-error/, 'typo'));
+    for (const line of typo.stderr.trim().split('\n'))
+      expect(README).toContain(line.replace(/^json-syntax-error/, 'typo'));
   });
 });

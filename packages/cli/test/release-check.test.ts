@@ -18,9 +18,23 @@ const entities = [
   { id: 'armed-group:taliban', type: 'armed-group', name: 'Taliban' },
   { id: 'person:ned-price', type: 'person', name: 'Ned Price' },
 ];
-const relations = [{ id: 'rel:haqqani-part-of-taliban', type: 'part-of', source: 'armed-group:haqqani-network', target: 'armed-group:taliban' }];
+const relations = [
+  {
+    id: 'rel:haqqani-part-of-taliban',
+    type: 'part-of',
+    source: 'armed-group:haqqani-network',
+    target: 'armed-group:taliban',
+  },
+];
 const statements = [
-  { id: 'st:price-1', relation: 'rel:haqqani-part-of-taliban', speaker: 'person:ned-price', stance: 'disputes', date: '2021-08-27', source: 'src:article' },
+  {
+    id: 'st:price-1',
+    relation: 'rel:haqqani-part-of-taliban',
+    speaker: 'person:ned-price',
+    stance: 'disputes',
+    date: '2021-08-27',
+    source: 'src:article',
+  },
 ];
 const sources = [{ id: 'src:article', title: 'Article', publisher: 'Washington Examiner' }];
 
@@ -37,7 +51,10 @@ function writeData(data: Record<string, Row[]>) {
   }
 }
 function setVersion(version: string) {
-  writeFileSync(join(dataset, 'package.json'), JSON.stringify({ name: NAME, version, description: 'Fixture', license: 'CC-BY-4.0' }));
+  writeFileSync(
+    join(dataset, 'package.json'),
+    JSON.stringify({ name: NAME, version, description: 'Fixture', license: 'CC-BY-4.0' }),
+  );
 }
 function changeset(bump: string) {
   writeFileSync(join(root, '.changeset', 'pending.md'), `---\n"${NAME}": ${bump}\n---\n\nA change.\n`);
@@ -66,22 +83,35 @@ describe('claimgraph release-check', () => {
 
   it('fails a pending patch changeset over a removed id, naming the record', () => {
     writeData({
-      entities: entities.filter((e) => e.id !== 'person:ned-price').concat({ id: 'person:edward-price', type: 'person', name: 'Ned Price' }),
+      entities: entities
+        .filter((e) => e.id !== 'person:ned-price')
+        .concat({ id: 'person:edward-price', type: 'person', name: 'Ned Price' }),
       statements: statements.map((s) => ({ ...s, speaker: 'person:edward-price' })),
     });
     changeset('patch');
     const { status, stderr } = claimgraph(['release-check'], root);
     expect(status).toBe(1);
-    expect(stderr).toContain(`✖ ${NAME}: the changes since 1.0.0 need a major release, but the pending changesets give patch.`);
+    expect(stderr).toContain(
+      `✖ ${NAME}: the changes since 1.0.0 need a major release, but the pending changesets give patch.`,
+    );
     expect(stderr).toContain('entity person:ned-price removed without a redirect');
     expect(stderr).toContain('data/redirects.json');
   });
 
   it('passes the same rename once a redirect keeps the old id working and the bump is minor', () => {
     writeData({
-      entities: entities.filter((e) => e.id !== 'person:ned-price').concat({ id: 'person:edward-price', type: 'person', name: 'Ned Price' }),
+      entities: entities
+        .filter((e) => e.id !== 'person:ned-price')
+        .concat({ id: 'person:edward-price', type: 'person', name: 'Ned Price' }),
       statements: statements.map((s) => ({ ...s, speaker: 'person:edward-price' })),
-      redirects: [{ from: 'person:ned-price', to: 'person:edward-price', reason: 'Renamed to the full name.', date: '2021-09-01' }],
+      redirects: [
+        {
+          from: 'person:ned-price',
+          to: 'person:edward-price',
+          reason: 'Renamed to the full name.',
+          date: '2021-09-01',
+        },
+      ],
     });
     changeset('minor');
     const result = claimgraph(['release-check'], root);
@@ -101,7 +131,10 @@ describe('claimgraph release-check', () => {
   });
 
   it('counts a version already applied by changeset version', () => {
-    writeData({ entities: entities.filter((e) => e.id !== 'person:ned-price'), statements: [{ ...statements[0]!, speaker: 'armed-group:taliban' }] });
+    writeData({
+      entities: entities.filter((e) => e.id !== 'person:ned-price'),
+      statements: [{ ...statements[0]!, speaker: 'armed-group:taliban' }],
+    });
     setVersion('2.0.0');
     const { status, stdout } = claimgraph(['release-check'], root);
     expect(status).toBe(0);
@@ -112,7 +145,10 @@ describe('claimgraph release-check', () => {
     writeData({ sources: [{ ...sources[0]!, title: 'Corrected' }] });
     const { status, stdout } = claimgraph(['release-check', '--json'], root);
     expect(status).toBe(1);
-    const parsed = JSON.parse(stdout) as { ok: boolean; datasets: { required: string; given: string; reasons: { message: string }[] }[] };
+    const parsed = JSON.parse(stdout) as {
+      ok: boolean;
+      datasets: { required: string; given: string; reasons: { message: string }[] }[];
+    };
     expect(parsed.ok).toBe(false);
     expect(parsed.datasets[0]).toMatchObject({ required: 'patch', given: 'none' });
     expect(parsed.datasets[0]!.reasons[0]!.message).toBe('source src:article: field /title corrected');
@@ -157,15 +193,27 @@ describe('claimgraph diff', () => {
 
   it('reads an installed dataset package given by name and version range', () => {
     const repo = join(__dirname, '..', '..', '..');
-    const { status, stdout } = claimgraph(['diff', '@claimgraph/dataset-afghanistan-2021@^1', join(repo, 'datasets', 'afghanistan-2021', 'releases', '1.0.0')], repo);
+    const { status, stdout } = claimgraph(
+      [
+        'diff',
+        '@claimgraph/dataset-afghanistan-2021@^1',
+        join(repo, 'datasets', 'afghanistan-2021', 'releases', '1.0.0'),
+      ],
+      repo,
+    );
     expect(status).toBe(0);
     expect(stdout).toMatch(/^Changes from @claimgraph\/dataset-afghanistan-2021@\^1 \(1\.\d+\.\d+\) to /);
   });
 
   it('exits 2 when the installed package does not satisfy the range', () => {
     const repo = join(__dirname, '..', '..', '..');
-    const { status, stderr } = claimgraph(['diff', '@claimgraph/dataset-afghanistan-2021@^99', join(repo, 'datasets', 'afghanistan-2021')], repo);
+    const { status, stderr } = claimgraph(
+      ['diff', '@claimgraph/dataset-afghanistan-2021@^99', join(repo, 'datasets', 'afghanistan-2021')],
+      repo,
+    );
     expect(status).toBe(2);
-    expect(stderr).toMatch(/the installed @claimgraph\/dataset-afghanistan-2021 is 1\.\d+\.\d+, which does not satisfy \^99/);
+    expect(stderr).toMatch(
+      /the installed @claimgraph\/dataset-afghanistan-2021 is 1\.\d+\.\d+, which does not satisfy \^99/,
+    );
   });
 });

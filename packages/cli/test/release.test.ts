@@ -55,7 +55,9 @@ describe('claimgraph build', () => {
     const out = join(tmp, 'rel');
     await build(out);
     const text = readFileSync(join(out, 'dataset.json'), 'utf8');
-    const entityLines = text.split('\n').filter((l) => l.startsWith('{"id":"') && /"type":"(person|place|event|armed-group|government-body)"/.test(l));
+    const entityLines = text
+      .split('\n')
+      .filter((l) => l.startsWith('{"id":"') && /"type":"(person|place|event|armed-group|government-body)"/.test(l));
     expect(entityLines).toHaveLength(9);
     const ids = entityLines.map((l) => (JSON.parse(l.replace(/,$/, '')) as { id: string }).id);
     expect(ids).toEqual([...ids].sort());
@@ -75,8 +77,19 @@ describe('claimgraph build', () => {
     const out = join(tmp, 'rel');
     const run = await claimgraph(['build', VALID, '--out', out, '--json']);
     expect(run.code).toBe(0);
-    const result = JSON.parse(run.stdout) as { valid: boolean; outDir: string; version: string; files: { path: string; bytes: number; sha256: string }[]; counts: object };
-    expect(result).toMatchObject({ valid: true, outDir: out, version: '1.0.0', counts: { entities: 9, relations: 6, statements: 7, sources: 1 } });
+    const result = JSON.parse(run.stdout) as {
+      valid: boolean;
+      outDir: string;
+      version: string;
+      files: { path: string; bytes: number; sha256: string }[];
+      counts: object;
+    };
+    expect(result).toMatchObject({
+      valid: true,
+      outDir: out,
+      version: '1.0.0',
+      counts: { entities: 9, relations: 6, statements: 7, sources: 1 },
+    });
     const datasetFile = result.files.find((f) => f.path === 'dataset.json')!;
     expect(datasetFile.sha256).toBe(sha256(readFileSync(join(out, 'dataset.json'))));
   });
@@ -97,16 +110,29 @@ describe('claimgraph build', () => {
     const out = join(tmp, 'rel');
     const run = await claimgraph(['build', '.', '--out', out], join(MALFORMED, 'date-february-30'));
     expect(run.code).toBe(1);
-    expect(lines(run.stderr)).toEqual(['data/statements.json: st:john-kirby-1 /date: "2021-02-30" is not a calendar date', '.: not built, 1 problem found']);
+    expect(lines(run.stderr)).toEqual([
+      'data/statements.json: st:john-kirby-1 /date: "2021-02-30" is not a calendar date',
+      '.: not built, 1 problem found',
+    ]);
     expect(existsSync(out)).toBe(false);
   });
 
   it('--json on an invalid dataset prints { valid: false, errors }', async () => {
-    const run = await claimgraph(['build', '.', '--out', join(tmp, 'rel'), '--json'], join(MALFORMED, 'unknown-source'));
+    const run = await claimgraph(
+      ['build', '.', '--out', join(tmp, 'rel'), '--json'],
+      join(MALFORMED, 'unknown-source'),
+    );
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toEqual({
       valid: false,
-      errors: [{ file: 'data/statements.json', id: 'st:ned-price-1', path: '/source', message: '"src:new-york-times" is not a known source' }],
+      errors: [
+        {
+          file: 'data/statements.json',
+          id: 'st:ned-price-1',
+          path: '/source',
+          message: '"src:new-york-times" is not a known source',
+        },
+      ],
     });
   });
 
@@ -154,7 +180,10 @@ describe('claimgraph verify', () => {
     writeFileSync(join(out, 'schema', 'source.schema.json'), '{}\n');
     const run = await claimgraph(['verify', out, '--json']);
     expect(run.code).toBe(1);
-    const result = JSON.parse(run.stdout) as { valid: boolean; errors: { file: string; id: null; path: string; message: string }[] };
+    const result = JSON.parse(run.stdout) as {
+      valid: boolean;
+      errors: { file: string; id: null; path: string; message: string }[];
+    };
     expect(result.valid).toBe(false);
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]).toMatchObject({ file: 'schema/source.schema.json', id: null, path: '' });
@@ -177,7 +206,9 @@ describe('claimgraph verify', () => {
     rmSync(join(out, 'schema', 'statement.schema.json'));
     const run = await claimgraph(['verify', out]);
     expect(run.code).toBe(1);
-    expect(lines(run.stderr)).toEqual([`${out}/schema/statement.schema.json: is listed in datapackage.json but missing`]);
+    expect(lines(run.stderr)).toEqual([
+      `${out}/schema/statement.schema.json: is listed in datapackage.json but missing`,
+    ]);
   });
 });
 
@@ -237,7 +268,14 @@ describe('claimgraph info', () => {
       layout: 'release',
       counts: { entities: 9, relations: 6, statements: 7, sources: 1 },
       entityTypes: { 'armed-group': 2, event: 1, 'government-body': 2, person: 3, place: 1 },
-      relationTypes: { 'cooperates-with': 1, 'designated-by': 1, leads: 1, 'located-in': 1, 'member-of': 1, 'part-of': 1 },
+      relationTypes: {
+        'cooperates-with': 1,
+        'designated-by': 1,
+        leads: 1,
+        'located-in': 1,
+        'member-of': 1,
+        'part-of': 1,
+      },
       stances: { disputes: 1, supports: 6 },
       statementDates: { from: '2012-09', to: '2021-08' },
     });
@@ -246,7 +284,11 @@ describe('claimgraph info', () => {
   it('reads a source folder too', async () => {
     const run = await claimgraph(['info', VALID, '--json']);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ name: '@claimgraph/dataset-fixture', version: '1.0.0', layout: 'source' });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      name: '@claimgraph/dataset-fixture',
+      version: '1.0.0',
+      layout: 'source',
+    });
   });
 
   it('exits 1 on an invalid dataset and says to validate it', async () => {

@@ -42,7 +42,11 @@ describe('claimgraph sql', () => {
     const cg = await ClaimGraph.load(release);
     const expected = cg.contested().map((r) => r.id);
     expect(expected).toEqual(['rel:haqqani-part-of-taliban']);
-    expect(json(['sql', "SELECT id FROM relations WHERE status = 'contested' ORDER BY id", '--dataset', release]).map((r) => r.id)).toEqual(expected);
+    expect(
+      json(['sql', "SELECT id FROM relations WHERE status = 'contested' ORDER BY id", '--dataset', release]).map(
+        (r) => r.id,
+      ),
+    ).toEqual(expected);
     // The same answer from the statements alone, without the derived status column.
     const fromStatements = `SELECT relation AS id FROM statements GROUP BY relation
       HAVING count(*) FILTER (WHERE stance = 'supports') > 0 AND count(*) FILTER (WHERE stance = 'disputes') > 0 ORDER BY id`;
@@ -50,20 +54,52 @@ describe('claimgraph sql', () => {
   });
 
   it('has views named entities, relations, statements and sources with the release values, typed', () => {
-    const counts = json(['sql', 'SELECT (SELECT count(*) FROM entities) AS e, (SELECT count(*) FROM relations) AS r, (SELECT count(*) FROM statements) AS s, (SELECT count(*) FROM sources) AS src', '--dataset', release]);
+    const counts = json([
+      'sql',
+      'SELECT (SELECT count(*) FROM entities) AS e, (SELECT count(*) FROM relations) AS r, (SELECT count(*) FROM statements) AS s, (SELECT count(*) FROM sources) AS src',
+      '--dataset',
+      release,
+    ]);
     expect(counts).toEqual([{ e: 4, r: 3, s: 4, src: 1 }]);
-    const entities = json(['sql', 'SELECT id, name, aliases, description FROM entities ORDER BY id', '--dataset', release]);
+    const entities = json([
+      'sql',
+      'SELECT id, name, aliases, description FROM entities ORDER BY id',
+      '--dataset',
+      release,
+    ]);
     expect(entities.map((e) => [e.id, e.name, e.aliases, e.description])).toEqual(
-      FIXTURE.entities.map((e) => [e.id, e.name, e.aliases ?? null, (e as { description?: string }).description ?? null]),
+      FIXTURE.entities.map((e) => [
+        e.id,
+        e.name,
+        e.aliases ?? null,
+        (e as { description?: string }).description ?? null,
+      ]),
     );
-    const dated = json(['sql', "SELECT date, date_start, date_end, date_precision FROM statements WHERE id = 'st:siraj-2'", '--dataset', release]);
-    expect(dated).toEqual([{ date: '2021-08', date_start: '2021-08-01', date_end: '2021-08-31', date_precision: 'month' }]);
-    const role = json(['sql', "SELECT attributes->>'role' AS role FROM relations WHERE id = 'rel:sirajuddin-leads-haqqani'", '--dataset', release]);
+    const dated = json([
+      'sql',
+      "SELECT date, date_start, date_end, date_precision FROM statements WHERE id = 'st:siraj-2'",
+      '--dataset',
+      release,
+    ]);
+    expect(dated).toEqual([
+      { date: '2021-08', date_start: '2021-08-01', date_end: '2021-08-31', date_precision: 'month' },
+    ]);
+    const role = json([
+      'sql',
+      "SELECT attributes->>'role' AS role FROM relations WHERE id = 'rel:sirajuddin-leads-haqqani'",
+      '--dataset',
+      release,
+    ]);
     expect(role).toEqual([{ role: 'leader, "emir"' }]);
   });
 
   it('prints a table with a row count', () => {
-    const { status, stdout } = claimgraph(['sql', 'SELECT id, supports, disputes FROM relations ORDER BY id', '--dataset', release]);
+    const { status, stdout } = claimgraph([
+      'sql',
+      'SELECT id, supports, disputes FROM relations ORDER BY id',
+      '--dataset',
+      release,
+    ]);
     expect(status).toBe(0);
     expect(stdout.split('\n')).toEqual([
       'id                               supports  disputes',
@@ -86,7 +122,9 @@ describe('claimgraph sql', () => {
 
   it('queries a source folder too, through Parquet files written on the fly', () => {
     expect(existsSync(join(source, 'parquet'))).toBe(false);
-    expect(json(['sql', "SELECT count(*) AS n FROM statements WHERE stance = 'supports'", '--dataset', source])).toEqual([{ n: 3 }]);
+    expect(
+      json(['sql', "SELECT count(*) AS n FROM statements WHERE stance = 'supports'", '--dataset', source]),
+    ).toEqual([{ n: 3 }]);
   });
 
   it('reads the bundled dataset when no --dataset is given', () => {
@@ -95,7 +133,9 @@ describe('claimgraph sql', () => {
   });
 
   it('tells the user to install DuckDB when it is missing, and exits 2', () => {
-    const { status, stdout, stderr } = claimgraph(['sql', 'SELECT 1', '--dataset', release], { nodeArgs: ['--import', WITHOUT_DUCKDB] });
+    const { status, stdout, stderr } = claimgraph(['sql', 'SELECT 1', '--dataset', release], {
+      nodeArgs: ['--import', WITHOUT_DUCKDB],
+    });
     expect(stdout).toBe('');
     expect(stderr).toBe(
       'claimgraph: sql needs DuckDB, an optional dependency of @claimgraph/cli (about 70 MB) that is not installed; install it next to the CLI with: npm install @duckdb/node-api\n',

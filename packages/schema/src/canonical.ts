@@ -2,13 +2,24 @@
  * Canonical form of records and datasets: keys in schema order, records sorted by id. Releases are
  * written from this form, so the same data always gives byte-identical files.
  */
-import { EntitySchemas, RECORD_KINDS, RECORD_SCHEMAS, RedirectSchema, type Dataset, type RecordKind } from './records.js';
+import {
+  EntitySchemas,
+  RECORD_KINDS,
+  RECORD_SCHEMAS,
+  RedirectSchema,
+  type Dataset,
+  type RecordKind,
+} from './records.js';
 import { compareIds } from './validate.js';
 import { isEntityType } from './vocabulary.js';
 
 function schemaKeys(kind: RecordKind | 'redirects', record: Record<string, unknown>): string[] {
   const schema =
-    kind === 'redirects' ? RedirectSchema : kind === 'entities' && isEntityType(record.type) ? EntitySchemas[record.type] : RECORD_SCHEMAS[kind];
+    kind === 'redirects'
+      ? RedirectSchema
+      : kind === 'entities' && isEntityType(record.type)
+        ? EntitySchemas[record.type]
+        : RECORD_SCHEMAS[kind];
   return Object.keys((schema as { properties?: object }).properties ?? {});
 }
 
@@ -16,14 +27,17 @@ function schemaKeys(kind: RecordKind | 'redirects', record: Record<string, unkno
 export function canonicalRecord<T extends object>(kind: RecordKind | 'redirects', record: T): T {
   const source = record as Record<string, unknown>;
   const known = schemaKeys(kind, source);
-  const extra = Object.keys(source).filter((k) => !known.includes(k)).sort();
+  const extra = Object.keys(source)
+    .filter((k) => !known.includes(k))
+    .sort();
   const out: Record<string, unknown> = {};
   for (const key of [...known, ...extra]) {
     if (source[key] === undefined) continue;
     const value = source[key];
     // defineProperty, not assignment: a `__proto__` field from JSON.parse must stay a field.
     Object.defineProperty(out, key, {
-      value: key === 'attributes' && value && typeof value === 'object' ? sortKeys(value as Record<string, unknown>) : value,
+      value:
+        key === 'attributes' && value && typeof value === 'object' ? sortKeys(value as Record<string, unknown>) : value,
       enumerable: true,
       writable: true,
       configurable: true,
@@ -33,7 +47,11 @@ export function canonicalRecord<T extends object>(kind: RecordKind | 'redirects'
 }
 
 function sortKeys(object: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(object).sort().map((k) => [k, object[k]]));
+  return Object.fromEntries(
+    Object.keys(object)
+      .sort()
+      .map((k) => [k, object[k]]),
+  );
 }
 
 /** The dataset with every list sorted by id and every record in canonical form. */
@@ -45,7 +63,9 @@ export function canonicalDataset(dataset: Dataset): Dataset {
       .map((record) => canonicalRecord(kind, record));
   }
   if (dataset.redirects && dataset.redirects.length > 0) {
-    out.redirects = [...dataset.redirects].sort((a, b) => compareIds(a.from, b.from)).map((r) => canonicalRecord('redirects', r));
+    out.redirects = [...dataset.redirects]
+      .sort((a, b) => compareIds(a.from, b.from))
+      .map((r) => canonicalRecord('redirects', r));
   }
   return out;
 }

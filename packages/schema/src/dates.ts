@@ -40,7 +40,8 @@ export function partialDateProblem(value: string): string | null {
   }
   const [y, m, d] = value.split('-').map(Number) as [number, number?, number?];
   if (y === 0) return `"${value}" has year 0000, which is not a real year`;
-  if (m !== undefined && (m < 1 || m > 12)) return `"${value}" has month ${String(m).padStart(2, '0')}, which does not exist`;
+  if (m !== undefined && (m < 1 || m > 12))
+    return `"${value}" has month ${String(m).padStart(2, '0')}, which does not exist`;
   if (m !== undefined && d !== undefined && (d < 1 || d > daysInMonth(y, m))) {
     return `"${value}" is not a calendar date`;
   }

@@ -61,10 +61,16 @@ const escapeChar = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4,
 export function show(value: unknown, max = 60): string {
   let text: string;
   try {
-    text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+    text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   } catch {
     // A cycle, a BigInt, or nesting deeper than the stack: JSON.stringify and String() both give up.
-    text = Array.isArray(value) ? '[…]' : typeof value === 'object' && value !== null ? '{…}' : typeof value === 'bigint' ? `${value}n` : '…';
+    text = Array.isArray(value)
+      ? '[…]'
+      : typeof value === 'object' && value !== null
+        ? '{…}'
+        : typeof value === 'bigint'
+          ? `${value}n`
+          : '…';
   }
   // JSON.stringify escapes C0 controls but not DEL, C1 controls, bidi overrides or line separators,
   // which a terminal would act on.

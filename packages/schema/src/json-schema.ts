@@ -2,14 +2,24 @@
  * The published JSON Schemas, as plain JSON objects: the TypeBox schemas minus TypeBox's own
  * symbol keys, so they serialise cleanly and any JSON Schema tool can read them.
  */
-import { DatasetSchema, EntitySchema, RedirectSchema, RelationSchema, SourceSchema, StatementSchema } from './records.js';
+import {
+  DatasetSchema,
+  EntitySchema,
+  RedirectSchema,
+  RelationSchema,
+  SourceSchema,
+  StatementSchema,
+} from './records.js';
 
 export type JsonSchema = { [key: string]: unknown };
 
 /** File name → JSON Schema, for every record type and for `dataset.json`. */
 export function jsonSchemas(): Record<string, JsonSchema> {
   const draft = 'https://json-schema.org/draft/2020-12/schema';
-  const plain = (schema: object): JsonSchema => ({ $schema: draft, ...(JSON.parse(JSON.stringify(schema)) as JsonSchema) });
+  const plain = (schema: object): JsonSchema => ({
+    $schema: draft,
+    ...(JSON.parse(JSON.stringify(schema)) as JsonSchema),
+  });
   return {
     'entity.schema.json': plain(EntitySchema),
     'relation.schema.json': plain(RelationSchema),

@@ -20,7 +20,10 @@ export const ID_PATTERNS = {
 
 const Text = (description: string) => Type.String({ minLength: 1, description });
 const PartialDateSchema = (description: string) =>
-  Type.String({ pattern: PARTIAL_DATE_PATTERN, description: `${description} ISO 8601 with its precision kept: YYYY, YYYY-MM or YYYY-MM-DD.` });
+  Type.String({
+    pattern: PARTIAL_DATE_PATTERN,
+    description: `${description} ISO 8601 with its precision kept: YYYY, YYYY-MM or YYYY-MM-DD.`,
+  });
 const EntityRef = (description: string) => Type.String({ pattern: ID_PATTERNS.entity, description });
 
 const entityBase = {
@@ -30,7 +33,10 @@ const entityBase = {
   }),
   name: Text('The name the source uses.'),
   aliases: Type.Optional(
-    Type.Array(Text('An alternative name or spelling.'), { uniqueItems: true, description: 'Other names and spellings, for search.' }),
+    Type.Array(Text('An alternative name or spelling.'), {
+      uniqueItems: true,
+      description: 'Other names and spellings, for search.',
+    }),
   ),
   description: Type.Optional(Text('One or two sentences on who or what this is, as the source describes it.')),
 };
@@ -69,9 +75,19 @@ export const MediaOutletSchema = entityOf('media-outlet', {
 });
 export const PlaceSchema = entityOf('place', {
   placeKind: Type.Optional(
-    Type.Union([Type.Literal('country'), Type.Literal('province'), Type.Literal('city'), Type.Literal('district'), Type.Literal('region'), Type.Literal('site')], {
-      description: 'What kind of place.',
-    }),
+    Type.Union(
+      [
+        Type.Literal('country'),
+        Type.Literal('province'),
+        Type.Literal('city'),
+        Type.Literal('district'),
+        Type.Literal('region'),
+        Type.Literal('site'),
+      ],
+      {
+        description: 'What kind of place.',
+      },
+    ),
   ),
 });
 export const EventSchema = entityOf('event', {
@@ -125,25 +141,36 @@ export const EntitySchema = Type.Union(
     DocumentSchema,
     MediaOutletSchema,
   ],
-  { $id: `${SCHEMA_BASE_URL}/entity.schema.json`, title: 'Entity', description: 'A person, group, body, place, event or document.' },
+  {
+    $id: `${SCHEMA_BASE_URL}/entity.schema.json`,
+    title: 'Entity',
+    description: 'A person, group, body, place, event or document.',
+  },
 );
 
 export const RelationSchema = Type.Object(
   {
     id: Type.String({ pattern: ID_PATTERNS.relation, description: 'Stable id (`rel:` and a slug).' }),
-    type: Type.Union(RELATION_TYPES.map((t) => Type.Literal(t)), { description: 'A relation type from the vocabulary.' }),
+    type: Type.Union(
+      RELATION_TYPES.map((t) => Type.Literal(t)),
+      { description: 'A relation type from the vocabulary.' },
+    ),
     source: EntityRef('Entity id the relation goes from.'),
     target: EntityRef('Entity id the relation goes to.'),
     start: Type.Optional(PartialDateSchema('When the relation began to hold.')),
     end: Type.Optional(PartialDateSchema('When the relation stopped holding.')),
     attributes: Type.Optional(
-      Type.Record(Type.String({ pattern: '^[a-z][a-zA-Z0-9]*$' }), Type.Union([Type.String({ minLength: 1 }), Type.Number(), Type.Boolean()]), {
-        // Without this, patternProperties alone lets any other key through with any value.
-        additionalProperties: false,
-        description: 'Qualifiers such as `{ "role": "deputy leader" }` or `{ "kinship": "nephew" }`.',
-      }),
+      Type.Record(
+        Type.String({ pattern: '^[a-z][a-zA-Z0-9]*$' }),
+        Type.Union([Type.String({ minLength: 1 }), Type.Number(), Type.Boolean()]),
+        {
+          // Without this, patternProperties alone lets any other key through with any value.
+          additionalProperties: false,
+          description: 'Qualifiers such as `{ "role": "deputy leader" }` or `{ "kinship": "nephew" }`.',
+        },
+      ),
     ),
-    note: Type.Optional(Text('A curator\'s note on how the relation was read from its sources.')),
+    note: Type.Optional(Text("A curator's note on how the relation was read from its sources.")),
   },
   {
     $id: `${SCHEMA_BASE_URL}/relation.schema.json`,
@@ -158,13 +185,20 @@ export const StatementSchema = Type.Object(
     id: Type.String({ pattern: ID_PATTERNS.statement, description: 'Stable id (`st:` and a slug).' }),
     relation: Type.String({ pattern: ID_PATTERNS.relation, description: 'The relation the statement is about.' }),
     speaker: EntityRef('Who said it: an entity id.'),
-    stance: Type.Union(STANCES.map((s) => Type.Literal(s)), { description: 'Whether the speaker supports or disputes the relation.' }),
+    stance: Type.Union(
+      STANCES.map((s) => Type.Literal(s)),
+      { description: 'Whether the speaker supports or disputes the relation.' },
+    ),
     date: PartialDateSchema('When it was said.'),
-    quote: Type.Optional(Text('The speaker\'s words, verbatim as the source prints them.')),
+    quote: Type.Optional(Text("The speaker's words, verbatim as the source prints them.")),
     source: Type.String({ pattern: ID_PATTERNS.source, description: 'The source that reports the statement.' }),
-    hedged: Type.Optional(Type.Boolean({ description: 'True when the speaker qualifies the claim ("may", "reportedly").' })),
+    hedged: Type.Optional(
+      Type.Boolean({ description: 'True when the speaker qualifies the claim ("may", "reportedly").' }),
+    ),
     reportedBy: Type.Optional(
-      EntityRef('When the statement reaches us second-hand: the entity whose account carries it (a report quoting a member state).'),
+      EntityRef(
+        'When the statement reaches us second-hand: the entity whose account carries it (a report quoting a member state).',
+      ),
     ),
     note: Type.Optional(Text('How the date was resolved, or how the quote was read.')),
   },
@@ -200,7 +234,10 @@ export const RedirectSchema = Type.Object(
       pattern: `(${ID_PATTERNS.entity})|(${ID_PATTERNS.relation})|(${ID_PATTERNS.statement})|(${ID_PATTERNS.source})`,
       description: 'The id that no longer exists.',
     }),
-    to: Type.String({ minLength: 1, description: 'The id that replaces it: a record of the same kind in this dataset.' }),
+    to: Type.String({
+      minLength: 1,
+      description: 'The id that replaces it: a record of the same kind in this dataset.',
+    }),
     reason: Text('Why the id changed: "merged with …", "renamed to the spelling the source uses".'),
     date: PartialDateSchema('When the id changed.'),
   },

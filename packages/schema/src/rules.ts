@@ -74,16 +74,30 @@ export function checkRecordRules(kind: CheckedKind, record: unknown): FieldProbl
   // An unknown type is reported by the schema check; suggesting it as a prefix would only mislead.
   if (kind === 'entities' && typeof r.id === 'string' && isEntityType(r.type) && r.id.includes(':')) {
     const prefix = r.id.slice(0, r.id.indexOf(':'));
-    if (prefix !== r.type) problems.push({ path: '/id', message: `id prefix ${show(prefix)} does not match the type "${r.type}"; use ${show(`${r.type}:${r.id.slice(prefix.length + 1)}`)}` });
+    if (prefix !== r.type)
+      problems.push({
+        path: '/id',
+        message: `id prefix ${show(prefix)} does not match the type "${r.type}"; use ${show(`${r.type}:${r.id.slice(prefix.length + 1)}`)}`,
+      });
   }
   if (kind === 'relations' && typeof r.source === 'string' && r.source === r.target) {
-    problems.push({ path: '/target', message: `is the same entity as the source (${show(r.source)}); a relation needs two different entities` });
+    problems.push({
+      path: '/target',
+      message: `is the same entity as the source (${show(r.source)}); a relation needs two different entities`,
+    });
   }
-  const [startField, endField] = kind === 'relations' ? ['start', 'end'] : kind === 'entities' ? ['date', 'end'] : [null, null];
+  const [startField, endField] =
+    kind === 'relations' ? ['start', 'end'] : kind === 'entities' ? ['date', 'end'] : [null, null];
   if (startField && endField) {
     const start = r[startField];
     const end = r[endField];
-    if (typeof start === 'string' && typeof end === 'string' && !partialDateProblem(start) && !partialDateProblem(end) && earliestDay(start) > latestDay(end)) {
+    if (
+      typeof start === 'string' &&
+      typeof end === 'string' &&
+      !partialDateProblem(start) &&
+      !partialDateProblem(end) &&
+      earliestDay(start) > latestDay(end)
+    ) {
       problems.push({ path: `/${startField}`, message: `${show(start)} is after ${endField} ${show(end)}` });
     }
   }
@@ -101,7 +115,12 @@ const REFERENCES: Partial<Record<CheckedKind, Readonly<Record<string, RecordKind
   statements: { relation: 'relations', speaker: 'entities', source: 'sources', reportedBy: 'entities' },
 };
 
-const KIND_NOUN: Record<RecordKind, string> = { entities: 'an entity', relations: 'a relation', statements: 'a statement', sources: 'a source' };
+const KIND_NOUN: Record<RecordKind, string> = {
+  entities: 'an entity',
+  relations: 'a relation',
+  statements: 'a statement',
+  sources: 'a source',
+};
 
 function wrongKind(id: string, actual: RecordKind, expected: RecordKind): string {
   return `${show(id)} is ${KIND_NOUN[actual]}, not ${KIND_NOUN[expected]}`;
@@ -128,13 +147,20 @@ export function presentIds(input: Partial<Record<RecordKind, unknown>>): Map<str
  * A reference field that names a record of another kind ("a statement about a statement") fails its
  * id pattern; say what the id really is rather than how ids are spelt.
  */
-export function wrongKindProblem(kind: CheckedKind, record: unknown, problem: FieldProblem, present: ReadonlyMap<string, RecordKind>): FieldProblem | null {
+export function wrongKindProblem(
+  kind: CheckedKind,
+  record: unknown,
+  problem: FieldProblem,
+  present: ReadonlyMap<string, RecordKind>,
+): FieldProblem | null {
   const field = problem.path.slice(1);
   const expected = REFERENCES[kind]?.[field];
   if (!expected || typeof record !== 'object' || record === null) return null;
   const value = (record as Record<string, unknown>)[field];
   const actual = typeof value === 'string' ? present.get(value) : undefined;
-  return actual && actual !== expected ? { path: problem.path, message: wrongKind(value as string, actual, expected) } : null;
+  return actual && actual !== expected
+    ? { path: problem.path, message: wrongKind(value as string, actual, expected) }
+    : null;
 }
 
 /** Rules across records: unique ids, references, vocabulary endpoints, coverage, cycles, dates. */
@@ -145,7 +171,8 @@ export function checkCrossRecordRules(
   present: ReadonlyMap<string, RecordKind> = presentIds(data),
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const issue = (kind: RecordKind, id: string, path: string, message: string) => issues.push({ file: files[kind], id, path, message });
+  const issue = (kind: RecordKind, id: string, path: string, message: string) =>
+    issues.push({ file: files[kind], id, path, message });
 
   // Ids are unique across the whole dataset, not only within a file.
   const firstSeen = new Map<string, Indexed>();
@@ -167,7 +194,9 @@ export function checkCrossRecordRules(
   const missing = (id: string, expected: RecordKind): string | null => {
     const actual = present.get(id) ?? firstSeen.get(id)?.kind;
     if (actual === expected) return null;
-    return actual ? wrongKind(id, actual, expected) : `${show(id)} is not a known ${KIND_NOUN[expected].replace(/^an? /, '')}`;
+    return actual
+      ? wrongKind(id, actual, expected)
+      : `${show(id)} is not a known ${KIND_NOUN[expected].replace(/^an? /, '')}`;
   };
   const unresolved = (kind: RecordKind, id: string, path: string, ref: string, expected: RecordKind) => {
     const message = missing(ref, expected);
@@ -191,7 +220,8 @@ export function checkCrossRecordRules(
   }
 
   for (const statement of data.statements) {
-    if (!relations.has(statement.relation)) unresolved('statements', statement.id, '/relation', statement.relation, 'relations');
+    if (!relations.has(statement.relation))
+      unresolved('statements', statement.id, '/relation', statement.relation, 'relations');
 
     checkSpeaker(statement, 'speaker', entities, issue, unresolved);
     if (statement.reportedBy !== undefined) checkSpeaker(statement, 'reportedBy', entities, issue, unresolved);
@@ -199,13 +229,23 @@ export function checkCrossRecordRules(
     const source = sources.get(statement.source);
     if (!source) unresolved('statements', statement.id, '/source', statement.source, 'sources');
     else if (source.published && earliestDay(statement.date) > latestDay(source.published)) {
-      issue('statements', statement.id, '/date', `${show(statement.date)} is after its source ${show(source.id)} was published (${source.published})`);
+      issue(
+        'statements',
+        statement.id,
+        '/date',
+        `${show(statement.date)} is after its source ${show(source.id)} was published (${source.published})`,
+      );
     }
   }
 
   for (const relation of data.relations) {
     if (!mentionedRelations.has(relation.id)) {
-      issue('relations', relation.id, '', 'has no statement; every relation needs at least one statement that supports or disputes it');
+      issue(
+        'relations',
+        relation.id,
+        '',
+        'has no statement; every relation needs at least one statement that supports or disputes it',
+      );
     }
   }
 
@@ -225,7 +265,12 @@ function checkSpeaker(
   const entity = entities.get(id);
   if (!entity) unresolved('statements', statement.id, `/${field}`, id, 'entities');
   else if (!SPEAKER_TYPES.has(entity.type)) {
-    issue('statements', statement.id, `/${field}`, `${show(id)} is ${entity.type === 'event' ? 'an event' : 'a place'} and cannot speak; name the person, body or document that said it`);
+    issue(
+      'statements',
+      statement.id,
+      `/${field}`,
+      `${show(id)} is ${entity.type === 'event' ? 'an event' : 'a place'} and cannot speak; name the person, body or document that said it`,
+    );
   }
 }
 
@@ -234,8 +279,12 @@ function findDuplicateRelations(relations: Relation[], file: string): Validation
   const issues: ValidationIssue[] = [];
   const byKey = new Map<string, string>();
   for (const relation of relations) {
-    const ends = RELATION_TYPE_INFO[relation.type].symmetric ? [relation.source, relation.target].sort() : [relation.source, relation.target];
-    const attributes = relation.attributes ? Object.entries(relation.attributes).sort(([a], [b]) => (a < b ? -1 : 1)) : [];
+    const ends = RELATION_TYPE_INFO[relation.type].symmetric
+      ? [relation.source, relation.target].sort()
+      : [relation.source, relation.target];
+    const attributes = relation.attributes
+      ? Object.entries(relation.attributes).sort(([a], [b]) => (a < b ? -1 : 1))
+      : [];
     const key = JSON.stringify([relation.type, ...ends, relation.start ?? null, relation.end ?? null, attributes]);
     const first = byKey.get(key);
     if (first) {
@@ -304,17 +353,24 @@ function idKind(id: string): RecordKind {
 export function checkRedirects(redirects: Redirect[], data: Dataset, file: string): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const current = new Set<string>();
-  for (const kind of ['entities', 'relations', 'statements', 'sources'] as const) for (const r of data[kind]) current.add(r.id);
+  for (const kind of ['entities', 'relations', 'statements', 'sources'] as const)
+    for (const r of data[kind]) current.add(r.id);
   const from = new Set<string>();
   for (const redirect of redirects) {
     const issue = (path: string, message: string) => issues.push({ file, id: redirect.from, path, message });
     if (from.has(redirect.from)) issue('/from', `${show(redirect.from)} is redirected twice`);
     from.add(redirect.from);
-    if (current.has(redirect.from)) issue('/from', `${show(redirect.from)} still exists; a redirect is only for an id that was removed`);
+    if (current.has(redirect.from))
+      issue('/from', `${show(redirect.from)} still exists; a redirect is only for an id that was removed`);
     if (redirect.from === redirect.to) issue('/to', 'points at itself');
     else if (!current.has(redirect.to)) {
       const chained = redirects.find((r) => r.from === redirect.to);
-      issue('/to', chained ? `${show(redirect.to)} is itself redirected to ${show(chained.to)}; point straight at ${show(chained.to)}` : `${show(redirect.to)} is not a record in this dataset`);
+      issue(
+        '/to',
+        chained
+          ? `${show(redirect.to)} is itself redirected to ${show(chained.to)}; point straight at ${show(chained.to)}`
+          : `${show(redirect.to)} is not a record in this dataset`,
+      );
     } else if (idKind(redirect.from) !== idKind(redirect.to)) {
       issue('/to', `${show(redirect.to)} is not the same kind of record as ${show(redirect.from)}`);
     }

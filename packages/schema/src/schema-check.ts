@@ -7,7 +7,15 @@ import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
 import { PARTIAL_DATE_PATTERN, partialDateProblem } from './dates.js';
 import { pointerSegment, show } from './issues.js';
-import { EntitySchemas, ID_PATTERNS, RedirectSchema, RelationSchema, SourceSchema, StatementSchema, type RecordKind } from './records.js';
+import {
+  EntitySchemas,
+  ID_PATTERNS,
+  RedirectSchema,
+  RelationSchema,
+  SourceSchema,
+  StatementSchema,
+  type RecordKind,
+} from './records.js';
 import { ENTITY_TYPES, isEntityType, type EntityType } from './vocabulary.js';
 
 export interface FieldProblem {
@@ -18,14 +26,18 @@ export interface FieldProblem {
 /** Record kinds checked by this module: the four lists and the optional redirects. */
 export type CheckedKind = RecordKind | 'redirects';
 
-let checkers: ({ entity: Record<EntityType, TypeCheck<TSchema>> } & Record<Exclude<CheckedKind, 'entities'>, TypeCheck<TSchema>>) | undefined;
+let checkers:
+  | ({ entity: Record<EntityType, TypeCheck<TSchema>> } & Record<Exclude<CheckedKind, 'entities'>, TypeCheck<TSchema>>)
+  | undefined;
 
 /** Compiles the record schemas on first use, so importing the package costs nothing. */
 function getCheckers() {
   if (!checkers) {
     if (!FormatRegistry.Has('uri')) FormatRegistry.Set('uri', isAbsoluteUrl);
     checkers = {
-      entity: Object.fromEntries(ENTITY_TYPES.map((t) => [t, TypeCompiler.Compile(EntitySchemas[t] as TSchema)])) as Record<EntityType, TypeCheck<TSchema>>,
+      entity: Object.fromEntries(
+        ENTITY_TYPES.map((t) => [t, TypeCompiler.Compile(EntitySchemas[t] as TSchema)]),
+      ) as Record<EntityType, TypeCheck<TSchema>>,
       relations: TypeCompiler.Compile(RelationSchema),
       statements: TypeCompiler.Compile(StatementSchema),
       sources: TypeCompiler.Compile(SourceSchema),
@@ -53,7 +65,13 @@ export function checkRecordShape(kind: CheckedKind, record: unknown): FieldProbl
   // TypeBox walks nested values recursively (uniqueItems hashes them): 100,000 nested arrays from
   // JSON.parse would overflow the stack. No field nests more than two levels, so stop well before.
   const tooDeep = deeplyNestedField(record as Record<string, unknown>);
-  if (tooDeep !== null) return [{ path: tooDeep, message: `is nested more than ${MAX_NESTING} levels deep; no field of a record nests more than two` }];
+  if (tooDeep !== null)
+    return [
+      {
+        path: tooDeep,
+        message: `is nested more than ${MAX_NESTING} levels deep; no field of a record nests more than two`,
+      },
+    ];
   const all = getCheckers();
   let checker: TypeCheck<TSchema>;
   if (kind === 'entities') {
@@ -118,7 +136,8 @@ function messageFor(error: ValueError, recordSchema: TSchema): string {
     case ValueErrorType.ObjectAdditionalProperties: {
       const field = error.path.split('/').pop() ?? '';
       // Only `attributes` nests an object, and its keys are free-form but camelCase.
-      if (error.path.split('/').length > 2) return `${show(field)} is not an attribute key; write camelCase: a lower-case letter, then letters and digits (appointedBy)`;
+      if (error.path.split('/').length > 2)
+        return `${show(field)} is not an attribute key; write camelCase: a lower-case letter, then letters and digits (appointedBy)`;
       const suggestion = closest(field, Object.keys((recordSchema as { properties?: object }).properties ?? {}));
       return `unknown field ${show(field)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; allowed fields are fixed by the schema`;
     }
@@ -130,7 +149,9 @@ function messageFor(error: ValueError, recordSchema: TSchema): string {
       return `${show(value)} is not an absolute http(s) URL`;
     case ValueErrorType.Union: {
       const options = literalOptions(schema);
-      return options ? `${show(value)} is not one of: ${options.join(', ')}` : `${show(value)} does not match any allowed form`;
+      return options
+        ? `${show(value)} is not one of: ${options.join(', ')}`
+        : `${show(value)} does not match any allowed form`;
     }
     case ValueErrorType.Literal:
       return `must be ${show((schema as { const?: unknown }).const)}, not ${show(value)}`;

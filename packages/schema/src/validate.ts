@@ -20,7 +20,10 @@ const DEFAULTS: Required<Omit<ValidateOptions, 'files'>> = { requireSorted: true
 /** Where each record kind lives, for messages: `data/entities.json` unless told otherwise. */
 export function recordFiles(files: ValidateOptions['files'] = {}): Record<RecordKind | 'redirects', string> {
   return {
-    ...(Object.fromEntries(RECORD_KINDS.map((kind) => [kind, files[kind] ?? `data/${RECORD_FILES[kind]}`])) as Record<RecordKind, string>),
+    ...(Object.fromEntries(RECORD_KINDS.map((kind) => [kind, files[kind] ?? `data/${RECORD_FILES[kind]}`])) as Record<
+      RecordKind,
+      string
+    >),
     redirects: files.redirects ?? `data/${REDIRECTS_FILE}`,
   };
 }
@@ -38,13 +41,23 @@ export function validateDataset(input: unknown, options: ValidateOptions = {}): 
   const errors: ValidationIssue[] = [];
 
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    errors.push({ file: files.entities, id: null, path: '', message: `a dataset must be an object with ${RECORD_KINDS.join(', ')}, not ${describeType(input)}` });
+    errors.push({
+      file: files.entities,
+      id: null,
+      path: '',
+      message: `a dataset must be an object with ${RECORD_KINDS.join(', ')}, not ${describeType(input)}`,
+    });
     return { valid: false, errors };
   }
 
   for (const key of Object.keys(input)) {
     if (!TOP_LEVEL_KEYS.has(key)) {
-      errors.push({ file: files.entities, id: null, path: `/${key}`, message: `unknown list ${show(key)}; a dataset holds ${[...TOP_LEVEL_KEYS].join(', ')}` });
+      errors.push({
+        file: files.entities,
+        id: null,
+        path: `/${key}`,
+        message: `unknown list ${show(key)}; a dataset holds ${[...TOP_LEVEL_KEYS].join(', ')}`,
+      });
     }
   }
 
@@ -57,14 +70,20 @@ export function validateDataset(input: unknown, options: ValidateOptions = {}): 
         file: files[kind],
         id: null,
         path: '',
-        message: records === undefined ? `the ${kind} list is missing` : `must be a JSON array of ${kind}, not ${describeType(records)}`,
+        message:
+          records === undefined
+            ? `the ${kind} list is missing`
+            : `must be a JSON array of ${kind}, not ${describeType(records)}`,
       });
       continue;
     }
     records.forEach((record: unknown, index) => {
       const id = recordId(record);
-      const problems = [...checkRecordShape(kind, record), ...checkRecordRules(kind, record)].map((p) => wrongKindProblem(kind, record, p, present) ?? p);
-      for (const problem of problems) errors.push({ file: files[kind], id, path: problem.path, message: problem.message, index });
+      const problems = [...checkRecordShape(kind, record), ...checkRecordRules(kind, record)].map(
+        (p) => wrongKindProblem(kind, record, p, present) ?? p,
+      );
+      for (const problem of problems)
+        errors.push({ file: files[kind], id, path: problem.path, message: problem.message, index });
       if (problems.length === 0) (wellFormed[kind] as unknown[]).push(record);
     });
     if (requireSorted) errors.push(...checkSorted(records, files[kind]));
@@ -80,14 +99,17 @@ export function validateDataset(input: unknown, options: ValidateOptions = {}): 
     }
   }
   errors.push(...checkCrossRecordRules(wellFormed, files, mentioned, present));
-  errors.push(...validateRedirects((input as { redirects?: unknown }).redirects, wellFormed, files.redirects, requireSorted));
+  errors.push(
+    ...validateRedirects((input as { redirects?: unknown }).redirects, wellFormed, files.redirects, requireSorted),
+  );
   return { valid: errors.length === 0, errors: sortIssues(errors) };
 }
 
 /** The optional redirects list: old ids that must keep resolving to their replacements. */
 function validateRedirects(redirects: unknown, data: Dataset, file: string, requireSorted: boolean): ValidationIssue[] {
   if (redirects === undefined) return [];
-  if (!Array.isArray(redirects)) return [{ file, id: null, path: '', message: `must be a JSON array of redirects, not ${describeType(redirects)}` }];
+  if (!Array.isArray(redirects))
+    return [{ file, id: null, path: '', message: `must be a JSON array of redirects, not ${describeType(redirects)}` }];
   const errors: ValidationIssue[] = [];
   const wellFormed: Redirect[] = [];
   redirects.forEach((record: unknown, index) => {
@@ -97,7 +119,14 @@ function validateRedirects(redirects: unknown, data: Dataset, file: string, requ
     for (const problem of problems) errors.push({ file, id, path: problem.path, message: problem.message, index });
     if (problems.length === 0) wellFormed.push(record as Redirect);
   });
-  if (requireSorted) errors.push(...checkSorted(redirects.map((r) => ({ id: (r as { from?: unknown })?.from })), file, 'from'));
+  if (requireSorted)
+    errors.push(
+      ...checkSorted(
+        redirects.map((r) => ({ id: (r as { from?: unknown })?.from })),
+        file,
+        'from',
+      ),
+    );
   errors.push(...checkRedirects(wellFormed, data, file));
   return errors;
 }

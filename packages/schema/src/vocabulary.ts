@@ -41,7 +41,8 @@ export const ENTITY_TYPE_INFO: Readonly<Record<EntityType, EntityTypeInfo>> = {
   },
   'international-body': {
     label: 'International body',
-    description: 'An intergovernmental organisation, one of its organs, or one of its members acting in it (the United Nations).',
+    description:
+      'An intergovernmental organisation, one of its organs, or one of its members acting in it (the United Nations).',
   },
   programme: {
     label: 'Programme',
@@ -174,7 +175,8 @@ export const RELATION_TYPE_INFO: Readonly<Record<RelationType, RelationTypeInfo>
     symmetric: false,
     source: ACTORS,
     target: [...ORGANIZATIONS],
-    description: 'The source was formally designated (e.g. as a terrorist organisation) by the target; `start` is the designation date.',
+    description:
+      'The source was formally designated (e.g. as a terrorist organisation) by the target; `start` is the designation date.',
     attributes: { designation: 'the designation, e.g. "foreign terrorist organization"' },
   },
   'detained-at': {
@@ -266,7 +268,7 @@ export const RELATION_TYPE_INFO: Readonly<Record<RelationType, RelationTypeInfo>
     symmetric: false,
     source: ['person'],
     target: ['person'],
-    description: 'Kinship: the source is the target\'s `kinship` (source nephew of target).',
+    description: "Kinship: the source is the target's `kinship` (source nephew of target).",
     attributes: { kinship: 'what the source is to the target, e.g. "nephew"' },
   },
   'responsible-for': {

@@ -4,19 +4,59 @@ import { baseDataset } from './fixture.js';
 
 describe('canonicalRecord()', () => {
   it('puts a statement’s keys in schema order', () => {
-    const shuffled = { source: 'src:a', date: '2021', stance: 'supports', id: 'st:a', note: 'n', speaker: 'person:a', relation: 'rel:a', quote: 'q' };
-    expect(Object.keys(canonicalRecord('statements', shuffled))).toEqual(['id', 'relation', 'speaker', 'stance', 'date', 'quote', 'source', 'note']);
+    const shuffled = {
+      source: 'src:a',
+      date: '2021',
+      stance: 'supports',
+      id: 'st:a',
+      note: 'n',
+      speaker: 'person:a',
+      relation: 'rel:a',
+      quote: 'q',
+    };
+    expect(Object.keys(canonicalRecord('statements', shuffled))).toEqual([
+      'id',
+      'relation',
+      'speaker',
+      'stance',
+      'date',
+      'quote',
+      'source',
+      'note',
+    ]);
   });
 
   it('uses the field order of the entity’s own type', () => {
-    const person = { role: 'spokesman', type: 'person', name: 'Ned Price', deceased: false, id: 'person:ned-price', aliases: ['Price'] };
-    expect(Object.keys(canonicalRecord('entities', person))).toEqual(['id', 'type', 'name', 'aliases', 'role', 'deceased']);
+    const person = {
+      role: 'spokesman',
+      type: 'person',
+      name: 'Ned Price',
+      deceased: false,
+      id: 'person:ned-price',
+      aliases: ['Price'],
+    };
+    expect(Object.keys(canonicalRecord('entities', person))).toEqual([
+      'id',
+      'type',
+      'name',
+      'aliases',
+      'role',
+      'deceased',
+    ]);
     const place = { placeKind: 'city', name: 'Kabul', type: 'place', id: 'place:kabul' };
     expect(Object.keys(canonicalRecord('entities', place))).toEqual(['id', 'type', 'name', 'placeKind']);
   });
 
   it('sorts attribute keys and keeps unknown fields last, sorted', () => {
-    const relation = { zeta: 1, target: 'b', attributes: { role: 'x', appointedBy: 'y' }, id: 'rel:a', alpha: 2, type: 'leads', source: 'a' };
+    const relation = {
+      zeta: 1,
+      target: 'b',
+      attributes: { role: 'x', appointedBy: 'y' },
+      id: 'rel:a',
+      alpha: 2,
+      type: 'leads',
+      source: 'a',
+    };
     const out = canonicalRecord('relations', relation) as Record<string, unknown>;
     expect(Object.keys(out)).toEqual(['id', 'type', 'source', 'target', 'attributes', 'alpha', 'zeta']);
     expect(Object.keys(out.attributes as object)).toEqual(['appointedBy', 'role']);
@@ -58,7 +98,12 @@ describe('serializeDataset()', () => {
     expect(lines[0]).toBe('{');
     expect(lines[1]).toBe('"entities": [');
     expect(lines[2]).toBe('{"id":"armed-group:haqqani-network","type":"armed-group","name":"Haqqani network"},');
-    expect(lines.filter((l) => l.startsWith('"')).map((l) => l.slice(0, l.indexOf(':')))).toEqual(['"entities"', '"relations"', '"statements"', '"sources"']);
+    expect(lines.filter((l) => l.startsWith('"')).map((l) => l.slice(0, l.indexOf(':')))).toEqual([
+      '"entities"',
+      '"relations"',
+      '"statements"',
+      '"sources"',
+    ]);
     expect(text.endsWith('}\n')).toBe(true);
     expect(JSON.parse(text)).toEqual(canonicalDataset(baseDataset()));
   });
@@ -71,7 +116,10 @@ describe('serializeDataset()', () => {
 
   it('gives the same bytes for the same data in any order', () => {
     const data = baseDataset();
-    const reordered = { ...data, statements: [...data.statements].reverse().map((s) => Object.fromEntries(Object.entries(s).reverse())) } as Dataset;
+    const reordered = {
+      ...data,
+      statements: [...data.statements].reverse().map((s) => Object.fromEntries(Object.entries(s).reverse())),
+    } as Dataset;
     expect(serializeDataset(canonicalDataset(reordered))).toBe(serializeDataset(canonicalDataset(data)));
   });
 });

@@ -45,7 +45,9 @@ describe('partialDateProblem()', () => {
 
   it('rejects other spellings with the three accepted forms', () => {
     for (const value of ['21', '2021-8', '2021-08-1', '2021/08/01', '2021-08-01T00:00', ' 2021', 'August 2021', '']) {
-      expect(partialDateProblem(value)).toBe(`${JSON.stringify(value)} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD`);
+      expect(partialDateProblem(value)).toBe(
+        `${JSON.stringify(value)} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD`,
+      );
     }
   });
 
@@ -81,7 +83,9 @@ describe('parsePartialDate() and datePrecision()', () => {
 
 describe('daysInMonth()', () => {
   it('knows month lengths and leap years', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2021, m))).toEqual([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2021, m))).toEqual([
+      31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+    ]);
     expect(daysInMonth(2024, 2)).toBe(29);
     expect(daysInMonth(2100, 2)).toBe(28);
     expect(daysInMonth(2400, 2)).toBe(29);
@@ -137,7 +141,14 @@ describe('isOnOrBefore() and isOnOrAfter()', () => {
 describe('comparePartialDates()', () => {
   it('orders by first possible day, coarser precision first', () => {
     const dates = ['2021-01-02', '2021-01-01', '2020-12-31', '2021', '2021-01', '2020-12'];
-    expect([...dates].sort(comparePartialDates)).toEqual(['2020-12', '2020-12-31', '2021', '2021-01', '2021-01-01', '2021-01-02']);
+    expect([...dates].sort(comparePartialDates)).toEqual([
+      '2020-12',
+      '2020-12-31',
+      '2021',
+      '2021-01',
+      '2021-01-01',
+      '2021-01-02',
+    ]);
   });
 
   it('returns 0 only for the same date', () => {
@@ -147,14 +158,25 @@ describe('comparePartialDates()', () => {
   });
 
   const partialDate = fc
-    .tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), fc.constantFrom(4, 7, 10))
-    .map(([y, m, d, length]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, daysInMonth(y, m))).padStart(2, '0')}`.slice(0, length));
+    .tuple(
+      fc.integer({ min: 1, max: 9999 }),
+      fc.integer({ min: 1, max: 12 }),
+      fc.integer({ min: 1, max: 31 }),
+      fc.constantFrom(4, 7, 10),
+    )
+    .map(([y, m, d, length]) =>
+      `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, daysInMonth(y, m))).padStart(2, '0')}`.slice(
+        0,
+        length,
+      ),
+    );
 
   it('is a total order: antisymmetric and transitive on any partial dates', () => {
     fc.assert(
       fc.property(partialDate, partialDate, partialDate, (a, b, c) => {
         expect(Math.sign(comparePartialDates(a, b))).toBe(-Math.sign(comparePartialDates(b, a)));
-        if (comparePartialDates(a, b) <= 0 && comparePartialDates(b, c) <= 0) expect(comparePartialDates(a, c)).toBeLessThanOrEqual(0);
+        if (comparePartialDates(a, b) <= 0 && comparePartialDates(b, c) <= 0)
+          expect(comparePartialDates(a, c)).toBeLessThanOrEqual(0);
         if (comparePartialDates(a, b) === 0) expect(a).toBe(b);
       }),
     );

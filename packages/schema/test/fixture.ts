@@ -16,9 +16,24 @@ export function baseDataset(): Dataset {
       { id: 'place:kabul', name: 'Kabul', type: 'place', placeKind: 'city' },
     ],
     relations: [
-      { id: 'rel:attack-located-in-kabul', type: 'located-in', source: 'event:kabul-airport-attack', target: 'place:kabul' },
-      { id: 'rel:haqqani-part-of-taliban', type: 'part-of', source: 'armed-group:haqqani-network', target: 'armed-group:taliban' },
-      { id: 'rel:taliban-cooperates-with-haqqani', type: 'cooperates-with', source: 'armed-group:taliban', target: 'armed-group:haqqani-network' },
+      {
+        id: 'rel:attack-located-in-kabul',
+        type: 'located-in',
+        source: 'event:kabul-airport-attack',
+        target: 'place:kabul',
+      },
+      {
+        id: 'rel:haqqani-part-of-taliban',
+        type: 'part-of',
+        source: 'armed-group:haqqani-network',
+        target: 'armed-group:taliban',
+      },
+      {
+        id: 'rel:taliban-cooperates-with-haqqani',
+        type: 'cooperates-with',
+        source: 'armed-group:taliban',
+        target: 'armed-group:haqqani-network',
+      },
     ],
     statements: [
       {
@@ -30,7 +45,14 @@ export function baseDataset(): Dataset {
         quote: 'There is a great deal of commingling',
         source: 'src:article',
       },
-      { id: 'st:price-1', relation: 'rel:haqqani-part-of-taliban', speaker: 'person:ned-price', stance: 'disputes', date: '2021-08', source: 'src:article' },
+      {
+        id: 'st:price-1',
+        relation: 'rel:haqqani-part-of-taliban',
+        speaker: 'person:ned-price',
+        stance: 'disputes',
+        date: '2021-08',
+        source: 'src:article',
+      },
       {
         id: 'st:state-1',
         relation: 'rel:attack-located-in-kabul',
@@ -41,7 +63,9 @@ export function baseDataset(): Dataset {
         reportedBy: 'person:ned-price',
       },
     ],
-    sources: [{ id: 'src:article', title: 'Separate entities?', publisher: 'Washington Examiner', published: '2021-08-30' }],
+    sources: [
+      { id: 'src:article', title: 'Separate entities?', publisher: 'Washington Examiner', published: '2021-08-30' },
+    ],
   };
 }
 

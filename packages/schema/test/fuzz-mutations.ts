@@ -29,17 +29,41 @@ export interface Applied {
   expected: ExpectedIssue | null;
 }
 
-const FILES: Record<RecordKind, string> = { entities: 'data/entities.json', relations: 'data/relations.json', statements: 'data/statements.json', sources: 'data/sources.json' };
+const FILES: Record<RecordKind, string> = {
+  entities: 'data/entities.json',
+  relations: 'data/relations.json',
+  statements: 'data/statements.json',
+  sources: 'data/sources.json',
+};
 
 /** Display text that is valid everywhere: scripts, marks, markup and formula starts included. */
 const displayText = fc.oneof(
-  fc.constantFrom('Taliban', 'طالبان', 'سراج الدين حقاني\u200f', 'کابل', 'د حقاني شبکه', 'José Núñez', "O'Neil", '<b>bold</b> & "quoted"', '=SUM(A1:A9)', '@handle', '-minus', '+plus', 'حقاني\u200c'),
+  fc.constantFrom(
+    'Taliban',
+    'طالبان',
+    'سراج الدين حقاني\u200f',
+    'کابل',
+    'د حقاني شبکه',
+    'José Núñez',
+    "O'Neil",
+    '<b>bold</b> & "quoted"',
+    '=SUM(A1:A9)',
+    '@handle',
+    '-minus',
+    '+plus',
+    'حقاني\u200c',
+  ),
   fc.string({ minLength: 1, maxLength: 30, unit: 'grapheme' }).filter((s) => textProblem(s) === null),
 );
 
 /** Partial dates on the calendar, up to the day the fixture's source was published. */
 const validDate = fc
-  .record({ year: fc.integer({ min: 1979, max: 2021 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }), precision: fc.constantFrom(0, 1, 2) })
+  .record({
+    year: fc.integer({ min: 1979, max: 2021 }),
+    month: fc.integer({ min: 1, max: 12 }),
+    day: fc.integer({ min: 1, max: 28 }),
+    precision: fc.constantFrom(0, 1, 2),
+  })
   .map(({ year, month, day, precision }) => {
     const m = year === 2021 ? Math.min(month, 8) : month;
     const parts = [String(year).padStart(4, '0'), String(m).padStart(2, '0'), String(day).padStart(2, '0')];
@@ -58,11 +82,27 @@ export const validDataset: fc.Arbitrary<Dataset> = fc
     groups: fc.array(displayText, { minLength: 2, maxLength: 5 }),
     place: displayText,
     leads: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 4 }),
-    statements: fc.array(fc.record({ speaker: fc.nat(), stance: fc.constantFrom('supports', 'disputes'), date: validDate, quote: fc.option(displayText, { nil: undefined }), hedged: fc.option(fc.boolean(), { nil: undefined }) }), {
-      minLength: 1,
-      maxLength: 20,
-    }),
-    attributes: fc.option(fc.dictionary(fc.constantFrom('role', 'rank', 'acting', 'since'), fc.oneof(displayText, fc.integer(), fc.boolean()), { maxKeys: 3 }), { nil: undefined }),
+    statements: fc.array(
+      fc.record({
+        speaker: fc.nat(),
+        stance: fc.constantFrom('supports', 'disputes'),
+        date: validDate,
+        quote: fc.option(displayText, { nil: undefined }),
+        hedged: fc.option(fc.boolean(), { nil: undefined }),
+      }),
+      {
+        minLength: 1,
+        maxLength: 20,
+      },
+    ),
+    attributes: fc.option(
+      fc.dictionary(
+        fc.constantFrom('role', 'rank', 'acting', 'since'),
+        fc.oneof(displayText, fc.integer(), fc.boolean()),
+        { maxKeys: 3 },
+      ),
+      { nil: undefined },
+    ),
   })
   .map(({ people, groups, place, leads, statements, attributes }) => {
     const entities: Fields[] = [
@@ -71,15 +111,38 @@ export const validDataset: fc.Arbitrary<Dataset> = fc
       { id: 'place:p1', type: 'place', name: place, placeKind: 'city' },
     ];
     const relations: Fields[] = [];
-    for (let i = 2; i <= groups.length; i++) relations.push({ id: `rel:g${i}-part-of-g${i - 1}`, type: 'part-of', source: `armed-group:g${i}`, target: `armed-group:g${i - 1}` });
-    relations.push({ id: 'rel:g1-located-in-p1', type: 'located-in', source: 'armed-group:g1', target: 'place:p1', ...(attributes && Object.keys(attributes).length ? { attributes } : {}) });
-    relations.push({ id: 'rel:g1-allied-with-g2', type: 'allied-with', source: 'armed-group:g1', target: 'armed-group:g2', start: '2001' });
+    for (let i = 2; i <= groups.length; i++)
+      relations.push({
+        id: `rel:g${i}-part-of-g${i - 1}`,
+        type: 'part-of',
+        source: `armed-group:g${i}`,
+        target: `armed-group:g${i - 1}`,
+      });
+    relations.push({
+      id: 'rel:g1-located-in-p1',
+      type: 'located-in',
+      source: 'armed-group:g1',
+      target: 'place:p1',
+      ...(attributes && Object.keys(attributes).length ? { attributes } : {}),
+    });
+    relations.push({
+      id: 'rel:g1-allied-with-g2',
+      type: 'allied-with',
+      source: 'armed-group:g1',
+      target: 'armed-group:g2',
+      start: '2001',
+    });
     const led = new Set<string>();
     for (const [p, g] of leads) {
       const id = `rel:p${(p % people.length) + 1}-leads-g${(g % groups.length) + 1}`;
       if (led.has(id)) continue;
       led.add(id);
-      relations.push({ id, type: 'leads', source: `person:p${(p % people.length) + 1}`, target: `armed-group:g${(g % groups.length) + 1}` });
+      relations.push({
+        id,
+        type: 'leads',
+        source: `person:p${(p % people.length) + 1}`,
+        target: `armed-group:g${(g % groups.length) + 1}`,
+      });
     }
     // Every relation gets a statement; the rest go round the relations again.
     const count = Math.max(statements.length, relations.length);
@@ -101,7 +164,12 @@ export const validDataset: fc.Arbitrary<Dataset> = fc
       { id: 'src:s1', title: 'Separate entities?', publisher: 'Washington Examiner', published: '2021-08-31' },
       { id: 'src:s2', title: 'طالبان', publisher: '=cmd|" /C calc"!A0', url: 'https://example.org/a?b=1,c=2' },
     ];
-    return { entities: sortById(entities), relations: sortById(relations), statements: sortById(out), sources: sortById(sources) } as unknown as Dataset;
+    return {
+      entities: sortById(entities),
+      relations: sortById(relations),
+      statements: sortById(out),
+      sources: sortById(sources),
+    } as unknown as Dataset;
   });
 
 /** Picks positions from a list of numbers drawn by fast-check, so a run replays from its seed. */
@@ -115,10 +183,28 @@ const REQUIRED: Record<RecordKind, string[]> = {
 };
 const REFERENCES: Partial<Record<RecordKind, Record<string, string>>> = {
   relations: { source: 'person:nobody-here', target: 'armed-group:nobody-here' },
-  statements: { relation: 'rel:nowhere', speaker: 'person:nobody-here', source: 'src:nowhere', reportedBy: 'person:nobody-here' },
+  statements: {
+    relation: 'rel:nowhere',
+    speaker: 'person:nobody-here',
+    source: 'src:nowhere',
+    reportedBy: 'person:nobody-here',
+  },
 };
 const TEXT_FIELDS: Partial<Record<RecordKind, string[]>> = { entities: ['name'], sources: ['title', 'publisher'] };
-const BAD_DATES = ['2021-13-01', '2021-13', '0000', '2021-02-29', '2021-02-30', '2021-00', '2021-08-32', '21-08-01', '2021-8-1', '2021/08/01', '', ' 2021'];
+const BAD_DATES = [
+  '2021-13-01',
+  '2021-13',
+  '0000',
+  '2021-02-29',
+  '2021-02-30',
+  '2021-00',
+  '2021-08-32',
+  '21-08-01',
+  '2021-8-1',
+  '2021/08/01',
+  '',
+  ' 2021',
+];
 const WRONG_TYPES: unknown[] = [42, 3.14, null, -0];
 const PROTO_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
 const INVISIBLE = ['\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u202e', '\u202b', '\u2066', '\u2069'];
@@ -246,7 +332,14 @@ export const MUTATIONS: Record<string, Mutation> = {
     const r = d.relations.find((x) => x.type === 'part-of');
     if (!r) return 'skip';
     d.relations.push({ id: 'rel:zz-cycle', type: 'part-of', source: r.target, target: r.source });
-    d.statements.push({ id: 'st:zz-cycle', relation: 'rel:zz-cycle', speaker: d.statements[0]!.speaker, stance: 'supports', date: '2001', source: d.sources[0]!.id });
+    d.statements.push({
+      id: 'st:zz-cycle',
+      relation: 'rel:zz-cycle',
+      speaker: d.statements[0]!.speaker,
+      stance: 'supports',
+      date: '2001',
+      source: d.sources[0]!.id,
+    });
     return { file: FILES.relations };
   },
   statementAboutStatement: (d, pick) => {
@@ -278,7 +371,8 @@ export const MUTATIONS: Record<string, Mutation> = {
   },
   listNotAnArray: (d, pick, random) => {
     const kind = kindOf(pick);
-    (d as Record<string, unknown>)[kind] = random !== null && typeof random === 'object' && !Array.isArray(random) ? random : {};
+    (d as Record<string, unknown>)[kind] =
+      random !== null && typeof random === 'object' && !Array.isArray(random) ? random : {};
     return { file: FILES[kind], id: null, path: '' };
   },
   // Effects not known by construction: only "never crashes" and "agrees with the validator" apply.
@@ -338,7 +432,15 @@ export function mutatedDataset(valid: fc.Arbitrary<Dataset> = validDataset): fc.
       const applied: Applied[] = [];
       for (const name of mutations) {
         // A list replaced by an earlier mutation has no records to pick from.
-        if (!RECORD_KINDS.every((kind) => Array.isArray(copy[kind]) && copy[kind].length > 0 && copy[kind].every((r) => typeof r === 'object' && r !== null && !Array.isArray(r)))) break;
+        if (
+          !RECORD_KINDS.every(
+            (kind) =>
+              Array.isArray(copy[kind]) &&
+              copy[kind].length > 0 &&
+              copy[kind].every((r) => typeof r === 'object' && r !== null && !Array.isArray(r)),
+          )
+        )
+          break;
         const expected = MUTATIONS[name]!(copy, pick, structuredClone(random));
         if (expected !== 'skip') applied.push({ name, expected });
       }
@@ -352,7 +454,9 @@ export function matches(issue: { file: string; id: string | null; path: string }
   if (issue.file !== expected.file) return false;
   if (expected.id !== undefined && issue.id !== expected.id) return false;
   if (expected.path === undefined) return true;
-  return expected.path.endsWith('/') ? issue.path.startsWith(expected.path) || issue.path === expected.path.slice(0, -1) : issue.path === expected.path;
+  return expected.path.endsWith('/')
+    ? issue.path.startsWith(expected.path) || issue.path === expected.path.slice(0, -1)
+    : issue.path === expected.path;
 }
 
 /** Counts per mutation name, printed so that CI output shows what the fuzz runs covered. */

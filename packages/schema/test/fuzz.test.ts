@@ -63,13 +63,20 @@ describe('fuzz: validateDataset() on mutated datasets', () => {
         const shuffled: Record<string, unknown> = {};
         for (const [key, list] of Object.entries(mutated.data)) {
           Object.defineProperty(shuffled, key, {
-            value: Array.isArray(list) ? list.map((r) => [next(), r] as const).sort((a, b) => a[0] - b[0]).map(([, r]) => r) : list,
+            value: Array.isArray(list)
+              ? list
+                  .map((r) => [next(), r] as const)
+                  .sort((a, b) => a[0] - b[0])
+                  .map(([, r]) => r)
+              : list,
             enumerable: true,
             writable: true,
             configurable: true,
           });
         }
-        expect(validateDataset(shuffled, { requireSorted: false }).valid).toBe(validateDataset(mutated.data, { requireSorted: false }).valid);
+        expect(validateDataset(shuffled, { requireSorted: false }).valid).toBe(
+          validateDataset(mutated.data, { requireSorted: false }).valid,
+        );
       }),
       { seed: FUZZ_SEED + 1, numRuns: FUZZ_RUNS },
     );

@@ -26,9 +26,18 @@ function sourceFolder(data: unknown = baseDataset(), raw: Partial<Record<string,
   for (const kind of ['entities', 'relations', 'statements', 'sources', 'redirects']) {
     const records = (data as Record<string, unknown>)[kind];
     if (raw[kind] !== undefined) writeFileSync(join(dir, 'data', `${kind}.json`), raw[kind]!);
-    else if (records !== undefined) writeFileSync(join(dir, 'data', `${kind}.json`), `${JSON.stringify(records, null, 2)}\n`);
+    else if (records !== undefined)
+      writeFileSync(join(dir, 'data', `${kind}.json`), `${JSON.stringify(records, null, 2)}\n`);
   }
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: '@claimgraph/dataset-hostile', version: '1.0.0', description: 'Hostile.', license: 'CC-BY-4.0' }));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({
+      name: '@claimgraph/dataset-hostile',
+      version: '1.0.0',
+      description: 'Hostile.',
+      license: 'CC-BY-4.0',
+    }),
+  );
   return dir;
 }
 
@@ -40,20 +49,44 @@ const deep = (depth: number): unknown => {
 
 describe('validateDataset() on values nested deeper than the stack', () => {
   it('names the field of 100,000 nested arrays, in any field of any record', () => {
-    expect(problemsAfter((d) => (record(d.relations, 'rel:haqqani-part-of-taliban').attributes = { rank: deep(100_000) }))).toEqual([
-      { file: RELATIONS, id: 'rel:haqqani-part-of-taliban', path: '/attributes', message: 'is nested more than 32 levels deep; no field of a record nests more than two' },
+    expect(
+      problemsAfter((d) => (record(d.relations, 'rel:haqqani-part-of-taliban').attributes = { rank: deep(100_000) })),
+    ).toEqual([
+      {
+        file: RELATIONS,
+        id: 'rel:haqqani-part-of-taliban',
+        path: '/attributes',
+        message: 'is nested more than 32 levels deep; no field of a record nests more than two',
+      },
     ]);
     expect(problemsAfter((d) => (record(d.entities, 'place:kabul').aliases = deep(100_000) as string[]))).toEqual([
-      { file: ENTITIES, id: 'place:kabul', path: '/aliases', message: 'is nested more than 32 levels deep; no field of a record nests more than two' },
+      {
+        file: ENTITIES,
+        id: 'place:kabul',
+        path: '/aliases',
+        message: 'is nested more than 32 levels deep; no field of a record nests more than two',
+      },
     ]);
     expect(problemsAfter((d) => (record(d.entities, 'place:kabul').__hidden = { a: { b: deep(50) } }))).toEqual([
-      { file: ENTITIES, id: 'place:kabul', path: '/__hidden', message: 'is nested more than 32 levels deep; no field of a record nests more than two' },
+      {
+        file: ENTITIES,
+        id: 'place:kabul',
+        path: '/__hidden',
+        message: 'is nested more than 32 levels deep; no field of a record nests more than two',
+      },
     ]);
   });
 
   it('accepts nesting a schema error can still describe, and reports it as a type error', () => {
-    expect(problemsAfter((d) => (record(d.relations, 'rel:haqqani-part-of-taliban').attributes = { rank: deep(30) }))).toEqual([
-      { file: RELATIONS, id: 'rel:haqqani-part-of-taliban', path: '/attributes/rank', message: expect.stringMatching(/^"rank" is not|does not match|must be/) as unknown as string },
+    expect(
+      problemsAfter((d) => (record(d.relations, 'rel:haqqani-part-of-taliban').attributes = { rank: deep(30) })),
+    ).toEqual([
+      {
+        file: RELATIONS,
+        id: 'rel:haqqani-part-of-taliban',
+        path: '/attributes/rank',
+        message: expect.stringMatching(/^"rank" is not|does not match|must be/) as unknown as string,
+      },
     ]);
   });
 
@@ -62,7 +95,12 @@ describe('validateDataset() on values nested deeper than the stack', () => {
     cyclic.a = cyclic;
     cyclic.b = cyclic;
     expect(problemsAfter((d) => (record(d.entities, 'place:kabul').description = cyclic))).toEqual([
-      { file: ENTITIES, id: 'place:kabul', path: '/description', message: 'is nested more than 32 levels deep; no field of a record nests more than two' },
+      {
+        file: ENTITIES,
+        id: 'place:kabul',
+        path: '/description',
+        message: 'is nested more than 32 levels deep; no field of a record nests more than two',
+      },
     ]);
   });
 
@@ -72,9 +110,18 @@ describe('validateDataset() on values nested deeper than the stack', () => {
     expect(problemsAfter((d) => (record(d.entities, 'place:kabul').name = 10n as unknown as string))).toEqual([
       { file: ENTITIES, id: 'place:kabul', path: '/name', message: 'must be a string, not a bigint (10n)' },
     ]);
-    expect(problemsAfter((d) => (record(d.relations, 'rel:haqqani-part-of-taliban').type = Symbol('x') as unknown as string))[0]).toMatchObject({ path: '/type' });
+    expect(
+      problemsAfter(
+        (d) => (record(d.relations, 'rel:haqqani-part-of-taliban').type = Symbol('x') as unknown as string),
+      )[0],
+    ).toMatchObject({ path: '/type' });
     expect(problemsAfter((d) => (record(d.entities, 'place:kabul').type = cycle as unknown as string))).toEqual([
-      { file: ENTITIES, id: 'place:kabul', path: '/type', message: 'is nested more than 32 levels deep; no field of a record nests more than two' },
+      {
+        file: ENTITIES,
+        id: 'place:kabul',
+        path: '/type',
+        message: 'is nested more than 32 levels deep; no field of a record nests more than two',
+      },
     ]);
     expect([show(cycle), show({ cycle }), show(10n), show(Symbol('s'))]).toEqual(['[…]', '{…}', '10n', 'Symbol(s)']);
   });
@@ -88,12 +135,15 @@ describe('validateDataset() on 10 MB strings', () => {
     const [issue, ...rest] = validateDataset(
       (() => {
         const data = baseDataset();
-        record(data.entities as unknown as Record<string, unknown>[], 'place:kabul').name = `${'k'.repeat(TEN_MB)}\u202e`;
+        record(data.entities as unknown as Record<string, unknown>[], 'place:kabul').name =
+          `${'k'.repeat(TEN_MB)}\u202e`;
         return data;
       })(),
     ).errors;
     expect(rest).toEqual([]);
-    expect(formatIssue(issue!)).toBe(`${ENTITIES}: place:kabul /name: contains the invisible control character U+202E at position ${TEN_MB}; remove it`);
+    expect(formatIssue(issue!)).toBe(
+      `${ENTITIES}: place:kabul /name: contains the invisible control character U+202E at position ${TEN_MB}; remove it`,
+    );
   });
 
   it('cuts a 10 MB id short wherever it is quoted', () => {
@@ -117,43 +167,93 @@ describe('validateDataset() on broken redirects', () => {
   const r = (from: string, to: string, reason = 'renamed') => ({ from, to, reason, date: '2021-09' });
 
   it('accepts a redirect from a removed id to a record of the same kind', () => {
-    expect(problemsOf(withRedirects([{ from: 'person:edward-price', to: 'person:ned-price', reason: 'renamed', date: '2021-09' }]))).toEqual([]);
+    expect(
+      problemsOf(
+        withRedirects([{ from: 'person:edward-price', to: 'person:ned-price', reason: 'renamed', date: '2021-09' }]),
+      ),
+    ).toEqual([]);
   });
 
   it('names the list when it is not an array, and each bad redirect by its old id', () => {
-    expect(problemsOf(withRedirects({ from: 'x' }))).toEqual([{ file: REDIRECTS, id: null, path: '', message: 'must be a JSON array of redirects, not an object' }]);
+    expect(problemsOf(withRedirects({ from: 'x' }))).toEqual([
+      { file: REDIRECTS, id: null, path: '', message: 'must be a JSON array of redirects, not an object' },
+    ]);
     const asSet = (problems: unknown[]) => problems.map((p) => JSON.stringify(p)).sort();
     expect(
-      asSet(problemsOf(
-        withRedirects([
-          r('person:a', 'person:a'),
-          r('person:b', 'person:c'),
-          r('person:c', 'person:ned-price'),
-          r('person:d', 'src:article'),
-          r('person:ned-price', 'person:john-kirby'),
-          r('person:z', 'place:nowhere'),
-          r('person:z', 'person:john-kirby'),
-          r('__proto__', 'person:john-kirby', '\u202e'),
-          null,
-        ]),
-      )),
-    ).toEqual(asSet([
-      { file: REDIRECTS, id: 'person:a', path: '/to', message: 'points at itself' },
-      { file: REDIRECTS, id: 'person:b', path: '/to', message: '"person:c" is itself redirected to "person:ned-price"; point straight at "person:ned-price"' },
-      { file: REDIRECTS, id: 'person:d', path: '/to', message: '"src:article" is not the same kind of record as "person:d"' },
-      { file: REDIRECTS, id: 'person:ned-price', path: '/from', message: '"person:ned-price" still exists; a redirect is only for an id that was removed' },
-      { file: REDIRECTS, id: 'person:z', path: '/to', message: '"place:nowhere" is not a record in this dataset' },
-      { file: REDIRECTS, id: 'person:z', path: '/from', message: '"person:z" is redirected twice' },
-      { file: REDIRECTS, id: '__proto__', path: '/from', message: '"__proto__" is not a claimgraph id (an entity id, or "rel:", "st:" or "src:" and a lower-case slug)' },
-      { file: REDIRECTS, id: '__proto__', path: '/reason', message: 'contains the invisible control character U+202E at position 0; remove it' },
-      { file: REDIRECTS, id: '__proto__', path: '/from', message: 'records are not sorted by from: "__proto__" comes after "person:z"; run "claimgraph format" to sort the file' },
-      { file: REDIRECTS, id: null, path: '', message: 'must be an object, not null' },
-    ]));
+      asSet(
+        problemsOf(
+          withRedirects([
+            r('person:a', 'person:a'),
+            r('person:b', 'person:c'),
+            r('person:c', 'person:ned-price'),
+            r('person:d', 'src:article'),
+            r('person:ned-price', 'person:john-kirby'),
+            r('person:z', 'place:nowhere'),
+            r('person:z', 'person:john-kirby'),
+            r('__proto__', 'person:john-kirby', '\u202e'),
+            null,
+          ]),
+        ),
+      ),
+    ).toEqual(
+      asSet([
+        { file: REDIRECTS, id: 'person:a', path: '/to', message: 'points at itself' },
+        {
+          file: REDIRECTS,
+          id: 'person:b',
+          path: '/to',
+          message: '"person:c" is itself redirected to "person:ned-price"; point straight at "person:ned-price"',
+        },
+        {
+          file: REDIRECTS,
+          id: 'person:d',
+          path: '/to',
+          message: '"src:article" is not the same kind of record as "person:d"',
+        },
+        {
+          file: REDIRECTS,
+          id: 'person:ned-price',
+          path: '/from',
+          message: '"person:ned-price" still exists; a redirect is only for an id that was removed',
+        },
+        { file: REDIRECTS, id: 'person:z', path: '/to', message: '"place:nowhere" is not a record in this dataset' },
+        { file: REDIRECTS, id: 'person:z', path: '/from', message: '"person:z" is redirected twice' },
+        {
+          file: REDIRECTS,
+          id: '__proto__',
+          path: '/from',
+          message:
+            '"__proto__" is not a claimgraph id (an entity id, or "rel:", "st:" or "src:" and a lower-case slug)',
+        },
+        {
+          file: REDIRECTS,
+          id: '__proto__',
+          path: '/reason',
+          message: 'contains the invisible control character U+202E at position 0; remove it',
+        },
+        {
+          file: REDIRECTS,
+          id: '__proto__',
+          path: '/from',
+          message:
+            'records are not sorted by from: "__proto__" comes after "person:z"; run "claimgraph format" to sort the file',
+        },
+        { file: REDIRECTS, id: null, path: '', message: 'must be an object, not null' },
+      ]),
+    );
   });
 
   it('requires redirects sorted by their old id in a source folder', () => {
     const problems = problemsOf(withRedirects([r('person:b', 'person:ned-price'), r('person:a', 'person:ned-price')]));
-    expect(problems).toEqual([{ file: REDIRECTS, id: 'person:a', path: '/from', message: 'records are not sorted by from: "person:a" comes after "person:b"; run "claimgraph format" to sort the file' }]);
+    expect(problems).toEqual([
+      {
+        file: REDIRECTS,
+        id: 'person:a',
+        path: '/from',
+        message:
+          'records are not sorted by from: "person:a" comes after "person:b"; run "claimgraph format" to sort the file',
+      },
+    ]);
   });
 });
 
@@ -165,7 +265,12 @@ describe('formatDatasetSource() on values it cannot write back', () => {
     const { changed, result } = await formatDatasetSource(dir);
     expect(changed).toEqual([]);
     expect(result.valid).toBe(false);
-    expect(result.errors[0]).toEqual({ file: 'data/sources.json', id: null, path: '', message: 'cannot be written back (a value is nested too deeply); nothing was formatted' });
+    expect(result.errors[0]).toEqual({
+      file: 'data/sources.json',
+      id: null,
+      path: '',
+      message: 'cannot be written back (a value is nested too deeply); nothing was formatted',
+    });
     expect(readFileSync(join(dir, 'data', 'entities.json'), 'utf8')).toBe(before);
     expect(readFileSync(join(dir, 'data', 'sources.json'), 'utf8')).toBe(text);
   });
@@ -189,7 +294,8 @@ describe('verifyRelease() on a release that is not what was built', () => {
     mkdirSync(join(dir, 'schema', 'more'));
     writeFileSync(join(dir, 'schema', 'more', 'evil.schema.json'), '{}');
     writeFileSync(join(dir, 'extra', '.hidden'), '');
-    const message = 'is not listed in datapackage.json; a release holds only the files it lists (remove the file, or rebuild the release)';
+    const message =
+      'is not listed in datapackage.json; a release holds only the files it lists (remove the file, or rebuild the release)';
     expect((await verifyRelease(dir)).errors).toEqual([
       { file: 'extra/.hidden', id: null, path: '', message },
       { file: 'schema/more/evil.schema.json', id: null, path: '', message },
@@ -199,7 +305,9 @@ describe('verifyRelease() on a release that is not what was built', () => {
 
   it('matches listed paths written with ./, and reports a file listed twice only if it changed', async () => {
     const dir = await release();
-    const descriptor = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8')) as { resources: { path: string }[] };
+    const descriptor = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8')) as {
+      resources: { path: string }[];
+    };
     descriptor.resources[0]!.path = `./${descriptor.resources[0]!.path}`;
     writeFileSync(join(dir, 'datapackage.json'), JSON.stringify(descriptor));
     expect(await verifyRelease(dir)).toEqual({ valid: true, errors: [] });
@@ -222,9 +330,19 @@ describe('buildRelease() extra files', () => {
       ],
     });
     expect(built.result.errors).toEqual([]);
-    const resources = (JSON.parse(readFileSync(join(dir, 'dist', 'datapackage.json'), 'utf8')) as { resources: Record<string, unknown>[] }).resources;
+    const resources = (
+      JSON.parse(readFileSync(join(dir, 'dist', 'datapackage.json'), 'utf8')) as {
+        resources: Record<string, unknown>[];
+      }
+    ).resources;
     const byPath = new Map(resources.map((r) => [r.path, r]));
-    expect(byPath.get('text.txt')).toMatchObject({ format: 'txt', mediatype: 'text/plain', encoding: 'utf-8', bytes: Buffer.byteLength('طالبان\n'), records: 1 });
+    expect(byPath.get('text.txt')).toMatchObject({
+      format: 'txt',
+      mediatype: 'text/plain',
+      encoding: 'utf-8',
+      bytes: Buffer.byteLength('طالبان\n'),
+      records: 1,
+    });
     expect(byPath.get('bytes.bin')).toMatchObject({ format: 'bin', mediatype: 'application/octet-stream', bytes: 3 });
     expect(byPath.get('bytes.bin')).not.toHaveProperty('encoding');
     expect(byPath.get('nested/table.csv')).toMatchObject({ format: 'csv', bytes: 10 });
@@ -235,10 +353,28 @@ describe('buildRelease() extra files', () => {
 
   it('refuses paths that leave the release, replace its own files or repeat, before writing anything', async () => {
     const dir = sourceFolder();
-    for (const path of ['', '../escape.txt', 'a/../../b', '/etc/passwd', 'a\\b', 'datapackage.json', 'schema/entity.schema.json', './x']) {
-      await expect(buildRelease(dir, { extraFiles: () => [{ path, content: 'x' }] }), path).rejects.toThrow(/^@claimgraph\/schema: buildRelease\(\): extraFiles: /);
+    for (const path of [
+      '',
+      '../escape.txt',
+      'a/../../b',
+      '/etc/passwd',
+      'a\\b',
+      'datapackage.json',
+      'schema/entity.schema.json',
+      './x',
+    ]) {
+      await expect(buildRelease(dir, { extraFiles: () => [{ path, content: 'x' }] }), path).rejects.toThrow(
+        /^@claimgraph\/schema: buildRelease\(\): extraFiles: /,
+      );
     }
-    await expect(buildRelease(dir, { extraFiles: () => [{ path: 'a.txt', content: 'x' }, { path: 'a.txt', content: 'y' }] })).rejects.toThrow('"a.txt" is given twice');
+    await expect(
+      buildRelease(dir, {
+        extraFiles: () => [
+          { path: 'a.txt', content: 'x' },
+          { path: 'a.txt', content: 'y' },
+        ],
+      }),
+    ).rejects.toThrow('"a.txt" is given twice');
     await expect(readDataset(join(dir, 'dist'))).rejects.toThrow(/no such file or folder/);
   });
 
@@ -248,7 +384,9 @@ describe('buildRelease() extra files', () => {
       yield 'first chunk';
       throw new Error('disk full');
     }
-    await expect(buildRelease(dir, { extraFiles: () => [{ path: 'big.txt', content: failing() }] })).rejects.toThrow('disk full');
+    await expect(buildRelease(dir, { extraFiles: () => [{ path: 'big.txt', content: failing() }] })).rejects.toThrow(
+      'disk full',
+    );
     await expect(readDataset(join(dir, 'dist'))).rejects.toThrow(/no such file or folder/);
     expect((await buildRelease(dir)).result.errors).toEqual([]);
   });

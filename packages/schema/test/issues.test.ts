@@ -4,27 +4,47 @@ import { show } from '../src/issues.js';
 
 describe('formatIssue()', () => {
   it('names the file, the record, the field and the problem', () => {
-    expect(formatIssue({ file: 'data/statements.json', id: 'st:kirby-1', path: '/date', message: '"2021-02-30" is not a calendar date' })).toBe(
-      'data/statements.json: st:kirby-1 /date: "2021-02-30" is not a calendar date',
-    );
+    expect(
+      formatIssue({
+        file: 'data/statements.json',
+        id: 'st:kirby-1',
+        path: '/date',
+        message: '"2021-02-30" is not a calendar date',
+      }),
+    ).toBe('data/statements.json: st:kirby-1 /date: "2021-02-30" is not a calendar date');
   });
 
   it('leaves out the field when the problem is the whole record', () => {
-    expect(formatIssue({ file: 'data/relations.json', id: 'rel:a', path: '', message: 'has no statement' })).toBe('data/relations.json: rel:a: has no statement');
+    expect(formatIssue({ file: 'data/relations.json', id: 'rel:a', path: '', message: 'has no statement' })).toBe(
+      'data/relations.json: rel:a: has no statement',
+    );
   });
 
   it('names a record without an id by its position', () => {
-    expect(formatIssue({ file: 'data/sources.json', id: null, path: '/id', index: 3, message: 'is required' })).toBe('data/sources.json: record #3 /id: is required');
+    expect(formatIssue({ file: 'data/sources.json', id: null, path: '/id', index: 3, message: 'is required' })).toBe(
+      'data/sources.json: record #3 /id: is required',
+    );
   });
 
   it('gives a file-level problem on its own', () => {
-    expect(formatIssue({ file: 'data/sources.json', id: null, path: '', message: 'file not found' })).toBe('data/sources.json: file not found');
-    expect(formatIssue({ file: 'package.json', id: null, path: '/version', message: 'is required' })).toBe('package.json: /version: is required');
+    expect(formatIssue({ file: 'data/sources.json', id: null, path: '', message: 'file not found' })).toBe(
+      'data/sources.json: file not found',
+    );
+    expect(formatIssue({ file: 'package.json', id: null, path: '/version', message: 'is required' })).toBe(
+      'package.json: /version: is required',
+    );
   });
 
   it('puts line and column after the file, as editors expect', () => {
     expect(
-      formatIssue({ file: 'data/sources.json', id: null, path: '', line: 2, column: 11, message: 'invalid JSON at line 2, column 11: Expected double-quoted property name' }),
+      formatIssue({
+        file: 'data/sources.json',
+        id: null,
+        path: '',
+        line: 2,
+        column: 11,
+        message: 'invalid JSON at line 2, column 11: Expected double-quoted property name',
+      }),
     ).toBe('data/sources.json:2:11: invalid JSON at line 2, column 11: Expected double-quoted property name');
   });
 
@@ -35,7 +55,9 @@ describe('formatIssue()', () => {
   });
 
   it('escapes control characters in a field name, so that one issue stays one line', () => {
-    expect(formatIssue({ file: 'f', id: 'st:a', path: '/a\nb\u202E', message: 'unknown field' })).toBe('f: st:a /a\\u000ab\\u202e: unknown field');
+    expect(formatIssue({ file: 'f', id: 'st:a', path: '/a\nb\u202E', message: 'unknown field' })).toBe(
+      'f: st:a /a\\u000ab\\u202e: unknown field',
+    );
   });
 
   it('cuts a huge id short', () => {
@@ -91,9 +113,28 @@ describe('textProblem()', () => {
   });
 
   it('rejects C0 and C1 controls, DEL and bidi embeddings, overrides and isolates', () => {
-    for (const c of ['\u0000', '\u0009', '\u000A', '\u001B', '\u007F', '\u0085', '\u009F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069']) {
+    for (const c of [
+      '\u0000',
+      '\u0009',
+      '\u000A',
+      '\u001B',
+      '\u007F',
+      '\u0085',
+      '\u009F',
+      '\u202A',
+      '\u202B',
+      '\u202C',
+      '\u202D',
+      '\u202E',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+    ]) {
       const code = c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-      expect(textProblem(`ab${c}cd`)).toBe(`contains the invisible control character U+${code} at position 2; remove it`);
+      expect(textProblem(`ab${c}cd`)).toBe(
+        `contains the invisible control character U+${code} at position 2; remove it`,
+      );
     }
   });
 

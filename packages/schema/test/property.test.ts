@@ -1,15 +1,62 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalDataset, formatIssue, RELATION_TYPES, serializeDataset, validateDataset, type Dataset } from '../src/index.js';
+import {
+  canonicalDataset,
+  formatIssue,
+  RELATION_TYPES,
+  serializeDataset,
+  validateDataset,
+  type Dataset,
+} from '../src/index.js';
 import { baseDataset } from './fixture.js';
 
 // Keys and values that real mistakes and hostile input are made of.
-const key = fc.constantFrom('id', 'type', 'name', 'source', 'target', 'relation', 'speaker', 'stance', 'date', 'start', 'end', 'attributes', 'aliases', '__proto__', 'constructor', 'toString');
+const key = fc.constantFrom(
+  'id',
+  'type',
+  'name',
+  'source',
+  'target',
+  'relation',
+  'speaker',
+  'stance',
+  'date',
+  'start',
+  'end',
+  'attributes',
+  'aliases',
+  '__proto__',
+  'constructor',
+  'toString',
+);
 const text = fc.oneof(
-  fc.constantFrom('person:a', 'rel:a', 'st:a', 'src:a', 'place:a', '__proto__', 'constructor', '2021-02-30', '0000', 'part-of', 'supports', '', ' x', 'a\u202Eb', 'a\nb'),
+  fc.constantFrom(
+    'person:a',
+    'rel:a',
+    'st:a',
+    'src:a',
+    'place:a',
+    '__proto__',
+    'constructor',
+    '2021-02-30',
+    '0000',
+    'part-of',
+    'supports',
+    '',
+    ' x',
+    'a\u202Eb',
+    'a\nb',
+  ),
   fc.string(),
 );
-const value = fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null), fc.array(text, { maxLength: 3 }), fc.dictionary(text, text, { maxKeys: 3 }));
+const value = fc.oneof(
+  text,
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(text, { maxLength: 3 }),
+  fc.dictionary(text, text, { maxKeys: 3 }),
+);
 const record = fc.oneof(fc.dictionary(key, value, { maxKeys: 8 }), value);
 const list = fc.oneof(fc.array(record, { maxLength: 6 }), value);
 
@@ -58,7 +105,11 @@ describe('canonical form', () => {
     type: fc.constantFrom(...RELATION_TYPES),
     source: fc.constantFrom('person:a', 'armed-group:b'),
     target: fc.constantFrom('armed-group:c', 'place:d'),
-    attributes: fc.dictionary(fc.stringMatching(/^[a-z][a-zA-Z0-9]{0,6}$/), fc.oneof(fc.string({ minLength: 1 }), fc.integer(), fc.boolean()), { maxKeys: 4 }),
+    attributes: fc.dictionary(
+      fc.stringMatching(/^[a-z][a-zA-Z0-9]{0,6}$/),
+      fc.oneof(fc.string({ minLength: 1 }), fc.integer(), fc.boolean()),
+      { maxKeys: 4 },
+    ),
   });
 
   it('is idempotent and keeps every record and value', () => {

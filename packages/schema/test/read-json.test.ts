@@ -19,7 +19,10 @@ describe('parseJsonText()', () => {
   });
 
   it('rejects an empty file and a file of whitespace', () => {
-    const empty = { ok: false, issue: { file: FILE, id: null, path: '', message: 'is empty; it must hold a JSON array' } };
+    const empty = {
+      ok: false,
+      issue: { file: FILE, id: null, path: '', message: 'is empty; it must hold a JSON array' },
+    };
     expect(parseJsonText('', FILE)).toEqual(empty);
     expect(parseJsonText(' \n\t\n', FILE)).toEqual(empty);
     expect(parseJsonText('\uFEFF', FILE)).toEqual(empty);
@@ -28,21 +31,42 @@ describe('parseJsonText()', () => {
   it('reports a syntax error with its line and column', () => {
     expect(parseJsonText('[\n  {"id" "src:a"}\n]', FILE)).toEqual({
       ok: false,
-      issue: { file: FILE, id: null, path: '', line: 2, column: 9, message: "invalid JSON at line 2, column 9: Expected ':' after property name" },
+      issue: {
+        file: FILE,
+        id: null,
+        path: '',
+        line: 2,
+        column: 9,
+        message: "invalid JSON at line 2, column 9: Expected ':' after property name",
+      },
     });
   });
 
   it('reports a trailing comma in an object where it is', () => {
     expect(parseJsonText('[\n  {"id": "src:a",}\n]', FILE)).toEqual({
       ok: false,
-      issue: { file: FILE, id: null, path: '', line: 2, column: 18, message: 'invalid JSON at line 2, column 18: Expected double-quoted property name' },
+      issue: {
+        file: FILE,
+        id: null,
+        path: '',
+        line: 2,
+        column: 18,
+        message: 'invalid JSON at line 2, column 18: Expected double-quoted property name',
+      },
     });
   });
 
   it('reports a trailing comma in an array where it is, not as a truncated file', () => {
     expect(parseJsonText('[\n  {"id": "src:a"},\n]\n', FILE)).toEqual({
       ok: false,
-      issue: { file: FILE, id: null, path: '', line: 3, column: 1, message: "invalid JSON at line 3, column 1: Unexpected token ']'" },
+      issue: {
+        file: FILE,
+        id: null,
+        path: '',
+        line: 3,
+        column: 1,
+        message: "invalid JSON at line 3, column 1: Unexpected token ']'",
+      },
     });
   });
 
@@ -60,36 +84,66 @@ describe('parseJsonText()', () => {
   it('reports a truncated file at its end', () => {
     expect(parseJsonText('[\n  {"id": "src:a",\n', FILE)).toEqual({
       ok: false,
-      issue: { file: FILE, id: null, path: '', line: 3, column: 1, message: 'invalid JSON at line 3, column 1: unexpected end of file (is the file truncated?)' },
+      issue: {
+        file: FILE,
+        id: null,
+        path: '',
+        line: 3,
+        column: 1,
+        message: 'invalid JSON at line 3, column 1: unexpected end of file (is the file truncated?)',
+      },
     });
     expect(parseJsonText('[{"id": "src:a"}', FILE)).toMatchObject({
       ok: false,
-      issue: { line: 1, column: 17, message: 'invalid JSON at line 1, column 17: unexpected end of file (is the file truncated?)' },
+      issue: {
+        line: 1,
+        column: 17,
+        message: 'invalid JSON at line 1, column 17: unexpected end of file (is the file truncated?)',
+      },
     });
   });
 
   it('reports a file cut inside a string or after a comma as truncated', () => {
     expect(parseJsonText('[{"id": "src:a', FILE)).toMatchObject({
       ok: false,
-      issue: { line: 1, column: 15, message: 'invalid JSON at line 1, column 15: unexpected end of file (is the file truncated?)' },
+      issue: {
+        line: 1,
+        column: 15,
+        message: 'invalid JSON at line 1, column 15: unexpected end of file (is the file truncated?)',
+      },
     });
     expect(parseJsonText('[{"id": "src:a",', FILE)).toMatchObject({
       ok: false,
-      issue: { line: 1, column: 17, message: 'invalid JSON at line 1, column 17: unexpected end of file (is the file truncated?)' },
+      issue: {
+        line: 1,
+        column: 17,
+        message: 'invalid JSON at line 1, column 17: unexpected end of file (is the file truncated?)',
+      },
     });
   });
 
   it('reports text after the JSON value', () => {
     expect(parseJsonText('[]\n[]', FILE)).toMatchObject({
       ok: false,
-      issue: { line: 2, column: 1, message: 'invalid JSON at line 2, column 1: Unexpected non-whitespace character after JSON' },
+      issue: {
+        line: 2,
+        column: 1,
+        message: 'invalid JSON at line 2, column 1: Unexpected non-whitespace character after JSON',
+      },
     });
   });
 
   it('does not quote the file back in its message', () => {
     const text = `[${'{"id": "src:a"},'.repeat(500)}]`;
     const result = parseJsonText(text, FILE);
-    expect(result).toMatchObject({ ok: false, issue: { line: 1, column: text.length, message: `invalid JSON at line 1, column ${text.length}: Unexpected token ']'` } });
+    expect(result).toMatchObject({
+      ok: false,
+      issue: {
+        line: 1,
+        column: text.length,
+        message: `invalid JSON at line 1, column ${text.length}: Unexpected token ']'`,
+      },
+    });
   });
 
   it('never throws, whatever the text', () => {
@@ -147,7 +201,12 @@ describe('parseJsonBytes()', () => {
     const latin1 = bytes(...utf8('["Kab'), 0xe9, ...utf8('ul"]'));
     expect(parseJsonBytes(latin1, FILE)).toEqual({
       ok: false,
-      issue: { file: FILE, id: null, path: '', message: 'is not valid UTF-8 (first bad byte at offset 5); save the file as UTF-8' },
+      issue: {
+        file: FILE,
+        id: null,
+        path: '',
+        message: 'is not valid UTF-8 (first bad byte at offset 5); save the file as UTF-8',
+      },
     });
   });
 
@@ -183,29 +242,45 @@ describe('readJsonFile()', () => {
   });
 
   it('reports a missing file', async () => {
-    expect(await readJsonFile(join(dir, 'missing.json'), FILE)).toEqual({ ok: false, issue: { file: FILE, id: null, path: '', message: 'file not found' } });
+    expect(await readJsonFile(join(dir, 'missing.json'), FILE)).toEqual({
+      ok: false,
+      issue: { file: FILE, id: null, path: '', message: 'file not found' },
+    });
   });
 
   it('reports a folder where a file belongs', async () => {
     mkdirSync(join(dir, 'folder.json'));
-    expect(await readJsonFile(join(dir, 'folder.json'), FILE)).toEqual({ ok: false, issue: { file: FILE, id: null, path: '', message: 'is a folder, not a file' } });
+    expect(await readJsonFile(join(dir, 'folder.json'), FILE)).toEqual({
+      ok: false,
+      issue: { file: FILE, id: null, path: '', message: 'is a folder, not a file' },
+    });
   });
 
   it('reports an empty file', async () => {
     writeFileSync(join(dir, 'empty.json'), '');
-    expect(await readJsonFile(join(dir, 'empty.json'), FILE)).toEqual({ ok: false, issue: { file: FILE, id: null, path: '', message: 'is empty; it must hold a JSON array' } });
+    expect(await readJsonFile(join(dir, 'empty.json'), FILE)).toEqual({
+      ok: false,
+      issue: { file: FILE, id: null, path: '', message: 'is empty; it must hold a JSON array' },
+    });
   });
 
   it('reports invalid UTF-8 read from disk', async () => {
     writeFileSync(join(dir, 'latin1.json'), Buffer.from([0x5b, 0x22, 0xe9, 0x22, 0x5d]));
-    expect(await readJsonFile(join(dir, 'latin1.json'), FILE)).toMatchObject({ ok: false, issue: { message: 'is not valid UTF-8 (first bad byte at offset 2); save the file as UTF-8' } });
+    expect(await readJsonFile(join(dir, 'latin1.json'), FILE)).toMatchObject({
+      ok: false,
+      issue: { message: 'is not valid UTF-8 (first bad byte at offset 2); save the file as UTF-8' },
+    });
   });
 
   it('reports a truncated file read from disk', async () => {
     writeFileSync(join(dir, 'cut.json'), '[\n  {\n    "id": "src:a",\n    "title": "Sep');
     expect(await readJsonFile(join(dir, 'cut.json'), FILE)).toMatchObject({
       ok: false,
-      issue: { line: 4, column: 18, message: 'invalid JSON at line 4, column 18: unexpected end of file (is the file truncated?)' },
+      issue: {
+        line: 4,
+        column: 18,
+        message: 'invalid JSON at line 4, column 18: unexpected end of file (is the file truncated?)',
+      },
     });
   });
 });

@@ -18,7 +18,14 @@ import {
   type EntityType,
 } from '../src/index.js';
 
-const ORGANIZATIONS: readonly EntityType[] = ['armed-group', 'organization', 'government-body', 'international-body', 'programme', 'media-outlet'];
+const ORGANIZATIONS: readonly EntityType[] = [
+  'armed-group',
+  'organization',
+  'government-body',
+  'international-body',
+  'programme',
+  'media-outlet',
+];
 const ACTORS: readonly EntityType[] = ['person', ...ORGANIZATIONS];
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
@@ -35,24 +42,50 @@ export function endpoints(types: readonly EntityType[]): string {
 }
 
 export function entityTypeTable(): string {
-  const rows = ENTITY_TYPES.map((t) => `| \`${t}\` | ${ENTITY_TYPE_INFO[t].label} | ${cell(ENTITY_TYPE_INFO[t].description)} |`);
+  const rows = ENTITY_TYPES.map(
+    (t) => `| \`${t}\` | ${ENTITY_TYPE_INFO[t].label} | ${cell(ENTITY_TYPE_INFO[t].description)} |`,
+  );
   return ['| type | label | description |', '| --- | --- | --- |', ...rows].join('\n');
 }
 
 export function relationTypeTable(): string {
   const rows = RELATION_TYPES.map((t) => {
     const info = RELATION_TYPE_INFO[t];
-    const attributes = Object.keys(info.attributes ?? {}).map((k) => `\`${k}\``).join(', ') || '—';
+    const attributes =
+      Object.keys(info.attributes ?? {})
+        .map((k) => `\`${k}\``)
+        .join(', ') || '—';
     return `| \`${t}\` | ${info.label} / ${info.inverseLabel} | ${info.symmetric ? 'yes' : 'no'} | ${endpoints(info.source)} | ${endpoints(info.target)} | ${attributes} | ${cell(info.description)} |`;
   });
-  return ['| type | reads (forward / inverse) | symmetric | source | target | attributes | description |', '| --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
+  return [
+    '| type | reads (forward / inverse) | symmetric | source | target | attributes | description |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
 }
 
-type Json = { type?: string; pattern?: string; format?: string; minLength?: number; const?: unknown; anyOf?: Json[]; items?: Json; patternProperties?: Record<string, Json>; description?: string; uniqueItems?: boolean };
+type Json = {
+  type?: string;
+  pattern?: string;
+  format?: string;
+  minLength?: number;
+  const?: unknown;
+  anyOf?: Json[];
+  items?: Json;
+  patternProperties?: Record<string, Json>;
+  description?: string;
+  uniqueItems?: boolean;
+};
 
 function typeOf(schema: Json): string {
-  if (schema.anyOf && schema.anyOf.length === RELATION_TYPES.length && schema.anyOf.every((s, i) => s.const === RELATION_TYPES[i])) return 'relation type (see the vocabulary)';
-  if (schema.anyOf && schema.anyOf.every((s) => s.const !== undefined)) return `one of ${schema.anyOf.map((s) => `\`${String(s.const)}\``).join(', ')}`;
+  if (
+    schema.anyOf &&
+    schema.anyOf.length === RELATION_TYPES.length &&
+    schema.anyOf.every((s, i) => s.const === RELATION_TYPES[i])
+  )
+    return 'relation type (see the vocabulary)';
+  if (schema.anyOf && schema.anyOf.every((s) => s.const !== undefined))
+    return `one of ${schema.anyOf.map((s) => `\`${String(s.const)}\``).join(', ')}`;
   if (schema.anyOf) return schema.anyOf.map(typeOf).join(', ');
   if (schema.const !== undefined) return `\`${String(schema.const)}\``;
   if (schema.type === 'string') {
@@ -62,7 +95,8 @@ function typeOf(schema: Json): string {
     if (schema.format === 'uri') return 'http(s) URL';
     return schema.minLength ? 'text' : 'string';
   }
-  if (schema.type === 'array') return `list of ${typeOf(schema.items ?? {})}${schema.uniqueItems ? ', no repeats' : ''}`;
+  if (schema.type === 'array')
+    return `list of ${typeOf(schema.items ?? {})}${schema.uniqueItems ? ', no repeats' : ''}`;
   if (schema.type === 'object' && schema.patternProperties) {
     const [key, value] = Object.entries(schema.patternProperties)[0]!;
     return `object: camelCase key (\`${key}\`) → ${typeOf(value)}`;
@@ -86,7 +120,10 @@ const COMMON = ['id', 'type', 'name', 'aliases', 'description'];
 
 /** Fields every entity has (`type` shown for all types, not the person schema it is read from). */
 export function entityFieldTable(): string {
-  return fieldTable(EntitySchemas.person, COMMON).replace('| `type` | `person` |', '| `type` | entity type (see the vocabulary) |');
+  return fieldTable(EntitySchemas.person, COMMON).replace(
+    '| `type` | `person` |',
+    '| `type` | entity type (see the vocabulary) |',
+  );
 }
 
 /** | type | extra fields | for each entity type. */

@@ -2,7 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { entityExtraFieldsTable, entityFieldTable, entityTypeTable, recordTables, relationTypeTable } from './readme-tables.js';
+import {
+  entityExtraFieldsTable,
+  entityFieldTable,
+  entityTypeTable,
+  recordTables,
+  relationTypeTable,
+} from './readme-tables.js';
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
@@ -26,7 +32,10 @@ describe('README.md', () => {
     expect(match).not.toBeNull();
     const [, code, printed] = match!;
     expect(code!.trim().split('\n').length).toBeLessThanOrEqual(13);
-    const output = execFileSync(process.execPath, ['--input-type=module', '-e', code!], { cwd: PACKAGE_DIR, encoding: 'utf8' });
+    const output = execFileSync(process.execPath, ['--input-type=module', '-e', code!], {
+      cwd: PACKAGE_DIR,
+      encoding: 'utf8',
+    });
     expect(output).toBe(printed);
   });
 });

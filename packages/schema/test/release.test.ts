@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -15,7 +24,12 @@ import {
 } from '../src/node.js';
 import { baseDataset } from './fixture.js';
 
-const PACKAGE = { name: '@claimgraph/dataset-test', version: '1.2.3', description: 'A test dataset.', license: 'CC-BY-4.0' };
+const PACKAGE = {
+  name: '@claimgraph/dataset-test',
+  version: '1.2.3',
+  description: 'A test dataset.',
+  license: 'CC-BY-4.0',
+};
 
 let root: string;
 beforeEach(() => {
@@ -24,10 +38,15 @@ beforeEach(() => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 /** Writes a dataset source folder the way curators keep them: one pretty-printed array per file. */
-function writeSource(dir: string, data: Dataset | Record<string, unknown[]> = baseDataset(), pkg: object = PACKAGE): string {
+function writeSource(
+  dir: string,
+  data: Dataset | Record<string, unknown[]> = baseDataset(),
+  pkg: object = PACKAGE,
+): string {
   mkdirSync(join(dir, 'data'), { recursive: true });
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
-  for (const [kind, records] of Object.entries(data)) writeFileSync(join(dir, 'data', `${kind}.json`), `${JSON.stringify(records, null, 2)}\n`);
+  for (const [kind, records] of Object.entries(data))
+    writeFileSync(join(dir, 'data', `${kind}.json`), `${JSON.stringify(records, null, 2)}\n`);
   return dir;
 }
 
@@ -57,9 +76,21 @@ describe('locateDataset()', () => {
     mkdirSync(join(root, 'pkg', 'dist'), { recursive: true });
     writeFileSync(join(root, 'pkg', 'dist', 'dataset.json'), '{}');
     const dist = join(root, 'pkg', 'dist');
-    expect(await locateDataset(dist)).toEqual({ layout: 'release', dir: dist, datasetFile: join(dist, 'dataset.json') });
-    expect(await locateDataset(join(root, 'pkg'))).toEqual({ layout: 'release', dir: dist, datasetFile: join(dist, 'dataset.json') });
-    expect(await locateDataset(join(dist, 'dataset.json'))).toEqual({ layout: 'release', dir: dist, datasetFile: join(dist, 'dataset.json') });
+    expect(await locateDataset(dist)).toEqual({
+      layout: 'release',
+      dir: dist,
+      datasetFile: join(dist, 'dataset.json'),
+    });
+    expect(await locateDataset(join(root, 'pkg'))).toEqual({
+      layout: 'release',
+      dir: dist,
+      datasetFile: join(dist, 'dataset.json'),
+    });
+    expect(await locateDataset(join(dist, 'dataset.json'))).toEqual({
+      layout: 'release',
+      dir: dist,
+      datasetFile: join(dist, 'dataset.json'),
+    });
   });
 
   it('prefers a source folder over its own dist/ release', async () => {
@@ -70,9 +101,13 @@ describe('locateDataset()', () => {
   });
 
   it('throws a DatasetPathError for a missing path, a non-JSON file and a folder that is no dataset', async () => {
-    await expect(locateDataset(join(root, 'nope'))).rejects.toThrow(new DatasetPathError(`${join(root, 'nope')}: no such file or folder`));
+    await expect(locateDataset(join(root, 'nope'))).rejects.toThrow(
+      new DatasetPathError(`${join(root, 'nope')}: no such file or folder`),
+    );
     writeFileSync(join(root, 'notes.txt'), 'x');
-    await expect(locateDataset(join(root, 'notes.txt'))).rejects.toThrow(`${join(root, 'notes.txt')}: expected a dataset folder or a dataset.json file`);
+    await expect(locateDataset(join(root, 'notes.txt'))).rejects.toThrow(
+      `${join(root, 'notes.txt')}: expected a dataset folder or a dataset.json file`,
+    );
     mkdirSync(join(root, 'empty'));
     await expect(locateDataset(join(root, 'empty'))).rejects.toThrow(
       `${join(root, 'empty')}: not a claimgraph dataset (expected a data/ folder with entities.json, relations.json, statements.json, sources.json, or a release with dataset.json)`,
@@ -92,7 +127,11 @@ describe('readDataset()', () => {
   });
 
   it('reports a missing file, a file of the wrong shape and incomplete package metadata, without data', async () => {
-    const dir = writeSource(join(root, 'ds'), baseDataset(), { name: '@claimgraph/dataset-test', version: '', license: 'CC-BY-4.0' });
+    const dir = writeSource(join(root, 'ds'), baseDataset(), {
+      name: '@claimgraph/dataset-test',
+      version: '',
+      license: 'CC-BY-4.0',
+    });
     rmSync(join(dir, 'data', 'sources.json'));
     writeFileSync(join(dir, 'data', 'relations.json'), '{"relations": []}');
     const read = await readDataset(dir);
@@ -111,7 +150,14 @@ describe('readDataset()', () => {
     writeFileSync(join(dir, 'package.json'), '');
     const read = await readDataset(dir);
     expect(read.issues).toEqual([
-      { file: 'data/sources.json', id: null, path: '', line: 2, column: 24, message: 'invalid JSON at line 2, column 24: Expected double-quoted property name' },
+      {
+        file: 'data/sources.json',
+        id: null,
+        path: '',
+        line: 2,
+        column: 24,
+        message: 'invalid JSON at line 2, column 24: Expected double-quoted property name',
+      },
       { file: 'package.json', id: null, path: '', message: 'is empty; it must hold a JSON array' },
     ]);
   });
@@ -136,7 +182,8 @@ describe('checkDataset()', () => {
         file: 'data/entities.json',
         id: 'person:ned-price',
         path: '/id',
-        message: 'records are not sorted by id: "person:ned-price" comes after "place:kabul"; run "claimgraph format" to sort the file',
+        message:
+          'records are not sorted by id: "person:ned-price" comes after "place:kabul"; run "claimgraph format" to sort the file',
       },
       { file: 'data/statements.json', id: 'st:kirby-1', path: '/date', message: '"2021-02-30" is not a calendar date' },
     ]);
@@ -156,7 +203,9 @@ describe('checkDataset()', () => {
     (data.statements[0] as { stance: string }).stance = 'agrees';
     writeFileSync(join(release, 'dataset.json'), JSON.stringify(data));
     const checked = await checkDataset(release);
-    expect(checked.result.errors.map(({ file, id, path }) => ({ file, id, path }))).toEqual([{ file: 'dataset.json', id: 'st:state-1', path: '/stance' }]);
+    expect(checked.result.errors.map(({ file, id, path }) => ({ file, id, path }))).toEqual([
+      { file: 'dataset.json', id: 'st:state-1', path: '/stance' },
+    ]);
   });
 });
 
@@ -167,7 +216,15 @@ describe('buildRelease()', () => {
     expect(built.outDir).toBe(join(dir, 'dist'));
     const files = snapshot(join(dir, 'dist'));
     expect([...files.keys()]).toEqual(
-      expect.arrayContaining(['dataset.json', 'datapackage.json', 'schema/entity.schema.json', 'schema/relation.schema.json', 'schema/statement.schema.json', 'schema/source.schema.json', 'schema/dataset.schema.json']),
+      expect.arrayContaining([
+        'dataset.json',
+        'datapackage.json',
+        'schema/entity.schema.json',
+        'schema/relation.schema.json',
+        'schema/statement.schema.json',
+        'schema/source.schema.json',
+        'schema/dataset.schema.json',
+      ]),
     );
     expect(JSON.parse(files.get('dataset.json')!.toString('utf8'))).toEqual(canonicalDataset(baseDataset()));
     expect(built.summary?.counts).toEqual({ entities: 7, relations: 3, statements: 3, sources: 1 });
@@ -185,10 +242,14 @@ describe('buildRelease()', () => {
 
   it('gives the same dataset.json whatever the record and key order of the source files', async () => {
     const shuffled = baseDataset();
-    shuffled.statements = shuffled.statements.map((s) => Object.fromEntries(Object.entries(s).reverse())) as Dataset['statements'];
+    shuffled.statements = shuffled.statements.map((s) =>
+      Object.fromEntries(Object.entries(s).reverse()),
+    ) as Dataset['statements'];
     await buildRelease(writeSource(join(root, 'ds1')), { outDir: join(root, 'a') });
     await buildRelease(writeSource(join(root, 'ds2'), shuffled), { outDir: join(root, 'b') });
-    expect(readFileSync(join(root, 'b', 'dataset.json')).equals(readFileSync(join(root, 'a', 'dataset.json')))).toBe(true);
+    expect(readFileSync(join(root, 'b', 'dataset.json')).equals(readFileSync(join(root, 'a', 'dataset.json')))).toBe(
+      true,
+    );
   });
 
   it('records the size and sha256 of every file it wrote in datapackage.json', async () => {
@@ -202,7 +263,12 @@ describe('buildRelease()', () => {
       licenses: { name: string }[];
       resources: { path: string; bytes: number; sha256: string; hash: string }[];
     };
-    expect(descriptor).toMatchObject({ id: '@claimgraph/dataset-test', name: 'test', version: '1.2.3', licenses: [{ name: 'CC-BY-4.0' }] });
+    expect(descriptor).toMatchObject({
+      id: '@claimgraph/dataset-test',
+      name: 'test',
+      version: '1.2.3',
+      licenses: [{ name: 'CC-BY-4.0' }],
+    });
     const onDisk = [...snapshot(dist).keys()].filter((p) => p !== 'datapackage.json');
     expect(descriptor.resources.map((r) => r.path).sort()).toEqual(onDisk.sort());
     for (const resource of descriptor.resources) {
@@ -211,7 +277,9 @@ describe('buildRelease()', () => {
       expect(resource.sha256, resource.path).toBe(sha256(bytes));
       expect(resource.hash).toBe(`sha256:${resource.sha256}`);
     }
-    expect(built.files).toEqual(descriptor.resources.map(({ path, bytes, sha256: hash }) => ({ path, bytes, sha256: hash })));
+    expect(built.files).toEqual(
+      descriptor.resources.map(({ path, bytes, sha256: hash }) => ({ path, bytes, sha256: hash })),
+    );
   });
 
   it('writes nothing for an invalid dataset', async () => {
@@ -228,7 +296,14 @@ describe('buildRelease()', () => {
     const dir = writeSource(join(root, 'ds'));
     await buildRelease(dir);
     const again = await buildRelease(join(dir, 'dist'), { outDir: join(root, 'out') });
-    expect(again.result.errors).toEqual([{ file: 'dataset.json', id: null, path: '', message: 'is already a release; build reads a dataset source folder (with data/)' }]);
+    expect(again.result.errors).toEqual([
+      {
+        file: 'dataset.json',
+        id: null,
+        path: '',
+        message: 'is already a release; build reads a dataset source folder (with data/)',
+      },
+    ]);
     expect(existsSync(join(root, 'out'))).toBe(false);
   });
 
@@ -252,7 +327,8 @@ describe('buildRelease()', () => {
         file: '../notes',
         id: null,
         path: '',
-        message: 'is not empty and holds no datapackage.json; build replaces only an earlier release, so write to a new or empty folder',
+        message:
+          'is not empty and holds no datapackage.json; build replaces only an earlier release, so write to a new or empty folder',
       },
     ]);
     expect(readFileSync(join(root, 'notes', 'keep.txt'), 'utf8')).toBe('precious');
@@ -262,7 +338,9 @@ describe('buildRelease()', () => {
     const dir = writeSource(join(root, 'ds'));
     for (const outDir of [dir, root]) {
       const built = await buildRelease(dir, { outDir });
-      expect(built.result.errors[0]?.message).toBe('holds the dataset itself; write the release to a new folder such as dist');
+      expect(built.result.errors[0]?.message).toBe(
+        'holds the dataset itself; write the release to a new folder such as dist',
+      );
     }
     expect(existsSync(join(dir, 'data', 'entities.json'))).toBe(true);
   });
@@ -314,7 +392,10 @@ describe('verifyRelease()', () => {
 
   it('fails without a datapackage.json', async () => {
     mkdirSync(join(root, 'rel'));
-    expect(await verifyRelease(join(root, 'rel'))).toEqual({ valid: false, errors: [{ file: 'datapackage.json', id: null, path: '', message: 'file not found' }] });
+    expect(await verifyRelease(join(root, 'rel'))).toEqual({
+      valid: false,
+      errors: [{ file: 'datapackage.json', id: null, path: '', message: 'file not found' }],
+    });
   });
 
   it('fails, without throwing, on a datapackage.json that is not an object', async () => {
@@ -331,8 +412,13 @@ describe('verifyRelease()', () => {
   it('fails on a datapackage.json without resources, or with a path out of the release', async () => {
     mkdirSync(join(root, 'rel'));
     writeFileSync(join(root, 'rel', 'datapackage.json'), '{"resources": []}');
-    expect((await verifyRelease(join(root, 'rel'))).errors).toEqual([{ file: 'datapackage.json', id: null, path: '/resources', message: 'lists no resources to verify' }]);
-    writeFileSync(join(root, 'rel', 'datapackage.json'), '{"resources": [{"path": "../secret", "sha256": "00"}, null]}');
+    expect((await verifyRelease(join(root, 'rel'))).errors).toEqual([
+      { file: 'datapackage.json', id: null, path: '/resources', message: 'lists no resources to verify' },
+    ]);
+    writeFileSync(
+      join(root, 'rel', 'datapackage.json'),
+      '{"resources": [{"path": "../secret", "sha256": "00"}, null]}',
+    );
     expect((await verifyRelease(join(root, 'rel'))).errors).toEqual([
       { file: 'datapackage.json', id: null, path: '/resources/0', message: 'needs a relative path and a sha256' },
       { file: 'datapackage.json', id: null, path: '/resources/1', message: 'needs a relative path and a sha256' },
@@ -359,7 +445,9 @@ describe('formatDatasetSource()', () => {
     expect(result).toEqual({ valid: true, errors: [] });
     const canonical = canonicalDataset(baseDataset());
     for (const kind of ['entities', 'relations', 'statements', 'sources'] as const) {
-      expect(readFileSync(join(dir, 'data', `${kind}.json`), 'utf8')).toBe(`${JSON.stringify(canonical[kind], null, 2)}\n`);
+      expect(readFileSync(join(dir, 'data', `${kind}.json`), 'utf8')).toBe(
+        `${JSON.stringify(canonical[kind], null, 2)}\n`,
+      );
     }
   });
 
@@ -374,7 +462,11 @@ describe('formatDatasetSource()', () => {
 
   it('formats invalid data too, keeping unknown fields, and still reports the problems', async () => {
     const data = canonicalDataset(baseDataset()) as unknown as Record<string, Record<string, unknown>[]>;
-    data.sources = [JSON.parse('{"publisher":"Washington Examiner","id":"src:article","title":"T","zz":1,"__proto__":{"x":1}}') as Record<string, unknown>];
+    data.sources = [
+      JSON.parse(
+        '{"publisher":"Washington Examiner","id":"src:article","title":"T","zz":1,"__proto__":{"x":1}}',
+      ) as Record<string, unknown>,
+    ];
     const dir = writeSource(join(root, 'ds'), data);
     const { changed, result } = await formatDatasetSource(dir);
     expect(changed).toEqual(['data/sources.json']);
@@ -391,7 +483,14 @@ describe('formatDatasetSource()', () => {
     const { changed, result } = await formatDatasetSource(dir);
     expect(changed).toEqual([]);
     expect(result.errors).toEqual([
-      { file: 'data/sources.json', id: null, path: '', line: 1, column: 2, message: 'invalid JSON at line 1, column 2: unexpected end of file (is the file truncated?)' },
+      {
+        file: 'data/sources.json',
+        id: null,
+        path: '',
+        line: 1,
+        column: 2,
+        message: 'invalid JSON at line 1, column 2: unexpected end of file (is the file truncated?)',
+      },
     ]);
     const after = snapshot(dir);
     for (const [path, bytes] of before) expect(after.get(path)!.equals(bytes), path).toBe(true);
@@ -402,6 +501,16 @@ describe('formatDatasetSource()', () => {
     await buildRelease(dir);
     const { changed, result } = await formatDatasetSource(join(dir, 'dist'));
     expect(changed).toEqual([]);
-    expect(result).toEqual({ valid: false, errors: [{ file: 'dataset.json', id: null, path: '', message: 'is a release; format rewrites a dataset source folder (with data/)' }] });
+    expect(result).toEqual({
+      valid: false,
+      errors: [
+        {
+          file: 'dataset.json',
+          id: null,
+          path: '',
+          message: 'is a release; format rewrites a dataset source folder (with data/)',
+        },
+      ],
+    });
   });
 });

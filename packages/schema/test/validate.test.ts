@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compareIds, ENTITY_TYPES, RELATION_TYPE_INFO, RELATION_TYPES, validateDataset, type EntityType } from '../src/index.js';
+import {
+  compareIds,
+  ENTITY_TYPES,
+  RELATION_TYPE_INFO,
+  RELATION_TYPES,
+  validateDataset,
+  type EntityType,
+} from '../src/index.js';
 import { checkCrossRecordRules } from '../src/rules.js';
 import { baseDataset, problemsAfter, problemsOf, record, statementFor, type Loose } from './fixture.js';
 
@@ -8,7 +15,8 @@ const RELATIONS = 'data/relations.json';
 const STATEMENTS = 'data/statements.json';
 const SOURCES = 'data/sources.json';
 
-const ENTITY_TYPE_LIST = 'person, armed-group, organization, government-body, international-body, programme, place, event, document, media-outlet';
+const ENTITY_TYPE_LIST =
+  'person, armed-group, organization, government-body, international-body, programme, place, event, document, media-outlet';
 const RELATION_TYPE_LIST =
   'affiliated-with, allied-with, appointed-to, authored-by, clashes-with, cooperates-with, designated-by, detained-at, founded-by, leads, located-in, meets-with, member-of, part-of, participates-in, published-by, recruits-from, relative-of, responsible-for, rival-of, targets, wanted-by';
 const NO_STATEMENT = 'has no statement; every relation needs at least one statement that supports or disputes it';
@@ -23,7 +31,10 @@ describe('validateDataset() on a valid dataset', () => {
   });
 
   it('accepts an empty dataset', () => {
-    expect(validateDataset({ entities: [], relations: [], statements: [], sources: [] })).toEqual({ valid: true, errors: [] });
+    expect(validateDataset({ entities: [], relations: [], statements: [], sources: [] })).toEqual({
+      valid: true,
+      errors: [],
+    });
   });
 
   it('does not change its input', () => {
@@ -35,7 +46,12 @@ describe('validateDataset() on a valid dataset', () => {
 
   it('names files as the options say, for datasets read from one release file', () => {
     const problems = problemsAfter((d) => delete statement(d, 'st:kirby-1').speaker, {
-      files: { entities: 'dataset.json', relations: 'dataset.json', statements: 'dataset.json', sources: 'dataset.json' },
+      files: {
+        entities: 'dataset.json',
+        relations: 'dataset.json',
+        statements: 'dataset.json',
+        sources: 'dataset.json',
+      },
     });
     expect(problems).toEqual([{ file: 'dataset.json', id: 'st:kirby-1', path: '/speaker', message: 'is required' }]);
   });
@@ -44,10 +60,20 @@ describe('validateDataset() on a valid dataset', () => {
 describe('validateDataset() on the shape of the whole dataset', () => {
   it('rejects input that is not an object', () => {
     expect(problemsOf([])).toEqual([
-      { file: ENTITIES, id: null, path: '', message: 'a dataset must be an object with entities, relations, statements, sources, not an array' },
+      {
+        file: ENTITIES,
+        id: null,
+        path: '',
+        message: 'a dataset must be an object with entities, relations, statements, sources, not an array',
+      },
     ]);
     expect(problemsOf(null)).toEqual([
-      { file: ENTITIES, id: null, path: '', message: 'a dataset must be an object with entities, relations, statements, sources, not null' },
+      {
+        file: ENTITIES,
+        id: null,
+        path: '',
+        message: 'a dataset must be an object with entities, relations, statements, sources, not null',
+      },
     ]);
   });
 
@@ -61,7 +87,9 @@ describe('validateDataset() on the shape of the whole dataset', () => {
 
   it('reports a record that is not an object by its position', () => {
     const result = validateDataset({ ...baseDataset(), sources: [...baseDataset().sources, 'src:other'] });
-    expect(result.errors).toEqual([{ file: SOURCES, id: null, path: '', index: 1, message: 'must be an object, not a string' }]);
+    expect(result.errors).toEqual([
+      { file: SOURCES, id: null, path: '', index: 1, message: 'must be an object, not a string' },
+    ]);
   });
 });
 
@@ -90,7 +118,10 @@ describe('validateDataset() schema rule: required fields', () => {
   });
 
   it('reports a record without an id by its position', () => {
-    const result = validateDataset({ ...baseDataset(), sources: [{ title: 'T', publisher: 'P' }, ...baseDataset().sources] });
+    const result = validateDataset({
+      ...baseDataset(),
+      sources: [{ title: 'T', publisher: 'P' }, ...baseDataset().sources],
+    });
     expect(result.errors).toContainEqual({ file: SOURCES, id: null, path: '/id', index: 0, message: 'is required' });
   });
 });
@@ -98,7 +129,12 @@ describe('validateDataset() schema rule: required fields', () => {
 describe('validateDataset() schema rule: field types', () => {
   it('rejects a string where a boolean belongs', () => {
     expect(problemsAfter((d) => (statement(d, 'st:kirby-1').hedged = 'yes'))).toEqual([
-      { file: STATEMENTS, id: 'st:kirby-1', path: '/hedged', message: 'must be a boolean (true or false), not a string ("yes")' },
+      {
+        file: STATEMENTS,
+        id: 'st:kirby-1',
+        path: '/hedged',
+        message: 'must be a boolean (true or false), not a string ("yes")',
+      },
     ]);
   });
 
@@ -116,39 +152,67 @@ describe('validateDataset() schema rule: field types', () => {
 
   it('rejects aliases given as one string', () => {
     expect(problemsAfter((d) => (entity(d, 'armed-group:taliban').aliases = 'Islamic Emirate'))).toEqual([
-      { file: ENTITIES, id: 'armed-group:taliban', path: '/aliases', message: 'must be an array, not a string ("Islamic Emirate")' },
+      {
+        file: ENTITIES,
+        id: 'armed-group:taliban',
+        path: '/aliases',
+        message: 'must be an array, not a string ("Islamic Emirate")',
+      },
     ]);
   });
 
   it('rejects attributes given as an array', () => {
     expect(problemsAfter((d) => (relation(d, 'rel:haqqani-part-of-taliban').attributes = ['faction']))).toEqual([
-      { file: RELATIONS, id: 'rel:haqqani-part-of-taliban', path: '/attributes', message: 'must be an object, not an array' },
-    ]);
-  });
-
-  it('rejects an attribute key that is not camelCase', () => {
-    expect(problemsAfter((d) => (relation(d, 'rel:haqqani-part-of-taliban').attributes = { Role: 'faction' }))).toEqual([
       {
         file: RELATIONS,
         id: 'rel:haqqani-part-of-taliban',
-        path: '/attributes/Role',
-        message: '"Role" is not an attribute key; write camelCase: a lower-case letter, then letters and digits (appointedBy)',
+        path: '/attributes',
+        message: 'must be an object, not an array',
       },
     ]);
   });
 
+  it('rejects an attribute key that is not camelCase', () => {
+    expect(problemsAfter((d) => (relation(d, 'rel:haqqani-part-of-taliban').attributes = { Role: 'faction' }))).toEqual(
+      [
+        {
+          file: RELATIONS,
+          id: 'rel:haqqani-part-of-taliban',
+          path: '/attributes/Role',
+          message:
+            '"Role" is not an attribute key; write camelCase: a lower-case letter, then letters and digits (appointedBy)',
+        },
+      ],
+    );
+  });
+
   it('rejects an attribute value that is an object', () => {
     expect(problemsAfter((d) => (relation(d, 'rel:haqqani-part-of-taliban').attributes = { role: { a: 1 } }))).toEqual([
-      { file: RELATIONS, id: 'rel:haqqani-part-of-taliban', path: '/attributes/role', message: '{"a":1} does not match any allowed form' },
+      {
+        file: RELATIONS,
+        id: 'rel:haqqani-part-of-taliban',
+        path: '/attributes/role',
+        message: '{"a":1} does not match any allowed form',
+      },
     ]);
   });
 
   it('rejects a URL that is not absolute http(s)', () => {
     expect(problemsAfter((d) => (d.sources[0]!.url = 'washingtonexaminer.com/news'))).toEqual([
-      { file: SOURCES, id: 'src:article', path: '/url', message: '"washingtonexaminer.com/news" is not an absolute http(s) URL' },
+      {
+        file: SOURCES,
+        id: 'src:article',
+        path: '/url',
+        message: '"washingtonexaminer.com/news" is not an absolute http(s) URL',
+      },
     ]);
     expect(problemsAfter((d) => (d.sources[0]!.url = 'ftp://example.com/a'))).toEqual([
-      { file: SOURCES, id: 'src:article', path: '/url', message: '"ftp://example.com/a" is not an absolute http(s) URL' },
+      {
+        file: SOURCES,
+        id: 'src:article',
+        path: '/url',
+        message: '"ftp://example.com/a" is not an absolute http(s) URL',
+      },
     ]);
   });
 
@@ -168,25 +232,45 @@ describe('validateDataset() schema rule: unknown fields', () => {
     });
     expect(problems).toEqual([
       { file: STATEMENTS, id: 'st:kirby-1', path: '/speaker', message: 'is required' },
-      { file: STATEMENTS, id: 'st:kirby-1', path: '/spekaer', message: 'unknown field "spekaer" (did you mean "speaker"?); allowed fields are fixed by the schema' },
+      {
+        file: STATEMENTS,
+        id: 'st:kirby-1',
+        path: '/spekaer',
+        message: 'unknown field "spekaer" (did you mean "speaker"?); allowed fields are fixed by the schema',
+      },
     ]);
   });
 
   it('suggests a field of the entity type at hand (role is a person field)', () => {
     expect(problemsAfter((d) => (entity(d, 'person:ned-price').rol = 'spokesman'))).toEqual([
-      { file: ENTITIES, id: 'person:ned-price', path: '/rol', message: 'unknown field "rol" (did you mean "role"?); allowed fields are fixed by the schema' },
+      {
+        file: ENTITIES,
+        id: 'person:ned-price',
+        path: '/rol',
+        message: 'unknown field "rol" (did you mean "role"?); allowed fields are fixed by the schema',
+      },
     ]);
   });
 
   it('gives no suggestion when no field is close', () => {
     expect(problemsAfter((d) => (entity(d, 'place:kabul').population = 4_000_000))).toEqual([
-      { file: ENTITIES, id: 'place:kabul', path: '/population', message: 'unknown field "population"; allowed fields are fixed by the schema' },
+      {
+        file: ENTITIES,
+        id: 'place:kabul',
+        path: '/population',
+        message: 'unknown field "population"; allowed fields are fixed by the schema',
+      },
     ]);
   });
 
   it('rejects a field that belongs to another entity type', () => {
     expect(problemsAfter((d) => (entity(d, 'armed-group:taliban').role = 'movement'))).toEqual([
-      { file: ENTITIES, id: 'armed-group:taliban', path: '/role', message: 'unknown field "role"; allowed fields are fixed by the schema' },
+      {
+        file: ENTITIES,
+        id: 'armed-group:taliban',
+        path: '/role',
+        message: 'unknown field "role"; allowed fields are fixed by the schema',
+      },
     ]);
   });
 });
@@ -200,41 +284,73 @@ describe('validateDataset() schema rule: vocabularies', () => {
 
   it('rejects a relation type outside the vocabulary and lists the allowed ones', () => {
     expect(problemsAfter((d) => (relation(d, 'rel:haqqani-part-of-taliban').type = 'faction-of'))).toEqual([
-      { file: RELATIONS, id: 'rel:haqqani-part-of-taliban', path: '/type', message: `"faction-of" is not one of: ${RELATION_TYPE_LIST}` },
+      {
+        file: RELATIONS,
+        id: 'rel:haqqani-part-of-taliban',
+        path: '/type',
+        message: `"faction-of" is not one of: ${RELATION_TYPE_LIST}`,
+      },
     ]);
   });
 
   it('rejects an entity type outside the vocabulary and lists the allowed ones', () => {
     expect(problemsAfter((d) => (entity(d, 'armed-group:taliban').type = 'militia'))).toEqual([
-      { file: ENTITIES, id: 'armed-group:taliban', path: '/type', message: `"militia" is not an entity type; use one of: ${ENTITY_TYPE_LIST}` },
+      {
+        file: ENTITIES,
+        id: 'armed-group:taliban',
+        path: '/type',
+        message: `"militia" is not an entity type; use one of: ${ENTITY_TYPE_LIST}`,
+      },
     ]);
   });
 
   it('rejects a place kind outside its list', () => {
     expect(problemsAfter((d) => (entity(d, 'place:kabul').placeKind = 'village'))).toEqual([
-      { file: ENTITIES, id: 'place:kabul', path: '/placeKind', message: '"village" is not one of: country, province, city, district, region, site' },
+      {
+        file: ENTITIES,
+        id: 'place:kabul',
+        path: '/placeKind',
+        message: '"village" is not one of: country, province, city, district, region, site',
+      },
     ]);
   });
 });
 
 describe('validateDataset() schema rule: id patterns', () => {
   it('rejects an entity id that is not type:slug', () => {
-    const problems = problemsAfter((d) => d.entities.push({ id: 'person:John_Kirby', name: 'John Kirby', type: 'person' }), { requireSorted: false });
+    const problems = problemsAfter(
+      (d) => d.entities.push({ id: 'person:John_Kirby', name: 'John Kirby', type: 'person' }),
+      { requireSorted: false },
+    );
     expect(problems).toEqual([
       {
         file: ENTITIES,
         id: 'person:John_Kirby',
         path: '/id',
-        message: '"person:John_Kirby" is not an entity id; write the entity type, a colon and a lower-case slug (person:john-kirby)',
+        message:
+          '"person:John_Kirby" is not an entity id; write the entity type, a colon and a lower-case slug (person:john-kirby)',
       },
     ]);
   });
 
   it('rejects an entity id whose prefix is not an entity type, and says which prefix to use', () => {
-    const problems = problemsAfter((d) => d.entities.push({ id: 'militia:x', name: 'X', type: 'armed-group' }), { requireSorted: false });
+    const problems = problemsAfter((d) => d.entities.push({ id: 'militia:x', name: 'X', type: 'armed-group' }), {
+      requireSorted: false,
+    });
     expect(problems).toEqual([
-      { file: ENTITIES, id: 'militia:x', path: '/id', message: '"militia:x" is not an entity id; write the entity type, a colon and a lower-case slug (person:john-kirby)' },
-      { file: ENTITIES, id: 'militia:x', path: '/id', message: 'id prefix "militia" does not match the type "armed-group"; use "armed-group:x"' },
+      {
+        file: ENTITIES,
+        id: 'militia:x',
+        path: '/id',
+        message:
+          '"militia:x" is not an entity id; write the entity type, a colon and a lower-case slug (person:john-kirby)',
+      },
+      {
+        file: ENTITIES,
+        id: 'militia:x',
+        path: '/id',
+        message: 'id prefix "militia" does not match the type "armed-group"; use "armed-group:x"',
+      },
     ]);
   });
 
@@ -248,9 +364,24 @@ describe('validateDataset() schema rule: id patterns', () => {
       { requireSorted: false },
     );
     expect(problems).toEqual([
-      { file: RELATIONS, id: 'relation:x', path: '/id', message: '"relation:x" is not a relation id; write "rel:" and a lower-case slug (rel:example-id)' },
-      { file: SOURCES, id: 'source:x', path: '/id', message: '"source:x" is not a source id; write "src:" and a lower-case slug (src:example-id)' },
-      { file: STATEMENTS, id: 'statement:x', path: '/id', message: '"statement:x" is not a statement id; write "st:" and a lower-case slug (st:example-id)' },
+      {
+        file: RELATIONS,
+        id: 'relation:x',
+        path: '/id',
+        message: '"relation:x" is not a relation id; write "rel:" and a lower-case slug (rel:example-id)',
+      },
+      {
+        file: SOURCES,
+        id: 'source:x',
+        path: '/id',
+        message: '"source:x" is not a source id; write "src:" and a lower-case slug (src:example-id)',
+      },
+      {
+        file: STATEMENTS,
+        id: 'statement:x',
+        path: '/id',
+        message: '"statement:x" is not a statement id; write "st:" and a lower-case slug (st:example-id)',
+      },
     ]);
   });
 
@@ -262,8 +393,21 @@ describe('validateDataset() schema rule: id patterns', () => {
       path: '/id',
       message: '"src:article-" is not a source id; write "src:" and a lower-case slug (src:example-id)',
     });
-    expect(problemsOf({ entities: [{ id: 'person:a--b', name: 'A', type: 'person' }], relations: [], statements: [], sources: [] })).toEqual([
-      { file: ENTITIES, id: 'person:a--b', path: '/id', message: '"person:a--b" is not an entity id; write the entity type, a colon and a lower-case slug (person:john-kirby)' },
+    expect(
+      problemsOf({
+        entities: [{ id: 'person:a--b', name: 'A', type: 'person' }],
+        relations: [],
+        statements: [],
+        sources: [],
+      }),
+    ).toEqual([
+      {
+        file: ENTITIES,
+        id: 'person:a--b',
+        path: '/id',
+        message:
+          '"person:a--b" is not an entity id; write the entity type, a colon and a lower-case slug (person:john-kirby)',
+      },
     ]);
   });
 
@@ -273,7 +417,8 @@ describe('validateDataset() schema rule: id patterns', () => {
         file: STATEMENTS,
         id: 'st:kirby-1',
         path: '/speaker',
-        message: '"John Kirby" is not an entity id; write the entity type, a colon and a lower-case slug (person:john-kirby)',
+        message:
+          '"John Kirby" is not an entity id; write the entity type, a colon and a lower-case slug (person:john-kirby)',
       },
     ]);
   });
@@ -281,7 +426,9 @@ describe('validateDataset() schema rule: id patterns', () => {
 
 describe('validateDataset() schema rule: empty strings', () => {
   it('rejects an empty title', () => {
-    expect(problemsAfter((d) => (d.sources[0]!.title = ''))).toEqual([{ file: SOURCES, id: 'src:article', path: '/title', message: 'must not be empty' }]);
+    expect(problemsAfter((d) => (d.sources[0]!.title = ''))).toEqual([
+      { file: SOURCES, id: 'src:article', path: '/title', message: 'must not be empty' },
+    ]);
   });
 
   it('rejects an empty quote, name and alias', () => {
@@ -299,13 +446,21 @@ describe('validateDataset() schema rule: empty strings', () => {
 
   it('treats an empty id as no id', () => {
     const result = validateDataset({ ...baseDataset(), sources: [{ ...baseDataset().sources[0], id: '' }] });
-    expect(result.errors).toContainEqual({ file: SOURCES, id: null, path: '/id', index: 0, message: '"" is not a source id; write "src:" and a lower-case slug (src:example-id)' });
+    expect(result.errors).toContainEqual({
+      file: SOURCES,
+      id: null,
+      path: '/id',
+      index: 0,
+      message: '"" is not a source id; write "src:" and a lower-case slug (src:example-id)',
+    });
   });
 });
 
 describe('validateDataset() rule: entity id prefix matches the type', () => {
   it('rejects an armed group whose id says place', () => {
-    const problems = problemsAfter((d) => d.entities.splice(6, 0, { id: 'place:islamic-state-khorasan', name: 'ISIS-K', type: 'armed-group' }));
+    const problems = problemsAfter((d) =>
+      d.entities.splice(6, 0, { id: 'place:islamic-state-khorasan', name: 'ISIS-K', type: 'armed-group' }),
+    );
     expect(problems).toEqual([
       {
         file: ENTITIES,
@@ -318,23 +473,42 @@ describe('validateDataset() rule: entity id prefix matches the type', () => {
 
   it('does not suggest an unknown type as the prefix', () => {
     expect(problemsAfter((d) => (entity(d, 'place:kabul').type = 'city'))).toEqual([
-      { file: ENTITIES, id: 'place:kabul', path: '/type', message: `"city" is not an entity type; use one of: ${ENTITY_TYPE_LIST}` },
+      {
+        file: ENTITIES,
+        id: 'place:kabul',
+        path: '/type',
+        message: `"city" is not an entity type; use one of: ${ENTITY_TYPE_LIST}`,
+      },
     ]);
   });
 });
 
 describe('validateDataset() rule: ids are unique', () => {
   it('rejects two entities with the same id, naming the second', () => {
-    const problems = problemsAfter((d) => d.entities.splice(6, 0, { id: 'person:ned-price', name: 'Ned Price', type: 'person', role: 'spokesman' }));
+    const problems = problemsAfter((d) =>
+      d.entities.splice(6, 0, { id: 'person:ned-price', name: 'Ned Price', type: 'person', role: 'spokesman' }),
+    );
     expect(problems).toEqual([
-      { file: ENTITIES, id: 'person:ned-price', path: '/id', message: 'duplicate id: "person:ned-price" is already used earlier in data/entities.json' },
+      {
+        file: ENTITIES,
+        id: 'person:ned-price',
+        path: '/id',
+        message: 'duplicate id: "person:ned-price" is already used earlier in data/entities.json',
+      },
     ]);
   });
 
   it('rejects two statements with the same id', () => {
-    const problems = problemsAfter((d) => d.statements.push({ ...statementFor('rel:haqqani-part-of-taliban'), id: 'st:state-1' }));
+    const problems = problemsAfter((d) =>
+      d.statements.push({ ...statementFor('rel:haqqani-part-of-taliban'), id: 'st:state-1' }),
+    );
     expect(problems).toEqual([
-      { file: STATEMENTS, id: 'st:state-1', path: '/id', message: 'duplicate id: "st:state-1" is already used earlier in data/statements.json' },
+      {
+        file: STATEMENTS,
+        id: 'st:state-1',
+        path: '/id',
+        message: 'duplicate id: "st:state-1" is already used earlier in data/statements.json',
+      },
     ]);
   });
 
@@ -342,13 +516,23 @@ describe('validateDataset() rule: ids are unique', () => {
     // Id prefixes keep kinds apart, so only a dataset built in code can repeat an id across lists.
     const data = baseDataset();
     const source = { id: 'person:ned-price', title: 'T', publisher: 'P' } as unknown as (typeof data.sources)[number];
-    const issues = checkCrossRecordRules({ ...data, sources: [...data.sources, source] }, {
-      entities: ENTITIES,
-      relations: RELATIONS,
-      statements: STATEMENTS,
-      sources: SOURCES,
-    });
-    expect(issues).toEqual([{ file: SOURCES, id: 'person:ned-price', path: '/id', message: 'duplicate id: "person:ned-price" is already used in data/entities.json' }]);
+    const issues = checkCrossRecordRules(
+      { ...data, sources: [...data.sources, source] },
+      {
+        entities: ENTITIES,
+        relations: RELATIONS,
+        statements: STATEMENTS,
+        sources: SOURCES,
+      },
+    );
+    expect(issues).toEqual([
+      {
+        file: SOURCES,
+        id: 'person:ned-price',
+        path: '/id',
+        message: 'duplicate id: "person:ned-price" is already used in data/entities.json',
+      },
+    ]);
   });
 });
 
@@ -360,7 +544,8 @@ describe('validateDataset() rule: records are sorted by id', () => {
         file: STATEMENTS,
         id: 'st:price-1',
         path: '/id',
-        message: 'records are not sorted by id: "st:price-1" comes after "st:state-1"; run "claimgraph format" to sort the file',
+        message:
+          'records are not sorted by id: "st:price-1" comes after "st:state-1"; run "claimgraph format" to sort the file',
       },
     ]);
   });
@@ -370,7 +555,10 @@ describe('validateDataset() rule: records are sorted by id', () => {
       d.entities.reverse();
       d.relations.reverse();
     });
-    expect(problems.map((p) => `${p.file} ${p.id}`)).toEqual([`${ENTITIES} person:ned-price`, `${RELATIONS} rel:haqqani-part-of-taliban`]);
+    expect(problems.map((p) => `${p.file} ${p.id}`)).toEqual([
+      `${ENTITIES} person:ned-price`,
+      `${RELATIONS} rel:haqqani-part-of-taliban`,
+    ]);
   });
 
   it('sorts by code point, not by locale (upper case before lower case, hyphen before digits)', () => {
@@ -388,20 +576,35 @@ describe('validateDataset() rule: records are sorted by id', () => {
 describe('validateDataset() rule: every reference resolves', () => {
   it('rejects a relation whose source is not a known entity', () => {
     expect(problemsAfter((d) => (relation(d, 'rel:haqqani-part-of-taliban').source = 'armed-group:al-qaeda'))).toEqual([
-      { file: RELATIONS, id: 'rel:haqqani-part-of-taliban', path: '/source', message: '"armed-group:al-qaeda" is not a known entity' },
+      {
+        file: RELATIONS,
+        id: 'rel:haqqani-part-of-taliban',
+        path: '/source',
+        message: '"armed-group:al-qaeda" is not a known entity',
+      },
     ]);
   });
 
   it('rejects a relation whose target is not a known entity', () => {
     expect(problemsAfter((d) => (relation(d, 'rel:attack-located-in-kabul').target = 'place:kandahar'))).toEqual([
-      { file: RELATIONS, id: 'rel:attack-located-in-kabul', path: '/target', message: '"place:kandahar" is not a known entity' },
+      {
+        file: RELATIONS,
+        id: 'rel:attack-located-in-kabul',
+        path: '/target',
+        message: '"place:kandahar" is not a known entity',
+      },
     ]);
   });
 
   it('rejects a statement about an unknown relation (and its old relation loses its only statement)', () => {
     expect(problemsAfter((d) => (statement(d, 'st:kirby-1').relation = 'rel:taliban-allied-with-haqqani'))).toEqual([
       { file: RELATIONS, id: 'rel:taliban-cooperates-with-haqqani', path: '', message: NO_STATEMENT },
-      { file: STATEMENTS, id: 'st:kirby-1', path: '/relation', message: '"rel:taliban-allied-with-haqqani" is not a known relation' },
+      {
+        file: STATEMENTS,
+        id: 'st:kirby-1',
+        path: '/relation',
+        message: '"rel:taliban-allied-with-haqqani" is not a known relation',
+      },
     ]);
   });
 
@@ -419,7 +622,12 @@ describe('validateDataset() rule: every reference resolves', () => {
 
   it('rejects a statement reported by an unknown entity', () => {
     expect(problemsAfter((d) => (statement(d, 'st:state-1').reportedBy = 'person:antony-blinken'))).toEqual([
-      { file: STATEMENTS, id: 'st:state-1', path: '/reportedBy', message: '"person:antony-blinken" is not a known entity' },
+      {
+        file: STATEMENTS,
+        id: 'st:state-1',
+        path: '/reportedBy',
+        message: '"person:antony-blinken" is not a known entity',
+      },
     ]);
   });
 
@@ -437,13 +645,23 @@ describe('validateDataset() rule: every reference resolves', () => {
     });
     expect(problems).toEqual([
       { file: STATEMENTS, id: 'st:price-1', path: '/source', message: '"person:ned-price" is an entity, not a source' },
-      { file: STATEMENTS, id: 'st:price-1', path: '/speaker', message: '"rel:haqqani-part-of-taliban" is a relation, not an entity' },
+      {
+        file: STATEMENTS,
+        id: 'st:price-1',
+        path: '/speaker',
+        message: '"rel:haqqani-part-of-taliban" is a relation, not an entity',
+      },
     ]);
   });
 
   it('rejects a relation whose target is a source', () => {
     expect(problemsAfter((d) => (relation(d, 'rel:haqqani-part-of-taliban').target = 'src:article'))).toEqual([
-      { file: RELATIONS, id: 'rel:haqqani-part-of-taliban', path: '/target', message: '"src:article" is a source, not an entity' },
+      {
+        file: RELATIONS,
+        id: 'rel:haqqani-part-of-taliban',
+        path: '/target',
+        message: '"src:article" is a source, not an entity',
+      },
     ]);
   });
 
@@ -453,7 +671,8 @@ describe('validateDataset() rule: every reference resolves', () => {
         file: STATEMENTS,
         id: 'st:kirby-1',
         path: '/speaker',
-        message: '"rel:nothing" is not an entity id; write the entity type, a colon and a lower-case slug (person:john-kirby)',
+        message:
+          '"rel:nothing" is not an entity id; write the entity type, a colon and a lower-case slug (person:john-kirby)',
       },
     ]);
   });
@@ -466,7 +685,12 @@ describe('validateDataset() rule: every reference resolves', () => {
       { file: ENTITIES, id: 'person:ned-price', path: '/name', message: 'must not be empty' },
     ]);
     expect(problemsAfter((d) => (relation(d, 'rel:haqqani-part-of-taliban').start = '2021-02-30'))).toEqual([
-      { file: RELATIONS, id: 'rel:haqqani-part-of-taliban', path: '/start', message: '"2021-02-30" is not a calendar date' },
+      {
+        file: RELATIONS,
+        id: 'rel:haqqani-part-of-taliban',
+        path: '/start',
+        message: '"2021-02-30" is not a calendar date',
+      },
     ]);
   });
 });
@@ -478,7 +702,8 @@ describe('validateDataset() rule: relation endpoints allowed by the vocabulary',
         file: RELATIONS,
         id: 'rel:attack-located-in-kabul',
         path: '/target',
-        message: 'a "located-in" relation cannot have "armed-group:taliban" (armed-group) as its target; allowed: place',
+        message:
+          'a "located-in" relation cannot have "armed-group:taliban" (armed-group) as its target; allowed: place',
       },
     ]);
   });
@@ -501,9 +726,7 @@ describe('validateDataset() rule: relation endpoints allowed by the vocabulary',
     { id: `${t}:b`, name: `${t} b`, type: t },
   ]);
   const cases = RELATION_TYPES.flatMap((type) =>
-    ENTITY_TYPES.flatMap((sourceType) =>
-      ENTITY_TYPES.map((targetType) => ({ type, sourceType, targetType })),
-    ),
+    ENTITY_TYPES.flatMap((sourceType) => ENTITY_TYPES.map((targetType) => ({ type, sourceType, targetType }))),
   );
 
   it.each(RELATION_TYPES)('enforces the allowed source and target types of "%s" for every entity type', (type) => {
@@ -512,7 +735,9 @@ describe('validateDataset() rule: relation endpoints allowed by the vocabulary',
       const data = {
         entities: twoOfEach,
         relations: [{ id: 'rel:r', type, source: `${sourceType}:a`, target: `${targetType}:b` }],
-        statements: [{ id: 'st:s', relation: 'rel:r', speaker: 'person:a', stance: 'supports', date: '2021', source: 'src:s' }],
+        statements: [
+          { id: 'st:s', relation: 'rel:r', speaker: 'person:a', stance: 'supports', date: '2021', source: 'src:s' },
+        ],
         sources: [{ id: 'src:s', title: 'T', publisher: 'P' }],
       };
       const paths = problemsOf(data, { requireSorted: false }).map((p) => p.path);
@@ -527,7 +752,9 @@ describe('validateDataset() rule: relation endpoints allowed by the vocabulary',
 
 describe('validateDataset() rule: no self-loops', () => {
   it('rejects a relation from an entity to itself', () => {
-    expect(problemsAfter((d) => (relation(d, 'rel:taliban-cooperates-with-haqqani').target = 'armed-group:taliban'))).toEqual([
+    expect(
+      problemsAfter((d) => (relation(d, 'rel:taliban-cooperates-with-haqqani').target = 'armed-group:taliban')),
+    ).toEqual([
       {
         file: RELATIONS,
         id: 'rel:taliban-cooperates-with-haqqani',
@@ -544,27 +771,64 @@ describe('validateDataset() rule: no duplicate relations', () => {
 
   it('rejects the same relation recorded twice', () => {
     const problems = problemsAfter((d) => {
-      d.relations.push({ id: 'rel:zz-haqqani-faction-of-taliban', type: 'part-of', source: 'armed-group:haqqani-network', target: 'armed-group:taliban' });
+      d.relations.push({
+        id: 'rel:zz-haqqani-faction-of-taliban',
+        type: 'part-of',
+        source: 'armed-group:haqqani-network',
+        target: 'armed-group:taliban',
+      });
       d.statements.push(statementFor('rel:zz-haqqani-faction-of-taliban'));
     });
-    expect(problems).toEqual([{ file: RELATIONS, id: 'rel:zz-haqqani-faction-of-taliban', path: '', message: SAME_AS('rel:haqqani-part-of-taliban') }]);
+    expect(problems).toEqual([
+      {
+        file: RELATIONS,
+        id: 'rel:zz-haqqani-faction-of-taliban',
+        path: '',
+        message: SAME_AS('rel:haqqani-part-of-taliban'),
+      },
+    ]);
   });
 
   it('rejects a symmetric relation recorded again in the reverse direction', () => {
     const problems = problemsAfter((d) => {
-      d.relations.push({ id: 'rel:zz-haqqani-cooperates-with-taliban', type: 'cooperates-with', source: 'armed-group:haqqani-network', target: 'armed-group:taliban' });
+      d.relations.push({
+        id: 'rel:zz-haqqani-cooperates-with-taliban',
+        type: 'cooperates-with',
+        source: 'armed-group:haqqani-network',
+        target: 'armed-group:taliban',
+      });
       d.statements.push(statementFor('rel:zz-haqqani-cooperates-with-taliban'));
     });
-    expect(problems).toEqual([{ file: RELATIONS, id: 'rel:zz-haqqani-cooperates-with-taliban', path: '', message: SAME_AS('rel:taliban-cooperates-with-haqqani') }]);
+    expect(problems).toEqual([
+      {
+        file: RELATIONS,
+        id: 'rel:zz-haqqani-cooperates-with-taliban',
+        path: '',
+        message: SAME_AS('rel:taliban-cooperates-with-haqqani'),
+      },
+    ]);
   });
 
   it('accepts an asymmetric relation in both directions', () => {
     const problems = problemsAfter((d) => {
       d.relations.push(
-        { id: 'rel:zz-haqqani-leads-taliban', type: 'leads', source: 'armed-group:haqqani-network', target: 'armed-group:taliban' },
-        { id: 'rel:zz-taliban-leads-haqqani', type: 'leads', source: 'armed-group:taliban', target: 'armed-group:haqqani-network' },
+        {
+          id: 'rel:zz-haqqani-leads-taliban',
+          type: 'leads',
+          source: 'armed-group:haqqani-network',
+          target: 'armed-group:taliban',
+        },
+        {
+          id: 'rel:zz-taliban-leads-haqqani',
+          type: 'leads',
+          source: 'armed-group:taliban',
+          target: 'armed-group:haqqani-network',
+        },
       );
-      d.statements.push(statementFor('rel:zz-haqqani-leads-taliban', 'st:zz-1'), statementFor('rel:zz-taliban-leads-haqqani', 'st:zz-2'));
+      d.statements.push(
+        statementFor('rel:zz-haqqani-leads-taliban', 'st:zz-1'),
+        statementFor('rel:zz-taliban-leads-haqqani', 'st:zz-2'),
+      );
     });
     expect(problems).toEqual([]);
   });
@@ -572,8 +836,20 @@ describe('validateDataset() rule: no duplicate relations', () => {
   it('accepts the same pair with different dates or attributes', () => {
     const problems = problemsAfter((d) => {
       d.relations.push(
-        { id: 'rel:zz-1', type: 'part-of', source: 'armed-group:haqqani-network', target: 'armed-group:taliban', start: '2012' },
-        { id: 'rel:zz-2', type: 'part-of', source: 'armed-group:haqqani-network', target: 'armed-group:taliban', attributes: { scope: 'military' } },
+        {
+          id: 'rel:zz-1',
+          type: 'part-of',
+          source: 'armed-group:haqqani-network',
+          target: 'armed-group:taliban',
+          start: '2012',
+        },
+        {
+          id: 'rel:zz-2',
+          type: 'part-of',
+          source: 'armed-group:haqqani-network',
+          target: 'armed-group:taliban',
+          attributes: { scope: 'military' },
+        },
       );
       d.statements.push(statementFor('rel:zz-1', 'st:zz-1'), statementFor('rel:zz-2', 'st:zz-2'));
     });
@@ -583,8 +859,20 @@ describe('validateDataset() rule: no duplicate relations', () => {
   it('treats attributes in another key order as the same relation', () => {
     const problems = problemsAfter((d) => {
       d.relations.push(
-        { id: 'rel:zz-1', type: 'leads', source: 'person:ned-price', target: 'government-body:state-department', attributes: { role: 'spokesman', rank: 2 } },
-        { id: 'rel:zz-2', type: 'leads', source: 'person:ned-price', target: 'government-body:state-department', attributes: { rank: 2, role: 'spokesman' } },
+        {
+          id: 'rel:zz-1',
+          type: 'leads',
+          source: 'person:ned-price',
+          target: 'government-body:state-department',
+          attributes: { role: 'spokesman', rank: 2 },
+        },
+        {
+          id: 'rel:zz-2',
+          type: 'leads',
+          source: 'person:ned-price',
+          target: 'government-body:state-department',
+          attributes: { rank: 2, role: 'spokesman' },
+        },
       );
       d.statements.push(statementFor('rel:zz-1', 'st:zz-1'), statementFor('rel:zz-2', 'st:zz-2'));
     });
@@ -595,7 +883,12 @@ describe('validateDataset() rule: no duplicate relations', () => {
 describe('validateDataset() rule: no part-of cycles', () => {
   it('rejects A part of B part of A, on the relation that closes the cycle', () => {
     const problems = problemsAfter((d) => {
-      d.relations.push({ id: 'rel:zz-taliban-part-of-haqqani', type: 'part-of', source: 'armed-group:taliban', target: 'armed-group:haqqani-network' });
+      d.relations.push({
+        id: 'rel:zz-taliban-part-of-haqqani',
+        type: 'part-of',
+        source: 'armed-group:taliban',
+        target: 'armed-group:haqqani-network',
+      });
       d.statements.push(statementFor('rel:zz-taliban-part-of-haqqani'));
     });
     expect(problems).toEqual([
@@ -603,7 +896,8 @@ describe('validateDataset() rule: no part-of cycles', () => {
         file: RELATIONS,
         id: 'rel:zz-taliban-part-of-haqqani',
         path: '/target',
-        message: 'closes a part-of cycle: armed-group:haqqani-network → armed-group:taliban → armed-group:haqqani-network',
+        message:
+          'closes a part-of cycle: armed-group:haqqani-network → armed-group:taliban → armed-group:haqqani-network',
       },
     ]);
   });
@@ -621,7 +915,8 @@ describe('validateDataset() rule: no part-of cycles', () => {
         file: RELATIONS,
         id: 'rel:zz-2',
         path: '/target',
-        message: 'closes a part-of cycle: armed-group:haqqani-network → armed-group:taliban → place:kabul → armed-group:haqqani-network',
+        message:
+          'closes a part-of cycle: armed-group:haqqani-network → armed-group:taliban → place:kabul → armed-group:haqqani-network',
       },
     ]);
   });
@@ -630,13 +925,32 @@ describe('validateDataset() rule: no part-of cycles', () => {
     const n = 20_000;
     const name = (i: number) => `organization:o${String(i).padStart(6, '0')}`;
     const entities = Array.from({ length: n }, (_, i) => ({ id: name(i), name: `O ${i}`, type: 'organization' }));
-    const relations = Array.from({ length: n - 1 }, (_, i) => ({ id: `rel:r${String(i).padStart(6, '0')}`, type: 'part-of', source: name(i), target: name(i + 1) }));
-    const statements = relations.map((r, i) => ({ id: `st:s${String(i).padStart(6, '0')}`, relation: r.id, speaker: name(0), stance: 'supports', date: '2021', source: 'src:s' }));
+    const relations = Array.from({ length: n - 1 }, (_, i) => ({
+      id: `rel:r${String(i).padStart(6, '0')}`,
+      type: 'part-of',
+      source: name(i),
+      target: name(i + 1),
+    }));
+    const statements = relations.map((r, i) => ({
+      id: `st:s${String(i).padStart(6, '0')}`,
+      relation: r.id,
+      speaker: name(0),
+      stance: 'supports',
+      date: '2021',
+      source: 'src:s',
+    }));
     const data = { entities, relations, statements, sources: [{ id: 'src:s', title: 'T', publisher: 'P' }] };
     expect(problemsOf(data)).toEqual([]);
     // Closing the chain makes one cycle through every organisation.
     relations.push({ id: 'rel:z', type: 'part-of', source: name(n - 1), target: name(0) });
-    statements.push({ id: 'st:z', relation: 'rel:z', speaker: name(0), stance: 'supports', date: '2021', source: 'src:s' });
+    statements.push({
+      id: 'st:z',
+      relation: 'rel:z',
+      speaker: name(0),
+      stance: 'supports',
+      date: '2021',
+      source: 'src:s',
+    });
     const problems = problemsOf(data);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: RELATIONS, id: 'rel:z', path: '/target' });
@@ -660,24 +974,61 @@ describe('validateDataset() rule: every relation has a statement', () => {
 
 describe('validateDataset() rule: start is not after end', () => {
   it('rejects a relation that ends before it starts', () => {
-    const problems = problemsAfter((d) => Object.assign(relation(d, 'rel:haqqani-part-of-taliban'), { start: '2021-09', end: '2021-08' }));
-    expect(problems).toEqual([{ file: RELATIONS, id: 'rel:haqqani-part-of-taliban', path: '/start', message: '"2021-09" is after end "2021-08"' }]);
+    const problems = problemsAfter((d) =>
+      Object.assign(relation(d, 'rel:haqqani-part-of-taliban'), { start: '2021-09', end: '2021-08' }),
+    );
+    expect(problems).toEqual([
+      {
+        file: RELATIONS,
+        id: 'rel:haqqani-part-of-taliban',
+        path: '/start',
+        message: '"2021-09" is after end "2021-08"',
+      },
+    ]);
   });
 
   it('accepts partial dates that can overlap: start 2021 and end 2021-06', () => {
-    expect(problemsAfter((d) => Object.assign(relation(d, 'rel:haqqani-part-of-taliban'), { start: '2021', end: '2021-06' }))).toEqual([]);
-    expect(problemsAfter((d) => Object.assign(relation(d, 'rel:haqqani-part-of-taliban'), { start: '2021-06-30', end: '2021-06' }))).toEqual([]);
-    expect(problemsAfter((d) => Object.assign(relation(d, 'rel:haqqani-part-of-taliban'), { start: '2021-06', end: '2021-06-01' }))).toEqual([]);
+    expect(
+      problemsAfter((d) =>
+        Object.assign(relation(d, 'rel:haqqani-part-of-taliban'), { start: '2021', end: '2021-06' }),
+      ),
+    ).toEqual([]);
+    expect(
+      problemsAfter((d) =>
+        Object.assign(relation(d, 'rel:haqqani-part-of-taliban'), { start: '2021-06-30', end: '2021-06' }),
+      ),
+    ).toEqual([]);
+    expect(
+      problemsAfter((d) =>
+        Object.assign(relation(d, 'rel:haqqani-part-of-taliban'), { start: '2021-06', end: '2021-06-01' }),
+      ),
+    ).toEqual([]);
   });
 
   it('rejects a start the day after a month-precision end', () => {
-    const problems = problemsAfter((d) => Object.assign(relation(d, 'rel:haqqani-part-of-taliban'), { start: '2021-07-01', end: '2021-06' }));
-    expect(problems).toEqual([{ file: RELATIONS, id: 'rel:haqqani-part-of-taliban', path: '/start', message: '"2021-07-01" is after end "2021-06"' }]);
+    const problems = problemsAfter((d) =>
+      Object.assign(relation(d, 'rel:haqqani-part-of-taliban'), { start: '2021-07-01', end: '2021-06' }),
+    );
+    expect(problems).toEqual([
+      {
+        file: RELATIONS,
+        id: 'rel:haqqani-part-of-taliban',
+        path: '/start',
+        message: '"2021-07-01" is after end "2021-06"',
+      },
+    ]);
   });
 
   it('rejects an event that ends before it happens', () => {
     const problems = problemsAfter((d) => (entity(d, 'event:kabul-airport-attack').end = '2021-08-25'));
-    expect(problems).toEqual([{ file: ENTITIES, id: 'event:kabul-airport-attack', path: '/date', message: '"2021-08-26" is after end "2021-08-25"' }]);
+    expect(problems).toEqual([
+      {
+        file: ENTITIES,
+        id: 'event:kabul-airport-attack',
+        path: '/date',
+        message: '"2021-08-26" is after end "2021-08-25"',
+      },
+    ]);
   });
 });
 
@@ -685,28 +1036,46 @@ describe('validateDataset() rule: dates are calendar dates', () => {
   const dated = (date: unknown) => problemsAfter((d) => (statement(d, 'st:kirby-1').date = date));
 
   it('rejects 30 February', () => {
-    expect(dated('2021-02-30')).toEqual([{ file: STATEMENTS, id: 'st:kirby-1', path: '/date', message: '"2021-02-30" is not a calendar date' }]);
+    expect(dated('2021-02-30')).toEqual([
+      { file: STATEMENTS, id: 'st:kirby-1', path: '/date', message: '"2021-02-30" is not a calendar date' },
+    ]);
   });
 
   it('rejects month 13', () => {
-    expect(dated('2021-13-01')).toEqual([{ file: STATEMENTS, id: 'st:kirby-1', path: '/date', message: '"2021-13-01" has month 13, which does not exist' }]);
+    expect(dated('2021-13-01')).toEqual([
+      { file: STATEMENTS, id: 'st:kirby-1', path: '/date', message: '"2021-13-01" has month 13, which does not exist' },
+    ]);
   });
 
   it('rejects year 0000', () => {
-    expect(dated('0000')).toEqual([{ file: STATEMENTS, id: 'st:kirby-1', path: '/date', message: '"0000" has year 0000, which is not a real year' }]);
+    expect(dated('0000')).toEqual([
+      { file: STATEMENTS, id: 'st:kirby-1', path: '/date', message: '"0000" has year 0000, which is not a real year' },
+    ]);
   });
 
   it('rejects 29 February in a common year and accepts it in a leap year', () => {
-    expect(dated('2021-02-29')).toEqual([{ file: STATEMENTS, id: 'st:kirby-1', path: '/date', message: '"2021-02-29" is not a calendar date' }]);
+    expect(dated('2021-02-29')).toEqual([
+      { file: STATEMENTS, id: 'st:kirby-1', path: '/date', message: '"2021-02-29" is not a calendar date' },
+    ]);
     expect(dated('2020-02-29')).toEqual([]);
   });
 
   it('rejects a date that is not ISO 8601, once', () => {
     expect(dated('August 2021')).toEqual([
-      { file: STATEMENTS, id: 'st:kirby-1', path: '/date', message: '"August 2021" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD' },
+      {
+        file: STATEMENTS,
+        id: 'st:kirby-1',
+        path: '/date',
+        message: '"August 2021" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD',
+      },
     ]);
     expect(dated('2021-8-27')).toEqual([
-      { file: STATEMENTS, id: 'st:kirby-1', path: '/date', message: '"2021-8-27" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD' },
+      {
+        file: STATEMENTS,
+        id: 'st:kirby-1',
+        path: '/date',
+        message: '"2021-8-27" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD',
+      },
     ]);
   });
 
@@ -717,8 +1086,18 @@ describe('validateDataset() rule: dates are calendar dates', () => {
       entity(d, 'armed-group:taliban').founded = '0000-01';
     });
     expect(problems).toEqual([
-      { file: ENTITIES, id: 'armed-group:taliban', path: '/founded', message: '"0000-01" has year 0000, which is not a real year' },
-      { file: RELATIONS, id: 'rel:haqqani-part-of-taliban', path: '/start', message: '"2021-00" has month 00, which does not exist' },
+      {
+        file: ENTITIES,
+        id: 'armed-group:taliban',
+        path: '/founded',
+        message: '"0000-01" has year 0000, which is not a real year',
+      },
+      {
+        file: RELATIONS,
+        id: 'rel:haqqani-part-of-taliban',
+        path: '/start',
+        message: '"2021-00" has month 00, which does not exist',
+      },
       { file: SOURCES, id: 'src:article', path: '/published', message: '"2021-04-31" is not a calendar date' },
     ]);
   });
@@ -727,13 +1106,23 @@ describe('validateDataset() rule: dates are calendar dates', () => {
 describe('validateDataset() rule: a statement is not dated after its source', () => {
   it('rejects a statement dated after its source was published', () => {
     expect(problemsAfter((d) => (statement(d, 'st:kirby-1').date = '2021-09-01'))).toEqual([
-      { file: STATEMENTS, id: 'st:kirby-1', path: '/date', message: '"2021-09-01" is after its source "src:article" was published (2021-08-30)' },
+      {
+        file: STATEMENTS,
+        id: 'st:kirby-1',
+        path: '/date',
+        message: '"2021-09-01" is after its source "src:article" was published (2021-08-30)',
+      },
     ]);
   });
 
   it('rejects a month that starts after the publication day', () => {
     expect(problemsAfter((d) => (statement(d, 'st:price-1').date = '2021-09'))).toEqual([
-      { file: STATEMENTS, id: 'st:price-1', path: '/date', message: '"2021-09" is after its source "src:article" was published (2021-08-30)' },
+      {
+        file: STATEMENTS,
+        id: 'st:price-1',
+        path: '/date',
+        message: '"2021-09" is after its source "src:article" was published (2021-08-30)',
+      },
     ]);
   });
 
@@ -761,7 +1150,12 @@ describe('validateDataset() rule: a statement is not dated after its source', ()
 describe('validateDataset() rule: places and events cannot speak', () => {
   it('rejects a place as speaker', () => {
     expect(problemsAfter((d) => (statement(d, 'st:kirby-1').speaker = 'place:kabul'))).toEqual([
-      { file: STATEMENTS, id: 'st:kirby-1', path: '/speaker', message: '"place:kabul" is a place and cannot speak; name the person, body or document that said it' },
+      {
+        file: STATEMENTS,
+        id: 'st:kirby-1',
+        path: '/speaker',
+        message: '"place:kabul" is a place and cannot speak; name the person, body or document that said it',
+      },
     ]);
   });
 
@@ -771,20 +1165,31 @@ describe('validateDataset() rule: places and events cannot speak', () => {
         file: STATEMENTS,
         id: 'st:kirby-1',
         path: '/speaker',
-        message: '"event:kabul-airport-attack" is an event and cannot speak; name the person, body or document that said it',
+        message:
+          '"event:kabul-airport-attack" is an event and cannot speak; name the person, body or document that said it',
       },
     ]);
   });
 
   it('rejects a place as the entity a statement is reported by', () => {
     expect(problemsAfter((d) => (statement(d, 'st:state-1').reportedBy = 'place:kabul'))).toEqual([
-      { file: STATEMENTS, id: 'st:state-1', path: '/reportedBy', message: '"place:kabul" is a place and cannot speak; name the person, body or document that said it' },
+      {
+        file: STATEMENTS,
+        id: 'st:state-1',
+        path: '/reportedBy',
+        message: '"place:kabul" is a place and cannot speak; name the person, body or document that said it',
+      },
     ]);
   });
 
   it('accepts a document as speaker', () => {
     const problems = problemsAfter((d) => {
-      d.entities.splice(2, 0, { id: 'document:un-report', name: 'UN report', type: 'document', documentKind: 'report' });
+      d.entities.splice(2, 0, {
+        id: 'document:un-report',
+        name: 'UN report',
+        type: 'document',
+        documentKind: 'report',
+      });
       statement(d, 'st:kirby-1').speaker = 'document:un-report';
     });
     expect(problems).toEqual([]);
@@ -794,19 +1199,36 @@ describe('validateDataset() rule: places and events cannot speak', () => {
 describe('validateDataset() rule: clean display text', () => {
   it('rejects a control character in a name', () => {
     expect(problemsAfter((d) => (entity(d, 'person:ned-price').name = 'Ned\u0007Price'))).toEqual([
-      { file: ENTITIES, id: 'person:ned-price', path: '/name', message: 'contains the invisible control character U+0007 at position 3; remove it' },
+      {
+        file: ENTITIES,
+        id: 'person:ned-price',
+        path: '/name',
+        message: 'contains the invisible control character U+0007 at position 3; remove it',
+      },
     ]);
   });
 
   it('rejects a bidi override in a quote', () => {
     expect(problemsAfter((d) => (statement(d, 'st:kirby-1').quote = 'There is \u202Egnilgnimmoc'))).toEqual([
-      { file: STATEMENTS, id: 'st:kirby-1', path: '/quote', message: 'contains the invisible control character U+202E at position 9; remove it' },
+      {
+        file: STATEMENTS,
+        id: 'st:kirby-1',
+        path: '/quote',
+        message: 'contains the invisible control character U+202E at position 9; remove it',
+      },
     ]);
   });
 
   it('rejects a bidi isolate in an alias, naming the alias', () => {
-    expect(problemsAfter((d) => (entity(d, 'armed-group:taliban').aliases = ['Taleban', '\u2066Taliban\u2069']))).toEqual([
-      { file: ENTITIES, id: 'armed-group:taliban', path: '/aliases/1', message: 'contains the invisible control character U+2066 at position 0; remove it' },
+    expect(
+      problemsAfter((d) => (entity(d, 'armed-group:taliban').aliases = ['Taleban', '\u2066Taliban\u2069'])),
+    ).toEqual([
+      {
+        file: ENTITIES,
+        id: 'armed-group:taliban',
+        path: '/aliases/1',
+        message: 'contains the invisible control character U+2066 at position 0; remove it',
+      },
     ]);
   });
 
@@ -816,8 +1238,18 @@ describe('validateDataset() rule: clean display text', () => {
       d.sources[0]!.publisher = 'Washington\u0085Examiner';
     });
     expect(problems).toEqual([
-      { file: SOURCES, id: 'src:article', path: '/publisher', message: 'contains the invisible control character U+0085 at position 10; remove it' },
-      { file: SOURCES, id: 'src:article', path: '/title', message: 'contains the invisible control character U+0009 at position 8; remove it' },
+      {
+        file: SOURCES,
+        id: 'src:article',
+        path: '/publisher',
+        message: 'contains the invisible control character U+0085 at position 10; remove it',
+      },
+      {
+        file: SOURCES,
+        id: 'src:article',
+        path: '/title',
+        message: 'contains the invisible control character U+0009 at position 8; remove it',
+      },
     ]);
   });
 
@@ -850,7 +1282,16 @@ describe('validateDataset() with ids and fields named like Object.prototype memb
           { id: 'constructor', name: 'C', type: 'toString' },
         ],
         relations: [{ id: 'rel:x', type: 'constructor', source: '__proto__', target: 'hasOwnProperty' }],
-        statements: [{ id: 'toString', relation: 'valueOf', speaker: '__proto__', stance: 'supports', date: '2021', source: 'src:__proto__' }],
+        statements: [
+          {
+            id: 'toString',
+            relation: 'valueOf',
+            speaker: '__proto__',
+            stance: 'supports',
+            date: '2021',
+            source: 'src:__proto__',
+          },
+        ],
         sources: [],
       }),
     ) as unknown;
@@ -859,10 +1300,21 @@ describe('validateDataset() with ids and fields named like Object.prototype memb
       file: ENTITIES,
       id: '__proto__',
       path: '/id',
-      message: '"__proto__" is not an entity id; write the entity type, a colon and a lower-case slug (person:john-kirby)',
+      message:
+        '"__proto__" is not an entity id; write the entity type, a colon and a lower-case slug (person:john-kirby)',
     });
-    expect(problems).toContainEqual({ file: ENTITIES, id: 'constructor', path: '/type', message: `"toString" is not an entity type; use one of: ${ENTITY_TYPE_LIST}` });
-    expect(problems).toContainEqual({ file: RELATIONS, id: 'rel:x', path: '/type', message: `"constructor" is not one of: ${RELATION_TYPE_LIST}` });
+    expect(problems).toContainEqual({
+      file: ENTITIES,
+      id: 'constructor',
+      path: '/type',
+      message: `"toString" is not an entity type; use one of: ${ENTITY_TYPE_LIST}`,
+    });
+    expect(problems).toContainEqual({
+      file: RELATIONS,
+      id: 'rel:x',
+      path: '/type',
+      message: `"constructor" is not one of: ${RELATION_TYPE_LIST}`,
+    });
     expect(problems).toContainEqual({
       file: STATEMENTS,
       id: 'toString',
@@ -878,29 +1330,59 @@ describe('validateDataset() with ids and fields named like Object.prototype memb
         { id: 'person:constructor', name: 'C', type: 'person' },
         { id: 'person:to-string', name: 'T', type: 'person' },
       ],
-      relations: [{ id: 'rel:constructor', type: 'relative-of', source: 'person:constructor', target: 'person:to-string', attributes: { constructor: 'x', toString: 1, valueOf: true } }],
-      statements: [{ id: 'st:proto', relation: 'rel:constructor', speaker: 'person:to-string', stance: 'supports', date: '2021', source: 'src:constructor' }],
+      relations: [
+        {
+          id: 'rel:constructor',
+          type: 'relative-of',
+          source: 'person:constructor',
+          target: 'person:to-string',
+          attributes: { constructor: 'x', toString: 1, valueOf: true },
+        },
+      ],
+      statements: [
+        {
+          id: 'st:proto',
+          relation: 'rel:constructor',
+          speaker: 'person:to-string',
+          stance: 'supports',
+          date: '2021',
+          source: 'src:constructor',
+        },
+      ],
       sources: [{ id: 'src:constructor', title: 'T', publisher: 'P' }],
     };
     expect(problemsOf(data)).toEqual([]);
   });
 
   it('reports a "__proto__" field from JSON as an unknown field, without touching the prototype', () => {
-    const data = JSON.parse(JSON.stringify(baseDataset()).replace('"name":"Kabul"', '"name":"Kabul","__proto__":{"polluted":true}')) as unknown;
+    const data = JSON.parse(
+      JSON.stringify(baseDataset()).replace('"name":"Kabul"', '"name":"Kabul","__proto__":{"polluted":true}'),
+    ) as unknown;
     expect(problemsOf(data)).toEqual([
-      { file: ENTITIES, id: 'place:kabul', path: '/__proto__', message: 'unknown field "__proto__"; allowed fields are fixed by the schema' },
+      {
+        file: ENTITIES,
+        id: 'place:kabul',
+        path: '/__proto__',
+        message: 'unknown field "__proto__"; allowed fields are fixed by the schema',
+      },
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('rejects "__proto__" as an attribute key', () => {
-    const data = JSON.parse(JSON.stringify(baseDataset()).replace('"target":"armed-group:taliban"', '"target":"armed-group:taliban","attributes":{"__proto__":"x"}')) as unknown;
+    const data = JSON.parse(
+      JSON.stringify(baseDataset()).replace(
+        '"target":"armed-group:taliban"',
+        '"target":"armed-group:taliban","attributes":{"__proto__":"x"}',
+      ),
+    ) as unknown;
     expect(problemsOf(data)).toEqual([
       {
         file: RELATIONS,
         id: 'rel:haqqani-part-of-taliban',
         path: '/attributes/__proto__',
-        message: '"__proto__" is not an attribute key; write camelCase: a lower-case letter, then letters and digits (appointedBy)',
+        message:
+          '"__proto__" is not an attribute key; write camelCase: a lower-case letter, then letters and digits (appointedBy)',
       },
     ]);
   });

@@ -45,7 +45,8 @@ describe('the vocabularies', () => {
 
   it('document only camelCase attribute keys, which the schema accepts', () => {
     const keyPattern = /^[a-z][a-zA-Z0-9]*$/;
-    for (const type of RELATION_TYPES) for (const key of Object.keys(RELATION_TYPE_INFO[type].attributes ?? {})) expect(key).toMatch(keyPattern);
+    for (const type of RELATION_TYPES)
+      for (const key of Object.keys(RELATION_TYPE_INFO[type].attributes ?? {})) expect(key).toMatch(keyPattern);
   });
 
   it('have two stances', () => {
@@ -89,7 +90,15 @@ describe('ID_PATTERNS', () => {
 describe('jsonSchemas()', () => {
   it('gives plain JSON documents with a draft 2020-12 $schema', () => {
     const schemas = jsonSchemas();
-    expect(Object.keys(schemas)).toEqual(expect.arrayContaining(['entity.schema.json', 'relation.schema.json', 'statement.schema.json', 'source.schema.json', 'dataset.schema.json']));
+    expect(Object.keys(schemas)).toEqual(
+      expect.arrayContaining([
+        'entity.schema.json',
+        'relation.schema.json',
+        'statement.schema.json',
+        'source.schema.json',
+        'dataset.schema.json',
+      ]),
+    );
     for (const [name, schema] of Object.entries(schemas)) {
       expect(JSON.parse(JSON.stringify(schema)), name).toEqual(schema);
       expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
@@ -98,7 +107,10 @@ describe('jsonSchemas()', () => {
   });
 
   it('closes every record schema and the attributes object to unknown keys', () => {
-    const relation = jsonSchemas()['relation.schema.json'] as { additionalProperties: boolean; properties: { attributes: { additionalProperties: boolean } } };
+    const relation = jsonSchemas()['relation.schema.json'] as {
+      additionalProperties: boolean;
+      properties: { attributes: { additionalProperties: boolean } };
+    };
     expect(relation.additionalProperties).toBe(false);
     expect(relation.properties.attributes.additionalProperties).toBe(false);
     const entity = jsonSchemas()['entity.schema.json'] as { anyOf: { additionalProperties: boolean }[] };

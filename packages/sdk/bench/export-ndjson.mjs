@@ -21,10 +21,24 @@ if (mode === undefined) {
   // Parent: one child per mode, so each peak belongs to that mode alone.
   const dir = mkdtempSync(join(tmpdir(), 'claimgraph-export-bench-'));
   const spawn = (m, heapMiB) =>
-    spawnSync(process.execPath, ['--expose-gc', `--max-old-space-size=${heapMiB}`, fileURLToPath(import.meta.url), '--mode', m, '--statements', String(statements), '--out', join(dir, `${m}.ndjson`)], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 24,
-    });
+    spawnSync(
+      process.execPath,
+      [
+        '--expose-gc',
+        `--max-old-space-size=${heapMiB}`,
+        fileURLToPath(import.meta.url),
+        '--mode',
+        m,
+        '--statements',
+        String(statements),
+        '--out',
+        join(dir, `${m}.ndjson`),
+      ],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 24,
+      },
+    );
   const run = (m, heapMiB = 16384) => {
     const result = spawn(m, heapMiB);
     if (result.status !== 0) throw new Error(`${m} failed:\n${result.stderr}`);
@@ -33,22 +47,35 @@ if (mode === undefined) {
   try {
     const stream = run('stream');
     const whole = run('string');
-    console.log(`claimgraph NDJSON export — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${mib(totalmem())} MiB RAM`);
-    console.log(`dataset: ${stream.records.entities} entities, ${stream.records.relations} relations, ${stream.records.statements} statements, ${stream.records.sources} sources; file ${mib(stream.bytes)} MiB\n`);
-    console.log('| mode | time | throughput | dataset heap (before) | peak heap during export | heap added by the export | peak RSS during export |');
+    console.log(
+      `claimgraph NDJSON export — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${mib(totalmem())} MiB RAM`,
+    );
+    console.log(
+      `dataset: ${stream.records.entities} entities, ${stream.records.relations} relations, ${stream.records.statements} statements, ${stream.records.sources} sources; file ${mib(stream.bytes)} MiB\n`,
+    );
+    console.log(
+      '| mode | time | throughput | dataset heap (before) | peak heap during export | heap added by the export | peak RSS during export |',
+    );
     console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const r of [stream, whole]) {
       console.log(
         `| ${r.mode === 'stream' ? 'exportDataset(data, "ndjson", { out }) (streamed)' : 'whole text, then writeFile (baseline)'} | ${(r.ms / 1000).toFixed(2)} s | ${Math.round(r.recordsPerSecond / 1000)}k records/s, ${r.mibPerSecond.toFixed(0)} MiB/s | ${mib(r.heapBefore)} MiB | ${mib(r.peakHeap)} MiB | ${mib(r.peakHeap - r.heapBefore)} MiB | ${mib(r.peakRss)} MiB |`,
       );
     }
-    console.log(`\nheap added by the export, streamed / whole text: ${((stream.peakHeap - stream.heapBefore) / (whole.peakHeap - whole.heapBefore)).toFixed(3)}×`);
+    console.log(
+      `\nheap added by the export, streamed / whole text: ${((stream.peakHeap - stream.heapBefore) / (whole.peakHeap - whole.heapBefore)).toFixed(3)}×`,
+    );
     // Peak heap counts garbage not yet collected; a cap on the heap shows what the export really keeps.
     const cap = Math.ceil(stream.heapBefore / 2 ** 20) + HEADROOM_MIB;
     const capped = spawn('stream', cap);
     const cappedWhole = spawn('string', cap);
-    const outcome = (r) => (r.status === 0 ? `completes (${(JSON.parse(r.stdout.trim().split('\n').pop()).ms / 1000).toFixed(1)} s)` : 'runs out of memory');
-    console.log(`with the heap capped at the dataset + ${HEADROOM_MIB} MiB (--max-old-space-size=${cap}): streamed export ${outcome(capped)}; whole text ${outcome(cappedWhole)}`);
+    const outcome = (r) =>
+      r.status === 0
+        ? `completes (${(JSON.parse(r.stdout.trim().split('\n').pop()).ms / 1000).toFixed(1)} s)`
+        : 'runs out of memory';
+    console.log(
+      `with the heap capped at the dataset + ${HEADROOM_MIB} MiB (--max-old-space-size=${cap}): streamed export ${outcome(capped)}; whole text ${outcome(cappedWhole)}`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -57,7 +84,12 @@ if (mode === undefined) {
   const { syntheticDataset } = await import('../dist/synthetic.js');
   const { exportDataset } = await import('../dist/export/index.js');
   const out = arg('--out');
-  const data = syntheticDataset({ entities: statements / 10, relations: (statements / 10) * 3, statements, seed: SEED });
+  const data = syntheticDataset({
+    entities: statements / 10,
+    relations: (statements / 10) * 3,
+    statements,
+    seed: SEED,
+  });
   gc();
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
@@ -85,5 +117,17 @@ if (mode === undefined) {
   clearInterval(timer);
   const bytes = statSync(out).size;
   const count = records.entities + records.relations + records.statements + records.sources;
-  console.log(JSON.stringify({ mode, ms, bytes, records, heapBefore, peakHeap, peakRss, recordsPerSecond: count / (ms / 1000), mibPerSecond: bytes / 2 ** 20 / (ms / 1000) }));
+  console.log(
+    JSON.stringify({
+      mode,
+      ms,
+      bytes,
+      records,
+      heapBefore,
+      peakHeap,
+      peakRss,
+      recordsPerSecond: count / (ms / 1000),
+      mibPerSecond: bytes / 2 ** 20 / (ms / 1000),
+    }),
+  );
 }

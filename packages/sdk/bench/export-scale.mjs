@@ -50,7 +50,10 @@ if (mode === 'sdk') {
         await time(() => {
           const counts = new Map();
           for (const s of cg.statements()) counts.set(s.speaker, (counts.get(s.speaker) ?? 0) + 1);
-          return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 10).map(([id, n]) => [id, cg.entity(id).name, n]);
+          return [...counts]
+            .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+            .slice(0, 10)
+            .map(([id, n]) => [id, cg.entity(id).name, n]);
         })
       )[0],
     );
@@ -71,7 +74,8 @@ if (mode === 'sdk') {
   const dir = arg('--dir');
   const [openMs, connection] = await time(async () => {
     const c = await (await DuckDBInstance.create(':memory:')).connect();
-    for (const view of ['entities', 'relations', 'statements', 'sources']) await c.run(`CREATE VIEW ${view} AS SELECT * FROM read_parquet('${join(dir, `${view}.parquet`)}')`);
+    for (const view of ['entities', 'relations', 'statements', 'sources'])
+      await c.run(`CREATE VIEW ${view} AS SELECT * FROM read_parquet('${join(dir, `${view}.parquet`)}')`);
     return c;
   });
   const queries = {};
@@ -92,7 +96,11 @@ if (mode === 'sdk') {
   const { serializeDataset } = await import('@claimgraph/schema');
   const here = fileURLToPath(import.meta.url);
   const child = (m, extra) => {
-    const result = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=16384', here, '--mode', m, ...extra], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const result = spawnSync(
+      process.execPath,
+      ['--expose-gc', '--max-old-space-size=16384', here, '--mode', m, ...extra],
+      { encoding: 'utf8', maxBuffer: 1 << 24 },
+    );
     if (result.status !== 0) throw new Error(`${m} failed:\n${result.stderr}`);
     return JSON.parse(result.stdout.trim().split('\n').pop());
   };
@@ -103,28 +111,43 @@ if (mode === 'sdk') {
     let parquetMs = null;
     if (!existsSync(join(dir, 'parquet', 'statements.parquet'))) {
       mkdirSync(join(dir, 'parquet'), { recursive: true });
-      const data = syntheticDataset({ entities: statements / 10, relations: (statements / 10) * 3, statements, seed: SEED });
+      const data = syntheticDataset({
+        entities: statements / 10,
+        relations: (statements / 10) * 3,
+        statements,
+        seed: SEED,
+      });
       writeFileSync(file, serializeDataset(data));
       const t = performance.now();
-      for (const f of await releaseFiles(data)) if (f.path.startsWith('parquet/')) writeFileSync(join(dir, f.path), f.content);
+      for (const f of await releaseFiles(data))
+        if (f.path.startsWith('parquet/')) writeFileSync(join(dir, f.path), f.content);
       parquetMs = performance.now() - t;
       console.error(`  wrote ${dir} (Parquet in ${(parquetMs / 1000).toFixed(1)} s)`);
     }
-    const parquetBytes = ['entities', 'relations', 'statements', 'sources'].reduce((sum, k) => sum + statSync(join(dir, 'parquet', `${k}.parquet`)).size, 0);
+    const parquetBytes = ['entities', 'relations', 'statements', 'sources'].reduce(
+      (sum, k) => sum + statSync(join(dir, 'parquet', `${k}.parquet`)).size,
+      0,
+    );
     const sdk = child('sdk', ['--file', file]);
     const duck = child('duckdb', ['--dir', join(dir, 'parquet')]);
     rows.push({ statements, jsonBytes: statSync(file).size, parquetBytes, parquetMs, sdk, duck });
     console.error(`  measured ${statements} statements`);
   }
-  console.log(`claimgraph SDK vs DuckDB over Parquet — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${mib(totalmem())} MiB RAM\n`);
-  console.log('| statements | dataset.json | Parquet (4 files) | Parquet write | SDK load | SDK heap | SDK peak RSS | DuckDB open + views | DuckDB peak RSS |');
+  console.log(
+    `claimgraph SDK vs DuckDB over Parquet — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${mib(totalmem())} MiB RAM\n`,
+  );
+  console.log(
+    '| statements | dataset.json | Parquet (4 files) | Parquet write | SDK load | SDK heap | SDK peak RSS | DuckDB open + views | DuckDB peak RSS |',
+  );
   console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
     console.log(
       `| ${r.statements} | ${mib(r.jsonBytes)} MiB | ${mib(r.parquetBytes)} MiB | ${r.parquetMs === null ? '(cached)' : `${ms(r.parquetMs)} ms`} | ${ms(r.sdk.loadMs)} ms | ${mib(r.sdk.retained)} MiB | ${mib(r.sdk.maxRss)} MiB | ${ms(r.duck.openMs)} ms | ${mib(r.duck.maxRss)} MiB |`,
     );
   }
-  console.log(`\nQueries (median of ${REPEATS}; SDK in memory after load / DuckDB over Parquet, cold file cache not forced)\n`);
+  console.log(
+    `\nQueries (median of ${REPEATS}; SDK in memory after load / DuckDB over Parquet, cold file cache not forced)\n`,
+  );
   console.log('| statements | contested relations | top 10 speakers (join) | statements per year |');
   console.log('| ---: | ---: | ---: | ---: |');
   for (const r of rows) {

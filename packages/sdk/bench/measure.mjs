@@ -92,7 +92,10 @@ if (mode === 'baseline') {
     (id) =>
       time(() => {
         const mine = statements.filter((s) => s.relation === id);
-        return { supports: mine.filter((s) => s.stance === 'supports'), disputes: mine.filter((s) => s.stance === 'disputes') };
+        return {
+          supports: mine.filter((s) => s.stance === 'supports'),
+          disputes: mine.filter((s) => s.stance === 'disputes'),
+        };
       })[0],
   );
 
@@ -117,12 +120,16 @@ if (mode === 'baseline') {
     () =>
       time(() => {
         const flags = new Map();
-        for (const s of statements) flags.set(s.relation, (flags.get(s.relation) ?? 0) | (s.stance === 'supports' ? 1 : 2));
+        for (const s of statements)
+          flags.set(s.relation, (flags.get(s.relation) ?? 0) | (s.stance === 'supports' ? 1 : 2));
         return relations.filter((r) => flags.get(r.id) === 3);
       })[0],
   );
 
-  const pairs = Array.from({ length: 300 }, () => [entities[pick(entities.length)].id, entities[pick(entities.length)].id]);
+  const pairs = Array.from({ length: 300 }, () => [
+    entities[pick(entities.length)].id,
+    entities[pick(entities.length)].id,
+  ]);
   const paths = (options) => {
     let found = 0;
     const times = pairs.map(([a, b]) => {
@@ -145,7 +152,12 @@ if (mode === 'baseline') {
   result.queries = {
     stances: { median: median(stances), naive: median(naiveStances) },
     neighbors: { median: median(neighbors), naive: median(naiveNeighbors) },
-    contested: { first: contestedFirst, median: median(contested), naive: median(naiveContested), count: contestedList.length },
+    contested: {
+      first: contestedFirst,
+      median: median(contested),
+      naive: median(naiveContested),
+      count: contestedList.length,
+    },
     path: paths(undefined),
     pathUndirected: paths({ directed: false }),
     search: { first: searchFirst, median: median(search) },

@@ -13,7 +13,9 @@ import { syntheticDataset } from '../dist/synthetic.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
-const sizes = (args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : '10000,100000,1000000').split(',').map(Number);
+const sizes = (args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : '10000,100000,1000000')
+  .split(',')
+  .map(Number);
 const SEED = 20210815;
 const cache = join(tmpdir(), 'claimgraph-bench');
 mkdirSync(cache, { recursive: true });
@@ -29,16 +31,23 @@ function release(statements) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(file, text);
   const sha256 = createHash('sha256').update(text).digest('hex');
-  writeFileSync(join(dir, 'datapackage.json'), JSON.stringify({ name: 'synthetic', version: '0.0.0', resources: [{ path: 'dataset.json', sha256 }] }));
+  writeFileSync(
+    join(dir, 'datapackage.json'),
+    JSON.stringify({ name: 'synthetic', version: '0.0.0', resources: [{ path: 'dataset.json', sha256 }] }),
+  );
   console.error(`  generated ${file} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   return file;
 }
 
 function measure(mode, file, loads = 1) {
-  const child = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=16384', join(here, 'measure.mjs'), mode, file, String(loads)], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--max-old-space-size=16384', join(here, 'measure.mjs'), mode, file, String(loads)],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    },
+  );
   if (child.status !== 0) throw new Error(`${mode} on ${file} failed:\n${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').pop());
 }
@@ -51,7 +60,9 @@ const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x
 const us = (x) => (x * 1000 >= 100 ? (x * 1000).toFixed(0) : (x * 1000).toFixed(1));
 const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
 
-console.log(`claimgraph sdk benchmark — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${mib(totalmem())} MiB RAM\n`);
+console.log(
+  `claimgraph sdk benchmark — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${mib(totalmem())} MiB RAM\n`,
+);
 const rows = [];
 for (const statements of sizes) {
   const file = release(statements);
@@ -69,18 +80,45 @@ for (const statements of sizes) {
     statements,
     bytes: statSync(file).size,
     counts: base[0].counts,
-    base: { wall: best(all(base, 'wallMs')), cpu: best(all(base, 'cpuMs')), read: best(all(base, 'readMs')), rss: median(base.map((r) => r.maxRssBytes)), retained: median(base.map((r) => r.retainedBytes)) },
-    sdk: { wall: best(all(sdk, 'wallMs')), cpu: best(all(sdk, 'cpuMs')), rss: median(sdk.map((r) => r.maxRssBytes)), retained: median(sdk.map((r) => r.retainedBytes)) },
+    base: {
+      wall: best(all(base, 'wallMs')),
+      cpu: best(all(base, 'cpuMs')),
+      read: best(all(base, 'readMs')),
+      rss: median(base.map((r) => r.maxRssBytes)),
+      retained: median(base.map((r) => r.retainedBytes)),
+    },
+    sdk: {
+      wall: best(all(sdk, 'wallMs')),
+      cpu: best(all(sdk, 'cpuMs')),
+      rss: median(sdk.map((r) => r.maxRssBytes)),
+      retained: median(sdk.map((r) => r.retainedBytes)),
+    },
     queries,
   });
   console.error(`  measured ${statements} statements`);
 }
 
-const table = (headers, lines) => [`| ${headers.join(' | ')} |`, `| ${headers.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`, ...lines.map((l) => `| ${l.join(' | ')} |`)].join('\n');
-const size = (r) => `${r.counts.entities.toLocaleString('en')} / ${r.counts.relations.toLocaleString('en')} / ${r.counts.statements.toLocaleString('en')} (${mib(r.bytes)} MiB)`;
+const table = (headers, lines) =>
+  [
+    `| ${headers.join(' | ')} |`,
+    `| ${headers.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+    ...lines.map((l) => `| ${l.join(' | ')} |`),
+  ].join('\n');
+const size = (r) =>
+  `${r.counts.entities.toLocaleString('en')} / ${r.counts.relations.toLocaleString('en')} / ${r.counts.statements.toLocaleString('en')} (${mib(r.bytes)} MiB)`;
 
 const load = table(
-  ['entities / relations / statements', 'read + JSON.parse', 'ClaimGraph.load', 'ratio', 'CPU ratio', 'peak RSS: JSON / load', 'ratio', 'heap kept: JSON / ClaimGraph', 'ratio'],
+  [
+    'entities / relations / statements',
+    'read + JSON.parse',
+    'ClaimGraph.load',
+    'ratio',
+    'CPU ratio',
+    'peak RSS: JSON / load',
+    'ratio',
+    'heap kept: JSON / ClaimGraph',
+    'ratio',
+  ],
   rows.map((r) => [
     size(r),
     `${ms(r.base.wall)} ms`,
@@ -94,11 +132,34 @@ const load = table(
   ]),
 );
 const extra = table(
-  ['statements', 'of which reading the file', 'load with integrity (sha256), one run', 'load with validate: false, one run', 'first `cg.graph` (graphology)', 'graph heap'],
-  rows.map((r) => [r.statements.toLocaleString('en'), `${ms(r.base.read)} ms`, `${ms(r.queries.loadWithIntegrityMs)} ms`, `${ms(r.queries.loadWithoutValidationMs)} ms`, `${ms(r.queries.graphMs)} ms`, `${mib(r.queries.graphBytes)} MiB`]),
+  [
+    'statements',
+    'of which reading the file',
+    'load with integrity (sha256), one run',
+    'load with validate: false, one run',
+    'first `cg.graph` (graphology)',
+    'graph heap',
+  ],
+  rows.map((r) => [
+    r.statements.toLocaleString('en'),
+    `${ms(r.base.read)} ms`,
+    `${ms(r.queries.loadWithIntegrityMs)} ms`,
+    `${ms(r.queries.loadWithoutValidationMs)} ms`,
+    `${ms(r.queries.graphMs)} ms`,
+    `${mib(r.queries.graphBytes)} MiB`,
+  ]),
 );
 const queries = table(
-  ['statements', 'stances (naive scan)', 'neighbors (naive scan)', 'contested: first / next (naive scan)', 'path median / p99 (found)', 'path, directed: false', 'search: first / next', 'asOf()'],
+  [
+    'statements',
+    'stances (naive scan)',
+    'neighbors (naive scan)',
+    'contested: first / next (naive scan)',
+    'path median / p99 (found)',
+    'path, directed: false',
+    'search: first / next',
+    'asOf()',
+  ],
   rows.map(({ statements, queries: { queries: q } }) => [
     statements.toLocaleString('en'),
     `${us(q.stances.median)} µs (${ms(q.stances.naive)} ms)`,

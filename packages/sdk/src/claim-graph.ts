@@ -73,7 +73,9 @@ export interface Stances {
   status: Status;
 }
 
-const SYMMETRIC = new Set<string>(Object.entries(RELATION_TYPE_INFO).flatMap(([type, info]) => (info.symmetric ? [type] : [])));
+const SYMMETRIC = new Set<string>(
+  Object.entries(RELATION_TYPE_INFO).flatMap(([type, info]) => (info.symmetric ? [type] : [])),
+);
 
 export class ClaimGraph {
   /** The release or package version, when the dataset says. */
@@ -118,20 +120,37 @@ export class ClaimGraph {
    * every record a query returns, as read-only.
    */
   static fromData(data: Dataset, options?: FromDataOptions): ClaimGraph {
-    const { validate, requireSorted, version, files } = resolveOptions('ClaimGraph.fromData', FROM_DATA_DEFAULTS, options);
+    const { validate, requireSorted, version, files } = resolveOptions(
+      'ClaimGraph.fromData',
+      FROM_DATA_DEFAULTS,
+      options,
+    );
     const fullCheck = () => {
       const result = validateDataset(data, { requireSorted, files });
       if (!result.valid) throw new ClaimGraphValidationError(result.errors);
     };
     if (!hasDatasetShape(data)) {
       if (validate) fullCheck();
-      throw new ClaimGraphError(`ClaimGraph.fromData(): expected { ${RECORD_KINDS.join(', ')} }, each a list of records`);
+      throw new ClaimGraphError(
+        `ClaimGraph.fromData(): expected { ${RECORD_KINDS.join(', ')} }, each a list of records`,
+      );
     }
     // The quick checks only decide whether the validator must run; its issues are the ones reported.
     const store = buildStore(data);
-    if (validate && !(store.problem === null && hasOnlyRecordLists(data) && recordsLookValid(store) && datasetRulesHold(store, requireSorted))) fullCheck();
+    if (
+      validate &&
+      !(
+        store.problem === null &&
+        hasOnlyRecordLists(data) &&
+        recordsLookValid(store) &&
+        datasetRulesHold(store, requireSorted)
+      )
+    )
+      fullCheck();
     if (store.problem !== null) {
-      throw new ClaimGraphError(`ClaimGraph.fromData(): ${store.problem}; validate the dataset (claimgraph validate) to see every problem`);
+      throw new ClaimGraphError(
+        `ClaimGraph.fromData(): ${store.problem}; validate the dataset (claimgraph validate) to see every problem`,
+      );
     }
     return new ClaimGraph(store, version, data.redirects);
   }
@@ -204,7 +223,10 @@ export class ClaimGraph {
     const target = o.target === undefined ? undefined : this.#requireEntity(o.target);
     const accept = this.#relationFilter(method, o);
     const anchor = source ?? target ?? entity;
-    const candidates = anchor === undefined ? null : store.byEntity.items.subarray(store.byEntity.offsets[anchor], store.byEntity.offsets[anchor + 1]);
+    const candidates =
+      anchor === undefined
+        ? null
+        : store.byEntity.items.subarray(store.byEntity.offsets[anchor], store.byEntity.offsets[anchor + 1]);
     const out: Relation[] = [];
     const count = candidates ? candidates.length : store.relations.length;
     for (let k = 0; k < count; k++) {
@@ -272,8 +294,14 @@ export class ClaimGraph {
     const r = this.#requireRelation(relationId);
     const supports: Statement[] = [];
     const disputes: Statement[] = [];
-    for (const i of this.#statementDates().sort(rows(store.byRelation, r))) (store.stDisputes[i] === 1 ? disputes : supports).push(store.statements[i]!);
-    return { relation: store.relations[r]!, supports, disputes, status: relationStatus(supports.length, disputes.length) };
+    for (const i of this.#statementDates().sort(rows(store.byRelation, r)))
+      (store.stDisputes[i] === 1 ? disputes : supports).push(store.statements[i]!);
+    return {
+      relation: store.relations[r]!,
+      supports,
+      disputes,
+      status: relationStatus(supports.length, disputes.length),
+    };
   }
 
   /** Relations with both supporting and disputing statements, by id. */
@@ -281,7 +309,8 @@ export class ClaimGraph {
     const store = this.#store;
     if (!this.#contested) {
       this.#contested = [];
-      for (let r = 0; r < store.relations.length; r++) if (store.supports[r]! > 0 && store.disputes[r]! > 0) this.#contested.push(r);
+      for (let r = 0; r < store.relations.length; r++)
+        if (store.supports[r]! > 0 && store.disputes[r]! > 0) this.#contested.push(r);
     }
     return this.#contested.map((r) => store.relations[r]!);
   }
@@ -348,7 +377,9 @@ export class ClaimGraph {
       sources: store.sources.map((r) => canonicalRecord('sources', r)),
     };
     if (this.#redirects.size > 0) {
-      dataset.redirects = [...this.#redirects.values()].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)).map((r) => canonicalRecord('redirects', r));
+      dataset.redirects = [...this.#redirects.values()]
+        .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
+        .map((r) => canonicalRecord('redirects', r));
     }
     return dataset;
   }
@@ -356,7 +387,9 @@ export class ClaimGraph {
   /** A view over the same entities and sources with fewer relations and statements: a subset of valid data is valid. */
   #view(relations: Relation[], statements: Statement[]): ClaimGraph {
     const { entities, sources } = this.#store;
-    return new ClaimGraph(buildStore({ entities, relations, statements, sources }), this.version, [...this.#redirects.values()]);
+    return new ClaimGraph(buildStore({ entities, relations, statements, sources }), this.version, [
+      ...this.#redirects.values(),
+    ]);
   }
 
   /** Where an entity id leads, following a redirect when the id was renamed or merged away. */

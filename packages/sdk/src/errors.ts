@@ -36,7 +36,13 @@ export class ClaimGraphValidationError extends ClaimGraphError {
   constructor(readonly issues: ValidationIssue[]) {
     const shown = issues.slice(0, LISTED_ISSUES).map((issue) => `  ${formatIssue(issue)}`);
     const more = issues.length > LISTED_ISSUES ? [`  … and ${issues.length - LISTED_ISSUES} more`] : [];
-    super([`the dataset is invalid (${issues.length} ${issues.length === 1 ? 'problem' : 'problems'}):`, ...shown, ...more].join('\n'));
+    super(
+      [
+        `the dataset is invalid (${issues.length} ${issues.length === 1 ? 'problem' : 'problems'}):`,
+        ...shown,
+        ...more,
+      ].join('\n'),
+    );
     this.name = 'ClaimGraphValidationError';
   }
 }

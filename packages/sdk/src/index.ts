@@ -4,7 +4,15 @@
  */
 export { ClaimGraph, type FromDataOptions, type Stances } from './claim-graph.js';
 export type { LoadOptions } from './load.js';
-export type { EntitiesOptions, SearchOptions, RelationsOptions, StatementsOptions, NeighborsOptions, PathOptions, OneOrMany } from './options.js';
+export type {
+  EntitiesOptions,
+  SearchOptions,
+  RelationsOptions,
+  StatementsOptions,
+  NeighborsOptions,
+  PathOptions,
+  OneOrMany,
+} from './options.js';
 export type { Direction } from './traverse.js';
 export { STATUSES, relationStatus, type Status } from './status.js';
 export type { EntityAttributes, RelationAttributes, ClaimGraphGraph } from './graph.js';

@@ -32,26 +32,40 @@ export async function readPath(location: string, options: LoadOptions): Promise<
     located = await schemaNode.locateDataset(location);
   } catch (error) {
     const message = (error as Error).message;
-    throw new ClaimGraphLoadError(location, message.startsWith(`${location}: `) ? message.slice(location.length + 2) : message);
+    throw new ClaimGraphLoadError(
+      location,
+      message.startsWith(`${location}: `) ? message.slice(location.length + 2) : message,
+    );
   }
 
   if (located.layout === 'source') {
     const read = await schemaNode.readDataset(location);
     const issue = read.issues[0];
-    if (issue) throw new ClaimGraphLoadError(path.join(located.dir, issue.file), issue.path ? `${issue.path}: ${issue.message}` : issue.message);
+    if (issue)
+      throw new ClaimGraphLoadError(
+        path.join(located.dir, issue.file),
+        issue.path ? `${issue.path}: ${issue.message}` : issue.message,
+      );
     return { data: read.data, version: read.meta.version, files: read.files, requireSorted: true, location };
   }
 
   const file = located.datasetFile!;
   const descriptor = await readDescriptor(fs, path.join(located.dir, 'datapackage.json'), options.integrity !== false);
   const name = path.relative(located.dir, file).split(path.sep).join('/');
-  const expected = options.integrity !== false ? descriptor?.resources?.find((r) => r.path === name)?.sha256 : undefined;
+  const expected =
+    options.integrity !== false ? descriptor?.resources?.find((r) => r.path === name)?.sha256 : undefined;
   // A release that has a datapackage.json but no hash for its dataset cannot be trusted silently.
   if (options.integrity !== false && descriptor && typeof expected !== 'string') {
-    throw new ClaimGraphLoadError(file, `datapackage.json lists no sha256 for ${name}; rebuild the release, or load with { integrity: false } to skip the check`);
+    throw new ClaimGraphLoadError(
+      file,
+      `datapackage.json lists no sha256 for ${name}; rebuild the release, or load with { integrity: false } to skip the check`,
+    );
   }
   const readError = (error: unknown) =>
-    new ClaimGraphLoadError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    new ClaimGraphLoadError(
+      file,
+      `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   // With a hash to check, the bytes are read first: hashed, and their UTF-8 checked strictly. (The
   // check guards against a file changed at rest; one swapped between the two reads goes unseen.)
   let strictlyDecodable = true;
@@ -71,7 +85,9 @@ export async function readPath(location: string, options: LoadOptions): Promise<
     throw readError(error);
   });
   const strict = !strictlyDecodable || (typeof expected !== 'string' && text.includes('\uFFFD'));
-  const parsed = strict ? schemaNode.parseJsonBytes(await fs.readFile(file), path.basename(file)) : schemaNode.parseJsonText(text, path.basename(file));
+  const parsed = strict
+    ? schemaNode.parseJsonBytes(await fs.readFile(file), path.basename(file))
+    : schemaNode.parseJsonText(text, path.basename(file));
   if (!parsed.ok) throw new ClaimGraphLoadError(file, parsed.issue.message);
   return {
     data: parsed.value,
@@ -83,7 +99,11 @@ export async function readPath(location: string, options: LoadOptions): Promise<
 }
 
 /** The release's datapackage.json, or undefined when there is none; a broken one fails only when integrity is checked. */
-async function readDescriptor(fs: typeof import('node:fs/promises'), file: string, required: boolean): Promise<DataPackage | undefined> {
+async function readDescriptor(
+  fs: typeof import('node:fs/promises'),
+  file: string,
+  required: boolean,
+): Promise<DataPackage | undefined> {
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(file);

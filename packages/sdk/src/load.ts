@@ -14,7 +14,11 @@ export interface LoadOptions {
   fetch?: typeof globalThis.fetch;
 }
 
-export const LOAD_DEFAULTS: Required<Omit<LoadOptions, 'fetch'>> & Pick<LoadOptions, 'fetch'> = { integrity: true, validate: true, fetch: undefined };
+export const LOAD_DEFAULTS: Required<Omit<LoadOptions, 'fetch'>> & Pick<LoadOptions, 'fetch'> = {
+  integrity: true,
+  validate: true,
+  fetch: undefined,
+};
 
 /** What a location held, before it is indexed. */
 export interface LoadedDataset {
@@ -47,7 +51,8 @@ export async function readLocation(location: string | URL, options: LoadOptions)
     throw optionError('ClaimGraph.load', 'location', `must be a path or a URL, not ${JSON.stringify(location)}`);
   }
   const text = String(location);
-  let url: URL | null = location instanceof URL ? location : /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? new URL(text) : null;
+  let url: URL | null =
+    location instanceof URL ? location : /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? new URL(text) : null;
   if (url === null && !isNode) {
     const base = (globalThis as { location?: { href?: string } }).location?.href;
     if (base) url = new URL(text, base);
@@ -57,7 +62,8 @@ export async function readLocation(location: string | URL, options: LoadOptions)
     return readPath(text, options);
   }
   if (url.protocol === 'file:') {
-    if (!isNode) throw new ClaimGraphLoadError(url.href, 'file: URLs can only be read in Node; serve the release over http(s)');
+    if (!isNode)
+      throw new ClaimGraphLoadError(url.href, 'file: URLs can only be read in Node; serve the release over http(s)');
     const { readPath, nodeImport } = await import('./load-file.js');
     const { fileURLToPath } = await nodeImport<typeof import('node:url')>('node:url');
     return readPath(fileURLToPath(url), options);
@@ -70,7 +76,8 @@ export async function readLocation(location: string | URL, options: LoadOptions)
 
 async function fetchDataset(url: URL, options: LoadOptions): Promise<LoadedDataset> {
   const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== 'function') throw new ClaimGraphLoadError(url.href, 'cannot be fetched: there is no fetch here; pass one with { fetch }');
+  if (typeof fetchImpl !== 'function')
+    throw new ClaimGraphLoadError(url.href, 'cannot be fetched: there is no fetch here; pass one with { fetch }');
   let datasetUrl: URL;
   let packageUrl: URL;
   let descriptor: DataPackage | undefined;
@@ -90,13 +97,20 @@ async function fetchDataset(url: URL, options: LoadOptions): Promise<LoadedDatas
   }
   const [bytes, fetched] = await Promise.all([
     fetchBytes(fetchImpl, datasetUrl),
-    descriptor ? Promise.resolve(descriptor) : fetchOptionalDescriptor(fetchImpl, packageUrl, options.integrity !== false),
+    descriptor
+      ? Promise.resolve(descriptor)
+      : fetchOptionalDescriptor(fetchImpl, packageUrl, options.integrity !== false),
   ]);
   descriptor = fetched;
   if (options.integrity !== false && descriptor) {
-    const resource = descriptor.resources?.find((r) => typeof r.path === 'string' && new URL(r.path, packageUrl).href === datasetUrl.href);
+    const resource = descriptor.resources?.find(
+      (r) => typeof r.path === 'string' && new URL(r.path, packageUrl).href === datasetUrl.href,
+    );
     if (typeof resource?.sha256 !== 'string') {
-      throw new ClaimGraphLoadError(datasetUrl.href, 'datapackage.json lists no sha256 for it; load with { integrity: false } to skip the check');
+      throw new ClaimGraphLoadError(
+        datasetUrl.href,
+        'datapackage.json lists no sha256 for it; load with { integrity: false } to skip the check',
+      );
     }
     await checkSha256(bytes, resource.sha256, datasetUrl.href);
   }
@@ -117,12 +131,20 @@ async function fetchBytes(fetchImpl: typeof globalThis.fetch, url: URL): Promise
   } catch (error) {
     throw new ClaimGraphLoadError(url.href, `could not be fetched (${(error as Error).message})`);
   }
-  if (!response.ok) throw new ClaimGraphLoadError(url.href, `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+  if (!response.ok)
+    throw new ClaimGraphLoadError(
+      url.href,
+      `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+    );
   return new Uint8Array(await response.arrayBuffer());
 }
 
 /** The release descriptor next to a dataset, or undefined when there is none (a bare dataset.json). */
-async function fetchOptionalDescriptor(fetchImpl: typeof globalThis.fetch, url: URL, required: boolean): Promise<DataPackage | undefined> {
+async function fetchOptionalDescriptor(
+  fetchImpl: typeof globalThis.fetch,
+  url: URL,
+  required: boolean,
+): Promise<DataPackage | undefined> {
   let response: Response;
   try {
     response = await fetchImpl(url);
@@ -131,7 +153,11 @@ async function fetchOptionalDescriptor(fetchImpl: typeof globalThis.fetch, url: 
   }
   if (response.status === 404 || response.status === 410) return undefined;
   if (!response.ok) {
-    if (required) throw new ClaimGraphLoadError(url.href, `HTTP ${response.status}: cannot check integrity without it (load with { integrity: false } to skip the check)`);
+    if (required)
+      throw new ClaimGraphLoadError(
+        url.href,
+        `HTTP ${response.status}: cannot check integrity without it (load with { integrity: false } to skip the check)`,
+      );
     return undefined;
   }
   const bytes = new Uint8Array(await response.arrayBuffer());
@@ -164,11 +190,13 @@ export function parseJson(bytes: Uint8Array, file: string): unknown {
 export async function checkSha256(bytes: Uint8Array, expected: string, file: string): Promise<void> {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) {
-    throw new ClaimGraphLoadError(file, 'cannot check its sha256: Web Crypto is not available here (a page served over plain http?); load with { integrity: false } to skip the check');
+    throw new ClaimGraphLoadError(
+      file,
+      'cannot check its sha256: Web Crypto is not available here (a page served over plain http?); load with { integrity: false } to skip the check',
+    );
   }
   const digest = new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
   let actual = '';
   for (const byte of digest) actual += byte.toString(16).padStart(2, '0');
   if (actual !== expected.toLowerCase()) throw new ClaimGraphIntegrityError(file, expected, actual);
 }
-

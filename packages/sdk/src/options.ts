@@ -2,7 +2,15 @@
  * Options of every query, each with one DEFAULTS object, and their checks: a misspelt option or an
  * unknown type is an error naming the method, never a silently empty answer.
  */
-import { ENTITY_TYPES, RELATION_TYPES, STANCES, type EntityType, type PartialDate, type RelationType, type Stance } from '@claimgraph/schema';
+import {
+  ENTITY_TYPES,
+  RELATION_TYPES,
+  STANCES,
+  type EntityType,
+  type PartialDate,
+  type RelationType,
+  type Stance,
+} from '@claimgraph/schema';
 import { optionError } from './errors.js';
 import { STATUSES, type Status } from './status.js';
 import type { Direction } from './traverse.js';
@@ -76,7 +84,14 @@ export interface PathOptions {
 
 export const ENTITIES_DEFAULTS: EntitiesOptions = { type: undefined };
 export const SEARCH_DEFAULTS: SearchOptions & { limit: number } = { type: undefined, limit: 20 };
-export const RELATIONS_DEFAULTS: RelationsOptions = { type: undefined, entity: undefined, source: undefined, target: undefined, status: undefined, asOf: undefined };
+export const RELATIONS_DEFAULTS: RelationsOptions = {
+  type: undefined,
+  entity: undefined,
+  source: undefined,
+  target: undefined,
+  status: undefined,
+  asOf: undefined,
+};
 export const STATEMENTS_DEFAULTS: StatementsOptions = {
   relation: undefined,
   speaker: undefined,
@@ -86,8 +101,17 @@ export const STATEMENTS_DEFAULTS: StatementsOptions = {
   to: undefined,
   source: undefined,
 };
-export const NEIGHBORS_DEFAULTS: NeighborsOptions & { direction: Direction } = { type: undefined, status: undefined, asOf: undefined, direction: 'any' };
-export const PATH_DEFAULTS: PathOptions & { directed: boolean } = { type: undefined, status: undefined, directed: true };
+export const NEIGHBORS_DEFAULTS: NeighborsOptions & { direction: Direction } = {
+  type: undefined,
+  status: undefined,
+  asOf: undefined,
+  direction: 'any',
+};
+export const PATH_DEFAULTS: PathOptions & { directed: boolean } = {
+  type: undefined,
+  status: undefined,
+  directed: true,
+};
 
 /** Options merged over their defaults; a key the defaults do not have is a typo. */
 export function resolveOptions<T extends object>(method: string, defaults: T, options: unknown): T {
@@ -106,23 +130,34 @@ export function resolveOptions<T extends object>(method: string, defaults: T, op
 }
 
 /** The allowed values named by a one-or-many option, or null when the option is absent. */
-export function oneOrMany<T extends string>(method: string, option: string, value: OneOrMany<T> | undefined, allowed: readonly T[]): ReadonlySet<T> | null {
+export function oneOrMany<T extends string>(
+  method: string,
+  option: string,
+  value: OneOrMany<T> | undefined,
+  allowed: readonly T[],
+): ReadonlySet<T> | null {
   if (value === undefined) return null;
   const values = typeof value === 'string' ? [value] : value;
-  if (!Array.isArray(values)) throw optionError(method, option, `must be one of ${allowed.join(', ')}, or a list of them`);
+  if (!Array.isArray(values))
+    throw optionError(method, option, `must be one of ${allowed.join(', ')}, or a list of them`);
   for (const v of values) {
-    if (!allowed.includes(v)) throw optionError(method, option, `must be one of ${allowed.join(', ')}, not ${JSON.stringify(v)}`);
+    if (!allowed.includes(v))
+      throw optionError(method, option, `must be one of ${allowed.join(', ')}, not ${JSON.stringify(v)}`);
   }
   return new Set(values);
 }
 
-export const relationTypes = (method: string, value: OneOrMany<RelationType> | undefined) => oneOrMany(method, 'type', value, RELATION_TYPES);
-export const entityTypes = (method: string, value: OneOrMany<EntityType> | undefined) => oneOrMany(method, 'type', value, ENTITY_TYPES);
-export const statuses = (method: string, value: OneOrMany<Status> | undefined) => oneOrMany(method, 'status', value, STATUSES);
+export const relationTypes = (method: string, value: OneOrMany<RelationType> | undefined) =>
+  oneOrMany(method, 'type', value, RELATION_TYPES);
+export const entityTypes = (method: string, value: OneOrMany<EntityType> | undefined) =>
+  oneOrMany(method, 'type', value, ENTITY_TYPES);
+export const statuses = (method: string, value: OneOrMany<Status> | undefined) =>
+  oneOrMany(method, 'status', value, STATUSES);
 
 export function stanceOption(method: string, value: unknown): Stance | undefined {
   if (value === undefined) return undefined;
-  if (!(STANCES as readonly unknown[]).includes(value)) throw optionError(method, 'stance', `must be one of ${STANCES.join(', ')}, not ${JSON.stringify(value)}`);
+  if (!(STANCES as readonly unknown[]).includes(value))
+    throw optionError(method, 'stance', `must be one of ${STANCES.join(', ')}, not ${JSON.stringify(value)}`);
   return value as Stance;
 }
 

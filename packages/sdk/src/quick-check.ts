@@ -55,7 +55,10 @@ const ID_PATTERN_SET = new Set<string>(Object.values(ID_PATTERNS));
 function compileForSpeed(schema: TObject): Check {
   const copy = CloneType(schema) as TObject & { additionalProperties?: unknown };
   const uniqueLists: string[] = [];
-  for (const [key, property] of Object.entries(copy.properties) as [string, { pattern?: string; type?: string; uniqueItems?: boolean; items?: { type?: string } }][]) {
+  for (const [key, property] of Object.entries(copy.properties) as [
+    string,
+    { pattern?: string; type?: string; uniqueItems?: boolean; items?: { type?: string } },
+  ][]) {
     if (key !== 'id' && property.pattern !== undefined && ID_PATTERN_SET.has(property.pattern)) delete property.pattern;
     if (property.pattern === PARTIAL_DATE_PATTERN) delete property.pattern;
     if (property.type === 'array' && property.uniqueItems === true && property.items?.type === 'string') {
@@ -95,7 +98,6 @@ function getCheckers(): Checkers {
   return checkers;
 }
 
-
 /** Dates repeat a lot (a few thousand days in a million statements): remember each verdict. */
 const calendarVerdicts = new Map<string, boolean>();
 
@@ -124,14 +126,23 @@ const ENTITY_TYPE_INDEX = new Map<string, number>(ENTITY_TYPES.map((t, i) => [t,
 /** 1 where an entity type can speak, by index in ENTITY_TYPES. */
 const CAN_SPEAK = Uint8Array.from(ENTITY_TYPES, (t) => (SILENT.has(t) ? 0 : 1));
 /** 1 where a relation type allows an entity type at its source (target), by [relation type][entity type]. */
-const ALLOWED_SOURCE = RELATION_TYPES.map((r) => Uint8Array.from(ENTITY_TYPES, (t) => (RELATION_TYPE_INFO[r].source.includes(t) ? 1 : 0)));
-const ALLOWED_TARGET = RELATION_TYPES.map((r) => Uint8Array.from(ENTITY_TYPES, (t) => (RELATION_TYPE_INFO[r].target.includes(t) ? 1 : 0)));
+const ALLOWED_SOURCE = RELATION_TYPES.map((r) =>
+  Uint8Array.from(ENTITY_TYPES, (t) => (RELATION_TYPE_INFO[r].source.includes(t) ? 1 : 0)),
+);
+const ALLOWED_TARGET = RELATION_TYPES.map((r) =>
+  Uint8Array.from(ENTITY_TYPES, (t) => (RELATION_TYPE_INFO[r].target.includes(t) ? 1 : 0)),
+);
 
 /** Whether the value is an object holding the four record lists, as validateDataset requires. */
 export function hasDatasetShape(input: unknown): input is Dataset {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
   const data = input as Record<string, unknown>;
-  return Array.isArray(data.entities) && Array.isArray(data.relations) && Array.isArray(data.statements) && Array.isArray(data.sources);
+  return (
+    Array.isArray(data.entities) &&
+    Array.isArray(data.relations) &&
+    Array.isArray(data.statements) &&
+    Array.isArray(data.sources)
+  );
 }
 
 const RECORD_LISTS = new Set<string>(['entities', 'relations', 'statements', 'sources']);
@@ -158,7 +169,13 @@ export function recordsLookValid(store: Store): boolean {
     if (!isEntityType(type) || !check.entity[type]!(record)) return false;
     if (!textOk(record.name) || !textOk(record.description) || !textOk(record.role)) return false;
     if (record.aliases !== undefined && !(record.aliases as unknown[]).every(textOk)) return false;
-    if (!calendarOk(record.founded) || !calendarOk(record.date) || !calendarOk(record.end) || !calendarOk(record.published)) return false;
+    if (
+      !calendarOk(record.founded) ||
+      !calendarOk(record.date) ||
+      !calendarOk(record.end) ||
+      !calendarOk(record.published)
+    )
+      return false;
     const id = record.id as string;
     if (id.charCodeAt(type.length) !== 58 || !id.startsWith(type) || !orderOk(record.date, record.end)) return false;
   }
@@ -166,7 +183,8 @@ export function recordsLookValid(store: Store): boolean {
 
   for (const record of sources as unknown as Fields[]) {
     if (!check.source(record) || !calendarOk(record.published)) return false;
-    if (!textOk(record.title) || !textOk(record.publisher) || !textOk(record.author) || !textOk(record.note)) return false;
+    if (!textOk(record.title) || !textOk(record.publisher) || !textOk(record.author) || !textOk(record.note))
+      return false;
   }
 
   for (let i = 0; i < relations.length; i++) {
@@ -175,7 +193,11 @@ export function recordsLookValid(store: Store): boolean {
     if (!calendarOk(record.start) || !calendarOk(record.end) || !textOk(record.note)) return false;
     if (record.source === record.target || !orderOk(record.start, record.end)) return false;
     const type = store.relType[i]!;
-    if (ALLOWED_SOURCE[type]![entityType[store.relSource[i]!]!] !== 1 || ALLOWED_TARGET[type]![entityType[store.relTarget[i]!]!] !== 1) return false;
+    if (
+      ALLOWED_SOURCE[type]![entityType[store.relSource[i]!]!] !== 1 ||
+      ALLOWED_TARGET[type]![entityType[store.relTarget[i]!]!] !== 1
+    )
+      return false;
   }
 
   for (let i = 0; i < statements.length; i++) {
@@ -194,7 +216,8 @@ export function recordsLookValid(store: Store): boolean {
     if (published !== undefined) {
       const date = statement.date;
       // Both to the day: plain string order; otherwise compare the possible intervals.
-      if (date.length === 10 && published.length === 10 ? date > published : earliestDay(date) > latestDay(published)) return false;
+      if (date.length === 10 && published.length === 10 ? date > published : earliestDay(date) > latestDay(published))
+        return false;
     }
   }
   return true;
@@ -227,8 +250,10 @@ const SYMMETRIC = Uint8Array.from(RELATION_TYPES, (t) => (RELATION_TYPE_INFO[t].
 function noDuplicateRelations(store: Store): boolean {
   const { offsets, items } = store.byEntity;
   const { relSource, relTarget, relType } = store;
-  const other = (r: number) => (SYMMETRIC[relType[r]!] === 1 && relTarget[r]! < relSource[r]! ? relSource[r]! : relTarget[r]!);
-  const anchor = (r: number) => (SYMMETRIC[relType[r]!] === 1 && relTarget[r]! < relSource[r]! ? relTarget[r]! : relSource[r]!);
+  const other = (r: number) =>
+    SYMMETRIC[relType[r]!] === 1 && relTarget[r]! < relSource[r]! ? relSource[r]! : relTarget[r]!;
+  const anchor = (r: number) =>
+    SYMMETRIC[relType[r]!] === 1 && relTarget[r]! < relSource[r]! ? relTarget[r]! : relSource[r]!;
   const n = store.entities.length;
   const filed: number[] = [];
   for (let v = 0; v < n; v++) {
@@ -242,7 +267,8 @@ function noDuplicateRelations(store: Store): boolean {
       for (let j = k - 1; j >= 0; j--) {
         const a = filed[j]!;
         if (relType[a] !== relType[b] || other(a) !== other(b)) break;
-        if (sameQualifiers(store.relations[a] as unknown as Fields, store.relations[b] as unknown as Fields)) return false;
+        if (sameQualifiers(store.relations[a] as unknown as Fields, store.relations[b] as unknown as Fields))
+          return false;
       }
     }
   }
@@ -258,7 +284,8 @@ function noPartOfCycle(store: Store): boolean {
   for (let v = 0; v < n; v++) offsets[v + 1]! += offsets[v]!;
   const targets = new Int32Array(offsets[n]!);
   const next = offsets.slice(0, n);
-  for (let i = 0; i < store.relations.length; i++) if (store.relType[i] === partOf) targets[next[store.relSource[i]!]!++] = store.relTarget[i]!;
+  for (let i = 0; i < store.relations.length; i++)
+    if (store.relType[i] === partOf) targets[next[store.relSource[i]!]!++] = store.relTarget[i]!;
 
   const state = new Uint8Array(n); // 0 unseen, 1 on the current path, 2 done
   const stack = new Int32Array(n);

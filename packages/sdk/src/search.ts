@@ -6,24 +6,26 @@ import type { Entity } from '@claimgraph/schema';
 
 /** Folds text for matching: `"Mazār-i-Sharīf"` → words `mazar i sharif`, key `mazarisharif`. */
 export function foldWords(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/[łŁ]/g, 'l')
-    .replace(/[øØ]/g, 'o')
-    .replace(/[đĐ]/g, 'd')
-    .replace(/[ıİ]/g, 'i')
-    .replace(/['’`ʼ]/g, '')
-    // Arabic-script letters that Arabic, Persian and Pashto keyboards type differently, and the
-    // tatweel stretch, so a name typed on either keyboard finds the other.
-    .replace(/[\u06CC\u0649\u06D2]/g, '\u064A')
-    .replace(/\u06A9/g, '\u0643')
-    .replace(/[\u06C1\u06D5\u0629]/g, '\u0647')
-    .replace(/\u0640/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/ß/g, 'ss')
+      .replace(/[łŁ]/g, 'l')
+      .replace(/[øØ]/g, 'o')
+      .replace(/[đĐ]/g, 'd')
+      .replace(/[ıİ]/g, 'i')
+      .replace(/['’`ʼ]/g, '')
+      // Arabic-script letters that Arabic, Persian and Pashto keyboards type differently, and the
+      // tatweel stretch, so a name typed on either keyboard finds the other.
+      .replace(/[\u06CC\u0649\u06D2]/g, '\u064A')
+      .replace(/\u06A9/g, '\u0643')
+      .replace(/[\u06C1\u06D5\u0629]/g, '\u0647')
+      .replace(/\u0640/g, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+  );
 }
 
 /** The folded text without spaces, so `al-Qaeda`, `al Qaeda` and `AlQaeda` all meet. */

@@ -24,7 +24,12 @@ export interface RelationCriteria {
  * The filter shared by relations(), neighbors() and path(): type, then date (holding then, and
  * said by then), then status, counted from the statements made by then when a date is given.
  */
-export function relationFilter(store: Store, dates: () => StatementDates, method: string, criteria: RelationCriteria): RelationFilter {
+export function relationFilter(
+  store: Store,
+  dates: () => StatementDates,
+  method: string,
+  criteria: RelationCriteria,
+): RelationFilter {
   const types = relationTypes(method, criteria.type);
   const wanted = statuses(method, criteria.status);
   const asOf = criteria.asOf === undefined ? undefined : dateOption(method, 'asOf', criteria.asOf);
@@ -74,7 +79,8 @@ export function selectAsOf(store: Store, dates: StatementDates, date: PartialDat
       }
     }
   }
-  for (let i = 0; i < store.statements.length; i++) if (latest[i]! <= day && kept[store.stRelation[i]!] === 1) statements.push(store.statements[i]!);
+  for (let i = 0; i < store.statements.length; i++)
+    if (latest[i]! <= day && kept[store.stRelation[i]!] === 1) statements.push(store.statements[i]!);
   return { relations, statements };
 }
 

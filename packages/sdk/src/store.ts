@@ -2,7 +2,15 @@
  * The indexed form of a dataset behind a ClaimGraph: the records sorted by id, Maps from id to
  * position, and typed arrays (CSR adjacency) instead of one object or array per record.
  */
-import { compareIds, RELATION_TYPES, type Dataset, type Entity, type Relation, type Source, type Statement } from '@claimgraph/schema';
+import {
+  compareIds,
+  RELATION_TYPES,
+  type Dataset,
+  type Entity,
+  type Relation,
+  type Source,
+  type Statement,
+} from '@claimgraph/schema';
 
 /** Compressed sparse rows: the items of row `r` are `items[offsets[r] .. offsets[r + 1])`. */
 export interface Csr {
@@ -80,7 +88,8 @@ function indexRecords(records: unknown[], kind: 'entity' | 'source', findings: F
     const id = idOf(record);
     findings.follows(previous, id);
     previous = id;
-    if (id === '' || index.has(id)) findings.fail(id === '' ? `${kind} #${i} has no id` : `duplicate ${kind} id ${JSON.stringify(id)}`);
+    if (id === '' || index.has(id))
+      findings.fail(id === '' ? `${kind} #${i} has no id` : `duplicate ${kind} id ${JSON.stringify(id)}`);
     else index.set(id, i);
   }
   return index;
@@ -105,17 +114,21 @@ function indexRelations(relations: unknown[], entityIndex: Map<string, number>, 
     const id = idOf(relation);
     findings.follows(previous, id);
     previous = id;
-    if (id === '' || relationIndex.has(id)) findings.fail(id === '' ? `relation #${i} has no id` : `duplicate relation id ${JSON.stringify(id)}`);
+    if (id === '' || relationIndex.has(id))
+      findings.fail(id === '' ? `relation #${i} has no id` : `duplicate relation id ${JSON.stringify(id)}`);
     else relationIndex.set(id, i);
     if (!isRecord(relation)) continue;
     const from = entityIndex.get(relation.source as string);
     const to = entityIndex.get(relation.target as string);
     const type = RELATION_TYPE_INDEX.get(relation.type as string);
-    if (from === undefined) findings.fail(`relation ${JSON.stringify(id)} has unknown source entity ${JSON.stringify(relation.source)}`);
+    if (from === undefined)
+      findings.fail(`relation ${JSON.stringify(id)} has unknown source entity ${JSON.stringify(relation.source)}`);
     else relSource[i] = from;
-    if (to === undefined) findings.fail(`relation ${JSON.stringify(id)} has unknown target entity ${JSON.stringify(relation.target)}`);
+    if (to === undefined)
+      findings.fail(`relation ${JSON.stringify(id)} has unknown target entity ${JSON.stringify(relation.target)}`);
     else relTarget[i] = to;
-    if (type === undefined) findings.fail(`relation ${JSON.stringify(id)} has unknown type ${JSON.stringify(relation.type)}`);
+    if (type === undefined)
+      findings.fail(`relation ${JSON.stringify(id)} has unknown type ${JSON.stringify(relation.type)}`);
     else relType[i] = type;
   }
   return { relationIndex, relSource, relTarget, relType };
@@ -129,7 +142,13 @@ interface StatementIndex {
   disputes: Int32Array;
 }
 
-function indexStatements(statements: unknown[], relationCount: number, relationIndex: Map<string, number>, entityIndex: Map<string, number>, findings: Findings): StatementIndex {
+function indexStatements(
+  statements: unknown[],
+  relationCount: number,
+  relationIndex: Map<string, number>,
+  entityIndex: Map<string, number>,
+  findings: Findings,
+): StatementIndex {
   const count = statements.length;
   const stRelation = new Int32Array(count).fill(-1);
   const stSpeaker = new Int32Array(count).fill(-1);
@@ -141,13 +160,15 @@ function indexStatements(statements: unknown[], relationCount: number, relationI
     const statement = statements[i];
     const id = idOf(statement);
     // In id order a duplicate comes right after its first; out of order, the index is built again sorted.
-    if (id === '' || id === previousId) findings.fail(id === '' ? `statement #${i} has no id` : `duplicate statement id ${JSON.stringify(id)}`);
+    if (id === '' || id === previousId)
+      findings.fail(id === '' ? `statement #${i} has no id` : `duplicate statement id ${JSON.stringify(id)}`);
     findings.follows(previousId, id);
     previousId = id;
     if (!isRecord(statement)) continue;
     const rel = relationIndex.get(statement.relation as string);
     const speaker = entityIndex.get(statement.speaker as string);
-    if (rel === undefined) findings.fail(`statement ${JSON.stringify(id)} is about unknown relation ${JSON.stringify(statement.relation)}`);
+    if (rel === undefined)
+      findings.fail(`statement ${JSON.stringify(id)} is about unknown relation ${JSON.stringify(statement.relation)}`);
     else if (statement.stance === 'disputes') {
       stRelation[i] = rel;
       stDisputes[i] = 1;
@@ -156,7 +177,8 @@ function indexStatements(statements: unknown[], relationCount: number, relationI
       stRelation[i] = rel;
       supports[rel]!++;
     } else findings.fail(`statement ${JSON.stringify(id)} has unknown stance ${JSON.stringify(statement.stance)}`);
-    if (speaker === undefined) findings.fail(`statement ${JSON.stringify(id)} has unknown speaker ${JSON.stringify(statement.speaker)}`);
+    if (speaker === undefined)
+      findings.fail(`statement ${JSON.stringify(id)} has unknown speaker ${JSON.stringify(statement.speaker)}`);
     else stSpeaker[i] = speaker;
   }
   return { stRelation, stSpeaker, stDisputes, supports, disputes };
@@ -176,7 +198,15 @@ export function buildStore(data: Dataset, sorted = true): Store {
   const st = indexStatements(statements, relations.length, rel.relationIndex, entityIndex, findings);
   // Releases come sorted, so this is one pass; other lists are indexed again from sorted copies.
   if (!findings.sorted) {
-    return buildStore({ entities: sortById(entities), relations: sortById(relations), statements: sortById(statements), sources: sortById(sources) }, false);
+    return buildStore(
+      {
+        entities: sortById(entities),
+        relations: sortById(relations),
+        statements: sortById(statements),
+        sources: sortById(sources),
+      },
+      false,
+    );
   }
 
   const counts = new Int32Array(relations.length);
@@ -192,7 +222,9 @@ export function buildStore(data: Dataset, sorted = true): Store {
     ...rel,
     ...st,
     byRelation: buildCsr(relations.length, st.stRelation, counts),
-    byEntity: ok ? incidence(entities.length, rel.relSource, rel.relTarget) : { offsets: new Int32Array(entities.length + 1), items: new Int32Array(0) },
+    byEntity: ok
+      ? incidence(entities.length, rel.relSource, rel.relTarget)
+      : { offsets: new Int32Array(entities.length + 1), items: new Int32Array(0) },
     sorted,
     problem: findings.problem,
   };

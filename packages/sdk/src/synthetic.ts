@@ -72,13 +72,127 @@ const RELATION_WEIGHTS: Partial<Record<RelationType, number>> = {
   'detained-at': 1,
 };
 
-const SPEAKER_TYPES = new Set<EntityType>(['person', 'armed-group', 'organization', 'government-body', 'international-body', 'programme', 'media-outlet', 'document']);
+const SPEAKER_TYPES = new Set<EntityType>([
+  'person',
+  'armed-group',
+  'organization',
+  'government-body',
+  'international-body',
+  'programme',
+  'media-outlet',
+  'document',
+]);
 
-const FIRST = ['Ahmad', 'Abdul', 'José', 'Zoë', 'Sirajuddin', 'Mullah', 'Anas', 'Hamid', 'Ayşe', 'Chloé', 'Björn', 'Amina', 'Farid', 'Mariam', 'Noor', 'Omar', 'Rahim', 'Sami', 'Yusuf', 'Zahra', 'Łukasz', 'Nguyễn', 'Renée', 'Khalid'];
-const LAST = ['Haqqani', 'al-Masri', "O'Neil", 'Karzai', 'Yousafzai', 'Müller', 'Baradar', 'Zadran', 'Stanikzai', 'Mujahid', 'Núñez', 'Saleh', 'Ghani', 'Rahmani', 'Popal', 'Dostum', 'Wardak', 'Hekmatyar', 'Ślusarz', 'Åberg'];
-const ORG_WORDS = ['Front', 'Network', 'Council', 'Shura', 'Brigade', 'Movement', 'Alliance', 'Committee', 'Office', 'Agency', 'Bureau', 'Forces'];
-const PLACES = ['Kabul', 'Kandahar', 'Khost', 'Paktia', 'Herāt', 'Jalalabad', 'Kunduz', 'Mazār-i-Sharīf', 'Ghazni', 'Helmand', 'Bagram', 'Doha', 'Quetta', 'Peshawar'];
-const WORDS = ['said', 'the', 'group', 'is', 'part', 'of', 'network', 'and', 'its', 'leaders', 'have', 'denied', 'any', 'link', 'with', 'officials', 'confirmed', 'reports', 'that', 'fighters', 'moved', 'to', 'region', 'after', 'talks', 'in', 'a', 'statement', 'on', 'Tuesday'];
+const FIRST = [
+  'Ahmad',
+  'Abdul',
+  'José',
+  'Zoë',
+  'Sirajuddin',
+  'Mullah',
+  'Anas',
+  'Hamid',
+  'Ayşe',
+  'Chloé',
+  'Björn',
+  'Amina',
+  'Farid',
+  'Mariam',
+  'Noor',
+  'Omar',
+  'Rahim',
+  'Sami',
+  'Yusuf',
+  'Zahra',
+  'Łukasz',
+  'Nguyễn',
+  'Renée',
+  'Khalid',
+];
+const LAST = [
+  'Haqqani',
+  'al-Masri',
+  "O'Neil",
+  'Karzai',
+  'Yousafzai',
+  'Müller',
+  'Baradar',
+  'Zadran',
+  'Stanikzai',
+  'Mujahid',
+  'Núñez',
+  'Saleh',
+  'Ghani',
+  'Rahmani',
+  'Popal',
+  'Dostum',
+  'Wardak',
+  'Hekmatyar',
+  'Ślusarz',
+  'Åberg',
+];
+const ORG_WORDS = [
+  'Front',
+  'Network',
+  'Council',
+  'Shura',
+  'Brigade',
+  'Movement',
+  'Alliance',
+  'Committee',
+  'Office',
+  'Agency',
+  'Bureau',
+  'Forces',
+];
+const PLACES = [
+  'Kabul',
+  'Kandahar',
+  'Khost',
+  'Paktia',
+  'Herāt',
+  'Jalalabad',
+  'Kunduz',
+  'Mazār-i-Sharīf',
+  'Ghazni',
+  'Helmand',
+  'Bagram',
+  'Doha',
+  'Quetta',
+  'Peshawar',
+];
+const WORDS = [
+  'said',
+  'the',
+  'group',
+  'is',
+  'part',
+  'of',
+  'network',
+  'and',
+  'its',
+  'leaders',
+  'have',
+  'denied',
+  'any',
+  'link',
+  'with',
+  'officials',
+  'confirmed',
+  'reports',
+  'that',
+  'fighters',
+  'moved',
+  'to',
+  'region',
+  'after',
+  'talks',
+  'in',
+  'a',
+  'statement',
+  'on',
+  'Tuesday',
+];
 const PUBLISHERS = ['The Wire', 'Daily Ledger', 'Kabul Times', 'Global Desk', 'Frontier Post', 'Evening Herald'];
 const ROLES = ['spokesman', 'deputy leader', 'commander', 'envoy', 'minister', 'adviser'];
 
@@ -137,10 +251,24 @@ export function syntheticDataset(options: SyntheticOptions = {}): Dataset {
   const entities = makeEntities(entityCount, rand, pick);
   const sources = makeSources(sourceCount, rand, pick);
   const relations = makeRelations(entities, relationTarget, rand, zipf);
-  const statements = makeStatements(entities, relations, sources, Math.max(statementTarget, relations.length), contestedShare, rand, pick, zipf);
+  const statements = makeStatements(
+    entities,
+    relations,
+    sources,
+    Math.max(statementTarget, relations.length),
+    contestedShare,
+    rand,
+    pick,
+    zipf,
+  );
 
   const byId = (a: { id: string }, b: { id: string }) => compareIds(a.id, b.id);
-  return { entities: entities.sort(byId), relations: relations.sort(byId), statements: statements.sort(byId), sources: sources.sort(byId) };
+  return {
+    entities: entities.sort(byId),
+    relations: relations.sort(byId),
+    statements: statements.sort(byId),
+    sources: sources.sort(byId),
+  };
 }
 
 function makeEntities(count: number, rand: () => number, pick: <T>(list: readonly T[]) => T): Entity[] {
@@ -209,7 +337,11 @@ function entityName(type: EntityType, rand: () => number, pick: <T>(list: readon
 function makeSources(count: number, rand: () => number, pick: <T>(list: readonly T[]) => T): Source[] {
   const sources: Source[] = [];
   for (let i = 0; i < count; i++) {
-    const record: Record<string, unknown> = { id: `src:${i.toString(36)}`, title: `${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)}`, publisher: pick(PUBLISHERS) };
+    const record: Record<string, unknown> = {
+      id: `src:${i.toString(36)}`,
+      title: `${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)}`,
+      publisher: pick(PUBLISHERS),
+    };
     if (rand() < 0.5) record.author = `${pick(FIRST)} ${pick(LAST)}`;
     if (rand() < 0.7) record.url = `https://example.org/articles/${i.toString(36)}`;
     // Most sources are dated; statements they report are dated on or before it.
@@ -219,7 +351,12 @@ function makeSources(count: number, rand: () => number, pick: <T>(list: readonly
   return sources;
 }
 
-function makeRelations(entities: Entity[], target: number, rand: () => number, zipf: (n: number) => number): Relation[] {
+function makeRelations(
+  entities: Entity[],
+  target: number,
+  rand: () => number,
+  zipf: (n: number) => number,
+): Relation[] {
   // Entities allowed at each end of each relation type, in entity order (so hubs come first).
   const ends = new Map<RelationType, { source: Int32Array; target: Int32Array }>();
   const typeOf = entities.map((e) => e.type);
@@ -262,7 +399,12 @@ function makeRelations(entities: Entity[], target: number, rand: () => number, z
       continue;
     }
     const i = relations.length;
-    const record: Record<string, unknown> = { id: `rel:${type}-${i.toString(36)}`, type, source: entities[found[0]]!.id, target: entities[found[1]]!.id };
+    const record: Record<string, unknown> = {
+      id: `rel:${type}-${i.toString(36)}`,
+      type,
+      source: entities[found[0]]!.id,
+      target: entities[found[1]]!.id,
+    };
     if (rand() < 0.3) {
       const startDay = Math.floor(rand() * SPAN_DAYS * 0.9);
       record.start = partial(dayString(startDay), rand());
@@ -270,7 +412,10 @@ function makeRelations(entities: Entity[], target: number, rand: () => number, z
     }
     if (info.attributes && rand() < 0.3) {
       const key = Object.keys(info.attributes)[0]!;
-      record.attributes = key === 'role' ? { role: ROLES[Math.floor(rand() * ROLES.length)]! } : { [key]: `value ${Math.floor(rand() * 10)}` };
+      record.attributes =
+        key === 'role'
+          ? { role: ROLES[Math.floor(rand() * ROLES.length)]! }
+          : { [key]: `value ${Math.floor(rand() * 10)}` };
     }
     if (rand() < 0.03) record.note = 'Read from the synthetic generator.';
     relations.push(record as Relation);
@@ -293,7 +438,8 @@ function makeStatements(
   if (speakers.length === 0) throw new Error('@claimgraph/sdk/synthetic: no entity can speak; use more entities');
   // Every relation gets one statement; the rest cluster on a few much-discussed relations.
   const perRelation = new Int32Array(relations.length).fill(1);
-  for (let k = relations.length; k < count; k++) perRelation[rand() < 0.5 ? zipf(relations.length) : Math.floor(rand() * relations.length)]!++;
+  for (let k = relations.length; k < count; k++)
+    perRelation[rand() < 0.5 ? zipf(relations.length) : Math.floor(rand() * relations.length)]!++;
 
   const statements: Statement[] = [];
   let id = 0;
@@ -302,7 +448,17 @@ function makeStatements(
     const contested = mode < contestedShare;
     const disputed = !contested && mode < contestedShare + 0.03;
     for (let k = 0; k < perRelation[r]!; k++) {
-      const stance = contested ? (k === 0 ? 'supports' : k === 1 ? 'disputes' : rand() < 0.5 ? 'supports' : 'disputes') : disputed ? 'disputes' : 'supports';
+      const stance = contested
+        ? k === 0
+          ? 'supports'
+          : k === 1
+            ? 'disputes'
+            : rand() < 0.5
+              ? 'supports'
+              : 'disputes'
+        : disputed
+          ? 'disputes'
+          : 'supports';
       const source = sources[zipf(sources.length)]!;
       const latest = source.published ? (Date.parse(source.published) - EPOCH) / DAY_MS : SPAN_DAYS;
       const day = Math.max(0, Math.floor(latest - rand() * 1500));

@@ -2,7 +2,15 @@
  * Partial dates in queries: "by a date" means by the last day its precision allows, and ordering
  * follows the schema's comparePartialDates. Numeric day keys make both cheap over a million statements.
  */
-import { earliestDay, isOnOrBefore, isPartialDate, latestDay, type PartialDate, type Relation, type Statement } from '@claimgraph/schema';
+import {
+  earliestDay,
+  isOnOrBefore,
+  isPartialDate,
+  latestDay,
+  type PartialDate,
+  type Relation,
+  type Statement,
+} from '@claimgraph/schema';
 import { optionError } from './errors.js';
 
 /** `YYYY-MM-DD` as the number YYYYMMDD: numbers order the same way as the strings. */
@@ -15,7 +23,11 @@ function dayNumber(day: string): number {
 /** The date an option names, checked: `"2021-13"` is an error that names the method and option. */
 export function dateOption(method: string, option: string, value: unknown): PartialDate {
   if (!isPartialDate(value)) {
-    throw optionError(method, option, `must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not ${JSON.stringify(value)}`);
+    throw optionError(
+      method,
+      option,
+      `must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }

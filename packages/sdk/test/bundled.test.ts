@@ -56,7 +56,11 @@ describe.skipIf(!built)('the bundled afghanistan-2021 release', () => {
     for (const relation of cg.relations()) {
       const { status, supports, disputes } = cg.stances(relation.id);
       expect(STATUSES).toContain(status);
-      expect(cg.graph.getEdgeAttributes(relation.id)).toMatchObject({ status, supports: supports.length, disputes: disputes.length });
+      expect(cg.graph.getEdgeAttributes(relation.id)).toMatchObject({
+        status,
+        supports: supports.length,
+        disputes: disputes.length,
+      });
     }
     const byStatus = STATUSES.map((status) => cg.relations({ status }).length);
     expect(byStatus.reduce((a, b) => a + b, 0)).toBe(cg.relations().length);
@@ -75,7 +79,10 @@ describe.skipIf(!built)('the bundled afghanistan-2021 release', () => {
     expect(path?.at(-1)).toBe(TALIBAN);
     const anyPath = cg.path(TALIBAN, HAQQANI, { directed: false })!;
     for (let i = 1; i < anyPath.length; i++) {
-      expect(cg.relations({ entity: anyPath[i - 1]!, target: anyPath[i] }).length + cg.relations({ entity: anyPath[i - 1]!, source: anyPath[i] }).length).toBeGreaterThan(0);
+      expect(
+        cg.relations({ entity: anyPath[i - 1]!, target: anyPath[i] }).length +
+          cg.relations({ entity: anyPath[i - 1]!, source: anyPath[i] }).length,
+      ).toBeGreaterThan(0);
     }
   });
 
@@ -87,7 +94,8 @@ describe.skipIf(!built)('the bundled afghanistan-2021 release', () => {
       expect(count).toBeGreaterThanOrEqual(previous);
       previous = count;
     }
-    for (const date of dates) for (const s of cg.asOf(date).statements()) expect(cg.statements({ to: date }).map((x) => x.id)).toContain(s.id);
+    for (const date of dates)
+      for (const s of cg.asOf(date).statements()) expect(cg.statements({ to: date }).map((x) => x.id)).toContain(s.id);
   });
 
   it('perspective() of each speaker holds only what they said, and all perspectives add up to every statement', () => {

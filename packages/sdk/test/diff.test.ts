@@ -10,7 +10,12 @@ function base(): Dataset {
       { id: 'person:ned-price', type: 'person', name: 'Ned Price', role: 'State Department spokesman' },
     ],
     relations: [
-      { id: 'rel:haqqani-part-of-taliban', type: 'part-of', source: 'armed-group:haqqani-network', target: 'armed-group:taliban' },
+      {
+        id: 'rel:haqqani-part-of-taliban',
+        type: 'part-of',
+        source: 'armed-group:haqqani-network',
+        target: 'armed-group:taliban',
+      },
     ],
     statements: [
       {
@@ -50,7 +55,9 @@ describe('diff', () => {
     const result = diff(base(), b);
     expect(result.entities.added.map((e) => e.id)).toEqual(['person:john-kirby']);
     expect(result.suggestedBump).toBe('minor');
-    expect(result.reasons).toEqual([{ bump: 'minor', id: 'person:john-kirby', message: 'entity person:john-kirby added' }]);
+    expect(result.reasons).toEqual([
+      { bump: 'minor', id: 'person:john-kirby', message: 'entity person:john-kirby added' },
+    ]);
   });
 
   it('treats a removed id without a redirect as major, naming the record', () => {
@@ -59,7 +66,11 @@ describe('diff', () => {
     const result = diff(base(), b);
     expect(result.entities.removed.map((e) => e.id)).toEqual(['person:ned-price']);
     expect(result.suggestedBump).toBe('major');
-    expect(result.reasons[0]).toEqual({ bump: 'major', id: 'person:ned-price', message: 'entity person:ned-price removed without a redirect' });
+    expect(result.reasons[0]).toEqual({
+      bump: 'major',
+      id: 'person:ned-price',
+      message: 'entity person:ned-price removed without a redirect',
+    });
   });
 
   it('treats a renamed id with a redirect as minor', () => {
@@ -69,7 +80,9 @@ describe('diff', () => {
     b.redirects = [{ from: 'person:ned-price', to: 'person:edward-price', reason: 'renamed', date: '2021-09-01' }];
     const result = diff(base(), b);
     expect(result.entities.removed).toEqual([]);
-    expect(result.entities.redirected).toEqual([{ from: 'person:ned-price', to: 'person:edward-price', reason: 'renamed' }]);
+    expect(result.entities.redirected).toEqual([
+      { from: 'person:ned-price', to: 'person:edward-price', reason: 'renamed' },
+    ]);
     expect(result.suggestedBump).toBe('minor');
   });
 
@@ -78,7 +91,9 @@ describe('diff', () => {
     b.entities[2] = { ...b.entities[2]!, name: 'Ned  Price' } as Dataset['entities'][number];
     const result = diff(base(), b);
     expect(result.entities.changed).toHaveLength(1);
-    expect(result.entities.changed[0]!.fields).toEqual([{ path: '/name', change: 'changed', before: 'Ned Price', after: 'Ned  Price' }]);
+    expect(result.entities.changed[0]!.fields).toEqual([
+      { path: '/name', change: 'changed', before: 'Ned Price', after: 'Ned  Price' },
+    ]);
     expect(result.suggestedBump).toBe('patch');
   });
 
@@ -90,7 +105,9 @@ describe('diff', () => {
     delete removed.statements[0]!.quote;
     const result = diff(base(), removed);
     expect(result.suggestedBump).toBe('major');
-    expect(result.statements.changed[0]!.fields).toEqual([{ path: '/quote', change: 'removed', before: 'The Taliban and the Haqqani network are separate entities.' }]);
+    expect(result.statements.changed[0]!.fields).toEqual([
+      { path: '/quote', change: 'removed', before: 'The Taliban and the Haqqani network are separate entities.' },
+    ]);
   });
 
   it('compares attributes key by key', () => {
@@ -98,7 +115,9 @@ describe('diff', () => {
     a.relations[0]!.attributes = { role: 'faction', since: 2012 };
     const b = clone(a);
     b.relations[0]!.attributes = { role: 'wing', since: 2012 };
-    expect(diff(a, b).relations.changed[0]!.fields).toEqual([{ path: '/attributes/role', change: 'changed', before: 'faction', after: 'wing' }]);
+    expect(diff(a, b).relations.changed[0]!.fields).toEqual([
+      { path: '/attributes/role', change: 'changed', before: 'faction', after: 'wing' },
+    ]);
   });
 
   it('handles ids with unusual characters as plain strings', () => {
@@ -108,7 +127,12 @@ describe('diff', () => {
       b.entities.push({ id, type: 'person', name: id });
     }
     const result = diff(a, b);
-    expect(result.entities.added.map((e) => e.id)).toEqual(['person:__proto__', 'person:a/b~c', 'person:constructor', 'person:toString']);
+    expect(result.entities.added.map((e) => e.id)).toEqual([
+      'person:__proto__',
+      'person:a/b~c',
+      'person:constructor',
+      'person:toString',
+    ]);
     expect(diff(b, a).entities.removed).toHaveLength(4);
   });
 
@@ -116,23 +140,38 @@ describe('diff', () => {
     const b = clone(base());
     b.statements.push({ ...b.statements[0]!, id: 'st:kirby-1', speaker: 'person:ned-price', stance: 'supports' });
     const result = diff(base(), b);
-    expect(result.statusChanges).toEqual([{ relation: 'rel:haqqani-part-of-taliban', before: 'disputed', after: 'contested', lostSupport: false }]);
+    expect(result.statusChanges).toEqual([
+      { relation: 'rel:haqqani-part-of-taliban', before: 'disputed', after: 'contested', lostSupport: false },
+    ]);
   });
 
   it('reports a relation that lost its last supporting statement', () => {
     const a = clone(base());
     a.statements.push({ ...a.statements[0]!, id: 'st:kirby-1', stance: 'supports' });
     const result = diff(a, base());
-    expect(result.statusChanges).toEqual([{ relation: 'rel:haqqani-part-of-taliban', before: 'contested', after: 'disputed', lostSupport: true }]);
+    expect(result.statusChanges).toEqual([
+      { relation: 'rel:haqqani-part-of-taliban', before: 'contested', after: 'disputed', lostSupport: true },
+    ]);
     expect(result.suggestedBump).toBe('major');
   });
 
   it('treats removed or redefined vocabulary terms as major and new terms as minor', () => {
     const vocab = (extra: Record<string, object> = {}) => ({
       entityTypes: { person: { label: 'Person', description: 'A person.' } },
-      relationTypes: { 'part-of': { label: 'part of', description: 'A part.', symmetric: false, source: ['person'], target: ['person'] }, ...extra },
+      relationTypes: {
+        'part-of': {
+          label: 'part of',
+          description: 'A part.',
+          symmetric: false,
+          source: ['person'],
+          target: ['person'],
+        },
+        ...extra,
+      },
     });
-    const added = diff(base(), base(), { vocabulary: { before: vocab(), after: vocab({ funds: { label: 'funds', description: 'Pays.' } }) } });
+    const added = diff(base(), base(), {
+      vocabulary: { before: vocab(), after: vocab({ funds: { label: 'funds', description: 'Pays.' } }) },
+    });
     expect(added.vocabulary?.added).toEqual(['relation-type:funds']);
     expect(added.suggestedBump).toBe('minor');
     const changed = vocab();

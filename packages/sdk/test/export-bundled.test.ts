@@ -32,49 +32,61 @@ const arrayBuffer = (path: string) => {
   return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
 };
 
-describe.runIf(existsSync(join(RELEASE, 'dataset.json')))('the bundled dataset (datasets/afghanistan-2021/dist)', () => {
-  it('opens in graphology from GEXF and GraphML with every entity, relation and count', async () => {
-    for (const format of ['gexf', 'graphml'] as const) {
-      const { out } = await exportDataset(cg, format, { out: join(dir, `afghanistan.${format}`) });
-      const graph = (format === 'gexf' ? parseGexf : parseGraphml)(MultiGraph, read(out!));
-      expect(recordsFromGraph(graph)).toEqual({ entities: expected.entities, relations: expected.relations, statements: [], sources: [] });
-      cg.graph.forEachEdge((edge, attributes) => expect(graph.getEdgeAttribute(edge, 'supports')).toBe(attributes.supports));
-    }
-  });
+describe.runIf(existsSync(join(RELEASE, 'dataset.json')))(
+  'the bundled dataset (datasets/afghanistan-2021/dist)',
+  () => {
+    it('opens in graphology from GEXF and GraphML with every entity, relation and count', async () => {
+      for (const format of ['gexf', 'graphml'] as const) {
+        const { out } = await exportDataset(cg, format, { out: join(dir, `afghanistan.${format}`) });
+        const graph = (format === 'gexf' ? parseGexf : parseGraphml)(MultiGraph, read(out!));
+        expect(recordsFromGraph(graph)).toEqual({
+          entities: expected.entities,
+          relations: expected.relations,
+          statements: [],
+          sources: [],
+        });
+        cg.graph.forEachEdge((edge, attributes) =>
+          expect(graph.getEdgeAttribute(edge, 'supports')).toBe(attributes.supports),
+        );
+      }
+    });
 
-  it('reads back from CSV with csv-parse, formula escapes stripped', async () => {
-    const out = join(dir, 'csv');
-    await exportDataset(cg, 'csv', { out });
-    expect(recordsFromCsv('nodes', rows(join(out, 'nodes.csv')), true)).toEqual(expected.entities);
-    expect(recordsFromCsv('edges', rows(join(out, 'edges.csv')), true)).toEqual(expected.relations);
-    expect(recordsFromCsv('statements', rows(join(out, 'statements.csv')), true)).toEqual(expected.statements);
-    expect(recordsFromCsv('sources', rows(join(out, 'sources.csv')), true)).toEqual(expected.sources);
-  });
+    it('reads back from CSV with csv-parse, formula escapes stripped', async () => {
+      const out = join(dir, 'csv');
+      await exportDataset(cg, 'csv', { out });
+      expect(recordsFromCsv('nodes', rows(join(out, 'nodes.csv')), true)).toEqual(expected.entities);
+      expect(recordsFromCsv('edges', rows(join(out, 'edges.csv')), true)).toEqual(expected.relations);
+      expect(recordsFromCsv('statements', rows(join(out, 'statements.csv')), true)).toEqual(expected.statements);
+      expect(recordsFromCsv('sources', rows(join(out, 'sources.csv')), true)).toEqual(expected.sources);
+    });
 
-  it('reads back from NDJSON line by line', async () => {
-    const { out } = await exportDataset(cg, 'ndjson', { out: join(dir, 'afghanistan.ndjson') });
-    const back = recordsFromNdjson(read(out!));
-    for (const kind of KINDS) expect(back[kind]).toEqual(expected[kind]);
-  });
+    it('reads back from NDJSON line by line', async () => {
+      const { out } = await exportDataset(cg, 'ndjson', { out: join(dir, 'afghanistan.ndjson') });
+      const back = recordsFromNdjson(read(out!));
+      for (const kind of KINDS) expect(back[kind]).toEqual(expected[kind]);
+    });
 
-  it('reads back from Parquet with hyparquet, row for row', async () => {
-    const out = join(dir, 'parquet');
-    await exportDataset(cg, 'parquet', { out });
-    for (const kind of KINDS) {
-      const table = await parquetReadObjects({ file: arrayBuffer(join(out, `${kind}.parquet`)) });
-      expect(table.map((r) => r.id)).toEqual(expected[kind].map((r) => r.id));
-    }
-    const statements = await parquetReadObjects({ file: arrayBuffer(join(out, 'statements.parquet')) });
-    expect(statements.map((s) => s.quote ?? undefined)).toEqual(expected.statements.map((s) => s.quote));
-  });
+    it('reads back from Parquet with hyparquet, row for row', async () => {
+      const out = join(dir, 'parquet');
+      await exportDataset(cg, 'parquet', { out });
+      for (const kind of KINDS) {
+        const table = await parquetReadObjects({ file: arrayBuffer(join(out, `${kind}.parquet`)) });
+        expect(table.map((r) => r.id)).toEqual(expected[kind].map((r) => r.id));
+      }
+      const statements = await parquetReadObjects({ file: arrayBuffer(join(out, 'statements.parquet')) });
+      expect(statements.map((s) => s.quote ?? undefined)).toEqual(expected.statements.map((s) => s.quote));
+    });
 
-  it('writes Neo4j files whose rows an RFC 4180 reader splits back into every record and link', async () => {
-    const out = join(dir, 'neo4j');
-    await exportDataset(cg, 'neo4j', { out });
-    expect(rows(join(out, 'entities.csv')).map((r) => r['entityId:ID'])).toEqual(expected.entities.map((e) => e.id));
-    expect(rows(join(out, 'statements.csv')).map((r) => r.quote || undefined)).toEqual(expected.statements.map((s) => s.quote));
-    const links = rows(join(out, 'links.csv'));
-    expect(links.filter((l) => l[':TYPE'] === 'ABOUT')).toHaveLength(expected.statements.length);
-    expect(read(join(out, 'import.cypher'))).toContain("LOAD CSV WITH HEADERS FROM 'file:///entities.csv' AS row");
-  });
-});
+    it('writes Neo4j files whose rows an RFC 4180 reader splits back into every record and link', async () => {
+      const out = join(dir, 'neo4j');
+      await exportDataset(cg, 'neo4j', { out });
+      expect(rows(join(out, 'entities.csv')).map((r) => r['entityId:ID'])).toEqual(expected.entities.map((e) => e.id));
+      expect(rows(join(out, 'statements.csv')).map((r) => r.quote || undefined)).toEqual(
+        expected.statements.map((s) => s.quote),
+      );
+      const links = rows(join(out, 'links.csv'));
+      expect(links.filter((l) => l[':TYPE'] === 'ABOUT')).toHaveLength(expected.statements.length);
+      expect(read(join(out, 'import.cypher'))).toContain("LOAD CSV WITH HEADERS FROM 'file:///entities.csv' AS row");
+    });
+  },
+);

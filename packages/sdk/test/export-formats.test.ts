@@ -6,14 +6,23 @@ import { parquetReadObjects } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
 import { ClaimGraph } from '../src/index.js';
 import { exportDataset, NEO4J_ARRAY_DELIMITER, streamNdjson, type ExportResult } from '../src/export/index.js';
-import { awkwardDataset, canonical, KINDS, multilineDataset, recordsFromCsv, recordsFromGraph, recordsFromNdjson } from './export-helpers.js';
+import {
+  awkwardDataset,
+  canonical,
+  KINDS,
+  multilineDataset,
+  recordsFromCsv,
+  recordsFromGraph,
+  recordsFromNdjson,
+} from './export-helpers.js';
 
 const cg = ClaimGraph.fromData(awkwardDataset());
 const expected = cg.toJSON();
 
 const text = (result: ExportResult, path: string): string => {
   const file = result.files.find((f) => f.path === path);
-  if (typeof file?.content !== 'string') throw new Error(`no text file ${path} in ${result.files.map((f) => f.path).join(', ')}`);
+  if (typeof file?.content !== 'string')
+    throw new Error(`no text file ${path} in ${result.files.map((f) => f.path).join(', ')}`);
   return file.content;
 };
 const bytes = (result: ExportResult, path: string): ArrayBuffer => {
@@ -27,10 +36,19 @@ describe('exportDataset(cg, "gexf")', () => {
     const result = await exportDataset(cg, 'gexf');
     expect(result.files.map((f) => f.path)).toEqual(['dataset.gexf']);
     const graph = parseGexf(MultiGraph, text(result, 'dataset.gexf'));
-    expect(recordsFromGraph(graph)).toEqual({ entities: expected.entities, relations: expected.relations, statements: [], sources: [] });
+    expect(recordsFromGraph(graph)).toEqual({
+      entities: expected.entities,
+      relations: expected.relations,
+      statements: [],
+      sources: [],
+    });
     cg.graph.forEachEdge((edge, attributes) => {
       const back = graph.getEdgeAttributes(edge);
-      expect([back.status, back.supports, back.disputes]).toEqual([attributes.status, attributes.supports, attributes.disputes]);
+      expect([back.status, back.supports, back.disputes]).toEqual([
+        attributes.status,
+        attributes.supports,
+        attributes.disputes,
+      ]);
       expect(back.weight).toBe(attributes.supports + attributes.disputes);
       expect(back.kind).toBe(attributes.type);
     });
@@ -45,11 +63,17 @@ describe('exportDataset(cg, "gexf")', () => {
     expect(graph.getNodeAttribute('person:ned-price', 'deceased')).toBe(false);
     expect(graph.isUndirected('rel:haqqani-allied-with-taliban')).toBe(true);
     expect(graph.isDirected('rel:haqqani-part-of-taliban')).toBe(true);
-    expect(graph.extremities('rel:haqqani-allied-with-taliban')).toEqual(['armed-group:haqqani-network', 'armed-group:taliban']);
+    expect(graph.extremities('rel:haqqani-allied-with-taliban')).toEqual([
+      'armed-group:haqqani-network',
+      'armed-group:taliban',
+    ]);
   });
 
   it('writes every relation directed with symmetricEdges: "directed", and GEXF 1.2 on request', async () => {
-    const content = text(await exportDataset(cg, 'gexf', { symmetricEdges: 'directed', gexfVersion: '1.2' }), 'dataset.gexf');
+    const content = text(
+      await exportDataset(cg, 'gexf', { symmetricEdges: 'directed', gexfVersion: '1.2' }),
+      'dataset.gexf',
+    );
     expect(content).toContain('version="1.2"');
     const graph = parseGexf(MultiGraph, content);
     expect(graph.undirectedSize).toBe(0);
@@ -61,12 +85,21 @@ describe('exportDataset(cg, "graphml")', () => {
   it('parses back with graphology-graphml into the same nodes, edges and attributes', async () => {
     const result = await exportDataset(cg, 'graphml');
     const graph = parseGraphml(MultiGraph, text(result, 'dataset.graphml'));
-    expect(recordsFromGraph(graph)).toEqual({ entities: expected.entities, relations: expected.relations, statements: [], sources: [] });
+    expect(recordsFromGraph(graph)).toEqual({
+      entities: expected.entities,
+      relations: expected.relations,
+      statements: [],
+      sources: [],
+    });
     expect(graph.order).toBe(cg.graph.order);
     expect(graph.size).toBe(cg.graph.size);
     cg.graph.forEachEdge((edge, attributes) => {
       const back = graph.getEdgeAttributes(edge);
-      expect([back.status, back.supports, back.disputes]).toEqual([attributes.status, attributes.supports, attributes.disputes]);
+      expect([back.status, back.supports, back.disputes]).toEqual([
+        attributes.status,
+        attributes.supports,
+        attributes.disputes,
+      ]);
     });
     expect(graph.isUndirected('rel:haqqani-allied-with-taliban')).toBe(true);
   });
@@ -106,7 +139,9 @@ describe('exportDataset(cg, "csv")', () => {
   it('starts with the headers Gephi and Flourish look for, and types edges Directed or Undirected by the vocabulary', async () => {
     const result = await exportDataset(cg, 'csv');
     expect(text(result, 'nodes.csv').split('\r\n')[0]).toMatch(/^Id,Label,type,aliases,description,/);
-    expect(text(result, 'edges.csv').split('\r\n')[0]).toMatch(/^Source,Target,Type,Id,Label,Kind,Weight,relationType,status,supports,disputes,start,end,attributes,note$/);
+    expect(text(result, 'edges.csv').split('\r\n')[0]).toMatch(
+      /^Source,Target,Type,Id,Label,Kind,Weight,relationType,status,supports,disputes,start,end,attributes,note$/,
+    );
     const edges = csvRows(text(result, 'edges.csv'));
     expect(edges.map((e) => [e.Id, e.Type, e.Label, e.Weight, e.status])).toEqual([
       ['rel:haqqani-allied-with-taliban', 'Undirected', 'allied with', '1', 'supported'],
@@ -124,7 +159,8 @@ describe('exportDataset(cg, "csv")', () => {
     expect(byId.get('person:ned-price')!.role).toBe("'+spokesman");
     const statements = csvRows(text(result, 'statements.csv'));
     expect(statements.find((s) => s.Id === 'st:report-1')!.quote).toBe("'=SUM(A1:A9) is not a formula here");
-    for (const row of [...nodes, ...statements]) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    for (const row of [...nodes, ...statements])
+      for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     expect(recordsFromCsv('nodes', nodes, true)).toEqual(expected.entities);
     expect(recordsFromCsv('statements', statements, true)).toEqual(expected.statements);
   });
@@ -178,7 +214,9 @@ describe('exportDataset(cg, "ndjson")', () => {
     shuffled.entities.reverse();
     shuffled.statements.reverse();
     const reversedKeys = <T extends object>(record: T): T => Object.fromEntries(Object.entries(record).reverse()) as T;
-    shuffled.relations = shuffled.relations.map((r) => reversedKeys({ ...r, ...(r.attributes ? { attributes: reversedKeys(r.attributes) } : {}) }));
+    shuffled.relations = shuffled.relations.map((r) =>
+      reversedKeys({ ...r, ...(r.attributes ? { attributes: reversedKeys(r.attributes) } : {}) }),
+    );
     shuffled.sources = shuffled.sources.map(reversedKeys);
     shuffled.entities = shuffled.entities.map(reversedKeys);
     const fromDataset = text(await exportDataset(shuffled, 'ndjson'), 'dataset.ndjson');
@@ -197,12 +235,19 @@ describe('exportDataset(cg, "parquet")', () => {
     ]);
     const entities = await parquetReadObjects({ file: bytes(result, 'entities.parquet') });
     expect(entities.map((e) => e.id)).toEqual(expected.entities.map((e) => e.id));
-    expect(entities.find((e) => e.id === 'armed-group:haqqani-network')!.aliases).toEqual(['حقاني شبکه', 'HQN, the "network"']);
+    expect(entities.find((e) => e.id === 'armed-group:haqqani-network')!.aliases).toEqual([
+      'حقاني شبکه',
+      'HQN, the "network"',
+    ]);
     expect(entities.find((e) => e.id === 'person:sirajuddin-haqqani')!.name).toBe('سراج الدين حقاني');
     expect(entities.find((e) => e.id === 'person:ned-price')!.deceased).toBe(false);
     const relations = await parquetReadObjects({ file: bytes(result, 'relations.parquet') });
     const leads = relations.find((r) => r.id === 'rel:sirajuddin-leads-haqqani')!;
-    expect(typeof leads.attributes === 'string' ? JSON.parse(leads.attributes) : leads.attributes).toEqual({ acting: true, rank: 1, role: 'leader, "emir"' });
+    expect(typeof leads.attributes === 'string' ? JSON.parse(leads.attributes) : leads.attributes).toEqual({
+      acting: true,
+      rank: 1,
+      role: 'leader, "emir"',
+    });
     expect(relations.map((r) => [r.id, r.status, r.supports, r.disputes, r.symmetric])).toEqual([
       ['rel:haqqani-allied-with-taliban', 'supported', 1, 0, true],
       ['rel:haqqani-part-of-taliban', 'contested', 1, 1, false],
@@ -210,8 +255,16 @@ describe('exportDataset(cg, "parquet")', () => {
     ]);
     const statements = await parquetReadObjects({ file: bytes(result, 'statements.parquet') });
     const report = statements.find((s) => s.id === 'st:report-1')!;
-    expect([report.date, report.date_precision, report.quote, report.reportedBy]).toEqual(['2021-06', 'month', '=SUM(A1:A9) is not a formula here', 'person:ned-price']);
-    expect([(report.date_start as Date).toISOString().slice(0, 10), (report.date_end as Date).toISOString().slice(0, 10)]).toEqual(['2021-06-01', '2021-06-30']);
+    expect([report.date, report.date_precision, report.quote, report.reportedBy]).toEqual([
+      '2021-06',
+      'month',
+      '=SUM(A1:A9) is not a formula here',
+      'person:ned-price',
+    ]);
+    expect([
+      (report.date_start as Date).toISOString().slice(0, 10),
+      (report.date_end as Date).toISOString().slice(0, 10),
+    ]).toEqual(['2021-06-01', '2021-06-30']);
     expect(statements.find((s) => s.id === 'st:siraj-1')!.date_end).toEqual(new Date('2020-12-31T00:00:00Z'));
   });
 
@@ -225,7 +278,15 @@ describe('exportDataset(cg, "parquet")', () => {
 describe('exportDataset(cg, "neo4j")', () => {
   it('writes neo4j-admin headers, with typed properties and the ID, LABEL, START_ID, END_ID and TYPE columns', async () => {
     const result = await exportDataset(cg, 'neo4j');
-    expect(result.files.map((f) => f.path)).toEqual(['entities.csv', 'relations.csv', 'statements.csv', 'sources.csv', 'relationships.csv', 'links.csv', 'import.cypher']);
+    expect(result.files.map((f) => f.path)).toEqual([
+      'entities.csv',
+      'relations.csv',
+      'statements.csv',
+      'sources.csv',
+      'relationships.csv',
+      'links.csv',
+      'import.cypher',
+    ]);
     const header = (path: string) => text(result, path).split('\r\n')[0];
     expect(header('entities.csv')).toBe(
       'entityId:ID,:LABEL,type,name,aliases:string[],description,role,deceased:boolean,founded,founded_start:date,founded_end:date,founded_precision,placeKind,date,date_start:date,date_end:date,date_precision,end,end_start:date,end_end:date,end_precision,documentKind,published,published_start:date,published_end:date,published_precision,url',
@@ -255,30 +316,61 @@ describe('exportDataset(cg, "neo4j")', () => {
     });
     const links = csvRows(text(result, 'links.csv'));
     expect(links.filter((l) => l[':TYPE'] === 'SAID')).toHaveLength(4);
-    expect(links.filter((l) => l[':TYPE'] === 'REPORTED_BY')).toEqual([{ ':START_ID': 'st:report-1', ':END_ID': 'person:ned-price', ':TYPE': 'REPORTED_BY' }]);
+    expect(links.filter((l) => l[':TYPE'] === 'REPORTED_BY')).toEqual([
+      { ':START_ID': 'st:report-1', ':END_ID': 'person:ned-price', ':TYPE': 'REPORTED_BY' },
+    ]);
     const relations = csvRows(text(result, 'relations.csv'));
-    expect(JSON.parse(relations.find((r) => r['relationId:ID'] === 'rel:sirajuddin-leads-haqqani')!.attributes!)).toEqual({ acting: true, rank: 1, role: 'leader, "emir"' });
+    expect(
+      JSON.parse(relations.find((r) => r['relationId:ID'] === 'rel:sirajuddin-leads-haqqani')!.attributes!),
+    ).toEqual({ acting: true, rank: 1, role: 'leader, "emir"' });
   });
 
   it('writes a LOAD CSV script that creates every node kind, relationship type and link', async () => {
     const script = text(await exportDataset(cg, 'neo4j'), 'import.cypher');
-    for (const file of ['entities', 'relations', 'statements', 'sources', 'relationships', 'links']) expect(script).toContain(`LOAD CSV WITH HEADERS FROM 'file:///${file}.csv' AS row`);
+    for (const file of ['entities', 'relations', 'statements', 'sources', 'relationships', 'links'])
+      expect(script).toContain(`LOAD CSV WITH HEADERS FROM 'file:///${file}.csv' AS row`);
     expect(script).toContain('CREATE (a)-[r:PART_OF]->(b)');
     expect(script).toContain("MATCH (n:Entity {type: 'armed-group'}) SET n:ArmedGroup;");
-    expect(script).toContain("`supports`: CASE coalesce(row.`supports:int`, '') WHEN '' THEN null ELSE toInteger(row.`supports:int`) END");
-    expect(script).toContain("`aliases`: CASE coalesce(row.`aliases:string[]`, '') WHEN '' THEN null ELSE split(row.`aliases:string[]`, '\\u001f') END");
+    expect(script).toContain(
+      "`supports`: CASE coalesce(row.`supports:int`, '') WHEN '' THEN null ELSE toInteger(row.`supports:int`) END",
+    );
+    expect(script).toContain(
+      "`aliases`: CASE coalesce(row.`aliases:string[]`, '') WHEN '' THEN null ELSE split(row.`aliases:string[]`, '\\u001f') END",
+    );
     expect(script).toContain('neo4j-admin database import full --array-delimiter=U+001F');
   });
 });
 
 describe('exportDataset() on a dataset with redirects', () => {
   it('exports redirects to NDJSON, CSV and Parquet', async () => {
-    const data = { ...canonical(awkwardDataset()), redirects: [{ from: 'person:siraj', to: 'person:sirajuddin-haqqani', reason: 'renamed to the spelling the source uses', date: '2021-09' }] };
+    const data = {
+      ...canonical(awkwardDataset()),
+      redirects: [
+        {
+          from: 'person:siraj',
+          to: 'person:sirajuddin-haqqani',
+          reason: 'renamed to the spelling the source uses',
+          date: '2021-09',
+        },
+      ],
+    };
     const ndjson = text(await exportDataset(data, 'ndjson'), 'dataset.ndjson');
-    expect(ndjson.trimEnd().split('\n').pop()).toBe('{"kind":"redirect","from":"person:siraj","to":"person:sirajuddin-haqqani","reason":"renamed to the spelling the source uses","date":"2021-09"}');
+    expect(ndjson.trimEnd().split('\n').pop()).toBe(
+      '{"kind":"redirect","from":"person:siraj","to":"person:sirajuddin-haqqani","reason":"renamed to the spelling the source uses","date":"2021-09"}',
+    );
     const csv = await exportDataset(data, 'csv');
-    expect(csvRows(text(csv, 'redirects.csv'))).toEqual([{ from: 'person:siraj', to: 'person:sirajuddin-haqqani', reason: 'renamed to the spelling the source uses', date: '2021-09' }]);
+    expect(csvRows(text(csv, 'redirects.csv'))).toEqual([
+      {
+        from: 'person:siraj',
+        to: 'person:sirajuddin-haqqani',
+        reason: 'renamed to the spelling the source uses',
+        date: '2021-09',
+      },
+    ]);
     const parquet = await exportDataset(data, 'parquet');
-    expect((await parquetReadObjects({ file: bytes(parquet, 'redirects.parquet') }))[0]).toMatchObject({ from: 'person:siraj', date_precision: 'month' });
+    expect((await parquetReadObjects({ file: bytes(parquet, 'redirects.parquet') }))[0]).toMatchObject({
+      from: 'person:siraj',
+      date_precision: 'month',
+    });
   });
 });

@@ -2,22 +2,61 @@
 // format back into records, following the mappings the export module documents.
 import { canonicalRecord, type Dataset, type RecordKind } from '@claimgraph/schema';
 import type { AbstractGraph } from 'graphology-types';
-import { CSV_COLUMNS, EDGE_ATTRIBUTES, NODE_ATTRIBUTES, unescapeFormula, type ColumnSpec, type CsvFile } from '../src/export/index.js';
+import {
+  CSV_COLUMNS,
+  EDGE_ATTRIBUTES,
+  NODE_ATTRIBUTES,
+  unescapeFormula,
+  type ColumnSpec,
+  type CsvFile,
+} from '../src/export/index.js';
 
 /** Quotes with commas, doubled quotes, formula starts, Pashto and Arabic script. */
 export function awkwardDataset(): Dataset {
   return {
     entities: [
-      { id: 'armed-group:haqqani-network', type: 'armed-group', name: 'Haqqani network', aliases: ['حقاني شبکه', 'HQN, the "network"'], founded: '1970' },
-      { id: 'armed-group:taliban', type: 'armed-group', name: 'طالبان', aliases: ['Taliban', '=HYPERLINK("http://example.com")'], description: '-The movement, as the source "describes" it.' },
-      { id: 'document:report', type: 'document', name: '@report', documentKind: 'report', published: '2021-06', url: 'https://example.org/report?a=1,b=2' },
+      {
+        id: 'armed-group:haqqani-network',
+        type: 'armed-group',
+        name: 'Haqqani network',
+        aliases: ['حقاني شبکه', 'HQN, the "network"'],
+        founded: '1970',
+      },
+      {
+        id: 'armed-group:taliban',
+        type: 'armed-group',
+        name: 'طالبان',
+        aliases: ['Taliban', '=HYPERLINK("http://example.com")'],
+        description: '-The movement, as the source "describes" it.',
+      },
+      {
+        id: 'document:report',
+        type: 'document',
+        name: '@report',
+        documentKind: 'report',
+        published: '2021-06',
+        url: 'https://example.org/report?a=1,b=2',
+      },
       { id: 'event:fall-of-kabul', type: 'event', name: 'Fall of Kabul', date: '2021-08-15', end: '2021-09' },
       { id: 'person:ned-price', type: 'person', name: 'Ned Price', role: '+spokesman', deceased: false },
-      { id: 'person:sirajuddin-haqqani', type: 'person', name: 'سراج الدين حقاني', aliases: ["'=quoted already", 'Siraj'], role: 'deputy leader', deceased: false },
+      {
+        id: 'person:sirajuddin-haqqani',
+        type: 'person',
+        name: 'سراج الدين حقاني',
+        aliases: ["'=quoted already", 'Siraj'],
+        role: 'deputy leader',
+        deceased: false,
+      },
       { id: 'place:kabul', type: 'place', name: 'کابل', placeKind: 'city' },
     ],
     relations: [
-      { id: 'rel:haqqani-allied-with-taliban', type: 'allied-with', source: 'armed-group:haqqani-network', target: 'armed-group:taliban', start: '2001' },
+      {
+        id: 'rel:haqqani-allied-with-taliban',
+        type: 'allied-with',
+        source: 'armed-group:haqqani-network',
+        target: 'armed-group:taliban',
+        start: '2001',
+      },
       {
         id: 'rel:haqqani-part-of-taliban',
         type: 'part-of',
@@ -25,17 +64,71 @@ export function awkwardDataset(): Dataset {
         target: 'armed-group:taliban',
         note: 'Read, with care, from "two" sources.',
       },
-      { id: 'rel:sirajuddin-leads-haqqani', type: 'leads', source: 'person:sirajuddin-haqqani', target: 'armed-group:haqqani-network', attributes: { role: 'leader, "emir"', rank: 1, acting: true }, start: '2018-05-01', end: '2021-08-31' },
+      {
+        id: 'rel:sirajuddin-leads-haqqani',
+        type: 'leads',
+        source: 'person:sirajuddin-haqqani',
+        target: 'armed-group:haqqani-network',
+        attributes: { role: 'leader, "emir"', rank: 1, acting: true },
+        start: '2018-05-01',
+        end: '2021-08-31',
+      },
     ],
     statements: [
-      { id: 'st:price-1', relation: 'rel:haqqani-part-of-taliban', speaker: 'person:ned-price', stance: 'disputes', date: '2021-08-27', quote: 'The Taliban and the Haqqani network are "separate entities," he said.', source: 'src:article', hedged: false },
-      { id: 'st:report-1', relation: 'rel:haqqani-part-of-taliban', speaker: 'document:report', stance: 'supports', date: '2021-06', quote: '=SUM(A1:A9) is not a formula here', source: 'src:article', reportedBy: 'person:ned-price' },
-      { id: 'st:siraj-1', relation: 'rel:sirajuddin-leads-haqqani', speaker: 'person:sirajuddin-haqqani', stance: 'supports', date: '2020', quote: 'موږ يو يو، او ګډ يو', source: 'src:article', hedged: true, note: '-dated by year only' },
-      { id: 'st:siraj-2', relation: 'rel:haqqani-allied-with-taliban', speaker: 'person:sirajuddin-haqqani', stance: 'supports', date: '2020-02-20', source: 'src:op-ed' },
+      {
+        id: 'st:price-1',
+        relation: 'rel:haqqani-part-of-taliban',
+        speaker: 'person:ned-price',
+        stance: 'disputes',
+        date: '2021-08-27',
+        quote: 'The Taliban and the Haqqani network are "separate entities," he said.',
+        source: 'src:article',
+        hedged: false,
+      },
+      {
+        id: 'st:report-1',
+        relation: 'rel:haqqani-part-of-taliban',
+        speaker: 'document:report',
+        stance: 'supports',
+        date: '2021-06',
+        quote: '=SUM(A1:A9) is not a formula here',
+        source: 'src:article',
+        reportedBy: 'person:ned-price',
+      },
+      {
+        id: 'st:siraj-1',
+        relation: 'rel:sirajuddin-leads-haqqani',
+        speaker: 'person:sirajuddin-haqqani',
+        stance: 'supports',
+        date: '2020',
+        quote: 'موږ يو يو، او ګډ يو',
+        source: 'src:article',
+        hedged: true,
+        note: '-dated by year only',
+      },
+      {
+        id: 'st:siraj-2',
+        relation: 'rel:haqqani-allied-with-taliban',
+        speaker: 'person:sirajuddin-haqqani',
+        stance: 'supports',
+        date: '2020-02-20',
+        source: 'src:op-ed',
+      },
     ],
     sources: [
-      { id: 'src:article', title: 'Pentagon: Taliban, Haqqani "commingling"', publisher: 'Washington Examiner', author: 'Jerry Dunleavy', published: '2021-08-31' },
-      { id: 'src:op-ed', title: 'What We, the Taliban, Want', publisher: 'The New York Times', url: 'https://example.org/op-ed' },
+      {
+        id: 'src:article',
+        title: 'Pentagon: Taliban, Haqqani "commingling"',
+        publisher: 'Washington Examiner',
+        author: 'Jerry Dunleavy',
+        published: '2021-08-31',
+      },
+      {
+        id: 'src:op-ed',
+        title: 'What We, the Taliban, Want',
+        publisher: 'The New York Times',
+        url: 'https://example.org/op-ed',
+      },
     ],
   };
 }
@@ -54,7 +147,8 @@ export const KINDS: RecordKind[] = ['entities', 'relations', 'statements', 'sour
 export function canonical(data: Dataset): Dataset {
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const out = {} as Dataset;
-  for (const kind of KINDS) (out[kind] as unknown[]) = [...(data[kind] as { id: string }[])].sort(byId).map((r) => canonicalRecord(kind, r));
+  for (const kind of KINDS)
+    (out[kind] as unknown[]) = [...(data[kind] as { id: string }[])].sort(byId).map((r) => canonicalRecord(kind, r));
   return out;
 }
 
@@ -67,7 +161,11 @@ function decodeValue(spec: ColumnSpec, value: unknown, formulaEscape: boolean): 
   return formulaEscape ? unescapeFormula(String(value)) : String(value);
 }
 
-function decodeRow(specs: readonly ColumnSpec[], row: Record<string, unknown>, formulaEscape: boolean): Record<string, unknown> {
+function decodeRow(
+  specs: readonly ColumnSpec[],
+  row: Record<string, unknown>,
+  formulaEscape: boolean,
+): Record<string, unknown> {
   const record: Record<string, unknown> = {};
   for (const spec of specs) {
     if (spec.field === undefined) continue;
@@ -77,7 +175,13 @@ function decodeRow(specs: readonly ColumnSpec[], row: Record<string, unknown>, f
   return record;
 }
 
-const FILE_KIND: Record<CsvFile, RecordKind | 'redirects'> = { nodes: 'entities', edges: 'relations', statements: 'statements', sources: 'sources', redirects: 'redirects' };
+const FILE_KIND: Record<CsvFile, RecordKind | 'redirects'> = {
+  nodes: 'entities',
+  edges: 'relations',
+  statements: 'statements',
+  sources: 'sources',
+  redirects: 'redirects',
+};
 
 /** CSV rows (as csv-parse gives them, by header) back to canonical records. */
 export function recordsFromCsv(file: CsvFile, rows: Record<string, string>[], formulaEscape: boolean): unknown[] {
@@ -86,15 +190,30 @@ export function recordsFromCsv(file: CsvFile, rows: Record<string, string>[], fo
 
 /** A parsed GEXF or GraphML graph back to entities and relations. */
 export function recordsFromGraph(graph: AbstractGraph): Pick<Dataset, 'entities' | 'relations'> {
-  const entities = graph.mapNodes((key, attributes) => canonicalRecord('entities', { id: key, ...decodeRow(NODE_ATTRIBUTES, attributes, false) }));
-  const relations = graph.mapEdges((key, attributes, source, target) => canonicalRecord('relations', { id: key, source, target, ...decodeRow(EDGE_ATTRIBUTES, attributes, false) }));
+  const entities = graph.mapNodes((key, attributes) =>
+    canonicalRecord('entities', { id: key, ...decodeRow(NODE_ATTRIBUTES, attributes, false) }),
+  );
+  const relations = graph.mapEdges((key, attributes, source, target) =>
+    canonicalRecord('relations', { id: key, source, target, ...decodeRow(EDGE_ATTRIBUTES, attributes, false) }),
+  );
   return canonical({ entities, relations, statements: [], sources: [] } as unknown as Dataset);
 }
 
 /** NDJSON text back to a dataset, checking that every line has a kind. */
 export function recordsFromNdjson(text: string): Dataset & { kinds: string[] } {
-  const out = { entities: [], relations: [], statements: [], sources: [], kinds: [] as string[] } as unknown as Dataset & { kinds: string[] };
-  const list: Record<string, unknown[]> = { entity: out.entities, relation: out.relations, statement: out.statements, source: out.sources };
+  const out = {
+    entities: [],
+    relations: [],
+    statements: [],
+    sources: [],
+    kinds: [] as string[],
+  } as unknown as Dataset & { kinds: string[] };
+  const list: Record<string, unknown[]> = {
+    entity: out.entities,
+    relation: out.relations,
+    statement: out.statements,
+    source: out.sources,
+  };
   for (const line of text.split('\n')) {
     if (line === '') continue;
     const { kind, ...record } = JSON.parse(line) as { kind: string };

@@ -15,7 +15,9 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('exportDataset() options and errors', () => {
   it('names the allowed formats when the format is unknown', async () => {
-    await expect(exportDataset(cg, 'xlsx' as never)).rejects.toThrow('@claimgraph/sdk: exportDataset(): format must be one of gexf, graphml, csv, ndjson, parquet, neo4j, not "xlsx"');
+    await expect(exportDataset(cg, 'xlsx' as never)).rejects.toThrow(
+      '@claimgraph/sdk: exportDataset(): format must be one of gexf, graphml, csv, ndjson, parquet, neo4j, not "xlsx"',
+    );
   });
 
   it('rejects a misspelt option, naming the options there are', async () => {
@@ -25,12 +27,23 @@ describe('exportDataset() options and errors', () => {
   });
 
   it('rejects option values of the wrong kind', async () => {
-    await expect(exportDataset(cg, 'gexf', { symmetricEdges: 'both' as never })).rejects.toThrow(`exportDataset(): symmetricEdges must be 'undirected' or 'directed', not "both"`);
-    await expect(exportDataset(cg, 'csv', { formulaEscape: 'no' as never })).rejects.toThrow('exportDataset(): formulaEscape must be true or false, not "no"');
+    await expect(exportDataset(cg, 'gexf', { symmetricEdges: 'both' as never })).rejects.toThrow(
+      `exportDataset(): symmetricEdges must be 'undirected' or 'directed', not "both"`,
+    );
+    await expect(exportDataset(cg, 'csv', { formulaEscape: 'no' as never })).rejects.toThrow(
+      'exportDataset(): formulaEscape must be true or false, not "no"',
+    );
   });
 
   it('documents its defaults in one object', () => {
-    expect(EXPORT_DEFAULTS).toEqual({ out: undefined, formulaEscape: true, bom: false, symmetricEdges: 'undirected', gexfVersion: '1.3', pretty: true });
+    expect(EXPORT_DEFAULTS).toEqual({
+      out: undefined,
+      formulaEscape: true,
+      bom: false,
+      symmetricEdges: 'undirected',
+      gexfVersion: '1.3',
+      pretty: true,
+    });
   });
 
   it('names the record and field of a broken reference in a plain dataset', async () => {
@@ -53,7 +66,9 @@ describe('exportDataset() options and errors', () => {
     const data = awkwardDataset();
     const { publisher: _, ...source } = data.sources[1]!;
     data.sources[1] = source as (typeof data.sources)[number];
-    await expect(exportDataset(data, 'parquet')).rejects.toThrow('@claimgraph/sdk: exportDataset(): sources: src:op-ed /publisher: is required; validate the dataset (claimgraph validate)');
+    await expect(exportDataset(data, 'parquet')).rejects.toThrow(
+      '@claimgraph/sdk: exportDataset(): sources: src:op-ed /publisher: is required; validate the dataset (claimgraph validate)',
+    );
   });
 
   it('refuses something that is neither a ClaimGraph nor a dataset', async () => {
@@ -103,7 +118,9 @@ describe('exportDataset() with out (Node)', () => {
 
   it('refuses to write a multi-file format over a file', async () => {
     writeFileSync(join(dir, 'taken'), 'x');
-    await expect(exportDataset(cg, 'csv', { out: join(dir, 'taken') })).rejects.toThrow(`exportDataset(): out: "${join(dir, 'taken')}" is a file; csv writes several files, so give a folder`);
+    await expect(exportDataset(cg, 'csv', { out: join(dir, 'taken') })).rejects.toThrow(
+      `exportDataset(): out: "${join(dir, 'taken')}" is a file; csv writes several files, so give a folder`,
+    );
   });
 });
 

@@ -14,7 +14,25 @@ const SEED = 20210815;
 const RUNS = 60;
 
 /** Text a spreadsheet, a CSV parser and an XML parser would each like to get wrong. */
-const TRICKY = ['=1+1', '-5', '+x', '@mention', '\tstarts with a tab', "'=already quoted", "''@", 'a,b', 'say "hi"', 'سراج الدين حقاني', 'طالبان', 'کابل', 'Zoë, Łukasz & Nguyễn', '<b>&amp;</b>', 'emoji 🕊️', 'line\u2028separator', 'NBSP\u00a0inside'];
+const TRICKY = [
+  '=1+1',
+  '-5',
+  '+x',
+  '@mention',
+  '\tstarts with a tab',
+  "'=already quoted",
+  "''@",
+  'a,b',
+  'say "hi"',
+  'سراج الدين حقاني',
+  'طالبان',
+  'کابل',
+  'Zoë, Łukasz & Nguyễn',
+  '<b>&amp;</b>',
+  'emoji 🕊️',
+  'line\u2028separator',
+  'NBSP\u00a0inside',
+];
 /** Any text without control characters: what the validator accepts, and what XML can hold. */
 const cleanText = fc.oneof(
   fc.constantFrom(...TRICKY),
@@ -51,16 +69,33 @@ function datasetArbitrary(text: fc.Arbitrary<string>): fc.Arbitrary<Dataset> {
       to: fc.nat(),
       start: partialDate,
       end: partialDate,
-      attributes: fc.dictionary(fc.constantFrom('role', 'rank', 'acting', 'kinship'), fc.oneof(text, fc.integer(), fc.boolean()), { minKeys: 1 }),
+      attributes: fc.dictionary(
+        fc.constantFrom('role', 'rank', 'acting', 'kinship'),
+        fc.oneof(text, fc.integer(), fc.boolean()),
+        { minKeys: 1 },
+      ),
       note: text,
     },
     { requiredKeys: ['type', 'from', 'to'] },
   );
   const statement = fc.record(
-    { relation: fc.nat(), speaker: fc.nat(), disputes: fc.boolean(), date: partialDate, quote: text, source: fc.nat(), hedged: fc.boolean(), reportedBy: fc.nat(), note: text },
+    {
+      relation: fc.nat(),
+      speaker: fc.nat(),
+      disputes: fc.boolean(),
+      date: partialDate,
+      quote: text,
+      source: fc.nat(),
+      hedged: fc.boolean(),
+      reportedBy: fc.nat(),
+      note: text,
+    },
     { requiredKeys: ['relation', 'speaker', 'disputes', 'date', 'source'] },
   );
-  const source = fc.record({ title: text, publisher: text, author: text, published: partialDate }, { requiredKeys: ['title', 'publisher'] });
+  const source = fc.record(
+    { title: text, publisher: text, author: text, published: partialDate },
+    { requiredKeys: ['title', 'publisher'] },
+  );
   return fc
     .record({
       entities: fc.array(entity, { minLength: 2, maxLength: 8 }),
@@ -73,7 +108,8 @@ function datasetArbitrary(text: fc.Arbitrary<string>): fc.Arbitrary<Dataset> {
       const outEntities = entities.map(({ kind, date, url, placeKind, role, deceased, ...rest }, i): Entity => {
         const record: Record<string, unknown> = { id: entityIds[i], type: kind, ...rest };
         if (rest.aliases?.length === 0) delete record.aliases;
-        if (kind === 'person') Object.assign(record, role === undefined ? {} : { role }, deceased === undefined ? {} : { deceased });
+        if (kind === 'person')
+          Object.assign(record, role === undefined ? {} : { role }, deceased === undefined ? {} : { deceased });
         if (kind === 'event' && date) record.date = date;
         if (kind === 'document' && url) record.url = url;
         if (kind === 'place' && placeKind) record.placeKind = placeKind;
@@ -86,7 +122,10 @@ function datasetArbitrary(text: fc.Arbitrary<string>): fc.Arbitrary<Dataset> {
       });
       const outSources = sources.map((s, i): Source => ({ id: `src:s${pad(i)}`, ...s }));
       // Every relation gets one statement, then the generated ones.
-      const made: (typeof statements)[number][] = [...outRelations.map((_, r) => ({ relation: r, speaker: r, disputes: r % 3 === 0, date: '2021-08', source: 0 })), ...statements];
+      const made: (typeof statements)[number][] = [
+        ...outRelations.map((_, r) => ({ relation: r, speaker: r, disputes: r % 3 === 0, date: '2021-08', source: 0 })),
+        ...statements,
+      ];
       const outStatements = made.map(({ relation, speaker, disputes, source, reportedBy, ...rest }, i): Statement => ({
         id: `st:t${pad(i)}`,
         relation: outRelations[relation % outRelations.length]!.id,
@@ -113,11 +152,14 @@ describe('export round trips (fast-check)', () => {
         const result = await exportDataset(cg, 'csv', { formulaEscape });
         expect(recordsFromCsv('nodes', rows(text(result, 'nodes.csv')), formulaEscape)).toEqual(expected.entities);
         expect(recordsFromCsv('edges', rows(text(result, 'edges.csv')), formulaEscape)).toEqual(expected.relations);
-        expect(recordsFromCsv('statements', rows(text(result, 'statements.csv')), formulaEscape)).toEqual(expected.statements);
+        expect(recordsFromCsv('statements', rows(text(result, 'statements.csv')), formulaEscape)).toEqual(
+          expected.statements,
+        );
         expect(recordsFromCsv('sources', rows(text(result, 'sources.csv')), formulaEscape)).toEqual(expected.sources);
         if (formulaEscape) {
           for (const file of ['nodes.csv', 'statements.csv', 'sources.csv']) {
-            for (const row of rows(text(result, file))) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+            for (const row of rows(text(result, file)))
+              for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
           }
         }
       }),
@@ -139,22 +181,26 @@ describe('export round trips (fast-check)', () => {
 
   it('GEXF and GraphML parsed by graphology give back every entity and relation, with status and counts', async () => {
     await fc.assert(
-      fc.asyncProperty(datasetArbitrary(cleanText), fc.constantFrom('undirected', 'directed' as const), async (data, symmetricEdges) => {
-        const cg = ClaimGraph.fromData(data, { validate: false });
-        const expected = cg.toJSON();
-        for (const format of ['gexf', 'graphml'] as const) {
-          const content = text(await exportDataset(cg, format, { symmetricEdges }), `dataset.${format}`);
-          const graph = (format === 'gexf' ? parseGexf : parseGraphml)(MultiGraph, content);
-          const back = recordsFromGraph(graph);
-          expect(back.entities).toEqual(expected.entities);
-          expect(back.relations).toEqual(expected.relations);
-          cg.graph.forEachEdge((edge, attributes) => {
-            expect(graph.getEdgeAttribute(edge, 'status')).toBe(attributes.status);
-            expect(graph.getEdgeAttribute(edge, 'supports')).toBe(attributes.supports);
-            expect(graph.getEdgeAttribute(edge, 'disputes')).toBe(attributes.disputes);
-          });
-        }
-      }),
+      fc.asyncProperty(
+        datasetArbitrary(cleanText),
+        fc.constantFrom('undirected', 'directed' as const),
+        async (data, symmetricEdges) => {
+          const cg = ClaimGraph.fromData(data, { validate: false });
+          const expected = cg.toJSON();
+          for (const format of ['gexf', 'graphml'] as const) {
+            const content = text(await exportDataset(cg, format, { symmetricEdges }), `dataset.${format}`);
+            const graph = (format === 'gexf' ? parseGexf : parseGraphml)(MultiGraph, content);
+            const back = recordsFromGraph(graph);
+            expect(back.entities).toEqual(expected.entities);
+            expect(back.relations).toEqual(expected.relations);
+            cg.graph.forEachEdge((edge, attributes) => {
+              expect(graph.getEdgeAttribute(edge, 'status')).toBe(attributes.status);
+              expect(graph.getEdgeAttribute(edge, 'supports')).toBe(attributes.supports);
+              expect(graph.getEdgeAttribute(edge, 'disputes')).toBe(attributes.disputes);
+            });
+          }
+        },
+      ),
       options,
     );
   });
@@ -167,7 +213,9 @@ describe('export round trips (fast-check)', () => {
         const result = await exportDataset(cg, 'parquet');
         for (const kind of KINDS) {
           const content = result.files.find((f) => f.path === `${kind}.parquet`)!.content as Uint8Array;
-          const table = await parquetReadObjects({ file: content.buffer.slice(content.byteOffset, content.byteOffset + content.byteLength) as ArrayBuffer });
+          const table = await parquetReadObjects({
+            file: content.buffer.slice(content.byteOffset, content.byteOffset + content.byteLength) as ArrayBuffer,
+          });
           const fields = parquetColumns(kind).filter((c) => c.field !== undefined);
           const back = table.map((row) => {
             const record: Record<string, unknown> = {};

@@ -7,12 +7,25 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { canonicalDataset, formatIssue, validateDataset, type Dataset } from '@claimgraph/schema';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FUZZ_RUNS, FUZZ_SEED, matches, mutatedDataset, Tally, validDataset, type Mutated } from '../../schema/test/fuzz-mutations.js';
+import {
+  FUZZ_RUNS,
+  FUZZ_SEED,
+  matches,
+  mutatedDataset,
+  Tally,
+  validDataset,
+  type Mutated,
+} from '../../schema/test/fuzz-mutations.js';
 import { ClaimGraph, ClaimGraphError, ClaimGraphValidationError } from '../src/index.js';
 import { syntheticDataset } from '../src/synthetic.js';
 
 /** Valid bases of two kinds: small hand-shaped ones with awkward text, and the SDK's synthetic generator. */
-const base = fc.oneof(validDataset, fc.record({ seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }), entities: fc.integer({ min: 8, max: 60 }) }).map((o) => syntheticDataset(o)));
+const base = fc.oneof(
+  validDataset,
+  fc
+    .record({ seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }), entities: fc.integer({ min: 8, max: 60 }) })
+    .map((o) => syntheticDataset(o)),
+);
 const mutated = mutatedDataset(base);
 
 const tally = new Tally();
@@ -23,7 +36,10 @@ afterAll(() => {
 });
 
 /** fromData's outcome: the graph, or the error it threw. */
-function attempt(data: unknown, options: Parameters<typeof ClaimGraph.fromData>[1]): { graph?: ClaimGraph; error?: unknown } {
+function attempt(
+  data: unknown,
+  options: Parameters<typeof ClaimGraph.fromData>[1],
+): { graph?: ClaimGraph; error?: unknown } {
   try {
     return { graph: ClaimGraph.fromData(data as Dataset, options) };
   } catch (error) {
@@ -45,7 +61,10 @@ function checkVerdict(m: Mutated, outcome: { graph?: ClaimGraph; error?: unknown
   expect(issues).toEqual(expected.errors);
   if (m.expected) {
     const issue = m.expected;
-    expect(issues.some((i) => matches(i, issue)), `${why}: ${JSON.stringify(issues.map(formatIssue))}`).toBe(true);
+    expect(
+      issues.some((i) => matches(i, issue)),
+      `${why}: ${JSON.stringify(issues.map(formatIssue))}`,
+    ).toBe(true);
   }
 }
 
@@ -111,7 +130,15 @@ describe('fuzz: ClaimGraph.load() of a mutated dataset.json', () => {
           error = e;
         }
         const parsed = JSON.parse(text) as unknown;
-        const expected = validateDataset(parsed, { requireSorted: false, files: { entities: 'dataset.json', relations: 'dataset.json', statements: 'dataset.json', sources: 'dataset.json' } });
+        const expected = validateDataset(parsed, {
+          requireSorted: false,
+          files: {
+            entities: 'dataset.json',
+            relations: 'dataset.json',
+            statements: 'dataset.json',
+            sources: 'dataset.json',
+          },
+        });
         if (graph) expect(expected.valid, JSON.stringify(m.applied)).toBe(true);
         else {
           expect(error, JSON.stringify(m.applied)).toBeInstanceOf(ClaimGraphValidationError);

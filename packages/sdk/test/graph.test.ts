@@ -13,7 +13,10 @@ describe('cg.graph', () => {
     expect(graph.order).toBe(fixture().entities.length);
     expect(graph.size).toBe(fixture().relations.length);
     expect(graph.hasNode('armed-group:taliban')).toBe(true);
-    expect(graph.extremities('rel:haqqani-part-of-taliban')).toEqual(['armed-group:haqqani-network', 'armed-group:taliban']);
+    expect(graph.extremities('rel:haqqani-part-of-taliban')).toEqual([
+      'armed-group:haqqani-network',
+      'armed-group:taliban',
+    ]);
   });
 
   it('gives nodes the entity fields and a label', () => {
@@ -50,7 +53,11 @@ describe('cg.graph', () => {
   });
 
   it('works with graphology’s standard library', () => {
-    expect(bidirectional(cg.graph, 'person:sirajuddin-haqqani', 'armed-group:taliban')).toEqual(['person:sirajuddin-haqqani', 'armed-group:haqqani-network', 'armed-group:taliban']);
+    expect(bidirectional(cg.graph, 'person:sirajuddin-haqqani', 'armed-group:taliban')).toEqual([
+      'person:sirajuddin-haqqani',
+      'armed-group:haqqani-network',
+      'armed-group:taliban',
+    ]);
   });
 
   it('views have their own graph', () => {

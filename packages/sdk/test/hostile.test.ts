@@ -7,29 +7,81 @@ import { join } from 'node:path';
 import { buildRelease, readDataset } from '@claimgraph/schema/node';
 import { validateDataset, type Dataset } from '@claimgraph/schema';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ClaimGraph, ClaimGraphError, ClaimGraphIntegrityError, ClaimGraphLoadError, ClaimGraphValidationError, UnknownIdError } from '../src/index.js';
+import {
+  ClaimGraph,
+  ClaimGraphError,
+  ClaimGraphIntegrityError,
+  ClaimGraphLoadError,
+  ClaimGraphValidationError,
+  UnknownIdError,
+} from '../src/index.js';
 
 /** A small valid dataset with names in Pashto and Arabic script, one of them with a right-to-left mark. */
 function dataset(): Dataset {
   return {
     entities: [
       { id: 'armed-group:haqqani-network', type: 'armed-group', name: 'Haqqani network', aliases: ['د حقاني شبکه'] },
-      { id: 'armed-group:taliban', type: 'armed-group', name: 'طالبان', aliases: ['Taliban', 'د افغانستان اسلامي امارت'] },
+      {
+        id: 'armed-group:taliban',
+        type: 'armed-group',
+        name: 'طالبان',
+        aliases: ['Taliban', 'د افغانستان اسلامي امارت'],
+      },
       { id: 'person:ned-price', type: 'person', name: 'Ned Price' },
-      { id: 'person:sirajuddin-haqqani', type: 'person', name: 'سراج الدين حقاني\u200f', aliases: ['Sirajuddin Haqqani'] },
+      {
+        id: 'person:sirajuddin-haqqani',
+        type: 'person',
+        name: 'سراج الدين حقاني\u200f',
+        aliases: ['Sirajuddin Haqqani'],
+      },
       { id: 'place:kabul', type: 'place', name: 'کابل', placeKind: 'city' },
     ],
     relations: [
-      { id: 'rel:haqqani-part-of-taliban', type: 'part-of', source: 'armed-group:haqqani-network', target: 'armed-group:taliban' },
-      { id: 'rel:sirajuddin-leads-haqqani', type: 'leads', source: 'person:sirajuddin-haqqani', target: 'armed-group:haqqani-network' },
+      {
+        id: 'rel:haqqani-part-of-taliban',
+        type: 'part-of',
+        source: 'armed-group:haqqani-network',
+        target: 'armed-group:taliban',
+      },
+      {
+        id: 'rel:sirajuddin-leads-haqqani',
+        type: 'leads',
+        source: 'person:sirajuddin-haqqani',
+        target: 'armed-group:haqqani-network',
+      },
       { id: 'rel:taliban-located-in-kabul', type: 'located-in', source: 'armed-group:taliban', target: 'place:kabul' },
     ],
     statements: [
-      { id: 'st:price-1', relation: 'rel:haqqani-part-of-taliban', speaker: 'person:ned-price', stance: 'disputes', date: '2021-08-27', quote: 'They are separate entities.', source: 'src:article' },
-      { id: 'st:price-2', relation: 'rel:taliban-located-in-kabul', speaker: 'person:ned-price', stance: 'supports', date: '2021-08', source: 'src:article' },
-      { id: 'st:siraj-1', relation: 'rel:sirajuddin-leads-haqqani', speaker: 'person:sirajuddin-haqqani', stance: 'supports', date: '2020', quote: 'موږ يو يو', source: 'src:article' },
+      {
+        id: 'st:price-1',
+        relation: 'rel:haqqani-part-of-taliban',
+        speaker: 'person:ned-price',
+        stance: 'disputes',
+        date: '2021-08-27',
+        quote: 'They are separate entities.',
+        source: 'src:article',
+      },
+      {
+        id: 'st:price-2',
+        relation: 'rel:taliban-located-in-kabul',
+        speaker: 'person:ned-price',
+        stance: 'supports',
+        date: '2021-08',
+        source: 'src:article',
+      },
+      {
+        id: 'st:siraj-1',
+        relation: 'rel:sirajuddin-leads-haqqani',
+        speaker: 'person:sirajuddin-haqqani',
+        stance: 'supports',
+        date: '2020',
+        quote: 'موږ يو يو',
+        source: 'src:article',
+      },
     ],
-    sources: [{ id: 'src:article', title: 'Separate entities?', publisher: 'Washington Examiner', published: '2021-08-30' }],
+    sources: [
+      { id: 'src:article', title: 'Separate entities?', publisher: 'Washington Examiner', published: '2021-08-30' },
+    ],
   };
 }
 
@@ -55,7 +107,15 @@ function sourceFolder(data: Dataset = dataset(), files: Partial<Record<string, s
   for (const kind of ['entities', 'relations', 'statements', 'sources'] as const) {
     writeFileSync(join(dir, 'data', `${kind}.json`), files[kind] ?? `${JSON.stringify(data[kind], null, 2)}\n`);
   }
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: '@claimgraph/dataset-hostile', version: '1.0.0', description: 'Hostile fixture.', license: 'CC-BY-4.0' }));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({
+      name: '@claimgraph/dataset-hostile',
+      version: '1.0.0',
+      description: 'Hostile fixture.',
+      license: 'CC-BY-4.0',
+    }),
+  );
   return dir;
 }
 
@@ -75,7 +135,10 @@ function bareRelease(content: string | Buffer): string {
 }
 
 /** What load() threw, checked to be one of the SDK's own errors. */
-async function loadError(location: string | URL, options?: Parameters<typeof ClaimGraph.load>[1]): Promise<ClaimGraphError> {
+async function loadError(
+  location: string | URL,
+  options?: Parameters<typeof ClaimGraph.load>[1],
+): Promise<ClaimGraphError> {
   let thrown: unknown;
   try {
     await ClaimGraph.load(location, options);
@@ -99,7 +162,12 @@ function fromDataError(data: unknown, options?: Parameters<typeof ClaimGraph.fro
 
 const issuesOf = (error: ClaimGraphError) => {
   expect(error).toBeInstanceOf(ClaimGraphValidationError);
-  return (error as ClaimGraphValidationError).issues.map(({ file, id, path, message }) => ({ file, id, path, message }));
+  return (error as ClaimGraphValidationError).issues.map(({ file, id, path, message }) => ({
+    file,
+    id,
+    path,
+    message,
+  }));
 };
 
 const NESTED = 100_000;
@@ -113,7 +181,9 @@ describe('ClaimGraph.load() on a source folder with broken files', () => {
     const error = await loadError(dir);
     expect(error).toBeInstanceOf(ClaimGraphLoadError);
     expect((error as ClaimGraphLoadError).file).toBe(join(dir, 'data/sources.json'));
-    expect(error.message).toMatch(/^@claimgraph\/sdk: .*data\/sources\.json: invalid JSON at line \d+, column \d+: unexpected end of file \(is the file truncated\?\)$/);
+    expect(error.message).toMatch(
+      /^@claimgraph\/sdk: .*data\/sources\.json: invalid JSON at line \d+, column \d+: unexpected end of file \(is the file truncated\?\)$/,
+    );
   });
 
   it('names the offset of the first byte that is not UTF-8', async () => {
@@ -122,7 +192,9 @@ describe('ClaimGraph.load() on a source folder with broken files', () => {
     const dir = sourceFolder(dataset(), { entities: latin1 });
     const error = await loadError(dir);
     expect(error).toBeInstanceOf(ClaimGraphLoadError);
-    expect(error.message).toBe(`@claimgraph/sdk: ${join(dir, 'data/entities.json')}: is not valid UTF-8 (first bad byte at offset 20); save the file as UTF-8`);
+    expect(error.message).toBe(
+      `@claimgraph/sdk: ${join(dir, 'data/entities.json')}: is not valid UTF-8 (first bad byte at offset 20); save the file as UTF-8`,
+    );
   });
 
   it('reads a file that starts with a byte order mark', async () => {
@@ -131,7 +203,9 @@ describe('ClaimGraph.load() on a source folder with broken files', () => {
   });
 
   it('names the file holding an object where an array belongs, and an empty file', async () => {
-    const object = await loadError(sourceFolder(dataset(), { sources: JSON.stringify({ sources: dataset().sources }) }));
+    const object = await loadError(
+      sourceFolder(dataset(), { sources: JSON.stringify({ sources: dataset().sources }) }),
+    );
     expect(object).toBeInstanceOf(ClaimGraphLoadError);
     expect(object.message).toMatch(/data\/sources\.json: must be a JSON array of sources, not an object$/);
     const empty = await loadError(sourceFolder(dataset(), { relations: '' }));
@@ -140,14 +214,27 @@ describe('ClaimGraph.load() on a source folder with broken files', () => {
 
   it('reports 100,000 nested arrays as a record that is not an object', async () => {
     const error = await loadError(sourceFolder(dataset(), { entities: deepArrayText() }));
-    expect(issuesOf(error)[0]).toEqual({ file: 'data/entities.json', id: null, path: '', message: 'must be an object, not an array' });
+    expect(issuesOf(error)[0]).toEqual({
+      file: 'data/entities.json',
+      id: null,
+      path: '',
+      message: 'must be an object, not an array',
+    });
   });
 
   it('reports a field nested 100,000 deep by file, record and field, without overflowing the stack', async () => {
-    const relations = JSON.stringify(dataset().relations).replace('"type":"leads"', `"type":"leads","attributes":{"rank":${deepArrayText()}}`);
+    const relations = JSON.stringify(dataset().relations).replace(
+      '"type":"leads"',
+      `"type":"leads","attributes":{"rank":${deepArrayText()}}`,
+    );
     const error = await loadError(sourceFolder(dataset(), { relations }));
     expect(issuesOf(error)).toEqual([
-      { file: 'data/relations.json', id: 'rel:sirajuddin-leads-haqqani', path: '/attributes', message: 'is nested more than 32 levels deep; no field of a record nests more than two' },
+      {
+        file: 'data/relations.json',
+        id: 'rel:sirajuddin-leads-haqqani',
+        path: '/attributes',
+        message: 'is nested more than 32 levels deep; no field of a record nests more than two',
+      },
     ]);
   });
 
@@ -158,10 +245,22 @@ describe('ClaimGraph.load() on a source folder with broken files', () => {
     const dir = sourceFolder(data);
     const error = await loadError(dir);
     const read = await readDataset(dir);
-    expect((error as ClaimGraphValidationError).issues).toEqual(validateDataset(read.data, { files: read.files, requireSorted: true }).errors);
+    expect((error as ClaimGraphValidationError).issues).toEqual(
+      validateDataset(read.data, { files: read.files, requireSorted: true }).errors,
+    );
     expect(issuesOf(error)).toEqual([
-      { file: 'data/entities.json', id: 'person:ned-price', path: '/name', message: 'contains the invisible control character U+202E at position 3; remove it' },
-      { file: 'data/statements.json', id: 'st:price-1', path: '/date', message: '"2021-13-01" has month 13, which does not exist' },
+      {
+        file: 'data/entities.json',
+        id: 'person:ned-price',
+        path: '/name',
+        message: 'contains the invisible control character U+202E at position 3; remove it',
+      },
+      {
+        file: 'data/statements.json',
+        id: 'st:price-1',
+        path: '/date',
+        message: '"2021-13-01" has month 13, which does not exist',
+      },
     ]);
   });
 });
@@ -172,7 +271,9 @@ describe('ClaimGraph.load() on a release with broken files', () => {
     const dir = bareRelease(Buffer.concat([text.subarray(0, 30), Buffer.from([0xc3, 0x28]), text.subarray(30)]));
     const error = await loadError(dir);
     expect(error).toBeInstanceOf(ClaimGraphLoadError);
-    expect(error.message).toBe(`@claimgraph/sdk: ${join(dir, 'dataset.json')}: is not valid UTF-8 (first bad byte at offset 30); save the file as UTF-8`);
+    expect(error.message).toBe(
+      `@claimgraph/sdk: ${join(dir, 'dataset.json')}: is not valid UTF-8 (first bad byte at offset 30); save the file as UTF-8`,
+    );
   });
 
   it('keeps a U+FFFD that the file really holds', async () => {
@@ -185,18 +286,31 @@ describe('ClaimGraph.load() on a release with broken files', () => {
   it('names a truncated dataset.json and one that is a list, by file', async () => {
     const truncated = await loadError(bareRelease(JSON.stringify(dataset()).slice(0, 200)));
     expect(truncated).toBeInstanceOf(ClaimGraphLoadError);
-    expect(truncated.message).toMatch(/dataset\.json: invalid JSON at line 1, column 201: unexpected end of file \(is the file truncated\?\)$/);
+    expect(truncated.message).toMatch(
+      /dataset\.json: invalid JSON at line 1, column 201: unexpected end of file \(is the file truncated\?\)$/,
+    );
     const list = await loadError(bareRelease(JSON.stringify([dataset()])));
-    expect(issuesOf(list)).toEqual([{ file: 'dataset.json', id: null, path: '', message: 'a dataset must be an object with entities, relations, statements, sources, not an array' }]);
+    expect(issuesOf(list)).toEqual([
+      {
+        file: 'dataset.json',
+        id: null,
+        path: '',
+        message: 'a dataset must be an object with entities, relations, statements, sources, not an array',
+      },
+    ]);
     const deep = await loadError(bareRelease(deepArrayText()));
-    expect(issuesOf(deep)[0]!.message).toBe('a dataset must be an object with entities, relations, statements, sources, not an array');
+    expect(issuesOf(deep)[0]!.message).toBe(
+      'a dataset must be an object with entities, relations, statements, sources, not an array',
+    );
   });
 
   it('reports ids that collide across the lists of one dataset.json, naming dataset.json', async () => {
     const data = dataset();
     loose(data).sources.push({ id: 'armed-group:taliban', title: 'x', publisher: 'y' });
     const error = await loadError(bareRelease(JSON.stringify(data)));
-    expect(issuesOf(error)).toContainEqual(expect.objectContaining({ file: 'dataset.json', id: 'armed-group:taliban', path: '/id' }));
+    expect(issuesOf(error)).toContainEqual(
+      expect.objectContaining({ file: 'dataset.json', id: 'armed-group:taliban', path: '/id' }),
+    );
   });
 });
 
@@ -211,7 +325,10 @@ describe('ClaimGraph.load() checks a release against datapackage.json', () => {
     const dir = await releaseFolder();
     const file = join(dir, 'dataset.json');
     const before = createHash('sha256').update(readFileSync(file)).digest('hex');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('They are separate entities.', 'They are one and the same.'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('They are separate entities.', 'They are one and the same.'),
+    );
     const after = createHash('sha256').update(readFileSync(file)).digest('hex');
     const error = await loadError(dir);
     expect(error).toBeInstanceOf(ClaimGraphIntegrityError);
@@ -264,7 +381,9 @@ describe('ClaimGraph.load() checks a release against datapackage.json', () => {
       integrity: false,
       fetch: (async () => new Response(new Uint8Array([0x7b, 0xff, 0x7d]))) as typeof globalThis.fetch,
     });
-    expect(invalidUtf8.message).toBe('@claimgraph/sdk: https://example.org/release/dataset.json: is not valid UTF-8; save the file as UTF-8');
+    expect(invalidUtf8.message).toBe(
+      '@claimgraph/sdk: https://example.org/release/dataset.json: is not valid UTF-8; save the file as UTF-8',
+    );
   });
 
   it('appending to a release file is caught like changing it', async () => {
@@ -275,41 +394,136 @@ describe('ClaimGraph.load() checks a release against datapackage.json', () => {
 });
 
 /** One broken dataset per rule the brief names, with the issue each must give. */
-const BROKEN: [name: string, change: (d: Loose) => void, issue: { file: string; id: string | null; path: string; message: string }][] = [
-  ['an id "__proto__"', (d) => d.entities.push(JSON.parse('{"id":"__proto__","type":"person","name":"Proto"}') as Record<string, unknown>), {
-    file: 'data/entities.json', id: '__proto__', path: '/id', message: '"__proto__" is not an entity id; write the entity type, a colon and a lower-case slug (person:john-kirby)',
-  }],
-  ['a speaker "constructor"', (d) => (byId(d.statements, 'st:price-1').speaker = 'constructor'), {
-    file: 'data/statements.json', id: 'st:price-1', path: '/speaker', message: '"constructor" is not an entity id; write the entity type, a colon and a lower-case slug (person:john-kirby)',
-  }],
-  ['a relation "toString"', (d) => (byId(d.statements, 'st:price-2').relation = 'toString'), {
-    file: 'data/statements.json', id: 'st:price-2', path: '/relation', message: '"toString" is not a relation id; write "rel:" and a lower-case slug (rel:example-id)',
-  }],
-  ['a "__proto__" field', (d) => d.sources.splice(0, 1, JSON.parse('{"id":"src:article","title":"T","publisher":"P","__proto__":{"polluted":true}}') as Record<string, unknown>), {
-    file: 'data/sources.json', id: 'src:article', path: '/__proto__', message: 'unknown field "__proto__"; allowed fields are fixed by the schema',
-  }],
-  ['an empty name', (d) => (byId(d.entities, 'place:kabul').name = ''), { file: 'data/entities.json', id: 'place:kabul', path: '/name', message: 'must not be empty' }],
-  ['a control character in a name', (d) => (byId(d.entities, 'place:kabul').name = 'کا\u0000بل'), {
-    file: 'data/entities.json', id: 'place:kabul', path: '/name', message: 'contains the invisible control character U+0000 at position 2; remove it',
-  }],
-  ['a right-to-left override in an alias', (d) => (byId(d.entities, 'armed-group:taliban').aliases = ['\u202eTaliban']), {
-    file: 'data/entities.json', id: 'armed-group:taliban', path: '/aliases/0', message: 'contains the invisible control character U+202E at position 0; remove it',
-  }],
-  ['a self-loop', (d) => (byId(d.relations, 'rel:taliban-located-in-kabul').target = 'armed-group:taliban'), {
-    file: 'data/relations.json', id: 'rel:taliban-located-in-kabul', path: '/target', message: 'is the same entity as the source ("armed-group:taliban"); a relation needs two different entities',
-  }],
-  ['a statement about a statement', (d) => (byId(d.statements, 'st:price-2').relation = 'st:price-1'), {
-    file: 'data/statements.json', id: 'st:price-2', path: '/relation', message: '"st:price-1" is a statement, not a relation',
-  }],
-  ['month 13', (d) => (byId(d.statements, 'st:price-1').date = '2021-13-01'), {
-    file: 'data/statements.json', id: 'st:price-1', path: '/date', message: '"2021-13-01" has month 13, which does not exist',
-  }],
-  ['year 0000', (d) => (byId(d.statements, 'st:siraj-1').date = '0000'), {
-    file: 'data/statements.json', id: 'st:siraj-1', path: '/date', message: '"0000" has year 0000, which is not a real year',
-  }],
-  ['29 February 2021', (d) => (byId(d.sources, 'src:article').published = '2021-02-29'), {
-    file: 'data/sources.json', id: 'src:article', path: '/published', message: '"2021-02-29" is not a calendar date',
-  }],
+const BROKEN: [
+  name: string,
+  change: (d: Loose) => void,
+  issue: { file: string; id: string | null; path: string; message: string },
+][] = [
+  [
+    'an id "__proto__"',
+    (d) => d.entities.push(JSON.parse('{"id":"__proto__","type":"person","name":"Proto"}') as Record<string, unknown>),
+    {
+      file: 'data/entities.json',
+      id: '__proto__',
+      path: '/id',
+      message:
+        '"__proto__" is not an entity id; write the entity type, a colon and a lower-case slug (person:john-kirby)',
+    },
+  ],
+  [
+    'a speaker "constructor"',
+    (d) => (byId(d.statements, 'st:price-1').speaker = 'constructor'),
+    {
+      file: 'data/statements.json',
+      id: 'st:price-1',
+      path: '/speaker',
+      message:
+        '"constructor" is not an entity id; write the entity type, a colon and a lower-case slug (person:john-kirby)',
+    },
+  ],
+  [
+    'a relation "toString"',
+    (d) => (byId(d.statements, 'st:price-2').relation = 'toString'),
+    {
+      file: 'data/statements.json',
+      id: 'st:price-2',
+      path: '/relation',
+      message: '"toString" is not a relation id; write "rel:" and a lower-case slug (rel:example-id)',
+    },
+  ],
+  [
+    'a "__proto__" field',
+    (d) =>
+      d.sources.splice(
+        0,
+        1,
+        JSON.parse('{"id":"src:article","title":"T","publisher":"P","__proto__":{"polluted":true}}') as Record<
+          string,
+          unknown
+        >,
+      ),
+    {
+      file: 'data/sources.json',
+      id: 'src:article',
+      path: '/__proto__',
+      message: 'unknown field "__proto__"; allowed fields are fixed by the schema',
+    },
+  ],
+  [
+    'an empty name',
+    (d) => (byId(d.entities, 'place:kabul').name = ''),
+    { file: 'data/entities.json', id: 'place:kabul', path: '/name', message: 'must not be empty' },
+  ],
+  [
+    'a control character in a name',
+    (d) => (byId(d.entities, 'place:kabul').name = 'کا\u0000بل'),
+    {
+      file: 'data/entities.json',
+      id: 'place:kabul',
+      path: '/name',
+      message: 'contains the invisible control character U+0000 at position 2; remove it',
+    },
+  ],
+  [
+    'a right-to-left override in an alias',
+    (d) => (byId(d.entities, 'armed-group:taliban').aliases = ['\u202eTaliban']),
+    {
+      file: 'data/entities.json',
+      id: 'armed-group:taliban',
+      path: '/aliases/0',
+      message: 'contains the invisible control character U+202E at position 0; remove it',
+    },
+  ],
+  [
+    'a self-loop',
+    (d) => (byId(d.relations, 'rel:taliban-located-in-kabul').target = 'armed-group:taliban'),
+    {
+      file: 'data/relations.json',
+      id: 'rel:taliban-located-in-kabul',
+      path: '/target',
+      message: 'is the same entity as the source ("armed-group:taliban"); a relation needs two different entities',
+    },
+  ],
+  [
+    'a statement about a statement',
+    (d) => (byId(d.statements, 'st:price-2').relation = 'st:price-1'),
+    {
+      file: 'data/statements.json',
+      id: 'st:price-2',
+      path: '/relation',
+      message: '"st:price-1" is a statement, not a relation',
+    },
+  ],
+  [
+    'month 13',
+    (d) => (byId(d.statements, 'st:price-1').date = '2021-13-01'),
+    {
+      file: 'data/statements.json',
+      id: 'st:price-1',
+      path: '/date',
+      message: '"2021-13-01" has month 13, which does not exist',
+    },
+  ],
+  [
+    'year 0000',
+    (d) => (byId(d.statements, 'st:siraj-1').date = '0000'),
+    {
+      file: 'data/statements.json',
+      id: 'st:siraj-1',
+      path: '/date',
+      message: '"0000" has year 0000, which is not a real year',
+    },
+  ],
+  [
+    '29 February 2021',
+    (d) => (byId(d.sources, 'src:article').published = '2021-02-29'),
+    {
+      file: 'data/sources.json',
+      id: 'src:article',
+      path: '/published',
+      message: '"2021-02-29" is not a calendar date',
+    },
+  ],
 ];
 
 describe('ClaimGraph.fromData(x, { validate: true }) on hostile records', () => {
@@ -326,8 +540,20 @@ describe('ClaimGraph.fromData(x, { validate: true }) on hostile records', () => 
 
   it('reports a part-of cycle on the relation that closes it', () => {
     const data = dataset();
-    loose(data).relations.push({ id: 'rel:taliban-part-of-haqqani', type: 'part-of', source: 'armed-group:taliban', target: 'armed-group:haqqani-network' });
-    loose(data).statements.push({ id: 'st:zz-1', relation: 'rel:taliban-part-of-haqqani', speaker: 'person:ned-price', stance: 'supports', date: '2021-08', source: 'src:article' });
+    loose(data).relations.push({
+      id: 'rel:taliban-part-of-haqqani',
+      type: 'part-of',
+      source: 'armed-group:taliban',
+      target: 'armed-group:haqqani-network',
+    });
+    loose(data).statements.push({
+      id: 'st:zz-1',
+      relation: 'rel:taliban-part-of-haqqani',
+      speaker: 'person:ned-price',
+      stance: 'supports',
+      date: '2021-08',
+      source: 'src:article',
+    });
     const issues = issuesOf(fromDataError(data));
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ file: 'data/relations.json', path: '/target' });
@@ -337,10 +563,24 @@ describe('ClaimGraph.fromData(x, { validate: true }) on hostile records', () => 
   it('reports the same id used twice in one list and across lists', () => {
     const data = dataset();
     loose(data).entities.push({ ...byId(loose(data).entities, 'place:kabul'), name: 'Kabul' });
-    loose(data).relations.push({ id: 'st:price-1', type: 'leads', source: 'person:ned-price', target: 'armed-group:taliban' });
+    loose(data).relations.push({
+      id: 'st:price-1',
+      type: 'leads',
+      source: 'person:ned-price',
+      target: 'armed-group:taliban',
+    });
     const issues = issuesOf(fromDataError(data));
-    expect(issues).toContainEqual(expect.objectContaining({ file: 'data/entities.json', id: 'place:kabul', path: '/id', message: expect.stringMatching(/^duplicate id: "place:kabul"/) }));
-    expect(issues).toContainEqual(expect.objectContaining({ file: 'data/relations.json', id: 'st:price-1', path: '/id' }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        file: 'data/entities.json',
+        id: 'place:kabul',
+        path: '/id',
+        message: expect.stringMatching(/^duplicate id: "place:kabul"/),
+      }),
+    );
+    expect(issues).toContainEqual(
+      expect.objectContaining({ file: 'data/relations.json', id: 'st:price-1', path: '/id' }),
+    );
   });
 
   it('refuses lists that are objects or strings, and keys that are not lists, with ClaimGraphValidationError', () => {
@@ -363,7 +603,14 @@ describe('ClaimGraph.fromData(x, { validate: true }) on hostile records', () => 
     expect(cg.search('haqqani xx').map((e) => e.id)).toEqual(['person:ned-price']);
     byId(loose(data).entities, 'person:ned-price').name = `${long}\u0007`;
     const error = fromDataError(data);
-    expect(issuesOf(error)).toEqual([{ file: 'data/entities.json', id: 'person:ned-price', path: '/name', message: `contains the invisible control character U+0007 at position ${long.length}; remove it` }]);
+    expect(issuesOf(error)).toEqual([
+      {
+        file: 'data/entities.json',
+        id: 'person:ned-price',
+        path: '/name',
+        message: `contains the invisible control character U+0007 at position ${long.length}; remove it`,
+      },
+    ]);
     expect(error.message.length).toBeLessThan(500);
   });
 
@@ -379,10 +626,17 @@ describe('ClaimGraph.fromData(x, { validate: true }) on hostile records', () => 
     const deep = JSON.parse(deepArrayText()) as unknown;
     const cyclic: Record<string, unknown> = { id: 'person:cyclic', type: 'person', name: 'Cyclic' };
     cyclic.self = cyclic;
-    for (const input of [deep, { ...dataset(), entities: deep }, { ...dataset(), entities: [...dataset().entities, { ...cyclic }] }, { ...dataset(), relations: [{ ...dataset().relations[0], attributes: { rank: deep } }] }]) {
+    for (const input of [
+      deep,
+      { ...dataset(), entities: deep },
+      { ...dataset(), entities: [...dataset().entities, { ...cyclic }] },
+      { ...dataset(), relations: [{ ...dataset().relations[0], attributes: { rank: deep } }] },
+    ]) {
       expect(fromDataError(input)).toBeInstanceOf(ClaimGraphValidationError);
     }
-    expect(fromDataError(deep, { validate: false }).message).toMatch(/^@claimgraph\/sdk: ClaimGraph\.fromData\(\): expected/);
+    expect(fromDataError(deep, { validate: false }).message).toMatch(
+      /^@claimgraph\/sdk: ClaimGraph\.fromData\(\): expected/,
+    );
   });
 });
 
@@ -409,7 +663,9 @@ describe('queries with hostile ids', () => {
   });
 
   it('refuses options objects carrying a __proto__ key as unknown options', () => {
-    expect(() => cg.relations(JSON.parse('{"__proto__": {"type": "leads"}}') as object)).toThrow(/option "__proto__" is unknown/);
+    expect(() => cg.relations(JSON.parse('{"__proto__": {"type": "leads"}}') as object)).toThrow(
+      /option "__proto__" is unknown/,
+    );
     expect(() => cg.search(42 as never)).toThrow(ClaimGraphError);
   });
 });

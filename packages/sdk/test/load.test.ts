@@ -20,7 +20,8 @@ beforeAll(async () => {
 /** A copy of the release in a fresh folder, to tamper with. */
 async function copyRelease(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'claimgraph-release-'));
-  for (const file of ['dataset.json', 'datapackage.json']) await writeFile(join(dir, file), await readFile(join(release, file)));
+  for (const file of ['dataset.json', 'datapackage.json'])
+    await writeFile(join(dir, file), await readFile(join(release, file)));
   return dir;
 }
 
@@ -59,7 +60,9 @@ describe('ClaimGraph.load() from disk', () => {
 
   it('refuses a release whose datapackage.json lists no hash for its dataset.json', async () => {
     const dir = await copyRelease();
-    const descriptor = JSON.parse(await readFile(join(dir, 'datapackage.json'), 'utf8')) as { resources: { path: string }[] };
+    const descriptor = JSON.parse(await readFile(join(dir, 'datapackage.json'), 'utf8')) as {
+      resources: { path: string }[];
+    };
     descriptor.resources = descriptor.resources.filter((r) => r.path !== 'dataset.json');
     await writeFile(join(dir, 'datapackage.json'), JSON.stringify(descriptor));
     await expect(ClaimGraph.load(dir)).rejects.toThrow(ClaimGraphLoadError);
@@ -73,7 +76,9 @@ describe('ClaimGraph.load() from disk', () => {
     await writeFile(file, (await readFile(file, 'utf8')).replace('"John Kirby"', '"Jon Kirby"'));
     const loading = ClaimGraph.load(dir);
     await expect(loading).rejects.toThrow(ClaimGraphIntegrityError);
-    await expect(ClaimGraph.load(dir)).rejects.toThrow(`@claimgraph/sdk: ${file}: sha256 mismatch: datapackage.json says`);
+    await expect(ClaimGraph.load(dir)).rejects.toThrow(
+      `@claimgraph/sdk: ${file}: sha256 mismatch: datapackage.json says`,
+    );
     await expect(ClaimGraph.load(dir)).rejects.toMatchObject({ file, name: 'ClaimGraphIntegrityError' });
     // The check can be skipped on purpose.
     expect((await ClaimGraph.load(dir, { integrity: false })).entity('person:john-kirby')?.name).toBe('Jon Kirby');
@@ -90,10 +95,14 @@ describe('ClaimGraph.load() from disk', () => {
   it('names the file and the line of invalid JSON', async () => {
     const dir = await copyRelease();
     await writeFile(join(dir, 'dataset.json'), '{\n"entities": [,]\n}');
-    await expect(ClaimGraph.load(dir, { integrity: false })).rejects.toThrow(`@claimgraph/sdk: ${join(dir, 'dataset.json')}: invalid JSON at line 2, column 14: Unexpected token ','`);
+    await expect(ClaimGraph.load(dir, { integrity: false })).rejects.toThrow(
+      `@claimgraph/sdk: ${join(dir, 'dataset.json')}: invalid JSON at line 2, column 14: Unexpected token ','`,
+    );
     const folder = await writeSourceFolder(fixture());
     await writeFile(join(folder, 'data', 'sources.json'), '[{"id": }]');
-    await expect(ClaimGraph.load(folder)).rejects.toThrow(`@claimgraph/sdk: ${join(folder, 'data/sources.json')}: invalid JSON at line 1, column 9`);
+    await expect(ClaimGraph.load(folder)).rejects.toThrow(
+      `@claimgraph/sdk: ${join(folder, 'data/sources.json')}: invalid JSON at line 1, column 9`,
+    );
   });
 
   it('validates what it loads, with file names in the messages', async () => {
@@ -101,19 +110,27 @@ describe('ClaimGraph.load() from disk', () => {
     const file = join(dir, 'dataset.json');
     await writeFile(file, (await readFile(file, 'utf8')).replace('"date":"2021-08-27"', '"date":"2021-08-32"'));
     await expect(ClaimGraph.load(dir, { integrity: false })).rejects.toThrow(ClaimGraphValidationError);
-    await expect(ClaimGraph.load(dir, { integrity: false })).rejects.toThrow('dataset.json: st:kirby-2 /date: "2021-08-32" is not a calendar date');
+    await expect(ClaimGraph.load(dir, { integrity: false })).rejects.toThrow(
+      'dataset.json: st:kirby-2 /date: "2021-08-32" is not a calendar date',
+    );
   });
 
   it('requires a source folder’s files to be sorted by id, as the validator does', async () => {
     const data = fixture();
     data.entities.reverse();
     const folder = await writeSourceFolder(data);
-    await expect(ClaimGraph.load(folder)).rejects.toThrow('data/entities.json: place:kabul /id: records are not sorted by id');
+    await expect(ClaimGraph.load(folder)).rejects.toThrow(
+      'data/entities.json: place:kabul /id: records are not sorted by id',
+    );
   });
 
   it('rejects a location that is neither a path nor a URL', async () => {
-    await expect(ClaimGraph.load(42 as never)).rejects.toThrow('@claimgraph/sdk: ClaimGraph.load(): location must be a path or a URL, not 42');
-    await expect(ClaimGraph.load('ftp://example.org/x')).rejects.toThrow('@claimgraph/sdk: ftp://example.org/x: cannot load ftp: URLs');
+    await expect(ClaimGraph.load(42 as never)).rejects.toThrow(
+      '@claimgraph/sdk: ClaimGraph.load(): location must be a path or a URL, not 42',
+    );
+    await expect(ClaimGraph.load('ftp://example.org/x')).rejects.toThrow(
+      '@claimgraph/sdk: ftp://example.org/x: cannot load ftp: URLs',
+    );
   });
 });
 
@@ -173,17 +190,25 @@ describe('ClaimGraph.load() over http', () => {
     const url = `${base}/tampered/dataset.json`;
     await expect(ClaimGraph.load(`${base}/tampered/`)).rejects.toThrow(ClaimGraphIntegrityError);
     await expect(ClaimGraph.load(`${base}/tampered/`)).rejects.toThrow(`@claimgraph/sdk: ${url}: sha256 mismatch`);
-    expect((await ClaimGraph.load(`${base}/tampered/`, { integrity: false })).entity('person:ned-price')?.name).toBe('Ed Price');
+    expect((await ClaimGraph.load(`${base}/tampered/`, { integrity: false })).entity('person:ned-price')?.name).toBe(
+      'Ed Price',
+    );
   });
 
   it('names the URL of a missing file, of invalid JSON and of an unreachable server', async () => {
-    await expect(ClaimGraph.load(`${base}/nothing/`)).rejects.toThrow(`@claimgraph/sdk: ${base}/nothing/dataset.json: HTTP 404 Not Found`);
-    await expect(ClaimGraph.load(`${base}/broken/dataset.json`)).rejects.toThrow(`@claimgraph/sdk: ${base}/broken/dataset.json: invalid JSON`);
+    await expect(ClaimGraph.load(`${base}/nothing/`)).rejects.toThrow(
+      `@claimgraph/sdk: ${base}/nothing/dataset.json: HTTP 404 Not Found`,
+    );
+    await expect(ClaimGraph.load(`${base}/broken/dataset.json`)).rejects.toThrow(
+      `@claimgraph/sdk: ${base}/broken/dataset.json: invalid JSON`,
+    );
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    await expect(ClaimGraph.load(`http://127.0.0.1:${port}/release/`)).rejects.toThrow(`@claimgraph/sdk: http://127.0.0.1:${port}/release/dataset.json: could not be fetched`);
+    await expect(ClaimGraph.load(`http://127.0.0.1:${port}/release/`)).rejects.toThrow(
+      `@claimgraph/sdk: http://127.0.0.1:${port}/release/dataset.json: could not be fetched`,
+    );
   });
 
   it('uses the fetch it is given', async () => {

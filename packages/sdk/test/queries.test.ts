@@ -7,14 +7,23 @@ const ids = (records: { id: string }[]) => records.map((r) => r.id);
 
 describe('entity() and entities()', () => {
   it('entity() returns the record for a known id and undefined for an unknown one', () => {
-    expect(cg.entity('person:john-kirby')).toEqual({ id: 'person:john-kirby', type: 'person', name: 'John Kirby', role: 'Pentagon spokesman' });
+    expect(cg.entity('person:john-kirby')).toEqual({
+      id: 'person:john-kirby',
+      type: 'person',
+      name: 'John Kirby',
+      role: 'Pentagon spokesman',
+    });
     expect(cg.entity('person:nobody')).toBeUndefined();
   });
 
   it('entities() lists every entity by id, or those of the given types', () => {
     expect(ids(cg.entities())).toEqual(fixture().entities.map((e) => e.id));
     expect(ids(cg.entities({ type: 'place' }))).toEqual(['place:kabul', 'place:mazar-i-sharif']);
-    expect(ids(cg.entities({ type: ['place', 'document'] }))).toEqual(['document:un-report', 'place:kabul', 'place:mazar-i-sharif']);
+    expect(ids(cg.entities({ type: ['place', 'document'] }))).toEqual([
+      'document:un-report',
+      'place:kabul',
+      'place:mazar-i-sharif',
+    ]);
   });
 
   it('relation() and source() look records up by id', () => {
@@ -28,7 +37,11 @@ describe('entity() and entities()', () => {
 describe('search()', () => {
   it('ranks an exact name first, then names that start with the text, then words, then anything containing it', () => {
     expect(ids(cg.search('taliban'))).toEqual(['armed-group:taliban', 'armed-group:taliban-faction']);
-    expect(ids(cg.search('haqqani'))).toEqual(['armed-group:haqqani-network', 'person:anas-haqqani', 'person:sirajuddin-haqqani']);
+    expect(ids(cg.search('haqqani'))).toEqual([
+      'armed-group:haqqani-network',
+      'person:anas-haqqani',
+      'person:sirajuddin-haqqani',
+    ]);
     expect(ids(cg.search('network'))).toEqual(['armed-group:haqqani-network']);
     expect(ids(cg.search('sharif'))).toEqual(['place:mazar-i-sharif']);
     expect(ids(cg.search('zari'))).toEqual(['place:mazar-i-sharif']);
@@ -37,21 +50,34 @@ describe('search()', () => {
   it('finds entities by an alias, exact aliases before prefixes', () => {
     expect(ids(cg.search('Pentagon'))).toEqual(['government-body:us-department-of-defense']);
     // "AQ" is an exact alias; "haqqani" merely contains the letters.
-    expect(ids(cg.search('aq'))).toEqual(['armed-group:al-qaeda', 'armed-group:haqqani-network', 'person:anas-haqqani', 'person:sirajuddin-haqqani']);
+    expect(ids(cg.search('aq'))).toEqual([
+      'armed-group:al-qaeda',
+      'armed-group:haqqani-network',
+      'person:anas-haqqani',
+      'person:sirajuddin-haqqani',
+    ]);
     expect(ids(cg.search('islamic'))).toEqual(['armed-group:isis-k', 'armed-group:taliban']);
   });
 
   it('ignores case, accents and punctuation', () => {
-    for (const text of ['jose nunez', 'JOSÉ NÚÑEZ', 'José-Núñez', 'josenunez']) expect(ids(cg.search(text))).toEqual(['person:jose-nunez']);
-    for (const text of ['mazar i sharif', 'Mazar-i-Sharif', 'MAZĀR-I-SHARĪF', 'mazarisharif']) expect(ids(cg.search(text))).toEqual(['place:mazar-i-sharif']);
-    for (const text of ['oneil', "O'Neil", 'o neil foundation', 'O’NEIL']) expect(ids(cg.search(text))).toEqual(['organization:o-neil-foundation']);
-    for (const text of ['al qaeda', 'alqaeda', 'AL-QAEDA', 'al qaida']) expect(ids(cg.search(text))).toEqual(['armed-group:al-qaeda']);
+    for (const text of ['jose nunez', 'JOSÉ NÚÑEZ', 'José-Núñez', 'josenunez'])
+      expect(ids(cg.search(text))).toEqual(['person:jose-nunez']);
+    for (const text of ['mazar i sharif', 'Mazar-i-Sharif', 'MAZĀR-I-SHARĪF', 'mazarisharif'])
+      expect(ids(cg.search(text))).toEqual(['place:mazar-i-sharif']);
+    for (const text of ['oneil', "O'Neil", 'o neil foundation', 'O’NEIL'])
+      expect(ids(cg.search(text))).toEqual(['organization:o-neil-foundation']);
+    for (const text of ['al qaeda', 'alqaeda', 'AL-QAEDA', 'al qaida'])
+      expect(ids(cg.search(text))).toEqual(['armed-group:al-qaeda']);
   });
 
   it('puts an exact match ahead of longer names even when their ids sort first', () => {
     const data = fixture();
     data.entities.unshift({ id: 'armed-group:a-taliban-splinter', type: 'armed-group', name: 'Taliban splinter' });
-    expect(ids(ClaimGraph.fromData(data).search('Taliban'))).toEqual(['armed-group:taliban', 'armed-group:a-taliban-splinter', 'armed-group:taliban-faction']);
+    expect(ids(ClaimGraph.fromData(data).search('Taliban'))).toEqual([
+      'armed-group:taliban',
+      'armed-group:a-taliban-splinter',
+      'armed-group:taliban-faction',
+    ]);
   });
 
   it('keeps only the given types and at most limit results', () => {
@@ -73,40 +99,72 @@ describe('relations()', () => {
   });
 
   it('filters by type, status and entity at either end', () => {
-    expect(ids(cg.relations({ type: 'part-of' }))).toEqual(['rel:al-qaeda-part-of-taliban', 'rel:haqqani-part-of-taliban']);
+    expect(ids(cg.relations({ type: 'part-of' }))).toEqual([
+      'rel:al-qaeda-part-of-taliban',
+      'rel:haqqani-part-of-taliban',
+    ]);
     expect(ids(cg.relations({ status: 'contested' }))).toEqual(['rel:haqqani-part-of-taliban']);
     expect(ids(cg.relations({ status: 'disputed' }))).toEqual(['rel:al-qaeda-part-of-taliban']);
-    expect(ids(cg.relations({ status: ['contested', 'disputed'] }))).toEqual(['rel:al-qaeda-part-of-taliban', 'rel:haqqani-part-of-taliban']);
+    expect(ids(cg.relations({ status: ['contested', 'disputed'] }))).toEqual([
+      'rel:al-qaeda-part-of-taliban',
+      'rel:haqqani-part-of-taliban',
+    ]);
     expect(ids(cg.relations({ entity: 'armed-group:taliban' }))).toEqual([
       'rel:al-qaeda-part-of-taliban',
       'rel:haqqani-part-of-taliban',
       'rel:isis-k-rival-of-taliban',
       'rel:taliban-allied-with-al-qaeda',
     ]);
-    expect(ids(cg.relations({ entity: 'armed-group:taliban', type: 'part-of', status: 'contested' }))).toEqual(['rel:haqqani-part-of-taliban']);
+    expect(ids(cg.relations({ entity: 'armed-group:taliban', type: 'part-of', status: 'contested' }))).toEqual([
+      'rel:haqqani-part-of-taliban',
+    ]);
   });
 
   it('respects direction for directed types: source is where the relation goes from', () => {
-    expect(ids(cg.relations({ source: 'armed-group:haqqani-network' }))).toEqual(['rel:haqqani-located-in-kabul', 'rel:haqqani-part-of-taliban']);
+    expect(ids(cg.relations({ source: 'armed-group:haqqani-network' }))).toEqual([
+      'rel:haqqani-located-in-kabul',
+      'rel:haqqani-part-of-taliban',
+    ]);
     expect(ids(cg.relations({ target: 'armed-group:haqqani-network' }))).toEqual(['rel:sirajuddin-leads-haqqani']);
-    expect(ids(cg.relations({ source: 'armed-group:haqqani-network', target: 'armed-group:taliban' }))).toEqual(['rel:haqqani-part-of-taliban']);
+    expect(ids(cg.relations({ source: 'armed-group:haqqani-network', target: 'armed-group:taliban' }))).toEqual([
+      'rel:haqqani-part-of-taliban',
+    ]);
     expect(cg.relations({ source: 'armed-group:taliban', target: 'armed-group:haqqani-network' })).toEqual([]);
   });
 
   it('finds symmetric relations from either end', () => {
     // Stored taliban → al-qaeda and isis-k → taliban; both read the same either way.
-    expect(ids(cg.relations({ source: 'armed-group:al-qaeda', type: 'allied-with' }))).toEqual(['rel:taliban-allied-with-al-qaeda']);
-    expect(ids(cg.relations({ target: 'armed-group:taliban', type: 'allied-with' }))).toEqual(['rel:taliban-allied-with-al-qaeda']);
-    expect(ids(cg.relations({ source: 'armed-group:al-qaeda', target: 'armed-group:taliban' }))).toEqual(['rel:al-qaeda-part-of-taliban', 'rel:taliban-allied-with-al-qaeda']);
-    expect(ids(cg.relations({ source: 'armed-group:taliban', target: 'armed-group:isis-k' }))).toEqual(['rel:isis-k-rival-of-taliban']);
-    expect(ids(cg.relations({ source: 'armed-group:taliban' }))).toEqual(['rel:isis-k-rival-of-taliban', 'rel:taliban-allied-with-al-qaeda']);
+    expect(ids(cg.relations({ source: 'armed-group:al-qaeda', type: 'allied-with' }))).toEqual([
+      'rel:taliban-allied-with-al-qaeda',
+    ]);
+    expect(ids(cg.relations({ target: 'armed-group:taliban', type: 'allied-with' }))).toEqual([
+      'rel:taliban-allied-with-al-qaeda',
+    ]);
+    expect(ids(cg.relations({ source: 'armed-group:al-qaeda', target: 'armed-group:taliban' }))).toEqual([
+      'rel:al-qaeda-part-of-taliban',
+      'rel:taliban-allied-with-al-qaeda',
+    ]);
+    expect(ids(cg.relations({ source: 'armed-group:taliban', target: 'armed-group:isis-k' }))).toEqual([
+      'rel:isis-k-rival-of-taliban',
+    ]);
+    expect(ids(cg.relations({ source: 'armed-group:taliban' }))).toEqual([
+      'rel:isis-k-rival-of-taliban',
+      'rel:taliban-allied-with-al-qaeda',
+    ]);
   });
 
   it('asOf keeps relations holding on that date and said by then, with their status as of then', () => {
     // By 2021-08-27 only Price's dispute counts: Kirby's "2021-08" is not certainly said by then.
-    expect(cg.relations({ asOf: '2021-08-27', status: 'disputed' }).map((r) => r.id)).toEqual(['rel:haqqani-part-of-taliban']);
-    expect(cg.relations({ asOf: '2021-08', status: 'contested' }).map((r) => r.id)).toEqual(['rel:haqqani-part-of-taliban']);
-    expect(ids(cg.relations({ asOf: '2021-06' }))).toEqual(['rel:sirajuddin-leads-haqqani', 'rel:taliban-allied-with-al-qaeda']);
+    expect(cg.relations({ asOf: '2021-08-27', status: 'disputed' }).map((r) => r.id)).toEqual([
+      'rel:haqqani-part-of-taliban',
+    ]);
+    expect(cg.relations({ asOf: '2021-08', status: 'contested' }).map((r) => r.id)).toEqual([
+      'rel:haqqani-part-of-taliban',
+    ]);
+    expect(ids(cg.relations({ asOf: '2021-06' }))).toEqual([
+      'rel:sirajuddin-leads-haqqani',
+      'rel:taliban-allied-with-al-qaeda',
+    ]);
   });
 });
 
@@ -132,12 +190,23 @@ describe('statements()', () => {
   });
 
   it('filters by relation, speaker, entity, stance and source', () => {
-    expect(ids(cg.statements({ relation: 'rel:haqqani-part-of-taliban' }))).toEqual(['st:kirby-1', 'st:price-1', 'st:anas-1']);
-    expect(ids(cg.statements({ speaker: 'person:ned-price' }))).toEqual(['st:price-2', 'st:price-4', 'st:price-3', 'st:price-1']);
+    expect(ids(cg.statements({ relation: 'rel:haqqani-part-of-taliban' }))).toEqual([
+      'st:kirby-1',
+      'st:price-1',
+      'st:anas-1',
+    ]);
+    expect(ids(cg.statements({ speaker: 'person:ned-price' }))).toEqual([
+      'st:price-2',
+      'st:price-4',
+      'st:price-3',
+      'st:price-1',
+    ]);
     expect(ids(cg.statements({ entity: 'armed-group:al-qaeda' }))).toEqual(['st:un-1', 'st:kirby-4', 'st:anas-2']);
     expect(ids(cg.statements({ stance: 'disputes' }))).toEqual(['st:price-1', 'st:anas-2']);
     expect(ids(cg.statements({ source: 'src:un-report' }))).toEqual(['st:un-1', 'st:un-2']);
-    expect(ids(cg.statements({ speaker: 'person:john-kirby', relation: 'rel:haqqani-part-of-taliban' }))).toEqual(['st:kirby-1']);
+    expect(ids(cg.statements({ speaker: 'person:john-kirby', relation: 'rel:haqqani-part-of-taliban' }))).toEqual([
+      'st:kirby-1',
+    ]);
     expect(cg.statements({ speaker: 'person:jose-nunez' })).toEqual([]);
   });
 
@@ -153,7 +222,10 @@ describe('statements()', () => {
     expect(from('2021-08')).toEqual(['st:kirby-1', 'st:price-1', 'st:anas-1']);
     expect(from('2021-09')).toEqual(['st:anas-1']);
     // A year-precision statement is within 2021 but not certainly on or after 2021-06.
-    expect(ids(cg.statements({ speaker: 'person:ned-price', from: '2021-06', to: '2021-08-26' }))).toEqual(['st:price-4', 'st:price-3']);
+    expect(ids(cg.statements({ speaker: 'person:ned-price', from: '2021-06', to: '2021-08-26' }))).toEqual([
+      'st:price-4',
+      'st:price-3',
+    ]);
   });
 });
 
@@ -174,8 +246,18 @@ describe('stances() and contested()', () => {
   it('contested() lists the relations with both supporting and disputing statements, by id', () => {
     expect(ids(cg.contested())).toEqual(['rel:haqqani-part-of-taliban']);
     const data = fixture();
-    data.statements.push({ id: 'st:z-1', relation: 'rel:taliban-allied-with-al-qaeda', speaker: 'person:anas-haqqani', stance: 'disputes', date: '2021-09', source: 'src:article' });
-    expect(ids(ClaimGraph.fromData(data).contested())).toEqual(['rel:haqqani-part-of-taliban', 'rel:taliban-allied-with-al-qaeda']);
+    data.statements.push({
+      id: 'st:z-1',
+      relation: 'rel:taliban-allied-with-al-qaeda',
+      speaker: 'person:anas-haqqani',
+      stance: 'disputes',
+      date: '2021-09',
+      source: 'src:article',
+    });
+    expect(ids(ClaimGraph.fromData(data).contested())).toEqual([
+      'rel:haqqani-part-of-taliban',
+      'rel:taliban-allied-with-al-qaeda',
+    ]);
   });
 
   it('contested() returns a fresh list each time', () => {
@@ -187,8 +269,16 @@ describe('stances() and contested()', () => {
 
 describe('neighbors()', () => {
   it('lists everyone connected, whichever way a relation points, by id', () => {
-    expect(ids(cg.neighbors('armed-group:haqqani-network'))).toEqual(['armed-group:taliban', 'person:sirajuddin-haqqani', 'place:kabul']);
-    expect(ids(cg.neighbors('armed-group:taliban'))).toEqual(['armed-group:al-qaeda', 'armed-group:haqqani-network', 'armed-group:isis-k']);
+    expect(ids(cg.neighbors('armed-group:haqqani-network'))).toEqual([
+      'armed-group:taliban',
+      'person:sirajuddin-haqqani',
+      'place:kabul',
+    ]);
+    expect(ids(cg.neighbors('armed-group:taliban'))).toEqual([
+      'armed-group:al-qaeda',
+      'armed-group:haqqani-network',
+      'armed-group:isis-k',
+    ]);
     expect(cg.neighbors('armed-group:taliban-faction')).toEqual([]);
   });
 
@@ -197,23 +287,44 @@ describe('neighbors()', () => {
   });
 
   it('narrows by type, status, date and direction; symmetric relations count both ways', () => {
-    expect(ids(cg.neighbors('armed-group:taliban', { type: 'part-of' }))).toEqual(['armed-group:al-qaeda', 'armed-group:haqqani-network']);
+    expect(ids(cg.neighbors('armed-group:taliban', { type: 'part-of' }))).toEqual([
+      'armed-group:al-qaeda',
+      'armed-group:haqqani-network',
+    ]);
     expect(ids(cg.neighbors('armed-group:taliban', { status: 'contested' }))).toEqual(['armed-group:haqqani-network']);
     expect(ids(cg.neighbors('armed-group:taliban', { asOf: '2021-08-20' }))).toEqual(['armed-group:al-qaeda']);
-    expect(ids(cg.neighbors('armed-group:taliban', { direction: 'out' }))).toEqual(['armed-group:al-qaeda', 'armed-group:isis-k']);
-    expect(ids(cg.neighbors('armed-group:taliban', { direction: 'in' }))).toEqual(['armed-group:al-qaeda', 'armed-group:haqqani-network', 'armed-group:isis-k']);
-    expect(ids(cg.neighbors('armed-group:haqqani-network', { direction: 'out' }))).toEqual(['armed-group:taliban', 'place:kabul']);
+    expect(ids(cg.neighbors('armed-group:taliban', { direction: 'out' }))).toEqual([
+      'armed-group:al-qaeda',
+      'armed-group:isis-k',
+    ]);
+    expect(ids(cg.neighbors('armed-group:taliban', { direction: 'in' }))).toEqual([
+      'armed-group:al-qaeda',
+      'armed-group:haqqani-network',
+      'armed-group:isis-k',
+    ]);
+    expect(ids(cg.neighbors('armed-group:haqqani-network', { direction: 'out' }))).toEqual([
+      'armed-group:taliban',
+      'place:kabul',
+    ]);
   });
 });
 
 describe('path()', () => {
   it('follows directed relations from source to target', () => {
-    expect(cg.path('person:sirajuddin-haqqani', 'armed-group:taliban')).toEqual(['person:sirajuddin-haqqani', 'armed-group:haqqani-network', 'armed-group:taliban']);
+    expect(cg.path('person:sirajuddin-haqqani', 'armed-group:taliban')).toEqual([
+      'person:sirajuddin-haqqani',
+      'armed-group:haqqani-network',
+      'armed-group:taliban',
+    ]);
     expect(cg.path('armed-group:taliban', 'person:sirajuddin-haqqani')).toBeNull();
   });
 
   it('walks every relation both ways with directed: false', () => {
-    expect(cg.path('armed-group:taliban', 'person:sirajuddin-haqqani', { directed: false })).toEqual(['armed-group:taliban', 'armed-group:haqqani-network', 'person:sirajuddin-haqqani']);
+    expect(cg.path('armed-group:taliban', 'person:sirajuddin-haqqani', { directed: false })).toEqual([
+      'armed-group:taliban',
+      'armed-group:haqqani-network',
+      'person:sirajuddin-haqqani',
+    ]);
     expect(cg.path('place:kabul', 'person:anas-haqqani', { directed: false })).toEqual([
       'place:kabul',
       'armed-group:haqqani-network',
@@ -224,8 +335,16 @@ describe('path()', () => {
 
   it('traverses symmetric relations both ways', () => {
     // taliban → al-qaeda is stored that way; isis-k → taliban is stored the other way.
-    expect(cg.path('armed-group:al-qaeda', 'armed-group:isis-k')).toEqual(['armed-group:al-qaeda', 'armed-group:taliban', 'armed-group:isis-k']);
-    expect(cg.path('armed-group:isis-k', 'armed-group:al-qaeda')).toEqual(['armed-group:isis-k', 'armed-group:taliban', 'armed-group:al-qaeda']);
+    expect(cg.path('armed-group:al-qaeda', 'armed-group:isis-k')).toEqual([
+      'armed-group:al-qaeda',
+      'armed-group:taliban',
+      'armed-group:isis-k',
+    ]);
+    expect(cg.path('armed-group:isis-k', 'armed-group:al-qaeda')).toEqual([
+      'armed-group:isis-k',
+      'armed-group:taliban',
+      'armed-group:al-qaeda',
+    ]);
   });
 
   it('returns the entity alone for a path to itself, and null when nothing connects', () => {
@@ -234,20 +353,49 @@ describe('path()', () => {
   });
 
   it('keeps to the relations of the given type or status', () => {
-    expect(cg.path('armed-group:haqqani-network', 'armed-group:al-qaeda', { directed: false })).toEqual(['armed-group:haqqani-network', 'armed-group:taliban', 'armed-group:al-qaeda']);
-    expect(cg.path('armed-group:haqqani-network', 'armed-group:al-qaeda', { directed: false, type: 'part-of' })).toEqual(['armed-group:haqqani-network', 'armed-group:taliban', 'armed-group:al-qaeda']);
-    expect(cg.path('armed-group:haqqani-network', 'armed-group:al-qaeda', { directed: false, status: 'supported' })).toBeNull();
+    expect(cg.path('armed-group:haqqani-network', 'armed-group:al-qaeda', { directed: false })).toEqual([
+      'armed-group:haqqani-network',
+      'armed-group:taliban',
+      'armed-group:al-qaeda',
+    ]);
+    expect(
+      cg.path('armed-group:haqqani-network', 'armed-group:al-qaeda', { directed: false, type: 'part-of' }),
+    ).toEqual(['armed-group:haqqani-network', 'armed-group:taliban', 'armed-group:al-qaeda']);
+    expect(
+      cg.path('armed-group:haqqani-network', 'armed-group:al-qaeda', { directed: false, status: 'supported' }),
+    ).toBeNull();
   });
 
   it('finds a shortest path, the same one every time', () => {
     const data = fixture();
     // A longer detour must not win over the direct two-step path.
-    data.relations.push({ id: 'rel:z-kirby-meets-price', type: 'meets-with', source: 'person:john-kirby', target: 'person:ned-price' });
-    data.statements.push({ id: 'st:z-1', relation: 'rel:z-kirby-meets-price', speaker: 'person:john-kirby', stance: 'supports', date: '2021-08', source: 'src:article' });
+    data.relations.push({
+      id: 'rel:z-kirby-meets-price',
+      type: 'meets-with',
+      source: 'person:john-kirby',
+      target: 'person:ned-price',
+    });
+    data.statements.push({
+      id: 'st:z-1',
+      relation: 'rel:z-kirby-meets-price',
+      speaker: 'person:john-kirby',
+      stance: 'supports',
+      date: '2021-08',
+      source: 'src:article',
+    });
     const g = ClaimGraph.fromData(data);
-    const first = g.path('government-body:us-department-of-defense', 'government-body:state-department', { directed: false });
-    expect(first).toEqual(['government-body:us-department-of-defense', 'person:john-kirby', 'person:ned-price', 'government-body:state-department']);
-    expect(g.path('government-body:us-department-of-defense', 'government-body:state-department', { directed: false })).toEqual(first);
+    const first = g.path('government-body:us-department-of-defense', 'government-body:state-department', {
+      directed: false,
+    });
+    expect(first).toEqual([
+      'government-body:us-department-of-defense',
+      'person:john-kirby',
+      'person:ned-price',
+      'government-body:state-department',
+    ]);
+    expect(
+      g.path('government-body:us-department-of-defense', 'government-body:state-department', { directed: false }),
+    ).toEqual(first);
   });
 });
 
@@ -258,7 +406,10 @@ describe('asOf()', () => {
     // relation that had not certainly begun by then.
     expect(ids(early.statements())).toEqual(['st:un-1', 'st:un-2', 'st:price-4']);
     expect(early.relations({ type: 'part-of' })).toEqual([]);
-    expect(ids(cg.asOf('2021-08').statements({ relation: 'rel:haqqani-part-of-taliban' }))).toEqual(['st:kirby-1', 'st:price-1']);
+    expect(ids(cg.asOf('2021-08').statements({ relation: 'rel:haqqani-part-of-taliban' }))).toEqual([
+      'st:kirby-1',
+      'st:price-1',
+    ]);
   });
 
   it('keeps relations that have started by then, by precision', () => {
@@ -297,18 +448,28 @@ describe('perspective()', () => {
   it('keeps only the speaker’s statements and the relations they speak about', () => {
     const price = cg.perspective('person:ned-price');
     expect(ids(price.statements())).toEqual(['st:price-2', 'st:price-4', 'st:price-3', 'st:price-1']);
-    expect(ids(price.relations())).toEqual(['rel:haqqani-part-of-taliban', 'rel:isis-k-located-in-mazar', 'rel:isis-k-rival-of-taliban', 'rel:price-member-of-state']);
+    expect(ids(price.relations())).toEqual([
+      'rel:haqqani-part-of-taliban',
+      'rel:isis-k-located-in-mazar',
+      'rel:isis-k-rival-of-taliban',
+      'rel:price-member-of-state',
+    ]);
   });
 
   it('tells each relation as that speaker does', () => {
     expect(cg.perspective('person:ned-price').stances('rel:haqqani-part-of-taliban').status).toBe('disputed');
     expect(cg.perspective('person:john-kirby').stances('rel:haqqani-part-of-taliban').status).toBe('supported');
-    expect(() => cg.perspective('person:john-kirby').stances('rel:al-qaeda-part-of-taliban')).toThrow('@claimgraph/sdk: unknown relation "rel:al-qaeda-part-of-taliban"');
+    expect(() => cg.perspective('person:john-kirby').stances('rel:al-qaeda-part-of-taliban')).toThrow(
+      '@claimgraph/sdk: unknown relation "rel:al-qaeda-part-of-taliban"',
+    );
   });
 
   it('is empty for an entity that said nothing, and combines with asOf', () => {
     expect(cg.perspective('place:kabul').relations()).toEqual([]);
-    expect(ids(cg.perspective('person:john-kirby').asOf('2021-08-27').statements())).toEqual(['st:kirby-4', 'st:kirby-2']);
+    expect(ids(cg.perspective('person:john-kirby').asOf('2021-08-27').statements())).toEqual([
+      'st:kirby-4',
+      'st:kirby-2',
+    ]);
   });
 });
 
@@ -346,21 +507,37 @@ describe('unknown ids', () => {
 
 describe('options', () => {
   it('rejects a misspelt option, naming the method and the allowed options', () => {
-    expect(() => cg.relations({ sourc: 'x' } as never)).toThrow('@claimgraph/sdk: relations(): option "sourc" is unknown; use type, entity, source, target, status, asOf');
+    expect(() => cg.relations({ sourc: 'x' } as never)).toThrow(
+      '@claimgraph/sdk: relations(): option "sourc" is unknown; use type, entity, source, target, status, asOf',
+    );
   });
 
   it('rejects values outside the vocabularies', () => {
-    expect(() => cg.relations({ type: 'friend-of' as never })).toThrow('@claimgraph/sdk: relations(): type must be one of affiliated-with,');
-    expect(() => cg.relations({ status: 'true' as never })).toThrow('@claimgraph/sdk: relations(): status must be one of supported, disputed, contested, not "true"');
-    expect(() => cg.statements({ stance: 'denies' as never })).toThrow('@claimgraph/sdk: statements(): stance must be one of supports, disputes, not "denies"');
-    expect(() => cg.search('x', { type: 'people' as never })).toThrow('@claimgraph/sdk: search(): type must be one of person,');
+    expect(() => cg.relations({ type: 'friend-of' as never })).toThrow(
+      '@claimgraph/sdk: relations(): type must be one of affiliated-with,',
+    );
+    expect(() => cg.relations({ status: 'true' as never })).toThrow(
+      '@claimgraph/sdk: relations(): status must be one of supported, disputed, contested, not "true"',
+    );
+    expect(() => cg.statements({ stance: 'denies' as never })).toThrow(
+      '@claimgraph/sdk: statements(): stance must be one of supports, disputes, not "denies"',
+    );
+    expect(() => cg.search('x', { type: 'people' as never })).toThrow(
+      '@claimgraph/sdk: search(): type must be one of person,',
+    );
     expect(() => cg.search('x', { limit: -1 })).toThrow('@claimgraph/sdk: search(): limit must be a whole number');
-    expect(() => cg.neighbors('place:kabul', { direction: 'up' as never })).toThrow('@claimgraph/sdk: neighbors(): direction must be one of any, out, in, not "up"');
-    expect(() => cg.path('place:kabul', 'place:kabul', { directed: 'yes' as never })).toThrow('@claimgraph/sdk: path(): directed must be true or false');
+    expect(() => cg.neighbors('place:kabul', { direction: 'up' as never })).toThrow(
+      '@claimgraph/sdk: neighbors(): direction must be one of any, out, in, not "up"',
+    );
+    expect(() => cg.path('place:kabul', 'place:kabul', { directed: 'yes' as never })).toThrow(
+      '@claimgraph/sdk: path(): directed must be true or false',
+    );
   });
 
   it('rejects dates that are not partial dates', () => {
-    expect(() => cg.asOf('2021-13')).toThrow('@claimgraph/sdk: asOf(): date must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not "2021-13"');
+    expect(() => cg.asOf('2021-13')).toThrow(
+      '@claimgraph/sdk: asOf(): date must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not "2021-13"',
+    );
     expect(() => cg.asOf('2021-02-30')).toThrow('not "2021-02-30"');
     expect(() => cg.statements({ to: '21-08' })).toThrow('@claimgraph/sdk: statements(): to must be a date');
     expect(() => cg.relations({ asOf: 'yesterday' })).toThrow('@claimgraph/sdk: relations(): asOf must be a date');
@@ -371,7 +548,9 @@ describe('plain records', () => {
   it('queries return the dataset’s own plain records, JSON-serialisable', () => {
     const [relation] = cg.relations({ type: 'relative-of' });
     expect(Object.getPrototypeOf(relation)).toBe(Object.prototype);
-    expect(JSON.parse(JSON.stringify(cg.stances('rel:haqqani-part-of-taliban')))).toEqual(cg.stances('rel:haqqani-part-of-taliban'));
+    expect(JSON.parse(JSON.stringify(cg.stances('rel:haqqani-part-of-taliban')))).toEqual(
+      cg.stances('rel:haqqani-part-of-taliban'),
+    );
   });
 
   it('lists are fresh arrays: changing one does not change the next answer', () => {
@@ -388,7 +567,12 @@ describe('search() across Arabic-script keyboards', () => {
   it('finds a name typed with Persian/Pashto letters when the data uses Arabic ones, and back', () => {
     const data = {
       entities: [
-        { id: 'person:sirajuddin-haqqani', type: 'person' as const, name: 'Sirajuddin Haqqani', aliases: ['سراج الدين حقاني'] },
+        {
+          id: 'person:sirajuddin-haqqani',
+          type: 'person' as const,
+          name: 'Sirajuddin Haqqani',
+          aliases: ['سراج الدين حقاني'],
+        },
         { id: 'place:kabul', type: 'place' as const, name: 'Kabul', aliases: ['کابل'] },
       ],
       relations: [],

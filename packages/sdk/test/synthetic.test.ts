@@ -31,7 +31,10 @@ describe('syntheticDataset()', () => {
   it('has a realistic shape: hubs, several statements per relation, some contested, symmetric types', () => {
     const data = syntheticDataset({ entities: 2000, seed: 5 });
     const cg = ClaimGraph.fromData(data);
-    const degrees = cg.entities().map((e) => cg.relations({ entity: e.id }).length).sort((a, b) => b - a);
+    const degrees = cg
+      .entities()
+      .map((e) => cg.relations({ entity: e.id }).length)
+      .sort((a, b) => b - a);
     const mean = degrees.reduce((a, b) => a + b, 0) / degrees.length;
     expect(degrees[0]).toBeGreaterThan(20 * mean);
     expect(data.statements.length / data.relations.length).toBeGreaterThan(3);
@@ -55,7 +58,14 @@ describe('ordering by date', () => {
 describe('the main entry', () => {
   it('bundles for a browser without any Node built-in', async () => {
     const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-    const result = await build({ entryPoints: [join(root, 'src/index.ts')], bundle: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent' });
+    const result = await build({
+      entryPoints: [join(root, 'src/index.ts')],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+    });
     const text = result.outputFiles[0]!.text;
     expect(text).not.toMatch(/from\s*["'](node:)?(fs|path|crypto|url|http)(\/promises)?["']/);
     expect(text).not.toMatch(/require\(["'](node:)?(fs|path|crypto|url|http)/);

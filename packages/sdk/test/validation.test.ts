@@ -56,7 +56,14 @@ const MUTATIONS: Record<string, Mutation> = {
     const r = rec(d.relations, p);
     const copy = { ...r, id: `${String(r.id)}-copy` };
     d.relations.push(copy as never);
-    d.statements.push({ id: 'st:zz-copy', relation: copy.id as string, speaker: d.statements[0]!.speaker, stance: 'supports', date: '2001', source: d.sources[0]!.id });
+    d.statements.push({
+      id: 'st:zz-copy',
+      relation: copy.id as string,
+      speaker: d.statements[0]!.speaker,
+      stance: 'supports',
+      date: '2001',
+      source: d.sources[0]!.id,
+    });
   },
   relationWithoutStatement: (d, p) => {
     const r = rec(d.relations, p);
@@ -66,7 +73,14 @@ const MUTATIONS: Record<string, Mutation> = {
     const r = d.relations.find((x) => x.type === 'part-of');
     if (!r) return;
     d.relations.push({ id: 'rel:zz-cycle', type: 'part-of', source: r.target, target: r.source });
-    d.statements.push({ id: 'st:zz-cycle', relation: 'rel:zz-cycle', speaker: d.statements[0]!.speaker, stance: 'disputes', date: '2001', source: d.sources[0]!.id });
+    d.statements.push({
+      id: 'st:zz-cycle',
+      relation: 'rel:zz-cycle',
+      speaker: d.statements[0]!.speaker,
+      stance: 'disputes',
+      date: '2001',
+      source: d.sources[0]!.id,
+    });
   },
   statementUnknownRelation: (d, p) => (rec(d.statements, p).relation = 'rel:nothing-here'),
   statementSpeakerIsPlace: (d, p) => (rec(d.statements, p).speaker = entityOf(d, 'place').id),
@@ -215,13 +229,17 @@ describe('validation', () => {
   it('names the files it was given in its messages', () => {
     const data = fixture();
     data.sources[0]!.title = '';
-    expect(() => ClaimGraph.fromData(data, { files: { sources: 'dataset.json' } })).toThrow('dataset.json: src:article /title: must not be empty');
+    expect(() => ClaimGraph.fromData(data, { files: { sources: 'dataset.json' } })).toThrow(
+      'dataset.json: src:article /title: must not be empty',
+    );
   });
 
   it('rejects what is not a dataset at all', () => {
     expect(() => ClaimGraph.fromData(null as never)).toThrow(ClaimGraphValidationError);
     expect(() => ClaimGraph.fromData({ entities: [] } as never)).toThrow('the relations list is missing');
-    expect(() => ClaimGraph.fromData({ entities: [] } as never, { validate: false })).toThrow('@claimgraph/sdk: ClaimGraph.fromData(): expected { entities, relations, statements, sources }');
+    expect(() => ClaimGraph.fromData({ entities: [] } as never, { validate: false })).toThrow(
+      '@claimgraph/sdk: ClaimGraph.fromData(): expected { entities, relations, statements, sources }',
+    );
   });
 
   it('with validate: false, indexes valid data the same way and still refuses broken references', () => {
@@ -237,7 +255,12 @@ describe('validation', () => {
   it('never fails with anything but a ClaimGraphError, whatever it is given', () => {
     const garbage = fc.oneof(
       fc.anything(),
-      fc.record({ entities: fc.array(fc.anything()), relations: fc.array(fc.anything()), statements: fc.array(fc.anything()), sources: fc.array(fc.anything()) }),
+      fc.record({
+        entities: fc.array(fc.anything()),
+        relations: fc.array(fc.anything()),
+        statements: fc.array(fc.anything()),
+        sources: fc.array(fc.anything()),
+      }),
       mutated.map((m) => m.data),
     );
     fc.assert(
@@ -255,13 +278,21 @@ describe('validation', () => {
 
 describe('toJSON()', () => {
   const shuffled = fc
-    .record({ seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }), entities: fc.integer({ min: 10, max: 60 }), order: fc.integer() })
+    .record({
+      seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+      entities: fc.integer({ min: 10, max: 60 }),
+      order: fc.integer(),
+    })
     .map(({ seed, entities, order }) => {
       const data = syntheticDataset({ entities, seed });
       // Lists in any order and keys in any order: toJSON gives the canonical form back.
       let state = order >>> 0;
       const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0);
-      const shuffle = <T>(list: T[]) => list.map((x) => [next(), x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
+      const shuffle = <T>(list: T[]) =>
+        list
+          .map((x) => [next(), x] as const)
+          .sort((a, b) => a[0] - b[0])
+          .map(([, x]) => x);
       const scramble = (record: object) => Object.fromEntries(shuffle(Object.entries(record)));
       return {
         entities: shuffle(data.entities).map(scramble),

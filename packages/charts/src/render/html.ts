@@ -18,7 +18,11 @@ export interface HtmlOptions {
   renderer?: 'svg' | 'canvas';
 }
 
-export const HTML_DEFAULTS = { libraries: 'inline' as 'inline' | 'cdn', title: undefined as string | undefined, renderer: 'svg' as 'svg' | 'canvas' };
+export const HTML_DEFAULTS = {
+  libraries: 'inline' as 'inline' | 'cdn',
+  title: undefined as string | undefined,
+  renderer: 'svg' as 'svg' | 'canvas',
+};
 
 /** The browser builds, in load order: vega-embed expects the globals `vega` and `vegaLite`. */
 const BUILDS = [
@@ -34,7 +38,9 @@ function buildFolder(name: string): string {
   try {
     return dirname(require.resolve(name));
   } catch {
-    throw new Error(`@claimgraph/charts/render: renderHtml: cannot find the "${name}" package; install vega, vega-lite and vega-embed`);
+    throw new Error(
+      `@claimgraph/charts/render: renderHtml: cannot find the "${name}" package; install vega, vega-lite and vega-embed`,
+    );
   }
 }
 
@@ -46,7 +52,9 @@ function scriptTags(libraries: 'inline' | 'cdn'): string {
       return `<script src="https://cdn.jsdelivr.net/npm/${name}@${version}/build/${file}"></script>`;
     }
     // The builds hold no "</script" today; escaping it anyway keeps a future build from ending the element.
-    const code = readFileSync(join(folder, file), 'utf8').replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
+    const code = readFileSync(join(folder, file), 'utf8')
+      .replace(/<\/script/gi, '<\\/script')
+      .replace(/<!--/g, '<\\!--');
     return `<script>/* ${name} */\n${code}\n</script>`;
   }).join('\n');
 }
@@ -61,10 +69,15 @@ const titleText = (spec: TopLevelSpec): string => {
 export function renderHtml(spec: TopLevelSpec, options: HtmlOptions = {}): string {
   const o = { ...HTML_DEFAULTS, ...options };
   if (o.libraries !== 'inline' && o.libraries !== 'cdn') {
-    throw new Error(`@claimgraph/charts/render: renderHtml: options.libraries: "${String(o.libraries)}" is not "inline" or "cdn"`);
+    throw new Error(
+      `@claimgraph/charts/render: renderHtml: options.libraries: "${String(o.libraries)}" is not "inline" or "cdn"`,
+    );
   }
   const description = typeof spec.description === 'string' ? spec.description : '';
-  const embedOptions = { renderer: o.renderer, actions: { export: true, source: false, compiled: false, editor: false } };
+  const embedOptions = {
+    renderer: o.renderer,
+    actions: { export: true, source: false, compiled: false, editor: false },
+  };
   return `<!doctype html>
 <html lang="en">
 <head>

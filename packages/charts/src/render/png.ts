@@ -12,16 +12,27 @@ export interface PngOptions extends SvgOptions {
   defaultFontFamily?: string;
 }
 
-export const PNG_DEFAULTS = { scale: 2, fontFiles: [] as string[], defaultFontFamily: 'DejaVu Sans', warnings: 'throw' as const };
+export const PNG_DEFAULTS = {
+  scale: 2,
+  fontFiles: [] as string[],
+  defaultFontFamily: 'DejaVu Sans',
+  warnings: 'throw' as const,
+};
 
 /** The chart as PNG bytes, `scale` times the size of its SVG. */
 export async function renderPng(spec: TopLevelSpec, options: PngOptions = {}): Promise<Uint8Array> {
   const o = { ...PNG_DEFAULTS, ...options };
-  if (!(o.scale > 0)) throw new Error(`@claimgraph/charts/render: renderPng: options.scale: ${String(o.scale)} is not a positive number`);
+  if (!(o.scale > 0))
+    throw new Error(`@claimgraph/charts/render: renderPng: options.scale: ${String(o.scale)} is not a positive number`);
   const svg = await renderSvg(spec, { warnings: o.warnings });
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: o.scale },
-    font: { loadSystemFonts: true, fontFiles: o.fontFiles, defaultFontFamily: o.defaultFontFamily, sansSerifFamily: o.defaultFontFamily },
+    font: {
+      loadSystemFonts: true,
+      fontFiles: o.fontFiles,
+      defaultFontFamily: o.defaultFontFamily,
+      sansSerifFamily: o.defaultFontFamily,
+    },
   });
   return resvg.render().asPng();
 }
@@ -29,7 +40,8 @@ export async function renderPng(spec: TopLevelSpec, options: PngOptions = {}): P
 /** Width and height from a PNG's header (the IHDR chunk), for checking what was written. */
 export function pngSize(png: Uint8Array): { width: number; height: number } {
   const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (png.length < 24 || signature.some((b, i) => png[i] !== b)) throw new Error('@claimgraph/charts/render: pngSize: not a PNG file');
+  if (png.length < 24 || signature.some((b, i) => png[i] !== b))
+    throw new Error('@claimgraph/charts/render: pngSize: not a PNG file');
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }

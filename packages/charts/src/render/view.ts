@@ -39,7 +39,11 @@ export async function renderSvg(spec: TopLevelSpec, options: SvgOptions = {}): P
   // vega's documented hook for measuring text without a canvas (vl-convert sets it too).
   (vega as unknown as { textMetrics: { width: typeof measure } }).textMetrics.width = measure;
   const runtime = collectingLogger('vega');
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logger: runtime.logger as never, logLevel: vega.Warn });
+  const view = new vega.View(vega.parse(compiled), {
+    renderer: 'none',
+    logger: runtime.logger as never,
+    logLevel: vega.Warn,
+  });
   try {
     const svg = await view.toSVG();
     if (runtime.warnings.length && o.warnings === 'throw') {

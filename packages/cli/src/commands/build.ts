@@ -26,13 +26,23 @@ export async function buildCommand(dir: string | undefined, flags: BuildFlags): 
     return EXIT.invalid;
   }
   if (flags.json) {
-    printJson({ valid: true, outDir: built.outDir, version: built.read.meta.version, files: built.files, counts: built.summary?.counts });
+    printJson({
+      valid: true,
+      outDir: built.outDir,
+      version: built.read.meta.version,
+      files: built.files,
+      counts: built.summary?.counts,
+    });
   } else {
     const counts = built.summary!.counts;
     process.stdout.write(
       `built ${built.read.meta.name ?? path}@${built.read.meta.version ?? '?'} → ${relative(process.cwd(), built.outDir) || '.'}\n` +
         `  ${plural(counts.entities, 'entity', 'entities')}, ${plural(counts.relations, 'relation')}, ${plural(counts.statements, 'statement')}, ${plural(counts.sources, 'source')}\n` +
-        built.files!.map((f) => `  ${f.path.padEnd(28)} ${String(f.bytes).padStart(9)} B  sha256 ${f.sha256.slice(0, 16)}…`).join('\n') +
+        built
+          .files!.map(
+            (f) => `  ${f.path.padEnd(28)} ${String(f.bytes).padStart(9)} B  sha256 ${f.sha256.slice(0, 16)}…`,
+          )
+          .join('\n') +
         '\n',
     );
   }

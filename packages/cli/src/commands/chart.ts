@@ -30,7 +30,9 @@ export interface ChartFlags {
 export async function chartCommand(kind: ChartKind, flags: ChartFlags): Promise<number> {
   const format = extname(flags.out).toLowerCase() as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) {
-    throw new CliError(`--out ${flags.out}: unknown extension "${extname(flags.out)}"; use .svg, .png, .json (the Vega-Lite spec) or .html`);
+    throw new CliError(
+      `--out ${flags.out}: unknown extension "${extname(flags.out)}"; use .svg, .png, .json (the Vega-Lite spec) or .html`,
+    );
   }
   const scale = flags.scale === undefined ? 2 : Number(flags.scale);
   if (!(scale > 0)) throw new CliError(`--scale ${flags.scale}: not a positive number`);
@@ -43,10 +45,8 @@ export async function chartCommand(kind: ChartKind, flags: ChartFlags): Promise<
     return EXIT.invalid;
   }
   // Loaded here, not at start-up: vega and resvg are heavy and only this command needs them.
-  const [{ centralityChart, networkChart, stanceChart, timelineChart }, { pngSize, renderHtml, renderPng, renderSvg }] = await Promise.all([
-    import('@claimgraph/charts'),
-    import('@claimgraph/charts/render'),
-  ]);
+  const [{ centralityChart, networkChart, stanceChart, timelineChart }, { pngSize, renderHtml, renderPng, renderSvg }] =
+    await Promise.all([import('@claimgraph/charts'), import('@claimgraph/charts/render')]);
   const cg = ClaimGraph.fromData(dataset as Dataset, { validate: false, version: read.meta.version });
   // "@claimgraph/dataset-afghanistan-2021" → "afghanistan-2021", as datapackage.json names it.
   const name = read.meta.name?.replace(/^@[^/]+\//, '').replace(/^dataset-/, '');

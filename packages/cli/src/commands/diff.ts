@@ -5,15 +5,28 @@ import { CliError, EXIT } from '../errors.js';
 import { printJson } from '../output.js';
 import { loadDiffSide } from '../release/load-side.js';
 
-export async function diffCommand(oldArg: string, newArg: string, flags: { json?: boolean; limit?: string }): Promise<number> {
-  if (flags.limit !== undefined && !/^[1-9][0-9]*$/.test(flags.limit)) throw new CliError(`--limit must be a positive whole number, not ${JSON.stringify(flags.limit)}`);
+export async function diffCommand(
+  oldArg: string,
+  newArg: string,
+  flags: { json?: boolean; limit?: string },
+): Promise<number> {
+  if (flags.limit !== undefined && !/^[1-9][0-9]*$/.test(flags.limit))
+    throw new CliError(`--limit must be a positive whole number, not ${JSON.stringify(flags.limit)}`);
   const before = await loadDiffSide(resolveDatasetArg(oldArg), oldArg);
   const after = await loadDiffSide(resolveDatasetArg(newArg), newArg);
-  const result = diff(before.dataset, after.dataset, { vocabulary: { before: before.vocabulary, after: after.vocabulary } });
+  const result = diff(before.dataset, after.dataset, {
+    vocabulary: { before: before.vocabulary, after: after.vocabulary },
+  });
   if (flags.json) {
-    printJson({ from: { path: oldArg, name: before.name, version: before.version }, to: { path: newArg, name: after.name, version: after.version }, ...result });
+    printJson({
+      from: { path: oldArg, name: before.name, version: before.version },
+      to: { path: newArg, name: after.name, version: after.version },
+      ...result,
+    });
   } else {
-    process.stdout.write(`${formatDiff(result, { from: before.label, to: after.label, limit: flags.limit ? Number(flags.limit) : undefined })}\n`);
+    process.stdout.write(
+      `${formatDiff(result, { from: before.label, to: after.label, limit: flags.limit ? Number(flags.limit) : undefined })}\n`,
+    );
   }
   return EXIT.ok;
 }

@@ -45,7 +45,8 @@ export async function exportCommand(flags: ExportFlags): Promise<number> {
       gexfVersion: flags.gexfVersion,
     });
   } catch (error) {
-    if (error instanceof ClaimGraphError || (error as Error).name === 'ClaimGraphError') throw new CliError((error as Error).message.replace(/^@claimgraph\/sdk: /, ''));
+    if (error instanceof ClaimGraphError || (error as Error).name === 'ClaimGraphError')
+      throw new CliError((error as Error).message.replace(/^@claimgraph\/sdk: /, ''));
     throw error;
   } finally {
     progress.done();
@@ -63,7 +64,12 @@ export async function exportCommand(flags: ExportFlags): Promise<number> {
   process.stdout.write(
     `exported ${read.meta.name ?? path}${read.meta.version ? `@${read.meta.version}` : ''} as ${flags.format} → ${shown(exported.out!)}\n` +
       `  ${plural(records.entities, 'entity', 'entities')}, ${plural(records.relations, 'relation')}, ${plural(records.statements, 'statement')}, ${plural(records.sources, 'source')}\n` +
-      exported.files.map((f) => `  ${shown(f.path).padEnd(40)} ${String(f.bytes).padStart(11)} B${f.records === undefined ? '' : `  ${plural(f.records, 'record')}`}`).join('\n') +
+      exported.files
+        .map(
+          (f) =>
+            `  ${shown(f.path).padEnd(40)} ${String(f.bytes).padStart(11)} B${f.records === undefined ? '' : `  ${plural(f.records, 'record')}`}`,
+        )
+        .join('\n') +
       '\n',
   );
   return EXIT.ok;

@@ -24,13 +24,25 @@ export async function infoCommand(path: string | undefined, flags: { json?: bool
     meta.description ? meta.description : '',
     `statements dated ${summary.statementDates ? `${summary.statementDates.from} to ${summary.statementDates.to}` : '—'}`,
     '',
-    formatTable(['records', 'count'], Object.entries(summary.counts).map(([k, v]) => [k, String(v)])),
+    formatTable(
+      ['records', 'count'],
+      Object.entries(summary.counts).map(([k, v]) => [k, String(v)]),
+    ),
     '',
-    formatTable(['entity type', 'count'], Object.entries(summary.entityTypes).map(([k, v]) => [k, String(v)])),
+    formatTable(
+      ['entity type', 'count'],
+      Object.entries(summary.entityTypes).map(([k, v]) => [k, String(v)]),
+    ),
     '',
-    formatTable(['relation type', 'count'], Object.entries(summary.relationTypes).map(([k, v]) => [k, String(v)])),
+    formatTable(
+      ['relation type', 'count'],
+      Object.entries(summary.relationTypes).map(([k, v]) => [k, String(v)]),
+    ),
     '',
-    formatTable(['stance', 'count'], Object.entries(summary.stances).map(([k, v]) => [k, String(v)])),
+    formatTable(
+      ['stance', 'count'],
+      Object.entries(summary.stances).map(([k, v]) => [k, String(v)]),
+    ),
   ];
   process.stdout.write(`${lines.filter((l, i) => l !== '' || i > 2).join('\n')}\n`);
   return EXIT.ok;

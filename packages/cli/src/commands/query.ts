@@ -4,7 +4,13 @@
  */
 import type { Command } from 'commander';
 import type { Entity, Relation, Statement } from '@claimgraph/schema';
-import { ClaimGraph, ClaimGraphError, ClaimGraphLoadError, ClaimGraphValidationError, UnknownIdError } from '@claimgraph/sdk';
+import {
+  ClaimGraph,
+  ClaimGraphError,
+  ClaimGraphLoadError,
+  ClaimGraphValidationError,
+  UnknownIdError,
+} from '@claimgraph/sdk';
 import { datasetOrBundled } from '../bundled-dataset.js';
 import { CliError, EXIT } from '../errors.js';
 import { formatTable, plural, printJson } from '../output.js';
@@ -43,10 +49,14 @@ function cliError(error: unknown): unknown {
   if (!(error instanceof ClaimGraphError)) return error;
   const message = error.message.replace(/^@claimgraph\/sdk: /, '');
   if (error instanceof UnknownIdError) {
-    const hint = error.kind === 'entity' ? `; find ids with: claimgraph query search ${JSON.stringify(error.id.replace(/^[a-z-]+:/, '').replace(/-/g, ' '))}` : '';
+    const hint =
+      error.kind === 'entity'
+        ? `; find ids with: claimgraph query search ${JSON.stringify(error.id.replace(/^[a-z-]+:/, '').replace(/-/g, ' '))}`
+        : '';
     return new CliError(`${message}${hint}`, EXIT.invalid);
   }
-  if (error instanceof ClaimGraphLoadError || error instanceof ClaimGraphValidationError) return new CliError(message, EXIT.invalid);
+  if (error instanceof ClaimGraphLoadError || error instanceof ClaimGraphValidationError)
+    return new CliError(message, EXIT.invalid);
   return new CliError(message, EXIT.usage);
 }
 
@@ -100,12 +110,17 @@ function empty(what: string): string {
 export function registerQueryCommand(program: Command, run: Run): void {
   const query = program
     .command('query')
-    .description('query a dataset (default: the bundled one): search, entity, relations, statements, stances, contested, neighbors, path');
+    .description(
+      'query a dataset (default: the bundled one): search, entity, relations, statements, stances, contested, neighbors, path',
+    );
   const sub = (name: string, description: string) =>
     query
       .command(name)
       .description(description)
-      .option('--dataset <path>', 'release folder, dataset.json, source folder or installed package (default: the bundled dataset)')
+      .option(
+        '--dataset <path>',
+        'release folder, dataset.json, source folder or installed package (default: the bundled dataset)',
+      )
       .option('--json', 'print machine-readable JSON');
 
   sub('search', 'find entities by name or alias, ignoring case, accents and punctuation; exact matches first')
@@ -115,7 +130,9 @@ export function registerQueryCommand(program: Command, run: Run): void {
     .action(
       run(async (text: string, flags: CommonFlags & { type?: string; limit: string }) => {
         const cg = await open(flags);
-        const found = await ask(() => cg.search(text, { type: flags.type as never, limit: integer(flags.limit, '--limit') }));
+        const found = await ask(() =>
+          cg.search(text, { type: flags.type as never, limit: integer(flags.limit, '--limit') }),
+        );
         if (flags.json) printJson(found);
         else write(found.length ? entityTable(found) : empty(`entity matches "${text}"`));
         return EXIT.ok;
@@ -134,7 +151,10 @@ export function registerQueryCommand(program: Command, run: Run): void {
           return EXIT.ok;
         }
         const relations = cg.relations({ entity: id });
-        const fields = Object.entries(entity).map(([key, value]) => [key, Array.isArray(value) ? value.join(', ') : String(value)]);
+        const fields = Object.entries(entity).map(([key, value]) => [
+          key,
+          Array.isArray(value) ? value.join(', ') : String(value),
+        ]);
         write(formatTable(['field', 'value'], fields, 100));
         write(`\n${plural(relations.length, 'relation')}`);
         if (relations.length) write(relationTable(cg, relations));
@@ -150,14 +170,27 @@ export function registerQueryCommand(program: Command, run: Run): void {
     .option('--status <status>', 'supported, disputed or contested')
     .option('--as-of <date>', 'holding on this date, and said by then (YYYY, YYYY-MM or YYYY-MM-DD)')
     .action(
-      run(async (flags: CommonFlags & { entity?: string; source?: string; target?: string; type?: string; status?: string; asOf?: string }) => {
-        const cg = await open(flags);
-        const { entity, source, target, type, status, asOf } = flags;
-        const relations = await ask(() => cg.relations({ entity, source, target, type: type as never, status: status as never, asOf }));
-        if (flags.json) printJson(relations);
-        else write(relations.length ? relationTable(asOf ? cg.asOf(asOf) : cg, relations) : empty('relations'));
-        return EXIT.ok;
-      }),
+      run(
+        async (
+          flags: CommonFlags & {
+            entity?: string;
+            source?: string;
+            target?: string;
+            type?: string;
+            status?: string;
+            asOf?: string;
+          },
+        ) => {
+          const cg = await open(flags);
+          const { entity, source, target, type, status, asOf } = flags;
+          const relations = await ask(() =>
+            cg.relations({ entity, source, target, type: type as never, status: status as never, asOf }),
+          );
+          if (flags.json) printJson(relations);
+          else write(relations.length ? relationTable(asOf ? cg.asOf(asOf) : cg, relations) : empty('relations'));
+          return EXIT.ok;
+        },
+      ),
     );
 
   sub('statements', 'list statements, by date then id')
@@ -168,14 +201,27 @@ export function registerQueryCommand(program: Command, run: Run): void {
     .option('--from <date>', 'certainly on or after this date')
     .option('--to <date>', 'certainly on or before this date (2021-08 counts as 2021-08-31)')
     .action(
-      run(async (flags: CommonFlags & { speaker?: string; relation?: string; entity?: string; stance?: string; from?: string; to?: string }) => {
-        const cg = await open(flags);
-        const { speaker, relation, entity, stance, from, to } = flags;
-        const statements = await ask(() => cg.statements({ speaker, relation, entity, stance: stance as never, from, to }));
-        if (flags.json) printJson(statements);
-        else write(statements.length ? statementTable(statements) : empty('statements'));
-        return EXIT.ok;
-      }),
+      run(
+        async (
+          flags: CommonFlags & {
+            speaker?: string;
+            relation?: string;
+            entity?: string;
+            stance?: string;
+            from?: string;
+            to?: string;
+          },
+        ) => {
+          const cg = await open(flags);
+          const { speaker, relation, entity, stance, from, to } = flags;
+          const statements = await ask(() =>
+            cg.statements({ speaker, relation, entity, stance: stance as never, from, to }),
+          );
+          if (flags.json) printJson(statements);
+          else write(statements.length ? statementTable(statements) : empty('statements'));
+          return EXIT.ok;
+        },
+      ),
     );
 
   sub('stances', 'who supports and who disputes a relation')
@@ -189,22 +235,23 @@ export function registerQueryCommand(program: Command, run: Run): void {
           return EXIT.ok;
         }
         const { relation, supports, disputes, status } = stances;
-        write(`${relation.source} ${relation.type} ${relation.target}: ${status} (${supports.length} for, ${disputes.length} against)`);
+        write(
+          `${relation.source} ${relation.type} ${relation.target}: ${status} (${supports.length} for, ${disputes.length} against)`,
+        );
         write(statementTable([...supports, ...disputes], false));
         return EXIT.ok;
       }),
     );
 
-  sub('contested', 'relations with both supporting and disputing statements')
-    .action(
-      run(async (flags: CommonFlags) => {
-        const cg = await open(flags);
-        const relations = cg.contested();
-        if (flags.json) printJson(relations);
-        else write(relations.length ? relationTable(cg, relations) : empty('contested relations'));
-        return EXIT.ok;
-      }),
-    );
+  sub('contested', 'relations with both supporting and disputing statements').action(
+    run(async (flags: CommonFlags) => {
+      const cg = await open(flags);
+      const relations = cg.contested();
+      if (flags.json) printJson(relations);
+      else write(relations.length ? relationTable(cg, relations) : empty('contested relations'));
+      return EXIT.ok;
+    }),
+  );
 
   sub('neighbors', 'entities one relation away, whichever way it points')
     .argument('<id>', 'entity id')
@@ -213,7 +260,9 @@ export function registerQueryCommand(program: Command, run: Run): void {
     .action(
       run(async (id: string, flags: CommonFlags & { type?: string; status?: string }) => {
         const cg = await open(flags);
-        const neighbors = await ask(() => cg.neighbors(id, { type: flags.type as never, status: flags.status as never }));
+        const neighbors = await ask(() =>
+          cg.neighbors(id, { type: flags.type as never, status: flags.status as never }),
+        );
         if (flags.json) printJson(neighbors);
         else write(neighbors.length ? entityTable(neighbors) : empty('neighbors'));
         return EXIT.ok;
@@ -227,26 +276,43 @@ export function registerQueryCommand(program: Command, run: Run): void {
     .option('--type <type>', 'only through relations of this type')
     .option('--status <status>', 'only through supported, disputed or contested relations')
     .action(
-      run(async (from: string, to: string, flags: CommonFlags & { undirected?: boolean; type?: string; status?: string }) => {
-        const cg = await open(flags);
-        const options = { directed: !flags.undirected, type: flags.type as never, status: flags.status as never };
-        const path = await ask(() => cg.path(from, to, options));
-        if (flags.json) {
-          printJson({ path });
+      run(
+        async (
+          from: string,
+          to: string,
+          flags: CommonFlags & { undirected?: boolean; type?: string; status?: string },
+        ) => {
+          const cg = await open(flags);
+          const options = { directed: !flags.undirected, type: flags.type as never, status: flags.status as never };
+          const path = await ask(() => cg.path(from, to, options));
+          if (flags.json) {
+            printJson({ path });
+            return EXIT.ok;
+          }
+          if (path === null) {
+            write(
+              `no path from ${from} to ${to}${flags.undirected ? '' : ' (following relations from source to target; try --undirected)'}`,
+            );
+            return EXIT.ok;
+          }
+          const rows = path.map((id, i) => {
+            const via =
+              i === 0
+                ? []
+                : cg.relations({ source: path[i - 1]!, target: id, type: options.type, status: options.status });
+            const back =
+              i === 0 || !flags.undirected
+                ? []
+                : cg.relations({ source: id, target: path[i - 1]!, type: options.type, status: options.status });
+            const links = [
+              ...via.map((r) => `${r.type} →`),
+              ...back.filter((r) => !via.includes(r)).map((r) => `← ${r.type}`),
+            ];
+            return [String(i), id, cg.entity(id)!.name, links.join(', ')];
+          });
+          write(formatTable(['step', 'entity', 'name', 'via'], rows, undefined, ID_COLUMNS));
           return EXIT.ok;
-        }
-        if (path === null) {
-          write(`no path from ${from} to ${to}${flags.undirected ? '' : ' (following relations from source to target; try --undirected)'}`);
-          return EXIT.ok;
-        }
-        const rows = path.map((id, i) => {
-          const via = i === 0 ? [] : cg.relations({ source: path[i - 1]!, target: id, type: options.type, status: options.status });
-          const back = i === 0 || !flags.undirected ? [] : cg.relations({ source: id, target: path[i - 1]!, type: options.type, status: options.status });
-          const links = [...via.map((r) => `${r.type} →`), ...back.filter((r) => !via.includes(r)).map((r) => `← ${r.type}`)];
-          return [String(i), id, cg.entity(id)!.name, links.join(', ')];
-        });
-        write(formatTable(['step', 'entity', 'name', 'via'], rows, undefined, ID_COLUMNS));
-        return EXIT.ok;
-      }),
+        },
+      ),
     );
 }

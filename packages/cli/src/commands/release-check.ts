@@ -18,17 +18,24 @@ export async function releaseCheckCommand(flags: { root?: string; json?: boolean
       if (c.problem && c.ok) {
         process.stdout.write(`✔ ${c.name}: ${c.problem}\n`);
       } else if (c.ok) {
-        process.stdout.write(`✔ ${c.name}: changes since ${c.baselineVersion} need ${c.required}; the release gives ${c.given}\n`);
+        process.stdout.write(
+          `✔ ${c.name}: changes since ${c.baselineVersion} need ${c.required}; the release gives ${c.given}\n`,
+        );
       } else if (c.problem) {
         process.stderr.write(`✖ ${c.name}: ${c.problem}\n`);
       } else {
         const required = c.reasons.filter((r) => r.bump === c.required);
         process.stderr.write(
           `✖ ${c.name}: the changes since ${c.baselineVersion} need a ${c.required} release, but the pending changesets give ${c.given}.\n` +
-            required.slice(0, 20).map((r) => `    ${r.message}\n`).join('') +
+            required
+              .slice(0, 20)
+              .map((r) => `    ${r.message}\n`)
+              .join('') +
             (required.length > 20 ? `    … and ${required.length - 20} more\n` : '') +
             `  Add a changeset with "npx changeset" choosing ${c.required} for ${c.name}` +
-            (c.reasons.some((r) => r.message.includes('without a redirect')) ? ', or keep removed ids working with data/redirects.json' : '') +
+            (c.reasons.some((r) => r.message.includes('without a redirect'))
+              ? ', or keep removed ids working with data/redirects.json'
+              : '') +
             '.\n',
         );
       }

@@ -30,7 +30,8 @@ async function parquetFolder(path: string): Promise<{ dir: string; temporary: bo
     throw new CliError((error as Error).message);
   }
   const shipped = join(located.dir, 'parquet');
-  if (located.layout === 'release' && VIEWS.slice(0, 4).every((view) => existsSync(join(shipped, `${view}.parquet`)))) return { dir: shipped, temporary: false };
+  if (located.layout === 'release' && VIEWS.slice(0, 4).every((view) => existsSync(join(shipped, `${view}.parquet`))))
+    return { dir: shipped, temporary: false };
   // An older release, or a source folder: the same files, made on the fly.
   const { read, result, dataset } = await checkDataset(path);
   if (!dataset) {
@@ -60,21 +61,28 @@ function uniqueNames(columns: string[]): string[] {
 }
 
 export async function sqlCommand(sql: string, flags: SqlFlags): Promise<number> {
-  if (sql.trim() === '') throw new CliError('sql: give a query, e.g. claimgraph sql "SELECT type, count(*) FROM relations GROUP BY type"');
+  if (sql.trim() === '')
+    throw new CliError('sql: give a query, e.g. claimgraph sql "SELECT type, count(*) FROM relations GROUP BY type"');
   const connection = await connectDuckDB();
   const folder = await parquetFolder(datasetOrBundled(flags.dataset));
   if (typeof folder === 'number') return folder;
   try {
     for (const view of VIEWS) {
       const file = join(folder.dir, `${view}.parquet`);
-      if (existsSync(file)) await runSql(connection, `CREATE VIEW ${view} AS SELECT * FROM read_parquet(${sqlString(file)})`);
+      if (existsSync(file))
+        await runSql(connection, `CREATE VIEW ${view} AS SELECT * FROM read_parquet(${sqlString(file)})`);
     }
     const { columns, rows } = await runSql(connection, sql);
     if (flags.json) {
       const names = uniqueNames(columns);
       printJson(rows.map((row) => Object.fromEntries(names.map((name, i) => [name, row[i]]))));
     } else {
-      process.stdout.write(`${formatTable(columns, rows.map((row) => row.map(cellText)))}\n(${rows.length} ${rows.length === 1 ? 'row' : 'rows'})\n`);
+      process.stdout.write(
+        `${formatTable(
+          columns,
+          rows.map((row) => row.map(cellText)),
+        )}\n(${rows.length} ${rows.length === 1 ? 'row' : 'rows'})\n`,
+      );
     }
     return EXIT.ok;
   } finally {

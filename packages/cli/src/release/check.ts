@@ -38,7 +38,10 @@ export async function datasetDirs(root: string): Promise<string[]> {
   if (!existsSync(base)) return [];
   const entries = await readdir(base, { withFileTypes: true });
   return entries
-    .filter((e) => e.isDirectory() && existsSync(join(base, e.name, 'package.json')) && existsSync(join(base, e.name, 'data')))
+    .filter(
+      (e) =>
+        e.isDirectory() && existsSync(join(base, e.name, 'package.json')) && existsSync(join(base, e.name, 'data')),
+    )
     .map((e) => join(base, e.name))
     .sort();
 }
@@ -51,9 +54,22 @@ function versionBump(from: string, to: string): Bump {
   return 'patch';
 }
 
-export async function checkDatasetRelease(root: string, dir: string, pending: Map<string, Bump>): Promise<DatasetCheck> {
+export async function checkDatasetRelease(
+  root: string,
+  dir: string,
+  pending: Map<string, Bump>,
+): Promise<DatasetCheck> {
   const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { name: string; version: string };
-  const base: DatasetCheck = { name: pkg.name, dir: relative(root, dir) || '.', baselineVersion: null, version: pkg.version, required: 'none', given: pending.get(pkg.name) ?? 'none', ok: true, reasons: [] };
+  const base: DatasetCheck = {
+    name: pkg.name,
+    dir: relative(root, dir) || '.',
+    baselineVersion: null,
+    version: pkg.version,
+    required: 'none',
+    given: pending.get(pkg.name) ?? 'none',
+    ok: true,
+    reasons: [],
+  };
   const baselineDir = await latestRelease(dir);
   if (!baselineDir) return { ...base, problem: 'no published release yet: nothing to compare with' };
 
@@ -61,20 +77,34 @@ export async function checkDatasetRelease(root: string, dir: string, pending: Ma
   const after = await loadDiffSide(dir);
   const baselineVersion = before.version ?? '0.0.0';
   if (semver.lt(pkg.version, baselineVersion)) {
-    return { ...base, baselineVersion, ok: false, problem: `package.json version ${pkg.version} is lower than the last release ${baselineVersion}` };
+    return {
+      ...base,
+      baselineVersion,
+      ok: false,
+      problem: `package.json version ${pkg.version} is lower than the last release ${baselineVersion}`,
+    };
   }
   const result = diff(before.dataset, after.dataset, {
     vocabulary: { before: before.vocabulary, after: vocabularyDocument() as unknown as VocabularyDocument },
   });
   const given = maxBump(versionBump(baselineVersion, pkg.version), pending.get(pkg.name) ?? 'none');
-  return { ...base, baselineVersion, required: result.suggestedBump, given, ok: bumpCovers(given, result.suggestedBump), reasons: result.reasons };
+  return {
+    ...base,
+    baselineVersion,
+    required: result.suggestedBump,
+    given,
+    ok: bumpCovers(given, result.suggestedBump),
+    reasons: result.reasons,
+  };
 }
 
 /** The folder of the highest published version under `<dataset>/releases/`, or null. */
 export async function latestRelease(dir: string): Promise<string | null> {
   const releases = join(dir, RELEASES_DIR);
   if (!existsSync(releases)) return null;
-  const versions = (await readdir(releases)).filter((v) => semver.valid(v) && existsSync(join(releases, v, 'dataset.json')));
+  const versions = (await readdir(releases)).filter(
+    (v) => semver.valid(v) && existsSync(join(releases, v, 'dataset.json')),
+  );
   const latest = semver.rsort(versions)[0];
   return latest ? join(releases, latest) : null;
 }
@@ -94,9 +124,11 @@ export async function recordReleases(root: string): Promise<string[]> {
   const recorded: string[] = [];
   for (const dir of await datasetDirs(root)) {
     const dist = join(dir, 'dist');
-    if (!existsSync(join(dist, 'datapackage.json'))) throw new CliError(`${relative(root, dir)}: no release in dist/; run the build first`);
+    if (!existsSync(join(dist, 'datapackage.json')))
+      throw new CliError(`${relative(root, dir)}: no release in dist/; run the build first`);
     const { version } = JSON.parse(await readFile(join(dist, 'datapackage.json'), 'utf8')) as { version?: string };
-    if (!version || !semver.valid(version)) throw new CliError(`${relative(root, dir)}/dist/datapackage.json: no valid version`);
+    if (!version || !semver.valid(version))
+      throw new CliError(`${relative(root, dir)}/dist/datapackage.json: no valid version`);
     const target = join(dir, RELEASES_DIR, version);
     if (existsSync(join(target, 'dataset.json'))) continue;
     await mkdir(target, { recursive: true });

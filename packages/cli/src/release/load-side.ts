@@ -18,8 +18,14 @@ export interface DiffSide {
 export async function loadDiffSide(path: string, label = path): Promise<DiffSide> {
   const { read, result, dataset } = await checkDataset(path);
   if (!dataset) {
-    const shown = result.errors.slice(0, 5).map((e) => `  ${formatIssue(e)}`).join('\n');
-    throw new CliError(`${path}: not a valid dataset (${plural(result.errors.length, 'problem')}; run "claimgraph validate ${path}"):\n${shown}`, EXIT.invalid);
+    const shown = result.errors
+      .slice(0, 5)
+      .map((e) => `  ${formatIssue(e)}`)
+      .join('\n');
+    throw new CliError(
+      `${path}: not a valid dataset (${plural(result.errors.length, 'problem')}; run "claimgraph validate ${path}"):\n${shown}`,
+      EXIT.invalid,
+    );
   }
   // Releases carry the vocabulary they were built with; source folders use the installed one.
   let vocabulary = vocabularyDocument() as unknown as VocabularyDocument;
@@ -27,5 +33,11 @@ export async function loadDiffSide(path: string, label = path): Promise<DiffSide
     const published = await readJsonFile(join(read.located.dir, 'vocabulary.json'), 'vocabulary.json');
     if (published.ok) vocabulary = published.value as VocabularyDocument;
   }
-  return { label: read.meta.version ? `${label} (${read.meta.version})` : label, name: read.meta.name, version: read.meta.version, dataset, vocabulary };
+  return {
+    label: read.meta.version ? `${label} (${read.meta.version})` : label,
+    name: read.meta.name,
+    version: read.meta.version,
+    dataset,
+    vocabulary,
+  };
 }

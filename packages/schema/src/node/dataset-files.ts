@@ -62,12 +62,14 @@ export async function locateDataset(path: string): Promise<LocatedDataset> {
   const kind = await kindOfPath(path);
   if (kind === null) throw new DatasetPathError(`${path}: no such file or folder`);
   if (kind === 'file') {
-    if (!path.endsWith('.json')) throw new DatasetPathError(`${path}: expected a dataset folder or a dataset.json file`);
+    if (!path.endsWith('.json'))
+      throw new DatasetPathError(`${path}: expected a dataset folder or a dataset.json file`);
     return { layout: 'release', dir: dirname(path), datasetFile: path };
   }
   if ((await kindOfPath(join(path, 'data'))) === 'dir') return { layout: 'source', dir: path };
   for (const candidate of [join(path, 'dataset.json'), join(path, 'dist', 'dataset.json')]) {
-    if ((await kindOfPath(candidate)) === 'file') return { layout: 'release', dir: dirname(candidate), datasetFile: candidate };
+    if ((await kindOfPath(candidate)) === 'file')
+      return { layout: 'release', dir: dirname(candidate), datasetFile: candidate };
   }
   throw new DatasetPathError(
     `${path}: not a claimgraph dataset (expected a data/ folder with ${RECORD_KINDS.map((k) => RECORD_FILES[k]).join(', ')}, or a release with dataset.json)`,
@@ -92,7 +94,12 @@ async function readSource(located: LocatedDataset): Promise<ReadDatasetResult> {
     const result = await readJsonFile(join(located.dir, files[kind]), files[kind]);
     if (!result.ok) issues.push(result.issue);
     else if (!Array.isArray(result.value)) {
-      issues.push({ file: files[kind], id: null, path: '', message: `must be a JSON array of ${kind}, not ${describeType(result.value)}` });
+      issues.push({
+        file: files[kind],
+        id: null,
+        path: '',
+        message: `must be a JSON array of ${kind}, not ${describeType(result.value)}`,
+      });
     } else data[kind] = result.value;
   }
   const meta = await readPackageMeta(join(located.dir, 'package.json'), issues);
@@ -102,19 +109,28 @@ async function readSource(located: LocatedDataset): Promise<ReadDatasetResult> {
 async function readRelease(located: LocatedDataset): Promise<ReadDatasetResult> {
   const datasetFile = located.datasetFile!;
   const name = relative(located.dir, datasetFile) || basename(datasetFile);
-  const files = Object.fromEntries([...RECORD_KINDS, 'redirects'].map((k) => [k, name])) as Record<RecordKind | 'redirects', string>;
+  const files = Object.fromEntries([...RECORD_KINDS, 'redirects'].map((k) => [k, name])) as Record<
+    RecordKind | 'redirects',
+    string
+  >;
   const issues: ValidationIssue[] = [];
   const result = await readJsonFile(datasetFile, name);
   let data: unknown;
   if (!result.ok) issues.push(result.issue);
   else if (typeof result.value !== 'object' || result.value === null || Array.isArray(result.value)) {
-    issues.push({ file: name, id: null, path: '', message: `must be an object with ${RECORD_KINDS.join(', ')}, not ${describeType(result.value)}` });
+    issues.push({
+      file: name,
+      id: null,
+      path: '',
+      message: `must be an object with ${RECORD_KINDS.join(', ')}, not ${describeType(result.value)}`,
+    });
   } else data = result.value;
   const meta: DatasetMeta = {};
   const pkg = await readJsonFile(join(located.dir, 'datapackage.json'), 'datapackage.json');
   if (pkg.ok && typeof pkg.value === 'object' && pkg.value !== null) {
     const p = pkg.value as Record<string, unknown>;
-    for (const key of ['name', 'version', 'description', 'title'] as const) if (typeof p[key] === 'string') meta[key] = p[key] as string;
+    for (const key of ['name', 'version', 'description', 'title'] as const)
+      if (typeof p[key] === 'string') meta[key] = p[key] as string;
     if (typeof p.id === 'string') meta.name = p.id;
     const license = Array.isArray(p.licenses) ? (p.licenses[0] as { name?: unknown } | undefined)?.name : undefined;
     if (typeof license === 'string') meta.license = license;
@@ -132,7 +148,13 @@ async function readPackageMeta(path: string, issues: ValidationIssue[]): Promise
   const meta: DatasetMeta = {};
   for (const key of ['name', 'version', 'description', 'license'] as const) {
     if (typeof pkg?.[key] === 'string' && pkg[key] !== '') meta[key] = pkg[key] as string;
-    else issues.push({ file: 'package.json', id: null, path: `/${key}`, message: pkg?.[key] === undefined ? 'is required' : 'must be a non-empty string' });
+    else
+      issues.push({
+        file: 'package.json',
+        id: null,
+        path: `/${key}`,
+        message: pkg?.[key] === undefined ? 'is required' : 'must be a non-empty string',
+      });
   }
   return meta;
 }

@@ -16,7 +16,12 @@ export async function readJsonFile(path: string, file: string): Promise<JsonRead
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? String(error)})`;
+    const message =
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : `cannot be read (${code ?? String(error)})`;
     return { ok: false, issue: { file, id: null, path: '', message } };
   }
   return parseJsonBytes(bytes, file);
@@ -27,14 +32,23 @@ export function parseJsonBytes(bytes: Uint8Array, file: string): JsonReadResult 
   try {
     text = utf8.decode(bytes);
   } catch {
-    return { ok: false, issue: { file, id: null, path: '', message: `is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)}); save the file as UTF-8` } };
+    return {
+      ok: false,
+      issue: {
+        file,
+        id: null,
+        path: '',
+        message: `is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)}); save the file as UTF-8`,
+      },
+    };
   }
   return parseJsonText(text, file);
 }
 
 export function parseJsonText(text: string, file: string): JsonReadResult {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') return { ok: false, issue: { file, id: null, path: '', message: 'is empty; it must hold a JSON array' } };
+  if (text.trim() === '')
+    return { ok: false, issue: { file, id: null, path: '', message: 'is empty; it must hold a JSON array' } };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
@@ -55,7 +69,17 @@ export function parseJsonText(text: string, file: string): JsonReadResult {
       .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')
       .replace(/^JSON\.parse: /, '');
     const reason = truncated ? 'unexpected end of file (is the file truncated?)' : detail;
-    return { ok: false, issue: { file, id: null, path: '', line, column, message: `invalid JSON at line ${line}, column ${column}: ${reason}` } };
+    return {
+      ok: false,
+      issue: {
+        file,
+        id: null,
+        path: '',
+        line,
+        column,
+        message: `invalid JSON at line ${line}, column ${column}: ${reason}`,
+      },
+    };
   }
 }
 

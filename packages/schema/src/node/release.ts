@@ -76,7 +76,12 @@ export async function buildRelease(dir: string, options: BuildOptions = {}): Pro
   const checked = await checkDataset(dir, options.onProgress);
   if (!checked.dataset) return checked;
   if (checked.read.located.layout !== 'source') {
-    const issue: ValidationIssue = { file: checked.read.files.entities, id: null, path: '', message: 'is already a release; build reads a dataset source folder (with data/)' };
+    const issue: ValidationIssue = {
+      file: checked.read.files.entities,
+      id: null,
+      path: '',
+      message: 'is already a release; build reads a dataset source folder (with data/)',
+    };
     return { ...checked, result: { valid: false, errors: [issue] } };
   }
   const outDir = options.outDir ?? join(dir, 'dist');
@@ -97,7 +102,8 @@ export async function buildRelease(dir: string, options: BuildOptions = {}): Pro
   };
   await write('dataset.json', serializeDataset(dataset));
   await write('vocabulary.json', `${JSON.stringify(vocabularyDocument(), null, 2)}\n`);
-  for (const [name, schema] of Object.entries(jsonSchemas())) await write(`schema/${name}`, `${JSON.stringify(schema, null, 2)}\n`);
+  for (const [name, schema] of Object.entries(jsonSchemas()))
+    await write(`schema/${name}`, `${JSON.stringify(schema, null, 2)}\n`);
   const binary = new Set<string>();
   if (extras.length > 0) {
     options.onProgress?.('writing extra files');
@@ -115,7 +121,13 @@ export async function buildRelease(dir: string, options: BuildOptions = {}): Pro
   }
 
   options.onProgress?.('hashing');
-  const datapackage = dataPackage(checked.read.meta, dataset, summary, written, new Map(extras.map((e) => [e.path, { ...e, binary: binary.has(e.path) }])));
+  const datapackage = dataPackage(
+    checked.read.meta,
+    dataset,
+    summary,
+    written,
+    new Map(extras.map((e) => [e.path, { ...e, binary: binary.has(e.path) }])),
+  );
   await writeFile(join(outDir, 'datapackage.json'), `${JSON.stringify(datapackage, null, 2)}\n`);
   return { ...checked, outDir, files: written, summary };
 }
@@ -130,7 +142,9 @@ function sortedExtras(extras: ReleaseExtraFile[]): ReleaseExtraFile[] {
     const problem =
       typeof path !== 'string' || path === ''
         ? 'needs a relative path'
-        : path.startsWith('/') || path.includes('\\') || path.split('/').some((part) => part === '' || part === '.' || part === '..')
+        : path.startsWith('/') ||
+            path.includes('\\') ||
+            path.split('/').some((part) => part === '' || part === '.' || part === '..')
           ? 'must be a relative path with / separators, inside the release'
           : CORE_FILES.has(path) || path.startsWith('schema/')
             ? 'would replace a file the release build writes itself'
@@ -144,13 +158,17 @@ function sortedExtras(extras: ReleaseExtraFile[]): ReleaseExtraFile[] {
 }
 
 /** Writes one extra file chunk by chunk, hashing as it goes. */
-async function writeExtraFile(outDir: string, extra: ReleaseExtraFile): Promise<{ bytes: number; sha256: string; binary: boolean }> {
+async function writeExtraFile(
+  outDir: string,
+  extra: ReleaseExtraFile,
+): Promise<{ bytes: number; sha256: string; binary: boolean }> {
   const target = join(outDir, ...extra.path.split('/'));
   await mkdir(dirname(target), { recursive: true });
   const hash = createHash('sha256');
   let bytes = 0;
   let binary = extra.content instanceof Uint8Array;
-  const chunks = typeof extra.content === 'string' || extra.content instanceof Uint8Array ? [extra.content] : extra.content;
+  const chunks =
+    typeof extra.content === 'string' || extra.content instanceof Uint8Array ? [extra.content] : extra.content;
   const handle = await open(target, 'w');
   try {
     for await (const chunk of chunks) {
@@ -171,10 +189,16 @@ async function writeExtraFile(outDir: string, extra: ReleaseExtraFile): Promise<
  * release may be used: `--out .` must never delete a dataset or anything else.
  */
 async function outDirProblem(outDir: string, dir: string): Promise<ValidationIssue | null> {
-  const problem = (message: string): ValidationIssue => ({ file: relative(dir, outDir) || '.', id: null, path: '', message });
+  const problem = (message: string): ValidationIssue => ({
+    file: relative(dir, outDir) || '.',
+    id: null,
+    path: '',
+    message,
+  });
   const out = resolve(outDir);
   const source = resolve(dir);
-  if (out === source || source.startsWith(out.endsWith(sep) ? out : `${out}${sep}`)) return problem('holds the dataset itself; write the release to a new folder such as dist');
+  if (out === source || source.startsWith(out.endsWith(sep) ? out : `${out}${sep}`))
+    return problem('holds the dataset itself; write the release to a new folder such as dist');
   let entries: string[];
   try {
     if (!(await stat(out)).isDirectory()) return problem('is a file; write the release to a new or empty folder');
@@ -183,7 +207,9 @@ async function outDirProblem(outDir: string, dir: string): Promise<ValidationIss
     return null;
   }
   if (entries.length > 0 && !entries.includes('datapackage.json')) {
-    return problem('is not empty and holds no datapackage.json; build replaces only an earlier release, so write to a new or empty folder');
+    return problem(
+      'is not empty and holds no datapackage.json; build replaces only an earlier release, so write to a new or empty folder',
+    );
   }
   return null;
 }
@@ -204,20 +230,31 @@ function dataPackage(
     version: meta.version,
     description: meta.description,
     licenses: meta.license ? [{ name: meta.license }] : [],
-    sources: dataset.sources.map((s) => ({ title: s.title, path: s.url, publisher: s.publisher, author: s.author, published: s.published })),
+    sources: dataset.sources.map((s) => ({
+      title: s.title,
+      path: s.url,
+      publisher: s.publisher,
+      author: s.author,
+      published: s.published,
+    })),
     claimgraph: { schemaVersion: 1, ...summary },
     resources: [
-      ...files.filter((file) => !extras.has(file.path)).map((file) => ({
-      name: file.path.replace(/^schema\//, '').replace(/\.schema\.json$/, '-schema').replace(/\.json$/, ''),
-      path: file.path,
-      format: 'json',
-      mediatype: file.path.startsWith('schema/') ? 'application/schema+json' : 'application/json',
-      encoding: 'utf-8',
-      bytes: file.bytes,
-      hash: `sha256:${file.sha256}`,
-      sha256: file.sha256,
-      ...(file.path === 'dataset.json' ? { records: summary.counts, schema: 'schema/dataset.schema.json' } : {}),
-      })),
+      ...files
+        .filter((file) => !extras.has(file.path))
+        .map((file) => ({
+          name: file.path
+            .replace(/^schema\//, '')
+            .replace(/\.schema\.json$/, '-schema')
+            .replace(/\.json$/, ''),
+          path: file.path,
+          format: 'json',
+          mediatype: file.path.startsWith('schema/') ? 'application/schema+json' : 'application/json',
+          encoding: 'utf-8',
+          bytes: file.bytes,
+          hash: `sha256:${file.sha256}`,
+          sha256: file.sha256,
+          ...(file.path === 'dataset.json' ? { records: summary.counts, schema: 'schema/dataset.schema.json' } : {}),
+        })),
       // Extra files are written last, so they stay after the JSON files, in path order.
       ...files.filter((file) => extras.has(file.path)).map((file) => extraResource(file, extras.get(file.path)!)),
     ],
@@ -225,7 +262,10 @@ function dataPackage(
 }
 
 /** The datapackage.json resource of an extra file: named after its path (`parquet/entities.parquet` → `parquet-entities-parquet`). */
-function extraResource(file: { path: string; bytes: number; sha256: string }, extra: ReleaseExtraFile & { binary: boolean }) {
+function extraResource(
+  file: { path: string; bytes: number; sha256: string },
+  extra: ReleaseExtraFile & { binary: boolean },
+) {
   return {
     name: file.path.toLowerCase().replace(/[^a-z0-9_-]+/g, '-'),
     path: file.path,
@@ -246,16 +286,34 @@ export async function verifyRelease(dir: string): Promise<ValidationResult> {
   if (!descriptor.ok) return { valid: false, errors: [descriptor.issue] };
   const value = descriptor.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { valid: false, errors: [{ file: 'datapackage.json', id: null, path: '', message: `must be a JSON object with resources, not ${describeType(value)}` }] };
+    return {
+      valid: false,
+      errors: [
+        {
+          file: 'datapackage.json',
+          id: null,
+          path: '',
+          message: `must be a JSON object with resources, not ${describeType(value)}`,
+        },
+      ],
+    };
   }
   const resources = (value as { resources?: unknown }).resources;
   if (!Array.isArray(resources) || resources.length === 0) {
-    return { valid: false, errors: [{ file: 'datapackage.json', id: null, path: '/resources', message: 'lists no resources to verify' }] };
+    return {
+      valid: false,
+      errors: [{ file: 'datapackage.json', id: null, path: '/resources', message: 'lists no resources to verify' }],
+    };
   }
   for (const [i, resource] of resources.entries()) {
     const { path, sha256: expected, bytes } = (resource ?? {}) as { path?: unknown; sha256?: unknown; bytes?: unknown };
     if (typeof path !== 'string' || typeof expected !== 'string' || path.includes('..')) {
-      errors.push({ file: 'datapackage.json', id: null, path: `/resources/${i}`, message: 'needs a relative path and a sha256' });
+      errors.push({
+        file: 'datapackage.json',
+        id: null,
+        path: `/resources/${i}`,
+        message: 'needs a relative path and a sha256',
+      });
       continue;
     }
     let content: Buffer;
@@ -267,14 +325,29 @@ export async function verifyRelease(dir: string): Promise<ValidationResult> {
     }
     const actual = sha256(content);
     if (actual !== expected) {
-      errors.push({ file: path, id: null, path: '', message: `sha256 mismatch: datapackage.json says ${expected}, the file has ${actual} (${content.length} bytes, expected ${String(bytes)}); the file was changed after the release was built` });
+      errors.push({
+        file: path,
+        id: null,
+        path: '',
+        message: `sha256 mismatch: datapackage.json says ${expected}, the file has ${actual} (${content.length} bytes, expected ${String(bytes)}); the file was changed after the release was built`,
+      });
     }
   }
   // What is published must be exactly what was built: a file the descriptor does not list was added afterwards.
-  const listed = new Set(resources.map((r) => (typeof (r as { path?: unknown })?.path === 'string' ? posix.normalize((r as { path: string }).path) : '')));
+  const listed = new Set(
+    resources.map((r) =>
+      typeof (r as { path?: unknown })?.path === 'string' ? posix.normalize((r as { path: string }).path) : '',
+    ),
+  );
   for (const file of await releaseFilesIn(dir)) {
     if (file !== 'datapackage.json' && !listed.has(file)) {
-      errors.push({ file, id: null, path: '', message: 'is not listed in datapackage.json; a release holds only the files it lists (remove the file, or rebuild the release)' });
+      errors.push({
+        file,
+        id: null,
+        path: '',
+        message:
+          'is not listed in datapackage.json; a release holds only the files it lists (remove the file, or rebuild the release)',
+      });
     }
   }
   return { valid: errors.length === 0, errors };
@@ -298,7 +371,12 @@ async function releaseFilesIn(dir: string): Promise<string[]> {
 export async function formatDatasetSource(dir: string): Promise<{ changed: string[]; result: ValidationResult }> {
   const read = await readDataset(dir);
   if (read.located.layout !== 'source') {
-    const issue: ValidationIssue = { file: read.files.entities, id: null, path: '', message: 'is a release; format rewrites a dataset source folder (with data/)' };
+    const issue: ValidationIssue = {
+      file: read.files.entities,
+      id: null,
+      path: '',
+      message: 'is a release; format rewrites a dataset source folder (with data/)',
+    };
     return { changed: [], result: { valid: false, errors: [issue] } };
   }
   if (read.data === undefined) return { changed: [], result: { valid: false, errors: sortIssues(read.issues) } };
@@ -310,7 +388,14 @@ export async function formatDatasetSource(dir: string): Promise<{ changed: strin
   for (const kind of kinds) {
     const key = kind === 'redirects' ? 'from' : 'id';
     const sorted = [...(data[kind] as unknown[])]
-      .map((r, i) => ({ r, i, key: typeof (r as Record<string, unknown>)?.[key] === 'string' ? ((r as Record<string, string>)[key] as string) : '' }))
+      .map((r, i) => ({
+        r,
+        i,
+        key:
+          typeof (r as Record<string, unknown>)?.[key] === 'string'
+            ? ((r as Record<string, string>)[key] as string)
+            : '',
+      }))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i))
       .map(({ r }) => (typeof r === 'object' && r !== null && !Array.isArray(r) ? canonicalRecord(kind, r) : r));
     const file = `data/${kind === 'redirects' ? REDIRECTS_FILE : RECORD_FILES[kind]}`;
@@ -319,8 +404,16 @@ export async function formatDatasetSource(dir: string): Promise<{ changed: strin
       text = `${JSON.stringify(sorted, null, 2)}\n`;
     } catch {
       // JSON.parse reads nesting of any depth; JSON.stringify overflows the stack on it.
-      const issue: ValidationIssue = { file, id: null, path: '', message: 'cannot be written back (a value is nested too deeply); nothing was formatted' };
-      return { changed: [], result: { valid: false, errors: sortIssues([issue, ...(await checkDataset(dir)).result.errors]) } };
+      const issue: ValidationIssue = {
+        file,
+        id: null,
+        path: '',
+        message: 'cannot be written back (a value is nested too deeply); nothing was formatted',
+      };
+      return {
+        changed: [],
+        result: { valid: false, errors: sortIssues([issue, ...(await checkDataset(dir)).result.errors]) },
+      };
     }
     texts.push([file, text]);
   }

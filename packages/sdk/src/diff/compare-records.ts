@@ -4,7 +4,8 @@
  */
 import type { FieldChange } from './types.js';
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const segment = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -35,7 +36,8 @@ export function compareRecords(before: object, after: object, prefix = ''): Fiel
     if (had && !has) changes.push({ path, change: 'removed', before: a[key] });
     else if (!had && has) changes.push({ path, change: 'added', after: b[key] });
     else if (had && has && !sameJson(a[key], b[key])) {
-      if (isPlainObject(a[key]) && isPlainObject(b[key])) changes.push(...compareRecords(a[key] as object, b[key] as object, path));
+      if (isPlainObject(a[key]) && isPlainObject(b[key]))
+        changes.push(...compareRecords(a[key] as object, b[key] as object, path));
       else changes.push({ path, change: 'changed', before: a[key], after: b[key] });
     }
   }

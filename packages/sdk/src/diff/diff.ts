@@ -29,7 +29,12 @@ export function bumpCovers(given: Bump, required: Bump): boolean {
   return BUMP_RANK[given] >= BUMP_RANK[required];
 }
 
-const KIND_SINGULAR: Record<RecordKind, string> = { entities: 'entity', relations: 'relation', statements: 'statement', sources: 'source' };
+const KIND_SINGULAR: Record<RecordKind, string> = {
+  entities: 'entity',
+  relations: 'relation',
+  statements: 'statement',
+  sources: 'source',
+};
 
 function toDataset(input: DiffInput): Dataset {
   return 'toJSON' in input && typeof input.toJSON === 'function' ? input.toJSON() : (input as Dataset);
@@ -49,9 +54,11 @@ export function diff(a: DiffInput, b: DiffInput, options: DiffOptions = {}): Dat
     for (const record of result.removed) {
       reasons.push({ bump: 'major', id: record.id, message: `${noun} ${record.id} removed without a redirect` });
     }
-    for (const r of result.redirected) reasons.push({ bump: 'minor', id: r.from, message: `${noun} ${r.from} renamed to ${r.to}, with a redirect` });
+    for (const r of result.redirected)
+      reasons.push({ bump: 'minor', id: r.from, message: `${noun} ${r.from} renamed to ${r.to}, with a redirect` });
     for (const record of result.added) {
-      if (!result.redirected.some((r) => r.to === record.id)) reasons.push({ bump: 'minor', id: record.id, message: `${noun} ${record.id} added` });
+      if (!result.redirected.some((r) => r.to === record.id))
+        reasons.push({ bump: 'minor', id: record.id, message: `${noun} ${record.id} added` });
     }
     for (const change of result.changed) {
       for (const field of change.fields) {
@@ -64,15 +71,27 @@ export function diff(a: DiffInput, b: DiffInput, options: DiffOptions = {}): Dat
 
   const redirects = diffRedirects(before.redirects ?? [], after.redirects ?? []);
   for (const r of redirects.removed) {
-    if (!redirectsAfter.has(r.from)) reasons.push({ bump: 'major', id: r.from, message: `redirect from ${r.from} removed; the old id no longer resolves` });
+    if (!redirectsAfter.has(r.from))
+      reasons.push({
+        bump: 'major',
+        id: r.from,
+        message: `redirect from ${r.from} removed; the old id no longer resolves`,
+      });
   }
 
-  const vocabulary = options.vocabulary?.before && options.vocabulary.after ? diffVocabulary(options.vocabulary.before, options.vocabulary.after) : null;
+  const vocabulary =
+    options.vocabulary?.before && options.vocabulary.after
+      ? diffVocabulary(options.vocabulary.before, options.vocabulary.after)
+      : null;
   if (vocabulary) {
-    for (const term of vocabulary.removed) reasons.push({ bump: 'major', id: term, message: `vocabulary term ${term} removed` });
-    for (const term of vocabulary.changed) reasons.push({ bump: 'major', id: term, message: `vocabulary term ${term} changed meaning` });
-    for (const term of vocabulary.added) reasons.push({ bump: 'minor', id: term, message: `vocabulary term ${term} added` });
-    for (const term of vocabulary.relabelled) reasons.push({ bump: 'patch', id: term, message: `vocabulary term ${term} relabelled` });
+    for (const term of vocabulary.removed)
+      reasons.push({ bump: 'major', id: term, message: `vocabulary term ${term} removed` });
+    for (const term of vocabulary.changed)
+      reasons.push({ bump: 'major', id: term, message: `vocabulary term ${term} changed meaning` });
+    for (const term of vocabulary.added)
+      reasons.push({ bump: 'minor', id: term, message: `vocabulary term ${term} added` });
+    for (const term of vocabulary.relabelled)
+      reasons.push({ bump: 'patch', id: term, message: `vocabulary term ${term} relabelled` });
   }
 
   const suggestedBump = reasons.reduce<Bump>((bump, r) => maxBump(bump, r.bump), 'none');
@@ -80,7 +99,11 @@ export function diff(a: DiffInput, b: DiffInput, options: DiffOptions = {}): Dat
   return { ...records, redirects, vocabulary, statusChanges: statusChanges(before, after), suggestedBump, reasons };
 }
 
-function diffRecords<T extends { id: string }>(before: T[], after: T[], redirects: Map<string, Redirect>): RecordsDiff<T> {
+function diffRecords<T extends { id: string }>(
+  before: T[],
+  after: T[],
+  redirects: Map<string, Redirect>,
+): RecordsDiff<T> {
   const old = new Map(before.map((r) => [r.id, r]));
   const now = new Map(after.map((r) => [r.id, r]));
   const result: RecordsDiff<T> = { added: [], removed: [], changed: [], redirected: [] };
@@ -88,7 +111,8 @@ function diffRecords<T extends { id: string }>(before: T[], after: T[], redirect
     const current = now.get(id);
     if (current === undefined) {
       const redirect = redirects.get(id);
-      if (redirect && now.has(redirect.to)) result.redirected.push({ from: id, to: redirect.to, reason: redirect.reason });
+      if (redirect && now.has(redirect.to))
+        result.redirected.push({ from: id, to: redirect.to, reason: redirect.reason });
       else result.removed.push(record);
     } else if (!sameJson(record, current)) {
       result.changed.push({ id, before: record, after: current, fields: compareRecords(record, current) });

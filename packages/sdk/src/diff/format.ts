@@ -55,7 +55,9 @@ function fieldLine(field: FieldChange): string {
   if (field.change === 'added') return `${field.path} added: ${value(field.after)}`;
   if (field.change === 'removed') return `${field.path} removed (was ${value(field.before)})`;
   const [before, after] =
-    typeof field.before === 'string' && typeof field.after === 'string' ? changedStrings(field.before, field.after) : [value(field.before), value(field.after)];
+    typeof field.before === 'string' && typeof field.after === 'string'
+      ? changedStrings(field.before, field.after)
+      : [value(field.before), value(field.after)];
   return `${field.path}: ${before} → ${after}`;
 }
 
@@ -72,7 +74,10 @@ export function formatDiff(d: DatasetDiff, options: FormatDiffOptions = {}): str
     const g = d[kind] as RecordsDiff<Entity | Relation | Statement | Source>;
     const total = g.added.length + g.removed.length + g.changed.length + g.redirected.length;
     if (total === 0) continue;
-    lines.push('', `${title}: ${g.added.length} added, ${g.removed.length} removed, ${g.changed.length} changed${g.redirected.length ? `, ${g.redirected.length} renamed` : ''}`);
+    lines.push(
+      '',
+      `${title}: ${g.added.length} added, ${g.removed.length} removed, ${g.changed.length} changed${g.redirected.length ? `, ${g.redirected.length} renamed` : ''}`,
+    );
     const items: string[] = [
       ...g.added.map((r) => `  + ${r.id}  ${describe(kind, r)}`),
       ...g.removed.map((r) => `  - ${r.id}  ${describe(kind, r)}`),
@@ -80,15 +85,20 @@ export function formatDiff(d: DatasetDiff, options: FormatDiffOptions = {}): str
       ...g.changed.flatMap((c) => [`  ~ ${c.id}`, ...c.fields.map((f) => `      ${fieldLine(f)}`)]),
     ];
     lines.push(...items.slice(0, limit * 3));
-    if (items.length > limit * 3) lines.push(`  … and ${items.length - limit * 3} more lines (use --json for everything)`);
+    if (items.length > limit * 3)
+      lines.push(`  … and ${items.length - limit * 3} more lines (use --json for everything)`);
   }
   if (d.vocabulary && Object.values(d.vocabulary).some((t) => t.length > 0)) {
     lines.push('', 'Vocabulary:');
-    for (const [label, terms] of Object.entries(d.vocabulary)) if (terms.length) lines.push(`  ${label}: ${terms.join(', ')}`);
+    for (const [label, terms] of Object.entries(d.vocabulary))
+      if (terms.length) lines.push(`  ${label}: ${terms.join(', ')}`);
   }
   if (d.statusChanges.length) {
     lines.push('', 'Claims that changed status:');
-    for (const s of d.statusChanges) lines.push(`  ${s.relation}: ${s.before} → ${s.after}${s.lostSupport ? ' (lost its last supporting statement)' : ''}`);
+    for (const s of d.statusChanges)
+      lines.push(
+        `  ${s.relation}: ${s.before} → ${s.after}${s.lostSupport ? ' (lost its last supporting statement)' : ''}`,
+      );
   }
   if (d.reasons.length === 0) lines.push('', 'No changes.');
   else {

@@ -4,7 +4,17 @@ import type { VocabularyDiff } from './types.js';
 
 export interface VocabularyDocument {
   entityTypes: Record<string, { label: string; description: string }>;
-  relationTypes: Record<string, { label: string; inverseLabel?: string; description: string; symmetric?: boolean; source?: readonly string[]; target?: readonly string[] }>;
+  relationTypes: Record<
+    string,
+    {
+      label: string;
+      inverseLabel?: string;
+      description: string;
+      symmetric?: boolean;
+      source?: readonly string[];
+      target?: readonly string[];
+    }
+  >;
   stances?: readonly string[];
 }
 

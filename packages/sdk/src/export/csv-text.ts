@@ -22,7 +22,11 @@ export interface TableColumn<T> {
 }
 
 /** The lines of a table: the header row, then one row per record. */
-export function* tableLines<T>(columns: readonly TableColumn<T>[], records: Iterable<T>, bom = false): Generator<string> {
+export function* tableLines<T>(
+  columns: readonly TableColumn<T>[],
+  records: Iterable<T>,
+  bom = false,
+): Generator<string> {
   yield (bom ? '\uFEFF' : '') + csvLine(columns.map((c) => c.header));
   let position = 0;
   for (const record of records) {

@@ -2,7 +2,14 @@
  * The CSV export: nodes.csv and edges.csv with the headers Gephi's spreadsheet import and
  * Flourish's network template recognise, plus statements.csv and sources.csv, every record kept.
  */
-import { RELATION_TYPE_INFO, type Entity, type Redirect, type Relation, type Source, type Statement } from '@claimgraph/schema';
+import {
+  RELATION_TYPE_INFO,
+  type Entity,
+  type Redirect,
+  type Relation,
+  type Source,
+  type Statement,
+} from '@claimgraph/schema';
 import { tableLines, type TableColumn } from './csv-text.js';
 import { derivedEdgeValue, EDGE_COLUMNS } from './edge-columns.js';
 import { escapeFormula, fieldColumns, FIELDS, type ColumnSpec, type ExportKind } from './fields.js';
@@ -22,21 +29,33 @@ const CSV_EDGE_HEADERS: Record<string, string> = { label: 'Label', kind: 'Kind',
  * number of statements), then `relationType`, `status`, `supports`, `disputes` and the relation fields.
  */
 export const CSV_COLUMNS: Readonly<Record<CsvFile, readonly ColumnSpec[]>> = {
-  nodes: [{ header: 'Id', field: 'id', type: 'string' }, { header: 'Label', field: 'name', type: 'string' }, ...fieldColumns('entities', 'id', 'name')],
+  nodes: [
+    { header: 'Id', field: 'id', type: 'string' },
+    { header: 'Label', field: 'name', type: 'string' },
+    ...fieldColumns('entities', 'id', 'name'),
+  ],
   edges: [
     { header: 'Source', field: 'source', type: 'string' },
     { header: 'Target', field: 'target', type: 'string' },
     { header: 'Type', type: 'string' },
     { header: 'Id', field: 'id', type: 'string' },
     // Gephi's spreadsheet import and Flourish read these three capitalised.
-    ...EDGE_COLUMNS.map((spec) => (spec.header in CSV_EDGE_HEADERS ? { ...spec, header: CSV_EDGE_HEADERS[spec.header]! } : spec)),
+    ...EDGE_COLUMNS.map((spec) =>
+      spec.header in CSV_EDGE_HEADERS ? { ...spec, header: CSV_EDGE_HEADERS[spec.header]! } : spec,
+    ),
   ],
   statements: [{ header: 'Id', field: 'id', type: 'string' }, ...fieldColumns('statements', 'id')],
   sources: [{ header: 'Id', field: 'id', type: 'string' }, ...fieldColumns('sources', 'id')],
   redirects: FIELDS.redirects.map((f) => ({ header: f.name, field: f.name, type: f.type })),
 };
 
-const FILE_KIND: Record<CsvFile, ExportKind> = { nodes: 'entities', edges: 'relations', statements: 'statements', sources: 'sources', redirects: 'redirects' };
+const FILE_KIND: Record<CsvFile, ExportKind> = {
+  nodes: 'entities',
+  edges: 'relations',
+  statements: 'statements',
+  sources: 'sources',
+  redirects: 'redirects',
+};
 
 /** The text of one cell; absent fields are empty cells. */
 export function csvCellText(type: ColumnSpec['type'], value: unknown, formulaEscape: boolean): string {
@@ -53,7 +72,10 @@ export function isUndirected(type: string, options: Pick<ResolvedExportOptions, 
   return options.symmetricEdges === 'undirected' && RELATION_TYPE_INFO[type as Relation['type']]?.symmetric === true;
 }
 
-function edgeDerived(stats: RelationStats, options: ResolvedExportOptions): Record<string, (r: Relation, i: number) => unknown> {
+function edgeDerived(
+  stats: RelationStats,
+  options: ResolvedExportOptions,
+): Record<string, (r: Relation, i: number) => unknown> {
   const derived: Record<string, (r: Relation, i: number) => unknown> = {
     Type: (r) => (isUndirected(r.type, options) ? 'Undirected' : 'Directed'),
   };
@@ -64,12 +86,19 @@ function edgeDerived(stats: RelationStats, options: ResolvedExportOptions): Reco
   return derived;
 }
 
-function columnsOf<T>(file: CsvFile, options: ResolvedExportOptions, derived: Record<string, (r: T, i: number) => unknown> = {}): TableColumn<T>[] {
+function columnsOf<T>(
+  file: CsvFile,
+  options: ResolvedExportOptions,
+  derived: Record<string, (r: T, i: number) => unknown> = {},
+): TableColumn<T>[] {
   return CSV_COLUMNS[file].map((spec) => {
     const field = spec.field;
     const value = field !== undefined ? (r: T) => (r as Record<string, unknown>)[field] : derived[spec.header]!;
     // Every text cell passes through the escape; ids, dates and derived labels never start with a formula character, so only free text ever changes.
-    return { header: spec.header, cell: (r: T, i: number) => csvCellText(spec.type, value(r, i), options.formulaEscape) };
+    return {
+      header: spec.header,
+      cell: (r: T, i: number) => csvCellText(spec.type, value(r, i), options.formulaEscape),
+    };
   });
 }
 
@@ -80,7 +109,14 @@ export function csvParts(records: ExportRecords, stats: RelationStats, options: 
     mediatype: 'text/csv',
     format: 'csv',
     records: records[FILE_KIND[file]].length,
-    content: () => chunked(tableLines(columns, canonicalRecords<ExportRecord>(records, FILE_KIND[file]) as Iterable<unknown> as Iterable<T>, options.bom)),
+    content: () =>
+      chunked(
+        tableLines(
+          columns,
+          canonicalRecords<ExportRecord>(records, FILE_KIND[file]) as Iterable<unknown> as Iterable<T>,
+          options.bom,
+        ),
+      ),
   });
   const parts = [
     part<Entity>('nodes', columnsOf('nodes', options)),

@@ -36,7 +36,11 @@ export interface ExportResult {
 
 const METHOD = 'exportDataset';
 
-async function partsOf(records: ExportRecords, format: ExportFormat, options: ReturnType<typeof resolveExportOptions>): Promise<ExportPart[]> {
+async function partsOf(
+  records: ExportRecords,
+  format: ExportFormat,
+  options: ReturnType<typeof resolveExportOptions>,
+): Promise<ExportPart[]> {
   if (format === 'ndjson') return [ndjsonPart(records)];
   const stats = relationStats(records, METHOD);
   switch (format) {
@@ -59,7 +63,11 @@ async function partsOf(records: ExportRecords, format: ExportFormat, options: Re
  * neo4j-admin headers and import.cypher) — a folder each. With `out` (Node only) the files are
  * written and the result lists paths and sizes; without it, each file's content is returned.
  */
-export async function exportDataset(cg: ExportInput, format: ExportFormat, options?: ExportOptions): Promise<ExportResult> {
+export async function exportDataset(
+  cg: ExportInput,
+  format: ExportFormat,
+  options?: ExportOptions,
+): Promise<ExportResult> {
   const checkedFormat = exportFormat(format);
   const o = resolveExportOptions(options, METHOD);
   const records = exportRecords(cg, METHOD);
@@ -80,7 +88,13 @@ export async function exportDataset(cg: ExportInput, format: ExportFormat, optio
   const files = parts.map((part): ExportedFile => {
     const content = partText(part);
     const bytes = typeof content === 'string' ? encoder.encode(content).byteLength : content.byteLength;
-    return { path: part.path, bytes, mediatype: part.mediatype, ...(part.records === undefined ? {} : { records: part.records }), content };
+    return {
+      path: part.path,
+      bytes,
+      mediatype: part.mediatype,
+      ...(part.records === undefined ? {} : { records: part.records }),
+      content,
+    };
   });
   return { format: checkedFormat, files, records: counts };
 }
@@ -109,7 +123,10 @@ export interface ReleaseFile {
 export async function releaseFiles(dataset: Dataset): Promise<ReleaseFile[]> {
   const method = 'releaseFiles';
   const records = exportRecords(dataset, method);
-  const parts = [...(await parquetParts(records, relationStats(records, method), 'parquet/', method)), ndjsonPart(records)];
+  const parts = [
+    ...(await parquetParts(records, relationStats(records, method), 'parquet/', method)),
+    ndjsonPart(records),
+  ];
   return parts.map((part) => ({
     path: part.path,
     content: part.content instanceof Uint8Array ? part.content : part.content(),

@@ -60,7 +60,11 @@ function fieldsOf(schemas: SchemaLike[]): Field[] {
     for (const [name, property] of Object.entries(schema.properties ?? {})) {
       if (!fields.has(name)) {
         const type = fieldType(property);
-        const freeText = type === 'string' && property.type === 'string' && property.pattern === undefined && property.const === undefined;
+        const freeText =
+          type === 'string' &&
+          property.type === 'string' &&
+          property.pattern === undefined &&
+          property.const === undefined;
         fields.set(name, { name, type, required: true, freeText });
       }
     }

@@ -13,21 +13,32 @@ import type { ExportRecords, RelationStats } from './records.js';
 
 /** Characters XML 1.0 cannot hold at all, even escaped. */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;', ...LINE_SEPARATOR_ESCAPES };
+const TEXT_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '\r': '&#13;',
+  ...LINE_SEPARATOR_ESCAPES,
+};
 const ATTRIBUTE_ESCAPES: Record<string, string> = { ...TEXT_ESCAPES, '"': '&quot;', '\n': '&#10;', '\t': '&#9;' };
 
 function checked(value: string, where: string): string {
   const bad = NOT_XML.exec(value);
   if (bad) {
     const code = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    throw new ClaimGraphError(`exportDataset(): graphml: ${where} contains U+${code}, which XML cannot hold; validate the dataset (claimgraph validate)`);
+    throw new ClaimGraphError(
+      `exportDataset(): graphml: ${where} contains U+${code}, which XML cannot hold; validate the dataset (claimgraph validate)`,
+    );
   }
   return value;
 }
-const xmlText = (value: string, where: string) => checked(value, where).replace(/[&<>\r\u0085\u2028\u2029]/g, (c) => TEXT_ESCAPES[c]!);
-const xmlAttribute = (value: string, where: string) => checked(value, where).replace(/[&<>\r"\n\t\u0085\u2028\u2029]/g, (c) => ATTRIBUTE_ESCAPES[c]!);
+const xmlText = (value: string, where: string) =>
+  checked(value, where).replace(/[&<>\r\u0085\u2028\u2029]/g, (c) => TEXT_ESCAPES[c]!);
+const xmlAttribute = (value: string, where: string) =>
+  checked(value, where).replace(/[&<>\r"\n\t\u0085\u2028\u2029]/g, (c) => ATTRIBUTE_ESCAPES[c]!);
 
-const GRAPHML_TYPE = (spec: ColumnSpec): string => (spec.type === 'number' ? 'int' : spec.type === 'boolean' ? 'boolean' : 'string');
+const GRAPHML_TYPE = (spec: ColumnSpec): string =>
+  spec.type === 'number' ? 'int' : spec.type === 'boolean' ? 'boolean' : 'string';
 
 /** Key ids: `v_<attribute>` for nodes, `e_<attribute>` for edges. */
 const keyId = (element: 'node' | 'edge', header: string) => `${element === 'node' ? 'v' : 'e'}_${header}`;
@@ -37,7 +48,10 @@ function* graphmlLines(graph: MultiGraph<FlatAttributes, FlatAttributes>, pretty
   const indent = (depth: number) => (pretty ? '  '.repeat(depth) : '');
   yield `<?xml version="1.0" encoding="UTF-8"?>${nl}`;
   yield `<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">${nl}`;
-  for (const [element, specs] of [['node', NODE_ATTRIBUTES], ['edge', EDGE_ATTRIBUTES]] as const) {
+  for (const [element, specs] of [
+    ['node', NODE_ATTRIBUTES],
+    ['edge', EDGE_ATTRIBUTES],
+  ] as const) {
     for (const spec of specs) {
       yield `${indent(1)}<key id="${keyId(element, spec.header)}" for="${element}" attr.name="${spec.header}" attr.type="${GRAPHML_TYPE(spec)}"/>${nl}`;
     }
@@ -49,7 +63,10 @@ function* graphmlLines(graph: MultiGraph<FlatAttributes, FlatAttributes>, pretty
   const data = (element: 'node' | 'edge', key: string, attributes: FlatAttributes) => {
     let out = '';
     for (const [name, value] of Object.entries(attributes)) {
-      const text = typeof value === 'string' ? xmlText(value, `${element} ${JSON.stringify(key)} attribute ${name}`) : String(value);
+      const text =
+        typeof value === 'string'
+          ? xmlText(value, `${element} ${JSON.stringify(key)} attribute ${name}`)
+          : String(value);
       out += `${indent(3)}<data key="${keyId(element, name)}">${text}</data>${nl}`;
     }
     return out;
@@ -64,7 +81,12 @@ function* graphmlLines(graph: MultiGraph<FlatAttributes, FlatAttributes>, pretty
   yield `${indent(1)}</graph>${nl}</graphml>${nl}`;
 }
 
-export function graphmlPart(records: ExportRecords, stats: RelationStats, options: ResolvedExportOptions, path = 'dataset.graphml'): ExportPart {
+export function graphmlPart(
+  records: ExportRecords,
+  stats: RelationStats,
+  options: ResolvedExportOptions,
+  path = 'dataset.graphml',
+): ExportPart {
   return {
     path,
     mediatype: 'application/graphml+xml',

@@ -2,7 +2,14 @@
  * @claimgraph/sdk/export — a dataset in the formats journalists' and analysts' tools open: GEXF,
  * GraphML, CSV, NDJSON, Parquet and Neo4j. Runs in browsers too; writing files needs Node.
  */
-export { exportDataset, streamNdjson, releaseFiles, type ExportResult, type ExportedFile, type ReleaseFile } from './export.js';
+export {
+  exportDataset,
+  streamNdjson,
+  releaseFiles,
+  type ExportResult,
+  type ExportedFile,
+  type ReleaseFile,
+} from './export.js';
 export { EXPORT_FORMATS, EXPORT_DEFAULTS, type ExportFormat, type ExportOptions } from './options.js';
 export type { ExportInput } from './records.js';
 export { CSV_COLUMNS, type CsvFile } from './csv.js';
@@ -10,4 +17,12 @@ export { NODE_ATTRIBUTES, EDGE_ATTRIBUTES } from './graph.js';
 export { parquetColumns, type ParquetColumn } from './parquet.js';
 export { NDJSON_KINDS, type NdjsonKind } from './ndjson.js';
 export { NEO4J_ARRAY_DELIMITER } from './neo4j.js';
-export { FIELDS, escapeFormula, unescapeFormula, type ColumnSpec, type Field, type FieldType, type ExportKind } from './fields.js';
+export {
+  FIELDS,
+  escapeFormula,
+  unescapeFormula,
+  type ColumnSpec,
+  type Field,
+  type FieldType,
+  type ExportKind,
+} from './fields.js';

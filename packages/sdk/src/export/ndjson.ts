@@ -7,10 +7,13 @@ import type { ExportKind } from './fields.js';
 import { canonicalRecords, type ExportRecords } from './records.js';
 
 /** The `kind` of each line, per record list, in the order lines are written. */
-export const NDJSON_KINDS = { entities: 'entity', relations: 'relation', statements: 'statement', sources: 'source', redirects: 'redirect' } as const satisfies Record<
-  ExportKind,
-  string
->;
+export const NDJSON_KINDS = {
+  entities: 'entity',
+  relations: 'relation',
+  statements: 'statement',
+  sources: 'source',
+  redirects: 'redirect',
+} as const satisfies Record<ExportKind, string>;
 
 export type NdjsonKind = (typeof NDJSON_KINDS)[keyof typeof NDJSON_KINDS];
 
@@ -26,6 +29,17 @@ export function* ndjsonLines(records: ExportRecords): Generator<string> {
 }
 
 export function ndjsonPart(records: ExportRecords, path = 'dataset.ndjson'): ExportPart {
-  const count = records.entities.length + records.relations.length + records.statements.length + records.sources.length + records.redirects.length;
-  return { path, mediatype: 'application/x-ndjson', format: 'ndjson', records: count, content: () => chunked(ndjsonLines(records)) };
+  const count =
+    records.entities.length +
+    records.relations.length +
+    records.statements.length +
+    records.sources.length +
+    records.redirects.length;
+  return {
+    path,
+    mediatype: 'application/x-ndjson',
+    format: 'ndjson',
+    records: count,
+    content: () => chunked(ndjsonLines(records)),
+  };
 }

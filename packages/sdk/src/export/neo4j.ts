@@ -2,7 +2,16 @@
  * The Neo4j export: CSV files with `neo4j-admin database import` headers and a Cypher script for
  * LOAD CSV. Relations and statements become nodes too, so a statement can point at what it is about.
  */
-import { ENTITY_TYPES, RELATION_TYPE_INFO, RELATION_TYPES, type Entity, type Relation, type RelationType, type Source, type Statement } from '@claimgraph/schema';
+import {
+  ENTITY_TYPES,
+  RELATION_TYPE_INFO,
+  RELATION_TYPES,
+  type Entity,
+  type Relation,
+  type RelationType,
+  type Source,
+  type Statement,
+} from '@claimgraph/schema';
 import { ClaimGraphError } from '../errors.js';
 import { tableLines, type TableColumn } from './csv-text.js';
 import { dateRange, FIELDS, type ExportKind } from './fields.js';
@@ -24,7 +33,8 @@ interface NeoColumn<T> {
   value: (record: T, position: number) => unknown;
 }
 
-const header = (c: NeoColumn<unknown>) => (c.name.startsWith(':') ? c.name : c.type === 'string' ? c.name : `${c.name}:${c.type}`);
+const header = (c: NeoColumn<unknown>) =>
+  c.name.startsWith(':') ? c.name : c.type === 'string' ? c.name : `${c.name}:${c.type}`;
 
 /** `armed-group` → `ArmedGroup`; `part-of` → `PART_OF`. */
 export const neo4jLabel = (type: string) => type.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
@@ -47,7 +57,12 @@ function fieldColumns<T>(kind: ExportKind, skip: string[]): NeoColumn<T>[] {
     } else if (field.type === 'list') columns.push({ name: field.name, type: 'string[]', value: get });
     else if (field.type === 'boolean') columns.push({ name: field.name, type: 'boolean', value: get });
     // Neo4j properties cannot be maps: relation attributes are kept as their JSON text.
-    else columns.push({ name: field.name, type: 'string', value: (r) => (field.type === 'json' && get(r) !== undefined ? JSON.stringify(get(r)) : get(r)) });
+    else
+      columns.push({
+        name: field.name,
+        type: 'string',
+        value: (r) => (field.type === 'json' && get(r) !== undefined ? JSON.stringify(get(r)) : get(r)),
+      });
   }
   return columns;
 }
@@ -57,7 +72,10 @@ function cellText(column: NeoColumn<unknown>, value: unknown, where: () => strin
   if (column.type === 'string[]' || column.name === ':LABEL') {
     const items = value as string[];
     for (const item of items) {
-      if (item.includes(NEO4J_ARRAY_DELIMITER)) throw new ClaimGraphError(`exportDataset(): neo4j: ${where()} /${column.name}: holds U+001F, the array delimiter; validate the dataset (claimgraph validate)`);
+      if (item.includes(NEO4J_ARRAY_DELIMITER))
+        throw new ClaimGraphError(
+          `exportDataset(): neo4j: ${where()} /${column.name}: holds U+001F, the array delimiter; validate the dataset (claimgraph validate)`,
+        );
     }
     return items.join(NEO4J_ARRAY_DELIMITER);
   }
@@ -66,7 +84,13 @@ function cellText(column: NeoColumn<unknown>, value: unknown, where: () => strin
 }
 
 function table<T extends { id: string }>(records: Iterable<T>, columns: NeoColumn<T>[]): () => Iterable<string> {
-  const table = columns.map((c) => ({ header: header(c as NeoColumn<unknown>), cell: (r: T, i: number) => cellText(c as NeoColumn<unknown>, c.value(r, i), () => r.id) }) satisfies TableColumn<T>);
+  const table = columns.map(
+    (c) =>
+      ({
+        header: header(c as NeoColumn<unknown>),
+        cell: (r: T, i: number) => cellText(c as NeoColumn<unknown>, c.value(r, i), () => r.id),
+      }) satisfies TableColumn<T>,
+  );
   return () => chunked(tableLines(table, records));
 }
 
@@ -107,9 +131,21 @@ function* links(records: ExportRecords): Generator<Link & { id: string }> {
 }
 
 export function neo4jParts(records: ExportRecords, stats: RelationStats): ExportPart[] {
-  const idColumn = <T extends { id: string }>(kind: keyof typeof NODE_FILES): NeoColumn<T> => ({ name: `${NODE_FILES[kind].id}:ID`, type: 'string', value: (r) => r.id });
-  const labelColumn = <T>(labels: (r: T) => string[]): NeoColumn<T> => ({ name: ':LABEL', type: 'string[]', value: labels });
-  const entityColumns = [idColumn<Entity>('entities'), labelColumn<Entity>((e) => ['Entity', neo4jLabel(e.type)]), ...fieldColumns<Entity>('entities', ['id'])];
+  const idColumn = <T extends { id: string }>(kind: keyof typeof NODE_FILES): NeoColumn<T> => ({
+    name: `${NODE_FILES[kind].id}:ID`,
+    type: 'string',
+    value: (r) => r.id,
+  });
+  const labelColumn = <T>(labels: (r: T) => string[]): NeoColumn<T> => ({
+    name: ':LABEL',
+    type: 'string[]',
+    value: labels,
+  });
+  const entityColumns = [
+    idColumn<Entity>('entities'),
+    labelColumn<Entity>((e) => ['Entity', neo4jLabel(e.type)]),
+    ...fieldColumns<Entity>('entities', ['id']),
+  ];
   const relationColumns = [
     idColumn<Relation>('relations'),
     labelColumn<Relation>(() => ['Relation']),
@@ -119,8 +155,16 @@ export function neo4jParts(records: ExportRecords, stats: RelationStats): Export
     { name: 'disputes', type: 'int', value: (_: Relation, i: number) => stats.disputes[i] },
     { name: 'symmetric', type: 'boolean', value: (r: Relation) => RELATION_TYPE_INFO[r.type]?.symmetric === true },
   ] satisfies NeoColumn<Relation>[];
-  const statementColumns = [idColumn<Statement>('statements'), labelColumn<Statement>(() => ['Statement']), ...fieldColumns<Statement>('statements', ['id'])];
-  const sourceColumns = [idColumn<Source>('sources'), labelColumn<Source>(() => ['Source']), ...fieldColumns<Source>('sources', ['id'])];
+  const statementColumns = [
+    idColumn<Statement>('statements'),
+    labelColumn<Statement>(() => ['Statement']),
+    ...fieldColumns<Statement>('statements', ['id']),
+  ];
+  const sourceColumns = [
+    idColumn<Source>('sources'),
+    labelColumn<Source>(() => ['Source']),
+    ...fieldColumns<Source>('sources', ['id']),
+  ];
   const relationshipColumns: NeoColumn<Relation>[] = [
     { name: ':START_ID', type: 'string', value: (r) => r.source },
     { name: ':END_ID', type: 'string', value: (r) => r.target },
@@ -135,14 +179,35 @@ export function neo4jParts(records: ExportRecords, stats: RelationStats): Export
     { name: ':END_ID', type: 'string', value: (l) => l.end },
     { name: ':TYPE', type: 'string', value: (l) => l.type },
   ];
-  const csv = (path: string, count: number, content: () => Iterable<string>): ExportPart => ({ path, mediatype: 'text/csv', format: 'csv', records: count, content });
-  const linkCount = 2 * records.relations.length + 3 * records.statements.length + records.statements.filter((s) => s.reportedBy !== undefined).length;
+  const csv = (path: string, count: number, content: () => Iterable<string>): ExportPart => ({
+    path,
+    mediatype: 'text/csv',
+    format: 'csv',
+    records: count,
+    content,
+  });
+  const linkCount =
+    2 * records.relations.length +
+    3 * records.statements.length +
+    records.statements.filter((s) => s.reportedBy !== undefined).length;
   return [
     csv('entities.csv', records.entities.length, table(canonicalRecords<Entity>(records, 'entities'), entityColumns)),
-    csv('relations.csv', records.relations.length, table(canonicalRecords<Relation>(records, 'relations'), relationColumns)),
-    csv('statements.csv', records.statements.length, table(canonicalRecords<Statement>(records, 'statements'), statementColumns)),
+    csv(
+      'relations.csv',
+      records.relations.length,
+      table(canonicalRecords<Relation>(records, 'relations'), relationColumns),
+    ),
+    csv(
+      'statements.csv',
+      records.statements.length,
+      table(canonicalRecords<Statement>(records, 'statements'), statementColumns),
+    ),
     csv('sources.csv', records.sources.length, table(canonicalRecords<Source>(records, 'sources'), sourceColumns)),
-    csv('relationships.csv', records.relations.length, table(canonicalRecords<Relation>(records, 'relations'), relationshipColumns)),
+    csv(
+      'relationships.csv',
+      records.relations.length,
+      table(canonicalRecords<Relation>(records, 'relations'), relationshipColumns),
+    ),
     csv('links.csv', linkCount, table(links(records), linkColumns)),
     {
       path: 'import.cypher',
@@ -187,9 +252,11 @@ const propertyMap = (columns: NeoColumn<unknown>[]) =>
     .map((c) => `  \`${c.name.replace(/:ID$/, '')}\`: ${cypherValue(c)}`)
     .join(',\n')}\n}`;
 
-function cypherScript(files: Record<'entities' | 'relations' | 'statements' | 'sources' | 'relationships', NeoColumn<unknown>[]>): string {
+function cypherScript(
+  files: Record<'entities' | 'relations' | 'statements' | 'sources' | 'relationships', NeoColumn<unknown>[]>,
+): string {
   const lines: string[] = [
-    '// claimgraph → Neo4j. Copy the .csv files into the database\'s import folder, then run this',
+    "// claimgraph → Neo4j. Copy the .csv files into the database's import folder, then run this",
     '// script (cypher-shell -f import.cypher) on an empty database: it creates every node and link.',
     '//',
     '// For large datasets the bulk importer is much faster, with the same files (it reads the',
@@ -208,8 +275,16 @@ function cypherScript(files: Record<'entities' | 'relations' | 'statements' | 's
     lines.push(`CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.${id} IS UNIQUE;`);
   }
   lines.push('');
-  for (const [kind, { label }] of Object.entries(NODE_FILES) as [keyof typeof NODE_FILES, (typeof NODE_FILES)[keyof typeof NODE_FILES]][]) {
-    lines.push(`LOAD CSV WITH HEADERS FROM 'file:///${kind}.csv' AS row`, `CREATE (n:${label})`, `SET n += ${propertyMap(files[kind])};`, '');
+  for (const [kind, { label }] of Object.entries(NODE_FILES) as [
+    keyof typeof NODE_FILES,
+    (typeof NODE_FILES)[keyof typeof NODE_FILES],
+  ][]) {
+    lines.push(
+      `LOAD CSV WITH HEADERS FROM 'file:///${kind}.csv' AS row`,
+      `CREATE (n:${label})`,
+      `SET n += ${propertyMap(files[kind])};`,
+      '',
+    );
   }
   // Labels and relationship types cannot come from a value in portable Cypher, so each gets its own line.
   for (const type of ENTITY_TYPES) lines.push(`MATCH (n:Entity {type: '${type}'}) SET n:${neo4jLabel(type)};`);
@@ -225,7 +300,12 @@ function cypherScript(files: Record<'entities' | 'relations' | 'statements' | 's
       '',
     );
   }
-  const keyOf: Record<string, string> = { Entity: 'entityId', Relation: 'relationId', Statement: 'statementId', Source: 'sourceId' };
+  const keyOf: Record<string, string> = {
+    Entity: 'entityId',
+    Relation: 'relationId',
+    Statement: 'statementId',
+    Source: 'sourceId',
+  };
   for (const link of LINKS) {
     lines.push(
       `LOAD CSV WITH HEADERS FROM 'file:///links.csv' AS row`,

@@ -68,13 +68,20 @@ export function exportFormat(format: unknown): ExportFormat {
 /** The options over their defaults, each checked: a misspelt key or a wrong value is an error naming it. */
 export function resolveExportOptions(options: unknown, method = METHOD): ResolvedExportOptions {
   const o = resolveOptions(method, EXPORT_DEFAULTS, options);
-  if (o.out !== undefined && (typeof o.out !== 'string' || o.out === '')) throw optionError(method, 'out', `must be a path, not ${JSON.stringify(o.out)}`);
+  if (o.out !== undefined && (typeof o.out !== 'string' || o.out === ''))
+    throw optionError(method, 'out', `must be a path, not ${JSON.stringify(o.out)}`);
   for (const key of ['formulaEscape', 'bom', 'pretty'] as const) {
-    if (typeof o[key] !== 'boolean') throw optionError(method, key, `must be true or false, not ${JSON.stringify(o[key])}`);
+    if (typeof o[key] !== 'boolean')
+      throw optionError(method, key, `must be true or false, not ${JSON.stringify(o[key])}`);
   }
   if (o.symmetricEdges !== 'undirected' && o.symmetricEdges !== 'directed') {
-    throw optionError(method, 'symmetricEdges', `must be 'undirected' or 'directed', not ${JSON.stringify(o.symmetricEdges)}`);
+    throw optionError(
+      method,
+      'symmetricEdges',
+      `must be 'undirected' or 'directed', not ${JSON.stringify(o.symmetricEdges)}`,
+    );
   }
-  if (o.gexfVersion !== '1.2' && o.gexfVersion !== '1.3') throw optionError(method, 'gexfVersion', `must be '1.2' or '1.3', not ${JSON.stringify(o.gexfVersion)}`);
+  if (o.gexfVersion !== '1.2' && o.gexfVersion !== '1.3')
+    throw optionError(method, 'gexfVersion', `must be '1.2' or '1.3', not ${JSON.stringify(o.gexfVersion)}`);
   return o;
 }

@@ -30,9 +30,19 @@ export function parquetColumns(kind: ExportKind): ParquetColumn[] {
   const columns: ParquetColumn[] = [];
   for (const field of FIELDS[kind]) {
     const nullable = !field.required;
-    columns.push({ name: field.name, type: TYPE_OF[field.type], nullable, field: field.name, ...(field.freeText ? { freeText: true } : {}) });
+    columns.push({
+      name: field.name,
+      type: TYPE_OF[field.type],
+      nullable,
+      field: field.name,
+      ...(field.freeText ? { freeText: true } : {}),
+    });
     if (field.type === 'date') {
-      columns.push({ name: `${field.name}_start`, type: 'DATE', nullable }, { name: `${field.name}_end`, type: 'DATE', nullable }, { name: `${field.name}_precision`, type: 'STRING', nullable });
+      columns.push(
+        { name: `${field.name}_start`, type: 'DATE', nullable },
+        { name: `${field.name}_end`, type: 'DATE', nullable },
+        { name: `${field.name}_precision`, type: 'STRING', nullable },
+      );
     }
   }
   if (kind === 'relations') {
@@ -46,9 +56,21 @@ export function parquetColumns(kind: ExportKind): ParquetColumn[] {
   return columns;
 }
 
-const TYPE_OF: Record<Field['type'], ParquetColumn['type']> = { string: 'STRING', date: 'STRING', boolean: 'BOOLEAN', list: 'LIST<STRING>', json: 'JSON' };
+const TYPE_OF: Record<Field['type'], ParquetColumn['type']> = {
+  string: 'STRING',
+  date: 'STRING',
+  boolean: 'BOOLEAN',
+  list: 'LIST<STRING>',
+  json: 'JSON',
+};
 
-type SchemaElement = { name: string; type?: 'BYTE_ARRAY' | 'INT32' | 'BOOLEAN'; converted_type?: 'UTF8' | 'DATE' | 'JSON' | 'LIST'; repetition_type?: 'REQUIRED' | 'OPTIONAL' | 'REPEATED'; num_children?: number };
+type SchemaElement = {
+  name: string;
+  type?: 'BYTE_ARRAY' | 'INT32' | 'BOOLEAN';
+  converted_type?: 'UTF8' | 'DATE' | 'JSON' | 'LIST';
+  repetition_type?: 'REQUIRED' | 'OPTIONAL' | 'REPEATED';
+  num_children?: number;
+};
 
 function schemaElements(column: ParquetColumn): SchemaElement[] {
   const repetition_type = column.nullable ? 'OPTIONAL' : 'REQUIRED';
@@ -102,13 +124,29 @@ function dateColumns(): (value: unknown) => [number, number, string] | null {
 }
 
 /** Writes one kind's records as a Parquet file, in memory. */
-export function parquetTable(parquetWriteBuffer: ParquetWriteBuffer, records: ExportRecords, kind: ExportKind, stats: RelationStats | null, method = 'exportDataset'): Uint8Array {
+export function parquetTable(
+  parquetWriteBuffer: ParquetWriteBuffer,
+  records: ExportRecords,
+  kind: ExportKind,
+  stats: RelationStats | null,
+  method = 'exportDataset',
+): Uint8Array {
   const columns = parquetColumns(kind);
   const data = columns.map(() => [] as unknown[]);
   const slot = (name: string) => data[columns.findIndex((c) => c.name === name)]!;
   // Each field's value column and, for dates, its three derived columns, looked up once.
-  const fields = FIELDS[kind].map((field) => ({ field, values: slot(field.name), dates: field.type === 'date' ? [slot(`${field.name}_start`), slot(`${field.name}_end`), slot(`${field.name}_precision`)] : null }));
-  const derived = kind === 'relations' && stats ? { status: slot('status'), supports: slot('supports'), disputes: slot('disputes'), symmetric: slot('symmetric') } : null;
+  const fields = FIELDS[kind].map((field) => ({
+    field,
+    values: slot(field.name),
+    dates:
+      field.type === 'date'
+        ? [slot(`${field.name}_start`), slot(`${field.name}_end`), slot(`${field.name}_precision`)]
+        : null,
+  }));
+  const derived =
+    kind === 'relations' && stats
+      ? { status: slot('status'), supports: slot('supports'), disputes: slot('disputes'), symmetric: slot('symmetric') }
+      : null;
   const dates = dateColumns();
   let position = 0;
   for (const record of canonicalRecords<ExportRecord>(records, kind)) {
@@ -117,7 +155,9 @@ export function parquetTable(parquetWriteBuffer: ParquetWriteBuffer, records: Ex
       const value = values[field.name];
       if (value === undefined && field.required) {
         const id = (values.id ?? values.from) as string | undefined;
-        throw new ClaimGraphError(`${method}(): ${kind}: ${String(id)} /${field.name}: is required; validate the dataset (claimgraph validate)`);
+        throw new ClaimGraphError(
+          `${method}(): ${kind}: ${String(id)} /${field.name}: is required; validate the dataset (claimgraph validate)`,
+        );
       }
       column.push(value === undefined ? null : field.type === 'list' ? [...(value as string[])] : value);
       if (dateSlots) {
@@ -146,9 +186,20 @@ export function parquetTable(parquetWriteBuffer: ParquetWriteBuffer, records: Ex
 }
 
 /** The Parquet files: entities, relations, statements, sources, and redirects when the dataset has some. */
-export async function parquetParts(records: ExportRecords, stats: RelationStats, prefix = '', method = 'exportDataset'): Promise<ExportPart[]> {
+export async function parquetParts(
+  records: ExportRecords,
+  stats: RelationStats,
+  prefix = '',
+  method = 'exportDataset',
+): Promise<ExportPart[]> {
   const write = await parquetWriter();
-  const kinds: ExportKind[] = ['entities', 'relations', 'statements', 'sources', ...(records.redirects.length > 0 ? (['redirects'] as const) : [])];
+  const kinds: ExportKind[] = [
+    'entities',
+    'relations',
+    'statements',
+    'sources',
+    ...(records.redirects.length > 0 ? (['redirects'] as const) : []),
+  ];
   return kinds.map((kind) => ({
     path: `${prefix}${kind}.parquet`,
     mediatype: 'application/vnd.apache.parquet',

@@ -2,7 +2,17 @@
  * What an export reads: the records of a ClaimGraph or of a plain Dataset, each list in id order
  * and each record in canonical key order, plus the statement counts per relation.
  */
-import { canonicalRecord, compareIds, RECORD_KINDS, type Dataset, type Entity, type Redirect, type Relation, type Source, type Statement } from '@claimgraph/schema';
+import {
+  canonicalRecord,
+  compareIds,
+  RECORD_KINDS,
+  type Dataset,
+  type Entity,
+  type Redirect,
+  type Relation,
+  type Source,
+  type Statement,
+} from '@claimgraph/schema';
 import type { ClaimGraph } from '../claim-graph.js';
 import { ClaimGraphError } from '../errors.js';
 import { relationStatus, type Status } from '../status.js';
@@ -28,7 +38,12 @@ export type ExportRecord = Entity | Relation | Statement | Source | Redirect;
 function isClaimGraph(input: unknown): input is ClaimGraph {
   const candidate = input as { toJSON?: unknown; contested?: unknown; stances?: unknown } | null;
   // Checked by shape, not instanceof: the CommonJS build gives each entry point its own class.
-  return typeof candidate === 'object' && candidate !== null && typeof candidate.toJSON === 'function' && typeof candidate.contested === 'function';
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.toJSON === 'function' &&
+    typeof candidate.contested === 'function'
+  );
 }
 
 function keyOf(kind: ExportKind, record: unknown): string {
@@ -57,7 +72,9 @@ export function exportRecords(input: ExportInput, method: string): ExportRecords
   }
   const data = input as Partial<Dataset> | null;
   if (typeof data !== 'object' || data === null || !RECORD_KINDS.every((kind) => Array.isArray(data[kind]))) {
-    throw new ClaimGraphError(`${method}(): expected a ClaimGraph or a dataset { ${RECORD_KINDS.join(', ')} }, each a list of records`);
+    throw new ClaimGraphError(
+      `${method}(): expected a ClaimGraph or a dataset { ${RECORD_KINDS.join(', ')} }, each a list of records`,
+    );
   }
   const dataset = data as Dataset;
   for (const kind of [...RECORD_KINDS, 'redirects'] as const) {
@@ -65,7 +82,9 @@ export function exportRecords(input: ExportInput, method: string): ExportRecords
     for (let i = 0; i < list.length; i++) {
       const record = list[i];
       if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-        throw new ClaimGraphError(`${method}(): ${kind} #${i} is not an object; validate the dataset (claimgraph validate) to see every problem`);
+        throw new ClaimGraphError(
+          `${method}(): ${kind} #${i} is not an object; validate the dataset (claimgraph validate) to see every problem`,
+        );
       }
     }
   }
@@ -82,7 +101,10 @@ export function exportRecords(input: ExportInput, method: string): ExportRecords
 
 /** Every field of each kind, present: probing canonicalRecord with it gives the full key order. */
 const ALL_KEYS = Object.fromEntries(
-  (['entities', 'relations', 'statements', 'sources', 'redirects'] as const).map((kind) => [kind, Object.fromEntries(FIELDS[kind].map((f) => [f.name, 0]))]),
+  (['entities', 'relations', 'statements', 'sources', 'redirects'] as const).map((kind) => [
+    kind,
+    Object.fromEntries(FIELDS[kind].map((f) => [f.name, 0])),
+  ]),
 ) as Record<ExportKind, Record<string, 0>>;
 
 /** The schema's key order for a kind (and entity type): the order canonical records keep. */
@@ -124,7 +146,9 @@ export function* canonicalRecords<T extends ExportRecord>(records: ExportRecords
   const list = records[kind] as readonly T[];
   for (let i = 0; i < list.length; i++) {
     const record = list[i]!;
-    yield records.canonical || isCanonical(kind, record as unknown as Record<string, unknown>) ? record : canonicalRecord(kind, record);
+    yield records.canonical || isCanonical(kind, record as unknown as Record<string, unknown>)
+      ? record
+      : canonicalRecord(kind, record);
   }
 }
 
@@ -145,20 +169,26 @@ export function relationStats(records: ExportRecords, method: string): RelationS
   const relationIndex = new Map<string, number>();
   for (let r = 0; r < relations.length; r++) relationIndex.set(relations[r]!.id, r);
   const fail = (kind: string, id: string, field: string, problem: string): never => {
-    throw new ClaimGraphError(`${method}(): ${kind}: ${id} /${field}: ${problem}; validate the dataset (claimgraph validate) to see every problem`);
+    throw new ClaimGraphError(
+      `${method}(): ${kind}: ${id} /${field}: ${problem}; validate the dataset (claimgraph validate) to see every problem`,
+    );
   };
   if (records.unchecked) {
     const entities = new Set(records.entities.map((e) => e.id));
     const sources = new Set(records.sources.map((s) => s.id));
     for (const relation of relations) {
       for (const field of ['source', 'target'] as const) {
-        if (!entities.has(relation[field])) fail('relations', relation.id, field, `unknown entity ${JSON.stringify(relation[field])}`);
+        if (!entities.has(relation[field]))
+          fail('relations', relation.id, field, `unknown entity ${JSON.stringify(relation[field])}`);
       }
     }
     for (const statement of statements) {
-      if (!relationIndex.has(statement.relation)) fail('statements', statement.id, 'relation', `unknown relation ${JSON.stringify(statement.relation)}`);
-      if (!entities.has(statement.speaker)) fail('statements', statement.id, 'speaker', `unknown entity ${JSON.stringify(statement.speaker)}`);
-      if (!sources.has(statement.source)) fail('statements', statement.id, 'source', `unknown source ${JSON.stringify(statement.source)}`);
+      if (!relationIndex.has(statement.relation))
+        fail('statements', statement.id, 'relation', `unknown relation ${JSON.stringify(statement.relation)}`);
+      if (!entities.has(statement.speaker))
+        fail('statements', statement.id, 'speaker', `unknown entity ${JSON.stringify(statement.speaker)}`);
+      if (!sources.has(statement.source))
+        fail('statements', statement.id, 'source', `unknown source ${JSON.stringify(statement.source)}`);
       if (statement.reportedBy !== undefined && !entities.has(statement.reportedBy)) {
         fail('statements', statement.id, 'reportedBy', `unknown entity ${JSON.stringify(statement.reportedBy)}`);
       }

@@ -8,7 +8,10 @@ import type { ExportedFile } from './export.js';
 import { DEFAULT_FILE_NAMES, SINGLE_FILE_FORMATS, type ExportFormat } from './options.js';
 
 async function nodeModules() {
-  const [fs, path] = await Promise.all([import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:fs/promises'), import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:path')]);
+  const [fs, path] = await Promise.all([
+    import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:fs/promises'),
+    import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:path'),
+  ]);
   return { fs, path };
 }
 
@@ -20,7 +23,12 @@ async function isDirectory(fs: typeof import('node:fs/promises'), path: string):
   }
 }
 
-export async function writeParts(parts: ExportPart[], format: ExportFormat, out: string, method: string): Promise<{ out: string; files: ExportedFile[] }> {
+export async function writeParts(
+  parts: ExportPart[],
+  format: ExportFormat,
+  out: string,
+  method: string,
+): Promise<{ out: string; files: ExportedFile[] }> {
   const { fs, path } = await nodeModules();
   const fail = (target: string, error: unknown): never => {
     throw new ClaimGraphError(`${method}(): out: cannot write ${JSON.stringify(target)}: ${(error as Error).message}`);
@@ -33,7 +41,9 @@ export async function writeParts(parts: ExportPart[], format: ExportFormat, out:
     targets = [written];
   } else {
     if ((await isDirectory(fs, out)) === false) {
-      throw new ClaimGraphError(`${method}(): out: ${JSON.stringify(out)} is a file; ${format} writes several files, so give a folder`);
+      throw new ClaimGraphError(
+        `${method}(): out: ${JSON.stringify(out)} is a file; ${format} writes several files, so give a folder`,
+      );
     }
     targets = parts.map((part) => path.join(out, ...part.path.split('/')));
   }
@@ -63,7 +73,12 @@ export async function writeParts(parts: ExportPart[], format: ExportFormat, out:
       if (error instanceof ClaimGraphError) throw error;
       fail(target, error);
     }
-    files.push({ path: target, bytes, mediatype: part.mediatype, ...(part.records === undefined ? {} : { records: part.records }) });
+    files.push({
+      path: target,
+      bytes,
+      mediatype: part.mediatype,
+      ...(part.records === undefined ? {} : { records: part.records }),
+    });
   }
   return { out: written, files };
 }

@@ -4,7 +4,11 @@
  * space; written as character references they survive every parser.
  */
 
-export const LINE_SEPARATOR_ESCAPES: Readonly<Record<string, string>> = { '\u0085': '&#x85;', '\u2028': '&#x2028;', '\u2029': '&#x2029;' };
+export const LINE_SEPARATOR_ESCAPES: Readonly<Record<string, string>> = {
+  '\u0085': '&#x85;',
+  '\u2028': '&#x2028;',
+  '\u2029': '&#x2029;',
+};
 
 /** Rewrites those characters as references: outside markup they can only be in text or attribute values. */
 export function escapeLineSeparators(xml: string): string {
