@@ -127,10 +127,15 @@ program
   .addOption(
     new Option(
       '--symmetric-edges <how>',
-      'gexf, graphml, csv: symmetric relations as undirected or directed edges',
+      'gexf, graphml, csv: directed (every reader; a symmetric attribute marks symmetric types) or undirected (a mixed graph, Gephi only) (default: directed)',
     ).choices(['undirected', 'directed']),
   )
-  .addOption(new Option('--gexf-version <version>', 'gexf: GEXF version').choices(['1.2', '1.3']))
+  .addOption(
+    new Option(
+      '--gexf-version <version>',
+      'gexf: GEXF version, 1.2 for every reader, 1.3 for Gephi (default: 1.2)',
+    ).choices(['1.2', '1.3']),
+  )
   .addOption(json())
   .action(run((flags: ExportFlags) => exportCommand(flags)));
 
