@@ -1,31 +1,35 @@
 /** `claimgraph release-check [--record]`: fail when pending changesets bump a dataset less than its changes require. */
 import { EXIT } from '../errors.js';
+import { fsPath, type CliIO } from '../io.js';
 import { printJson } from '../output.js';
 import { recordReleases, releaseCheck } from '../release/check.js';
 
-export async function releaseCheckCommand(flags: { root?: string; json?: boolean; record?: boolean }): Promise<number> {
-  const root = flags.root ?? process.cwd();
+export async function releaseCheckCommand(
+  io: CliIO,
+  flags: { root?: string; json?: boolean; record?: boolean },
+): Promise<number> {
+  const root = fsPath(io, flags.root ?? '.');
   if (flags.record) {
     const recorded = await recordReleases(root);
-    for (const dir of recorded) process.stdout.write(`recorded ${dir}\n`);
-    if (recorded.length === 0) process.stdout.write('every built release is already recorded\n');
+    for (const dir of recorded) io.stdout.write(`recorded ${dir}\n`);
+    if (recorded.length === 0) io.stdout.write('every built release is already recorded\n');
     return EXIT.ok;
   }
   const checks = await releaseCheck(root);
-  if (flags.json) printJson({ ok: checks.every((c) => c.ok), datasets: checks });
+  if (flags.json) printJson(io, { ok: checks.every((c) => c.ok), datasets: checks });
   else {
     for (const c of checks) {
       if (c.problem && c.ok) {
-        process.stdout.write(`✔ ${c.name}: ${c.problem}\n`);
+        io.stdout.write(`✔ ${c.name}: ${c.problem}\n`);
       } else if (c.ok) {
-        process.stdout.write(
+        io.stdout.write(
           `✔ ${c.name}: changes since ${c.baselineVersion} need ${c.required}; the release gives ${c.given}\n`,
         );
       } else if (c.problem) {
-        process.stderr.write(`✖ ${c.name}: ${c.problem}\n`);
+        io.stderr.write(`✖ ${c.name}: ${c.problem}\n`);
       } else {
         const required = c.reasons.filter((r) => r.bump === c.required);
-        process.stderr.write(
+        io.stderr.write(
           `✖ ${c.name}: the changes since ${c.baselineVersion} need a ${c.required} release, but the pending changesets give ${c.given}.\n` +
             required
               .slice(0, 20)
