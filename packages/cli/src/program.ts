@@ -102,14 +102,6 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     .action(lazy(async () => (await import('./commands/diff.js')).diffCommand));
 
   program
-    .command('release-check')
-    .description('fail when pending changesets bump a dataset less than its changes require (data semver)')
-    .option('--root <dir>', 'repository root (default: current folder)')
-    .option('--record', "keep each dataset's built release in releases/<version>/ as published")
-    .addOption(json())
-    .action(lazy(async () => (await import('./commands/release-check.js')).releaseCheckCommand));
-
-  program
     .command('chart')
     .description(
       'draw a chart of a dataset; the --out extension picks the format: .svg, .png, .json (Vega-Lite spec) or .html',
