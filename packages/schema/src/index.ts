@@ -18,6 +18,7 @@ export {
   RECORD_SCHEMAS,
   ID_PATTERNS,
   SCHEMA_BASE_URL,
+  CONTEXT_MAX_LENGTH,
   type Entity,
   type Relation,
   type Statement,

@@ -26,7 +26,7 @@ const TEXT_FIELDS: Record<CheckedKind, readonly string[]> = {
   redirects: ['reason'],
   entities: ['name', 'description', 'role'],
   relations: ['note'],
-  statements: ['quote', 'note'],
+  statements: ['quote', 'paraphrase', 'context', 'note'],
   sources: ['title', 'publisher', 'author', 'note'],
 };
 
@@ -110,7 +110,30 @@ export function checkRecordRules(kind: CheckedKind, record: unknown): FieldProbl
       problems.push({ path: `/${startField}`, message: `${show(start)} is after ${endField} ${show(end)}` });
     }
   }
+  if (kind === 'statements') problems.push(...wordsProblems(r));
   return problems;
+}
+
+/** A statement's words: a direct quote or the source's paraphrase, not both; context needs one of them. */
+function wordsProblems(r: Record<string, unknown>): FieldProblem[] {
+  const has = (field: string) => typeof r[field] === 'string' && r[field] !== '';
+  if (has('quote') && has('paraphrase'))
+    return [
+      {
+        path: '/paraphrase',
+        message:
+          "a statement has either a quote (the speaker's own words) or a paraphrase (the source reporting them), not both; keep the one the source prints",
+      },
+    ];
+  if (has('context') && !has('quote') && !has('paraphrase'))
+    return [
+      {
+        path: '/context',
+        message:
+          'says what the quote refers to, but the statement has no quote or paraphrase; add one, or remove context',
+      },
+    ];
+  return [];
 }
 
 interface Indexed {
