@@ -32,4 +32,5 @@ export { formatIssue, sortIssues, type ValidationIssue, type ValidationResult } 
 export { textProblem } from './text.js';
 export { isAbsoluteUrl } from './schema-check.js';
 export { canonicalDataset, canonicalRecord, serializeDataset } from './canonical.js';
+export { findExclusionConflicts, type ExclusionConflict } from './exclusions.js';
 export { summarizeDataset, type DatasetSummary } from './summary.js';
