@@ -35,3 +35,4 @@ export { isAbsoluteUrl } from './schema-check.js';
 export { canonicalDataset, canonicalRecord, serializeDataset, serializeDatasetChunks } from './canonical.js';
 export { findExclusionConflicts, type ExclusionConflict } from './exclusions.js';
 export { summarizeDataset, type DatasetSummary } from './summary.js';
+export { datasetName } from './dataset-name.js';
