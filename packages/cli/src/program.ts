@@ -131,14 +131,19 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     )
     .option('--dataset <path>', DATASET_HELP)
     .option('--no-formula-escape', "csv: keep cells starting with = + - @ as they are (no leading ')")
-    .option('--bom', 'csv: start each file with a UTF-8 byte order mark, for Excel')
+    .option('--bom', 'csv: start each file with a UTF-8 byte order mark, for Excel and spreadsheets')
     .addOption(
       new Option(
         '--symmetric-edges <how>',
-        'gexf, graphml, csv: symmetric relations as undirected or directed edges',
+        'gexf, graphml, csv: directed (every reader; a symmetric attribute marks symmetric types) or undirected (a mixed graph, Gephi only) (default: directed)',
       ).choices(['undirected', 'directed']),
     )
-    .addOption(new Option('--gexf-version <version>', 'gexf: GEXF version').choices(['1.2', '1.3']))
+    .addOption(
+      new Option('--gexf-version <version>', 'gexf: 1.2 for every reader, 1.3 for Gephi (default: 1.2)').choices([
+        '1.2',
+        '1.3',
+      ]),
+    )
     .addOption(json())
     .action(lazy(async () => (await import('./commands/export.js')).exportCommand));
 
