@@ -40,7 +40,7 @@ describe('renderSvg', () => {
     ]) {
       expect(all).toContain(label);
     }
-    expect(all).toContain('“The Taliban and the Haqqani network are separate entities.”');
+    expect(all.replace(/\n/g, ' ')).toContain('“The Taliban and the Haqqani network are separate entities.”');
   });
 
   it('labels the network’s nodes', async () => {

@@ -28,6 +28,21 @@ export interface SvgOptions {
 
 export const SVG_DEFAULTS: Required<SvgOptions> = { warnings: 'throw' };
 
+/**
+ * A headless vega View of the spec, run and with its scenegraph built, text measured as the PNG
+ * renderer draws it: what tests read label boxes from. The caller finalizes it.
+ */
+export async function headlessView(spec: TopLevelSpec) {
+  const { vega } = await loadVega();
+  const { vega: compiled } = await compileSpec(spec);
+  (vega as unknown as { textMetrics: { width: typeof measure } }).textMetrics.width = measure;
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+  await view.runAsync();
+  // Building the SVG lays out every mark, legends and titles included.
+  await view.toSVG();
+  return view;
+}
+
 /** The chart as a standalone SVG document. Text from the data is escaped by vega's SVG writer. */
 export async function renderSvg(spec: TopLevelSpec, options: SvgOptions = {}): Promise<string> {
   const o = { ...SVG_DEFAULTS, ...options };
