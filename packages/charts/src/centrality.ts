@@ -104,7 +104,11 @@ export function centralityChart(cg: ClaimGraphLike, options: CentralityChartOpti
     })
     .sort((a, b) => b.value - a.value || a.name.localeCompare(b.name))
     .slice(0, o.limit)
-    .map((row, i) => ({ ...row, label: wrapWords(row.name, labelWidth, NAME_SIZE, 1).lines[0]!, rank: i + 1 }));
+    .map((row, i) => ({
+      ...row,
+      label: wrapWords(row.name, labelWidth, NAME_SIZE, 1, undefined, false).lines[0]!,
+      rank: i + 1,
+    }));
   const left = labelExtent(
     ranked.map((r) => r.label),
     NAME_SIZE,
@@ -128,7 +132,8 @@ export function centralityChart(cg: ClaimGraphLike, options: CentralityChartOpti
       domain: false,
       labelPadding: NAME_PADDING,
       labelFontSize: NAME_SIZE,
-      labelLimit: o.labelWidth + 8,
+      // Labels are fitted (at word boundaries) before they get here: vega must never cut one.
+      labelLimit: 0,
     },
   };
   const body: ChartBody = {

@@ -171,7 +171,7 @@ export function networkChart(cg: ClaimGraphLike, options: NetworkChartOptions = 
   const texts = order.map((n) => {
     const name = index.labelOf(n.id);
     const bold = n.id === entity;
-    const wrapped = wrapWords(name, LABEL_WIDTH, LABEL_SIZE, 2, bold ? 'bold' : undefined);
+    const wrapped = wrapWords(name, LABEL_WIDTH, LABEL_SIZE, 2, bold ? 'bold' : undefined, false);
     const width = Math.max(...wrapped.lines.map((l) => textWidth(l, LABEL_SIZE, bold ? 'bold' : undefined)));
     return {
       node: n,

@@ -64,15 +64,23 @@ export async function renderSvg(spec: TopLevelSpec, options: SvgOptions = {}): P
     if (runtime.warnings.length && o.warnings === 'throw') {
       throw new Error(`@claimgraph/charts/render: vega warned while drawing the chart: ${runtime.warnings.join('; ')}`);
     }
-    return describe(svg, spec.description);
+    return describe(svg, spec);
   } finally {
     view.finalize();
   }
 }
 
-/** vega writes no accessible name on the SVG root: add the spec's description as title and label. */
-function describe(svg: string, description: string | undefined): string {
-  if (!description) return svg;
-  const text = escapeHtml(description);
-  return svg.replace(/^<svg\b([^>]*)>/, `<svg$1 role="img" aria-label="${text}"><title>${text}</title>`);
+/**
+ * vega writes no accessible name on the SVG root: add the chart's title as `<title>` and its
+ * description (the alt text) as `<desc>`, and label the image with both.
+ */
+function describe(svg: string, spec: TopLevelSpec): string {
+  const raw = (spec as { title?: unknown }).title;
+  const text = typeof raw === 'object' && raw !== null ? (raw as { text?: unknown }).text : raw;
+  const title = Array.isArray(text) ? text.join(' ') : typeof text === 'string' ? text : '';
+  const description = typeof spec.description === 'string' ? spec.description : '';
+  if (!title && !description) return svg;
+  const label = escapeHtml([title, description].filter(Boolean).join('. '));
+  const parts = `${title ? `<title>${escapeHtml(title)}</title>` : ''}${description ? `<desc>${escapeHtml(description)}</desc>` : ''}`;
+  return svg.replace(/^<svg\b([^>]*)>/, `<svg$1 role="img" aria-label="${label}">${parts}`);
 }
