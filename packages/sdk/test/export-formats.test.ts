@@ -140,7 +140,7 @@ describe('exportDataset(cg, "csv")', () => {
     const result = await exportDataset(cg, 'csv');
     expect(text(result, 'nodes.csv').split('\r\n')[0]).toMatch(/^Id,Label,type,aliases,description,/);
     expect(text(result, 'edges.csv').split('\r\n')[0]).toMatch(
-      /^Source,Target,Type,Id,Label,Kind,Weight,relationType,status,supports,disputes,start,end,attributes,note$/,
+      /^Source,Target,Type,Id,Label,Kind,Weight,relationType,status,supports,disputes,start,end,endedBy,attributes,note$/,
     );
     const edges = csvRows(text(result, 'edges.csv'));
     expect(edges.map((e) => [e.Id, e.Type, e.Label, e.Weight, e.status])).toEqual([
