@@ -7,7 +7,7 @@ import { latestDay, earliestDay, PARTIAL_DATE_PATTERN, partialDateProblem } from
 import { pointerSegment, show, type ValidationIssue } from './issues.js';
 import type { CheckedKind, FieldProblem } from './schema-check.js';
 import type { Dataset, Entity, RecordKind, Redirect, Relation, Statement } from './records.js';
-import { findExclusionConflicts } from './exclusions.js';
+import { EXCLUSIONS, findExclusionConflicts, type Exclusions } from './exclusions.js';
 import { nameProblem, textProblem } from './text.js';
 import { isEntityType, RELATION_TYPE_INFO, type EntityType } from './vocabulary.js';
 
@@ -211,6 +211,7 @@ export function checkCrossRecordRules(
   files: Record<RecordKind, string>,
   mentionedRelations: ReadonlySet<string> = new Set(data.statements.map((s) => s.relation)),
   present: ReadonlyMap<string, RecordKind> = presentIds(data),
+  exclusions: Exclusions = EXCLUSIONS,
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const issue = (kind: RecordKind, id: string, path: string, message: string) =>
@@ -291,7 +292,7 @@ export function checkCrossRecordRules(
     }
   }
 
-  for (const c of findExclusionConflicts(data.relations, data.statements)) {
+  for (const c of findExclusionConflicts(data.relations, data.statements, exclusions)) {
     issue(
       'statements',
       c.statement.id,
