@@ -8,7 +8,6 @@ import { buildCommand } from './commands/build.js';
 import { CHART_KINDS, chartCommand, type ChartFlags, type ChartKind } from './commands/chart.js';
 import { diffCommand } from './commands/diff.js';
 import { exportCommand, type ExportFlags } from './commands/export.js';
-import { releaseCheckCommand } from './commands/release-check.js';
 import { formatCommand } from './commands/format.js';
 import { infoCommand } from './commands/info.js';
 import { registerQueryCommand } from './commands/query.js';
@@ -80,14 +79,6 @@ program
       diffCommand(oldArg, newArg, flags),
     ),
   );
-
-program
-  .command('release-check')
-  .description('fail when pending changesets bump a dataset less than its changes require (data semver)')
-  .option('--root <dir>', 'repository root (default: current folder)')
-  .option('--record', "keep each dataset's built release in releases/<version>/ as published")
-  .addOption(json())
-  .action(run((flags: { root?: string; json?: boolean; record?: boolean }) => releaseCheckCommand(flags)));
 
 program
   .command('chart')

@@ -1,15 +1,18 @@
 import { buildRelease } from '@claimgraph/schema/node';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-const CLI = join(__dirname, '..', 'bin', 'claimgraph.js');
+import { run } from '../src/cli.js';
+
 const NAME = '@claimgraph/dataset-fixture';
 
-function claimgraph(args: string[], cwd: string) {
-  const { status, stdout, stderr } = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+/** `claimgraph-release ...args` in `cwd`, in-process. */
+async function release(args: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const status = await run(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd });
   return { status, stdout, stderr };
 }
 
@@ -70,18 +73,18 @@ beforeEach(async () => {
   writeData({ entities, relations, statements, sources });
   // Publish 1.0.0: build it and record it as the baseline.
   await buildRelease(dataset);
-  expect(claimgraph(['release-check', '--record'], root).stdout).toBe('recorded datasets/fixture/releases/1.0.0\n');
+  expect((await release(['record'], root)).stdout).toBe('recorded datasets/fixture/releases/1.0.0\n');
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-describe('claimgraph release-check', () => {
-  it('passes when nothing changed since the last release', () => {
-    const { status, stdout } = claimgraph(['release-check'], root);
+describe('claimgraph-release check', () => {
+  it('passes when nothing changed since the last release', async () => {
+    const { status, stdout } = await release(['check'], root);
     expect(status).toBe(0);
     expect(stdout).toContain(`✔ ${NAME}: changes since 1.0.0 need none; the release gives none`);
   });
 
-  it('fails a pending patch changeset over a removed id, naming the record', () => {
+  it('fails a pending patch changeset over a removed id, naming the record', async () => {
     writeData({
       entities: entities
         .filter((e) => e.id !== 'person:ned-price')
@@ -89,7 +92,7 @@ describe('claimgraph release-check', () => {
       statements: statements.map((s) => ({ ...s, speaker: 'person:edward-price' })),
     });
     changeset('patch');
-    const { status, stderr } = claimgraph(['release-check'], root);
+    const { status, stderr } = await release(['check'], root);
     expect(status).toBe(1);
     expect(stderr).toContain(
       `✖ ${NAME}: the changes since 1.0.0 need a major release, but the pending changesets give patch.`,
@@ -98,7 +101,7 @@ describe('claimgraph release-check', () => {
     expect(stderr).toContain('data/redirects.json');
   });
 
-  it('passes the same rename once a redirect keeps the old id working and the bump is minor', () => {
+  it('passes the same rename once a redirect keeps the old id working and the bump is minor', async () => {
     writeData({
       entities: entities
         .filter((e) => e.id !== 'person:ned-price')
@@ -114,36 +117,36 @@ describe('claimgraph release-check', () => {
       ],
     });
     changeset('minor');
-    const result = claimgraph(['release-check'], root);
+    const result = await release(['check'], root);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });
 
-  it('fails added records under a patch changeset and passes them under minor', () => {
+  it('fails added records under a patch changeset and passes them under minor', async () => {
     writeData({ entities: [...entities, { id: 'person:john-kirby', type: 'person', name: 'John Kirby' }] });
     // An entity with no relation is allowed; what matters here is the addition.
     changeset('patch');
-    const failed = claimgraph(['release-check'], root);
+    const failed = await release(['check'], root);
     expect(failed.status).toBe(1);
     expect(failed.stderr).toContain('entity person:john-kirby added');
     changeset('minor');
-    expect(claimgraph(['release-check'], root).status).toBe(0);
+    expect((await release(['check'], root)).status).toBe(0);
   });
 
-  it('counts a version already applied by changeset version', () => {
+  it('counts a version already applied by changeset version', async () => {
     writeData({
       entities: entities.filter((e) => e.id !== 'person:ned-price'),
       statements: [{ ...statements[0]!, speaker: 'armed-group:taliban' }],
     });
     setVersion('2.0.0');
-    const { status, stdout } = claimgraph(['release-check'], root);
+    const { status, stdout } = await release(['check'], root);
     expect(status).toBe(0);
     expect(stdout).toContain('need major; the release gives major');
   });
 
-  it('prints machine-readable results with --json', () => {
+  it('prints machine-readable results with --json', async () => {
     writeData({ sources: [{ ...sources[0]!, title: 'Corrected' }] });
-    const { status, stdout } = claimgraph(['release-check', '--json'], root);
+    const { status, stdout } = await release(['check', '--json'], root);
     expect(status).toBe(1);
     const parsed = JSON.parse(stdout) as {
       ok: boolean;
@@ -152,68 +155,5 @@ describe('claimgraph release-check', () => {
     expect(parsed.ok).toBe(false);
     expect(parsed.datasets[0]).toMatchObject({ required: 'patch', given: 'none' });
     expect(parsed.datasets[0]!.reasons[0]!.message).toBe('source src:article: field /title corrected');
-  });
-});
-
-describe('claimgraph diff', () => {
-  it('prints no changes for a reformatted copy (whitespace and order only)', () => {
-    const copy = join(root, 'copy');
-    mkdirSync(join(copy, 'data'), { recursive: true });
-    writeFileSync(join(copy, 'package.json'), readFileSync(join(dataset, 'package.json')));
-    for (const [kind, records] of Object.entries({ entities, relations, statements, sources })) {
-      writeFileSync(join(copy, 'data', `${kind}.json`), JSON.stringify(records));
-    }
-    const { status, stdout } = claimgraph(['diff', join(dataset, 'releases', '1.0.0'), copy], root);
-    expect(status).toBe(0);
-    expect(stdout).toContain('suggested version bump: none');
-    expect(stdout).toContain('No changes.');
-  });
-
-  it('compares a release with the current source folder and lists the changes', () => {
-    writeData({ entities: [...entities, { id: 'person:john-kirby', type: 'person', name: 'John Kirby' }] });
-    const { status, stdout } = claimgraph(['diff', join(dataset, 'releases', '1.0.0'), dataset], root);
-    expect(status).toBe(0);
-    expect(stdout).toContain('suggested version bump: minor');
-    expect(stdout).toContain('+ person:john-kirby  John Kirby (person)');
-  });
-
-  it('exits 1 with a message when a side is not a valid dataset', () => {
-    writeData({ statements: [{ ...statements[0]!, date: '2021-02-30' }] });
-    const { status, stderr } = claimgraph(['diff', join(dataset, 'releases', '1.0.0'), dataset], root);
-    expect(status).toBe(1);
-    expect(stderr).toContain('data/statements.json: st:price-1 /date: "2021-02-30" is not a calendar date');
-    expect(stderr).not.toMatch(/\n\s+at /);
-  });
-
-  it('exits 2 for an argument that is neither a path nor an installed package', () => {
-    const { status, stderr } = claimgraph(['diff', 'no-such-dataset-package', dataset], root);
-    expect(status).toBe(2);
-    expect(stderr).toContain('no installed package "no-such-dataset-package"');
-  });
-
-  it('reads an installed dataset package given by name and version range', () => {
-    const repo = join(__dirname, '..', '..', '..');
-    const { status, stdout } = claimgraph(
-      [
-        'diff',
-        '@claimgraph/dataset-afghanistan-2021@^1',
-        join(repo, 'datasets', 'afghanistan-2021', 'releases', '1.0.0'),
-      ],
-      repo,
-    );
-    expect(status).toBe(0);
-    expect(stdout).toMatch(/^Changes from @claimgraph\/dataset-afghanistan-2021@\^1 \(1\.\d+\.\d+\) to /);
-  });
-
-  it('exits 2 when the installed package does not satisfy the range', () => {
-    const repo = join(__dirname, '..', '..', '..');
-    const { status, stderr } = claimgraph(
-      ['diff', '@claimgraph/dataset-afghanistan-2021@^99', join(repo, 'datasets', 'afghanistan-2021')],
-      repo,
-    );
-    expect(status).toBe(2);
-    expect(stderr).toMatch(
-      /the installed @claimgraph\/dataset-afghanistan-2021 is 1\.\d+\.\d+, which does not satisfy \^99/,
-    );
   });
 });

@@ -10,9 +10,9 @@ import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import semver from 'semver';
-import { CliError } from '../errors.js';
+import { ReleaseToolsError } from './errors.js';
 import { pendingBumps } from './changesets.js';
-import { loadDiffSide } from './load-side.js';
+import { loadSide } from './load-side.js';
 
 /** Where each published release of a dataset is kept, one folder per version. */
 export const RELEASES_DIR = 'releases';
@@ -73,8 +73,8 @@ export async function checkDatasetRelease(
   const baselineDir = await latestRelease(dir);
   if (!baselineDir) return { ...base, problem: 'no published release yet: nothing to compare with' };
 
-  const before = await loadDiffSide(baselineDir);
-  const after = await loadDiffSide(dir);
+  const before = await loadSide(baselineDir);
+  const after = await loadSide(dir);
   const baselineVersion = before.version ?? '0.0.0';
   if (semver.lt(pkg.version, baselineVersion)) {
     return {
@@ -125,10 +125,10 @@ export async function recordReleases(root: string): Promise<string[]> {
   for (const dir of await datasetDirs(root)) {
     const dist = join(dir, 'dist');
     if (!existsSync(join(dist, 'datapackage.json')))
-      throw new CliError(`${relative(root, dir)}: no release in dist/; run the build first`);
+      throw new ReleaseToolsError(`${relative(root, dir)}: no release in dist/; run the build first`);
     const { version } = JSON.parse(await readFile(join(dist, 'datapackage.json'), 'utf8')) as { version?: string };
     if (!version || !semver.valid(version))
-      throw new CliError(`${relative(root, dir)}/dist/datapackage.json: no valid version`);
+      throw new ReleaseToolsError(`${relative(root, dir)}/dist/datapackage.json: no valid version`);
     const target = join(dir, RELEASES_DIR, version);
     if (existsSync(join(target, 'dataset.json'))) continue;
     await mkdir(target, { recursive: true });
