@@ -11,6 +11,7 @@ import { exportCommand, type ExportFlags } from './commands/export.js';
 import { formatCommand } from './commands/format.js';
 import { infoCommand } from './commands/info.js';
 import { registerQueryCommand } from './commands/query.js';
+import type { SiteFlags } from './commands/site.js';
 import { sqlCommand, type SqlFlags } from './commands/sql.js';
 import { validateCommand } from './commands/validate.js';
 import { verifyCommand } from './commands/verify.js';
@@ -137,6 +138,27 @@ program
   )
   .addOption(json())
   .action(run((query: string, flags: SqlFlags) => sqlCommand(query, flags)));
+
+program
+  .command('site')
+  .description('write a static website of a dataset: pages to browse, search, cite and embed from, no server needed')
+  .requiredOption('-o, --out <dir>', 'folder to write (refused when it holds anything but an earlier site)')
+  .option(
+    '--dataset <path>',
+    'release folder, dataset.json, source folder or installed package (default: the bundled dataset)',
+  )
+  .option(
+    '--base-url <url>',
+    'where the site will be published, for citations and embed snippets (default: site-relative)',
+  )
+  .option('--title <text>', "the dataset's title on every page (default: from its name)")
+  .option('--page-size <n>', 'rows per page of the relation, entity and timeline lists', '100')
+  .action(
+    run(async (flags: SiteFlags) => {
+      const { siteCommand } = await import('./commands/site.js');
+      return siteCommand(flags);
+    }),
+  );
 
 registerQueryCommand(program, run);
 
