@@ -132,6 +132,9 @@ th { font-weight: 700; border-bottom: 2px solid var(--ink); }
 .pager span[aria-current] { background: var(--ink); color: #fff; border-color: var(--ink); }
 .pager .gap { padding: .35rem .2rem; border: 0; }
 
+.chips { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .4rem; }
+.chips a { display: inline-block; padding: .25rem .6rem; border: 1px solid var(--rule); border-radius: 999px; text-decoration: none; font-size: .92rem; }
+.chips a:hover { border-color: var(--accent); }
 .results { list-style: none; padding: 0; }
 .results li { padding: .6rem 0; border-bottom: 1px solid var(--rule); }
 .results .kind { font: 700 .7rem var(--sans); text-transform: uppercase; letter-spacing: .06em; color: var(--muted); display: block; }

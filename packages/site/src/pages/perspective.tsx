@@ -10,6 +10,10 @@ export function PerspectivePage({ site, speaker }: { site: Site; speaker: Entity
   const view = site.cg.perspective(speaker.id);
   const statements = view.statements().sort(byDate);
   const relations = view.relations();
+  const subjectIds = new Set(relations.flatMap((r) => [r.source, r.target]));
+  const subjects = site.data.entities
+    .filter((e) => subjectIds.has(e.id))
+    .sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : a.id < b.id ? -1 : 1));
   const supports = statements.filter((s) => s.stance === 'supports').length;
   return (
     <Layout
@@ -28,6 +32,16 @@ export function PerspectivePage({ site, speaker }: { site: Site; speaker: Entity
         <a href={relativeHref(path, recordPath(speaker.id))}>About {speaker.name} →</a>
       </p>
       <Chart site={site} path={path} {...perspectiveChart(speaker)} />
+      <section aria-labelledby="who-title">
+        <h2 id="who-title">Who and what {speaker.name} talks about</h2>
+        <ul class="chips">
+          {subjects.map((entity) => (
+            <li>
+              <a href={site.recordHref(path, entity.id)}>{entity.name}</a>
+            </li>
+          ))}
+        </ul>
+      </section>
       <section aria-labelledby="statements-title">
         <h2 id="statements-title">In {speaker.name}’s words</h2>
         <ol class="statements">

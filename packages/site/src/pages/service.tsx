@@ -107,6 +107,7 @@ export function SearchPage({ site }: { site: Site }) {
           <a href={relativeHref(path, 'timeline.html')}>timeline</a>.
         </p>
       </div>
+      <Cite site={site} path={path} what={`Search of ${site.title}`} />
     </Layout>
   );
 }
