@@ -27,11 +27,14 @@ function claimGraph(): ClaimGraph | undefined {
 
 function specFor(cg: ClaimGraph, ref: ChartRef, width: number, dataset: string) {
   const common = { dataset };
+  // On a phone the speaker names get less room, so the marks and quotes keep theirs.
+  const labelWidth = width < 520 ? 96 : 160;
+  const plotWidth = (widest: number) => Math.max(200, Math.min(widest, width - labelWidth - 40));
   switch (ref.kind) {
     case 'stance':
-      return stanceChart(cg, { ...common, relation: ref.relation, width: Math.max(220, Math.min(440, width - 200)) });
+      return stanceChart(cg, { ...common, relation: ref.relation, labelWidth, width: plotWidth(440) });
     case 'timeline':
-      return timelineChart(cg, { ...common, relation: ref.relation, width: Math.max(260, Math.min(560, width - 200)) });
+      return timelineChart(cg, { ...common, relation: ref.relation, labelWidth, width: plotWidth(560) });
     case 'network':
       return networkChart(cg, { ...common, focus: ref.entity, width: Math.max(300, Math.min(640, width - 20)) });
     case 'perspective':
@@ -63,6 +66,12 @@ async function drawCharts(): Promise<void> {
         actions: { export: true, source: false, compiled: false, editor: false },
         description: label,
       });
+      // The drawing now speaks for itself (vega gives its SVG the description as its label), and
+      // it holds vega-embed's action menu: an image role around controls would hide them.
+      canvas.removeAttribute('role');
+      canvas.removeAttribute('aria-label');
+      for (const summary of canvas.querySelectorAll('details > summary'))
+        summary.setAttribute('aria-label', 'Chart actions: save as SVG or PNG');
       figure.dataset.drawn = 'true';
     } catch (error) {
       const note = document.createElement('p');

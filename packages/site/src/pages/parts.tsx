@@ -271,8 +271,8 @@ export function StatementItem({
       <p class="statement-foot">
         Source: {source ? <a href={link(source.id)}>{source.title}</a> : s.source}
         {' · '}
-        <a href={link(s.id)} aria-label={`Statement ${s.id}`}>
-          permalink
+        <a href={link(s.id)}>
+          Permalink<span class="visually-hidden"> of this statement</span>
         </a>
       </p>
     </li>

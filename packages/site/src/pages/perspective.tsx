@@ -13,7 +13,15 @@ export function PerspectivePage({ site, speaker }: { site: Site; speaker: Entity
   const subjectIds = new Set(relations.flatMap((r) => [r.source, r.target]));
   const subjects = site.data.entities
     .filter((e) => subjectIds.has(e.id))
-    .sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : a.id < b.id ? -1 : 1));
+    .sort((a, b) =>
+      a.name.toLowerCase() < b.name.toLowerCase()
+        ? -1
+        : a.name.toLowerCase() > b.name.toLowerCase()
+          ? 1
+          : a.id < b.id
+            ? -1
+            : 1,
+    );
   const supports = statements.filter((s) => s.stance === 'supports').length;
   return (
     <Layout
