@@ -66,7 +66,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the site in Chromium'
     await writeSite(bundledDir, buildSite(await bundledInput()));
     await writeSite(join(root, 'hostile'), buildSite(hostileInput()));
     const serve = sirv(root, { dev: true });
-    server = createServer((req, res) => serve(req, res, () => res.writeHead(404).end('not found')));
+    server = createServer((req, res) => serve(req, res, () => void res.writeHead(404).end('not found')));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
     await mkdir(ARTIFACTS, { recursive: true });
@@ -208,7 +208,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the site in Chromium'
         if (v.impact === 'serious' || v.impact === 'critical')
           found.push(`${path}: ${v.impact} ${v.id} at ${v.targets.join(', ')}`);
     }
-    expect(found.join("\n")).toBe("");
+    expect(found.join('\n')).toBe('');
     expect(problems).toEqual([]);
     await page.close();
   }, 300_000);
