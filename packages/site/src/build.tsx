@@ -29,7 +29,8 @@ import { DownloadsPage, EmbedPage, SearchPage, type DownloadFile } from './pages
 /** A site: file paths relative to its root (with `/`), in order, and their contents. */
 export type SiteFiles = Map<string, string | Uint8Array>;
 
-const html = (page: VNode) => `<!doctype html>\n${renderToString(page)}\n`;
+// Pages are kept as bytes: off the JavaScript heap, so a large site does not keep the collector busy.
+const html = (page: VNode): Uint8Array => Buffer.from(`<!doctype html>\n${renderToString(page)}\n`, 'utf8');
 const sha256 = (content: string | Uint8Array) => createHash('sha256').update(content).digest('hex');
 
 export function buildSite(input: SiteInput, options?: SiteOptions): SiteFiles {

@@ -51,7 +51,7 @@ export interface SiteOptions {
   pageSize?: number;
   /** Contested relations listed on the home page, the most discussed first [12]. */
   homeContested?: number;
-  /** Statements listed on an entity's, source's or speaker's page before "and N more" [100]. */
+  /** Statements listed on an entity's or source's page before "showing N of M" [25]. */
   listLimit?: number;
 }
 
@@ -59,7 +59,7 @@ export const SITE_DEFAULTS = {
   baseUrl: undefined as string | undefined,
   pageSize: 100,
   homeContested: 12,
-  listLimit: 100,
+  listLimit: 25,
 };
 
 export type ResolvedOptions = typeof SITE_DEFAULTS;

@@ -8,6 +8,8 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { SITE_MARKER, type SiteFiles } from './build.js';
 
+const WRITERS = 16;
+
 export class SiteOutError extends Error {
   constructor(message: string) {
     super(message);
@@ -36,10 +38,17 @@ export async function writeSite(outDir: string, files: SiteFiles): Promise<{ fil
   try {
     const folders = new Set([...files.keys()].map((path) => dirname(path)));
     for (const folder of [...folders].sort()) await mkdir(join(staging, folder), { recursive: true });
-    for (const [path, content] of files) {
-      await writeFile(join(staging, path), content);
-      bytes += typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
-    }
+    // A few writes in flight at a time: tens of thousands of small files, one by one, wait on the disk.
+    const entries = [...files];
+    let next = 0;
+    const worker = async () => {
+      while (next < entries.length) {
+        const [path, content] = entries[next++]!;
+        await writeFile(join(staging, path), content);
+        bytes += typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+      }
+    };
+    await Promise.all(Array.from({ length: WRITERS }, worker));
     if (existsSync(target)) await rename(target, old);
     await rename(staging, target);
   } catch (error) {
