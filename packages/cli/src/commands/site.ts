@@ -2,10 +2,11 @@
  * `claimgraph site --out DIR`: a static website of a dataset release, written by @claimgraph/site
  * (loaded only when this command runs: it brings Preact and vega's browser builds).
  */
-import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { datasetOrBundled } from '../bundled-dataset.js';
 import { CliError, EXIT } from '../errors.js';
+import { fsPath, shownPath, type CliIO } from '../io.js';
 import { printIssues } from '../output.js';
 import { resolveDatasetPath } from '../paths.js';
 
@@ -17,17 +18,18 @@ export interface SiteFlags {
   pageSize?: string;
 }
 
-export async function siteCommand(flags: SiteFlags): Promise<number> {
+export async function siteCommand(io: CliIO, flags: SiteFlags): Promise<number> {
   const pageSize = flags.pageSize === undefined ? undefined : Number(flags.pageSize);
   if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize > 0))
     throw new CliError(`--page-size ${flags.pageSize}: not a positive whole number`);
-  const path = await resolveDatasetPath(datasetOrBundled(flags.dataset));
+  const chosen = datasetOrBundled(io, flags.dataset);
+  const { given, path } = await resolveDatasetPath(io, chosen.given, chosen.path);
   const { buildSite, loadSiteInput, writeSite, SiteOutError } = await import('@claimgraph/site');
   const started = performance.now();
   const loaded = await loadSiteInput(path, flags.title ? { title: flags.title } : {});
   if (!loaded.ok) {
-    printIssues(loaded.errors, loaded.read.located.dir);
-    process.stderr.write(`${path}: cannot build a site of an invalid dataset; run "claimgraph validate ${path}"\n`);
+    printIssues(io, loaded.errors, shownPath(io, loaded.read.located.dir, given));
+    io.stderr.write(`${given}: cannot build a site of an invalid dataset; run "claimgraph validate ${given}"\n`);
     return EXIT.invalid;
   }
   let files;
@@ -35,23 +37,23 @@ export async function siteCommand(flags: SiteFlags): Promise<number> {
     files = buildSite(loaded.input, { baseUrl: flags.baseUrl, pageSize });
   } catch (error) {
     // A bad option is the user's to fix: the builder's message names it.
-    if (error instanceof Error && error.message.startsWith('@claimgraph/site: options.'))
+    if (error instanceof Error && error.message.startsWith('@claimgraph/site: options.baseUrl'))
       throw new CliError(error.message.replace('@claimgraph/site: options.baseUrl', '--base-url'));
     throw error;
   }
+  const out = fsPath(io, flags.out);
   let written;
   try {
-    written = await writeSite(flags.out, files);
+    written = await writeSite(out, files);
   } catch (error) {
-    if (error instanceof SiteOutError) throw new CliError(error.message);
+    if (error instanceof SiteOutError) throw new CliError(error.message.split(out).join(flags.out));
     throw error;
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const megabytes = (written.bytes / 1048576).toFixed(1);
-  const index = resolve(flags.out, 'index.html');
-  process.stdout.write(
+  io.stdout.write(
     `wrote ${flags.out}: ${written.files} files, ${megabytes} MB in ${seconds} s\n` +
-      `open ${pathToFileURL(index).href} in a browser (no server needed), or publish the folder on any static host\n`,
+      `open ${pathToFileURL(join(out, 'index.html')).href} in a browser (no server needed), or publish the folder on any static host\n`,
   );
   return EXIT.ok;
 }
