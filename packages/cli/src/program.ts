@@ -184,6 +184,19 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     .addOption(json())
     .action(lazy(async () => (await import('./commands/sql.js')).sqlCommand));
 
+  program
+    .command('site')
+    .description('write a static website of a dataset: pages to browse, search, cite and embed from, no server needed')
+    .requiredOption('-o, --out <dir>', 'folder to write (refused when it holds anything but an earlier site)')
+    .option('--dataset <path>', DATASET_HELP)
+    .option(
+      '--base-url <url>',
+      'where the site will be published, for citations and embed snippets (default: site-relative)',
+    )
+    .option('--title <text>', "the dataset's title on every page (default: from its name)")
+    .option('--page-size <n>', 'rows per page of the relation, entity and timeline lists', '100')
+    .action(lazy(async () => (await import('./commands/site.js')).siteCommand));
+
   addQueryCommands(program, lazy);
   return program;
 }
