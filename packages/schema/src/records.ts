@@ -18,6 +18,9 @@ export const ID_PATTERNS = {
   source: `^src:${SLUG}$`,
 } as const;
 
+/** The longest `context` a statement may carry: one line under a quote in a chart. */
+export const CONTEXT_MAX_LENGTH = 160;
+
 const Text = (description: string) => Type.String({ minLength: 1, description });
 const PartialDateSchema = (description: string) =>
   Type.String({
@@ -191,6 +194,19 @@ export const StatementSchema = Type.Object(
     ),
     date: PartialDateSchema('When it was said.'),
     quote: Type.Optional(Text("The speaker's words, verbatim as the source prints them.")),
+    paraphrase: Type.Optional(
+      Text(
+        "For a statement without a direct quote: the source's own words reporting what was said, verbatim (`the U.S. would continue to ask the Taliban to assist with security`). Not with `quote`.",
+      ),
+    ),
+    context: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: CONTEXT_MAX_LENGTH,
+        description:
+          'What the quote or paraphrase answers or refers to, shown under it (`denying reports of a rift between the Haqqanis and the Taliban`). Needs `quote` or `paraphrase`.',
+      }),
+    ),
     source: Type.String({ pattern: ID_PATTERNS.source, description: 'The source that reports the statement.' }),
     hedged: Type.Optional(
       Type.Boolean({ description: 'True when the speaker qualifies the claim ("may", "reportedly").' }),

@@ -4,10 +4,10 @@
  * so ids such as `__proto__` stay ordinary strings.
  */
 import { latestDay, earliestDay, PARTIAL_DATE_PATTERN, partialDateProblem } from './dates.js';
-import { show, type ValidationIssue } from './issues.js';
+import { pointerSegment, show, type ValidationIssue } from './issues.js';
 import type { CheckedKind, FieldProblem } from './schema-check.js';
 import type { Dataset, Entity, RecordKind, Redirect, Relation, Statement } from './records.js';
-import { textProblem } from './text.js';
+import { nameProblem, textProblem } from './text.js';
 import { isEntityType, RELATION_TYPE_INFO, type EntityType } from './vocabulary.js';
 
 const DATE_RE = new RegExp(PARTIAL_DATE_PATTERN);
@@ -26,7 +26,7 @@ const TEXT_FIELDS: Record<CheckedKind, readonly string[]> = {
   redirects: ['reason'],
   entities: ['name', 'description', 'role'],
   relations: ['note'],
-  statements: ['quote', 'note'],
+  statements: ['quote', 'paraphrase', 'context', 'note'],
   sources: ['title', 'publisher', 'author', 'note'],
 };
 
@@ -59,17 +59,26 @@ export function checkRecordRules(kind: CheckedKind, record: unknown): FieldProbl
   for (const field of TEXT_FIELDS[kind]) {
     const value = r[field];
     if (typeof value === 'string' && value !== '') {
-      const problem = textProblem(value);
+      const problem = kind === 'entities' && field === 'name' ? nameProblem(value) : textProblem(value);
       if (problem) problems.push({ path: `/${field}`, message: problem });
     }
   }
   if (kind === 'entities' && Array.isArray(r.aliases)) {
-    r.aliases.forEach((alias, i) => {
+    // A plain loop: a hostile array may be sparse or huge, and the schema check bounds it first.
+    for (let i = 0; i < r.aliases.length; i++) {
+      const alias: unknown = r.aliases[i];
       if (typeof alias === 'string' && alias !== '') {
-        const problem = textProblem(alias);
+        const problem = nameProblem(alias);
         if (problem) problems.push({ path: `/aliases/${i}`, message: problem });
       }
-    });
+    }
+  }
+  if (kind === 'relations' && typeof r.attributes === 'object' && r.attributes !== null) {
+    for (const [key, value] of Object.entries(r.attributes)) {
+      if (typeof value !== 'string' || value === '') continue;
+      const problem = textProblem(value);
+      if (problem) problems.push({ path: `/attributes/${pointerSegment(key)}`, message: problem });
+    }
   }
   // An unknown type is reported by the schema check; suggesting it as a prefix would only mislead.
   if (kind === 'entities' && typeof r.id === 'string' && isEntityType(r.type) && r.id.includes(':')) {
@@ -101,7 +110,30 @@ export function checkRecordRules(kind: CheckedKind, record: unknown): FieldProbl
       problems.push({ path: `/${startField}`, message: `${show(start)} is after ${endField} ${show(end)}` });
     }
   }
+  if (kind === 'statements') problems.push(...wordsProblems(r));
   return problems;
+}
+
+/** A statement's words: a direct quote or the source's paraphrase, not both; context needs one of them. */
+function wordsProblems(r: Record<string, unknown>): FieldProblem[] {
+  const has = (field: string) => typeof r[field] === 'string' && r[field] !== '';
+  if (has('quote') && has('paraphrase'))
+    return [
+      {
+        path: '/paraphrase',
+        message:
+          "a statement has either a quote (the speaker's own words) or a paraphrase (the source reporting them), not both; keep the one the source prints",
+      },
+    ];
+  if (has('context') && !has('quote') && !has('paraphrase'))
+    return [
+      {
+        path: '/context',
+        message:
+          'says what the quote refers to, but the statement has no quote or paraphrase; add one, or remove context',
+      },
+    ];
+  return [];
 }
 
 interface Indexed {

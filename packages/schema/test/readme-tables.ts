@@ -69,6 +69,7 @@ type Json = {
   pattern?: string;
   format?: string;
   minLength?: number;
+  maxLength?: number;
   const?: unknown;
   anyOf?: Json[];
   items?: Json;
@@ -93,7 +94,8 @@ function typeOf(schema: Json): string {
     for (const [kind, pattern] of Object.entries(ID_PATTERNS)) if (schema.pattern === pattern) return `${kind} id`;
     if (schema.pattern) return 'id';
     if (schema.format === 'uri') return 'http(s) URL';
-    return schema.minLength ? 'text' : 'string';
+    const text = schema.minLength ? 'text' : 'string';
+    return schema.maxLength ? `${text}, at most ${schema.maxLength} characters` : text;
   }
   if (schema.type === 'array')
     return `list of ${typeOf(schema.items ?? {})}${schema.uniqueItems ? ', no repeats' : ''}`;

@@ -1409,3 +1409,97 @@ describe('validateDataset() reports every problem at once, in file order', () =>
     ]);
   });
 });
+
+describe('validateDataset() rule: a statement has a quote or a paraphrase, and context for it', () => {
+  const CONTEXT = 'denying reports of a rift between the Haqqanis and the Taliban';
+
+  it('accepts a paraphrase with context, and a statement with neither quote nor paraphrase', () => {
+    expect(
+      problemsAfter((d) => {
+        const s = statement(d, 'st:kirby-1');
+        delete s.quote;
+        s.paraphrase = 'the Haqqani network and the Taliban are separate entities';
+        s.context = CONTEXT;
+        delete statement(d, 'st:price-1').quote;
+      }),
+    ).toEqual([]);
+  });
+
+  it('accepts context with a quote', () => {
+    expect(problemsAfter((d) => (statement(d, 'st:kirby-1').context = CONTEXT))).toEqual([]);
+  });
+
+  it('rejects a statement with both a quote and a paraphrase', () => {
+    expect(problemsAfter((d) => (statement(d, 'st:kirby-1').paraphrase = 'he said they were linked'))).toEqual([
+      {
+        file: STATEMENTS,
+        id: 'st:kirby-1',
+        path: '/paraphrase',
+        message:
+          "a statement has either a quote (the speaker's own words) or a paraphrase (the source reporting them), not both; keep the one the source prints",
+      },
+    ]);
+  });
+
+  it('rejects context on a statement without words', () => {
+    expect(
+      problemsAfter((d) => {
+        const s = statement(d, 'st:kirby-1');
+        delete s.quote;
+        s.context = CONTEXT;
+      }),
+    ).toEqual([
+      {
+        file: STATEMENTS,
+        id: 'st:kirby-1',
+        path: '/context',
+        message:
+          'says what the quote refers to, but the statement has no quote or paraphrase; add one, or remove context',
+      },
+    ]);
+  });
+
+  it('rejects context longer than 160 characters, and accepts 160', () => {
+    expect(problemsAfter((d) => (statement(d, 'st:kirby-1').context = 'x'.repeat(160)))).toEqual([]);
+    expect(problemsAfter((d) => (statement(d, 'st:kirby-1').context = 'x'.repeat(172)))).toEqual([
+      {
+        file: STATEMENTS,
+        id: 'st:kirby-1',
+        path: '/context',
+        message: 'is 172 characters long; at most 160 allowed, shorten it',
+      },
+    ]);
+  });
+
+  it('rejects an empty paraphrase, whitespace around context and a control character in a paraphrase', () => {
+    const problems = problemsAfter((d) => {
+      const s = statement(d, 'st:kirby-1');
+      delete s.quote;
+      s.paraphrase = '';
+      const p = statement(d, 'st:price-1');
+      delete p.quote;
+      p.paraphrase = 'separate\u0007entities';
+      p.context = ' asked about the Haqqanis';
+    });
+    expect(problems).toEqual([
+      {
+        file: STATEMENTS,
+        id: 'st:kirby-1',
+        path: '/paraphrase',
+        message: 'must not be empty',
+      },
+      {
+        file: STATEMENTS,
+        id: 'st:price-1',
+        path: '/context',
+        message: 'has leading or trailing whitespace',
+      },
+      {
+        file: STATEMENTS,
+        id: 'st:price-1',
+        path: '/paraphrase',
+        message: 'contains the invisible control character U+0007 at position 8; remove it',
+      },
+    ]);
+  });
+});

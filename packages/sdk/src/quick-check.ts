@@ -204,6 +204,10 @@ export function recordsLookValid(store: Store): boolean {
     const record = statements[i] as unknown as Fields;
     if (!check.statement(record)) return false;
     if (!calendarOk(record.date) || !textOk(record.quote) || !textOk(record.note)) return false;
+    if (!textOk(record.paraphrase) || !textOk(record.context)) return false;
+    // A quote or a paraphrase, not both; context only with one of them (the validator's words rule).
+    if (record.paraphrase !== undefined && record.quote !== undefined) return false;
+    if (record.context !== undefined && record.quote === undefined && record.paraphrase === undefined) return false;
     if (CAN_SPEAK[entityType[store.stSpeaker[i]!]!] !== 1) return false;
     const statement = record as unknown as Statement;
     if (statement.reportedBy !== undefined) {

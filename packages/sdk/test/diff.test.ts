@@ -110,6 +110,25 @@ describe('diff', () => {
     ]);
   });
 
+  it('treats an added paraphrase or context as minor and a changed one as patch', () => {
+    const before = clone(base());
+    delete before.statements[0]!.quote;
+    const added = clone(before);
+    added.statements[0]!.paraphrase = 'the Taliban and the Haqqani network were separate entities';
+    added.statements[0]!.context = 'asked whether the Haqqanis are part of the Taliban';
+    const result = diff(before, added);
+    expect(result.suggestedBump).toBe('minor');
+    expect(result.statements.changed[0]!.fields.map((f) => [f.path, f.change])).toEqual([
+      ['/context', 'added'],
+      ['/paraphrase', 'added'],
+    ]);
+    const corrected = clone(added);
+    corrected.statements[0]!.context = 'asked whether the Haqqani network is part of the Taliban';
+    corrected.statements[0]!.paraphrase = 'the Taliban and the Haqqani network are separate entities';
+    expect(diff(added, corrected).suggestedBump).toBe('patch');
+    expect(diff(added, before).suggestedBump).toBe('major');
+  });
+
   it('compares attributes key by key', () => {
     const a = clone(base());
     a.relations[0]!.attributes = { role: 'faction', since: 2012 };

@@ -100,6 +100,33 @@ const MUTATIONS: Record<string, Mutation> = {
   statementBadStance: (d, p) => (rec(d.statements, p).stance = 'maybe'),
   statementBadDate: (d, p) => (rec(d.statements, p).date = '2021-00'),
   statementEmptyQuote: (d, p) => (rec(d.statements, p).quote = ''),
+  statementQuoteAndParaphrase: (d, p) => {
+    const s = rec(d.statements, p);
+    s.quote = 'They are separate entities.';
+    s.paraphrase = 'they were separate entities';
+  },
+  statementContextWithoutWords: (d, p) => {
+    const s = rec(d.statements, p);
+    delete s.quote;
+    delete s.paraphrase;
+    s.context = 'asked about the Haqqanis';
+  },
+  statementLongContext: (d, p) => {
+    const s = rec(d.statements, p);
+    s.quote = 'They are separate entities.';
+    s.context = 'x'.repeat(161);
+  },
+  statementParaphraseWithContext: (d, p) => {
+    const s = rec(d.statements, p);
+    delete s.quote;
+    s.paraphrase = 'they were separate entities';
+    s.context = 'asked about the Haqqanis';
+  },
+  statementParaphraseBidi: (d, p) => {
+    const s = rec(d.statements, p);
+    delete s.quote;
+    s.paraphrase = 'they were \u202Eseparate';
+  },
   statementHedgedText: (d, p) => (rec(d.statements, p).hedged = 'yes'),
   statementDuplicateId: (d, p) => d.statements.push({ ...rec(d.statements, p) } as never),
   statementNotObject: (d, p) => (d.statements[p(d.statements.length)] = 42 as never),

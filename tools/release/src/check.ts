@@ -4,19 +4,19 @@
  * changesets, or already applied to package.json by `changeset version` — must cover what the diff
  * requires by the data semver policy.
  */
-import { vocabularyDocument } from '@claimgraph/schema';
+import { formatIssue, vocabularyDocument, type ValidationIssue } from '@claimgraph/schema';
+import { verifyRelease } from '@claimgraph/schema/node';
 import { bumpCovers, diff, maxBump, type Bump, type BumpReason, type VocabularyDocument } from '@claimgraph/sdk';
-import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import semver from 'semver';
-import { ReleaseToolsError } from './errors.js';
+import { EXIT, ReleaseToolsError } from './errors.js';
 import { pendingBumps } from './changesets.js';
 import { loadSide } from './load-side.js';
 
 /** Where each published release of a dataset is kept, one folder per version. */
 export const RELEASES_DIR = 'releases';
-const RELEASE_FILES = ['dataset.json', 'datapackage.json', 'vocabulary.json'];
 
 export interface DatasetCheck {
   name: string;
@@ -70,7 +70,12 @@ export async function checkDatasetRelease(
     ok: true,
     reasons: [],
   };
-  const baselineDir = await latestRelease(dir);
+  const snapshots = await recordedReleases(dir);
+  for (const snapshot of snapshots) {
+    const problem = await snapshotProblem(root, snapshot, pkg.name);
+    if (problem) return { ...base, ok: false, problem };
+  }
+  const baselineDir = snapshots[0]?.dir;
   if (!baselineDir) return { ...base, problem: 'no published release yet: nothing to compare with' };
 
   const before = await loadSide(baselineDir);
@@ -98,15 +103,58 @@ export async function checkDatasetRelease(
   };
 }
 
+/** The kept releases under `<dataset>/releases/`, highest version first; a folder whose name is not a version is kept as `version: null`, for the check to report. */
+export async function recordedReleases(dir: string): Promise<{ dir: string; version: string | null }[]> {
+  const releases = join(dir, RELEASES_DIR);
+  if (!existsSync(releases)) return [];
+  // Dot folders are record's scratch copies (and editor or OS litter), never releases.
+  const names = (await readdir(releases)).filter((name) => !name.startsWith('.'));
+  const versions = semver.rsort(names.filter((name) => semver.valid(name) === name));
+  return [
+    ...names
+      .filter((name) => semver.valid(name) !== name)
+      .map((name) => ({ dir: join(releases, name), version: null })),
+    ...versions.map((version) => ({ dir: join(releases, version), version })),
+  ];
+}
+
 /** The folder of the highest published version under `<dataset>/releases/`, or null. */
 export async function latestRelease(dir: string): Promise<string | null> {
-  const releases = join(dir, RELEASES_DIR);
-  if (!existsSync(releases)) return null;
-  const versions = (await readdir(releases)).filter(
-    (v) => semver.valid(v) && existsSync(join(releases, v, 'dataset.json')),
-  );
-  const latest = semver.rsort(versions)[0];
-  return latest ? join(releases, latest) : null;
+  return (await recordedReleases(dir)).find((r) => r.version !== null)?.dir ?? null;
+}
+
+/**
+ * Why a kept release cannot be trusted as the baseline, or null: a folder named other than a
+ * version, a file that differs from (or is missing from, or is not listed in) its
+ * `datapackage.json`, or a `datapackage.json` for another version or another dataset. An edited
+ * snapshot would let a change that needs a major release pass as a patch.
+ */
+export async function snapshotProblem(
+  root: string,
+  snapshot: { dir: string; version: string | null },
+  name: string,
+): Promise<string | null> {
+  const where = relative(root, snapshot.dir);
+  if (snapshot.version === null)
+    return `${where}: is not a version; ${RELEASES_DIR}/ holds one folder per published version, named after it (such as 1.2.0)`;
+  if (!(await stat(snapshot.dir)).isDirectory())
+    return `${where}: is a file; ${RELEASES_DIR}/ holds one folder per published version`;
+  const verified = await verifyRelease(snapshot.dir);
+  if (!verified.valid)
+    return (
+      `${where}: the kept release differs from its datapackage.json, so it cannot be compared with; ` +
+      `kept releases are what was published and are never edited (restore it: git checkout -- ${where}):\n` +
+      issueLines(where, verified.errors)
+    );
+  const descriptor = JSON.parse(await readFile(join(snapshot.dir, 'datapackage.json'), 'utf8')) as {
+    id?: unknown;
+    version?: unknown;
+  };
+  if (descriptor.version !== snapshot.version)
+    return `${where}/datapackage.json: /version is ${JSON.stringify(descriptor.version)}, but the folder is named ${snapshot.version}; a release is kept in ${RELEASES_DIR}/<its version>/`;
+  if (descriptor.id !== name)
+    return `${where}/datapackage.json: /id is ${JSON.stringify(descriptor.id)}, but the dataset is ${name}; a folder holds only its own releases`;
+  return null;
 }
 
 export async function releaseCheck(root: string): Promise<DatasetCheck[]> {
@@ -118,22 +166,54 @@ export async function releaseCheck(root: string): Promise<DatasetCheck[]> {
 
 /**
  * Keeps each dataset's built release as a published one, in `releases/<version>/` (run after
- * `changeset version` and a build). A version already kept is left alone: published data never changes.
+ * `changeset version` and a build): `datapackage.json` and every file it lists, so the snapshot is a
+ * complete release that `claimgraph verify` and datapackage readers accept. The built release is
+ * verified first, and the copy is written to a temporary folder and renamed into place once it
+ * verifies. A version already kept is left alone: published data never changes.
  */
 export async function recordReleases(root: string): Promise<string[]> {
   const recorded: string[] = [];
   for (const dir of await datasetDirs(root)) {
     const dist = join(dir, 'dist');
+    const where = relative(root, dist);
     if (!existsSync(join(dist, 'datapackage.json')))
       throw new ReleaseToolsError(`${relative(root, dir)}: no release in dist/; run the build first`);
-    const { version } = JSON.parse(await readFile(join(dist, 'datapackage.json'), 'utf8')) as { version?: string };
-    if (!version || !semver.valid(version))
-      throw new ReleaseToolsError(`${relative(root, dir)}/dist/datapackage.json: no valid version`);
+    const built = await verifyRelease(dist);
+    if (!built.valid)
+      throw new ReleaseToolsError(
+        `${where}: the built release does not verify, so it is not recorded; rebuild it:\n${issueLines(where, built.errors)}`,
+        EXIT.invalid,
+      );
+    const descriptor = JSON.parse(await readFile(join(dist, 'datapackage.json'), 'utf8')) as {
+      version?: string;
+      resources: { path: string }[];
+    };
+    const { version } = descriptor;
+    if (!version || !semver.valid(version)) throw new ReleaseToolsError(`${where}/datapackage.json: no valid version`);
     const target = join(dir, RELEASES_DIR, version);
-    if (existsSync(join(target, 'dataset.json'))) continue;
-    await mkdir(target, { recursive: true });
-    for (const file of RELEASE_FILES) await copyFile(join(dist, file), join(target, file));
+    if (existsSync(target)) continue;
+    await mkdir(join(dir, RELEASES_DIR), { recursive: true });
+    const scratch = await mkdtemp(join(dir, RELEASES_DIR, `.${version}-`));
+    try {
+      for (const path of ['datapackage.json', ...descriptor.resources.map((r) => r.path)]) {
+        await mkdir(dirname(join(scratch, path)), { recursive: true });
+        await copyFile(join(dist, path), join(scratch, path));
+      }
+      const copy = await verifyRelease(scratch);
+      if (!copy.valid)
+        throw new ReleaseToolsError(
+          `${where}: the copy does not verify, so it is not recorded:\n${issueLines(where, copy.errors)}`,
+          EXIT.invalid,
+        );
+      await rename(scratch, target);
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
     recorded.push(relative(root, target));
   }
   return recorded;
 }
+
+/** Issues one per line, each prefixed by the release folder. */
+export const issueLines = (where: string, issues: ValidationIssue[]): string =>
+  issues.map((issue) => `  ${where}/${formatIssue(issue)}`).join('\n');

@@ -1,5 +1,16 @@
-import { buildRelease } from '@claimgraph/schema/node';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { buildRelease, verifyRelease } from '@claimgraph/schema/node';
+import { releaseFiles } from '@claimgraph/sdk/export';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -71,8 +82,8 @@ beforeEach(async () => {
   writeFileSync(join(root, '.changeset', 'config.json'), '{}');
   setVersion('1.0.0');
   writeData({ entities, relations, statements, sources });
-  // Publish 1.0.0: build it and record it as the baseline.
-  await buildRelease(dataset);
+  // Publish 1.0.0: build it as `claimgraph build` does (JSON, schemas, Parquet, NDJSON) and record it as the baseline.
+  await buildRelease(dataset, { extraFiles: releaseFiles });
   expect((await release(['record'], root)).stdout).toBe('recorded datasets/fixture/releases/1.0.0\n');
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
@@ -155,5 +166,138 @@ describe('claimgraph-release check', () => {
     expect(parsed.ok).toBe(false);
     expect(parsed.datasets[0]).toMatchObject({ required: 'patch', given: 'none' });
     expect(parsed.datasets[0]!.reasons[0]!.message).toBe('source src:article: field /title corrected');
+  });
+});
+
+/** The paths a release's datapackage.json lists, with datapackage.json itself, sorted. */
+function listed(release: string): string[] {
+  const { resources } = JSON.parse(readFileSync(join(release, 'datapackage.json'), 'utf8')) as {
+    resources: { path: string }[];
+  };
+  return ['datapackage.json', ...resources.map((r) => r.path)].sort();
+}
+
+/** Every file under a folder, as sorted relative paths. */
+function filesIn(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
+}
+
+describe('claimgraph-release record', () => {
+  it('keeps every file the built release lists, so the kept release verifies on its own', async () => {
+    const kept = join(dataset, 'releases', '1.0.0');
+    expect(listed(kept)).toContain('parquet/statements.parquet');
+    expect(listed(kept)).toContain('schema/entity.schema.json');
+    expect(filesIn(kept)).toEqual(listed(join(dataset, 'dist')));
+    expect(await verifyRelease(kept)).toEqual({ valid: true, errors: [] });
+  });
+
+  it('leaves a version already kept alone', async () => {
+    expect(await release(['record'], root)).toEqual({
+      status: 0,
+      stdout: 'every built release is already recorded\n',
+      stderr: '',
+    });
+  });
+
+  it('refuses a built release that no longer matches its datapackage.json, and keeps nothing', async () => {
+    setVersion('1.1.0');
+    await buildRelease(dataset, { extraFiles: releaseFiles });
+    appendFileSync(join(dataset, 'dist', 'dataset.ndjson'), '\n');
+    const { status, stderr } = await release(['record'], root);
+    expect(status).toBe(1);
+    expect(stderr).toContain('datasets/fixture/dist: the built release does not verify, so it is not recorded');
+    expect(stderr).toContain('datasets/fixture/dist/dataset.ndjson: sha256 mismatch');
+    expect(readdirSync(join(dataset, 'releases'))).toEqual(['1.0.0']);
+  });
+});
+
+describe('claimgraph-release check trusts no kept release it has not verified', () => {
+  const kept = () => join(dataset, 'releases', '1.0.0');
+
+  it('refuses an edited kept release, naming the file', async () => {
+    // Editing the baseline to match a removal would let it pass as a patch.
+    const file = join(kept(), 'dataset.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"Ned Price"', '"Ned  Price"'));
+    const { status, stdout, stderr } = await release(['check'], root);
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(
+      `✖ ${NAME}: datasets/fixture/releases/1.0.0: the kept release differs from its datapackage.json, so it cannot be compared with`,
+    );
+    expect(stderr).toContain('datasets/fixture/releases/1.0.0/dataset.json: sha256 mismatch');
+  });
+
+  it('refuses a kept release with a file missing or a file it does not list', async () => {
+    rmSync(join(kept(), 'schema', 'source.schema.json'));
+    writeFileSync(join(kept(), 'notes.txt'), 'added later');
+    const { status, stderr } = await release(['check'], root);
+    expect(status).toBe(1);
+    expect(stderr).toContain(
+      'datasets/fixture/releases/1.0.0/schema/source.schema.json: is listed in datapackage.json but missing',
+    );
+    expect(stderr).toContain('datasets/fixture/releases/1.0.0/notes.txt: is not listed in datapackage.json');
+  });
+
+  it('refuses a kept release whose folder is not named after its version', async () => {
+    renameSync(kept(), join(dataset, 'releases', '2.0.0'));
+    const { status, stderr } = await release(['check'], root);
+    expect(status).toBe(1);
+    expect(stderr).toBe(
+      `✖ ${NAME}: datasets/fixture/releases/2.0.0/datapackage.json: /version is "1.0.0", but the folder is named 2.0.0; a release is kept in releases/<its version>/\n`,
+    );
+  });
+
+  it('refuses a folder under releases/ that is not a version', async () => {
+    renameSync(kept(), join(dataset, 'releases', 'v1.0.0'));
+    const { status, stderr } = await release(['check'], root);
+    expect(status).toBe(1);
+    expect(stderr).toContain(`✖ ${NAME}: datasets/fixture/releases/v1.0.0: is not a version;`);
+  });
+
+  it('refuses a kept release of another dataset', async () => {
+    const file = join(kept(), 'datapackage.json');
+    const other = join(root, 'other');
+    mkdirSync(join(other, 'data'), { recursive: true });
+    writeFileSync(
+      join(other, 'package.json'),
+      JSON.stringify({ name: '@claimgraph/dataset-other', version: '1.0.0', description: 'Other', license: 'CC0-1.0' }),
+    );
+    for (const kind of ['entities', 'relations', 'statements', 'sources'])
+      writeFileSync(join(other, 'data', `${kind}.json`), readFileSync(join(dataset, 'data', `${kind}.json`)));
+    await buildRelease(other, { extraFiles: releaseFiles });
+    rmSync(kept(), { recursive: true });
+    renameSync(join(other, 'dist'), kept());
+    expect(existsSync(file)).toBe(true);
+    const { status, stderr } = await release(['check'], root);
+    expect(status).toBe(1);
+    expect(stderr).toContain(
+      'datasets/fixture/releases/1.0.0/datapackage.json: /id is "@claimgraph/dataset-other", but the dataset is @claimgraph/dataset-fixture',
+    );
+  });
+});
+
+describe("this repository's kept releases", () => {
+  const repo = join(__dirname, '..', '..', '..');
+  const kept = readdirSync(join(repo, 'datasets'), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(repo, 'datasets', d.name, 'releases')))
+    .flatMap((d) =>
+      readdirSync(join(repo, 'datasets', d.name, 'releases')).map((v) => join('datasets', d.name, 'releases', v)),
+    );
+
+  it('has kept releases to check', () => {
+    expect(kept.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(kept)('%s is complete: every listed file present with its sha256 and size, nothing else', async (dir) => {
+    const release = join(repo, dir);
+    expect(await verifyRelease(release)).toEqual({ valid: true, errors: [] });
+    const { resources } = JSON.parse(readFileSync(join(release, 'datapackage.json'), 'utf8')) as {
+      resources: { path: string; bytes: number }[];
+    };
+    for (const r of resources) expect(readFileSync(join(release, r.path)).length, r.path).toBe(r.bytes);
+    expect(filesIn(release)).toEqual(listed(release));
   });
 });
