@@ -5,11 +5,18 @@
  */
 
 /** What each variant folds to, and the name a near-miss report gives the difference. */
-const FOLDS: ReadonlyMap<string, { to: string; kind: DifferenceKind }> = new Map([
-  ...[...'\u2018\u2019\u201A\u201B\u2032'].map((c) => [c, { to: "'", kind: 'quote-mark' as const }] as const),
-  ...[...'\u201C\u201D\u201E\u201F\u2033'].map((c) => [c, { to: '"', kind: 'quote-mark' as const }] as const),
-  ...[...'\u2010\u2011\u2012\u2013\u2014\u2015\u2212'].map((c) => [c, { to: '-', kind: 'dash' as const }] as const),
-  ['\u2026', { to: '...', kind: 'ellipsis' as const }],
+interface Fold {
+  to: string;
+  kind: DifferenceKind;
+}
+
+const variants = (chars: string, fold: Fold): [string, Fold][] => [...chars].map((c) => [c, fold]);
+
+const FOLDS: ReadonlyMap<string, Fold> = new Map([
+  ...variants('\u2018\u2019\u201A\u201B\u2032', { to: "'", kind: 'quote-mark' }),
+  ...variants('\u201C\u201D\u201E\u201F\u2033', { to: '"', kind: 'quote-mark' }),
+  ...variants('\u2010\u2011\u2012\u2013\u2014\u2015\u2212', { to: '-', kind: 'dash' }),
+  ...variants('\u2026', { to: '...', kind: 'ellipsis' }),
 ]);
 
 /** The kinds of difference a folded match can hide. */
