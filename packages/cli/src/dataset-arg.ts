@@ -1,7 +1,7 @@
 /**
  * Resolves a dataset argument: a path (source folder, release folder, dataset.json), or the name of
  * an installed dataset package with an optional version range (`@claimgraph/dataset-x@1.0.0`,
- * or an npm alias such as `afghanistan-old`), found under node_modules.
+ * or an npm alias such as `afghanistan-old`), found under node_modules; an absolute path either way.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,8 +11,8 @@ import { CliError } from './errors.js';
 
 const SPEC = /^((?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*)(?:@(.+))?$/i;
 
-export function resolveDatasetArg(arg: string, cwd = process.cwd()): string {
-  if (existsSync(resolve(cwd, arg))) return arg;
+export function resolveDatasetArg(arg: string, cwd: string): string {
+  if (existsSync(resolve(cwd, arg))) return resolve(cwd, arg);
   const match = SPEC.exec(arg);
   if (!match) throw new CliError(`${arg}: no such file or folder, and not a package name`);
   const [, name, range] = match as unknown as [string, string, string | undefined];

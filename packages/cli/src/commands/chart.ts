@@ -10,12 +10,12 @@ import { checkDataset } from '@claimgraph/schema/node';
 import { ClaimGraph } from '@claimgraph/sdk';
 import type { TopLevelSpec } from 'vega-lite';
 import { CliError, EXIT } from '../errors.js';
+import type { ChartKind } from '../program.js';
+import { fsPath, shownPath, type CliIO } from '../io.js';
 import { printIssues } from '../output.js';
 import { datasetOrBundled } from '../bundled-dataset.js';
 import { resolveDatasetPath } from '../paths.js';
 
-export const CHART_KINDS = ['stance', 'timeline', 'network', 'centrality'] as const;
-export type ChartKind = (typeof CHART_KINDS)[number];
 const FORMATS = ['.svg', '.png', '.json', '.html'] as const;
 
 export interface ChartFlags {
@@ -27,7 +27,7 @@ export interface ChartFlags {
   scale?: string;
 }
 
-export async function chartCommand(kind: ChartKind, flags: ChartFlags): Promise<number> {
+export async function chartCommand(io: CliIO, kind: ChartKind, flags: ChartFlags): Promise<number> {
   const format = extname(flags.out).toLowerCase() as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) {
     throw new CliError(
@@ -37,11 +37,12 @@ export async function chartCommand(kind: ChartKind, flags: ChartFlags): Promise<
   const scale = flags.scale === undefined ? 2 : Number(flags.scale);
   if (!(scale > 0)) throw new CliError(`--scale ${flags.scale}: not a positive number`);
 
-  const path = await resolveDatasetPath(datasetOrBundled(flags.dataset));
+  const chosen = datasetOrBundled(io, flags.dataset);
+  const { given, path } = await resolveDatasetPath(io, chosen.given, chosen.path);
   const { read, result, dataset } = await checkDataset(path);
   if (!dataset) {
-    printIssues(result.errors, read.located.dir);
-    process.stderr.write(`${path}: cannot chart an invalid dataset; run "claimgraph validate ${path}"\n`);
+    printIssues(io, result.errors, shownPath(io, read.located.dir, given));
+    io.stderr.write(`${given}: cannot chart an invalid dataset; run "claimgraph validate ${given}"\n`);
     return EXIT.invalid;
   }
   // Loaded here, not at start-up: vega and resvg are heavy and only this command needs them.
@@ -68,17 +69,18 @@ export async function chartCommand(kind: ChartKind, flags: ChartFlags): Promise<
     throw error;
   }
 
-  await mkdir(dirname(flags.out), { recursive: true });
-  if (format === '.json') await writeFile(flags.out, `${JSON.stringify(spec, null, 2)}\n`);
-  else if (format === '.html') await writeFile(flags.out, renderHtml(spec));
-  else if (format === '.svg') await writeFile(flags.out, await renderSvg(spec));
+  const out = fsPath(io, flags.out);
+  await mkdir(dirname(out), { recursive: true });
+  if (format === '.json') await writeFile(out, `${JSON.stringify(spec, null, 2)}\n`);
+  else if (format === '.html') await writeFile(out, renderHtml(spec));
+  else if (format === '.svg') await writeFile(out, await renderSvg(spec));
   else {
     const png = await renderPng(spec, { scale });
-    await writeFile(flags.out, png);
+    await writeFile(out, png);
     const { width, height } = pngSize(png);
-    process.stdout.write(`wrote ${flags.out} (${width}×${height} px)\n`);
+    io.stdout.write(`wrote ${flags.out} (${width}×${height} px)\n`);
     return EXIT.ok;
   }
-  process.stdout.write(`wrote ${flags.out}\n`);
+  io.stdout.write(`wrote ${flags.out}\n`);
   return EXIT.ok;
 }

@@ -1,0 +1,218 @@
+/**
+ * The command table: every command's name, arguments, options and help text, and where its code is.
+ * Only this, commander and the version are loaded at start-up; a command's module (and the libraries
+ * it needs) is imported when that command runs, so `--version` and `--help` touch nothing else.
+ */
+import { Argument, Command, Option } from 'commander';
+import type { ExportFormat } from '@claimgraph/sdk/export';
+import type { CliIO } from './io.js';
+import { VERSION } from './version.js';
+
+/** What a command module exports: it gets the io, then commander's arguments and options; it returns the exit code. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command types its own arguments
+export type CommandFn = (io: CliIO, ...args: any[]) => Promise<number>;
+
+export const CHART_KINDS = ['stance', 'timeline', 'network', 'centrality'] as const;
+export type ChartKind = (typeof CHART_KINDS)[number];
+
+/** @claimgraph/sdk/export's EXPORT_FORMATS, written here so help does not load the exporters (a test keeps them equal). */
+export const EXPORT_FORMATS = [
+  'gexf',
+  'graphml',
+  'csv',
+  'ndjson',
+  'parquet',
+  'neo4j',
+] as const satisfies readonly ExportFormat[];
+
+const DATASET_HELP = 'release folder, dataset.json, source folder or installed package (default: the bundled dataset)';
+
+/**
+ * The program for one run. `done` receives each command's exit code. Commander writes help, version
+ * and usage errors through `io`, and throws instead of exiting.
+ */
+export function createProgram(io: CliIO, done: (code: number) => void): Command {
+  /** The action for a command whose code is loaded on demand. */
+  const lazy =
+    (load: () => Promise<CommandFn>) =>
+    async (...args: unknown[]) => {
+      const command = await load();
+      // commander passes the Command object last; commands take their arguments and options only.
+      done(await command(io, ...args.slice(0, -1)));
+    };
+  const json = () => new Option('--json', 'print machine-readable JSON');
+  const width = () => io.stdout.columns ?? (Number(io.env.COLUMNS) || 80);
+
+  const program = new Command('claimgraph')
+    .description('Validate, build, inspect and query claimgraph datasets: who said what about whom.')
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      getOutHelpWidth: width,
+      getErrHelpWidth: width,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    });
+
+  program
+    .command('validate')
+    .description('check a dataset folder (or release) and report every problem with file, id and field')
+    .argument('[dir]', 'dataset folder, release folder or dataset.json', '.')
+    .addOption(json())
+    .action(lazy(async () => (await import('./commands/validate.js')).validateCommand));
+
+  program
+    .command('build')
+    .description('validate a dataset source folder and write its release (dataset.json, datapackage.json, schemas)')
+    .argument('[dir]', 'dataset source folder', '.')
+    .option('-o, --out <dir>', 'release folder (default: DIR/dist)')
+    .addOption(json())
+    .action(lazy(async () => (await import('./commands/build.js')).buildCommand));
+
+  program
+    .command('info')
+    .description('summarise a dataset: version, counts per type, date range')
+    .argument('[path]', 'dataset folder, release folder or dataset.json', '.')
+    .addOption(json())
+    .action(lazy(async () => (await import('./commands/info.js')).infoCommand));
+
+  program
+    .command('format')
+    .description("sort a source folder's records by id and write them in canonical form")
+    .argument('[dir]', 'dataset source folder', '.')
+    .action(lazy(async () => (await import('./commands/format.js')).formatCommand));
+
+  program
+    .command('verify')
+    .description("check a release's files against the sha256 hashes in its datapackage.json")
+    .argument('[path]', 'release folder', '.')
+    .addOption(json())
+    .action(lazy(async () => (await import('./commands/verify.js')).verifyCommand));
+
+  program
+    .command('diff')
+    .description('what changed between two versions of a dataset, and the version bump it needs')
+    .argument('<old>', 'release folder, dataset.json, source folder, or installed package name[@range]')
+    .argument('<new>', 'release folder, dataset.json, source folder, or installed package name[@range]')
+    .option('--limit <n>', 'records listed per group in the table output', '50')
+    .addOption(json())
+    .action(lazy(async () => (await import('./commands/diff.js')).diffCommand));
+
+  program
+    .command('chart')
+    .description(
+      'draw a chart of a dataset; the --out extension picks the format: .svg, .png, .json (Vega-Lite spec) or .html',
+    )
+    .addArgument(new Argument('<kind>', 'which chart').choices(CHART_KINDS))
+    .requiredOption('-o, --out <file>', 'file to write: chart.svg, chart.png, chart.json or chart.html')
+    .option('--dataset <path>', DATASET_HELP)
+    .option('--relation <id>', 'stance, timeline: the relation to draw (default: the contested ones)')
+    .option('--entity <id>', "stance, timeline: that entity's relations; network: draw its neighbourhood")
+    .option('--metric <name>', 'centrality: degree or betweenness', 'degree')
+    .option('--scale <n>', '.png: pixels per SVG unit', '2')
+    .action(lazy(async () => (await import('./commands/chart.js')).chartCommand));
+
+  program
+    .command('export')
+    .description(
+      'write a dataset as GEXF (Gephi), GraphML (yEd, Cytoscape), CSV, NDJSON, Parquet or Neo4j import files',
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'gexf, graphml, ndjson (one file); csv, parquet, neo4j (a folder)')
+        .choices(EXPORT_FORMATS)
+        .makeOptionMandatory(),
+    )
+    .requiredOption(
+      '-o, --out <path>',
+      'file for gexf, graphml and ndjson (a folder gets dataset.<format>); folder for csv, parquet and neo4j',
+    )
+    .option('--dataset <path>', DATASET_HELP)
+    .option('--no-formula-escape', "csv: keep cells starting with = + - @ as they are (no leading ')")
+    .option('--bom', 'csv: start each file with a UTF-8 byte order mark, for Excel')
+    .addOption(
+      new Option(
+        '--symmetric-edges <how>',
+        'gexf, graphml, csv: symmetric relations as undirected or directed edges',
+      ).choices(['undirected', 'directed']),
+    )
+    .addOption(new Option('--gexf-version <version>', 'gexf: GEXF version').choices(['1.2', '1.3']))
+    .addOption(json())
+    .action(lazy(async () => (await import('./commands/export.js')).exportCommand));
+
+  program
+    .command('sql')
+    .description(
+      'run SQL over a release with DuckDB (optional: npm install @duckdb/node-api); views: entities, relations, statements, sources',
+    )
+    .argument('<query>', 'SQL, e.g. "SELECT type, count(*) AS n FROM relations GROUP BY type ORDER BY n DESC"')
+    .option('--dataset <path>', DATASET_HELP)
+    .addOption(json())
+    .action(lazy(async () => (await import('./commands/sql.js')).sqlCommand));
+
+  addQueryCommands(program, lazy);
+  return program;
+}
+
+type Lazy = (load: () => Promise<CommandFn>) => (...args: unknown[]) => Promise<void>;
+
+/** `query` and its subcommands; their code is one module, commands/query.ts. */
+function addQueryCommands(program: Command, lazy: Lazy): void {
+  const query = program
+    .command('query')
+    .description(
+      'query a dataset (default: the bundled one): search, entity, relations, statements, stances, contested, neighbors, path',
+    );
+  type Subcommand = keyof (typeof import('./commands/query.js'))['QUERIES'];
+  const sub = (name: Subcommand, description: string) =>
+    query
+      .command(name)
+      .description(description)
+      .option('--dataset <path>', DATASET_HELP)
+      .option('--json', 'print machine-readable JSON')
+      .action(lazy(async () => (await import('./commands/query.js')).QUERIES[name]));
+
+  sub('search', 'find entities by name or alias, ignoring case, accents and punctuation; exact matches first')
+    .argument('<text>', 'a name, or part of one')
+    .option('--type <type>', 'only entities of this type (person, armed-group, …)')
+    .option('--limit <n>', 'at most this many results', '20');
+
+  sub('entity', 'show one entity and its relations').argument('<id>', 'entity id, e.g. armed-group:taliban');
+
+  sub('relations', 'list relations, by id')
+    .option('--entity <id>', 'with this entity at either end')
+    .option('--source <id>', 'from this entity (symmetric relations match from either end)')
+    .option('--target <id>', 'to this entity (symmetric relations match from either end)')
+    .option('--type <type>', 'of this relation type (part-of, leads, …)')
+    .option('--status <status>', 'supported, disputed or contested')
+    .option('--as-of <date>', 'holding on this date, and said by then (YYYY, YYYY-MM or YYYY-MM-DD)');
+
+  sub('statements', 'list statements, by date then id')
+    .option('--speaker <id>', 'said by this entity')
+    .option('--relation <id>', 'about this relation')
+    .option('--entity <id>', 'about relations with this entity at either end')
+    .option('--stance <stance>', 'supports or disputes')
+    .option('--from <date>', 'certainly on or after this date')
+    .option('--to <date>', 'certainly on or before this date (2021-08 counts as 2021-08-31)');
+
+  sub('stances', 'who supports and who disputes a relation').argument(
+    '<relation>',
+    'relation id, e.g. rel:haqqani-network-part-of-taliban',
+  );
+
+  sub('contested', 'relations with both supporting and disputing statements');
+
+  sub('neighbors', 'entities one relation away, whichever way it points')
+    .argument('<id>', 'entity id')
+    .option('--type <type>', 'only through relations of this type')
+    .option('--status <status>', 'only through supported, disputed or contested relations');
+
+  sub('path', 'a shortest chain of relations from one entity to another')
+    .argument('<from>', 'entity id')
+    .argument('<to>', 'entity id')
+    .option('--undirected', 'walk directed relations both ways too (symmetric ones always go both ways)')
+    .option('--type <type>', 'only through relations of this type')
+    .option('--status <status>', 'only through supported, disputed or contested relations');
+}
