@@ -197,6 +197,39 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     .option('--page-size <n>', 'rows per page of the relation, entity and timeline lists', '100')
     .action(lazy(async () => (await import('./commands/site.js')).siteCommand));
 
+  program
+    .command('quotes')
+    .description(
+      'check that every quote, paraphrase and «…» note excerpt is verbatim in a text snapshot of its source; explain near misses',
+    )
+    .argument('[dir]', 'dataset source folder or release', '.')
+    .requiredOption('--sources <dir>', 'folder of source text snapshots, one per source: <source id without src:>.txt')
+    .option('--anchor', 'record where each quote sits (start, end, snapshot sha256) in the statements')
+    .addOption(json())
+    .action(lazy(async () => (await import('./commands/quotes.js')).quotesCommand));
+
+  const sheet = program
+    .command('sheet')
+    .description(
+      'curate in a spreadsheet: export a workbook or CSV folder, edit it, import it back (needs exceljs for .xlsx)',
+    );
+  sheet
+    .command('export')
+    .description('write the dataset as a curation workbook (.xlsx) or a folder of CSV files (DIR/)')
+    .argument('[dataset]', 'dataset source folder or release', '.')
+    .requiredOption('-o, --out <file>', 'FILE.xlsx, or DIR/ for one CSV file per sheet')
+    .action(lazy(async () => (await import('./commands/sheet.js')).sheetExportCommand));
+  sheet
+    .command('import')
+    .description(
+      'check an edited workbook or CSV folder against every rule and write the data files; nothing is written if a problem is found',
+    )
+    .argument('<file>', 'the edited .xlsx workbook or CSV folder')
+    .argument('[dataset]', 'dataset source folder to write into', '.')
+    .option('--redirect', 'write a redirect (data/redirects.json) for every id changed in the sheet')
+    .addOption(json())
+    .action(lazy(async () => (await import('./commands/sheet.js')).sheetImportCommand));
+
   addQueryCommands(program, lazy);
   return program;
 }
