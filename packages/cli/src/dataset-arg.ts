@@ -4,8 +4,8 @@
  * or an npm alias such as `afghanistan-old`), found under node_modules; an absolute path either way.
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import semver from 'semver';
 import { DatasetPathError, parsePackageSpec, resolveDatasetPackage } from '@claimgraph/schema/node';
 import { CliError } from './errors.js';
 
@@ -22,7 +22,11 @@ export function resolveDatasetArg(arg: string, cwd: string): string {
       `${arg}: no such file or folder, and no installed package "${spec.name}" (install it, e.g. npm install old@npm:${spec.name}@<version>)`,
     );
   }
-  if (spec.range && !semver.satisfies(installed.version, spec.range)) {
+  // semver is read only when a range is given: it is dozens of files.
+  const satisfies =
+    spec.range !== undefined &&
+    (createRequire(import.meta.url)('semver/functions/satisfies') as typeof import('semver').satisfies);
+  if (spec.range !== undefined && satisfies && !satisfies(installed.version, spec.range)) {
     throw new CliError(
       `${arg}: the installed ${spec.name} is ${installed.version}, which does not satisfy ${spec.range}`,
     );
