@@ -2,7 +2,7 @@
  * Reproducible node positions: seeded random starting points, then a fixed number of
  * ForceAtlas2 iterations (or a circle), scaled into the unit square.
  */
-import type Graph from 'graphology';
+import type { AbstractGraph as Graph } from 'graphology-types';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import circular from 'graphology-layout/circular.js';
 import { mulberry32 } from './prng.js';

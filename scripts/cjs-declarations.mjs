@@ -1,14 +1,14 @@
 #!/usr/bin/env node
-// Runs after tsup: makes the CommonJS declaration files (dist/*.d.cts) import the types of ES-module-only
-// packages (vega-lite, vega) with `resolution-mode: import`. Without it a consumer compiling
+// Runs in a package folder after build-dts.mjs: makes the CommonJS declaration files (dist/**/*.d.cts)
+// import the types of ES-module-only packages (vega-lite, vega, hyparquet-writer) with
+// `resolution-mode: import`. Without it a consumer compiling
 // CommonJS (module node16, skipLibCheck false) gets TS1479 from our .d.cts files, because a plain
 // import there means require(), which those packages do not offer. Type-only imports with the
 // attribute are allowed from CommonJS (TypeScript 5.3+) and erase to nothing.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const PACKAGE = fileURLToPath(new URL('..', import.meta.url));
+const PACKAGE = process.cwd();
 const DIST = join(PACKAGE, 'dist');
 
 /** A dependency's package.json, found as Node would (some packages do not export ./package.json). */
