@@ -42,6 +42,7 @@ function specFor(cg: ClaimGraph, ref: ChartRef, width: number, dataset: string) 
         ...common,
         width: Math.max(300, Math.min(640, width - 20)),
         title: `As ${cg.entity(ref.speaker!)?.name ?? ref.speaker} tells it`,
+        subtitle: 'Only the relations this speaker spoke about, from their statements alone.',
       });
   }
 }
