@@ -32,5 +32,6 @@ export { validateDataset, compareIds, recordFiles, type ValidateOptions } from '
 export { formatIssue, sortIssues, type ValidationIssue, type ValidationResult } from './issues.js';
 export { nameProblem, textProblem } from './text.js';
 export { isAbsoluteUrl } from './schema-check.js';
-export { canonicalDataset, canonicalRecord, serializeDataset } from './canonical.js';
+export { canonicalDataset, canonicalRecord, serializeDataset, serializeDatasetChunks } from './canonical.js';
+export { findExclusionConflicts, type ExclusionConflict } from './exclusions.js';
 export { summarizeDataset, type DatasetSummary } from './summary.js';

@@ -10,6 +10,8 @@ export {
   type ReadJsonOptions,
 } from './node/read-json.js';
 export { readRegularFile, readRegularFileOrThrow, type RegularFileRead } from './node/regular-file.js';
+export { writeFileAtomic, writeNewFile, type WriteContent, type WrittenFile } from './node/atomic-write.js';
+export { isClaimgraphRelease, realPathOf } from './node/release-folder.js';
 export {
   readDataset,
   locateDataset,

@@ -162,6 +162,11 @@ export const RelationSchema = Type.Object(
     target: EntityRef('Entity id the relation goes to.'),
     start: Type.Optional(PartialDateSchema('When the relation began to hold.')),
     end: Type.Optional(PartialDateSchema('When the relation stopped holding.')),
+    endedBy: Type.Optional(
+      PartialDateSchema(
+        'The relation is over, its end date unknown: it had stopped holding by this date ("former president", "previously", "now deceased" in a source of that date). asOf() leaves it out from this date on.',
+      ),
+    ),
     attributes: Type.Optional(
       Type.Record(
         Type.String({ pattern: '^[a-z][a-zA-Z0-9]*$' }),

@@ -7,6 +7,7 @@ import { latestDay, earliestDay, PARTIAL_DATE_PATTERN, partialDateProblem } from
 import { pointerSegment, show, type ValidationIssue } from './issues.js';
 import type { CheckedKind, FieldProblem } from './schema-check.js';
 import type { Dataset, Entity, RecordKind, Redirect, Relation, Statement } from './records.js';
+import { findExclusionConflicts } from './exclusions.js';
 import { nameProblem, textProblem } from './text.js';
 import { isEntityType, RELATION_TYPE_INFO, type EntityType } from './vocabulary.js';
 
@@ -16,7 +17,7 @@ const DATE_RE = new RegExp(PARTIAL_DATE_PATTERN);
 const DATE_FIELDS: Record<CheckedKind, readonly string[]> = {
   redirects: ['date'],
   entities: ['founded', 'date', 'end', 'published'],
-  relations: ['start', 'end'],
+  relations: ['start', 'end', 'endedBy'],
   statements: ['date'],
   sources: ['published'],
 };
@@ -109,6 +110,15 @@ export function checkRecordRules(kind: CheckedKind, record: unknown): FieldProbl
     ) {
       problems.push({ path: `/${startField}`, message: `${show(start)} is after ${endField} ${show(end)}` });
     }
+  }
+  if (kind === 'relations' && typeof r.endedBy === 'string' && !partialDateProblem(r.endedBy)) {
+    if (r.end !== undefined)
+      problems.push({
+        path: '/endedBy',
+        message: `the relation has an end (${show(r.end)}); endedBy is only for a relation whose end date is unknown, so remove one of them`,
+      });
+    else if (typeof r.start === 'string' && !partialDateProblem(r.start) && earliestDay(r.start) > latestDay(r.endedBy))
+      problems.push({ path: '/start', message: `${show(r.start)} is after endedBy ${show(r.endedBy)}` });
   }
   if (kind === 'statements') problems.push(...wordsProblems(r));
   return problems;
@@ -281,6 +291,15 @@ export function checkCrossRecordRules(
     }
   }
 
+  for (const c of findExclusionConflicts(data.relations, data.statements)) {
+    issue(
+      'statements',
+      c.statement.id,
+      '/relation',
+      `${show(c.statement.speaker)} supports both ${show(c.relation.id)} (${c.relation.type}) and ${show(c.otherRelation.id)} (${c.otherRelation.type}, in ${show(c.other.id)}) on ${c.statement.date}; "${c.relation.type}" and "${c.otherRelation.type}" exclude each other for the same two entities, so point one statement at the other relation or dispute it`,
+    );
+  }
+
   issues.push(...findDuplicateRelations(data.relations, files.relations));
   issues.push(...findPartOfCycles(data.relations, files.relations));
   return issues;
@@ -317,7 +336,14 @@ function findDuplicateRelations(relations: Relation[], file: string): Validation
     const attributes = relation.attributes
       ? Object.entries(relation.attributes).sort(([a], [b]) => (a < b ? -1 : 1))
       : [];
-    const key = JSON.stringify([relation.type, ...ends, relation.start ?? null, relation.end ?? null, attributes]);
+    const key = JSON.stringify([
+      relation.type,
+      ...ends,
+      relation.start ?? null,
+      relation.end ?? null,
+      relation.endedBy ?? null,
+      attributes,
+    ]);
     const first = byKey.get(key);
     if (first) {
       issues.push({

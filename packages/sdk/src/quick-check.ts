@@ -6,6 +6,7 @@
 import {
   earliestDay,
   ENTITY_TYPES,
+  findExclusionConflicts,
   isEntityType,
   latestDay,
   partialDateProblem,
@@ -149,8 +150,11 @@ export function recordsLookValid(store: Store): boolean {
   for (let i = 0; i < relations.length; i++) {
     const record = relations[i] as unknown as Fields;
     if (!check.relation(record)) return false;
-    if (!calendarOk(record.start) || !calendarOk(record.end) || !textOk(record.note)) return false;
+    if (!calendarOk(record.start) || !calendarOk(record.end) || !calendarOk(record.endedBy) || !textOk(record.note))
+      return false;
     if (record.source === record.target || !orderOk(record.start, record.end)) return false;
+    if (record.endedBy !== undefined && (record.end !== undefined || !orderOk(record.start, record.endedBy)))
+      return false;
     const type = store.relType[i]!;
     if (
       ALLOWED_SOURCE[type]![entityType[store.relSource[i]!]!] !== 1 ||
@@ -188,16 +192,22 @@ export function recordsLookValid(store: Store): boolean {
 
 /**
  * The rules over the whole dataset, on an index whose records all passed their checks: sorted ids
- * (when required), a statement for every relation, no relation recorded twice, no part-of cycle.
+ * (when required), a statement for every relation, no relation recorded twice, no part-of cycle, no
+ * speaker supporting two relation types that exclude each other for one pair on one date.
  */
 export function datasetRulesHold(store: Store, requireSorted: boolean): boolean {
   if (requireSorted && !store.sorted) return false;
   for (let r = 0; r < store.relations.length; r++) if (store.supports[r]! + store.disputes[r]! === 0) return false;
-  return noDuplicateRelations(store) && noPartOfCycle(store);
+  return (
+    noDuplicateRelations(store) &&
+    noPartOfCycle(store) &&
+    findExclusionConflicts(store.relations, store.statements).length === 0
+  );
 }
 
 function sameQualifiers(a: Fields, b: Fields): boolean {
   if ((a.start ?? null) !== (b.start ?? null) || (a.end ?? null) !== (b.end ?? null)) return false;
+  if ((a.endedBy ?? null) !== (b.endedBy ?? null)) return false;
   const x = Object.entries((a.attributes as Fields | undefined) ?? {}).sort(([p], [q]) => (p < q ? -1 : 1));
   const y = Object.entries((b.attributes as Fields | undefined) ?? {}).sort(([p], [q]) => (p < q ? -1 : 1));
   return JSON.stringify(x) === JSON.stringify(y);
