@@ -109,7 +109,7 @@ export function layoutStance(rows: readonly StatementRow[], o: StanceLayoutOptio
     const bySpeaker = new Map<string, StatementRow[]>();
     for (const row of list) bySpeaker.set(row.speaker, [...(bySpeaker.get(row.speaker) ?? []), row]);
     [...bySpeaker.values()].forEach((said, g) => {
-      if (g > 0 || sections.length > 1) rules.push({ x: 0, x2: o.width, y: y + 0.5 });
+      if (g > 0 || sections.length > 1) rules.push({ x: 0, x2: o.width - 1, y: y + 0.5 });
       y += ROW_PAD;
       const name = said[0]!.speakerName;
       const nameLines = wrapWords(name, compact ? o.width : labelColumn, SIZE.name, Infinity, 'bold', false).lines;
