@@ -135,6 +135,22 @@ function wordsProblems(r: Record<string, unknown>): FieldProblem[] {
           "a statement has either a quote (the speaker's own words) or a paraphrase (the source reporting them), not both; keep the one the source prints",
       },
     ];
+  const anchor = r.anchor as { start?: unknown; end?: unknown } | undefined;
+  if (anchor && typeof anchor === 'object' && typeof anchor.start === 'number' && typeof anchor.end === 'number') {
+    const words = has('quote') ? (r.quote as string) : has('paraphrase') ? (r.paraphrase as string) : undefined;
+    if (words === undefined)
+      return [
+        { path: '/anchor', message: 'places a quote in its source, but the statement has no quote or paraphrase' },
+      ];
+    const length = [...words].length;
+    if (anchor.end - anchor.start !== length)
+      return [
+        {
+          path: '/anchor',
+          message: `spans ${anchor.end - anchor.start} characters (${anchor.start}–${anchor.end}) but the ${has('quote') ? 'quote' : 'paraphrase'} has ${length}; run claimgraph quotes --anchor again`,
+        },
+      ];
+  }
   if (has('context') && !has('quote') && !has('paraphrase'))
     return [
       {
