@@ -201,7 +201,8 @@ export function datasetRulesHold(store: Store, requireSorted: boolean): boolean 
   return (
     noDuplicateRelations(store) &&
     noPartOfCycle(store) &&
-    findExclusionConflicts(store.relations, store.statements).length === 0
+    // As validateDataset by default: exclusions are a rule of sources; releases were checked when built.
+    (!requireSorted || findExclusionConflicts(store.relations, store.statements).length === 0)
   );
 }
 

@@ -152,7 +152,7 @@ describe('exportDataset(cg, "csv")', () => {
     const result = await exportDataset(cg, 'csv', { symmetricEdges: 'undirected' });
     expect(text(result, 'nodes.csv').split('\r\n')[0]).toMatch(/^Id,Label,type,aliases,description,/);
     expect(text(result, 'edges.csv').split('\r\n')[0]).toMatch(
-      /^Source,Target,Type,Id,Label,Kind,Weight,relationType,status,supports,disputes,symmetric,start,start_start,start_end,start_precision,end,end_start,end_end,end_precision,attributes,note$/,
+      /^Source,Target,Type,Id,Label,Kind,Weight,relationType,status,supports,disputes,symmetric,start,start_start,start_end,start_precision,end,end_start,end_end,end_precision,endedBy,endedBy_start,endedBy_end,endedBy_precision,attributes,note$/,
     );
     const edges = csvRows(text(result, 'edges.csv'));
     expect(edges.map((e) => [e.Id, e.Type, e.Label, e.Weight, e.status])).toEqual([
