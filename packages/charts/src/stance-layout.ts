@@ -112,7 +112,7 @@ export function layoutStance(rows: readonly StatementRow[], o: StanceLayoutOptio
       if (g > 0 || sections.length > 1) rules.push({ x: 0, x2: o.width, y: y + 0.5 });
       y += ROW_PAD;
       const name = said[0]!.speakerName;
-      const nameLines = wrapWords(name, compact ? o.width : labelColumn, SIZE.name, Infinity, 'bold').lines;
+      const nameLines = wrapWords(name, compact ? o.width : labelColumn, SIZE.name, Infinity, 'bold', false).lines;
       add('name', 0, nameLines, name, LINE.name, said[0]);
       const top = y;
       if (compact) y += nameLines.length * LINE.name + 2;

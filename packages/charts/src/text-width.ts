@@ -144,11 +144,13 @@ export function wrapWords(
   fontSize: number,
   maxLines = Infinity,
   fontWeight?: unknown,
+  /** Break a word wider than a line between characters (quotes); labels keep it whole and wider. */
+  splitLongWords = true,
 ): WrappedText {
   const width = (s: string) => textWidth(s, fontSize, fontWeight);
   const pieces: string[] = [];
   for (const word of text.trim().split(/\s+/).filter(Boolean)) {
-    if (width(word) <= maxWidth) pieces.push(word);
+    if (!splitLongWords || width(word) <= maxWidth) pieces.push(word);
     else pieces.push(...splitWord(word, maxWidth, width));
   }
   const lines: string[] = [];

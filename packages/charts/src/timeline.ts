@@ -106,7 +106,7 @@ export function timelineChart(cg: ClaimGraphLike, options: TimelineChartOptions 
     else
       speakers.set(row.speaker, {
         order: speakers.size,
-        label: wrapWords(row.speakerName, labelWidth, NAME_SIZE, 1).lines[0]!,
+        label: wrapWords(row.speakerName, labelWidth, NAME_SIZE, 1, undefined, false).lines[0]!,
         total: 1,
       });
   }

@@ -6,7 +6,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import semver from 'semver';
 import { CliError } from './errors.js';
 
 const SPEC = /^((?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*)(?:@(.+))?$/i;
@@ -26,7 +25,10 @@ export function resolveDatasetArg(arg: string, cwd: string): string {
   }
   const dir = dirname(pkgJson);
   const version = (JSON.parse(readFileSync(pkgJson, 'utf8')) as { version?: string }).version ?? '0.0.0';
-  if (range && !semver.satisfies(version, range)) {
+  // semver is read only when a range is given: it is dozens of files.
+  const satisfies =
+    range && (createRequire(import.meta.url)('semver/functions/satisfies') as typeof import('semver').satisfies);
+  if (range && satisfies && !satisfies(version, range)) {
     throw new CliError(`${arg}: the installed ${name} is ${version}, which does not satisfy ${range}`);
   }
   return existsSync(join(dir, 'dist', 'dataset.json')) ? join(dir, 'dist') : dir;

@@ -104,15 +104,42 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
   program
     .command('chart')
     .description(
-      'draw a chart of a dataset; the --out extension picks the format: .svg, .png, .json (Vega-Lite spec) or .html',
+      'draw a chart of a dataset; the --out extension picks the format: .svg, .png, .json (Vega-Lite spec) or .html (a responsive figure for embedding)',
     )
     .addArgument(new Argument('<kind>', 'which chart').choices(CHART_KINDS))
     .requiredOption('-o, --out <file>', 'file to write: chart.svg, chart.png, chart.json or chart.html')
     .option('--dataset <path>', DATASET_HELP)
-    .option('--relation <id>', 'stance, timeline: the relation to draw (default: the contested ones)')
-    .option('--entity <id>', "stance, timeline: that entity's relations; network: draw its neighbourhood")
+    .option('--title <text>', 'the title (default: derived from the data)')
+    .option('--subtitle <text>', 'the line under the title (default: derived from the data)')
+    .option(
+      '--credit <text>',
+      'the source line under the chart (default: the sources and the dataset with its version)',
+    )
+    .option(
+      '--from <date>',
+      'stance, timeline: keep statements whose date, at its precision, may fall on or after this date (YYYY, YYYY-MM or YYYY-MM-DD; 2021-08 keeps "2021")',
+    )
+    .option(
+      '--to <date>',
+      'stance, timeline: keep statements whose date, at its precision, may fall on or before this date',
+    )
+    .option('--relation <id>', 'stance, timeline, network: the relation to draw (default: the contested ones)')
+    .option('--entity <id>', "stance, timeline: that entity's relations; network: its neighbourhood")
+    .option('--all', 'network: the whole graph instead of a neighbourhood (at most 300 best-connected entities)')
     .option('--metric <name>', 'centrality: degree or betweenness', 'degree')
-    .option('--scale <n>', '.png: pixels per SVG unit', '2')
+    .option(
+      '--types <list>',
+      'centrality: entity types to rank, comma-separated (default: person,armed-group,government-body,international-body)',
+    )
+    .option('--width <px>', 'figure width in pixels, 200 to 2400 (default: 640); .html is responsive from 320 to 1200')
+    .option(
+      '--height <px>',
+      'network: figure height in pixels, 160 to 4000 (default: 480); the other charts grow with their rows',
+    )
+    .option(
+      '--scale <n>',
+      '.png: pixels per SVG unit, above 0 and at most 8 (default: 2); a PNG holds at most 40 million pixels',
+    )
     .action(lazy(async () => (await import('./commands/chart.js')).chartCommand));
 
   program
@@ -131,14 +158,19 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     )
     .option('--dataset <path>', DATASET_HELP)
     .option('--no-formula-escape', "csv: keep cells starting with = + - @ as they are (no leading ')")
-    .option('--bom', 'csv: start each file with a UTF-8 byte order mark, for Excel')
+    .option('--bom', 'csv: start each file with a UTF-8 byte order mark, for Excel and spreadsheets')
     .addOption(
       new Option(
         '--symmetric-edges <how>',
-        'gexf, graphml, csv: symmetric relations as undirected or directed edges',
+        'gexf, graphml, csv: directed (every reader; a symmetric attribute marks symmetric types) or undirected (a mixed graph, Gephi only) (default: directed)',
       ).choices(['undirected', 'directed']),
     )
-    .addOption(new Option('--gexf-version <version>', 'gexf: GEXF version').choices(['1.2', '1.3']))
+    .addOption(
+      new Option('--gexf-version <version>', 'gexf: 1.2 for every reader, 1.3 for Gephi (default: 1.2)').choices([
+        '1.2',
+        '1.3',
+      ]),
+    )
     .addOption(json())
     .action(lazy(async () => (await import('./commands/export.js')).exportCommand));
 
@@ -151,6 +183,52 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     .option('--dataset <path>', DATASET_HELP)
     .addOption(json())
     .action(lazy(async () => (await import('./commands/sql.js')).sqlCommand));
+
+  program
+    .command('site')
+    .description('write a static website of a dataset: pages to browse, search, cite and embed from, no server needed')
+    .requiredOption('-o, --out <dir>', 'folder to write (refused when it holds anything but an earlier site)')
+    .option('--dataset <path>', DATASET_HELP)
+    .option(
+      '--base-url <url>',
+      'where the site will be published, for citations and embed snippets (default: site-relative)',
+    )
+    .option('--title <text>', "the dataset's title on every page (default: from its name)")
+    .option('--page-size <n>', 'rows per page of the relation, entity and timeline lists', '100')
+    .action(lazy(async () => (await import('./commands/site.js')).siteCommand));
+
+  program
+    .command('quotes')
+    .description(
+      'check that every quote, paraphrase and «…» note excerpt is verbatim in a text snapshot of its source; explain near misses',
+    )
+    .argument('[dir]', 'dataset source folder or release', '.')
+    .requiredOption('--sources <dir>', 'folder of source text snapshots, one per source: <source id without src:>.txt')
+    .option('--anchor', 'record where each quote sits (start, end, snapshot sha256) in the statements')
+    .addOption(json())
+    .action(lazy(async () => (await import('./commands/quotes.js')).quotesCommand));
+
+  const sheet = program
+    .command('sheet')
+    .description(
+      'curate in a spreadsheet: export a workbook or CSV folder, edit it, import it back (needs exceljs for .xlsx)',
+    );
+  sheet
+    .command('export')
+    .description('write the dataset as a curation workbook (.xlsx) or a folder of CSV files (DIR/)')
+    .argument('[dataset]', 'dataset source folder or release', '.')
+    .requiredOption('-o, --out <file>', 'FILE.xlsx, or DIR/ for one CSV file per sheet')
+    .action(lazy(async () => (await import('./commands/sheet.js')).sheetExportCommand));
+  sheet
+    .command('import')
+    .description(
+      'check an edited workbook or CSV folder against every rule and write the data files; nothing is written if a problem is found',
+    )
+    .argument('<file>', 'the edited .xlsx workbook or CSV folder')
+    .argument('[dataset]', 'dataset source folder to write into', '.')
+    .option('--redirect', 'write a redirect (data/redirects.json) for every id changed in the sheet')
+    .addOption(json())
+    .action(lazy(async () => (await import('./commands/sheet.js')).sheetImportCommand));
 
   addQueryCommands(program, lazy);
   return program;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClaimGraph, UnknownIdError, type Statement } from '../src/index.js';
+import { ClaimGraph, foldKey, foldWords, UnknownIdError, type Statement } from '../src/index.js';
 import { fixture } from './fixture.js';
 
 const cg = ClaimGraph.fromData(fixture());
@@ -603,5 +603,16 @@ describe('search() across Arabic-script keyboards', () => {
     expect(cg.search('سراج الدین حقانی').map((e) => e.id)).toEqual(['person:sirajuddin-haqqani']);
     // Arabic kaf (U+0643) in the query, keheh (U+06A9) in the data.
     expect(cg.search('كابل').map((e) => e.id)).toEqual(['place:kabul']);
+  });
+});
+
+describe('foldWords() and foldKey(), the public name folding', () => {
+  it('fold case, accents, punctuation and Arabic-script keyboard variants as search() does', () => {
+    expect(foldWords('Mazār-i-Sharīf')).toBe('mazar i sharif');
+    expect(foldKey('al-Qaeda')).toBe('alqaeda');
+    expect(foldKey('Al Qaeda')).toBe(foldKey('AlQaeda'));
+    expect(foldWords('سراج الدین حقانی')).toBe(foldWords('سراج الدين حقاني'));
+    expect(foldKey('کابل')).toBe(foldKey('كابل'));
+    expect(foldWords('  ...  ')).toBe('');
   });
 });
