@@ -263,6 +263,7 @@ function addQueryCommands(program: Command, lazy: Lazy): void {
       .option('--dataset <path>', DATASET_HELP)
       .addOption(outputFormatOption())
       .option('--json', 'print machine-readable JSON (same as --output-format json)')
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- the QUERIES functions use no `this`
       .action(lazy(async () => (await import('./commands/query.js')).QUERIES[name]));
 
   sub('search', 'find entities by name or alias, ignoring case, accents and punctuation; exact matches first')

@@ -143,8 +143,8 @@ export function oneOrMany<T extends string>(
   const values = typeof value === 'string' ? [value] : value;
   if (!Array.isArray(values))
     throw optionError(method, option, `must be one of ${allowed.join(', ')}, or a list of them`);
-  for (const v of values) {
-    if (!allowed.includes(v))
+  for (const v of values as unknown[]) {
+    if (!(allowed as readonly unknown[]).includes(v))
       throw optionError(method, option, `must be one of ${allowed.join(', ')}, not ${JSON.stringify(v)}`);
   }
   return new Set(values);
