@@ -1,18 +1,12 @@
 // Development aid: draws one chart of the bundled release at a width, to look at.
 // npx jiti scripts/look.ts KIND WIDTH OUT.png ['{"option":…}']
-import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { ClaimGraph } from '@claimgraph/sdk';
 import { centralityChart, networkChart, stanceChart, timelineChart } from '../src/index.js';
 import { renderPng, renderSvg } from '../src/render.js';
 
 const [kind = 'stance', width = '640', out = '/tmp/chart.png', json = '{}'] = process.argv.slice(2);
-const dir = new URL('../../../datasets/afghanistan-2021/', import.meta.url);
-const read = (file: string) => JSON.parse(readFileSync(new URL(file, dir), 'utf8'));
-const data = Object.fromEntries(
-  ['entities', 'relations', 'statements', 'sources'].map((k) => [k, read(`data/${k}.json`)]),
-);
-const cg = ClaimGraph.fromData(data, { validate: false, version: read('package.json').version });
+const cg = await ClaimGraph.load(new URL('../../../datasets/afghanistan-2021/dist/', import.meta.url).pathname);
 const make = { stance: stanceChart, timeline: timelineChart, network: networkChart, centrality: centralityChart }[
   kind
 ]!;

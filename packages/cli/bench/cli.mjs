@@ -67,9 +67,10 @@ function filesLoaded(args) {
     const files = new Set(
       readFileSync(log, 'utf8')
         .split('\n')
-        .filter((f) => f.startsWith('file:') || f.startsWith('/')),
+        .filter((f) => f.startsWith('file:') || f.startsWith('/'))
+        .map((f) => (f.startsWith('file:') ? fileURLToPath(f) : f)),
     );
-    files.delete(`file://${COUNT_HOOK}`);
+    files.delete(COUNT_HOOK);
     return files.size;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -6,6 +6,7 @@
 import { Argument, Command, Option } from 'commander';
 import type { ExportFormat } from '@claimgraph/sdk/export';
 import type { CliIO } from './io.js';
+import { OUTPUT_FORMATS } from './table.js';
 import { VERSION } from './version.js';
 
 /** What a command module exports: it gets the io, then commander's arguments and options; it returns the exit code. */
@@ -24,6 +25,16 @@ export const EXPORT_FORMATS = [
   'parquet',
   'neo4j',
 ] as const satisfies readonly ExportFormat[];
+
+/**
+ * How `query` and `sql` print their answer. Not `--format`: that is `export`'s, and picks a file format
+ * for a whole dataset; this picks how one answer is shown on stdout.
+ */
+const outputFormatOption = () =>
+  new Option(
+    '-F, --output-format <format>',
+    'print the answer as a table (fitting the terminal), csv, json or markdown',
+  ).choices(OUTPUT_FORMATS);
 
 const DATASET_HELP = 'release folder, dataset.json, source folder or installed package (default: the bundled dataset)';
 
@@ -158,14 +169,19 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     )
     .option('--dataset <path>', DATASET_HELP)
     .option('--no-formula-escape', "csv: keep cells starting with = + - @ as they are (no leading ')")
-    .option('--bom', 'csv: start each file with a UTF-8 byte order mark, for Excel')
+    .option('--bom', 'csv: start each file with a UTF-8 byte order mark, for Excel and spreadsheets')
     .addOption(
       new Option(
         '--symmetric-edges <how>',
-        'gexf, graphml, csv: symmetric relations as undirected or directed edges',
+        'gexf, graphml, csv: directed (every reader; a symmetric attribute marks symmetric types) or undirected (a mixed graph, Gephi only) (default: directed)',
       ).choices(['undirected', 'directed']),
     )
-    .addOption(new Option('--gexf-version <version>', 'gexf: GEXF version').choices(['1.2', '1.3']))
+    .addOption(
+      new Option('--gexf-version <version>', 'gexf: 1.2 for every reader, 1.3 for Gephi (default: 1.2)').choices([
+        '1.2',
+        '1.3',
+      ]),
+    )
     .addOption(json())
     .action(lazy(async () => (await import('./commands/export.js')).exportCommand));
 
@@ -176,8 +192,55 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     )
     .argument('<query>', 'SQL, e.g. "SELECT type, count(*) AS n FROM relations GROUP BY type ORDER BY n DESC"')
     .option('--dataset <path>', DATASET_HELP)
-    .addOption(json())
+    .addOption(outputFormatOption())
+    .addOption(new Option('--json', 'print machine-readable JSON (same as --output-format json)'))
     .action(lazy(async () => (await import('./commands/sql.js')).sqlCommand));
+
+  program
+    .command('site')
+    .description('write a static website of a dataset: pages to browse, search, cite and embed from, no server needed')
+    .requiredOption('-o, --out <dir>', 'folder to write (refused when it holds anything but an earlier site)')
+    .option('--dataset <path>', DATASET_HELP)
+    .option(
+      '--base-url <url>',
+      'where the site will be published, for citations and embed snippets (default: site-relative)',
+    )
+    .option('--title <text>', "the dataset's title on every page (default: from its name)")
+    .option('--page-size <n>', 'rows per page of the relation, entity and timeline lists', '100')
+    .action(lazy(async () => (await import('./commands/site.js')).siteCommand));
+
+  program
+    .command('quotes')
+    .description(
+      'check that every quote, paraphrase and «…» note excerpt is verbatim in a text snapshot of its source; explain near misses',
+    )
+    .argument('[dir]', 'dataset source folder or release', '.')
+    .requiredOption('--sources <dir>', 'folder of source text snapshots, one per source: <source id without src:>.txt')
+    .option('--anchor', 'record where each quote sits (start, end, snapshot sha256) in the statements')
+    .addOption(json())
+    .action(lazy(async () => (await import('./commands/quotes.js')).quotesCommand));
+
+  const sheet = program
+    .command('sheet')
+    .description(
+      'curate in a spreadsheet: export a workbook or CSV folder, edit it, import it back (needs exceljs for .xlsx)',
+    );
+  sheet
+    .command('export')
+    .description('write the dataset as a curation workbook (.xlsx) or a folder of CSV files (DIR/)')
+    .argument('[dataset]', 'dataset source folder or release', '.')
+    .requiredOption('-o, --out <file>', 'FILE.xlsx, or DIR/ for one CSV file per sheet')
+    .action(lazy(async () => (await import('./commands/sheet.js')).sheetExportCommand));
+  sheet
+    .command('import')
+    .description(
+      'check an edited workbook or CSV folder against every rule and write the data files; nothing is written if a problem is found',
+    )
+    .argument('<file>', 'the edited .xlsx workbook or CSV folder')
+    .argument('[dataset]', 'dataset source folder to write into', '.')
+    .option('--redirect', 'write a redirect (data/redirects.json) for every id changed in the sheet')
+    .addOption(json())
+    .action(lazy(async () => (await import('./commands/sheet.js')).sheetImportCommand));
 
   addQueryCommands(program, lazy);
   return program;
@@ -198,7 +261,9 @@ function addQueryCommands(program: Command, lazy: Lazy): void {
       .command(name)
       .description(description)
       .option('--dataset <path>', DATASET_HELP)
-      .option('--json', 'print machine-readable JSON')
+      .addOption(outputFormatOption())
+      .option('--json', 'print machine-readable JSON (same as --output-format json)')
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- the QUERIES functions use no `this`
       .action(lazy(async () => (await import('./commands/query.js')).QUERIES[name]));
 
   sub('search', 'find entities by name or alias, ignoring case, accents and punctuation; exact matches first')
@@ -222,12 +287,14 @@ function addQueryCommands(program: Command, lazy: Lazy): void {
     .option('--entity <id>', 'about relations with this entity at either end')
     .option('--stance <stance>', 'supports or disputes')
     .option('--from <date>', 'certainly on or after this date')
-    .option('--to <date>', 'certainly on or before this date (2021-08 counts as 2021-08-31)');
+    .option('--to <date>', 'certainly on or before this date (2021-08 counts as 2021-08-31)')
+    .option('--hedged', 'only hedged statements (the speaker qualified the claim: "may", "reportedly")')
+    .option('--no-hedged', 'only statements that are not hedged');
 
-  sub('stances', 'who supports and who disputes a relation').argument(
-    '<relation>',
-    'relation id, e.g. rel:haqqani-network-part-of-taliban',
-  );
+  sub('stances', 'who supports and who disputes a relation')
+    .argument('<relation>', 'relation id, e.g. rel:haqqani-network-part-of-taliban')
+    .option('--hedged', 'only hedged statements')
+    .option('--no-hedged', 'only statements that are not hedged');
 
   sub('contested', 'relations with both supporting and disputing statements');
 

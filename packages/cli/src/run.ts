@@ -3,10 +3,9 @@
  * command with the given streams, folder and environment, and returns the exit code: 0 success,
  * 1 invalid data, 2 usage errors. User mistakes print a message; only real bugs throw.
  */
-import { CommanderError } from 'commander';
 import { CliError, EXIT } from './errors.js';
 import type { CliIO, CliOutput } from './io.js';
-import { createProgram } from './program.js';
+import { VERSION } from './version.js';
 
 export type { CliIO, CliOutput };
 
@@ -27,6 +26,12 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
     cwd: io.cwd ?? process.cwd(),
     env: io.env ?? process.env,
   };
+  // The one call scripts make most, answered before commander and the command table load.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    resolved.stdout.write(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  const [{ CommanderError }, { createProgram }] = await Promise.all([import('commander'), import('./program.js')]);
   let exitCode: number = EXIT.ok;
   const program = createProgram(resolved, (code) => {
     exitCode = code;

@@ -33,5 +33,12 @@ export { formatIssue, sortIssues, type ValidationIssue, type ValidationResult } 
 export { nameProblem, textProblem } from './text.js';
 export { isAbsoluteUrl } from './schema-check.js';
 export { canonicalDataset, canonicalRecord, serializeDataset, serializeDatasetChunks } from './canonical.js';
-export { findExclusionConflicts, type ExclusionConflict } from './exclusions.js';
+export {
+  EXCLUSIONS,
+  exclusionsOf,
+  findExclusionConflicts,
+  type ExclusionConflict,
+  type Exclusions,
+} from './exclusions.js';
 export { summarizeDataset, type DatasetSummary } from './summary.js';
+export { datasetName } from './dataset-name.js';

@@ -212,6 +212,27 @@ export const StatementSchema = Type.Object(
           'What the quote or paraphrase answers or refers to, shown under it (`denying reports of a rift between the Haqqanis and the Taliban`). Needs `quote` or `paraphrase`.',
       }),
     ),
+    anchor: Type.Optional(
+      Type.Object(
+        {
+          type: Type.Literal('TextPositionSelector', { description: 'A W3C Web Annotation TextPositionSelector.' }),
+          start: Type.Integer({ minimum: 0, description: 'Offset of the first character, in Unicode code points.' }),
+          end: Type.Integer({
+            minimum: 1,
+            description: 'Offset just past the last character, in Unicode code points.',
+          }),
+          snapshot: Type.String({
+            pattern: '^[0-9a-f]{64}$',
+            description: 'The sha256 of the source text snapshot the offsets were measured on.',
+          }),
+        },
+        {
+          additionalProperties: false,
+          description:
+            'Where the quote (or paraphrase) sits in a text snapshot of its source, written by `claimgraph quotes --anchor`; the snapshot itself stays outside the dataset.',
+        },
+      ),
+    ),
     source: Type.String({ pattern: ID_PATTERNS.source, description: 'The source that reports the statement.' }),
     hedged: Type.Optional(
       Type.Boolean({ description: 'True when the speaker qualifies the claim ("may", "reportedly").' }),

@@ -7,7 +7,7 @@ import { latestDay, earliestDay, PARTIAL_DATE_PATTERN, partialDateProblem } from
 import { pointerSegment, show, type ValidationIssue } from './issues.js';
 import type { CheckedKind, FieldProblem } from './schema-check.js';
 import type { Dataset, Entity, RecordKind, Redirect, Relation, Statement } from './records.js';
-import { findExclusionConflicts } from './exclusions.js';
+import { EXCLUSIONS, findExclusionConflicts, type Exclusions } from './exclusions.js';
 import { nameProblem, textProblem } from './text.js';
 import { isEntityType, RELATION_TYPE_INFO, type EntityType } from './vocabulary.js';
 
@@ -135,6 +135,22 @@ function wordsProblems(r: Record<string, unknown>): FieldProblem[] {
           "a statement has either a quote (the speaker's own words) or a paraphrase (the source reporting them), not both; keep the one the source prints",
       },
     ];
+  const anchor = r.anchor as { start?: unknown; end?: unknown } | undefined;
+  if (anchor && typeof anchor === 'object' && typeof anchor.start === 'number' && typeof anchor.end === 'number') {
+    const words = has('quote') ? (r.quote as string) : has('paraphrase') ? (r.paraphrase as string) : undefined;
+    if (words === undefined)
+      return [
+        { path: '/anchor', message: 'places a quote in its source, but the statement has no quote or paraphrase' },
+      ];
+    const length = [...words].length;
+    if (anchor.end - anchor.start !== length)
+      return [
+        {
+          path: '/anchor',
+          message: `spans ${anchor.end - anchor.start} characters (${anchor.start}–${anchor.end}) but the ${has('quote') ? 'quote' : 'paraphrase'} has ${length}; run claimgraph quotes --anchor again`,
+        },
+      ];
+  }
   if (has('context') && !has('quote') && !has('paraphrase'))
     return [
       {
@@ -211,6 +227,7 @@ export function checkCrossRecordRules(
   files: Record<RecordKind, string>,
   mentionedRelations: ReadonlySet<string> = new Set(data.statements.map((s) => s.relation)),
   present: ReadonlyMap<string, RecordKind> = presentIds(data),
+  exclusions: Exclusions = EXCLUSIONS,
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const issue = (kind: RecordKind, id: string, path: string, message: string) =>
@@ -291,7 +308,7 @@ export function checkCrossRecordRules(
     }
   }
 
-  for (const c of findExclusionConflicts(data.relations, data.statements)) {
+  for (const c of findExclusionConflicts(data.relations, data.statements, exclusions)) {
     issue(
       'statements',
       c.statement.id,

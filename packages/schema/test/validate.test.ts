@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   compareIds,
   ENTITY_TYPES,
+  exclusionsOf,
   RELATION_TYPE_INFO,
   RELATION_TYPES,
   validateDataset,
@@ -1137,6 +1138,19 @@ describe('validateDataset() rule: one speaker does not support two relation type
         record(d.statements, 'st:zz-1').stance = 'disputes';
       }),
     ).toEqual([]);
+  });
+
+  it('holds a release to the exclusions it was built with: none by default, those given by options.exclusions', () => {
+    const data = baseDataset() as unknown as Loose;
+    withAffiliation(data);
+    expect(problemsOf(data, { requireSorted: false })).toEqual([]);
+    expect(problemsOf(data, { exclusions: {} })).toEqual([]);
+    expect(
+      problemsOf(data, {
+        requireSorted: false,
+        exclusions: exclusionsOf({ relationTypes: { 'part-of': { excludes: ['affiliated-with'] } } }),
+      }).map((p) => p.id),
+    ).toEqual(['st:zz-2']);
   });
 
   it('lists each exclusion on both types', () => {

@@ -263,7 +263,7 @@ describe('diff', () => {
       bump: 'major',
       id: 'st:price-2',
       message:
-        'statement st:price-2 redirected to st:price-1, which names another claim (stance differs); a redirect keeps an id working only for the same claim',
+        'statement st:price-2 redirected to st:price-1, which names another claim (stance differs): the old id still resolves, but not to what it named',
     });
     const c = clone(a);
     c.statements = c.statements.filter((s) => s.id !== 'st:price-2');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClaimGraph, UnknownIdError, type Statement } from '../src/index.js';
+import { ClaimGraph, foldKey, foldWords, UnknownIdError, type Statement } from '../src/index.js';
 import { fixture } from './fixture.js';
 
 const cg = ClaimGraph.fromData(fixture());
@@ -187,6 +187,17 @@ describe('statements()', () => {
       '2021-09 st:anas-3',
       '2021-09-01 st:anas-1',
     ]);
+  });
+
+  it('filters hedged statements in or out, and refuses a hedged option that is not a boolean', () => {
+    const all = cg.statements();
+    const hedged = cg.statements({ hedged: true });
+    expect(hedged.length).toBeGreaterThan(0);
+    expect(hedged.every((s) => s.hedged === true)).toBe(true);
+    expect(ids(cg.statements({ hedged: false }))).toEqual(ids(all.filter((s) => s.hedged !== true)));
+    expect(() => cg.statements({ hedged: 'yes' as never })).toThrow(
+      '@claimgraph/sdk: statements(): hedged must be true or false, not "yes"',
+    );
   });
 
   it('filters by relation, speaker, entity, stance and source', () => {
@@ -603,5 +614,16 @@ describe('search() across Arabic-script keyboards', () => {
     expect(cg.search('سراج الدین حقانی').map((e) => e.id)).toEqual(['person:sirajuddin-haqqani']);
     // Arabic kaf (U+0643) in the query, keheh (U+06A9) in the data.
     expect(cg.search('كابل').map((e) => e.id)).toEqual(['place:kabul']);
+  });
+});
+
+describe('foldWords() and foldKey(), the public name folding', () => {
+  it('fold case, accents, punctuation and Arabic-script keyboard variants as search() does', () => {
+    expect(foldWords('Mazār-i-Sharīf')).toBe('mazar i sharif');
+    expect(foldKey('al-Qaeda')).toBe('alqaeda');
+    expect(foldKey('Al Qaeda')).toBe(foldKey('AlQaeda'));
+    expect(foldWords('سراج الدین حقانی')).toBe(foldWords('سراج الدين حقاني'));
+    expect(foldKey('کابل')).toBe(foldKey('كابل'));
+    expect(foldWords('  ...  ')).toBe('');
   });
 });

@@ -99,7 +99,7 @@ export function diff(a: DiffInput, b: DiffInput, options: DiffOptions = {}): Dat
         reasons.push({
           bump: 'major',
           id: r.from,
-          message: `${noun} ${r.from} redirected to ${r.to}, which names another claim (${differs.map((p) => p.slice(1)).join(', ')} ${differs.length === 1 ? 'differs' : 'differ'}); a redirect keeps an id working only for the same claim`,
+          message: `${noun} ${r.from} redirected to ${r.to}, which names another claim (${differs.map((p) => p.slice(1)).join(', ')} ${differs.length === 1 ? 'differs' : 'differ'}): the old id still resolves, but not to what it named`,
         });
       else
         reasons.push({ bump: 'minor', id: r.from, message: `${noun} ${r.from} renamed to ${r.to}, with a redirect` });
