@@ -113,6 +113,15 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the browser example',
     await offline.close();
   });
 
+  it('serves the dataset explorer site at /site/, beside the example', async () => {
+    const site = await browser.newPage();
+    await site.goto(new URL('/site/', server.url).href);
+    await site.waitForSelector('body[data-ready]');
+    expect(await site.locator('h1').textContent()).toBe('Afghanistan 2021');
+    expect(await site.locator('.relation-row .status-contested').count()).toBeGreaterThan(0);
+    await site.close();
+  });
+
   it('saves a screenshot for a person to look at', async () => {
     await mkdir(OUT, { recursive: true });
     const file = `${OUT}browser.png`;

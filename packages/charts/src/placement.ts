@@ -69,6 +69,8 @@ export function placeLabels(
   width: number,
   height: number,
   gap = 2,
+  /** Things a label had better not cover (the links): avoided when a place clear of them exists. */
+  soft?: RectGrid,
 ): (PlacedLabel | null)[] {
   const labels = new RectGrid();
   return requests.map((q) => {
@@ -115,12 +117,24 @@ export function placeLabels(
       });
     }
     for (const c of candidates) {
+      // At the drawing's edge a label slides along its side rather than giving up.
+      c.y = Math.min(Math.max(c.y, q.height / 2), height - q.height / 2);
+      if (c.align === 'center') {
+        const shift = Math.min(Math.max(c.x0, 0), width - q.width) - c.x0;
+        c.x += shift;
+        c.x0 += shift;
+        c.x1 += shift;
+      }
       c.y0 = c.y - q.height / 2;
       c.y1 = c.y + q.height / 2;
-      if (c.x0 < 0 || c.x1 > width || c.y0 < 0 || c.y1 > height) continue;
-      if (labels.hits(c, gap) || nodes.hits(c, gap)) continue;
-      labels.add(c);
-      return c;
+    }
+    const free = candidates.filter(
+      (c) => c.x0 >= 0 && c.x1 <= width && c.y0 >= 0 && c.y1 <= height && !labels.hits(c, gap) && !nodes.hits(c, gap),
+    );
+    const best = free.find((c) => !soft?.hits(c, 1)) ?? free[0];
+    if (best) {
+      labels.add(best);
+      return best;
     }
     return null;
   });

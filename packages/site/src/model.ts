@@ -168,15 +168,6 @@ export function byDate(a: Statement, b: Statement): number {
   return comparePartialDates(a.date, b.date) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** The optional text fields the statement model may carry (`paraphrase` and `context` arrive with the charts work). */
-export function statementExtras(statement: Statement): { paraphrase?: string; context?: string } {
-  const s = statement as Statement & { paraphrase?: unknown; context?: unknown };
-  return {
-    paraphrase: typeof s.paraphrase === 'string' ? s.paraphrase : undefined,
-    context: typeof s.context === 'string' ? s.context : undefined,
-  };
-}
-
 /** Items `page` (from 1) of a list cut into pages of `size`, and how many pages there are. */
 export function paginate<T>(items: readonly T[], page: number, size: number): { items: T[]; pages: number } {
   return { items: items.slice((page - 1) * size, page * size), pages: Math.max(1, Math.ceil(items.length / size)) };

@@ -166,7 +166,7 @@ describe('buildSite() on hostile text', () => {
     for (const path of pages(site)) {
       const html = text(site, path);
       expect(html, path).not.toMatch(
-        /<script>alert|<img src=x|<b>bold|<iframe src="javascript|<svg onload|<em>title|<b>network/,
+        /<script>alert|<img src=x|<b>bold|<iframe src="javascript|<svg onload|<em>title|<b>network|<u>one|<i>a q/,
       );
       expect(html, path).not.toContain('href="javascript:');
     }
@@ -178,6 +178,10 @@ describe('buildSite() on hostile text', () => {
     const quotes = [...relation.matchAll(/<blockquote class="quote"><p>(.*?)<\/p><\/blockquote>/gs)].map((m) => m[1]!);
     for (const quote of quotes) expect(quote).not.toContain('<');
     expect(quotes.map(decode)).toContain(`“${HOSTILE_QUOTE}”`);
+    expect(relation).toContain(
+      '<span class="label">Paraphrase:</span> Says the two are &lt;u>one&lt;/u> &amp; the same',
+    );
+    expect(relation).toContain('<span class="label">Context:</span> answering &lt;i>a question&lt;/i> about');
     expect(HOSTILE_NAME).toContain('<script>');
     expect(HOSTILE_QUOTE).toContain('</script>');
   });

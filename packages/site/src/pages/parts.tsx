@@ -8,7 +8,7 @@ import { renderToString } from 'preact-render-to-string';
 import type { Relation, Statement } from '@claimgraph/schema';
 import type { ChartRef } from '../charts.js';
 import { embedPath, relativeHref } from '../permalink.js';
-import { dateText, listPagePath, statementExtras, type Site } from '../model.js';
+import { dateText, listPagePath, type Site } from '../model.js';
 
 export interface PageProps {
   site: Site;
@@ -218,7 +218,7 @@ export function StatementItem({
 }) {
   const relation = site.cg.relation(s.relation);
   const source = site.cg.source(s.source);
-  const { paraphrase, context } = statementExtras(s);
+  const { paraphrase, context } = s;
   const link = (id: string) => site.recordHref(path, id);
   return (
     <li class={`statement statement-${s.stance}`}>
