@@ -97,7 +97,9 @@ describe('buildSite() on the bundled release', () => {
   });
 
   it('puts a cite-this block with dataset, version, record id and URL on every content page', () => {
-    for (const path of pages(files).filter((p) => !p.startsWith('embed/'))) {
+    // Pages for ids redirected since an earlier release only point to the new record.
+    const redirected = new Set((input.dataset.redirects ?? []).map((r) => recordPath(r.from)));
+    for (const path of pages(files).filter((p) => !p.startsWith('embed/') && !redirected.has(p))) {
       const html = text(files, path);
       expect(html, path).toContain('<h2 id="cite-title">Cite this</h2>');
       expect(html, path).toContain('<dd>afghanistan-2021</dd>');
