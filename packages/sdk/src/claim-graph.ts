@@ -290,6 +290,8 @@ export class ClaimGraph {
     const stance = stanceOption(method, o.stance);
     const from = o.from === undefined ? undefined : earliestKey(dateOption(method, 'from', o.from));
     const to = o.to === undefined ? undefined : latestKey(dateOption(method, 'to', o.to));
+    if (o.hedged !== undefined && typeof o.hedged !== 'boolean')
+      throw optionError(method, 'hedged', `must be true or false, not ${JSON.stringify(o.hedged)}`);
     const dates = this.#statementDates();
 
     let candidates: ArrayLike<number>;
@@ -315,6 +317,7 @@ export class ClaimGraph {
       if (from !== undefined && dates.earliest[i]! < from) continue;
       if (to !== undefined && dates.latest[i]! > to) continue;
       if (sourceId !== undefined && store.statements[i]!.source !== sourceId) continue;
+      if (o.hedged !== undefined && (store.statements[i]!.hedged === true) !== o.hedged) continue;
       kept.push(i);
     }
     return dates.sort(kept).map((i) => store.statements[i]!);

@@ -60,6 +60,8 @@ export interface StatementsOptions {
   to?: PartialDate;
   /** Only statements reported by this source [any]. */
   source?: string;
+  /** Only hedged statements (`true`: the speaker qualified the claim) or only unhedged ones (`false`) [both]. */
+  hedged?: boolean;
 }
 
 export interface NeighborsOptions {
@@ -100,6 +102,7 @@ export const STATEMENTS_DEFAULTS: StatementsOptions = {
   from: undefined,
   to: undefined,
   source: undefined,
+  hedged: undefined,
 };
 export const NEIGHBORS_DEFAULTS: NeighborsOptions & { direction: Direction } = {
   type: undefined,
