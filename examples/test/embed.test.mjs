@@ -74,7 +74,8 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the embedded responsi
 
     const inside = await page.frames()[1].evaluate(() => {
       const view = document.documentElement.clientWidth;
-      const svg = /** @type {SVGSVGElement} */ (document.querySelector('svg.marks'));
+      const svg = document.querySelector('svg.marks');
+      if (!svg) return ['no chart was drawn (no svg.marks)'];
       const box = svg.getBoundingClientRect();
       const cut = [];
       for (const text of Array.from(svg.querySelectorAll('text'))) {
