@@ -75,7 +75,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the embedded responsi
     const inside = await page.frames()[1].evaluate(() => {
       const view = document.documentElement.clientWidth;
       const svg = document.querySelector('svg.marks');
-      if (!svg) return ['no chart was drawn (no svg.marks)'];
+      if (!svg) throw new Error('no chart was drawn (no svg.marks)');
       const box = svg.getBoundingClientRect();
       const cut = [];
       for (const text of Array.from(svg.querySelectorAll('text'))) {
