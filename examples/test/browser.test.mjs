@@ -58,7 +58,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the browser example',
     );
     await page.goto(server.url);
     await page.waitForSelector('body[data-ready]', { timeout: 30_000 });
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

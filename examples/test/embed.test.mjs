@@ -40,7 +40,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the embedded responsi
         '--disable-component-update',
       ],
     });
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

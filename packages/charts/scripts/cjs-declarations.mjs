@@ -32,15 +32,25 @@ function esmOnly(name) {
 }
 
 const IMPORT = /^import (?:type )?(\{[^}]*\}|\* as [\w$]+|[\w$]+) from '((?:@[^/']+\/)?[^/'.][^/']*)(\/[^']*)?';$/gm;
-let changed = 0;
-for (const file of readdirSync(DIST, { recursive: true })
+/** Every .d.cts file under dist/, in subfolders too (declarations mirror src/). */
+const declarations = readdirSync(DIST, { recursive: true })
   .map(String)
-  .filter((f) => f.endsWith('.d.cts'))) {
+  .filter((f) => f.endsWith('.d.cts'));
+/** `import("vega-lite").X` inside a declaration: the same attribute, in import-type form. */
+const IMPORT_TYPE = /import\((['"])((?:@[^/'"]+\/)?[^/'".][^/'"]*)(\/[^'"]*)?\1\)/g;
+let changed = 0;
+for (const file of declarations) {
   const path = join(DIST, file);
   const text = readFileSync(path, 'utf8');
-  const next = text.replace(IMPORT, (line, bindings, name, subpath = '') =>
-    esmOnly(name) ? `import type ${bindings} from '${name}${subpath}' with { 'resolution-mode': 'import' };` : line,
-  );
+  const next = text
+    .replace(IMPORT, (line, bindings, name, subpath = '') =>
+      esmOnly(name) ? `import type ${bindings} from '${name}${subpath}' with { 'resolution-mode': 'import' };` : line,
+    )
+    .replace(IMPORT_TYPE, (expression, quote, name, subpath = '') =>
+      esmOnly(name)
+        ? `import(${quote}${name}${subpath}${quote}, { with: { 'resolution-mode': 'import' } })`
+        : expression,
+    );
   if (next !== text) {
     writeFileSync(path, next);
     changed++;

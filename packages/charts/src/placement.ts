@@ -74,48 +74,38 @@ export function placeLabels(
 ): (PlacedLabel | null)[] {
   const labels = new RectGrid();
   return requests.map((q) => {
-    const offset = q.radius + 4;
-    const candidates: PlacedLabel[] = [
-      { align: 'left', x: q.x + offset, y: q.y, x0: q.x + offset, x1: q.x + offset + q.width, y0: 0, y1: 0 },
-      { align: 'right', x: q.x - offset, y: q.y, x0: q.x - offset - q.width, x1: q.x - offset, y0: 0, y1: 0 },
-      {
-        align: 'center',
-        x: q.x,
-        y: q.y - offset - q.height / 2,
-        x0: q.x - q.width / 2,
-        x1: q.x + q.width / 2,
-        y0: 0,
-        y1: 0,
-      },
-      {
-        align: 'center',
-        x: q.x,
-        y: q.y + offset + q.height / 2,
-        x0: q.x - q.width / 2,
-        x1: q.x + q.width / 2,
-        y0: 0,
-        y1: 0,
-      },
-    ];
-    // Then the four corners, for crowded spots.
-    for (const [sx, sy] of [
-      [1, -1],
-      [1, 1],
-      [-1, -1],
-      [-1, 1],
-    ] as const) {
-      const x0 = sx > 0 ? q.x + q.radius * 0.7 : q.x - q.radius * 0.7 - q.width;
-      const y = q.y + sy * (q.radius * 0.7 + q.height / 2 + 1);
-      candidates.push({
-        align: sx > 0 ? 'left' : 'right',
-        x: sx > 0 ? x0 : x0 + q.width,
-        y,
-        x0,
-        x1: x0 + q.width,
-        y0: 0,
-        y1: 0,
-      });
-    }
+    // Four sides, then four corners, close to the node and then a little further out.
+    const candidates: PlacedLabel[] = [0, 8].flatMap((further) => {
+      const offset = q.radius + 4 + further;
+      const corner = q.radius * 0.7 + further;
+      const ring: PlacedLabel[] = [
+        { align: 'left', x: q.x + offset, y: q.y, x0: q.x + offset, x1: q.x + offset + q.width, y0: 0, y1: 0 },
+        { align: 'right', x: q.x - offset, y: q.y, x0: q.x - offset - q.width, x1: q.x - offset, y0: 0, y1: 0 },
+      ];
+      for (const sy of [-1, 1]) {
+        const y = q.y + sy * (offset + q.height / 2);
+        ring.push({ align: 'center', x: q.x, y, x0: q.x - q.width / 2, x1: q.x + q.width / 2, y0: 0, y1: 0 });
+      }
+      for (const [sx, sy] of [
+        [1, -1],
+        [1, 1],
+        [-1, -1],
+        [-1, 1],
+      ] as const) {
+        const x0 = sx > 0 ? q.x + corner : q.x - corner - q.width;
+        const y = q.y + sy * (corner + q.height / 2 + 1);
+        ring.push({
+          align: sx > 0 ? 'left' : 'right',
+          x: sx > 0 ? x0 : x0 + q.width,
+          y,
+          x0,
+          x1: x0 + q.width,
+          y0: 0,
+          y1: 0,
+        });
+      }
+      return ring;
+    });
     for (const c of candidates) {
       // At the drawing's edge a label slides along its side rather than giving up.
       c.y = Math.min(Math.max(c.y, q.height / 2), height - q.height / 2);

@@ -87,7 +87,8 @@ export function layoutStance(rows: readonly StatementRow[], o: StanceLayoutOptio
   const labelColumn = compact ? 0 : Math.min(o.labelWidth, Math.round(o.width * 0.3));
   const plotX = compact ? 0 : labelColumn + GUTTER;
   const wordsX = compact ? plotX + DATE_X : plotX + DATE_X + DATE_WIDTH;
-  const wordsWidth = o.width - wordsX;
+  // A comfortable measure: lines of words stop at about 90 characters, however wide the figure.
+  const wordsWidth = Math.min(o.width - wordsX, 600);
   const sections = sectionsOf(rows);
   const texts: StanceLayout['texts'] = [];
   const marks: StanceLayout['marks'] = [];

@@ -24,8 +24,9 @@ export function resolveDatasetArg(arg: string, cwd: string): string {
   }
   // semver is read only when a range is given: it is dozens of files.
   const satisfies =
-    spec.range && (createRequire(import.meta.url)('semver/functions/satisfies') as typeof import('semver').satisfies);
-  if (spec.range && satisfies && !satisfies(installed.version, spec.range)) {
+    spec.range !== undefined &&
+    (createRequire(import.meta.url)('semver/functions/satisfies') as typeof import('semver').satisfies);
+  if (spec.range !== undefined && satisfies && !satisfies(installed.version, spec.range)) {
     throw new CliError(
       `${arg}: the installed ${spec.name} is ${installed.version}, which does not satisfy ${spec.range}`,
     );

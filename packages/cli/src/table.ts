@@ -93,11 +93,16 @@ export function fitTable({ headers, rows, ids = [] }: TableData, width?: number)
         .trimEnd(),
     ).join('\n');
   };
+  // An id too long for its labelled line goes on a line of its own, unindented: wrapped, it could not be pasted.
   const idsOf = (row: string[]) =>
     wrapList(
       headers.flatMap((h, i) => (isId[i] && row[i] ? [`${h}: ${row[i]}`] : [])),
       width! - GAP,
-    ).map((line) => `${' '.repeat(GAP)}${line}`);
+    ).flatMap((line) =>
+      line.length + GAP <= width!
+        ? [`${' '.repeat(GAP)}${line}`]
+        : [`${' '.repeat(GAP)}${line.slice(0, line.indexOf(': ') + 1)}`, line.slice(line.indexOf(': ') + 2)],
+    );
   const body = wrapped.slice(1).map((row, r) => [render(row), ...(idLine ? idsOf(cells[r + 1]!) : [])].join('\n'));
   const multiline = idLine || body.some((text) => text.includes('\n'));
   return [

@@ -99,7 +99,7 @@ describe.runIf(SOFFICE)('the CSV export in LibreOffice Calc, opened as UTF-8 (Ch
       inputs.push(path);
     }
     calc(inputs, 'CSV:44,34,76,1');
-  }, 300_000);
+  });
 
   it.runIf(BUNDLED)('reads date_start and date_end as dates and date_precision as text in every row', () => {
     const statements = columns(join(dir, 'fods', 'statements.fods'));

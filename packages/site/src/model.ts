@@ -98,6 +98,7 @@ export class Site {
   readonly #names: Map<string, string>;
   readonly #counts = new Map<string, StanceCount>();
   readonly speakers: Set<string>;
+  #statementIds: Set<string> | undefined;
 
   constructor(
     input: SiteInput,
@@ -141,6 +142,18 @@ export class Site {
   phraseText(relation: Relation): string {
     const p = this.phrase(relation);
     return `${p.source} — ${p.label} — ${p.target}`;
+  }
+
+  /** What a record is called on a page, or undefined for an id the dataset does not have. */
+  label(id: string): string | undefined {
+    const entity = this.cg.entity(id);
+    if (entity && entity.id === id) return entity.name;
+    const relation = this.cg.relation(id);
+    if (relation && relation.id === id) return this.phraseText(relation);
+    const source = this.cg.source(id);
+    if (source && source.id === id) return source.title;
+    this.#statementIds ??= new Set(this.data.statements.map((s) => s.id));
+    return this.#statementIds.has(id) ? id : undefined;
   }
 
   typeLabel(entity: Entity): string {

@@ -157,6 +157,10 @@ describe('buildSite() on the bundled release', () => {
     const page = text(files, 'rel/haqqani-network-part-of-taliban.html');
     expect(page).toContain('The Taliban and the Haqqani network are separate entities.');
     expect(page).toContain('<time datetime="2021-08-27"');
+    // A record id in a curator's note becomes a link named after the record.
+    expect(page).toContain(
+      '<a href="../rel/haqqani-network-affiliated-with-taliban.html" title="rel:haqqani-network-affiliated-with-taliban">Haqqani network — affiliated with — Taliban</a>',
+    );
   });
 });
 

@@ -35,11 +35,12 @@ export class MissingRendererError extends ChartError {
   }
 }
 
+// Kept out of every exported signature: the declarations must not name a package users may not have.
 type Resvg = typeof import('@resvg/resvg-js');
-let cached: Promise<Resvg> | undefined;
+let cached: Promise<object> | undefined;
 
 /** @resvg/resvg-js, imported once (or through `load`, for tests); a missing package becomes a MissingRendererError. */
-export function loadResvg(load?: () => Promise<Resvg>): Promise<Resvg> {
+export function loadResvg(load?: () => Promise<object>): Promise<object> {
   const attempt = (load ?? (() => import('@resvg/resvg-js')))().catch((error: unknown) => {
     if (!load) cached = undefined;
     const code = (error as { code?: string }).code;
@@ -55,7 +56,7 @@ export async function renderPng(spec: TopLevelSpec, options: PngOptions = {}): P
   const o = { ...PNG_DEFAULTS, ...options };
   if (!(typeof o.scale === 'number' && o.scale > 0 && Number.isFinite(o.scale)))
     throw new ChartOptionError('renderPng', 'scale', `${String(o.scale)} is not a positive number`);
-  const { Resvg } = await loadResvg();
+  const { Resvg } = (await loadResvg()) as Resvg;
   const svg = await renderSvg(spec, { warnings: o.warnings });
   const size = /^<svg[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"/.exec(svg);
   if (size) {

@@ -355,3 +355,26 @@ export function More({ shown, total, where }: { shown: number; total: number; wh
     </p>
   );
 }
+
+/** Record ids as curators write them in notes (`rel:haqqani-network-affiliated-with-taliban`). */
+const ID_IN_TEXT = /\b[a-z][a-z-]*:[a-z0-9]+(?:-[a-z0-9]+)*/g;
+
+/** Text with the record ids it mentions linked to their pages (and named); the rest stays text. */
+export function TextWithIds({ site, path, text }: { site: Site; path: string; text: string }) {
+  const parts: ComponentChildren[] = [];
+  let at = 0;
+  for (const match of text.matchAll(ID_IN_TEXT)) {
+    const id = match[0];
+    const label = site.label(id);
+    if (label === undefined) continue;
+    parts.push(text.slice(at, match.index));
+    parts.push(
+      <a href={site.recordHref(path, id)} title={id}>
+        {label}
+      </a>,
+    );
+    at = match.index + id.length;
+  }
+  parts.push(text.slice(at));
+  return <>{parts}</>;
+}
