@@ -19,7 +19,11 @@ function staticGraph(entry) {
   return [...seen];
 }
 
+// Raised in 0.2: sdk 20 → 22 kB (one redirect lookup for every id kind, cg.name, hedged filter,
+// exported name folding: 20.9 kB), charts 17 → 23 kB (option checks, whole-quote wrapping, network
+// neighbourhoods with label placement, responsive layouts: 21.5 kB). The app bundle a user gets
+// (SDK + charts through esbuild) has its own budget in scripts/check-packages.mjs.
 export default [
-  { name: '@claimgraph/sdk', path: staticGraph('packages/sdk/dist/index.js'), limit: '20 kB', gzip: true },
-  { name: '@claimgraph/charts', path: staticGraph('packages/charts/dist/index.js'), limit: '17 kB', gzip: true },
+  { name: '@claimgraph/sdk', path: staticGraph('packages/sdk/dist/index.js'), limit: '22 kB', gzip: true },
+  { name: '@claimgraph/charts', path: staticGraph('packages/charts/dist/index.js'), limit: '23 kB', gzip: true },
 ];
