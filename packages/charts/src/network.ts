@@ -3,7 +3,7 @@
  * in the spec's inline data, in pixels, so the chart is the same wherever it is drawn.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { ENTITY_TYPES, ENTITY_TYPE_INFO, RELATION_TYPE_INFO } from '@claimgraph/schema';
+import { ENTITY_TYPES, ENTITY_TYPE_INFO, maxOf, RELATION_TYPE_INFO } from '@claimgraph/schema';
 import { frame, legendColumns, subtitleLines, type ChartBody } from './frame.js';
 import {
   creditLine,
@@ -72,7 +72,7 @@ export function networkChart(cg: ClaimGraphLike, options: NetworkChartOptions = 
   const kept = o.focus !== undefined ? neighbourhood(index, o.focus, o.depth) : undefined;
   const ties = tieGraph(index, kept ? (id) => kept.has(id) : undefined, o.isolated);
   const unit = layoutGraph(ties, { layout: o.layout, seed: o.seed, iterations: o.iterations });
-  const maxTies = Math.max(1, ...ties.mapNodes((id) => ties.degree(id)));
+  const maxTies = Math.max(1, maxOf(ties.mapNodes((id) => ties.degree(id))));
   const nodes = ties.mapNodes((id) => {
     const entity = index.entities.get(id)!;
     const focus = id === o.focus;

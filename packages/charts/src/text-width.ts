@@ -60,7 +60,7 @@ function table(widths: number[]): Map<number, number> {
   const points: number[] = [];
   for (let c = 32; c < 127; c++) points.push(c);
   for (let c = 160; c < 256; c++) points.push(c);
-  points.push(...EXTRA);
+  for (const point of EXTRA) points.push(point);
   return new Map(points.map((p, i) => [p, widths[i]!]));
 }
 

@@ -15,6 +15,7 @@ import { sqlCommand, type SqlFlags } from './commands/sql.js';
 import { validateCommand } from './commands/validate.js';
 import { verifyCommand } from './commands/verify.js';
 import { DatasetPathError } from '@claimgraph/schema/node';
+import { printable } from '@claimgraph/schema';
 import { CliError, EXIT } from './errors.js';
 import { VERSION } from './version.js';
 
@@ -135,6 +136,7 @@ program
     '--dataset <path>',
     'release folder, dataset.json, source folder or installed package (default: the bundled dataset)',
   )
+  .option('--allow-files', 'let the statement read and write files (COPY … TO, ATTACH); by default sql only queries')
   .addOption(json())
   .action(run((query: string, flags: SqlFlags) => sqlCommand(query, flags)));
 
@@ -159,6 +161,13 @@ try {
     // A path that is not a dataset, whichever command was given it: a usage error, never a stack trace.
     process.stderr.write(`claimgraph: ${error.message}\n`);
     exitCode = EXIT.usage;
+  } else if (
+    typeof (error as NodeJS.ErrnoException)?.code === 'string' &&
+    /^E[A-Z]+$/.test((error as NodeJS.ErrnoException).code!)
+  ) {
+    // The file system said no (ENOSPC, EACCES, EROFS…): one line, and the writes were all-or-nothing.
+    process.stderr.write(`claimgraph: ${printable((error as Error).message)}\n`);
+    exitCode = EXIT.invalid;
   } else {
     throw error;
   }

@@ -1,5 +1,5 @@
 /** Terminal output helpers shared by the commands: issue lists, tables, progress, JSON. */
-import { formatIssue, type ValidationIssue } from '@claimgraph/schema';
+import { formatIssue, printable, type ValidationIssue } from '@claimgraph/schema';
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -33,8 +33,14 @@ function joinPath(base: string, line: string): string {
 export function formatTable(headers: string[], rows: string[][], maxWidth = 60, whole: readonly string[] = []): string {
   const keep = headers.map((h) => whole.includes(h));
   const cut = (s: string, i: number) => (s.length > maxWidth && !keep[i] ? `${s.slice(0, maxWidth - 1)}…` : s);
-  const cells = [headers, ...rows].map((row) => row.map((c, i) => cut(c.replace(/\s+/g, ' '), i)));
-  const widths = headers.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
+  // Cells come from the data: escape what a terminal would act on (ESC, bidi controls) before measuring.
+  const cells = [headers, ...rows].map((row) => row.map((c, i) => cut(printable(c.replace(/\s+/g, ' ')), i)));
+  // A loop, not Math.max(...cells): a spread of 130,000 rows overflows the stack.
+  const widths = headers.map((_, i) => {
+    let width = 0;
+    for (const row of cells) width = Math.max(width, (row[i] ?? '').length);
+    return width;
+  });
   const line = (row: string[]) =>
     row
       .map((c, i) => c.padEnd(widths[i]!))

@@ -3,6 +3,7 @@
  * dataset (only records that passed their schema) and index it with Maps, never with plain objects,
  * so ids such as `__proto__` stay ordinary strings.
  */
+import { pushAll } from './arrays.js';
 import { latestDay, earliestDay, PARTIAL_DATE_PATTERN, partialDateProblem } from './dates.js';
 import { pointerSegment, show, type ValidationIssue } from './issues.js';
 import type { CheckedKind, FieldProblem } from './schema-check.js';
@@ -110,7 +111,7 @@ export function checkRecordRules(kind: CheckedKind, record: unknown): FieldProbl
       problems.push({ path: `/${startField}`, message: `${show(start)} is after ${endField} ${show(end)}` });
     }
   }
-  if (kind === 'statements') problems.push(...wordsProblems(r));
+  if (kind === 'statements') pushAll(problems, wordsProblems(r));
   return problems;
 }
 
@@ -281,8 +282,8 @@ export function checkCrossRecordRules(
     }
   }
 
-  issues.push(...findDuplicateRelations(data.relations, files.relations));
-  issues.push(...findPartOfCycles(data.relations, files.relations));
+  pushAll(issues, findDuplicateRelations(data.relations, files.relations));
+  pushAll(issues, findPartOfCycles(data.relations, files.relations));
   return issues;
 }
 

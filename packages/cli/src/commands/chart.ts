@@ -2,6 +2,7 @@
  * `claimgraph chart KIND --out FILE`: draws one of @claimgraph/charts' charts of a dataset; the
  * file's extension picks the format (.svg, .png, .json for the Vega-Lite spec, .html).
  */
+import { checkIntegrity } from '../integrity.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
 import type { CentralityMetric } from '@claimgraph/charts';
@@ -38,6 +39,7 @@ export async function chartCommand(kind: ChartKind, flags: ChartFlags): Promise<
   if (!(scale > 0)) throw new CliError(`--scale ${flags.scale}: not a positive number`);
 
   const path = await resolveDatasetPath(datasetOrBundled(flags.dataset));
+  await checkIntegrity(path);
   const { read, result, dataset } = await checkDataset(path);
   if (!dataset) {
     printIssues(result.errors, read.located.dir);

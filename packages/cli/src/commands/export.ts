@@ -2,6 +2,7 @@
  * `claimgraph export --format F --out PATH [--dataset PATH]`: a dataset as GEXF, GraphML, CSV,
  * NDJSON, Parquet or Neo4j files, through @claimgraph/sdk/export.
  */
+import { checkIntegrity } from '../integrity.js';
 import { isAbsolute, relative } from 'node:path';
 import type { Dataset } from '@claimgraph/schema';
 import { checkDataset } from '@claimgraph/schema/node';
@@ -25,6 +26,7 @@ export interface ExportFlags {
 
 export async function exportCommand(flags: ExportFlags): Promise<number> {
   const path = datasetOrBundled(flags.dataset);
+  await checkIntegrity(path);
   const progress = createProgress('export');
   progress.step('reading');
   const { read, result, dataset } = await checkDataset(path, progress.step);

@@ -1,4 +1,5 @@
 /** `claimgraph info [PATH]`: version, counts per type and date range of a release or source folder. */
+import { checkIntegrity } from '../integrity.js';
 import { summarizeDataset, type Dataset } from '@claimgraph/schema';
 import { checkDataset } from '@claimgraph/schema/node';
 import { EXIT } from '../errors.js';
@@ -7,6 +8,7 @@ import { resolveDatasetPath } from '../paths.js';
 
 export async function infoCommand(path: string | undefined, flags: { json?: boolean }): Promise<number> {
   const target = await resolveDatasetPath(path);
+  await checkIntegrity(target);
   const { read, result, dataset } = await checkDataset(target);
   if (!dataset) {
     printIssues(result.errors, read.located.dir);

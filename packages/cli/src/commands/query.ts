@@ -2,6 +2,7 @@
  * `claimgraph query …`: ask a dataset (the bundled one unless --dataset says otherwise) who is
  * connected to whom and who says so, through @claimgraph/sdk; a table by default, --json for scripts.
  */
+import { checkIntegrity } from '../integrity.js';
 import type { Command } from 'commander';
 import type { Entity, Relation, Statement } from '@claimgraph/schema';
 import {
@@ -29,6 +30,7 @@ interface CommonFlags {
  */
 async function open(flags: CommonFlags): Promise<ClaimGraph> {
   const path = await resolveDatasetPath(datasetOrBundled(flags.dataset));
+  await checkIntegrity(path);
   try {
     return await ClaimGraph.load(path);
   } catch (error) {

@@ -11,13 +11,24 @@ import { checkDataset, locateDataset } from '@claimgraph/schema/node';
 import { exportDataset } from '@claimgraph/sdk/export';
 import { datasetOrBundled } from '../bundled-dataset.js';
 import { CliError, EXIT } from '../errors.js';
-import { connectDuckDB, runSql, sqlString } from '../duckdb.js';
+import { connectDuckDB, prepareOne, runPrepared, runSql, sqlString } from '../duckdb.js';
+import { checkIntegrity } from '../integrity.js';
 import { formatTable, printIssues, printJson } from '../output.js';
 
 export interface SqlFlags {
   dataset?: string;
   json?: boolean;
+  /** Allow statements that write or read files (COPY … TO, ATTACH, read_csv of other files). */
+  allowFiles?: boolean;
 }
+
+// Statement types that only read (DuckDB's StatementType numbers): SELECT, EXPLAIN, PRAGMA, CALL.
+const READ_ONLY_TYPES = new Map([
+  [1, 'SELECT'],
+  [4, 'EXPLAIN'],
+  [17, 'PRAGMA'],
+  [19, 'CALL'],
+]);
 
 const VIEWS = ['entities', 'relations', 'statements', 'sources', 'redirects'] as const;
 
@@ -63,16 +74,36 @@ function uniqueNames(columns: string[]): string[] {
 export async function sqlCommand(sql: string, flags: SqlFlags): Promise<number> {
   if (sql.trim() === '')
     throw new CliError('sql: give a query, e.g. claimgraph sql "SELECT type, count(*) FROM relations GROUP BY type"');
+  const path = datasetOrBundled(flags.dataset);
+  await checkIntegrity(path);
   const connection = await connectDuckDB();
-  const folder = await parquetFolder(datasetOrBundled(flags.dataset));
+  const folder = await parquetFolder(path);
   if (typeof folder === 'number') return folder;
   try {
+    // The tables are read into memory first; after that DuckDB may touch no file, install or load
+    // no extension, and the settings are locked, so a query cannot undo them.
     for (const view of VIEWS) {
       const file = join(folder.dir, `${view}.parquet`);
       if (existsSync(file))
-        await runSql(connection, `CREATE VIEW ${view} AS SELECT * FROM read_parquet(${sqlString(file)})`);
+        await runSql(connection, `CREATE TABLE ${view} AS SELECT * FROM read_parquet(${sqlString(file)})`);
     }
-    const { columns, rows } = await runSql(connection, sql);
+    if (!flags.allowFiles) {
+      for (const setting of [
+        'SET autoinstall_known_extensions = false',
+        'SET autoload_known_extensions = false',
+        'SET enable_external_access = false',
+        'SET lock_configuration = true',
+      ])
+        await runSql(connection, setting);
+    }
+    const prepared = await prepareOne(connection, sql);
+    if (!flags.allowFiles && !READ_ONLY_TYPES.has(prepared.statementType)) {
+      throw new CliError(
+        `sql: only queries run (SELECT, EXPLAIN, PRAGMA, CALL); this statement would change or write something. Pass --allow-files to let it write files`,
+        EXIT.usage,
+      );
+    }
+    const { columns, rows } = await runPrepared(prepared);
     if (flags.json) {
       const names = uniqueNames(columns);
       printJson(rows.map((row) => Object.fromEntries(names.map((name, i) => [name, row[i]]))));

@@ -1,4 +1,5 @@
 /** Loads one side of a diff: the dataset, its version and the vocabulary it was published with. */
+import { checkIntegrity } from '../integrity.js';
 import { vocabularyDocument, type Dataset } from '@claimgraph/schema';
 import { checkDataset, readJsonFile } from '@claimgraph/schema/node';
 import type { VocabularyDocument } from '@claimgraph/sdk';
@@ -16,6 +17,7 @@ export interface DiffSide {
 }
 
 export async function loadDiffSide(path: string, label = path): Promise<DiffSide> {
+  await checkIntegrity(path);
   const { read, result, dataset } = await checkDataset(path);
   if (!dataset) {
     const shown = result.errors
