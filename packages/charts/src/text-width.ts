@@ -2,6 +2,7 @@
  * Text widths in DejaVu Sans, the font the PNG renderer draws with: the helpers fit names and wrap
  * quotes with them, and the Node renderer gives them to vega, which has no canvas to measure with.
  */
+import { pushAll } from '@claimgraph/schema';
 
 /** Code points covered: printable ASCII, Latin-1, then a few typographic marks. */
 const EXTRA = [8211, 8212, 8216, 8217, 8220, 8221, 8230, 8226, 8594, 183];
@@ -125,4 +126,62 @@ export function fitLine(text: string, maxWidth: number, fontSize: number, fontWe
     else hi = mid - 1;
   }
   return cut(lo);
+}
+
+export interface WrappedText {
+  lines: string[];
+  /** True when lines were dropped to keep within `maxLines` (the last line then ends in "…"). */
+  shortened: boolean;
+}
+
+/**
+ * Word wrap that never cuts a word: lines break at spaces; a single word wider than a line (a long
+ * URL) continues on the next line rather than being hidden. Past `maxLines` the text is shortened
+ * after a whole word, with an ellipsis.
+ */
+export function wrapWords(
+  text: string,
+  maxWidth: number,
+  fontSize: number,
+  maxLines = Infinity,
+  fontWeight?: unknown,
+  /** Break a word wider than a line between characters (quotes); labels keep it whole and wider. */
+  splitLongWords = true,
+): WrappedText {
+  const width = (s: string) => textWidth(s, fontSize, fontWeight);
+  const pieces: string[] = [];
+  for (const word of text.trim().split(/\s+/).filter(Boolean)) {
+    if (!splitLongWords || width(word) <= maxWidth) pieces.push(word);
+    else pushAll(pieces, splitWord(word, maxWidth, width));
+  }
+  const lines: string[] = [];
+  let line = '';
+  for (const piece of pieces) {
+    const next = line ? `${line} ${piece}` : piece;
+    if (line && width(next) > maxWidth) {
+      lines.push(line);
+      line = piece;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return { lines, shortened: false };
+  const kept = lines.slice(0, Math.max(1, maxLines));
+  const words = kept.pop()!.split(' ');
+  while (words.length > 1 && width(`${words.join(' ')}…`) > maxWidth) words.pop();
+  kept.push(`${words.join(' ').replace(/[\s,;:.\u2013\u2014-]+$/, '')}…`);
+  return { lines: kept, shortened: true };
+}
+
+/** A word too wide for a line, in pieces that each fit, split between whole code points. */
+function splitWord(word: string, maxWidth: number, width: (s: string) => number): string[] {
+  const out: string[] = [];
+  let piece = '';
+  for (const ch of word) {
+    if (piece && width(piece + ch) > maxWidth) {
+      out.push(piece);
+      piece = ch;
+    } else piece += ch;
+  }
+  if (piece) out.push(piece);
+  return out;
 }

@@ -61,7 +61,15 @@ export async function runSql(connection: DuckDBConnection, sql: string): Promise
 
 // DuckDB's messages run over several lines (the query, a caret): the first line says what is wrong.
 const duckdbError = (error: unknown) =>
-  new CliError(`sql: ${printable(String((error as Error).message).trim().split('\n')[0]!.trim())}`, EXIT.invalid);
+  new CliError(
+    `sql: ${printable(
+      String((error as Error).message)
+        .trim()
+        .split('\n')[0]!
+        .trim(),
+    )}`,
+    EXIT.invalid,
+  );
 
 /** Prepares `sql`, which must hold exactly one statement: a second one after `;` is refused, never run. */
 export async function prepareOne(connection: DuckDBConnection, sql: string): Promise<DuckDBPreparedStatement> {

@@ -5,6 +5,7 @@
 import { printable } from '@claimgraph/schema';
 import { releaseIntegrity } from '@claimgraph/schema/node';
 import { CliError, EXIT } from './errors.js';
+import { shownPath, type CliIO } from './io.js';
 import { printIssues } from './output.js';
 
 /**
@@ -12,23 +13,23 @@ import { printIssues } from './output.js';
  * match its datapackage.json is an error (exit 1); a release folder without one is read with a
  * notice on stderr — never on stdout, so `--json` output stays clean.
  */
-export async function checkIntegrity(path: string): Promise<void> {
+export async function checkIntegrity(io: CliIO, path: string, given: string = path): Promise<void> {
   let integrity;
   try {
     integrity = await releaseIntegrity(path);
   } catch (error) {
-    throw new CliError((error as Error).message);
+    throw new CliError(String((error as Error).message).replace(path, given));
   }
   if (integrity.status === 'failed') {
-    printIssues(integrity.errors, integrity.dir ?? path);
+    printIssues(io, integrity.errors, integrity.dir === undefined ? given : shownPath(io, integrity.dir, given));
     throw new CliError(
-      `${printable(path)}: the release does not match its datapackage.json, so it was not read; rebuild it, or run "claimgraph verify" on it`,
+      `${printable(given)}: the release does not match its datapackage.json, so it was not read; rebuild it, or run "claimgraph verify" on it`,
       EXIT.invalid,
     );
   }
   if (integrity.status === 'unverified') {
-    process.stderr.write(
-      `claimgraph: notice: ${printable(path)} is a release folder without a datapackage.json from claimgraph; its files cannot be verified\n`,
+    io.stderr.write(
+      `claimgraph: notice: ${printable(given)} is a release folder without a datapackage.json from claimgraph; its files cannot be verified\n`,
     );
   }
 }

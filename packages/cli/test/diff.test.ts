@@ -1,16 +1,15 @@
 /** `claimgraph diff` between a release and a source folder, an installed package and a release. */
 import { buildRelease } from '@claimgraph/schema/node';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { claimgraph as run } from './run-cli.js';
 
-const CLI = join(__dirname, '..', 'bin', 'claimgraph.js');
 const NAME = '@claimgraph/dataset-fixture';
 
-function claimgraph(args: string[], cwd: string) {
-  const { status, stdout, stderr } = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+async function claimgraph(args: string[], cwd: string) {
+  const { code: status, stdout, stderr } = await run(args, cwd);
   return { status, stdout, stderr };
 }
 
@@ -67,44 +66,44 @@ beforeEach(async () => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 describe('claimgraph diff', () => {
-  it('prints no changes for a reformatted copy (whitespace and order only)', () => {
+  it('prints no changes for a reformatted copy (whitespace and order only)', async () => {
     const copy = join(root, 'copy');
     mkdirSync(join(copy, 'data'), { recursive: true });
     writeFileSync(join(copy, 'package.json'), readFileSync(join(dataset, 'package.json')));
     for (const [kind, records] of Object.entries({ entities, relations, statements, sources })) {
       writeFileSync(join(copy, 'data', `${kind}.json`), JSON.stringify(records));
     }
-    const { status, stdout } = claimgraph(['diff', join(dataset, 'releases', '1.0.0'), copy], root);
+    const { status, stdout } = await claimgraph(['diff', join(dataset, 'releases', '1.0.0'), copy], root);
     expect(status).toBe(0);
     expect(stdout).toContain('suggested version bump: none');
     expect(stdout).toContain('No changes.');
   });
 
-  it('compares a release with the current source folder and lists the changes', () => {
+  it('compares a release with the current source folder and lists the changes', async () => {
     writeData({ entities: [...entities, { id: 'person:john-kirby', type: 'person', name: 'John Kirby' }] });
-    const { status, stdout } = claimgraph(['diff', join(dataset, 'releases', '1.0.0'), dataset], root);
+    const { status, stdout } = await claimgraph(['diff', join(dataset, 'releases', '1.0.0'), dataset], root);
     expect(status).toBe(0);
     expect(stdout).toContain('suggested version bump: minor');
     expect(stdout).toContain('+ person:john-kirby  John Kirby (person)');
   });
 
-  it('exits 1 with a message when a side is not a valid dataset', () => {
+  it('exits 1 with a message when a side is not a valid dataset', async () => {
     writeData({ statements: [{ ...statements[0]!, date: '2021-02-30' }] });
-    const { status, stderr } = claimgraph(['diff', join(dataset, 'releases', '1.0.0'), dataset], root);
+    const { status, stderr } = await claimgraph(['diff', join(dataset, 'releases', '1.0.0'), dataset], root);
     expect(status).toBe(1);
     expect(stderr).toContain('data/statements.json: st:price-1 /date: "2021-02-30" is not a calendar date');
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('exits 2 for an argument that is neither a path nor an installed package', () => {
-    const { status, stderr } = claimgraph(['diff', 'no-such-dataset-package', dataset], root);
+  it('exits 2 for an argument that is neither a path nor an installed package', async () => {
+    const { status, stderr } = await claimgraph(['diff', 'no-such-dataset-package', dataset], root);
     expect(status).toBe(2);
     expect(stderr).toContain('no installed package "no-such-dataset-package"');
   });
 
-  it('reads an installed dataset package given by name and version range', () => {
+  it('reads an installed dataset package given by name and version range', async () => {
     const repo = join(__dirname, '..', '..', '..');
-    const { status, stdout } = claimgraph(
+    const { status, stdout } = await claimgraph(
       [
         'diff',
         '@claimgraph/dataset-afghanistan-2021@^1',
@@ -116,9 +115,9 @@ describe('claimgraph diff', () => {
     expect(stdout).toMatch(/^Changes from @claimgraph\/dataset-afghanistan-2021@\^1 \(1\.\d+\.\d+\) to /);
   });
 
-  it('exits 2 when the installed package does not satisfy the range', () => {
+  it('exits 2 when the installed package does not satisfy the range', async () => {
     const repo = join(__dirname, '..', '..', '..');
-    const { status, stderr } = claimgraph(
+    const { status, stderr } = await claimgraph(
       ['diff', '@claimgraph/dataset-afghanistan-2021@^99', join(repo, 'datasets', 'afghanistan-2021')],
       repo,
     );

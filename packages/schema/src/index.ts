@@ -28,10 +28,24 @@ export {
   type RecordKind,
 } from './records.js';
 export { jsonSchemas } from './json-schema.js';
-export { validateDataset, compareIds, recordFiles, listShapeProblems, MAX_RECORDS, type ValidateOptions } from './validate.js';
+export {
+  validateDataset,
+  compareIds,
+  recordFiles,
+  listShapeProblems,
+  MAX_RECORDS,
+  type ValidateOptions,
+} from './validate.js';
 export { formatIssue, printable, sortIssues, type ValidationIssue, type ValidationResult } from './issues.js';
 export { nameProblem, textProblem } from './text.js';
 export { maxOf, minOf, pushAll } from './arrays.js';
 export { isAbsoluteUrl } from './schema-check.js';
 export { canonicalDataset, canonicalRecord, serializeDataset, serializeDatasetChunks } from './canonical.js';
+export {
+  EXCLUSIONS,
+  exclusionsOf,
+  findExclusionConflicts,
+  type ExclusionConflict,
+  type Exclusions,
+} from './exclusions.js';
 export { summarizeDataset, type DatasetSummary } from './summary.js';

@@ -162,6 +162,11 @@ export const RelationSchema = Type.Object(
     target: EntityRef('Entity id the relation goes to.'),
     start: Type.Optional(PartialDateSchema('When the relation began to hold.')),
     end: Type.Optional(PartialDateSchema('When the relation stopped holding.')),
+    endedBy: Type.Optional(
+      PartialDateSchema(
+        'The relation is over, its end date unknown: it had stopped holding by this date ("former president", "previously", "now deceased" in a source of that date). asOf() leaves it out from this date on.',
+      ),
+    ),
     attributes: Type.Optional(
       Type.Record(
         Type.String({ pattern: '^[a-z][a-zA-Z0-9]*$' }),
@@ -206,6 +211,27 @@ export const StatementSchema = Type.Object(
         description:
           'What the quote or paraphrase answers or refers to, shown under it (`denying reports of a rift between the Haqqanis and the Taliban`). Needs `quote` or `paraphrase`.',
       }),
+    ),
+    anchor: Type.Optional(
+      Type.Object(
+        {
+          type: Type.Literal('TextPositionSelector', { description: 'A W3C Web Annotation TextPositionSelector.' }),
+          start: Type.Integer({ minimum: 0, description: 'Offset of the first character, in Unicode code points.' }),
+          end: Type.Integer({
+            minimum: 1,
+            description: 'Offset just past the last character, in Unicode code points.',
+          }),
+          snapshot: Type.String({
+            pattern: '^[0-9a-f]{64}$',
+            description: 'The sha256 of the source text snapshot the offsets were measured on.',
+          }),
+        },
+        {
+          additionalProperties: false,
+          description:
+            'Where the quote (or paraphrase) sits in a text snapshot of its source, written by `claimgraph quotes --anchor`; the snapshot itself stays outside the dataset.',
+        },
+      ),
     ),
     source: Type.String({ pattern: ID_PATTERNS.source, description: 'The source that reports the statement.' }),
     hedged: Type.Optional(

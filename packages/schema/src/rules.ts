@@ -8,6 +8,7 @@ import { latestDay, earliestDay, PARTIAL_DATE_PATTERN, partialDateProblem } from
 import { pointerSegment, show, type ValidationIssue } from './issues.js';
 import type { CheckedKind, FieldProblem } from './schema-check.js';
 import type { Dataset, Entity, RecordKind, Redirect, Relation, Statement } from './records.js';
+import { EXCLUSIONS, findExclusionConflicts, type Exclusions } from './exclusions.js';
 import { nameProblem, textProblem } from './text.js';
 import { isEntityType, RELATION_TYPE_INFO, type EntityType } from './vocabulary.js';
 
@@ -17,7 +18,7 @@ const DATE_RE = new RegExp(PARTIAL_DATE_PATTERN);
 const DATE_FIELDS: Record<CheckedKind, readonly string[]> = {
   redirects: ['date'],
   entities: ['founded', 'date', 'end', 'published'],
-  relations: ['start', 'end'],
+  relations: ['start', 'end', 'endedBy'],
   statements: ['date'],
   sources: ['published'],
 };
@@ -111,6 +112,15 @@ export function checkRecordRules(kind: CheckedKind, record: unknown): FieldProbl
       problems.push({ path: `/${startField}`, message: `${show(start)} is after ${endField} ${show(end)}` });
     }
   }
+  if (kind === 'relations' && typeof r.endedBy === 'string' && !partialDateProblem(r.endedBy)) {
+    if (r.end !== undefined)
+      problems.push({
+        path: '/endedBy',
+        message: `the relation has an end (${show(r.end)}); endedBy is only for a relation whose end date is unknown, so remove one of them`,
+      });
+    else if (typeof r.start === 'string' && !partialDateProblem(r.start) && earliestDay(r.start) > latestDay(r.endedBy))
+      problems.push({ path: '/start', message: `${show(r.start)} is after endedBy ${show(r.endedBy)}` });
+  }
   if (kind === 'statements') pushAll(problems, wordsProblems(r));
   return problems;
 }
@@ -126,6 +136,22 @@ function wordsProblems(r: Record<string, unknown>): FieldProblem[] {
           "a statement has either a quote (the speaker's own words) or a paraphrase (the source reporting them), not both; keep the one the source prints",
       },
     ];
+  const anchor = r.anchor as { start?: unknown; end?: unknown } | undefined;
+  if (anchor && typeof anchor === 'object' && typeof anchor.start === 'number' && typeof anchor.end === 'number') {
+    const words = has('quote') ? (r.quote as string) : has('paraphrase') ? (r.paraphrase as string) : undefined;
+    if (words === undefined)
+      return [
+        { path: '/anchor', message: 'places a quote in its source, but the statement has no quote or paraphrase' },
+      ];
+    const length = [...words].length;
+    if (anchor.end - anchor.start !== length)
+      return [
+        {
+          path: '/anchor',
+          message: `spans ${anchor.end - anchor.start} characters (${anchor.start}–${anchor.end}) but the ${has('quote') ? 'quote' : 'paraphrase'} has ${length}; run claimgraph quotes --anchor again`,
+        },
+      ];
+  }
   if (has('context') && !has('quote') && !has('paraphrase'))
     return [
       {
@@ -202,6 +228,7 @@ export function checkCrossRecordRules(
   files: Record<RecordKind, string>,
   mentionedRelations: ReadonlySet<string> = new Set(data.statements.map((s) => s.relation)),
   present: ReadonlyMap<string, RecordKind> = presentIds(data),
+  exclusions: Exclusions = EXCLUSIONS,
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const issue = (kind: RecordKind, id: string, path: string, message: string) =>
@@ -282,6 +309,15 @@ export function checkCrossRecordRules(
     }
   }
 
+  for (const c of findExclusionConflicts(data.relations, data.statements, exclusions)) {
+    issue(
+      'statements',
+      c.statement.id,
+      '/relation',
+      `${show(c.statement.speaker)} supports both ${show(c.relation.id)} (${c.relation.type}) and ${show(c.otherRelation.id)} (${c.otherRelation.type}, in ${show(c.other.id)}) on ${c.statement.date}; "${c.relation.type}" and "${c.otherRelation.type}" exclude each other for the same two entities, so point one statement at the other relation or dispute it`,
+    );
+  }
+
   pushAll(issues, findDuplicateRelations(data.relations, files.relations));
   pushAll(issues, findPartOfCycles(data.relations, files.relations));
   return issues;
@@ -318,7 +354,14 @@ function findDuplicateRelations(relations: Relation[], file: string): Validation
     const attributes = relation.attributes
       ? Object.entries(relation.attributes).sort(([a], [b]) => (a < b ? -1 : 1))
       : [];
-    const key = JSON.stringify([relation.type, ...ends, relation.start ?? null, relation.end ?? null, attributes]);
+    const key = JSON.stringify([
+      relation.type,
+      ...ends,
+      relation.start ?? null,
+      relation.end ?? null,
+      relation.endedBy ?? null,
+      attributes,
+    ]);
     const first = byKey.get(key);
     if (first) {
       issues.push({

@@ -7,6 +7,7 @@ import { pushAll } from './arrays.js';
 import { sortIssues, show, type ValidationIssue, type ValidationResult } from './issues.js';
 import { checkRecordShape, describeType } from './schema-check.js';
 import { RECORD_FILES, RECORD_KINDS, REDIRECTS_FILE, type Dataset, type RecordKind, type Redirect } from './records.js';
+import { EXCLUSIONS, type Exclusions } from './exclusions.js';
 import { checkCrossRecordRules, checkRecordRules, checkRedirects, presentIds, wrongKindProblem } from './rules.js';
 
 export interface ValidateOptions {
@@ -14,9 +15,16 @@ export interface ValidateOptions {
   files?: Partial<Record<RecordKind | 'redirects', string>>;
   /** Require each file's records to be sorted by id, as dataset sources are (default true). */
   requireSorted?: boolean;
+  /**
+   * The relation types that exclude each other, as the vocabulary the data was built with says
+   * (`exclusionsOf(vocabulary.json)` for a release). Default: the current vocabulary's for a source
+   * (`requireSorted` true); none for a release, which was checked when it was built and may predate
+   * an exclusion.
+   */
+  exclusions?: Exclusions;
 }
 
-const DEFAULTS: Required<Omit<ValidateOptions, 'files'>> = { requireSorted: true };
+const DEFAULTS: Required<Omit<ValidateOptions, 'files' | 'exclusions'>> = { requireSorted: true };
 
 /** Where each record kind lives, for messages: `data/entities.json` unless told otherwise. */
 export function recordFiles(files: ValidateOptions['files'] = {}): Record<RecordKind | 'redirects', string> {
@@ -175,7 +183,8 @@ function validateData(input: unknown, options: ValidateOptions): ValidationResul
       if (typeof relation === 'string') mentioned.add(relation);
     }
   }
-  pushAll(errors, checkCrossRecordRules(wellFormed, files, mentioned, present));
+  const exclusions = options.exclusions ?? (requireSorted ? EXCLUSIONS : {});
+  pushAll(errors, checkCrossRecordRules(wellFormed, files, mentioned, present, exclusions));
   pushAll(
     errors,
     validateRedirects((input as { redirects?: unknown }).redirects, wellFormed, files.redirects, requireSorted),

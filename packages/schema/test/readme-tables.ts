@@ -55,11 +55,12 @@ export function relationTypeTable(): string {
       Object.keys(info.attributes ?? {})
         .map((k) => `\`${k}\``)
         .join(', ') || '—';
-    return `| \`${t}\` | ${info.label} / ${info.inverseLabel} | ${info.symmetric ? 'yes' : 'no'} | ${endpoints(info.source)} | ${endpoints(info.target)} | ${attributes} | ${cell(info.description)} |`;
+    const excludes = (info.excludes ?? []).map((k) => `\`${k}\``).join(', ') || '—';
+    return `| \`${t}\` | ${info.label} / ${info.inverseLabel} | ${info.symmetric ? 'yes' : 'no'} | ${endpoints(info.source)} | ${endpoints(info.target)} | ${attributes} | ${excludes} | ${cell(info.description)} |`;
   });
   return [
-    '| type | reads (forward / inverse) | symmetric | source | target | attributes | description |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| type | reads (forward / inverse) | symmetric | source | target | attributes | excludes | description |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
   ].join('\n');
 }

@@ -90,6 +90,7 @@ export class ClaimGraph {
   #paths: PathFinder | undefined;
   #speakers: Csr | undefined;
   #contested: number[] | undefined;
+  #statementIndex: Map<string, number> | undefined;
 
   private constructor(store: Store, version: string | undefined, redirects: readonly Redirect[] = []) {
     this.#store = store;
@@ -203,15 +204,23 @@ export class ClaimGraph {
     return position === undefined ? undefined : this.#store.entities[position];
   }
 
-  /** The relation with this id, or undefined. */
+  /** The relation with this id (or the one a redirect of this id leads to), or undefined. */
   relation(id: string): Relation | undefined {
-    const position = this.#store.relationIndex.get(id);
+    const position = this.#position(this.#store.relationIndex, id);
     return position === undefined ? undefined : this.#store.relations[position];
   }
 
-  /** The source with this id, or undefined. */
+  /** The statement with this id (or the one a redirect of this id leads to), or undefined. */
+  statement(id: string): Statement | undefined {
+    const statements = this.#store.statements;
+    this.#statementIndex ??= new Map(statements.map((s, i) => [s.id, i]));
+    const position = this.#position(this.#statementIndex, id);
+    return position === undefined ? undefined : statements[position];
+  }
+
+  /** The source with this id (or the one a redirect of this id leads to), or undefined. */
   source(id: string): Source | undefined {
-    const position = this.#store.sourceIndex.get(id);
+    const position = this.#position(this.#store.sourceIndex, id);
     return position === undefined ? undefined : this.#store.sources[position];
   }
 
@@ -276,7 +285,7 @@ export class ClaimGraph {
     const relation = o.relation === undefined ? undefined : this.#requireRelation(o.relation);
     const speaker = o.speaker === undefined ? undefined : this.#requireEntity(o.speaker);
     const entity = o.entity === undefined ? undefined : this.#requireEntity(o.entity);
-    if (o.source !== undefined) this.#requireSource(o.source);
+    const sourceId = o.source === undefined ? undefined : this.#store.sources[this.#requireSource(o.source)]!.id;
     const stance = stanceOption(method, o.stance);
     const from = o.from === undefined ? undefined : earliestKey(dateOption(method, 'from', o.from));
     const to = o.to === undefined ? undefined : latestKey(dateOption(method, 'to', o.to));
@@ -304,7 +313,7 @@ export class ClaimGraph {
       if (stance !== undefined && (store.stDisputes[i] === 1) !== (stance === 'disputes')) continue;
       if (from !== undefined && dates.earliest[i]! < from) continue;
       if (to !== undefined && dates.latest[i]! > to) continue;
-      if (o.source !== undefined && store.statements[i]!.source !== o.source) continue;
+      if (sourceId !== undefined && store.statements[i]!.source !== sourceId) continue;
       kept.push(i);
     }
     return dates.sort(kept).map((i) => store.statements[i]!);
@@ -414,29 +423,37 @@ export class ClaimGraph {
     ]);
   }
 
-  /** Where an entity id leads, following a redirect when the id was renamed or merged away. */
-  #entityPosition(id: string): number | undefined {
-    const index = this.#store.entityIndex;
+  /**
+   * The one lookup every id goes through: the record's position in its kind's index, following a
+   * redirect when the id was renamed or merged away. The validator keeps a redirect within one
+   * kind of record and never chained, so one step is all there is.
+   */
+  #position(index: ReadonlyMap<string, number>, id: string): number | undefined {
+    if (typeof id !== 'string') return undefined;
     const position = index.get(id);
     if (position !== undefined) return position;
     const redirect = this.#redirects.get(id);
     return redirect === undefined ? undefined : index.get(redirect.to);
   }
 
+  #entityPosition(id: string): number | undefined {
+    return this.#position(this.#store.entityIndex, id);
+  }
+
   #requireEntity(id: string): number {
-    const position = typeof id === 'string' ? this.#entityPosition(id) : undefined;
+    const position = this.#entityPosition(id);
     if (position === undefined) throw new UnknownIdError('entity', String(id));
     return position;
   }
 
   #requireRelation(id: string): number {
-    const position = typeof id === 'string' ? this.#store.relationIndex.get(id) : undefined;
+    const position = this.#position(this.#store.relationIndex, id);
     if (position === undefined) throw new UnknownIdError('relation', String(id));
     return position;
   }
 
   #requireSource(id: string): number {
-    const position = typeof id === 'string' ? this.#store.sourceIndex.get(id) : undefined;
+    const position = this.#position(this.#store.sourceIndex, id);
     if (position === undefined) throw new UnknownIdError('source', String(id));
     return position;
   }

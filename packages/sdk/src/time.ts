@@ -78,11 +78,14 @@ export class StatementDates {
 }
 
 /**
- * Whether a relation holds at `date`: it has started by then (when it has a start) and has not
- * certainly ended before the last day `date` can mean.
+ * Whether a relation holds at `date`, judged on the last day `date` can mean: it has started by then
+ * (when it has a start) and has not certainly ended. With `end`, it has certainly ended after the last
+ * day `end` can mean. With `endedBy` (over, end unknown), it has certainly ended from the last day
+ * `endedBy` can mean on: before that it may still have held, so it is kept.
  */
 export function holdsAt(relation: Relation, date: PartialDate): boolean {
   if (relation.start !== undefined && !isOnOrBefore(relation.start, date)) return false;
   if (relation.end !== undefined && latestDay(relation.end) < latestDay(date)) return false;
+  if (relation.endedBy !== undefined && latestDay(relation.endedBy) <= latestDay(date)) return false;
   return true;
 }

@@ -50,6 +50,27 @@ const MUTATIONS: Record<string, Mutation> = {
   relationBadMonth: (d, p) => (rec(d.relations, p).start = '2021-13'),
   relationEndBeforeStart: (d, p) => Object.assign(rec(d.relations, p), { start: '2021-08', end: '2021-07-31' }),
   relationEndSameMonth: (d, p) => Object.assign(rec(d.relations, p), { start: '2021-08', end: '2021-08-01' }),
+  relationEndedByWithEnd: (d, p) => Object.assign(rec(d.relations, p), { end: '2021-08', endedBy: '2021-08-28' }),
+  relationEndedByBeforeStart: (d, p) => Object.assign(rec(d.relations, p), { start: '2021-09', endedBy: '2021-08' }),
+  relationEndedBy: (d, p) => Object.assign(rec(d.relations, p), { start: '2012', endedBy: '2021-08' }),
+  relationEndedByBadCalendar: (d, p) => (rec(d.relations, p).endedBy = '2021-02-30'),
+  excludedPairSupported: (d, p) => {
+    const r = rec(d.relations, p);
+    const speaker = d.statements[0]!.speaker;
+    const add = (type: string, suffix: string) => {
+      d.relations.push({ id: `rel:zz-${suffix}`, type, source: r.source, target: r.target } as never);
+      d.statements.push({
+        id: `st:zz-${suffix}`,
+        relation: `rel:zz-${suffix}`,
+        speaker,
+        stance: 'supports',
+        date: '2001',
+        source: d.sources[0]!.id,
+      });
+    };
+    add('part-of', 'part');
+    add('affiliated-with', 'tie');
+  },
   relationBadAttributeKey: (d, p) => (rec(d.relations, p).attributes = { Bad: 1 }),
   relationControlNote: (d, p) => (rec(d.relations, p).note = 'a\u2066b'),
   relationDuplicate: (d, p) => {

@@ -3,7 +3,7 @@
  * command and returns the exit code, writing only to `io`, so tests call it in-process.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { checkCommand, recordCommand } from './commands.js';
+import { checkCommand, readmeCommand, recordCommand } from './commands.js';
 import { EXIT, ReleaseToolsError } from './errors.js';
 
 export interface Io {
@@ -47,6 +47,17 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .addOption(root)
     .action(async (flags: { root?: string }) => {
       exitCode = await recordCommand(flags, io);
+    });
+
+  program
+    .command('readme')
+    .description(
+      'rewrite the generated blocks of each dataset README (counts, citation version) from its data and package.json',
+    )
+    .addOption(root)
+    .option('--check', 'do not write: fail when a README differs from what its data gives')
+    .action(async (flags: { root?: string; check?: boolean }) => {
+      exitCode = await readmeCommand(flags, io);
     });
 
   try {

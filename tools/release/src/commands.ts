@@ -1,8 +1,9 @@
-/** `claimgraph-release check` and `record`: the release check's report, and recording built releases as published. */
+/** `claimgraph-release check`, `record` and `readme`: the release check's report, and recording built releases as published. */
 import { resolve } from 'node:path';
 import type { Io } from './cli.js';
 import { EXIT } from './errors.js';
 import { recordReleases, releaseCheck } from './check.js';
+import { updateReadmes } from './readme.js';
 
 export async function recordCommand(flags: { root?: string }, io: Io): Promise<number> {
   const recorded = await recordReleases(resolve(io.cwd, flags.root ?? '.'));
@@ -41,4 +42,18 @@ export async function checkCommand(flags: { root?: string; json?: boolean }, io:
     }
   }
   return checks.every((c) => c.ok) ? EXIT.ok : EXIT.invalid;
+}
+
+export async function readmeCommand(flags: { root?: string; check?: boolean }, io: Io): Promise<number> {
+  const results = await updateReadmes(resolve(io.cwd, flags.root ?? '.'), flags.check === true);
+  const stale = results.filter((r) => r.changed);
+  for (const r of results) {
+    if (!r.changed) io.stdout(`✔ ${r.file}: counts and version match the data\n`);
+    else if (flags.check)
+      io.stderr(
+        `✖ ${r.file}: counts or version differ from the data; run "npm run readme" (claimgraph-release readme)\n`,
+      );
+    else io.stdout(`updated ${r.file}\n`);
+  }
+  return flags.check && stale.length > 0 ? EXIT.invalid : EXIT.ok;
 }

@@ -301,3 +301,73 @@ describe("this repository's kept releases", () => {
     expect(filesIn(release)).toEqual(listed(release));
   });
 });
+
+describe('claimgraph-release readme', () => {
+  const readmeFile = () => join(dataset, 'README.md');
+  const README = [
+    '# Fixture',
+    '',
+    '<!-- counts: generated; do not edit -->',
+    'stale',
+    '<!-- /counts -->',
+    '',
+    'Cite <!-- version -->version 0.0.1<!-- /version -->.',
+    '',
+  ].join('\n');
+
+  it('writes the counts, type tables, stance and hedge figures and the version from the data', async () => {
+    writeFileSync(readmeFile(), README);
+    const { status, stdout } = await release(['readme'], root);
+    expect(status).toBe(0);
+    expect(stdout).toBe('updated datasets/fixture/README.md\n');
+    expect(readFileSync(readmeFile(), 'utf8')).toBe(
+      [
+        '# Fixture',
+        '',
+        '<!-- counts: generated; do not edit -->',
+        '3 entities, 1 relation, 1 statement and 1 source.',
+        '',
+        '| entity type | count |',
+        '| --- | ---: |',
+        '| `armed-group` | 2 |',
+        '| `person` | 1 |',
+        '',
+        '| relation type | count |',
+        '| --- | ---: |',
+        '| `part-of` | 1 |',
+        '',
+        "Statements: 0 support and 1 dispute their relation; 0 are hedged, 0 carry a verbatim quote and 0 the source's paraphrase, 0 reach the source second-hand (`reportedBy`). Statement dates run from 27 August 2021 to 27 August 2021. 0 relations are known to have ended (`end` or `endedBy`).",
+        '<!-- /counts -->',
+        '',
+        'Cite <!-- version -->version 1.0.0<!-- /version -->.',
+        '',
+      ].join('\n'),
+    );
+    expect(await release(['readme'], root)).toMatchObject({
+      status: 0,
+      stdout: '✔ datasets/fixture/README.md: counts and version match the data\n',
+    });
+  });
+
+  it('with --check, fails a README the data no longer matches and leaves it alone', async () => {
+    writeFileSync(readmeFile(), README);
+    await release(['readme'], root);
+    setVersion('1.1.0');
+    const before = readFileSync(readmeFile(), 'utf8');
+    const { status, stderr } = await release(['readme', '--check'], root);
+    expect(status).toBe(1);
+    expect(stderr).toBe(
+      '✖ datasets/fixture/README.md: counts or version differ from the data; run "npm run readme" (claimgraph-release readme)\n',
+    );
+    expect(readFileSync(readmeFile(), 'utf8')).toBe(before);
+  });
+
+  it('names the file when a README has counts but no version block', async () => {
+    writeFileSync(readmeFile(), '<!-- counts -->\n<!-- /counts -->\n');
+    const { status, stderr } = await release(['readme'], root);
+    expect(status).toBe(1);
+    expect(stderr).toBe(
+      'claimgraph-release: datasets/fixture/README.md: no <!-- version --> … <!-- /version --> block; add the markers where the generated text goes\n',
+    );
+  });
+});

@@ -23,6 +23,7 @@ import { RECORD_FILES, RECORD_KINDS, REDIRECTS_FILE, type Dataset } from '../rec
 import { summarizeDataset, type DatasetSummary } from '../summary.js';
 import { validateDataset } from '../validate.js';
 import { vocabularyDocument } from '../vocabulary.js';
+import { exclusionsOf, type Exclusions } from '../exclusions.js';
 import { readDataset, type ReadDatasetResult } from './dataset-files.js';
 import { readJsonFile } from './read-json.js';
 import { describeType } from '../schema-check.js';
@@ -42,10 +43,22 @@ export async function checkDataset(path: string, onProgress?: ProgressListener):
   const read = await readDataset(path);
   if (read.data === undefined) return { read, result: { valid: false, errors: sortIssues(read.issues) } };
   onProgress?.('validating');
-  const result = validateDataset(read.data, { files: read.files, requireSorted: read.located.layout === 'source' });
+  const release = read.located.layout === 'release';
+  const result = validateDataset(read.data, {
+    files: read.files,
+    requireSorted: !release,
+    // A release is held to the vocabulary it was published with (exclusions it predates do not apply).
+    exclusions: release ? await publishedExclusions(read.located.dir) : undefined,
+  });
   const errors = sortIssues([...read.issues, ...result.errors]);
   const valid = errors.length === 0;
   return { read, result: { valid, errors }, dataset: valid ? (read.data as Dataset) : undefined };
+}
+
+/** The exclusions of the `vocabulary.json` beside a release's dataset, or none when it has none. */
+async function publishedExclusions(dir: string): Promise<Exclusions> {
+  const vocabulary = await readJsonFile(join(dir, 'vocabulary.json'), 'vocabulary.json');
+  return vocabulary.ok ? exclusionsOf(vocabulary.value) : {};
 }
 
 export interface BuildOptions {
