@@ -13,7 +13,13 @@ const id = (n) => `person:p${String(n).padStart(7, '0')}`;
 const entities = [];
 for (let i = 0; i < total; i++) entities.push({ id: id(i), type: 'person', name: `P ${i}` });
 const relations = [];
-const link = (a, b) => relations.push({ id: `rel:r${String(relations.length).padStart(7, '0')}`, type: 'allied-with', source: id(a), target: id(b) });
+const link = (a, b) =>
+  relations.push({
+    id: `rel:r${String(relations.length).padStart(7, '0')}`,
+    type: 'allied-with',
+    source: id(a),
+    target: id(b),
+  });
 // chain A: 0 → 1 → … → chain (hub A); chain B: chain+1 → … → 2·chain+1 (hub B); fan: hub A — f — hub B.
 for (let i = 0; i < chain; i++) link(i, i + 1);
 for (let i = chain + 1; i < 2 * chain + 1; i++) link(i, i + 1);

@@ -3,7 +3,8 @@
  * file's extension picks the format (.svg, .png, .json for the Vega-Lite spec, .html).
  */
 import { checkIntegrity } from '../integrity.js';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { writeFileAtomic } from '@claimgraph/schema/node';
 import { dirname, extname } from 'node:path';
 import type { CentralityMetric } from '@claimgraph/charts';
 import type { Dataset, EntityType } from '@claimgraph/schema';
@@ -114,7 +115,7 @@ export async function chartCommand(io: CliIO, kind: ChartKind, flags: ChartFlags
       // A responsive figure: the chart laid out again for each width band, picked by the page.
       const html = render.renderResponsiveHtml(draw);
       await mkdir(dirname(out), { recursive: true });
-      await writeFile(out, html);
+      await writeFileAtomic(out, html);
       io.stdout.write(`wrote ${flags.out}\n`);
       return EXIT.ok;
     }
@@ -126,7 +127,7 @@ export async function chartCommand(io: CliIO, kind: ChartKind, flags: ChartFlags
           ? await render.renderSvg(spec)
           : await render.renderPng(spec, { scale });
     await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, bytes);
+    await writeFileAtomic(out, bytes);
     if (format === '.png') {
       const size = render.pngSize(bytes as Uint8Array);
       io.stdout.write(`wrote ${flags.out} (${size.width}×${size.height} px)\n`);
