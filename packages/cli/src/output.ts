@@ -1,5 +1,5 @@
-/** Terminal output helpers shared by the commands: issue lists, tables, progress, JSON. */
-import { formatIssue, printable, type ValidationIssue } from '@claimgraph/schema';
+/** Terminal output helpers shared by the commands: issue lists, progress, JSON (tables: table.ts). */
+import { formatIssue, type ValidationIssue } from '@claimgraph/schema';
 import type { CliIO } from './io.js';
 
 export function printJson(io: CliIO, value: unknown): void {
@@ -25,29 +25,6 @@ export function printIssues(io: CliIO, issues: ValidationIssue[], base: string):
 function joinPath(base: string, line: string): string {
   if (base === '.' || base === '') return line;
   return `${base.replace(/\/+$/, '')}/${line}`;
-}
-
-/**
- * A plain text table: columns padded to their widest cell, long cells cut with an ellipsis, except
- * in the columns named in `whole` (ids, which a user copies into the next command).
- */
-export function formatTable(headers: string[], rows: string[][], maxWidth = 60, whole: readonly string[] = []): string {
-  const keep = headers.map((h) => whole.includes(h));
-  const cut = (s: string, i: number) => (s.length > maxWidth && !keep[i] ? `${s.slice(0, maxWidth - 1)}…` : s);
-  // Cells come from the data: escape what a terminal would act on (ESC, bidi controls) before measuring.
-  const cells = [headers, ...rows].map((row) => row.map((c, i) => cut(printable(c.replace(/\s+/g, ' ')), i)));
-  // A loop, not Math.max(...cells): a spread of 130,000 rows overflows the stack.
-  const widths = headers.map((_, i) => {
-    let width = 0;
-    for (const row of cells) width = Math.max(width, (row[i] ?? '').length);
-    return width;
-  });
-  const line = (row: string[]) =>
-    row
-      .map((c, i) => c.padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd();
-  return [line(cells[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 
 /** Progress on a terminal; silent when output is piped or in CI. */

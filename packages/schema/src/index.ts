@@ -49,3 +49,4 @@ export {
   type Exclusions,
 } from './exclusions.js';
 export { summarizeDataset, type DatasetSummary } from './summary.js';
+export { datasetName } from './dataset-name.js';

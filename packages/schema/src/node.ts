@@ -13,6 +13,7 @@ export { readRegularFile, readRegularFileOrThrow, type RegularFileRead } from '.
 export { writeFileAtomic, writeNewFile, type WriteContent, type WrittenFile } from './node/atomic-write.js';
 export { isClaimgraphRelease, realPathOf } from './node/release-folder.js';
 export { releaseIntegrity, type ReleaseIntegrity } from './node/integrity.js';
+export { resolveDatasetPackage, parsePackageSpec, type InstalledDataset } from './node/dataset-package.js';
 export {
   readDataset,
   locateDataset,

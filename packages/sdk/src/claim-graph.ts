@@ -55,6 +55,8 @@ export interface FromDataOptions {
   requireSorted?: boolean;
   /** The dataset's version, when known [undefined]. */
   version?: string;
+  /** The dataset's short name (`afghanistan-2021`), when known; chart source lines use it [undefined]. */
+  name?: string;
   /** The file each record kind came from, for validation messages [data/<kind>.json]. */
   files?: Partial<Record<RecordKind, string>>;
 }
@@ -63,6 +65,7 @@ const FROM_DATA_DEFAULTS: FromDataOptions & { validate: boolean; requireSorted: 
   validate: true,
   requireSorted: false,
   version: undefined,
+  name: undefined,
   files: undefined,
 };
 
@@ -81,6 +84,8 @@ const SYMMETRIC = new Set<string>(
 export class ClaimGraph {
   /** The release or package version, when the dataset says. */
   readonly version: string | undefined;
+  /** The dataset's short name (`afghanistan-2021`: datapackage.json's `name`), when known. */
+  readonly name: string | undefined;
   readonly #store: Store;
   /** Old id → current id, from the dataset's redirects: merged or renamed records keep resolving. */
   readonly #redirects: ReadonlyMap<string, Redirect>;
@@ -92,9 +97,14 @@ export class ClaimGraph {
   #contested: number[] | undefined;
   #statementIndex: Map<string, number> | undefined;
 
-  private constructor(store: Store, version: string | undefined, redirects: readonly Redirect[] = []) {
+  private constructor(
+    store: Store,
+    about: { version: string | undefined; name: string | undefined },
+    redirects: readonly Redirect[] = [],
+  ) {
     this.#store = store;
-    this.version = version;
+    this.version = about.version;
+    this.name = about.name;
     this.#redirects = new Map(redirects.map((r) => [r.from, r]));
   }
 
@@ -104,8 +114,14 @@ export class ClaimGraph {
    * against the sha256 in its `datapackage.json` when there is one.
    */
   static async load(location: string | URL, options?: LoadOptions): Promise<ClaimGraph> {
-    const { integrity, validate, fetch } = resolveOptions('ClaimGraph.load', LOAD_DEFAULTS, options);
-    const loaded = await readLocation(location, { integrity, validate, fetch });
+    const { integrity, validate, fetch, from } = resolveOptions('ClaimGraph.load', LOAD_DEFAULTS, options);
+    if (from !== undefined && typeof from !== 'string' && !(from instanceof URL))
+      throw optionError(
+        'ClaimGraph.load',
+        'from',
+        `must be a folder, a file or a file: URL, not ${JSON.stringify(from)}`,
+      );
+    const loaded = await readLocation(location, { integrity, validate, fetch, from });
     if (!hasDatasetShape(loaded.data) && !validate) {
       throw new ClaimGraphError(`${loaded.location}: must hold an object with ${RECORD_KINDS.join(', ')}, each a list`);
     }
@@ -113,6 +129,7 @@ export class ClaimGraph {
       validate,
       requireSorted: loaded.requireSorted,
       version: loaded.version,
+      name: loaded.name,
       files: loaded.files,
     });
   }
@@ -147,7 +164,10 @@ export class ClaimGraph {
     }
   }
 
-  static #fromData(data: Dataset, { validate, requireSorted, version, files }: typeof FROM_DATA_DEFAULTS): ClaimGraph {
+  static #fromData(
+    data: Dataset,
+    { validate, requireSorted, version, name, files }: typeof FROM_DATA_DEFAULTS,
+  ): ClaimGraph {
     const fullCheck = () => {
       const result = validateDataset(data, { requireSorted, files });
       if (!result.valid) throw new ClaimGraphValidationError(result.errors);
@@ -175,7 +195,13 @@ export class ClaimGraph {
         `ClaimGraph.fromData(): ${store.problem}; validate the dataset (claimgraph validate) to see every problem`,
       );
     }
-    return new ClaimGraph(store, version, data.redirects);
+    for (const [key, value] of [
+      ['version', version],
+      ['name', name],
+    ] as const)
+      if (value !== undefined && typeof value !== 'string')
+        throw optionError('ClaimGraph.fromData', key, `must be a string, not ${JSON.stringify(value)}`);
+    return new ClaimGraph(store, { version, name }, data.redirects);
   }
 
   /**
@@ -289,6 +315,8 @@ export class ClaimGraph {
     const stance = stanceOption(method, o.stance);
     const from = o.from === undefined ? undefined : earliestKey(dateOption(method, 'from', o.from));
     const to = o.to === undefined ? undefined : latestKey(dateOption(method, 'to', o.to));
+    if (o.hedged !== undefined && typeof o.hedged !== 'boolean')
+      throw optionError(method, 'hedged', `must be true or false, not ${JSON.stringify(o.hedged)}`);
     const dates = this.#statementDates();
 
     let candidates: ArrayLike<number>;
@@ -314,6 +342,7 @@ export class ClaimGraph {
       if (from !== undefined && dates.earliest[i]! < from) continue;
       if (to !== undefined && dates.latest[i]! > to) continue;
       if (sourceId !== undefined && store.statements[i]!.source !== sourceId) continue;
+      if (o.hedged !== undefined && (store.statements[i]!.hedged === true) !== o.hedged) continue;
       kept.push(i);
     }
     return dates.sort(kept).map((i) => store.statements[i]!);
@@ -418,7 +447,7 @@ export class ClaimGraph {
   /** A view over the same entities and sources with fewer relations and statements: a subset of valid data is valid. */
   #view(relations: Relation[], statements: Statement[]): ClaimGraph {
     const { entities, sources } = this.#store;
-    return new ClaimGraph(buildStore({ entities, relations, statements, sources }), this.version, [
+    return new ClaimGraph(buildStore({ entities, relations, statements, sources }), this, [
       ...this.#redirects.values(),
     ]);
   }

@@ -12,12 +12,19 @@ export interface LoadOptions {
   validate?: boolean;
   /** The fetch used for http(s) URLs [globalThis.fetch]. */
   fetch?: typeof globalThis.fetch;
+  /**
+   * Node: where an installed dataset package name (`@claimgraph/dataset-afghanistan-2021`) is
+   * looked up, through every node_modules above it, as `import` would — a folder, or a file or
+   * `file:` URL in one (pass `import.meta.url` to resolve from your module) [the current folder].
+   */
+  from?: string | URL;
 }
 
-export const LOAD_DEFAULTS: Required<Omit<LoadOptions, 'fetch'>> & Pick<LoadOptions, 'fetch'> = {
+export const LOAD_DEFAULTS: Required<Omit<LoadOptions, 'fetch' | 'from'>> & Pick<LoadOptions, 'fetch' | 'from'> = {
   integrity: true,
   validate: true,
   fetch: undefined,
+  from: undefined,
 };
 
 /** What a location held, before it is indexed. */
@@ -25,6 +32,8 @@ export interface LoadedDataset {
   data: unknown;
   /** The release or package version, when the location says. */
   version?: string;
+  /** The dataset's short name (`afghanistan-2021`), from datapackage.json or package.json. */
+  name?: string;
   /** The file each record kind came from, for validation messages. */
   files: Record<RecordKind, string>;
   /** Source folders keep their files sorted by id; releases are sorted by construction. */
@@ -35,6 +44,7 @@ export interface LoadedDataset {
 
 /** A release descriptor, as far as loading needs it. */
 export interface DataPackage {
+  name?: unknown;
   version?: unknown;
   resources?: { path?: unknown; sha256?: unknown }[];
 }
@@ -118,6 +128,7 @@ async function fetchDataset(url: URL, options: LoadOptions): Promise<LoadedDatas
   return {
     data: parseJson(bytes, datasetUrl.href),
     version: typeof descriptor?.version === 'string' ? descriptor.version : undefined,
+    name: typeof descriptor?.name === 'string' ? descriptor.name : undefined,
     files: sameFileFor(name),
     requireSorted: false,
     location: datasetUrl.href,
