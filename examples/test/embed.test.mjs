@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -75,6 +75,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the embedded responsi
     const inside = await page.frames()[1].evaluate(() => {
       const view = document.documentElement.clientWidth;
       const svg = document.querySelector('svg.marks');
+      if (!svg) throw new Error('no chart was drawn (no svg.marks)');
       const box = svg.getBoundingClientRect();
       const cut = [];
       for (const text of Array.from(svg.querySelectorAll('text'))) {
