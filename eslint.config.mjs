@@ -73,6 +73,25 @@ export default tseslint.config(
       // "checked"; whether TypeScript already knows changes as types evolve, which would make
       // the rule churn through unrelated files. tsc still rejects a wrong assertion.
       '@typescript-eslint/no-unnecessary-type-assertion': 'off',
+      // A spread passes every item as an argument: past about 125,000 items the stack overflows
+      // (issue 17). pushAll, maxOf and minOf from @claimgraph/schema loop instead.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(push|unshift|splice)$/] > SpreadElement',
+          message:
+            'Spreading a list into push()/unshift() overflows the stack on long lists; use pushAll() from @claimgraph/schema.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement",
+          message: 'Math.max(...list) overflows the stack on long lists; use maxOf()/minOf() from @claimgraph/schema.',
+        },
+        {
+          selector:
+            "CallExpression[callee.object.name='String'][callee.property.name=/^fromC(har|odePoint)$/] > SpreadElement",
+          message: 'String.fromCharCode(...list) overflows the stack on long lists; build the string in a loop.',
+        },
+      ],
     },
   },
   {

@@ -2,6 +2,7 @@
  * The frame every chart shares: title and subtitle, a source line underneath, a description for
  * screen readers, and one theme (fonts, sizes, greys) sized to read at 600 pixels wide.
  */
+import { maxOf } from '@claimgraph/schema';
 import type { Config, TopLevelSpec } from 'vega-lite';
 import { GREYS } from './palette.js';
 import { textWidth, wrapText } from './text-width.js';
@@ -88,7 +89,7 @@ export interface FrameParts {
 
 /** How far a left axis reaches: its widest label and the padding between labels and plot. */
 export function labelExtent(labels: readonly string[], fontSize: number, padding: number): number {
-  return Math.ceil(Math.max(0, ...labels.map((label) => textWidth(label, fontSize))) + padding);
+  return Math.ceil(Math.max(0, maxOf(labels.map((label) => textWidth(label, fontSize)))) + padding);
 }
 
 /** Wraps a chart body in the shared frame: title block above, source line below. */
@@ -132,7 +133,7 @@ export function frame(body: ChartBody, parts: FrameParts): TopLevelSpec {
 export function legendColumns(labels: readonly string[], width: number): number {
   const entries = labels.map((label) => LEGEND_SYMBOL + textWidth(label, LEGEND_SIZE) + LEGEND_PADDING);
   for (let columns = entries.length; columns > 1; columns--) {
-    const widths = Array.from({ length: columns }, (_, c) => Math.max(...entries.filter((_, i) => i % columns === c)));
+    const widths = Array.from({ length: columns }, (_, c) => maxOf(entries.filter((_, i) => i % columns === c)));
     if (widths.reduce((sum, w) => sum + w, 0) <= width) return columns;
   }
   return 1;

@@ -2,6 +2,7 @@
  * Reproducible node positions: seeded random starting points, then a fixed number of
  * ForceAtlas2 iterations (or a circle), scaled into the unit square.
  */
+import { maxOf, minOf } from '@claimgraph/schema';
 import type { AbstractGraph as Graph } from 'graphology-types';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import circular from 'graphology-layout/circular.js';
@@ -45,7 +46,7 @@ export function layoutGraph(graph: Graph, options: LayoutOptions): Positions {
 
 function normalise(graph: Graph): Positions {
   const raw: [string, number, number][] = graph.mapNodes((node, a) => [node, a.x as number, a.y as number]);
-  const span = (values: number[]) => [Math.min(...values), Math.max(...values)] as const;
+  const span = (values: number[]) => [minOf(values), maxOf(values)] as const;
   const [x0, x1] = span(raw.map((r) => r[1]));
   const [y0, y1] = span(raw.map((r) => r[2]));
   const scale = (v: number, lo: number, hi: number) => (hi > lo ? (v - lo) / (hi - lo) : 0.5);

@@ -4,7 +4,7 @@
  * wherever it is drawn; labels are placed so that none overlaps another label or a node.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { ENTITY_TYPES, ENTITY_TYPE_INFO, RELATION_TYPE_INFO } from '@claimgraph/schema';
+import { ENTITY_TYPES, ENTITY_TYPE_INFO, maxOf, RELATION_TYPE_INFO } from '@claimgraph/schema';
 import type { Status } from '@claimgraph/sdk';
 import { frame, innerWidth, legendColumns, subtitleLines, type ChartBody } from './frame.js';
 import {
@@ -146,7 +146,7 @@ export function networkChart(cg: ClaimGraphLike, options: NetworkChartOptions = 
   const plotHeight = o.height ?? Math.round(Math.min(900, Math.max(320, o.width * 0.75)));
   const iterations = o.iterations ?? Math.max(60, Math.min(500, Math.round(50_000 / ties.order)));
   const unit = layoutGraph(ties, { layout: o.layout, seed: o.seed, iterations });
-  const maxTies = Math.max(1, ...ties.mapNodes((id) => ties.degree(id)));
+  const maxTies = Math.max(1, maxOf(ties.mapNodes((id) => ties.degree(id))));
   const nodes = ties.mapNodes((id) => {
     const p = unit.get(id)!;
     const size = NODE_SIZE[0] + ((NODE_SIZE[1] - NODE_SIZE[0]) * ties.degree(id)) / maxTies;
@@ -189,7 +189,7 @@ export function networkChart(cg: ClaimGraphLike, options: NetworkChartOptions = 
     const name = index.labelOf(n.id);
     const bold = n.id === entity;
     const wrapped = wrapWords(name, LABEL_WIDTH, LABEL_SIZE, 2, bold ? 'bold' : undefined, false);
-    const width = Math.max(...wrapped.lines.map((l) => textWidth(l, LABEL_SIZE, bold ? 'bold' : undefined)));
+    const width = maxOf(wrapped.lines.map((l) => textWidth(l, LABEL_SIZE, bold ? 'bold' : undefined)));
     return {
       node: n,
       name,

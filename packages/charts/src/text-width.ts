@@ -2,6 +2,7 @@
  * Text widths in DejaVu Sans, the font the PNG renderer draws with: the helpers fit names and wrap
  * quotes with them, and the Node renderer gives them to vega, which has no canvas to measure with.
  */
+import { pushAll } from '@claimgraph/schema';
 
 /** Code points covered: printable ASCII, Latin-1, then a few typographic marks. */
 const EXTRA = [8211, 8212, 8216, 8217, 8220, 8221, 8230, 8226, 8594, 183];
@@ -60,7 +61,7 @@ function table(widths: number[]): Map<number, number> {
   const points: number[] = [];
   for (let c = 32; c < 127; c++) points.push(c);
   for (let c = 160; c < 256; c++) points.push(c);
-  points.push(...EXTRA);
+  for (const point of EXTRA) points.push(point);
   return new Map(points.map((p, i) => [p, widths[i]!]));
 }
 
@@ -151,7 +152,7 @@ export function wrapWords(
   const pieces: string[] = [];
   for (const word of text.trim().split(/\s+/).filter(Boolean)) {
     if (!splitLongWords || width(word) <= maxWidth) pieces.push(word);
-    else pieces.push(...splitWord(word, maxWidth, width));
+    else pushAll(pieces, splitWord(word, maxWidth, width));
   }
   const lines: string[] = [];
   let line = '';

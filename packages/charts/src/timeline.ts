@@ -2,6 +2,7 @@
  * `timelineChart`: statements over time, one row per speaker. A statement dated to the day is a
  * point; one dated only to a month or a year is a bar across every day it could mean.
  */
+import { maxOf, minOf } from '@claimgraph/schema';
 import type { TopLevelSpec } from 'vega-lite';
 import type { PartialDate } from '@claimgraph/schema';
 import { dateSpan, formatDateRange, tickFormat } from './dates.js';
@@ -119,8 +120,8 @@ export function timelineChart(cg: ClaimGraphLike, options: TimelineChartOptions 
 
   // The time the axis spans, with room at the ends for points and counts unless a window cuts
   // there; its scale in pixels tells which marks would overlap at this width.
-  const first = Math.max(window.start, Math.min(...rows.map((r) => r.start)));
-  const last = Math.min(window.end, Math.max(...rows.map((r) => r.end)));
+  const first = Math.max(window.start, minOf(rows.map((r) => r.start)));
+  const last = Math.min(window.end, maxOf(rows.map((r) => r.end)));
   const room = { left: o.from ? 0 : ROOM.left, right: o.to ? 0 : ROOM.right };
   const pxPerMs = (plotWidth - room.left - room.right) / Math.max(last - first, DAY_MS);
   const domain = { domainMin: first - room.left / pxPerMs, domainMax: last + room.right / pxPerMs };

@@ -2,7 +2,8 @@
  * DuckDB for `claimgraph sql`: an optional peer dependency (about 70 MB), loaded only when the
  * command runs, with a message saying how to install it when it is missing.
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBPreparedStatement, DuckDBResultReader } from '@duckdb/node-api';
+import { printable } from '@claimgraph/schema';
 import { CliError, EXIT } from './errors.js';
 
 export const DUCKDB_PACKAGE = '@duckdb/node-api';
@@ -53,8 +54,52 @@ export async function runSql(connection: DuckDBConnection, sql: string): Promise
   try {
     reader = await connection.runAndReadAll(sql);
   } catch (error) {
-    throw new CliError(`sql: ${(error as Error).message.trim()}`, EXIT.invalid);
+    throw duckdbError(error);
   }
+  return readResult(reader);
+}
+
+// DuckDB's messages run over several lines (the query, a caret): the first line says what is wrong.
+const duckdbError = (error: unknown) =>
+  new CliError(
+    `sql: ${printable(
+      String((error as Error).message)
+        .trim()
+        .split('\n')[0]!
+        .trim(),
+    )}`,
+    EXIT.invalid,
+  );
+
+/** Prepares `sql`, which must hold exactly one statement: a second one after `;` is refused, never run. */
+export async function prepareOne(connection: DuckDBConnection, sql: string): Promise<DuckDBPreparedStatement> {
+  try {
+    const statements = await connection.extractStatements(sql);
+    if (statements.count !== 1) {
+      throw new CliError(
+        `sql: give exactly one statement; this text holds ${statements.count} (a ";" ends a statement)`,
+        EXIT.usage,
+      );
+    }
+    return await statements.prepare(0);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw duckdbError(error);
+  }
+}
+
+/** Runs a prepared statement; DuckDB errors become messages and exit 1. */
+export async function runPrepared(prepared: DuckDBPreparedStatement): Promise<QueryResult> {
+  let reader;
+  try {
+    reader = await prepared.runAndReadAll();
+  } catch (error) {
+    throw duckdbError(error);
+  }
+  return readResult(reader);
+}
+
+function readResult(reader: DuckDBResultReader): QueryResult {
   const columns = reader.columnNames();
   const types = reader.columnTypes().map((t) => t.toString());
   const rows = reader

@@ -192,6 +192,7 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     )
     .argument('<query>', 'SQL, e.g. "SELECT type, count(*) AS n FROM relations GROUP BY type ORDER BY n DESC"')
     .option('--dataset <path>', DATASET_HELP)
+    .option('--allow-files', 'let the statement read and write files (COPY … TO, ATTACH); by default sql only queries')
     .addOption(outputFormatOption())
     .addOption(new Option('--json', 'print machine-readable JSON (same as --output-format json)'))
     .action(lazy(async () => (await import('./commands/sql.js')).sqlCommand));

@@ -53,6 +53,16 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
       resolved.stderr.write(`claimgraph: ${error.message}\n`);
       return EXIT.usage;
     }
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      // The file system said no (ENOSPC, EACCES, EROFS…): one line; writes are all-or-nothing, so nothing was half-written.
+      const text = String((error as Error).message).replace(
+        /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      );
+      resolved.stderr.write(`claimgraph: ${text}\n`);
+      return EXIT.invalid;
+    }
     throw error;
   }
   return exitCode;

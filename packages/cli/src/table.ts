@@ -2,6 +2,7 @@
  * Tables for people and for other tools: a terminal table that fits the width it is given by
  * wrapping cells (never cutting them), CSV (RFC 4180) and Markdown, from the same headers and rows.
  */
+import { maxOf, printable } from '@claimgraph/schema';
 import { CliError } from './errors.js';
 
 /** What `--output-format` takes on `query` and `sql`; `--json` is short for `--output-format json`. */
@@ -30,7 +31,8 @@ export function renderTable(table: TableData, format: Exclude<OutputFormat, 'jso
   return fitTable(table, width);
 }
 
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+// Cells come from the data: ESC, bidi controls and the like are shown escaped, never acted on.
+const oneLine = (text: string) => printable(text.replace(/\s+/g, ' ').trim());
 
 /** RFC 4180: a header line, then one line per row; cells with a comma, quote or line break are quoted. */
 export function toCsv({ headers, rows }: TableData): string {
@@ -59,7 +61,7 @@ const GAP = 2;
 export function fitTable({ headers, rows, ids = [] }: TableData, width?: number): string {
   const cells = [headers, ...rows].map((row) => headers.map((_, i) => oneLine(row[i] ?? '')));
   const isId = headers.map((h) => ids.includes(h));
-  const natural = (i: number) => Math.max(1, ...cells.map((row) => row[i]!.length));
+  const natural = (i: number) => Math.max(1, maxOf(cells.map((row) => row[i]!.length)));
   const fits = width === undefined || width <= 0;
   let columns = headers.map((_, i) => i);
   let widths = columns.map(natural);
@@ -85,7 +87,7 @@ export function fitTable({ headers, rows, ids = [] }: TableData, width?: number)
   }
   const wrapped = cells.map((row) => columns.map((i, k) => wrap(row[i]!, widths[k]!)));
   const render = (row: string[][]) => {
-    const height = Math.max(...row.map((lines) => lines.length));
+    const height = maxOf(row.map((lines) => lines.length));
     return Array.from({ length: height }, (_, k) =>
       row
         .map((lines, i) => (lines[k] ?? '').padEnd(widths[i]!))

@@ -143,7 +143,7 @@ describe('claimgraph build', () => {
     const run = await claimgraph(['build', VALID, '--out', out]);
     expect(run.code).toBe(1);
     expect(lines(run.stderr)[0]).toBe(
-      `${VALID}/${relative(VALID, out)}: is not empty and holds no datapackage.json; build replaces only an earlier release, so write to a new or empty folder`,
+      `${VALID}/${relative(VALID, out)}: is not empty and is not a release claimgraph wrote; build replaces only an earlier release, so write to a new or empty folder`,
     );
     expect(readFileSync(join(out, 'keep.txt'), 'utf8')).toBe('precious');
   });

@@ -28,9 +28,17 @@ export {
   type RecordKind,
 } from './records.js';
 export { jsonSchemas } from './json-schema.js';
-export { validateDataset, compareIds, recordFiles, type ValidateOptions } from './validate.js';
-export { formatIssue, sortIssues, type ValidationIssue, type ValidationResult } from './issues.js';
+export {
+  validateDataset,
+  compareIds,
+  recordFiles,
+  listShapeProblems,
+  MAX_RECORDS,
+  type ValidateOptions,
+} from './validate.js';
+export { formatIssue, printable, sortIssues, type ValidationIssue, type ValidationResult } from './issues.js';
 export { nameProblem, textProblem } from './text.js';
+export { maxOf, minOf, pushAll } from './arrays.js';
 export { isAbsoluteUrl } from './schema-check.js';
 export { canonicalDataset, canonicalRecord, serializeDataset, serializeDatasetChunks } from './canonical.js';
 export {

@@ -3,6 +3,7 @@
  * dataset (only records that passed their schema) and index it with Maps, never with plain objects,
  * so ids such as `__proto__` stay ordinary strings.
  */
+import { pushAll } from './arrays.js';
 import { latestDay, earliestDay, PARTIAL_DATE_PATTERN, partialDateProblem } from './dates.js';
 import { pointerSegment, show, type ValidationIssue } from './issues.js';
 import type { CheckedKind, FieldProblem } from './schema-check.js';
@@ -120,7 +121,7 @@ export function checkRecordRules(kind: CheckedKind, record: unknown): FieldProbl
     else if (typeof r.start === 'string' && !partialDateProblem(r.start) && earliestDay(r.start) > latestDay(r.endedBy))
       problems.push({ path: '/start', message: `${show(r.start)} is after endedBy ${show(r.endedBy)}` });
   }
-  if (kind === 'statements') problems.push(...wordsProblems(r));
+  if (kind === 'statements') pushAll(problems, wordsProblems(r));
   return problems;
 }
 
@@ -317,8 +318,8 @@ export function checkCrossRecordRules(
     );
   }
 
-  issues.push(...findDuplicateRelations(data.relations, files.relations));
-  issues.push(...findPartOfCycles(data.relations, files.relations));
+  pushAll(issues, findDuplicateRelations(data.relations, files.relations));
+  pushAll(issues, findPartOfCycles(data.relations, files.relations));
   return issues;
 }
 

@@ -3,6 +3,7 @@
  * (unique ids, references, endpoint types, dates, one statement per relation at least), and reports
  * every problem at once.
  */
+import { pushAll } from './arrays.js';
 import { sortIssues, show, type ValidationIssue, type ValidationResult } from './issues.js';
 import { checkRecordShape, describeType } from './schema-check.js';
 import { RECORD_FILES, RECORD_KINDS, REDIRECTS_FILE, type Dataset, type RecordKind, type Redirect } from './records.js';
@@ -44,6 +45,82 @@ const TOP_LEVEL_KEYS = new Set<string>([...RECORD_KINDS, 'redirects']);
  * mistake is reported once rather than echoed by every rule that touches it.
  */
 export function validateDataset(input: unknown, options: ValidateOptions = {}): ValidationResult {
+  const files = recordFiles(options.files);
+  // Anything may come in (getters that throw, revoked proxies, sparse arrays of length 2**32-1):
+  // such input is reported as one issue, never thrown, and never iterated without bound.
+  try {
+    const shape = listShapeProblems(input, files);
+    if (shape.length > 0) return { valid: false, errors: shape };
+    return validateData(input, options);
+  } catch (error) {
+    return {
+      valid: false,
+      errors: [
+        {
+          file: files.entities,
+          id: null,
+          path: '',
+          message: `the dataset could not be read (${thrownMessage(error)}); pass plain data, as JSON.parse returns it`,
+        },
+      ],
+    };
+  }
+}
+
+/** The most records one list may hold: beyond this an array is a hostile length, not data. */
+export const MAX_RECORDS = 2 ** 24;
+
+/** What an exception says, read without trusting it (its message may itself be a throwing getter). */
+function thrownMessage(error: unknown): string {
+  try {
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return show(text, 120).slice(1, -1);
+  } catch {
+    return 'an exception';
+  }
+}
+
+/**
+ * Lists too long to be real, and holes in lists (`[, {…}]`), which `forEach` and the rules would
+ * silently skip. Linear in the list lengths, which are bounded first.
+ */
+export function listShapeProblems(
+  input: unknown,
+  options: ValidateOptions['files'] | ReturnType<typeof recordFiles> = {},
+): ValidationIssue[] {
+  const files = recordFiles(options);
+  const issues: ValidationIssue[] = [];
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return issues;
+  for (const kind of [...RECORD_KINDS, 'redirects'] as const) {
+    const list = (input as Record<string, unknown>)[kind];
+    if (!Array.isArray(list)) continue;
+    const length = list.length;
+    if (length > MAX_RECORDS) {
+      issues.push({
+        file: files[kind],
+        id: null,
+        path: '',
+        message: `has a length of ${length}; a list holds at most ${MAX_RECORDS} records`,
+      });
+      continue;
+    }
+    for (let i = 0; i < length; i++) {
+      if (!(i in list)) {
+        issues.push({
+          file: files[kind],
+          id: null,
+          path: '',
+          index: i,
+          message: 'is missing: the list has a hole here (a sparse array); every position must hold a record',
+        });
+        break;
+      }
+    }
+  }
+  return issues;
+}
+
+function validateData(input: unknown, options: ValidateOptions): ValidationResult {
   const { requireSorted } = { ...DEFAULTS, ...options };
   const files = recordFiles(options.files);
   const errors: ValidationIssue[] = [];
@@ -94,7 +171,7 @@ export function validateDataset(input: unknown, options: ValidateOptions = {}): 
         errors.push({ file: files[kind], id, path: problem.path, message: problem.message, index });
       if (problems.length === 0) (wellFormed[kind] as unknown[]).push(record);
     });
-    if (requireSorted) errors.push(...checkSorted(records, files[kind]));
+    if (requireSorted) pushAll(errors, checkSorted(records, files[kind]));
   }
 
   // A relation whose only statement is malformed is not "without statements": count every reference.
@@ -107,9 +184,10 @@ export function validateDataset(input: unknown, options: ValidateOptions = {}): 
     }
   }
   const exclusions = options.exclusions ?? (requireSorted ? EXCLUSIONS : {});
-  errors.push(...checkCrossRecordRules(wellFormed, files, mentioned, present, exclusions));
-  errors.push(
-    ...validateRedirects((input as { redirects?: unknown }).redirects, wellFormed, files.redirects, requireSorted),
+  pushAll(errors, checkCrossRecordRules(wellFormed, files, mentioned, present, exclusions));
+  pushAll(
+    errors,
+    validateRedirects((input as { redirects?: unknown }).redirects, wellFormed, files.redirects, requireSorted),
   );
   return { valid: errors.length === 0, errors: sortIssues(errors) };
 }
@@ -129,14 +207,15 @@ function validateRedirects(redirects: unknown, data: Dataset, file: string, requ
     if (problems.length === 0) wellFormed.push(record as Redirect);
   });
   if (requireSorted)
-    errors.push(
-      ...checkSorted(
+    pushAll(
+      errors,
+      checkSorted(
         redirects.map((r) => ({ id: (r as { from?: unknown })?.from })),
         file,
         'from',
       ),
     );
-  errors.push(...checkRedirects(wellFormed, data, file));
+  pushAll(errors, checkRedirects(wellFormed, data, file));
   return errors;
 }
 

@@ -4,6 +4,7 @@
  */
 import {
   canonicalRecord,
+  listShapeProblems,
   RECORD_KINDS,
   RELATION_TYPE_INFO,
   validateDataset,
@@ -138,11 +139,35 @@ export class ClaimGraph {
    * every record a query returns, as read-only.
    */
   static fromData(data: Dataset, options?: FromDataOptions): ClaimGraph {
-    const { validate, requireSorted, version, name, files } = resolveOptions(
-      'ClaimGraph.fromData',
-      FROM_DATA_DEFAULTS,
-      options,
-    );
+    const resolved = resolveOptions('ClaimGraph.fromData', FROM_DATA_DEFAULTS, options);
+    // Lists of hostile length or with holes are refused before anything iterates them, even
+    // unvalidated; a getter or proxy that throws becomes a validation error, not a raw exception.
+    try {
+      const shape = listShapeProblems(data, resolved.files);
+      if (shape.length > 0) throw new ClaimGraphValidationError(shape);
+      return ClaimGraph.#fromData(data, resolved);
+    } catch (error) {
+      if (error instanceof ClaimGraphError) throw error;
+      const result = validateDataset(data, { files: resolved.files });
+      throw new ClaimGraphValidationError(
+        result.valid
+          ? [
+              {
+                file: 'dataset',
+                id: null,
+                path: '',
+                message: 'the dataset could not be read; pass plain data, as JSON.parse returns it',
+              },
+            ]
+          : result.errors,
+      );
+    }
+  }
+
+  static #fromData(
+    data: Dataset,
+    { validate, requireSorted, version, name, files }: typeof FROM_DATA_DEFAULTS,
+  ): ClaimGraph {
     const fullCheck = () => {
       const result = validateDataset(data, { requireSorted, files });
       if (!result.valid) throw new ClaimGraphValidationError(result.errors);

@@ -2,7 +2,9 @@
  * `claimgraph chart KIND --out FILE`: draws one of @claimgraph/charts' charts of a dataset; the
  * file's extension picks the format (.svg, .png, .json for the Vega-Lite spec, .html).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { checkIntegrity } from '../integrity.js';
+import { mkdir } from 'node:fs/promises';
+import { writeFileAtomic } from '@claimgraph/schema/node';
 import { dirname, extname } from 'node:path';
 import type { CentralityMetric } from '@claimgraph/charts';
 import type { Dataset, EntityType } from '@claimgraph/schema';
@@ -79,6 +81,7 @@ export async function chartCommand(io: CliIO, kind: ChartKind, flags: ChartFlags
 
   const chosen = datasetOrBundled(io, flags.dataset);
   const { given, path } = await resolveDatasetPath(io, chosen.given, chosen.path);
+  await checkIntegrity(io, path, given);
   const { read, result, dataset } = await checkDataset(path);
   if (!dataset) {
     printIssues(io, result.errors, shownPath(io, read.located.dir, given));
@@ -113,7 +116,7 @@ export async function chartCommand(io: CliIO, kind: ChartKind, flags: ChartFlags
       // A responsive figure: the chart laid out again for each width band, picked by the page.
       const html = render.renderResponsiveHtml(draw);
       await mkdir(dirname(out), { recursive: true });
-      await writeFile(out, html);
+      await writeFileAtomic(out, html);
       io.stdout.write(`wrote ${flags.out}\n`);
       return EXIT.ok;
     }
@@ -125,7 +128,7 @@ export async function chartCommand(io: CliIO, kind: ChartKind, flags: ChartFlags
           ? await render.renderSvg(spec)
           : await render.renderPng(spec, { scale });
     await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, bytes);
+    await writeFileAtomic(out, bytes);
     if (format === '.png') {
       const size = render.pngSize(bytes as Uint8Array);
       io.stdout.write(`wrote ${flags.out} (${size.width}×${size.height} px)\n`);

@@ -14,8 +14,8 @@ export async function diffCommand(
 ): Promise<number> {
   if (flags.limit !== undefined && !/^[1-9][0-9]*$/.test(flags.limit))
     throw new CliError(`--limit must be a positive whole number, not ${JSON.stringify(flags.limit)}`);
-  const before = await loadDiffSide(resolveDatasetArg(oldArg, io.cwd), oldArg);
-  const after = await loadDiffSide(resolveDatasetArg(newArg, io.cwd), newArg);
+  const before = await loadDiffSide(io, resolveDatasetArg(oldArg, io.cwd), oldArg);
+  const after = await loadDiffSide(io, resolveDatasetArg(newArg, io.cwd), newArg);
   const result = diff(before.dataset, after.dataset, {
     vocabulary: { before: before.vocabulary, after: after.vocabulary },
   });

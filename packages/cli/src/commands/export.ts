@@ -2,6 +2,7 @@
  * `claimgraph export --format F --out PATH [--dataset PATH]`: a dataset as GEXF, GraphML, CSV,
  * NDJSON, Parquet or Neo4j files, through @claimgraph/sdk/export.
  */
+import { checkIntegrity } from '../integrity.js';
 import type { Dataset } from '@claimgraph/schema';
 import { checkDataset } from '@claimgraph/schema/node';
 import { ClaimGraphError } from '@claimgraph/sdk';
@@ -25,6 +26,7 @@ export interface ExportFlags {
 
 export async function exportCommand(io: CliIO, flags: ExportFlags): Promise<number> {
   const { given, path } = datasetOrBundled(io, flags.dataset);
+  await checkIntegrity(io, path, given);
   const progress = createProgress(io, 'export');
   progress.step('reading');
   const { read, result, dataset } = await checkDataset(path, progress.step);

@@ -1,4 +1,5 @@
 /** `claimgraph info [PATH]`: version, counts per type and date range of a release or source folder. */
+import { checkIntegrity } from '../integrity.js';
 import { summarizeDataset, type Dataset } from '@claimgraph/schema';
 import { checkDataset } from '@claimgraph/schema/node';
 import { EXIT } from '../errors.js';
@@ -9,6 +10,7 @@ import { resolveDatasetPath } from '../paths.js';
 
 export async function infoCommand(io: CliIO, arg: string | undefined, flags: { json?: boolean }): Promise<number> {
   const { given: target, path } = await resolveDatasetPath(io, arg);
+  await checkIntegrity(io, path, target);
   const { read, result, dataset } = await checkDataset(path);
   if (!dataset) {
     printIssues(io, result.errors, shownPath(io, read.located.dir, target));

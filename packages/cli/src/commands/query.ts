@@ -2,6 +2,7 @@
  * `claimgraph query …`: ask a dataset (the bundled one unless --dataset says otherwise) who is
  * connected to whom and who says so, through @claimgraph/sdk; a table by default, --json for scripts.
  */
+import { checkIntegrity } from '../integrity.js';
 import type { Entity, Relation, Statement } from '@claimgraph/schema';
 import {
   ClaimGraph,
@@ -30,6 +31,7 @@ interface CommonFlags {
 async function open(io: CliIO, flags: CommonFlags): Promise<ClaimGraph> {
   const chosen = datasetOrBundled(io, flags.dataset);
   const { given, path } = await resolveDatasetPath(io, chosen.given, chosen.path);
+  await checkIntegrity(io, path, given);
   try {
     return await ClaimGraph.load(path);
   } catch (error) {

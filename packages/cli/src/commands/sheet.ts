@@ -5,7 +5,8 @@
  */
 import { formatIssue, validateDataset, type Dataset, type ValidationIssue } from '@claimgraph/schema';
 import { readDataset } from '@claimgraph/schema/node';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { writeFileAtomic } from '@claimgraph/schema/node';
 import { CliError, EXIT } from '../errors.js';
 import { fsPath, type CliIO } from '../io.js';
 import { plural, printIssues, printJson } from '../output.js';
@@ -41,7 +42,10 @@ export async function sheetExportCommand(
     if (!out.endsWith('.xlsx'))
       throw new CliError(`${flags.out}: write a .xlsx workbook, or a folder ending in /`, EXIT.usage);
     const { writeWorkbook } = await import('../sheet/workbook.js');
-    await writeFile(out, await writeWorkbook(tables, { dataset: read.meta.name ?? given, version: read.meta.version }));
+    await writeFileAtomic(
+      out,
+      await writeWorkbook(tables, { dataset: read.meta.name ?? given, version: read.meta.version }),
+    );
     io.stdout.write(`wrote ${flags.out}\n`);
   }
   const counts = tables.map((t) => `${t.rows.length} ${t.layout.name.toLowerCase()}`).join(', ');
@@ -83,7 +87,7 @@ export async function sheetImportCommand(
     const { readWorkbook } = await import('../sheet/workbook.js');
     const read = await readWorkbook(await readFile(source), file);
     tables = read.tables;
-    warnings.push(...read.problems.map((p) => `${p.at}: ${p.message}`));
+    for (const p of read.problems) warnings.push(`${p.at}: ${p.message}`);
   }
 
   const imported = tablesToDataset(tables, { existing: existing.data as Dataset, redirect: flags.redirect });

@@ -2,6 +2,7 @@
  * `claimgraph sql "SELECT …" [--dataset PATH] [--json]`: SQL over a release's Parquet files with
  * embedded DuckDB, as views named entities, relations, statements, sources (and redirects).
  */
+import { checkIntegrity } from '../integrity.js';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,15 +13,25 @@ import { exportDataset } from '@claimgraph/sdk/export';
 import { datasetOrBundled } from '../bundled-dataset.js';
 import { CliError, EXIT } from '../errors.js';
 import { asGiven, shownPath, type CliIO } from '../io.js';
-import { connectDuckDB, runSql, sqlString } from '../duckdb.js';
+import { connectDuckDB, prepareOne, runPrepared, runSql, sqlString } from '../duckdb.js';
 import { printIssues, printJson } from '../output.js';
 import { outputFormat, renderTable } from '../table.js';
 
 export interface SqlFlags {
   dataset?: string;
   json?: boolean;
+  /** Allow statements that write or read files (COPY … TO, ATTACH, read_csv of other files). */
+  allowFiles?: boolean;
   outputFormat?: string;
 }
+
+// Statement types that only read (DuckDB's StatementType numbers): SELECT, EXPLAIN, PRAGMA, CALL.
+const READ_ONLY_TYPES = new Map([
+  [1, 'SELECT'],
+  [4, 'EXPLAIN'],
+  [17, 'PRAGMA'],
+  [19, 'CALL'],
+]);
 
 const VIEWS = ['entities', 'relations', 'statements', 'sources', 'redirects'] as const;
 
@@ -83,16 +94,36 @@ function uniqueNames(columns: string[]): string[] {
 export async function sqlCommand(io: CliIO, sql: string, flags: SqlFlags): Promise<number> {
   if (sql.trim() === '')
     throw new CliError('sql: give a query, e.g. claimgraph sql "SELECT type, count(*) FROM relations GROUP BY type"');
+  const chosen = datasetOrBundled(io, flags.dataset);
+  await checkIntegrity(io, chosen.path, chosen.given);
   const connection = await connectDuckDB();
-  const folder = await parquetFolder(io, datasetOrBundled(io, flags.dataset));
+  const folder = await parquetFolder(io, chosen);
   if (typeof folder === 'number') return folder;
   try {
+    // The tables are read into memory first; after that DuckDB may touch no file, install or load
+    // no extension, and the settings are locked, so a query cannot undo them.
     for (const view of VIEWS) {
       const file = join(folder.dir, `${view}.parquet`);
       if (existsSync(file))
-        await runSql(connection, `CREATE VIEW ${view} AS SELECT * FROM read_parquet(${sqlString(file)})`);
+        await runSql(connection, `CREATE TABLE ${view} AS SELECT * FROM read_parquet(${sqlString(file)})`);
     }
-    const { columns, rows } = await runSql(connection, sql);
+    if (!flags.allowFiles) {
+      for (const setting of [
+        'SET autoinstall_known_extensions = false',
+        'SET autoload_known_extensions = false',
+        'SET enable_external_access = false',
+        'SET lock_configuration = true',
+      ])
+        await runSql(connection, setting);
+    }
+    const prepared = await prepareOne(connection, sql);
+    if (!flags.allowFiles && !READ_ONLY_TYPES.has(prepared.statementType)) {
+      throw new CliError(
+        `sql: only queries run (SELECT, EXPLAIN, PRAGMA, CALL); this statement would change or write something. Pass --allow-files to let it write files`,
+        EXIT.usage,
+      );
+    }
+    const { columns, rows } = await runPrepared(prepared);
     const format = outputFormat(flags);
     if (format === 'json') {
       const names = uniqueNames(columns);

@@ -1,4 +1,6 @@
 /** Loads one side of a diff: the dataset, its version and the vocabulary it was published with. */
+import { checkIntegrity } from '../integrity.js';
+import type { CliIO } from '../io.js';
 import { vocabularyDocument, type Dataset } from '@claimgraph/schema';
 import { checkDataset, readJsonFile } from '@claimgraph/schema/node';
 import type { VocabularyDocument } from '@claimgraph/sdk';
@@ -15,7 +17,8 @@ export interface DiffSide {
   vocabulary: VocabularyDocument;
 }
 
-export async function loadDiffSide(path: string, label = path): Promise<DiffSide> {
+export async function loadDiffSide(io: CliIO, path: string, label = path): Promise<DiffSide> {
+  await checkIntegrity(io, path, label);
   const { read, result, dataset } = await checkDataset(path);
   if (!dataset) {
     const shown = result.errors

@@ -4,7 +4,8 @@
  */
 import { csvLine, escapeFormula, unescapeFormula } from '@claimgraph/sdk/export';
 import { parse } from 'csv-parse/sync';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '@claimgraph/schema/node';
 import { join } from 'node:path';
 import { CliError, EXIT } from '../errors.js';
 import { SHEET_KINDS, sheetLayout, type SheetKind } from './columns.js';
@@ -26,7 +27,7 @@ export async function writeCsvFolder(tables: readonly Table[], dir: string): Pro
         ),
       );
     const file = csvFileName(table.layout.kind);
-    await writeFile(join(dir, file), lines.join(''));
+    await writeFileAtomic(join(dir, file), lines.join(''));
     written.push(file);
   }
   return written;

@@ -2,6 +2,7 @@
  * Field-by-field comparison of two versions of one record. Records are compared by value, so key
  * order and file formatting never count as changes.
  */
+import { pushAll } from '@claimgraph/schema';
 import type { FieldChange } from './types.js';
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
@@ -37,7 +38,7 @@ export function compareRecords(before: object, after: object, prefix = ''): Fiel
     else if (!had && has) changes.push({ path, change: 'added', after: b[key] });
     else if (had && has && !sameJson(a[key], b[key])) {
       if (isPlainObject(a[key]) && isPlainObject(b[key]))
-        changes.push(...compareRecords(a[key] as object, b[key] as object, path));
+        pushAll(changes, compareRecords(a[key] as object, b[key] as object, path));
       else changes.push({ path, change: 'changed', before: a[key], after: b[key] });
     }
   }

@@ -2,6 +2,7 @@
  * A diff as text a journalist can follow: a changelog of added, removed and corrected records, the
  * claims that changed status, and why the version must move as it does.
  */
+import { pushAll } from '@claimgraph/schema';
 import type { Entity, Relation, Source, Statement } from '@claimgraph/schema';
 import type { DatasetDiff, FieldChange, RecordsDiff } from './types.js';
 
@@ -87,7 +88,7 @@ export function formatDiff(d: DatasetDiff, options: FormatDiffOptions = {}): str
       ...g.redirected.map((r) => `  → ${r.from} is now ${r.to} (${r.reason})`),
       ...g.changed.flatMap((c) => [`  ~ ${c.id}`, ...c.fields.map((f) => `      ${fieldLine(f)}`)]),
     ];
-    lines.push(...items.slice(0, limit * 3));
+    pushAll(lines, items.slice(0, limit * 3));
     if (items.length > limit * 3)
       lines.push(`  … and ${items.length - limit * 3} more lines (use --json for everything)`);
   }

@@ -6,7 +6,8 @@ import writeGexf from 'graphology-gexf/common/writer.js';
 import type { ExportPart } from './files.js';
 import { exportGraph, type FlatAttributes } from './graph.js';
 import type { ResolvedExportOptions } from './options.js';
-import { escapeLineSeparators } from './xml.js';
+import { escapeLineSeparators, xmlCharacterProblem } from './xml.js';
+import { ClaimGraphError } from '../errors.js';
 import type { ExportRecords, RelationStats } from './records.js';
 
 /**
@@ -59,6 +60,12 @@ export function gexfPart(
         formatNode: format,
         formatEdge: format,
       });
+      // graphology-gexf escapes markup but not characters XML cannot hold: refuse rather than write ill-formed XML.
+      const bad = xmlCharacterProblem(xml);
+      if (bad)
+        throw new ClaimGraphError(
+          `exportDataset(): gexf: the data contains ${bad}, which XML cannot hold; validate the dataset (claimgraph validate)`,
+        );
       // The root start tag is the first `<gexf `, before any data; it is replaced whole.
       return [escapeLineSeparators(xml.replace(/<gexf [^>]*>/, ROOT[options.gexfVersion]))];
     },

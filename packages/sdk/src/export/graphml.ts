@@ -5,14 +5,12 @@
 import type { MultiGraph } from 'graphology';
 import { ClaimGraphError } from '../errors.js';
 import type { ColumnSpec } from './fields.js';
-import { LINE_SEPARATOR_ESCAPES } from './xml.js';
+import { LINE_SEPARATOR_ESCAPES, NOT_XML } from './xml.js';
 import { chunked, type ExportPart } from './files.js';
 import { EDGE_ATTRIBUTES, exportGraph, NODE_ATTRIBUTES, type FlatAttributes } from './graph.js';
 import type { ResolvedExportOptions } from './options.js';
 import type { ExportRecords, RelationStats } from './records.js';
 
-/** Characters XML 1.0 cannot hold at all, even escaped. */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const TEXT_ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',

@@ -8,11 +8,12 @@ import type { ExportedFile } from './export.js';
 import { DEFAULT_FILE_NAMES, SINGLE_FILE_FORMATS, type ExportFormat } from './options.js';
 
 async function nodeModules() {
-  const [fs, path] = await Promise.all([
+  const [fs, path, schemaNode] = await Promise.all([
     import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:fs/promises'),
     import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:path'),
+    import(/* webpackIgnore: true */ /* @vite-ignore */ '@claimgraph/schema/node'),
   ]);
-  return { fs, path };
+  return { fs, path, schemaNode };
 }
 
 async function isDirectory(fs: typeof import('node:fs/promises'), path: string): Promise<boolean | null> {
@@ -29,7 +30,7 @@ export async function writeParts(
   out: string,
   method: string,
 ): Promise<{ out: string; files: ExportedFile[] }> {
-  const { fs, path } = await nodeModules();
+  const { fs, path, schemaNode } = await nodeModules();
   const fail = (target: string, error: unknown): never => {
     throw new ClaimGraphError(`${method}(): out: cannot write ${JSON.stringify(target)}: ${(error as Error).message}`);
   };
@@ -53,22 +54,13 @@ export async function writeParts(
     let bytes = 0;
     try {
       await fs.mkdir(path.dirname(target), { recursive: true });
-      if (part.content instanceof Uint8Array) {
-        await fs.writeFile(target, part.content);
-        bytes = part.content.byteLength;
-      } else {
-        const handle = await fs.open(target, 'w');
-        try {
-          // Awaiting each write is the back-pressure: a chunk is produced only once the last one is on its way to disk.
-          for (const chunk of part.content()) {
-            const buffer = Buffer.from(chunk, 'utf8');
-            await handle.write(buffer);
-            bytes += buffer.byteLength;
-          }
-        } finally {
-          await handle.close();
-        }
-      }
+      // Through a temporary file and a rename: a writer that fails midway (a character XML cannot
+      // hold, a full disk) leaves the previous file, or none, never a truncated one.
+      const written = await schemaNode.writeFileAtomic(
+        target,
+        part.content instanceof Uint8Array ? part.content : part.content(),
+      );
+      bytes = written.bytes;
     } catch (error) {
       if (error instanceof ClaimGraphError) throw error;
       fail(target, error);

@@ -1,0 +1,46 @@
+/**
+ * One integrity check for every command that reads a release: a folder whose datapackage.json
+ * claimgraph wrote is verified file by file; a folder with dataset.json but no such descriptor is
+ * "unverified"; source folders and a bare dataset.json are not releases.
+ */
+import { join } from 'node:path';
+import type { ValidationIssue } from '../issues.js';
+import { locateDataset } from './dataset-files.js';
+import { isClaimgraphRelease } from './release-folder.js';
+import { verifyRelease } from './release.js';
+import { lstat } from 'node:fs/promises';
+
+export interface ReleaseIntegrity {
+  /**
+   * `verified`: every file matches datapackage.json. `failed`: some do not (see `errors`).
+   * `unverified`: a release folder without a claimgraph datapackage.json, nothing to check against.
+   * `not-a-release`: a source folder, or a dataset.json given on its own.
+   */
+  status: 'verified' | 'failed' | 'unverified' | 'not-a-release';
+  /** The release folder, for releases. */
+  dir?: string;
+  errors: ValidationIssue[];
+}
+
+/** Checks the dataset at `path` (any layout `locateDataset` accepts) against its datapackage.json. */
+export async function releaseIntegrity(path: string): Promise<ReleaseIntegrity> {
+  const located = await locateDataset(path);
+  if (located.layout === 'source') return { status: 'not-a-release', errors: [] };
+  const dir = located.dir;
+  if (await isClaimgraphRelease(dir)) {
+    const result = await verifyRelease(dir);
+    return { status: result.valid ? 'verified' : 'failed', dir, errors: result.errors };
+  }
+  // A dataset.json named on its own, with no descriptor beside it, is a plain file, not a release.
+  const givenFile =
+    (await lstat(path).then(
+      (s) => !s.isDirectory(),
+      () => false,
+    )) === true;
+  const hasDescriptor = await lstat(join(dir, 'datapackage.json')).then(
+    () => true,
+    () => false,
+  );
+  if (givenFile && !hasDescriptor) return { status: 'not-a-release', dir, errors: [] };
+  return { status: 'unverified', dir, errors: [] };
+}
