@@ -33,3 +33,5 @@ export { textProblem } from './text.js';
 export { isAbsoluteUrl } from './schema-check.js';
 export { canonicalDataset, canonicalRecord, serializeDataset } from './canonical.js';
 export { summarizeDataset, type DatasetSummary } from './summary.js';
+export * from './columns/index.js';
+export { DATE_FIELDS, TEXT_FIELDS, SPEAKER_TYPES, REFERENCES } from './rules.js';
