@@ -4,8 +4,10 @@
  */
 import {
   canonicalRecord,
+  ENTITY_TYPES,
   RECORD_KINDS,
   RELATION_TYPE_INFO,
+  RELATION_TYPES,
   validateDataset,
   type Dataset,
   type Entity,
@@ -42,10 +44,11 @@ import {
 import { datasetRulesHold, hasDatasetShape, hasOnlyRecordLists, recordsLookValid } from './quick-check.js';
 import { NameIndex } from './search.js';
 import { relationStatus, type Status } from './status.js';
-import { buildStore, speakerRows, type Csr, type Store } from './store.js';
+import { buildStore, speakerRows, type Csr, type Records, type Store } from './store.js';
 import { relationFilter, rows, selectAsOf, selectPerspective, type RelationCriteria } from './select.js';
-import { dateOption, earliestKey, latestKey, StatementDates } from './time.js';
+import { dateOption, earliestKey, latestKey, sortByDate } from './time.js';
 import { neighborPositions, PathFinder, type RelationFilter } from './traverse.js';
+import { subStore } from './view-store.js';
 
 export interface FromDataOptions {
   /** Check the records with the schema's validator; invalid data throws ClaimGraphValidationError [true]. */
@@ -73,9 +76,15 @@ export interface Stances {
   status: Status;
 }
 
-const SYMMETRIC = new Set<string>(
-  Object.entries(RELATION_TYPE_INFO).flatMap(([type, info]) => (info.symmetric ? [type] : [])),
-);
+/** 1 for symmetric relation types, by index in RELATION_TYPES. */
+const SYMMETRIC = Uint8Array.from(RELATION_TYPES, (t) => (RELATION_TYPE_INFO[t].symmetric ? 1 : 0));
+
+/** Every record of a list, in position order. */
+function all<T>(records: Records<T>): T[] {
+  const out = new Array<T>(records.length);
+  for (let i = 0; i < records.length; i++) out[i] = records.at(i)!;
+  return out;
+}
 
 export class ClaimGraph {
   /** The release or package version, when the dataset says. */
@@ -84,13 +93,13 @@ export class ClaimGraph {
   /** Old id → current id, from the dataset's redirects: merged or renamed records keep resolving. */
   readonly #redirects: ReadonlyMap<string, Redirect>;
   #graph: ClaimGraphGraph | undefined;
-  #dates: StatementDates | undefined;
   #names: NameIndex | undefined;
   #paths: PathFinder | undefined;
   #speakers: Csr | undefined;
   #contested: number[] | undefined;
 
-  private constructor(store: Store, version: string | undefined, redirects: readonly Redirect[] = []) {
+  /** @internal Use ClaimGraph.load or ClaimGraph.fromData. */
+  constructor(store: Store, version: string | undefined, redirects: readonly Redirect[] = []) {
     this.#store = store;
     this.version = version;
     this.#redirects = new Map(redirects.map((r) => [r.from, r]));
@@ -169,7 +178,12 @@ export class ClaimGraph {
     const o = resolveOptions('entities', ENTITIES_DEFAULTS, options);
     const types = entityTypes('entities', o.type);
     const { entities } = this.#store;
-    return types === null ? [...entities] : entities.filter((e) => types.has(e.type));
+    if (types === null) return all(entities);
+    const codes = this.#store.extras.entityType();
+    const wanted = Uint8Array.from(ENTITY_TYPES, (t) => (types.has(t) ? 1 : 0));
+    const out: Entity[] = [];
+    for (let i = 0; i < entities.length; i++) if (wanted[codes[i]!] === 1) out.push(entities.at(i)!);
+    return out;
   }
 
   /**
@@ -178,19 +192,19 @@ export class ClaimGraph {
    */
   entity(id: string): Entity | undefined {
     const position = this.#entityPosition(id);
-    return position === undefined ? undefined : this.#store.entities[position];
+    return position === undefined ? undefined : this.#store.entities.at(position);
   }
 
   /** The relation with this id, or undefined. */
   relation(id: string): Relation | undefined {
     const position = this.#store.relationIndex.get(id);
-    return position === undefined ? undefined : this.#store.relations[position];
+    return position === undefined ? undefined : this.#store.relations.at(position);
   }
 
   /** The source with this id, or undefined. */
   source(id: string): Source | undefined {
     const position = this.#store.sourceIndex.get(id);
-    return position === undefined ? undefined : this.#store.sources[position];
+    return position === undefined ? undefined : this.#store.sources.at(position);
   }
 
   /**
@@ -204,10 +218,12 @@ export class ClaimGraph {
     const o = resolveOptions(method, SEARCH_DEFAULTS, options);
     const types = entityTypes(method, o.type);
     const limit = limitOption(method, o.limit);
-    const { entities } = this.#store;
-    this.#names ??= new NameIndex(entities);
-    const accept = types === null ? () => true : (i: number) => types.has(entities[i]!.type);
-    return this.#names.search(text, accept, limit).map((i) => entities[i]!);
+    const { entities, extras } = this.#store;
+    this.#names ??= new NameIndex(entities.length, extras.names);
+    const codes = types === null ? null : extras.entityType();
+    const wanted = types === null ? null : Uint8Array.from(ENTITY_TYPES, (t) => (types.has(t) ? 1 : 0));
+    const accept = codes === null ? () => true : (i: number) => wanted![codes[i]!] === 1;
+    return this.#names.search(text, accept, limit).map((i) => entities.at(i)!);
   }
 
   /**
@@ -235,13 +251,13 @@ export class ClaimGraph {
       const t = store.relTarget[r]!;
       if (entity !== undefined && s !== entity && t !== entity) continue;
       if (source !== undefined || target !== undefined) {
-        const symmetric = SYMMETRIC.has(store.relations[r]!.type);
+        const symmetric = SYMMETRIC[store.relType[r]!] === 1;
         const forward = (source === undefined || s === source) && (target === undefined || t === target);
         const backward = symmetric && (source === undefined || t === source) && (target === undefined || s === target);
         if (!forward && !backward) continue;
       }
       if (!accept(r)) continue;
-      out.push(store.relations[r]!);
+      out.push(store.relations.at(r)!);
     }
     return out;
   }
@@ -254,11 +270,12 @@ export class ClaimGraph {
     const relation = o.relation === undefined ? undefined : this.#requireRelation(o.relation);
     const speaker = o.speaker === undefined ? undefined : this.#requireEntity(o.speaker);
     const entity = o.entity === undefined ? undefined : this.#requireEntity(o.entity);
-    if (o.source !== undefined) this.#requireSource(o.source);
+    const source = o.source === undefined ? undefined : this.#requireSource(o.source);
     const stance = stanceOption(method, o.stance);
     const from = o.from === undefined ? undefined : earliestKey(dateOption(method, 'from', o.from));
     const to = o.to === undefined ? undefined : latestKey(dateOption(method, 'to', o.to));
-    const dates = this.#statementDates();
+    const dates = store.extras.statementDays();
+    const sources = source === undefined ? null : store.extras.statementSource();
 
     let candidates: ArrayLike<number>;
     if (relation !== undefined) candidates = rows(store.byRelation, relation);
@@ -282,10 +299,10 @@ export class ClaimGraph {
       if (stance !== undefined && (store.stDisputes[i] === 1) !== (stance === 'disputes')) continue;
       if (from !== undefined && dates.earliest[i]! < from) continue;
       if (to !== undefined && dates.latest[i]! > to) continue;
-      if (o.source !== undefined && store.statements[i]!.source !== o.source) continue;
+      if (sources !== null && sources[i] !== source) continue;
       kept.push(i);
     }
-    return dates.sort(kept).map((i) => store.statements[i]!);
+    return sortByDate(dates, kept).map((i) => store.statements.at(i)!);
   }
 
   /** The statements for and against a relation, each by date then id, and the status they add up to. */
@@ -294,10 +311,10 @@ export class ClaimGraph {
     const r = this.#requireRelation(relationId);
     const supports: Statement[] = [];
     const disputes: Statement[] = [];
-    for (const i of this.#statementDates().sort(rows(store.byRelation, r)))
-      (store.stDisputes[i] === 1 ? disputes : supports).push(store.statements[i]!);
+    for (const i of sortByDate(store.extras.statementDays(), rows(store.byRelation, r)))
+      (store.stDisputes[i] === 1 ? disputes : supports).push(store.statements.at(i)!);
     return {
-      relation: store.relations[r]!,
+      relation: store.relations.at(r)!,
       supports,
       disputes,
       status: relationStatus(supports.length, disputes.length),
@@ -312,7 +329,7 @@ export class ClaimGraph {
       for (let r = 0; r < store.relations.length; r++)
         if (store.supports[r]! > 0 && store.disputes[r]! > 0) this.#contested.push(r);
     }
-    return this.#contested.map((r) => store.relations[r]!);
+    return this.#contested.map((r) => store.relations.at(r)!);
   }
 
   /**
@@ -325,7 +342,7 @@ export class ClaimGraph {
     const o = resolveOptions(method, NEIGHBORS_DEFAULTS, options);
     const accept = this.#relationFilter(method, o);
     const direction = directionOption(method, o.direction);
-    return neighborPositions(this.#store, v, accept, direction).map((i) => this.#store.entities[i]!);
+    return neighborPositions(this.#store, v, accept, direction).map((i) => this.#store.entities.at(i)!);
   }
 
   /**
@@ -342,7 +359,7 @@ export class ClaimGraph {
     const directed = booleanOption(method, 'directed', o.directed);
     this.#paths ??= new PathFinder(this.#store);
     const found = this.#paths.find(from, to, accept, directed);
-    return found === null ? null : found.map((i) => this.#store.entities[i]!.id);
+    return found === null ? null : found.map((i) => this.#store.entities.at(i)!.id);
   }
 
   /**
@@ -351,7 +368,7 @@ export class ClaimGraph {
    * still have a statement. Entities and sources are kept whole.
    */
   asOf(date: PartialDate): ClaimGraph {
-    const { relations, statements } = selectAsOf(this.#store, this.#statementDates(), dateOption('asOf', 'date', date));
+    const { relations, statements } = selectAsOf(this.#store, dateOption('asOf', 'date', date));
     return this.#view(relations, statements);
   }
 
@@ -371,10 +388,10 @@ export class ClaimGraph {
   toJSON(): Dataset {
     const store = this.#store;
     const dataset: Dataset = {
-      entities: store.entities.map((r) => canonicalRecord('entities', r)),
-      relations: store.relations.map((r) => canonicalRecord('relations', r)),
-      statements: store.statements.map((r) => canonicalRecord('statements', r)),
-      sources: store.sources.map((r) => canonicalRecord('sources', r)),
+      entities: all(store.entities).map((r) => canonicalRecord('entities', r)),
+      relations: all(store.relations).map((r) => canonicalRecord('relations', r)),
+      statements: all(store.statements).map((r) => canonicalRecord('statements', r)),
+      sources: all(store.sources).map((r) => canonicalRecord('sources', r)),
     };
     if (this.#redirects.size > 0) {
       dataset.redirects = [...this.#redirects.values()]
@@ -385,11 +402,8 @@ export class ClaimGraph {
   }
 
   /** A view over the same entities and sources with fewer relations and statements: a subset of valid data is valid. */
-  #view(relations: Relation[], statements: Statement[]): ClaimGraph {
-    const { entities, sources } = this.#store;
-    return new ClaimGraph(buildStore({ entities, relations, statements, sources }), this.version, [
-      ...this.#redirects.values(),
-    ]);
+  #view(relations: Int32Array, statements: Int32Array): ClaimGraph {
+    return new ClaimGraph(subStore(this.#store, relations, statements), this.version, [...this.#redirects.values()]);
   }
 
   /** Where an entity id leads, following a redirect when the id was renamed or merged away. */
@@ -419,15 +433,11 @@ export class ClaimGraph {
     return position;
   }
 
-  #statementDates(): StatementDates {
-    return (this.#dates ??= new StatementDates(this.#store.statements));
-  }
-
   #speakerRows(): Csr {
     return (this.#speakers ??= speakerRows(this.#store));
   }
 
   #relationFilter(method: string, criteria: RelationCriteria): RelationFilter {
-    return relationFilter(this.#store, () => this.#statementDates(), method, criteria);
+    return relationFilter(this.#store, method, criteria);
   }
 }

@@ -18,10 +18,13 @@ export type ClaimGraphGraph = MultiDirectedGraph<EntityAttributes, RelationAttri
 /** Builds the graph: node key = entity id, edge key = relation id, symmetric relations stored once, source → target. */
 export function buildGraph(store: Store): ClaimGraphGraph {
   const graph = new MultiDirectedGraph<EntityAttributes, RelationAttributes>();
-  for (const entity of store.entities) graph.addNode(entity.id, { ...entity, label: entity.name });
+  for (let i = 0; i < store.entities.length; i++) {
+    const entity = store.entities.at(i)!;
+    graph.addNode(entity.id, { ...entity, label: entity.name });
+  }
   const { relations, supports, disputes } = store;
   for (let i = 0; i < relations.length; i++) {
-    const relation = relations[i]!;
+    const relation = relations.at(i)!;
     graph.addDirectedEdgeWithKey(relation.id, relation.source, relation.target, {
       ...relation,
       status: relationStatus(supports[i]!, disputes[i]!),

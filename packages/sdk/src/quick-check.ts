@@ -22,7 +22,9 @@ import {
   StatementSchema,
   textProblem,
   type Dataset,
+  type Entity,
   type EntityType,
+  type Source,
   type Statement,
 } from '@claimgraph/schema';
 import type { Store } from './store.js';
@@ -160,7 +162,14 @@ export function hasOnlyRecordLists(input: Dataset): boolean {
  */
 export function recordsLookValid(store: Store): boolean {
   const check = getCheckers();
-  const { entities, relations, statements, sources, entityIndex, sourceIndex } = store;
+  const { entityIndex, sourceIndex } = store;
+  // Row stores hold the parsed lists themselves.
+  const [entities, relations, statements, sources] = [
+    store.entities as unknown as Entity[],
+    store.relations as unknown as Fields[],
+    store.statements as unknown as Fields[],
+    store.sources as unknown as Source[],
+  ];
   // Entity types as small numbers: the rules below then read a 100 kB array, not a record each.
   const entityType = new Uint8Array(entities.length);
 
@@ -267,7 +276,7 @@ function noDuplicateRelations(store: Store): boolean {
       for (let j = k - 1; j >= 0; j--) {
         const a = filed[j]!;
         if (relType[a] !== relType[b] || other(a) !== other(b)) break;
-        if (sameQualifiers(store.relations[a] as unknown as Fields, store.relations[b] as unknown as Fields))
+        if (sameQualifiers(store.relations.at(a) as unknown as Fields, store.relations.at(b) as unknown as Fields))
           return false;
       }
     }

@@ -2,7 +2,6 @@
  * Name search: names and aliases folded to bare letters and digits (no case, accents or
  * punctuation), ranked exact match first, then prefix, then word start, then anywhere.
  */
-import type { Entity } from '@claimgraph/schema';
 
 /** Folds text for matching: `"Mazār-i-Sharīf"` → words `mazar i sharif`, key `mazarisharif`. */
 export function foldWords(text: string): string {
@@ -51,11 +50,14 @@ const ANYWHERE = 4;
 export class NameIndex {
   #names: Names[] | undefined;
 
-  constructor(private readonly entities: readonly Entity[]) {}
+  constructor(
+    private readonly count: number,
+    private readonly names: (position: number) => string[],
+  ) {}
 
   #build(): Names[] {
-    return this.entities.map((entity) => {
-      const all = [entity.name, ...(entity.aliases ?? [])];
+    return Array.from({ length: this.count }, (_, i) => {
+      const all = this.names(i);
       return { keys: all.map(foldKey), words: ` ${all.map(foldWords).join(' ')}` };
     });
   }
