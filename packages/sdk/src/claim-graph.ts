@@ -4,7 +4,10 @@
  */
 import {
   canonicalRecord,
+  columnsToDataset,
   ENTITY_TYPES,
+  readColumns,
+  type Columns,
   RECORD_KINDS,
   RELATION_TYPE_INFO,
   RELATION_TYPES,
@@ -49,6 +52,8 @@ import { relationFilter, rows, selectAsOf, selectPerspective, type RelationCrite
 import { dateOption, earliestKey, latestKey, sortByDate } from './time.js';
 import { neighborPositions, PathFinder, type RelationFilter } from './traverse.js';
 import { subStore } from './view-store.js';
+import { columnsLookValid } from './columns-check.js';
+import { coreColumns, SortedIds, storeFromColumns } from './columns-store.js';
 
 export interface FromDataOptions {
   /** Check the records with the schema's validator; invalid data throws ClaimGraphValidationError [true]. */
@@ -60,6 +65,21 @@ export interface FromDataOptions {
   /** The file each record kind came from, for validation messages [data/<kind>.json]. */
   files?: Partial<Record<RecordKind, string>>;
 }
+
+export interface FromColumnsOptions {
+  /** Check the records with the schema's rules, on the columns; invalid data throws ClaimGraphValidationError [true]. */
+  validate?: boolean;
+  /** The dataset's version, when known [undefined]. */
+  version?: string;
+  /** The file name, for messages [dataset.columns.bin]. */
+  file?: string;
+}
+
+const FROM_COLUMNS_DEFAULTS: FromColumnsOptions & { validate: boolean; file: string } = {
+  validate: true,
+  version: undefined,
+  file: 'dataset.columns.bin',
+};
 
 const FROM_DATA_DEFAULTS: FromDataOptions & { validate: boolean; requireSorted: boolean } = {
   validate: true,
@@ -86,6 +106,9 @@ function all<T>(records: Records<T>): T[] {
   return out;
 }
 
+const sameFiles = (name: string) =>
+  Object.fromEntries(RECORD_KINDS.map((kind) => [kind, name])) as Record<RecordKind, string>;
+
 export class ClaimGraph {
   /** The release or package version, when the dataset says. */
   readonly version: string | undefined;
@@ -111,8 +134,11 @@ export class ClaimGraph {
    * against the sha256 in its `datapackage.json` when there is one.
    */
   static async load(location: string | URL, options?: LoadOptions): Promise<ClaimGraph> {
-    const { integrity, validate, fetch } = resolveOptions('ClaimGraph.load', LOAD_DEFAULTS, options);
-    const loaded = await readLocation(location, { integrity, validate, fetch });
+    const { integrity, validate, fetch, columns } = resolveOptions('ClaimGraph.load', LOAD_DEFAULTS, options);
+    const loaded = await readLocation(location, { integrity, validate, fetch, columns });
+    if (loaded.columns) {
+      return ClaimGraph.#fromOpenColumns(loaded.columns, { validate, version: loaded.version, file: loaded.location });
+    }
     if (!hasDatasetShape(loaded.data) && !validate) {
       throw new ClaimGraphError(`${loaded.location}: must hold an object with ${RECORD_KINDS.join(', ')}, each a list`);
     }
@@ -122,6 +148,64 @@ export class ClaimGraph {
       version: loaded.version,
       files: loaded.files,
     });
+  }
+
+  /**
+   * Reads a columnar release file (`dataset.columns.bin`) already in memory: its arrays become the
+   * index, and records are built only when a query returns them. Integrity (the sha256 in
+   * `datapackage.json`) is for the caller to check; `ClaimGraph.load` does.
+   */
+  static fromColumns(bytes: Uint8Array, options?: FromColumnsOptions): ClaimGraph {
+    const { validate, version, file } = resolveOptions('ClaimGraph.fromColumns', FROM_COLUMNS_DEFAULTS, options);
+    if (!(bytes instanceof Uint8Array))
+      throw optionError('ClaimGraph.fromColumns', 'bytes', 'must be a Uint8Array holding a dataset.columns.bin');
+    let columns: Columns;
+    try {
+      columns = readColumns(bytes, file);
+    } catch (error) {
+      throw new ClaimGraphError((error as Error).message);
+    }
+    return ClaimGraph.#fromOpenColumns(columns, { validate, version, file });
+  }
+
+  static #fromOpenColumns(
+    columns: Columns,
+    options: { validate: boolean; version?: string; file: string },
+  ): ClaimGraph {
+    const { validate, version, file } = options;
+    const name = file.split(/[\\/]/).pop() || file;
+    const rowsOf = () => columnsToDataset(columns);
+    let store: Store | undefined;
+    try {
+      store = storeFromColumns(columns);
+    } catch (error) {
+      throw new ClaimGraphError((error as Error).message);
+    }
+    // A file that is not in the form a release build writes is read row by row, so the validator can say what is wrong.
+    if (!store) return ClaimGraph.fromData(rowsOf(), { validate, version, files: sameFiles(name) });
+    if (validate) {
+      const statementIds = new SortedIds(coreColumns(columns)!.statementId.strings);
+      let ok = false;
+      try {
+        ok = store.problem === null && columnsLookValid(columns, store, statementIds);
+      } catch (error) {
+        throw new ClaimGraphError((error as Error).message);
+      }
+      if (!ok) {
+        const result = validateDataset(rowsOf(), { requireSorted: false, files: sameFiles(name) });
+        if (!result.valid) throw new ClaimGraphValidationError(result.errors);
+      }
+    }
+    if (store.problem !== null) {
+      throw new ClaimGraphError(
+        `ClaimGraph.fromColumns(): ${name}: ${store.problem}; validate the dataset (claimgraph validate) to see every problem`,
+      );
+    }
+    const redirects = columns.tables.redirects;
+    const list = redirects
+      ? Array.from({ length: redirects.count }, (_, i) => redirects.row(i) as unknown as Redirect)
+      : [];
+    return new ClaimGraph(store, version, list);
   }
 
   /**

@@ -35,7 +35,7 @@ class LazyRecords<T> implements Records<T> {
 }
 
 /** Binary search over an id column sorted in code-point order (checked when the store is built). */
-class SortedIds implements IdIndex {
+export class SortedIds implements IdIndex {
   constructor(private readonly ids: TextColumn) {}
   get(id: string): number | undefined {
     if (typeof id !== 'string') return undefined;

@@ -84,7 +84,7 @@ function compileForSpeed(schema: TObject): Check {
 }
 
 /** Compiles the schema's own TypeBox schemas once, on first use. */
-function getCheckers(): Checkers {
+export function getCheckers(): Checkers {
   if (!checkers) {
     // The schema package's own `uri` format, so both compilers accept the same URLs.
     if (!FormatRegistry.Has('uri')) FormatRegistry.Set('uri', isAbsoluteUrl);
@@ -126,12 +126,12 @@ const SILENT: ReadonlySet<EntityType> = new Set(['event', 'place']);
 
 const ENTITY_TYPE_INDEX = new Map<string, number>(ENTITY_TYPES.map((t, i) => [t, i]));
 /** 1 where an entity type can speak, by index in ENTITY_TYPES. */
-const CAN_SPEAK = Uint8Array.from(ENTITY_TYPES, (t) => (SILENT.has(t) ? 0 : 1));
+export const CAN_SPEAK = Uint8Array.from(ENTITY_TYPES, (t) => (SILENT.has(t) ? 0 : 1));
 /** 1 where a relation type allows an entity type at its source (target), by [relation type][entity type]. */
-const ALLOWED_SOURCE = RELATION_TYPES.map((r) =>
+export const ALLOWED_SOURCE = RELATION_TYPES.map((r) =>
   Uint8Array.from(ENTITY_TYPES, (t) => (RELATION_TYPE_INFO[r].source.includes(t) ? 1 : 0)),
 );
-const ALLOWED_TARGET = RELATION_TYPES.map((r) =>
+export const ALLOWED_TARGET = RELATION_TYPES.map((r) =>
   Uint8Array.from(ENTITY_TYPES, (t) => (RELATION_TYPE_INFO[r].target.includes(t) ? 1 : 0)),
 );
 
