@@ -45,8 +45,9 @@ program
   .description('validate a dataset source folder and write its release (dataset.json, datapackage.json, schemas)')
   .argument('[dir]', 'dataset source folder', '.')
   .option('-o, --out <dir>', 'release folder (default: DIR/dist)')
+  .option('--no-parquet', 'leave out parquet/*.parquet (the slowest part of a large build)')
   .addOption(json())
-  .action(run((dir: string, flags: { out?: string; json?: boolean }) => buildCommand(dir, flags)));
+  .action(run((dir: string, flags: { out?: string; json?: boolean; parquet?: boolean }) => buildCommand(dir, flags)));
 
 program
   .command('info')

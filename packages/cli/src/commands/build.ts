@@ -9,13 +9,19 @@ import { resolveDatasetPath } from '../paths.js';
 export interface BuildFlags {
   out?: string;
   json?: boolean;
+  /** false with --no-parquet: leave out parquet/*.parquet (the slowest part of a large build). */
+  parquet?: boolean;
 }
 
 export async function buildCommand(dir: string | undefined, flags: BuildFlags): Promise<number> {
   const path = await resolveDatasetPath(dir);
   const progress = createProgress('build');
   // Beside dataset.json: the same records as Parquet (parquet/*.parquet) and NDJSON (dataset.ndjson), hashed in datapackage.json.
-  const built = await buildRelease(path, { outDir: flags.out, onProgress: progress.step, extraFiles: releaseFiles });
+  const built = await buildRelease(path, {
+    outDir: flags.out,
+    onProgress: progress.step,
+    extraFiles: (dataset) => releaseFiles(dataset, { parquet: flags.parquet !== false }),
+  });
   progress.done();
   if (!built.outDir) {
     if (flags.json) printJson({ valid: false, errors: issuesJson(built.result.errors) });
