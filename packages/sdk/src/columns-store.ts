@@ -32,6 +32,9 @@ class LazyRecords<T> implements Records<T> {
     if (!(position >= 0 && position < this.length)) return undefined;
     return (this.#cache[position] ??= this.table.row(position) as T);
   }
+  copy(position: number): T {
+    return this.table.row(position) as T;
+  }
 }
 
 /** Binary search over an id column sorted in code-point order (checked when the store is built). */

@@ -7,7 +7,7 @@ import { relationTypes, statuses, type OneOrMany } from './options.js';
 import { relationStatus, type Status } from './status.js';
 import type { Csr, Store } from './store.js';
 import { dateOption, latestKey } from './time.js';
-import type { RelationFilter } from './traverse.js';
+import { EVERY_RELATION, type RelationFilter } from './traverse.js';
 
 /** The items of one CSR row. */
 export function rows(csr: Csr, row: number): Int32Array {
@@ -34,7 +34,7 @@ export function relationFilter(store: Store, method: string, criteria: RelationC
   const types = relationTypes(method, criteria.type);
   const wanted = statuses(method, criteria.status);
   const asOf = criteria.asOf === undefined ? undefined : dateOption(method, 'asOf', criteria.asOf);
-  if (types === null && wanted === null && asOf === undefined) return () => true;
+  if (types === null && wanted === null && asOf === undefined) return EVERY_RELATION;
   const typeOk = types === null ? null : Uint8Array.from(RELATION_TYPES, (t) => (types.has(t) ? 1 : 0));
   const day = asOf === undefined ? 0 : latestKey(asOf);
   const latest = asOf === undefined ? null : store.extras.statementDays().latest;

@@ -24,6 +24,8 @@ export interface Csr {
 export interface Records<T> {
   readonly length: number;
   at(position: number): T | undefined;
+  /** A new object with the record's fields, when the list can build one without the kept record (columnar rows). */
+  copy?(position: number): T;
 }
 
 /** Position of a record by id. */
