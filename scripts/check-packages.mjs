@@ -33,8 +33,8 @@ const ATTW_PROFILE = 'node16';
 
 const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
 
-/** Every workspace package that is published (not private), in dependency order. */
-function publishedPackages() {
+/** Every workspace package, in dependency order: the published ones are checked, the private ones (examples, tools) only for install scripts. */
+function workspacePackages() {
   const dirs = [];
   for (const pattern of readJson(join(ROOT, 'package.json')).workspaces) {
     const base = pattern.replace(/\/\*$/, '');
@@ -51,11 +51,9 @@ function publishedPackages() {
       }
     }
   }
-  const order = ['packages/schema', 'packages/sdk', 'packages/charts', 'packages/cli'];
+  const order = ['packages/schema', 'packages/sdk', 'packages/charts', 'packages/site', 'packages/cli'];
   const rank = (dir) => (order.includes(dir) ? order.indexOf(dir) : order.length);
-  return dirs
-    .filter(({ pkg }) => pkg.private !== true)
-    .sort((a, b) => rank(a.dir) - rank(b.dir) || a.dir.localeCompare(b.dir));
+  return dirs.sort((a, b) => rank(a.dir) - rank(b.dir) || a.dir.localeCompare(b.dir));
 }
 
 /** The top-level entries a package may publish: dist, README and LICENSE, bin/ for commands, data/ for datasets. */
@@ -97,7 +95,7 @@ function packContents(pkg, files) {
   return problems;
 }
 
-async function checkPackage({ dir, pkg }, sizes, scratch) {
+async function checkPackage({ dir, pkg }, sizes, scratch, privateNames) {
   const pkgDir = join(ROOT, dir);
   const row = { name: pkg.name, problems: [] };
   const fail = (check, problem) => row.problems.push(`${check}: ${problem}`);
@@ -172,6 +170,17 @@ async function checkPackage({ dir, pkg }, sizes, scratch) {
       );
   }
 
+  // Release tooling (changesets, the private @claimgraph/release-tools) is this repository's, never a user's dependency.
+  const packedPkg = JSON.parse(
+    (await run('tar', ['-xOzf', tarball, 'package/package.json'], { maxBuffer: 16 * 1024 * 1024 })).stdout,
+  );
+  for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies']) {
+    for (const dep of Object.keys(packedPkg[field] ?? {})) {
+      if (dep.startsWith('@changesets/') || privateNames.has(dep))
+        fail('dependencies', `${field} lists ${dep}, which is release tooling or a private workspace package`);
+    }
+  }
+
   const scripts = INSTALL_SCRIPTS.filter((name) => pkg.scripts?.[name] !== undefined);
   for (const name of scripts) fail('install scripts', `"${name}" runs on every install; remove it`);
   row.installScripts = scripts.length ? 'FAIL' : 'none';
@@ -209,18 +218,20 @@ try {
   } catch {
     throw new Error(`size-limit failed (is everything built? npm run build):\n${measured.stderr ?? measured.message}`);
   }
-  const packages = publishedPackages();
+  const workspaces = workspacePackages();
+  const packages = workspaces.filter(({ pkg }) => pkg.private !== true);
+  const privateNames = new Set(workspaces.filter(({ pkg }) => pkg.private === true).map(({ pkg }) => pkg.name));
   const rows = [];
   // Two at a time: npm pack and attw are mostly waiting on the disk and on child processes.
   for (let i = 0; i < packages.length; i += 2)
-    rows.push(...(await Promise.all(packages.slice(i, i + 2).map((p) => checkPackage(p, sizes, scratch)))));
+    rows.push(
+      ...(await Promise.all(packages.slice(i, i + 2).map((p) => checkPackage(p, sizes, scratch, privateNames)))),
+    );
 
   // Private workspaces are never published, but `npm ci` still runs their install scripts.
   const unpublished = [
     { dir: '.', pkg: readJson(join(ROOT, 'package.json')) },
-    ...(readJson(join(ROOT, 'package.json')).workspaces.includes('examples')
-      ? [{ dir: 'examples', pkg: readJson(join(ROOT, 'examples', 'package.json')) }]
-      : []),
+    ...workspaces.filter(({ pkg }) => pkg.private === true),
   ];
   const privateProblems = unpublished.flatMap(({ dir, pkg }) =>
     INSTALL_SCRIPTS.filter((name) => pkg.scripts?.[name] !== undefined).map(

@@ -2,9 +2,9 @@ import { defineConfig } from 'tsup';
 
 // The main entry runs in browsers; `synthetic` is a separate entry so the generator is never bundled by accident.
 export default defineConfig({
-  entry: ['src/index.ts', 'src/synthetic.ts', 'src/export/index.ts'],
+  entry: ['src/index.ts', 'src/synthetic.ts', 'src/export/index.ts', 'src/quotes/index.ts'],
   format: ['esm', 'cjs'],
-  dts: true,
+  dts: false, // scripts/build-dts.mjs writes the declarations (.d.ts and .d.cts) after tsup
   clean: true,
   sourcemap: false,
   target: 'es2022',

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildRelease, type BuildResult } from '@claimgraph/schema/node';
 import {
@@ -16,11 +16,26 @@ import {
 
 /** The dataset source folder (the parent of this test folder). */
 const datasetDir = fileURLToPath(new URL('..', import.meta.url));
-/** The captured article; CI checks out `shared/` next to the repository clone. */
-const articlePath = fileURLToPath(
-  new URL('../../../../shared/sources/washington-examiner-2021-08-taliban-haqqani.txt', import.meta.url),
-);
-const articleAvailable = existsSync(articlePath);
+/**
+ * The captured article, never copied into the project: in `$CLAIMGRAPH_SOURCES` when set, otherwise
+ * in `shared/sources/` beside the repository clone (or beside a folder holding it, as for worktrees).
+ */
+const ARTICLE = 'washington-examiner-2021-08-taliban-haqqani.txt';
+const repoDir = fileURLToPath(new URL('../../..', import.meta.url));
+const sourcesDirs = process.env.CLAIMGRAPH_SOURCES
+  ? [resolve(process.env.CLAIMGRAPH_SOURCES)]
+  : repoDir
+      .split(sep)
+      .map((_, i, parts) => join(parts.slice(0, parts.length - i).join(sep) || sep, '..', 'shared', 'sources'))
+      .filter((dir, i, all) => all.indexOf(dir) === i);
+const articlePath = sourcesDirs.map((dir) => join(dir, ARTICLE)).find((path) => existsSync(path));
+/** CI always has the article: there a missing one fails the quote check instead of skipping it. */
+const requireSources = Boolean(process.env.CI) || process.env.CLAIMGRAPH_REQUIRE_SOURCES === '1';
+const missingArticle = `the source article ${ARTICLE} was not found in ${sourcesDirs[0]}${sourcesDirs.length > 1 ? ` or the ${sourcesDirs.length - 1} shared/sources folders above it` : ''} (set CLAIMGRAPH_SOURCES to the folder holding it)`;
+if (!articlePath && !requireSources)
+  console.warn(
+    `\n⚠ afghanistan-2021: SKIPPING the verbatim-quote check: ${missingArticle}. CI (CI or CLAIMGRAPH_REQUIRE_SOURCES=1) fails instead.\n`,
+  );
 
 const PART_OF = 'rel:haqqani-network-part-of-taliban';
 const COOPERATION = 'rel:haqqani-network-cooperates-with-isis-k';
@@ -140,6 +155,11 @@ describe('disagreements meet on one relation', () => {
 });
 
 describe('statements', () => {
+  it('have a quote or a paraphrase, except a fact no words state, which the note says', () => {
+    for (const s of dataset.statements)
+      if (s.quote === undefined && s.paraphrase === undefined) expect(s.note, s.id).toMatch(/no words state it/);
+  });
+
   it('are spoken by entities that can speak, and reported by such entities', () => {
     const types = new Map(dataset.entities.map((e) => [e.id, e.type]));
     for (const s of dataset.statements) {
@@ -186,22 +206,25 @@ describe('statements', () => {
     }
   });
 
-  it.skipIf(!articleAvailable)(
-    'quote the article word for word, in quotes and in the excerpts of curator notes',
-    () => {
-      const article = readFileSync(articlePath, 'utf8');
-      const missing: string[] = [];
-      for (const s of dataset.statements) {
-        if (s.quote !== undefined && !article.includes(s.quote)) missing.push(`${s.id} quote: ${s.quote}`);
+  it('quote the article word for word, in quotes, paraphrases and the excerpts of curator notes', (context) => {
+    if (!articlePath) {
+      if (requireSources) throw new Error(`${missingArticle}; CI must check out shared/sources`);
+      return context.skip(`SKIPPED LOUDLY: ${missingArticle}`);
+    }
+    const article = readFileSync(articlePath, 'utf8');
+    const missing: string[] = [];
+    for (const s of dataset.statements) {
+      if (s.quote !== undefined && !article.includes(s.quote)) missing.push(`${s.id} quote: ${s.quote}`);
+      if (s.paraphrase !== undefined && !article.includes(s.paraphrase))
+        missing.push(`${s.id} paraphrase: ${s.paraphrase}`);
+    }
+    for (const record of [...dataset.statements, ...dataset.relations]) {
+      for (const [, excerpt] of (record.note ?? '').matchAll(EXCERPT)) {
+        if (!article.includes(excerpt!)) missing.push(`${record.id} note: ${excerpt}`);
       }
-      for (const record of [...dataset.statements, ...dataset.relations]) {
-        for (const [, excerpt] of (record.note ?? '').matchAll(EXCERPT)) {
-          if (!article.includes(excerpt!)) missing.push(`${record.id} note: ${excerpt}`);
-        }
-      }
-      expect(missing).toEqual([]);
-    },
-  );
+    }
+    expect(missing).toEqual([]);
+  });
 });
 
 describe('the second reading (1.1.0)', () => {
@@ -220,27 +243,12 @@ describe('the second reading (1.1.0)', () => {
   });
 
   it("does not count the article's own 'allegedly' or 'reportedly' on someone else's claim as that speaker's hedge", () => {
-    for (const id of [
-      'st:treasury-department-support-to-al-qaeda',
-      'st:member-state-muhajir-maintains-cooperation',
-      'st:member-state-muhajir-provides-expertise',
-    ]) {
+    for (const id of ['st:treasury-department-support-to-al-qaeda', 'st:member-state-muhajir-maintains-cooperation']) {
       expect(statement(id), id).toMatchObject({ hedged: false });
     }
     // The speakers' own hedges stay.
     expect(statement('st:member-state-muhajir-former-haqqani-commander')).toMatchObject({ hedged: true });
     expect(statement('st:washington-examiner-khalil-in-charge-of-security-in-kabul')).toMatchObject({ hedged: true });
-  });
-
-  it('records the article itself among those who call the Haqqani network and the Taliban linked', () => {
-    const speakers = statementsOf('rel:haqqani-network-affiliated-with-taliban').map((s) => s.speaker);
-    expect(speakers).toEqual(
-      expect.arrayContaining([
-        'government-body:state-department',
-        'document:nctc-description-of-the-haqqani-network',
-        'media-outlet:washington-examiner',
-      ]),
-    );
   });
 
   it('records Sirajuddin Haqqani speaking as one of the Taliban in his op-ed title', () => {

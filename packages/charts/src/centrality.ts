@@ -4,10 +4,12 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js';
-import { ENTITY_TYPES, ENTITY_TYPE_INFO } from '@claimgraph/schema';
-import { frame, labelExtent, legendColumns, subtitleLines, type ChartBody } from './frame.js';
-import { fitLine } from './text-width.js';
-import { creditLine, indexClaimGraph, type ClaimGraphLike, type Defaults, type FrameOptions } from './input.js';
+import { ENTITY_TYPES, ENTITY_TYPE_INFO, type EntityType } from '@claimgraph/schema';
+import { frame, innerWidth, labelExtent, legendColumns, subtitleLines, type ChartBody } from './frame.js';
+import { wrapWords } from './text-width.js';
+import { creditLine, indexClaimGraph, type ClaimGraphLike, type FrameOptions } from './input.js';
+import { CHECKS, FRAME_CHECKS, resolveOptions, typeList } from './options.js';
+import { listing } from './text.js';
 import { ENTITY_STYLE } from './palette.js';
 import { tieGraph } from './ties.js';
 
@@ -18,20 +20,49 @@ export interface CentralityChartOptions extends FrameOptions {
   metric?: CentralityMetric;
   /** How many entities to rank. */
   limit?: number;
-  /** Widest entity name before it is cut with an ellipsis, in pixels. */
+  /** Widest entity name, in pixels; a longer one is shortened after a whole word [180]. */
   labelWidth?: number;
+  /** Which entity types are ranked [person, armed-group, government-body, international-body]. */
+  types?: EntityType | EntityType[];
 }
 
-export const CENTRALITY_CHART_DEFAULTS = {
-  metric: 'degree' as CentralityMetric,
+/** The actors a newsroom ranks: people, armed groups, governments and international bodies. */
+export const CENTRALITY_TYPES: readonly EntityType[] = [
+  'person',
+  'armed-group',
+  'government-body',
+  'international-body',
+];
+
+export const CENTRALITY_CHART_DEFAULTS: {
+  metric: CentralityMetric;
+  limit: number;
+  labelWidth: number;
+  types: EntityType | EntityType[];
+  width: number;
+  title: string | undefined;
+  subtitle: string | string[] | undefined;
+  dataset: string | undefined;
+  credit: string | undefined;
+} = {
+  metric: 'degree',
   limit: 15,
   labelWidth: 180,
-  width: 400,
+  types: [...CENTRALITY_TYPES],
+  width: 640,
   title: undefined,
   subtitle: undefined,
   dataset: undefined,
   credit: undefined,
-} satisfies Defaults<CentralityChartOptions>;
+};
+
+const CENTRALITY_CHECKS = {
+  ...FRAME_CHECKS,
+  metric: CHECKS.oneOf('degree', 'betweenness'),
+  limit: CHECKS.integer(1, 500),
+  labelWidth: CHECKS.number(40, 600),
+  types: CHECKS.entityTypes,
+};
 
 const NAME_SIZE = 12;
 const NAME_PADDING = 8;
@@ -40,40 +71,51 @@ const METRICS: Record<CentralityMetric, { title: string; axis: string; explain: 
   degree: {
     title: 'Who has the most ties',
     axis: 'Entities tied to',
-    explain: 'Entities ranked by how many others they are tied to by any relation, in either direction.',
+    explain: 'How many others each is tied to by any relation, in either direction.',
     format: 'd',
   },
   betweenness: {
     title: 'Who sits between the others',
     axis: 'Betweenness centrality',
-    explain: 'Entities ranked by the share of shortest paths between other entities that run through them.',
+    explain:
+      'How often each lies on the shortest chain of ties between two others: a high score marks a go-between that links groups which are otherwise apart (0 to 1).',
     format: '.2f',
   },
 };
 
 /** A ranked bar chart of the most central entities, coloured by entity type. */
 export function centralityChart(cg: ClaimGraphLike, options: CentralityChartOptions = {}): TopLevelSpec {
-  const o = { ...CENTRALITY_CHART_DEFAULTS, ...options };
+  const o = resolveOptions('centralityChart', CENTRALITY_CHART_DEFAULTS, CENTRALITY_CHECKS, options);
   const metric = METRICS[o.metric];
-  if (!metric) {
-    throw new Error(
-      `@claimgraph/charts: centralityChart: options.metric: "${String(o.metric)}" is not a metric; use "degree" or "betweenness"`,
-    );
-  }
+  const wanted = new Set(typeList(o.types));
   const index = indexClaimGraph(cg);
   const ties = tieGraph(index);
+  // Names take at most 40% of the width, so a narrow figure keeps its bars.
+  const labelWidth = Math.min(o.labelWidth, Math.round(innerWidth(o.width) * 0.4));
   const scores: Record<string, number> =
     o.metric === 'degree'
       ? Object.fromEntries(ties.mapNodes((id) => [id, ties.degree(id)]))
       : betweennessCentrality(ties, { normalized: true });
   const ranked = Object.entries(scores)
+    .filter(([id]) => wanted.has(index.entities.get(id)!.type))
     .map(([id, value]) => {
       const entity = index.entities.get(id)!;
-      return { id, name: entity.name, type: ENTITY_TYPE_INFO[entity.type].label, value };
+      return { id, name: index.labelOf(id), type: ENTITY_TYPE_INFO[entity.type].label, value };
     })
     .sort((a, b) => b.value - a.value || a.name.localeCompare(b.name))
     .slice(0, o.limit)
-    .map((row, i) => ({ ...row, label: fitLine(row.name, o.labelWidth, NAME_SIZE), rank: i + 1 }));
+    .map((row, i) => ({
+      ...row,
+      label: wrapWords(row.name, labelWidth, NAME_SIZE, 1, undefined, false).lines[0]!,
+      rank: i + 1,
+    }));
+  const left = labelExtent(
+    ranked.map((r) => r.label),
+    NAME_SIZE,
+    NAME_PADDING,
+  );
+  // Room right of the longest bar for its value.
+  const plotWidth = Math.max(80, innerWidth(o.width) - left - 36);
   const types = ENTITY_TYPES.filter((t) => ranked.some((r) => r.type === ENTITY_TYPE_INFO[t].label));
   const typeScale = (pick: 'color') => ({
     domain: types.map((t) => ENTITY_TYPE_INFO[t].label),
@@ -90,12 +132,13 @@ export function centralityChart(cg: ClaimGraphLike, options: CentralityChartOpti
       domain: false,
       labelPadding: NAME_PADDING,
       labelFontSize: NAME_SIZE,
-      labelLimit: o.labelWidth + 8,
+      // Labels are fitted (at word boundaries) before they get here: vega must never cut one.
+      labelLimit: 0,
     },
   };
   const body: ChartBody = {
     data: { values: ranked },
-    width: o.width,
+    width: plotWidth,
     height: { step: 24 },
     layer: [
       {
@@ -113,7 +156,7 @@ export function centralityChart(cg: ClaimGraphLike, options: CentralityChartOpti
             type: 'nominal',
             title: 'Entity',
             scale: typeScale('color'),
-            legend: { columns: legendColumns(typeScale('color').domain, o.width) },
+            legend: { columns: legendColumns(typeScale('color').domain, plotWidth) },
           },
           tooltip: [
             { field: 'name', title: 'Entity' },
@@ -128,18 +171,22 @@ export function centralityChart(cg: ClaimGraphLike, options: CentralityChartOpti
       },
     ],
   };
+  const candidates = ties.filterNodes((id) => wanted.has(index.entities.get(id)!.type)).length;
+  const kinds = listing(typeList(o.types).map(pluralType));
   const shown =
-    ranked.length < ties.order
-      ? `The ${ranked.length} highest of ${ties.order} tied entities.`
-      : `All ${ranked.length} tied entities.`;
+    ranked.length < candidates
+      ? `The ${ranked.length} highest of ${candidates} ${kinds} with ties; the network counts every entity.`
+      : `All ${ranked.length} ${kinds} with ties; the network counts every entity.`;
   const subtitle = subtitleLines(o.subtitle, [metric.explain, shown]);
+  const shortenedNames = ranked.filter((r) => r.label !== r.name).map((r) => r.name);
   const description =
     `Bar chart ranking ${ranked.length} entities by ${o.metric}. ` +
     ranked
       .slice(0, 5)
       .map((r) => `${r.rank}. ${r.name} (${r.type}): ${formatValue(r.value, o.metric)}`)
       .join('; ') +
-    '.';
+    '.' +
+    (shortenedNames.length ? ` Names shortened in the chart: ${shortenedNames.join('; ')}.` : '');
   return frame(body, {
     title: o.title ?? metric.title,
     subtitle,
@@ -149,14 +196,14 @@ export function centralityChart(cg: ClaimGraphLike, options: CentralityChartOpti
       index.data.statements.map((s) => s.source),
       o,
     ),
-    width: o.width,
-    left: labelExtent(
-      ranked.map((r) => r.label),
-      NAME_SIZE,
-      NAME_PADDING,
-    ),
+    width: plotWidth,
+    left,
   });
 }
+
+/** "people", "armed groups", "government bodies". */
+const pluralType = (t: EntityType) =>
+  t === 'person' ? 'people' : ENTITY_TYPE_INFO[t].label.toLowerCase().replace(/y$/, 'ie') + 's';
 
 const formatValue = (value: number, metric: CentralityMetric) =>
   metric === 'degree' ? String(value) : value.toFixed(2);

@@ -9,6 +9,12 @@ import { textWidth, wrapText } from './text-width.js';
 /** A view that can sit inside a vertical concatenation: what each helper builds. */
 export type ChartBody = Extract<TopLevelSpec, { vconcat: unknown }>['vconcat'][number];
 
+/** White space around the whole figure, in pixels: a helper's `width` includes it. */
+export const PADDING = 16;
+
+/** The width inside the padding, where the chart body and its labels go. */
+export const innerWidth = (width: number): number => width - 2 * PADDING;
+
 export const SCHEMA_URL = 'https://vega.github.io/schema/vega-lite/v6.json';
 
 /**
@@ -113,7 +119,7 @@ export function frame(body: ChartBody, parts: FrameParts): TopLevelSpec {
       text: wrapText(parts.title, full, TITLE_SIZE, 2, 'bold'),
       subtitle: parts.subtitle.flatMap((line) => wrapText(line, full, SUBTITLE_SIZE, 3)),
     },
-    padding: 16,
+    padding: PADDING,
     config: THEME,
     vconcat: [body, footer],
   };

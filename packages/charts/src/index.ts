@@ -15,4 +15,7 @@ export type { LayoutName } from './layout.js';
 export type { ClaimGraphLike, FrameOptions } from './input.js';
 export { THEME, FONT } from './frame.js';
 export { OKABE_ITO, STANCE_COLORS, STANCE_SHAPES, STATUS_STYLE, ENTITY_STYLE, type StanceKey } from './palette.js';
-export { formatPartialDate } from './dates.js';
+export { formatPartialDate, formatDateRange } from './dates.js';
+export { ChartError, ChartOptionError, EmptyChartError, WIDTH_RANGE } from './options.js';
+export { NETWORK_MAX_NODES } from './network.js';
+export { CENTRALITY_TYPES } from './centrality.js';

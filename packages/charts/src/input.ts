@@ -4,6 +4,7 @@
  */
 import type { Dataset, Entity, Relation, Source } from '@claimgraph/schema';
 import type { ClaimGraph, Status } from '@claimgraph/sdk';
+import { ChartOptionError } from './options.js';
 import { entityNamer, listing } from './text.js';
 
 /**
@@ -11,7 +12,10 @@ import { entityNamer, listing } from './text.js';
  * relation's status and statement counts), its neighbours and its release version. A whole
  * ClaimGraph fits, and so does any view of one (`cg.asOf(date)`, `cg.perspective(speaker)`).
  */
-export type ClaimGraphLike = Pick<ClaimGraph, 'graph' | 'version' | 'toJSON' | 'neighbors'>;
+export type ClaimGraphLike = Pick<ClaimGraph, 'graph' | 'version' | 'toJSON' | 'neighbors'> & {
+  /** The dataset's name (`cg.name`, from its `datapackage.json`), for the source line. */
+  readonly name?: string | undefined;
+};
 
 /** The options every helper takes, with the text around the chart. */
 export interface FrameOptions {
@@ -36,10 +40,20 @@ export interface ChartIndex {
   relations: Map<string, Relation>;
   sources: Map<string, Source>;
   nameOf: (id: string) => string;
+  /**
+   * The name a chart labels an entity with: its name, numbered when other entities share it
+   * ("one member state (1)", "one member state (2)", in id order), so that rows and nodes keyed by
+   * id never read as one.
+   */
+  labelOf: (id: string) => string;
+  /** Entities whose name another entity shares, so a chart's description can tell them apart. */
+  sharesName: (id: string) => boolean;
   status: (relationId: string) => Status;
   /** How many statements support and dispute the relation. */
   counts: (relationId: string) => { supports: number; disputes: number };
   version: string | undefined;
+  /** The dataset's name, when the ClaimGraph knows it. */
+  name: string | undefined;
   /** Entity ids one relation away (the SDK's `neighbors`). */
   neighbours: (id: string) => string[];
 }
@@ -53,6 +67,7 @@ export function indexClaimGraph(cg: ClaimGraphLike): ChartIndex {
     relations,
     sources: new Map(data.sources.map((s) => [s.id, s])),
     nameOf: entityNamer(data.entities),
+    ...distinctLabels(data.entities),
     // The SDK derives each relation's status from its statements; the charts reuse it, never recount.
     status: (id) => cg.graph.getEdgeAttribute(id, 'status'),
     counts: (id) => {
@@ -60,8 +75,25 @@ export function indexClaimGraph(cg: ClaimGraphLike): ChartIndex {
       return { supports, disputes };
     },
     version: cg.version,
+    name: typeof cg.name === 'string' && cg.name !== '' ? cg.name : undefined,
     neighbours: (id) => cg.neighbors(id).map((e) => e.id),
   };
+}
+
+/** Numbered labels for entities that share a name; every other entity is labelled by its name. */
+function distinctLabels(entities: readonly Entity[]): Pick<ChartIndex, 'labelOf' | 'sharesName'> {
+  const byName = new Map<string, string[]>();
+  for (const e of [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
+    byName.set(e.name, [...(byName.get(e.name) ?? []), e.id]);
+  const labels = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const [name, ids] of byName) {
+    ids.forEach((id, i) => {
+      labels.set(id, ids.length > 1 ? `${name} (${i + 1})` : name);
+      if (ids.length > 1) shared.add(id);
+    });
+  }
+  return { labelOf: (id) => labels.get(id) ?? id, sharesName: (id) => shared.has(id) };
 }
 
 /** "Source: Washington Examiner. Statements as curated in claimgraph dataset afghanistan-2021 v1.0.0." */
@@ -72,7 +104,9 @@ export function creditLine(index: ChartIndex, sourceIds: Iterable<string>, optio
   ].sort();
   const shown = publishers.length > 3 ? [...publishers.slice(0, 3), `${publishers.length - 3} more`] : publishers;
   const reported = shown.length ? `Source: ${listing(shown)}. ` : '';
-  const name = options.dataset ? `claimgraph dataset ${options.dataset}` : 'a claimgraph dataset';
+  // The package name's last part, as datapackage.json names it: "@claimgraph/dataset-x" → "x".
+  const dataset = options.dataset ?? index.name?.replace(/^@[^/]+\//, '').replace(/^dataset-/, '');
+  const name = dataset ? `claimgraph dataset ${dataset}` : 'a claimgraph dataset';
   return `${reported}Statements as curated in ${name}${index.version ? ` v${index.version}` : ''}.`;
 }
 
@@ -83,9 +117,10 @@ export function requireId(
   where: { helper: string; option: string; kind: string },
 ): void {
   if (!map.has(id)) {
-    throw new Error(
-      `@claimgraph/charts: ${where.helper}: options.${where.option}: "${id}" is not ${where.kind} in this dataset; ` +
-        `look ids up with cg.search() or cg.relations()`,
+    throw new ChartOptionError(
+      where.helper,
+      where.option,
+      `"${id}" is not ${where.kind} in this dataset; look ids up with cg.search() or cg.relations()`,
     );
   }
 }

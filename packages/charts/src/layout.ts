@@ -31,7 +31,8 @@ export function layoutGraph(graph: Graph, options: LayoutOptions): Positions {
       // distributing attraction by degree pushes hubs apart and leaves to the edges.
       settings: {
         ...forceAtlas2.inferSettings(work),
-        barnesHutOptimize: false,
+        // Barnes–Hut makes each iteration n log n instead of n², which large graphs need.
+        barnesHutOptimize: work.order > 150,
         strongGravityMode: true,
         gravity: 2,
         scalingRatio: 10,

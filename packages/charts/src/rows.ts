@@ -34,7 +34,8 @@ export function speakerRowsY(
       domain: false,
       labelPadding: label.padding,
       labelFontSize: label.fontSize,
-      labelLimit: label.width + 8,
+      // Labels are fitted (at word boundaries) before they get here: vega must never cut one.
+      labelLimit: 0,
       labelExpr: ROW_LABEL_EXPR,
       ...axis,
     },

@@ -1,14 +1,17 @@
 /**
- * `stanceChart`: who says what. One section per relation, one row per speaker, a triangle for each
- * statement coloured by stance, its date and the start of the quote; the full quote in the tooltip.
+ * `stanceChart`: who says what. One section per relation, one group of rows per speaker (keyed by
+ * id), a triangle for each statement coloured by stance, its date and its words in full.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { frame, labelExtent, subtitleLines, type ChartBody } from './frame.js';
-import { creditLine, indexClaimGraph, type ClaimGraphLike, type Defaults, type FrameOptions } from './input.js';
+import { formatDateRange } from './dates.js';
+import { frame, innerWidth, subtitleLines, type ChartBody } from './frame.js';
+import { creditLine, indexClaimGraph, type ChartIndex, type ClaimGraphLike, type FrameOptions } from './input.js';
+import { CHECKS, FRAME_CHECKS, resolveOptions } from './options.js';
 import { GREYS } from './palette.js';
-import { rowKey, rowLabelLines, speakerRowsY, stanceChannels, stancesIn } from './rows.js';
+import { stanceChannels, stancesIn } from './rows.js';
 import {
   describeSelection,
+  inWindow,
   requireRows,
   selectRelations,
   statementRows,
@@ -16,226 +19,186 @@ import {
   type StatementRow,
   type StatementSelection,
 } from './statements.js';
-import { plural, quoted } from './text.js';
-import { wrapText } from './text-width.js';
+import { layoutStance, STATEMENT_TOOLTIP, type StanceLayout } from './stance-layout.js';
+import { plural } from './text.js';
+
+export { STATEMENT_TOOLTIP } from './stance-layout.js';
 
 export interface StanceChartOptions extends StatementSelection, FrameOptions {
-  /** Print each quote beside its date, on up to two lines (the tooltip always has it whole). */
+  /** Print each statement's words beside its date (the tooltip always has them whole) [true]. */
   quotes?: boolean;
-  /** Height of one speaker's row, in pixels. */
-  rowHeight?: number;
-  /** Widest speaker name before it is cut with an ellipsis, in pixels. */
+  /** Only statements whose date, at its precision, may fall on or after this date (`2021-08`) [none]. */
+  from?: string;
+  /** Only statements whose date, at its precision, may fall on or before this date [none]. */
+  to?: string;
+  /**
+   * At most this many lines of a quote; a longer one is shortened after a whole word, with an
+   * ellipsis, and stays whole in the tooltip and the description [no limit].
+   */
+  maxQuoteLines?: number;
+  /** Widest speaker name, in pixels; longer names wrap onto more lines [170]. */
   labelWidth?: number;
 }
 
-export const STANCE_CHART_DEFAULTS = {
+export const STANCE_CHART_DEFAULTS: {
+  relation: string | string[] | undefined;
+  entity: string | undefined;
+  from: string | undefined;
+  to: string | undefined;
+  quotes: boolean;
+  maxQuoteLines: number | undefined;
+  labelWidth: number;
+  width: number;
+  title: string | undefined;
+  subtitle: string | string[] | undefined;
+  dataset: string | undefined;
+  credit: string | undefined;
+} = {
   relation: undefined,
   entity: undefined,
+  from: undefined,
+  to: undefined,
   quotes: true,
-  rowHeight: 38,
-  labelWidth: 160,
-  width: 440,
+  maxQuoteLines: undefined,
+  labelWidth: 170,
+  width: 640,
   title: undefined,
   subtitle: undefined,
   dataset: undefined,
   credit: undefined,
-} satisfies Defaults<StanceChartOptions>;
+};
 
-/** Where the marks sit inside a row, from the left of the plotting area, and their sizes. */
-const MARK_X = 10;
-const DATE_X = 26;
-const QUOTE_X = 108;
-const NAME_SIZE = 12;
-const NAME_PADDING = 10;
-const NAME_LINE = 14;
-const QUOTE_SIZE = 11.5;
-const QUOTE_LINE = 14;
-const HEADER_SIZE = 13;
-
-/** The tooltip every statement mark carries: enough to cite it. */
-export const STATEMENT_TOOLTIP = [
-  { field: 'speakerName', title: 'Speaker' },
-  { field: 'stanceKey', title: 'Stance' },
-  { field: 'relationLabel', title: 'About' },
-  { field: 'dateLabel', title: 'Date' },
-  { field: 'quote', title: 'Quote' },
-  { field: 'reportedBy', title: 'Reported by' },
-  { field: 'sourceLabel', title: 'Source' },
-] as const;
+const STANCE_CHECKS = {
+  ...FRAME_CHECKS,
+  relation: CHECKS.ids,
+  entity: CHECKS.string,
+  from: CHECKS.date,
+  to: CHECKS.date,
+  quotes: CHECKS.boolean,
+  maxQuoteLines: CHECKS.integer(1, 100),
+  labelWidth: CHECKS.number(40, 600),
+};
 
 /** Who supports and who disputes one relation or several: the headline chart of a dispute. */
 export function stanceChart(cg: ClaimGraphLike, options: StanceChartOptions = {}): TopLevelSpec {
-  const o = { ...STANCE_CHART_DEFAULTS, ...options };
+  const o = resolveOptions('stanceChart', STANCE_CHART_DEFAULTS, STANCE_CHECKS, options);
   const index = indexClaimGraph(cg);
   const relationIds = selectRelations(index, o, 'stanceChart', (id) => index.status(id) === 'contested');
-  const rows = statementRows(index, relationIds);
+  const rows = inWindow(statementRows(index, relationIds), o.from, o.to);
   requireRows(rows, 'stanceChart', describeSelection(o));
-  const sections = sectionsOf(rows, o.width);
-  const stance = stanceChannels(stancesIn(rows));
+  const inner = innerWidth(o.width);
+  const layout = layoutStance(rows, {
+    width: inner,
+    labelWidth: o.labelWidth,
+    quotes: o.quotes,
+    maxQuoteLines: o.maxQuoteLines ?? Infinity,
+  });
   const { supports, disputes } = tallyStances(rows);
   const speakers = new Set(rows.map((r) => r.speaker)).size;
-
-  const single = sections.length === 1 ? sections[0] : undefined;
-  const entityName = o.entity !== undefined ? index.nameOf(o.entity) : undefined;
+  const single = layout.sections.length === 1 ? layout.sections[0] : undefined;
+  const entityName = o.entity !== undefined ? index.labelOf(o.entity) : undefined;
   const title =
     o.title ??
     (single ? `Who says what: ${single.phrase}` : entityName ? `Who says what about ${entityName}` : 'Who says what');
-  const range = `, ${rows[0]!.dateLabel} to ${rows[rows.length - 1]!.dateLabel}`;
-  const summary = `${plural(supports, 'statement')} in support and ${disputes} disputing, from ${plural(speakers, 'speaker')}${range}.`;
+  const range = formatDateRange(rows[0]!.date, rows[rows.length - 1]!.date);
+  const summary = `${plural(supports, 'statement')} in support and ${disputes} disputing, from ${plural(speakers, 'speaker')}, ${range}.`;
   const subtitle = subtitleLines(o.subtitle, [
-    single ? `${capitalise(single.status)}: ${summary}` : `${plural(sections.length, 'relation')}: ${summary}`,
+    single ? `${capitalise(single.status)}: ${summary}` : `${plural(layout.sections.length, 'relation')}: ${summary}`,
   ]);
-
-  const values = withRowKeys(rows, o);
-  const left = labelExtent(
-    values.flatMap((v) => rowLabelLines(v.row)),
-    NAME_SIZE,
-    NAME_PADDING,
-  );
-  const y = speakerRowsY(
-    { width: o.labelWidth, fontSize: NAME_SIZE, padding: NAME_PADDING },
-    {
-      labelBaseline: 'middle' as const,
-      // A name may take two lines; a speaker's further statements on a relation get rows of their
-      // own, under one name.
-      labelLineHeight: NAME_LINE,
-      // vega draws a two-line label down from the row's middle; lift it by half a line to centre it.
-      labelOffset: { condition: { test: "indexof(datum.value, '\\n') >= 0", value: -NAME_LINE / 2 }, value: 0 },
-      // Every section's labels take the same width, so the sections' plots line up.
-      minExtent: left,
-      maxExtent: left,
-    },
-  );
-  const layers = [
-    {
-      mark: { type: 'point' as const, filled: true, size: 150, opacity: 1, stroke: 'white', strokeWidth: 0.5 },
-      encoding: {
-        x: { value: MARK_X },
-        ...stance,
-      },
-    },
-    {
-      mark: {
-        type: 'text' as const,
-        align: 'left' as const,
-        baseline: 'middle' as const,
-        color: GREYS.muted,
-        fontSize: 11,
-      },
-      encoding: { x: { value: DATE_X }, text: { field: 'dateLabel' } },
-    },
-    // Quotes of one line sit on the row's middle; two-line quotes are lifted half a line to centre.
-    ...(o.quotes
-      ? ([1, 2] as const).map((lines) => ({
-          transform: [{ filter: `length(datum.quoteLines) == ${lines}` }],
-          mark: {
-            type: 'text' as const,
-            align: 'left' as const,
-            baseline: 'middle' as const,
-            fontSize: QUOTE_SIZE,
-            fontStyle: 'italic',
-            lineHeight: QUOTE_LINE,
-            dy: ((1 - lines) * QUOTE_LINE) / 2,
-          },
-          encoding: { x: { value: QUOTE_X }, text: { field: 'quoteLines' } },
-        }))
-      : []),
-  ];
-  // One view per relation, stacked: each lists only its own speakers, under its own heading.
-  const body: ChartBody = {
-    vconcat: sections.map((section) => ({
-      // With one relation the chart's own title names it; with several each gets a heading.
-      title: single
-        ? undefined
-        : {
-            text: section.header,
-            anchor: 'start' as const,
-            fontSize: HEADER_SIZE,
-            fontWeight: 'bold' as const,
-            subtitle: section.subheader,
-            subtitleFontSize: 11.5,
-            subtitleColor: GREYS.muted,
-            subtitlePadding: 3,
-            offset: 8,
-          },
-      data: { values: values.filter((v) => v.relation === section.relation) },
-      width: o.width,
-      height: { step: o.rowHeight },
-      encoding: { y, tooltip: [...STATEMENT_TOOLTIP] },
-      layer: layers,
-    })),
-    spacing: 22,
-    resolve: { scale: { y: 'independent' } },
-  };
-  const description =
-    `Chart of ${plural(rows.length, 'statement')} by ${plural(speakers, 'speaker')} about ` +
-    `${sections.map((s) => `${s.phrase} (${s.status})`).join('; ')}. ${supports} support, ${disputes} dispute. ` +
-    'Each row is a speaker; each mark is one statement with its date and quote.';
-  return frame(body, {
+  return frame(body(layout, rows), {
     title,
     subtitle,
-    description,
+    description: describe(index, rows, layout),
     credit: creditLine(
       index,
       rows.map((r) => r.source),
       o,
     ),
-    width: o.width,
-    left,
+    width: inner,
   });
 }
 
-interface Section {
-  relation: string;
-  phrase: string;
-  status: string;
-  /** The relation's phrase, wrapped to the chart's width, and its tally underneath. */
-  header: string[];
-  subheader: string;
-}
-
-/** Contested relations first, then by number of statements, then by phrase. */
-function sectionsOf(rows: readonly StatementRow[], width: number): Section[] {
-  const byRelation = new Map<string, StatementRow[]>();
-  for (const row of rows) byRelation.set(row.relation, [...(byRelation.get(row.relation) ?? []), row]);
-  const rank = (s: string) => (s === 'contested' ? 0 : 1);
-  return [...byRelation]
-    .map(([relation, list]) => {
-      const { supports, disputes } = tallyStances(list);
-      const { relationLabel: phrase, status } = list[0]!;
-      return {
-        relation,
-        phrase,
-        status,
-        count: list.length,
-        header: wrapText(phrase, width, HEADER_SIZE, 2, 'bold'),
-        subheader: `${capitalise(status)}: ${supports} supporting, ${disputes} disputing`,
-      };
-    })
-    .sort((a, b) => rank(a.status) - rank(b.status) || b.count - a.count || a.phrase.localeCompare(b.phrase))
-    .map(({ count: _count, ...section }) => section);
-}
-
-/**
- * Adds the row key (the speaker's name, plus one zero-width space per earlier statement by the same
- * speaker on the relation), a rank that keeps speakers in order of their first word on it, and the
- * text lines: names and quotes are fitted here, with the renderer's font widths.
- */
-function withRowKeys(rows: readonly StatementRow[], o: { width: number; labelWidth: number }) {
-  const first = new Map<string, number>();
-  const seen = new Map<string, number>();
-  return rows.map((row, i) => {
-    const key = `${row.relation} ${row.speaker}`;
-    if (!first.has(key)) first.set(key, i);
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    return {
-      ...row,
-      row: rowKey(wrapText(row.speakerName, o.labelWidth, NAME_SIZE, 2).join('\n'), n),
-      rank: first.get(key)! * 1000 + n,
-      quoteLines: row.quote ? wrapText(quoted(row.quote), o.width - QUOTE_X, QUOTE_SIZE, 2) : [],
-    };
+/** One view in pixels: separators, statement marks, and every line of text as its own datum. */
+function body(layout: StanceLayout, rows: readonly StatementRow[]): ChartBody {
+  const pixels = { type: 'quantitative' as const, scale: null, axis: null };
+  const stance = stanceChannels(stancesIn(rows));
+  const text = (kind: string, mark: Record<string, unknown>) => ({
+    transform: [{ filter: `datum.kind == '${kind}'` }],
+    mark: { type: 'text' as const, align: 'left' as const, baseline: 'top' as const, ...mark },
+    encoding: {
+      x: { field: 'x', ...pixels },
+      y: { field: 'y', ...pixels },
+      text: { field: 'text' },
+      tooltip: [...STATEMENT_TOOLTIP],
+    },
   });
+  const kinds = new Set<string>(layout.texts.map((t) => t.kind));
+  const styles: Record<string, Record<string, unknown>> = {
+    header: { fontSize: 13, fontWeight: 'bold', color: '#111111' },
+    subheader: { fontSize: 11.5, color: GREYS.muted },
+    name: { fontSize: 12, fontWeight: 'bold', color: '#222222' },
+    date: { fontSize: 11, color: GREYS.muted },
+    quote: { fontSize: 11.5, fontStyle: 'italic', color: '#222222' },
+    paraphrase: { fontSize: 11.5, color: '#222222' },
+    context: { fontSize: 10.5, color: GREYS.muted },
+  };
+  return {
+    width: layout.width,
+    height: layout.height,
+    layer: [
+      ...(layout.rules.length
+        ? [
+            {
+              data: { values: layout.rules },
+              mark: { type: 'rule' as const, color: GREYS.faint, strokeWidth: 1 },
+              encoding: { x: { field: 'x', ...pixels }, x2: { field: 'x2' }, y: { field: 'y', ...pixels } },
+            },
+          ]
+        : []),
+      {
+        data: { values: layout.marks },
+        mark: { type: 'point' as const, filled: true, size: 150, opacity: 1, stroke: 'white', strokeWidth: 0.5 },
+        encoding: {
+          x: { field: 'x', ...pixels },
+          y: { field: 'y', ...pixels },
+          ...stance,
+          tooltip: [...STATEMENT_TOOLTIP],
+        },
+      },
+      {
+        data: { values: layout.texts },
+        layer: Object.entries(styles)
+          .filter(([kind]) => kinds.has(kind))
+          .map(([kind, style]) => text(kind, style)),
+      },
+    ],
+  };
+}
+
+/** The chart in words, with every quote whole: what a screen reader reads. */
+function describe(index: ChartIndex, rows: readonly StatementRow[], layout: StanceLayout): string {
+  const speakers = new Set(rows.map((r) => r.speaker)).size;
+  const { supports, disputes } = tallyStances(rows);
+  const parts = layout.sections.map((section) => {
+    const said = rows
+      .filter((r) => r.relation === section.relation)
+      .map((r) => {
+        const words = r.quote ? `: “${r.quote}”` : r.paraphrase ? `, reported as: ${r.paraphrase}` : '';
+        const context = r.context ? ` (${r.context})` : '';
+        return `${r.speakerName} ${r.stanceKey} on ${r.dateLabel}${words}${context}`;
+      });
+    return `${section.phrase} (${section.status}): ${said.join('; ')}.`;
+  });
+  const shared = [...new Set(rows.map((r) => r.speaker))].filter((id) => index.sharesName(id));
+  const apart = shared.length
+    ? ` Speakers who share a name are numbered: ${shared
+        .map((id) => `${index.labelOf(id)} is ${index.entities.get(id)?.description ?? id}`)
+        .join('; ')}.`
+    : '';
+  return (
+    `Chart of ${plural(rows.length, 'statement')} by ${plural(speakers, 'speaker')}: ${supports} support, ${disputes} dispute. ` +
+    `Each group of rows is a speaker; each mark is one statement with its date and words. ${parts.join(' ')}${apart}`
+  );
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

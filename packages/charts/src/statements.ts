@@ -7,6 +7,7 @@ import { dateSpan, formatPartialDate } from './dates.js';
 import { requireId, type ChartIndex } from './input.js';
 import type { Status } from '@claimgraph/sdk';
 import { stanceKey, type StanceKey } from './palette.js';
+import { EmptyChartError } from './options.js';
 import { relationPhrase } from './text.js';
 
 export interface StatementRow {
@@ -26,7 +27,12 @@ export interface StatementRow {
   start: number;
   end: number;
   mid: number;
+  /** The quote, or '' when the statement has none. */
   quote: string;
+  /** The source's paraphrase of what was said, or ''. */
+  paraphrase: string;
+  /** What the quote or paraphrase answers or refers to, or ''. */
+  context: string;
   /** The source id, and how the tooltip cites it. */
   source: string;
   sourceLabel: string;
@@ -85,7 +91,7 @@ export function statementRows(index: ChartIndex, relationIds: readonly string[])
         relationLabel: phrase(s.relation),
         status: index.status(s.relation),
         speaker: s.speaker,
-        speakerName: index.nameOf(s.speaker),
+        speakerName: index.labelOf(s.speaker),
         speakerType: index.entities.get(s.speaker)?.type ?? '',
         stance: s.stance,
         hedged: s.hedged === true,
@@ -97,11 +103,23 @@ export function statementRows(index: ChartIndex, relationIds: readonly string[])
         end: span.end,
         mid: span.mid,
         quote: s.quote ?? '',
+        paraphrase: s.paraphrase ?? '',
+        context: s.context ?? '',
         source: s.source,
         sourceLabel: source ? `${source.publisher}: ${source.title}` : s.source,
-        reportedBy: s.reportedBy ? index.nameOf(s.reportedBy) : '',
+        reportedBy: s.reportedBy ? index.labelOf(s.reportedBy) : '',
       };
     });
+}
+
+/**
+ * Rows whose date, at its precision, may fall inside the window: `2021-08` is kept from
+ * `2021-08-15`, since some of its days are on or after it. Either end may be open.
+ */
+export function inWindow(rows: readonly StatementRow[], from?: string, to?: string): StatementRow[] {
+  const start = from ? dateSpan(from).start : -Infinity;
+  const end = to ? dateSpan(to).end : Infinity;
+  return rows.filter((r) => r.end > start && r.start < end);
 }
 
 /** Counts of supporting and disputing statements among rows. */
@@ -113,9 +131,7 @@ export function tallyStances(rows: readonly StatementRow[]): { supports: number;
 
 /** A chart of nothing helps no one: say what selected nothing instead. */
 export function requireRows<T>(rows: readonly T[], helper: string, selection: string): void {
-  if (rows.length === 0) {
-    throw new Error(`@claimgraph/charts: ${helper}: no statements to draw for ${selection}; widen the selection`);
-  }
+  if (rows.length === 0) throw new EmptyChartError(helper, selection);
 }
 
 /** The selection in words, for messages. */

@@ -126,3 +126,61 @@ export function fitLine(text: string, maxWidth: number, fontSize: number, fontWe
   }
   return cut(lo);
 }
+
+export interface WrappedText {
+  lines: string[];
+  /** True when lines were dropped to keep within `maxLines` (the last line then ends in "…"). */
+  shortened: boolean;
+}
+
+/**
+ * Word wrap that never cuts a word: lines break at spaces; a single word wider than a line (a long
+ * URL) continues on the next line rather than being hidden. Past `maxLines` the text is shortened
+ * after a whole word, with an ellipsis.
+ */
+export function wrapWords(
+  text: string,
+  maxWidth: number,
+  fontSize: number,
+  maxLines = Infinity,
+  fontWeight?: unknown,
+  /** Break a word wider than a line between characters (quotes); labels keep it whole and wider. */
+  splitLongWords = true,
+): WrappedText {
+  const width = (s: string) => textWidth(s, fontSize, fontWeight);
+  const pieces: string[] = [];
+  for (const word of text.trim().split(/\s+/).filter(Boolean)) {
+    if (!splitLongWords || width(word) <= maxWidth) pieces.push(word);
+    else pieces.push(...splitWord(word, maxWidth, width));
+  }
+  const lines: string[] = [];
+  let line = '';
+  for (const piece of pieces) {
+    const next = line ? `${line} ${piece}` : piece;
+    if (line && width(next) > maxWidth) {
+      lines.push(line);
+      line = piece;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return { lines, shortened: false };
+  const kept = lines.slice(0, Math.max(1, maxLines));
+  const words = kept.pop()!.split(' ');
+  while (words.length > 1 && width(`${words.join(' ')}…`) > maxWidth) words.pop();
+  kept.push(`${words.join(' ').replace(/[\s,;:.\u2013\u2014-]+$/, '')}…`);
+  return { lines: kept, shortened: true };
+}
+
+/** A word too wide for a line, in pieces that each fit, split between whole code points. */
+function splitWord(word: string, maxWidth: number, width: (s: string) => number): string[] {
+  const out: string[] = [];
+  let piece = '';
+  for (const ch of word) {
+    if (piece && width(piece + ch) > maxWidth) {
+      out.push(piece);
+      piece = ch;
+    } else piece += ch;
+  }
+  if (piece) out.push(piece);
+  return out;
+}

@@ -10,7 +10,7 @@ describe('text from the data reaches the output as text', () => {
   it.each([
     ['stance', () => stanceChart(hostile(), { relation: 'rel:mallory-member-of-taliban' })],
     ['timeline', () => timelineChart(hostile())],
-    ['network', () => networkChart(hostile())],
+    ['network', () => networkChart(hostile(), { all: true })],
   ])('the %s chart’s SVG parses, holds no script element and shows the name as written', async (_name, make) => {
     const svg = await renderSvg(make());
     const doc = parseSvg(svg);
@@ -45,7 +45,7 @@ describe('text from the data reaches the output as text', () => {
   });
 
   it('the HTML page escapes the title and description it writes as markup', () => {
-    const spec = { ...networkChart(hostile()), description: '"><script>alert(4)</script>' };
+    const spec = { ...networkChart(hostile(), { all: true }), description: '"><script>alert(4)</script>' };
     const html = renderHtml(spec, { libraries: 'cdn', title: '</title><script>alert(5)</script>' });
     expect(html).toContain('<title>&#60;/title&#62;&#60;script&#62;alert(5)&#60;/script&#62;</title>');
     expect(html).toContain('aria-label="&#34;&#62;&#60;script&#62;alert(4)&#60;/script&#62;"');

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
 import { centralityChart, networkChart, stanceChart, timelineChart } from '../src/index.js';
-import { compileSpec, pngSize, renderHtml, renderPng, renderSvg } from '../src/render.js';
+import {
+  compileSpec,
+  pngSize,
+  renderHtml,
+  renderPng,
+  renderResponsiveHtml,
+  renderSvg,
+  RESPONSIVE_WIDTHS,
+} from '../src/render.js';
 import { HAQQANI, PART_OF, mini, parseSvg, svgTexts } from './fixture.js';
 
 const size = (svg: string) => {
@@ -40,7 +48,7 @@ describe('renderSvg', () => {
     ]) {
       expect(all).toContain(label);
     }
-    expect(all).toContain('“The Taliban and the Haqqani network are separate entities.”');
+    expect(all.replace(/\n/g, ' ')).toContain('“The Taliban and the Haqqani network are separate entities.”');
   });
 
   it('labels the network’s nodes', async () => {
@@ -48,9 +56,11 @@ describe('renderSvg', () => {
     for (const name of ['Taliban', 'Haqqani network', 'ISIS-K', 'al Qaeda']) expect(all).toContain(name);
   });
 
-  it('gives the SVG the description as its accessible label', async () => {
+  it('gives the SVG its title as <title>, the description as <desc>, and both as its accessible label', async () => {
     const svg = await renderSvg(CHARTS.centrality!());
-    expect(svg).toMatch(/^<svg [^>]*role="img" aria-label="Bar chart ranking [^"]*"><title>Bar chart ranking/);
+    expect(svg).toMatch(
+      /^<svg [^>]*role="img" aria-label="Who has the most ties\. Bar chart ranking [^"]*"><title>Who has the most ties<\/title><desc>Bar chart ranking/,
+    );
   });
 
   it('refuses a spec vega warns about while drawing, unless told to ignore warnings', async () => {
@@ -131,12 +141,33 @@ describe('renderHtml', () => {
     const json = /<script type="application\/json" id="claimgraph-spec">([^]*?)<\/script>/.exec(html)![1]!;
     expect(JSON.parse(json)).toEqual(spec);
     expect(html).toContain('"export":true');
-    expect(html).toContain('<title>Who is tied to whom</title>');
+    expect(html).toContain('<title>Who is tied to the contested claims</title>');
   });
 
   it('rejects an unknown libraries option', () => {
     expect(() => renderHtml(CHARTS.stance!(), { libraries: 'bundle' as 'cdn' })).toThrow(
       'options.libraries: "bundle" is not "inline" or "cdn"',
+    );
+  });
+});
+
+describe('renderResponsiveHtml', () => {
+  it('lays the chart out afresh for every width from 320 to 1200 px, inside a figure with a caption', () => {
+    const widths: number[] = [];
+    const html = renderResponsiveHtml((width) => {
+      widths.push(width);
+      return stanceChart(mini(), { relation: PART_OF, width });
+    });
+    expect(widths).toEqual([...RESPONSIVE_WIDTHS]);
+    expect(widths[0]).toBe(320);
+    expect(widths.at(-1)).toBe(1200);
+    const json = /<script type="application\/json" id="claimgraph-layouts">([^]*?)<\/script>/.exec(html)![1]!;
+    const layouts = JSON.parse(json) as { width: number; spec: { vconcat: [{ width: number }] } }[];
+    // Laid out, not scaled: each layout's body is as wide as its width allows.
+    for (const l of layouts) expect(l.spec.vconcat[0].width).toBe(l.width - 32);
+    expect(html).toMatch(/<figure [^>]*aria-describedby="claimgraph-alt"/);
+    expect(html).toMatch(
+      /<figcaption[^>]*>[^]*Who says what: Haqqani network part of Taliban[^]*Source: Washington Examiner[^]*Chart of \d+ statements/,
     );
   });
 });

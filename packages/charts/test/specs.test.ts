@@ -9,6 +9,9 @@ import {
   stanceChart,
   timelineChart,
 } from '../src/index.js';
+import { formatDateRange } from '../src/dates.js';
+import { ChartOptionError } from '../src/options.js';
+import { STATEMENT_TOOLTIP } from '../src/stance.js';
 import { HAQQANI, PART_OF, compiles, dataOf, markType, marksOf, mini, miniData, walk } from './fixture.js';
 
 const HELPERS = {
@@ -56,15 +59,13 @@ describe.each(Object.entries(HELPERS))('%s', (_name, make) => {
 });
 
 describe('stanceChart', () => {
-  it('puts one row per speaker, a stance-coloured triangle, the date and the quote for the relation', () => {
+  it('puts one row group per speaker, a stance-coloured triangle, the date and the whole quote for the relation', () => {
     const spec = stanceChart(mini(), { relation: PART_OF });
     const views = marksOf(spec);
     const point = views.find((v) => markType(v) === 'point')!;
     expect(point.encoding?.color).toMatchObject({ field: 'stanceKey' });
     expect(point.encoding?.shape).toMatchObject({ field: 'stanceKey' });
-    const texts = views.filter((v) => markType(v) === 'text').map((v) => v.encoding?.text?.field);
-    expect(texts).toEqual(expect.arrayContaining(['dateLabel', 'quoteLines']));
-    const rows = dataOf(spec).filter((r) => r.relation === PART_OF);
+    const rows = dataOf(spec).filter((r) => r.relation === PART_OF && !('kind' in r));
     expect(rows.map((r) => r.speakerName)).toEqual([
       'Sirajuddin Haqqani',
       'Taliban',
@@ -78,6 +79,15 @@ describe('stanceChart', () => {
       stance: 'disputes',
       dateLabel: '27 Aug 2021',
     });
+    // Every quote is drawn whole: its lines, joined, give the quote back.
+    const texts = dataOf(spec).filter((r) => r.kind === 'quote');
+    for (const row of rows.filter((r) => r.quote)) {
+      const drawn = texts
+        .filter((t) => t.id === row.id)
+        .map((t) => t.text)
+        .join(' ');
+      expect(drawn).toBe(`“${String(row.quote)}”`);
+    }
   });
 
   it('shows a hedged statement in its own colour', () => {
@@ -111,22 +121,101 @@ describe('stanceChart', () => {
       quote: 'Still separate.',
       source: 'src:washington-examiner-2021-08-28',
     });
-    const rows = dataOf(stanceChart(mini(data), { relation: PART_OF })).filter((r) => r.speaker === 'person:ned-price');
-    expect(rows.map((r) => r.row)).toEqual(['Ned Price', 'Ned Price\u200b']);
-    await compiles(stanceChart(mini(data), { relation: PART_OF }));
+    const spec = stanceChart(mini(data), { relation: PART_OF });
+    const names = dataOf(spec).filter((r) => r.kind === 'name' && r.speaker === 'person:ned-price');
+    expect(names.map((r) => r.text)).toEqual(['Ned Price']);
+    const marks = dataOf(spec).filter((r) => !('kind' in r) && r.speaker === 'person:ned-price');
+    expect(marks).toHaveLength(2);
+    expect(marks[1]!.y as number).toBeGreaterThan(marks[0]!.y as number);
+    await compiles(spec);
+  });
+
+  it('draws a paraphrase in roman without quotation marks, and context under the words', async () => {
+    const data = miniData();
+    const price = data.statements.find((s) => s.speaker === 'person:ned-price')!;
+    const kirby = data.statements.find((s) => s.speaker === 'person:john-kirby')!;
+    delete price.quote;
+    price.paraphrase = 'the two groups were separate entities';
+    kirby.context = 'asked whether the Haqqanis are part of the Taliban';
+    const spec = stanceChart(mini(data), { relation: PART_OF });
+    const texts = dataOf(spec).filter((r) => 'kind' in r);
+    expect(texts.find((t) => t.kind === 'paraphrase')).toMatchObject({ text: 'the two groups were separate entities' });
+    expect(texts.filter((t) => t.id === price.id && t.kind === 'quote')).toEqual([]);
+    const context = texts.find((t) => t.kind === 'context')!;
+    const kirbyWords = texts.filter((t) => t.id === kirby.id && t.kind === 'quote');
+    expect(context.y as number).toBeGreaterThan(Math.max(...kirbyWords.map((t) => t.y as number)));
+    const paraphraseLayer = marksOf(spec).find((v) => String(JSON.stringify(v.transform)).includes("'paraphrase'"))!;
+    expect((paraphraseLayer.mark as { fontStyle?: string }).fontStyle).toBeUndefined();
+    expect(JSON.stringify(STATEMENT_TOOLTIP)).toContain('context');
+    expect((spec as { description: string }).description).toContain(
+      'asked whether the Haqqanis are part of the Taliban',
+    );
+    await compiles(spec);
+  });
+
+  it('shortens a quote past maxQuoteLines after a whole word, keeping it whole in the tooltip and description', () => {
+    const spec = stanceChart(mini(), { relation: PART_OF, maxQuoteLines: 1, width: 480 });
+    const texts = dataOf(spec).filter((r) => r.kind === 'quote');
+    const shortened = texts.filter((t) => String(t.text).endsWith('…”'));
+    expect(shortened.length).toBeGreaterThan(0);
+    for (const t of shortened) {
+      const words = String(t.text).slice(1, -2);
+      expect(String(t.quote).startsWith(words)).toBe(true);
+      expect(String(t.quote).charAt(words.length)).toMatch(/[\s,.;:]/);
+      expect((spec as { description: string }).description).toContain(String(t.quote));
+    }
+  });
+
+  it('keeps two speakers who share a name apart, numbered, with their descriptions', () => {
+    const data = miniData();
+    data.entities.push(
+      {
+        id: 'international-body:state-a',
+        type: 'international-body',
+        name: 'one member state',
+        description: 'A member state on attacks',
+      },
+      {
+        id: 'international-body:state-b',
+        type: 'international-body',
+        name: 'one member state',
+        description: 'A member state on leaders',
+      },
+    );
+    data.entities.sort((a, b) => (a.id < b.id ? -1 : 1));
+    for (const [i, speaker] of ['international-body:state-a', 'international-body:state-b'].entries())
+      data.statements.push({
+        id: `st:state-${i}`,
+        relation: PART_OF,
+        speaker,
+        stance: 'supports',
+        date: '2021-07',
+        quote: `Claim ${i}.`,
+        source: 'src:washington-examiner-2021-08-28',
+      });
+    data.statements.sort((a, b) => (a.id < b.id ? -1 : 1));
+    const spec = stanceChart(mini(data), { relation: PART_OF });
+    const names = dataOf(spec).filter((r) => r.kind === 'name' && String(r.text).startsWith('one member state'));
+    expect(names.map((r) => r.text)).toEqual(['one member state (1)', 'one member state (2)']);
+    expect((spec as { description: string }).description).toContain(
+      'one member state (2) is A member state on leaders',
+    );
+    const rows = dataOf(timelineChart(mini(data), { relation: PART_OF })).filter((r) =>
+      String(r.row).startsWith('one'),
+    );
+    expect(new Set(rows.map((r) => r.row)).size).toBe(2);
   });
 
   it('draws every contested relation when no relation or entity is given', () => {
-    const sections = (stanceChart(mini()) as { vconcat: [{ vconcat: unknown[] }] }).vconcat[0].vconcat;
-    expect(sections).toHaveLength(2);
+    const spec = stanceChart(mini());
+    expect(dataOf(spec).filter((r) => r.kind === 'header')).toHaveLength(2);
   });
 
   it('draws a section for each relation of an entity, contested first', async () => {
     const spec = stanceChart(mini(), { entity: HAQQANI });
-    const sections = (spec as unknown as { vconcat: [{ vconcat: { title: { text: string[] } }[] }] }).vconcat[0]
-      .vconcat;
-    expect(sections.length).toBe(7);
-    expect(sections[0]!.title.text.join(' ')).toBe('Haqqani network part of Taliban');
+    const headers = dataOf(spec).filter((r) => r.kind === 'header');
+    expect(new Set(headers.map((h) => h.full)).size).toBe(7);
+    expect(headers[0]!.full).toBe('Haqqani network part of Taliban');
     await compiles(spec);
   });
 
@@ -141,27 +230,43 @@ describe('stanceChart', () => {
 });
 
 describe('timelineChart', () => {
-  it('draws a year-precision date as a bar across its year, not a point on 1 January', () => {
+  it('draws a year-precision date as a thin line across its year with a hollow mark, not a point on 1 January', () => {
     const spec = timelineChart(mini(), { relation: PART_OF });
     const sirajuddin = dataOf(spec).find((r) => r.speaker === 'person:sirajuddin-haqqani')!;
-    expect(sirajuddin).toMatchObject({ precision: 'year', at: Date.UTC(2012, 0, 1), end: Date.UTC(2013, 0, 1) });
-    const bar = marksOf(spec).find((v) => markType(v) === 'bar')!;
-    expect(bar.transform).toEqual([{ filter: "datum.precision != 'day'" }]);
-    expect(bar.encoding?.x2).toEqual({ field: 'end' });
+    expect(sirajuddin).toMatchObject({ precision: 'year', from: Date.UTC(2012, 0, 1), until: Date.UTC(2013, 0, 1) });
+    const line = marksOf(spec).find((v) => markType(v) === 'rule')!;
+    expect(line.transform).toEqual([{ filter: "datum.precision != 'day'" }]);
+    expect(line.encoding?.x2).toEqual({ field: 'until' });
+    const hollow = marksOf(spec).find((v) => markType(v) === 'point' && JSON.stringify(v.transform).includes('!='))!;
+    expect(hollow.mark).toMatchObject({ filled: false });
   });
 
-  it('draws a month as a bar across the month and a day as a point in the middle of the day', () => {
+  it('draws a month across the month and a day as a solid point in the middle of the day', () => {
     const rows = dataOf(timelineChart(mini(), { relation: PART_OF }));
     expect(rows.find((r) => r.date === '2021-06')).toMatchObject({
-      at: Date.UTC(2021, 5, 1),
-      end: Date.UTC(2021, 6, 1),
+      from: Date.UTC(2021, 5, 1),
+      until: Date.UTC(2021, 6, 1),
     });
     expect(rows.find((r) => r.date === '2021-08-27')).toMatchObject({
       precision: 'day',
       at: Date.UTC(2021, 7, 27, 12),
     });
-    const point = marksOf(timelineChart(mini(), { relation: PART_OF })).find((v) => markType(v) === 'point')!;
-    expect(point.transform).toEqual([{ filter: "datum.precision == 'day'" }]);
+    const point = marksOf(timelineChart(mini(), { relation: PART_OF })).find(
+      (v) => markType(v) === 'point' && String(JSON.stringify(v.transform)).includes('=='),
+    )!;
+    expect(point.mark).toMatchObject({ filled: true });
+  });
+
+  it('writes each speaker’s total in a column, and dates in one style', () => {
+    const spec = timelineChart(mini(), { from: '2021-08' }) as unknown as { title: { subtitle: string[] } };
+    const totals = dataOf(spec as never).filter((r) => 'total' in r);
+    expect(totals.length).toBeGreaterThan(1);
+    // The span reads at the coarser precision of its ends: a statement dated "2021" makes it "2021".
+    expect(spec.title.subtitle[0]).toContain(', 2021:');
+    expect(formatDateRange('2021-08', '2021-08-28')).toBe('Aug 2021');
+    expect(formatDateRange('2021-08-15', '2021-08-28')).toBe('15 to 28 Aug 2021');
+    expect(formatDateRange('2012', '2021-08-27')).toBe('2012 to 2021');
+    expect(JSON.stringify(spec)).toContain('"format":"%b %Y"');
   });
 
   it('counts statements by one speaker on one date with one stance as one mark', () => {
@@ -198,6 +303,7 @@ describe('timelineChart', () => {
     expect(() => timelineChart(mini(), { from: '2021-13' })).toThrow(
       '@claimgraph/charts: timelineChart: options.from: "2021-13" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD',
     );
+    expect(() => timelineChart(mini(), { from: '2021-13' })).toThrow(ChartOptionError);
   });
 });
 
@@ -212,45 +318,77 @@ describe('networkChart', () => {
     expect(a).not.toEqual(b);
   });
 
-  it('puts every tied entity inside the drawing, labelled and typed', () => {
-    const spec = networkChart(mini());
+  it('puts every drawn entity inside the drawing, typed, with labels that overlap nothing', () => {
+    const spec = networkChart(mini(), { all: true });
     const nodes = nodesOf(spec);
     expect(nodes.map((n) => n.id)).toContain(HAQQANI);
     // Entities named only as speakers have no relation, so no node.
     expect(nodes.map((n) => n.id)).not.toContain('media-outlet:washington-examiner');
     for (const n of nodes) {
       expect(n.x as number).toBeGreaterThanOrEqual(0);
-      expect(n.x as number).toBeLessThanOrEqual(600);
+      expect(n.x as number).toBeLessThanOrEqual(608);
       expect(n.y as number).toBeGreaterThanOrEqual(0);
       expect(n.y as number).toBeLessThanOrEqual(480);
-      expect(n.label).toBeTruthy();
     }
-    const point = marksOf(spec).find((v) => markType(v) === 'point')!;
+    const point = marksOf(spec).find(
+      (v) => markType(v) === 'point' && v.encoding?.color && 'field' in v.encoding.color,
+    )!;
     expect(point.encoding?.color).toMatchObject({ field: 'type' });
     const types = (point.encoding!.color as { scale: { domain: string[]; range: string[] } }).scale;
     expect(types.range[types.domain.indexOf('Armed group')]).toBe(ENTITY_STYLE['armed-group'].color);
   });
 
-  it('draws every relation as a line styled by status, contested ones last and thickest', () => {
-    const spec = networkChart(mini());
-    const edges = edgesOf(spec);
-    expect(edges).toHaveLength(17);
-    expect(edges.slice(-2).map((e) => e.status)).toEqual(['contested', 'contested']);
-    expect(edges.find((e) => e.id === PART_OF)).toMatchObject({
-      supports: 5,
-      disputes: 2,
-      relation: 'Haqqani network part of Taliban',
+  it('defaults to the neighbourhood of the contested relations, and draws everything with all', () => {
+    const around = nodesOf(networkChart(mini()));
+    const all = nodesOf(networkChart(mini(), { all: true }));
+    expect(around.length).toBeLessThanOrEqual(all.length);
+    expect(around.map((n) => n.id)).toContain(HAQQANI);
+    const spec = networkChart(mini(), { relation: PART_OF, depth: 1 }) as { title: { text: string[] } };
+    expect(spec.title.text.join(' ')).toContain('Haqqani network part of Taliban');
+  });
+
+  it('keeps the best-connected entities above maxNodes and says so', () => {
+    const spec = networkChart(mini(), { all: true, maxNodes: 5 }) as unknown as { title: { subtitle: string[] } };
+    expect(nodesOf(spec as never).length).toBeLessThanOrEqual(5);
+    expect(spec.title.subtitle.join(' ')).toMatch(/Showing the \d+ best-connected of \d+ entities \(at most 5\)/);
+  });
+
+  it('merges relations between the same two entities into one link carrying their count and types', () => {
+    const data = miniData();
+    const base = data.relations.find((r) => r.id === PART_OF)!;
+    data.relations.push({ id: 'rel:zz-allied', type: 'allied-with', source: base.source, target: base.target });
+    data.statements.push({
+      id: 'st:zz-allied',
+      relation: 'rel:zz-allied',
+      speaker: 'person:ned-price',
+      stance: 'supports',
+      date: '2021-08-27',
+      source: 'src:washington-examiner-2021-08-28',
     });
+    const spec = networkChart(mini(data), { all: true });
+    const links = edgesOf(spec).filter((e) => (e.ids as string[]).includes(PART_OF));
+    expect(links).toHaveLength(1);
+    const between = data.relations.filter(
+      (r) =>
+        (r.source === base.source && r.target === base.target) ||
+        (r.source === base.target && r.target === base.source),
+    );
+    expect(between.length).toBeGreaterThan(1);
+    expect(links[0]).toMatchObject({ count: between.length, status: 'contested' });
+    expect(String(links[0]!.relations)).toContain('part of');
+    expect(String(links[0]!.relations)).toContain('allied with');
     const rule = marksOf(spec).find((v) => markType(v) === 'rule')!;
     expect(rule.encoding?.strokeWidth).toEqual({
       condition: { test: "datum.status == 'contested'", value: STATUS_STYLE.contested.width },
       value: STATUS_STYLE.supported.width,
     });
-    expect(JSON.stringify(rule.encoding?.tooltip)).toContain('supports');
+    expect(edgesOf(spec).slice(-1)[0]!.status).toBe('contested');
+    // part-of is directed: an arrowhead points at the Taliban.
+    expect((links[0]!.arrows as unknown[]).length).toBeGreaterThanOrEqual(1);
   });
 
-  it('draws only the focus and its neighbours when focused', () => {
-    const nodes = nodesOf(networkChart(mini(), { focus: 'person:khalil-haqqani' }));
+  it('draws only the entity and its neighbours when given one', () => {
+    const nodes = nodesOf(networkChart(mini(), { entity: 'person:khalil-haqqani' }));
     expect(nodes.map((n) => n.id).sort()).toEqual([
       'government-body:us-department-of-the-treasury',
       'person:khalil-haqqani',
@@ -280,9 +418,53 @@ describe('centralityChart', () => {
     expect(marksOf(centralityChart(mini())).map(markType)).toContain('bar');
   });
 
+  it('ranks people, armed groups, government and international bodies by default; types changes it', () => {
+    const rows = dataOf(centralityChart(mini(), { metric: 'degree' }));
+    expect(new Set(rows.map((r) => r.type))).not.toContain('Event');
+    const events = dataOf(centralityChart(mini(), { types: ['event'] }));
+    expect(events.every((r) => r.type === 'Event')).toBe(true);
+    const spec = centralityChart(mini(), { metric: 'betweenness' }) as unknown as { title: { subtitle: string[] } };
+    expect(spec.title.subtitle.join(' ')).toContain('shortest chain of ties');
+  });
+
   it('fails on an unknown metric', () => {
     expect(() => centralityChart(mini(), { metric: 'pagerank' as 'degree' })).toThrow(
-      '@claimgraph/charts: centralityChart: options.metric: "pagerank" is not a metric; use "degree" or "betweenness"',
+      '@claimgraph/charts: centralityChart: options.metric: must be one of degree, betweenness, not "pagerank"',
     );
+  });
+});
+
+describe('options', () => {
+  const HELPERS = { stanceChart, timelineChart, networkChart, centralityChart } as const;
+
+  it.each(Object.entries(HELPERS))(
+    '%s refuses an unknown option, naming it and suggesting the right one',
+    (name, make) => {
+      const call = () => (make as (cg: unknown, o: unknown) => unknown)(mini(), { widht: 500 });
+      expect(call).toThrow(ChartOptionError);
+      expect(call).toThrow(`@claimgraph/charts: ${name}: options.widht: is not an option (did you mean "width"?)`);
+    },
+  );
+
+  it.each(Object.entries(HELPERS))('%s refuses a value of the wrong type, naming the option', (name, make) => {
+    const call = () => (make as (cg: unknown, o: unknown) => unknown)(mini(), { width: '640' });
+    expect(call).toThrow(`@claimgraph/charts: ${name}: options.width: must be a number from 200 to 2400, not "640"`);
+  });
+
+  it.each(Object.entries(HELPERS))('%s treats undefined as the default', (_name, make) => {
+    const draw = make as (cg: unknown, o?: unknown) => unknown;
+    expect(JSON.stringify(draw(mini(), { width: undefined, title: undefined }))).toBe(JSON.stringify(draw(mini())));
+  });
+
+  it('catches a misspelt relation option instead of drawing every contested relation', () => {
+    expect(() => stanceChart(mini(), { relaton: PART_OF } as never)).toThrow(
+      'options.relaton: is not an option (did you mean "relation"?)',
+    );
+  });
+
+  it('names the dataset from cg.name when no dataset option is given', () => {
+    const cg = Object.assign(mini(), { name: '@claimgraph/dataset-afghanistan-mini' });
+    expect(JSON.stringify(stanceChart(cg))).toContain('claimgraph dataset afghanistan-mini v0.1.0');
+    expect(JSON.stringify(stanceChart(mini()))).toContain('a claimgraph dataset v0.1.0');
   });
 });

@@ -8,16 +8,21 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveDatasetArg } from './dataset-arg.js';
 import { CliError } from './errors.js';
+import type { CliIO } from './io.js';
 
 export const BUNDLED_DATASET = '@claimgraph/dataset-afghanistan-2021';
 
-/** The `--dataset` argument resolved (a path or an installed package name), or the bundled dataset's release folder. */
-export function datasetOrBundled(arg: string | undefined): string {
-  if (arg !== undefined) return resolveDatasetArg(arg);
-  for (const from of [join(resolve(process.cwd()), 'noop.js'), fileURLToPath(import.meta.url)]) {
+/**
+ * The `--dataset` argument resolved (a path or an installed package name), or the bundled dataset's
+ * release folder: `path` for the file system, `given` for messages (the argument as typed).
+ */
+export function datasetOrBundled(io: CliIO, arg: string | undefined): { given: string; path: string } {
+  if (arg !== undefined) return { given: arg, path: resolveDatasetArg(arg, io.cwd) };
+  for (const from of [join(resolve(io.cwd), 'noop.js'), fileURLToPath(import.meta.url)]) {
     try {
       const dir = dirname(createRequire(from).resolve(`${BUNDLED_DATASET}/package.json`));
-      return existsSync(join(dir, 'dist', 'dataset.json')) ? join(dir, 'dist') : dir;
+      const path = existsSync(join(dir, 'dist', 'dataset.json')) ? join(dir, 'dist') : dir;
+      return { given: path, path };
     } catch {
       // Not installed where this looked; try the next place.
     }

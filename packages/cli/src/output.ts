@@ -1,8 +1,9 @@
 /** Terminal output helpers shared by the commands: issue lists, tables, progress, JSON. */
 import { formatIssue, type ValidationIssue } from '@claimgraph/schema';
+import type { CliIO } from './io.js';
 
-export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+export function printJson(io: CliIO, value: unknown): void {
+  io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 /** Issues as `--json` prints them: file, id, path, message, and line and column for JSON syntax errors. */
@@ -17,8 +18,8 @@ export function issuesJson(issues: ValidationIssue[]): object[] {
 }
 
 /** Prints issues one per line, prefixed by the dataset folder so paths are clickable. */
-export function printIssues(issues: ValidationIssue[], base: string): void {
-  for (const issue of issues) process.stderr.write(`${joinPath(base, formatIssue(issue))}\n`);
+export function printIssues(io: CliIO, issues: ValidationIssue[], base: string): void {
+  for (const issue of issues) io.stderr.write(`${joinPath(base, formatIssue(issue))}\n`);
 }
 
 function joinPath(base: string, line: string): string {
@@ -44,18 +45,18 @@ export function formatTable(headers: string[], rows: string[][], maxWidth = 60, 
 }
 
 /** Progress on a terminal; silent when output is piped or in CI. */
-export function createProgress(label: string): { step: (text: string) => void; done: () => void } {
-  const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
+export function createProgress(io: CliIO, label: string): { step: (text: string) => void; done: () => void } {
+  const tty = Boolean(io.stderr.isTTY) && !io.env.CI;
   const start = Date.now();
   let shown = false;
   return {
     step(text) {
       if (!tty) return;
       shown = true;
-      process.stderr.write(`\r\x1b[K${label}: ${text}… (${((Date.now() - start) / 1000).toFixed(1)}s)`);
+      io.stderr.write(`\r\x1b[K${label}: ${text}… (${((Date.now() - start) / 1000).toFixed(1)}s)`);
     },
     done() {
-      if (tty && shown) process.stderr.write('\r\x1b[K');
+      if (tty && shown) io.stderr.write('\r\x1b[K');
     },
   };
 }

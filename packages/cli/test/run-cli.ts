@@ -1,12 +1,16 @@
 /**
- * Runs the built `claimgraph` command the way a user does, in a child process, and collects its
- * exit code and output. The CLI must be built first (`npx tsup`; `npm test` builds it through turbo).
+ * Runs `claimgraph` for the tests. `claimgraph(args, cwd)` calls the CLI in-process through
+ * `run(argv, io)` (src/run.ts), with output collected in memory: fast, and independent of how busy
+ * the machine is. `claimgraphProcess(args, cwd)` runs the built command in a child process, the way a
+ * user does, for what only a real process shows (exit status, signals, EPIPE, start-up); build the
+ * CLI first for those (`npx tsup`; `npm test` builds it through turbo).
  */
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { run } from '../src/run.js';
 
 export const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const BIN = join(PACKAGE_DIR, 'bin', 'claimgraph.js');
@@ -20,22 +24,47 @@ export interface CliRun {
   stderr: string;
 }
 
-if (!existsSync(join(PACKAGE_DIR, 'dist', 'bin.js'))) {
-  throw new Error('packages/cli/dist/bin.js is missing: build the CLI first (cd packages/cli && npx tsup)');
+/** The environment every run gets: no terminal, so no progress output, and no colour. */
+const ENV = { ...process.env, CI: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
+
+/** A stream stand-in that keeps what is written. */
+function collector(columns?: number) {
+  const chunks: string[] = [];
+  return { write: (text: string) => chunks.push(text), columns, text: () => chunks.join('') };
 }
 
-/** `claimgraph ...args` in `cwd`, without a terminal (so no progress output) and without colour. */
-export function claimgraph(args: string[], cwd: string = PACKAGE_DIR): Promise<CliRun> {
+/**
+ * `claimgraph ...args` in `cwd`, in-process, as if piped (no terminal, no colour). `columns` is the
+ * terminal width tables fit (default: none, as when output is piped). A crash (an error `run` does not
+ * handle) comes back as a child process would show it: its stack on stderr and exit code 1.
+ */
+export async function claimgraph(
+  args: string[],
+  cwd: string = PACKAGE_DIR,
+  options: { columns?: number; env?: Record<string, string | undefined> } = {},
+): Promise<CliRun> {
+  const stdout = collector(options.columns);
+  const stderr = collector();
+  let code: number;
+  try {
+    code = await run(args, { stdout, stderr, cwd, env: { ...ENV, ...options.env } });
+  } catch (error) {
+    stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+    code = 1;
+  }
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+/** `claimgraph ...args` in `cwd`, in a child process running the built command. */
+export function claimgraphProcess(args: string[], cwd: string = PACKAGE_DIR): Promise<CliRun> {
+  if (!existsSync(join(PACKAGE_DIR, 'dist', 'bin.js'))) {
+    throw new Error('packages/cli/dist/bin.js is missing: build the CLI first (cd packages/cli && npx tsup)');
+  }
   return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd, encoding: 'utf8', env: { ...process.env, CI: '1', NO_COLOR: '1', FORCE_COLOR: '0' } },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
+    execFile(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: ENV }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 

@@ -75,12 +75,25 @@ export function canonicalDataset(dataset: Dataset): Dataset {
  * line-diffable and streamable.
  */
 export function serializeDataset(dataset: Dataset): string {
-  const list = (key: string, records: object[]) => {
-    const rows = records.map((record) => JSON.stringify(record));
-    return `${JSON.stringify(key)}: [${rows.length ? `\n${rows.join(',\n')}\n` : ''}]`;
-  };
-  const parts = RECORD_KINDS.map((kind) => list(kind, dataset[kind]));
+  let text = '';
+  for (const chunk of serializeDatasetChunks(dataset)) text += chunk;
+  return text;
+}
+
+/**
+ * `serializeDataset` in pieces, one record per piece, for writing a dataset too large to be held
+ * as one string (V8 strings stop at about 512 MB).
+ */
+export function* serializeDatasetChunks(dataset: Dataset): Generator<string> {
+  const kinds: (keyof Dataset)[] = [...RECORD_KINDS];
   // Redirects appear only once a dataset has some, so older releases keep their exact shape.
-  if (dataset.redirects && dataset.redirects.length > 0) parts.push(list('redirects', dataset.redirects));
-  return `{\n${parts.join(',\n')}\n}\n`;
+  if (dataset.redirects && dataset.redirects.length > 0) kinds.push('redirects');
+  yield '{\n';
+  for (const [k, kind] of kinds.entries()) {
+    const records = (dataset[kind] ?? []) as object[];
+    yield `${k > 0 ? ',\n' : ''}${JSON.stringify(kind)}: [`;
+    for (let i = 0; i < records.length; i++) yield `${i === 0 ? '\n' : ',\n'}${JSON.stringify(records[i])}`;
+    yield records.length > 0 ? '\n]' : ']';
+  }
+  yield '\n}\n';
 }

@@ -18,6 +18,7 @@ export {
   RECORD_SCHEMAS,
   ID_PATTERNS,
   SCHEMA_BASE_URL,
+  CONTEXT_MAX_LENGTH,
   type Entity,
   type Relation,
   type Statement,
@@ -29,9 +30,16 @@ export {
 export { jsonSchemas } from './json-schema.js';
 export { validateDataset, compareIds, recordFiles, type ValidateOptions } from './validate.js';
 export { formatIssue, sortIssues, type ValidationIssue, type ValidationResult } from './issues.js';
-export { textProblem } from './text.js';
+export { nameProblem, textProblem } from './text.js';
 export { isAbsoluteUrl } from './schema-check.js';
-export { canonicalDataset, canonicalRecord, serializeDataset } from './canonical.js';
+export { canonicalDataset, canonicalRecord, serializeDataset, serializeDatasetChunks } from './canonical.js';
+export {
+  EXCLUSIONS,
+  exclusionsOf,
+  findExclusionConflicts,
+  type ExclusionConflict,
+  type Exclusions,
+} from './exclusions.js';
 export { summarizeDataset, type DatasetSummary } from './summary.js';
 export * from './columns/index.js';
 export { DATE_FIELDS, TEXT_FIELDS, SPEAKER_TYPES, REFERENCES } from './rules.js';

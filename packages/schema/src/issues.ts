@@ -32,8 +32,9 @@ export function formatIssue(issue: ValidationIssue): string {
   // An id that fails its pattern may hold a newline or a bidi override: quote it, so one issue stays one line.
   const id = issue.id === null ? null : PLAIN_ID.test(issue.id) ? issue.id : show(issue.id);
   const record = id !== null ? id : issue.index !== undefined ? `record #${issue.index}` : '';
-  const where = [record, issue.path.replace(CONTROL, escapeChar)].filter(Boolean).join(' ');
-  return where ? `${file}: ${where}: ${issue.message}` : `${file}: ${issue.message}`;
+  const where = [record, issue.path].filter(Boolean).join(' ');
+  // Every part may come from the data (a file name, a V8 message quoting a token): one line, printable.
+  return printable(where ? `${file}: ${where}: ${issue.message}` : `${file}: ${issue.message}`);
 }
 
 /** Orders issues by file, then position, so reports read top to bottom and are deterministic. */
@@ -56,6 +57,15 @@ export function pointerSegment(key: string | number): string {
 const UNSAFE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const escapeChar = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/**
+ * `text` as one line of printable characters: C0 and C1 controls, line and paragraph separators
+ * and bidi controls are shown as `\u001b`, so no message can move the cursor, colour the terminal
+ * or forge a second line.
+ */
+export function printable(text: string): string {
+  return text.replace(CONTROL, escapeChar);
+}
 
 /** Quotes a value for a message, cut short so a 10 MB string never floods the terminal. */
 export function show(value: unknown, max = 60): string {

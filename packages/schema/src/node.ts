@@ -2,7 +2,16 @@
  * @claimgraph/schema/node — Node-only helpers: read datasets from disk in any layout, validate
  * them, build and verify releases.
  */
-export { readJsonFile, parseJsonText, parseJsonBytes, type JsonReadResult } from './node/read-json.js';
+export {
+  readJsonFile,
+  parseJsonText,
+  parseJsonBytes,
+  type JsonReadResult,
+  type ReadJsonOptions,
+} from './node/read-json.js';
+export { readRegularFile, readRegularFileOrThrow, type RegularFileRead } from './node/regular-file.js';
+export { writeFileAtomic, writeNewFile, type WriteContent, type WrittenFile } from './node/atomic-write.js';
+export { isClaimgraphRelease, realPathOf } from './node/release-folder.js';
 export {
   readDataset,
   locateDataset,

@@ -18,6 +18,9 @@ export const ID_PATTERNS = {
   source: `^src:${SLUG}$`,
 } as const;
 
+/** The longest `context` a statement may carry: one line under a quote in a chart. */
+export const CONTEXT_MAX_LENGTH = 160;
+
 const Text = (description: string) => Type.String({ minLength: 1, description });
 const PartialDateSchema = (description: string) =>
   Type.String({
@@ -159,6 +162,11 @@ export const RelationSchema = Type.Object(
     target: EntityRef('Entity id the relation goes to.'),
     start: Type.Optional(PartialDateSchema('When the relation began to hold.')),
     end: Type.Optional(PartialDateSchema('When the relation stopped holding.')),
+    endedBy: Type.Optional(
+      PartialDateSchema(
+        'The relation is over, its end date unknown: it had stopped holding by this date ("former president", "previously", "now deceased" in a source of that date). asOf() leaves it out from this date on.',
+      ),
+    ),
     attributes: Type.Optional(
       Type.Record(
         Type.String({ pattern: '^[a-z][a-zA-Z0-9]*$' }),
@@ -191,6 +199,40 @@ export const StatementSchema = Type.Object(
     ),
     date: PartialDateSchema('When it was said.'),
     quote: Type.Optional(Text("The speaker's words, verbatim as the source prints them.")),
+    paraphrase: Type.Optional(
+      Text(
+        "For a statement without a direct quote: the source's own words reporting what was said, verbatim (`the U.S. would continue to ask the Taliban to assist with security`). Not with `quote`.",
+      ),
+    ),
+    context: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: CONTEXT_MAX_LENGTH,
+        description:
+          'What the quote or paraphrase answers or refers to, shown under it (`denying reports of a rift between the Haqqanis and the Taliban`). Needs `quote` or `paraphrase`.',
+      }),
+    ),
+    anchor: Type.Optional(
+      Type.Object(
+        {
+          type: Type.Literal('TextPositionSelector', { description: 'A W3C Web Annotation TextPositionSelector.' }),
+          start: Type.Integer({ minimum: 0, description: 'Offset of the first character, in Unicode code points.' }),
+          end: Type.Integer({
+            minimum: 1,
+            description: 'Offset just past the last character, in Unicode code points.',
+          }),
+          snapshot: Type.String({
+            pattern: '^[0-9a-f]{64}$',
+            description: 'The sha256 of the source text snapshot the offsets were measured on.',
+          }),
+        },
+        {
+          additionalProperties: false,
+          description:
+            'Where the quote (or paraphrase) sits in a text snapshot of its source, written by `claimgraph quotes --anchor`; the snapshot itself stays outside the dataset.',
+        },
+      ),
+    ),
     source: Type.String({ pattern: ID_PATTERNS.source, description: 'The source that reports the statement.' }),
     hedged: Type.Optional(
       Type.Boolean({ description: 'True when the speaker qualifies the claim ("may", "reportedly").' }),

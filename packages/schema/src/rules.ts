@@ -4,10 +4,11 @@
  * so ids such as `__proto__` stay ordinary strings.
  */
 import { latestDay, earliestDay, PARTIAL_DATE_PATTERN, partialDateProblem } from './dates.js';
-import { show, type ValidationIssue } from './issues.js';
+import { pointerSegment, show, type ValidationIssue } from './issues.js';
 import type { CheckedKind, FieldProblem } from './schema-check.js';
 import type { Dataset, Entity, RecordKind, Redirect, Relation, Statement } from './records.js';
-import { textProblem } from './text.js';
+import { EXCLUSIONS, findExclusionConflicts, type Exclusions } from './exclusions.js';
+import { nameProblem, textProblem } from './text.js';
 import { isEntityType, RELATION_TYPE_INFO, type EntityType } from './vocabulary.js';
 
 const DATE_RE = new RegExp(PARTIAL_DATE_PATTERN);
@@ -16,7 +17,7 @@ const DATE_RE = new RegExp(PARTIAL_DATE_PATTERN);
 export const DATE_FIELDS: Record<CheckedKind, readonly string[]> = {
   redirects: ['date'],
   entities: ['founded', 'date', 'end', 'published'],
-  relations: ['start', 'end'],
+  relations: ['start', 'end', 'endedBy'],
   statements: ['date'],
   sources: ['published'],
 };
@@ -26,7 +27,7 @@ export const TEXT_FIELDS: Record<CheckedKind, readonly string[]> = {
   redirects: ['reason'],
   entities: ['name', 'description', 'role'],
   relations: ['note'],
-  statements: ['quote', 'note'],
+  statements: ['quote', 'paraphrase', 'context', 'note'],
   sources: ['title', 'publisher', 'author', 'note'],
 };
 
@@ -59,17 +60,26 @@ export function checkRecordRules(kind: CheckedKind, record: unknown): FieldProbl
   for (const field of TEXT_FIELDS[kind]) {
     const value = r[field];
     if (typeof value === 'string' && value !== '') {
-      const problem = textProblem(value);
+      const problem = kind === 'entities' && field === 'name' ? nameProblem(value) : textProblem(value);
       if (problem) problems.push({ path: `/${field}`, message: problem });
     }
   }
   if (kind === 'entities' && Array.isArray(r.aliases)) {
-    r.aliases.forEach((alias, i) => {
+    // A plain loop: a hostile array may be sparse or huge, and the schema check bounds it first.
+    for (let i = 0; i < r.aliases.length; i++) {
+      const alias: unknown = r.aliases[i];
       if (typeof alias === 'string' && alias !== '') {
-        const problem = textProblem(alias);
+        const problem = nameProblem(alias);
         if (problem) problems.push({ path: `/aliases/${i}`, message: problem });
       }
-    });
+    }
+  }
+  if (kind === 'relations' && typeof r.attributes === 'object' && r.attributes !== null) {
+    for (const [key, value] of Object.entries(r.attributes)) {
+      if (typeof value !== 'string' || value === '') continue;
+      const problem = textProblem(value);
+      if (problem) problems.push({ path: `/attributes/${pointerSegment(key)}`, message: problem });
+    }
   }
   // An unknown type is reported by the schema check; suggesting it as a prefix would only mislead.
   if (kind === 'entities' && typeof r.id === 'string' && isEntityType(r.type) && r.id.includes(':')) {
@@ -101,7 +111,55 @@ export function checkRecordRules(kind: CheckedKind, record: unknown): FieldProbl
       problems.push({ path: `/${startField}`, message: `${show(start)} is after ${endField} ${show(end)}` });
     }
   }
+  if (kind === 'relations' && typeof r.endedBy === 'string' && !partialDateProblem(r.endedBy)) {
+    if (r.end !== undefined)
+      problems.push({
+        path: '/endedBy',
+        message: `the relation has an end (${show(r.end)}); endedBy is only for a relation whose end date is unknown, so remove one of them`,
+      });
+    else if (typeof r.start === 'string' && !partialDateProblem(r.start) && earliestDay(r.start) > latestDay(r.endedBy))
+      problems.push({ path: '/start', message: `${show(r.start)} is after endedBy ${show(r.endedBy)}` });
+  }
+  if (kind === 'statements') problems.push(...wordsProblems(r));
   return problems;
+}
+
+/** A statement's words: a direct quote or the source's paraphrase, not both; context needs one of them. */
+function wordsProblems(r: Record<string, unknown>): FieldProblem[] {
+  const has = (field: string) => typeof r[field] === 'string' && r[field] !== '';
+  if (has('quote') && has('paraphrase'))
+    return [
+      {
+        path: '/paraphrase',
+        message:
+          "a statement has either a quote (the speaker's own words) or a paraphrase (the source reporting them), not both; keep the one the source prints",
+      },
+    ];
+  const anchor = r.anchor as { start?: unknown; end?: unknown } | undefined;
+  if (anchor && typeof anchor === 'object' && typeof anchor.start === 'number' && typeof anchor.end === 'number') {
+    const words = has('quote') ? (r.quote as string) : has('paraphrase') ? (r.paraphrase as string) : undefined;
+    if (words === undefined)
+      return [
+        { path: '/anchor', message: 'places a quote in its source, but the statement has no quote or paraphrase' },
+      ];
+    const length = [...words].length;
+    if (anchor.end - anchor.start !== length)
+      return [
+        {
+          path: '/anchor',
+          message: `spans ${anchor.end - anchor.start} characters (${anchor.start}–${anchor.end}) but the ${has('quote') ? 'quote' : 'paraphrase'} has ${length}; run claimgraph quotes --anchor again`,
+        },
+      ];
+  }
+  if (has('context') && !has('quote') && !has('paraphrase'))
+    return [
+      {
+        path: '/context',
+        message:
+          'says what the quote refers to, but the statement has no quote or paraphrase; add one, or remove context',
+      },
+    ];
+  return [];
 }
 
 interface Indexed {
@@ -169,6 +227,7 @@ export function checkCrossRecordRules(
   files: Record<RecordKind, string>,
   mentionedRelations: ReadonlySet<string> = new Set(data.statements.map((s) => s.relation)),
   present: ReadonlyMap<string, RecordKind> = presentIds(data),
+  exclusions: Exclusions = EXCLUSIONS,
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const issue = (kind: RecordKind, id: string, path: string, message: string) =>
@@ -249,6 +308,15 @@ export function checkCrossRecordRules(
     }
   }
 
+  for (const c of findExclusionConflicts(data.relations, data.statements, exclusions)) {
+    issue(
+      'statements',
+      c.statement.id,
+      '/relation',
+      `${show(c.statement.speaker)} supports both ${show(c.relation.id)} (${c.relation.type}) and ${show(c.otherRelation.id)} (${c.otherRelation.type}, in ${show(c.other.id)}) on ${c.statement.date}; "${c.relation.type}" and "${c.otherRelation.type}" exclude each other for the same two entities, so point one statement at the other relation or dispute it`,
+    );
+  }
+
   issues.push(...findDuplicateRelations(data.relations, files.relations));
   issues.push(...findPartOfCycles(data.relations, files.relations));
   return issues;
@@ -285,7 +353,14 @@ function findDuplicateRelations(relations: Relation[], file: string): Validation
     const attributes = relation.attributes
       ? Object.entries(relation.attributes).sort(([a], [b]) => (a < b ? -1 : 1))
       : [];
-    const key = JSON.stringify([relation.type, ...ends, relation.start ?? null, relation.end ?? null, attributes]);
+    const key = JSON.stringify([
+      relation.type,
+      ...ends,
+      relation.start ?? null,
+      relation.end ?? null,
+      relation.endedBy ?? null,
+      attributes,
+    ]);
     const first = byKey.get(key);
     if (first) {
       issues.push({

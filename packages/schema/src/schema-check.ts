@@ -145,6 +145,10 @@ function messageFor(error: ValueError, recordSchema: TSchema): string {
       return patternMessage(String(value), (schema as { pattern?: string }).pattern ?? '');
     case ValueErrorType.StringMinLength:
       return 'must not be empty';
+    case ValueErrorType.StringMaxLength: {
+      const max = (schema as { maxLength?: number }).maxLength ?? 0;
+      return `is ${String(value).length} characters long; at most ${max} allowed, shorten it`;
+    }
     case ValueErrorType.StringFormat:
       return `${show(value)} is not an absolute http(s) URL`;
     case ValueErrorType.Union: {

@@ -6,6 +6,7 @@
 import { sortIssues, show, type ValidationIssue, type ValidationResult } from './issues.js';
 import { checkRecordShape, describeType } from './schema-check.js';
 import { RECORD_FILES, RECORD_KINDS, REDIRECTS_FILE, type Dataset, type RecordKind, type Redirect } from './records.js';
+import { EXCLUSIONS, type Exclusions } from './exclusions.js';
 import { checkCrossRecordRules, checkRecordRules, checkRedirects, presentIds, wrongKindProblem } from './rules.js';
 
 export interface ValidateOptions {
@@ -13,9 +14,16 @@ export interface ValidateOptions {
   files?: Partial<Record<RecordKind | 'redirects', string>>;
   /** Require each file's records to be sorted by id, as dataset sources are (default true). */
   requireSorted?: boolean;
+  /**
+   * The relation types that exclude each other, as the vocabulary the data was built with says
+   * (`exclusionsOf(vocabulary.json)` for a release). Default: the current vocabulary's for a source
+   * (`requireSorted` true); none for a release, which was checked when it was built and may predate
+   * an exclusion.
+   */
+  exclusions?: Exclusions;
 }
 
-const DEFAULTS: Required<Omit<ValidateOptions, 'files'>> = { requireSorted: true };
+const DEFAULTS: Required<Omit<ValidateOptions, 'files' | 'exclusions'>> = { requireSorted: true };
 
 /** Where each record kind lives, for messages: `data/entities.json` unless told otherwise. */
 export function recordFiles(files: ValidateOptions['files'] = {}): Record<RecordKind | 'redirects', string> {
@@ -98,7 +106,8 @@ export function validateDataset(input: unknown, options: ValidateOptions = {}): 
       if (typeof relation === 'string') mentioned.add(relation);
     }
   }
-  errors.push(...checkCrossRecordRules(wellFormed, files, mentioned, present));
+  const exclusions = options.exclusions ?? (requireSorted ? EXCLUSIONS : {});
+  errors.push(...checkCrossRecordRules(wellFormed, files, mentioned, present, exclusions));
   errors.push(
     ...validateRedirects((input as { redirects?: unknown }).redirects, wellFormed, files.redirects, requireSorted),
   );

@@ -1,6 +1,6 @@
 /**
  * Controlled vocabularies: the entity types and relation types a dataset may use.
- * Changing the meaning of a term here is a major change for every dataset (see the semver policy).
+ * Which change to a term needs which version bump is in the README ("Changing the vocabulary").
  */
 
 /** Kinds of entity. The type is also the prefix of the entity's id (`person:john-kirby`). */
@@ -89,8 +89,10 @@ export const RELATION_TYPES = [
   'located-in',
   'meets-with',
   'member-of',
+  'mentor-of',
   'part-of',
   'participates-in',
+  'provides-support-to',
   'published-by',
   'recruits-from',
   'relative-of',
@@ -116,6 +118,12 @@ export interface RelationTypeInfo {
   description: string;
   /** Attribute keys this type documents (others are allowed but should be rare). */
   attributes?: Readonly<Record<string, string>>;
+  /**
+   * Relation types that contradict this one for the same two entities, in either direction:
+   * one speaker cannot support both on the same date (part-of and affiliated-with, "kept distinct").
+   * Always listed on both types.
+   */
+  excludes?: readonly RelationType[];
 }
 
 export const RELATION_TYPE_INFO: Readonly<Record<RelationType, RelationTypeInfo>> = {
@@ -126,6 +134,7 @@ export const RELATION_TYPE_INFO: Readonly<Record<RelationType, RelationTypeInfo>
     source: ACTORS,
     target: ACTORS,
     description: 'A looser tie than alliance or membership: the two are linked but kept distinct.',
+    excludes: ['part-of'],
   },
   'allied-with': {
     label: 'allied with',
@@ -229,6 +238,14 @@ export const RELATION_TYPE_INFO: Readonly<Record<RelationType, RelationTypeInfo>
     description: 'The source belongs to, works for or speaks for the target.',
     attributes: { role: 'the role held, e.g. "spokesman"' },
   },
+  'mentor-of': {
+    label: 'mentor of',
+    inverseLabel: 'mentored by',
+    symmetric: false,
+    source: ['person'],
+    target: ['person'],
+    description: 'The source person guided or taught the target person ("one of Bin Laden\'s closest mentors").',
+  },
   'part-of': {
     label: 'part of',
     inverseLabel: 'has part',
@@ -236,6 +253,7 @@ export const RELATION_TYPE_INFO: Readonly<Record<RelationType, RelationTypeInfo>
     source: [...ORGANIZATIONS, 'place'],
     target: [...ORGANIZATIONS, 'place'],
     description: 'The source is a component, faction, branch or subdivision of the target (not an independent entity).',
+    excludes: ['affiliated-with'],
   },
   'participates-in': {
     label: 'participates in',
@@ -245,6 +263,16 @@ export const RELATION_TYPE_INFO: Readonly<Record<RelationType, RelationTypeInfo>
     target: ['event'],
     description: 'The source took part in the event (made the pledge, attended the meeting, was its victim).',
     attributes: { role: 'the part played, e.g. "victim"' },
+  },
+  'provides-support-to': {
+    label: 'provides support to',
+    inverseLabel: 'supported by',
+    symmetric: false,
+    source: ACTORS,
+    target: ACTORS,
+    description:
+      'One way: the source gives money, material, fighters or other help to the target (which need not return it). For two-way work together use cooperates-with.',
+    attributes: { kind: 'what is provided, e.g. "financial support"' },
   },
   'published-by': {
     label: 'published by',
@@ -316,6 +344,11 @@ export function isEntityType(value: unknown): value is EntityType {
 
 export function isRelationType(value: unknown): value is RelationType {
   return typeof value === 'string' && (RELATION_TYPES as readonly string[]).includes(value);
+}
+
+/** Whether two relation types contradict each other for the same pair of entities (`excludes`). */
+export function typesExclude(a: RelationType, b: RelationType): boolean {
+  return RELATION_TYPE_INFO[a].excludes?.includes(b) === true || RELATION_TYPE_INFO[b].excludes?.includes(a) === true;
 }
 
 /** The vocabularies as one JSON document, written into every release so diffs can compare terms. */

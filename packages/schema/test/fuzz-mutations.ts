@@ -5,7 +5,7 @@
  * schema's source; each test brings the validator it checks.
  */
 import fc from 'fast-check';
-import { compareIds, RECORD_KINDS, textProblem, type Dataset, type RecordKind } from '../src/index.js';
+import { compareIds, RECORD_KINDS, nameProblem, type Dataset, type RecordKind } from '../src/index.js';
 
 /** The fuzz runs' seed and size: fixed in CI so a failure reproduces; FUZZ_SEED and FUZZ_RUNS override them. */
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20210830);
@@ -53,7 +53,7 @@ const displayText = fc.oneof(
     '+plus',
     'حقاني\u200c',
   ),
-  fc.string({ minLength: 1, maxLength: 30, unit: 'grapheme' }).filter((s) => textProblem(s) === null),
+  fc.string({ minLength: 1, maxLength: 30, unit: 'grapheme' }).filter((s) => nameProblem(s) === null),
 );
 
 /** Partial dates on the calendar, up to the day the fixture's source was published. */

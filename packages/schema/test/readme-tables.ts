@@ -55,11 +55,12 @@ export function relationTypeTable(): string {
       Object.keys(info.attributes ?? {})
         .map((k) => `\`${k}\``)
         .join(', ') || '—';
-    return `| \`${t}\` | ${info.label} / ${info.inverseLabel} | ${info.symmetric ? 'yes' : 'no'} | ${endpoints(info.source)} | ${endpoints(info.target)} | ${attributes} | ${cell(info.description)} |`;
+    const excludes = (info.excludes ?? []).map((k) => `\`${k}\``).join(', ') || '—';
+    return `| \`${t}\` | ${info.label} / ${info.inverseLabel} | ${info.symmetric ? 'yes' : 'no'} | ${endpoints(info.source)} | ${endpoints(info.target)} | ${attributes} | ${excludes} | ${cell(info.description)} |`;
   });
   return [
-    '| type | reads (forward / inverse) | symmetric | source | target | attributes | description |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| type | reads (forward / inverse) | symmetric | source | target | attributes | excludes | description |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
   ].join('\n');
 }
@@ -69,6 +70,7 @@ type Json = {
   pattern?: string;
   format?: string;
   minLength?: number;
+  maxLength?: number;
   const?: unknown;
   anyOf?: Json[];
   items?: Json;
@@ -93,7 +95,8 @@ function typeOf(schema: Json): string {
     for (const [kind, pattern] of Object.entries(ID_PATTERNS)) if (schema.pattern === pattern) return `${kind} id`;
     if (schema.pattern) return 'id';
     if (schema.format === 'uri') return 'http(s) URL';
-    return schema.minLength ? 'text' : 'string';
+    const text = schema.minLength ? 'text' : 'string';
+    return schema.maxLength ? `${text}, at most ${schema.maxLength} characters` : text;
   }
   if (schema.type === 'array')
     return `list of ${typeOf(schema.items ?? {})}${schema.uniqueItems ? ', no repeats' : ''}`;

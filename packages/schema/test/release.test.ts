@@ -328,7 +328,7 @@ describe('buildRelease()', () => {
         id: null,
         path: '',
         message:
-          'is not empty and holds no datapackage.json; build replaces only an earlier release, so write to a new or empty folder',
+          'is not empty and is not a release claimgraph wrote; build replaces only an earlier release, so write to a new or empty folder',
       },
     ]);
     expect(readFileSync(join(root, 'notes', 'keep.txt'), 'utf8')).toBe('precious');
@@ -420,8 +420,8 @@ describe('verifyRelease()', () => {
       '{"resources": [{"path": "../secret", "sha256": "00"}, null]}',
     );
     expect((await verifyRelease(join(root, 'rel'))).errors).toEqual([
-      { file: 'datapackage.json', id: null, path: '/resources/0', message: 'needs a relative path and a sha256' },
-      { file: 'datapackage.json', id: null, path: '/resources/1', message: 'needs a relative path and a sha256' },
+      { file: 'datapackage.json', id: null, path: '/resources/0', message: 'needs a relative path inside the release and a sha256 (64 hex digits)' },
+      { file: 'datapackage.json', id: null, path: '/resources/1', message: 'needs a relative path inside the release and a sha256 (64 hex digits)' },
     ]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   compareIds,
   ENTITY_TYPES,
+  exclusionsOf,
   RELATION_TYPE_INFO,
   RELATION_TYPES,
   validateDataset,
@@ -18,7 +19,7 @@ const SOURCES = 'data/sources.json';
 const ENTITY_TYPE_LIST =
   'person, armed-group, organization, government-body, international-body, programme, place, event, document, media-outlet';
 const RELATION_TYPE_LIST =
-  'affiliated-with, allied-with, appointed-to, authored-by, clashes-with, cooperates-with, designated-by, detained-at, founded-by, leads, located-in, meets-with, member-of, part-of, participates-in, published-by, recruits-from, relative-of, responsible-for, rival-of, targets, wanted-by';
+  'affiliated-with, allied-with, appointed-to, authored-by, clashes-with, cooperates-with, designated-by, detained-at, founded-by, leads, located-in, meets-with, member-of, mentor-of, part-of, participates-in, provides-support-to, published-by, recruits-from, relative-of, responsible-for, rival-of, targets, wanted-by';
 const NO_STATEMENT = 'has no statement; every relation needs at least one statement that supports or disputes it';
 
 const statement = (d: Loose, id: string) => record(d.statements, id);
@@ -1032,6 +1033,133 @@ describe('validateDataset() rule: start is not after end', () => {
   });
 });
 
+describe('validateDataset() rule: endedBy is for an unknown end, after the start', () => {
+  it('accepts a relation that had ended by a date, without an end', () => {
+    expect(
+      problemsAfter((d) =>
+        Object.assign(relation(d, 'rel:haqqani-part-of-taliban'), { start: '2012', endedBy: '2021-08-28' }),
+      ),
+    ).toEqual([]);
+  });
+
+  it('rejects endedBy beside a known end', () => {
+    const problems = problemsAfter((d) =>
+      Object.assign(relation(d, 'rel:haqqani-part-of-taliban'), { end: '2015', endedBy: '2021-08-28' }),
+    );
+    expect(problems).toEqual([
+      {
+        file: RELATIONS,
+        id: 'rel:haqqani-part-of-taliban',
+        path: '/endedBy',
+        message:
+          'the relation has an end ("2015"); endedBy is only for a relation whose end date is unknown, so remove one of them',
+      },
+    ]);
+  });
+
+  it('rejects a start after endedBy, as intervals', () => {
+    const problems = problemsAfter((d) =>
+      Object.assign(relation(d, 'rel:haqqani-part-of-taliban'), { start: '2021-09', endedBy: '2021-08' }),
+    );
+    expect(problems).toEqual([
+      {
+        file: RELATIONS,
+        id: 'rel:haqqani-part-of-taliban',
+        path: '/start',
+        message: '"2021-09" is after endedBy "2021-08"',
+      },
+    ]);
+    expect(
+      problemsAfter((d) =>
+        Object.assign(relation(d, 'rel:haqqani-part-of-taliban'), { start: '2021-08-28', endedBy: '2021-08' }),
+      ),
+    ).toEqual([]);
+  });
+
+  it('checks endedBy against the calendar', () => {
+    const problems = problemsAfter((d) => (relation(d, 'rel:haqqani-part-of-taliban').endedBy = '2021-02-30'));
+    expect(problems).toEqual([
+      {
+        file: RELATIONS,
+        id: 'rel:haqqani-part-of-taliban',
+        path: '/endedBy',
+        message: '"2021-02-30" is not a calendar date',
+      },
+    ]);
+  });
+});
+
+describe('validateDataset() rule: one speaker does not support two relation types that exclude each other', () => {
+  /** The base dataset plus an affiliated-with relation between the Taliban and the Haqqani network (reversed ends). */
+  const withAffiliation = (d: Loose, speaker = 'person:john-kirby', date = '2021-08-27') => {
+    d.relations.splice(1, 0, {
+      id: 'rel:haqqani-affiliated-with-taliban',
+      type: 'affiliated-with',
+      source: 'armed-group:taliban',
+      target: 'armed-group:haqqani-network',
+    });
+    d.statements.push(
+      { ...statementFor('rel:haqqani-part-of-taliban', 'st:zz-1'), speaker, date },
+      { ...statementFor('rel:haqqani-affiliated-with-taliban', 'st:zz-2'), speaker, date },
+    );
+  };
+
+  it('rejects part-of and affiliated-with for the same pair, by one speaker on one date, either way round', () => {
+    expect(problemsAfter((d) => withAffiliation(d))).toEqual([
+      {
+        file: STATEMENTS,
+        id: 'st:zz-2',
+        path: '/relation',
+        message:
+          '"person:john-kirby" supports both "rel:haqqani-affiliated-with-taliban" (affiliated-with) and "rel:haqqani-part-of-taliban" (part-of, in "st:zz-1") on 2021-08-27; "affiliated-with" and "part-of" exclude each other for the same two entities, so point one statement at the other relation or dispute it',
+      },
+    ]);
+  });
+
+  it('accepts the same two supports on different dates or by different speakers', () => {
+    expect(
+      problemsAfter((d) => {
+        withAffiliation(d);
+        record(d.statements, 'st:zz-2').date = '2021-08-28';
+      }),
+    ).toEqual([]);
+    expect(
+      problemsAfter((d) => {
+        withAffiliation(d);
+        record(d.statements, 'st:zz-2').speaker = 'government-body:state-department';
+      }),
+    ).toEqual([]);
+  });
+
+  it('accepts a dispute of one beside a support of the other ("separate entities, but affiliated")', () => {
+    expect(
+      problemsAfter((d) => {
+        withAffiliation(d);
+        record(d.statements, 'st:zz-1').stance = 'disputes';
+      }),
+    ).toEqual([]);
+  });
+
+  it('holds a release to the exclusions it was built with: none by default, those given by options.exclusions', () => {
+    const data = baseDataset() as unknown as Loose;
+    withAffiliation(data);
+    expect(problemsOf(data, { requireSorted: false })).toEqual([]);
+    expect(problemsOf(data, { exclusions: {} })).toEqual([]);
+    expect(
+      problemsOf(data, {
+        requireSorted: false,
+        exclusions: exclusionsOf({ relationTypes: { 'part-of': { excludes: ['affiliated-with'] } } }),
+      }).map((p) => p.id),
+    ).toEqual(['st:zz-2']);
+  });
+
+  it('lists each exclusion on both types', () => {
+    for (const type of RELATION_TYPES)
+      for (const other of RELATION_TYPE_INFO[type].excludes ?? [])
+        expect(RELATION_TYPE_INFO[other].excludes, `${other} excludes ${type}`).toContain(type);
+  });
+});
+
 describe('validateDataset() rule: dates are calendar dates', () => {
   const dated = (date: unknown) => problemsAfter((d) => (statement(d, 'st:kirby-1').date = date));
 
@@ -1406,6 +1534,100 @@ describe('validateDataset() reports every problem at once, in file order', () =>
       [SOURCES, 'src:article', '/title'],
       [STATEMENTS, 'st:kirby-1', '/date'],
       [STATEMENTS, 'st:state-1', '/stance'],
+    ]);
+  });
+});
+
+describe('validateDataset() rule: a statement has a quote or a paraphrase, and context for it', () => {
+  const CONTEXT = 'denying reports of a rift between the Haqqanis and the Taliban';
+
+  it('accepts a paraphrase with context, and a statement with neither quote nor paraphrase', () => {
+    expect(
+      problemsAfter((d) => {
+        const s = statement(d, 'st:kirby-1');
+        delete s.quote;
+        s.paraphrase = 'the Haqqani network and the Taliban are separate entities';
+        s.context = CONTEXT;
+        delete statement(d, 'st:price-1').quote;
+      }),
+    ).toEqual([]);
+  });
+
+  it('accepts context with a quote', () => {
+    expect(problemsAfter((d) => (statement(d, 'st:kirby-1').context = CONTEXT))).toEqual([]);
+  });
+
+  it('rejects a statement with both a quote and a paraphrase', () => {
+    expect(problemsAfter((d) => (statement(d, 'st:kirby-1').paraphrase = 'he said they were linked'))).toEqual([
+      {
+        file: STATEMENTS,
+        id: 'st:kirby-1',
+        path: '/paraphrase',
+        message:
+          "a statement has either a quote (the speaker's own words) or a paraphrase (the source reporting them), not both; keep the one the source prints",
+      },
+    ]);
+  });
+
+  it('rejects context on a statement without words', () => {
+    expect(
+      problemsAfter((d) => {
+        const s = statement(d, 'st:kirby-1');
+        delete s.quote;
+        s.context = CONTEXT;
+      }),
+    ).toEqual([
+      {
+        file: STATEMENTS,
+        id: 'st:kirby-1',
+        path: '/context',
+        message:
+          'says what the quote refers to, but the statement has no quote or paraphrase; add one, or remove context',
+      },
+    ]);
+  });
+
+  it('rejects context longer than 160 characters, and accepts 160', () => {
+    expect(problemsAfter((d) => (statement(d, 'st:kirby-1').context = 'x'.repeat(160)))).toEqual([]);
+    expect(problemsAfter((d) => (statement(d, 'st:kirby-1').context = 'x'.repeat(172)))).toEqual([
+      {
+        file: STATEMENTS,
+        id: 'st:kirby-1',
+        path: '/context',
+        message: 'is 172 characters long; at most 160 allowed, shorten it',
+      },
+    ]);
+  });
+
+  it('rejects an empty paraphrase, whitespace around context and a control character in a paraphrase', () => {
+    const problems = problemsAfter((d) => {
+      const s = statement(d, 'st:kirby-1');
+      delete s.quote;
+      s.paraphrase = '';
+      const p = statement(d, 'st:price-1');
+      delete p.quote;
+      p.paraphrase = 'separate\u0007entities';
+      p.context = ' asked about the Haqqanis';
+    });
+    expect(problems).toEqual([
+      {
+        file: STATEMENTS,
+        id: 'st:kirby-1',
+        path: '/paraphrase',
+        message: 'must not be empty',
+      },
+      {
+        file: STATEMENTS,
+        id: 'st:price-1',
+        path: '/context',
+        message: 'has leading or trailing whitespace',
+      },
+      {
+        file: STATEMENTS,
+        id: 'st:price-1',
+        path: '/paraphrase',
+        message: 'contains the invisible control character U+0007 at position 8; remove it',
+      },
     ]);
   });
 });

@@ -47,7 +47,7 @@ import {
 import { datasetRulesHold, hasDatasetShape, hasOnlyRecordLists, recordsLookValid } from './quick-check.js';
 import { NameIndex } from './search.js';
 import { relationStatus, type Status } from './status.js';
-import { buildStore, speakerRows, type Csr, type Records, type Store } from './store.js';
+import { buildStore, speakerRows, type Csr, type IdIndex, type Records, type Store } from './store.js';
 import { relationFilter, rows, selectAsOf, selectPerspective, type RelationCriteria } from './select.js';
 import { dateOption, earliestKey, latestKey, sortByDate } from './time.js';
 import { neighborPositions, PathFinder, type RelationFilter } from './traverse.js';
@@ -120,6 +120,7 @@ export class ClaimGraph {
   #paths: PathFinder | undefined;
   #speakers: Csr | undefined;
   #contested: number[] | undefined;
+  #statementIndex: IdIndex | undefined;
 
   /** @internal Use ClaimGraph.load or ClaimGraph.fromData. */
   constructor(store: Store, version: string | undefined, redirects: readonly Redirect[] = []) {
@@ -279,15 +280,23 @@ export class ClaimGraph {
     return position === undefined ? undefined : this.#store.entities.at(position);
   }
 
-  /** The relation with this id, or undefined. */
+  /** The relation with this id (or the one a redirect of this id leads to), or undefined. */
   relation(id: string): Relation | undefined {
-    const position = this.#store.relationIndex.get(id);
+    const position = this.#position(this.#store.relationIndex, id);
     return position === undefined ? undefined : this.#store.relations.at(position);
   }
 
-  /** The source with this id, or undefined. */
+  /** The statement with this id (or the one a redirect of this id leads to), or undefined. */
+  statement(id: string): Statement | undefined {
+    const statements = this.#store.statements;
+    this.#statementIndex ??= this.#store.statementIndex ?? new Map(all(statements).map((s, i) => [s.id, i]));
+    const position = this.#position(this.#statementIndex, id);
+    return position === undefined ? undefined : statements.at(position);
+  }
+
+  /** The source with this id (or the one a redirect of this id leads to), or undefined. */
   source(id: string): Source | undefined {
-    const position = this.#store.sourceIndex.get(id);
+    const position = this.#position(this.#store.sourceIndex, id);
     return position === undefined ? undefined : this.#store.sources.at(position);
   }
 
@@ -490,29 +499,37 @@ export class ClaimGraph {
     return new ClaimGraph(subStore(this.#store, relations, statements), this.version, [...this.#redirects.values()]);
   }
 
-  /** Where an entity id leads, following a redirect when the id was renamed or merged away. */
-  #entityPosition(id: string): number | undefined {
-    const index = this.#store.entityIndex;
+  /**
+   * The one lookup every id goes through: the record's position in its kind's index, following a
+   * redirect when the id was renamed or merged away. The validator keeps a redirect within one
+   * kind of record and never chained, so one step is all there is.
+   */
+  #position(index: IdIndex, id: string): number | undefined {
+    if (typeof id !== 'string') return undefined;
     const position = index.get(id);
     if (position !== undefined) return position;
     const redirect = this.#redirects.get(id);
     return redirect === undefined ? undefined : index.get(redirect.to);
   }
 
+  #entityPosition(id: string): number | undefined {
+    return this.#position(this.#store.entityIndex, id);
+  }
+
   #requireEntity(id: string): number {
-    const position = typeof id === 'string' ? this.#entityPosition(id) : undefined;
+    const position = this.#entityPosition(id);
     if (position === undefined) throw new UnknownIdError('entity', String(id));
     return position;
   }
 
   #requireRelation(id: string): number {
-    const position = typeof id === 'string' ? this.#store.relationIndex.get(id) : undefined;
+    const position = this.#position(this.#store.relationIndex, id);
     if (position === undefined) throw new UnknownIdError('relation', String(id));
     return position;
   }
 
   #requireSource(id: string): number {
-    const position = typeof id === 'string' ? this.#store.sourceIndex.get(id) : undefined;
+    const position = this.#position(this.#store.sourceIndex, id);
     if (position === undefined) throw new UnknownIdError('source', String(id));
     return position;
   }

@@ -5,35 +5,29 @@
  * across records on the store's arrays. Any "no" hands over to the validator for the messages; a
  * differential property test keeps the two verdicts equal.
  */
-import { FormatRegistry, type TSchema } from '@sinclair/typebox';
-import { TypeCompiler } from '@sinclair/typebox/compiler';
 import {
   daysFromCivil,
-  DATE_FIELDS,
+  fieldValueCheck,
   EntitySchemas,
   isAbsoluteUrl,
-  partialDateProblem,
   RECORD_SCHEMAS,
   RedirectSchema,
   tablePlan,
   TEXT_FIELDS,
-  textProblem,
   type Columns,
   type ColumnTable,
   type ColumnView,
   type FieldPlan,
   type TableView,
 } from '@claimgraph/schema';
-import { ALLOWED_SOURCE, ALLOWED_TARGET, CAN_SPEAK, datasetRulesHold, getCheckers } from './quick-check.js';
+import { ALLOWED_SOURCE, ALLOWED_TARGET, CAN_SPEAK, datasetRulesHold } from './quick-check.js';
 import type { Store } from './store.js';
 import { lastDay } from './time.js';
 
-type Property = TSchema & { type?: string; pattern?: string; minLength?: number; format?: string };
+type Property = { type?: string; pattern?: string; minLength?: number; format?: string };
 
 /** The object schemas of a table: one per entity type, one otherwise. */
-function schemasOf(
-  table: ColumnTable,
-): Map<string, TSchema & { properties: Record<string, Property>; required?: string[] }> {
+function schemasOf(table: ColumnTable): Map<string, { properties: Record<string, Property>; required?: string[] }> {
   const list =
     table === 'entities'
       ? Object.entries(EntitySchemas)
@@ -59,26 +53,6 @@ function isTrimmed(code: number): boolean {
     code === 0x3000 ||
     code === 0xfeff
   );
-}
-
-/** One value checked the way the validator checks that field: its schema, then the record rules on it. */
-function valueCheck(table: ColumnTable, name: string, property: Property): (value: unknown) => boolean {
-  const compiled = TypeCompiler.Compile(property);
-  const text = (TEXT_FIELDS[table] ?? []).includes(name);
-  const date = (DATE_FIELDS[table] ?? []).includes(name);
-  const aliases = table === 'entities' && name === 'aliases';
-  return (value) => {
-    if (!compiled.Check(value)) return false;
-    if (text && typeof value === 'string' && value !== '' && textProblem(value) !== null) return false;
-    if (date && typeof value === 'string' && partialDateProblem(value) !== null) return false;
-    if (
-      aliases &&
-      Array.isArray(value) &&
-      value.some((a) => typeof a === 'string' && a !== '' && textProblem(a) !== null)
-    )
-      return false;
-    return true;
-  };
 }
 
 function has(column: ColumnView, i: number): boolean {
@@ -155,7 +129,7 @@ function columnValuesOk(
     }
   }
   // Any other kind (JSON text, a vocabulary too large for codes): each value through the validator's own checks.
-  const ok = valueCheck(table, plan.name, property);
+  const ok = fieldValueCheck(table, plan.name)!;
   for (let i = 0; i < count; i++) if (has(column, i) && !ok(column.get(i))) return false;
   return true;
 }
@@ -263,6 +237,31 @@ function orderedDates(table: TableView, startName: string, endName: string): boo
   return true;
 }
 
+/** The validator's words rule, on the quote, paraphrase, context and anchor columns. */
+function wordsOk(table: TableView): boolean {
+  const quote = table.column('quote');
+  const paraphrase = table.column('paraphrase');
+  const context = table.column('context');
+  const anchor = table.column('anchor');
+  if (!paraphrase && !context && !anchor) return true;
+  const present = (column: ColumnView | undefined, i: number) => column !== undefined && has(column, i);
+  for (let i = 0; i < table.count; i++) {
+    const q = present(quote, i);
+    const p = present(paraphrase, i);
+    if (q && p) return false;
+    if (present(anchor, i)) {
+      const value = anchor!.get(i) as { start?: unknown; end?: unknown } | null;
+      if (value && typeof value === 'object' && typeof value.start === 'number' && typeof value.end === 'number') {
+        if (!q && !p) return false;
+        const words = (q ? quote : paraphrase)!.get(i);
+        if (typeof words !== 'string' || value.end - value.start !== [...words].length) return false;
+      }
+    }
+    if (present(context, i) && !q && !p) return false;
+  }
+  return true;
+}
+
 /** The redirects: each old id gone, each new id present and of the same kind, none chained or doubled. */
 function redirectsOk(table: TableView, store: Store, statementIds: { get(id: string): number | undefined }): boolean {
   const kindOf = (id: string) => (id.startsWith('rel:') ? 1 : id.startsWith('st:') ? 2 : id.startsWith('src:') ? 3 : 0);
@@ -290,8 +289,6 @@ export function columnsLookValid(
   store: Store,
   statementIds: { get(id: string): number | undefined },
 ): boolean {
-  // The schema package's own `uri` format, so the compilers here accept the same URLs.
-  if (!FormatRegistry.Has('uri')) getCheckers();
   const tables = columns.tables as Required<Columns['tables']>;
   for (const table of Object.values(columns.tables)) if (!tableOk(table!)) return false;
 
@@ -304,6 +301,14 @@ export function columnsLookValid(
   const { text, offsets } = ids.strings;
   for (let i = 0; i < entities.count; i++) if (!text.startsWith(prefixes[type.values[i]!]!, offsets[i])) return false;
   if (!orderedDates(entities, 'date', 'end') || !orderedDates(tables.relations, 'start', 'end')) return false;
+  // endedBy (over, end unknown) never comes with an end, and not before the start.
+  if (!orderedDates(tables.relations, 'start', 'endedBy')) return false;
+  const end = tables.relations.column('end');
+  const endedBy = tables.relations.column('endedBy');
+  if (end && endedBy) for (let r = 0; r < tables.relations.count; r++) if (has(end, r) && has(endedBy, r)) return false;
+
+  // A statement's words: a quote or a paraphrase, not both; context and anchor only with one of them.
+  if (!wordsOk(tables.statements)) return false;
 
   // Rules through references, on positions: endpoint types, who can speak, dates after sources' publication.
   const entityType = store.extras.entityType();

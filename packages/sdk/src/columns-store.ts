@@ -232,7 +232,11 @@ export function storeFromColumns(columns: Columns): Store | undefined {
           }
           return out;
         };
-        relationDays = { start: ends(relationStart, NO_START), end: ends(relationEnd, NO_END) };
+        const end = ends(relationEnd, NO_END);
+        // Over from the last day `endedBy` can mean: it may still hold only on the days before.
+        const endedBy = ends(tables.relations.column('endedBy'), NO_END);
+        for (let r = 0; r < relationCount; r++) if (endedBy[r] !== NO_END) end[r] = Math.min(end[r]!, endedBy[r]! - 1);
+        relationDays = { start: ends(relationStart, NO_START), end };
       }
       return relationDays;
     },
@@ -251,6 +255,7 @@ export function storeFromColumns(columns: Columns): Store | undefined {
     entityIndex: new SortedIds(core.entityId.strings),
     relationIndex: new SortedIds(core.relationId.strings),
     sourceIndex: new SortedIds(core.sourceId.strings),
+    statementIndex: new SortedIds(core.statementId.strings),
     relSource,
     relTarget,
     relType,

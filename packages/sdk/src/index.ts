@@ -15,6 +15,8 @@ export type {
 } from './options.js';
 export type { Direction } from './traverse.js';
 export { STATUSES, relationStatus, type Status } from './status.js';
+// Name folding, as search() uses it: for indexes of your own (a browser search box) that must match the same way.
+export { foldWords, foldKey } from './search.js';
 export type { EntityAttributes, RelationAttributes, ClaimGraphGraph } from './graph.js';
 export {
   ClaimGraphError,

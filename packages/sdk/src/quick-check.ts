@@ -3,23 +3,15 @@
  * index is built, so valid data (every release) is not walked twice. Any "no" hands over to the
  * schema's validator, the single source of every message; a differential test keeps the two in step.
  */
-import { CloneType, FormatRegistry, type TObject } from '@sinclair/typebox';
-import { TypeCompiler } from '@sinclair/typebox/compiler';
 import {
   earliestDay,
   ENTITY_TYPES,
-  EntitySchemas,
-  ID_PATTERNS,
-  isAbsoluteUrl,
+  findExclusionConflicts,
   isEntityType,
   latestDay,
-  PARTIAL_DATE_PATTERN,
   partialDateProblem,
   RELATION_TYPE_INFO,
   RELATION_TYPES,
-  RelationSchema,
-  SourceSchema,
-  StatementSchema,
   textProblem,
   type Dataset,
   type Entity,
@@ -27,53 +19,29 @@ import {
   type Source,
   type Statement,
 } from '@claimgraph/schema';
-import type { Store } from './store.js';
+// Compiled ahead of time from the schema's TypeBox schemas by scripts/quick-check-code.mjs (npm run build).
+import {
+  ENTITY_CHECKS,
+  RELATION_CHECK,
+  SOURCE_CHECK,
+  STATEMENT_CHECK,
+  type QuickCheck,
+} from './generated/quick-checks.js';
+import type { Records, Store } from './store.js';
 
 type Fields = Record<string, unknown>;
 
-/** A compiled record check. */
+/** A record check. */
 type Check = (record: Fields) => boolean;
 
-interface Checkers {
-  entity: Record<string, Check>;
-  relation: Check;
-  statement: Check;
-  source: Check;
-}
-
-let checkers: Checkers | undefined;
-
-const ID_PATTERN_SET = new Set<string>(Object.values(ID_PATTERNS));
-
 /**
- * Compiles a record schema for speed, with the same verdicts as the schema itself:
- * - reference fields (speaker, relation, source…) lose their id pattern: they are looked up among
- *   ids that passed their own pattern, which proves the same thing, and the quick check fails when a lookup does;
- * - date fields lose their pattern: recordsLookValid asks partialDateProblem about every date field,
- *   which tests the same pattern first, and remembers its answer for each distinct date;
- * - unknown fields are found with one Set lookup per key, not an array allocated per record;
- * - lists of unique strings are checked with a Set rather than by hashing each item.
+ * A compiled schema check completed with what its compiled code leaves out for speed (see
+ * scripts/quick-check-code.mjs): unknown fields with one Set lookup per key, unique lists with a Set.
  */
-function compileForSpeed(schema: TObject): Check {
-  const copy = CloneType(schema) as TObject & { additionalProperties?: unknown };
-  const uniqueLists: string[] = [];
-  for (const [key, property] of Object.entries(copy.properties) as [
-    string,
-    { pattern?: string; type?: string; uniqueItems?: boolean; items?: { type?: string } },
-  ][]) {
-    if (key !== 'id' && property.pattern !== undefined && ID_PATTERN_SET.has(property.pattern)) delete property.pattern;
-    if (property.pattern === PARTIAL_DATE_PATTERN) delete property.pattern;
-    if (property.type === 'array' && property.uniqueItems === true && property.items?.type === 'string') {
-      delete property.uniqueItems;
-      uniqueLists.push(key);
-    }
-  }
-  const closed = copy.additionalProperties === false;
-  delete copy.additionalProperties;
-  const known = new Set(Object.keys(copy.properties));
-  const compiled = TypeCompiler.Compile(copy);
+function completed({ check, closed, known: fields, uniqueLists }: QuickCheck): Check {
+  const known = new Set(fields);
   return (record) => {
-    if (!compiled.Check(record)) return false;
+    if (!check(record)) return false;
     if (closed) for (const key in record) if (!known.has(key)) return false;
     for (const key of uniqueLists) {
       const list = record[key] as string[] | undefined;
@@ -83,22 +51,15 @@ function compileForSpeed(schema: TObject): Check {
   };
 }
 
-/** Compiles the schema's own TypeBox schemas once, on first use. */
-export function getCheckers(): Checkers {
-  if (!checkers) {
-    // The schema package's own `uri` format, so both compilers accept the same URLs.
-    if (!FormatRegistry.Has('uri')) FormatRegistry.Set('uri', isAbsoluteUrl);
-    const entity: Record<string, Check> = {};
-    for (const [type, schema] of Object.entries(EntitySchemas)) entity[type] = compileForSpeed(schema as TObject);
-    checkers = {
-      entity,
-      relation: compileForSpeed(RelationSchema),
-      statement: compileForSpeed(StatementSchema),
-      source: compileForSpeed(SourceSchema),
-    };
-  }
-  return checkers;
-}
+const check = {
+  entity: Object.fromEntries(Object.entries(ENTITY_CHECKS).map(([type, c]) => [type, completed(c)])) as Record<
+    string,
+    Check
+  >,
+  relation: completed(RELATION_CHECK),
+  statement: completed(STATEMENT_CHECK),
+  source: completed(SOURCE_CHECK),
+};
 
 /** Dates repeat a lot (a few thousand days in a million statements): remember each verdict. */
 const calendarVerdicts = new Map<string, boolean>();
@@ -161,7 +122,6 @@ export function hasOnlyRecordLists(input: Dataset): boolean {
  * known sources dated after their statements). Runs on an index built without problems, one kind at a time.
  */
 export function recordsLookValid(store: Store): boolean {
-  const check = getCheckers();
   const { entityIndex, sourceIndex } = store;
   // Row stores hold the parsed lists themselves.
   const [entities, relations, statements, sources] = [
@@ -199,8 +159,11 @@ export function recordsLookValid(store: Store): boolean {
   for (let i = 0; i < relations.length; i++) {
     const record = relations[i] as unknown as Fields;
     if (!check.relation(record)) return false;
-    if (!calendarOk(record.start) || !calendarOk(record.end) || !textOk(record.note)) return false;
+    if (!calendarOk(record.start) || !calendarOk(record.end) || !calendarOk(record.endedBy) || !textOk(record.note))
+      return false;
     if (record.source === record.target || !orderOk(record.start, record.end)) return false;
+    if (record.endedBy !== undefined && (record.end !== undefined || !orderOk(record.start, record.endedBy)))
+      return false;
     const type = store.relType[i]!;
     if (
       ALLOWED_SOURCE[type]![entityType[store.relSource[i]!]!] !== 1 ||
@@ -213,6 +176,10 @@ export function recordsLookValid(store: Store): boolean {
     const record = statements[i] as unknown as Fields;
     if (!check.statement(record)) return false;
     if (!calendarOk(record.date) || !textOk(record.quote) || !textOk(record.note)) return false;
+    if (!textOk(record.paraphrase) || !textOk(record.context)) return false;
+    // A quote or a paraphrase, not both; context only with one of them (the validator's words rule).
+    if (record.paraphrase !== undefined && record.quote !== undefined) return false;
+    if (record.context !== undefined && record.quote === undefined && record.paraphrase === undefined) return false;
     if (CAN_SPEAK[entityType[store.stSpeaker[i]!]!] !== 1) return false;
     const statement = record as unknown as Statement;
     if (statement.reportedBy !== undefined) {
@@ -234,16 +201,28 @@ export function recordsLookValid(store: Store): boolean {
 
 /**
  * The rules over the whole dataset, on an index whose records all passed their checks: sorted ids
- * (when required), a statement for every relation, no relation recorded twice, no part-of cycle.
+ * (when required), a statement for every relation, no relation recorded twice, no part-of cycle, no
+ * speaker supporting two relation types that exclude each other for one pair on one date.
  */
 export function datasetRulesHold(store: Store, requireSorted: boolean): boolean {
   if (requireSorted && !store.sorted) return false;
   for (let r = 0; r < store.relations.length; r++) if (store.supports[r]! + store.disputes[r]! === 0) return false;
-  return noDuplicateRelations(store) && noPartOfCycle(store);
+  return (
+    noDuplicateRelations(store) &&
+    noPartOfCycle(store) &&
+    // As validateDataset by default: exclusions are a rule of sources; releases were checked when built.
+    (!requireSorted || findExclusionConflicts(everyRecord(store.relations), everyRecord(store.statements)).length === 0)
+  );
+}
+
+/** Every record of a list, in position order. */
+function everyRecord<T>(records: Records<T>): T[] {
+  return Array.from({ length: records.length }, (_, i) => records.at(i)!);
 }
 
 function sameQualifiers(a: Fields, b: Fields): boolean {
   if ((a.start ?? null) !== (b.start ?? null) || (a.end ?? null) !== (b.end ?? null)) return false;
+  if ((a.endedBy ?? null) !== (b.endedBy ?? null)) return false;
   const x = Object.entries((a.attributes as Fields | undefined) ?? {}).sort(([p], [q]) => (p < q ? -1 : 1));
   const y = Object.entries((b.attributes as Fields | undefined) ?? {}).sort(([p], [q]) => (p < q ? -1 : 1));
   return JSON.stringify(x) === JSON.stringify(y);

@@ -41,7 +41,7 @@ export interface Extras {
   statementSource(): Int32Array;
   /** Per statement: first and last possible day of its date. */
   statementDays(): DayRanges;
-  /** Per relation: last possible day of its start (-2^31 when it has none) and of its end (2^31 - 1 when none). */
+  /** Per relation: last possible day of its start (-2^31 when it has none), and the last day it may still hold (its end, or the day before `endedBy`; 2^31 - 1 when neither). */
   relationDays(): { start: Int32Array; end: Int32Array };
   /** The name and aliases of an entity. */
   names(position: number): string[];
@@ -56,6 +56,8 @@ export interface Store {
   entityIndex: IdIndex;
   relationIndex: IdIndex;
   sourceIndex: IdIndex;
+  /** Statements by id, when the store has them without building a Map (columnar files); else built on first use. */
+  statementIndex?: IdIndex;
   /** Per relation: endpoint positions, type (index in RELATION_TYPES), statement counts by stance. */
   relSource: Int32Array;
   relTarget: Int32Array;
@@ -111,6 +113,8 @@ export function rowExtras(
           const relation = relations.at(r)!;
           if (relation.start !== undefined) start[r] = latestKey(relation.start);
           if (relation.end !== undefined) end[r] = latestKey(relation.end);
+          // Over from the last day `endedBy` can mean: it may still hold only on the days before.
+          if (relation.endedBy !== undefined) end[r] = Math.min(end[r]!, latestKey(relation.endedBy) - 1);
         }
         relationDays = { start, end };
       }

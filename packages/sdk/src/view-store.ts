@@ -73,6 +73,22 @@ export function subStore(parent: Store, relations: Int32Array, statements: Int32
     sourceIndex: parent.sourceIndex,
     relations: subset(parent.relations, relations),
     statements: subset(parent.statements, statements),
+    statementIndex: parent.statementIndex && {
+      get(id) {
+        const p = parent.statementIndex!.get(id);
+        if (p === undefined) return undefined;
+        // Positions are ascending: find the parent's position among the view's.
+        let lo = 0;
+        let hi = statements.length - 1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >>> 1;
+          if (statements[mid] === p) return mid;
+          if (statements[mid]! < p) lo = mid + 1;
+          else hi = mid - 1;
+        }
+        return undefined;
+      },
+    },
     relationIndex: {
       get(id) {
         const p = parent.relationIndex.get(id);

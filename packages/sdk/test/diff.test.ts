@@ -110,6 +110,25 @@ describe('diff', () => {
     ]);
   });
 
+  it('treats an added paraphrase or context as minor and a changed one as patch', () => {
+    const before = clone(base());
+    delete before.statements[0]!.quote;
+    const added = clone(before);
+    added.statements[0]!.paraphrase = 'the Taliban and the Haqqani network were separate entities';
+    added.statements[0]!.context = 'asked whether the Haqqanis are part of the Taliban';
+    const result = diff(before, added);
+    expect(result.suggestedBump).toBe('minor');
+    expect(result.statements.changed[0]!.fields.map((f) => [f.path, f.change])).toEqual([
+      ['/context', 'added'],
+      ['/paraphrase', 'added'],
+    ]);
+    const corrected = clone(added);
+    corrected.statements[0]!.context = 'asked whether the Haqqani network is part of the Taliban';
+    corrected.statements[0]!.paraphrase = 'the Taliban and the Haqqani network are separate entities';
+    expect(diff(added, corrected).suggestedBump).toBe('patch');
+    expect(diff(added, before).suggestedBump).toBe('major');
+  });
+
   it('compares attributes key by key', () => {
     const a = clone(base());
     a.relations[0]!.attributes = { role: 'faction', since: 2012 };
@@ -182,6 +201,104 @@ describe('diff', () => {
     const relabelled = vocab();
     relabelled.relationTypes['part-of'] = { ...relabelled.relationTypes['part-of'], label: 'component of' };
     expect(diff(base(), base(), { vocabulary: { before: vocab(), after: relabelled } }).suggestedBump).toBe('patch');
+  });
+
+  it('treats a statement moved to another relation as major: its id now names another claim', () => {
+    const a = clone(base());
+    a.relations.push({
+      id: 'rel:haqqani-affiliated-with-taliban',
+      type: 'affiliated-with',
+      source: 'armed-group:haqqani-network',
+      target: 'armed-group:taliban',
+    });
+    a.statements.push({ ...a.statements[0]!, id: 'st:price-2', relation: 'rel:haqqani-affiliated-with-taliban' });
+    const b = clone(a);
+    b.statements[1]!.relation = 'rel:haqqani-part-of-taliban';
+    const result = diff(a, b);
+    expect(result.suggestedBump).toBe('major');
+    expect(result.reasons).toContainEqual({
+      bump: 'major',
+      id: 'st:price-2',
+      message:
+        'statement st:price-2 moved from relation rel:haqqani-affiliated-with-taliban to rel:haqqani-part-of-taliban; the id now names another claim',
+    });
+    expect(formatDiff(result)).toContain('Why major:\n  statement st:price-2 moved from relation');
+  });
+
+  it('treats a changed speaker or stance of a statement, or a changed type or end of a relation, as major', () => {
+    const cases: [(d: Dataset) => void, string][] = [
+      [
+        (d) => (d.statements[0]!.speaker = 'armed-group:taliban'),
+        'statement st:price-1: speaker changed from person:ned-price to armed-group:taliban; the id now names another claim',
+      ],
+      [
+        (d) => (d.statements[0]!.stance = 'supports'),
+        'statement st:price-1: stance changed from disputes to supports; the id now names another claim',
+      ],
+      [
+        (d) => (d.relations[0]!.type = 'affiliated-with'),
+        'relation rel:haqqani-part-of-taliban: type changed from part-of to affiliated-with; the id now names another proposition',
+      ],
+      [
+        (d) => (d.relations[0]!.target = 'person:ned-price'),
+        'relation rel:haqqani-part-of-taliban: target changed from armed-group:taliban to person:ned-price; the id now names another proposition',
+      ],
+    ];
+    for (const [change, message] of cases) {
+      const b = clone(base());
+      change(b);
+      const result = diff(base(), b);
+      expect(result.suggestedBump, message).toBe('major');
+      expect(result.reasons.map((r) => r.message)).toContain(message);
+    }
+  });
+
+  it('treats a redirect to a record that names another claim as major, and one that follows a rename as minor', () => {
+    const a = clone(base());
+    a.statements.push({ ...a.statements[0]!, id: 'st:price-2', stance: 'supports', quote: 'affiliated' });
+    const b = clone(a);
+    b.statements = b.statements.filter((s) => s.id !== 'st:price-2');
+    b.redirects = [{ from: 'st:price-2', to: 'st:price-1', reason: 'merged', date: '2026-12-01' }];
+    expect(diff(a, b).reasons).toContainEqual({
+      bump: 'major',
+      id: 'st:price-2',
+      message:
+        'statement st:price-2 redirected to st:price-1, which names another claim (stance differs): the old id still resolves, but not to what it named',
+    });
+    const c = clone(a);
+    c.statements = c.statements.filter((s) => s.id !== 'st:price-2');
+    c.statements.push({ ...a.statements[1]!, id: 'st:price-2b' });
+    c.redirects = [{ from: 'st:price-2', to: 'st:price-2b', reason: 'renamed', date: '2026-12-01' }];
+    expect(diff(a, c).suggestedBump).toBe('minor');
+  });
+
+  it('keeps a corrected quote, date or note of a statement a patch', () => {
+    const b = clone(base());
+    b.statements[0]!.date = '2021-08-28';
+    b.statements[0]!.quote = 'The Taliban and the Haqqani network are separate entities';
+    expect(diff(base(), b).suggestedBump).toBe('patch');
+  });
+
+  it('treats vocabulary that accepts more (endpoints, dropped exclusions, attributes) as minor and a new exclusion as major', () => {
+    const vocab = (partOf: Record<string, unknown> = {}) => ({
+      entityTypes: { person: { label: 'Person', description: 'A person.' } },
+      relationTypes: {
+        'part-of': { label: 'part of', description: 'A part.', source: ['person'], target: ['person'], ...partOf },
+      },
+    });
+    const run = (before: Record<string, unknown>, after: Record<string, unknown>) =>
+      diff(base(), base(), {
+        vocabulary: { before: vocab(before), after: vocab(after) },
+      });
+    const widened = run({}, { source: ['person', 'place'] });
+    expect(widened.vocabulary?.extended).toEqual(['relation-type:part-of']);
+    expect(widened.suggestedBump).toBe('minor');
+    expect(run({ source: ['person', 'place'] }, {}).suggestedBump).toBe('major');
+    expect(run({}, { attributes: { role: 'the role' } }).suggestedBump).toBe('minor');
+    const excluded = run({}, { excludes: ['affiliated-with'] });
+    expect(excluded.vocabulary?.changed).toEqual(['relation-type:part-of']);
+    expect(excluded.suggestedBump).toBe('major');
+    expect(run({ excludes: ['affiliated-with'] }, {}).suggestedBump).toBe('minor');
   });
 
   it('accepts anything with toJSON, such as a ClaimGraph', () => {

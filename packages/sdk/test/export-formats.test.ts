@@ -50,33 +50,39 @@ describe('exportDataset(cg, "gexf")', () => {
         attributes.disputes,
       ]);
       expect(back.weight).toBe(attributes.supports + attributes.disputes);
-      expect(back.kind).toBe(attributes.type);
+      expect(back.kind).toBeUndefined();
+      expect(back.symmetric).toBe(attributes.type === 'allied-with');
     });
   });
 
-  it('types statement counts as integers and booleans as booleans, and writes symmetric relations undirected', async () => {
+  it('types statement counts as integers and booleans as booleans, and writes every relation directed', async () => {
     const content = text(await exportDataset(cg, 'gexf'), 'dataset.gexf');
+    expect(content).toContain('version="1.2"');
     expect(content).toContain('<attribute id="supports" title="supports" type="integer"/>');
     expect(content).toContain('<attribute id="deceased" title="deceased" type="boolean"/>');
+    expect(content).toContain('<attribute id="symmetric" title="symmetric" type="boolean"/>');
     const graph = parseGexf(MultiGraph, content);
     expect(typeof graph.getEdgeAttribute('rel:haqqani-part-of-taliban', 'supports')).toBe('number');
     expect(graph.getNodeAttribute('person:ned-price', 'deceased')).toBe(false);
-    expect(graph.isUndirected('rel:haqqani-allied-with-taliban')).toBe(true);
-    expect(graph.isDirected('rel:haqqani-part-of-taliban')).toBe(true);
+    expect(graph.undirectedSize).toBe(0);
+    expect(graph.getEdgeAttribute('rel:haqqani-allied-with-taliban', 'symmetric')).toBe(true);
+    expect(graph.getEdgeAttribute('rel:haqqani-part-of-taliban', 'symmetric')).toBe(false);
     expect(graph.extremities('rel:haqqani-allied-with-taliban')).toEqual([
       'armed-group:haqqani-network',
       'armed-group:taliban',
     ]);
   });
 
-  it('writes every relation directed with symmetricEdges: "directed", and GEXF 1.2 on request', async () => {
+  it('writes symmetric relations undirected with symmetricEdges: "undirected", and GEXF 1.3 with kinds on request', async () => {
     const content = text(
-      await exportDataset(cg, 'gexf', { symmetricEdges: 'directed', gexfVersion: '1.2' }),
+      await exportDataset(cg, 'gexf', { symmetricEdges: 'undirected', gexfVersion: '1.3' }),
       'dataset.gexf',
     );
-    expect(content).toContain('version="1.2"');
+    expect(content).toContain('version="1.3"');
     const graph = parseGexf(MultiGraph, content);
-    expect(graph.undirectedSize).toBe(0);
+    expect(graph.isUndirected('rel:haqqani-allied-with-taliban')).toBe(true);
+    expect(graph.isDirected('rel:haqqani-part-of-taliban')).toBe(true);
+    expect(graph.getEdgeAttribute('rel:haqqani-part-of-taliban', 'kind')).toBe('part-of');
     expect(recordsFromGraph(graph).relations).toEqual(expected.relations);
   });
 });
@@ -101,7 +107,13 @@ describe('exportDataset(cg, "graphml")', () => {
         attributes.disputes,
       ]);
     });
-    expect(graph.isUndirected('rel:haqqani-allied-with-taliban')).toBe(true);
+    expect(graph.undirectedSize).toBe(0);
+    expect(text(result, 'dataset.graphml')).toContain('<graph id="claimgraph" edgedefault="directed">');
+    const mixed = parseGraphml(
+      MultiGraph,
+      text(await exportDataset(cg, 'graphml', { symmetricEdges: 'undirected' }), 'dataset.graphml'),
+    );
+    expect(mixed.isUndirected('rel:haqqani-allied-with-taliban')).toBe(true);
   });
 
   it('declares typed keys: int counts, boolean flags, string text', async () => {
@@ -137,10 +149,10 @@ describe('exportDataset(cg, "csv")', () => {
   });
 
   it('starts with the headers Gephi and Flourish look for, and types edges Directed or Undirected by the vocabulary', async () => {
-    const result = await exportDataset(cg, 'csv');
+    const result = await exportDataset(cg, 'csv', { symmetricEdges: 'undirected' });
     expect(text(result, 'nodes.csv').split('\r\n')[0]).toMatch(/^Id,Label,type,aliases,description,/);
     expect(text(result, 'edges.csv').split('\r\n')[0]).toMatch(
-      /^Source,Target,Type,Id,Label,Kind,Weight,relationType,status,supports,disputes,start,end,attributes,note$/,
+      /^Source,Target,Type,Id,Label,Kind,Weight,relationType,status,supports,disputes,symmetric,start,start_start,start_end,start_precision,end,end_start,end_end,end_precision,endedBy,endedBy_start,endedBy_end,endedBy_precision,attributes,note$/,
     );
     const edges = csvRows(text(result, 'edges.csv'));
     expect(edges.map((e) => [e.Id, e.Type, e.Label, e.Weight, e.status])).toEqual([
@@ -148,6 +160,40 @@ describe('exportDataset(cg, "csv")', () => {
       ['rel:haqqani-part-of-taliban', 'Directed', 'part of', '2', 'contested'],
       ['rel:sirajuddin-leads-haqqani', 'Directed', 'leads', '1', 'supported'],
     ]);
+  });
+
+  it('follows every partial date with the _start, _end and _precision columns the Parquet files have', async () => {
+    const result = await exportDataset(cg, 'csv');
+    expect(text(result, 'statements.csv').split('\r\n')[0]).toMatch(
+      /^Id,relation,speaker,stance,date,date_start,date_end,date_precision,quote,/,
+    );
+    const parquet = await exportDataset(cg, 'parquet');
+    for (const [csvFile, parquetFile] of [
+      ['statements.csv', 'statements.parquet'],
+      ['edges.csv', 'relations.parquet'],
+      ['nodes.csv', 'entities.parquet'],
+      ['sources.csv', 'sources.parquet'],
+    ] as const) {
+      const rows = csvRows(text(result, csvFile));
+      const objects = await parquetReadObjects({ file: bytes(parquet, parquetFile) });
+      const derived = Object.keys(rows[0]!).filter((h) => /_(start|end|precision)$/.test(h));
+      expect(derived.length).toBeGreaterThan(0);
+      rows.forEach((row, i) => {
+        for (const header of derived) {
+          const value = objects[i]![header] as Date | string | null;
+          expect(row[header], `${csvFile} ${row.Id} ${header}`).toBe(
+            value instanceof Date ? value.toISOString().slice(0, 10) : (value ?? ''),
+          );
+        }
+      });
+    }
+    const byId = new Map(csvRows(text(result, 'statements.csv')).map((s) => [s.Id, s]));
+    for (const [id, statement] of byId) {
+      const date = expected.statements.find((s) => s.id === id)!.date;
+      expect(statement.date).toBe(date);
+      expect(statement.date_start! <= statement.date_end!).toBe(true);
+      expect(statement.date_precision).toBe(['year', 'month', 'day'][date.split('-').length - 1]);
+    }
   });
 
   it('prefixes cells that a spreadsheet would run as a formula with a quote, and the reader strips it', async () => {
@@ -365,6 +411,9 @@ describe('exportDataset() on a dataset with redirects', () => {
         to: 'person:sirajuddin-haqqani',
         reason: 'renamed to the spelling the source uses',
         date: '2021-09',
+        date_start: '2021-09-01',
+        date_end: '2021-09-30',
+        date_precision: 'month',
       },
     ]);
     const parquet = await exportDataset(data, 'parquet');

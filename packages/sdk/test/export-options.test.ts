@@ -40,8 +40,8 @@ describe('exportDataset() options and errors', () => {
       out: undefined,
       formulaEscape: true,
       bom: false,
-      symmetricEdges: 'undirected',
-      gexfVersion: '1.3',
+      symmetricEdges: 'directed',
+      gexfVersion: '1.2',
       pretty: true,
     });
   });

@@ -44,6 +44,27 @@ export const MUTATIONS: Record<string, Mutation> = {
   relationBadMonth: (d, p) => (rec(d.relations, p).start = '2021-13'),
   relationEndBeforeStart: (d, p) => Object.assign(rec(d.relations, p), { start: '2021-08', end: '2021-07-31' }),
   relationEndSameMonth: (d, p) => Object.assign(rec(d.relations, p), { start: '2021-08', end: '2021-08-01' }),
+  relationEndedByWithEnd: (d, p) => Object.assign(rec(d.relations, p), { end: '2021-08', endedBy: '2021-08-28' }),
+  relationEndedByBeforeStart: (d, p) => Object.assign(rec(d.relations, p), { start: '2021-09', endedBy: '2021-08' }),
+  relationEndedBy: (d, p) => Object.assign(rec(d.relations, p), { start: '2012', endedBy: '2021-08' }),
+  relationEndedByBadCalendar: (d, p) => (rec(d.relations, p).endedBy = '2021-02-30'),
+  excludedPairSupported: (d, p) => {
+    const r = rec(d.relations, p);
+    const speaker = d.statements[0]!.speaker;
+    const add = (type: string, suffix: string) => {
+      d.relations.push({ id: `rel:zz-${suffix}`, type, source: r.source, target: r.target } as never);
+      d.statements.push({
+        id: `st:zz-${suffix}`,
+        relation: `rel:zz-${suffix}`,
+        speaker,
+        stance: 'supports',
+        date: '2001',
+        source: d.sources[0]!.id,
+      });
+    };
+    add('part-of', 'part');
+    add('affiliated-with', 'tie');
+  },
   relationBadAttributeKey: (d, p) => (rec(d.relations, p).attributes = { Bad: 1 }),
   relationControlNote: (d, p) => (rec(d.relations, p).note = 'a\u2066b'),
   relationDuplicate: (d, p) => {
@@ -94,6 +115,33 @@ export const MUTATIONS: Record<string, Mutation> = {
   statementBadStance: (d, p) => (rec(d.statements, p).stance = 'maybe'),
   statementBadDate: (d, p) => (rec(d.statements, p).date = '2021-00'),
   statementEmptyQuote: (d, p) => (rec(d.statements, p).quote = ''),
+  statementQuoteAndParaphrase: (d, p) => {
+    const s = rec(d.statements, p);
+    s.quote = 'They are separate entities.';
+    s.paraphrase = 'they were separate entities';
+  },
+  statementContextWithoutWords: (d, p) => {
+    const s = rec(d.statements, p);
+    delete s.quote;
+    delete s.paraphrase;
+    s.context = 'asked about the Haqqanis';
+  },
+  statementLongContext: (d, p) => {
+    const s = rec(d.statements, p);
+    s.quote = 'They are separate entities.';
+    s.context = 'x'.repeat(161);
+  },
+  statementParaphraseWithContext: (d, p) => {
+    const s = rec(d.statements, p);
+    delete s.quote;
+    s.paraphrase = 'they were separate entities';
+    s.context = 'asked about the Haqqanis';
+  },
+  statementParaphraseBidi: (d, p) => {
+    const s = rec(d.statements, p);
+    delete s.quote;
+    s.paraphrase = 'they were \u202Eseparate';
+  },
   statementHedgedText: (d, p) => (rec(d.statements, p).hedged = 'yes'),
   statementDuplicateId: (d, p) => d.statements.push({ ...rec(d.statements, p) } as never),
   statementNotObject: (d, p) => (d.statements[p(d.statements.length)] = 42 as never),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClaimGraph, UnknownIdError, type Statement } from '../src/index.js';
+import { ClaimGraph, foldKey, foldWords, UnknownIdError, type Statement } from '../src/index.js';
 import { fixture } from './fixture.js';
 
 const cg = ClaimGraph.fromData(fixture());
@@ -426,6 +426,25 @@ describe('asOf()', () => {
     expect(cg.asOf('2021-08').relation('rel:isis-k-located-in-mazar')).toBeUndefined();
   });
 
+  it('keeps a relation that ended at an unknown date (endedBy) until the last day endedBy can mean, then drops it', () => {
+    const data = fixture();
+    const mazar = data.relations.find((r) => r.id === 'rel:isis-k-located-in-mazar')!;
+    delete mazar.end;
+    mazar.endedBy = '2021-08-20'; // "formerly in Mazar", said on 2021-08-20: over by then, end unknown
+    const ended = ClaimGraph.fromData(data);
+    // Before the day it is known to be over it may still have held: kept, with what was said by then.
+    expect(ended.asOf('2021-08-19').relation('rel:isis-k-located-in-mazar')).toBeDefined();
+    // From that day on it had ended.
+    expect(ended.asOf('2021-08-20').relation('rel:isis-k-located-in-mazar')).toBeUndefined();
+    expect(ended.asOf('2021-08').relation('rel:isis-k-located-in-mazar')).toBeUndefined();
+    // A month-precision endedBy ("former", in a source of August) rules out only the end of August.
+    mazar.endedBy = '2021-08';
+    const month = ClaimGraph.fromData(data);
+    expect(month.asOf('2021-08-30').relation('rel:isis-k-located-in-mazar')).toBeDefined();
+    expect(month.asOf('2021-08-31').relation('rel:isis-k-located-in-mazar')).toBeUndefined();
+    expect(month.relations({ asOf: '2021-08' }).map((r) => r.id)).not.toContain('rel:isis-k-located-in-mazar');
+  });
+
   it('recomputes each relation status from the statements made by then', () => {
     expect(cg.asOf('2021-08-27').stances('rel:haqqani-part-of-taliban').status).toBe('disputed');
     expect(cg.asOf('2021-08-31').stances('rel:haqqani-part-of-taliban').status).toBe('contested');
@@ -584,5 +603,16 @@ describe('search() across Arabic-script keyboards', () => {
     expect(cg.search('سراج الدین حقانی').map((e) => e.id)).toEqual(['person:sirajuddin-haqqani']);
     // Arabic kaf (U+0643) in the query, keheh (U+06A9) in the data.
     expect(cg.search('كابل').map((e) => e.id)).toEqual(['place:kabul']);
+  });
+});
+
+describe('foldWords() and foldKey(), the public name folding', () => {
+  it('fold case, accents, punctuation and Arabic-script keyboard variants as search() does', () => {
+    expect(foldWords('Mazār-i-Sharīf')).toBe('mazar i sharif');
+    expect(foldKey('al-Qaeda')).toBe('alqaeda');
+    expect(foldKey('Al Qaeda')).toBe(foldKey('AlQaeda'));
+    expect(foldWords('سراج الدین حقانی')).toBe(foldWords('سراج الدين حقاني'));
+    expect(foldKey('کابل')).toBe(foldKey('كابل'));
+    expect(foldWords('  ...  ')).toBe('');
   });
 });

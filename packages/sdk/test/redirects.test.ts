@@ -67,6 +67,39 @@ describe('redirects', () => {
     );
   });
 
+  it('follows redirects of relation, statement and source ids through every method taking one', () => {
+    const data = renamed();
+    data.redirects!.push(
+      {
+        from: 'rel:haqqani-network-part-of-taliban',
+        to: 'rel:haqqani-part-of-taliban',
+        reason: 'Shorter id.',
+        date: '2021-09-01',
+      },
+      { from: 'st:ned-price-1', to: 'st:price-1', reason: 'Renamed with the speaker.', date: '2021-09-01' },
+      { from: 'src:washington-examiner', to: 'src:article', reason: 'Renamed.', date: '2021-09-01' },
+    );
+    const cg = ClaimGraph.fromData(data);
+    expect(cg.relation('rel:haqqani-network-part-of-taliban')?.id).toBe('rel:haqqani-part-of-taliban');
+    expect(cg.stances('rel:haqqani-network-part-of-taliban')).toMatchObject({
+      relation: { id: 'rel:haqqani-part-of-taliban' },
+      status: 'disputed',
+    });
+    expect(cg.statements({ relation: 'rel:haqqani-network-part-of-taliban' }).map((s) => s.id)).toEqual(['st:price-1']);
+    expect(cg.statement('st:ned-price-1')?.id).toBe('st:price-1');
+    expect(cg.statement('st:price-1')?.id).toBe('st:price-1');
+    expect(cg.source('src:washington-examiner')?.id).toBe('src:article');
+    expect(cg.statements({ source: 'src:washington-examiner' }).map((s) => s.id)).toEqual(['st:price-1']);
+    expect(cg.asOf('2021-12').relation('rel:haqqani-network-part-of-taliban')?.id).toBe('rel:haqqani-part-of-taliban');
+  });
+
+  it('follows a redirect only to a record of the same kind', () => {
+    const cg = ClaimGraph.fromData(renamed());
+    expect(cg.relation('person:ned-price')).toBeUndefined();
+    expect(cg.source('person:ned-price')).toBeUndefined();
+    expect(() => cg.stances('person:ned-price')).toThrow(/unknown relation "person:ned-price"/);
+  });
+
   it('still answers undefined for an id that was never known', () => {
     expect(ClaimGraph.fromData(renamed()).entity('person:john-kirby')).toBeUndefined();
   });

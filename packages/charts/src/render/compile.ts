@@ -21,11 +21,20 @@ export async function compileSpec(spec: TopLevelSpec): Promise<CompiledSpec> {
   return { vega, warnings };
 }
 
+/** The logger vega and vega-lite call (vega-util's LoggerInterface, with `error` that throws). */
+export interface CollectingLogger {
+  level(value?: number): number | CollectingLogger;
+  error(...args: readonly unknown[]): never;
+  warn(...args: readonly unknown[]): CollectingLogger;
+  info: () => CollectingLogger;
+  debug: () => CollectingLogger;
+}
+
 /** A vega/vega-lite logger that keeps warnings in a list and throws errors. */
-export function collectingLogger(source: string) {
+export function collectingLogger(source: string): { logger: CollectingLogger; warnings: string[] } {
   const warnings: string[] = [];
   let level = 2; // vega.Warn: warnings and errors reach the logger, info and debug do not
-  const logger = {
+  const logger: CollectingLogger = {
     level(value?: number) {
       if (value === undefined) return level;
       level = value;

@@ -108,3 +108,105 @@ ${scriptTags(o.libraries)}
 </html>
 `;
 }
+
+/** The widths a responsive figure is laid out for: phone columns to wide desktop figures. */
+export const RESPONSIVE_WIDTHS: readonly number[] = [320, 360, 400, 480, 560, 640, 720, 800, 880, 960, 1080, 1200];
+
+const creditText = (spec: TopLevelSpec): string => {
+  const parts = (spec as { vconcat?: { encoding?: { text?: { value?: unknown } } }[] }).vconcat;
+  const value = parts?.at(-1)?.encoding?.text?.value;
+  return Array.isArray(value) ? value.join(' ') : typeof value === 'string' ? value : '';
+};
+
+/**
+ * An embeddable, responsive figure: the chart laid out afresh for each of `RESPONSIVE_WIDTHS` (text
+ * wrapped and marks placed for that width, not scaled), the page showing the widest layout that
+ * fits its container and switching as the container resizes. `<figure>` and `<figcaption>` carry
+ * the title, the source line and the alt text; in an iframe the page tells its parent its height
+ * (`{ type: 'claimgraph:height', height }` by postMessage) so the frame can fit it.
+ */
+export function renderResponsiveHtml(build: (width: number) => TopLevelSpec, options: HtmlOptions = {}): string {
+  const o = { ...HTML_DEFAULTS, ...options };
+  if (o.libraries !== 'inline' && o.libraries !== 'cdn') {
+    throw new Error(
+      `@claimgraph/charts/render: renderResponsiveHtml: options.libraries: "${String(o.libraries)}" is not "inline" or "cdn"`,
+    );
+  }
+  const layouts = RESPONSIVE_WIDTHS.map((width) => ({ width, spec: build(width) }));
+  const main = layouts.find((l) => l.width === 640)?.spec ?? layouts[0]!.spec;
+  const title = o.title ?? titleText(main);
+  const credit = creditText(main);
+  const description = typeof main.description === 'string' ? main.description : '';
+  const embedOptions = {
+    renderer: o.renderer,
+    actions: { export: true, source: false, compiled: false, editor: false },
+  };
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>
+  html, body { margin: 0; padding: 0; background: #fff; color: #222; font-family: ${FONT}; }
+  .claimgraph-figure { margin: 0; max-width: 1200px; }
+  .claimgraph-chart { width: 100%; }
+  /* Below the narrowest layout the drawing scales down rather than overflow. */
+  .claimgraph-chart svg, .claimgraph-chart canvas { display: block; max-width: 100%; height: auto; }
+  /* The chart draws its title and source line; the caption repeats them for readers and indexes. */
+  .claimgraph-caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+</style>
+${scriptTags(o.libraries)}
+</head>
+<body>
+<figure class="claimgraph-figure" id="figure" aria-labelledby="claimgraph-title" aria-describedby="claimgraph-alt">
+<div class="claimgraph-chart" id="chart"></div>
+<figcaption class="claimgraph-caption">
+<span id="claimgraph-title">${escapeHtml(title)}</span>
+<span class="claimgraph-credit">${escapeHtml(credit)}</span>
+<span id="claimgraph-alt">${escapeHtml(description)}</span>
+</figcaption>
+</figure>
+<script type="application/json" id="claimgraph-layouts">${scriptSafeJson(layouts)}</script>
+<script>
+  (function () {
+    var figure = document.getElementById('figure');
+    var target = document.getElementById('chart');
+    var layouts = JSON.parse(document.getElementById('claimgraph-layouts').textContent);
+    var shown = null;
+    var view = null;
+    function pick(width) {
+      var best = layouts[0];
+      for (var i = 0; i < layouts.length; i++) if (layouts[i].width <= width) best = layouts[i];
+      return best;
+    }
+    function tellHeight() {
+      if (window.parent !== window)
+        window.parent.postMessage({ type: 'claimgraph:height', height: document.documentElement.scrollHeight }, '*');
+    }
+    function draw() {
+      var layout = pick(figure.clientWidth || window.innerWidth);
+      if (layout === shown) return;
+      shown = layout;
+      if (view) view.finalize();
+      vegaEmbed(target, layout.spec, ${scriptSafeJson(embedOptions)})
+        .then(function (result) {
+          view = result.view;
+          document.body.setAttribute('data-width', String(layout.width));
+          tellHeight();
+        })
+        .catch(function (error) {
+          var message = document.createElement('p');
+          message.textContent = 'The chart could not be drawn: ' + error.message;
+          target.appendChild(message);
+        });
+    }
+    draw();
+    if (window.ResizeObserver) new ResizeObserver(draw).observe(figure);
+    else window.addEventListener('resize', draw);
+  })();
+</script>
+</body>
+</html>
+`;
+}

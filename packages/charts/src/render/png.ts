@@ -1,6 +1,7 @@
 /** PNG output: the SVG drawn by resvg with the system's fonts (DejaVu Sans expected). */
 import { Resvg } from '@resvg/resvg-js';
 import type { TopLevelSpec } from 'vega-lite';
+import { ChartOptionError } from '../options.js';
 import { renderSvg, type SvgOptions } from './view.js';
 
 export interface PngOptions extends SvgOptions {
@@ -12,6 +13,9 @@ export interface PngOptions extends SvgOptions {
   defaultFontFamily?: string;
 }
 
+/** The most pixels a PNG may hold (width × height, after scaling): 40 million, an 8000 × 5000 image. */
+export const MAX_PNG_PIXELS = 40_000_000;
+
 export const PNG_DEFAULTS = {
   scale: 2,
   fontFiles: [] as string[],
@@ -22,9 +26,19 @@ export const PNG_DEFAULTS = {
 /** The chart as PNG bytes, `scale` times the size of its SVG. */
 export async function renderPng(spec: TopLevelSpec, options: PngOptions = {}): Promise<Uint8Array> {
   const o = { ...PNG_DEFAULTS, ...options };
-  if (!(o.scale > 0))
-    throw new Error(`@claimgraph/charts/render: renderPng: options.scale: ${String(o.scale)} is not a positive number`);
+  if (!(typeof o.scale === 'number' && o.scale > 0 && Number.isFinite(o.scale)))
+    throw new ChartOptionError('renderPng', 'scale', `${String(o.scale)} is not a positive number`);
   const svg = await renderSvg(spec, { warnings: o.warnings });
+  const size = /^<svg[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"/.exec(svg);
+  if (size) {
+    const [width, height] = [Math.ceil(Number(size[1]) * o.scale), Math.ceil(Number(size[2]) * o.scale)];
+    if (width * height > MAX_PNG_PIXELS)
+      throw new ChartOptionError(
+        'renderPng',
+        'scale',
+        `${o.scale} would make a ${width}×${height} px image (${((width * height) / 1e6).toFixed(0)} million pixels); a PNG holds at most ${MAX_PNG_PIXELS / 1e6} million, so lower the scale or the width`,
+      );
+  }
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: o.scale },
     font: {

@@ -28,6 +28,21 @@ export interface SvgOptions {
 
 export const SVG_DEFAULTS: Required<SvgOptions> = { warnings: 'throw' };
 
+/**
+ * A headless vega View of the spec, run and with its scenegraph built, text measured as the PNG
+ * renderer draws it: what tests read label boxes from. The caller finalizes it.
+ */
+export async function headlessView(spec: TopLevelSpec) {
+  const { vega } = await loadVega();
+  const { vega: compiled } = await compileSpec(spec);
+  (vega as unknown as { textMetrics: { width: typeof measure } }).textMetrics.width = measure;
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+  await view.runAsync();
+  // Building the SVG lays out every mark, legends and titles included.
+  await view.toSVG();
+  return view;
+}
+
 /** The chart as a standalone SVG document. Text from the data is escaped by vega's SVG writer. */
 export async function renderSvg(spec: TopLevelSpec, options: SvgOptions = {}): Promise<string> {
   const o = { ...SVG_DEFAULTS, ...options };
@@ -49,15 +64,23 @@ export async function renderSvg(spec: TopLevelSpec, options: SvgOptions = {}): P
     if (runtime.warnings.length && o.warnings === 'throw') {
       throw new Error(`@claimgraph/charts/render: vega warned while drawing the chart: ${runtime.warnings.join('; ')}`);
     }
-    return describe(svg, spec.description);
+    return describe(svg, spec);
   } finally {
     view.finalize();
   }
 }
 
-/** vega writes no accessible name on the SVG root: add the spec's description as title and label. */
-function describe(svg: string, description: string | undefined): string {
-  if (!description) return svg;
-  const text = escapeHtml(description);
-  return svg.replace(/^<svg\b([^>]*)>/, `<svg$1 role="img" aria-label="${text}"><title>${text}</title>`);
+/**
+ * vega writes no accessible name on the SVG root: add the chart's title as `<title>` and its
+ * description (the alt text) as `<desc>`, and label the image with both.
+ */
+function describe(svg: string, spec: TopLevelSpec): string {
+  const raw = (spec as { title?: unknown }).title;
+  const text = typeof raw === 'object' && raw !== null ? (raw as { text?: unknown }).text : raw;
+  const title = Array.isArray(text) ? text.join(' ') : typeof text === 'string' ? text : '';
+  const description = typeof spec.description === 'string' ? spec.description : '';
+  if (!title && !description) return svg;
+  const label = escapeHtml([title, description].filter(Boolean).join('. '));
+  const parts = `${title ? `<title>${escapeHtml(title)}</title>` : ''}${description ? `<desc>${escapeHtml(description)}</desc>` : ''}`;
+  return svg.replace(/^<svg\b([^>]*)>/, `<svg$1 role="img" aria-label="${label}">${parts}`);
 }

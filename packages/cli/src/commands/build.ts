@@ -3,6 +3,7 @@ import { buildRelease } from '@claimgraph/schema/node';
 import { releaseFiles } from '@claimgraph/sdk/export';
 import { relative } from 'node:path';
 import { EXIT } from '../errors.js';
+import { fsPath, shownPath, type CliIO } from '../io.js';
 import { createProgress, issuesJson, plural, printIssues, printJson } from '../output.js';
 import { resolveDatasetPath } from '../paths.js';
 
@@ -13,36 +14,36 @@ export interface BuildFlags {
   parquet?: boolean;
 }
 
-export async function buildCommand(dir: string | undefined, flags: BuildFlags): Promise<number> {
-  const path = await resolveDatasetPath(dir);
-  const progress = createProgress('build');
+export async function buildCommand(io: CliIO, dir: string | undefined, flags: BuildFlags): Promise<number> {
+  const { given, path } = await resolveDatasetPath(io, dir);
+  const progress = createProgress(io, 'build');
   // Beside dataset.json: the same records as Parquet (parquet/*.parquet) and NDJSON (dataset.ndjson), hashed in datapackage.json.
   const built = await buildRelease(path, {
-    outDir: flags.out,
+    outDir: flags.out === undefined ? undefined : fsPath(io, flags.out),
     onProgress: progress.step,
     extraFiles: (dataset) => releaseFiles(dataset, { parquet: flags.parquet !== false }),
   });
   progress.done();
   if (!built.outDir) {
-    if (flags.json) printJson({ valid: false, errors: issuesJson(built.result.errors) });
+    if (flags.json) printJson(io, { valid: false, errors: issuesJson(built.result.errors) });
     else {
-      printIssues(built.result.errors, built.read.located.dir);
-      process.stderr.write(`${path}: not built, ${plural(built.result.errors.length, 'problem')} found\n`);
+      printIssues(io, built.result.errors, shownPath(io, built.read.located.dir, given));
+      io.stderr.write(`${given}: not built, ${plural(built.result.errors.length, 'problem')} found\n`);
     }
     return EXIT.invalid;
   }
   if (flags.json) {
-    printJson({
+    printJson(io, {
       valid: true,
-      outDir: built.outDir,
+      outDir: flags.out ?? shownPath(io, built.outDir, given),
       version: built.read.meta.version,
       files: built.files,
       counts: built.summary?.counts,
     });
   } else {
     const counts = built.summary!.counts;
-    process.stdout.write(
-      `built ${built.read.meta.name ?? path}@${built.read.meta.version ?? '?'} → ${relative(process.cwd(), built.outDir) || '.'}\n` +
+    io.stdout.write(
+      `built ${built.read.meta.name ?? given}@${built.read.meta.version ?? '?'} → ${relative(io.cwd, built.outDir) || '.'}\n` +
         `  ${plural(counts.entities, 'entity', 'entities')}, ${plural(counts.relations, 'relation')}, ${plural(counts.statements, 'statement')}, ${plural(counts.sources, 'source')}\n` +
         built
           .files!.map(

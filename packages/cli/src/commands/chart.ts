@@ -5,80 +5,141 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
 import type { CentralityMetric } from '@claimgraph/charts';
-import type { Dataset } from '@claimgraph/schema';
+import type { Dataset, EntityType } from '@claimgraph/schema';
 import { checkDataset } from '@claimgraph/schema/node';
 import { ClaimGraph } from '@claimgraph/sdk';
 import type { TopLevelSpec } from 'vega-lite';
 import { CliError, EXIT } from '../errors.js';
+import type { ChartKind } from '../program.js';
+import { fsPath, shownPath, type CliIO } from '../io.js';
 import { printIssues } from '../output.js';
 import { datasetOrBundled } from '../bundled-dataset.js';
 import { resolveDatasetPath } from '../paths.js';
 
-export const CHART_KINDS = ['stance', 'timeline', 'network', 'centrality'] as const;
-export type ChartKind = (typeof CHART_KINDS)[number];
 const FORMATS = ['.svg', '.png', '.json', '.html'] as const;
 
 export interface ChartFlags {
   out: string;
   dataset?: string;
+  title?: string;
+  subtitle?: string;
+  credit?: string;
+  from?: string;
+  to?: string;
   relation?: string;
   entity?: string;
+  all?: boolean;
   metric?: string;
+  types?: string;
+  width?: string;
+  height?: string;
   scale?: string;
 }
 
-export async function chartCommand(kind: ChartKind, flags: ChartFlags): Promise<number> {
+/** Which kinds each selection flag means something for. */
+const APPLIES: Record<string, readonly ChartKind[]> = {
+  from: ['stance', 'timeline'],
+  to: ['stance', 'timeline'],
+  relation: ['stance', 'timeline', 'network'],
+  entity: ['stance', 'timeline', 'network'],
+  all: ['network'],
+  types: ['centrality'],
+  height: ['network'],
+};
+
+/** A whole number of pixels within [min, max], or a usage error naming the flag. */
+function pixels(flag: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < min || n > max)
+    throw new CliError(`--${flag} ${value}: not a whole number of pixels from ${min} to ${max}`);
+  return n;
+}
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+export async function chartCommand(io: CliIO, kind: ChartKind, flags: ChartFlags): Promise<number> {
   const format = extname(flags.out).toLowerCase() as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) {
     throw new CliError(
       `--out ${flags.out}: unknown extension "${extname(flags.out)}"; use .svg, .png, .json (the Vega-Lite spec) or .html`,
     );
   }
+  for (const [flag, kinds] of Object.entries(APPLIES)) {
+    if (flags[flag as keyof ChartFlags] !== undefined && !kinds.includes(kind))
+      throw new CliError(`--${kebab(flag)} does not apply to the ${kind} chart; it works with ${kinds.join(', ')}`);
+  }
+  if (flags.metric !== undefined && flags.metric !== 'degree' && kind !== 'centrality')
+    throw new CliError(`--metric does not apply to the ${kind} chart; it works with centrality`);
   const scale = flags.scale === undefined ? 2 : Number(flags.scale);
-  if (!(scale > 0)) throw new CliError(`--scale ${flags.scale}: not a positive number`);
+  if (!(scale > 0) || scale > MAX_SCALE)
+    throw new CliError(`--scale ${flags.scale}: not a number above 0 and at most ${MAX_SCALE}`);
+  const width = pixels('width', flags.width, 200, 2400);
+  const height = pixels('height', flags.height, 160, 4000);
 
-  const path = await resolveDatasetPath(datasetOrBundled(flags.dataset));
+  const chosen = datasetOrBundled(io, flags.dataset);
+  const { given, path } = await resolveDatasetPath(io, chosen.given, chosen.path);
   const { read, result, dataset } = await checkDataset(path);
   if (!dataset) {
-    printIssues(result.errors, read.located.dir);
-    process.stderr.write(`${path}: cannot chart an invalid dataset; run "claimgraph validate ${path}"\n`);
+    printIssues(io, result.errors, shownPath(io, read.located.dir, given));
+    io.stderr.write(`${given}: cannot chart an invalid dataset; run "claimgraph validate ${given}"\n`);
     return EXIT.invalid;
   }
   // Loaded here, not at start-up: vega and resvg are heavy and only this command needs them.
-  const [{ centralityChart, networkChart, stanceChart, timelineChart }, { pngSize, renderHtml, renderPng, renderSvg }] =
-    await Promise.all([import('@claimgraph/charts'), import('@claimgraph/charts/render')]);
+  const [charts, render] = await Promise.all([import('@claimgraph/charts'), import('@claimgraph/charts/render')]);
   const cg = ClaimGraph.fromData(dataset as Dataset, { validate: false, version: read.meta.version });
   // "@claimgraph/dataset-afghanistan-2021" → "afghanistan-2021", as datapackage.json names it.
   const name = read.meta.name?.replace(/^@[^/]+\//, '').replace(/^dataset-/, '');
-  const common = { dataset: name };
+  const frame = { dataset: name, title: flags.title, subtitle: flags.subtitle, credit: flags.credit };
+  const select = { relation: flags.relation, entity: flags.entity };
+  const window = { from: flags.from, to: flags.to };
+  const types = flags.types
+    ?.split(',')
+    .map((t) => t.trim())
+    .filter(Boolean) as EntityType[] | undefined;
 
-  let spec: TopLevelSpec;
+  const draw = (w: number | undefined): TopLevelSpec =>
+    kind === 'stance'
+      ? charts.stanceChart(cg, { ...frame, ...select, ...window, width: w })
+      : kind === 'timeline'
+        ? charts.timelineChart(cg, { ...frame, ...select, ...window, width: w })
+        : kind === 'network'
+          ? charts.networkChart(cg, { ...frame, ...select, all: flags.all, width: w, height })
+          : charts.centralityChart(cg, { ...frame, metric: flags.metric as CentralityMetric, types, width: w });
   try {
-    spec =
-      kind === 'stance'
-        ? stanceChart(cg, { ...common, relation: flags.relation, entity: flags.entity })
-        : kind === 'timeline'
-          ? timelineChart(cg, { ...common, relation: flags.relation, entity: flags.entity })
-          : kind === 'network'
-            ? networkChart(cg, { ...common, focus: flags.entity })
-            : centralityChart(cg, { ...common, metric: (flags.metric ?? 'degree') as CentralityMetric });
+    const out = fsPath(io, flags.out);
+    if (format === '.html') {
+      // A responsive figure: the chart laid out again for each width band, picked by the page.
+      const html = render.renderResponsiveHtml(draw);
+      await mkdir(dirname(out), { recursive: true });
+      await writeFile(out, html);
+      io.stdout.write(`wrote ${flags.out}\n`);
+      return EXIT.ok;
+    }
+    const spec = draw(width);
+    const bytes =
+      format === '.json'
+        ? `${JSON.stringify(spec, null, 2)}\n`
+        : format === '.svg'
+          ? await render.renderSvg(spec)
+          : await render.renderPng(spec, { scale });
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, bytes);
+    if (format === '.png') {
+      const size = render.pngSize(bytes as Uint8Array);
+      io.stdout.write(`wrote ${flags.out} (${size.width}×${size.height} px)\n`);
+    } else io.stdout.write(`wrote ${flags.out}\n`);
+    return EXIT.ok;
   } catch (error) {
-    // A wrong id or option is the user's to fix: the helpers' messages say which and how.
-    if (error instanceof Error && error.message.startsWith('@claimgraph/')) throw new CliError(error.message);
+    // A wrong id, option or size is the user's to fix: the charts' own errors say which and how.
+    if (error instanceof charts.ChartError) throw new CliError(flagNames(error.message));
     throw error;
   }
-
-  await mkdir(dirname(flags.out), { recursive: true });
-  if (format === '.json') await writeFile(flags.out, `${JSON.stringify(spec, null, 2)}\n`);
-  else if (format === '.html') await writeFile(flags.out, renderHtml(spec));
-  else if (format === '.svg') await writeFile(flags.out, await renderSvg(spec));
-  else {
-    const png = await renderPng(spec, { scale });
-    await writeFile(flags.out, png);
-    const { width, height } = pngSize(png);
-    process.stdout.write(`wrote ${flags.out} (${width}×${height} px)\n`);
-    return EXIT.ok;
-  }
-  process.stdout.write(`wrote ${flags.out}\n`);
-  return EXIT.ok;
 }
+
+/** The most pixels per SVG unit `--scale` takes. */
+const MAX_SCALE = 8;
+
+/** "options.from" in a chart's message is the "--from" flag here. */
+const flagNames = (message: string) =>
+  message.replace(/options\.([a-zA-Z]+)/g, (_, option: string) => `--${kebab(option === 'scale' ? 'scale' : option)}`);

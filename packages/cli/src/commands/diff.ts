@@ -2,29 +2,31 @@
 import { diff, formatDiff } from '@claimgraph/sdk';
 import { resolveDatasetArg } from '../dataset-arg.js';
 import { CliError, EXIT } from '../errors.js';
+import type { CliIO } from '../io.js';
 import { printJson } from '../output.js';
 import { loadDiffSide } from '../release/load-side.js';
 
 export async function diffCommand(
+  io: CliIO,
   oldArg: string,
   newArg: string,
   flags: { json?: boolean; limit?: string },
 ): Promise<number> {
   if (flags.limit !== undefined && !/^[1-9][0-9]*$/.test(flags.limit))
     throw new CliError(`--limit must be a positive whole number, not ${JSON.stringify(flags.limit)}`);
-  const before = await loadDiffSide(resolveDatasetArg(oldArg), oldArg);
-  const after = await loadDiffSide(resolveDatasetArg(newArg), newArg);
+  const before = await loadDiffSide(resolveDatasetArg(oldArg, io.cwd), oldArg);
+  const after = await loadDiffSide(resolveDatasetArg(newArg, io.cwd), newArg);
   const result = diff(before.dataset, after.dataset, {
     vocabulary: { before: before.vocabulary, after: after.vocabulary },
   });
   if (flags.json) {
-    printJson({
+    printJson(io, {
       from: { path: oldArg, name: before.name, version: before.version },
       to: { path: newArg, name: after.name, version: after.version },
       ...result,
     });
   } else {
-    process.stdout.write(
+    io.stdout.write(
       `${formatDiff(result, { from: before.label, to: after.label, limit: flags.limit ? Number(flags.limit) : undefined })}\n`,
     );
   }

@@ -2,13 +2,13 @@
  * `claimgraph export --format F --out PATH [--dataset PATH]`: a dataset as GEXF, GraphML, CSV,
  * NDJSON, Parquet or Neo4j files, through @claimgraph/sdk/export.
  */
-import { isAbsolute, relative } from 'node:path';
 import type { Dataset } from '@claimgraph/schema';
 import { checkDataset } from '@claimgraph/schema/node';
 import { ClaimGraphError } from '@claimgraph/sdk';
 import { exportDataset, type ExportFormat } from '@claimgraph/sdk/export';
 import { datasetOrBundled } from '../bundled-dataset.js';
 import { CliError, EXIT } from '../errors.js';
+import { fsPath, shownPath, type CliIO } from '../io.js';
 import { createProgress, plural, printIssues, printJson } from '../output.js';
 
 export interface ExportFlags {
@@ -23,22 +23,22 @@ export interface ExportFlags {
   json?: boolean;
 }
 
-export async function exportCommand(flags: ExportFlags): Promise<number> {
-  const path = datasetOrBundled(flags.dataset);
-  const progress = createProgress('export');
+export async function exportCommand(io: CliIO, flags: ExportFlags): Promise<number> {
+  const { given, path } = datasetOrBundled(io, flags.dataset);
+  const progress = createProgress(io, 'export');
   progress.step('reading');
   const { read, result, dataset } = await checkDataset(path, progress.step);
   if (!dataset) {
     progress.done();
-    printIssues(result.errors, read.located.dir);
-    process.stderr.write(`${path}: cannot export an invalid dataset; run "claimgraph validate ${path}"\n`);
+    printIssues(io, result.errors, shownPath(io, read.located.dir, given));
+    io.stderr.write(`${given}: cannot export an invalid dataset; run "claimgraph validate ${given}"\n`);
     return EXIT.invalid;
   }
   progress.step(`writing ${flags.format}`);
   let exported;
   try {
     exported = await exportDataset(dataset as Dataset, flags.format, {
-      out: flags.out,
+      out: fsPath(io, flags.out),
       formulaEscape: flags.formulaEscape,
       bom: flags.bom,
       symmetricEdges: flags.symmetricEdges,
@@ -52,17 +52,22 @@ export async function exportCommand(flags: ExportFlags): Promise<number> {
     progress.done();
   }
   if (flags.json) {
-    printJson({ dataset: read.meta.name ?? path, version: read.meta.version ?? null, ...exported });
+    // Paths as the user gave --out: relative to the working folder when it was.
+    const asOut = (file: string) => shownPath(io, file, flags.out);
+    printJson(io, {
+      dataset: read.meta.name ?? given,
+      version: read.meta.version ?? null,
+      ...exported,
+      ...(exported.out === undefined ? {} : { out: asOut(exported.out) }),
+      files: exported.files.map((f) => ({ ...f, path: asOut(f.path) })),
+    });
     return EXIT.ok;
   }
   const { records } = exported;
   // Paths inside the current folder are shown relative to it, others as given.
-  const shown = (file: string) => {
-    const inside = relative(process.cwd(), file);
-    return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? file : inside;
-  };
-  process.stdout.write(
-    `exported ${read.meta.name ?? path}${read.meta.version ? `@${read.meta.version}` : ''} as ${flags.format} → ${shown(exported.out!)}\n` +
+  const shown = (file: string) => shownPath(io, file);
+  io.stdout.write(
+    `exported ${read.meta.name ?? given}${read.meta.version ? `@${read.meta.version}` : ''} as ${flags.format} → ${shown(exported.out!)}\n` +
       `  ${plural(records.entities, 'entity', 'entities')}, ${plural(records.relations, 'relation')}, ${plural(records.statements, 'statement')}, ${plural(records.sources, 'source')}\n` +
       exported.files
         .map(

@@ -2,21 +2,22 @@
 import { summarizeDataset, type Dataset } from '@claimgraph/schema';
 import { checkDataset } from '@claimgraph/schema/node';
 import { EXIT } from '../errors.js';
+import { shownPath, type CliIO } from '../io.js';
 import { formatTable, printIssues, printJson } from '../output.js';
 import { resolveDatasetPath } from '../paths.js';
 
-export async function infoCommand(path: string | undefined, flags: { json?: boolean }): Promise<number> {
-  const target = await resolveDatasetPath(path);
-  const { read, result, dataset } = await checkDataset(target);
+export async function infoCommand(io: CliIO, arg: string | undefined, flags: { json?: boolean }): Promise<number> {
+  const { given: target, path } = await resolveDatasetPath(io, arg);
+  const { read, result, dataset } = await checkDataset(path);
   if (!dataset) {
-    printIssues(result.errors, read.located.dir);
-    process.stderr.write(`${target}: cannot summarise an invalid dataset; run "claimgraph validate ${target}"\n`);
+    printIssues(io, result.errors, shownPath(io, read.located.dir, target));
+    io.stderr.write(`${target}: cannot summarise an invalid dataset; run "claimgraph validate ${target}"\n`);
     return EXIT.invalid;
   }
   const summary = summarizeDataset(dataset as Dataset);
   const { meta } = read;
   if (flags.json) {
-    printJson({ name: meta.name ?? null, version: meta.version ?? null, layout: read.located.layout, ...summary });
+    printJson(io, { name: meta.name ?? null, version: meta.version ?? null, layout: read.located.layout, ...summary });
     return EXIT.ok;
   }
   const lines = [
@@ -44,6 +45,6 @@ export async function infoCommand(path: string | undefined, flags: { json?: bool
       Object.entries(summary.stances).map(([k, v]) => [k, String(v)]),
     ),
   ];
-  process.stdout.write(`${lines.filter((l, i) => l !== '' || i > 2).join('\n')}\n`);
+  io.stdout.write(`${lines.filter((l, i) => l !== '' || i > 2).join('\n')}\n`);
   return EXIT.ok;
 }

@@ -11,6 +11,7 @@ import { checkDataset, locateDataset } from '@claimgraph/schema/node';
 import { exportDataset } from '@claimgraph/sdk/export';
 import { datasetOrBundled } from '../bundled-dataset.js';
 import { CliError, EXIT } from '../errors.js';
+import { asGiven, shownPath, type CliIO } from '../io.js';
 import { connectDuckDB, runSql, sqlString } from '../duckdb.js';
 import { formatTable, printIssues, printJson } from '../output.js';
 
@@ -22,12 +23,15 @@ export interface SqlFlags {
 const VIEWS = ['entities', 'relations', 'statements', 'sources', 'redirects'] as const;
 
 /** The Parquet folder of a release built with them; otherwise they are written to a temporary folder first. */
-async function parquetFolder(path: string): Promise<{ dir: string; temporary: boolean } | number> {
+async function parquetFolder(
+  io: CliIO,
+  { given, path }: { given: string; path: string },
+): Promise<{ dir: string; temporary: boolean } | number> {
   let located;
   try {
     located = await locateDataset(path);
   } catch (error) {
-    throw new CliError((error as Error).message);
+    throw new CliError(asGiven((error as Error).message, path, given));
   }
   const shipped = join(located.dir, 'parquet');
   if (located.layout === 'release' && VIEWS.slice(0, 4).every((view) => existsSync(join(shipped, `${view}.parquet`))))
@@ -35,8 +39,8 @@ async function parquetFolder(path: string): Promise<{ dir: string; temporary: bo
   // An older release, or a source folder: the same files, made on the fly.
   const { read, result, dataset } = await checkDataset(path);
   if (!dataset) {
-    printIssues(result.errors, read.located.dir);
-    process.stderr.write(`${path}: cannot query an invalid dataset; run "claimgraph validate ${path}"\n`);
+    printIssues(io, result.errors, shownPath(io, read.located.dir, given));
+    io.stderr.write(`${given}: cannot query an invalid dataset; run "claimgraph validate ${given}"\n`);
     return EXIT.invalid;
   }
   const dir = await mkdtemp(join(tmpdir(), 'claimgraph-sql-'));
@@ -60,11 +64,11 @@ function uniqueNames(columns: string[]): string[] {
   });
 }
 
-export async function sqlCommand(sql: string, flags: SqlFlags): Promise<number> {
+export async function sqlCommand(io: CliIO, sql: string, flags: SqlFlags): Promise<number> {
   if (sql.trim() === '')
     throw new CliError('sql: give a query, e.g. claimgraph sql "SELECT type, count(*) FROM relations GROUP BY type"');
   const connection = await connectDuckDB();
-  const folder = await parquetFolder(datasetOrBundled(flags.dataset));
+  const folder = await parquetFolder(io, datasetOrBundled(io, flags.dataset));
   if (typeof folder === 'number') return folder;
   try {
     for (const view of VIEWS) {
@@ -75,9 +79,12 @@ export async function sqlCommand(sql: string, flags: SqlFlags): Promise<number> 
     const { columns, rows } = await runSql(connection, sql);
     if (flags.json) {
       const names = uniqueNames(columns);
-      printJson(rows.map((row) => Object.fromEntries(names.map((name, i) => [name, row[i]]))));
+      printJson(
+        io,
+        rows.map((row) => Object.fromEntries(names.map((name, i) => [name, row[i]]))),
+      );
     } else {
-      process.stdout.write(
+      io.stdout.write(
         `${formatTable(
           columns,
           rows.map((row) => row.map(cellText)),

@@ -1,6 +1,7 @@
 /** `claimgraph validate [DIR]`: every problem in a dataset at once, with file, id and field. */
 import { checkDataset } from '@claimgraph/schema/node';
 import { EXIT } from '../errors.js';
+import { shownPath, type CliIO } from '../io.js';
 import { createProgress, issuesJson, plural, printIssues, printJson } from '../output.js';
 import { resolveDatasetPath } from '../paths.js';
 
@@ -8,21 +9,21 @@ export interface ValidateFlags {
   json?: boolean;
 }
 
-export async function validateCommand(dir: string | undefined, flags: ValidateFlags): Promise<number> {
-  const path = await resolveDatasetPath(dir);
-  const progress = createProgress('validate');
+export async function validateCommand(io: CliIO, dir: string | undefined, flags: ValidateFlags): Promise<number> {
+  const { given, path } = await resolveDatasetPath(io, dir);
+  const progress = createProgress(io, 'validate');
   const { result, read } = await checkDataset(path, progress.step);
   progress.done();
   if (flags.json) {
-    printJson({ valid: result.valid, errors: issuesJson(result.errors) });
+    printJson(io, { valid: result.valid, errors: issuesJson(result.errors) });
   } else if (result.valid) {
     const d = read.data as Record<string, unknown[]>;
-    process.stdout.write(
-      `${path}: valid (${plural(d.entities!.length, 'entity', 'entities')}, ${plural(d.relations!.length, 'relation')}, ${plural(d.statements!.length, 'statement')}, ${plural(d.sources!.length, 'source')})\n`,
+    io.stdout.write(
+      `${given}: valid (${plural(d.entities!.length, 'entity', 'entities')}, ${plural(d.relations!.length, 'relation')}, ${plural(d.statements!.length, 'statement')}, ${plural(d.sources!.length, 'source')})\n`,
     );
   } else {
-    printIssues(result.errors, read.located.dir);
-    process.stderr.write(`${path}: ${plural(result.errors.length, 'problem')} found\n`);
+    printIssues(io, result.errors, shownPath(io, read.located.dir, given));
+    io.stderr.write(`${given}: ${plural(result.errors.length, 'problem')} found\n`);
   }
   return result.valid ? EXIT.ok : EXIT.invalid;
 }

@@ -1,14 +1,16 @@
 /** `claimgraph verify PATH`: check a release's files against the sha256 in its datapackage.json. */
-import { locateDataset, verifyRelease } from '@claimgraph/schema/node';
+import { verifyRelease } from '@claimgraph/schema/node';
 import { EXIT } from '../errors.js';
+import { shownPath, type CliIO } from '../io.js';
 import { printIssues, printJson } from '../output.js';
 import { resolveDatasetPath } from '../paths.js';
 
-export async function verifyCommand(path: string | undefined, flags: { json?: boolean }): Promise<number> {
-  const located = await locateDataset(await resolveDatasetPath(path));
+export async function verifyCommand(io: CliIO, path: string | undefined, flags: { json?: boolean }): Promise<number> {
+  const { located } = await resolveDatasetPath(io, path);
   const result = await verifyRelease(located.dir);
-  if (flags.json) printJson(result);
-  else if (result.valid) process.stdout.write(`${located.dir}: every file matches datapackage.json\n`);
-  else printIssues(result.errors, located.dir);
+  const dir = shownPath(io, located.dir, path ?? '.');
+  if (flags.json) printJson(io, result);
+  else if (result.valid) io.stdout.write(`${dir}: every file matches datapackage.json\n`);
+  else printIssues(io, result.errors, dir);
   return result.valid ? EXIT.ok : EXIT.invalid;
 }

@@ -23,7 +23,7 @@ export async function loadDiffSide(path: string, label = path): Promise<DiffSide
       .map((e) => `  ${formatIssue(e)}`)
       .join('\n');
     throw new CliError(
-      `${path}: not a valid dataset (${plural(result.errors.length, 'problem')}; run "claimgraph validate ${path}"):\n${shown}`,
+      `${label}: not a valid dataset (${plural(result.errors.length, 'problem')}; run "claimgraph validate ${label}"):\n${shown}`,
       EXIT.invalid,
     );
   }

@@ -29,3 +29,4 @@ export {
 } from './decode.js';
 export { decodeDate, encodeDate, daysFromCivil, civilFromDays, PRECISIONS } from './days.js';
 export { tablePlan, type FieldPlan } from './plan.js';
+export { fieldValueCheck, fieldProperty } from './field-check.js';

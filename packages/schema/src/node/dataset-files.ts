@@ -91,7 +91,7 @@ async function readSource(located: LocatedDataset): Promise<ReadDatasetResult> {
   const data: Record<string, unknown> = {};
   const optional = (await kindOfPath(join(located.dir, files.redirects))) === 'file' ? (['redirects'] as const) : [];
   for (const kind of [...RECORD_KINDS, ...optional]) {
-    const result = await readJsonFile(join(located.dir, files[kind]), files[kind]);
+    const result = await readJsonFile(join(located.dir, files[kind]), files[kind], { source: true });
     if (!result.ok) issues.push(result.issue);
     else if (!Array.isArray(result.value)) {
       issues.push({
@@ -139,7 +139,7 @@ async function readRelease(located: LocatedDataset): Promise<ReadDatasetResult> 
 }
 
 async function readPackageMeta(path: string, issues: ValidationIssue[]): Promise<DatasetMeta> {
-  const result = await readJsonFile(path, 'package.json');
+  const result = await readJsonFile(path, 'package.json', { source: true });
   if (!result.ok) {
     issues.push(result.issue);
     return {};

@@ -2,32 +2,31 @@
  * Reads a JSON file the way a curator needs: a BOM is tolerated, invalid UTF-8 and syntax errors
  * become issues with line and column, never exceptions.
  */
-import { readFile } from 'node:fs/promises';
-import type { ValidationIssue } from '../issues.js';
+import { printable, type ValidationIssue } from '../issues.js';
+import { checkJsonSource } from './json-source.js';
+import { readRegularFile } from './regular-file.js';
 
 export type JsonReadResult = { ok: true; value: unknown } | { ok: false; issue: ValidationIssue };
+
+export interface ReadJsonOptions {
+  /**
+   * The file is a curator's source (a data file, package.json): duplicate keys and numbers that
+   * JSON.parse cannot hold exactly are issues, since reading and writing back would lose them
+   * (default false: release files are written by the build).
+   */
+  source?: boolean;
+}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads and parses `path`; `file` is the name used in messages. */
-export async function readJsonFile(path: string, file: string): Promise<JsonReadResult> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const message =
-      code === 'ENOENT'
-        ? 'file not found'
-        : code === 'EISDIR'
-          ? 'is a folder, not a file'
-          : `cannot be read (${code ?? String(error)})`;
-    return { ok: false, issue: { file, id: null, path: '', message } };
-  }
-  return parseJsonBytes(bytes, file);
+export async function readJsonFile(path: string, file: string, options: ReadJsonOptions = {}): Promise<JsonReadResult> {
+  const read = await readRegularFile(path);
+  if (!read.ok) return { ok: false, issue: { file, id: null, path: '', message: read.problem } };
+  return parseJsonBytes(read.bytes, file, options);
 }
 
-export function parseJsonBytes(bytes: Uint8Array, file: string): JsonReadResult {
+export function parseJsonBytes(bytes: Uint8Array, file: string, options: ReadJsonOptions = {}): JsonReadResult {
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -42,15 +41,20 @@ export function parseJsonBytes(bytes: Uint8Array, file: string): JsonReadResult 
       },
     };
   }
-  return parseJsonText(text, file);
+  return parseJsonText(text, file, options);
 }
 
-export function parseJsonText(text: string, file: string): JsonReadResult {
+export function parseJsonText(text: string, file: string, options: ReadJsonOptions = {}): JsonReadResult {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '')
     return { ok: false, issue: { file, id: null, path: '', message: 'is empty; it must hold a JSON array' } };
   try {
-    return { ok: true, value: JSON.parse(text) };
+    const value: unknown = JSON.parse(text);
+    if (options.source) {
+      const issue = checkJsonSource(text, value, file);
+      if (issue) return { ok: false, issue };
+    }
+    return { ok: true, value };
   } catch (error) {
     if (error instanceof RangeError) {
       return { ok: false, issue: { file, id: null, path: '', message: 'is nested too deeply to be parsed' } };
@@ -64,10 +68,7 @@ export function parseJsonText(text: string, file: string): JsonReadResult {
     // An error at the very end (after `[{"id": "src:a",` or inside a string) means the text stops early.
     const truncated = offset >= text.length;
     const { line, column } = lineAndColumn(text, offset);
-    const detail = raw
-      .replace(/ (?:in JSON )?at position \d+.*$/s, '')
-      .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')
-      .replace(/^JSON\.parse: /, '');
+    const detail = syntaxErrorDetail(raw);
     const reason = truncated ? 'unexpected end of file (is the file truncated?)' : detail;
     return {
       ok: false,
@@ -81,6 +82,20 @@ export function parseJsonText(text: string, file: string): JsonReadResult {
       },
     };
   }
+}
+
+/**
+ * V8's words for a syntax error, without the stretch of file it quotes (`"root:x:0:0:…" is not
+ * valid JSON`): a message names the offending token at most, escaped, on one line.
+ */
+function syntaxErrorDetail(raw: string): string {
+  const token = /^Unexpected token '(.+?)', /su.exec(raw) ?? /^Unexpected token '(.+?)'$/su.exec(raw);
+  if (token) return `Unexpected token '${printable(token[1]!.slice(0, 8))}'`;
+  const detail = raw
+    .replace(/ (?:in JSON )?at position \d+.*$/s, '')
+    .replace(/,? ?(?:\.\.\.)?".*" is not valid JSON$/s, '')
+    .replace(/^JSON\.parse: /, '');
+  return printable(detail === '' ? 'Unexpected token' : detail.slice(0, 80));
 }
 
 /**

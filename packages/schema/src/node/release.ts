@@ -3,15 +3,27 @@
  * `datapackage.json`, JSON Schemas) deterministically, and verify a release against its hashes.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, posix, relative, resolve, sep } from 'node:path';
-import { canonicalDataset, canonicalRecord, serializeDataset } from '../canonical.js';
+import { mkdir, readdir, realpath, rename, rm, stat, unlink } from 'node:fs/promises';
+import { dirname, isAbsolute, join, posix, relative } from 'node:path';
+import { readRegularFile } from './regular-file.js';
+import { canonicalDataset, canonicalRecord, serializeDatasetChunks } from '../canonical.js';
+import { temporarySibling, writeNewFile, type WriteContent } from './atomic-write.js';
+import {
+  isClaimgraphRelease,
+  isInside,
+  lockRelease,
+  realPathOf,
+  recoverRelease,
+  stagingFolder,
+  swapRelease,
+} from './release-folder.js';
 import { sortIssues, type ValidationIssue, type ValidationResult } from '../issues.js';
 import { jsonSchemas } from '../json-schema.js';
 import { RECORD_FILES, RECORD_KINDS, REDIRECTS_FILE, type Dataset } from '../records.js';
 import { summarizeDataset, type DatasetSummary } from '../summary.js';
 import { validateDataset } from '../validate.js';
 import { vocabularyDocument } from '../vocabulary.js';
+import { exclusionsOf, type Exclusions } from '../exclusions.js';
 import { readDataset, type ReadDatasetResult } from './dataset-files.js';
 import { readJsonFile } from './read-json.js';
 import { describeType } from '../schema-check.js';
@@ -33,10 +45,22 @@ export async function checkDataset(path: string, onProgress?: ProgressListener):
   const read = await readDataset(path);
   if (read.data === undefined) return { read, result: { valid: false, errors: sortIssues(read.issues) } };
   onProgress?.('validating');
-  const result = validateDataset(read.data, { files: read.files, requireSorted: read.located.layout === 'source' });
+  const release = read.located.layout === 'release';
+  const result = validateDataset(read.data, {
+    files: read.files,
+    requireSorted: !release,
+    // A release is held to the vocabulary it was published with (exclusions it predates do not apply).
+    exclusions: release ? await publishedExclusions(read.located.dir) : undefined,
+  });
   const errors = sortIssues([...read.issues, ...result.errors]);
   const valid = errors.length === 0;
   return { read, result: { valid, errors }, dataset: valid ? (read.data as Dataset) : undefined };
+}
+
+/** The exclusions of the `vocabulary.json` beside a release's dataset, or none when it has none. */
+async function publishedExclusions(dir: string): Promise<Exclusions> {
+  const vocabulary = await readJsonFile(join(dir, 'vocabulary.json'), 'vocabulary.json');
+  return vocabulary.ok ? exclusionsOf(vocabulary.value) : {};
 }
 
 export interface BuildOptions {
@@ -56,7 +80,7 @@ export interface ReleaseExtraFile {
   /** Relative path inside the release, with `/` (`parquet/entities.parquet`). */
   path: string;
   /** Text, bytes, or chunks of either (streamed to disk and hashed on the way, so a large file is never held whole). */
-  content: string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
+  content: WriteContent;
   /** The resource's media type [application/octet-stream]. */
   mediatype?: string;
   /** The resource's format name (`parquet`, `ndjson`) [the file extension]. */
@@ -87,22 +111,64 @@ export async function buildRelease(dir: string, options: BuildOptions = {}): Pro
     return { ...checked, result: { valid: false, errors: [issue] } };
   }
   const outDir = options.outDir ?? join(dir, 'dist');
-  const refusal = await outDirProblem(outDir, dir);
-  if (refusal) return { ...checked, result: { valid: false, errors: [refusal] } };
-  options.onProgress?.('writing');
-  const dataset = canonicalDataset(checked.dataset);
+  // Paths are compared as the file system sees them: a symlink to the dataset is the dataset.
+  const out = await realPathOf(outDir);
+  const source = await realPathOf(dir);
+  const early = await outDirProblem(out, source, outDir, dir);
+  if (early) return { ...checked, result: { valid: false, errors: [early] } };
+  const lock = await lockRelease(out);
+  if (!('release' in lock)) {
+    const issue = outIssue(
+      outDir,
+      dir,
+      `another claimgraph build is writing this release (${lock.heldBy ? `process ${lock.heldBy}` : 'a process'}, lock file ${lock.path}); wait for it to finish, or delete the lock file if no build is running`,
+    );
+    return { ...checked, result: { valid: false, errors: [issue] } };
+  }
+  let staging: string | undefined;
+  try {
+    await recoverRelease(out);
+    // Checked again under the lock: the folder may have changed while we waited for nothing.
+    const refusal = await outDirProblem(out, source, outDir, dir);
+    if (refusal) return { ...checked, result: { valid: false, errors: [refusal] } };
+    options.onProgress?.('writing');
+    staging = await stagingFolder(out);
+    const files = await writeReleaseFiles(staging, checked, options);
+    options.onProgress?.('verifying');
+    const verified = await verifyRelease(staging);
+    if (!verified.valid) {
+      throw new Error(
+        `@claimgraph/schema: buildRelease(): the release written to ${staging} does not verify (${verified.errors[0]?.file}: ${verified.errors[0]?.message}); the previous release was left in place`,
+      );
+    }
+    await swapRelease(staging, out);
+    staging = undefined;
+    return { ...checked, outDir, ...files };
+  } finally {
+    if (staging) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    await lock.release();
+  }
+}
+
+/** Writes every file of the release into the (new, empty) folder `outDir`; `datapackage.json` last. */
+async function writeReleaseFiles(
+  outDir: string,
+  checked: CheckedDataset,
+  options: BuildOptions,
+): Promise<Pick<BuildResult, 'files' | 'summary'>> {
+  const dataset = canonicalDataset(checked.dataset!);
   const summary = summarizeDataset(dataset);
   const written: { path: string; bytes: number; sha256: string }[] = [];
   const extras = options.extraFiles ? sortedExtras(await options.extraFiles(dataset)) : [];
 
-  await rm(outDir, { recursive: true, force: true });
   await mkdir(join(outDir, 'schema'), { recursive: true });
-  const write = async (path: string, content: string | Uint8Array) => {
-    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    await writeFile(join(outDir, path), bytes);
-    written.push({ path, bytes: bytes.length, sha256: sha256(bytes) });
+  const write = async (path: string, content: WriteContent) => {
+    const file = await writeNewFile(join(outDir, ...path.split('/')), content);
+    written.push({ path, bytes: file.bytes, sha256: file.sha256 });
+    return file;
   };
-  await write('dataset.json', serializeDataset(dataset));
+  // Record by record: one string of the whole dataset would hit V8's string limit on a large one.
+  await write('dataset.json', serializeDatasetChunks(dataset));
   options.onProgress?.('writing columns');
   // The same records by column, for loading without parsing rows (see columns.schema.json).
   await write(COLUMNS_FILE, encodeColumns(dataset));
@@ -112,16 +178,10 @@ export async function buildRelease(dir: string, options: BuildOptions = {}): Pro
   const binary = new Set<string>();
   if (extras.length > 0) {
     options.onProgress?.('writing extra files');
-    try {
-      for (const extra of extras) {
-        const file = await writeExtraFile(outDir, extra);
-        if (file.binary) binary.add(extra.path);
-        written.push({ path: extra.path, bytes: file.bytes, sha256: file.sha256 });
-      }
-    } catch (error) {
-      // A release without its datapackage.json would make the next build refuse the folder.
-      await rm(outDir, { recursive: true, force: true });
-      throw error;
+    for (const extra of extras) {
+      await mkdir(dirname(join(outDir, ...extra.path.split('/'))), { recursive: true });
+      const file = await write(extra.path, extra.content);
+      if (file.binary) binary.add(extra.path);
     }
   }
 
@@ -133,8 +193,8 @@ export async function buildRelease(dir: string, options: BuildOptions = {}): Pro
     written,
     new Map(extras.map((e) => [e.path, { ...e, binary: binary.has(e.path) }])),
   );
-  await writeFile(join(outDir, 'datapackage.json'), `${JSON.stringify(datapackage, null, 2)}\n`);
-  return { ...checked, outDir, files: written, summary };
+  await writeNewFile(join(outDir, 'datapackage.json'), `${JSON.stringify(datapackage, null, 2)}\n`);
+  return { files: written, summary };
 }
 
 const CORE_FILES = new Set(['dataset.json', COLUMNS_FILE, 'datapackage.json', 'vocabulary.json']);
@@ -162,48 +222,25 @@ function sortedExtras(extras: ReleaseExtraFile[]): ReleaseExtraFile[] {
   return [...extras].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** Writes one extra file chunk by chunk, hashing as it goes. */
-async function writeExtraFile(
-  outDir: string,
-  extra: ReleaseExtraFile,
-): Promise<{ bytes: number; sha256: string; binary: boolean }> {
-  const target = join(outDir, ...extra.path.split('/'));
-  await mkdir(dirname(target), { recursive: true });
-  const hash = createHash('sha256');
-  let bytes = 0;
-  let binary = extra.content instanceof Uint8Array;
-  const chunks =
-    typeof extra.content === 'string' || extra.content instanceof Uint8Array ? [extra.content] : extra.content;
-  const handle = await open(target, 'w');
-  try {
-    for await (const chunk of chunks) {
-      if (typeof chunk !== 'string') binary = true;
-      const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      hash.update(data);
-      bytes += data.byteLength;
-      await handle.write(data);
-    }
-  } finally {
-    await handle.close();
-  }
-  return { bytes, sha256: hash.digest('hex'), binary };
+function outIssue(outDir: string, dir: string, message: string): ValidationIssue {
+  return { file: relative(dir, outDir) || '.', id: null, path: '', message };
 }
 
 /**
- * The release folder is emptied before writing, so only a new folder, an empty one or an earlier
- * release may be used: `--out .` must never delete a dataset or anything else.
+ * A build replaces the release folder, so only a new folder, an empty one or a release claimgraph
+ * wrote may be used: `--out .`, a symlink to the dataset, or somebody's folder that happens to hold
+ * a `datapackage.json` must never be deleted. `out` and `source` are real paths.
  */
-async function outDirProblem(outDir: string, dir: string): Promise<ValidationIssue | null> {
-  const problem = (message: string): ValidationIssue => ({
-    file: relative(dir, outDir) || '.',
-    id: null,
-    path: '',
-    message,
-  });
-  const out = resolve(outDir);
-  const source = resolve(dir);
-  if (out === source || source.startsWith(out.endsWith(sep) ? out : `${out}${sep}`))
-    return problem('holds the dataset itself; write the release to a new folder such as dist');
+async function outDirProblem(
+  out: string,
+  source: string,
+  outDir: string,
+  dir: string,
+): Promise<ValidationIssue | null> {
+  const problem = (message: string) => outIssue(outDir, dir, message);
+  if (isInside(source, out)) return problem('holds the dataset itself; write the release to a new folder such as dist');
+  if (isInside(out, join(source, 'data')))
+    return problem("is inside the dataset's data/ folder; write the release to a new folder such as dist");
   let entries: string[];
   try {
     if (!(await stat(out)).isDirectory()) return problem('is a file; write the release to a new or empty folder');
@@ -211,9 +248,9 @@ async function outDirProblem(outDir: string, dir: string): Promise<ValidationIss
   } catch {
     return null;
   }
-  if (entries.length > 0 && !entries.includes('datapackage.json')) {
+  if (entries.length > 0 && !(await isClaimgraphRelease(out))) {
     return problem(
-      'is not empty and holds no datapackage.json; build replaces only an earlier release, so write to a new or empty folder',
+      'is not empty and is not a release claimgraph wrote; build replaces only an earlier release, so write to a new or empty folder',
     );
   }
   return null;
@@ -326,31 +363,57 @@ export async function verifyRelease(dir: string): Promise<ValidationResult> {
       errors: [{ file: 'datapackage.json', id: null, path: '/resources', message: 'lists no resources to verify' }],
     };
   }
+  const realDir = await realpath(dir);
   for (const [i, resource] of resources.entries()) {
     const { path, sha256: expected, bytes } = (resource ?? {}) as { path?: unknown; sha256?: unknown; bytes?: unknown };
-    if (typeof path !== 'string' || typeof expected !== 'string' || path.includes('..')) {
+    if (
+      typeof path !== 'string' ||
+      typeof expected !== 'string' ||
+      !/^[0-9a-fA-F]{64}$/.test(expected) ||
+      path.split(/[\\/]/).includes('..') ||
+      isAbsolute(path)
+    ) {
       errors.push({
         file: 'datapackage.json',
         id: null,
         path: `/resources/${i}`,
-        message: 'needs a relative path and a sha256',
+        message: 'needs a relative path inside the release and a sha256 (64 hex digits)',
       });
       continue;
     }
-    let content: Buffer;
-    try {
-      content = await readFile(join(dir, path));
-    } catch {
-      errors.push({ file: path, id: null, path: '', message: 'is listed in datapackage.json but missing' });
-      continue;
-    }
-    const actual = sha256(content);
-    if (actual !== expected) {
+    // A link may point anywhere: only a file that is really inside the release is hashed.
+    const real = await realpath(join(dir, path)).catch(() => null);
+    if (real !== null && !isInside(real, realDir)) {
       errors.push({
         file: path,
         id: null,
         path: '',
-        message: `sha256 mismatch: datapackage.json says ${expected}, the file has ${actual} (${content.length} bytes, expected ${String(bytes)}); the file was changed after the release was built`,
+        message: 'is a symbolic link to a file outside the release; a release holds its own files, so it was not read',
+      });
+      continue;
+    }
+    const read = real === null ? null : await readRegularFile(real);
+    if (read === null || !read.ok) {
+      errors.push({
+        file: path,
+        id: null,
+        path: '',
+        message:
+          read === null || read.code === 'ENOENT'
+            ? 'is listed in datapackage.json but missing'
+            : `is listed in datapackage.json but ${read.problem}`,
+      });
+      continue;
+    }
+    const content = read.bytes;
+    const actual = sha256(content);
+    // Hex digits in either case name the same hash, as they do for ClaimGraph.load.
+    if (actual !== expected.toLowerCase()) {
+      errors.push({
+        file: path,
+        id: null,
+        path: '',
+        message: `sha256 mismatch: datapackage.json says ${expected.toLowerCase()}, the file has ${actual} (${content.length} bytes, expected ${String(bytes)}); the file was changed after the release was built`,
       });
     }
   }
@@ -438,11 +501,24 @@ export async function formatDatasetSource(dir: string): Promise<{ changed: strin
     }
     texts.push([file, text]);
   }
-  for (const [file, text] of texts) {
-    if ((await readFile(join(dir, file), 'utf8')) !== text) {
-      await writeFile(join(dir, file), text);
+  // Each changed file is written beside its target first; only when all are on disk are they
+  // renamed into place, so a full disk or a kill leaves the source as it was.
+  const staged: [file: string, temp: string][] = [];
+  try {
+    for (const [file, text] of texts) {
+      const target = join(dir, file);
+      const current = await readRegularFile(target);
+      if (current.ok && current.bytes.toString('utf8') === text) continue;
+      const temp = temporarySibling(target);
+      staged.push([file, temp]);
+      await writeNewFile(temp, text);
+    }
+    for (const [file, temp] of staged) {
+      await rename(temp, join(dir, file));
       changed.push(file);
     }
+  } finally {
+    for (const [, temp] of staged) await unlink(temp).catch(() => undefined);
   }
   return { changed, result: (await checkDataset(dir)).result };
 }

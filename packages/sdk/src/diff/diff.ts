@@ -1,7 +1,8 @@
 /**
  * diff(a, b): what changed between two versions of a dataset, record by record, which claims changed
  * status, and the semver bump the data policy requires (major: an id removed without a redirect, a
- * field removed, a vocabulary term removed or changed in meaning; minor: records, fields or terms
+ * field removed, a statement moved to another relation, speaker or stance, a relation given another
+ * type or end, a vocabulary term removed or changed in meaning; minor: records, fields or terms
  * added; patch: values corrected).
  */
 import { RECORD_KINDS, type Dataset, type RecordKind, type Redirect, type Statement } from '@claimgraph/schema';
@@ -36,6 +37,34 @@ const KIND_SINGULAR: Record<RecordKind, string> = {
   sources: 'source',
 };
 
+type ClaimMessage = (id: string, before: unknown, after: unknown) => string;
+
+/**
+ * The fields that say which claim a record is: a statement's relation, speaker and stance; a
+ * relation's type and ends. Changing one is not a correction of a value: the id now names another
+ * claim, and anyone who cited it (a chart, an article, a count of supports) silently cites something
+ * else. That breaks users as a removed id does, so it is major, like removing the record without a
+ * redirect; adding a new record instead would be minor.
+ */
+const CLAIM_FIELDS: Partial<Record<RecordKind, Record<string, ClaimMessage>>> = {
+  statements: {
+    '/relation': (id, a, b) =>
+      `statement ${id} moved from relation ${String(a)} to ${String(b)}; the id now names another claim`,
+    '/speaker': (id, a, b) =>
+      `statement ${id}: speaker changed from ${String(a)} to ${String(b)}; the id now names another claim`,
+    '/stance': (id, a, b) =>
+      `statement ${id}: stance changed from ${String(a)} to ${String(b)}; the id now names another claim`,
+  },
+  relations: {
+    '/type': (id, a, b) =>
+      `relation ${id}: type changed from ${String(a)} to ${String(b)}; the id now names another proposition`,
+    '/source': (id, a, b) =>
+      `relation ${id}: source changed from ${String(a)} to ${String(b)}; the id now names another proposition`,
+    '/target': (id, a, b) =>
+      `relation ${id}: target changed from ${String(a)} to ${String(b)}; the id now names another proposition`,
+  },
+};
+
 function toDataset(input: DiffInput): Dataset {
   return 'toJSON' in input && typeof input.toJSON === 'function' ? input.toJSON() : (input as Dataset);
 }
@@ -46,6 +75,9 @@ export function diff(a: DiffInput, b: DiffInput, options: DiffOptions = {}): Dat
   const reasons: BumpReason[] = [];
   const redirectsAfter = new Map((after.redirects ?? []).map((r) => [r.from, r]));
 
+  /** A reference that now names the record its old target was renamed to: the same claim. */
+  const follows = (was: unknown, now: unknown) => typeof was === 'string' && redirectsAfter.get(was)?.to === now;
+
   const records = {} as Pick<DatasetDiff, RecordKind>;
   for (const kind of RECORD_KINDS) {
     const result = diffRecords<{ id: string }>(before[kind], after[kind], redirectsAfter);
@@ -54,14 +86,35 @@ export function diff(a: DiffInput, b: DiffInput, options: DiffOptions = {}): Dat
     for (const record of result.removed) {
       reasons.push({ bump: 'major', id: record.id, message: `${noun} ${record.id} removed without a redirect` });
     }
-    for (const r of result.redirected)
-      reasons.push({ bump: 'minor', id: r.from, message: `${noun} ${r.from} renamed to ${r.to}, with a redirect` });
+    const oldById = new Map(before[kind].map((record) => [record.id, record as Record<string, unknown>]));
+    const newById = new Map(after[kind].map((record) => [record.id, record as Record<string, unknown>]));
+    for (const r of result.redirected) {
+      const fields = CLAIM_FIELDS[kind] ?? {};
+      const differs = Object.keys(fields).filter((path) => {
+        const key = path.slice(1);
+        const was = oldById.get(r.from)?.[key];
+        return !sameJson(was, newById.get(r.to)?.[key]) && !follows(was, newById.get(r.to)?.[key]);
+      });
+      if (differs.length > 0)
+        reasons.push({
+          bump: 'major',
+          id: r.from,
+          message: `${noun} ${r.from} redirected to ${r.to}, which names another claim (${differs.map((p) => p.slice(1)).join(', ')} ${differs.length === 1 ? 'differs' : 'differ'}): the old id still resolves, but not to what it named`,
+        });
+      else
+        reasons.push({ bump: 'minor', id: r.from, message: `${noun} ${r.from} renamed to ${r.to}, with a redirect` });
+    }
     for (const record of result.added) {
       if (!result.redirected.some((r) => r.to === record.id))
         reasons.push({ bump: 'minor', id: record.id, message: `${noun} ${record.id} added` });
     }
     for (const change of result.changed) {
       for (const field of change.fields) {
+        const claim = CLAIM_FIELDS[kind]?.[field.path];
+        if (claim && field.change === 'changed' && !follows(field.before, field.after)) {
+          reasons.push({ bump: 'major', id: change.id, message: claim(change.id, field.before, field.after) });
+          continue;
+        }
         const bump = field.change === 'removed' ? 'major' : field.change === 'added' ? 'minor' : 'patch';
         const verb = field.change === 'removed' ? 'removed' : field.change === 'added' ? 'added' : 'corrected';
         reasons.push({ bump, id: change.id, message: `${noun} ${change.id}: field ${field.path} ${verb}` });
@@ -90,6 +143,8 @@ export function diff(a: DiffInput, b: DiffInput, options: DiffOptions = {}): Dat
       reasons.push({ bump: 'major', id: term, message: `vocabulary term ${term} changed meaning` });
     for (const term of vocabulary.added)
       reasons.push({ bump: 'minor', id: term, message: `vocabulary term ${term} added` });
+    for (const term of vocabulary.extended)
+      reasons.push({ bump: 'minor', id: term, message: `vocabulary term ${term} extended (accepts more)` });
     for (const term of vocabulary.relabelled)
       reasons.push({ bump: 'patch', id: term, message: `vocabulary term ${term} relabelled` });
   }

@@ -32,7 +32,10 @@ function describe(kind: string, record: Entity | Relation | Statement | Source):
     }
     case 'statements': {
       const s = record as Statement;
-      return `${s.speaker} ${s.stance} ${s.relation} on ${s.date}${s.quote ? `: “${s.quote.length > 70 ? `${s.quote.slice(0, 69)}…` : s.quote}”` : ''}`;
+      const words = s.quote ?? s.paraphrase;
+      const short = words && words.length > 70 ? `${words.slice(0, 69)}…` : words;
+      const shown = short === undefined ? '' : s.quote !== undefined ? `: “${short}”` : `: ${short}`;
+      return `${s.speaker} ${s.stance} ${s.relation} on ${s.date}${shown}`;
     }
     default:
       return (record as Source).title;

@@ -39,8 +39,10 @@ export interface StatusChange {
 export interface VocabularyDiff {
   added: string[];
   removed: string[];
-  /** Terms whose meaning changed: description, symmetry or allowed endpoints. */
+  /** Terms whose meaning changed: description, symmetry, fewer allowed endpoints, a new exclusion. */
   changed: string[];
+  /** Terms that accept more than before: more allowed endpoints, an exclusion dropped, attributes documented. */
+  extended: string[];
   /** Terms whose label alone changed. */
   relabelled: string[];
 }

@@ -2,17 +2,18 @@
  * The CSV export: nodes.csv and edges.csv with the headers Gephi's spreadsheet import and
  * Flourish's network template recognise, plus statements.csv and sources.csv, every record kept.
  */
-import {
-  RELATION_TYPE_INFO,
-  type Entity,
-  type Redirect,
-  type Relation,
-  type Source,
-  type Statement,
-} from '@claimgraph/schema';
+import { type Entity, type Redirect, type Relation, type Source, type Statement } from '@claimgraph/schema';
 import { tableLines, type TableColumn } from './csv-text.js';
-import { derivedEdgeValue, EDGE_COLUMNS } from './edge-columns.js';
-import { escapeFormula, fieldColumns, FIELDS, type ColumnSpec, type ExportKind } from './fields.js';
+import { derivedEdgeValue, EDGE_COLUMNS, isSymmetric } from './edge-columns.js';
+import {
+  dateRangeValue,
+  escapeFormula,
+  fieldColumns,
+  FIELDS,
+  withDateRanges,
+  type ColumnSpec,
+  type ExportKind,
+} from './fields.js';
 import { chunked, type ExportPart } from './files.js';
 import type { ResolvedExportOptions } from './options.js';
 import { canonicalRecords, type ExportRecord, type ExportRecords, type RelationStats } from './records.js';
@@ -26,15 +27,16 @@ const CSV_EDGE_HEADERS: Record<string, string> = { label: 'Label', kind: 'Kind',
  * Every CSV file's columns in order. nodes.csv: `Id`, `Label` (the name), then the entity fields.
  * edges.csv: Gephi's `Source`, `Target`, `Type` (Directed/Undirected), `Id`, `Label` (the relation
  * type's label), `Kind` (the relation type, so Gephi keeps parallel edges apart) and `Weight` (the
- * number of statements), then `relationType`, `status`, `supports`, `disputes` and the relation fields.
+ * number of statements), then `relationType`, `status`, `supports`, `disputes`, `symmetric` and the
+ * relation fields. Every partial date `F` is followed by `F_start`, `F_end` and `F_precision`.
  */
 export const CSV_COLUMNS: Readonly<Record<CsvFile, readonly ColumnSpec[]>> = {
-  nodes: [
+  nodes: withDateRanges([
     { header: 'Id', field: 'id', type: 'string' },
     { header: 'Label', field: 'name', type: 'string' },
     ...fieldColumns('entities', 'id', 'name'),
-  ],
-  edges: [
+  ]),
+  edges: withDateRanges([
     { header: 'Source', field: 'source', type: 'string' },
     { header: 'Target', field: 'target', type: 'string' },
     { header: 'Type', type: 'string' },
@@ -43,10 +45,10 @@ export const CSV_COLUMNS: Readonly<Record<CsvFile, readonly ColumnSpec[]>> = {
     ...EDGE_COLUMNS.map((spec) =>
       spec.header in CSV_EDGE_HEADERS ? { ...spec, header: CSV_EDGE_HEADERS[spec.header]! } : spec,
     ),
-  ],
-  statements: [{ header: 'Id', field: 'id', type: 'string' }, ...fieldColumns('statements', 'id')],
-  sources: [{ header: 'Id', field: 'id', type: 'string' }, ...fieldColumns('sources', 'id')],
-  redirects: FIELDS.redirects.map((f) => ({ header: f.name, field: f.name, type: f.type })),
+  ]),
+  statements: withDateRanges([{ header: 'Id', field: 'id', type: 'string' }, ...fieldColumns('statements', 'id')]),
+  sources: withDateRanges([{ header: 'Id', field: 'id', type: 'string' }, ...fieldColumns('sources', 'id')]),
+  redirects: withDateRanges(FIELDS.redirects.map((f) => ({ header: f.name, field: f.name, type: f.type }))),
 };
 
 const FILE_KIND: Record<CsvFile, ExportKind> = {
@@ -69,7 +71,7 @@ export function csvCellText(type: ColumnSpec['type'], value: unknown, formulaEsc
 
 /** Whether an edge is written undirected: a symmetric relation type, when the options say so. */
 export function isUndirected(type: string, options: Pick<ResolvedExportOptions, 'symmetricEdges'>): boolean {
-  return options.symmetricEdges === 'undirected' && RELATION_TYPE_INFO[type as Relation['type']]?.symmetric === true;
+  return options.symmetricEdges === 'undirected' && isSymmetric(type);
 }
 
 function edgeDerived(
@@ -92,8 +94,13 @@ function columnsOf<T>(
   derived: Record<string, (r: T, i: number) => unknown> = {},
 ): TableColumn<T>[] {
   return CSV_COLUMNS[file].map((spec) => {
-    const field = spec.field;
-    const value = field !== undefined ? (r: T) => (r as Record<string, unknown>)[field] : derived[spec.header]!;
+    const { field, dateOf } = spec;
+    const value =
+      field !== undefined
+        ? (r: T) => (r as Record<string, unknown>)[field]
+        : dateOf !== undefined
+          ? (r: T) => dateRangeValue(dateOf, r as Record<string, unknown>)
+          : derived[spec.header]!;
     // Every text cell passes through the escape; ids, dates and derived labels never start with a formula character, so only free text ever changes.
     return {
       header: spec.header,

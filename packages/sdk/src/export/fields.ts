@@ -97,6 +97,36 @@ export interface ColumnSpec {
   field?: string;
   /** How the value is written: `number` as a number, the rest as `flatValue` describes. */
   type: FieldType | 'number';
+  /** A derived column of a partial date field: its first day, last day or precision (`date_start`…). */
+  dateOf?: { field: string; part: 'start' | 'end' | 'precision' };
+}
+
+/**
+ * The columns with each partial date field `F` followed by `F_start` and `F_end` (the first and
+ * last day it can mean, `YYYY-MM-DD`) and `F_precision` (year, month or day), as in Parquet.
+ */
+export function withDateRanges(specs: readonly ColumnSpec[]): ColumnSpec[] {
+  return specs.flatMap((spec) =>
+    spec.type === 'date' && spec.field !== undefined
+      ? [
+          spec,
+          ...(['start', 'end', 'precision'] as const).map((part): ColumnSpec => ({
+            header: `${spec.field}_${part}`,
+            type: part === 'precision' ? 'string' : 'date',
+            dateOf: { field: spec.field!, part },
+          })),
+        ]
+      : [spec],
+  );
+}
+
+/** The value of a derived date column for a record; undefined when the date is absent. */
+export function dateRangeValue(
+  dateOf: NonNullable<ColumnSpec['dateOf']>,
+  record: Record<string, unknown>,
+): string | undefined {
+  const value = record[dateOf.field];
+  return typeof value === 'string' ? dateRange(value)[dateOf.part] : undefined;
 }
 
 /** One column per field of a kind, named after the field, skipping the fields given. */

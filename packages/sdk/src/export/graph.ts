@@ -1,6 +1,6 @@
 /**
  * The graph that GEXF and GraphML are written from: one node per entity, one edge per relation
- * (undirected for symmetric types by default), attributes flattened to typed scalars.
+ * (directed by default, with a `symmetric` flag), attributes flattened to typed scalars.
  */
 import { MultiGraph } from 'graphology';
 import type { Entity, Relation } from '@claimgraph/schema';
@@ -19,7 +19,7 @@ export const NODE_ATTRIBUTES: readonly ColumnSpec[] = [
 /**
  * Edge attributes: `label` (the relation type's label), `kind` (the relation type; GEXF's parallel
  * edge kind), `weight` (the number of statements), `relationType`, `status`, `supports`,
- * `disputes`, then every other relation field. The edge key is the relation id.
+ * `disputes`, `symmetric`, then every other relation field. The edge key is the relation id.
  */
 export const EDGE_ATTRIBUTES: readonly ColumnSpec[] = EDGE_COLUMNS;
 
@@ -28,7 +28,7 @@ export type FlatAttributes = Record<string, string | number | boolean>;
 function flatten(
   specs: readonly ColumnSpec[],
   record: Record<string, unknown>,
-  derived: (header: string) => string | number,
+  derived: (header: string) => string | number | boolean,
 ): FlatAttributes {
   const out: FlatAttributes = {};
   for (const spec of specs) {

@@ -14,6 +14,7 @@ export {
 export { EXPORT_FORMATS, EXPORT_DEFAULTS, type ExportFormat, type ExportOptions } from './options.js';
 export type { ExportInput } from './records.js';
 export { CSV_COLUMNS, type CsvFile } from './csv.js';
+export { csvLine } from './csv-text.js';
 export { NODE_ATTRIBUTES, EDGE_ATTRIBUTES } from './graph.js';
 export { parquetColumns, type ParquetColumn } from './parquet.js';
 export { NDJSON_KINDS, type NdjsonKind } from './ndjson.js';

@@ -13,7 +13,7 @@ import {
   type Statement,
 } from '@claimgraph/schema';
 import { ClaimGraphError } from '../errors.js';
-import { tableLines, type TableColumn } from './csv-text.js';
+import { csvField, tableLines, type TableColumn } from './csv-text.js';
 import { dateRange, FIELDS, type ExportKind } from './fields.js';
 import { chunked, type ExportPart } from './files.js';
 import { canonicalRecords, type ExportRecords, type RelationStats } from './records.js';
@@ -61,13 +61,37 @@ function fieldColumns<T>(kind: ExportKind, skip: string[]): NeoColumn<T>[] {
       columns.push({
         name: field.name,
         type: 'string',
-        value: (r) => (field.type === 'json' && get(r) !== undefined ? JSON.stringify(get(r)) : get(r)),
+        value: (r) => (field.type === 'json' && get(r) !== undefined ? neo4jJson(get(r)) : get(r)),
       });
   }
   return columns;
 }
 
+/**
+ * JSON text with no backslash before a quote: `"` and `\` inside strings are written `\u0022` and
+ * `\u005c`, which JSON.parse reads back the same. LOAD CSV reads `\"` as an escaped quote while
+ * `dbms.import.csv.legacy_quote_escaping` is on (the default) and as a backslash and a quote
+ * when it is off; with only RFC 4180's doubled quotes left, both settings read the same cell.
+ */
+export function neo4jJson(value: unknown): string {
+  return JSON.stringify(value).replace(/\\[\s\S]/g, (escape) =>
+    escape === '\\"' ? '\\u0022' : escape === '\\\\' ? '\\u005c' : escape,
+  );
+}
+
+/** A cell whose CSV form holds `\"`: LOAD CSV would read it differently by its quote-escaping setting. */
+const AMBIGUOUS = (text: string) => csvField(text).includes('\\"');
+
 function cellText(column: NeoColumn<unknown>, value: unknown, where: () => string): string {
+  const text = cellValue(column, value, where);
+  if (AMBIGUOUS(text))
+    throw new ClaimGraphError(
+      `exportDataset(): neo4j: ${where()} /${column.name.split(':')[0]}: holds a backslash right before a quote (or ending a text with a comma, quote or newline), which Neo4j's LOAD CSV reads differently by its dbms.import.csv.legacy_quote_escaping setting; correct the text or use another format`,
+    );
+  return text;
+}
+
+function cellValue(column: NeoColumn<unknown>, value: unknown, where: () => string): string {
   if (value === undefined || value === null) return '';
   if (column.type === 'string[]' || column.name === ':LABEL') {
     const items = value as string[];
@@ -264,6 +288,10 @@ function cypherScript(
     '//   neo4j-admin database import full --array-delimiter=U+001F --multiline-fields=true \\',
     '//     --nodes=entities.csv --nodes=relations.csv --nodes=statements.csv --nodes=sources.csv \\',
     '//     --relationships=relationships.csv --relationships=links.csv neo4j',
+    '//',
+    '// The files quote by RFC 4180 only (a quote inside a field is doubled) and no field holds a',
+    '// backslash before a quote (JSON text writes " and \\ as \\u0022 and \\u005c), so LOAD CSV reads',
+    '// them the same whatever dbms.import.csv.legacy_quote_escaping says, as does neo4j-admin.',
     '//',
     '// Model: (:Entity:<Type>), and each relation both as a relationship between its entities',
     '// (:PART_OF…, with status and statement counts) and as a (:Relation) node, so that',

@@ -30,9 +30,19 @@ export interface ExportOptions {
   formulaEscape?: boolean;
   /** CSV: start each file with a UTF-8 byte order mark, for Excel's double-click open (Gephi reads files without) [false]. */
   bom?: boolean;
-  /** gexf, graphml, csv: write symmetric relations (allied-with…) as undirected edges, or every relation as directed [`'undirected'`]. */
+  /**
+   * gexf, graphml, csv: `'directed'` writes every relation as a directed edge, source to target,
+   * with `symmetric` = true on symmetric types (allied-with…): a directed graph NetworkX, igraph,
+   * Gephi and Cytoscape all read the same way. `'undirected'` writes symmetric relations as
+   * undirected edges: a mixed graph, which Gephi and graphology read but NetworkX refuses and
+   * igraph reads as wholly undirected [`'directed'`].
+   */
   symmetricEdges?: 'undirected' | 'directed';
-  /** gexf: the GEXF version; 1.3 carries the relation type as the edge `kind`, so Gephi keeps parallel edges apart [`'1.3'`]. */
+  /**
+   * gexf: the GEXF version. 1.2 (1.2draft) is the one every reader takes, NetworkX before 3.6
+   * included; 1.3 adds the relation type as the edge `kind`, so Gephi keeps parallel edges of
+   * different types apart [`'1.2'`].
+   */
   gexfVersion?: '1.2' | '1.3';
   /** gexf, graphml: indent the XML [true]. */
   pretty?: boolean;
@@ -51,8 +61,8 @@ export const EXPORT_DEFAULTS: ResolvedExportOptions = {
   out: undefined,
   formulaEscape: true,
   bom: false,
-  symmetricEdges: 'undirected',
-  gexfVersion: '1.3',
+  symmetricEdges: 'directed',
+  gexfVersion: '1.2',
   pretty: true,
 };
 

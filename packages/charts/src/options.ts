@@ -1,0 +1,162 @@
+/**
+ * The charts' errors and option checks, as the SDK checks its own: an unknown key or a value of the
+ * wrong type is an error naming the helper and the option; `undefined` means the default.
+ */
+import { ENTITY_TYPES, isPartialDate, type EntityType } from '@claimgraph/schema';
+
+/** Base class of every error the chart helpers throw on purpose; messages start `@claimgraph/charts:`. */
+export class ChartError extends Error {
+  constructor(message: string) {
+    super(`@claimgraph/charts: ${message}`);
+    this.name = 'ChartError';
+  }
+}
+
+/** An option the caller gave is wrong: unknown, of the wrong type, or naming no record. */
+export class ChartOptionError extends ChartError {
+  constructor(
+    readonly helper: string,
+    readonly option: string,
+    problem: string,
+  ) {
+    super(`${helper}: options.${option}: ${problem}`);
+    this.name = 'ChartOptionError';
+  }
+}
+
+/** The selection leaves nothing to draw (a window with no statements, say). */
+export class EmptyChartError extends ChartError {
+  constructor(helper: string, selection: string) {
+    super(`${helper}: no statements to draw for ${selection}; widen the selection`);
+    this.name = 'EmptyChartError';
+  }
+}
+
+/** Why a value does not fit its option, or null when it does. */
+export type Check = (value: unknown) => string | null;
+
+const show = (value: unknown): string => {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 59)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : typeof value;
+};
+
+export const CHECKS = {
+  string: ((v) => (typeof v === 'string' ? null : `must be a string, not ${show(v)}`)) as Check,
+  boolean: ((v) => (typeof v === 'boolean' ? null : `must be true or false, not ${show(v)}`)) as Check,
+  /** A title or subtitle line: text, or for a subtitle a list of lines. */
+  lines: ((v) =>
+    typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))
+      ? null
+      : `must be a string or a list of strings, not ${show(v)}`) as Check,
+  /** One id or several. */
+  ids: ((v) =>
+    typeof v === 'string' || (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string'))
+      ? null
+      : `must be an id or a non-empty list of ids, not ${show(v)}`) as Check,
+  date: ((v) =>
+    typeof v === 'string' && isPartialDate(v)
+      ? null
+      : `${show(v)} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD`) as Check,
+  entityTypes: ((v) => {
+    const list = typeof v === 'string' ? [v] : v;
+    if (!Array.isArray(list) || list.length === 0) return `must be an entity type or a non-empty list of them`;
+    const bad = list.find((t) => !(ENTITY_TYPES as readonly unknown[]).includes(t));
+    return bad === undefined ? null : `${show(bad)} is not an entity type; use ${ENTITY_TYPES.join(', ')}`;
+  }) as Check,
+  /** A whole number in [min, max]. */
+  integer:
+    (min: number, max: number): Check =>
+    (v) =>
+      typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
+        ? null
+        : `must be a whole number from ${min} to ${max}, not ${show(v)}`,
+  /** A finite number in [min, max]. */
+  number:
+    (min: number, max: number): Check =>
+    (v) =>
+      typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max
+        ? null
+        : `must be a number from ${min} to ${max}, not ${show(v)}`,
+  oneOf:
+    (...allowed: readonly string[]): Check =>
+    (v) =>
+      typeof v === 'string' && allowed.includes(v) ? null : `must be one of ${allowed.join(', ')}, not ${show(v)}`,
+};
+
+/** Widths the helpers lay out for, in pixels: from a phone column to a wide desktop figure. */
+export const WIDTH_RANGE = { min: 200, max: 2400 } as const;
+
+/** The options every helper takes: title, subtitle, source line, dataset name, width. */
+export const FRAME_CHECKS: Record<string, Check> = {
+  title: CHECKS.string,
+  subtitle: CHECKS.lines,
+  dataset: CHECKS.string,
+  credit: CHECKS.string,
+  width: CHECKS.number(WIDTH_RANGE.min, WIDTH_RANGE.max),
+};
+
+/** Entity types as a list, from one type or several. */
+export const typeList = (value: EntityType | readonly EntityType[]): EntityType[] =>
+  typeof value === 'string' ? [value] : [...value];
+
+/**
+ * Options merged over the helper's DEFAULTS. A key DEFAULTS lacks is a typo; a value that fails its
+ * check is an error naming the option; `undefined` leaves the default.
+ */
+export function resolveOptions<T extends object>(
+  helper: string,
+  defaults: T,
+  checks: Record<string, Check>,
+  options: unknown,
+): T {
+  if (options === undefined) return { ...defaults };
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new ChartError(`${helper}: options must be an object, not ${show(options)}`);
+  }
+  const out = { ...defaults } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(options)) {
+    if (!Object.hasOwn(defaults, key)) {
+      const near = closest(key, Object.keys(defaults));
+      throw new ChartOptionError(
+        helper,
+        key,
+        `is not an option${near ? ` (did you mean "${near}"?)` : ''}; use ${Object.keys(defaults).join(', ')}`,
+      );
+    }
+    if (value === undefined) continue;
+    const problem = checks[key]?.(value);
+    if (problem) throw new ChartOptionError(helper, key, problem);
+    out[key] = value;
+  }
+  return out as T;
+}
+
+/** The known key within two edits of a misspelt one, if any. */
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of candidates) {
+    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}

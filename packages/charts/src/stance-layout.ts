@@ -1,0 +1,164 @@
+/**
+ * Where everything in the stance chart goes, in pixels: rows grow with their words, which wrap at
+ * word boundaries for the width given; below ~480 px names move above their statements.
+ */
+import type { StatementRow } from './statements.js';
+import { textWidth, wrapWords } from './text-width.js';
+import { tallyStances } from './statements.js';
+
+/** The tooltip every statement mark and line carries: enough to cite it. */
+export const STATEMENT_TOOLTIP = [
+  { field: 'speakerName', title: 'Speaker' },
+  { field: 'stanceKey', title: 'Stance' },
+  { field: 'relationLabel', title: 'About' },
+  { field: 'dateLabel', title: 'Date' },
+  { field: 'quote', title: 'Quote' },
+  { field: 'paraphrase', title: 'Reported as' },
+  { field: 'context', title: 'Context' },
+  { field: 'reportedBy', title: 'Reported by' },
+  { field: 'sourceLabel', title: 'Source' },
+] as const;
+
+const SIZE = { header: 13, subheader: 11.5, name: 12, date: 11, words: 11.5, context: 10.5 };
+const LINE = { header: 17, subheader: 15, name: 15, words: 15, context: 14 };
+/** Below this inner width the names go above their statements instead of beside them. */
+const COMPACT_BELOW = 480;
+const MARK_X = 8;
+const DATE_X = 22;
+const DATE_WIDTH = 80;
+const GUTTER = 14;
+const ROW_PAD = 7;
+const SECTION_GAP = 18;
+const CLOSE = textWidth('”', SIZE.words);
+
+export interface StanceLayoutOptions {
+  width: number;
+  labelWidth: number;
+  quotes: boolean;
+  maxQuoteLines: number;
+}
+
+export interface StanceText {
+  kind: 'header' | 'subheader' | 'name' | 'date' | 'quote' | 'paraphrase' | 'context';
+  x: number;
+  y: number;
+  text: string;
+  /** The whole text the line belongs to (a quote, a name), for checks and tooltips. */
+  full: string;
+}
+
+export interface StanceSection {
+  relation: string;
+  phrase: string;
+  status: string;
+}
+
+export interface StanceLayout {
+  width: number;
+  height: number;
+  sections: StanceSection[];
+  texts: (StanceText & Partial<StatementRow>)[];
+  marks: (StatementRow & { x: number; y: number })[];
+  rules: { x: number; x2: number; y: number }[];
+}
+
+/** Contested relations first, then by number of statements, then by phrase. */
+function sectionsOf(rows: readonly StatementRow[]): { section: StanceSection; rows: StatementRow[] }[] {
+  const byRelation = new Map<string, StatementRow[]>();
+  for (const row of rows) byRelation.set(row.relation, [...(byRelation.get(row.relation) ?? []), row]);
+  const rank = (s: string) => (s === 'contested' ? 0 : 1);
+  return [...byRelation.values()]
+    .map((list) => ({
+      section: { relation: list[0]!.relation, phrase: list[0]!.relationLabel, status: list[0]!.status },
+      rows: list,
+    }))
+    .sort(
+      (a, b) =>
+        rank(a.section.status) - rank(b.section.status) ||
+        b.rows.length - a.rows.length ||
+        a.section.phrase.localeCompare(b.section.phrase),
+    );
+}
+
+export function layoutStance(rows: readonly StatementRow[], o: StanceLayoutOptions): StanceLayout {
+  const compact = o.width < COMPACT_BELOW;
+  const labelColumn = compact ? 0 : Math.min(o.labelWidth, Math.round(o.width * 0.3));
+  const plotX = compact ? 0 : labelColumn + GUTTER;
+  const wordsX = compact ? plotX + DATE_X : plotX + DATE_X + DATE_WIDTH;
+  const wordsWidth = o.width - wordsX;
+  const sections = sectionsOf(rows);
+  const texts: StanceLayout['texts'] = [];
+  const marks: StanceLayout['marks'] = [];
+  const rules: StanceLayout['rules'] = [];
+  let y = 0;
+  const add = (kind: StanceText['kind'], x: number, lines: string[], full: string, line: number, row?: StatementRow) =>
+    lines.forEach((text, i) => texts.push({ ...(row ?? {}), kind, x, y: y + i * line, text, full }));
+
+  sections.forEach(({ section, rows: list }, s) => {
+    if (s > 0) y += SECTION_GAP;
+    if (sections.length > 1) {
+      const header = wrapWords(section.phrase, o.width, SIZE.header, Infinity, 'bold').lines;
+      add('header', 0, header, section.phrase, LINE.header);
+      y += header.length * LINE.header;
+      const { supports, disputes } = tallyStances(list);
+      const sub = `${capitalise(section.status)}: ${supports} supporting, ${disputes} disputing`;
+      add('subheader', 0, [sub], sub, LINE.subheader);
+      y += LINE.subheader + 4;
+    }
+    // Speakers in the order of their first statement; each speaker's statements under their name.
+    const bySpeaker = new Map<string, StatementRow[]>();
+    for (const row of list) bySpeaker.set(row.speaker, [...(bySpeaker.get(row.speaker) ?? []), row]);
+    [...bySpeaker.values()].forEach((said, g) => {
+      if (g > 0 || sections.length > 1) rules.push({ x: 0, x2: o.width, y: y + 0.5 });
+      y += ROW_PAD;
+      const name = said[0]!.speakerName;
+      const nameLines = wrapWords(name, compact ? o.width : labelColumn, SIZE.name, Infinity, 'bold', false).lines;
+      add('name', 0, nameLines, name, LINE.name, said[0]);
+      const top = y;
+      if (compact) y += nameLines.length * LINE.name + 2;
+      said.forEach((row, i) => {
+        if (i > 0) y += ROW_PAD;
+        const rowTop = y;
+        marks.push({ ...row, x: plotX + MARK_X, y: rowTop + LINE.words / 2 });
+        add('date', plotX + DATE_X, [row.dateLabel], row.dateLabel, LINE.words, row);
+        if (compact) y += LINE.words;
+        if (o.quotes) {
+          const words = row.quote
+            ? // Room kept for the closing mark a shortened quote gets after its ellipsis.
+              wrapWords(`“${row.quote.trim()}”`, wordsWidth - CLOSE, SIZE.words, o.maxQuoteLines)
+            : row.paraphrase
+              ? wrapWords(row.paraphrase, wordsWidth, SIZE.words, o.maxQuoteLines)
+              : { lines: [] as string[], shortened: false };
+          // A shortened quote still closes its quotation mark.
+          const lines = row.quote && words.shortened ? closeQuote(words.lines) : words.lines;
+          add(row.quote ? 'quote' : 'paraphrase', wordsX, lines, row.quote || row.paraphrase, LINE.words, row);
+          y += lines.length * LINE.words;
+          if (row.context) {
+            const context = wrapWords(row.context, wordsWidth, SIZE.context).lines;
+            add('context', wordsX, context, row.context, LINE.context, row);
+            y += context.length * LINE.context;
+          }
+        }
+        // An empty row (no words, or quotes hidden) still holds its mark and date.
+        y = Math.max(y, rowTop + LINE.words);
+      });
+      if (!compact) y = Math.max(y, top + nameLines.length * LINE.name);
+      y += ROW_PAD;
+    });
+  });
+  return {
+    width: o.width,
+    height: Math.ceil(y),
+    sections: sections.map((s) => s.section),
+    texts,
+    marks,
+    rules,
+  };
+}
+
+/** The last line of a shortened quote ends "…”". */
+function closeQuote(lines: string[]): string[] {
+  return [...lines.slice(0, -1), `${lines[lines.length - 1]!}”`];
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,0 +1,272 @@
+import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { syntheticDataset } from '@claimgraph/sdk/synthetic';
+import { validateDataset, type Dataset } from '@claimgraph/schema';
+import { claimgraph, copyFixture, lines, snapshot, VALID } from './run-cli.js';
+import { datasetTables, tablesToDataset } from '../src/sheet/tables.js';
+import { readWorkbook, writeWorkbook } from '../src/sheet/workbook.js';
+import { sourceFileTexts } from '../src/sheet/source-files.js';
+
+const readData = (dir: string): Dataset =>
+  Object.fromEntries(
+    (['entities', 'relations', 'statements', 'sources'] as const).map((k) => [
+      k,
+      JSON.parse(readFileSync(join(dir, 'data', `${k}.json`), 'utf8')) as unknown,
+    ]),
+  ) as unknown as Dataset;
+
+/** Edits a workbook on disk with exceljs, as a curator's spreadsheet would. */
+async function editWorkbook(file: string, edit: (workbook: ExcelJS.Workbook) => void): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  edit(workbook);
+  await workbook.xlsx.writeFile(file);
+}
+
+/** The 1-based column of a header in a sheet. */
+function columnOf(sheet: ExcelJS.Worksheet, header: string): number {
+  let found = 0;
+  sheet.getRow(1).eachCell((cell, column) => {
+    if (cell.value === header) found = column;
+  });
+  if (!found) throw new Error(`no column ${header}`);
+  return found;
+}
+
+/** Fills the next empty row of a sheet from header → value. */
+function addRow(sheet: ExcelJS.Worksheet, values: Record<string, ExcelJS.CellValue>): number {
+  const row = sheet.actualRowCount + 1;
+  for (const [header, value] of Object.entries(values)) sheet.getCell(row, columnOf(sheet, header)).value = value;
+  return row;
+}
+
+describe('claimgraph sheet export and import', () => {
+  it('imports an unchanged workbook and an unchanged CSV folder without changing a byte', async () => {
+    const dir = copyFixture(VALID);
+    const before = snapshot(dir);
+    const exported = await claimgraph(['sheet', 'export', dir, '--out', join(dir, '..', 'round.xlsx')]);
+    expect(exported.stderr).toBe('');
+    expect(exported.code).toBe(0);
+    const imported = await claimgraph(['sheet', 'import', join(dir, '..', 'round.xlsx'), dir]);
+    expect(imported.stderr).toBe('');
+    expect(imported.stdout).toBe('no change: the data files already hold what the sheet holds\n');
+    expect(imported.code).toBe(0);
+    const csv = join(mkdtempSync(join(tmpdir(), 'claimgraph-sheet-')), 'csv/');
+    expect((await claimgraph(['sheet', 'export', dir, '--out', csv])).code).toBe(0);
+    expect((await claimgraph(['sheet', 'import', csv, dir])).code).toBe(0);
+    expect(snapshot(dir)).toEqual(before);
+  }, 300_000);
+
+  it('round-trips generated datasets through a workbook to the same data files (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), async (seed) => {
+        const data = syntheticDataset({ entities: 8, seed });
+        const bytes = await writeWorkbook(datasetTables(data), { dataset: 'synthetic' });
+        const { tables } = await readWorkbook(bytes, 'synthetic.xlsx');
+        const back = tablesToDataset(tables, { existing: data });
+        expect(back.issues).toEqual([]);
+        expect(back.generated).toEqual([]);
+        expect(sourceFileTexts(back.data)).toEqual(sourceFileTexts(data));
+      }),
+      { numRuns: 4, seed: 20261201 },
+    );
+  }, 300_000);
+
+  it('gives new records with blank ids an id, and the import adds exactly those records', async () => {
+    const dir = copyFixture(VALID);
+    const before = readData(dir);
+    const file = join(dir, '..', 'new.xlsx');
+    expect((await claimgraph(['sheet', 'export', dir, '--out', file])).code).toBe(0);
+    await editWorkbook(file, (workbook) => {
+      addRow(workbook.getWorksheet('Entities')!, {
+        type: 'person',
+        name: 'Zabihullah Mujahid',
+        description: 'Taliban spokesman.',
+      });
+      // The new relation names its entities by name, the new statement its relation in words.
+      addRow(workbook.getWorksheet('Relations')!, {
+        source: 'Zabihullah Mujahid',
+        type: 'member-of',
+        target: 'Taliban',
+      });
+      addRow(workbook.getWorksheet('Statements')!, {
+        'relation (in words)': 'Zabihullah Mujahid — member of — Taliban',
+        speaker: 'Zabihullah Mujahid',
+        stance: 'supports',
+        date: '2021-08',
+        source: 'src:washington-examiner-2021-08-30',
+      });
+    });
+    const run = await claimgraph(['sheet', 'import', file, dir]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(lines(run.stdout).slice(0, 3)).toEqual([
+      'Entities!A11: new id person:zabihullah-mujahid',
+      'Relations!A8: new id rel:zabihullah-mujahid-member-of-taliban',
+      'Statements!A9: new id st:zabihullah-mujahid-on-zabihullah-mujahid-member-of-taliban-2021-08',
+    ]);
+    const after = readData(dir);
+    expect(validateDataset(after).errors).toEqual([]);
+    for (const kind of ['entities', 'relations', 'statements', 'sources'] as const) {
+      const old = new Set(before[kind].map((r) => r.id));
+      const added = after[kind].filter((r) => !old.has(r.id));
+      expect(added).toHaveLength(kind === 'sources' ? 0 : 1);
+      expect(after[kind].filter((r) => old.has(r.id))).toEqual(before[kind]);
+    }
+    expect(after.relations.find((r) => r.id === 'rel:zabihullah-mujahid-member-of-taliban')).toMatchObject({
+      source: 'person:zabihullah-mujahid',
+      target: 'armed-group:taliban',
+    });
+  }, 300_000);
+
+  it('reports a formula, a value outside a drop-down list, a dangling speaker and a duplicate id by cell, and writes nothing', async () => {
+    const dir = copyFixture(VALID);
+    const before = snapshot(dir);
+    const file = join(dir, '..', 'bad.xlsx');
+    expect((await claimgraph(['sheet', 'export', dir, '--out', file])).code).toBe(0);
+    await editWorkbook(file, (workbook) => {
+      const entities = workbook.getWorksheet('Entities')!;
+      entities.getCell(2, columnOf(entities, 'description')).value = { formula: 'CONCAT("a","b")', result: 'ab' };
+      entities.getCell(3, columnOf(entities, 'type')).value = 'militia';
+      const statements = workbook.getWorksheet('Statements')!;
+      statements.getCell(2, columnOf(statements, 'speaker')).value = 'Nobody Known';
+      statements.getCell(3, columnOf(statements, 'id')).value = statements.getCell(2, columnOf(statements, 'id')).value;
+    });
+    const run = await claimgraph(['sheet', 'import', file, dir]);
+    expect(run.code).toBe(1);
+    const reported = lines(run.stderr);
+    expect(reported.find((l) => l.includes('holds a formula'))).toMatch(
+      /: Entities!E2: .*holds a formula \(=CONCAT\("a","b"\)\); type the value itself$/,
+    );
+    expect(reported.find((l) => l.includes('Entities!B3:'))).toMatch(
+      /"militia" is not one of the values of the drop-down list/,
+    );
+    expect(reported.find((l) => l.includes('Statements!D2:'))).toMatch(/no entity has the id or name "Nobody Known"/);
+    expect(reported.find((l) => l.includes('Statements!A3:'))).toMatch(
+      /st:john-kirby-1 .*duplicate|st:john-kirby-1 .*more than once|already/i,
+    );
+    expect(reported.at(-1)).toMatch(/problems found; no file was changed$/);
+    expect(snapshot(dir)).toEqual(before);
+  }, 300_000);
+
+  it('reports a changed id with the redirect it needs, and writes the redirect with --redirect', async () => {
+    const dir = copyFixture(VALID);
+    const file = join(dir, '..', 'rename.xlsx');
+    expect((await claimgraph(['sheet', 'export', dir, '--out', file])).code).toBe(0);
+    await editWorkbook(file, (workbook) => {
+      const sources = workbook.getWorksheet('Sources')!;
+      sources.getCell(2, 1).value = 'src:washington-examiner-2021-08-30-kirby';
+    });
+    const refused = await claimgraph(['sheet', 'import', file, dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      'Sources!A2: src:washington-examiner-2021-08-30-kirby id changed from src:washington-examiner-2021-08-30 to src:washington-examiner-2021-08-30-kirby: releases need a redirect',
+    );
+    const written = await claimgraph(['sheet', 'import', file, dir, '--redirect']);
+    expect(written.stderr).toBe('');
+    expect(written.code).toBe(0);
+    const redirects = JSON.parse(readFileSync(join(dir, 'data', 'redirects.json'), 'utf8')) as unknown[];
+    expect(redirects).toEqual([
+      expect.objectContaining({
+        from: 'src:washington-examiner-2021-08-30',
+        to: 'src:washington-examiner-2021-08-30-kirby',
+      }),
+    ]);
+    expect(readData(dir).statements.every((s) => s.source === 'src:washington-examiner-2021-08-30-kirby')).toBe(true);
+    expect((await claimgraph(['validate', dir])).code).toBe(0);
+  }, 300_000);
+
+  const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
+  if (!soffice)
+    console.warn(
+      'sheet.test: LibreOffice (soffice) is not installed; the re-save round trip is skipped. Install libreoffice-calc-nogui.',
+    );
+  it.skipIf(!soffice)(
+    'imports a workbook opened and re-saved by LibreOffice without a change',
+    async () => {
+      const dir = copyFixture(VALID);
+      const before = snapshot(dir);
+      const work = mkdtempSync(join(tmpdir(), 'claimgraph-soffice-'));
+      const file = join(work, 'curation.xlsx');
+      expect((await claimgraph(['sheet', 'export', dir, '--out', file])).code).toBe(0);
+      const out = join(work, 'resaved');
+      execFileSync(
+        soffice!,
+        [
+          '--headless',
+          `-env:UserInstallation=file://${join(work, 'profile')}`,
+          '--convert-to',
+          'xlsx',
+          '--outdir',
+          out,
+          file,
+        ],
+        {
+          stdio: 'ignore',
+        },
+      );
+      const resaved = join(out, 'curation.xlsx');
+      expect(existsSync(resaved)).toBe(true);
+      const run = await claimgraph(['sheet', 'import', resaved, dir]);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(snapshot(dir)).toEqual(before);
+    },
+    300_000,
+  );
+});
+
+describe('claimgraph quotes', () => {
+  it('reports a one-letter change and a straight/curly quote swap as near misses naming the difference', async () => {
+    const dir = copyFixture(VALID);
+    const sources = mkdtempSync(join(tmpdir(), 'claimgraph-sources-'));
+    const data = readData(dir);
+    // A snapshot holding every quote as typographers print them, then two quotes changed in the data.
+    writeFileSync(
+      join(sources, 'washington-examiner-2021-08-30.txt'),
+      data.statements
+        .map((s) => `${s.speaker} said: “${s.quote ?? ''}.” `)
+        .join('\n')
+        .replace(/'/g, '’'),
+    );
+    const ok = await claimgraph(['quotes', dir, '--sources', sources]);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    const statements = JSON.parse(readFileSync(join(dir, 'data/statements.json'), 'utf8')) as {
+      id: string;
+      quote?: string;
+    }[];
+    statements[0]!.quote = statements[0]!.quote!.replace('commingling', 'comingling');
+    statements[1]!.quote = `${statements[1]!.quote!}.”`.replace('.”', '."');
+    writeFileSync(join(dir, 'data/statements.json'), `${JSON.stringify(statements, null, 2)}\n`);
+    const run = await claimgraph(['quotes', dir, '--sources', sources]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'changed word: the quote has "comingling" where the source has "commingling" (one letter)',
+    );
+    expect(run.stderr).toContain('quotation mark: the quote has "\\"" where the source has "”"');
+    expect(run.stdout).toMatch(/2 near misses/);
+  });
+
+  it('anchors each quote in its snapshot with offsets that slice the quote back out', async () => {
+    const dir = copyFixture(VALID);
+    const sources = mkdtempSync(join(tmpdir(), 'claimgraph-sources-'));
+    const data = readData(dir);
+    const text = `Preamble with an emoji 😀. ${data.statements.map((s) => s.quote ?? '').join(' … ')}`;
+    writeFileSync(join(sources, 'washington-examiner-2021-08-30.txt'), text);
+    const run = await claimgraph(['quotes', dir, '--sources', sources, '--anchor']);
+    expect(run.code).toBe(0);
+    const anchored = readData(dir).statements as (Dataset['statements'][number] & {
+      anchor?: { start: number; end: number };
+    })[];
+    const points = [...text];
+    for (const s of anchored.filter((x) => x.quote))
+      expect(points.slice(s.anchor!.start, s.anchor!.end).join('')).toBe(s.quote);
+    expect((await claimgraph(['validate', dir])).code).toBe(0);
+  });
+});

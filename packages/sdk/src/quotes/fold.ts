@@ -1,0 +1,62 @@
+/**
+ * Folds the typographic variants that copying text changes — curly and straight quotes, dashes,
+ * the ellipsis character, runs of spaces — keeping a map back to the original string, so a match
+ * found in the folded text can be reported at its place in the original.
+ */
+
+/** What each variant folds to, and the name a near-miss report gives the difference. */
+interface Fold {
+  to: string;
+  kind: DifferenceKind;
+}
+
+const variants = (chars: string, fold: Fold): [string, Fold][] => [...chars].map((c) => [c, fold]);
+
+const FOLDS: ReadonlyMap<string, Fold> = new Map([
+  ...variants('\u2018\u2019\u201A\u201B\u2032', { to: "'", kind: 'quote-mark' }),
+  ...variants('\u201C\u201D\u201E\u201F\u2033', { to: '"', kind: 'quote-mark' }),
+  ...variants('\u2010\u2011\u2012\u2013\u2014\u2015\u2212', { to: '-', kind: 'dash' }),
+  ...variants('\u2026', { to: '...', kind: 'ellipsis' }),
+]);
+
+/** The kinds of difference a folded match can hide. */
+export type DifferenceKind = 'quote-mark' | 'dash' | 'ellipsis' | 'whitespace';
+
+export interface Folded {
+  text: string;
+  /** `origin[i]` is the index in the original string of folded character `i`; one extra entry holds the original length. */
+  origin: number[];
+}
+
+const isSpace = (c: string): boolean => /\s/u.test(c);
+
+/** The folded form of `text`: variants replaced, every run of whitespace one space. */
+export function fold(text: string): Folded {
+  let out = '';
+  const origin: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (isSpace(c)) {
+      if (out.endsWith(' ') && origin.length > 0 && isSpace(text[origin[origin.length - 1]!]!)) continue;
+      out += ' ';
+      origin.push(i);
+      continue;
+    }
+    const variant = FOLDS.get(c);
+    const replacement = variant?.to ?? c;
+    for (const r of replacement) {
+      out += r;
+      origin.push(i);
+    }
+  }
+  origin.push(text.length);
+  return { text: out, origin };
+}
+
+/** The kind of difference between two short original strings that fold to the same text, if any. */
+export function foldedDifference(a: string, b: string): DifferenceKind | undefined {
+  if (a === b) return undefined;
+  if (isSpace(a[0] ?? '') || isSpace(b[0] ?? '')) return 'whitespace';
+  const kindOf = (s: string) => [...s].map((c) => FOLDS.get(c)?.kind).find((k) => k !== undefined);
+  return kindOf(a) ?? kindOf(b) ?? (a.includes('.') || b.includes('.') ? 'ellipsis' : undefined);
+}

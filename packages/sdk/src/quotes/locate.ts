@@ -1,0 +1,190 @@
+/**
+ * Finds a quote in a source's text: verbatim, or as a near miss (the closest span, and what differs),
+ * so a curator sees "a curly quote where the source has a straight one" rather than "not found".
+ */
+import { fold, foldedDifference, type DifferenceKind } from './fold.js';
+
+export interface QuoteDifference {
+  /** `word` for a changed, missing or extra word; the others are typographic. */
+  kind: DifferenceKind | 'word';
+  /** The text on each side ('' when the word is missing on that side). */
+  quote: string;
+  source: string;
+  /** One line a curator reads: `"comingling" where the source has "commingling" (one letter)`. */
+  message: string;
+}
+
+/** Where a quote sits in its source's text; offsets are UTF-16 indexes into the text (`text.slice(start, end)`). */
+export type QuoteMatch =
+  | { status: 'verbatim'; start: number; end: number }
+  | { status: 'near-miss'; start: number; end: number; span: string; differences: QuoteDifference[] }
+  | { status: 'missing' };
+
+/** At most this share of a quote's characters may differ for a span to count as a near miss. */
+const NEAR_MISS_SHARE = 0.15;
+
+export function locateQuote(text: string, quote: string): QuoteMatch {
+  const exact = text.indexOf(quote);
+  if (quote.length > 0 && exact !== -1) return { status: 'verbatim', start: exact, end: exact + quote.length };
+  const t = fold(text);
+  const q = fold(quote.trim());
+  if (q.text.length === 0) return { status: 'missing' };
+
+  const at = t.text.indexOf(q.text);
+  if (at !== -1) {
+    const start = t.origin[at]!;
+    const end = t.origin[at + q.text.length]!;
+    return {
+      status: 'near-miss',
+      start,
+      end,
+      span: text.slice(start, end),
+      differences: typographic(quote.trim(), q.origin, text, t.origin, at),
+    };
+  }
+
+  const closest = closestSpan(t.text, q.text, Math.max(2, Math.ceil(q.text.length * NEAR_MISS_SHARE)));
+  if (!closest) return { status: 'missing' };
+  const start = t.origin[closest.start]!;
+  const end = t.origin[closest.end]!;
+  const span = text.slice(start, end);
+  return { status: 'near-miss', start, end, span, differences: wordDifferences(quote.trim(), span) };
+}
+
+/** The typographic differences behind a folded match, one entry per kind with its first example. */
+function typographic(quote: string, qOrigin: number[], text: string, tOrigin: number[], at: number): QuoteDifference[] {
+  const found = new Map<DifferenceKind, QuoteDifference>();
+  for (let k = 0; k < qOrigin.length - 1; k++) {
+    const a = quote.slice(qOrigin[k], qOrigin[k + 1]);
+    const b = text.slice(tOrigin[at + k], tOrigin[at + k + 1]);
+    const kind = foldedDifference(a, b);
+    if (kind && !found.has(kind)) found.set(kind, { kind, quote: a, source: b, message: describe(kind, a, b) });
+  }
+  return [...found.values()];
+}
+
+const NAMES: Record<DifferenceKind, string> = {
+  'quote-mark': 'quotation mark',
+  dash: 'dash',
+  ellipsis: 'ellipsis',
+  whitespace: 'whitespace',
+};
+
+function describe(kind: DifferenceKind, quote: string, source: string): string {
+  const show = (s: string) => JSON.stringify(s).replace(/\\u00a0/gi, '\\u00A0');
+  return `${NAMES[kind]}: the quote has ${show(quote)} where the source has ${show(source)}`;
+}
+
+/**
+ * The span of `text` with the smallest edit distance to `pattern`, if it is at most `limit`
+ * (Sellers' approximate substring search: a match may start anywhere, so row 0 costs nothing).
+ */
+function closestSpan(text: string, pattern: string, limit: number): { start: number; end: number } | undefined {
+  const m = pattern.length;
+  let cost = new Int32Array(m + 1);
+  let from = new Int32Array(m + 1);
+  let nextCost = new Int32Array(m + 1);
+  let nextFrom = new Int32Array(m + 1);
+  for (let i = 0; i <= m; i++) cost[i] = i;
+  let best: { start: number; end: number; distance: number } | undefined;
+  for (let j = 1; j <= text.length; j++) {
+    nextCost[0] = 0;
+    nextFrom[0] = j;
+    const c = text[j - 1];
+    for (let i = 1; i <= m; i++) {
+      const substitute = cost[i - 1]! + (pattern[i - 1] === c ? 0 : 1);
+      const skipText = cost[i]! + 1;
+      const skipPattern = nextCost[i - 1]! + 1;
+      if (substitute <= skipText && substitute <= skipPattern) {
+        nextCost[i] = substitute;
+        nextFrom[i] = from[i - 1]!;
+      } else if (skipText <= skipPattern) {
+        nextCost[i] = skipText;
+        nextFrom[i] = from[i]!;
+      } else {
+        nextCost[i] = skipPattern;
+        nextFrom[i] = nextFrom[i - 1]!;
+      }
+    }
+    if (nextCost[m]! <= limit && (!best || nextCost[m]! < best.distance)) {
+      best = { start: nextFrom[m]!, end: j, distance: nextCost[m]! };
+    }
+    [cost, nextCost] = [nextCost, cost];
+    [from, nextFrom] = [nextFrom, from];
+  }
+  return best && { start: best.start, end: best.end };
+}
+
+/** Word-level differences between a quote and the span it nearly matches (longest common subsequence of words). */
+export function wordDifferences(quote: string, span: string): QuoteDifference[] {
+  const a = quote.split(/\s+/u).filter(Boolean);
+  const b = span.split(/\s+/u).filter(Boolean);
+  const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+    }
+  }
+  const out: QuoteDifference[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    const dropQuote = i < a.length && (j >= b.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!);
+    const dropSource = j < b.length && (i >= a.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!);
+    if (dropQuote && dropSource) {
+      out.push(changedWord(a[i]!, b[j]!));
+      i++;
+      j++;
+    } else if (dropQuote) {
+      out.push({
+        kind: 'word',
+        quote: a[i]!,
+        source: '',
+        message: `extra word: the quote has "${a[i]}", the source does not`,
+      });
+      i++;
+    } else {
+      out.push({ kind: 'word', quote: '', source: b[j]!, message: `missing word: the source has "${b[j]}" here` });
+      j++;
+    }
+  }
+  return out;
+}
+
+function changedWord(quote: string, source: string): QuoteDifference {
+  const typo = [...quote].length === [...source].length || Math.abs(quote.length - source.length) === 1;
+  const letters = typo && editDistance(quote, source) === 1 ? ' (one letter)' : '';
+  const kind = foldedDifference(quote, source);
+  const message =
+    kind && fold(quote).text === fold(source).text
+      ? `${NAMES[kind]}: the quote has "${quote}" where the source has "${source}"`
+      : `changed word: the quote has "${quote}" where the source has "${source}"${letters}`;
+  return { kind: kind && fold(quote).text === fold(source).text ? kind : 'word', quote, source, message };
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/** The code-point offset of a UTF-16 index: what a W3C TextPositionSelector counts. */
+export function codePointOffset(text: string, index: number): number {
+  let n = 0;
+  for (let i = 0; i < index; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff || i === 0 || text.charCodeAt(i - 1) < 0xd800 || text.charCodeAt(i - 1) > 0xdbff) n++;
+  }
+  return n;
+}

@@ -1,0 +1,94 @@
+/**
+ * The browser script every site page shares. It draws each `figure.chart` from the shared release
+ * data (assets/data.js) with @claimgraph/charts and vega-embed, and runs the search page with
+ * MiniSearch over names, relations and quotes, folded the way the SDK folds names. It writes
+ * text with textContent only: record text never becomes markup.
+ */
+import { networkChart, stanceChart, timelineChart } from '@claimgraph/charts';
+import { ClaimGraph, type Dataset } from '@claimgraph/sdk';
+import type { ChartRef } from '../charts.js';
+import type { SiteMeta } from '../model.js';
+import { runSearch } from './search.js';
+
+declare global {
+  interface Window {
+    CLAIMGRAPH_SITE?: { meta: SiteMeta; dataset: Dataset };
+    vegaEmbed?: (el: HTMLElement, spec: unknown, options: unknown) => Promise<unknown>;
+  }
+}
+
+let graph: ClaimGraph | undefined;
+function claimGraph(): ClaimGraph | undefined {
+  const release = window.CLAIMGRAPH_SITE;
+  if (!release) return undefined;
+  graph ??= ClaimGraph.fromData(release.dataset, { validate: false, version: release.meta.version });
+  return graph;
+}
+
+function specFor(cg: ClaimGraph, ref: ChartRef, width: number, dataset: string) {
+  const common = { dataset };
+  // On a phone the speaker names get less room, so the marks and quotes keep theirs.
+  const labelWidth = width < 520 ? 96 : 160;
+  const plotWidth = (widest: number) => Math.max(200, Math.min(widest, width - labelWidth - 40));
+  switch (ref.kind) {
+    case 'stance':
+      return stanceChart(cg, { ...common, relation: ref.relation, labelWidth, width: plotWidth(440) });
+    case 'timeline':
+      return timelineChart(cg, { ...common, relation: ref.relation, labelWidth, width: plotWidth(560) });
+    case 'network':
+      return networkChart(cg, { ...common, focus: ref.entity, width: Math.max(300, Math.min(640, width - 20)) });
+    case 'perspective':
+      return networkChart(cg.perspective(ref.speaker!), {
+        ...common,
+        width: Math.max(300, Math.min(640, width - 20)),
+        title: `As ${cg.entity(ref.speaker!)?.name ?? ref.speaker} tells it`,
+      });
+  }
+}
+
+async function drawCharts(): Promise<void> {
+  const figures = [...document.querySelectorAll<HTMLElement>('figure.chart[data-chart]')];
+  if (!figures.length) return;
+  const cg = claimGraph();
+  const embed = window.vegaEmbed;
+  if (!cg || !embed) return;
+  const dataset = window.CLAIMGRAPH_SITE!.meta.name;
+  for (const figure of figures) {
+    const canvas = figure.querySelector<HTMLElement>('.chart-canvas');
+    if (!canvas) continue;
+    try {
+      const ref = JSON.parse(figure.dataset.chart!) as ChartRef;
+      const spec = specFor(cg, ref, canvas.clientWidth || 600, dataset);
+      const label = canvas.getAttribute('aria-label') ?? '';
+      canvas.replaceChildren();
+      await embed(canvas, spec, {
+        renderer: 'svg',
+        actions: { export: true, source: false, compiled: false, editor: false },
+        description: label,
+      });
+      // The drawing now speaks for itself (vega gives its SVG the description as its label), and
+      // it holds vega-embed's action menu: an image role around controls would hide them.
+      canvas.removeAttribute('role');
+      canvas.removeAttribute('aria-label');
+      for (const summary of canvas.querySelectorAll('details > summary'))
+        summary.setAttribute('aria-label', 'Chart actions: save as SVG or PNG');
+      figure.dataset.drawn = 'true';
+    } catch (error) {
+      const note = document.createElement('p');
+      note.className = 'chart-note';
+      note.textContent = `The chart could not be drawn (${(error as Error).message}); the list below holds the same facts.`;
+      canvas.replaceChildren(note);
+      figure.dataset.drawn = 'error';
+    }
+  }
+}
+
+async function start(): Promise<void> {
+  const results = document.getElementById('search-results');
+  if (results && window.CLAIMGRAPH_SITE) runSearch(results, window.CLAIMGRAPH_SITE);
+  await drawCharts();
+  document.body.dataset.ready = 'true';
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => void start());
+else void start();

@@ -1,0 +1,188 @@
+/**
+ * What every page reads: the dataset as a ClaimGraph, its description, the options resolved
+ * against SITE_DEFAULTS, and the lookups pages share (names, stance counts, links, citations).
+ */
+import { formatPartialDate } from '@claimgraph/charts';
+import {
+  comparePartialDates,
+  datePrecision,
+  ENTITY_TYPE_INFO,
+  RELATION_TYPE_INFO,
+  type Dataset,
+  type Entity,
+  type Relation,
+  type Statement,
+} from '@claimgraph/schema';
+import { ClaimGraph, relationStatus, type Status } from '@claimgraph/sdk';
+import { pathToUrl, recordPath, relativeHref } from './permalink.js';
+
+/** What the site says about the dataset: from the release's datapackage.json or the source's package.json. */
+export interface SiteMeta {
+  /** The dataset's short name (`afghanistan-2021`). */
+  name: string;
+  /** A title for people [the name]. */
+  title?: string;
+  version?: string;
+  description?: string;
+  license?: string;
+  /** The npm package that ships the dataset, for the "how to load it" snippets. */
+  packageName?: string;
+}
+
+/** A release file the site offers for download, copied to `release/<path>`. */
+export interface ReleaseFile {
+  /** Path inside the release, with `/` (`dataset.json`, `parquet/entities.parquet`). */
+  path: string;
+  content: Uint8Array;
+}
+
+export interface SiteInput {
+  /** A valid dataset (validate it first: the site trusts it). */
+  dataset: Dataset;
+  meta: SiteMeta;
+  /** The release's files; when absent, the site offers the dataset.json it was given. */
+  releaseFiles?: ReleaseFile[];
+}
+
+export interface SiteOptions {
+  /** The URL the site will be published at, for citations and embed snippets [none: site-relative paths]. */
+  baseUrl?: string;
+  /** Rows per page of the entity, relation and timeline lists [100]. */
+  pageSize?: number;
+  /** Contested relations listed on the home page, the most discussed first [12]. */
+  homeContested?: number;
+  /** Statements listed on an entity's or source's page before "showing N of M" [25]. */
+  listLimit?: number;
+}
+
+export const SITE_DEFAULTS = {
+  baseUrl: undefined as string | undefined,
+  pageSize: 100,
+  homeContested: 12,
+  listLimit: 25,
+};
+
+export type ResolvedOptions = typeof SITE_DEFAULTS;
+
+export function resolveOptions(options: SiteOptions = {}): ResolvedOptions {
+  const o = { ...SITE_DEFAULTS, ...options };
+  for (const key of ['pageSize', 'homeContested', 'listLimit'] as const) {
+    if (!Number.isInteger(o[key]) || o[key] < 1)
+      throw new Error(`@claimgraph/site: options.${key}: ${String(o[key])} is not a positive whole number`);
+  }
+  if (o.baseUrl !== undefined) {
+    let url: URL;
+    try {
+      url = new URL(o.baseUrl);
+    } catch {
+      throw new Error(`@claimgraph/site: options.baseUrl: "${o.baseUrl}" is not an absolute URL`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      throw new Error(`@claimgraph/site: options.baseUrl: "${o.baseUrl}" is not an http(s) URL`);
+    o.baseUrl = url.href.endsWith('/') ? url.href : `${url.href}/`;
+  }
+  return o;
+}
+
+export interface StanceCount {
+  supports: number;
+  disputes: number;
+  status: Status;
+}
+
+/** The shared state of one site build. */
+export class Site {
+  readonly cg: ClaimGraph;
+  readonly data: Dataset;
+  readonly title: string;
+  readonly #names: Map<string, string>;
+  readonly #counts = new Map<string, StanceCount>();
+  readonly speakers: Set<string>;
+
+  constructor(
+    input: SiteInput,
+    readonly meta: SiteMeta,
+    readonly options: ResolvedOptions,
+  ) {
+    this.cg = ClaimGraph.fromData(input.dataset, { validate: false, version: meta.version });
+    this.data = this.cg.toJSON();
+    this.title = meta.title ?? meta.name;
+    this.#names = new Map(this.data.entities.map((e) => [e.id, e.name]));
+    for (const r of this.data.relations) this.#counts.set(r.id, { supports: 0, disputes: 0, status: 'supported' });
+    for (const s of this.data.statements) {
+      const count = this.#counts.get(s.relation);
+      if (count) count[s.stance] += 1;
+    }
+    for (const count of this.#counts.values()) count.status = relationStatus(count.supports, count.disputes);
+    this.speakers = new Set(this.data.statements.map((s) => s.speaker));
+  }
+
+  nameOf(id: string): string {
+    return this.#names.get(id) ?? id;
+  }
+
+  entity(id: string): Entity | undefined {
+    return this.cg.entity(id);
+  }
+
+  counts(relationId: string): StanceCount {
+    return this.#counts.get(relationId) ?? { supports: 0, disputes: 0, status: 'supported' };
+  }
+
+  /** "Haqqani network — part of — Taliban" as three parts, for pages to link the two names. */
+  phrase(relation: Relation): { source: string; label: string; target: string } {
+    return {
+      source: this.nameOf(relation.source),
+      label: RELATION_TYPE_INFO[relation.type].label,
+      target: this.nameOf(relation.target),
+    };
+  }
+
+  phraseText(relation: Relation): string {
+    const p = this.phrase(relation);
+    return `${p.source} — ${p.label} — ${p.target}`;
+  }
+
+  typeLabel(entity: Entity): string {
+    return ENTITY_TYPE_INFO[entity.type].label;
+  }
+
+  /** The URL a citation or an embed snippet gives: absolute with a base URL, else the site path. */
+  absoluteUrl(path: string): string {
+    return this.options.baseUrl === undefined ? `/${pathToUrl(path)}` : `${this.options.baseUrl}${pathToUrl(path)}`;
+  }
+
+  /** A link from page `from` to a record's page. */
+  recordHref(from: string, id: string): string {
+    return relativeHref(from, recordPath(id));
+  }
+}
+
+/** `2021-08-27` → "27 Aug 2021" with the precision as a machine-readable `datetime`. */
+export function dateText(date: string): { label: string; precision: string } {
+  return { label: formatPartialDate(date), precision: datePrecision(date) };
+}
+
+/** Statements by date (earliest first; a coarser date before the finer dates inside it), then id. */
+export function byDate(a: Statement, b: Statement): number {
+  return comparePartialDates(a.date, b.date) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** The optional text fields the statement model may carry (`paraphrase` and `context` arrive with the charts work). */
+export function statementExtras(statement: Statement): { paraphrase?: string; context?: string } {
+  const s = statement as Statement & { paraphrase?: unknown; context?: unknown };
+  return {
+    paraphrase: typeof s.paraphrase === 'string' ? s.paraphrase : undefined,
+    context: typeof s.context === 'string' ? s.context : undefined,
+  };
+}
+
+/** Items `page` (from 1) of a list cut into pages of `size`, and how many pages there are. */
+export function paginate<T>(items: readonly T[], page: number, size: number): { items: T[]; pages: number } {
+  return { items: items.slice((page - 1) * size, page * size), pages: Math.max(1, Math.ceil(items.length / size)) };
+}
+
+/** `relations.html`, `relations-2.html`, …: the file of page `n` of a list. */
+export function listPagePath(list: string, page: number): string {
+  return page === 1 ? `${list}.html` : `list/${list}-${page}.html`;
+}

@@ -1,0 +1,357 @@
+/**
+ * The pieces every page is made of: the layout (header, search box, footer), the cite-this block,
+ * chart placeholders with their embed snippet, statements, relation rows and pagers. Preact renders
+ * them to strings: every value is escaped as text or as an attribute, never pasted into markup.
+ */
+import type { ComponentChildren } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import type { Relation, Statement } from '@claimgraph/schema';
+import type { ChartRef } from '../charts.js';
+import { embedPath, relativeHref } from '../permalink.js';
+import { dateText, listPagePath, statementExtras, type Site } from '../model.js';
+
+export interface PageProps {
+  site: Site;
+  /** This page's path from the site root: links are made relative to it. */
+  path: string;
+  title: string;
+  description?: string;
+  /** Load the release data and the charts' libraries. */
+  charts?: boolean;
+  /** Load the release data for search. */
+  search?: boolean;
+  children: ComponentChildren;
+}
+
+const NAV = [
+  ['index.html', 'Overview'],
+  ['relations.html', 'Relations'],
+  ['entities.html', 'Entities'],
+  ['timeline.html', 'Timeline'],
+  ['downloads.html', 'Downloads'],
+] as const;
+
+export function Layout({ site, path, title, description, charts, search, children }: PageProps) {
+  const href = (to: string) => relativeHref(path, to);
+  const version = site.meta.version ? ` ${site.meta.version}` : '';
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <link rel="icon" href="data:," />
+        <title>{`${title} · ${site.title}`}</title>
+        {description ? <meta name="description" content={description} /> : null}
+        <meta name="generator" content="claimgraph site" />
+        <link rel="stylesheet" href={href('assets/site.css')} />
+        {charts || search ? <script defer src={href('assets/data.js')} /> : null}
+        {charts ? <script defer src={href('assets/vega.min.js')} /> : null}
+        {charts ? <script defer src={href('assets/vega-lite.min.js')} /> : null}
+        {charts ? <script defer src={href('assets/vega-embed.min.js')} /> : null}
+        <script defer src={href('assets/site.js')} />
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          Skip to content
+        </a>
+        <header class="masthead">
+          <div class="wrap masthead-inner">
+            <p class="brand">
+              <a href={href('index.html')}>
+                {site.title}
+                <span class="brand-version">{version}</span>
+              </a>
+            </p>
+            <form class="search-form" role="search" action={href('search.html')} method="get">
+              <label for="q" class="visually-hidden">
+                Search people, groups, relations and quotes
+              </label>
+              <input id="q" name="q" type="search" placeholder="Search names, relations, quotes" autoComplete="off" />
+              <button type="submit">Search</button>
+            </form>
+          </div>
+          <nav class="wrap nav" aria-label="Sections">
+            <ul>
+              {NAV.map(([to, label]) => (
+                <li>
+                  <a href={href(to)} aria-current={to === path ? 'page' : undefined}>
+                    {label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" class="wrap">
+          {children}
+        </main>
+        <footer class="colophon">
+          <div class="wrap">
+            <p>
+              {site.title}
+              {version}
+              {site.meta.license ? ` · data licensed ${site.meta.license}` : ''} · quotes remain their authors’ and are
+              short, attributed excerpts.
+            </p>
+            <p>
+              Built with claimgraph from the release files on the <a href={href('downloads.html')}>downloads</a> page.
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/** Dataset, version, record id and URL, as a reader would paste them into a story or a footnote. */
+export function Cite({ site, path, id, what }: { site: Site; path: string; id?: string; what: string }) {
+  const url = site.absoluteUrl(path);
+  const version = site.meta.version ? `, version ${site.meta.version}` : '';
+  const record = id ? `, record ${id}` : '';
+  const text = `${what}. ${site.title} (claimgraph dataset ${site.meta.name}${version})${record}. ${url}`;
+  return (
+    <section class="cite" aria-labelledby="cite-title">
+      <h2 id="cite-title">Cite this</h2>
+      <dl>
+        <div>
+          <dt>Dataset</dt>
+          <dd>{site.meta.name}</dd>
+        </div>
+        <div>
+          <dt>Version</dt>
+          <dd>{site.meta.version ?? 'unversioned'}</dd>
+        </div>
+        {id ? (
+          <div>
+            <dt>Record</dt>
+            <dd>
+              <code>{id}</code>
+            </dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>URL</dt>
+          <dd>
+            <code>{url}</code>
+          </dd>
+        </div>
+      </dl>
+      <p class="cite-text">{text}</p>
+    </section>
+  );
+}
+
+/**
+ * A chart drawn in the browser from the shared release data. Without JavaScript it is a note: the
+ * page's lists carry the same facts. The embed snippet loads the chart's own page in an iframe.
+ */
+export function Chart({
+  site,
+  path,
+  chart,
+  label,
+  embed = true,
+}: {
+  site: Site;
+  path: string;
+  chart: ChartRef;
+  label: string;
+  embed?: boolean;
+}) {
+  const embedUrl = site.absoluteUrl(embedPath(path));
+  // The snippet is markup the reader copies: rendered like the page, so the label is escaped too.
+  const snippet = renderToString(
+    <iframe src={embedUrl} title={label} width="100%" height="520" style="border:0;max-width:100%" loading="lazy" />,
+  );
+  return (
+    <div class="chart-block">
+      <figure class="chart" data-chart={JSON.stringify(chart)}>
+        <div class="chart-canvas" role="img" aria-label={label}>
+          <p class="chart-note">{label}. The chart is drawn with JavaScript; the list below holds the same facts.</p>
+        </div>
+      </figure>
+      {embed ? (
+        <details class="embed">
+          <summary>Embed this chart</summary>
+          <p>
+            Paste this into a story; the chart <a href={relativeHref(path, embedPath(path))}>page</a> resizes to its
+            column.
+          </p>
+          <pre>
+            <code>{snippet}</code>
+          </pre>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+export function DateText({ date }: { date: string }) {
+  const { label, precision } = dateText(date);
+  return (
+    <time dateTime={date} title={`precision: ${precision}`}>
+      {label}
+    </time>
+  );
+}
+
+export function StanceMark({ stance }: { stance: 'supports' | 'disputes' }) {
+  return (
+    <span class={`stance stance-${stance}`}>
+      <span aria-hidden="true">{stance === 'supports' ? '▲' : '▼'}</span>{' '}
+      {stance === 'supports' ? 'Supports' : 'Disputes'}
+    </span>
+  );
+}
+
+/** One statement: stance, who, when, the words, the marks and the source. */
+export function StatementItem({
+  site,
+  path,
+  statement: s,
+  show,
+}: {
+  site: Site;
+  path: string;
+  statement: Statement;
+  show: 'speaker' | 'relation' | 'both';
+}) {
+  const relation = site.cg.relation(s.relation);
+  const source = site.cg.source(s.source);
+  const { paraphrase, context } = statementExtras(s);
+  const link = (id: string) => site.recordHref(path, id);
+  return (
+    <li class={`statement statement-${s.stance}`}>
+      <p class="statement-head">
+        <StanceMark stance={s.stance} />
+        {show !== 'relation' ? (
+          <>
+            {' '}
+            <a class="speaker" href={link(s.speaker)}>
+              {site.nameOf(s.speaker)}
+            </a>
+          </>
+        ) : null}
+        {show !== 'speaker' && relation ? (
+          <>
+            {' '}
+            <a class="about" href={link(relation.id)}>
+              {site.phraseText(relation)}
+            </a>
+          </>
+        ) : null}
+        <span class="meta">
+          {' · '}
+          <DateText date={s.date} />
+          {s.hedged ? <span class="mark mark-hedged"> · hedged</span> : null}
+          {s.reportedBy ? (
+            <span class="mark">
+              {' · reported by '}
+              <a href={link(s.reportedBy)}>{site.nameOf(s.reportedBy)}</a>
+            </span>
+          ) : null}
+        </span>
+      </p>
+      {s.quote ? (
+        <blockquote class="quote">
+          <p>“{s.quote}”</p>
+        </blockquote>
+      ) : paraphrase ? (
+        <p class="paraphrase">
+          <span class="label">Paraphrase:</span> {paraphrase}
+        </p>
+      ) : (
+        <p class="paraphrase">No quote recorded.</p>
+      )}
+      {context ? (
+        <p class="context">
+          <span class="label">Context:</span> {context}
+        </p>
+      ) : null}
+      <p class="statement-foot">
+        Source: {source ? <a href={link(source.id)}>{source.title}</a> : s.source}
+        {' · '}
+        <a href={link(s.id)}>
+          Permalink<span class="visually-hidden"> of this statement</span>
+        </a>
+      </p>
+    </li>
+  );
+}
+
+/** A proportional bar of supporting and disputing statements, with the numbers as text. */
+export function StanceBar({ supports, disputes }: { supports: number; disputes: number }) {
+  const total = supports + disputes || 1;
+  return (
+    <span class="stance-bar">
+      <span class="bar" aria-hidden="true">
+        <span class="bar-supports" style={{ width: `${((100 * supports) / total).toFixed(1)}%` }} />
+        <span class="bar-disputes" style={{ width: `${((100 * disputes) / total).toFixed(1)}%` }} />
+      </span>
+      <span class="bar-text">
+        {supports} for, {disputes} against
+      </span>
+    </span>
+  );
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  return <span class={`status status-${status}`}>{status}</span>;
+}
+
+/** A relation as a row: its proposition linked, its status and its stance counts. */
+export function RelationRow({ site, path, relation }: { site: Site; path: string; relation: Relation }) {
+  const c = site.counts(relation.id);
+  const p = site.phrase(relation);
+  return (
+    <li class="relation-row">
+      <a class="proposition" href={site.recordHref(path, relation.id)}>
+        {p.source} <span class="rel-label">{p.label}</span> {p.target}
+      </a>
+      <span class="relation-meta">
+        <StatusBadge status={c.status} /> <StanceBar supports={c.supports} disputes={c.disputes} />
+      </span>
+    </li>
+  );
+}
+
+/** Links to the pages of a paginated list: the first, the last, and those near this one. */
+export function Pager({ path, list, page, pages }: { path: string; list: string; page: number; pages: number }) {
+  if (pages <= 1) return null;
+  const numbers = Array.from({ length: pages }, (_, i) => i + 1).filter(
+    (n) => n === 1 || n === pages || Math.abs(n - page) <= 2,
+  );
+  const link = (n: number, text: string, label: string) => (
+    <a href={relativeHref(path, listPagePath(list, n))} aria-label={label}>
+      {text}
+    </a>
+  );
+  return (
+    <nav class="pager" aria-label="Pages">
+      <ul>
+        {page > 1 ? <li>{link(page - 1, '← Previous', `Previous page, ${page - 1} of ${pages}`)}</li> : null}
+        {numbers.map((n, i) => (
+          <>
+            {i > 0 && n - numbers[i - 1]! > 1 ? (
+              <li class="gap" aria-hidden="true">
+                …
+              </li>
+            ) : null}
+            <li>{n === page ? <span aria-current="page">{n}</span> : link(n, String(n), `Page ${n} of ${pages}`)}</li>
+          </>
+        ))}
+        {page < pages ? <li>{link(page + 1, 'Next →', `Next page, ${page + 1} of ${pages}`)}</li> : null}
+      </ul>
+    </nav>
+  );
+}
+
+/** "and 12 more": said where a list is cut, so no reader mistakes a cut list for all there is. */
+export function More({ shown, total, where }: { shown: number; total: number; where: string }) {
+  if (total <= shown) return null;
+  return (
+    <p class="more">
+      Showing {shown} of {total}; {where}.
+    </p>
+  );
+}

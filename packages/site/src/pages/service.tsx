@@ -1,0 +1,164 @@
+/** The downloads page, the search page and the embeddable chart pages. */
+import { relativeHref } from '../permalink.js';
+import type { Site } from '../model.js';
+import type { ChartRef } from '../charts.js';
+import { Cite, Layout } from './parts.js';
+
+export interface DownloadFile {
+  /** Path inside the release. */
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+const size = (bytes: number) =>
+  bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1024 * 1024
+      ? `${(bytes / 1024).toFixed(1)} kB`
+      : `${(bytes / 1048576).toFixed(1)} MB`;
+
+export function DownloadsPage({ site, files }: { site: Site; files: DownloadFile[] }) {
+  const path = 'downloads.html';
+  const pkg = site.meta.packageName ?? `@claimgraph/dataset-${site.meta.name}`;
+  const hasParquet = files.some((f) => f.path.endsWith('.parquet'));
+  const sdk = `import { ClaimGraph } from '@claimgraph/sdk';
+
+// The release folder, or its URL: the same files as below.
+const cg = await ClaimGraph.load('release/');
+cg.contested();             // the disputed propositions
+cg.stances('rel:…');        // who says yes, who says no`;
+  const cli = `npm install ${pkg}
+npx claimgraph info ${pkg}
+npx claimgraph query contested --dataset ${pkg}
+npx claimgraph site --dataset ${pkg} --out site/`;
+  const duckdb = hasParquet
+    ? `-- in duckdb, from the release folder
+SELECT r.type, count(*) AS statements
+FROM 'parquet/statements.parquet' s JOIN 'parquet/relations.parquet' r ON s.relation = r.id
+GROUP BY r.type ORDER BY statements DESC;`
+    : `-- in duckdb: dataset.json holds one list per record type
+SELECT unnest(statements, recursive := true) FROM read_json('dataset.json');`;
+  return (
+    <Layout site={site} path={path} title="Downloads">
+      <h1>Downloads</h1>
+      <p class="standfirst">
+        The release this site was built from, file by file, with the size and SHA-256 hash of each, so a copy can be
+        checked against the original (<code>npx claimgraph verify FOLDER</code> does it for a whole folder).
+      </p>
+      <div class="table-wrap">
+        <table>
+          <caption class="visually-hidden">Release files</caption>
+          <thead>
+            <tr>
+              <th scope="col">File</th>
+              <th scope="col" class="num">
+                Size
+              </th>
+              <th scope="col">SHA-256</th>
+            </tr>
+          </thead>
+          <tbody>
+            {files.map((file) => (
+              <tr>
+                <td>
+                  <a href={relativeHref(path, `release/${file.path}`)}>{file.path}</a>
+                </td>
+                <td class="num">{size(file.bytes)}</td>
+                <td>
+                  <code class="hash">{file.sha256}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>Load it</h2>
+      <h3>With the SDK (Node or a browser)</h3>
+      <pre>
+        <code>{sdk}</code>
+      </pre>
+      <h3>With the command line</h3>
+      <pre>
+        <code>{cli}</code>
+      </pre>
+      <h3>With DuckDB</h3>
+      <pre>
+        <code>{duckdb}</code>
+      </pre>
+      <p>
+        Or <code>npx claimgraph sql "SELECT …"</code>, which sets up views of the four record types for you.
+      </p>
+      <Cite site={site} path={path} what={`${site.title}, release files`} />
+    </Layout>
+  );
+}
+
+export function SearchPage({ site }: { site: Site }) {
+  const path = 'search.html';
+  return (
+    <Layout site={site} path={path} title="Search" search>
+      <h1>Search</h1>
+      <div id="search-results" aria-live="polite">
+        <p class="chart-note">
+          Search runs in your browser and needs JavaScript. Without it, browse the{' '}
+          <a href={relativeHref(path, 'relations.html')}>relations</a>,{' '}
+          <a href={relativeHref(path, 'entities.html')}>entities</a> or the{' '}
+          <a href={relativeHref(path, 'timeline.html')}>timeline</a>.
+        </p>
+      </div>
+      <Cite site={site} path={path} what={`Search of ${site.title}`} />
+    </Layout>
+  );
+}
+
+/** A chart alone on a page, for an iframe in someone else's story: it fills the frame's width. */
+export function EmbedPage({
+  site,
+  path,
+  pagePath,
+  chart,
+  label,
+}: {
+  site: Site;
+  path: string;
+  pagePath: string;
+  chart: ChartRef;
+  label: string;
+}) {
+  const href = (to: string) => relativeHref(path, to);
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <link rel="icon" href="data:," />
+        <title>{`${label} · ${site.title}`}</title>
+        <meta name="robots" content="noindex" />
+        <link rel="canonical" href={site.absoluteUrl(pagePath)} />
+        <link rel="stylesheet" href={href('assets/site.css')} />
+        <script defer src={href('assets/data.js')} />
+        <script defer src={href('assets/vega.min.js')} />
+        <script defer src={href('assets/vega-lite.min.js')} />
+        <script defer src={href('assets/vega-embed.min.js')} />
+        <script defer src={href('assets/site.js')} />
+      </head>
+      <body class="embed-page">
+        <main id="main">
+          <figure class="chart" data-chart={JSON.stringify(chart)}>
+            <div class="chart-canvas" role="img" aria-label={label}>
+              <p class="chart-note">{label}. The chart is drawn with JavaScript.</p>
+            </div>
+            <figcaption>
+              <a href={href(pagePath)} target="_blank" rel="noopener">
+                {label}
+              </a>{' '}
+              · {site.title}
+              {site.meta.version ? ` ${site.meta.version}` : ''}
+            </figcaption>
+          </figure>
+        </main>
+      </body>
+    </html>
+  );
+}

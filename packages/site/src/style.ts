@@ -1,0 +1,159 @@
+/**
+ * The site's one stylesheet: a newsroom reading page — a serif for headlines and quotes, the
+ * system sans for everything else, one readable column, the charts' stance colours (Okabe–Ito).
+ */
+import { OKABE_ITO } from '@claimgraph/charts';
+
+export const CSS = `:root {
+  --ink: #1a1a1a;
+  --muted: #5c5c5c;
+  --rule: #dcdcdc;
+  --paper: #ffffff;
+  --tint: #f6f5f1;
+  --accent: #8a1c1c;
+  --link: #0b4f8a;
+  --supports: ${OKABE_ITO.blue};
+  --disputes: #b34700;
+  --serif: Georgia, 'Times New Roman', 'Noto Serif', serif;
+  --sans: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
+  --mono: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+}
+*, *::before, *::after { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; background: var(--paper); color: var(--ink); font: 17px/1.55 var(--sans); }
+a { color: var(--link); text-underline-offset: 2px; }
+a:hover { color: var(--accent); }
+a:focus-visible, button:focus-visible, input:focus-visible, summary:focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
+.wrap { max-width: 46rem; margin: 0 auto; padding: 0 1rem; }
+.visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.skip { position: absolute; left: -999px; top: 0; background: var(--ink); color: #fff; padding: .5rem 1rem; z-index: 10; }
+.skip:focus { left: 0; }
+
+.masthead { border-bottom: 1px solid var(--ink); background: var(--paper); }
+.masthead-inner { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .5rem 1rem; padding-top: .9rem; padding-bottom: .6rem; }
+.brand { margin: 0; font: 700 1.35rem/1.2 var(--serif); letter-spacing: -.01em; }
+.brand a { color: var(--ink); text-decoration: none; }
+.brand-version { font: 500 .8rem var(--sans); color: var(--muted); margin-left: .35rem; }
+.search-form { display: flex; flex: 1 1 16rem; max-width: 22rem; }
+.search-form input { flex: 1; min-width: 0; font: inherit; font-size: .95rem; padding: .4rem .6rem; border: 1px solid #8c8c8c; border-right: 0; border-radius: 3px 0 0 3px; }
+.search-form button { font: 600 .9rem var(--sans); padding: .4rem .8rem; border: 1px solid var(--ink); background: var(--ink); color: #fff; border-radius: 0 3px 3px 0; cursor: pointer; }
+.nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .1rem 1.1rem; margin: 0; padding: .35rem 0 .5rem; font: 600 .82rem var(--sans); text-transform: uppercase; letter-spacing: .06em; }
+.nav a { color: var(--ink); text-decoration: none; padding: .35rem 0; display: inline-block; }
+.nav a[aria-current="page"] { border-bottom: 3px solid var(--accent); }
+
+main.wrap { padding-top: 1.6rem; padding-bottom: 2.5rem; }
+h1, h2, h3 { font-family: var(--serif); line-height: 1.2; letter-spacing: -.01em; }
+h1 { font-size: clamp(1.7rem, 5vw, 2.4rem); margin: .2rem 0 .8rem; }
+h2 { font-size: 1.35rem; margin: 2.2rem 0 .8rem; padding-top: .6rem; border-top: 1px solid var(--rule); }
+h3 { font-size: 1.05rem; margin: 1.4rem 0 .4rem; font-family: var(--sans); text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
+.kicker { margin: 0; font: 700 .78rem var(--sans); text-transform: uppercase; letter-spacing: .08em; color: var(--accent); }
+.standfirst { font-size: 1.12rem; color: #333; margin: 0 0 1rem; }
+.lede h1 { font-size: clamp(1.9rem, 6vw, 2.8rem); }
+.muted { color: var(--muted); }
+code { font-family: var(--mono); font-size: .88em; overflow-wrap: anywhere; }
+pre { background: var(--tint); border-left: 3px solid var(--rule); padding: .8rem 1rem; overflow-x: auto; font-size: .85rem; line-height: 1.45; }
+pre code { overflow-wrap: normal; white-space: pre; }
+
+.counts { list-style: none; padding: 0; margin: 1.2rem 0 .4rem; display: grid; grid-template-columns: repeat(auto-fit, minmax(6.5rem, 1fr)); gap: .6rem; }
+.counts li { border-top: 3px solid var(--ink); padding-top: .35rem; font-size: .85rem; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
+.counts strong { display: block; font: 700 1.7rem/1.1 var(--serif); color: var(--ink); letter-spacing: 0; }
+.date-range { color: var(--muted); font-size: .95rem; }
+
+.relation-list, .entity-list { list-style: none; padding: 0; margin: 0; }
+.relation-row { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: .2rem 1rem; padding: .65rem 0; border-bottom: 1px solid var(--rule); }
+.proposition { font: 600 1.05rem/1.35 var(--serif); color: var(--ink); text-decoration-color: #bbb; }
+.rel-label { font-family: var(--sans); font-weight: 400; font-size: .88em; color: var(--muted); }
+.relation-meta { display: inline-flex; align-items: center; gap: .5rem; font-size: .85rem; color: var(--muted); white-space: nowrap; }
+.entity-list li { padding: .35rem 0; border-bottom: 1px solid var(--rule); }
+.status { display: inline-block; font: 700 .7rem/1 var(--sans); text-transform: uppercase; letter-spacing: .06em; padding: .25rem .4rem; border-radius: 2px; border: 1px solid currentColor; }
+.status-contested { color: #fff; background: var(--accent); border-color: var(--accent); }
+.status-supported { color: var(--supports); }
+.status-disputed { color: var(--disputes); }
+.stance-bar { display: inline-flex; align-items: center; gap: .4rem; }
+.bar { display: inline-flex; width: 4.5rem; height: .5rem; background: var(--rule); }
+.bar-supports { background: var(--supports); }
+.bar-disputes { background: var(--disputes); }
+.standfirst .stance-bar { font-size: .9rem; color: var(--muted); margin-left: .2rem; }
+
+.proposition-title a { color: var(--ink); text-decoration-thickness: 1px; text-decoration-color: #999; }
+.proposition-title .rel-label { font-size: .7em; white-space: nowrap; }
+.facts { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; margin: 1rem 0; font-size: .95rem; }
+.facts div { display: contents; }
+.facts dt { color: var(--muted); font-weight: 600; }
+.facts dd { margin: 0; overflow-wrap: anywhere; }
+.callout { background: var(--tint); padding: .7rem 1rem; border-left: 3px solid var(--accent); }
+
+.statements { list-style: none; padding: 0; margin: 0; }
+.statement { padding: .9rem 0 .9rem .9rem; border-bottom: 1px solid var(--rule); border-left: 3px solid var(--rule); margin-bottom: .3rem; }
+.statement-supports { border-left-color: var(--supports); }
+.statement-disputes { border-left-color: var(--disputes); }
+.statement-head { margin: 0 0 .35rem; font-size: .95rem; }
+.statement-head .speaker { font-weight: 700; }
+.statement-head .about { font-family: var(--serif); }
+.statement-head .meta { color: var(--muted); }
+.stance { font: 700 .72rem var(--sans); text-transform: uppercase; letter-spacing: .06em; }
+.stance-supports { color: var(--supports); }
+.stance-disputes { color: var(--disputes); }
+.mark-hedged { font-style: italic; }
+.quote { margin: .3rem 0; font: 1.08rem/1.5 var(--serif); }
+.quote p { margin: 0; }
+.paraphrase, .context, .note { margin: .3rem 0; font-size: .95rem; }
+.label { font-weight: 600; color: var(--muted); }
+.statement-foot { margin: .35rem 0 0; font-size: .82rem; color: var(--muted); }
+.more { font-size: .9rem; color: var(--muted); font-style: italic; }
+
+.chart-block { margin: 1.5rem 0; }
+.chart { margin: 0; }
+.chart-canvas { overflow-x: auto; min-height: 3rem; }
+.chart-canvas svg { max-width: none; }
+.chart-note { color: var(--muted); font-size: .9rem; background: var(--tint); padding: .6rem .8rem; margin: 0; }
+.embed { font-size: .9rem; margin-top: .4rem; }
+.embed summary { cursor: pointer; color: var(--link); }
+.embed pre { white-space: pre-wrap; }
+.embed pre code { white-space: pre-wrap; overflow-wrap: anywhere; }
+
+.cite { margin-top: 2.5rem; background: var(--tint); padding: .2rem 1rem 1rem; font-size: .88rem; }
+.cite h2 { border: 0; font-size: 1rem; font-family: var(--sans); text-transform: uppercase; letter-spacing: .06em; margin: .8rem 0 .4rem; padding: 0; }
+.cite dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem .8rem; margin: 0 0 .5rem; }
+.cite div { display: contents; }
+.cite dt { color: var(--muted); }
+.cite dd { margin: 0; overflow-wrap: anywhere; }
+.cite-text { margin: 0; font-family: var(--serif); }
+
+.table-wrap { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; font-size: .88rem; }
+th, td { text-align: left; padding: .45rem .5rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
+th { font-weight: 700; border-bottom: 2px solid var(--ink); }
+.num { text-align: right; white-space: nowrap; }
+.hash { font-size: .75rem; word-break: break-all; }
+
+.pager ul { list-style: none; display: flex; flex-wrap: wrap; gap: .3rem; padding: 0; margin: 1.5rem 0; }
+.pager a, .pager span { display: inline-block; min-width: 2.2rem; padding: .35rem .6rem; text-align: center; border: 1px solid var(--rule); text-decoration: none; }
+.pager span[aria-current] { background: var(--ink); color: #fff; border-color: var(--ink); }
+.pager .gap { padding: .35rem .2rem; border: 0; }
+
+.chips { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .4rem; }
+.chips a { display: inline-block; padding: .25rem .6rem; border: 1px solid var(--rule); border-radius: 999px; text-decoration: none; font-size: .92rem; }
+.chips a:hover { border-color: var(--accent); }
+.results { list-style: none; padding: 0; }
+.results li { padding: .6rem 0; border-bottom: 1px solid var(--rule); }
+.results .kind { font: 700 .7rem var(--sans); text-transform: uppercase; letter-spacing: .06em; color: var(--muted); display: block; }
+.results a { font-family: var(--serif); font-size: 1.05rem; }
+.results .snippet { display: block; color: #333; font-size: .92rem; }
+
+.colophon { border-top: 1px solid var(--ink); padding: 1rem 0 2rem; font-size: .85rem; color: var(--muted); }
+.embed-page { background: #fff; }
+.embed-page main { padding: .5rem; }
+.embed-page figcaption { font-size: .8rem; color: var(--muted); margin-top: .3rem; }
+
+@media (max-width: 30rem) {
+  body { font-size: 16px; }
+  .search-form { max-width: none; flex-basis: 100%; }
+  .relation-meta { white-space: normal; }
+  .facts { grid-template-columns: 1fr; gap: 0; }
+  .facts dd { margin-bottom: .4rem; }
+}
+@media print {
+  .masthead form, .nav, .embed, .skip { display: none; }
+}
+`;

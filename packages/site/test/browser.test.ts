@@ -1,0 +1,285 @@
+// Drives Debian's Chromium through playwright-core over sites served from 127.0.0.1: a reader's walk
+// from the home page to a contested relation, a speaker, their perspective, an entity and a search,
+// at a phone's and a laptop's width; axe-core on every kind of page; the home page by keyboard only;
+// a hostile dataset; a site opened from its folder (file://) and one read without JavaScript.
+// Screenshots go to packages/site/test-artifacts/ (git-ignored) for a person to look at.
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import sirv from 'sirv';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, recordPath, writeSite } from '../src/index.js';
+import { bundledInput, HOSTILE_NAME, HOSTILE_QUOTE, hostileInput } from './fixtures.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WIDTHS = [375, 1280] as const;
+
+if (!existsSync(CHROMIUM) && !process.env.CI)
+  console.warn(
+    `SKIPPED: the site's browser tests need Chromium at ${CHROMIUM} (set CHROMIUM_PATH); .ci/run installs it`,
+  );
+
+/** Everything that went wrong on a page: console errors, page errors, failed or off-site requests. */
+function watch(page: Page, allowed: (url: URL) => boolean): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  // Anything not on the local server is refused and reported: the site must need nothing else.
+  void page.route(
+    (url) => !allowed(url),
+    (route) => {
+      problems.push(`left localhost: ${route.request().url()}`);
+      return route.abort();
+    },
+  );
+  return problems;
+}
+
+/** Waits until the page's script has run and every chart on it is drawn. */
+async function ready(page: Page): Promise<void> {
+  await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
+  expect(await page.locator('figure.chart:not([data-drawn="true"])').count(), `${page.url()}: charts drawn`).toBe(0);
+}
+
+describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the site in Chromium', () => {
+  let browser: Browser;
+  let server: Server;
+  let base: string;
+  let bundledDir: string;
+
+  beforeAll(async () => {
+    const root = await mkdtemp(join(tmpdir(), 'claimgraph-site-browser-'));
+    bundledDir = join(root, 'bundled');
+    await writeSite(bundledDir, buildSite(await bundledInput()));
+    await writeSite(join(root, 'hostile'), buildSite(hostileInput()));
+    const serve = sirv(root, { dev: true });
+    server = createServer((req, res) => serve(req, res, () => void res.writeHead(404).end('not found')));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+    await mkdir(ARTIFACTS, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  const local = (url: URL) => url.hostname === '127.0.0.1' || url.protocol === 'data:';
+
+  for (const width of WIDTHS) {
+    it(`walks home → contested relation → speaker → perspective → entity → search "haqqani" → result at ${width} px`, async () => {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      const problems = watch(page, local);
+      const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `walk-${width}-${name}.png`) });
+
+      await page.goto(`${base}bundled/index.html`);
+      await ready(page);
+      await shot('1-home');
+      const contested = page.locator('.relation-row', { has: page.locator('.status-contested') }).first();
+      const proposition = (await contested.locator('.proposition').textContent())!;
+      await contested.locator('.proposition').click();
+      await ready(page);
+      expect(await page.locator('h1').textContent()).toContain(proposition.split(' ')[0]);
+      expect(await page.locator('.kicker .status-contested').count()).toBe(1);
+      expect(await page.locator('figure.chart svg.marks').count()).toBe(1);
+      await shot('2-relation');
+
+      const speaker = page.locator('.statement .speaker').first();
+      const speakerName = (await speaker.textContent())!;
+      await speaker.click();
+      await ready(page);
+      expect(await page.locator('h1').textContent()).toBe(speakerName);
+      await shot('3-speaker');
+
+      await page.getByRole('link', { name: `The relations as ${speakerName} tells them` }).click();
+      await ready(page);
+      expect(await page.locator('h1').textContent()).toBe(`The relations as ${speakerName} tells them`);
+      expect(await page.locator('figure.chart svg.marks').count()).toBe(1);
+      await shot('4-perspective');
+
+      const entity = page.locator('.chips a').first();
+      const entityName = (await entity.textContent())!;
+      await entity.click();
+      await ready(page);
+      expect(await page.locator('h1').textContent()).toBe(entityName);
+      await shot('5-entity');
+
+      await page.locator('#q').fill('haqqani');
+      await page.locator('#q').press('Enter');
+      await page.waitForSelector('.results li');
+      await ready(page);
+      expect(page.url()).toContain('search.html?q=haqqani');
+      const first = page.locator('.results a').first();
+      const title = (await first.textContent())!;
+      expect(title.toLowerCase()).toContain('haqqani');
+      await shot('6-search');
+      await first.click();
+      await ready(page);
+      expect(await page.locator('h1').textContent()).toContain(title.split(' ')[0]);
+      await shot('7-result');
+
+      expect(problems).toEqual([]);
+      await page.close();
+    }, 180_000);
+  }
+
+  it('finds names across spellings: accents, hyphens and Arabic-script keyboard variants', async () => {
+    const page = await browser.newPage();
+    const problems = watch(page, local);
+    for (const [query, expected] of [
+      ['HAQQÁNI network', 'Haqqani network'],
+      ['al-qaeda', 'al Qaeda'],
+    ] as const) {
+      await page.goto(`${base}bundled/search.html?q=${encodeURIComponent(query)}`);
+      await page.waitForSelector('.results li');
+      expect((await page.locator('.results a').allTextContents()).join(' | ')).toContain(expected);
+    }
+    await page.goto(`${base}hostile/search.html?q=${encodeURIComponent('د حقاني شبکه')}`); // Persian keheh in the query
+    await page.waitForSelector('.results li');
+    expect(await page.locator('.results a').first().textContent()).toBe('Haqqani <b>network</b>');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('has no serious or critical axe-core violation on any kind of page', async () => {
+    const pages = [
+      'index.html',
+      recordPath('rel:haqqani-network-part-of-taliban'),
+      recordPath('armed-group:haqqani-network'),
+      `perspective/${recordPath('person:ned-price')}`,
+      recordPath('person:ned-price'),
+      recordPath('st:ned-price-no-it-does-not'),
+      recordPath('src:washington-examiner-2021-08-taliban-haqqani'),
+      'relations.html',
+      'entities.html',
+      'timeline.html',
+      'downloads.html',
+      'search.html?q=haqqani',
+      `embed/${recordPath('rel:haqqani-network-part-of-taliban')}`,
+    ];
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = watch(page, local);
+    const found: string[] = [];
+    for (const path of pages) {
+      await page.goto(`${base}bundled/${path}`);
+      await ready(page);
+      await page.addScriptTag({ content: AXE });
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (
+                c: Document,
+              ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe;
+        const { violations } = await axe.run(document);
+        return violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+        }));
+      });
+      for (const v of violations)
+        if (v.impact === 'serious' || v.impact === 'critical')
+          found.push(`${path}: ${v.impact} ${v.id} at ${v.targets.join(', ')}`);
+    }
+    expect(found.join('\n')).toBe('');
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 300_000);
+
+  it('reaches the search box and every link of the home page by keyboard alone', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}bundled/index.html`);
+    await ready(page);
+    const links = await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const reached = new Set<string>();
+    for (let i = 0; i < links.length + 20; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement;
+        return el?.tagName === 'A' ? `a ${el.getAttribute('href')}` : `${el?.tagName.toLowerCase()}#${el?.id}`;
+      });
+      reached.add(focused);
+    }
+    expect(reached).toContain('input#q');
+    for (const href of links) expect(reached, `link ${href}`).toContain(`a ${href}`);
+    // The skip link comes first and lands on the content.
+    await page.goto(`${base}bundled/index.html`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.close();
+  });
+
+  it('shows a hostile dataset’s markup as text, runs none of it, and searches it', async () => {
+    const page = await browser.newPage();
+    const problems = watch(page, local);
+    await page.goto(`${base}hostile/${recordPath('person:ned-price')}`);
+    await ready(page);
+    expect(await page.locator('h1').textContent()).toBe(HOSTILE_NAME);
+    await page.goto(`${base}hostile/${recordPath('rel:haqqani-part-of-taliban')}`);
+    await ready(page);
+    expect(await page.locator('blockquote').allTextContents()).toContain(`“${HOSTILE_QUOTE}”`);
+    expect(await page.locator('img, iframe:not([title]), b, em').count()).toBe(0);
+    expect(await page.locator('figure.chart svg.marks').count()).toBe(1);
+    await page.goto(`${base}hostile/search.html?q=${encodeURIComponent('<script>')}`);
+    await ready(page);
+    await page.goto(`${base}hostile/search.html?q=ned`);
+    await page.waitForSelector('.results li');
+    expect(await page.locator('.results a').first().textContent()).toBe(HOSTILE_NAME);
+    await page.goto(`${base}hostile/${recordPath('person:edward-price')}`);
+    await page.waitForURL(/person\/ned-price\.html$/);
+    expect(await page.locator('h1').textContent()).toBe(HOSTILE_NAME);
+    await page.screenshot({ path: join(ARTIFACTS, 'hostile-search.png') });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('works from its folder (file://) with no network at all', async () => {
+    const page = await browser.newPage();
+    const problems = watch(page, (url) => url.protocol === 'file:' || url.protocol === 'data:');
+    await page.goto(pathToFileURL(join(bundledDir, recordPath('rel:haqqani-network-part-of-taliban'))).href);
+    await ready(page);
+    expect(await page.locator('figure.chart svg.marks').count()).toBe(1);
+    await page.goto(`${pathToFileURL(join(bundledDir, 'search.html')).href}?q=price`);
+    await page.waitForSelector('.results li');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('reads without JavaScript: the words, dates and sources are in the page', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${base}bundled/${recordPath('rel:haqqani-network-part-of-taliban')}`);
+    expect(await page.locator('blockquote').first().isVisible()).toBe(true);
+    expect(await page.locator('.statement time').count()).toBeGreaterThan(5);
+    expect(await page.locator('.chart-note').first().textContent()).toContain('the list below holds the same facts');
+    await page.screenshot({ path: join(ARTIFACTS, 'no-javascript-375.png'), fullPage: false });
+    await context.close();
+  });
+});

@@ -1,0 +1,215 @@
+// The site as files: every record has its page, the output is byte-for-byte deterministic, pages
+// reference nothing off-site, every page cites and every chart embeds, record text stays text.
+import { mkdtemp, readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, recordPath, SITE_MARKER, writeSite, type SiteFiles, type SiteInput } from '../src/index.js';
+import { bundledInput, HOSTILE_NAME, HOSTILE_QUOTE, hostileInput } from './fixtures.js';
+
+const text = (files: SiteFiles, path: string) => {
+  const content = files.get(path);
+  if (content === undefined) throw new Error(`no ${path} in the site`);
+  return typeof content === 'string' ? content : new TextDecoder().decode(content);
+};
+/** Reads back the five entities an HTML serializer writes. */
+const decode = (html: string) =>
+  html.replace(
+    /&(lt|gt|quot|#39|amp);/g,
+    (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!,
+  );
+const pages = (files: SiteFiles) => [...files.keys()].filter((p) => p.endsWith('.html'));
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
+}
+
+let input: SiteInput;
+let files: SiteFiles;
+beforeAll(async () => {
+  input = await bundledInput();
+  files = buildSite(input);
+});
+
+describe('buildSite() on the bundled release', () => {
+  it('writes a page for every entity, relation, statement and source, at its permalink', () => {
+    const { entities, relations, statements, sources } = input.dataset;
+    for (const record of [...entities, ...relations, ...statements, ...sources])
+      expect(files.has(recordPath(record.id)), record.id).toBe(true);
+    for (const path of [
+      'index.html',
+      'search.html',
+      'downloads.html',
+      'relations.html',
+      'entities.html',
+      'timeline.html',
+    ])
+      expect(files.has(path), path).toBe(true);
+    const speakers = new Set(statements.map((s) => s.speaker));
+    for (const id of speakers) expect(files.has(`perspective/${recordPath(id)}`), id).toBe(true);
+  });
+
+  it('is deterministic: two builds, and two written folders, are byte-identical', async () => {
+    const again = buildSite(await bundledInput());
+    expect([...again.keys()]).toEqual([...files.keys()]);
+    for (const [path, content] of files) expect(again.get(path), path).toEqual(content);
+    const root = await mkdtemp(join(tmpdir(), 'claimgraph-site-'));
+    await writeSite(join(root, 'a'), files);
+    await writeSite(join(root, 'b'), again);
+    const listed = await listFiles(join(root, 'a'));
+    expect(listed).toEqual(await listFiles(join(root, 'b')));
+    expect(listed).toEqual([...files.keys()].sort());
+    for (const path of listed)
+      expect(Buffer.compare(await readFile(join(root, 'a', path)), await readFile(join(root, 'b', path))), path).toBe(
+        0,
+      );
+  });
+
+  it('keeps one copy of the libraries and of the data, shared by every page', () => {
+    const shared = [
+      'assets/data.js',
+      'assets/site.js',
+      'assets/vega.min.js',
+      'assets/vega-lite.min.js',
+      'assets/vega-embed.min.js',
+    ];
+    for (const path of shared) expect(files.has(path), path).toBe(true);
+    const biggest = Math.max(...pages(files).map((p) => text(files, p).length));
+    expect(biggest).toBeLessThan(200_000);
+    for (const path of pages(files)) {
+      const html = text(files, path);
+      expect(html, path).not.toMatch(/<script>[^<]/); // no inline scripts: data and code come from assets/
+    }
+  });
+
+  it('references nothing off-site: every script, stylesheet and image is a relative path', () => {
+    for (const path of pages(files)) {
+      const html = text(files, path);
+      for (const [, url] of html.matchAll(/<(?:script|link|img|iframe)\b[^>]*?\s(?:src|href)="([^"]*)"/g)) {
+        if (/rel="canonical"/.test(url!)) continue;
+        expect(url, `${path}: ${url}`).toMatch(/^(\.\.?\/|data:,$|\/)/);
+      }
+    }
+  });
+
+  it('puts a cite-this block with dataset, version, record id and URL on every content page', () => {
+    for (const path of pages(files).filter((p) => !p.startsWith('embed/'))) {
+      const html = text(files, path);
+      expect(html, path).toContain('<h2 id="cite-title">Cite this</h2>');
+      expect(html, path).toContain('<dd>afghanistan-2021</dd>');
+      expect(html, path).toContain(`<dd>${input.meta.version}</dd>`);
+    }
+    const relation = input.dataset.relations[0]!;
+    expect(text(files, recordPath(relation.id))).toContain(`<code>${relation.id}</code>`);
+  });
+
+  it('gives every chart an embed snippet whose iframe page exists', () => {
+    let charts = 0;
+    for (const path of pages(files).filter((p) => !p.startsWith('embed/'))) {
+      const html = text(files, path);
+      const count = (html.match(/<figure class="chart"/g) ?? []).length;
+      charts += count;
+      if (count === 0) continue;
+      expect(html, path).toContain('Embed this chart');
+      expect(html, path).toContain(`&lt;iframe src=&quot;/embed/${path}&quot;`);
+      expect(files.has(`embed/${path}`), path).toBe(true);
+    }
+    expect(charts).toBeGreaterThan(input.dataset.relations.length);
+  });
+
+  it('writes absolute URLs in citations and embeds when given a base URL', () => {
+    const site = buildSite(input, { baseUrl: 'https://data.example.org/afghanistan' });
+    const html = text(site, 'rel/haqqani-network-part-of-taliban.html');
+    expect(html).toContain(
+      '<code>https://data.example.org/afghanistan/rel/haqqani-network-part-of-taliban.html</code>',
+    );
+    expect(html).toContain(
+      '&lt;iframe src=&quot;https://data.example.org/afghanistan/embed/rel/haqqani-network-part-of-taliban.html&quot;',
+    );
+    expect(() => buildSite(input, { baseUrl: 'javascript:alert(1)' })).toThrow(
+      '@claimgraph/site: options.baseUrl: "javascript:alert(1)" is not an http(s) URL',
+    );
+    expect(() => buildSite(input, { pageSize: 0 })).toThrow('options.pageSize: 0 is not a positive whole number');
+  });
+
+  it('lists the release files with size and sha256 on the downloads page, and ships them', () => {
+    const html = text(files, 'downloads.html');
+    for (const path of ['dataset.json', 'datapackage.json', 'parquet/statements.parquet']) {
+      expect(files.has(`release/${path}`), path).toBe(true);
+      expect(html).toContain(`>${path}</a>`);
+    }
+    expect(html).toMatch(/<code class="hash">[0-9a-f]{64}<\/code>/);
+  });
+
+  it('paginates long lists and reads without JavaScript', () => {
+    const site = buildSite(input, { pageSize: 10 });
+    const relations = input.dataset.relations.length;
+    expect(site.has(`list/relations-${Math.ceil(relations / 10)}.html`)).toBe(true);
+    expect(site.has(`list/relations-${Math.ceil(relations / 10) + 1}.html`)).toBe(false);
+    expect(text(site, 'relations.html')).toContain('aria-label="Next page, 2 of');
+    // The relation page carries every statement's words in the HTML itself.
+    const page = text(files, 'rel/haqqani-network-part-of-taliban.html');
+    expect(page).toContain('The Taliban and the Haqqani network are separate entities.');
+    expect(page).toContain('<time datetime="2021-08-27"');
+  });
+});
+
+describe('buildSite() on hostile text', () => {
+  it('shows markup in names, quotes, notes and titles as text, never as markup', () => {
+    const site = buildSite(hostileInput());
+    for (const path of pages(site)) {
+      const html = text(site, path);
+      expect(html, path).not.toMatch(
+        /<script>alert|<img src=x|<b>bold|<iframe src="javascript|<svg onload|<em>title|<b>network/,
+      );
+      expect(html, path).not.toContain('href="javascript:');
+    }
+    const entity = text(site, recordPath('person:ned-price'));
+    const h1 = /<h1>(.*?)<\/h1>/s.exec(entity)![1]!;
+    expect(h1).not.toContain('<');
+    expect(decode(h1)).toBe(HOSTILE_NAME);
+    const relation = text(site, recordPath('rel:haqqani-part-of-taliban'));
+    const quotes = [...relation.matchAll(/<blockquote class="quote"><p>(.*?)<\/p><\/blockquote>/gs)].map((m) => m[1]!);
+    for (const quote of quotes) expect(quote).not.toContain('<');
+    expect(quotes.map(decode)).toContain(`“${HOSTILE_QUOTE}”`);
+    expect(HOSTILE_NAME).toContain('<script>');
+    expect(HOSTILE_QUOTE).toContain('</script>');
+  });
+
+  it('keeps record text inside the data script a string, never closing it', () => {
+    const site = buildSite(hostileInput());
+    const data = text(site, 'assets/data.js');
+    const parsed = new Function(`const window = {}; ${data}; return window.CLAIMGRAPH_SITE;`)() as {
+      dataset: { entities: { name: string }[] };
+    };
+    expect(parsed.dataset.entities.map((e) => e.name)).toContain(HOSTILE_NAME);
+  });
+
+  it('writes a redirect page for a redirected id, pointing to the record that replaced it', () => {
+    const site = buildSite(hostileInput());
+    const html = text(site, recordPath('person:edward-price'));
+    expect(html).toContain('<meta http-equiv="refresh" content="0; url=../person/ned-price.html"');
+    expect(html).toContain('<a href="../person/ned-price.html">');
+  });
+});
+
+describe('writeSite()', () => {
+  it('replaces an earlier site but refuses a folder that holds anything else', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'claimgraph-site-'));
+    const site = buildSite(hostileInput());
+    await writeSite(join(root, 'site'), site);
+    await writeSite(join(root, 'site'), site);
+    expect((await readdir(join(root, 'site'))).includes(SITE_MARKER)).toBe(true);
+    await mkdir(join(root, 'mine'));
+    await writeFile(join(root, 'mine', 'notes.txt'), 'keep me');
+    await expect(writeSite(join(root, 'mine'), site)).rejects.toThrow(
+      `${join(root, 'mine')}: the folder is not empty and holds no ${SITE_MARKER}`,
+    );
+    expect(await readFile(join(root, 'mine', 'notes.txt'), 'utf8')).toBe('keep me');
+    expect((await readdir(root)).sort()).toEqual(['mine', 'site']);
+  });
+});

@@ -1,0 +1,34 @@
+import { defineConfig } from 'tsup';
+
+// Two builds, cleaned together by the build script (neither cleans, so neither wipes the other):
+// the site builder (Node-only, ESM and CJS with types), and the one script every site page shares —
+// search (MiniSearch with the SDK's name folding) and the charts (the SDK and @claimgraph/charts,
+// drawn by the vega builds the pages load as globals). That script is a classic script (IIFE), not a
+// module: browsers refuse module scripts on pages opened from a folder (file://).
+export default defineConfig([
+  {
+    entry: ['src/index.ts'],
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: false,
+    sourcemap: false,
+    target: 'node20',
+    // The builder finds its browser script and vega's builds beside itself, in both formats.
+    shims: true,
+  },
+  {
+    entry: { site: 'src/client/main.ts' },
+    outDir: 'dist/client',
+    format: ['iife'],
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    clean: false,
+    dts: false,
+    sourcemap: false,
+    noExternal: [/.*/],
+    // The SDK's file loader is reached only through a dynamic import() that the pages never make.
+    external: [/^node:/],
+    outExtension: () => ({ js: '.js' }),
+  },
+]);

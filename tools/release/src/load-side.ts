@@ -1,0 +1,33 @@
+/** Loads one side of a release check: a dataset (release or source folder), its version and the vocabulary it was published with. */
+import { formatIssue, vocabularyDocument, type Dataset } from '@claimgraph/schema';
+import { checkDataset, readJsonFile } from '@claimgraph/schema/node';
+import type { VocabularyDocument } from '@claimgraph/sdk';
+import { join } from 'node:path';
+import { EXIT, ReleaseToolsError } from './errors.js';
+
+export interface ReleaseSide {
+  version?: string;
+  dataset: Dataset;
+  vocabulary: VocabularyDocument;
+}
+
+export async function loadSide(path: string): Promise<ReleaseSide> {
+  const { read, result, dataset } = await checkDataset(path);
+  if (!dataset) {
+    const shown = result.errors
+      .slice(0, 5)
+      .map((e) => `  ${formatIssue(e)}`)
+      .join('\n');
+    throw new ReleaseToolsError(
+      `${path}: not a valid dataset (${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}; run "claimgraph validate ${path}"):\n${shown}`,
+      EXIT.invalid,
+    );
+  }
+  // Releases carry the vocabulary they were built with; source folders use the installed one.
+  let vocabulary = vocabularyDocument() as unknown as VocabularyDocument;
+  if (read.located.layout === 'release') {
+    const published = await readJsonFile(join(read.located.dir, 'vocabulary.json'), 'vocabulary.json');
+    if (published.ok) vocabulary = published.value as VocabularyDocument;
+  }
+  return { version: read.meta.version, dataset, vocabulary };
+}
