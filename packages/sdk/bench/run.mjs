@@ -213,7 +213,12 @@ if (builds.length > 0) {
       writeFileSync(join(source, 'data', `${kind}.json`), `${JSON.stringify(data[kind], null, 2)}\n`);
     writeFileSync(
       join(source, 'package.json'),
-      JSON.stringify({ name: '@claimgraph/dataset-synthetic', version: '0.0.0', license: 'CC0-1.0' }),
+      JSON.stringify({
+        name: '@claimgraph/dataset-synthetic',
+        version: '0.0.0',
+        description: 'Synthetic benchmark dataset.',
+        license: 'CC0-1.0',
+      }),
     );
   }
   for (const mode of builds) {
