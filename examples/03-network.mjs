@@ -13,4 +13,4 @@ const cg = await loadDataset();
 await save(networkChart(cg, { seed: SEED, dataset: DATASET }), 'network', ['svg', 'png', 'html']);
 
 const [focus] = cg.search(FOCUS);
-await save(networkChart(cg, { seed: SEED, focus: focus.id, dataset: DATASET }), 'network-haqqani', ['svg', 'png']);
+await save(networkChart(cg, { seed: SEED, entity: focus.id, dataset: DATASET }), 'network-haqqani', ['svg', 'png']);

@@ -11,12 +11,19 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { publint } from 'publint';
+import { checkConsumers } from './check-consumers.mjs';
 import { formatMessage } from 'publint/utils';
 import ts from 'typescript';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'node_modules', '.bin');
+
+/**
+ * Gzipped budget of the real browser bundle a user ships: an app importing @claimgraph/sdk and
+ * @claimgraph/charts, bundled by esbuild with everything they import at run time (graphology, the schema…).
+ */
+const APP_BUNDLE_BUDGET = 85_000;
 
 /** Scripts npm runs on `npm install` of a package (prepare runs for git dependencies). */
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare'];
@@ -25,9 +32,9 @@ const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare'];
  * How @arethetypeswrong/cli checks each package. The libraries use the node16 profile: it checks
  * Node 16+ (import and require) and bundler resolution, not node10, which ignores `exports`, cannot
  * see subpaths such as `@claimgraph/sdk/export`, and predates the Node 20 these packages require.
- * The CLI has no library entry (its `exports` hold only package.json; it is used through `bin`) and
- * the dataset exports JSON only: attw runs on them too and must find no types to resolve — what they
- * promise is tested elsewhere (the CLI's tests, the dataset's tests).
+ * The CLI has no library entry (its `exports` hold only package.json; it is used through `bin`):
+ * attw must find no types to resolve. A dataset types its dataset.json (a .d.mts and a .d.cts);
+ * the consumer check (check-consumers.mjs) compiles an import of it in every module mode.
  */
 const ATTW_PROFILE = 'node16';
 
@@ -56,18 +63,20 @@ function workspacePackages() {
   return dirs.sort((a, b) => rank(a.dir) - rank(b.dir) || a.dir.localeCompare(b.dir));
 }
 
+const isDataset = (pkg) => pkg.name.startsWith('@claimgraph/dataset-');
+
 /** The top-level entries a package may publish: dist, README and LICENSE, bin/ for commands, data/ for datasets. */
 function allowedFiles(pkg) {
   const allowed = ['package.json', 'README.md', 'LICENSE', 'dist/'];
   if (pkg.bin) allowed.push('bin/');
-  if (pkg.name.startsWith('@claimgraph/dataset-')) allowed.push('data/');
+  if (isDataset(pkg)) allowed.push('data/', 'types/');
   return allowed;
 }
 
 /** Every `any` written in the package's declaration files: public types are precise (STYLE.md). */
 function anyInDeclarations(pkgDir, files) {
   const found = [];
-  for (const file of files.filter((f) => /\.d\.c?ts$/.test(f))) {
+  for (const file of files.filter((f) => /\.d\.[cm]?ts$/.test(f))) {
     const source = ts.createSourceFile(file, readFileSync(join(pkgDir, file), 'utf8'), ts.ScriptTarget.Latest, true);
     const visit = (node) => {
       if (node.kind === ts.SyntaxKind.AnyKeyword) {
@@ -78,7 +87,7 @@ function anyInDeclarations(pkgDir, files) {
     };
     visit(source);
   }
-  return { found, checked: files.filter((f) => /\.d\.c?ts$/.test(f)).length };
+  return { found, checked: files.filter((f) => /\.d\.[cm]?ts$/.test(f)).length };
 }
 
 function packContents(pkg, files) {
@@ -108,6 +117,7 @@ async function checkPackage({ dir, pkg }, sizes, scratch, privateNames) {
   });
   const [packed] = JSON.parse(stdout);
   const tarball = join(dest, packed.filename);
+  row.tarball = tarball;
   const files = packed.files.map((f) => f.path).sort();
 
   const contents = packContents(pkg, files);
@@ -119,7 +129,10 @@ async function checkPackage({ dir, pkg }, sizes, scratch, privateNames) {
     strict: true,
     pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) },
   });
-  const errors = messages.filter((m) => m.type === 'error');
+  // A dataset's JSON is one file for import and require, typed by a .d.mts and a .d.cts: publint
+  // expects one type format for a file it takes as ESM (type: module), which a JSON file is not.
+  const jsonTyped = (m) => m.code === 'EXPORTS_TYPES_INVALID_FORMAT' && isDataset(pkg);
+  const errors = messages.filter((m) => m.type === 'error' && !jsonTyped(m));
   for (const m of errors) fail('publint', formatMessage(m, linted));
   row.publint = errors.length
     ? 'FAIL'
@@ -127,7 +140,9 @@ async function checkPackage({ dir, pkg }, sizes, scratch, privateNames) {
       ? `ok (${messages.length} suggestion${messages.length === 1 ? '' : 's'})`
       : 'ok';
 
-  const attw = await run(join(BIN, 'attw'), [tarball, '--format', 'json', '--profile', ATTW_PROFILE], {
+  // attw reads a JSON file as `module.exports =`; its ESM default import is the object all the same (Node, bundlers).
+  const ignored = isDataset(pkg) ? ['--ignore-rules', 'false-export-default'] : [];
+  const attw = await run(join(BIN, 'attw'), [tarball, '--format', 'json', '--profile', ATTW_PROFILE, ...ignored], {
     maxBuffer: 64 * 1024 * 1024,
   }).then(
     (r) => ({ ok: true, stdout: r.stdout }),
@@ -240,7 +255,30 @@ try {
   );
 
   console.log(table(rows));
-  const problems = [...rows.flatMap((r) => r.problems.map((p) => `${r.name}: ${p}`)), ...privateProblems];
+
+  // A user's project: the library tarballs installed, type-checked in every module mode, bundled for a browser.
+  const libraries = rows.filter((r) => r.name !== '@claimgraph/cli').map((r) => r.tarball);
+  const consumer = await checkConsumers(libraries, join(scratch, 'consumer'), {
+    tsc: join(BIN, 'tsc'),
+    esbuild: join(BIN, 'esbuild'),
+  });
+  const consumerProblems = [...consumer.problems];
+  if (consumer.bundle && consumer.bundle.gzipped > APP_BUNDLE_BUDGET)
+    consumerProblems.push(
+      `bundle: an app importing @claimgraph/sdk and @claimgraph/charts is ${consumer.bundle.gzipped} B gzipped, over the ${APP_BUNDLE_BUDGET} B budget (APP_BUNDLE_BUDGET in scripts/check-packages.mjs)`,
+    );
+  console.log(
+    `\nconsumer project (tarballs installed in ${consumer.installSeconds.toFixed(1)} s, skipLibCheck off): ${consumer.rows.map(([mode, result]) => `${mode} ${result}`).join(', ')}`,
+  );
+  if (consumer.bundle)
+    console.log(
+      `browser app bundle (esbuild --bundle --minify of @claimgraph/sdk + @claimgraph/charts and everything they import at run time): ${(consumer.bundle.minified / 1000).toFixed(1)} kB minified, ${(consumer.bundle.gzipped / 1000).toFixed(1)} / ${(APP_BUNDLE_BUDGET / 1000).toFixed(0)} kB gzipped`,
+    );
+  const problems = [
+    ...rows.flatMap((r) => r.problems.map((p) => `${r.name}: ${p}`)),
+    ...privateProblems,
+    ...consumerProblems.map((p) => `consumer: ${p}`),
+  ];
   console.log(
     `\n${rows.length} packages checked in ${((Date.now() - started) / 1000).toFixed(1)} s; no install scripts in ${unpublished.map((u) => relative(ROOT, join(ROOT, u.dir, 'package.json'))).join(' or ')} either${privateProblems.length ? ' — except:' : '.'}`,
   );

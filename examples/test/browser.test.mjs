@@ -58,7 +58,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the browser example',
     );
     await page.goto(server.url);
     await page.waitForSelector('body[data-ready]', { timeout: 30_000 });
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -111,6 +111,15 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the browser example',
     expect(await offline.locator('#chart details').count()).toBe(1); // vega-embed's export menu
     expect(errors).toEqual([]);
     await offline.close();
+  });
+
+  it('serves the dataset explorer site at /site/, beside the example', async () => {
+    const site = await browser.newPage();
+    await site.goto(new URL('/site/', server.url).href);
+    await site.waitForSelector('body[data-ready]');
+    expect(await site.locator('h1').textContent()).toBe('Afghanistan 2021');
+    expect(await site.locator('.relation-row .status-contested').count()).toBeGreaterThan(0);
+    await site.close();
   });
 
   it('saves a screenshot for a person to look at', async () => {

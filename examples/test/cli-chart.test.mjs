@@ -61,6 +61,6 @@ describe('claimgraph chart', { timeout: 60_000 }, () => {
     expect(chart('pie', '--dataset', RELEASE, '--out', join(dir, 'x.svg')).status).toBe(2);
     const run = chart('stance', '--dataset', RELEASE, '--relation', 'rel:nope', '--out', join(dir, 'x.svg'));
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('options.relation: "rel:nope" is not a relation in this dataset');
+    expect(run.stderr).toContain('--relation: "rel:nope" is not a relation in this dataset');
   });
 });

@@ -9,7 +9,7 @@ export default defineConfig([
   {
     entry: ['src/index.ts'],
     format: ['esm', 'cjs'],
-    dts: true,
+    dts: false, // scripts/build-dts.mjs writes the declarations (.d.ts and .d.cts) after tsup
     clean: false,
     sourcemap: false,
     target: 'node20',

@@ -2,7 +2,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve, sep } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildRelease, type BuildResult } from '@claimgraph/schema/node';
 import {
@@ -21,6 +22,8 @@ const datasetDir = fileURLToPath(new URL('..', import.meta.url));
  * in `shared/sources/` beside the repository clone (or beside a folder holding it, as for worktrees).
  */
 const ARTICLE = 'washington-examiner-2021-08-taliban-haqqani.txt';
+/** The built CLI (a dev dependency of this package; `npm test` builds it first). */
+const cliBin = fileURLToPath(new URL('../../../packages/cli/bin/claimgraph.js', import.meta.url));
 const repoDir = fileURLToPath(new URL('../../..', import.meta.url));
 const sourcesDirs = process.env.CLAIMGRAPH_SOURCES
   ? [resolve(process.env.CLAIMGRAPH_SOURCES)]
@@ -51,8 +54,6 @@ const SPEAKER_TYPES = new Set([
   'document',
 ]);
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-/** Article excerpts inside curator notes are set in guillemets: «…». */
-const EXCERPT = /«([^»]+)»/g;
 
 let outDir: string;
 let build: BuildResult;
@@ -211,19 +212,22 @@ describe('statements', () => {
       if (requireSources) throw new Error(`${missingArticle}; CI must check out shared/sources`);
       return context.skip(`SKIPPED LOUDLY: ${missingArticle}`);
     }
-    const article = readFileSync(articlePath, 'utf8');
-    const missing: string[] = [];
-    for (const s of dataset.statements) {
-      if (s.quote !== undefined && !article.includes(s.quote)) missing.push(`${s.id} quote: ${s.quote}`);
-      if (s.paraphrase !== undefined && !article.includes(s.paraphrase))
-        missing.push(`${s.id} paraphrase: ${s.paraphrase}`);
-    }
-    for (const record of [...dataset.statements, ...dataset.relations]) {
-      for (const [, excerpt] of (record.note ?? '').matchAll(EXCERPT)) {
-        if (!article.includes(excerpt!)) missing.push(`${record.id} note: ${excerpt}`);
-      }
-    }
-    expect(missing).toEqual([]);
+    // The check is `claimgraph quotes`, the command curators run: one definition of "verbatim".
+    const run = spawnSync(
+      process.execPath,
+      [cliBin, 'quotes', datasetDir, '--sources', dirname(articlePath), '--json'],
+      { encoding: 'utf8' },
+    );
+    const report = JSON.parse(run.stdout) as {
+      ok: boolean;
+      verbatim: number;
+      checks: { record: string; field: string; text: string; match: { status: string } }[];
+    };
+    expect(
+      report.checks.filter((c) => c.match.status !== 'verbatim').map((c) => `${c.record} ${c.field}: ${c.text}`),
+    ).toEqual([]);
+    expect(report.verbatim).toBeGreaterThan(100);
+    expect(run.status).toBe(0);
   });
 });
 

@@ -16,6 +16,8 @@ for (const entities of [300, 1000, 5000]) {
     const spec = networkChart(cg, { ...options, width: 960, height: 720 }) as { description: string };
     const ms = performance.now() - t0;
     const drawn = /Network of (\d+)/.exec(spec.description)?.[1];
-    console.log(`${String(entities).padStart(5)} entities, ${label.padEnd(24)}: ${(ms / 1000).toFixed(2)} s, ${drawn} drawn`);
+    console.log(
+      `${String(entities).padStart(5)} entities, ${label.padEnd(24)}: ${(ms / 1000).toFixed(2)} s, ${drawn} drawn`,
+    );
   }
 }

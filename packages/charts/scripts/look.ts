@@ -7,11 +7,15 @@ import { renderPng, renderSvg } from '../src/render.js';
 
 const [kind = 'stance', width = '640', out = '/tmp/chart.png', json = '{}'] = process.argv.slice(2);
 const cg = await ClaimGraph.load(new URL('../../../datasets/afghanistan-2021/dist/', import.meta.url).pathname);
-const make = { stance: stanceChart, timeline: timelineChart, network: networkChart, centrality: centralityChart }[kind]!;
+const make = { stance: stanceChart, timeline: timelineChart, network: networkChart, centrality: centralityChart }[
+  kind
+]!;
 const t0 = performance.now();
 const spec = make(cg, { width: Number(width), dataset: 'afghanistan-2021', ...JSON.parse(json) });
 const t1 = performance.now();
 if (out.endsWith('.svg')) await writeFile(out, await renderSvg(spec));
 else if (out.endsWith('.json')) await writeFile(out, JSON.stringify(spec, null, 2));
 else await writeFile(out, await renderPng(spec, { scale: 1 }));
-console.log(`${kind} ${width}px: spec ${(t1 - t0).toFixed(0)} ms, render ${(performance.now() - t1).toFixed(0)} ms → ${out}`);
+console.log(
+  `${kind} ${width}px: spec ${(t1 - t0).toFixed(0)} ms, render ${(performance.now() - t1).toFixed(0)} ms → ${out}`,
+);

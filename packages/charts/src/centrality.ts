@@ -66,6 +66,7 @@ const CENTRALITY_CHECKS = {
 
 const NAME_SIZE = 12;
 const NAME_PADDING = 8;
+const VALUE_ROOM = 36;
 
 const METRICS: Record<CentralityMetric, { title: string; axis: string; explain: string; format: string }> = {
   degree: {
@@ -115,7 +116,7 @@ export function centralityChart(cg: ClaimGraphLike, options: CentralityChartOpti
     NAME_PADDING,
   );
   // Room right of the longest bar for its value.
-  const plotWidth = Math.max(80, innerWidth(o.width) - left - 36);
+  const plotWidth = Math.max(80, innerWidth(o.width) - left - VALUE_ROOM);
   const types = ENTITY_TYPES.filter((t) => ranked.some((r) => r.type === ENTITY_TYPE_INFO[t].label));
   const typeScale = (pick: 'color') => ({
     domain: types.map((t) => ENTITY_TYPE_INFO[t].label),
@@ -196,7 +197,8 @@ export function centralityChart(cg: ClaimGraphLike, options: CentralityChartOpti
       index.data.statements.map((s) => s.source),
       o,
     ),
-    width: plotWidth,
+    // The value labels' room right of the bars belongs to the figure.
+    width: plotWidth + VALUE_ROOM,
     left,
   });
 }

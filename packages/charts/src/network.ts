@@ -44,7 +44,7 @@ export interface NetworkChartOptions extends FrameOptions {
   iterations?: number;
   /** Keep entities that take part in no relation (speakers only) [false]. */
   isolated?: boolean;
-  /** The figure's height in pixels, legends and text included in the layout area [480]. */
+  /** Height of the drawing in pixels [three quarters of the width, 320 to 900]. */
   height?: number;
 }
 
@@ -60,7 +60,7 @@ export const NETWORK_CHART_DEFAULTS: {
   iterations: number | undefined;
   isolated: boolean;
   width: number;
-  height: number;
+  height: number | undefined;
   title: string | undefined;
   subtitle: string | string[] | undefined;
   dataset: string | undefined;
@@ -77,7 +77,7 @@ export const NETWORK_CHART_DEFAULTS: {
   iterations: undefined,
   isolated: false,
   width: 640,
-  height: 480,
+  height: undefined,
   title: undefined,
   subtitle: undefined,
   dataset: undefined,
@@ -142,7 +142,8 @@ export function networkChart(cg: ClaimGraphLike, options: NetworkChartOptions = 
   }
 
   const plotWidth = innerWidth(o.width);
-  const plotHeight = o.height;
+  // Three quarters of the width unless given, within what a page can show.
+  const plotHeight = o.height ?? Math.round(Math.min(900, Math.max(320, o.width * 0.75)));
   const iterations = o.iterations ?? Math.max(60, Math.min(500, Math.round(50_000 / ties.order)));
   const unit = layoutGraph(ties, { layout: o.layout, seed: o.seed, iterations });
   const maxTies = Math.max(1, ...ties.mapNodes((id) => ties.degree(id)));
@@ -162,6 +163,22 @@ export function networkChart(cg: ClaimGraphLike, options: NetworkChartOptions = 
   const squares = new RectGrid();
   for (const n of nodes)
     squares.add({ x0: n.x - n.radius, y0: n.y - n.radius, x1: n.x + n.radius, y1: n.y + n.radius });
+
+  const at = new Map(nodes.map((n) => [n.id, n]));
+  const links = mergedLinks(index, at);
+  // Arrowheads are obstacles for labels too.
+  for (const a of links.flatMap((l) => l.arrows)) squares.add({ x0: a.x - 4, y0: a.y - 4, x1: a.x + 4, y1: a.y + 4 });
+
+  // Links, sampled every few pixels, are what a label should avoid when it can.
+  const lines = new RectGrid();
+  for (const l of links) {
+    const steps = Math.ceil(Math.hypot(l.x2 - l.x, l.y2 - l.y) / 5);
+    for (let i = 1; i < steps; i++) {
+      const x = l.x + ((l.x2 - l.x) * i) / steps;
+      const y = l.y + ((l.y2 - l.y) * i) / steps;
+      lines.add({ x0: x - 1.5, y0: y - 1.5, x1: x + 1.5, y1: y + 1.5 });
+    }
+  }
 
   // Labels: the subject first, then by ties; each wrapped at word boundaries onto at most two lines.
   const order = [...nodes].sort(
@@ -188,6 +205,8 @@ export function networkChart(cg: ClaimGraphLike, options: NetworkChartOptions = 
     squares,
     plotWidth,
     plotHeight,
+    2,
+    lines,
   );
   const labels = texts.flatMap((t, i) => {
     const at = placed[i];
@@ -205,8 +224,6 @@ export function networkChart(cg: ClaimGraphLike, options: NetworkChartOptions = 
   const unlabelled = texts.filter((_, i) => !placed[i]).map((t) => t.name);
   const shortened = texts.filter((t, i) => placed[i] && t.shortened).map((t) => t.name);
 
-  const at = new Map(nodes.map((n) => [n.id, n]));
-  const links = mergedLinks(index, at);
   const types = ENTITY_TYPES.filter((t) => nodes.some((n) => index.entities.get(n.id)!.type === t));
   const typeLabels = types.map((t) => ENTITY_TYPE_INFO[t].label);
   const statuses = STATUS_KEYS.filter((s) => links.some((e) => e.status === s));

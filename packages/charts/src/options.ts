@@ -62,7 +62,7 @@ export const CHECKS = {
   entityTypes: ((v) => {
     const list = typeof v === 'string' ? [v] : v;
     if (!Array.isArray(list) || list.length === 0) return `must be an entity type or a non-empty list of them`;
-    const bad = list.find((t) => !(ENTITY_TYPES as readonly unknown[]).includes(t));
+    const bad: unknown = list.find((t) => !(ENTITY_TYPES as readonly unknown[]).includes(t));
     return bad === undefined ? null : `${show(bad)} is not an entity type; use ${ENTITY_TYPES.join(', ')}`;
   }) as Check,
   /** A whole number in [min, max]. */

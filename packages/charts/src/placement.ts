@@ -69,58 +69,62 @@ export function placeLabels(
   width: number,
   height: number,
   gap = 2,
+  /** Things a label had better not cover (the links): avoided when a place clear of them exists. */
+  soft?: RectGrid,
 ): (PlacedLabel | null)[] {
   const labels = new RectGrid();
   return requests.map((q) => {
-    const offset = q.radius + 4;
-    const candidates: PlacedLabel[] = [
-      { align: 'left', x: q.x + offset, y: q.y, x0: q.x + offset, x1: q.x + offset + q.width, y0: 0, y1: 0 },
-      { align: 'right', x: q.x - offset, y: q.y, x0: q.x - offset - q.width, x1: q.x - offset, y0: 0, y1: 0 },
-      {
-        align: 'center',
-        x: q.x,
-        y: q.y - offset - q.height / 2,
-        x0: q.x - q.width / 2,
-        x1: q.x + q.width / 2,
-        y0: 0,
-        y1: 0,
-      },
-      {
-        align: 'center',
-        x: q.x,
-        y: q.y + offset + q.height / 2,
-        x0: q.x - q.width / 2,
-        x1: q.x + q.width / 2,
-        y0: 0,
-        y1: 0,
-      },
-    ];
-    // Then the four corners, for crowded spots.
-    for (const [sx, sy] of [
-      [1, -1],
-      [1, 1],
-      [-1, -1],
-      [-1, 1],
-    ] as const) {
-      const x0 = sx > 0 ? q.x + q.radius * 0.7 : q.x - q.radius * 0.7 - q.width;
-      const y = q.y + sy * (q.radius * 0.7 + q.height / 2 + 1);
-      candidates.push({
-        align: sx > 0 ? 'left' : 'right',
-        x: sx > 0 ? x0 : x0 + q.width,
-        y,
-        x0,
-        x1: x0 + q.width,
-        y0: 0,
-        y1: 0,
-      });
-    }
+    // Four sides, then four corners, close to the node and then a little further out.
+    const candidates: PlacedLabel[] = [0, 8].flatMap((further) => {
+      const offset = q.radius + 4 + further;
+      const corner = q.radius * 0.7 + further;
+      const ring: PlacedLabel[] = [
+        { align: 'left', x: q.x + offset, y: q.y, x0: q.x + offset, x1: q.x + offset + q.width, y0: 0, y1: 0 },
+        { align: 'right', x: q.x - offset, y: q.y, x0: q.x - offset - q.width, x1: q.x - offset, y0: 0, y1: 0 },
+      ];
+      for (const sy of [-1, 1]) {
+        const y = q.y + sy * (offset + q.height / 2);
+        ring.push({ align: 'center', x: q.x, y, x0: q.x - q.width / 2, x1: q.x + q.width / 2, y0: 0, y1: 0 });
+      }
+      for (const [sx, sy] of [
+        [1, -1],
+        [1, 1],
+        [-1, -1],
+        [-1, 1],
+      ] as const) {
+        const x0 = sx > 0 ? q.x + corner : q.x - corner - q.width;
+        const y = q.y + sy * (corner + q.height / 2 + 1);
+        ring.push({
+          align: sx > 0 ? 'left' : 'right',
+          x: sx > 0 ? x0 : x0 + q.width,
+          y,
+          x0,
+          x1: x0 + q.width,
+          y0: 0,
+          y1: 0,
+        });
+      }
+      return ring;
+    });
     for (const c of candidates) {
+      // At the drawing's edge a label slides along its side rather than giving up.
+      c.y = Math.min(Math.max(c.y, q.height / 2), height - q.height / 2);
+      if (c.align === 'center') {
+        const shift = Math.min(Math.max(c.x0, 0), width - q.width) - c.x0;
+        c.x += shift;
+        c.x0 += shift;
+        c.x1 += shift;
+      }
       c.y0 = c.y - q.height / 2;
       c.y1 = c.y + q.height / 2;
-      if (c.x0 < 0 || c.x1 > width || c.y0 < 0 || c.y1 > height) continue;
-      if (labels.hits(c, gap) || nodes.hits(c, gap)) continue;
-      labels.add(c);
-      return c;
+    }
+    const free = candidates.filter(
+      (c) => c.x0 >= 0 && c.x1 <= width && c.y0 >= 0 && c.y1 <= height && !labels.hits(c, gap) && !nodes.hits(c, gap),
+    );
+    const best = free.find((c) => !soft?.hits(c, 1)) ?? free[0];
+    if (best) {
+      labels.add(best);
+      return best;
     }
     return null;
   });

@@ -29,6 +29,8 @@ const DATE_WIDTH = 80;
 const GUTTER = 14;
 const ROW_PAD = 7;
 const SECTION_GAP = 18;
+/** What a statement without a quote or a paraphrase shows in their place. */
+const NO_WORDS = 'no words reported by the source';
 const CLOSE = textWidth('”', SIZE.words);
 
 export interface StanceLayoutOptions {
@@ -85,7 +87,8 @@ export function layoutStance(rows: readonly StatementRow[], o: StanceLayoutOptio
   const labelColumn = compact ? 0 : Math.min(o.labelWidth, Math.round(o.width * 0.3));
   const plotX = compact ? 0 : labelColumn + GUTTER;
   const wordsX = compact ? plotX + DATE_X : plotX + DATE_X + DATE_WIDTH;
-  const wordsWidth = o.width - wordsX;
+  // A comfortable measure: lines of words stop at about 90 characters, however wide the figure.
+  const wordsWidth = Math.min(o.width - wordsX, 600);
   const sections = sectionsOf(rows);
   const texts: StanceLayout['texts'] = [];
   const marks: StanceLayout['marks'] = [];
@@ -109,7 +112,7 @@ export function layoutStance(rows: readonly StatementRow[], o: StanceLayoutOptio
     const bySpeaker = new Map<string, StatementRow[]>();
     for (const row of list) bySpeaker.set(row.speaker, [...(bySpeaker.get(row.speaker) ?? []), row]);
     [...bySpeaker.values()].forEach((said, g) => {
-      if (g > 0 || sections.length > 1) rules.push({ x: 0, x2: o.width, y: y + 0.5 });
+      if (g > 0 || sections.length > 1) rules.push({ x: 0, x2: o.width - 1, y: y + 0.5 });
       y += ROW_PAD;
       const name = said[0]!.speakerName;
       const nameLines = wrapWords(name, compact ? o.width : labelColumn, SIZE.name, Infinity, 'bold', false).lines;
@@ -131,8 +134,14 @@ export function layoutStance(rows: readonly StatementRow[], o: StanceLayoutOptio
               : { lines: [] as string[], shortened: false };
           // A shortened quote still closes its quotation mark.
           const lines = row.quote && words.shortened ? closeQuote(words.lines) : words.lines;
-          add(row.quote ? 'quote' : 'paraphrase', wordsX, lines, row.quote || row.paraphrase, LINE.words, row);
-          y += lines.length * LINE.words;
+          if (lines.length) {
+            add(row.quote ? 'quote' : 'paraphrase', wordsX, lines, row.quote || row.paraphrase, LINE.words, row);
+            y += lines.length * LINE.words;
+          } else {
+            // No words to show: say so, rather than leave a blank where a quote would be.
+            add('context', wordsX, [NO_WORDS], NO_WORDS, LINE.words, row);
+            y += LINE.words;
+          }
           if (row.context) {
             const context = wrapWords(row.context, wordsWidth, SIZE.context).lines;
             add('context', wordsX, context, row.context, LINE.context, row);

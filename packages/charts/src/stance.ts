@@ -86,7 +86,8 @@ export function stanceChart(cg: ClaimGraphLike, options: StanceChartOptions = {}
   const relationIds = selectRelations(index, o, 'stanceChart', (id) => index.status(id) === 'contested');
   const rows = inWindow(statementRows(index, relationIds), o.from, o.to);
   requireRows(rows, 'stanceChart', describeSelection(o));
-  const inner = innerWidth(o.width);
+  // Two pixels to spare: vega rounds text bounds outwards.
+  const inner = innerWidth(o.width) - 2;
   const layout = layoutStance(rows, {
     width: inner,
     labelWidth: o.labelWidth,

@@ -181,7 +181,8 @@ export function timelineChart(cg: ClaimGraphLike, options: TimelineChartOptions 
           },
           color: {
             ...stance.color,
-            legend: { columns: legendColumns(stance.color.scale.domain, plotWidth + TOTAL_COLUMN) },
+            // Full strength in the legend, whatever the lighter range lines use.
+            legend: { columns: legendColumns(stance.color.scale.domain, plotWidth + TOTAL_COLUMN), symbolOpacity: 1 },
           },
           tooltip,
         },

@@ -22,3 +22,33 @@ describe('the CommonJS builds', () => {
     expect(svg).toMatch(/^<svg /);
   });
 });
+
+describe('@resvg/resvg-js, an optional peer dependency', () => {
+  it('is not a dependency of the package: browser users never install the native renderer', async () => {
+    const pkg = require('../package.json') as {
+      dependencies: Record<string, string>;
+      peerDependencies: Record<string, string>;
+      peerDependenciesMeta: Record<string, { optional?: boolean }>;
+    };
+    expect(pkg.dependencies['@resvg/resvg-js']).toBeUndefined();
+    expect(pkg.peerDependencies['@resvg/resvg-js']).toBeDefined();
+    expect(pkg.peerDependenciesMeta['@resvg/resvg-js']).toEqual({ optional: true });
+    const cli = require('../../cli/package.json') as { dependencies: Record<string, string> };
+    expect(cli.dependencies['@resvg/resvg-js']).toBe(pkg.peerDependencies['@resvg/resvg-js']);
+  });
+
+  it('when missing, makes renderPng say what to install, as a ChartError', async () => {
+    const { loadResvg } = await import('../src/render/png.js');
+    const missing = () =>
+      Promise.reject(
+        Object.assign(new Error("Cannot find package '@resvg/resvg-js'"), { code: 'ERR_MODULE_NOT_FOUND' }),
+      );
+    const error = await loadResvg(missing).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(render.MissingRendererError);
+    expect(error).toBeInstanceOf((await import('../src/options.js')).ChartError);
+    expect((error as Error).message).toBe(
+      '@claimgraph/charts: render: renderPng needs @resvg/resvg-js, an optional peer dependency (a native Node module, not installed for browser use): npm install @resvg/resvg-js',
+    );
+    expect(Object.keys(await loadResvg())).toContain('Resvg');
+  });
+});

@@ -2,10 +2,9 @@
  * The dataset a command reads when `--dataset` is not given: the bundled
  * @claimgraph/dataset-afghanistan-2021 release, found from the current folder or from the CLI itself.
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DatasetPathError, resolveDatasetPackage } from '@claimgraph/schema/node';
 import { resolveDatasetArg } from './dataset-arg.js';
 import { CliError } from './errors.js';
 import type { CliIO } from './io.js';
@@ -18,13 +17,13 @@ export const BUNDLED_DATASET = '@claimgraph/dataset-afghanistan-2021';
  */
 export function datasetOrBundled(io: CliIO, arg: string | undefined): { given: string; path: string } {
   if (arg !== undefined) return { given: arg, path: resolveDatasetArg(arg, io.cwd) };
-  for (const from of [join(resolve(io.cwd), 'noop.js'), fileURLToPath(import.meta.url)]) {
+  for (const from of [resolve(io.cwd), fileURLToPath(import.meta.url)]) {
     try {
-      const dir = dirname(createRequire(from).resolve(`${BUNDLED_DATASET}/package.json`));
-      const path = existsSync(join(dir, 'dist', 'dataset.json')) ? join(dir, 'dist') : dir;
+      const { path } = resolveDatasetPackage(BUNDLED_DATASET, from);
       return { given: path, path };
-    } catch {
+    } catch (error) {
       // Not installed where this looked; try the next place.
+      if (!(error instanceof DatasetPathError)) throw error;
     }
   }
   throw new CliError(

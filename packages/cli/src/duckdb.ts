@@ -19,7 +19,7 @@ function isMissingModule(error: unknown): boolean {
 export async function connectDuckDB(): Promise<DuckDBConnection> {
   let duckdb: typeof import('@duckdb/node-api');
   try {
-    duckdb = await import(DUCKDB_PACKAGE);
+    duckdb = (await import(DUCKDB_PACKAGE)) as typeof import('@duckdb/node-api');
   } catch (error) {
     if (isMissingModule(error)) {
       throw new CliError(

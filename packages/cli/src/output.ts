@@ -1,4 +1,4 @@
-/** Terminal output helpers shared by the commands: issue lists, tables, progress, JSON. */
+/** Terminal output helpers shared by the commands: issue lists, progress, JSON (tables: table.ts). */
 import { formatIssue, type ValidationIssue } from '@claimgraph/schema';
 import type { CliIO } from './io.js';
 
@@ -25,23 +25,6 @@ export function printIssues(io: CliIO, issues: ValidationIssue[], base: string):
 function joinPath(base: string, line: string): string {
   if (base === '.' || base === '') return line;
   return `${base.replace(/\/+$/, '')}/${line}`;
-}
-
-/**
- * A plain text table: columns padded to their widest cell, long cells cut with an ellipsis, except
- * in the columns named in `whole` (ids, which a user copies into the next command).
- */
-export function formatTable(headers: string[], rows: string[][], maxWidth = 60, whole: readonly string[] = []): string {
-  const keep = headers.map((h) => whole.includes(h));
-  const cut = (s: string, i: number) => (s.length > maxWidth && !keep[i] ? `${s.slice(0, maxWidth - 1)}…` : s);
-  const cells = [headers, ...rows].map((row) => row.map((c, i) => cut(c.replace(/\s+/g, ' '), i)));
-  const widths = headers.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
-  const line = (row: string[]) =>
-    row
-      .map((c, i) => c.padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd();
-  return [line(cells[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 
 /** Progress on a terminal; silent when output is piped or in CI. */

@@ -6,6 +6,7 @@
 import { Argument, Command, Option } from 'commander';
 import type { ExportFormat } from '@claimgraph/sdk/export';
 import type { CliIO } from './io.js';
+import { OUTPUT_FORMATS } from './table.js';
 import { VERSION } from './version.js';
 
 /** What a command module exports: it gets the io, then commander's arguments and options; it returns the exit code. */
@@ -24,6 +25,16 @@ export const EXPORT_FORMATS = [
   'parquet',
   'neo4j',
 ] as const satisfies readonly ExportFormat[];
+
+/**
+ * How `query` and `sql` print their answer. Not `--format`: that is `export`'s, and picks a file format
+ * for a whole dataset; this picks how one answer is shown on stdout.
+ */
+const outputFormatOption = () =>
+  new Option(
+    '-F, --output-format <format>',
+    'print the answer as a table (fitting the terminal), csv, json or markdown',
+  ).choices(OUTPUT_FORMATS);
 
 const DATASET_HELP = 'release folder, dataset.json, source folder or installed package (default: the bundled dataset)';
 
@@ -182,7 +193,8 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     )
     .argument('<query>', 'SQL, e.g. "SELECT type, count(*) AS n FROM relations GROUP BY type ORDER BY n DESC"')
     .option('--dataset <path>', DATASET_HELP)
-    .addOption(json())
+    .addOption(outputFormatOption())
+    .addOption(new Option('--json', 'print machine-readable JSON (same as --output-format json)'))
     .action(lazy(async () => (await import('./commands/sql.js')).sqlCommand));
 
   program
@@ -250,7 +262,9 @@ function addQueryCommands(program: Command, lazy: Lazy): void {
       .command(name)
       .description(description)
       .option('--dataset <path>', DATASET_HELP)
-      .option('--json', 'print machine-readable JSON')
+      .addOption(outputFormatOption())
+      .option('--json', 'print machine-readable JSON (same as --output-format json)')
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- the QUERIES functions use no `this`
       .action(lazy(async () => (await import('./commands/query.js')).QUERIES[name]));
 
   sub('search', 'find entities by name or alias, ignoring case, accents and punctuation; exact matches first')
@@ -274,12 +288,14 @@ function addQueryCommands(program: Command, lazy: Lazy): void {
     .option('--entity <id>', 'about relations with this entity at either end')
     .option('--stance <stance>', 'supports or disputes')
     .option('--from <date>', 'certainly on or after this date')
-    .option('--to <date>', 'certainly on or before this date (2021-08 counts as 2021-08-31)');
+    .option('--to <date>', 'certainly on or before this date (2021-08 counts as 2021-08-31)')
+    .option('--hedged', 'only hedged statements (the speaker qualified the claim: "may", "reportedly")')
+    .option('--no-hedged', 'only statements that are not hedged');
 
-  sub('stances', 'who supports and who disputes a relation').argument(
-    '<relation>',
-    'relation id, e.g. rel:haqqani-network-part-of-taliban',
-  );
+  sub('stances', 'who supports and who disputes a relation')
+    .argument('<relation>', 'relation id, e.g. rel:haqqani-network-part-of-taliban')
+    .option('--hedged', 'only hedged statements')
+    .option('--no-hedged', 'only statements that are not hedged');
 
   sub('contested', 'relations with both supporting and disputing statements');
 

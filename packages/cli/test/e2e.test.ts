@@ -18,7 +18,7 @@ describe('the claimgraph executable', () => {
   it('prints help listing every command and exits 0', async () => {
     const run = await claimgraphProcess(['--help']);
     expect(run.code).toBe(0);
-    for (const command of ['validate', 'build', 'info', 'query', 'chart', 'export', 'sql'])
+    for (const command of ['validate', 'build', 'info', 'query', 'chart', 'site', 'export', 'sql'])
       expect(run.stdout).toMatch(new RegExp(`^ {2}${command}\\b`, 'm'));
   });
 

@@ -37,8 +37,9 @@ describe('claimgraph export', () => {
       gexf: ['bundled.gexf'],
       graphml: ['bundled.graphml'],
       ndjson: ['bundled.ndjson'],
-      csv: ['edges.csv', 'nodes.csv', 'sources.csv', 'statements.csv'],
-      parquet: ['entities.parquet', 'relations.parquet', 'sources.parquet', 'statements.parquet'],
+      // The bundled dataset has redirects (since 2.0.0): CSV and Parquet write them too.
+      csv: ['edges.csv', 'nodes.csv', 'redirects.csv', 'sources.csv', 'statements.csv'],
+      parquet: ['entities.parquet', 'redirects.parquet', 'relations.parquet', 'sources.parquet', 'statements.parquet'],
       neo4j: [
         'entities.csv',
         'import.cypher',

@@ -244,17 +244,19 @@ describe('claimgraph query over a dataset given with --dataset', () => {
 
     it('lists every statement by date then id, with its quote', async () => {
       const table = await queryTable(['statements']);
-      expect(table.headers).toEqual(['date', 'id', 'speaker', 'stance', 'relation', 'quote']);
+      expect(table.headers).toEqual(['date', 'speaker', 'stance', 'hedged', 'quote', 'id', 'speaker id', 'relation']);
       expect(column(table, 'id')).toEqual(BY_DATE);
       expect(table.rows[2]).toEqual([
         '2021-08',
+        'Ned Price',
+        'disputes',
+        '',
+        'The Taliban and the Haqqani network are separate entities',
         'st:ned-price-1',
         'person:ned-price',
-        'disputes',
         PART_OF,
-        'The Taliban and the Haqqani network are separate entities',
       ]);
-      expect(table.rows[0]![5]).toBe(''); // no quote
+      expect(table.rows[0]![4]).toBe(''); // no quote
     });
 
     it('--json gives the records in the same order', async () => {
@@ -294,17 +296,27 @@ describe('claimgraph query over a dataset given with --dataset', () => {
       const run = await query(['stances', PART_OF]);
       expect(run.code).toBe(0);
       const [summary, ...rest] = lines(run.stdout);
-      expect(summary).toBe('armed-group:haqqani-network part-of armed-group:taliban: contested (1 for, 1 against)');
+      expect(summary).toBe(`Haqqani network part-of Taliban (${PART_OF}): contested (1 statement for, 1 against)`);
       expect(parseTable(rest.join('\n'))).toEqual({
-        headers: ['date', 'id', 'speaker', 'stance', 'quote'],
+        headers: ['date', 'speaker', 'stance', 'hedged', 'quote', 'id', 'speaker id'],
         rows: [
-          ['2020', 'st:sirajuddin-haqqani-1', 'person:sirajuddin-haqqani', 'supports', 'We are one movement'],
+          [
+            '2020',
+            'Sirajuddin Haqqani',
+            'supports',
+            '',
+            'We are one movement',
+            'st:sirajuddin-haqqani-1',
+            'person:sirajuddin-haqqani',
+          ],
           [
             '2021-08',
+            'Ned Price',
+            'disputes',
+            '',
+            'The Taliban and the Haqqani network are separate entities',
             'st:ned-price-1',
             'person:ned-price',
-            'disputes',
-            'The Taliban and the Haqqani network are separate entities',
           ],
         ],
       });
@@ -630,28 +642,29 @@ describe('claimgraph query over the bundled dataset (the default)', () => {
     for (let i = 1; i < statements.length; i++)
       expect(comparePartialDates(statements[i - 1]!.date, statements[i]!.date)).toBeLessThanOrEqual(0);
     const table = await queryTable(['statements', '--relation', PART_OF], null);
-    expect(table.headers).toEqual(['date', 'id', 'speaker', 'stance', 'relation', 'quote']);
+    expect(table.headers).toEqual(['date', 'speaker', 'stance', 'hedged', 'quote', 'id', 'speaker id', 'relation']);
     expect(column(table, 'id')).toEqual(ids(statements));
   });
 
-  it('tables print ids whole, however long, and cut only long text', async () => {
+  it('piped tables print every cell whole, ids and quotes alike, one line per statement', async () => {
     const [table, statements] = await Promise.all([
       queryTable(['statements'], null),
       queryJson<Statement[]>(['statements'], null),
     ]);
     expect(Math.max(...ids(statements).map((id) => id.length))).toBeGreaterThan(60);
     expect(column(table, 'id')).toEqual(ids(statements));
-    expect(column(table, 'speaker')).toEqual(statements.map((s) => s.speaker));
+    expect(column(table, 'speaker id')).toEqual(statements.map((s) => s.speaker));
     expect(column(table, 'relation')).toEqual(statements.map((s) => s.relation));
-    expect(Math.max(...column(table, 'quote').map((q) => q.length))).toBe(60);
-    expect(column(table, 'quote').some((q) => q.endsWith('…'))).toBe(true);
+    const quotes = statements.map((s) => s.quote ?? (s.paraphrase ? `(paraphrase) ${s.paraphrase}` : ''));
+    expect(column(table, 'quote')).toEqual(quotes.map((q) => q.replace(/\s+/g, ' ').trim()));
+    expect(Math.max(...quotes.map((q) => q.length))).toBeGreaterThan(60);
   });
 
   it('stances prints the contested summary line', async () => {
     const run = await query(['stances', PART_OF], null);
     expect(run.code).toBe(0);
     expect(lines(run.stdout)[0]).toMatch(
-      /^armed-group:haqqani-network part-of armed-group:taliban: contested \(\d+ for, \d+ against\)$/,
+      /^Haqqani network part-of Taliban \(rel:haqqani-network-part-of-taliban\): contested \(\d+ statements? for, \d+ against\)$/,
     );
   });
 

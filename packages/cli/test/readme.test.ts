@@ -25,8 +25,8 @@ describe('README.md', () => {
       expect(README, name).toMatch(new RegExp(`(### \`claimgraph ${name}\\b|\\| \`${name}\\b)`));
   });
 
-  it('documents every flag of validate, build, info, format and verify', async () => {
-    for (const command of ['validate', 'build', 'info', 'format', 'verify']) {
+  it('documents every flag of validate, build, info, format, verify and chart', async () => {
+    for (const command of ['validate', 'build', 'info', 'format', 'verify', 'chart']) {
       const section = README.slice(
         README.indexOf(`### \`claimgraph ${command}`),
         README.indexOf('\n### ', README.indexOf(`### \`claimgraph ${command}`) + 1),

@@ -60,7 +60,7 @@ describe('claimgraph sheet export and import', () => {
     expect((await claimgraph(['sheet', 'export', dir, '--out', csv])).code).toBe(0);
     expect((await claimgraph(['sheet', 'import', csv, dir])).code).toBe(0);
     expect(snapshot(dir)).toEqual(before);
-  }, 300_000);
+  });
 
   it('round-trips generated datasets through a workbook to the same data files (property)', async () => {
     await fc.assert(
@@ -75,7 +75,7 @@ describe('claimgraph sheet export and import', () => {
       }),
       { numRuns: 4, seed: 20261201 },
     );
-  }, 300_000);
+  });
 
   it('gives new records with blank ids an id, and the import adds exactly those records', async () => {
     const dir = copyFixture(VALID);
@@ -122,7 +122,7 @@ describe('claimgraph sheet export and import', () => {
       source: 'person:zabihullah-mujahid',
       target: 'armed-group:taliban',
     });
-  }, 300_000);
+  });
 
   it('reports a formula, a value outside a drop-down list, a dangling speaker and a duplicate id by cell, and writes nothing', async () => {
     const dir = copyFixture(VALID);
@@ -152,7 +152,7 @@ describe('claimgraph sheet export and import', () => {
     );
     expect(reported.at(-1)).toMatch(/problems found; no file was changed$/);
     expect(snapshot(dir)).toEqual(before);
-  }, 300_000);
+  });
 
   it('reports a changed id with the redirect it needs, and writes the redirect with --redirect', async () => {
     const dir = copyFixture(VALID);
@@ -179,46 +179,42 @@ describe('claimgraph sheet export and import', () => {
     ]);
     expect(readData(dir).statements.every((s) => s.source === 'src:washington-examiner-2021-08-30-kirby')).toBe(true);
     expect((await claimgraph(['validate', dir])).code).toBe(0);
-  }, 300_000);
+  });
 
   const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
   if (!soffice)
     console.warn(
       'sheet.test: LibreOffice (soffice) is not installed; the re-save round trip is skipped. Install libreoffice-calc-nogui.',
     );
-  it.skipIf(!soffice)(
-    'imports a workbook opened and re-saved by LibreOffice without a change',
-    async () => {
-      const dir = copyFixture(VALID);
-      const before = snapshot(dir);
-      const work = mkdtempSync(join(tmpdir(), 'claimgraph-soffice-'));
-      const file = join(work, 'curation.xlsx');
-      expect((await claimgraph(['sheet', 'export', dir, '--out', file])).code).toBe(0);
-      const out = join(work, 'resaved');
-      execFileSync(
-        soffice!,
-        [
-          '--headless',
-          `-env:UserInstallation=file://${join(work, 'profile')}`,
-          '--convert-to',
-          'xlsx',
-          '--outdir',
-          out,
-          file,
-        ],
-        {
-          stdio: 'ignore',
-        },
-      );
-      const resaved = join(out, 'curation.xlsx');
-      expect(existsSync(resaved)).toBe(true);
-      const run = await claimgraph(['sheet', 'import', resaved, dir]);
-      expect(run.stderr).toBe('');
-      expect(run.code).toBe(0);
-      expect(snapshot(dir)).toEqual(before);
-    },
-    300_000,
-  );
+  it.skipIf(!soffice)('imports a workbook opened and re-saved by LibreOffice without a change', async () => {
+    const dir = copyFixture(VALID);
+    const before = snapshot(dir);
+    const work = mkdtempSync(join(tmpdir(), 'claimgraph-soffice-'));
+    const file = join(work, 'curation.xlsx');
+    expect((await claimgraph(['sheet', 'export', dir, '--out', file])).code).toBe(0);
+    const out = join(work, 'resaved');
+    execFileSync(
+      soffice!,
+      [
+        '--headless',
+        `-env:UserInstallation=file://${join(work, 'profile')}`,
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        out,
+        file,
+      ],
+      {
+        stdio: 'ignore',
+      },
+    );
+    const resaved = join(out, 'curation.xlsx');
+    expect(existsSync(resaved)).toBe(true);
+    const run = await claimgraph(['sheet', 'import', resaved, dir]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(snapshot(dir)).toEqual(before);
+  });
 });
 
 describe('claimgraph quotes', () => {

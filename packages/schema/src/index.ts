@@ -43,3 +43,4 @@ export {
 export { summarizeDataset, type DatasetSummary } from './summary.js';
 export * from './columns/index.js';
 export { DATE_FIELDS, TEXT_FIELDS, SPEAKER_TYPES, REFERENCES } from './rules.js';
+export { datasetName } from './dataset-name.js';

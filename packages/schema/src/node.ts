@@ -12,6 +12,7 @@ export {
 export { readRegularFile, readRegularFileOrThrow, type RegularFileRead } from './node/regular-file.js';
 export { writeFileAtomic, writeNewFile, type WriteContent, type WrittenFile } from './node/atomic-write.js';
 export { isClaimgraphRelease, realPathOf } from './node/release-folder.js';
+export { resolveDatasetPackage, parsePackageSpec, type InstalledDataset } from './node/dataset-package.js';
 export {
   readDataset,
   locateDataset,

@@ -420,8 +420,18 @@ describe('verifyRelease()', () => {
       '{"resources": [{"path": "../secret", "sha256": "00"}, null]}',
     );
     expect((await verifyRelease(join(root, 'rel'))).errors).toEqual([
-      { file: 'datapackage.json', id: null, path: '/resources/0', message: 'needs a relative path inside the release and a sha256 (64 hex digits)' },
-      { file: 'datapackage.json', id: null, path: '/resources/1', message: 'needs a relative path inside the release and a sha256 (64 hex digits)' },
+      {
+        file: 'datapackage.json',
+        id: null,
+        path: '/resources/0',
+        message: 'needs a relative path inside the release and a sha256 (64 hex digits)',
+      },
+      {
+        file: 'datapackage.json',
+        id: null,
+        path: '/resources/1',
+        message: 'needs a relative path inside the release and a sha256 (64 hex digits)',
+      },
     ]);
   });
 });

@@ -4,7 +4,7 @@
 // Run `node bench/export-scale.mjs` after a build (needs @duckdb/node-api, a devDependency of the CLI).
 // Options: --sizes 10000,100000,1000000 (statements; entities = statements / 10, relations = 3 × entities)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -62,6 +62,8 @@ export interface FromDataOptions {
   requireSorted?: boolean;
   /** The dataset's version, when known [undefined]. */
   version?: string;
+  /** The dataset's short name (`afghanistan-2021`), when known; chart source lines use it [undefined]. */
+  name?: string;
   /** The file each record kind came from, for validation messages [data/<kind>.json]. */
   files?: Partial<Record<RecordKind, string>>;
 }
@@ -85,6 +87,7 @@ const FROM_DATA_DEFAULTS: FromDataOptions & { validate: boolean; requireSorted: 
   validate: true,
   requireSorted: false,
   version: undefined,
+  name: undefined,
   files: undefined,
 };
 
@@ -112,6 +115,8 @@ const sameFiles = (name: string) =>
 export class ClaimGraph {
   /** The release or package version, when the dataset says. */
   readonly version: string | undefined;
+  /** The dataset's short name (`afghanistan-2021`: datapackage.json's `name`), when known. */
+  readonly name: string | undefined;
   readonly #store: Store;
   /** Old id → current id, from the dataset's redirects: merged or renamed records keep resolving. */
   readonly #redirects: ReadonlyMap<string, Redirect>;
@@ -122,10 +127,14 @@ export class ClaimGraph {
   #contested: number[] | undefined;
   #statementIndex: IdIndex | undefined;
 
-  /** @internal Use ClaimGraph.load or ClaimGraph.fromData. */
-  constructor(store: Store, version: string | undefined, redirects: readonly Redirect[] = []) {
+  private constructor(
+    store: Store,
+    about: { version: string | undefined; name: string | undefined },
+    redirects: readonly Redirect[] = [],
+  ) {
     this.#store = store;
-    this.version = version;
+    this.version = about.version;
+    this.name = about.name;
     this.#redirects = new Map(redirects.map((r) => [r.from, r]));
   }
 
@@ -135,10 +144,21 @@ export class ClaimGraph {
    * against the sha256 in its `datapackage.json` when there is one.
    */
   static async load(location: string | URL, options?: LoadOptions): Promise<ClaimGraph> {
-    const { integrity, validate, fetch, columns } = resolveOptions('ClaimGraph.load', LOAD_DEFAULTS, options);
-    const loaded = await readLocation(location, { integrity, validate, fetch, columns });
+    const { integrity, validate, fetch, from, columns } = resolveOptions('ClaimGraph.load', LOAD_DEFAULTS, options);
+    if (from !== undefined && typeof from !== 'string' && !(from instanceof URL))
+      throw optionError(
+        'ClaimGraph.load',
+        'from',
+        `must be a folder, a file or a file: URL, not ${JSON.stringify(from)}`,
+      );
+    const loaded = await readLocation(location, { integrity, validate, fetch, from, columns });
     if (loaded.columns) {
-      return ClaimGraph.#fromOpenColumns(loaded.columns, { validate, version: loaded.version, file: loaded.location });
+      return ClaimGraph.#fromOpenColumns(loaded.columns, {
+        validate,
+        version: loaded.version,
+        name: loaded.name,
+        file: loaded.location,
+      });
     }
     if (!hasDatasetShape(loaded.data) && !validate) {
       throw new ClaimGraphError(`${loaded.location}: must hold an object with ${RECORD_KINDS.join(', ')}, each a list`);
@@ -147,6 +167,7 @@ export class ClaimGraph {
       validate,
       requireSorted: loaded.requireSorted,
       version: loaded.version,
+      name: loaded.name,
       files: loaded.files,
     });
   }
@@ -171,7 +192,7 @@ export class ClaimGraph {
 
   static #fromOpenColumns(
     columns: Columns,
-    options: { validate: boolean; version?: string; file: string },
+    options: { validate: boolean; version?: string; name?: string; file: string },
   ): ClaimGraph {
     const { validate, version, file } = options;
     const name = file.split(/[\\/]/).pop() || file;
@@ -206,7 +227,7 @@ export class ClaimGraph {
     const list = redirects
       ? Array.from({ length: redirects.count }, (_, i) => redirects.row(i) as unknown as Redirect)
       : [];
-    return new ClaimGraph(store, version, list);
+    return new ClaimGraph(store, { version, name: options.name }, list);
   }
 
   /**
@@ -214,7 +235,7 @@ export class ClaimGraph {
    * every record a query returns, as read-only.
    */
   static fromData(data: Dataset, options?: FromDataOptions): ClaimGraph {
-    const { validate, requireSorted, version, files } = resolveOptions(
+    const { validate, requireSorted, version, name, files } = resolveOptions(
       'ClaimGraph.fromData',
       FROM_DATA_DEFAULTS,
       options,
@@ -246,7 +267,13 @@ export class ClaimGraph {
         `ClaimGraph.fromData(): ${store.problem}; validate the dataset (claimgraph validate) to see every problem`,
       );
     }
-    return new ClaimGraph(store, version, data.redirects);
+    for (const [key, value] of [
+      ['version', version],
+      ['name', name],
+    ] as const)
+      if (value !== undefined && typeof value !== 'string')
+        throw optionError('ClaimGraph.fromData', key, `must be a string, not ${JSON.stringify(value)}`);
+    return new ClaimGraph(store, { version, name }, data.redirects);
   }
 
   /**
@@ -367,6 +394,8 @@ export class ClaimGraph {
     const stance = stanceOption(method, o.stance);
     const from = o.from === undefined ? undefined : earliestKey(dateOption(method, 'from', o.from));
     const to = o.to === undefined ? undefined : latestKey(dateOption(method, 'to', o.to));
+    if (o.hedged !== undefined && typeof o.hedged !== 'boolean')
+      throw optionError(method, 'hedged', `must be true or false, not ${JSON.stringify(o.hedged)}`);
     const dates = store.extras.statementDays();
     const sources = source === undefined ? null : store.extras.statementSource();
 
@@ -393,6 +422,7 @@ export class ClaimGraph {
       if (from !== undefined && dates.earliest[i]! < from) continue;
       if (to !== undefined && dates.latest[i]! > to) continue;
       if (sources !== null && sources[i] !== source) continue;
+      if (o.hedged !== undefined && (store.statements.at(i)!.hedged === true) !== o.hedged) continue;
       kept.push(i);
     }
     return sortByDate(dates, kept).map((i) => store.statements.at(i)!);
@@ -496,7 +526,7 @@ export class ClaimGraph {
 
   /** A view over the same entities and sources with fewer relations and statements: a subset of valid data is valid. */
   #view(relations: Int32Array, statements: Int32Array): ClaimGraph {
-    return new ClaimGraph(subStore(this.#store, relations, statements), this.version, [...this.#redirects.values()]);
+    return new ClaimGraph(subStore(this.#store, relations, statements), this, [...this.#redirects.values()]);
   }
 
   /**

@@ -2,6 +2,7 @@
  * Node-only loading from disk: a release folder, its dataset.json, or a dataset source folder.
  * Node built-ins are imported when a path is loaded, never when the package is.
  */
+import { datasetName } from '@claimgraph/schema';
 import { ClaimGraphIntegrityError, ClaimGraphLoadError } from './errors.js';
 import { COLUMNS_FILE } from '@claimgraph/schema';
 import {
@@ -71,6 +72,20 @@ export async function readPath(location: string, options: LoadOptions): Promise<
   try {
     located = await schemaNode.locateDataset(location);
   } catch (error) {
+    // Not a path: an installed dataset package, by name, as the CLI's --dataset takes it.
+    const spec = schemaNode.parsePackageSpec(location);
+    if (spec && spec.range === undefined && !(await fs.stat(location).catch(() => null))) {
+      let installed: ReturnType<typeof schemaNode.resolveDatasetPackage> | undefined;
+      try {
+        installed = schemaNode.resolveDatasetPackage(spec.name, options.from);
+      } catch {
+        throw new ClaimGraphLoadError(
+          location,
+          `no such file or folder, and no installed package of that name${options.from === undefined ? '' : ` from ${String(options.from)}`} (npm install ${spec.name}; in a subfolder or a library, pass { from: import.meta.url })`,
+        );
+      }
+      return readPath(installed.path, options);
+    }
     const message = (error as Error).message;
     throw new ClaimGraphLoadError(
       location,
@@ -86,7 +101,14 @@ export async function readPath(location: string, options: LoadOptions): Promise<
         path.join(located.dir, issue.file),
         issue.path ? `${issue.path}: ${issue.message}` : issue.message,
       );
-    return { data: read.data, version: read.meta.version, files: read.files, requireSorted: true, location };
+    return {
+      data: read.data,
+      version: read.meta.version,
+      ...(read.meta.name === undefined ? {} : { name: datasetName(read.meta.name) }),
+      files: read.files,
+      requireSorted: true,
+      location,
+    };
   }
 
   const file = located.datasetFile!;
@@ -140,6 +162,7 @@ export async function readPath(location: string, options: LoadOptions): Promise<
   return {
     data: parsed.value,
     version: typeof descriptor?.version === 'string' ? descriptor.version : undefined,
+    name: typeof descriptor?.name === 'string' ? descriptor.name : undefined,
     files: sameFileFor(path.basename(file)),
     requireSorted: false,
     location: file,

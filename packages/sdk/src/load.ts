@@ -17,13 +17,20 @@ export interface LoadOptions {
    * or its `datapackage.json` and the descriptor lists the file; `false` always reads `dataset.json` [true].
    */
   columns?: boolean;
+  /**
+   * Node: where an installed dataset package name (`@claimgraph/dataset-afghanistan-2021`) is
+   * looked up, through every node_modules above it, as `import` would — a folder, or a file or
+   * `file:` URL in one (pass `import.meta.url` to resolve from your module) [the current folder].
+   */
+  from?: string | URL;
 }
 
-export const LOAD_DEFAULTS: Required<Omit<LoadOptions, 'fetch'>> & Pick<LoadOptions, 'fetch'> = {
+export const LOAD_DEFAULTS: Required<Omit<LoadOptions, 'fetch' | 'from'>> & Pick<LoadOptions, 'fetch' | 'from'> = {
   integrity: true,
   validate: true,
   fetch: undefined,
   columns: true,
+  from: undefined,
 };
 
 /** What a location held, before it is indexed. */
@@ -33,6 +40,8 @@ export interface LoadedDataset {
   columns?: Columns;
   /** The release or package version, when the location says. */
   version?: string;
+  /** The dataset's short name (`afghanistan-2021`), from datapackage.json or package.json. */
+  name?: string;
   /** The file each record kind came from, for validation messages. */
   files: Record<RecordKind, string>;
   /** Source folders keep their files sorted by id; releases are sorted by construction. */
@@ -43,6 +52,7 @@ export interface LoadedDataset {
 
 /** A release descriptor, as far as loading needs it. */
 export interface DataPackage {
+  name?: unknown;
   version?: unknown;
   resources?: { path?: unknown; sha256?: unknown }[];
 }
@@ -143,11 +153,13 @@ async function fetchDataset(url: URL, options: LoadOptions): Promise<LoadedDatas
   }
   const name = fileUrl.pathname.split('/').pop() || 'dataset.json';
   const version = typeof descriptor?.version === 'string' ? descriptor.version : undefined;
+  const packageName = typeof descriptor?.name === 'string' ? descriptor.name : undefined;
   if (columnsUrl !== undefined)
     return {
       data: undefined,
       columns: openColumns(bytes, fileUrl.href),
       version,
+      name: packageName,
       files: sameFileFor(name),
       requireSorted: false,
       location: fileUrl.href,
@@ -155,6 +167,7 @@ async function fetchDataset(url: URL, options: LoadOptions): Promise<LoadedDatas
   return {
     data: parseJson(bytes, fileUrl.href),
     version,
+    name: packageName,
     files: sameFileFor(name),
     requireSorted: false,
     location: fileUrl.href,

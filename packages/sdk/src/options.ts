@@ -60,6 +60,8 @@ export interface StatementsOptions {
   to?: PartialDate;
   /** Only statements reported by this source [any]. */
   source?: string;
+  /** Only hedged statements (`true`: the speaker qualified the claim) or only unhedged ones (`false`) [both]. */
+  hedged?: boolean;
 }
 
 export interface NeighborsOptions {
@@ -100,6 +102,7 @@ export const STATEMENTS_DEFAULTS: StatementsOptions = {
   from: undefined,
   to: undefined,
   source: undefined,
+  hedged: undefined,
 };
 export const NEIGHBORS_DEFAULTS: NeighborsOptions & { direction: Direction } = {
   type: undefined,
@@ -140,8 +143,8 @@ export function oneOrMany<T extends string>(
   const values = typeof value === 'string' ? [value] : value;
   if (!Array.isArray(values))
     throw optionError(method, option, `must be one of ${allowed.join(', ')}, or a list of them`);
-  for (const v of values) {
-    if (!allowed.includes(v))
+  for (const v of values as unknown[]) {
+    if (!(allowed as readonly unknown[]).includes(v))
       throw optionError(method, option, `must be one of ${allowed.join(', ')}, not ${JSON.stringify(v)}`);
   }
   return new Set(values);

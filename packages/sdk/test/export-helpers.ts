@@ -206,6 +206,7 @@ export function recordsFromNdjson(text: string): Dataset & { kinds: string[] } {
     relations: [],
     statements: [],
     sources: [],
+    redirects: [],
     kinds: [] as string[],
   } as unknown as Dataset & { kinds: string[] };
   const list: Record<string, unknown[]> = {
@@ -213,6 +214,8 @@ export function recordsFromNdjson(text: string): Dataset & { kinds: string[] } {
     relation: out.relations,
     statement: out.statements,
     source: out.sources,
+    // A dataset with redirects (afghanistan-2021 since 2.0.0) exports them as `redirect` lines.
+    redirect: out.redirects!,
   };
   for (const line of text.split('\n')) {
     if (line === '') continue;

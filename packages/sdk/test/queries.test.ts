@@ -189,6 +189,17 @@ describe('statements()', () => {
     ]);
   });
 
+  it('filters hedged statements in or out, and refuses a hedged option that is not a boolean', () => {
+    const all = cg.statements();
+    const hedged = cg.statements({ hedged: true });
+    expect(hedged.length).toBeGreaterThan(0);
+    expect(hedged.every((s) => s.hedged === true)).toBe(true);
+    expect(ids(cg.statements({ hedged: false }))).toEqual(ids(all.filter((s) => s.hedged !== true)));
+    expect(() => cg.statements({ hedged: 'yes' as never })).toThrow(
+      '@claimgraph/sdk: statements(): hedged must be true or false, not "yes"',
+    );
+  });
+
   it('filters by relation, speaker, entity, stance and source', () => {
     expect(ids(cg.statements({ relation: 'rel:haqqani-part-of-taliban' }))).toEqual([
       'st:kirby-1',

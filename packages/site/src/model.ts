@@ -98,6 +98,7 @@ export class Site {
   readonly #names: Map<string, string>;
   readonly #counts = new Map<string, StanceCount>();
   readonly speakers: Set<string>;
+  #statementIds: Set<string> | undefined;
 
   constructor(
     input: SiteInput,
@@ -143,6 +144,18 @@ export class Site {
     return `${p.source} — ${p.label} — ${p.target}`;
   }
 
+  /** What a record is called on a page, or undefined for an id the dataset does not have. */
+  label(id: string): string | undefined {
+    const entity = this.cg.entity(id);
+    if (entity && entity.id === id) return entity.name;
+    const relation = this.cg.relation(id);
+    if (relation && relation.id === id) return this.phraseText(relation);
+    const source = this.cg.source(id);
+    if (source && source.id === id) return source.title;
+    this.#statementIds ??= new Set(this.data.statements.map((s) => s.id));
+    return this.#statementIds.has(id) ? id : undefined;
+  }
+
   typeLabel(entity: Entity): string {
     return ENTITY_TYPE_INFO[entity.type].label;
   }
@@ -166,15 +179,6 @@ export function dateText(date: string): { label: string; precision: string } {
 /** Statements by date (earliest first; a coarser date before the finer dates inside it), then id. */
 export function byDate(a: Statement, b: Statement): number {
   return comparePartialDates(a.date, b.date) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-/** The optional text fields the statement model may carry (`paraphrase` and `context` arrive with the charts work). */
-export function statementExtras(statement: Statement): { paraphrase?: string; context?: string } {
-  const s = statement as Statement & { paraphrase?: unknown; context?: unknown };
-  return {
-    paraphrase: typeof s.paraphrase === 'string' ? s.paraphrase : undefined,
-    context: typeof s.context === 'string' ? s.context : undefined,
-  };
 }
 
 /** Items `page` (from 1) of a list cut into pages of `size`, and how many pages there are. */

@@ -143,7 +143,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the site in Chromium'
 
       expect(problems).toEqual([]);
       await page.close();
-    }, 180_000);
+    });
   }
 
   it('finds names across spellings: accents, hyphens and Arabic-script keyboard variants', async () => {
@@ -211,7 +211,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the site in Chromium'
     expect(found.join('\n')).toBe('');
     expect(problems).toEqual([]);
     await page.close();
-  }, 300_000);
+  });
 
   it('reaches the search box and every link of the home page by keyboard alone', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

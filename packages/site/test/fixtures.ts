@@ -15,6 +15,7 @@ export async function bundledInput(): Promise<SiteInput> {
 }
 
 export const HOSTILE_NAME = '<script>alert("name")</script> & "Ned" \'Price\'';
+export const HOSTILE_PARAPHRASE = 'Says the two are <u>one</u> & the same';
 export const HOSTILE_QUOTE = 'They said </script><img src=x onerror=alert(1)> and "</p><b>bold</b>';
 
 export function hostileDataset(): Dataset {
@@ -64,6 +65,16 @@ export function hostileDataset(): Dataset {
         stance: 'supports',
         date: '2021-08',
         quote: 'We are one ${"}`\\u003c/script>',
+        context: 'answering <i>a question</i> about "</blockquote>"',
+        source: 'src:hostile',
+      },
+      {
+        id: 'st:example-1',
+        relation: 'rel:haqqani-part-of-taliban',
+        speaker: 'media-outlet:example',
+        stance: 'supports',
+        date: '2021',
+        paraphrase: 'Says the two are <u>one</u> & the same',
         source: 'src:hostile',
       },
     ],
@@ -85,6 +96,8 @@ export function hostileDataset(): Dataset {
       },
     ],
   };
+  for (const list of [data.entities, data.relations, data.statements, data.sources])
+    list.sort((a, b) => (a.id < b.id ? -1 : 1));
   const result = validateDataset(data);
   if (!result.valid) throw new Error(`hostile fixture is invalid: ${JSON.stringify(result.errors)}`);
   return data;

@@ -13,7 +13,7 @@ import { dirname, join, relative } from 'node:path';
 import semver from 'semver';
 import { EXIT, ReleaseToolsError } from './errors.js';
 import { pendingBumps } from './changesets.js';
-import { loadSide } from './load-side.js';
+import { loadKeptRelease, loadSide } from './load-side.js';
 
 /** Where each published release of a dataset is kept, one folder per version. */
 export const RELEASES_DIR = 'releases';
@@ -78,7 +78,7 @@ export async function checkDatasetRelease(
   const baselineDir = snapshots[0]?.dir;
   if (!baselineDir) return { ...base, problem: 'no published release yet: nothing to compare with' };
 
-  const before = await loadSide(baselineDir);
+  const before = await loadKeptRelease(baselineDir);
   const after = await loadSide(dir);
   const baselineVersion = before.version ?? '0.0.0';
   if (semver.lt(pkg.version, baselineVersion)) {

@@ -11,6 +11,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -276,6 +277,32 @@ describe('claimgraph-release check trusts no kept release it has not verified', 
     expect(stderr).toContain(
       'datasets/fixture/releases/1.0.0/datapackage.json: /id is "@claimgraph/dataset-other", but the dataset is @claimgraph/dataset-fixture',
     );
+  });
+});
+
+describe('claimgraph-release check reads a kept release as it was published', () => {
+  it('compares with a kept release that the current rules would reject (built under older rules)', async () => {
+    // Re-write the kept 1.0.0 as an older build could have: a value today's validator refuses,
+    // with datapackage.json hashing it, so the release verifies.
+    const kept = join(dataset, 'releases', '1.0.0');
+    const file = join(kept, 'dataset.json');
+    const text = readFileSync(file, 'utf8').replace('"2021-08-27"', '"2021-02-30"');
+    writeFileSync(file, text);
+    const descriptor = JSON.parse(readFileSync(join(kept, 'datapackage.json'), 'utf8')) as {
+      resources: { path: string; bytes: number; hash: string; sha256: string }[];
+    };
+    const resource = descriptor.resources.find((r) => r.path === 'dataset.json')!;
+    resource.sha256 = createHash('sha256').update(text).digest('hex');
+    resource.hash = `sha256:${resource.sha256}`;
+    resource.bytes = Buffer.byteLength(text);
+    writeFileSync(join(kept, 'datapackage.json'), `${JSON.stringify(descriptor, null, 2)}\n`);
+    expect((await verifyRelease(kept)).valid).toBe(true);
+
+    const unchanged = await release(['check'], root);
+    expect(unchanged.stderr).toContain('statement st:price-1: field /date corrected');
+    expect(unchanged.status).toBe(1);
+    changeset('patch');
+    expect(await release(['check'], root)).toMatchObject({ status: 0, stderr: '' });
   });
 });
 

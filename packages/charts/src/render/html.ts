@@ -182,7 +182,8 @@ ${scriptTags(o.libraries)}
     }
     function tellHeight() {
       if (window.parent !== window)
-        window.parent.postMessage({ type: 'claimgraph:height', height: document.documentElement.scrollHeight }, '*');
+        // The figure's own height: the document's is never less than the frame's.
+        window.parent.postMessage({ type: 'claimgraph:height', height: Math.ceil(figure.getBoundingClientRect().height) }, '*');
     }
     function draw() {
       var layout = pick(figure.clientWidth || window.innerWidth);

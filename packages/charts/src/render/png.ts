@@ -1,7 +1,9 @@
-/** PNG output: the SVG drawn by resvg with the system's fonts (DejaVu Sans expected). */
-import { Resvg } from '@resvg/resvg-js';
+/**
+ * PNG output: the SVG drawn by resvg with the system's fonts (DejaVu Sans expected). resvg is a
+ * native Node module and an optional peer dependency, loaded on the first PNG: browser users never install it.
+ */
 import type { TopLevelSpec } from 'vega-lite';
-import { ChartOptionError } from '../options.js';
+import { ChartError, ChartOptionError } from '../options.js';
 import { renderSvg, type SvgOptions } from './view.js';
 
 export interface PngOptions extends SvgOptions {
@@ -23,11 +25,38 @@ export const PNG_DEFAULTS = {
   warnings: 'throw' as const,
 };
 
+/** The error renderPng throws when the optional peer dependency @resvg/resvg-js is not installed. */
+export class MissingRendererError extends ChartError {
+  constructor(readonly dependency: string) {
+    super(
+      `render: renderPng needs ${dependency}, an optional peer dependency (a native Node module, not installed for browser use): npm install ${dependency}`,
+    );
+    this.name = 'MissingRendererError';
+  }
+}
+
+// Kept out of every exported signature: the declarations must not name a package users may not have.
+type Resvg = typeof import('@resvg/resvg-js');
+let cached: Promise<object> | undefined;
+
+/** @resvg/resvg-js, imported once (or through `load`, for tests); a missing package becomes a MissingRendererError. */
+export function loadResvg(load?: () => Promise<object>): Promise<object> {
+  const attempt = (load ?? (() => import('@resvg/resvg-js')))().catch((error: unknown) => {
+    if (!load) cached = undefined;
+    const code = (error as { code?: string }).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND')
+      throw new MissingRendererError('@resvg/resvg-js');
+    throw error;
+  });
+  return load ? attempt : (cached ??= attempt);
+}
+
 /** The chart as PNG bytes, `scale` times the size of its SVG. */
 export async function renderPng(spec: TopLevelSpec, options: PngOptions = {}): Promise<Uint8Array> {
   const o = { ...PNG_DEFAULTS, ...options };
   if (!(typeof o.scale === 'number' && o.scale > 0 && Number.isFinite(o.scale)))
     throw new ChartOptionError('renderPng', 'scale', `${String(o.scale)} is not a positive number`);
+  const { Resvg } = (await loadResvg()) as Resvg;
   const svg = await renderSvg(spec, { warnings: o.warnings });
   const size = /^<svg[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"/.exec(svg);
   if (size) {

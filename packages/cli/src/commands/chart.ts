@@ -87,10 +87,11 @@ export async function chartCommand(io: CliIO, kind: ChartKind, flags: ChartFlags
   }
   // Loaded here, not at start-up: vega and resvg are heavy and only this command needs them.
   const [charts, render] = await Promise.all([import('@claimgraph/charts'), import('@claimgraph/charts/render')]);
-  const cg = ClaimGraph.fromData(dataset as Dataset, { validate: false, version: read.meta.version });
-  // "@claimgraph/dataset-afghanistan-2021" → "afghanistan-2021", as datapackage.json names it.
+  // "@claimgraph/dataset-afghanistan-2021" → "afghanistan-2021", as datapackage.json names it; the
+  // charts' default source line names the dataset from cg.name.
   const name = read.meta.name?.replace(/^@[^/]+\//, '').replace(/^dataset-/, '');
-  const frame = { dataset: name, title: flags.title, subtitle: flags.subtitle, credit: flags.credit };
+  const cg = ClaimGraph.fromData(dataset as Dataset, { validate: false, version: read.meta.version, name });
+  const frame = { title: flags.title, subtitle: flags.subtitle, credit: flags.credit };
   const select = { relation: flags.relation, entity: flags.entity };
   const window = { from: flags.from, to: flags.to };
   const types = flags.types

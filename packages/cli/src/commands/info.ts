@@ -3,7 +3,8 @@ import { summarizeDataset, type Dataset } from '@claimgraph/schema';
 import { checkDataset } from '@claimgraph/schema/node';
 import { EXIT } from '../errors.js';
 import { shownPath, type CliIO } from '../io.js';
-import { formatTable, printIssues, printJson } from '../output.js';
+import { printIssues, printJson } from '../output.js';
+import { fitTable } from '../table.js';
 import { resolveDatasetPath } from '../paths.js';
 
 export async function infoCommand(io: CliIO, arg: string | undefined, flags: { json?: boolean }): Promise<number> {
@@ -25,24 +26,27 @@ export async function infoCommand(io: CliIO, arg: string | undefined, flags: { j
     meta.description ? meta.description : '',
     `statements dated ${summary.statementDates ? `${summary.statementDates.from} to ${summary.statementDates.to}` : '—'}`,
     '',
-    formatTable(
-      ['records', 'count'],
-      Object.entries(summary.counts).map(([k, v]) => [k, String(v)]),
+    fitTable(
+      { headers: ['records', 'count'], rows: Object.entries(summary.counts).map(([k, v]) => [k, String(v)]) },
+      io.stdout.columns,
     ),
     '',
-    formatTable(
-      ['entity type', 'count'],
-      Object.entries(summary.entityTypes).map(([k, v]) => [k, String(v)]),
+    fitTable(
+      { headers: ['entity type', 'count'], rows: Object.entries(summary.entityTypes).map(([k, v]) => [k, String(v)]) },
+      io.stdout.columns,
     ),
     '',
-    formatTable(
-      ['relation type', 'count'],
-      Object.entries(summary.relationTypes).map(([k, v]) => [k, String(v)]),
+    fitTable(
+      {
+        headers: ['relation type', 'count'],
+        rows: Object.entries(summary.relationTypes).map(([k, v]) => [k, String(v)]),
+      },
+      io.stdout.columns,
     ),
     '',
-    formatTable(
-      ['stance', 'count'],
-      Object.entries(summary.stances).map(([k, v]) => [k, String(v)]),
+    fitTable(
+      { headers: ['stance', 'count'], rows: Object.entries(summary.stances).map(([k, v]) => [k, String(v)]) },
+      io.stdout.columns,
     ),
   ];
   io.stdout.write(`${lines.filter((l, i) => l !== '' || i > 2).join('\n')}\n`);

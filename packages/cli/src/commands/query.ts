@@ -13,12 +13,14 @@ import {
 import { datasetOrBundled } from '../bundled-dataset.js';
 import { CliError, EXIT } from '../errors.js';
 import { asGiven, type CliIO } from '../io.js';
-import { formatTable, plural, printJson } from '../output.js';
+import { plural, printJson } from '../output.js';
+import { outputFormat, renderTable, type TableData } from '../table.js';
 import { resolveDatasetPath } from '../paths.js';
 
 interface CommonFlags {
   dataset?: string;
   json?: boolean;
+  outputFormat?: string;
 }
 
 /**
@@ -69,42 +71,68 @@ function integer(value: string, option: string): number {
 
 const writer = (io: CliIO) => (text: string) => io.stdout.write(`${text}\n`);
 
-/** Columns holding ids, printed whole: a cut id cannot be passed to the next query. */
-const ID_COLUMNS = ['id', 'source', 'target', 'speaker', 'relation', 'entity'];
+/** Columns holding ids: printed whole where possible, since a user pastes them into the next query. */
+const ID_COLUMNS = ['id', 'source', 'target', 'speaker id', 'relation', 'entity'];
 
-function entityTable(entities: Entity[]): string {
-  return formatTable(
-    ['id', 'type', 'name', 'aliases'],
-    entities.map((e) => [e.id, e.type, e.name, (e.aliases ?? []).join(', ')]),
-    undefined,
-    ID_COLUMNS,
-  );
+function entityTable(entities: Entity[]): TableData {
+  return {
+    headers: ['id', 'type', 'name', 'aliases'],
+    rows: entities.map((e) => [e.id, e.type, e.name, (e.aliases ?? []).join(', ')]),
+    ids: ID_COLUMNS,
+  };
 }
 
-function relationTable(cg: ClaimGraph, relations: Relation[]): string {
-  return formatTable(
-    ['id', 'type', 'source', 'target', 'status', 'for', 'against'],
-    relations.map((r) => {
+function relationTable(cg: ClaimGraph, relations: Relation[]): TableData {
+  return {
+    headers: ['id', 'type', 'source', 'target', 'status', 'for', 'against'],
+    rows: relations.map((r) => {
       const { status, supports, disputes } = cg.stances(r.id);
       return [r.id, r.type, r.source, r.target, status, String(supports.length), String(disputes.length)];
     }),
-    undefined,
-    ID_COLUMNS,
-  );
+    ids: ID_COLUMNS,
+  };
 }
 
-function statementTable(statements: Statement[], withRelation = true): string {
-  const headers = ['date', 'id', 'speaker', 'stance', ...(withRelation ? ['relation'] : []), 'quote'];
-  return formatTable(
-    headers,
-    statements.map((s) => [s.date, s.id, s.speaker, s.stance, ...(withRelation ? [s.relation] : []), s.quote ?? '']),
-    undefined,
-    ID_COLUMNS,
-  );
+/** Statements for people: who (by name) said what, when, how firmly; then the ids to paste. */
+function statementTable(cg: ClaimGraph, statements: Statement[], withRelation = true): TableData {
+  return {
+    headers: [
+      'date',
+      'speaker',
+      'stance',
+      'hedged',
+      'quote',
+      'id',
+      'speaker id',
+      ...(withRelation ? ['relation'] : []),
+    ],
+    rows: statements.map((s) => [
+      s.date,
+      cg.entity(s.speaker)?.name ?? s.speaker,
+      s.stance,
+      s.hedged ? 'hedged' : '',
+      s.quote ?? (s.paraphrase ? `(paraphrase) ${s.paraphrase}` : ''),
+      s.id,
+      s.speaker,
+      ...(withRelation ? [s.relation] : []),
+    ]),
+    ids: ID_COLUMNS,
+  };
 }
 
 function empty(what: string): string {
   return `no ${what}`;
+}
+
+/**
+ * Prints a query's answer in the format asked for: its records as JSON, or the table as a
+ * terminal table (fitting io.stdout.columns), CSV or Markdown; `none` when a table has no rows.
+ */
+function show(io: CliIO, flags: CommonFlags, records: unknown, table: TableData, none: string): void {
+  const format = outputFormat(flags);
+  if (format === 'json') printJson(io, records);
+  else if (format === 'table' && table.rows.length === 0) writer(io)(none);
+  else writer(io)(renderTable(table, format, io.stdout.columns));
 }
 
 type RelationsFlags = CommonFlags & {
@@ -117,6 +145,7 @@ type RelationsFlags = CommonFlags & {
 };
 
 type StatementsFlags = CommonFlags & {
+  hedged?: boolean;
   speaker?: string;
   relation?: string;
   entity?: string;
@@ -134,8 +163,7 @@ export const QUERIES = {
     const found = await ask(() =>
       cg.search(text, { type: flags.type as never, limit: integer(flags.limit, '--limit') }),
     );
-    if (flags.json) printJson(io, found);
-    else writer(io)(found.length ? entityTable(found) : empty(`entity matches "${text}"`));
+    show(io, flags, found, entityTable(found), empty(`entity matches "${text}"`));
     return EXIT.ok;
   },
 
@@ -144,7 +172,8 @@ export const QUERIES = {
     const cg = await open(io, flags);
     const entity = cg.entity(id);
     if (!entity) throw cliError(new UnknownIdError('entity', id));
-    if (flags.json) {
+    const format = outputFormat(flags);
+    if (format === 'json') {
       printJson(io, entity);
       return EXIT.ok;
     }
@@ -153,9 +182,11 @@ export const QUERIES = {
       key,
       Array.isArray(value) ? value.join(', ') : String(value),
     ]);
-    write(formatTable(['field', 'value'], fields, 100));
+    write(renderTable({ headers: ['field', 'value'], rows: fields, ids: ['value'] }, format, io.stdout.columns));
+    // CSV is one table per document: the entity's fields only; its relations are `query relations --entity ID`.
+    if (format === 'csv') return EXIT.ok;
     write(`\n${plural(relations.length, 'relation')}`);
-    if (relations.length) write(relationTable(cg, relations));
+    if (relations.length) write(renderTable(relationTable(cg, relations), format, io.stdout.columns));
     return EXIT.ok;
   },
 
@@ -165,49 +196,57 @@ export const QUERIES = {
     const relations = await ask(() =>
       cg.relations({ entity, source, target, type: type as never, status: status as never, asOf }),
     );
-    if (flags.json) printJson(io, relations);
-    else writer(io)(relations.length ? relationTable(asOf ? cg.asOf(asOf) : cg, relations) : empty('relations'));
+    show(io, flags, relations, relationTable(asOf ? cg.asOf(asOf) : cg, relations), empty('relations'));
     return EXIT.ok;
   },
 
   async statements(io: CliIO, flags: StatementsFlags): Promise<number> {
     const cg = await open(io, flags);
-    const { speaker, relation, entity, stance, from, to } = flags;
-    const statements = await ask(() => cg.statements({ speaker, relation, entity, stance: stance as never, from, to }));
-    if (flags.json) printJson(io, statements);
-    else writer(io)(statements.length ? statementTable(statements) : empty('statements'));
+    const { speaker, relation, entity, stance, from, to, hedged } = flags;
+    const statements = await ask(() =>
+      cg.statements({ speaker, relation, entity, stance: stance as never, from, to, hedged }),
+    );
+    show(io, flags, statements, statementTable(cg, statements), empty('statements'));
     return EXIT.ok;
   },
 
-  async stances(io: CliIO, id: string, flags: CommonFlags): Promise<number> {
+  async stances(io: CliIO, id: string, flags: CommonFlags & { hedged?: boolean }): Promise<number> {
     const write = writer(io);
     const cg = await open(io, flags);
     const stances = await ask(() => cg.stances(id));
-    if (flags.json) {
-      printJson(io, stances);
+    const format = outputFormat(flags);
+    const keep = (list: Statement[]) =>
+      flags.hedged === undefined ? list : list.filter((s) => (s.hedged === true) === flags.hedged);
+    const [supports, disputes] = [keep(stances.supports), keep(stances.disputes)];
+    if (format === 'json') {
+      printJson(io, { ...stances, supports, disputes });
       return EXIT.ok;
     }
-    const { relation, supports, disputes, status } = stances;
+    const table = statementTable(cg, [...supports, ...disputes], false);
+    if (format !== 'table') {
+      write(renderTable(table, format, io.stdout.columns));
+      return EXIT.ok;
+    }
+    const { relation, status } = stances;
+    const name = (entityId: string) => cg.entity(entityId)?.name ?? entityId;
     write(
-      `${relation.source} ${relation.type} ${relation.target}: ${status} (${supports.length} for, ${disputes.length} against)`,
+      `${name(relation.source)} ${relation.type} ${name(relation.target)} (${relation.id}): ${status} (${plural(supports.length, 'statement')} for, ${disputes.length} against${flags.hedged === undefined ? '' : flags.hedged ? ', hedged only' : ', unhedged only'})`,
     );
-    write(statementTable([...supports, ...disputes], false));
+    write(renderTable(table, 'table', io.stdout.columns));
     return EXIT.ok;
   },
 
   async contested(io: CliIO, flags: CommonFlags): Promise<number> {
     const cg = await open(io, flags);
     const relations = cg.contested();
-    if (flags.json) printJson(io, relations);
-    else writer(io)(relations.length ? relationTable(cg, relations) : empty('contested relations'));
+    show(io, flags, relations, relationTable(cg, relations), empty('contested relations'));
     return EXIT.ok;
   },
 
   async neighbors(io: CliIO, id: string, flags: GraphFlags): Promise<number> {
     const cg = await open(io, flags);
     const neighbors = await ask(() => cg.neighbors(id, { type: flags.type as never, status: flags.status as never }));
-    if (flags.json) printJson(io, neighbors);
-    else writer(io)(neighbors.length ? entityTable(neighbors) : empty('neighbors'));
+    show(io, flags, neighbors, entityTable(neighbors), empty('neighbors'));
     return EXIT.ok;
   },
 
@@ -216,7 +255,8 @@ export const QUERIES = {
     const cg = await open(io, flags);
     const options = { directed: !flags.undirected, type: flags.type as never, status: flags.status as never };
     const path = await ask(() => cg.path(from, to, options));
-    if (flags.json) {
+    const format = outputFormat(flags);
+    if (format === 'json') {
       printJson(io, { path });
       return EXIT.ok;
     }
@@ -239,7 +279,9 @@ export const QUERIES = {
       ];
       return [String(i), id, cg.entity(id)!.name, links.join(', ')];
     });
-    write(formatTable(['step', 'entity', 'name', 'via'], rows, undefined, ID_COLUMNS));
+    write(
+      renderTable({ headers: ['step', 'entity', 'name', 'via'], rows, ids: ID_COLUMNS }, format, io.stdout.columns),
+    );
     return EXIT.ok;
   },
 };

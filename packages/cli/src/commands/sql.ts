@@ -13,11 +13,13 @@ import { datasetOrBundled } from '../bundled-dataset.js';
 import { CliError, EXIT } from '../errors.js';
 import { asGiven, shownPath, type CliIO } from '../io.js';
 import { connectDuckDB, runSql, sqlString } from '../duckdb.js';
-import { formatTable, printIssues, printJson } from '../output.js';
+import { printIssues, printJson } from '../output.js';
+import { outputFormat, renderTable } from '../table.js';
 
 export interface SqlFlags {
   dataset?: string;
   json?: boolean;
+  outputFormat?: string;
 }
 
 const VIEWS = ['entities', 'relations', 'statements', 'sources', 'redirects'] as const;
@@ -54,6 +56,20 @@ function cellText(value: unknown): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
+const ID = /^[a-z][a-z-]*:[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Whether a column holds claimgraph ids (every cell but NULLs): they are wrapped last, so they can be pasted. */
+function holdsIds(rows: string[][], column: number): boolean {
+  let any = false;
+  for (const row of rows) {
+    const cell = row[column]!;
+    if (cell === 'NULL' || cell === '') continue;
+    if (!ID.test(cell)) return false;
+    any = true;
+  }
+  return any;
+}
+
 /** Column names made unique (`id`, `id_2`), so a join's JSON rows keep every column. */
 function uniqueNames(columns: string[]): string[] {
   const seen = new Map<string, number>();
@@ -77,19 +93,19 @@ export async function sqlCommand(io: CliIO, sql: string, flags: SqlFlags): Promi
         await runSql(connection, `CREATE VIEW ${view} AS SELECT * FROM read_parquet(${sqlString(file)})`);
     }
     const { columns, rows } = await runSql(connection, sql);
-    if (flags.json) {
+    const format = outputFormat(flags);
+    if (format === 'json') {
       const names = uniqueNames(columns);
       printJson(
         io,
         rows.map((row) => Object.fromEntries(names.map((name, i) => [name, row[i]]))),
       );
     } else {
-      io.stdout.write(
-        `${formatTable(
-          columns,
-          rows.map((row) => row.map(cellText)),
-        )}\n(${rows.length} ${rows.length === 1 ? 'row' : 'rows'})\n`,
-      );
+      // CSV says NULL with an empty cell, as spreadsheets and csv readers expect.
+      const cells = rows.map((row) => row.map((value) => (format === 'csv' && value == null ? '' : cellText(value))));
+      const table = { headers: columns, rows: cells, ids: columns.filter((_, i) => holdsIds(cells, i)) };
+      io.stdout.write(`${renderTable(table, format, io.stdout.columns)}\n`);
+      if (format === 'table') io.stdout.write(`(${rows.length} ${rows.length === 1 ? 'row' : 'rows'})\n`);
     }
     return EXIT.ok;
   } finally {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, realpath, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, isAbsolute, join, posix, relative } from 'node:path';
 import { readRegularFile } from './regular-file.js';
+import { datasetName } from '../dataset-name.js';
 import { canonicalDataset, canonicalRecord, serializeDatasetChunks } from '../canonical.js';
 import { temporarySibling, writeNewFile, type WriteContent } from './atomic-write.js';
 import {
@@ -268,7 +269,7 @@ function dataPackage(
   return {
     profile: 'data-package',
     id: npmName,
-    name: npmName.replace(/^@[^/]+\//, '').replace(/^dataset-/, ''),
+    name: datasetName(npmName),
     version: meta.version,
     description: meta.description,
     licenses: meta.license ? [{ name: meta.license }] : [],

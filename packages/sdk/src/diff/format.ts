@@ -91,9 +91,9 @@ export function formatDiff(d: DatasetDiff, options: FormatDiffOptions = {}): str
     if (items.length > limit * 3)
       lines.push(`  … and ${items.length - limit * 3} more lines (use --json for everything)`);
   }
-  if (d.vocabulary && Object.values(d.vocabulary).some((t) => t.length > 0)) {
+  if (d.vocabulary && (Object.values(d.vocabulary) as string[][]).some((t) => t.length > 0)) {
     lines.push('', 'Vocabulary:');
-    for (const [label, terms] of Object.entries(d.vocabulary))
+    for (const [label, terms] of Object.entries(d.vocabulary) as [string, string[]][])
       if (terms.length) lines.push(`  ${label}: ${terms.join(', ')}`);
   }
   if (d.statusChanges.length) {

@@ -66,6 +66,6 @@ export function diffVocabulary(before: VocabularyDocument, after: VocabularyDocu
   };
   compare('entity-type', before.entityTypes, after.entityTypes);
   compare('relation-type', before.relationTypes, after.relationTypes);
-  for (const group of Object.values(result)) group.sort();
+  for (const group of Object.values(result) as string[][]) group.sort();
   return result;
 }

@@ -27,21 +27,21 @@ function claimGraph(): ClaimGraph | undefined {
 
 function specFor(cg: ClaimGraph, ref: ChartRef, width: number, dataset: string) {
   const common = { dataset };
-  // On a phone the speaker names get less room, so the marks and quotes keep theirs.
-  const labelWidth = width < 520 ? 96 : 160;
-  const plotWidth = (widest: number) => Math.max(200, Math.min(widest, width - labelWidth - 40));
+  // Every chart takes its whole width and lays itself out for it (names above the marks on a phone).
+  const fit = (widest: number) => Math.max(300, Math.min(widest, width));
   switch (ref.kind) {
     case 'stance':
-      return stanceChart(cg, { ...common, relation: ref.relation, labelWidth, width: plotWidth(440) });
+      return stanceChart(cg, { ...common, relation: ref.relation, width: fit(680) });
     case 'timeline':
-      return timelineChart(cg, { ...common, relation: ref.relation, labelWidth, width: plotWidth(560) });
+      return timelineChart(cg, { ...common, relation: ref.relation, width: fit(720) });
     case 'network':
-      return networkChart(cg, { ...common, focus: ref.entity, width: Math.max(300, Math.min(640, width - 20)) });
+      return networkChart(cg, { ...common, focus: ref.entity, width: fit(680) });
     case 'perspective':
       return networkChart(cg.perspective(ref.speaker!), {
         ...common,
-        width: Math.max(300, Math.min(640, width - 20)),
+        width: fit(680),
         title: `As ${cg.entity(ref.speaker!)?.name ?? ref.speaker} tells it`,
+        subtitle: 'Only the relations this speaker spoke about, from their statements alone.',
       });
   }
 }

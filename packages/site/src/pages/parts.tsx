@@ -8,7 +8,7 @@ import { renderToString } from 'preact-render-to-string';
 import type { Relation, Statement } from '@claimgraph/schema';
 import type { ChartRef } from '../charts.js';
 import { embedPath, relativeHref } from '../permalink.js';
-import { dateText, listPagePath, statementExtras, type Site } from '../model.js';
+import { dateText, listPagePath, type Site } from '../model.js';
 
 export interface PageProps {
   site: Site;
@@ -218,7 +218,7 @@ export function StatementItem({
 }) {
   const relation = site.cg.relation(s.relation);
   const source = site.cg.source(s.source);
-  const { paraphrase, context } = statementExtras(s);
+  const { paraphrase, context } = s;
   const link = (id: string) => site.recordHref(path, id);
   return (
     <li class={`statement statement-${s.stance}`}>
@@ -354,4 +354,27 @@ export function More({ shown, total, where }: { shown: number; total: number; wh
       Showing {shown} of {total}; {where}.
     </p>
   );
+}
+
+/** Record ids as curators write them in notes (`rel:haqqani-network-affiliated-with-taliban`). */
+const ID_IN_TEXT = /\b[a-z][a-z-]*:[a-z0-9]+(?:-[a-z0-9]+)*/g;
+
+/** Text with the record ids it mentions linked to their pages (and named); the rest stays text. */
+export function TextWithIds({ site, path, text }: { site: Site; path: string; text: string }) {
+  const parts: ComponentChildren[] = [];
+  let at = 0;
+  for (const match of text.matchAll(ID_IN_TEXT)) {
+    const id = match[0];
+    const label = site.label(id);
+    if (label === undefined) continue;
+    parts.push(text.slice(at, match.index));
+    parts.push(
+      <a href={site.recordHref(path, id)} title={id}>
+        {label}
+      </a>,
+    );
+    at = match.index + id.length;
+  }
+  parts.push(text.slice(at));
+  return <>{parts}</>;
 }

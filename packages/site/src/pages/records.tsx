@@ -2,7 +2,7 @@
 import type { Source, Statement } from '@claimgraph/schema';
 import { recordPath, relativeHref } from '../permalink.js';
 import { byDate, type Site } from '../model.js';
-import { Cite, DateText, Layout, More, StatementItem } from './parts.js';
+import { Cite, DateText, Layout, More, StatementItem, TextWithIds } from './parts.js';
 
 export function StatementPage({ site, statement }: { site: Site; statement: Statement }) {
   const path = recordPath(statement.id);
@@ -20,7 +20,7 @@ export function StatementPage({ site, statement }: { site: Site; statement: Stat
       </ol>
       {statement.note ? (
         <p class="note">
-          <span class="label">Curator’s note:</span> {statement.note}
+          <span class="label">Curator’s note:</span> <TextWithIds site={site} path={path} text={statement.note} />
         </p>
       ) : null}
       <Cite site={site} path={path} id={statement.id} what={title} />

@@ -3,7 +3,7 @@ import { RELATION_TYPE_INFO, type Relation } from '@claimgraph/schema';
 import { relationChart } from '../charts.js';
 import { recordPath } from '../permalink.js';
 import type { Site } from '../model.js';
-import { Chart, Cite, DateText, Layout, StanceBar, StatementItem, StatusBadge } from './parts.js';
+import { Chart, Cite, DateText, Layout, StanceBar, StatementItem, StatusBadge, TextWithIds } from './parts.js';
 
 export function RelationPage({ site, relation }: { site: Site; relation: Relation }) {
   const path = recordPath(relation.id);
@@ -55,7 +55,9 @@ export function RelationPage({ site, relation }: { site: Site; relation: Relatio
         {relation.note ? (
           <div>
             <dt>Curator’s note</dt>
-            <dd>{relation.note}</dd>
+            <dd>
+              <TextWithIds site={site} path={path} text={relation.note} />
+            </dd>
           </div>
         ) : null}
       </dl>

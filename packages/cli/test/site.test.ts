@@ -1,0 +1,63 @@
+// claimgraph site: a thin shell over @claimgraph/site — it writes the site of a valid dataset,
+// refuses invalid data, bad options and folders that are not earlier sites, with messages, not stacks.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { claimgraph, MALFORMED, VALID } from './run-cli.js';
+
+const scratch = () => mkdtempSync(join(tmpdir(), 'claimgraph-cli-site-'));
+
+describe('claimgraph site', () => {
+  it('writes a site of a source folder, with a page per record and the dataset.json it offers', async () => {
+    const out = join(scratch(), 'site');
+    const { code, stdout, stderr } = await claimgraph([
+      'site',
+      '--dataset',
+      VALID,
+      '--out',
+      out,
+      '--title',
+      'Valid <fixture>',
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(new RegExp(`^wrote ${out}: \\d+ files, [\\d.]+ MB in [\\d.]+ s\\nopen file://`));
+    for (const path of ['index.html', 'search.html', 'downloads.html', 'release/dataset.json', 'assets/data.js'])
+      expect(existsSync(join(out, path)), path).toBe(true);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<h1>Valid &lt;fixture></h1>');
+    // Again into the same folder: an earlier site may be replaced.
+    expect((await claimgraph(['site', '--dataset', VALID, '--out', out])).code).toBe(0);
+  });
+
+  it('refuses a folder that holds anything but an earlier site, and leaves it alone', async () => {
+    const out = join(scratch(), 'notes');
+    mkdirSync(out);
+    writeFileSync(join(out, 'keep.txt'), 'mine');
+    const { code, stderr } = await claimgraph(['site', '--dataset', VALID, '--out', out]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      `claimgraph: ${out}: the folder is not empty and holds no claimgraph-site.json, so it is not a site this command wrote; choose an empty or new folder\n`,
+    );
+    expect(readFileSync(join(out, 'keep.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('reports bad options and invalid data with messages, never a stack trace', async () => {
+    const out = join(scratch(), 'site');
+    const baseUrl = await claimgraph(['site', '--dataset', VALID, '--out', out, '--base-url', 'ftp://x']);
+    expect(baseUrl).toMatchObject({ code: 2, stderr: 'claimgraph: --base-url: "ftp://x" is not an http(s) URL\n' });
+    const pageSize = await claimgraph(['site', '--dataset', VALID, '--out', out, '--page-size', '0']);
+    expect(pageSize).toMatchObject({ code: 2, stderr: 'claimgraph: --page-size 0: not a positive whole number\n' });
+    const invalid = await claimgraph([
+      'site',
+      '--out',
+      out,
+      '--dataset',
+      join(MALFORMED, 'unknown-statement-relation'),
+    ]);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain('cannot build a site of an invalid dataset; run "claimgraph validate');
+    expect(invalid.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  });
+});
