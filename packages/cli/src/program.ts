@@ -80,6 +80,7 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     .description('validate a dataset source folder and write its release (dataset.json, datapackage.json, schemas)')
     .argument('[dir]', 'dataset source folder', '.')
     .option('-o, --out <dir>', 'release folder (default: DIR/dist)')
+    .option('--no-parquet', 'leave out parquet/*.parquet (the slowest part of a large build)')
     .addOption(json())
     .action(lazy(async () => (await import('./commands/build.js')).buildCommand));
 

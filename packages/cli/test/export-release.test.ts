@@ -26,6 +26,25 @@ const EXTRA = [
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 describe('claimgraph build with the interchange files', () => {
+  it('writes the columnar file next to dataset.json and lists it with its hash; --no-parquet leaves Parquet out', () => {
+    const out = join(root, 'no-parquet');
+    const { status, stdout } = claimgraph(['build', fixture, '--out', out, '--no-parquet']);
+    expect(status).toBe(0);
+    expect(stdout).toContain('  dataset.columns.bin');
+    expect(stdout).not.toContain('parquet/');
+    const resources = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8')).resources as {
+      path: string;
+      sha256: string;
+    }[];
+    expect(resources.map((r) => r.path)).not.toContain('parquet/entities.parquet');
+    expect(resources.find((r) => r.path === 'dataset.columns.bin')).toMatchObject({
+      format: 'claimgraph-columns',
+      sha256: sha256(join(out, 'dataset.columns.bin')),
+      schema: 'schema/columns.schema.json',
+    });
+    expect(resources.map((r) => r.path)).toContain('schema/columns.schema.json');
+  });
+
   it('writes Parquet and NDJSON next to dataset.json and lists them, in path order, with bytes and sha256', () => {
     const { status, stdout } = claimgraph(['build', fixture]);
     expect(status).toBe(0);

@@ -49,4 +49,6 @@ export {
   type Exclusions,
 } from './exclusions.js';
 export { summarizeDataset, type DatasetSummary } from './summary.js';
+export * from './columns/index.js';
+export { DATE_FIELDS, TEXT_FIELDS, SPEAKER_TYPES, REFERENCES } from './rules.js';
 export { datasetName } from './dataset-name.js';

@@ -10,10 +10,11 @@ import {
   SourceSchema,
   StatementSchema,
 } from './records.js';
+import { ColumnsHeaderSchema } from './columns/format.js';
 
 export type JsonSchema = { [key: string]: unknown };
 
-/** File name → JSON Schema, for every record type and for `dataset.json`. */
+/** File name → JSON Schema, for every record type, for `dataset.json` and for the header of `dataset.columns.bin`. */
 export function jsonSchemas(): Record<string, JsonSchema> {
   const draft = 'https://json-schema.org/draft/2020-12/schema';
   const plain = (schema: object): JsonSchema => ({
@@ -27,5 +28,6 @@ export function jsonSchemas(): Record<string, JsonSchema> {
     'source.schema.json': plain(SourceSchema),
     'redirect.schema.json': plain(RedirectSchema),
     'dataset.schema.json': plain(DatasetSchema),
+    'columns.schema.json': plain(ColumnsHeaderSchema),
   };
 }

@@ -15,7 +15,7 @@ import { isEntityType, RELATION_TYPE_INFO, type EntityType } from './vocabulary.
 const DATE_RE = new RegExp(PARTIAL_DATE_PATTERN);
 
 /** Date fields of each record kind, checked against the calendar. */
-const DATE_FIELDS: Record<CheckedKind, readonly string[]> = {
+export const DATE_FIELDS: Record<CheckedKind, readonly string[]> = {
   redirects: ['date'],
   entities: ['founded', 'date', 'end', 'published'],
   relations: ['start', 'end', 'endedBy'],
@@ -24,7 +24,7 @@ const DATE_FIELDS: Record<CheckedKind, readonly string[]> = {
 };
 
 /** Display text that must be free of invisible control characters. */
-const TEXT_FIELDS: Record<CheckedKind, readonly string[]> = {
+export const TEXT_FIELDS: Record<CheckedKind, readonly string[]> = {
   redirects: ['reason'],
   entities: ['name', 'description', 'role'],
   relations: ['note'],
@@ -33,7 +33,7 @@ const TEXT_FIELDS: Record<CheckedKind, readonly string[]> = {
 };
 
 /** Entity types that can say something: events and places cannot be speakers. */
-const SPEAKER_TYPES: ReadonlySet<EntityType> = new Set([
+export const SPEAKER_TYPES: ReadonlySet<EntityType> = new Set([
   'person',
   'armed-group',
   'organization',
@@ -169,7 +169,7 @@ interface Indexed {
 }
 
 /** The fields of each record kind that name another record, and the kind they must name. */
-const REFERENCES: Partial<Record<CheckedKind, Readonly<Record<string, RecordKind>>>> = {
+export const REFERENCES: Partial<Record<CheckedKind, Readonly<Record<string, RecordKind>>>> = {
   relations: { source: 'entities', target: 'entities' },
   statements: { relation: 'relations', speaker: 'entities', source: 'sources', reportedBy: 'entities' },
 };

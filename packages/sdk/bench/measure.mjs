@@ -1,5 +1,7 @@
 // One measurement in a fresh process, so its heap and peak RSS belong to it alone; prints JSON.
 // Usage: node --expose-gc bench/measure.mjs baseline|sdk|queries FILE [LOADS]
+// FILE is a release's dataset.json (the rows) or dataset.columns.bin (the columns): `sdk` and
+// `queries` load it with ClaimGraph.load, validated and checked against the release's sha256.
 import { readFile } from 'node:fs/promises';
 import { ClaimGraph } from '../dist/index.js';
 
@@ -66,7 +68,7 @@ if (mode === 'baseline') {
   const { out, kept } = await timedLoads(parseOnly);
   result = { ...out, counts: Object.fromEntries(Object.entries(kept).map(([k, v]) => [k, v.length])) };
 } else if (mode === 'sdk') {
-  ({ out: result } = await timedLoads(() => ClaimGraph.load(file, { integrity: false })));
+  ({ out: result } = await timedLoads(() => ClaimGraph.load(file)));
 } else if (mode === 'queries') {
   result = {};
   let [ms, cg] = [0, null];
@@ -143,6 +145,7 @@ if (mode === 'baseline') {
   const [searchFirst] = time(() => cg.search('haqqani'));
   const search = ['haqqani', 'kabul', 'jose nunez', 'al masri front', 'zzz'].map((q) => time(() => cg.search(q))[0]);
   const [asOf] = time(() => cg.asOf('2010-06'));
+  const [asOfNext] = time(() => cg.asOf('2014'));
 
   const beforeGraph = heap();
   [ms] = time(() => cg.graph);
@@ -162,6 +165,7 @@ if (mode === 'baseline') {
     pathUndirected: paths({ directed: false }),
     search: { first: searchFirst, median: median(search) },
     asOf,
+    asOfNext,
   };
 } else throw new Error(`unknown mode ${mode}`);
 

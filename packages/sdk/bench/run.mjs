@@ -1,52 +1,69 @@
 // The SDK benchmark: for synthetic releases of growing size, load time, memory and query latency of
-// @claimgraph/sdk, each against a baseline measured in the same run. `npm run bench` (the root script
-// builds first). Options: --sizes 10000,100000,1000000 (statements; entities = statements / 10,
-// relations = 3 × entities). Generated releases are cached in the OS temp folder.
+// @claimgraph/sdk from the row file (dataset.json) and the columnar file (dataset.columns.bin), each
+// against a baseline measured in the same run (read + JSON.parse of dataset.json). `npm run bench`
+// (the root script builds first). Options:
+//   --sizes 10000,100000,1000000   statements; entities = statements / 10, relations = 3 × entities
+//   --build full,no-parquet        time and peak RSS of `claimgraph build` at the largest size ('' skips)
+//   --browser 100000               load the columnar release in Chromium at this size ('' skips)
+// Generated releases are cached in the OS temp folder.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serializeDataset } from '@claimgraph/schema';
+import { COLUMNS_FILE, encodeColumns, serializeDataset } from '@claimgraph/schema';
 import { syntheticDataset } from '../dist/synthetic.js';
+import { browserLoad } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
-const sizes = (args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : '10000,100000,1000000')
-  .split(',')
-  .map(Number);
+const arg = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const sizes = arg('--sizes', '10000,100000,1000000').split(',').map(Number);
+const builds = arg('--build', 'full,no-parquet').split(',').filter(Boolean);
+const browserSize = Number(arg('--browser', '100000')) || 0;
 const SEED = 20210815;
 const cache = join(tmpdir(), 'claimgraph-bench');
 mkdirSync(cache, { recursive: true });
 
-/** Writes (once, then reuses) a release folder: dataset.json and a datapackage.json with its sha256. */
-function release(statements) {
-  const dir = join(cache, `s${statements}-seed${SEED}`);
-  const file = join(dir, 'dataset.json');
-  if (existsSync(join(dir, 'datapackage.json'))) return file;
-  const t = performance.now();
+const dataset = (statements) => {
   const entities = Math.max(10, Math.round(statements / 10));
-  const text = serializeDataset(syntheticDataset({ entities, relations: entities * 3, statements, seed: SEED }));
+  return syntheticDataset({ entities, relations: entities * 3, statements, seed: SEED });
+};
+
+/** Writes (once, then reuses) a release folder: dataset.json, dataset.columns.bin and a datapackage.json with their sha256. */
+function release(statements) {
+  const dir = join(cache, `s${statements}-seed${SEED}-columns1`);
+  const file = join(dir, 'dataset.json');
+  if (existsSync(join(dir, 'datapackage.json'))) return dir;
+  const t = performance.now();
+  const data = dataset(statements);
+  const text = serializeDataset(data);
+  const columns = encodeColumns(data);
   mkdirSync(dir, { recursive: true });
   writeFileSync(file, text);
-  const sha256 = createHash('sha256').update(text).digest('hex');
+  writeFileSync(join(dir, COLUMNS_FILE), columns);
+  const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
   writeFileSync(
     join(dir, 'datapackage.json'),
-    JSON.stringify({ name: 'synthetic', version: '0.0.0', resources: [{ path: 'dataset.json', sha256 }] }),
+    JSON.stringify({
+      name: 'synthetic',
+      version: '0.0.0',
+      resources: [
+        { path: 'dataset.json', sha256: sha256(text) },
+        { path: COLUMNS_FILE, sha256: sha256(columns) },
+      ],
+    }),
   );
-  console.error(`  generated ${file} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  return file;
+  console.error(`  generated ${dir} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  return dir;
 }
 
 function measure(mode, file, loads = 1) {
   const child = spawnSync(
     process.execPath,
     ['--expose-gc', '--max-old-space-size=16384', join(here, 'measure.mjs'), mode, file, String(loads)],
-    {
-      encoding: 'utf8',
-      maxBuffer: 1 << 24,
-    },
+    { encoding: 'utf8', maxBuffer: 1 << 24 },
   );
   if (child.status !== 0) throw new Error(`${mode} on ${file} failed:\n${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').pop());
@@ -58,42 +75,38 @@ const best = (xs) => Math.min(...xs);
 const mib = (bytes) => (bytes / 2 ** 20).toFixed(0);
 const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
 const us = (x) => (x * 1000 >= 100 ? (x * 1000).toFixed(0) : (x * 1000).toFixed(1));
-const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+const ratio = (a, b) => `${(a / b).toFixed(a / b < 0.1 ? 4 : 2)}×`;
 
 console.log(
   `claimgraph sdk benchmark — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${mib(totalmem())} MiB RAM\n`,
 );
 const rows = [];
 for (const statements of sizes) {
-  const file = release(statements);
-  // Baseline and SDK processes alternate, so that a busy machine slows both alike.
-  const [processes, loads] = statements >= 1_000_000 ? [4, 1] : statements >= 100_000 ? [3, 5] : [3, 10];
+  const dir = release(statements);
+  const files = { rows: join(dir, 'dataset.json'), columns: join(dir, COLUMNS_FILE) };
+  // Baseline, row and columnar loads alternate, so that a busy machine slows all three alike.
+  const [processes, loads] = statements >= 1_000_000 ? [3, 1] : statements >= 100_000 ? [3, 3] : [3, 10];
   const base = [];
-  const sdk = [];
+  const sdk = { rows: [], columns: [] };
   for (let i = 0; i < processes; i++) {
-    base.push(measure('baseline', file, loads));
-    sdk.push(measure('sdk', file, loads));
+    base.push(measure('baseline', files.rows, loads));
+    sdk.rows.push(measure('sdk', files.rows, loads));
+    sdk.columns.push(measure('sdk', files.columns, loads));
   }
-  const queries = measure('queries', file);
   const all = (runs, key) => runs.flatMap((r) => r[key]);
+  const summary = (runs) => ({
+    wall: best(all(runs, 'wallMs')),
+    cpu: best(all(runs, 'cpuMs')),
+    rss: median(runs.map((r) => r.maxRssBytes)),
+    retained: median(runs.map((r) => r.retainedBytes)),
+  });
   rows.push({
     statements,
-    bytes: statSync(file).size,
+    bytes: { rows: statSync(files.rows).size, columns: statSync(files.columns).size },
     counts: base[0].counts,
-    base: {
-      wall: best(all(base, 'wallMs')),
-      cpu: best(all(base, 'cpuMs')),
-      read: best(all(base, 'readMs')),
-      rss: median(base.map((r) => r.maxRssBytes)),
-      retained: median(base.map((r) => r.retainedBytes)),
-    },
-    sdk: {
-      wall: best(all(sdk, 'wallMs')),
-      cpu: best(all(sdk, 'cpuMs')),
-      rss: median(sdk.map((r) => r.maxRssBytes)),
-      retained: median(sdk.map((r) => r.retainedBytes)),
-    },
-    queries,
+    base: { ...summary(base), read: best(all(base, 'readMs')) },
+    rows: { ...summary(sdk.rows), queries: measure('queries', files.rows) },
+    columns: { ...summary(sdk.columns), queries: measure('queries', files.columns) },
   });
   console.error(`  measured ${statements} statements`);
 }
@@ -104,84 +117,169 @@ const table = (headers, lines) =>
     `| ${headers.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
     ...lines.map((l) => `| ${l.join(' | ')} |`),
   ].join('\n');
-const size = (r) =>
-  `${r.counts.entities.toLocaleString('en')} / ${r.counts.relations.toLocaleString('en')} / ${r.counts.statements.toLocaleString('en')} (${mib(r.bytes)} MiB)`;
+const count = (n) => n.toLocaleString('en');
 
-const load = table(
-  [
-    'entities / relations / statements',
-    'read + JSON.parse',
-    'ClaimGraph.load',
-    'ratio',
-    'CPU ratio',
-    'peak RSS: JSON / load',
-    'ratio',
-    'heap kept: JSON / ClaimGraph',
-    'ratio',
-  ],
-  rows.map((r) => [
-    size(r),
-    `${ms(r.base.wall)} ms`,
-    `${ms(r.sdk.wall)} ms`,
-    ratio(r.sdk.wall, r.base.wall),
-    ratio(r.sdk.cpu, r.base.cpu),
-    `${mib(r.base.rss)} / ${mib(r.sdk.rss)} MiB`,
-    ratio(r.sdk.rss, r.base.rss),
-    `${mib(r.base.retained)} / ${mib(r.sdk.retained)} MiB`,
-    ratio(r.sdk.retained, r.base.retained),
-  ]),
-);
-const extra = table(
-  [
-    'statements',
-    'of which reading the file',
-    'load with integrity (sha256), one run',
-    'load with validate: false, one run',
-    'first `cg.graph` (graphology)',
-    'graph heap',
-  ],
-  rows.map((r) => [
-    r.statements.toLocaleString('en'),
-    `${ms(r.base.read)} ms`,
-    `${ms(r.queries.loadWithIntegrityMs)} ms`,
-    `${ms(r.queries.loadWithoutValidationMs)} ms`,
-    `${ms(r.queries.graphMs)} ms`,
-    `${mib(r.queries.graphBytes)} MiB`,
-  ]),
-);
-const queries = table(
-  [
-    'statements',
-    'stances (naive scan)',
-    'neighbors (naive scan)',
-    'contested: first / next (naive scan)',
-    'path median / p99 (found)',
-    'path, directed: false',
-    'search: first / next',
-    'asOf()',
-  ],
-  rows.map(({ statements, queries: { queries: q } }) => [
-    statements.toLocaleString('en'),
-    `${us(q.stances.median)} µs (${ms(q.stances.naive)} ms)`,
-    `${us(q.neighbors.median)} µs (${ms(q.neighbors.naive)} ms)`,
-    `${ms(q.contested.first)} / ${ms(q.contested.median)} ms (${ms(q.contested.naive)} ms)`,
-    `${ms(q.path.median)} / ${ms(q.path.p99)} ms (${q.path.found}/${q.path.pairs})`,
-    `${ms(q.pathUndirected.median)} / ${ms(q.pathUndirected.p99)} ms (${q.pathUndirected.found}/${q.path.pairs})`,
-    `${ms(q.search.first)} / ${ms(q.search.median)} ms`,
-    `${ms(q.asOf)} ms`,
-  ]),
-);
-console.log(
-  [
-    'Load: best of several runs in alternating processes (memory: medians); ratios against the baseline measured in the same run (target ≤ 1.5×).',
+const out = [];
+for (const r of rows) {
+  const b = r.base.wall;
+  const q = (which) => r[which].queries.queries;
+  const step = (label, value, show, goal) => [
+    label,
+    `${show(value('rows'))} = ${ratio(value('rows'), b)}`,
+    `${show(value('columns'))} = ${ratio(value('columns'), b)}`,
+    goal,
+  ];
+  const msUnit = (x) => `${ms(x)} ms`;
+  out.push(
+    `### ${count(r.counts.entities)} entities / ${count(r.counts.relations)} relations / ${count(r.counts.statements)} statements — dataset.json ${mib(r.bytes.rows)} MiB, ${COLUMNS_FILE} ${mib(r.bytes.columns)} MiB`,
     '',
-    load,
+    table(
+      ['step', 'row file (dataset.json)', `columnar file (${COLUMNS_FILE})`, 'goal, × baseline'],
+      [
+        ['read + `JSON.parse` of `dataset.json` (baseline)', `${ms(b)} ms`, `${ms(b)} ms`, '—'],
+        step('`ClaimGraph.load` (validated, integrity-checked, indexed)', (w) => r[w].wall, msUnit, '≤ 1.0×'),
+        step('first `cg.graph` (graphology) on top of that', (w) => r[w].queries.graphMs, msUnit, '≤ 0.25×'),
+        [
+          '`search` first call / next',
+          `${ms(q('rows').search.first)} / ${ms(q('rows').search.median)} ms = ${ratio(q('rows').search.first, b)} / ${ratio(q('rows').search.median, b)}`,
+          `${ms(q('columns').search.first)} / ${ms(q('columns').search.median)} ms = ${ratio(q('columns').search.first, b)} / ${ratio(q('columns').search.median, b)}`,
+          '≤ 0.015× / ≤ 0.001×',
+        ],
+        step('`asOf(date)` (first / another date)', (w) => q(w).asOf, msUnit, '≤ 0.03×').map((cell, i) =>
+          i === 1 || i === 2 ? `${cell} (next ${ms(q(i === 1 ? 'rows' : 'columns').asOfNext)} ms)` : cell,
+        ),
+        step('`path` p99', (w) => q(w).path.p99, msUnit, '≤ 0.002×'),
+        [
+          'heap kept vs parsed rows',
+          `${mib(r.rows.retained)} / ${mib(r.base.retained)} MiB = ${ratio(r.rows.retained, r.base.retained)}`,
+          `${mib(r.columns.retained)} / ${mib(r.base.retained)} MiB = ${ratio(r.columns.retained, r.base.retained)}`,
+          '≤ 1.0×',
+        ],
+        [
+          'peak RSS vs read + `JSON.parse`',
+          `${mib(r.rows.rss)} / ${mib(r.base.rss)} MiB = ${ratio(r.rows.rss, r.base.rss)}`,
+          `${mib(r.columns.rss)} / ${mib(r.base.rss)} MiB = ${ratio(r.columns.rss, r.base.rss)}`,
+          '—',
+        ],
+        ['CPU of the load vs the baseline', ratio(r.rows.cpu, r.base.cpu), ratio(r.columns.cpu, r.base.cpu), '—'],
+      ],
+    ),
     '',
-    extra,
-    '',
-    'Queries: medians of 1000 random stances() and neighbors(), 300 random path() pairs; naive = a scan of the parsed arrays.',
-    '',
-    queries,
-  ].join('\n'),
+  );
+}
+out.push(
+  'Queries (medians of 1000 random stances() and neighbors(), 300 random path() pairs; naive = a scan of the parsed arrays):',
+  '',
+  table(
+    [
+      'statements',
+      'file',
+      'stances (naive)',
+      'neighbors (naive)',
+      'contested first / next',
+      'path median / p99',
+      'path, directed: false',
+    ],
+    rows.flatMap((r) =>
+      ['rows', 'columns'].map((which) => {
+        const q = r[which].queries.queries;
+        return [
+          count(r.statements),
+          which,
+          `${us(q.stances.median)} µs (${ms(q.stances.naive)} ms)`,
+          `${us(q.neighbors.median)} µs (${ms(q.neighbors.naive)} ms)`,
+          `${ms(q.contested.first)} / ${ms(q.contested.median)} ms`,
+          `${ms(q.path.median)} / ${ms(q.path.p99)} ms (${q.path.found}/${q.path.pairs})`,
+          `${ms(q.pathUndirected.median)} / ${ms(q.pathUndirected.p99)} ms`,
+        ];
+      }),
+    ),
+  ),
+  '',
 );
-writeFileSync(join(cache, 'results.json'), JSON.stringify(rows, null, 2));
+console.log(out.join('\n'));
+
+// claimgraph build at the largest size: wall time and peak RSS of the CLI process.
+const largest = Math.max(...sizes);
+const buildResults = [];
+if (builds.length > 0) {
+  const cli = join(here, '../../cli/dist/bin.js');
+  if (!existsSync(cli)) throw new Error(`build the CLI first (npx turbo run build --filter=@claimgraph/cli): ${cli}`);
+  const source = join(cache, `source-s${largest}-seed${SEED}`);
+  if (!existsSync(join(source, 'package.json'))) {
+    const data = dataset(largest);
+    mkdirSync(join(source, 'data'), { recursive: true });
+    for (const kind of ['entities', 'relations', 'statements', 'sources'])
+      writeFileSync(join(source, 'data', `${kind}.json`), `${JSON.stringify(data[kind], null, 2)}\n`);
+    writeFileSync(
+      join(source, 'package.json'),
+      JSON.stringify({
+        name: '@claimgraph/dataset-synthetic',
+        version: '0.0.0',
+        description: 'Synthetic benchmark dataset.',
+        license: 'CC0-1.0',
+      }),
+    );
+  }
+  for (const mode of builds) {
+    const outDir = join(cache, `build-s${largest}-${mode}`);
+    rmSync(outDir, { recursive: true, force: true });
+    const flags = mode === 'no-parquet' ? ['--no-parquet'] : [];
+    const child = spawnSync(
+      '/usr/bin/time',
+      ['-f', '%e %M', process.execPath, cli, 'build', source, '--out', outDir, ...flags],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 24,
+      },
+    );
+    if (child.status !== 0) throw new Error(`claimgraph build failed:\n${child.stderr}`);
+    const [seconds, kib] = child.stderr.trim().split('\n').pop().split(' ').map(Number);
+    buildResults.push({ mode, seconds, rssBytes: kib * 1024 });
+    console.error(`  built ${mode} in ${seconds} s`);
+  }
+  console.log(
+    [
+      `\`claimgraph build\` of ${count(largest)} statements (one run each; time and peak RSS of the process):`,
+      '',
+      table(
+        ['build', 'time', 'peak RSS'],
+        buildResults.map((b) => [
+          b.mode === 'full' ? 'full (with Parquet)' : '`--no-parquet`',
+          `${b.seconds.toFixed(1)} s`,
+          `${mib(b.rssBytes)} MiB`,
+        ]),
+      ),
+      '',
+    ].join('\n'),
+  );
+}
+
+let browser;
+if (browserSize > 0) {
+  browser = await browserLoad(release(browserSize));
+  console.log(
+    [
+      `Chromium (headless), ${count(browserSize)} statements served from localhost; best of ${browser.runs} page loads:`,
+      '',
+      table(
+        ['step', 'time', '× baseline'],
+        [
+          ['fetch + `JSON.parse` of `dataset.json` (baseline)', `${ms(browser.baselineMs)} ms`, '—'],
+          [
+            '`ClaimGraph.load` of the release folder (columnar file)',
+            `${ms(browser.columnsMs)} ms`,
+            ratio(browser.columnsMs, browser.baselineMs),
+          ],
+          [
+            '`ClaimGraph.load` with `{ columns: false }` (row file)',
+            `${ms(browser.rowsMs)} ms`,
+            ratio(browser.rowsMs, browser.baselineMs),
+          ],
+        ],
+      ),
+      '',
+    ].join('\n'),
+  );
+}
+writeFileSync(join(cache, 'results.json'), JSON.stringify({ rows, builds: buildResults, browser }, null, 2));

@@ -4,9 +4,14 @@
  */
 import {
   canonicalRecord,
+  columnsToDataset,
+  ENTITY_TYPES,
+  readColumns,
+  type Columns,
   listShapeProblems,
   RECORD_KINDS,
   RELATION_TYPE_INFO,
+  RELATION_TYPES,
   validateDataset,
   type Dataset,
   type Entity,
@@ -43,10 +48,13 @@ import {
 import { datasetRulesHold, hasDatasetShape, hasOnlyRecordLists, recordsLookValid } from './quick-check.js';
 import { NameIndex } from './search.js';
 import { relationStatus, type Status } from './status.js';
-import { buildStore, speakerRows, type Csr, type Store } from './store.js';
+import { buildStore, speakerRows, type Csr, type IdIndex, type Records, type Store } from './store.js';
 import { relationFilter, rows, selectAsOf, selectPerspective, type RelationCriteria } from './select.js';
-import { dateOption, earliestKey, latestKey, StatementDates } from './time.js';
+import { dateOption, earliestKey, latestKey, sortByDate } from './time.js';
 import { neighborPositions, PathFinder, type RelationFilter } from './traverse.js';
+import { subStore } from './view-store.js';
+import { columnsLookValid } from './columns-check.js';
+import { coreColumns, SortedIds, storeFromColumns } from './columns-store.js';
 
 export interface FromDataOptions {
   /** Check the records with the schema's validator; invalid data throws ClaimGraphValidationError [true]. */
@@ -60,6 +68,21 @@ export interface FromDataOptions {
   /** The file each record kind came from, for validation messages [data/<kind>.json]. */
   files?: Partial<Record<RecordKind, string>>;
 }
+
+export interface FromColumnsOptions {
+  /** Check the records with the schema's rules, on the columns; invalid data throws ClaimGraphValidationError [true]. */
+  validate?: boolean;
+  /** The dataset's version, when known [undefined]. */
+  version?: string;
+  /** The file name, for messages [dataset.columns.bin]. */
+  file?: string;
+}
+
+const FROM_COLUMNS_DEFAULTS: FromColumnsOptions & { validate: boolean; file: string } = {
+  validate: true,
+  version: undefined,
+  file: 'dataset.columns.bin',
+};
 
 const FROM_DATA_DEFAULTS: FromDataOptions & { validate: boolean; requireSorted: boolean } = {
   validate: true,
@@ -77,9 +100,18 @@ export interface Stances {
   status: Status;
 }
 
-const SYMMETRIC = new Set<string>(
-  Object.entries(RELATION_TYPE_INFO).flatMap(([type, info]) => (info.symmetric ? [type] : [])),
-);
+/** 1 for symmetric relation types, by index in RELATION_TYPES. */
+const SYMMETRIC = Uint8Array.from(RELATION_TYPES, (t) => (RELATION_TYPE_INFO[t].symmetric ? 1 : 0));
+
+/** Every record of a list, in position order. */
+function all<T>(records: Records<T>): T[] {
+  const out = new Array<T>(records.length);
+  for (let i = 0; i < records.length; i++) out[i] = records.at(i)!;
+  return out;
+}
+
+const sameFiles = (name: string) =>
+  Object.fromEntries(RECORD_KINDS.map((kind) => [kind, name])) as Record<RecordKind, string>;
 
 export class ClaimGraph {
   /** The release or package version, when the dataset says. */
@@ -90,12 +122,11 @@ export class ClaimGraph {
   /** Old id → current id, from the dataset's redirects: merged or renamed records keep resolving. */
   readonly #redirects: ReadonlyMap<string, Redirect>;
   #graph: ClaimGraphGraph | undefined;
-  #dates: StatementDates | undefined;
   #names: NameIndex | undefined;
   #paths: PathFinder | undefined;
   #speakers: Csr | undefined;
   #contested: number[] | undefined;
-  #statementIndex: Map<string, number> | undefined;
+  #statementIndex: IdIndex | undefined;
 
   private constructor(
     store: Store,
@@ -114,14 +145,22 @@ export class ClaimGraph {
    * against the sha256 in its `datapackage.json` when there is one.
    */
   static async load(location: string | URL, options?: LoadOptions): Promise<ClaimGraph> {
-    const { integrity, validate, fetch, from } = resolveOptions('ClaimGraph.load', LOAD_DEFAULTS, options);
+    const { integrity, validate, fetch, from, columns } = resolveOptions('ClaimGraph.load', LOAD_DEFAULTS, options);
     if (from !== undefined && typeof from !== 'string' && !(from instanceof URL))
       throw optionError(
         'ClaimGraph.load',
         'from',
         `must be a folder, a file or a file: URL, not ${JSON.stringify(from)}`,
       );
-    const loaded = await readLocation(location, { integrity, validate, fetch, from });
+    const loaded = await readLocation(location, { integrity, validate, fetch, from, columns });
+    if (loaded.columns) {
+      return ClaimGraph.#fromOpenColumns(loaded.columns, {
+        validate,
+        version: loaded.version,
+        name: loaded.name,
+        file: loaded.location,
+      });
+    }
     if (!hasDatasetShape(loaded.data) && !validate) {
       throw new ClaimGraphError(`${loaded.location}: must hold an object with ${RECORD_KINDS.join(', ')}, each a list`);
     }
@@ -132,6 +171,64 @@ export class ClaimGraph {
       name: loaded.name,
       files: loaded.files,
     });
+  }
+
+  /**
+   * Reads a columnar release file (`dataset.columns.bin`) already in memory: its arrays become the
+   * index, and records are built only when a query returns them. Integrity (the sha256 in
+   * `datapackage.json`) is for the caller to check; `ClaimGraph.load` does.
+   */
+  static fromColumns(bytes: Uint8Array, options?: FromColumnsOptions): ClaimGraph {
+    const { validate, version, file } = resolveOptions('ClaimGraph.fromColumns', FROM_COLUMNS_DEFAULTS, options);
+    if (!(bytes instanceof Uint8Array))
+      throw optionError('ClaimGraph.fromColumns', 'bytes', 'must be a Uint8Array holding a dataset.columns.bin');
+    let columns: Columns;
+    try {
+      columns = readColumns(bytes, file);
+    } catch (error) {
+      throw new ClaimGraphError((error as Error).message);
+    }
+    return ClaimGraph.#fromOpenColumns(columns, { validate, version, file });
+  }
+
+  static #fromOpenColumns(
+    columns: Columns,
+    options: { validate: boolean; version?: string; name?: string; file: string },
+  ): ClaimGraph {
+    const { validate, version, file } = options;
+    const name = file.split(/[\\/]/).pop() || file;
+    const rowsOf = () => columnsToDataset(columns);
+    let store: Store | undefined;
+    try {
+      store = storeFromColumns(columns);
+    } catch (error) {
+      throw new ClaimGraphError((error as Error).message);
+    }
+    // A file that is not in the form a release build writes is read row by row, so the validator can say what is wrong.
+    if (!store) return ClaimGraph.fromData(rowsOf(), { validate, version, files: sameFiles(name) });
+    if (validate) {
+      const statementIds = new SortedIds(coreColumns(columns)!.statementId.strings);
+      let ok = false;
+      try {
+        ok = store.problem === null && columnsLookValid(columns, store, statementIds);
+      } catch (error) {
+        throw new ClaimGraphError((error as Error).message);
+      }
+      if (!ok) {
+        const result = validateDataset(rowsOf(), { requireSorted: false, files: sameFiles(name) });
+        if (!result.valid) throw new ClaimGraphValidationError(result.errors);
+      }
+    }
+    if (store.problem !== null) {
+      throw new ClaimGraphError(
+        `ClaimGraph.fromColumns(): ${name}: ${store.problem}; validate the dataset (claimgraph validate) to see every problem`,
+      );
+    }
+    const redirects = columns.tables.redirects;
+    const list = redirects
+      ? Array.from({ length: redirects.count }, (_, i) => redirects.row(i) as unknown as Redirect)
+      : [];
+    return new ClaimGraph(store, { version, name: options.name }, list);
   }
 
   /**
@@ -218,7 +315,12 @@ export class ClaimGraph {
     const o = resolveOptions('entities', ENTITIES_DEFAULTS, options);
     const types = entityTypes('entities', o.type);
     const { entities } = this.#store;
-    return types === null ? [...entities] : entities.filter((e) => types.has(e.type));
+    if (types === null) return all(entities);
+    const codes = this.#store.extras.entityType();
+    const wanted = Uint8Array.from(ENTITY_TYPES, (t) => (types.has(t) ? 1 : 0));
+    const out: Entity[] = [];
+    for (let i = 0; i < entities.length; i++) if (wanted[codes[i]!] === 1) out.push(entities.at(i)!);
+    return out;
   }
 
   /**
@@ -227,27 +329,27 @@ export class ClaimGraph {
    */
   entity(id: string): Entity | undefined {
     const position = this.#entityPosition(id);
-    return position === undefined ? undefined : this.#store.entities[position];
+    return position === undefined ? undefined : this.#store.entities.at(position);
   }
 
   /** The relation with this id (or the one a redirect of this id leads to), or undefined. */
   relation(id: string): Relation | undefined {
     const position = this.#position(this.#store.relationIndex, id);
-    return position === undefined ? undefined : this.#store.relations[position];
+    return position === undefined ? undefined : this.#store.relations.at(position);
   }
 
   /** The statement with this id (or the one a redirect of this id leads to), or undefined. */
   statement(id: string): Statement | undefined {
     const statements = this.#store.statements;
-    this.#statementIndex ??= new Map(statements.map((s, i) => [s.id, i]));
+    this.#statementIndex ??= this.#store.statementIndex ?? new Map(all(statements).map((s, i) => [s.id, i]));
     const position = this.#position(this.#statementIndex, id);
-    return position === undefined ? undefined : statements[position];
+    return position === undefined ? undefined : statements.at(position);
   }
 
   /** The source with this id (or the one a redirect of this id leads to), or undefined. */
   source(id: string): Source | undefined {
     const position = this.#position(this.#store.sourceIndex, id);
-    return position === undefined ? undefined : this.#store.sources[position];
+    return position === undefined ? undefined : this.#store.sources.at(position);
   }
 
   /**
@@ -261,10 +363,12 @@ export class ClaimGraph {
     const o = resolveOptions(method, SEARCH_DEFAULTS, options);
     const types = entityTypes(method, o.type);
     const limit = limitOption(method, o.limit);
-    const { entities } = this.#store;
-    this.#names ??= new NameIndex(entities);
-    const accept = types === null ? () => true : (i: number) => types.has(entities[i]!.type);
-    return this.#names.search(text, accept, limit).map((i) => entities[i]!);
+    const { entities, extras } = this.#store;
+    this.#names ??= new NameIndex(entities.length, extras.names);
+    const codes = types === null ? null : extras.entityType();
+    const wanted = types === null ? null : Uint8Array.from(ENTITY_TYPES, (t) => (types.has(t) ? 1 : 0));
+    const accept = codes === null ? () => true : (i: number) => wanted![codes[i]!] === 1;
+    return this.#names.search(text, accept, limit).map((i) => entities.at(i)!);
   }
 
   /**
@@ -292,13 +396,13 @@ export class ClaimGraph {
       const t = store.relTarget[r]!;
       if (entity !== undefined && s !== entity && t !== entity) continue;
       if (source !== undefined || target !== undefined) {
-        const symmetric = SYMMETRIC.has(store.relations[r]!.type);
+        const symmetric = SYMMETRIC[store.relType[r]!] === 1;
         const forward = (source === undefined || s === source) && (target === undefined || t === target);
         const backward = symmetric && (source === undefined || t === source) && (target === undefined || s === target);
         if (!forward && !backward) continue;
       }
       if (!accept(r)) continue;
-      out.push(store.relations[r]!);
+      out.push(store.relations.at(r)!);
     }
     return out;
   }
@@ -311,13 +415,14 @@ export class ClaimGraph {
     const relation = o.relation === undefined ? undefined : this.#requireRelation(o.relation);
     const speaker = o.speaker === undefined ? undefined : this.#requireEntity(o.speaker);
     const entity = o.entity === undefined ? undefined : this.#requireEntity(o.entity);
-    const sourceId = o.source === undefined ? undefined : this.#store.sources[this.#requireSource(o.source)]!.id;
+    const source = o.source === undefined ? undefined : this.#requireSource(o.source);
     const stance = stanceOption(method, o.stance);
     const from = o.from === undefined ? undefined : earliestKey(dateOption(method, 'from', o.from));
     const to = o.to === undefined ? undefined : latestKey(dateOption(method, 'to', o.to));
     if (o.hedged !== undefined && typeof o.hedged !== 'boolean')
       throw optionError(method, 'hedged', `must be true or false, not ${JSON.stringify(o.hedged)}`);
-    const dates = this.#statementDates();
+    const dates = store.extras.statementDays();
+    const sources = source === undefined ? null : store.extras.statementSource();
 
     let candidates: ArrayLike<number>;
     if (relation !== undefined) candidates = rows(store.byRelation, relation);
@@ -341,11 +446,11 @@ export class ClaimGraph {
       if (stance !== undefined && (store.stDisputes[i] === 1) !== (stance === 'disputes')) continue;
       if (from !== undefined && dates.earliest[i]! < from) continue;
       if (to !== undefined && dates.latest[i]! > to) continue;
-      if (sourceId !== undefined && store.statements[i]!.source !== sourceId) continue;
-      if (o.hedged !== undefined && (store.statements[i]!.hedged === true) !== o.hedged) continue;
+      if (sources !== null && sources[i] !== source) continue;
+      if (o.hedged !== undefined && (store.statements.at(i)!.hedged === true) !== o.hedged) continue;
       kept.push(i);
     }
-    return dates.sort(kept).map((i) => store.statements[i]!);
+    return sortByDate(dates, kept).map((i) => store.statements.at(i)!);
   }
 
   /** The statements for and against a relation, each by date then id, and the status they add up to. */
@@ -354,10 +459,10 @@ export class ClaimGraph {
     const r = this.#requireRelation(relationId);
     const supports: Statement[] = [];
     const disputes: Statement[] = [];
-    for (const i of this.#statementDates().sort(rows(store.byRelation, r)))
-      (store.stDisputes[i] === 1 ? disputes : supports).push(store.statements[i]!);
+    for (const i of sortByDate(store.extras.statementDays(), rows(store.byRelation, r)))
+      (store.stDisputes[i] === 1 ? disputes : supports).push(store.statements.at(i)!);
     return {
-      relation: store.relations[r]!,
+      relation: store.relations.at(r)!,
       supports,
       disputes,
       status: relationStatus(supports.length, disputes.length),
@@ -372,7 +477,7 @@ export class ClaimGraph {
       for (let r = 0; r < store.relations.length; r++)
         if (store.supports[r]! > 0 && store.disputes[r]! > 0) this.#contested.push(r);
     }
-    return this.#contested.map((r) => store.relations[r]!);
+    return this.#contested.map((r) => store.relations.at(r)!);
   }
 
   /**
@@ -385,7 +490,7 @@ export class ClaimGraph {
     const o = resolveOptions(method, NEIGHBORS_DEFAULTS, options);
     const accept = this.#relationFilter(method, o);
     const direction = directionOption(method, o.direction);
-    return neighborPositions(this.#store, v, accept, direction).map((i) => this.#store.entities[i]!);
+    return neighborPositions(this.#store, v, accept, direction).map((i) => this.#store.entities.at(i)!);
   }
 
   /**
@@ -402,7 +507,7 @@ export class ClaimGraph {
     const directed = booleanOption(method, 'directed', o.directed);
     this.#paths ??= new PathFinder(this.#store);
     const found = this.#paths.find(from, to, accept, directed);
-    return found === null ? null : found.map((i) => this.#store.entities[i]!.id);
+    return found === null ? null : found.map((i) => this.#store.entities.at(i)!.id);
   }
 
   /**
@@ -411,7 +516,7 @@ export class ClaimGraph {
    * still have a statement. Entities and sources are kept whole.
    */
   asOf(date: PartialDate): ClaimGraph {
-    const { relations, statements } = selectAsOf(this.#store, this.#statementDates(), dateOption('asOf', 'date', date));
+    const { relations, statements } = selectAsOf(this.#store, dateOption('asOf', 'date', date));
     return this.#view(relations, statements);
   }
 
@@ -431,10 +536,10 @@ export class ClaimGraph {
   toJSON(): Dataset {
     const store = this.#store;
     const dataset: Dataset = {
-      entities: store.entities.map((r) => canonicalRecord('entities', r)),
-      relations: store.relations.map((r) => canonicalRecord('relations', r)),
-      statements: store.statements.map((r) => canonicalRecord('statements', r)),
-      sources: store.sources.map((r) => canonicalRecord('sources', r)),
+      entities: all(store.entities).map((r) => canonicalRecord('entities', r)),
+      relations: all(store.relations).map((r) => canonicalRecord('relations', r)),
+      statements: all(store.statements).map((r) => canonicalRecord('statements', r)),
+      sources: all(store.sources).map((r) => canonicalRecord('sources', r)),
     };
     if (this.#redirects.size > 0) {
       dataset.redirects = [...this.#redirects.values()]
@@ -445,11 +550,8 @@ export class ClaimGraph {
   }
 
   /** A view over the same entities and sources with fewer relations and statements: a subset of valid data is valid. */
-  #view(relations: Relation[], statements: Statement[]): ClaimGraph {
-    const { entities, sources } = this.#store;
-    return new ClaimGraph(buildStore({ entities, relations, statements, sources }), this, [
-      ...this.#redirects.values(),
-    ]);
+  #view(relations: Int32Array, statements: Int32Array): ClaimGraph {
+    return new ClaimGraph(subStore(this.#store, relations, statements), this, [...this.#redirects.values()]);
   }
 
   /**
@@ -457,7 +559,7 @@ export class ClaimGraph {
    * redirect when the id was renamed or merged away. The validator keeps a redirect within one
    * kind of record and never chained, so one step is all there is.
    */
-  #position(index: ReadonlyMap<string, number>, id: string): number | undefined {
+  #position(index: IdIndex, id: string): number | undefined {
     if (typeof id !== 'string') return undefined;
     const position = index.get(id);
     if (position !== undefined) return position;
@@ -487,15 +589,11 @@ export class ClaimGraph {
     return position;
   }
 
-  #statementDates(): StatementDates {
-    return (this.#dates ??= new StatementDates(this.#store.statements));
-  }
-
   #speakerRows(): Csr {
     return (this.#speakers ??= speakerRows(this.#store));
   }
 
   #relationFilter(method: string, criteria: RelationCriteria): RelationFilter {
-    return relationFilter(this.#store, () => this.#statementDates(), method, criteria);
+    return relationFilter(this.#store, method, criteria);
   }
 }

@@ -18,16 +18,20 @@ export type ClaimGraphGraph = MultiDirectedGraph<EntityAttributes, RelationAttri
 /** Builds the graph: node key = entity id, edge key = relation id, symmetric relations stored once, source → target. */
 export function buildGraph(store: Store): ClaimGraphGraph {
   const graph = new MultiDirectedGraph<EntityAttributes, RelationAttributes>();
-  for (const entity of store.entities) graph.addNode(entity.id, { ...entity, label: entity.name });
-  const { relations, supports, disputes } = store;
+  // One object per node and edge: a fresh copy of the record (columnar rows are built straight
+  // into it, never kept), with the derived attributes set on it.
+  const { entities, relations, supports, disputes } = store;
+  for (let i = 0; i < entities.length; i++) {
+    const attributes = (entities.copy ? entities.copy(i) : { ...entities.at(i)! }) as EntityAttributes;
+    attributes.label = attributes.name;
+    graph.addNode(attributes.id, attributes);
+  }
   for (let i = 0; i < relations.length; i++) {
-    const relation = relations[i]!;
-    graph.addDirectedEdgeWithKey(relation.id, relation.source, relation.target, {
-      ...relation,
-      status: relationStatus(supports[i]!, disputes[i]!),
-      supports: supports[i]!,
-      disputes: disputes[i]!,
-    });
+    const attributes = (relations.copy ? relations.copy(i) : { ...relations.at(i)! }) as RelationAttributes;
+    attributes.status = relationStatus(supports[i]!, disputes[i]!);
+    attributes.supports = supports[i]!;
+    attributes.disputes = disputes[i]!;
+    graph.addDirectedEdgeWithKey(attributes.id, attributes.source, attributes.target, attributes);
   }
   return graph;
 }

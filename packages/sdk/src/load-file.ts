@@ -4,7 +4,16 @@
  */
 import { datasetName } from '@claimgraph/schema';
 import { ClaimGraphIntegrityError, ClaimGraphLoadError } from './errors.js';
-import { parseJson, sameFileFor, type DataPackage, type LoadedDataset, type LoadOptions } from './load.js';
+import { COLUMNS_FILE } from '@claimgraph/schema';
+import {
+  listedPath,
+  openColumns,
+  parseJson,
+  sameFileFor,
+  type DataPackage,
+  type LoadedDataset,
+  type LoadOptions,
+} from './load.js';
 
 /**
  * Imports a module by a name bundlers cannot see, so that a browser build of the main entry
@@ -28,6 +37,37 @@ async function nodeModules() {
 /** Reads the dataset at `location` in whichever layout it has. */
 export async function readPath(location: string, options: LoadOptions): Promise<LoadedDataset> {
   const { fs, path, crypto, buffer, schemaNode } = await nodeModules();
+  const integrity = options.integrity !== false;
+  /** Reads a columnar file, checked against the sha256 its release lists. */
+  const readColumnsFile = async (file: string, descriptor: DataPackage | undefined): Promise<LoadedDataset> => {
+    const dir = path.dirname(file);
+    const name = path.relative(dir, file).split(path.sep).join('/');
+    const bytes = await fs.readFile(file).catch((error: NodeJS.ErrnoException) => {
+      throw new ClaimGraphLoadError(file, `cannot be read (${error.code ?? error.message})`);
+    });
+    if (integrity && descriptor) {
+      const expected = descriptor.resources?.find((r) => r.path === name)?.sha256;
+      if (typeof expected !== 'string')
+        throw new ClaimGraphLoadError(
+          file,
+          `datapackage.json lists no sha256 for ${name}; rebuild the release, or load with { integrity: false } to skip the check`,
+        );
+      const actual = crypto.createHash('sha256').update(bytes).digest('hex');
+      if (actual !== expected.toLowerCase()) throw new ClaimGraphIntegrityError(file, expected, actual);
+    }
+    return {
+      data: undefined,
+      columns: openColumns(bytes, file),
+      version: typeof descriptor?.version === 'string' ? descriptor.version : undefined,
+      files: sameFileFor(path.basename(file)),
+      requireSorted: false,
+      location: file,
+    };
+  };
+  if (location.endsWith('.bin')) {
+    const descriptor = await readDescriptor(fs, path.join(path.dirname(location), 'datapackage.json'), integrity);
+    return readColumnsFile(location, descriptor);
+  }
   let located: Awaited<ReturnType<typeof schemaNode.locateDataset>>;
   try {
     located = await schemaNode.locateDataset(location);
@@ -72,7 +112,15 @@ export async function readPath(location: string, options: LoadOptions): Promise<
   }
 
   const file = located.datasetFile!;
-  const descriptor = await readDescriptor(fs, path.join(located.dir, 'datapackage.json'), options.integrity !== false);
+  const descriptor = await readDescriptor(fs, path.join(located.dir, 'datapackage.json'), integrity);
+  // A release folder: its columnar file when the descriptor lists it (a path to dataset.json reads that file).
+  if (options.columns !== false && path.resolve(location) !== path.resolve(file)) {
+    const listed = listedPath(descriptor, COLUMNS_FILE);
+    const columnsFile = listed === undefined ? undefined : path.join(located.dir, ...listed.split('/'));
+    // A release copied without its columnar file is read from its dataset.json.
+    if (columnsFile !== undefined && (await fs.stat(columnsFile).catch(() => null))?.isFile())
+      return readColumnsFile(columnsFile, descriptor);
+  }
   const name = path.relative(located.dir, file).split(path.sep).join('/');
   const expected =
     options.integrity !== false ? descriptor?.resources?.find((r) => r.path === name)?.sha256 : undefined;

@@ -2,7 +2,7 @@
  * Reads a dataset from where it lives: an http(s) URL through fetch (browsers included), or a
  * path on disk through Node, imported only on that code path so the main entry runs in a browser.
  */
-import { RECORD_KINDS, type RecordKind } from '@claimgraph/schema';
+import { COLUMNS_FILE, readColumns, RECORD_KINDS, type Columns, type RecordKind } from '@claimgraph/schema';
 import { ClaimGraphIntegrityError, ClaimGraphLoadError, optionError } from './errors.js';
 
 export interface LoadOptions {
@@ -12,6 +12,11 @@ export interface LoadOptions {
   validate?: boolean;
   /** The fetch used for http(s) URLs [globalThis.fetch]. */
   fetch?: typeof globalThis.fetch;
+  /**
+   * Read the release's columnar file (`dataset.columns.bin`) when the location is a release folder
+   * or its `datapackage.json` and the descriptor lists the file; `false` always reads `dataset.json` [true].
+   */
+  columns?: boolean;
   /**
    * Node: where an installed dataset package name (`@claimgraph/dataset-afghanistan-2021`) is
    * looked up, through every node_modules above it, as `import` would — a folder, or a file or
@@ -24,12 +29,15 @@ export const LOAD_DEFAULTS: Required<Omit<LoadOptions, 'fetch' | 'from'>> & Pick
   integrity: true,
   validate: true,
   fetch: undefined,
+  columns: true,
   from: undefined,
 };
 
 /** What a location held, before it is indexed. */
 export interface LoadedDataset {
   data: unknown;
+  /** The columnar file, opened, when that is what was read (then `data` is undefined). */
+  columns?: Columns;
   /** The release or package version, when the location says. */
   version?: string;
   /** The dataset's short name (`afghanistan-2021`), from datapackage.json or package.json. */
@@ -88,60 +96,113 @@ async function fetchDataset(url: URL, options: LoadOptions): Promise<LoadedDatas
   const fetchImpl = options.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== 'function')
     throw new ClaimGraphLoadError(url.href, 'cannot be fetched: there is no fetch here; pass one with { fetch }');
-  let datasetUrl: URL;
+  const integrity = options.integrity !== false;
+  let datasetUrl: URL | undefined;
+  let columnsUrl: URL | undefined;
   let packageUrl: URL;
   let descriptor: DataPackage | undefined;
   if (url.pathname.endsWith('/datapackage.json')) {
     packageUrl = url;
     descriptor = parseJson(await fetchBytes(fetchImpl, url), url.href) as DataPackage;
-    const dataset = descriptor.resources?.find((r) => typeof r.path === 'string' && r.path.endsWith('dataset.json'));
-    datasetUrl = new URL(typeof dataset?.path === 'string' ? dataset.path : 'dataset.json', url);
   } else if (url.pathname.endsWith('.json')) {
     datasetUrl = url;
+    packageUrl = new URL('datapackage.json', url);
+  } else if (url.pathname.endsWith('.bin')) {
+    columnsUrl = url;
     packageUrl = new URL('datapackage.json', url);
   } else {
     const folder = new URL(url.href);
     if (!folder.pathname.endsWith('/')) folder.pathname += '/';
-    datasetUrl = new URL('dataset.json', folder);
     packageUrl = new URL('datapackage.json', folder);
   }
-  const [bytes, fetched] = await Promise.all([
-    fetchBytes(fetchImpl, datasetUrl),
-    descriptor
-      ? Promise.resolve(descriptor)
-      : fetchOptionalDescriptor(fetchImpl, packageUrl, options.integrity !== false),
+  // A release folder (or its descriptor): the columnar file when the descriptor lists it, else dataset.json.
+  if (datasetUrl === undefined && columnsUrl === undefined) {
+    if (options.columns !== false) {
+      descriptor ??= await fetchOptionalDescriptor(fetchImpl, packageUrl, integrity);
+      const listed = listedPath(descriptor, COLUMNS_FILE);
+      if (listed !== undefined) columnsUrl = new URL(listed, packageUrl);
+    }
+    if (columnsUrl === undefined) {
+      const dataset = listedPath(descriptor, 'dataset.json');
+      datasetUrl = new URL(dataset ?? 'dataset.json', packageUrl);
+    }
+  }
+  let fileUrl = (columnsUrl ?? datasetUrl)!;
+  let [bytes, fetched] = await Promise.all([
+    fetchBytes(fetchImpl, fileUrl, datasetUrl === undefined && columnsUrl !== url),
+    descriptor ? Promise.resolve(descriptor) : fetchOptionalDescriptor(fetchImpl, packageUrl, integrity),
   ]);
+  // A release served without its columnar file (a 404) is read from its dataset.json.
+  if (bytes === null) {
+    columnsUrl = undefined;
+    fileUrl = new URL(listedPath(fetched, 'dataset.json') ?? 'dataset.json', packageUrl);
+    bytes = (await fetchBytes(fetchImpl, fileUrl))!;
+  }
   descriptor = fetched;
-  if (options.integrity !== false && descriptor) {
+  if (integrity && descriptor) {
     const resource = descriptor.resources?.find(
-      (r) => typeof r.path === 'string' && new URL(r.path, packageUrl).href === datasetUrl.href,
+      (r) => typeof r.path === 'string' && new URL(r.path, packageUrl).href === fileUrl.href,
     );
     if (typeof resource?.sha256 !== 'string') {
       throw new ClaimGraphLoadError(
-        datasetUrl.href,
+        fileUrl.href,
         'datapackage.json lists no sha256 for it; load with { integrity: false } to skip the check',
       );
     }
-    await checkSha256(bytes, resource.sha256, datasetUrl.href);
+    await checkSha256(bytes, resource.sha256, fileUrl.href);
   }
-  const name = datasetUrl.pathname.split('/').pop() || 'dataset.json';
+  const name = fileUrl.pathname.split('/').pop() || 'dataset.json';
+  const version = typeof descriptor?.version === 'string' ? descriptor.version : undefined;
+  const packageName = typeof descriptor?.name === 'string' ? descriptor.name : undefined;
+  if (columnsUrl !== undefined)
+    return {
+      data: undefined,
+      columns: openColumns(bytes, fileUrl.href),
+      version,
+      name: packageName,
+      files: sameFileFor(name),
+      requireSorted: false,
+      location: fileUrl.href,
+    };
   return {
-    data: parseJson(bytes, datasetUrl.href),
-    version: typeof descriptor?.version === 'string' ? descriptor.version : undefined,
-    name: typeof descriptor?.name === 'string' ? descriptor.name : undefined,
+    data: parseJson(bytes, fileUrl.href),
+    version,
+    name: packageName,
     files: sameFileFor(name),
     requireSorted: false,
-    location: datasetUrl.href,
+    location: fileUrl.href,
   };
 }
 
-async function fetchBytes(fetchImpl: typeof globalThis.fetch, url: URL): Promise<Uint8Array> {
+/** The path a descriptor lists for a file of this name, if it lists one. */
+export function listedPath(descriptor: DataPackage | undefined, name: string): string | undefined {
+  const resource = descriptor?.resources?.find(
+    (r) => typeof r.path === 'string' && (r.path === name || r.path.endsWith(`/${name}`)),
+  );
+  return resource?.path as string | undefined;
+}
+
+/** Opens a columnar file; a broken or newer one is a load error naming it. */
+export function openColumns(bytes: Uint8Array, file: string): Columns {
+  try {
+    return readColumns(bytes, file);
+  } catch (error) {
+    const message = (error as Error).message.replace(/^@claimgraph\/schema: /, '');
+    throw new ClaimGraphLoadError(file, message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message);
+  }
+}
+
+async function fetchBytes(fetchImpl: typeof globalThis.fetch, url: URL): Promise<Uint8Array>;
+async function fetchBytes(fetchImpl: typeof globalThis.fetch, url: URL, orNull: boolean): Promise<Uint8Array | null>;
+/** The body of a URL; with `orNull`, null for a 404 rather than an error. */
+async function fetchBytes(fetchImpl: typeof globalThis.fetch, url: URL, orNull = false): Promise<Uint8Array | null> {
   let response: Response;
   try {
     response = await fetchImpl(url);
   } catch (error) {
     throw new ClaimGraphLoadError(url.href, `could not be fetched (${(error as Error).message})`);
   }
+  if (orNull && response.status === 404) return null;
   if (!response.ok)
     throw new ClaimGraphLoadError(
       url.href,

@@ -14,7 +14,9 @@ import {
   RELATION_TYPES,
   textProblem,
   type Dataset,
+  type Entity,
   type EntityType,
+  type Source,
   type Statement,
 } from '@claimgraph/schema';
 // Compiled ahead of time from the schema's TypeBox schemas by scripts/quick-check-code.mjs (npm run build).
@@ -25,7 +27,7 @@ import {
   STATEMENT_CHECK,
   type QuickCheck,
 } from './generated/quick-checks.js';
-import type { Store } from './store.js';
+import type { Records, Store } from './store.js';
 
 type Fields = Record<string, unknown>;
 
@@ -85,12 +87,12 @@ const SILENT: ReadonlySet<EntityType> = new Set(['event', 'place']);
 
 const ENTITY_TYPE_INDEX = new Map<string, number>(ENTITY_TYPES.map((t, i) => [t, i]));
 /** 1 where an entity type can speak, by index in ENTITY_TYPES. */
-const CAN_SPEAK = Uint8Array.from(ENTITY_TYPES, (t) => (SILENT.has(t) ? 0 : 1));
+export const CAN_SPEAK = Uint8Array.from(ENTITY_TYPES, (t) => (SILENT.has(t) ? 0 : 1));
 /** 1 where a relation type allows an entity type at its source (target), by [relation type][entity type]. */
-const ALLOWED_SOURCE = RELATION_TYPES.map((r) =>
+export const ALLOWED_SOURCE = RELATION_TYPES.map((r) =>
   Uint8Array.from(ENTITY_TYPES, (t) => (RELATION_TYPE_INFO[r].source.includes(t) ? 1 : 0)),
 );
-const ALLOWED_TARGET = RELATION_TYPES.map((r) =>
+export const ALLOWED_TARGET = RELATION_TYPES.map((r) =>
   Uint8Array.from(ENTITY_TYPES, (t) => (RELATION_TYPE_INFO[r].target.includes(t) ? 1 : 0)),
 );
 
@@ -120,7 +122,14 @@ export function hasOnlyRecordLists(input: Dataset): boolean {
  * known sources dated after their statements). Runs on an index built without problems, one kind at a time.
  */
 export function recordsLookValid(store: Store): boolean {
-  const { entities, relations, statements, sources, entityIndex, sourceIndex } = store;
+  const { entityIndex, sourceIndex } = store;
+  // Row stores hold the parsed lists themselves.
+  const [entities, relations, statements, sources] = [
+    store.entities as unknown as Entity[],
+    store.relations as unknown as Fields[],
+    store.statements as unknown as Fields[],
+    store.sources as unknown as Source[],
+  ];
   // Entity types as small numbers: the rules below then read a 100 kB array, not a record each.
   const entityType = new Uint8Array(entities.length);
 
@@ -202,8 +211,13 @@ export function datasetRulesHold(store: Store, requireSorted: boolean): boolean 
     noDuplicateRelations(store) &&
     noPartOfCycle(store) &&
     // As validateDataset by default: exclusions are a rule of sources; releases were checked when built.
-    (!requireSorted || findExclusionConflicts(store.relations, store.statements).length === 0)
+    (!requireSorted || findExclusionConflicts(everyRecord(store.relations), everyRecord(store.statements)).length === 0)
   );
+}
+
+/** Every record of a list, in position order. */
+function everyRecord<T>(records: Records<T>): T[] {
+  return Array.from({ length: records.length }, (_, i) => records.at(i)!);
 }
 
 function sameQualifiers(a: Fields, b: Fields): boolean {
@@ -241,7 +255,7 @@ function noDuplicateRelations(store: Store): boolean {
       for (let j = k - 1; j >= 0; j--) {
         const a = filed[j]!;
         if (relType[a] !== relType[b] || other(a) !== other(b)) break;
-        if (sameQualifiers(store.relations[a] as unknown as Fields, store.relations[b] as unknown as Fields))
+        if (sameQualifiers(store.relations.at(a) as unknown as Fields, store.relations.at(b) as unknown as Fields))
           return false;
       }
     }

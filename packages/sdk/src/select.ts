@@ -2,12 +2,12 @@
  * Selections over a store shared by queries and views: which relations pass a type, status and
  * date filter, and which relations and statements make up an asOf() or perspective() view.
  */
-import type { PartialDate, Relation, RelationType, Statement } from '@claimgraph/schema';
+import { RELATION_TYPES, type PartialDate, type RelationType } from '@claimgraph/schema';
 import { relationTypes, statuses, type OneOrMany } from './options.js';
 import { relationStatus, type Status } from './status.js';
 import type { Csr, Store } from './store.js';
-import { dateOption, holdsAt, latestKey, type StatementDates } from './time.js';
-import type { RelationFilter } from './traverse.js';
+import { dateOption, latestKey } from './time.js';
+import { EVERY_RELATION, type RelationFilter } from './traverse.js';
 
 /** The items of one CSR row. */
 export function rows(csr: Csr, row: number): Int32Array {
@@ -20,29 +20,30 @@ export interface RelationCriteria {
   asOf?: PartialDate;
 }
 
+/** Whether relation `r` holds on the day numbered `day`: started by then (when it has a start), not ended before. */
+function holds(store: Store, r: number, day: number): boolean {
+  const { start, end } = store.extras.relationDays();
+  return start[r]! <= day && end[r]! >= day;
+}
+
 /**
  * The filter shared by relations(), neighbors() and path(): type, then date (holding then, and
  * said by then), then status, counted from the statements made by then when a date is given.
  */
-export function relationFilter(
-  store: Store,
-  dates: () => StatementDates,
-  method: string,
-  criteria: RelationCriteria,
-): RelationFilter {
+export function relationFilter(store: Store, method: string, criteria: RelationCriteria): RelationFilter {
   const types = relationTypes(method, criteria.type);
   const wanted = statuses(method, criteria.status);
   const asOf = criteria.asOf === undefined ? undefined : dateOption(method, 'asOf', criteria.asOf);
-  if (types === null && wanted === null && asOf === undefined) return () => true;
+  if (types === null && wanted === null && asOf === undefined) return EVERY_RELATION;
+  const typeOk = types === null ? null : Uint8Array.from(RELATION_TYPES, (t) => (types.has(t) ? 1 : 0));
   const day = asOf === undefined ? 0 : latestKey(asOf);
-  const latest = asOf === undefined ? null : dates().latest;
+  const latest = asOf === undefined ? null : store.extras.statementDays().latest;
   return (r) => {
-    const relation = store.relations[r]!;
-    if (types !== null && !types.has(relation.type)) return false;
+    if (typeOk !== null && typeOk[store.relType[r]!] !== 1) return false;
     let supports = store.supports[r]!;
     let disputes = store.disputes[r]!;
     if (asOf !== undefined) {
-      if (!holdsAt(relation, asOf)) return false;
+      if (!holds(store, r, day)) return false;
       supports = 0;
       disputes = 0;
       for (const i of rows(store.byRelation, r)) {
@@ -56,41 +57,48 @@ export function relationFilter(
   };
 }
 
+/** Positions of the relations and statements a view keeps, ascending. */
 export interface Selection {
-  relations: Relation[];
-  statements: Statement[];
+  relations: Int32Array;
+  statements: Int32Array;
 }
 
 /** What had been said by `date`, about the relations holding then that still have a statement. */
-export function selectAsOf(store: Store, dates: StatementDates, date: PartialDate): Selection {
+export function selectAsOf(store: Store, date: PartialDate): Selection {
   const day = latestKey(date);
-  const latest = dates.latest;
-  const relations: Relation[] = [];
-  const statements: Statement[] = [];
-  const kept = new Uint8Array(store.relations.length);
-  for (let r = 0; r < store.relations.length; r++) {
-    const relation = store.relations[r]!;
-    if (!holdsAt(relation, date)) continue;
-    for (const i of rows(store.byRelation, r)) {
-      if (latest[i]! <= day) {
+  const latest = store.extras.statementDays().latest;
+  const { start, end } = store.extras.relationDays();
+  const relationCount = store.relations.length;
+  const kept = new Uint8Array(relationCount);
+  let keptRelations = 0;
+  let keptStatements = 0;
+  const { offsets, items } = store.byRelation;
+  for (let r = 0; r < relationCount; r++) {
+    if (start[r]! > day || end[r]! < day) continue;
+    for (let k = offsets[r]!; k < offsets[r + 1]!; k++) {
+      if (latest[items[k]!]! <= day) {
         kept[r] = 1;
-        relations.push(relation);
+        keptRelations++;
         break;
       }
     }
   }
-  for (let i = 0; i < store.statements.length; i++)
-    if (latest[i]! <= day && kept[store.stRelation[i]!] === 1) statements.push(store.statements[i]!);
+  const stRelation = store.stRelation;
+  const statementCount = store.statements.length;
+  for (let i = 0; i < statementCount; i++) if (latest[i]! <= day && kept[stRelation[i]!] === 1) keptStatements++;
+  const relations = new Int32Array(keptRelations);
+  const statements = new Int32Array(keptStatements);
+  for (let r = 0, k = 0; r < relationCount; r++) if (kept[r] === 1) relations[k++] = r;
+  for (let i = 0, k = 0; i < statementCount; i++)
+    if (latest[i]! <= day && kept[stRelation[i]!] === 1) statements[k++] = i;
   return { relations, statements };
 }
 
 /** One speaker's statements (`positions`, in id order) and the relations they are about. */
 export function selectPerspective(store: Store, positions: Int32Array): Selection {
   const kept = new Uint8Array(store.relations.length);
-  const statements: Statement[] = [];
-  for (const i of positions) {
-    kept[store.stRelation[i]!] = 1;
-    statements.push(store.statements[i]!);
-  }
-  return { relations: store.relations.filter((_, r) => kept[r] === 1), statements };
+  for (const i of positions) kept[store.stRelation[i]!] = 1;
+  const relations: number[] = [];
+  for (let r = 0; r < kept.length; r++) if (kept[r] === 1) relations.push(r);
+  return { relations: Int32Array.from(relations), statements: Int32Array.from(positions) };
 }

@@ -4,6 +4,7 @@
  */
 import {
   compareIds,
+  ENTITY_TYPES,
   RELATION_TYPES,
   type Dataset,
   type Entity,
@@ -11,6 +12,7 @@ import {
   type Source,
   type Statement,
 } from '@claimgraph/schema';
+import { dayRanges, latestKey, type DayRanges } from './time.js';
 
 /** Compressed sparse rows: the items of row `r` are `items[offsets[r] .. offsets[r + 1])`. */
 export interface Csr {
@@ -18,15 +20,44 @@ export interface Csr {
   items: Int32Array;
 }
 
+/** Records by position: a plain array, or rows of the columnar file built when first asked for. */
+export interface Records<T> {
+  readonly length: number;
+  at(position: number): T | undefined;
+  /** A new object with the record's fields, when the list can build one without the kept record (columnar rows). */
+  copy?(position: number): T;
+}
+
+/** Position of a record by id. */
+export interface IdIndex {
+  get(id: string): number | undefined;
+}
+
+/** Columns some queries need, read from the columnar file or worked out from the rows on first use. */
+export interface Extras {
+  /** Per entity: index in ENTITY_TYPES. */
+  entityType(): Uint8Array;
+  /** Per statement: position of its source. */
+  statementSource(): Int32Array;
+  /** Per statement: first and last possible day of its date. */
+  statementDays(): DayRanges;
+  /** Per relation: last possible day of its start (-2^31 when it has none), and the last day it may still hold (its end, or the day before `endedBy`; 2^31 - 1 when neither). */
+  relationDays(): { start: Int32Array; end: Int32Array };
+  /** The name and aliases of an entity. */
+  names(position: number): string[];
+}
+
 export interface Store {
   /** Every list sorted by id: a record's position is its rank in id order. */
-  entities: Entity[];
-  relations: Relation[];
-  statements: Statement[];
-  sources: Source[];
-  entityIndex: Map<string, number>;
-  relationIndex: Map<string, number>;
-  sourceIndex: Map<string, number>;
+  entities: Records<Entity>;
+  relations: Records<Relation>;
+  statements: Records<Statement>;
+  sources: Records<Source>;
+  entityIndex: IdIndex;
+  relationIndex: IdIndex;
+  sourceIndex: IdIndex;
+  /** Statements by id, when the store has them without building a Map (columnar files); else built on first use. */
+  statementIndex?: IdIndex;
   /** Per relation: endpoint positions, type (index in RELATION_TYPES), statement counts by stance. */
   relSource: Int32Array;
   relTarget: Int32Array;
@@ -44,6 +75,56 @@ export interface Store {
   sorted: boolean;
   /** The first broken reference, duplicate id or malformed record met, or null: such data cannot be indexed. */
   problem: string | null;
+  extras: Extras;
+}
+
+const NO_START = -(2 ** 31);
+const NO_END = 2 ** 31 - 1;
+const ENTITY_TYPE_CODE = new Map<string, number>(ENTITY_TYPES.map((t, i) => [t, i]));
+
+/** Extras worked out from row records, each on first use. */
+export function rowExtras(
+  entities: Records<Entity>,
+  relations: Records<Relation>,
+  statements: Records<Statement>,
+  sourceIndex: IdIndex,
+): Extras {
+  let entityType: Uint8Array | undefined;
+  let statementSource: Int32Array | undefined;
+  let statementDays: DayRanges | undefined;
+  let relationDays: { start: Int32Array; end: Int32Array } | undefined;
+  return {
+    entityType: () =>
+      (entityType ??= Uint8Array.from(
+        { length: entities.length },
+        (_, i) => ENTITY_TYPE_CODE.get(entities.at(i)!.type) ?? 255,
+      )),
+    statementSource: () =>
+      (statementSource ??= Int32Array.from(
+        { length: statements.length },
+        (_, i) => sourceIndex.get(statements.at(i)!.source) ?? -1,
+      )),
+    statementDays: () => (statementDays ??= dayRanges(statements.length, (i) => statements.at(i)!.date)),
+    relationDays: () => {
+      if (!relationDays) {
+        const start = new Int32Array(relations.length).fill(NO_START);
+        const end = new Int32Array(relations.length).fill(NO_END);
+        for (let r = 0; r < relations.length; r++) {
+          const relation = relations.at(r)!;
+          if (relation.start !== undefined) start[r] = latestKey(relation.start);
+          if (relation.end !== undefined) end[r] = latestKey(relation.end);
+          // Over from the last day `endedBy` can mean: it may still hold only on the days before.
+          if (relation.endedBy !== undefined) end[r] = Math.min(end[r]!, latestKey(relation.endedBy) - 1);
+        }
+        relationDays = { start, end };
+      }
+      return relationDays;
+    },
+    names: (i) => {
+      const entity = entities.at(i)!;
+      return [entity.name, ...(entity.aliases ?? [])];
+    },
+  };
 }
 
 const RELATION_TYPE_INDEX = new Map<string, number>(RELATION_TYPES.map((t, i) => [t, i]));
@@ -227,11 +308,12 @@ export function buildStore(data: Dataset, sorted = true): Store {
       : { offsets: new Int32Array(entities.length + 1), items: new Int32Array(0) },
     sorted,
     problem: findings.problem,
+    extras: rowExtras(entities, relations, statements, sourceIndex),
   };
 }
 
 /** Builds rows from a row number per item (-1: none), keeping items in their original order within a row. */
-function buildCsr(rows: number, rowOf: Int32Array, counts?: Int32Array): Csr {
+export function buildCsr(rows: number, rowOf: Int32Array, counts?: Int32Array): Csr {
   const offsets = new Int32Array(rows + 1);
   if (counts) offsets.set(counts, 1);
   else for (let i = 0; i < rowOf.length; i++) if (rowOf[i]! >= 0) offsets[rowOf[i]! + 1]!++;
@@ -246,7 +328,7 @@ function buildCsr(rows: number, rowOf: Int32Array, counts?: Int32Array): Csr {
 }
 
 /** Relations at either end of each entity, in relation (id) order. */
-function incidence(entityCount: number, relSource: Int32Array, relTarget: Int32Array): Csr {
+export function incidence(entityCount: number, relSource: Int32Array, relTarget: Int32Array): Csr {
   const offsets = new Int32Array(entityCount + 1);
   for (let i = 0; i < relSource.length; i++) {
     offsets[relSource[i]! + 1]!++;

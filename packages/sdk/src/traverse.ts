@@ -3,10 +3,13 @@
  * graphology graph nor an allocation per visited entity. Symmetric relation types go both ways.
  */
 import { RELATION_TYPE_INFO, RELATION_TYPES } from '@claimgraph/schema';
-import type { Store } from './store.js';
+import type { Csr, Store } from './store.js';
 
 /** Whether the relation at a position takes part in a query. */
 export type RelationFilter = (relation: number) => boolean;
+
+/** The filter of a query without criteria: every relation takes part (traversals then use plain neighbour lists). */
+export const EVERY_RELATION: RelationFilter = () => true;
 
 export type Direction = 'any' | 'out' | 'in';
 
@@ -60,6 +63,7 @@ export class PathFinder {
    */
   find(from: number, to: number, accept: RelationFilter, directed: boolean): number[] | null {
     if (from === to) return [from];
+    if (accept === EVERY_RELATION) return this.#findPlain(from, to, directed);
     const stamp = ++this.#stamp;
     const { store } = this;
     const seenFrom = this.#seenFrom;
@@ -117,6 +121,95 @@ export class PathFinder {
     }
     return null;
   }
+
+  #out: Csr | undefined;
+  #in: Csr | undefined;
+  #any: Csr | undefined;
+
+  /** Neighbour lists by entity position, one per way of walking: out (directed forward), in, any. */
+  #neighbours(way: 'out' | 'in' | 'any'): Csr {
+    const cached = way === 'out' ? this.#out : way === 'in' ? this.#in : this.#any;
+    if (cached) return cached;
+    const { relSource, relTarget, relType } = this.store;
+    const n = this.store.entities.length;
+    const offsets = new Int32Array(n + 1);
+    const both = (r: number) => way === 'any' || SYMMETRIC[relType[r]!] === 1;
+    for (let r = 0; r < relSource.length; r++) {
+      const [a, b] = way === 'in' ? [relTarget[r]!, relSource[r]!] : [relSource[r]!, relTarget[r]!];
+      offsets[a + 1]!++;
+      if (both(r)) offsets[b + 1]!++;
+    }
+    for (let v = 0; v < n; v++) offsets[v + 1]! += offsets[v]!;
+    const items = new Int32Array(offsets[n]!);
+    const next = offsets.slice(0, n);
+    for (let r = 0; r < relSource.length; r++) {
+      const [a, b] = way === 'in' ? [relTarget[r]!, relSource[r]!] : [relSource[r]!, relTarget[r]!];
+      items[next[a]!++] = b;
+      if (both(r)) items[next[b]!++] = a;
+    }
+    const csr = { offsets, items };
+    if (way === 'out') this.#out = csr;
+    else if (way === 'in') this.#in = csr;
+    else this.#any = csr;
+    return csr;
+  }
+
+  /** The same search as find(), over plain neighbour lists when every relation takes part. */
+  #findPlain(from: number, to: number, directed: boolean): number[] | null {
+    const stamp = ++this.#stamp;
+    const seenFrom = this.#seenFrom;
+    const seenTo = this.#seenTo;
+    const parentFrom = this.#parentFrom;
+    const parentTo = this.#parentTo;
+    const forward = this.#neighbours(directed ? 'out' : 'any');
+    const backward = directed ? this.#neighbours('in') : forward;
+    seenFrom[from] = stamp;
+    seenTo[to] = stamp;
+    parentFrom[from] = -1;
+    parentTo[to] = -1;
+    const depthFrom = this.#depthFrom;
+    const depthTo = this.#depthTo;
+    depthFrom[from] = 0;
+    depthTo[to] = 0;
+    let frontierFrom = [from];
+    let frontierTo = [to];
+    while (frontierFrom.length > 0 && frontierTo.length > 0) {
+      const fromSide = frontierFrom.length <= frontierTo.length;
+      const frontier = fromSide ? frontierFrom : frontierTo;
+      const seen = fromSide ? seenFrom : seenTo;
+      const parent = fromSide ? parentFrom : parentTo;
+      const other = fromSide ? seenTo : seenFrom;
+      const depth = fromSide ? depthFrom : depthTo;
+      const otherDepth = fromSide ? depthTo : depthFrom;
+      const { offsets, items } = fromSide ? forward : backward;
+      const next: number[] = [];
+      let meeting = -1;
+      let meetingLength = Infinity;
+      for (const v of frontier) {
+        for (let k = offsets[v]!; k < offsets[v + 1]!; k++) {
+          const w = items[k]!;
+          if (seen[w] === stamp) continue;
+          seen[w] = stamp;
+          parent[w] = v;
+          depth[w] = depth[v]! + 1;
+          if (other[w] === stamp) {
+            // Depths kept as entities are reached: no walk up the parents at each meeting (linear time).
+            const length = otherDepth[w]!;
+            if (length < meetingLength) {
+              meeting = w;
+              meetingLength = length;
+            }
+          }
+          next.push(w);
+        }
+      }
+      if (meeting >= 0) return this.#join(meeting);
+      if (fromSide) frontierFrom = next;
+      else frontierTo = next;
+    }
+    return null;
+  }
+
 
   #join(meeting: number): number[] {
     const head: number[] = [];

@@ -330,7 +330,8 @@ describe('ClaimGraph.load() checks a release against datapackage.json', () => {
       readFileSync(file, 'utf8').replace('They are separate entities.', 'They are one and the same.'),
     );
     const after = createHash('sha256').update(readFileSync(file)).digest('hex');
-    const error = await loadError(dir);
+    // The folder is read from its columnar file unless told otherwise; the row file is checked the same way.
+    const error = await loadError(dir, { columns: false });
     expect(error).toBeInstanceOf(ClaimGraphIntegrityError);
     expect(error).toBeInstanceOf(ClaimGraphLoadError);
     expect(error).toMatchObject({ name: 'ClaimGraphIntegrityError', file, expected: before, actual: after });
@@ -339,7 +340,7 @@ describe('ClaimGraph.load() checks a release against datapackage.json', () => {
     );
     // The same through the dataset.json path and a file: URL.
     await expect(ClaimGraph.load(file)).rejects.toBeInstanceOf(ClaimGraphIntegrityError);
-    const cg = await ClaimGraph.load(dir, { integrity: false });
+    const cg = await ClaimGraph.load(dir, { integrity: false, columns: false });
     expect(cg.statements().find((s) => s.id === 'st:price-1')!.quote).toBe('They are one and the same.');
   });
 
@@ -389,6 +390,8 @@ describe('ClaimGraph.load() checks a release against datapackage.json', () => {
   it('appending to a release file is caught like changing it', async () => {
     const dir = await releaseFolder();
     appendFileSync(join(dir, 'dataset.json'), '\n');
+    await expect(ClaimGraph.load(dir, { columns: false })).rejects.toBeInstanceOf(ClaimGraphIntegrityError);
+    appendFileSync(join(dir, 'dataset.columns.bin'), '\n');
     await expect(ClaimGraph.load(dir)).rejects.toBeInstanceOf(ClaimGraphIntegrityError);
   });
 });

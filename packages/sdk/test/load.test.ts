@@ -146,6 +146,11 @@ describe('ClaimGraph.load() over http', () => {
     const datapackage = await readFile(join(release, 'datapackage.json'));
     files.set('/release/dataset.json', dataset);
     files.set('/release/datapackage.json', datapackage);
+    const columns = await readFile(join(release, 'dataset.columns.bin'));
+    files.set('/release/dataset.columns.bin', columns);
+    const flipped = Buffer.from(columns);
+    flipped[flipped.length - 1] = flipped[flipped.length - 1]! ^ 1;
+    files.set('/tampered/dataset.columns.bin', flipped);
     files.set('/bare/dataset.json', dataset);
     files.set('/tampered/dataset.json', Buffer.from(dataset.toString('utf8').replace('"Ned Price"', '"Ed Price"')));
     files.set('/tampered/datapackage.json', datapackage);
@@ -167,12 +172,34 @@ describe('ClaimGraph.load() over http', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  it('loads a release folder URL, with or without the trailing slash', async () => {
+  it('loads a release folder URL, with or without the trailing slash, from its columnar file', async () => {
     for (const url of [`${base}/release/`, `${base}/release`]) {
+      requests.length = 0;
       const cg = await ClaimGraph.load(url);
       expect(cg.toJSON()).toEqual(expected);
       expect(cg.version).toBe('1.2.3');
+      expect(requests).toEqual(['/release/datapackage.json', '/release/dataset.columns.bin']);
     }
+    requests.length = 0;
+    expect((await ClaimGraph.load(`${base}/release/`, { columns: false })).toJSON()).toEqual(expected);
+    expect(requests).toContain('/release/dataset.json');
+  });
+
+  it('reads dataset.json when the server has no columnar file', async () => {
+    files.delete('/release/dataset.columns.bin');
+    try {
+      requests.length = 0;
+      expect((await ClaimGraph.load(`${base}/release/`)).toJSON()).toEqual(expected);
+      expect(requests).toEqual(['/release/datapackage.json', '/release/dataset.columns.bin', '/release/dataset.json']);
+    } finally {
+      files.set('/release/dataset.columns.bin', await readFile(join(release, 'dataset.columns.bin')));
+    }
+  });
+
+  it('refuses a columnar file that does not match its datapackage.json', async () => {
+    await expect(ClaimGraph.load(`${base}/tampered/dataset.columns.bin`)).rejects.toThrow(
+      `@claimgraph/sdk: ${base}/tampered/dataset.columns.bin: sha256 mismatch`,
+    );
   });
 
   it('loads a dataset.json URL and a datapackage.json URL', async () => {
@@ -188,11 +215,14 @@ describe('ClaimGraph.load() over http', () => {
 
   it('refuses a dataset.json that does not match its datapackage.json, naming the URL', async () => {
     const url = `${base}/tampered/dataset.json`;
-    await expect(ClaimGraph.load(`${base}/tampered/`)).rejects.toThrow(ClaimGraphIntegrityError);
-    await expect(ClaimGraph.load(`${base}/tampered/`)).rejects.toThrow(`@claimgraph/sdk: ${url}: sha256 mismatch`);
-    expect((await ClaimGraph.load(`${base}/tampered/`, { integrity: false })).entity('person:ned-price')?.name).toBe(
-      'Ed Price',
+    const rows = { columns: false };
+    await expect(ClaimGraph.load(`${base}/tampered/`, rows)).rejects.toThrow(ClaimGraphIntegrityError);
+    await expect(ClaimGraph.load(`${base}/tampered/`, rows)).rejects.toThrow(
+      `@claimgraph/sdk: ${url}: sha256 mismatch`,
     );
+    expect(
+      (await ClaimGraph.load(`${base}/tampered/`, { ...rows, integrity: false })).entity('person:ned-price')?.name,
+    ).toBe('Ed Price');
   });
 
   it('names the URL of a missing file, of invalid JSON and of an unreachable server', async () => {
@@ -220,6 +250,6 @@ describe('ClaimGraph.load() over http', () => {
       },
     });
     expect(cg.version).toBe('1.2.3');
-    expect(seen.sort()).toEqual([`${base}/release/datapackage.json`, `${base}/release/dataset.json`]);
+    expect(seen).toEqual([`${base}/release/datapackage.json`, `${base}/release/dataset.columns.bin`]);
   });
 });

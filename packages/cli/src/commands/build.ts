@@ -10,6 +10,8 @@ import { resolveDatasetPath } from '../paths.js';
 export interface BuildFlags {
   out?: string;
   json?: boolean;
+  /** false with --no-parquet: leave out parquet/*.parquet (the slowest part of a large build). */
+  parquet?: boolean;
 }
 
 export async function buildCommand(io: CliIO, dir: string | undefined, flags: BuildFlags): Promise<number> {
@@ -19,7 +21,7 @@ export async function buildCommand(io: CliIO, dir: string | undefined, flags: Bu
   const built = await buildRelease(path, {
     outDir: flags.out === undefined ? undefined : fsPath(io, flags.out),
     onProgress: progress.step,
-    extraFiles: releaseFiles,
+    extraFiles: (dataset) => releaseFiles(dataset, { parquet: flags.parquet !== false }),
   });
   progress.done();
   if (!built.outDir) {

@@ -28,6 +28,8 @@ import { exclusionsOf, type Exclusions } from '../exclusions.js';
 import { readDataset, type ReadDatasetResult } from './dataset-files.js';
 import { readJsonFile } from './read-json.js';
 import { describeType } from '../schema-check.js';
+import { COLUMNS_FILE } from '../columns/format.js';
+import { encodeColumns } from '../columns/encode.js';
 
 export type ProgressListener = (step: string) => void;
 
@@ -168,6 +170,9 @@ async function writeReleaseFiles(
   };
   // Record by record: one string of the whole dataset would hit V8's string limit on a large one.
   await write('dataset.json', serializeDatasetChunks(dataset));
+  options.onProgress?.('writing columns');
+  // The same records by column, for loading without parsing rows (see columns.schema.json).
+  await write(COLUMNS_FILE, encodeColumns(dataset));
   await write('vocabulary.json', `${JSON.stringify(vocabularyDocument(), null, 2)}\n`);
   for (const [name, schema] of Object.entries(jsonSchemas()))
     await write(`schema/${name}`, `${JSON.stringify(schema, null, 2)}\n`);
@@ -193,7 +198,7 @@ async function writeReleaseFiles(
   return { files: written, summary };
 }
 
-const CORE_FILES = new Set(['dataset.json', 'datapackage.json', 'vocabulary.json']);
+const CORE_FILES = new Set(['dataset.json', COLUMNS_FILE, 'datapackage.json', 'vocabulary.json']);
 
 /** The extra files in path order, each checked to stay inside the release and clear of its own files. */
 function sortedExtras(extras: ReleaseExtraFile[]): ReleaseExtraFile[] {
@@ -279,20 +284,36 @@ function dataPackage(
     resources: [
       ...files
         .filter((file) => !extras.has(file.path))
-        .map((file) => ({
-          name: file.path
-            .replace(/^schema\//, '')
-            .replace(/\.schema\.json$/, '-schema')
-            .replace(/\.json$/, ''),
-          path: file.path,
-          format: 'json',
-          mediatype: file.path.startsWith('schema/') ? 'application/schema+json' : 'application/json',
-          encoding: 'utf-8',
-          bytes: file.bytes,
-          hash: `sha256:${file.sha256}`,
-          sha256: file.sha256,
-          ...(file.path === 'dataset.json' ? { records: summary.counts, schema: 'schema/dataset.schema.json' } : {}),
-        })),
+        .map((file) =>
+          file.path === COLUMNS_FILE
+            ? {
+                name: 'dataset-columns',
+                path: file.path,
+                format: 'claimgraph-columns',
+                mediatype: 'application/vnd.claimgraph.columns',
+                bytes: file.bytes,
+                hash: `sha256:${file.sha256}`,
+                sha256: file.sha256,
+                records: summary.counts,
+                schema: 'schema/columns.schema.json',
+              }
+            : {
+                name: file.path
+                  .replace(/^schema\//, '')
+                  .replace(/\.schema\.json$/, '-schema')
+                  .replace(/\.json$/, ''),
+                path: file.path,
+                format: 'json',
+                mediatype: file.path.startsWith('schema/') ? 'application/schema+json' : 'application/json',
+                encoding: 'utf-8',
+                bytes: file.bytes,
+                hash: `sha256:${file.sha256}`,
+                sha256: file.sha256,
+                ...(file.path === 'dataset.json'
+                  ? { records: summary.counts, schema: 'schema/dataset.schema.json' }
+                  : {}),
+              },
+        ),
       // Extra files are written last, so they stay after the JSON files, in path order.
       ...files.filter((file) => extras.has(file.path)).map((file) => extraResource(file, extras.get(file.path)!)),
     ],

@@ -116,15 +116,23 @@ export interface ReleaseFile {
   records?: number;
 }
 
+export interface ReleaseFilesOptions {
+  /** Write `parquet/<kind>.parquet` [true]. */
+  parquet?: boolean;
+}
+
+export const RELEASE_FILES_DEFAULTS: Required<ReleaseFilesOptions> = { parquet: true };
+
 /**
  * The interchange files of a release: `parquet/<kind>.parquet` and `dataset.ndjson`, for
  * `buildRelease(dir, { extraFiles: releaseFiles })`. Same data, same bytes.
  */
-export async function releaseFiles(dataset: Dataset): Promise<ReleaseFile[]> {
+export async function releaseFiles(dataset: Dataset, options?: ReleaseFilesOptions): Promise<ReleaseFile[]> {
   const method = 'releaseFiles';
+  const { parquet } = { ...RELEASE_FILES_DEFAULTS, ...options };
   const records = exportRecords(dataset, method);
   const parts = [
-    ...(await parquetParts(records, relationStats(records, method), 'parquet/', method)),
+    ...(parquet ? await parquetParts(records, relationStats(records, method), 'parquet/', method) : []),
     ndjsonPart(records),
   ];
   return parts.map((part) => ({

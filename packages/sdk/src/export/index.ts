@@ -9,6 +9,7 @@ export {
   type ExportResult,
   type ExportedFile,
   type ReleaseFile,
+  type ReleaseFilesOptions,
 } from './export.js';
 export { EXPORT_FORMATS, EXPORT_DEFAULTS, type ExportFormat, type ExportOptions } from './options.js';
 export type { ExportInput } from './records.js';

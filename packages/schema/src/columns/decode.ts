@@ -1,0 +1,389 @@
+/**
+ * Reads the columnar release file: checks its framing and version, gives typed-array views of its
+ * columns without copying, and builds a row only when it is asked for.
+ */
+import type { Dataset } from '../records.js';
+import { decodeDate, PRECISIONS } from './days.js';
+import {
+  COLUMN_TABLES,
+  COLUMNS_MAGIC,
+  COLUMNS_PRELUDE,
+  COLUMNS_VERSION,
+  type ColumnHeader,
+  type ColumnsHeader,
+  type ColumnTable,
+} from './format.js';
+
+/** A columnar file that cannot be read: broken framing, a version this package does not know, or a column out of bounds. */
+export class ColumnsFormatError extends Error {
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
+    super(`@claimgraph/schema: ${file}: ${detail}`);
+    this.name = 'ColumnsFormatError';
+  }
+}
+
+/** Text decoded once per column, on first use. */
+export class TextColumn {
+  #text: string | undefined;
+  constructor(
+    private readonly bytes: Uint8Array,
+    readonly offsets: Uint32Array,
+    private readonly where: () => ColumnsFormatError,
+  ) {}
+
+  /** The decoded text of every value, concatenated; value `i` is `text.slice(offsets[i], offsets[i + 1])`. */
+  get text(): string {
+    if (this.#text === undefined) {
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(this.bytes);
+      } catch {
+        throw this.where();
+      }
+      const { offsets } = this;
+      if (offsets[0] !== 0 || offsets[offsets.length - 1] !== text.length) throw this.where();
+      for (let i = 1; i < offsets.length; i++) if (offsets[i]! < offsets[i - 1]!) throw this.where();
+      this.#text = text;
+    }
+    return this.#text;
+  }
+
+  value(i: number): string {
+    return this.text.slice(this.offsets[i], this.offsets[i + 1]);
+  }
+}
+
+interface Base {
+  name: string;
+  /** The value of row `i`, undefined where the row does not have the field. */
+  get(i: number): unknown;
+}
+export interface StringView extends Base {
+  kind: 'string';
+  strings: TextColumn;
+  present: Uint8Array | null;
+}
+export interface StringsView extends Base {
+  kind: 'strings';
+  items: Uint32Array;
+  strings: TextColumn;
+  present: Uint8Array | null;
+}
+export interface RefView extends Base {
+  kind: 'ref';
+  table: Exclude<ColumnTable, 'redirects'>;
+  values: Int32Array;
+}
+export interface EnumView extends Base {
+  kind: 'enum';
+  /** The file's own table of terms: code `c` means `terms[c]`. */
+  terms: readonly string[];
+  values: Uint8Array;
+}
+export interface DateView extends Base {
+  kind: 'date';
+  days: Int32Array;
+  /** 0 year, 1 month, 2 day, 255 absent (translated from the file's precision table). */
+  precision: Uint8Array;
+}
+export interface BoolView extends Base {
+  kind: 'bool';
+  values: Uint8Array;
+}
+export interface JsonView extends Base {
+  kind: 'json';
+  strings: TextColumn;
+  present: Uint8Array | null;
+}
+export type ColumnView = StringView | StringsView | RefView | EnumView | DateView | BoolView | JsonView;
+
+export interface TableView {
+  name: ColumnTable;
+  count: number;
+  columns: ColumnView[];
+  column(name: string): ColumnView | undefined;
+  /** Row `i` as a plain record, keys in the order they were written. A new object on each call. */
+  row(i: number): Record<string, unknown>;
+}
+
+export interface Columns {
+  header: ColumnsHeader;
+  tables: Partial<Record<ColumnTable, TableView>>;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/** Whether the bytes start like a columnar file (its magic number). */
+export function isColumnsFile(bytes: Uint8Array): boolean {
+  return bytes.length >= COLUMNS_MAGIC.length && COLUMNS_MAGIC.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * Opens a columnar file. `file` names it in errors. The bytes are kept (views, not copies) unless
+ * they are not aligned to 8 bytes, in which case they are copied once.
+ */
+export function readColumns(input: Uint8Array, file = 'dataset.columns.bin'): Columns {
+  const fail = (detail: string) => new ColumnsFormatError(file, detail);
+  if (!isColumnsFile(input))
+    throw fail('is not a claimgraph columnar file (it does not start with the magic bytes 89 43 47 43 4F 4C 53 0A)');
+  if (input.length < COLUMNS_PRELUDE) throw fail('is cut short before its header');
+  const bytes = input.byteOffset % 8 === 0 ? input : input.slice();
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const version = view.getUint32(8, true);
+  if (version !== COLUMNS_VERSION) {
+    throw fail(
+      `is encoded with columnar format version ${version}, and this @claimgraph/schema reads version ${COLUMNS_VERSION}; ${
+        version > COLUMNS_VERSION
+          ? 'upgrade @claimgraph/sdk (and @claimgraph/schema) to read it'
+          : 'rebuild the release with this version (claimgraph build)'
+      }, or load the release's dataset.json instead`,
+    );
+  }
+  if (!LITTLE_ENDIAN)
+    throw fail('holds little-endian arrays, and this machine is big-endian; load dataset.json instead');
+  const headerLength = view.getUint32(12, true);
+  const start = COLUMNS_PRELUDE + headerLength;
+  if (start > bytes.length || headerLength % 8 !== (8 - (COLUMNS_PRELUDE % 8)) % 8)
+    throw fail('has a header longer than the file');
+  let header: ColumnsHeader;
+  try {
+    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(COLUMNS_PRELUDE, start)));
+  } catch (error) {
+    throw fail(`has a header that is not JSON (${(error as Error).message})`);
+  }
+  if (typeof header !== 'object' || header === null || header.format !== 'claimgraph-columns')
+    throw fail('has a header without format "claimgraph-columns"');
+  if (header.version !== version)
+    throw fail(`says version ${version} in its prelude and ${String(header.version)} in its header`);
+  if (!Array.isArray(header.buffers) || typeof header.tables !== 'object' || header.tables === null)
+    throw fail('has a header without buffers and tables');
+  const enums = typeof header.enums === 'object' && header.enums !== null ? header.enums : {};
+
+  const buffer = (index: unknown, type: string, where: string): Uint8Array => {
+    const ref = typeof index === 'number' ? header.buffers[index] : undefined;
+    if (!ref || ref.type !== type || !Number.isInteger(ref.offset) || !Number.isInteger(ref.length))
+      throw fail(`${where}: names no ${type} buffer`);
+    if (ref.offset % 8 !== 0 || ref.offset < 0 || ref.length < 0 || start + ref.offset + ref.length > bytes.length)
+      throw fail(`${where}: its ${type} buffer lies outside the file`);
+    return bytes.subarray(start + ref.offset, start + ref.offset + ref.length);
+  };
+  const typed = <T>(
+    Kind: { new (b: ArrayBufferLike, o: number, n: number): T; BYTES_PER_ELEMENT: number },
+    index: unknown,
+    type: string,
+    length: number,
+    where: string,
+  ): T => {
+    const b = buffer(index, type, where);
+    if (b.byteLength !== length * Kind.BYTES_PER_ELEMENT)
+      throw fail(`${where}: holds ${b.byteLength} bytes for ${length} values`);
+    return new Kind(b.buffer, b.byteOffset, length);
+  };
+
+  const tables: Partial<Record<ColumnTable, TableView>> = {};
+  const counts = new Map<string, number>();
+  for (const name of COLUMN_TABLES) {
+    const table = (header.tables as Record<string, unknown>)[name] as ColumnsHeader['tables'][string] | undefined;
+    if (table === undefined) {
+      if (name !== 'redirects') throw fail(`has no ${name} table`);
+      continue;
+    }
+    if (!Number.isInteger(table.count) || table.count < 0 || !Array.isArray(table.columns))
+      throw fail(`${name}: has no row count or columns`);
+    counts.set(name, table.count);
+  }
+  for (const name of Object.keys(header.tables))
+    if (!(COLUMN_TABLES as readonly string[]).includes(name))
+      throw fail(`has an unknown table ${JSON.stringify(name)}`);
+
+  const precisionCode = new Map<string, number>(PRECISIONS.map((p, i) => [p, i]));
+  for (const name of COLUMN_TABLES) {
+    const table = header.tables[name];
+    if (table === undefined) continue;
+    const count = table.count;
+    const views: ColumnView[] = [];
+    const seen = new Set<string>();
+    for (const column of table.columns as ColumnHeader[]) {
+      const where = `${name}.${String(column?.name)}`;
+      if (typeof column?.name !== 'string' || seen.has(column.name))
+        throw fail(`${where}: a column needs a name of its own`);
+      seen.add(column.name);
+      const corrupt = () => fail(`${where}: its text is not valid UTF-8 or does not match its offsets`);
+      const present = (index: unknown) =>
+        index === undefined ? null : typed(Uint8Array, index, 'uint8', count, where);
+      const has = (p: Uint8Array | null, i: number) => p === null || p[i] === 1;
+      switch (column.kind) {
+        case 'string':
+        case 'json': {
+          const strings = new TextColumn(
+            buffer(column.text, 'utf8', where),
+            typed(Uint32Array, column.offsets, 'uint32', count + 1, where),
+            corrupt,
+          );
+          const p = present(column.present);
+          const get =
+            column.kind === 'string'
+              ? (i: number) => (has(p, i) ? strings.value(i) : undefined)
+              : (i: number) => (has(p, i) ? JSON.parse(strings.value(i)) : undefined);
+          views.push({ name: column.name, kind: column.kind, strings, present: p, get } as StringView | JsonView);
+          break;
+        }
+        case 'strings': {
+          const items = typed(Uint32Array, column.items, 'uint32', count + 1, where);
+          const itemCount = items[count]!;
+          for (let i = 0; i < count; i++)
+            if (items[i]! > items[i + 1]!) throw fail(`${where}: its item offsets go backwards`);
+          if (items[0] !== 0) throw fail(`${where}: its item offsets do not start at 0`);
+          const strings = new TextColumn(
+            buffer(column.text, 'utf8', where),
+            typed(Uint32Array, column.offsets, 'uint32', itemCount + 1, where),
+            corrupt,
+          );
+          const p = present(column.present);
+          const get = (i: number) => {
+            if (!has(p, i)) return undefined;
+            const out: string[] = [];
+            for (let k = items[i]!; k < items[i + 1]!; k++) out.push(strings.value(k));
+            return out;
+          };
+          views.push({ name: column.name, kind: 'strings', items, strings, present: p, get });
+          break;
+        }
+        case 'ref': {
+          const target = column.table as RefView['table'];
+          const size = counts.get(target);
+          if (size === undefined || (target as string) === 'redirects')
+            throw fail(`${where}: refers to an unknown table`);
+          const values = typed(Int32Array, column.values, 'int32', count, where);
+          for (let i = 0; i < count; i++)
+            if (values[i]! < -1 || values[i]! >= size) throw fail(`${where}: row ${i} points past the ${target} table`);
+          views.push({
+            name: column.name,
+            kind: 'ref',
+            table: target,
+            values,
+            get: (i) => (values[i] === -1 ? undefined : tables[target]!.column('id')!.get(values[i]!)),
+          });
+          break;
+        }
+        case 'enum': {
+          const terms = Object.prototype.hasOwnProperty.call(enums, column.enum) ? enums[column.enum] : undefined;
+          if (!Array.isArray(terms) || !terms.every((t) => typeof t === 'string'))
+            throw fail(`${where}: its table ${JSON.stringify(column.enum)} is missing from enums`);
+          const values = typed(Uint8Array, column.values, 'uint8', count, where);
+          for (let i = 0; i < count; i++)
+            if (values[i] !== 255 && values[i]! >= terms.length)
+              throw fail(`${where}: row ${i} has a code past its table`);
+          views.push({
+            name: column.name,
+            kind: 'enum',
+            terms,
+            values,
+            get: (i) => (values[i] === 255 ? undefined : terms[values[i]!]),
+          });
+          break;
+        }
+        case 'date': {
+          const days = typed(Int32Array, column.days, 'int32', count, where);
+          const raw = typed(Uint8Array, column.precision, 'uint8', count, where);
+          const names = enums.precision;
+          if (!Array.isArray(names)) throw fail('has no precision table in enums');
+          // Translated through the file's own table, so a reordered or longer table still reads right.
+          const translate = names.map((n) => precisionCode.get(n) ?? 254);
+          const precision = new Uint8Array(count);
+          for (let i = 0; i < count; i++) {
+            const code = raw[i]!;
+            precision[i] = code === 255 ? 255 : (translate[code] ?? 254);
+            if (precision[i] === 254) throw fail(`${where}: row ${i} has an unknown date precision`);
+          }
+          views.push({
+            name: column.name,
+            kind: 'date',
+            days,
+            precision,
+            get: (i) => (precision[i] === 255 ? undefined : decodeDate(days[i]!, precision[i]!)),
+          });
+          break;
+        }
+        case 'bool': {
+          const values = typed(Uint8Array, column.values, 'uint8', count, where);
+          views.push({
+            name: column.name,
+            kind: 'bool',
+            values,
+            get: (i) => (values[i] === 0 ? undefined : values[i] === 2),
+          });
+          break;
+        }
+        default:
+          throw fail(
+            `${where}: has kind ${JSON.stringify((column as { kind?: unknown }).kind)}, which version ${COLUMNS_VERSION} does not know`,
+          );
+      }
+    }
+    const byName = new Map(views.map((v) => [v.name, v]));
+    let orderValues: Int32Array | null = null;
+    let shapes: number[][] = [];
+    if (table.orders !== undefined) {
+      orderValues = typed(Int32Array, table.orders.values, 'int32', count, `${name} key orders`);
+      shapes = table.orders.shapes;
+      const ok =
+        Array.isArray(shapes) &&
+        shapes.every((s) => Array.isArray(s) && s.every((c) => Number.isInteger(c) && c >= 0 && c < views.length));
+      if (!ok) throw fail(`${name}: has key orders that name unknown columns`);
+      for (let i = 0; i < count; i++)
+        if (orderValues[i]! < 0 || orderValues[i]! > shapes.length)
+          throw fail(`${name}: row ${i} has an unknown key order`);
+    }
+    const natural = views.map((_, i) => i);
+    tables[name] = {
+      name,
+      count,
+      columns: views,
+      column: (n) => byName.get(n),
+      row(i) {
+        const out: Record<string, unknown> = {};
+        const order = orderValues === null || orderValues[i] === 0 ? natural : shapes[orderValues[i]! - 1]!;
+        for (const c of order) {
+          const column = views[c]!;
+          const value = column.get(i);
+          if (value === undefined) continue;
+          // defineProperty, not assignment: a `__proto__` field must stay a field.
+          if (column.name === '__proto__')
+            Object.defineProperty(out, column.name, { value, enumerable: true, writable: true, configurable: true });
+          else out[column.name] = value;
+        }
+        return out;
+      },
+    };
+  }
+  for (const name of COLUMN_TABLES) {
+    const t = tables[name];
+    if (t && name !== 'redirects' && t.count > 0 && t.column('id') === undefined && tablesReferTo(tables, name))
+      throw fail(`${name}: is referred to but has no id column`);
+  }
+  return { header, tables };
+}
+
+function tablesReferTo(tables: Columns['tables'], target: ColumnTable): boolean {
+  return Object.values(tables).some((t) => t!.columns.some((c) => c.kind === 'ref' && c.table === target));
+}
+
+/** Every row of every table: the dataset the file was written from. */
+export function columnsToDataset(columns: Columns): Dataset {
+  const rows = (name: ColumnTable) => {
+    const table = columns.tables[name];
+    return table ? Array.from({ length: table.count }, (_, i) => table.row(i)) : [];
+  };
+  const dataset = {
+    entities: rows('entities'),
+    relations: rows('relations'),
+    statements: rows('statements'),
+    sources: rows('sources'),
+  } as unknown as Dataset;
+  if (columns.tables.redirects) dataset.redirects = rows('redirects') as unknown as Dataset['redirects'];
+  return dataset;
+}

@@ -1,0 +1,238 @@
+/**
+ * Writes a dataset as the columnar release file. Every value survives: a column whose values do not
+ * fit the kind its schema calls for (which only invalid data has) is written as JSON text instead.
+ */
+import { partialDateProblem } from '../dates.js';
+import type { Dataset } from '../records.js';
+import { encodeDate, PRECISIONS } from './days.js';
+import {
+  COLUMN_TABLES,
+  COLUMNS_MAGIC,
+  COLUMNS_PRELUDE,
+  COLUMNS_VERSION,
+  type BufferType,
+  type ColumnHeader,
+  type ColumnsHeader,
+  type ColumnTable,
+  type TableHeader,
+} from './format.js';
+import { tablePlan, type FieldPlan } from './plan.js';
+
+type Row = Record<string, unknown>;
+
+const isWellFormed = (s: string) => (s as string & { isWellFormed(): boolean }).isWellFormed();
+
+class Writer {
+  readonly buffers: { type: BufferType; bytes: Uint8Array }[] = [];
+  readonly enums: Record<string, string[]> = { precision: [...PRECISIONS] };
+
+  add(type: BufferType, data: Uint8Array | Int32Array | Uint32Array): number {
+    this.buffers.push({ type, bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) });
+    return this.buffers.length - 1;
+  }
+
+  /** Strings concatenated as UTF-8, with their starts in UTF-16 code units. */
+  text(values: readonly string[]): { text: number; offsets: number } {
+    const offsets = new Uint32Array(values.length + 1);
+    let at = 0;
+    for (let i = 0; i < values.length; i++) {
+      at += values[i]!.length;
+      offsets[i + 1] = at;
+    }
+    return { text: this.add('utf8', new TextEncoder().encode(values.join(''))), offsets: this.add('uint32', offsets) };
+  }
+
+  present(values: readonly unknown[]): number | undefined {
+    if (values.every((v) => v !== undefined)) return undefined;
+    return this.add(
+      'uint8',
+      Uint8Array.from(values, (v) => (v === undefined ? 0 : 1)),
+    );
+  }
+}
+
+const fieldOf = (row: unknown, name: string): unknown =>
+  typeof row === 'object' && row !== null && Object.prototype.hasOwnProperty.call(row, name)
+    ? (row as Row)[name]
+    : undefined;
+
+/** Ids of a table's rows by value, first occurrence kept, for references. */
+function idPositions(rows: readonly unknown[]): Map<string, number> {
+  const out = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const id = fieldOf(row, 'id');
+    if (typeof id === 'string' && !out.has(id)) out.set(id, i);
+  });
+  return out;
+}
+
+function encodeColumn(
+  writer: Writer,
+  tableName: ColumnTable,
+  plan: FieldPlan,
+  values: unknown[],
+  ids: Map<ColumnTable, Map<string, number>>,
+): ColumnHeader {
+  const { name } = plan;
+  const defined = values.filter((v) => v !== undefined);
+  const allStrings = defined.every((v) => typeof v === 'string' && isWellFormed(v));
+  if (plan.kind === 'ref' && allStrings) {
+    const target = ids.get(plan.table)!;
+    if (defined.every((v) => target.has(v as string))) {
+      const out = Int32Array.from(values, (v) => (v === undefined ? -1 : target.get(v as string)!));
+      return { name, kind: 'ref', table: plan.table, values: writer.add('int32', out) };
+    }
+  }
+  if (plan.kind === 'enum' && allStrings) {
+    const extra = [...new Set(defined as string[])].filter((v) => !plan.values.includes(v)).sort();
+    const table = [...plan.values, ...extra];
+    if (table.length < 255) {
+      const key = `${tableName}.${name}`;
+      writer.enums[key] = table;
+      const codes = new Map(table.map((v, i) => [v, i]));
+      const out = Uint8Array.from(values, (v) => (v === undefined ? 255 : codes.get(v as string)!));
+      return { name, kind: 'enum', enum: key, values: writer.add('uint8', out) };
+    }
+  }
+  if (plan.kind === 'date' && allStrings && defined.every((v) => partialDateProblem(v as string) === null)) {
+    const days = new Int32Array(values.length);
+    const precision = new Uint8Array(values.length).fill(255);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v !== undefined) [days[i], precision[i]] = encodeDate(v as string);
+    }
+    return { name, kind: 'date', days: writer.add('int32', days), precision: writer.add('uint8', precision) };
+  }
+  if (plan.kind === 'bool' && defined.every((v) => typeof v === 'boolean')) {
+    const out = Uint8Array.from(values, (v) => (v === undefined ? 0 : v ? 2 : 1));
+    return { name, kind: 'bool', values: writer.add('uint8', out) };
+  }
+  if (plan.kind !== 'json' && plan.kind !== 'strings' && allStrings) {
+    return {
+      name,
+      kind: 'string',
+      ...writer.text(values.map((v) => (v === undefined ? '' : (v as string)))),
+      ...optional(writer, values),
+    };
+  }
+  if (
+    plan.kind === 'strings' &&
+    defined.every((v) => Array.isArray(v) && v.every((s) => typeof s === 'string' && isWellFormed(s)))
+  ) {
+    const items = new Uint32Array(values.length + 1);
+    const all: string[] = [];
+    values.forEach((v, i) => {
+      if (v !== undefined) all.push(...(v as string[]));
+      items[i + 1] = all.length;
+    });
+    return {
+      name,
+      kind: 'strings',
+      items: writer.add('uint32', items),
+      ...writer.text(all),
+      ...optional(writer, values),
+    };
+  }
+  // JSON.stringify escapes lone surrogates, so any value comes back exactly.
+  const texts = values.map((v) => (v === undefined ? '' : JSON.stringify(v)));
+  return { name, kind: 'json', ...writer.text(texts), ...optional(writer, values) };
+}
+
+function optional(writer: Writer, values: unknown[]): { present?: number } {
+  const present = writer.present(values);
+  return present === undefined ? {} : { present };
+}
+
+/** Key orders that differ from column order, so rows come back with their keys as they were. */
+function keyOrders(writer: Writer, rows: readonly unknown[], columns: string[]): TableHeader['orders'] {
+  const position = new Map(columns.map((c, i) => [c, i]));
+  const shapes: number[][] = [];
+  const shapeIndex = new Map<string, number>();
+  const values = new Int32Array(rows.length);
+  let any = false;
+  rows.forEach((row, i) => {
+    if (typeof row !== 'object' || row === null) return;
+    const order: number[] = [];
+    for (const key of Object.keys(row)) if ((row as Row)[key] !== undefined) order.push(position.get(key)!);
+    if (order.every((c, k) => k === 0 || order[k - 1]! < c)) return;
+    const signature = order.join(',');
+    let shape = shapeIndex.get(signature);
+    if (shape === undefined) {
+      shapes.push(order);
+      shape = shapes.length;
+      shapeIndex.set(signature, shape);
+    }
+    values[i] = shape;
+    any = true;
+  });
+  return any ? { values: writer.add('int32', values), shapes } : undefined;
+}
+
+/**
+ * The columnar file of a dataset (records in the order given, as in dataset.json). Records must be
+ * objects; everything else about them is kept as it is, valid or not.
+ */
+export function encodeColumns(dataset: Dataset): Uint8Array {
+  if (new Uint8Array(Uint32Array.of(1).buffer)[0] !== 1)
+    throw new Error('@claimgraph/schema: encodeColumns(): the columnar file is little-endian; this machine is not');
+  const writer = new Writer();
+  const rowsOf = (table: ColumnTable): unknown[] =>
+    ((dataset as unknown as Record<string, unknown>)[table] as unknown[] | undefined) ?? [];
+  const ids = new Map<ColumnTable, Map<string, number>>(
+    (['entities', 'relations', 'statements', 'sources'] as const).map((t) => [t, idPositions(rowsOf(t))]),
+  );
+  const tables: ColumnsHeader['tables'] = {};
+  for (const table of COLUMN_TABLES) {
+    const rows = rowsOf(table);
+    if (table === 'redirects' && rows.length === 0) continue;
+    for (const [i, row] of rows.entries()) {
+      if (typeof row !== 'object' || row === null || Array.isArray(row))
+        throw new Error(`@claimgraph/schema: encodeColumns(): ${table} #${i} is not an object`);
+    }
+    const planned = tablePlan(table);
+    const known = new Set(planned.map((p) => p.name));
+    const extra = new Set<string>();
+    for (const row of rows) for (const key of Object.keys(row as Row)) if (!known.has(key)) extra.add(key);
+    const fields: FieldPlan[] = [...planned, ...[...extra].sort().map((name) => ({ name, kind: 'json' as const }))];
+    const columns: ColumnHeader[] = [];
+    for (const plan of fields) {
+      const values = rows.map((row) => fieldOf(row, plan.name));
+      if (values.every((v) => v === undefined)) continue;
+      columns.push(encodeColumn(writer, table, plan, values, ids));
+    }
+    const orders = keyOrders(
+      writer,
+      rows,
+      columns.map((c) => c.name),
+    );
+    tables[table] = { count: rows.length, columns, ...(orders ? { orders } : {}) };
+  }
+
+  let at = 0;
+  const buffers = writer.buffers.map(({ type, bytes }) => {
+    const offset = at;
+    at = align8(at + bytes.byteLength);
+    return { offset, length: bytes.byteLength, type };
+  });
+  const header: ColumnsHeader = {
+    format: 'claimgraph-columns',
+    version: COLUMNS_VERSION,
+    enums: writer.enums,
+    tables,
+    buffers,
+  };
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  const headerLength = align8(COLUMNS_PRELUDE + json.byteLength) - COLUMNS_PRELUDE;
+  const start = COLUMNS_PRELUDE + headerLength;
+  const out = new Uint8Array(start + at);
+  out.set(COLUMNS_MAGIC, 0);
+  const view = new DataView(out.buffer);
+  view.setUint32(8, COLUMNS_VERSION, true);
+  view.setUint32(12, headerLength, true);
+  out.set(json, COLUMNS_PRELUDE);
+  out.fill(0x20, COLUMNS_PRELUDE + json.byteLength, start);
+  writer.buffers.forEach(({ bytes }, i) => out.set(bytes, start + buffers[i]!.offset));
+  return out;
+}
+
+const align8 = (n: number) => Math.ceil(n / 8) * 8;
