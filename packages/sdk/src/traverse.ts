@@ -210,7 +210,6 @@ export class PathFinder {
     return null;
   }
 
-
   #join(meeting: number): number[] {
     const head: number[] = [];
     for (let v = meeting; v !== -1; v = this.#parentFrom[v]!) head.push(v);
