@@ -167,3 +167,19 @@ describe('a build killed at any moment leaves the previous release verifying (ca
     );
   }, 120_000);
 });
+
+describe('output is printable text (case 16)', () => {
+  it('build shows a package name holding ESC escaped, never the raw control character', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimgraph-esc-'));
+    for (const f of ['entities', 'relations', 'statements', 'sources']) {
+      mkdirSync(join(dir, 'data'), { recursive: true });
+      copyFileSync(join(VALID, 'data', `${f}.json`), join(dir, 'data', `${f}.json`));
+    }
+    const pkg = JSON.parse(readFileSync(join(VALID, 'package.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...pkg, name: 'evil\u001b[2Jname' }, null, 2));
+    const run = await claimgraph(['build', dir]);
+    expect(`${run.stdout}${run.stderr}`).not.toContain('\u001b');
+    expect(crashIn(run.stderr)).toBeNull();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

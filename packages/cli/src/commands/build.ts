@@ -1,4 +1,5 @@
 /** `claimgraph build [DIR]`: validate a dataset source folder, then write its release to DIR/dist. */
+import { printable } from '@claimgraph/schema';
 import { buildRelease } from '@claimgraph/schema/node';
 import { releaseFiles } from '@claimgraph/sdk/export';
 import { relative } from 'node:path';
@@ -43,7 +44,8 @@ export async function buildCommand(io: CliIO, dir: string | undefined, flags: Bu
   } else {
     const counts = built.summary!.counts;
     io.stdout.write(
-      `built ${built.read.meta.name ?? given}@${built.read.meta.version ?? '?'} → ${relative(io.cwd, built.outDir) || '.'}\n` +
+      // The name and version come from the user's package.json: shown printable, on one line.
+      `built ${printable(`${built.read.meta.name ?? given}@${built.read.meta.version ?? '?'}`)} → ${printable(relative(io.cwd, built.outDir) || '.')}\n` +
         `  ${plural(counts.entities, 'entity', 'entities')}, ${plural(counts.relations, 'relation')}, ${plural(counts.statements, 'statement')}, ${plural(counts.sources, 'source')}\n` +
         built
           .files!.map(
