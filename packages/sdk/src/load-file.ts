@@ -59,6 +59,7 @@ export async function readPath(location: string, options: LoadOptions): Promise<
       data: undefined,
       columns: openColumns(bytes, file),
       version: typeof descriptor?.version === 'string' ? descriptor.version : undefined,
+      name: typeof descriptor?.name === 'string' ? descriptor.name : undefined,
       files: sameFileFor(path.basename(file)),
       requireSorted: false,
       location: file,
