@@ -4,6 +4,7 @@
  * when a query returns it.
  */
 import {
+  pushAll,
   ENTITY_TYPES,
   isPartialDate,
   RELATION_TYPES,
@@ -243,7 +244,7 @@ export function storeFromColumns(columns: Columns): Store | undefined {
     names: (i) => {
       const list = [(name?.get(i) as string | undefined) ?? ''];
       const more = aliases?.get(i);
-      if (Array.isArray(more)) list.push(...(more as string[]));
+      if (Array.isArray(more)) pushAll(list, more as string[]);
       return list;
     },
   };

@@ -128,10 +128,11 @@ async function fetchDataset(url: URL, options: LoadOptions): Promise<LoadedDatas
     }
   }
   let fileUrl = (columnsUrl ?? datasetUrl)!;
-  let [bytes, fetched] = await Promise.all([
+  const [firstBytes, fetched] = await Promise.all([
     fetchBytes(fetchImpl, fileUrl, datasetUrl === undefined && columnsUrl !== url),
     descriptor ? Promise.resolve(descriptor) : fetchOptionalDescriptor(fetchImpl, packageUrl, integrity),
   ]);
+  let bytes = firstBytes;
   // A release served without its columnar file (a 404) is read from its dataset.json.
   if (bytes === null) {
     columnsUrl = undefined;

@@ -44,7 +44,7 @@ export interface Extras {
   /** Per relation: last possible day of its start (-2^31 when it has none), and the last day it may still hold (its end, or the day before `endedBy`; 2^31 - 1 when neither). */
   relationDays(): { start: Int32Array; end: Int32Array };
   /** The name and aliases of an entity. */
-  names(position: number): string[];
+  names: (position: number) => string[];
 }
 
 export interface Store {

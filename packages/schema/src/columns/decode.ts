@@ -150,14 +150,16 @@ export function readColumns(input: Uint8Array, file = 'dataset.columns.bin'): Co
     throw fail('has a header longer than the file');
   let header: ColumnsHeader;
   try {
-    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(COLUMNS_PRELUDE, start)));
+    header = JSON.parse(
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(COLUMNS_PRELUDE, start)),
+    ) as ColumnsHeader;
   } catch (error) {
     throw fail(`has a header that is not JSON (${(error as Error).message})`);
   }
   if (typeof header !== 'object' || header === null || header.format !== 'claimgraph-columns')
     throw fail('has a header without format "claimgraph-columns"');
   if (header.version !== version)
-    throw fail(`says version ${version} in its prelude and ${String(header.version)} in its header`);
+    throw fail(`says version ${COLUMNS_VERSION} in its prelude and ${String(header.version as unknown)} in its header`);
   if (!Array.isArray(header.buffers) || typeof header.tables !== 'object' || header.tables === null)
     throw fail('has a header without buffers and tables');
   const enums = typeof header.enums === 'object' && header.enums !== null ? header.enums : {};
@@ -227,7 +229,7 @@ export function readColumns(input: Uint8Array, file = 'dataset.columns.bin'): Co
           const get =
             column.kind === 'string'
               ? (i: number) => (has(p, i) ? strings.value(i) : undefined)
-              : (i: number) => (has(p, i) ? JSON.parse(strings.value(i)) : undefined);
+              : (i: number) => (has(p, i) ? (JSON.parse(strings.value(i)) as unknown) : undefined);
           views.push({ name: column.name, kind: column.kind, strings, present: p, get } as StringView | JsonView);
           break;
         }

@@ -2,6 +2,7 @@
  * Writes a dataset as the columnar release file. Every value survives: a column whose values do not
  * fit the kind its schema calls for (which only invalid data has) is written as JSON text instead.
  */
+import { pushAll } from '../arrays.js';
 import { partialDateProblem } from '../dates.js';
 import type { Dataset } from '../records.js';
 import { encodeDate, PRECISIONS } from './days.js';
@@ -122,7 +123,7 @@ function encodeColumn(
     const items = new Uint32Array(values.length + 1);
     const all: string[] = [];
     values.forEach((v, i) => {
-      if (v !== undefined) all.push(...(v as string[]));
+      if (v !== undefined) pushAll(all, v as string[]);
       items[i + 1] = all.length;
     });
     return {
