@@ -19,11 +19,12 @@ function staticGraph(entry) {
   return [...seen];
 }
 
-// Raised in 0.2: sdk 20 → 22 kB (one redirect lookup for every id kind, cg.name, hedged filter,
-// exported name folding: 20.9 kB), charts 17 → 23 kB (option checks, whole-quote wrapping, network
+// Raised in 0.2: sdk 20 → 30 kB (29.1 kB: the columnar release decoder, about 8 kB, plus one redirect
+// lookup for every id kind, cg.name, the hedged filter, exported name folding; moving the decoder
+// behind a dynamic import is the next step), charts 17 → 23 kB (option checks, whole-quote wrapping, network
 // neighbourhoods with label placement, responsive layouts: 21.5 kB). The app bundle a user gets
 // (SDK + charts through esbuild) has its own budget in scripts/check-packages.mjs.
 export default [
-  { name: '@claimgraph/sdk', path: staticGraph('packages/sdk/dist/index.js'), limit: '22 kB', gzip: true },
+  { name: '@claimgraph/sdk', path: staticGraph('packages/sdk/dist/index.js'), limit: '30 kB', gzip: true },
   { name: '@claimgraph/charts', path: staticGraph('packages/charts/dist/index.js'), limit: '23 kB', gzip: true },
 ];
