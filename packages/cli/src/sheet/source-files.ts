@@ -3,8 +3,8 @@
  * them (sorted by id, keys in schema order, two-space JSON), touching only files whose text changes.
  */
 import { RECORD_FILES, RECORD_KINDS, canonicalDataset, type Dataset } from '@claimgraph/schema';
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { writeFileAtomic } from '@claimgraph/schema/node';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const REDIRECTS_FILE = 'redirects.json';
@@ -21,8 +21,8 @@ export function sourceFileTexts(data: Dataset): Map<string, string> {
 }
 
 /**
- * Writes the files whose text differs from what is on disk, each through a temporary file renamed
- * into place, so a crash leaves the old file or the new one. Returns the files written.
+ * Writes the files whose text differs from what is on disk, each with the schema's crash-safe
+ * writeFileAtomic (temporary file, flush, rename). Returns the files written.
  */
 export async function writeSourceFiles(dir: string, data: Dataset): Promise<string[]> {
   const changed: [string, string][] = [];
@@ -30,16 +30,6 @@ export async function writeSourceFiles(dir: string, data: Dataset): Promise<stri
     const current = await readFile(join(dir, file), 'utf8').catch(() => undefined);
     if (current !== text) changed.push([file, text]);
   }
-  for (const [file, text] of changed) {
-    const path = join(dir, file);
-    const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-    try {
-      await writeFile(temporary, text, { flag: 'wx' });
-      await rename(temporary, path);
-    } catch (error) {
-      await unlink(temporary).catch(() => undefined);
-      throw error;
-    }
-  }
+  for (const [file, text] of changed) await writeFileAtomic(join(dir, file), text);
   return changed.map(([file]) => file);
 }
