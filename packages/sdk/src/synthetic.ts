@@ -14,6 +14,7 @@ import {
   type RelationType,
   type Source,
   type Statement,
+  typesExclude,
 } from '@claimgraph/schema';
 
 export interface SyntheticOptions {
@@ -373,6 +374,9 @@ function makeRelations(
   const weights = usable.map((t) => RELATION_WEIGHTS[t] ?? 1);
   const totalWeight = weights.reduce((a, b) => a + b, 0);
   const seen = new Set<string>();
+  // Types already used by each pair of entities (either way round), so no pair gets two types that
+  // exclude each other (part-of and affiliated-with): a speaker could then support both.
+  const pairTypes = new Map<string, RelationType[]>();
   const relations: Relation[] = [];
   let failures = 0;
   while (relations.length < target && usable.length > 0 && failures < 1000) {
@@ -391,7 +395,12 @@ function makeRelations(
       if (type === 'part-of' && s < t) [s, t] = [t, s];
       const key = info.symmetric && s > t ? `${type} ${t} ${s}` : `${type} ${s} ${t}`;
       if (seen.has(key)) continue;
+      const pair = s < t ? `${s} ${t}` : `${t} ${s}`;
+      const used = pairTypes.get(pair) ?? [];
+      if (used.some((u) => typesExclude(u, type))) continue;
       seen.add(key);
+      used.push(type);
+      pairTypes.set(pair, used);
       found = [s, t];
     }
     if (!found) {
