@@ -228,7 +228,12 @@ export class ClaimGraph {
     const list = redirects
       ? Array.from({ length: redirects.count }, (_, i) => redirects.row(i) as unknown as Redirect)
       : [];
-    return new ClaimGraph(store, { version, name: options.name }, list);
+    const graph = new ClaimGraph(store, { version, name: options.name }, list);
+    // A columnar file is loaded to be queried: its load is a fraction of the row file's, so it
+    // also folds the names for search() (about 0.4 s for 120,000 names), which no query can
+    // then wait for.
+    graph.#nameIndex().build();
+    return graph;
   }
 
   /**
@@ -364,11 +369,17 @@ export class ClaimGraph {
     const types = entityTypes(method, o.type);
     const limit = limitOption(method, o.limit);
     const { entities, extras } = this.#store;
-    this.#names ??= new NameIndex(entities.length, extras.names);
     const codes = types === null ? null : extras.entityType();
     const wanted = types === null ? null : Uint8Array.from(ENTITY_TYPES, (t) => (types.has(t) ? 1 : 0));
     const accept = codes === null ? () => true : (i: number) => wanted![codes[i]!] === 1;
-    return this.#names.search(text, accept, limit).map((i) => entities.at(i)!);
+    return this.#nameIndex()
+      .search(text, accept, limit)
+      .map((i) => entities.at(i)!);
+  }
+
+  /** The name index, built on first use and shared with views (they keep every entity). */
+  #nameIndex(): NameIndex {
+    return (this.#names ??= new NameIndex(this.#store.entities.length, this.#store.extras.names));
   }
 
   /**
@@ -551,7 +562,9 @@ export class ClaimGraph {
 
   /** A view over the same entities and sources with fewer relations and statements: a subset of valid data is valid. */
   #view(relations: Int32Array, statements: Int32Array): ClaimGraph {
-    return new ClaimGraph(subStore(this.#store, relations, statements), this, [...this.#redirects.values()]);
+    const view = new ClaimGraph(subStore(this.#store, relations, statements), this, [...this.#redirects.values()]);
+    view.#names = this.#nameIndex();
+    return view;
   }
 
   /**

@@ -3,16 +3,50 @@
  * punctuation), ranked exact match first, then prefix, then word start, then anywhere.
  */
 
+import { pushAll } from '@claimgraph/schema';
+
 /** Folds text for matching: `"Mazār-i-Sharīf"` → words `mazar i sharif`, key `mazarisharif`. */
 export function foldWords(text: string): string {
+  return fold(text, false);
+}
+
+/**
+ * Folds many texts: the same result as foldWords on each, at a fraction of the cost for a hundred
+ * thousand names. Plain ASCII texts and the rest are joined by newlines into two blocks, each folded
+ * by a few regular expressions over the whole block, instead of a few per name.
+ */
+export function foldEach(texts: readonly string[]): string[] {
+  const out = new Array<string>(texts.length);
+  const plain: number[] = [];
+  const other: number[] = [];
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i]!;
+    if (text.includes('\n')) out[i] = foldWords(text);
+    else (ASCII.test(text) ? plain : other).push(i);
+  }
+  for (const group of [plain, other]) {
+    if (group.length === 0) continue;
+    // Folding keeps newlines and never makes one, so the block splits back into its texts.
+    const folded = fold(group.map((i) => texts[i]!).join('\n'), true).split('\n');
+    for (let k = 0; k < group.length; k++) out[group[k]!] = folded[k]!;
+  }
+  return out;
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** The folding of foldWords; with `lines`, newlines are kept and each line is folded on its own. */
+function fold(text: string, lines: boolean): string {
   // Plain ASCII (most names) needs only case, apostrophes and punctuation: the same result, far faster.
   if (ASCII.test(text))
-    return text
-      .toLowerCase()
-      .replace(/['`]/g, '')
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim();
-  return (
+    return trim(
+      text
+        .toLowerCase()
+        .replace(/['`]/g, '')
+        .replace(lines ? /[^a-z0-9\n]+/g : /[^a-z0-9]+/g, ' '),
+      lines,
+    );
+  return trim(
     text
       .normalize('NFKD')
       .replace(/\p{M}+/gu, '')
@@ -29,12 +63,15 @@ export function foldWords(text: string): string {
       .replace(/\u06A9/g, '\u0643')
       .replace(/[\u06C1\u06D5\u0629]/g, '\u0647')
       .replace(/\u0640/g, '')
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim()
+      .replace(lines ? /[^\p{L}\p{N}\n]+/gu : /[^\p{L}\p{N}]+/gu, ' '),
+    lines,
   );
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** Drops the space a run of punctuation left at either end of the text, or of each line. */
+function trim(text: string, lines: boolean): string {
+  return lines ? text.replace(/^ | $/gm, '') : text.trim();
+}
 
 /** The folded text without spaces, so `al-Qaeda`, `al Qaeda` and `AlQaeda` all meet. */
 export function foldKey(text: string): string {
@@ -70,39 +107,44 @@ export class NameIndex {
     private readonly names: (position: number) => string[],
   ) {}
 
-  #build(): void {
-    const keys: string[] = [];
-    const owners: number[] = [];
-    const isName: number[] = [];
-    const words: string[] = [];
-    for (let i = 0; i < this.count; i++) {
-      const all = this.names(i);
+  /** Folds every name now rather than on the first search. */
+  build(): void {
+    if (this.#built) return;
+    const { count } = this;
+    // Every name and alias, entity by entity: entity i's are texts[firstKey[i] .. firstKey[i + 1]).
+    const texts: string[] = [];
+    const firstKey = new Int32Array(count + 1);
+    for (let i = 0; i < count; i++) {
+      firstKey[i] = texts.length;
+      pushAll(texts, this.names(i));
+    }
+    firstKey[count] = texts.length;
+    const folded = foldEach(texts);
+
+    this.#keyOwner = new Int32Array(texts.length);
+    this.#keyIsName = new Uint8Array(texts.length);
+    const lines = new Array<string>(count);
+    for (let i = 0; i < count; i++) {
       let line = '';
-      for (let k = 0; k < all.length; k++) {
-        const folded = foldWords(all[k]!);
-        line += ` ${folded}`;
-        keys.push(folded.replace(/ /g, ''));
-        owners.push(i);
-        isName.push(k === 0 ? 1 : 0);
+      for (let k = firstKey[i]!; k < firstKey[i + 1]!; k++) {
+        this.#keyOwner[k] = i;
+        line += ` ${folded[k]}`;
       }
-      words.push(line);
+      if (firstKey[i]! < firstKey[i + 1]!) this.#keyIsName[firstKey[i]!] = 1;
+      lines[i] = line;
     }
-    this.#keyStart = new Int32Array(keys.length);
-    let at = 1;
-    for (let k = 0; k < keys.length; k++) {
+    this.#keys = `\n${folded.join('\n').replace(/ /g, '')}\n`;
+    this.#keyStart = new Int32Array(texts.length);
+    for (let k = 0, at = 1; k < texts.length; k++) {
       this.#keyStart[k] = at;
-      at += keys[k]!.length + 1;
+      at = this.#keys.indexOf('\n', at) + 1;
     }
-    this.#keys = `\n${keys.join('\n')}\n`;
-    this.#keyOwner = Int32Array.from(owners);
-    this.#keyIsName = Uint8Array.from(isName);
-    this.#wordStart = new Int32Array(words.length);
-    at = 0;
-    for (let i = 0; i < words.length; i++) {
+    this.#words = lines.join('\n');
+    this.#wordStart = new Int32Array(count);
+    for (let i = 0, at = 0; i < count; i++) {
       this.#wordStart[i] = at;
-      at += words[i]!.length + 1;
+      at += lines[i]!.length + 1;
     }
-    this.#words = words.join('\n');
     this.#built = true;
   }
 
@@ -113,7 +155,7 @@ export class NameIndex {
   search(text: string, accept: (position: number) => boolean, limit: number): number[] {
     const key = foldKey(text);
     if (key === '') return [];
-    if (!this.#built) this.#build();
+    this.build();
     const tier = new Map<number, number>();
     const note = (entity: number, t: number) => {
       if ((tier.get(entity) ?? NONE) > t) tier.set(entity, t);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { foldEach } from '../src/search.js';
 import { ClaimGraph, foldKey, foldWords, UnknownIdError, type Statement } from '../src/index.js';
 import { fixture } from './fixture.js';
 
@@ -45,6 +47,19 @@ describe('search()', () => {
     expect(ids(cg.search('network'))).toEqual(['armed-group:haqqani-network']);
     expect(ids(cg.search('sharif'))).toEqual(['place:mazar-i-sharif']);
     expect(ids(cg.search('zari'))).toEqual(['place:mazar-i-sharif']);
+  });
+
+  it('searches every entity from a view too, whether the view or its parent searched first', () => {
+    // Views keep every entity, and share one name index with the graph they come from.
+    for (const first of ['view', 'parent'] as const) {
+      const graph = ClaimGraph.fromData(fixture());
+      const view = graph.asOf('2000');
+      const searches = first === 'view' ? [view, graph] : [graph, view];
+      const [a, b] = searches.map((g) => ids(g.search('haqqani')));
+      expect(a).toEqual(ids(cg.search('haqqani')));
+      expect(b).toEqual(a);
+      expect(ids(graph.perspective('person:ned-price').search('taliban'))).toEqual(ids(cg.search('taliban')));
+    }
   });
 
   it('finds entities by an alias, exact aliases before prefixes', () => {
@@ -625,5 +640,29 @@ describe('foldWords() and foldKey(), the public name folding', () => {
     expect(foldWords('سراج الدین حقانی')).toBe(foldWords('سراج الدين حقاني'));
     expect(foldKey('کابل')).toBe(foldKey('كابل'));
     expect(foldWords('  ...  ')).toBe('');
+  });
+});
+
+describe('foldEach(), the search index’s folding of every name at once', () => {
+  // Characters where folding a whole block could differ from folding each name: line ends,
+  // spaces and punctuation at the edges, final sigma, marks at a line start, decompositions.
+  const tricky = [..."aZ9 -.’'`\n\r\tΣσΑİıßŁøđé\u0301\u0640كکیةﬁ①Ⅻ"];
+  const names = fc.array(
+    fc.oneof(fc.string({ unit: fc.constantFrom(...tricky), maxLength: 12 }), fc.string({ unit: 'grapheme' })),
+    { maxLength: 30 },
+  );
+
+  it('gives what foldWords gives for each text', () => {
+    fc.assert(
+      fc.property(names, (texts) => {
+        expect(foldEach(texts)).toEqual(texts.map(foldWords));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('folds names of every script in one block', () => {
+    const texts = ['Mazār-i-Sharīf', ' ΟΔΥΣΣΕΥΣ ', 'al-Qaeda…', 'کابل', '', '--'];
+    expect(foldEach(texts)).toEqual(['mazar i sharif', 'οδυσσευς', 'al qaeda', foldWords('كابل'), '', '']);
   });
 });
