@@ -262,12 +262,14 @@ export function readColumns(input: Uint8Array, file = 'dataset.columns.bin'): Co
           const values = typed(Int32Array, column.values, 'int32', count, where);
           for (let i = 0; i < count; i++)
             if (values[i]! < -1 || values[i]! >= size) throw fail(`${where}: row ${i} points past the ${target} table`);
+          // The id column is looked up on first use: the target table may come later in the file.
+          let ids: ColumnView | undefined;
           views.push({
             name: column.name,
             kind: 'ref',
             table: target,
             values,
-            get: (i) => (values[i] === -1 ? undefined : tables[target]!.column('id')!.get(values[i]!)),
+            get: (i) => (values[i] === -1 ? undefined : (ids ??= tables[target]!.column('id')!).get(values[i]!)),
           });
           break;
         }
@@ -301,13 +303,20 @@ export function readColumns(input: Uint8Array, file = 'dataset.columns.bin'): Co
             precision[i] = code === 255 ? 255 : (translate[code] ?? 254);
             if (precision[i] === 254) throw fail(`${where}: row ${i} has an unknown date precision`);
           }
-          views.push({
-            name: column.name,
-            kind: 'date',
-            days,
-            precision,
-            get: (i) => (precision[i] === 255 ? undefined : decodeDate(days[i]!, precision[i]!)),
-          });
+          // A million statements share a few thousand dates: each is written out once.
+          const written = new Map<number, string>();
+          const get = (i: number) => {
+            const p = precision[i]!;
+            if (p === 255) return undefined;
+            const key = days[i]! * 4 + p;
+            let date = written.get(key);
+            if (date === undefined) {
+              date = decodeDate(days[i]!, p);
+              if (written.size < 1 << 16) written.set(key, date);
+            }
+            return date;
+          };
+          views.push({ name: column.name, kind: 'date', days, precision, get });
           break;
         }
         case 'bool': {
