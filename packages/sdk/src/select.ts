@@ -71,7 +71,6 @@ export function selectAsOf(store: Store, date: PartialDate): Selection {
   const relationCount = store.relations.length;
   const kept = new Uint8Array(relationCount);
   let keptRelations = 0;
-  let keptStatements = 0;
   const { offsets, items } = store.byRelation;
   for (let r = 0; r < relationCount; r++) {
     if (start[r]! > day || end[r]! < day) continue;
@@ -85,12 +84,14 @@ export function selectAsOf(store: Store, date: PartialDate): Selection {
   }
   const stRelation = store.stRelation;
   const statementCount = store.statements.length;
-  for (let i = 0; i < statementCount; i++) if (latest[i]! <= day && kept[stRelation[i]!] === 1) keptStatements++;
   const relations = new Int32Array(keptRelations);
-  const statements = new Int32Array(keptStatements);
   for (let r = 0, k = 0; r < relationCount; r++) if (kept[r] === 1) relations[k++] = r;
-  for (let i = 0, k = 0; i < statementCount; i++)
-    if (latest[i]! <= day && kept[stRelation[i]!] === 1) statements[k++] = i;
+  // One pass over the statements, into room for all of them, then a copy of the part used.
+  const chosen = new Int32Array(statementCount);
+  let keptStatements = 0;
+  for (let i = 0; i < statementCount; i++)
+    if (latest[i]! <= day && kept[stRelation[i]!] === 1) chosen[keptStatements++] = i;
+  const statements = chosen.slice(0, keptStatements);
   return { relations, statements };
 }
 

@@ -5,8 +5,16 @@
 import { buildCsr, incidence, type Extras, type Records, type Store } from './store.js';
 import type { DayRanges } from './time.js';
 
-function gather<T extends Int32Array | Uint8Array>(source: T, positions: Int32Array): T {
-  const out = new (source.constructor as new (n: number) => T)(positions.length);
+// One function per array type keeps each loop monomorphic: a generic one is several times slower
+// over a million statements.
+function gatherInt32(source: Int32Array, positions: Int32Array): Int32Array {
+  const out = new Int32Array(positions.length);
+  for (let k = 0; k < positions.length; k++) out[k] = source[positions[k]!]!;
+  return out;
+}
+
+function gatherUint8(source: Uint8Array, positions: Int32Array): Uint8Array {
+  const out = new Uint8Array(positions.length);
   for (let k = 0; k < positions.length; k++) out[k] = source[positions[k]!]!;
   return out;
 }
@@ -22,11 +30,11 @@ function subset<T>(records: Records<T>, positions: Int32Array): Records<T> {
 export function subStore(parent: Store, relations: Int32Array, statements: Int32Array): Store {
   const remap = new Int32Array(parent.relations.length).fill(-1);
   for (let k = 0; k < relations.length; k++) remap[relations[k]!] = k;
-  const relSource = gather(parent.relSource, relations);
-  const relTarget = gather(parent.relTarget, relations);
-  const relType = gather(parent.relType, relations);
-  const stSpeaker = gather(parent.stSpeaker, statements);
-  const stDisputes = gather(parent.stDisputes, statements);
+  const relSource = gatherInt32(parent.relSource, relations);
+  const relTarget = gatherInt32(parent.relTarget, relations);
+  const relType = gatherUint8(parent.relType, relations);
+  const stSpeaker = gatherInt32(parent.stSpeaker, statements);
+  const stDisputes = gatherUint8(parent.stDisputes, statements);
   const stRelation = new Int32Array(statements.length);
   const supports = new Int32Array(relations.length);
   const disputes = new Int32Array(relations.length);
@@ -46,14 +54,14 @@ export function subStore(parent: Store, relations: Int32Array, statements: Int32
   const extras: Extras = {
     entityType: () => parent.extras.entityType(),
     names: (i) => parent.extras.names(i),
-    statementSource: () => (statementSource ??= gather(parent.extras.statementSource(), statements)),
+    statementSource: () => (statementSource ??= gatherInt32(parent.extras.statementSource(), statements)),
     statementDays: () => {
       if (!statementDays) {
         const days = parent.extras.statementDays();
         statementDays = {
-          earliest: gather(days.earliest, statements),
-          latest: gather(days.latest, statements),
-          precision: gather(days.precision, statements),
+          earliest: gatherInt32(days.earliest, statements),
+          latest: gatherInt32(days.latest, statements),
+          precision: gatherUint8(days.precision, statements),
         };
       }
       return statementDays;
@@ -61,7 +69,7 @@ export function subStore(parent: Store, relations: Int32Array, statements: Int32
     relationDays: () => {
       if (!relationDays) {
         const days = parent.extras.relationDays();
-        relationDays = { start: gather(days.start, relations), end: gather(days.end, relations) };
+        relationDays = { start: gatherInt32(days.start, relations), end: gatherInt32(days.end, relations) };
       }
       return relationDays;
     },
