@@ -1,0 +1,62 @@
+/**
+ * What graphology alone costs for a release's graph, against `cg.graph`: the same nodes and edges
+ * added to a MultiDirectedGraph with empty attributes, by ids already in memory, and as many edges
+ * between random entities; each in fresh processes, so that none pays for another's garbage. The
+ * shape of the graph (a few hubs with thousands of neighbours) decides most of graphology's cost.
+ * `npm run bench` prints it for the largest size; alone: node bench/graph-floor.mjs RELEASE_FOLDER
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MultiDirectedGraph } from 'graphology';
+
+const self = fileURLToPath(import.meta.url);
+const time = (fn) => {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+};
+
+/** Best of `runs` processes each: `cg.graph` after a load, graphology alone, graphology on random edges (ms). */
+export function graphFloor(folder, runs = 3) {
+  const run = (mode) => {
+    const child = spawnSync(process.execPath, ['--expose-gc', self, folder, mode], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`graph-floor ${mode} failed:\n${child.stderr}`);
+    return Number(child.stdout.trim());
+  };
+  const best = (mode) => Math.min(...Array.from({ length: runs }, () => run(mode)));
+  return { claimGraph: best('cg'), graphology: best('bare'), random: best('random') };
+}
+
+async function measure(folder, mode) {
+  const { ClaimGraph } = await import('../dist/index.js');
+  const cg = await ClaimGraph.load(join(folder, 'dataset.columns.bin'));
+  if (mode === 'cg') return time(() => cg.graph);
+  const ids = cg.entities().map((e) => e.id);
+  const position = new Map(ids.map((id, i) => [id, i]));
+  const edges = cg.relations().map((r) => [r.id, position.get(r.source), position.get(r.target)]);
+  if (mode === 'random') {
+    let seed = 1;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 1) % ids.length;
+    for (const edge of edges) [edge[1], edge[2]] = [next(), next()];
+  }
+  globalThis.gc?.();
+  return time(() => {
+    const graph = new MultiDirectedGraph();
+    for (const id of ids) graph.addNode(id, {});
+    for (const [key, source, target] of edges) graph.addDirectedEdgeWithKey(key, ids[source], ids[target], {});
+  });
+}
+
+if (process.argv[1] === self) {
+  const [folder, mode] = process.argv.slice(2);
+  if (!folder) throw new Error('usage: node bench/graph-floor.mjs RELEASE_FOLDER');
+  if (mode) process.stdout.write(`${await measure(folder, mode)}\n`);
+  else {
+    const f = graphFloor(folder);
+    console.log(`${folder}, best of 3 processes each:`);
+    console.log(`  cg.graph right after ClaimGraph.load: ${f.claimGraph.toFixed(0)} ms`);
+    console.log(`  graphology alone, the same edges, empty attributes: ${f.graphology.toFixed(0)} ms`);
+    console.log(`  graphology alone, as many edges between random entities: ${f.random.toFixed(0)} ms`);
+  }
+}
