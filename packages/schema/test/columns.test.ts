@@ -135,6 +135,23 @@ describe('the columnar file', () => {
     );
   });
 
+  it('builds the same rows all at once (rows) as one at a time (row), keys in the same order', () => {
+    fc.assert(
+      fc.property(datasetArbitrary, (data) => {
+        const { tables } = readColumns(encodeColumns(data));
+        for (const kind of COLUMN_TABLES) {
+          const table = tables[kind];
+          if (!table) continue;
+          const one = Array.from({ length: table.count }, (_, i) => table.row(i));
+          const all = table.rows();
+          expect(all).toStrictEqual(one);
+          expect(all.map((r) => Object.keys(r))).toEqual(one.map((r) => Object.keys(r)));
+        }
+      }),
+      { numRuns: 200, seed: 16 },
+    );
+  });
+
   it('carries every field the record schemas define (a field added to a schema is encoded without more code)', () => {
     for (const table of COLUMN_TABLES) expect(tablePlan(table).map((p) => p.name)).toEqual(schemaFields(table));
   });

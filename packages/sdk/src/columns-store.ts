@@ -25,6 +25,7 @@ import { dayRangesFromColumns, lastDay, latestKey, type DayRanges } from './time
 class LazyRecords<T> implements Records<T> {
   readonly length: number;
   readonly #cache: (T | undefined)[];
+  #filled = false;
   constructor(private readonly table: TableView) {
     this.length = table.count;
     this.#cache = new Array<T | undefined>(table.count);
@@ -35,6 +36,16 @@ class LazyRecords<T> implements Records<T> {
   }
   copy(position: number): T {
     return this.table.row(position) as T;
+  }
+  copyAll(): T[] {
+    return this.table.rows() as T[];
+  }
+  buildAll(): void {
+    if (this.#filled) return;
+    const rows = this.copyAll();
+    // Rows already handed out stay the ones kept: a record is always the same object.
+    for (let i = 0; i < this.length; i++) this.#cache[i] ??= rows[i];
+    this.#filled = true;
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { MultiDirectedGraph } from 'graphology';
 import type { Entity, Relation } from '@claimgraph/schema';
-import type { Store } from './store.js';
+import type { Records, Store } from './store.js';
 import { relationStatus, type Status } from './status.js';
 
 /** Node attributes: the entity's fields, plus `label` (its name) for renderers. */
@@ -15,19 +15,29 @@ export type RelationAttributes = Relation & { status: Status; supports: number; 
 
 export type ClaimGraphGraph = MultiDirectedGraph<EntityAttributes, RelationAttributes>;
 
+/** A new object per record: built straight from the columns when the list can, else a copy of the record. */
+function copies<T extends object>(records: Records<T>): T[] {
+  if (records.copyAll) return records.copyAll();
+  const out = new Array<T>(records.length);
+  for (let i = 0; i < records.length; i++) out[i] = { ...records.at(i)! };
+  return out;
+}
+
 /** Builds the graph: node key = entity id, edge key = relation id, symmetric relations stored once, source → target. */
 export function buildGraph(store: Store): ClaimGraphGraph {
   const graph = new MultiDirectedGraph<EntityAttributes, RelationAttributes>();
   // One object per node and edge: a fresh copy of the record (columnar rows are built straight
-  // into it, never kept), with the derived attributes set on it.
+  // into it, column by column, never kept), with the derived attributes set on it.
   const { entities, relations, supports, disputes } = store;
-  for (let i = 0; i < entities.length; i++) {
-    const attributes = (entities.copy ? entities.copy(i) : { ...entities.at(i)! }) as EntityAttributes;
+  const nodes = copies(entities) as EntityAttributes[];
+  for (let i = 0; i < nodes.length; i++) {
+    const attributes = nodes[i]!;
     attributes.label = attributes.name;
     graph.addNode(attributes.id, attributes);
   }
-  for (let i = 0; i < relations.length; i++) {
-    const attributes = (relations.copy ? relations.copy(i) : { ...relations.at(i)! }) as RelationAttributes;
+  const edges = copies(relations) as RelationAttributes[];
+  for (let i = 0; i < edges.length; i++) {
+    const attributes = edges[i]!;
     attributes.status = relationStatus(supports[i]!, disputes[i]!);
     attributes.supports = supports[i]!;
     attributes.disputes = disputes[i]!;

@@ -26,6 +26,10 @@ export interface Records<T> {
   at(position: number): T | undefined;
   /** A new object with the record's fields, when the list can build one without the kept record (columnar rows). */
   copy?(position: number): T;
+  /** New objects for every record at once, when the list can build them faster that way (columnar rows). */
+  copyAll?(): T[];
+  /** Builds every record not built yet, at once: for queries about to return most of them (columnar rows). */
+  buildAll?(): void;
 }
 
 /** Position of a record by id. */

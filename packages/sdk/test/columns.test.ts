@@ -145,6 +145,20 @@ describe('ClaimGraph from the columnar file', () => {
     expect(cg.entity('person:nobody')).toBeUndefined();
   });
 
+  it('keeps a record handed out one by one when a query then builds them all at once', () => {
+    const data = syntheticDataset({ entities: 200, seed: 4 });
+    const cg = ClaimGraph.fromColumns(encodeColumns(data));
+    const first = cg.statement(data.statements[3]!.id)!;
+    const relation = cg.relation(data.relations[2]!.id)!;
+    const statements = cg.statements();
+    expect(statements).toContain(first);
+    expect(cg.relations()).toContain(relation);
+    expect(cg.statement(first.id)).toBe(first);
+    expect(statements).toEqual(ClaimGraph.fromData(data).statements());
+    // The graph's attributes are copies, never the records themselves.
+    expect(cg.graph.getEdgeAttributes(relation.id)).not.toBe(relation);
+  });
+
   it('explains a file written by a newer encoding', () => {
     const bytes = encodeColumns(fixture());
     new DataView(bytes.buffer).setUint32(8, 2, true);

@@ -107,6 +107,8 @@ export interface TableView {
   column(name: string): ColumnView | undefined;
   /** Row `i` as a plain record, keys in the order they were written. A new object on each call. */
   row(i: number): Record<string, unknown>;
+  /** Every row, as `row(i)` gives them, new objects; built column by column, which is faster than row by row. */
+  rows(): Record<string, unknown>[];
 }
 
 export interface Columns {
@@ -350,22 +352,34 @@ export function readColumns(input: Uint8Array, file = 'dataset.columns.bin'): Co
           throw fail(`${name}: row ${i} has an unknown key order`);
     }
     const natural = views.map((_, i) => i);
+    const row = (i: number) => {
+      const out: Record<string, unknown> = {};
+      const order = orderValues === null || orderValues[i] === 0 ? natural : shapes[orderValues[i]! - 1]!;
+      for (const c of order) setField(out, views[c]!.name, views[c]!.get(i));
+      return out;
+    };
     tables[name] = {
       name,
       count,
       columns: views,
       column: (n) => byName.get(n),
-      row(i) {
-        const out: Record<string, unknown> = {};
-        const order = orderValues === null || orderValues[i] === 0 ? natural : shapes[orderValues[i]! - 1]!;
-        for (const c of order) {
-          const column = views[c]!;
-          const value = column.get(i);
-          if (value === undefined) continue;
-          // defineProperty, not assignment: a `__proto__` field must stay a field.
-          if (column.name === '__proto__')
-            Object.defineProperty(out, column.name, { value, enumerable: true, writable: true, configurable: true });
-          else out[column.name] = value;
+      row,
+      rows() {
+        // Rows whose keys were written in another order are built one by one, to keep that order.
+        if (orderValues !== null && orderValues.some((o) => o !== 0))
+          return Array.from({ length: count }, (_, i) => row(i));
+        const out = new Array<Record<string, unknown>>(count);
+        for (let i = 0; i < count; i++) out[i] = {};
+        // One field at a time over every row: each loop stores one key, which the engine handles
+        // far faster than a different key on every store.
+        for (const column of views) {
+          const { name } = column;
+          if (name === '__proto__') for (let i = 0; i < count; i++) setField(out[i]!, name, column.get(i));
+          else
+            for (let i = 0; i < count; i++) {
+              const value = column.get(i);
+              if (value !== undefined) out[i]![name] = value;
+            }
         }
         return out;
       },
@@ -379,6 +393,14 @@ export function readColumns(input: Uint8Array, file = 'dataset.columns.bin'): Co
   return { header, tables };
 }
 
+/** Sets a field unless the value is undefined; defineProperty for `__proto__`, so that it stays a field. */
+function setField(record: Record<string, unknown>, name: string, value: unknown): void {
+  if (value === undefined) return;
+  if (name === '__proto__')
+    Object.defineProperty(record, name, { value, enumerable: true, writable: true, configurable: true });
+  else record[name] = value;
+}
+
 function tablesReferTo(tables: Columns['tables'], target: ColumnTable): boolean {
   return Object.values(tables).some((t) => t!.columns.some((c) => c.kind === 'ref' && c.table === target));
 }
@@ -387,7 +409,7 @@ function tablesReferTo(tables: Columns['tables'], target: ColumnTable): boolean 
 export function columnsToDataset(columns: Columns): Dataset {
   const rows = (name: ColumnTable) => {
     const table = columns.tables[name];
-    return table ? Array.from({ length: table.count }, (_, i) => table.row(i)) : [];
+    return table ? table.rows() : [];
   };
   const dataset = {
     entities: rows('entities'),
