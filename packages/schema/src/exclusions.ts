@@ -50,9 +50,19 @@ export function findExclusionConflicts(
   statements: readonly Statement[],
   exclusions: Exclusions = EXCLUSIONS,
 ): ExclusionConflict[] {
-  const byId = new Map<string, Relation>(relations.map((r) => [r.id, r]));
+  // Only relations of a type that takes part in some exclusion can conflict: a million statements
+  // about other types need no key of their own.
+  const involved = new Set<string>();
+  for (const [type, excluded] of Object.entries(exclusions)) {
+    if (excluded.length === 0) continue;
+    involved.add(type);
+    for (const other of excluded) involved.add(other);
+  }
+  const byId = new Map<string, Relation>();
+  for (const r of relations) if (involved.has(r.type)) byId.set(r.id, r);
   const groups = new Map<string, { statement: Statement; relation: Relation }[]>();
   const conflicts: ExclusionConflict[] = [];
+  if (byId.size === 0) return conflicts;
   for (const statement of statements) {
     if (statement.stance !== 'supports') continue;
     const relation = byId.get(statement.relation);
