@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COLUMNS_FILE, encodeColumns, serializeDataset } from '@claimgraph/schema';
 import { syntheticDataset } from '../dist/synthetic.js';
-import { browserLoad } from './browser.mjs';
+import { browserLoad, CHROMIUM } from './browser.mjs';
 import { graphFloor } from './graph-floor.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -298,7 +298,9 @@ if (builds.length > 0) {
 }
 
 let browser;
-if (browserSize > 0) {
+if (browserSize > 0 && !existsSync(CHROMIUM)) {
+  console.log(`Chromium: skipped, none at ${CHROMIUM} (set CHROMIUM, or apt-get install chromium).\n`);
+} else if (browserSize > 0) {
   browser = await browserLoad(release(browserSize));
   console.log(
     [
