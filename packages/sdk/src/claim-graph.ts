@@ -242,7 +242,7 @@ export class ClaimGraph {
       : [];
     const graph = new ClaimGraph(store, { version, name: options.name }, list);
     // A columnar file is loaded to be queried: its load is a fraction of the row file's, so it
-    // also folds the names for search() (about 0.4 s for 120,000 names), which no query can
+    // also folds the names for search() (about 0.3 s for 120,000 names), which no query can
     // then wait for.
     graph.#nameIndex().build();
     return graph;

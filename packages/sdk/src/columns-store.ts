@@ -25,7 +25,7 @@ import { dayRangesFromColumns, lastDay, latestKey, type DayRanges } from './time
 class LazyRecords<T> implements Records<T> {
   readonly length: number;
   readonly #cache: (T | undefined)[];
-  #filled = false;
+  #allBuilt = false;
   constructor(private readonly table: TableView) {
     this.length = table.count;
     this.#cache = new Array<T | undefined>(table.count);
@@ -34,18 +34,15 @@ class LazyRecords<T> implements Records<T> {
     if (!(position >= 0 && position < this.length)) return undefined;
     return (this.#cache[position] ??= this.table.row(position) as T);
   }
-  copy(position: number): T {
-    return this.table.row(position) as T;
-  }
   copyAll(): T[] {
     return this.table.rows() as T[];
   }
   buildAll(): void {
-    if (this.#filled) return;
+    if (this.#allBuilt) return;
     const rows = this.copyAll();
     // Rows already handed out stay the ones kept: a record is always the same object.
     for (let i = 0; i < this.length; i++) this.#cache[i] ??= rows[i];
-    this.#filled = true;
+    this.#allBuilt = true;
   }
 }
 

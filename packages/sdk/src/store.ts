@@ -24,9 +24,7 @@ export interface Csr {
 export interface Records<T> {
   readonly length: number;
   at(position: number): T | undefined;
-  /** A new object with the record's fields, when the list can build one without the kept record (columnar rows). */
-  copy?(position: number): T;
-  /** New objects for every record at once, when the list can build them faster that way (columnar rows). */
+  /** New objects with every record's fields, built without the kept records (columnar rows). */
   copyAll?(): T[];
   /** Builds every record not built yet, at once: for queries about to return most of them (columnar rows). */
   buildAll?(): void;
