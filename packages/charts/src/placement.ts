@@ -1,7 +1,8 @@
 /**
- * Node labels that never overlap: each label tries four places around its node, best-connected
- * nodes first, and is left out (its name stays in the tooltip and description) when none is free
- * of every other label and every node. A uniform grid keeps each test local, so it is near-linear.
+ * Node labels that never overlap: each label tries places around its node, best-connected nodes
+ * first, takes the one free of every other label and node that covers the least of the links, and
+ * is left out (its name stays in the tooltip and description) when none is free. A uniform grid
+ * keeps each test local, so it is near-linear.
  */
 
 export interface Rect {
@@ -19,6 +20,8 @@ export interface PlacedLabel extends Rect {
 }
 
 const CELL = 48;
+/** Room between two labels, more than between a label and a node, so that two names never read as one. */
+const LABEL_GAP = 5;
 
 /** Rectangles indexed by the grid cells they touch. */
 export class RectGrid {
@@ -35,6 +38,15 @@ export class RectGrid {
       if (list) list.push(r);
       else this.cells.set(k, [r]);
     }
+  }
+
+  /** How many rectangles in the grid `r`, grown by `gap`, overlaps (each counted once). */
+  count(r: Rect, gap = 0): number {
+    const grown = { x0: r.x0 - gap, y0: r.y0 - gap, x1: r.x1 + gap, y1: r.y1 + gap };
+    const found = new Set<Rect>();
+    for (const k of this.keys(grown))
+      for (const other of this.cells.get(k) ?? []) if (overlaps(grown, other)) found.add(other);
+    return found.size;
   }
 
   /** True when `r`, grown by `gap`, overlaps a rectangle in the grid other than `except`. */
@@ -69,13 +81,13 @@ export function placeLabels(
   width: number,
   height: number,
   gap = 2,
-  /** Things a label had better not cover (the links): avoided when a place clear of them exists. */
+  /** Things a label had better not cover (the links): the free place covering fewest of them wins. */
   soft?: RectGrid,
 ): (PlacedLabel | null)[] {
   const labels = new RectGrid();
   return requests.map((q) => {
     // Four sides, then four corners, close to the node and then a little further out.
-    const candidates: PlacedLabel[] = [0, 8].flatMap((further) => {
+    const candidates: PlacedLabel[] = [0, 8, 16].flatMap((further) => {
       const offset = q.radius + 4 + further;
       const corner = q.radius * 0.7 + further;
       const ring: PlacedLabel[] = [
@@ -119,9 +131,17 @@ export function placeLabels(
       c.y1 = c.y + q.height / 2;
     }
     const free = candidates.filter(
-      (c) => c.x0 >= 0 && c.x1 <= width && c.y0 >= 0 && c.y1 <= height && !labels.hits(c, gap) && !nodes.hits(c, gap),
+      (c) =>
+        c.x0 >= 0 && c.x1 <= width && c.y0 >= 0 && c.y1 <= height && !labels.hits(c, LABEL_GAP) && !nodes.hits(c, gap),
     );
-    const best = free.find((c) => !soft?.hits(c, 1)) ?? free[0];
+    // Of the free places, the one that covers the least of the links; the nearest of those.
+    let best: PlacedLabel | undefined;
+    let least = Infinity;
+    for (const c of free) {
+      const covered = soft ? soft.count(c, 1) : 0;
+      if (covered < least) [best, least] = [c, covered];
+      if (least === 0) break;
+    }
     if (best) {
       labels.add(best);
       return best;
