@@ -18,7 +18,7 @@ import {
 import { layoutGraph, type LayoutName } from './layout.js';
 import { CHECKS, ChartOptionError, FRAME_CHECKS, resolveOptions } from './options.js';
 import { ENTITY_STYLE, GREYS, STATUS_KEYS, STATUS_STYLE } from './palette.js';
-import { placeLabels, RectGrid, separateNodes } from './placement.js';
+import { placeLabels, RectGrid, separateNodes, type Sample } from './placement.js';
 import { neighbourhood, tieGraph } from './ties.js';
 import { textWidth, wrapWords } from './text-width.js';
 import { listing, plural } from './text.js';
@@ -169,16 +169,19 @@ export function networkChart(cg: ClaimGraphLike, options: NetworkChartOptions = 
   // Arrowheads are obstacles for labels too.
   for (const a of links.flatMap((l) => l.arrows)) squares.add({ x0: a.x - 4, y0: a.y - 4, x1: a.x + 4, y1: a.y + 4 });
 
-  // Links, sampled every few pixels, are what a label should avoid when it can.
+  // Links, sampled every few pixels, are what a label should avoid when it can: each link crossed
+  // counts once, a thick contested one as three.
   const lines = new RectGrid();
-  for (const l of links) {
+  links.forEach((l, owner) => {
+    const weight = l.status === 'contested' ? 3 : 1;
     const steps = Math.ceil(Math.hypot(l.x2 - l.x, l.y2 - l.y) / 5);
     for (let i = 1; i < steps; i++) {
       const x = l.x + ((l.x2 - l.x) * i) / steps;
       const y = l.y + ((l.y2 - l.y) * i) / steps;
-      lines.add({ x0: x - 1.5, y0: y - 1.5, x1: x + 1.5, y1: y + 1.5 });
+      const sample: Sample = { x0: x - 1.5, y0: y - 1.5, x1: x + 1.5, y1: y + 1.5, owner, weight };
+      lines.add(sample);
     }
-  }
+  });
 
   // Labels: the subject first, then by ties; each wrapped at word boundaries onto at most two lines.
   const order = [...nodes].sort(

@@ -40,13 +40,22 @@ export class RectGrid {
     }
   }
 
-  /** How many rectangles in the grid `r`, grown by `gap`, overlaps (each counted once). */
-  count(r: Rect, gap = 0): number {
+  /**
+   * What `r`, grown by `gap`, covers: the summed weight of the distinct things its rectangles belong
+   * to (a link sampled into many rectangles counts once), 1 for a rectangle that says nothing.
+   */
+  cost(r: Rect, gap = 0): number {
     const grown = { x0: r.x0 - gap, y0: r.y0 - gap, x1: r.x1 + gap, y1: r.y1 + gap };
-    const found = new Set<Rect>();
+    const found = new Map<unknown, number>();
     for (const k of this.keys(grown))
-      for (const other of this.cells.get(k) ?? []) if (overlaps(grown, other)) found.add(other);
-    return found.size;
+      for (const other of this.cells.get(k) ?? [])
+        if (overlaps(grown, other)) {
+          const { owner, weight } = other as Partial<Sample>;
+          found.set(owner ?? other, weight ?? 1);
+        }
+    let total = 0;
+    for (const weight of found.values()) total += weight;
+    return total;
   }
 
   /** True when `r`, grown by `gap`, overlaps a rectangle in the grid other than `except`. */
@@ -59,6 +68,12 @@ export class RectGrid {
     }
     return false;
   }
+}
+
+/** A piece of something larger (a link sampled every few pixels): `owner` names the whole, `weight` its cost when covered. */
+export interface Sample extends Rect {
+  owner: number;
+  weight: number;
 }
 
 export const overlaps = (a: Rect, b: Rect): boolean => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
@@ -134,11 +149,11 @@ export function placeLabels(
       (c) =>
         c.x0 >= 0 && c.x1 <= width && c.y0 >= 0 && c.y1 <= height && !labels.hits(c, LABEL_GAP) && !nodes.hits(c, gap),
     );
-    // Of the free places, the one that covers the least of the links; the nearest of those.
+    // Of the free places, the one that crosses the fewest links (weighted); the nearest of those.
     let best: PlacedLabel | undefined;
     let least = Infinity;
     for (const c of free) {
-      const covered = soft ? soft.count(c, 1) : 0;
+      const covered = soft ? soft.cost(c, 1) : 0;
       if (covered < least) [best, least] = [c, covered];
       if (least === 0) break;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overlaps, placeLabels, RectGrid, type Rect } from '../src/placement.js';
+import { overlaps, placeLabels, RectGrid, type Rect, type Sample } from '../src/placement.js';
 
 const node = { x: 200, y: 200, radius: 6, width: 60, height: 12 };
 const grown = (r: Rect, by: number): Rect => ({ x0: r.x0 - by, y0: r.y0 - by, x1: r.x1 + by, y1: r.y1 + by });
@@ -22,7 +22,32 @@ describe('placeLabels()', () => {
     const [placed] = placeLabels([node], nodes, 400, 400, 2, soft);
     expect(placed?.align).toBe('right');
     expect(placed!.x1).toBeLessThanOrEqual(node.x - node.radius);
-    expect(soft.count(placed!, 1)).toBe(1);
+    expect(soft.cost(placed!, 1)).toBe(1);
+  });
+
+  it('counts a link once however many of its samples a place covers, a heavier link for more', () => {
+    const rightOfNode = (x: number, y: number) => x >= 208 && x < 280 && y >= 190 && y < 210;
+    const leftOfNode = (x: number, y: number) => x >= 120 && x < 192 && y >= 190 && y < 210;
+    const world = (weightRight: number) => {
+      const soft = links((x, y) => !rightOfNode(x, y) && !leftOfNode(x, y));
+      // Right of the node: one long link along the label; left of it: two short ones.
+      for (let x = 212; x < 270; x += 4) {
+        const sample: Sample = { x0: x, y0: 199, x1: x + 2, y1: 201, owner: 1, weight: weightRight };
+        soft.add(sample);
+      }
+      for (const [owner, x] of [
+        [2, 150],
+        [3, 170],
+      ] as const) {
+        const sample: Sample = { x0: x, y0: 199, x1: x + 2, y1: 201, owner, weight: 1 };
+        soft.add(sample);
+      }
+      return placeLabels([node], new RectGrid(), 400, 400, 2, soft)[0];
+    };
+    expect(world(1)?.align).toBe('left');
+    // Two plain links against one that counts two: the nearer place wins the tie.
+    expect(world(2)?.align).toBe('left');
+    expect(world(3)?.align).toBe('right');
   });
 
   it('keeps the nearest place when nothing is in the way', () => {
