@@ -105,13 +105,15 @@ export function centralityChart(cg: ClaimGraphLike, options: CentralityChartOpti
     })
     .sort((a, b) => b.value - a.value || a.name.localeCompare(b.name))
     .slice(0, o.limit)
-    .map((row, i) => ({
-      ...row,
-      label: wrapWords(row.name, labelWidth, NAME_SIZE, 1, undefined, false).lines[0]!,
-      rank: i + 1,
-    }));
+    .map((row, i) => {
+      // A long name takes a second line before it is shortened; lines are joined by a newline,
+      // which the axis splits back.
+      const wrapped = wrapWords(row.name, labelWidth, NAME_SIZE, 2, undefined, false);
+      return { ...row, label: wrapped.lines.join('\n'), shortened: wrapped.shortened, rank: i + 1 };
+    });
+  const twoLines = ranked.some((r) => r.label.includes('\n'));
   const left = labelExtent(
-    ranked.map((r) => r.label),
+    ranked.flatMap((r) => r.label.split('\n')),
     NAME_SIZE,
     NAME_PADDING,
   );
@@ -135,12 +137,17 @@ export function centralityChart(cg: ClaimGraphLike, options: CentralityChartOpti
       labelFontSize: NAME_SIZE,
       // Labels are fitted (at word boundaries) before they get here: vega must never cut one.
       labelLimit: 0,
+      labelExpr: "split(datum.label, '\\n')",
+      labelLineHeight: NAME_SIZE + 2,
+      // Multi-line labels hang from their first line: a two-line name moves up half a line to sit centred on its bar.
+      labelOffset: { expr: `indexof(datum.label, '\\n') >= 0 ? ${-(NAME_SIZE + 2) / 2} : 0` },
     },
   };
   const body: ChartBody = {
     data: { values: ranked },
     width: plotWidth,
-    height: { step: 24 },
+    // Rows of two-line names get the room of two lines.
+    height: { step: twoLines ? 32 : 24 },
     layer: [
       {
         mark: { type: 'bar', height: { band: 0.7 }, cornerRadiusEnd: 2, stroke: '#333333', strokeWidth: 0.4 },
@@ -179,7 +186,7 @@ export function centralityChart(cg: ClaimGraphLike, options: CentralityChartOpti
       ? `The ${ranked.length} highest of ${candidates} ${kinds} with ties; the network counts every entity.`
       : `All ${ranked.length} ${kinds} with ties; the network counts every entity.`;
   const subtitle = subtitleLines(o.subtitle, [metric.explain, shown]);
-  const shortenedNames = ranked.filter((r) => r.label !== r.name).map((r) => r.name);
+  const shortenedNames = ranked.filter((r) => r.shortened).map((r) => r.name);
   const description =
     `Bar chart ranking ${ranked.length} entities by ${o.metric}. ` +
     ranked

@@ -427,6 +427,21 @@ describe('centralityChart', () => {
     expect(spec.title.subtitle.join(' ')).toContain('shortest chain of ties');
   });
 
+  it('writes a long name whole on two lines before it shortens one, and says which it shortened', async () => {
+    const spec = centralityChart(mini(), { metric: 'degree', labelWidth: 70 });
+    const rows = dataOf(spec);
+    const lines = rows.map((r) => String(r.label).split('\n'));
+    expect(lines.some((l) => l.length === 2)).toBe(true);
+    expect(lines.every((l) => l.length <= 2)).toBe(true);
+    const whole = rows.filter((r) => !r.shortened);
+    for (const r of whole) expect(String(r.label).replace(/\n/g, ' ')).toBe(r.name);
+    const shortened = rows.filter((r) => r.shortened).map((r) => String(r.name));
+    const description = (spec as unknown as { description: string }).description;
+    for (const name of shortened) expect(description).toContain(name);
+    if (shortened.length === 0) expect(description).not.toContain('Names shortened');
+    await compiles(spec);
+  });
+
   it('fails on an unknown metric', () => {
     expect(() => centralityChart(mini(), { metric: 'pagerank' as 'degree' })).toThrow(
       '@claimgraph/charts: centralityChart: options.metric: must be one of degree, betweenness, not "pagerank"',
