@@ -147,7 +147,7 @@ export function centralityChart(cg: ClaimGraphLike, options: CentralityChartOpti
     data: { values: ranked },
     width: plotWidth,
     // Rows of two-line names get the room of two lines.
-    height: { step: twoLines ? 32 : 24 },
+    height: { step: twoLines ? 34 : 24 },
     layer: [
       {
         mark: { type: 'bar', height: { band: 0.7 }, cornerRadiusEnd: 2, stroke: '#333333', strokeWidth: 0.4 },
