@@ -63,14 +63,19 @@ export class PathFinder {
    */
   find(from: number, to: number, accept: RelationFilter, directed: boolean): number[] | null {
     if (from === to) return [from];
-    if (accept === EVERY_RELATION) return this.#findPlain(from, to, directed);
     const stamp = ++this.#stamp;
     const { store } = this;
+    // Without criteria every relation takes part: walk plain neighbour lists. With criteria, walk
+    // each entity's relations and keep those the filter accepts, in the direction they lead.
+    const plain = accept === EVERY_RELATION;
+    const forward = plain ? this.#neighbours(directed ? 'out' : 'any') : store.byEntity;
+    const backward = plain && !directed ? forward : plain ? this.#neighbours('in') : store.byEntity;
+    const forwardDirection: Direction = directed ? 'out' : 'any';
+    const backwardDirection: Direction = directed ? 'in' : 'any';
     const seenFrom = this.#seenFrom;
     const seenTo = this.#seenTo;
     const parentFrom = this.#parentFrom;
     const parentTo = this.#parentTo;
-    const { offsets, items } = store.byEntity;
     seenFrom[from] = stamp;
     seenTo[to] = stamp;
     parentFrom[from] = -1;
@@ -81,8 +86,6 @@ export class PathFinder {
     depthTo[to] = 0;
     let frontierFrom = [from];
     let frontierTo = [to];
-    const forward: Direction = directed ? 'out' : 'any';
-    const backward: Direction = directed ? 'in' : 'any';
 
     while (frontierFrom.length > 0 && frontierTo.length > 0) {
       const fromSide = frontierFrom.length <= frontierTo.length;
@@ -92,20 +95,26 @@ export class PathFinder {
       const other = fromSide ? seenTo : seenFrom;
       const depth = fromSide ? depthFrom : depthTo;
       const otherDepth = fromSide ? depthTo : depthFrom;
-      const direction = fromSide ? forward : backward;
+      const direction = fromSide ? forwardDirection : backwardDirection;
+      const { offsets, items } = fromSide ? forward : backward;
       const next: number[] = [];
       let meeting = -1;
       let meetingLength = Infinity;
       for (const v of frontier) {
         for (let k = offsets[v]!; k < offsets[v + 1]!; k++) {
-          const r = items[k]!;
-          if (!accept(r) || !leads(store, r, v, direction)) continue;
-          const w = store.relSource[r] === v ? store.relTarget[r]! : store.relSource[r]!;
+          let w: number;
+          if (plain) w = items[k]!;
+          else {
+            const r = items[k]!;
+            if (!accept(r) || !leads(store, r, v, direction)) continue;
+            w = store.relSource[r] === v ? store.relTarget[r]! : store.relSource[r]!;
+          }
           if (seen[w] === stamp) continue;
           seen[w] = stamp;
           parent[w] = v;
           depth[w] = depth[v]! + 1;
           if (other[w] === stamp) {
+            // Depths kept as entities are reached: no walk up the parents at each meeting (linear time).
             const length = otherDepth[w]!;
             if (length < meetingLength) {
               meeting = w;
@@ -152,62 +161,6 @@ export class PathFinder {
     else if (way === 'in') this.#in = csr;
     else this.#any = csr;
     return csr;
-  }
-
-  /** The same search as find(), over plain neighbour lists when every relation takes part. */
-  #findPlain(from: number, to: number, directed: boolean): number[] | null {
-    const stamp = ++this.#stamp;
-    const seenFrom = this.#seenFrom;
-    const seenTo = this.#seenTo;
-    const parentFrom = this.#parentFrom;
-    const parentTo = this.#parentTo;
-    const forward = this.#neighbours(directed ? 'out' : 'any');
-    const backward = directed ? this.#neighbours('in') : forward;
-    seenFrom[from] = stamp;
-    seenTo[to] = stamp;
-    parentFrom[from] = -1;
-    parentTo[to] = -1;
-    const depthFrom = this.#depthFrom;
-    const depthTo = this.#depthTo;
-    depthFrom[from] = 0;
-    depthTo[to] = 0;
-    let frontierFrom = [from];
-    let frontierTo = [to];
-    while (frontierFrom.length > 0 && frontierTo.length > 0) {
-      const fromSide = frontierFrom.length <= frontierTo.length;
-      const frontier = fromSide ? frontierFrom : frontierTo;
-      const seen = fromSide ? seenFrom : seenTo;
-      const parent = fromSide ? parentFrom : parentTo;
-      const other = fromSide ? seenTo : seenFrom;
-      const depth = fromSide ? depthFrom : depthTo;
-      const otherDepth = fromSide ? depthTo : depthFrom;
-      const { offsets, items } = fromSide ? forward : backward;
-      const next: number[] = [];
-      let meeting = -1;
-      let meetingLength = Infinity;
-      for (const v of frontier) {
-        for (let k = offsets[v]!; k < offsets[v + 1]!; k++) {
-          const w = items[k]!;
-          if (seen[w] === stamp) continue;
-          seen[w] = stamp;
-          parent[w] = v;
-          depth[w] = depth[v]! + 1;
-          if (other[w] === stamp) {
-            // Depths kept as entities are reached: no walk up the parents at each meeting (linear time).
-            const length = otherDepth[w]!;
-            if (length < meetingLength) {
-              meeting = w;
-              meetingLength = length;
-            }
-          }
-          next.push(w);
-        }
-      }
-      if (meeting >= 0) return this.#join(meeting);
-      if (fromSide) frontierFrom = next;
-      else frontierTo = next;
-    }
-    return null;
   }
 
   #join(meeting: number): number[] {
