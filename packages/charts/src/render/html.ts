@@ -65,19 +65,25 @@ const titleText = (spec: TopLevelSpec): string => {
   return Array.isArray(text) ? text.join(' ') : typeof text === 'string' ? text : 'Chart';
 };
 
-/** The chart as a complete HTML document. The spec travels as script-safe JSON, never as markup. */
-export function renderHtml(spec: TopLevelSpec, options: HtmlOptions = {}): string {
+/** Options resolved against HTML_DEFAULTS and checked, with the vega-embed options they give; `method` names the caller in errors. */
+function pageOptions(method: string, options: HtmlOptions) {
   const o = { ...HTML_DEFAULTS, ...options };
   if (o.libraries !== 'inline' && o.libraries !== 'cdn') {
     throw new Error(
-      `@claimgraph/charts/render: renderHtml: options.libraries: "${String(o.libraries)}" is not "inline" or "cdn"`,
+      `@claimgraph/charts/render: ${method}: options.libraries: "${String(o.libraries)}" is not "inline" or "cdn"`,
     );
   }
-  const description = typeof spec.description === 'string' ? spec.description : '';
   const embedOptions = {
     renderer: o.renderer,
     actions: { export: true, source: false, compiled: false, editor: false },
   };
+  return { o, embedOptions };
+}
+
+/** The chart as a complete HTML document. The spec travels as script-safe JSON, never as markup. */
+export function renderHtml(spec: TopLevelSpec, options: HtmlOptions = {}): string {
+  const { o, embedOptions } = pageOptions('renderHtml', options);
+  const description = typeof spec.description === 'string' ? spec.description : '';
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -126,21 +132,12 @@ const creditText = (spec: TopLevelSpec): string => {
  * (`{ type: 'claimgraph:height', height }` by postMessage) so the frame can fit it.
  */
 export function renderResponsiveHtml(build: (width: number) => TopLevelSpec, options: HtmlOptions = {}): string {
-  const o = { ...HTML_DEFAULTS, ...options };
-  if (o.libraries !== 'inline' && o.libraries !== 'cdn') {
-    throw new Error(
-      `@claimgraph/charts/render: renderResponsiveHtml: options.libraries: "${String(o.libraries)}" is not "inline" or "cdn"`,
-    );
-  }
+  const { o, embedOptions } = pageOptions('renderResponsiveHtml', options);
   const layouts = RESPONSIVE_WIDTHS.map((width) => ({ width, spec: build(width) }));
   const main = layouts.find((l) => l.width === 640)?.spec ?? layouts[0]!.spec;
   const title = o.title ?? titleText(main);
   const credit = creditText(main);
   const description = typeof main.description === 'string' ? main.description : '';
-  const embedOptions = {
-    renderer: o.renderer,
-    actions: { export: true, source: false, compiled: false, editor: false },
-  };
   return `<!doctype html>
 <html lang="en">
 <head>
