@@ -8,7 +8,7 @@ import { ENTITY_TYPES, ENTITY_TYPE_INFO, type EntityType } from '@claimgraph/sch
 import { frame, innerWidth, labelExtent, legendColumns, subtitleLines, type ChartBody } from './frame.js';
 import { wrapWords } from './text-width.js';
 import { creditLine, indexClaimGraph, type ClaimGraphLike, type FrameOptions } from './input.js';
-import { CHECKS, FRAME_CHECKS, resolveOptions, typeList } from './options.js';
+import { CHECKS, FRAME_CHECKS, FRAME_DEFAULTS, resolveOptions, typeList } from './options.js';
 import { listing } from './text.js';
 import { ENTITY_STYLE } from './palette.js';
 import { tieGraph } from './ties.js';
@@ -34,26 +34,17 @@ export const CENTRALITY_TYPES: readonly EntityType[] = [
   'international-body',
 ];
 
-export const CENTRALITY_CHART_DEFAULTS: {
+export const CENTRALITY_CHART_DEFAULTS: typeof FRAME_DEFAULTS & {
   metric: CentralityMetric;
   limit: number;
   labelWidth: number;
   types: EntityType | EntityType[];
-  width: number;
-  title: string | undefined;
-  subtitle: string | string[] | undefined;
-  dataset: string | undefined;
-  credit: string | undefined;
 } = {
   metric: 'degree',
   limit: 15,
   labelWidth: 180,
   types: [...CENTRALITY_TYPES],
-  width: 640,
-  title: undefined,
-  subtitle: undefined,
-  dataset: undefined,
-  credit: undefined,
+  ...FRAME_DEFAULTS,
 };
 
 const CENTRALITY_CHECKS = {

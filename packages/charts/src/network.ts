@@ -16,7 +16,7 @@ import {
   type FrameOptions,
 } from './input.js';
 import { layoutGraph, type LayoutName } from './layout.js';
-import { CHECKS, ChartOptionError, FRAME_CHECKS, resolveOptions } from './options.js';
+import { CHECKS, ChartOptionError, FRAME_CHECKS, FRAME_DEFAULTS, resolveOptions } from './options.js';
 import { ENTITY_STYLE, GREYS, STATUS_KEYS, STATUS_STYLE } from './palette.js';
 import { placeLabels, RectGrid, separateNodes, type Sample } from './placement.js';
 import { neighbourhood, tieGraph } from './ties.js';
@@ -48,7 +48,7 @@ export interface NetworkChartOptions extends FrameOptions {
   height?: number;
 }
 
-export const NETWORK_CHART_DEFAULTS: {
+export const NETWORK_CHART_DEFAULTS: typeof FRAME_DEFAULTS & {
   entity: string | undefined;
   focus: string | undefined;
   relation: string | string[] | undefined;
@@ -59,12 +59,7 @@ export const NETWORK_CHART_DEFAULTS: {
   seed: number;
   iterations: number | undefined;
   isolated: boolean;
-  width: number;
   height: number | undefined;
-  title: string | undefined;
-  subtitle: string | string[] | undefined;
-  dataset: string | undefined;
-  credit: string | undefined;
 } = {
   entity: undefined,
   focus: undefined,
@@ -76,12 +71,8 @@ export const NETWORK_CHART_DEFAULTS: {
   seed: 1,
   iterations: undefined,
   isolated: false,
-  width: 640,
   height: undefined,
-  title: undefined,
-  subtitle: undefined,
-  dataset: undefined,
-  credit: undefined,
+  ...FRAME_DEFAULTS,
 };
 
 /** The most entities a network chart draws by default; `maxNodes` changes it. */

@@ -88,6 +88,21 @@ export const CHECKS = {
 /** Widths the helpers lay out for, in pixels: from a phone column to a wide desktop figure. */
 export const WIDTH_RANGE = { min: 200, max: 2400 } as const;
 
+/** The defaults of the options every helper takes (checked by FRAME_CHECKS); each helper's DEFAULTS spreads them. */
+export const FRAME_DEFAULTS: {
+  width: number;
+  title: string | undefined;
+  subtitle: string | string[] | undefined;
+  dataset: string | undefined;
+  credit: string | undefined;
+} = {
+  width: 640,
+  title: undefined,
+  subtitle: undefined,
+  dataset: undefined,
+  credit: undefined,
+};
+
 /** The options every helper takes: title, subtitle, source line, dataset name, width. */
 export const FRAME_CHECKS: Record<string, Check> = {
   title: CHECKS.string,

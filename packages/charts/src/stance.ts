@@ -6,7 +6,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { formatDateRange } from './dates.js';
 import { frame, innerWidth, subtitleLines, type ChartBody } from './frame.js';
 import { creditLine, indexClaimGraph, type ChartIndex, type ClaimGraphLike, type FrameOptions } from './input.js';
-import { CHECKS, FRAME_CHECKS, resolveOptions } from './options.js';
+import { CHECKS, FRAME_CHECKS, FRAME_DEFAULTS, resolveOptions } from './options.js';
 import { GREYS } from './palette.js';
 import { stanceChannels, stancesIn } from './rows.js';
 import {
@@ -40,7 +40,7 @@ export interface StanceChartOptions extends StatementSelection, FrameOptions {
   labelWidth?: number;
 }
 
-export const STANCE_CHART_DEFAULTS: {
+export const STANCE_CHART_DEFAULTS: typeof FRAME_DEFAULTS & {
   relation: string | string[] | undefined;
   entity: string | undefined;
   from: string | undefined;
@@ -48,11 +48,6 @@ export const STANCE_CHART_DEFAULTS: {
   quotes: boolean;
   maxQuoteLines: number | undefined;
   labelWidth: number;
-  width: number;
-  title: string | undefined;
-  subtitle: string | string[] | undefined;
-  dataset: string | undefined;
-  credit: string | undefined;
 } = {
   relation: undefined,
   entity: undefined,
@@ -61,11 +56,7 @@ export const STANCE_CHART_DEFAULTS: {
   quotes: true,
   maxQuoteLines: undefined,
   labelWidth: 170,
-  width: 640,
-  title: undefined,
-  subtitle: undefined,
-  dataset: undefined,
-  credit: undefined,
+  ...FRAME_DEFAULTS,
 };
 
 const STANCE_CHECKS = {

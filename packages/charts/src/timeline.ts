@@ -19,7 +19,7 @@ import {
   statementRows,
   tallyStances,
 } from './statements.js';
-import { CHECKS, FRAME_CHECKS, resolveOptions } from './options.js';
+import { CHECKS, FRAME_CHECKS, FRAME_DEFAULTS, resolveOptions } from './options.js';
 import { plural } from './text.js';
 import { wrapWords } from './text-width.js';
 
@@ -38,18 +38,13 @@ export interface TimelineChartOptions extends FrameOptions {
   labelWidth?: number;
 }
 
-export const TIMELINE_CHART_DEFAULTS: {
+export const TIMELINE_CHART_DEFAULTS: typeof FRAME_DEFAULTS & {
   entity: string | undefined;
   relation: string | string[] | undefined;
   from: PartialDate | undefined;
   to: PartialDate | undefined;
   rowHeight: number;
   labelWidth: number;
-  width: number;
-  title: string | undefined;
-  subtitle: string | string[] | undefined;
-  dataset: string | undefined;
-  credit: string | undefined;
 } = {
   entity: undefined,
   relation: undefined,
@@ -57,11 +52,7 @@ export const TIMELINE_CHART_DEFAULTS: {
   to: undefined,
   rowHeight: 26,
   labelWidth: 210,
-  width: 640,
-  title: undefined,
-  subtitle: undefined,
-  dataset: undefined,
-  credit: undefined,
+  ...FRAME_DEFAULTS,
 };
 
 const TIMELINE_CHECKS = {
