@@ -1,5 +1,6 @@
 /** Ways a curator or a tool gets data wrong, shared by the differential tests of the quick checks. */
 import type { Dataset } from '@claimgraph/schema';
+import { syntheticDataset } from '../src/synthetic.js';
 
 export type Mutable = Record<string, unknown>;
 type Mutation = (data: Dataset, pick: (n: number) => number) => void;
@@ -152,3 +153,15 @@ export const MUTATIONS: Record<string, Mutation> = {
   duplicateEntityId: (d, p) => d.entities.push({ ...rec(d.entities, p) } as never),
   reversedStatements: (d) => d.statements.reverse(),
 };
+
+/** Every mutation applied alone to six small synthetic datasets, each with its own seeded picks. */
+export function* singlyMutated(): Generator<{ name: string; seed: number; data: Dataset }> {
+  for (const [name, mutate] of Object.entries(MUTATIONS)) {
+    for (let seed = 1; seed <= 6; seed++) {
+      const data = syntheticDataset({ entities: 15, seed });
+      let k = seed;
+      mutate(data, (n) => (n === 0 ? 0 : (k++ * 7919) % n));
+      yield { name, seed, data };
+    }
+  }
+}
