@@ -10,6 +10,17 @@ import type { ChartRef } from '../charts.js';
 import { embedPath, relativeHref } from '../permalink.js';
 import { dateText, listPagePath, type Site } from '../model.js';
 
+/** What the head of every page starts with: charset, viewport, and an empty icon (no favicon request). */
+export function HeadBasics() {
+  return (
+    <>
+      <meta charSet="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <link rel="icon" href="data:," />
+    </>
+  );
+}
+
 export interface PageProps {
   site: Site;
   /** This page's path from the site root: links are made relative to it. */
@@ -37,9 +48,7 @@ export function Layout({ site, path, title, description, charts, search, childre
   return (
     <html lang="en">
       <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <link rel="icon" href="data:," />
+        <HeadBasics />
         <title>{`${title} · ${site.title}`}</title>
         {description ? <meta name="description" content={description} /> : null}
         <meta name="generator" content="claimgraph site" />

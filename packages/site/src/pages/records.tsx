@@ -2,7 +2,7 @@
 import type { Source, Statement } from '@claimgraph/schema';
 import { recordPath, relativeHref } from '../permalink.js';
 import { byDate, type Site } from '../model.js';
-import { Cite, DateText, Layout, More, StatementItem, TextWithIds } from './parts.js';
+import { Cite, DateText, HeadBasics, Layout, More, StatementItem, TextWithIds } from './parts.js';
 
 export function StatementPage({ site, statement }: { site: Site; statement: Statement }) {
   const path = recordPath(statement.id);
@@ -95,9 +95,7 @@ export function RedirectPage({ site, from, to }: { site: Site; from: string; to:
   return (
     <html lang="en">
       <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <link rel="icon" href="data:," />
+        <HeadBasics />
         <title>{`Moved: ${from} · ${site.title}`}</title>
         <meta http-equiv="refresh" content={`0; url=${target}`} />
         <link rel="canonical" href={site.absoluteUrl(recordPath(to))} />

@@ -2,7 +2,7 @@
 import { relativeHref } from '../permalink.js';
 import type { Site } from '../model.js';
 import type { ChartRef } from '../charts.js';
-import { Cite, Layout } from './parts.js';
+import { Cite, HeadBasics, Layout } from './parts.js';
 
 export interface DownloadFile {
   /** Path inside the release. */
@@ -130,9 +130,7 @@ export function EmbedPage({
   return (
     <html lang="en">
       <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <link rel="icon" href="data:," />
+        <HeadBasics />
         <title>{`${label} · ${site.title}`}</title>
         <meta name="robots" content="noindex" />
         <link rel="canonical" href={site.absoluteUrl(pagePath)} />
