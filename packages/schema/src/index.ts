@@ -51,6 +51,7 @@ export {
 export { outsideCoverage } from './coverage.js';
 export {
   exactHoldsWords,
+  sameUtterance,
   findRepeatedStatements,
   statementIdentity,
   wordsProblems,
