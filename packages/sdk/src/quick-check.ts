@@ -220,7 +220,7 @@ function everyRecord<T>(records: Records<T>): T[] {
   return Array.from({ length: records.length }, (_, i) => records.at(i)!);
 }
 
-function sameQualifiers(a: Fields, b: Fields): boolean {
+export function sameQualifiers(a: Fields, b: Fields): boolean {
   if ((a.start ?? null) !== (b.start ?? null) || (a.end ?? null) !== (b.end ?? null)) return false;
   if ((a.endedBy ?? null) !== (b.endedBy ?? null)) return false;
   const x = Object.entries((a.attributes as Fields | undefined) ?? {}).sort(([p], [q]) => (p < q ? -1 : 1));
