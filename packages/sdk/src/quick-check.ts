@@ -264,7 +264,7 @@ function noDuplicateRelations(store: Store): boolean {
 }
 
 /** Depth-first search over part-of relations only, without recursion. */
-function noPartOfCycle(store: Store): boolean {
+export function noPartOfCycle(store: Store): boolean {
   const partOf = RELATION_TYPES.indexOf('part-of');
   const n = store.entities.length;
   const offsets = new Int32Array(n + 1);

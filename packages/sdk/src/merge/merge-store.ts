@@ -55,10 +55,39 @@ export interface Merged {
   report: MergeReport;
 }
 
-/** Where each merged record comes from: the dataset and position of each copy, first dataset first. */
-interface Group {
-  id: string;
-  members: number[]; // pairs: dataset, position
+/**
+ * Where each merged record comes from, in merged (id) order: the first dataset holding it and its
+ * position there, and for records several datasets hold, the further dataset/position pairs.
+ * Typed arrays, not an object per record: a merge of 200,000 statements allocates little.
+ */
+class Groups {
+  constructor(
+    readonly ids: string[],
+    readonly d: Int32Array,
+    readonly p: Int32Array,
+    readonly more: Map<number, number[]>,
+  ) {}
+  get length(): number {
+    return this.ids.length;
+  }
+  /** Dataset/position pairs of record `i`, first dataset first. */
+  members(i: number): number[] {
+    const rest = this.more.get(i);
+    return rest ? [this.d[i]!, this.p[i]!, ...rest] : [this.d[i]!, this.p[i]!];
+  }
+  /** Keeps the records whose flag is 0, in order. */
+  without(dropped: Uint8Array): Groups {
+    const keep: number[] = [];
+    for (let i = 0; i < this.length; i++) if (dropped[i] === 0) keep.push(i);
+    const more = new Map<number, number[]>();
+    keep.forEach((i, k) => this.more.has(i) && more.set(k, this.more.get(i)!));
+    return new Groups(
+      keep.map((i) => this.ids[i]!),
+      Int32Array.from(keep, (i) => this.d[i]!),
+      Int32Array.from(keep, (i) => this.p[i]!),
+      more,
+    );
+  }
 }
 
 const SYMMETRIC = Uint8Array.from(RELATION_TYPES, (t) => (RELATION_TYPE_INFO[t].symmetric ? 1 : 0));
@@ -68,51 +97,81 @@ const CURATOR_FIELDS = new Set(['note', 'accessed']);
 
 const json = (value: unknown) => JSON.stringify(value);
 
+/** A record whose id changes in the merge (another dataset's redirect, a judgement). */
+interface Moved {
+  id: string;
+  from: string;
+  d: number;
+  p: number;
+}
+
 /**
  * Records of every dataset grouped by the id they end up under, in id order: the datasets' sorted
  * id lists merged in one pass, records whose id changes sorted in afterwards.
  */
-function groupById(inputs: readonly Labelled[], kind: MergeKind, finalId: (id: string) => string): Group[] {
-  const streams: { ids: string[]; d: number[]; p: number[] }[] = [];
-  const moved: { id: string; d: number; p: number }[] = [];
+function groupById(
+  inputs: readonly Labelled[],
+  kind: MergeKind,
+  finalId: ((id: string) => string) | null,
+): { groups: Groups; moved: Moved[] } {
+  const streams: { ids: string[]; d: number; p: Int32Array | null }[] = [];
+  const moved: Moved[] = [];
+  let total = 0;
   inputs.forEach(({ store }, d) => {
     const idAt = store.ids[kind];
     const n = store[kind].length;
-    const stream = { ids: [] as string[], d: [] as number[], p: [] as number[] };
-    for (let p = 0; p < n; p++) {
-      const id = idAt(p);
-      const to = finalId(id);
-      if (to === id) {
-        stream.ids.push(id);
-        stream.d.push(d);
-        stream.p.push(p);
-      } else moved.push({ id: to, d, p });
+    total += n;
+    const ids = new Array<string>(n);
+    let kept = 0;
+    let p: Int32Array | null = null;
+    for (let i = 0; i < n; i++) {
+      const id = idAt(i);
+      const to = finalId === null ? id : finalId(id);
+      if (to !== id) {
+        p ??= Int32Array.from({ length: n }, (_, k) => k);
+        moved.push({ id: to, from: id, d, p: i });
+        continue;
+      }
+      if (p !== null) p[kept] = i;
+      ids[kept++] = id;
     }
-    streams.push(stream);
+    ids.length = kept;
+    streams.push({ ids, d, p });
   });
   moved.sort((a, b) => compareIds(a.id, b.id) || a.d - b.d);
-  streams.push({ ids: moved.map((m) => m.id), d: moved.map((m) => m.d), p: moved.map((m) => m.p) });
-  const heads = new Array<number>(streams.length).fill(0);
-  const groups: Group[] = [];
+  const heads = new Int32Array(streams.length + 1);
+  const ids: string[] = [];
+  const gd = new Int32Array(total);
+  const gp = new Int32Array(total);
+  const more = new Map<number, number[]>();
+  let m = 0;
   for (;;) {
     let least: string | undefined;
     for (let s = 0; s < streams.length; s++) {
       const id = streams[s]!.ids[heads[s]!];
       if (id !== undefined && (least === undefined || id < least)) least = id;
     }
+    const movedId = moved[heads[streams.length]!]?.id;
+    if (movedId !== undefined && (least === undefined || movedId < least)) least = movedId;
     if (least === undefined) break;
     const members: number[] = [];
     for (let s = 0; s < streams.length; s++) {
       const stream = streams[s]!;
-      while (stream.ids[heads[s]!] === least) {
-        members.push(stream.d[heads[s]!]!, stream.p[heads[s]!]!);
+      if (stream.ids[heads[s]!] === least) {
+        members.push(stream.d, stream.p === null ? heads[s]! : stream.p[heads[s]!]!);
         heads[s]!++;
       }
     }
+    for (let k = heads[streams.length]!; moved[k]?.id === least; k = ++heads[streams.length]!)
+      members.push(moved[k]!.d, moved[k]!.p);
     if (members.length > 2) sortPairs(members);
-    groups.push({ id: least, members });
+    ids.push(least);
+    gd[m] = members[0]!;
+    gp[m] = members[1]!;
+    if (members.length > 2) more.set(m, members.slice(2));
+    m++;
   }
-  return groups;
+  return { groups: new Groups(ids, gd.slice(0, m), gp.slice(0, m), more), moved };
 }
 
 /** Sorts dataset/position pairs by dataset. */
@@ -127,15 +186,19 @@ function sortPairs(members: number[]): void {
 }
 
 /** Input position → merged position, per dataset, and a bit per dataset per merged record. */
-function positions(inputs: readonly Labelled[], kind: MergeKind, groups: Group[]) {
+function positions(inputs: readonly Labelled[], kind: MergeKind, groups: Groups) {
   const map = inputs.map(({ store }) => new Int32Array(store[kind].length).fill(-1));
   const mask = new Uint32Array(groups.length);
-  groups.forEach((g, i) => {
-    for (let k = 0; k < g.members.length; k += 2) {
-      map[g.members[k]!]![g.members[k + 1]!] = i;
-      mask[i]! |= 1 << g.members[k]!;
+  const { d, p } = groups;
+  for (let i = 0; i < groups.length; i++) {
+    map[d[i]!]![p[i]!] = i;
+    mask[i] = 1 << d[i]!;
+  }
+  for (const [i, rest] of groups.more)
+    for (let k = 0; k < rest.length; k += 2) {
+      map[rest[k]!]![rest[k + 1]!] = i;
+      mask[i]! |= 1 << rest[k]!;
     }
-  });
   return { map, mask };
 }
 
@@ -165,108 +228,107 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
   const clash = (kind: MergeKind, id: string, field: string, a: number, b: number, problem: string): never => {
     throw new ClaimGraphMergeError(id, field, [label(a), label(b)], `the ${KIND_NAME[kind]} ${problem}`);
   };
+  const noMoves = redirects.size === 0 && judged.size === 0;
   const groupsOf = (kind: MergeKind, finalId: (id: string) => string) => {
-    const groups = groupById(inputs, kind, finalId);
-    for (const g of groups)
-      for (let k = 0; k < g.members.length; k += 2) {
-        const id = inputs[g.members[k]!]!.store.ids[kind](g.members[k + 1]!);
-        noteJoin(kind, id, g.id);
-      }
+    const { groups, moved } = groupById(inputs, kind, noMoves ? null : finalId);
+    for (const m of moved) noteJoin(kind, m.from, m.id);
     return groups;
   };
+  const idOf = (kind: MergeKind, d: number, p: number) => inputs[d]!.store.ids[kind](p);
 
   // Entities: one type per id.
   const entityGroups = groupsOf('entities', thingId);
   const entityPos = positions(inputs, 'entities', entityGroups);
   const types = inputs.map(({ store }) => store.extras.entityType());
   const entityType = new Uint8Array(entityGroups.length);
+  for (let i = 0; i < entityGroups.length; i++) entityType[i] = types[entityGroups.d[i]!]![entityGroups.p[i]!]!;
   const mergedEntities = new Map<number, Record<string, unknown>>();
-  entityGroups.forEach((g, i) => {
-    const [d0, p0] = [g.members[0]!, g.members[1]!];
-    entityType[i] = types[d0]![p0]!;
-    for (let k = 2; k < g.members.length; k += 2) {
-      const [d, p] = [g.members[k]!, g.members[k + 1]!];
+  for (const i of sharedOrRenamed(entityGroups, noMoves ? null : (d, p) => idOf('entities', d, p))) {
+    const members = entityGroups.members(i);
+    const [d0, p0] = [members[0]!, members[1]!];
+    for (let k = 2; k < members.length; k += 2) {
+      const [d, p] = [members[k]!, members[k + 1]!];
       if (types[d]![p] !== entityType[i]) {
         const a = recordOf<{ id: string; type: string }>('entities', d0, p0);
         const b = recordOf<{ id: string; type: string }>('entities', d, p);
+        const as = (x: { id: string }) => (x.id === entityGroups.ids[i] ? '' : ` (as ${x.id})`);
         clash(
           'entities',
-          g.id,
+          entityGroups.ids[i]!,
           '/type',
           d0,
           d,
-          `is ${a.type} in ${label(d0)}${a.id === g.id ? '' : ` (as ${a.id})`}, ${b.type} in ${label(d)}${b.id === g.id ? '' : ` (as ${b.id})`}`,
+          `is ${a.type} in ${label(d0)}${as(a)}, ${b.type} in ${label(d)}${as(b)}`,
         );
       }
     }
-    if (g.members.length > 2 || inputs[d0]!.store.ids.entities(p0) !== g.id)
-      mergedEntities.set(
-        i,
-        mergeEntity(g, (d, p) => recordOf('entities', d, p), label, report),
-      );
-  });
+    mergedEntities.set(
+      i,
+      mergeEntity(entityGroups.ids[i]!, members, (d, p) => recordOf('entities', d, p), label, report),
+    );
+  }
 
   // Sources: the fields both datasets give must agree, but for each curator's own.
   const sourceGroups = groupsOf('sources', thingId);
   const sourcePos = positions(inputs, 'sources', sourceGroups);
   const mergedSources = new Map<number, Record<string, unknown>>();
-  sourceGroups.forEach((g, i) => {
-    if (g.members.length === 2 && inputs[g.members[0]!]!.store.ids.sources(g.members[1]!) === g.id) return;
-    const merged: Record<string, unknown> = { ...recordOf<object>('sources', g.members[0]!, g.members[1]!), id: g.id };
-    const from = new Map<string, number>(Object.keys(merged).map((f) => [f, g.members[0]!]));
-    for (let k = 2; k < g.members.length; k += 2) {
-      const d = g.members[k]!;
-      for (const [field, value] of Object.entries(recordOf<object>('sources', d, g.members[k + 1]!))) {
+  for (const i of sharedOrRenamed(sourceGroups, noMoves ? null : (d, p) => idOf('sources', d, p))) {
+    const members = sourceGroups.members(i);
+    const id = sourceGroups.ids[i]!;
+    const merged: Record<string, unknown> = { ...recordOf<object>('sources', members[0]!, members[1]!), id };
+    const from = new Map<string, number>(Object.keys(merged).map((f) => [f, members[0]!]));
+    for (let k = 2; k < members.length; k += 2) {
+      const d = members[k]!;
+      for (const [field, value] of Object.entries(recordOf<object>('sources', d, members[k + 1]!))) {
         if (field === 'id') continue;
         if (!(field in merged)) {
           merged[field] = value;
           from.set(field, d);
         } else if (json(merged[field]) !== json(value)) {
+          const a = from.get(field)!;
           if (!CURATOR_FIELDS.has(field))
             clash(
               'sources',
-              g.id,
+              id,
               `/${field}`,
-              from.get(field)!,
+              a,
               d,
-              `has ${json(merged[field])} in ${label(from.get(field)!)}, ${json(value)} in ${label(d)}`,
+              `has ${json(merged[field])} in ${label(a)}, ${json(value)} in ${label(d)}`,
             );
-          report.differences.push({ kind: 'sources', id: g.id, field, datasets: [label(from.get(field)!), label(d)] });
+          report.differences.push({ kind: 'sources', id, field, datasets: [label(a), label(d)] });
         }
       }
     }
     mergedSources.set(i, merged);
-  });
+  }
 
   // Relations: one type and the same ends per id; then one relation per type, ends and dates.
-  let relationGroups = groupsOf('relations', redirected);
   const typeOf = (d: number, p: number) => inputs[d]!.store.relType[p]!;
-  const ends = (d: number, p: number): [number, number] => [
-    entityPos.map[d]![inputs[d]!.store.relSource[p]!]!,
-    entityPos.map[d]![inputs[d]!.store.relTarget[p]!]!,
-  ];
-  const entityIds = entityGroups.map((g) => g.id);
-  for (const g of relationGroups) {
-    const [d0, p0] = [g.members[0]!, g.members[1]!];
-    const [s0, t0] = ends(d0, p0);
-    for (let k = 2; k < g.members.length; k += 2) {
-      const [d, p] = [g.members[k]!, g.members[k + 1]!];
+  const sourceEnd = (d: number, p: number) => entityPos.map[d]![inputs[d]!.store.relSource[p]!]!;
+  const targetEnd = (d: number, p: number) => entityPos.map[d]![inputs[d]!.store.relTarget[p]!]!;
+  const entityIds = entityGroups.ids;
+  let relationGroups = groupsOf('relations', redirected);
+  for (const [i, rest] of relationGroups.more) {
+    const id = relationGroups.ids[i]!;
+    const [d0, p0] = [relationGroups.d[i]!, relationGroups.p[i]!];
+    const [s0, t0] = [sourceEnd(d0, p0), targetEnd(d0, p0)];
+    for (let k = 0; k < rest.length; k += 2) {
+      const [d, p] = [rest[k]!, rest[k + 1]!];
       if (typeOf(d, p) !== typeOf(d0, p0))
         clash(
           'relations',
-          g.id,
+          id,
           '/type',
           d0,
           d,
           `is ${RELATION_TYPES[typeOf(d0, p0)]} in ${label(d0)}, ${RELATION_TYPES[typeOf(d, p)]} in ${label(d)}`,
         );
-      const [s, t] = ends(d, p);
-      const swapped = SYMMETRIC[typeOf(d, p)] === 1 && s === t0 && t === s0;
-      if (swapped) continue;
+      const [s, t] = [sourceEnd(d, p), targetEnd(d, p)];
+      if (SYMMETRIC[typeOf(d, p)] === 1 && s === t0 && t === s0) continue;
       if (s !== s0)
         clash(
           'relations',
-          g.id,
+          id,
           '/source',
           d0,
           d,
@@ -275,7 +337,7 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
       if (t !== t0)
         clash(
           'relations',
-          g.id,
+          id,
           '/target',
           d0,
           d,
@@ -283,18 +345,20 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
         );
     }
   }
-  relationGroups = joinSameRelations(relationGroups, inputs, typeOf, ends, noteJoin);
+  relationGroups = joinSameRelations(relationGroups, inputs, typeOf, sourceEnd, targetEnd, entityPos.mask, noteJoin);
   const relationPos = positions(inputs, 'relations', relationGroups);
   const relCount = relationGroups.length;
   const relSource = new Int32Array(relCount);
   const relTarget = new Int32Array(relCount);
   const relType = new Uint8Array(relCount);
-  relationGroups.forEach((g, r) => {
-    [relSource[r], relTarget[r]] = ends(g.members[0]!, g.members[1]!);
-    relType[r] = typeOf(g.members[0]!, g.members[1]!);
-  });
-  const relationIds = relationGroups.map((g) => g.id);
-  const sourceIds = sourceGroups.map((g) => g.id);
+  for (let r = 0; r < relCount; r++) {
+    const [d, p] = [relationGroups.d[r]!, relationGroups.p[r]!];
+    relSource[r] = sourceEnd(d, p);
+    relTarget[r] = targetEnd(d, p);
+    relType[r] = typeOf(d, p);
+  }
+  const relationIds = relationGroups.ids;
+  const sourceIds = sourceGroups.ids;
 
   // Statements: one id, one content.
   const statementGroups = groupsOf('statements', redirected);
@@ -305,7 +369,7 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
   const stDisputes = new Uint8Array(count);
   const supports = new Int32Array(relCount);
   const disputes = new Int32Array(relCount);
-  const first = { d: new Int32Array(count), p: new Int32Array(count) };
+  const first = { d: statementGroups.d, p: statementGroups.p };
   /** A statement with its references as the merged graph names them. */
   const rewritten = (d: number, p: number, id: string) => {
     const s = recordOf<Record<string, unknown>>('statements', d, p);
@@ -329,38 +393,40 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
     if (reportedBy !== undefined) out.reportedBy = reportedBy;
     return out;
   };
-  statementGroups.forEach((g, i) => {
-    const [d0, p0] = [g.members[0]!, g.members[1]!];
+  for (let i = 0; i < count; i++) {
+    const [d0, p0] = [first.d[i]!, first.p[i]!];
     const store = inputs[d0]!.store;
-    first.d[i] = d0;
-    first.p[i] = p0;
     const r = relationPos.map[d0]![store.stRelation[p0]!]!;
     stRelation[i] = r;
     stSpeaker[i] = entityPos.map[d0]![store.stSpeaker[p0]!]!;
-    stDisputes[i] = store.stDisputes[p0]!;
-    if (stDisputes[i] === 1) disputes[r]!++;
+    const disputed = store.stDisputes[p0]!;
+    stDisputes[i] = disputed;
+    if (disputed === 1) disputes[r]!++;
     else supports[r]!++;
-    if (g.members.length === 2) return;
-    const a = rewritten(d0, p0, g.id);
-    for (let k = 2; k < g.members.length; k += 2) {
-      const d = g.members[k]!;
-      const b = rewritten(d, g.members[k + 1]!, g.id);
+  }
+  for (const [i, rest] of statementGroups.more) {
+    const id = statementGroups.ids[i]!;
+    const [d0, p0] = [first.d[i]!, first.p[i]!];
+    const a = rewritten(d0, p0, id);
+    for (let k = 0; k < rest.length; k += 2) {
+      const d = rest[k]!;
+      const b = rewritten(d, rest[k + 1]!, id);
       const field = [...new Set([...Object.keys(a), ...Object.keys(b)])].find((f) => json(a[f]) !== json(b[f]));
       if (field !== undefined)
         clash(
           'statements',
-          g.id,
+          id,
           `/${field}`,
           d0,
           d,
           `has ${json(a[field]) ?? 'no value'} in ${label(d0)}, ${json(b[field]) ?? 'no value'} in ${label(d)}`,
         );
     }
-  });
+  }
   const counts = new Int32Array(relCount);
   for (let r = 0; r < relCount; r++) counts[r] = supports[r]! + disputes[r]!;
   const byRelation = buildCsr(relCount, stRelation, counts);
-  findDuplicates(relationGroups, byRelation, relationPos.mask, stSpeaker, stDisputes, first, inputs, report);
+  findDuplicates(relationPos.mask, byRelation, stSpeaker, stDisputes, first, inputs, report);
 
   const store: Store = {
     entities: mergedRecords(entityGroups, inputs, 'entities', (i) => mergedEntities.get(i)),
@@ -373,7 +439,7 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
       return { ...fields, id, source: swapped ? target : source, target: swapped ? source : target };
     }),
     statements: mergedRecords(statementGroups, inputs, 'statements', (i, record) => {
-      const out = rewritten(first.d[i]!, first.p[i]!, statementGroups[i]!.id);
+      const out = rewritten(first.d[i]!, first.p[i]!, statementGroups.ids[i]!);
       return out === record ? undefined : out;
     }),
     entityIndex: mergedIndex(inputs, entityPos.map, (s) => s.entityIndex, joins),
@@ -396,21 +462,22 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
     ids: {
       entities: (i) => entityIds[i]!,
       relations: (i) => relationIds[i]!,
-      statements: (i) => statementGroups[i]!.id,
+      statements: (i) => statementGroups.ids[i]!,
       sources: (i) => sourceIds[i]!,
     },
   };
   const finalRedirects: Redirect[] = [];
+  const listed = new Set<string>();
   for (const { redirects: list } of inputs)
     for (const r of list) {
-      const kind = r.from.startsWith('rel:') ? 'relations' : r.from.startsWith('st:') ? 'statements' : null;
-      const to =
-        kind === 'relations'
-          ? (joins.get(redirected(r.from)) ?? redirected(r.from))
-          : kind
-            ? redirected(r.from)
-            : thingId(r.from);
-      if (!finalRedirects.some((x) => x.from === r.from)) finalRedirects.push({ ...r, to });
+      if (listed.has(r.from)) continue;
+      listed.add(r.from);
+      const to = r.from.startsWith('rel:')
+        ? (joins.get(redirected(r.from)) ?? redirected(r.from))
+        : r.from.startsWith('st:')
+          ? redirected(r.from)
+          : thingId(r.from);
+      finalRedirects.push({ ...r, to });
     }
   return {
     store,
@@ -426,32 +493,46 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
   };
 }
 
+/** Records held by several datasets, or whose id changed: the only ones a merge builds anew. */
+function sharedOrRenamed(groups: Groups, idAt: ((d: number, p: number) => string) | null): number[] {
+  const out = new Set<number>(groups.more.keys());
+  return [...out].sort((a, b) => a - b).concat(idAt === null ? [] : renamed(groups, idAt, out));
+}
+
+function renamed(groups: Groups, idAt: (d: number, p: number) => string, skip: Set<number>): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < groups.length; i++)
+    if (!skip.has(i) && idAt(groups.d[i]!, groups.p[i]!) !== groups.ids[i]) out.push(i);
+  return out;
+}
+
 /**
  * One entity from its datasets' records: the first dataset's record, with the fields only later
  * ones give; a different name becomes an alias (after the first record's aliases), and so do the
  * later records' aliases. A field the records give differently is kept as the first gives it and reported.
  */
 function mergeEntity(
-  g: Group,
+  id: string,
+  members: number[],
   recordAt: (d: number, p: number) => Record<string, unknown>,
   label: (d: number) => string,
   report: MergeReport,
 ): Record<string, unknown> {
-  const merged: Record<string, unknown> = { ...recordAt(g.members[0]!, g.members[1]!), id: g.id };
+  const merged: Record<string, unknown> = { ...recordAt(members[0]!, members[1]!), id };
   const aliases: string[] = [...((merged.aliases as string[] | undefined) ?? [])];
   const addName = (name: unknown) => {
     if (typeof name === 'string' && name !== merged.name && !aliases.includes(name)) aliases.push(name);
   };
-  for (let k = 2; k < g.members.length; k += 2) {
-    const d = g.members[k]!;
-    const record = recordAt(d, g.members[k + 1]!);
+  for (let k = 2; k < members.length; k += 2) {
+    const d = members[k]!;
+    const record = recordAt(d, members[k + 1]!);
     addName(record.name);
     for (const alias of (record.aliases as string[] | undefined) ?? []) addName(alias);
     for (const [field, value] of Object.entries(record)) {
       if (field === 'id' || field === 'name' || field === 'aliases') continue;
       if (!(field in merged)) merged[field] = value;
       else if (json(merged[field]) !== json(value))
-        report.differences.push({ kind: 'entities', id: g.id, field, datasets: [label(g.members[0]!), label(d)] });
+        report.differences.push({ kind: 'entities', id, field, datasets: [label(members[0]!), label(d)] });
     }
   }
   if (aliases.length > 0) merged.aliases = aliases;
@@ -464,65 +545,79 @@ function mergeEntity(
  * the lowest id) keeps its id and gathers the others' statements.
  */
 function joinSameRelations(
-  groups: Group[],
+  groups: Groups,
   inputs: readonly Labelled[],
   typeOf: (d: number, p: number) => number,
-  ends: (d: number, p: number) => [number, number],
+  sourceEnd: (d: number, p: number) => number,
+  targetEnd: (d: number, p: number) => number,
+  entityMask: Uint32Array,
   noteJoin: (kind: MergeKind, from: string, to: string) => void,
-): Group[] {
-  const byKey = new Map<number, number[]>();
-  let joined = false;
+): Groups {
+  const several = (mask: number) => (mask & (mask - 1)) !== 0;
+  // The first relation of each type and ends; the later ones with the same key, only on a collision.
+  const byKey = new Map<number, number>();
+  const collisions = new Map<number, number[]>();
   const into = new Int32Array(groups.length).fill(-1);
-  groups.forEach((g, i) => {
-    const [d, p] = [g.members[0]!, g.members[1]!];
+  const datasetMask = (i: number) => {
+    let mask = 1 << groups.d[i]!;
+    const rest = groups.more.get(i);
+    if (rest) for (let k = 0; k < rest.length; k += 2) mask |= 1 << rest[k]!;
+    return mask;
+  };
+  const recordAt = (i: number) =>
+    inputs[groups.d[i]!]!.store.relations.at(groups.p[i]!) as unknown as Record<string, unknown>;
+  for (let i = 0; i < groups.length; i++) {
+    const [d, p] = [groups.d[i]!, groups.p[i]!];
     const type = typeOf(d, p);
-    let [s, t] = ends(d, p);
+    let s = sourceEnd(d, p);
+    let t = targetEnd(d, p);
+    // Only relations between entities that several datasets hold can meet one of another dataset.
+    if (!several(entityMask[s]!) || !several(entityMask[t]!)) continue;
     if (SYMMETRIC[type] === 1 && t < s) [s, t] = [t, s];
     // One number per type and ends: below 2^53 for any dataset that fits in memory.
     const key = (s * 0x200000 + t) * RELATION_TYPES.length + type;
-    const earlier = byKey.get(key);
-    if (earlier === undefined) {
-      byKey.set(key, [i]);
-      return;
+    const earliest = byKey.get(key);
+    if (earliest === undefined) {
+      byKey.set(key, i);
+      continue;
     }
-    const record = inputs[d]!.store.relations.at(p) as unknown as Record<string, unknown>;
+    const earlier = [earliest, ...(collisions.get(key) ?? [])];
     for (const j of earlier) {
-      const h = groups[j]!;
-      if (into[j]! >= 0) continue;
       // Within one dataset the validator keeps them apart: same ends and type, other dates.
-      if (datasetsOf(h).some((x) => datasetsOf(g).includes(x))) continue;
-      const other = inputs[h.members[0]!]!.store.relations.at(h.members[1]!) as unknown as Record<string, unknown>;
-      if (!sameQualifiers(other, record)) continue;
-      const [keep, drop] = h.members[0]! < d || (h.members[0] === d && compareIds(h.id, g.id) < 0) ? [j, i] : [i, j];
-      into[drop] = keep;
-      joined = true;
+      if (into[j]! >= 0 || (datasetMask(j) & datasetMask(i)) !== 0) continue;
+      if (!sameQualifiers(recordAt(j), recordAt(i))) continue;
+      const keepFirst = groups.d[j]! < d || (groups.d[j] === d && compareIds(groups.ids[j]!, groups.ids[i]!) < 0);
+      if (keepFirst) into[i] = j;
+      else into[j] = i;
       break;
     }
-    if (into[i]! < 0) earlier.push(i);
-  });
-  if (!joined) return groups;
-  const out: Group[] = [];
-  groups.forEach((g, i) => {
+    if (into[i]! < 0) collisions.set(key, [...(collisions.get(key) ?? []), i]);
+  }
+  const dropped = new Uint8Array(groups.length);
+  let any = false;
+  for (let i = 0; i < groups.length; i++) {
+    if (into[i]! < 0) continue;
     let root = i;
     while (into[root]! >= 0) root = into[root]!;
-    if (root !== i) {
-      const kept = groups[root]!;
-      pushAll(kept.members, g.members);
-      sortPairs(kept.members);
-      for (let k = 0; k < g.members.length; k += 2)
-        noteJoin('relations', inputs[g.members[k]!]!.store.ids.relations(g.members[k + 1]!), kept.id);
-      noteJoin('relations', g.id, kept.id);
-    }
-  });
-  groups.forEach((g, i) => into[i]! < 0 && out.push(g));
-  return out;
+    const members = groups.members(i);
+    const kept = groups.members(root);
+    pushAll(kept, members);
+    sortPairs(kept);
+    groups.d[root] = kept[0]!;
+    groups.p[root] = kept[1]!;
+    groups.more.set(root, kept.slice(2));
+    for (let k = 0; k < members.length; k += 2)
+      noteJoin('relations', inputs[members[k]!]!.store.ids.relations(members[k + 1]!), groups.ids[root]!);
+    noteJoin('relations', groups.ids[i]!, groups.ids[root]!);
+    dropped[i] = 1;
+    any = true;
+  }
+  return any ? groups.without(dropped) : groups;
 }
-
-const datasetsOf = (g: Group) => g.members.filter((_, k) => k % 2 === 0);
 
 /** Records by merged position: a dataset's own record, or the merged or rewritten one (built once, then kept). */
 function mergedRecords<T>(
-  groups: Group[],
+  groups: Groups,
   inputs: readonly Labelled[],
   kind: MergeKind,
   changed: (i: number, record: unknown) => unknown,
@@ -534,8 +629,7 @@ function mergedRecords<T>(
       if (!(i >= 0 && i < groups.length)) return undefined;
       const hit = cache.get(i);
       if (hit !== undefined) return hit;
-      const g = groups[i]!;
-      const record = inputs[g.members[0]!]!.store[kind].at(g.members[1]!);
+      const record = inputs[groups.d[i]!]!.store[kind].at(groups.p[i]!);
       const out = changed(i, record);
       if (out === undefined) return record as T;
       cache.set(i, out as T);
@@ -591,18 +685,14 @@ function gather<A extends Int32Array | Uint8Array>(
 function mergedExtras(
   inputs: readonly Labelled[],
   entityType: Uint8Array,
-  entityGroups: Group[],
-  relationGroups: Group[],
+  entityGroups: Groups,
+  relationGroups: Groups,
   statements: { d: Int32Array; p: Int32Array },
   sourceMap: Int32Array[],
   mergedEntities: Map<number, Record<string, unknown>>,
 ): Extras {
-  const firsts = (groups: Group[]) => ({
-    d: Int32Array.from(groups, (g) => g.members[0]!),
-    p: Int32Array.from(groups, (g) => g.members[1]!),
-  });
-  const relations = firsts(relationGroups);
-  const entities = firsts(entityGroups);
+  const relations = relationGroups;
+  const entities = entityGroups;
   let statementSource: Int32Array | undefined;
   let statementDays: DayRanges | undefined;
   let relationDays: { start: Int32Array; end: Int32Array } | undefined;
@@ -665,16 +755,15 @@ function mergedExtras(
  * but different ids: one statement reported twice. Only relations held by several datasets can have them.
  */
 function findDuplicates(
-  relationGroups: Group[],
-  byRelation: { offsets: Int32Array; items: Int32Array },
   relationMask: Uint32Array,
+  byRelation: { offsets: Int32Array; items: Int32Array },
   stSpeaker: Int32Array,
   stDisputes: Uint8Array,
   first: { d: Int32Array; p: Int32Array },
   inputs: readonly Labelled[],
   report: MergeReport,
 ): void {
-  for (let r = 0; r < relationGroups.length; r++) {
+  for (let r = 0; r < relationMask.length; r++) {
     const mask = relationMask[r]!;
     if ((mask & (mask - 1)) === 0) continue;
     const seen = new Map<string, number>();
