@@ -3,10 +3,9 @@
  * type, ends and dates joined, every record's datasets kept. Records stay the datasets' own objects
  * unless a join changes them; the index is built from the datasets' typed arrays.
  */
-import { compareIds, pushAll, RELATION_TYPE_INFO, RELATION_TYPES, type Redirect } from '@claimgraph/schema';
+import { compareIds, pushAll, RELATION_TYPE_INFO, RELATION_TYPES, wordsKey, type Redirect } from '@claimgraph/schema';
 import { ClaimGraphMergeError } from '../errors.js';
 import { sameQualifiers } from '../quick-check.js';
-import { foldWords } from '../search.js';
 import { buildCsr, incidence, type Extras, type IdIndex, type Records, type Store } from '../store.js';
 import type { DayRanges } from '../time.js';
 import { judgedGroups, unitedRedirects, type Labelled } from './ids.js';
@@ -772,7 +771,8 @@ function findDuplicates(
       const s = inputs[first.d[i]!]!.store.statements.at(first.p[i]!) as unknown as Record<string, unknown>;
       const words = (s.quote ?? s.paraphrase) as string | undefined;
       if (words === undefined) continue;
-      const key = `${stSpeaker[i]} ${stDisputes[i]} ${foldWords(words)}`;
+      // The schema's folding of a statement's words: the one its "one statement, two appearances" rule uses.
+      const key = `${stSpeaker[i]} ${stDisputes[i]} ${wordsKey(words)}`;
       const earlier = seen.get(key);
       if (earlier === undefined) seen.set(key, i);
       else if (first.d[earlier] !== first.d[i])
