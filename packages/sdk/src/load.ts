@@ -12,6 +12,7 @@ import {
   type RecordKind,
 } from '@claimgraph/schema';
 import { ClaimGraphIntegrityError, ClaimGraphLoadError, ClaimGraphValidationError, optionError } from './errors.js';
+import { readJudgements, type Judgements } from './merge/judgements.js';
 
 export interface LoadOptions {
   /** Check the dataset file against the sha256 in the release's `datapackage.json`, when there is one [true]. */
@@ -297,4 +298,31 @@ export async function checkSha256(bytes: Uint8Array, expected: string, file: str
   let actual = '';
   for (const byte of digest) actual += byte.toString(16).padStart(2, '0');
   if (actual !== expected.toLowerCase()) throw new ClaimGraphIntegrityError(file, expected, actual);
+}
+
+/** Reads and checks a judgements file from a path (Node) or an http(s) or file: URL. */
+export async function readJudgementsFile(location: string | URL, options: LoadOptions): Promise<Judgements> {
+  const text = String(location);
+  const isUrl = location instanceof URL || /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+  let bytes: Uint8Array;
+  if (!isUrl || text.startsWith('file:')) {
+    if (!isNode)
+      throw new ClaimGraphLoadError(text, 'a judgements file can be read from a path only in Node; give a URL');
+    const { nodeImport } = await import('./load-file.js');
+    const fs = await nodeImport<typeof import('node:fs/promises')>('node:fs/promises');
+    const { fileURLToPath } = await nodeImport<typeof import('node:url')>('node:url');
+    const path = isUrl ? fileURLToPath(text) : text;
+    try {
+      bytes = await fs.readFile(path);
+    } catch (error) {
+      throw new ClaimGraphLoadError(
+        path,
+        `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      );
+    }
+    return readJudgements(parseJson(bytes, path), path);
+  }
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  bytes = (await fetchBytes(fetchImpl, new URL(text)))!;
+  return readJudgements(parseJson(bytes, text), text);
 }

@@ -247,7 +247,7 @@ function everyRecord<T>(records: Records<T>): T[] {
   return Array.from({ length: records.length }, (_, i) => records.at(i)!);
 }
 
-function sameQualifiers(a: Fields, b: Fields): boolean {
+export function sameQualifiers(a: Fields, b: Fields): boolean {
   if ((a.start ?? null) !== (b.start ?? null) || (a.end ?? null) !== (b.end ?? null)) return false;
   if ((a.endedBy ?? null) !== (b.endedBy ?? null)) return false;
   const x = Object.entries((a.attributes as Fields | undefined) ?? {}).sort(([p], [q]) => (p < q ? -1 : 1));
@@ -327,7 +327,7 @@ function noRepeatedStatements(store: Store): boolean {
 }
 
 /** Depth-first search over part-of relations only, without recursion. */
-function noPartOfCycle(store: Store): boolean {
+export function noPartOfCycle(store: Store): boolean {
   const partOf = RELATION_TYPES.indexOf('part-of');
   const n = store.entities.length;
   const offsets = new Int32Array(n + 1);

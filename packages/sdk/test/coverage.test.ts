@@ -59,4 +59,15 @@ describe('coverage', () => {
     await writeFile(path, JSON.stringify(descriptor));
     await expect(ClaimGraph.load(release)).rejects.toThrow(/datapackage\.json.*claimgraph\/coverage\/languages/s);
   });
+
+  it('is listed per dataset when several are merged', () => {
+    const a = ClaimGraph.fromData({ ...fixture(), coverage: COVERAGE }, { name: 'a' });
+    const b = ClaimGraph.fromData(fixture(), { name: 'b' });
+    const merged = ClaimGraph.merge([a, b]);
+    expect(merged.datasets).toEqual([
+      { name: 'a', version: undefined, coverage: COVERAGE },
+      { name: 'b', version: undefined },
+    ]);
+    expect(merged.coverage).toBeUndefined();
+  });
 });
