@@ -289,5 +289,11 @@ export function storeFromColumns(columns: Columns): Store | undefined {
       statements: textAt(core.statementId.strings),
       sources: textAt(core.sourceId.strings),
     },
+    idColumns: {
+      entities: core.entityId.strings,
+      relations: core.relationId.strings,
+      statements: core.statementId.strings,
+      sources: core.sourceId.strings,
+    },
   };
 }

@@ -30,6 +30,12 @@ export interface Records<T> {
   buildAll?(): void;
 }
 
+/** Ids sorted by id: value `i` is `text.slice(offsets[i], offsets[i + 1])`. */
+export interface IdColumn {
+  readonly text: string;
+  readonly offsets: ArrayLike<number>;
+}
+
 /** Position of a record by id. */
 export interface IdIndex {
   get(id: string): number | undefined;
@@ -77,6 +83,8 @@ export interface Store {
   sorted: boolean;
   /** The id of the record at a position, read without building the record (columnar rows). */
   ids: StoreIds;
+  /** The id columns of a columnar file, sorted: a merge compares ids in them without a string per id. */
+  idColumns?: Record<keyof StoreIds, IdColumn>;
   /** The first broken reference, duplicate id or malformed record met, or null: such data cannot be indexed. */
   problem: string | null;
   extras: Extras;

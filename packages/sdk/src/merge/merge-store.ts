@@ -8,10 +8,11 @@ import { ClaimGraphMergeError } from '../errors.js';
 import { sameQualifiers } from '../quick-check.js';
 import { buildCsr, incidence, type Extras, type IdIndex, type Records, type Store } from '../store.js';
 import type { DayRanges } from '../time.js';
+import { groupById, sortPairs, type Groups, type MergeKind } from './groups.js';
 import { judgedGroups, unitedRedirects, type Labelled } from './ids.js';
 import type { Judgements } from './judgements.js';
 
-export type MergeKind = 'entities' | 'relations' | 'statements' | 'sources';
+export type { MergeKind };
 
 /** An id that now leads to another record of the merged graph, and why. */
 export interface JoinedId {
@@ -54,135 +55,12 @@ export interface Merged {
   report: MergeReport;
 }
 
-/**
- * Where each merged record comes from, in merged (id) order: the first dataset holding it and its
- * position there, and for records several datasets hold, the further dataset/position pairs.
- * Typed arrays, not an object per record: a merge of 200,000 statements allocates little.
- */
-class Groups {
-  constructor(
-    readonly ids: string[],
-    readonly d: Int32Array,
-    readonly p: Int32Array,
-    readonly more: Map<number, number[]>,
-  ) {}
-  get length(): number {
-    return this.ids.length;
-  }
-  /** Dataset/position pairs of record `i`, first dataset first. */
-  members(i: number): number[] {
-    const rest = this.more.get(i);
-    return rest ? [this.d[i]!, this.p[i]!, ...rest] : [this.d[i]!, this.p[i]!];
-  }
-  /** Keeps the records whose flag is 0, in order. */
-  without(dropped: Uint8Array): Groups {
-    const keep: number[] = [];
-    for (let i = 0; i < this.length; i++) if (dropped[i] === 0) keep.push(i);
-    const more = new Map<number, number[]>();
-    keep.forEach((i, k) => this.more.has(i) && more.set(k, this.more.get(i)!));
-    return new Groups(
-      keep.map((i) => this.ids[i]!),
-      Int32Array.from(keep, (i) => this.d[i]!),
-      Int32Array.from(keep, (i) => this.p[i]!),
-      more,
-    );
-  }
-}
-
 const SYMMETRIC = Uint8Array.from(RELATION_TYPES, (t) => (RELATION_TYPE_INFO[t].symmetric ? 1 : 0));
 const KIND_NAME = { entities: 'entity', relations: 'relation', statements: 'statement', sources: 'source' } as const;
 /** Fields two datasets may hold differently for one source without a clash: they are each curator's own. */
 const CURATOR_FIELDS = new Set(['note', 'accessed']);
 
 const json = (value: unknown) => JSON.stringify(value);
-
-/** A record whose id changes in the merge (another dataset's redirect, a judgement). */
-interface Moved {
-  id: string;
-  from: string;
-  d: number;
-  p: number;
-}
-
-/**
- * Records of every dataset grouped by the id they end up under, in id order: the datasets' sorted
- * id lists merged in one pass, records whose id changes sorted in afterwards.
- */
-function groupById(
-  inputs: readonly Labelled[],
-  kind: MergeKind,
-  finalId: ((id: string) => string) | null,
-): { groups: Groups; moved: Moved[] } {
-  const streams: { ids: string[]; d: number; p: Int32Array | null }[] = [];
-  const moved: Moved[] = [];
-  let total = 0;
-  inputs.forEach(({ store }, d) => {
-    const idAt = store.ids[kind];
-    const n = store[kind].length;
-    total += n;
-    const ids = new Array<string>(n);
-    let kept = 0;
-    let p: Int32Array | null = null;
-    for (let i = 0; i < n; i++) {
-      const id = idAt(i);
-      const to = finalId === null ? id : finalId(id);
-      if (to !== id) {
-        p ??= Int32Array.from({ length: n }, (_, k) => k);
-        moved.push({ id: to, from: id, d, p: i });
-        continue;
-      }
-      if (p !== null) p[kept] = i;
-      ids[kept++] = id;
-    }
-    ids.length = kept;
-    streams.push({ ids, d, p });
-  });
-  moved.sort((a, b) => compareIds(a.id, b.id) || a.d - b.d);
-  const heads = new Int32Array(streams.length + 1);
-  const ids: string[] = [];
-  const gd = new Int32Array(total);
-  const gp = new Int32Array(total);
-  const more = new Map<number, number[]>();
-  let m = 0;
-  for (;;) {
-    let least: string | undefined;
-    for (let s = 0; s < streams.length; s++) {
-      const id = streams[s]!.ids[heads[s]!];
-      if (id !== undefined && (least === undefined || id < least)) least = id;
-    }
-    const movedId = moved[heads[streams.length]!]?.id;
-    if (movedId !== undefined && (least === undefined || movedId < least)) least = movedId;
-    if (least === undefined) break;
-    const members: number[] = [];
-    for (let s = 0; s < streams.length; s++) {
-      const stream = streams[s]!;
-      if (stream.ids[heads[s]!] === least) {
-        members.push(stream.d, stream.p === null ? heads[s]! : stream.p[heads[s]!]!);
-        heads[s]!++;
-      }
-    }
-    for (let k = heads[streams.length]!; moved[k]?.id === least; k = ++heads[streams.length]!)
-      members.push(moved[k]!.d, moved[k]!.p);
-    if (members.length > 2) sortPairs(members);
-    ids.push(least);
-    gd[m] = members[0]!;
-    gp[m] = members[1]!;
-    if (members.length > 2) more.set(m, members.slice(2));
-    m++;
-  }
-  return { groups: new Groups(ids, gd.slice(0, m), gp.slice(0, m), more), moved };
-}
-
-/** Sorts dataset/position pairs by dataset. */
-function sortPairs(members: number[]): void {
-  const pairs: [number, number][] = [];
-  for (let k = 0; k < members.length; k += 2) pairs.push([members[k]!, members[k + 1]!]);
-  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  pairs.forEach(([d, p], k) => {
-    members[2 * k] = d;
-    members[2 * k + 1] = p;
-  });
-}
 
 /** Input position → merged position, per dataset, and a bit per dataset per merged record. */
 function positions(inputs: readonly Labelled[], kind: MergeKind, groups: Groups) {
@@ -199,6 +77,53 @@ function positions(inputs: readonly Labelled[], kind: MergeKind, groups: Groups)
       mask[i]! |= 1 << rest[k]!;
     }
   return { map, mask };
+}
+
+/** Per merged relation, from its first dataset's record: its ends (merged entity positions) and type. */
+function relationColumns(inputs: readonly Labelled[], groups: Groups, entityMap: readonly Int32Array[]) {
+  const count = groups.length;
+  const relSource = new Int32Array(count);
+  const relTarget = new Int32Array(count);
+  const relType = new Uint8Array(count);
+  for (let r = 0; r < count; r++) {
+    const d = groups.d[r]!;
+    const p = groups.p[r]!;
+    const { store } = inputs[d]!;
+    const map = entityMap[d]!;
+    relSource[r] = map[store.relSource[p]!]!;
+    relTarget[r] = map[store.relTarget[p]!]!;
+    relType[r] = store.relType[p]!;
+  }
+  return { relSource, relTarget, relType };
+}
+
+/** Per merged statement, from its first dataset's record: its relation and speaker (merged positions) and stance; per relation, the counts by stance. */
+function statementColumns(
+  inputs: readonly Labelled[],
+  first: { d: Int32Array; p: Int32Array },
+  relationMap: readonly Int32Array[],
+  entityMap: readonly Int32Array[],
+  relationCount: number,
+) {
+  const count = first.d.length;
+  const stRelation = new Int32Array(count);
+  const stSpeaker = new Int32Array(count);
+  const stDisputes = new Uint8Array(count);
+  const supports = new Int32Array(relationCount);
+  const disputes = new Int32Array(relationCount);
+  for (let i = 0; i < count; i++) {
+    const d = first.d[i]!;
+    const p = first.p[i]!;
+    const { store } = inputs[d]!;
+    const r = relationMap[d]![store.stRelation[p]!]!;
+    stRelation[i] = r;
+    stSpeaker[i] = entityMap[d]![store.stSpeaker[p]!]!;
+    const disputed = store.stDisputes[p]!;
+    stDisputes[i] = disputed;
+    if (disputed === 1) disputes[r]!++;
+    else supports[r]!++;
+  }
+  return { stRelation, stSpeaker, stDisputes, supports, disputes };
 }
 
 /** Merges the stores of several datasets; throws ClaimGraphMergeError on the first clash. */
@@ -228,21 +153,23 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
     throw new ClaimGraphMergeError(id, field, [label(a), label(b)], `the ${KIND_NAME[kind]} ${problem}`);
   };
   const noMoves = redirects.size === 0 && judged.size === 0;
-  const groupsOf = (kind: MergeKind, finalId: (id: string) => string) => {
-    const { groups, moved } = groupById(inputs, kind, noMoves ? null : finalId);
+  // Only ids a redirect or a judgement names change: entities and sources through both, the others through redirects.
+  const changing = new Set([...redirects.keys(), ...judged.keys()]);
+  const groupsOf = (kind: MergeKind, index: (store: Store) => IdIndex, finalId: (id: string) => string) => {
+    const ids = finalId === thingId ? changing : redirects.keys();
+    const { groups, moved } = groupById(inputs, kind, noMoves ? null : { ids, index, finalId });
     for (const m of moved) noteJoin(kind, m.from, m.id);
     return groups;
   };
-  const idOf = (kind: MergeKind, d: number, p: number) => inputs[d]!.store.ids[kind](p);
 
   // Entities: one type per id.
-  const entityGroups = groupsOf('entities', thingId);
+  const entityGroups = groupsOf('entities', (store) => store.entityIndex, thingId);
   const entityPos = positions(inputs, 'entities', entityGroups);
   const types = inputs.map(({ store }) => store.extras.entityType());
   const entityType = new Uint8Array(entityGroups.length);
   for (let i = 0; i < entityGroups.length; i++) entityType[i] = types[entityGroups.d[i]!]![entityGroups.p[i]!]!;
   const mergedEntities = new Map<number, Record<string, unknown>>();
-  for (const i of sharedOrRenamed(entityGroups, noMoves ? null : (d, p) => idOf('entities', d, p))) {
+  for (const i of sharedOrRenamed(entityGroups)) {
     const members = entityGroups.members(i);
     const [d0, p0] = [members[0]!, members[1]!];
     for (let k = 2; k < members.length; k += 2) {
@@ -250,10 +177,10 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
       if (types[d]![p] !== entityType[i]) {
         const a = recordOf<{ id: string; type: string }>('entities', d0, p0);
         const b = recordOf<{ id: string; type: string }>('entities', d, p);
-        const as = (x: { id: string }) => (x.id === entityGroups.ids[i] ? '' : ` (as ${x.id})`);
+        const as = (x: { id: string }) => (x.id === entityGroups.id(i) ? '' : ` (as ${x.id})`);
         clash(
           'entities',
-          entityGroups.ids[i]!,
+          entityGroups.id(i),
           '/type',
           d0,
           d,
@@ -263,17 +190,17 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
     }
     mergedEntities.set(
       i,
-      mergeEntity(entityGroups.ids[i]!, members, (d, p) => recordOf('entities', d, p), label, report),
+      mergeEntity(entityGroups.id(i), members, (d, p) => recordOf('entities', d, p), label, report),
     );
   }
 
   // Sources: the fields both datasets give must agree, but for each curator's own.
-  const sourceGroups = groupsOf('sources', thingId);
+  const sourceGroups = groupsOf('sources', (store) => store.sourceIndex, thingId);
   const sourcePos = positions(inputs, 'sources', sourceGroups);
   const mergedSources = new Map<number, Record<string, unknown>>();
-  for (const i of sharedOrRenamed(sourceGroups, noMoves ? null : (d, p) => idOf('sources', d, p))) {
+  for (const i of sharedOrRenamed(sourceGroups)) {
     const members = sourceGroups.members(i);
-    const id = sourceGroups.ids[i]!;
+    const id = sourceGroups.id(i);
     const merged: Record<string, unknown> = { ...recordOf<object>('sources', members[0]!, members[1]!), id };
     const from = new Map<string, number>(Object.keys(merged).map((f) => [f, members[0]!]));
     for (let k = 2; k < members.length; k += 2) {
@@ -305,10 +232,10 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
   const typeOf = (d: number, p: number) => inputs[d]!.store.relType[p]!;
   const sourceEnd = (d: number, p: number) => entityPos.map[d]![inputs[d]!.store.relSource[p]!]!;
   const targetEnd = (d: number, p: number) => entityPos.map[d]![inputs[d]!.store.relTarget[p]!]!;
-  const entityIds = entityGroups.ids;
-  let relationGroups = groupsOf('relations', redirected);
+  const entityId = (i: number) => entityGroups.id(i);
+  let relationGroups = groupsOf('relations', (store) => store.relationIndex, redirected);
   for (const [i, rest] of relationGroups.more) {
-    const id = relationGroups.ids[i]!;
+    const id = relationGroups.id(i);
     const [d0, p0] = [relationGroups.d[i]!, relationGroups.p[i]!];
     const [s0, t0] = [sourceEnd(d0, p0), targetEnd(d0, p0)];
     for (let k = 0; k < rest.length; k += 2) {
@@ -331,7 +258,7 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
           '/source',
           d0,
           d,
-          `goes from ${entityIds[s0]} in ${label(d0)}, from ${entityIds[s]} in ${label(d)}`,
+          `goes from ${entityId(s0)} in ${label(d0)}, from ${entityId(s)} in ${label(d)}`,
         );
       if (t !== t0)
         clash(
@@ -340,46 +267,41 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
           '/target',
           d0,
           d,
-          `goes to ${entityIds[t0]} in ${label(d0)}, to ${entityIds[t]} in ${label(d)}`,
+          `goes to ${entityId(t0)} in ${label(d0)}, to ${entityId(t)} in ${label(d)}`,
         );
     }
   }
-  relationGroups = joinSameRelations(relationGroups, inputs, typeOf, sourceEnd, targetEnd, entityPos.mask, noteJoin);
+  let ends = relationColumns(inputs, relationGroups, entityPos.map);
+  const joined = joinSameRelations(relationGroups, inputs, ends, entityPos.mask, noteJoin);
+  if (joined !== relationGroups) ends = relationColumns(inputs, joined, entityPos.map);
+  relationGroups = joined;
   const relationPos = positions(inputs, 'relations', relationGroups);
   const relCount = relationGroups.length;
-  const relSource = new Int32Array(relCount);
-  const relTarget = new Int32Array(relCount);
-  const relType = new Uint8Array(relCount);
-  for (let r = 0; r < relCount; r++) {
-    const [d, p] = [relationGroups.d[r]!, relationGroups.p[r]!];
-    relSource[r] = sourceEnd(d, p);
-    relTarget[r] = targetEnd(d, p);
-    relType[r] = typeOf(d, p);
-  }
-  const relationIds = relationGroups.ids;
-  const sourceIds = sourceGroups.ids;
+  const { relSource, relTarget, relType } = ends;
+  const relationId = (i: number) => relationGroups.id(i);
 
   // Statements: one id, one content.
-  const statementGroups = groupsOf('statements', redirected);
+  const statementGroups = groupsOf('statements', statementIndexOf, redirected);
   const statementPos = positions(inputs, 'statements', statementGroups);
-  const count = statementGroups.length;
-  const stRelation = new Int32Array(count);
-  const stSpeaker = new Int32Array(count);
-  const stDisputes = new Uint8Array(count);
-  const supports = new Int32Array(relCount);
-  const disputes = new Int32Array(relCount);
   const first = { d: statementGroups.d, p: statementGroups.p };
+  const { stRelation, stSpeaker, stDisputes, supports, disputes } = statementColumns(
+    inputs,
+    first,
+    relationPos.map,
+    entityPos.map,
+    relCount,
+  );
   /** A statement with its references as the merged graph names them. */
   const rewritten = (d: number, p: number, id: string) => {
     const s = recordOf<Record<string, unknown>>('statements', d, p);
     const store = inputs[d]!.store;
-    const relation = relationIds[relationPos.map[d]![store.stRelation[p]!]!]!;
-    const speaker = entityIds[entityPos.map[d]![store.stSpeaker[p]!]!]!;
-    const source = sourceIds[sourcePos.map[d]![store.sourceIndex.get(s.source as string)!]!]!;
+    const relation = relationId(relationPos.map[d]![store.stRelation[p]!]!);
+    const speaker = entityId(entityPos.map[d]![store.stSpeaker[p]!]!);
+    const source = sourceGroups.id(sourcePos.map[d]![store.sourceIndex.get(s.source as string)!]!);
     const reportedBy =
       s.reportedBy === undefined
         ? undefined
-        : entityIds[entityPos.map[d]![store.entityIndex.get(s.reportedBy as string)!]!];
+        : entityId(entityPos.map[d]![store.entityIndex.get(s.reportedBy as string)!]!);
     if (
       s.id === id &&
       s.relation === relation &&
@@ -392,19 +314,8 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
     if (reportedBy !== undefined) out.reportedBy = reportedBy;
     return out;
   };
-  for (let i = 0; i < count; i++) {
-    const [d0, p0] = [first.d[i]!, first.p[i]!];
-    const store = inputs[d0]!.store;
-    const r = relationPos.map[d0]![store.stRelation[p0]!]!;
-    stRelation[i] = r;
-    stSpeaker[i] = entityPos.map[d0]![store.stSpeaker[p0]!]!;
-    const disputed = store.stDisputes[p0]!;
-    stDisputes[i] = disputed;
-    if (disputed === 1) disputes[r]!++;
-    else supports[r]!++;
-  }
   for (const [i, rest] of statementGroups.more) {
-    const id = statementGroups.ids[i]!;
+    const id = statementGroups.id(i);
     const [d0, p0] = [first.d[i]!, first.p[i]!];
     const a = rewritten(d0, p0, id);
     for (let k = 0; k < rest.length; k += 2) {
@@ -432,13 +343,13 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
     sources: mergedRecords(sourceGroups, inputs, 'sources', (i) => mergedSources.get(i)),
     relations: mergedRecords(relationGroups, inputs, 'relations', (i, record) => {
       const fields = record as Record<string, unknown>;
-      const [id, source, target] = [relationIds[i]!, entityIds[relSource[i]!]!, entityIds[relTarget[i]!]!];
+      const [id, source, target] = [relationId(i), entityId(relSource[i]!), entityId(relTarget[i]!)];
       const swapped = fields.source === target && fields.target === source && source !== target;
       if (fields.id === id && ((fields.source === source && fields.target === target) || swapped)) return undefined;
       return { ...fields, id, source: swapped ? target : source, target: swapped ? source : target };
     }),
     statements: mergedRecords(statementGroups, inputs, 'statements', (i, record) => {
-      const out = rewritten(first.d[i]!, first.p[i]!, statementGroups.ids[i]!);
+      const out = rewritten(first.d[i]!, first.p[i]!, statementGroups.id(i));
       return out === record ? undefined : out;
     }),
     entityIndex: mergedIndex(inputs, entityPos.map, (s) => s.entityIndex, joins),
@@ -459,10 +370,10 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
     problem: null,
     extras: mergedExtras(inputs, entityType, entityGroups, relationGroups, first, sourcePos.map, mergedEntities),
     ids: {
-      entities: (i) => entityIds[i]!,
-      relations: (i) => relationIds[i]!,
-      statements: (i) => statementGroups.ids[i]!,
-      sources: (i) => sourceIds[i]!,
+      entities: entityId,
+      relations: relationId,
+      statements: (i) => statementGroups.id(i),
+      sources: (i) => sourceGroups.id(i),
     },
   };
   const finalRedirects: Redirect[] = [];
@@ -493,16 +404,9 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
 }
 
 /** Records held by several datasets, or whose id changed: the only ones a merge builds anew. */
-function sharedOrRenamed(groups: Groups, idAt: ((d: number, p: number) => string) | null): number[] {
-  const out = new Set<number>(groups.more.keys());
-  return [...out].sort((a, b) => a - b).concat(idAt === null ? [] : renamed(groups, idAt, out));
-}
-
-function renamed(groups: Groups, idAt: (d: number, p: number) => string, skip: Set<number>): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < groups.length; i++)
-    if (!skip.has(i) && idAt(groups.d[i]!, groups.p[i]!) !== groups.ids[i]) out.push(i);
-  return out;
+function sharedOrRenamed(groups: Groups): number[] {
+  const shared = [...groups.more.keys()].sort((a, b) => a - b);
+  return shared.concat(groups.renamed().filter((i) => !groups.more.has(i)));
 }
 
 /**
@@ -546,9 +450,7 @@ function mergeEntity(
 function joinSameRelations(
   groups: Groups,
   inputs: readonly Labelled[],
-  typeOf: (d: number, p: number) => number,
-  sourceEnd: (d: number, p: number) => number,
-  targetEnd: (d: number, p: number) => number,
+  ends: { relSource: Int32Array; relTarget: Int32Array; relType: Uint8Array },
   entityMask: Uint32Array,
   noteJoin: (kind: MergeKind, from: string, to: string) => void,
 ): Groups {
@@ -565,13 +467,14 @@ function joinSameRelations(
   };
   const recordAt = (i: number) =>
     inputs[groups.d[i]!]!.store.relations.at(groups.p[i]!) as unknown as Record<string, unknown>;
+  const { relSource, relTarget, relType } = ends;
   for (let i = 0; i < groups.length; i++) {
-    const [d, p] = [groups.d[i]!, groups.p[i]!];
-    const type = typeOf(d, p);
-    let s = sourceEnd(d, p);
-    let t = targetEnd(d, p);
+    let s = relSource[i]!;
+    let t = relTarget[i]!;
     // Only relations between entities that several datasets hold can meet one of another dataset.
     if (!several(entityMask[s]!) || !several(entityMask[t]!)) continue;
+    const d = groups.d[i]!;
+    const type = relType[i]!;
     if (SYMMETRIC[type] === 1 && t < s) [s, t] = [t, s];
     // One number per type and ends: below 2^53 for any dataset that fits in memory.
     const key = (s * 0x200000 + t) * RELATION_TYPES.length + type;
@@ -585,7 +488,7 @@ function joinSameRelations(
       // Within one dataset the validator keeps them apart: same ends and type, other dates.
       if (into[j]! >= 0 || (datasetMask(j) & datasetMask(i)) !== 0) continue;
       if (!sameQualifiers(recordAt(j), recordAt(i))) continue;
-      const keepFirst = groups.d[j]! < d || (groups.d[j] === d && compareIds(groups.ids[j]!, groups.ids[i]!) < 0);
+      const keepFirst = groups.d[j]! < d || (groups.d[j] === d && compareIds(groups.id(j), groups.id(i)) < 0);
       if (keepFirst) into[i] = j;
       else into[j] = i;
       break;
@@ -602,12 +505,14 @@ function joinSameRelations(
     const kept = groups.members(root);
     pushAll(kept, members);
     sortPairs(kept);
+    // The kept record's first dataset may change: its id stays.
+    if (!groups.named.has(root)) groups.named.set(root, groups.id(root));
     groups.d[root] = kept[0]!;
     groups.p[root] = kept[1]!;
     groups.more.set(root, kept.slice(2));
     for (let k = 0; k < members.length; k += 2)
-      noteJoin('relations', inputs[members[k]!]!.store.ids.relations(members[k + 1]!), groups.ids[root]!);
-    noteJoin('relations', groups.ids[i]!, groups.ids[root]!);
+      noteJoin('relations', inputs[members[k]!]!.store.ids.relations(members[k + 1]!), groups.id(root));
+    noteJoin('relations', groups.id(i), groups.id(root));
     dropped[i] = 1;
     any = true;
   }

@@ -3,7 +3,7 @@
  * by id (views of the merged graph hold fewer relations and statements, at other positions).
  */
 import type { IdIndex, Store } from '../store.js';
-import type { MergeKind } from './merge-store.js';
+import type { MergeKind } from './groups.js';
 
 /** The kind of record an id names, by its prefix. */
 export function kindOfId(id: string): MergeKind {
