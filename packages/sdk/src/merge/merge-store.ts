@@ -670,9 +670,20 @@ function findDuplicates(
   for (let r = 0; r < relationMask.length; r++) {
     const mask = relationMask[r]!;
     if ((mask & (mask - 1)) === 0) continue;
-    const seen = new Map<string, number>();
-    for (let k = byRelation.offsets[r]!; k < byRelation.offsets[r + 1]!; k++) {
+    // Only a speaker and stance that statements of several datasets share can be reported twice:
+    // the others' words are not read (nor their records built).
+    const [from, to] = [byRelation.offsets[r]!, byRelation.offsets[r + 1]!];
+    const datasets = new Map<number, number>();
+    for (let k = from; k < to; k++) {
       const i = byRelation.items[k]!;
+      const who = stSpeaker[i]! * 2 + stDisputes[i]!;
+      datasets.set(who, (datasets.get(who) ?? 0) | (1 << first.d[i]!));
+    }
+    const seen = new Map<string, number>();
+    for (let k = from; k < to; k++) {
+      const i = byRelation.items[k]!;
+      const both = datasets.get(stSpeaker[i]! * 2 + stDisputes[i]!)!;
+      if ((both & (both - 1)) === 0) continue;
       const s = inputs[first.d[i]!]!.store.statements.at(first.p[i]!) as unknown as Record<string, unknown>;
       const words = (s.quote ?? s.paraphrase) as string | undefined;
       if (words === undefined) continue;
