@@ -18,8 +18,11 @@ export interface JoinedId {
   kind: MergeKind;
   from: string;
   to: string;
-  /** `redirect`: another dataset's redirect; `judgement`: a `same` judgement; `relation`: same type, ends and dates. */
-  by: 'redirect' | 'judgement' | 'relation';
+  /**
+   * `redirect`: another dataset's redirect; `judgement`: a `same` judgement; `relation`: same type, ends
+   * and dates; `statement`: the same speaker's same words on the relation (now an appearance).
+   */
+  by: 'redirect' | 'judgement' | 'relation' | 'statement';
 }
 
 /** A field on which the datasets' records of one id differ without clashing: the first dataset's value is kept. */
@@ -30,7 +33,10 @@ export interface Difference {
   datasets: string[];
 }
 
-/** Two statements of two datasets with different ids and the same speaker, relation, stance and folded words. */
+/**
+ * Two statements of two datasets with different ids and the same speaker, relation, stance and folded
+ * words: the first (of the first dataset) is kept, the second joined into it as an appearance.
+ */
 export interface DuplicateStatement {
   statements: [string, string];
   datasets: [string, string];
@@ -221,7 +227,13 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
       kind,
       from,
       to,
-      by: redirects.has(from) ? 'redirect' : judged.has(from) ? 'judgement' : 'relation',
+      by: redirects.has(from)
+        ? 'redirect'
+        : judged.has(from)
+          ? 'judgement'
+          : kind === 'statements'
+            ? 'statement'
+            : 'relation',
     });
   };
   const clash = (kind: MergeKind, id: string, field: string, a: number, b: number, problem: string): never => {
@@ -359,23 +371,15 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
   const relationIds = relationGroups.ids;
   const sourceIds = sourceGroups.ids;
 
-  // Statements: one id, one content.
-  const statementGroups = groupsOf('statements', redirected);
-  const statementPos = positions(inputs, 'statements', statementGroups);
-  const count = statementGroups.length;
-  const stRelation = new Int32Array(count);
-  const stSpeaker = new Int32Array(count);
-  const stDisputes = new Uint8Array(count);
-  const supports = new Int32Array(relCount);
-  const disputes = new Int32Array(relCount);
-  const first = { d: statementGroups.d, p: statementGroups.p };
+  // Statements: one id, one content; then one statement per speaker, relation, stance and words.
+  let statementGroups = groupsOf('statements', redirected);
   /** A statement with its references as the merged graph names them. */
   const rewritten = (d: number, p: number, id: string) => {
     const s = recordOf<Record<string, unknown>>('statements', d, p);
     const store = inputs[d]!.store;
     const relation = relationIds[relationPos.map[d]![store.stRelation[p]!]!]!;
     const speaker = entityIds[entityPos.map[d]![store.stSpeaker[p]!]!]!;
-    const source = sourceIds[sourcePos.map[d]![store.sourceIndex.get(s.source as string)!]!]!;
+    const source = mergedSourceId(d, s.source as string);
     const reportedBy =
       s.reportedBy === undefined
         ? undefined
@@ -392,20 +396,11 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
     if (reportedBy !== undefined) out.reportedBy = reportedBy;
     return out;
   };
-  for (let i = 0; i < count; i++) {
-    const [d0, p0] = [first.d[i]!, first.p[i]!];
-    const store = inputs[d0]!.store;
-    const r = relationPos.map[d0]![store.stRelation[p0]!]!;
-    stRelation[i] = r;
-    stSpeaker[i] = entityPos.map[d0]![store.stSpeaker[p0]!]!;
-    const disputed = store.stDisputes[p0]!;
-    stDisputes[i] = disputed;
-    if (disputed === 1) disputes[r]!++;
-    else supports[r]!++;
-  }
+  const mergedSourceId = (d: number, id: string) =>
+    sourceIds[sourcePos.map[d]![inputs[d]!.store.sourceIndex.get(id)!]!]!;
   for (const [i, rest] of statementGroups.more) {
     const id = statementGroups.ids[i]!;
-    const [d0, p0] = [first.d[i]!, first.p[i]!];
+    const [d0, p0] = [statementGroups.d[i]!, statementGroups.p[i]!];
     const a = rewritten(d0, p0, id);
     for (let k = 0; k < rest.length; k += 2) {
       const d = rest[k]!;
@@ -422,10 +417,78 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
         );
     }
   }
-  const counts = new Int32Array(relCount);
-  for (let r = 0; r < relCount; r++) counts[r] = supports[r]! + disputes[r]!;
-  const byRelation = buildCsr(relCount, stRelation, counts);
-  findDuplicates(relationPos.mask, byRelation, stSpeaker, stDisputes, first, inputs, report);
+  const statementColumns = (groups: Groups) => {
+    const count = groups.length;
+    const stRelation = new Int32Array(count);
+    const stSpeaker = new Int32Array(count);
+    const stDisputes = new Uint8Array(count);
+    const supports = new Int32Array(relCount);
+    const disputes = new Int32Array(relCount);
+    for (let i = 0; i < count; i++) {
+      const [d0, p0] = [groups.d[i]!, groups.p[i]!];
+      const store = inputs[d0]!.store;
+      const r = relationPos.map[d0]![store.stRelation[p0]!]!;
+      stRelation[i] = r;
+      stSpeaker[i] = entityPos.map[d0]![store.stSpeaker[p0]!]!;
+      const disputed = store.stDisputes[p0]!;
+      stDisputes[i] = disputed;
+      if (disputed === 1) disputes[r]!++;
+      else supports[r]!++;
+    }
+    const counts = new Int32Array(relCount);
+    for (let r = 0; r < relCount; r++) counts[r] = supports[r]! + disputes[r]!;
+    return {
+      stRelation,
+      stSpeaker,
+      stDisputes,
+      supports,
+      disputes,
+      byRelation: buildCsr(relCount, stRelation, counts),
+    };
+  };
+  let columns = statementColumns(statementGroups);
+  const duplicates = findDuplicates(relationPos.mask, columns, statementGroups, inputs);
+  /** Kept statement → the appearances the statements joined into it add (a source the statement already names is not repeated). */
+  const appearancesOf = new Map<string, Record<string, unknown>[]>();
+  if (duplicates.length > 0) {
+    // "One statement, two appearances": the first dataset's statement stays; the others' sources become its appearances.
+    const dropped = new Uint8Array(statementGroups.length);
+    for (const [kept, other] of duplicates) {
+      const [keptId, otherId] = [statementGroups.ids[kept]!, statementGroups.ids[other]!];
+      report.duplicates.push({
+        statements: [keptId, otherId],
+        datasets: [label(statementGroups.d[kept]!), label(statementGroups.d[other]!)],
+      });
+      const members = statementGroups.members(kept);
+      pushAll(members, statementGroups.members(other));
+      sortPairs(members);
+      statementGroups.more.set(kept, members.slice(2));
+      dropped[other] = 1;
+      noteJoin('statements', otherId, keptId);
+      const base = rewritten(statementGroups.d[kept]!, statementGroups.p[kept]!, keptId);
+      const list =
+        appearancesOf.get(keptId) ?? ((base.appearances as Record<string, unknown>[] | undefined) ?? []).slice();
+      const named = new Set([base.source as string, ...list.map((a) => a.source as string)]);
+      const [d, p] = [statementGroups.d[other]!, statementGroups.p[other]!];
+      const s = recordOf<Record<string, unknown>>('statements', d, p);
+      const more = [
+        { source: s.source, ...(s.anchor === undefined ? {} : { anchor: s.anchor }) },
+        ...((s.appearances as Record<string, unknown>[] | undefined) ?? []),
+      ];
+      for (const appearance of more) {
+        const source = mergedSourceId(d, appearance.source as string);
+        if (named.has(source)) continue;
+        named.add(source);
+        list.push({ ...appearance, source });
+      }
+      appearancesOf.set(keptId, list);
+    }
+    statementGroups = statementGroups.without(dropped);
+    columns = statementColumns(statementGroups);
+  }
+  const statementPos = positions(inputs, 'statements', statementGroups);
+  const { stRelation, stSpeaker, stDisputes, supports, disputes, byRelation } = columns;
+  const first = { d: statementGroups.d, p: statementGroups.p };
 
   const store: Store = {
     entities: mergedRecords(entityGroups, inputs, 'entities', (i) => mergedEntities.get(i)),
@@ -438,7 +501,10 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
       return { ...fields, id, source: swapped ? target : source, target: swapped ? source : target };
     }),
     statements: mergedRecords(statementGroups, inputs, 'statements', (i, record) => {
-      const out = rewritten(first.d[i]!, first.p[i]!, statementGroups.ids[i]!);
+      const id = statementGroups.ids[i]!;
+      const out = rewritten(first.d[i]!, first.p[i]!, id);
+      const appearances = appearancesOf.get(id);
+      if (appearances !== undefined && appearances.length > 0) return { ...out, appearances };
       return out === record ? undefined : out;
     }),
     entityIndex: mergedIndex(inputs, entityPos.map, (s) => s.entityIndex, joins),
@@ -474,7 +540,7 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
       const to = r.from.startsWith('rel:')
         ? (joins.get(redirected(r.from)) ?? redirected(r.from))
         : r.from.startsWith('st:')
-          ? redirected(r.from)
+          ? (joins.get(redirected(r.from)) ?? redirected(r.from))
           : thingId(r.from);
       finalRedirects.push({ ...r, to });
     }
@@ -750,36 +816,42 @@ function mergedExtras(
 }
 
 /**
- * Statements of two datasets on one merged relation with the same speaker, stance and folded words
- * but different ids: one statement reported twice. Only relations held by several datasets can have them.
+ * Statements of several datasets on one merged relation with the same speaker, stance and folded
+ * words but different ids: one statement reported twice. Only relations held by several datasets
+ * can have them. Pairs of merged positions: the statement kept (the first dataset's, then the
+ * lowest id), and one to join into it.
  */
 function findDuplicates(
   relationMask: Uint32Array,
-  byRelation: { offsets: Int32Array; items: Int32Array },
-  stSpeaker: Int32Array,
-  stDisputes: Uint8Array,
-  first: { d: Int32Array; p: Int32Array },
+  columns: { byRelation: { offsets: Int32Array; items: Int32Array }; stSpeaker: Int32Array; stDisputes: Uint8Array },
+  groups: Groups,
   inputs: readonly Labelled[],
-  report: MergeReport,
-): void {
+): [number, number][] {
+  const { byRelation, stSpeaker, stDisputes } = columns;
+  const out: [number, number][] = [];
   for (let r = 0; r < relationMask.length; r++) {
     const mask = relationMask[r]!;
     if ((mask & (mask - 1)) === 0) continue;
-    const seen = new Map<string, number>();
+    const same = new Map<string, number[]>();
     for (let k = byRelation.offsets[r]!; k < byRelation.offsets[r + 1]!; k++) {
       const i = byRelation.items[k]!;
-      const s = inputs[first.d[i]!]!.store.statements.at(first.p[i]!) as unknown as Record<string, unknown>;
+      const s = inputs[groups.d[i]!]!.store.statements.at(groups.p[i]!) as unknown as Record<string, unknown>;
       const words = (s.quote ?? s.paraphrase) as string | undefined;
       if (words === undefined) continue;
       // The schema's folding of a statement's words: the one its "one statement, two appearances" rule uses.
       const key = `${stSpeaker[i]} ${stDisputes[i]} ${wordsKey(words)}`;
-      const earlier = seen.get(key);
-      if (earlier === undefined) seen.set(key, i);
-      else if (first.d[earlier] !== first.d[i])
-        report.duplicates.push({
-          statements: [inputs[first.d[earlier]!]!.store.ids.statements(first.p[earlier]!), s.id as string],
-          datasets: [inputs[first.d[earlier]!]!.label, inputs[first.d[i]!]!.label],
-        });
+      const list = same.get(key);
+      if (list === undefined) same.set(key, [i]);
+      else list.push(i);
+    }
+    for (const list of same.values()) {
+      if (list.length < 2) continue;
+      const kept = list.reduce((a, b) =>
+        groups.d[b]! < groups.d[a]! || (groups.d[b] === groups.d[a] && b < a) ? b : a,
+      );
+      // One dataset never holds the same words twice (the validator's rule): the rest come from others.
+      for (const i of list) if (i !== kept && groups.d[i] !== groups.d[kept]) out.push([kept, i]);
     }
   }
+  return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 }
