@@ -8,8 +8,17 @@ import { renderToString } from 'preact-render-to-string';
 import { canonicalDataset, serializeDataset } from '@claimgraph/schema';
 import { dataScript, sharedAssets } from './assets.js';
 import { entityChart, perspectiveChart, relationChart, timelineChart, type PageChart } from './charts.js';
-import { listPagePath, paginate, resolveOptions, Site, type SiteInput, type SiteOptions } from './model.js';
+import {
+  datasetPath,
+  listPagePath,
+  paginate,
+  resolveOptions,
+  Site,
+  type SiteInput,
+  type SiteOptions,
+} from './model.js';
 import { embedPath, perspectivePath, recordPath } from './permalink.js';
+import { DatasetPage, datasetCounts } from './pages/dataset.js';
 import { EntityPage } from './pages/entity.js';
 import { HomePage, HOME_PATH } from './pages/home.js';
 import {
@@ -62,6 +71,12 @@ export function buildSite(input: SiteInput, options?: SiteOptions): SiteFiles {
   add(HOME_PATH, html(<HomePage site={site} />));
   add('search.html', html(<SearchPage site={site} />));
   add('downloads.html', html(<DownloadsPage site={site} files={downloads} />));
+  const counts = datasetCounts(site);
+  for (const dataset of site.datasets)
+    add(
+      datasetPath(dataset.name),
+      html(<DatasetPage site={site} dataset={dataset} counts={counts.get(dataset.name)!} />),
+    );
 
   const relations = relationOrder(site);
   const entities = entityOrder(site);

@@ -2,7 +2,7 @@
 import { comparePartialDates } from '@claimgraph/schema';
 import { relativeHref } from '../permalink.js';
 import type { Site } from '../model.js';
-import { Cite, DateText, Layout, More, RelationRow } from './parts.js';
+import { Cite, CoveragePeriod, DatasetLink, DateText, Layout, More, RelationRow } from './parts.js';
 
 export const HOME_PATH = 'index.html';
 
@@ -38,6 +38,24 @@ export function HomePage({ site }: { site: Site }) {
           Each statement has a speaker, a date, the speaker’s words and a cited source.
         </p>
       </section>
+      {site.datasets.length ? (
+        <section aria-labelledby="datasets-title">
+          <h2 id="datasets-title">{site.datasets.length} datasets, shown as one</h2>
+          <ul class="datasets">
+            {site.datasets.map((dataset) => (
+              <li>
+                <DatasetLink path={path} dataset={dataset} />
+                {dataset.coverage ? (
+                  <>
+                    {' '}
+                    · researched <CoveragePeriod dataset={dataset} />
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="counts-title">
         <h2 id="counts-title" class="visually-hidden">
           In numbers

@@ -8,7 +8,7 @@ import { renderToString } from 'preact-render-to-string';
 import type { Relation, Statement } from '@claimgraph/schema';
 import type { ChartRef } from '../charts.js';
 import { embedPath, relativeHref } from '../permalink.js';
-import { dateText, listPagePath, type Site } from '../model.js';
+import { datasetPath, dateText, listPagePath, type Site, type SiteDataset } from '../model.js';
 
 /** What the head of every page starts with: charset, viewport, and an empty icon (no favicon request). */
 export function HeadBasics() {
@@ -115,21 +115,42 @@ export function Layout({ site, path, title, description, charts, search, childre
 /** Dataset, version, record id and URL, as a reader would paste them into a story or a footnote. */
 export function Cite({ site, path, id, what }: { site: Site; path: string; id?: string; what: string }) {
   const url = site.absoluteUrl(path);
-  const version = site.meta.version ? `, version ${site.meta.version}` : '';
   const record = id ? `, record ${id}` : '';
-  const text = `${what}. ${site.title} (claimgraph dataset ${site.meta.name}${version})${record}. ${url}`;
+  // A site of several datasets: a record cites the datasets holding it, a page about them all every one.
+  const several = site.datasets.length > 0;
+  const cited = several ? (id ? site.datasetsOf(id) : site.datasets) : [];
+  const dataset = several
+    ? `claimgraph datasets ${cited.map((d) => `${d.name}${d.version ? ` version ${d.version}` : ''}`).join(', ')}`
+    : `claimgraph dataset ${site.meta.name}${site.meta.version ? `, version ${site.meta.version}` : ''}`;
+  const text = `${what}. ${site.title} (${dataset})${record}. ${url}`;
   return (
     <section class="cite" aria-labelledby="cite-title">
       <h2 id="cite-title">Cite this</h2>
       <dl>
-        <div>
-          <dt>Dataset</dt>
-          <dd>{site.meta.name}</dd>
-        </div>
-        <div>
-          <dt>Version</dt>
-          <dd>{site.meta.version ?? 'unversioned'}</dd>
-        </div>
+        {several ? (
+          <div>
+            <dt>{id ? `From ${cited.length === 1 ? 'dataset' : 'datasets'}` : 'Datasets'}</dt>
+            <dd>
+              {cited.map((d, i) => (
+                <>
+                  {i ? ', ' : ''}
+                  <DatasetLink path={path} dataset={d} />
+                </>
+              ))}
+            </dd>
+          </div>
+        ) : (
+          <>
+            <div>
+              <dt>Dataset</dt>
+              <dd>{site.meta.name}</dd>
+            </div>
+            <div>
+              <dt>Version</dt>
+              <dd>{site.meta.version ?? 'unversioned'}</dd>
+            </div>
+          </>
+        )}
         {id ? (
           <div>
             <dt>Record</dt>
@@ -386,4 +407,25 @@ export function TextWithIds({ site, path, text }: { site: Site; path: string; te
   }
   parts.push(text.slice(at));
   return <>{parts}</>;
+}
+
+/** "2012 to Dec 2026": a dataset's period researched, or null when it declares none. */
+export function CoveragePeriod({ dataset }: { dataset: SiteDataset }) {
+  const period = dataset.coverage?.period;
+  if (!period) return null;
+  return (
+    <>
+      <DateText date={period.from} /> to <DateText date={period.to} />
+    </>
+  );
+}
+
+/** A dataset's name linked to its page, with its version. */
+export function DatasetLink({ path, dataset }: { path: string; dataset: SiteDataset }) {
+  return (
+    <>
+      <a href={relativeHref(path, datasetPath(dataset.name))}>{dataset.title ?? dataset.name}</a>
+      {dataset.version ? ` (version ${dataset.version})` : ''}
+    </>
+  );
 }
