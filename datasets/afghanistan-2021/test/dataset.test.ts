@@ -265,8 +265,10 @@ describe('the second reading (1.1.0)', () => {
   });
 
   it('records that former Pakistani Taliban militants, not the group, founded ISIS-K', () => {
-    expect(dataset.relations.find((r) => r.id === 'rel:isis-k-founded-by-pakistani-taliban')?.attributes).toEqual({
-      founders: 'former Pakistani Taliban militants',
-    });
+    const founders = dataset.relations.filter((r) => r.type === 'founded-by' && r.source === 'armed-group:isis-k');
+    expect(founders.map((r) => r.target)).toEqual(['armed-group:former-pakistani-taliban-militants']);
+    expect(
+      dataset.relations.find((r) => r.id === 'rel:former-pakistani-taliban-militants-member-of-pakistani-taliban'),
+    ).toMatchObject({ type: 'member-of', target: 'armed-group:pakistani-taliban', endedBy: '2021-08-28' });
   });
 });
