@@ -3,16 +3,19 @@
  * dataset's own plain records in a documented, stable order; views (asOf, perspective) are ClaimGraphs too.
  */
 import {
+  canonicalCoverage,
   canonicalRecord,
   columnsToDataset,
   ENTITY_TYPES,
   readColumns,
   type Columns,
   listShapeProblems,
+  outsideCoverage,
   RECORD_KINDS,
   RELATION_TYPE_INFO,
   RELATION_TYPES,
   validateDataset,
+  type Coverage,
   type Dataset,
   type Entity,
   type PartialDate,
@@ -122,6 +125,13 @@ function recordsAt<T>(records: Records<T>, positions: ArrayLike<number>): T[] {
   return out;
 }
 
+/** What a graph knows about its dataset beyond the records. */
+interface About {
+  version: string | undefined;
+  name: string | undefined;
+  coverage?: Coverage;
+}
+
 const sameFiles = (name: string) =>
   Object.fromEntries(RECORD_KINDS.map((kind) => [kind, name])) as Record<RecordKind, string>;
 
@@ -130,6 +140,13 @@ export class ClaimGraph {
   readonly version: string | undefined;
   /** The dataset's short name (`afghanistan-2021`: datapackage.json's `name`), when known. */
   readonly name: string | undefined;
+  /** What the dataset's research covered (period, languages, searches, gaps), when it declares it. */
+  readonly coverage: Coverage | undefined;
+  /**
+   * On an `asOf(date)` view whose date falls outside the period the research covered: says so, since
+   * what the view lacks there was not looked for. Undefined otherwise.
+   */
+  readonly coverageWarning: string | undefined;
   readonly #store: Store;
   /** Old id → current id, from the dataset's redirects: merged or renamed records keep resolving. */
   readonly #redirects: ReadonlyMap<string, Redirect>;
@@ -140,14 +157,12 @@ export class ClaimGraph {
   #contested: number[] | undefined;
   #statementIndex: IdIndex | undefined;
 
-  private constructor(
-    store: Store,
-    about: { version: string | undefined; name: string | undefined },
-    redirects: readonly Redirect[] = [],
-  ) {
+  private constructor(store: Store, about: About, redirects: readonly Redirect[] = [], coverageWarning?: string) {
     this.#store = store;
     this.version = about.version;
     this.name = about.name;
+    this.coverage = about.coverage;
+    this.coverageWarning = coverageWarning;
     this.#redirects = new Map(redirects.map((r) => [r.from, r]));
   }
 
@@ -170,6 +185,7 @@ export class ClaimGraph {
         validate,
         version: loaded.version,
         name: loaded.name,
+        coverage: loaded.coverage,
         file: loaded.location,
       });
     }
@@ -205,7 +221,7 @@ export class ClaimGraph {
 
   static #fromOpenColumns(
     columns: Columns,
-    options: { validate: boolean; version?: string; name?: string; file: string },
+    options: { validate: boolean; version?: string; name?: string; coverage?: Coverage; file: string },
   ): ClaimGraph {
     const { validate, version, file } = options;
     const name = file.split(/[\\/]/).pop() || file;
@@ -240,7 +256,7 @@ export class ClaimGraph {
     const list = redirects
       ? Array.from({ length: redirects.count }, (_, i) => redirects.row(i) as unknown as Redirect)
       : [];
-    const graph = new ClaimGraph(store, { version, name: options.name }, list);
+    const graph = new ClaimGraph(store, { version, name: options.name, coverage: options.coverage }, list);
     // A columnar file is loaded to be queried: its load is a fraction of the row file's, so it
     // also folds the names for search() (about 0.3 s for 120,000 names), which no query can
     // then wait for.
@@ -315,7 +331,7 @@ export class ClaimGraph {
     ] as const)
       if (value !== undefined && typeof value !== 'string')
         throw optionError('ClaimGraph.fromData', key, `must be a string, not ${JSON.stringify(value)}`);
-    return new ClaimGraph(store, { version, name }, data.redirects);
+    return new ClaimGraph(store, { version, name, coverage: data.coverage }, data.redirects);
   }
 
   /**
@@ -540,7 +556,12 @@ export class ClaimGraph {
    */
   asOf(date: PartialDate): ClaimGraph {
     const { relations, statements } = selectAsOf(this.#store, dateOption('asOf', 'date', date));
-    return this.#view(relations, statements);
+    const period = this.coverage?.period;
+    const warning =
+      period && outsideCoverage(this.coverage, date)
+        ? `${date} is outside the period this dataset researched (${period.from} to ${period.to}): what was said then was not looked for`
+        : undefined;
+    return this.#view(relations, statements, warning);
   }
 
   /** The relations as one speaker tells them: only that speaker's statements, and the relations they are about. */
@@ -569,12 +590,18 @@ export class ClaimGraph {
         .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
         .map((r) => canonicalRecord('redirects', r));
     }
+    if (this.coverage) dataset.coverage = canonicalCoverage(this.coverage);
     return dataset;
   }
 
   /** A view over the same entities and sources with fewer relations and statements: a subset of valid data is valid. */
-  #view(relations: Int32Array, statements: Int32Array): ClaimGraph {
-    const view = new ClaimGraph(subStore(this.#store, relations, statements), this, [...this.#redirects.values()]);
+  #view(relations: Int32Array, statements: Int32Array, coverageWarning?: string): ClaimGraph {
+    const view = new ClaimGraph(
+      subStore(this.#store, relations, statements),
+      this,
+      [...this.#redirects.values()],
+      coverageWarning,
+    );
     view.#names = this.#nameIndex();
     return view;
   }

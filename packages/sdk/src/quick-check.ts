@@ -14,6 +14,7 @@ import {
   RELATION_TYPES,
   statementIdentity,
   textProblem,
+  validateCoverage,
   wordsProblems,
   type Dataset,
   type Entity,
@@ -112,9 +113,15 @@ export function hasDatasetShape(input: unknown): input is Dataset {
 
 const RECORD_LISTS = new Set<string>(['entities', 'relations', 'statements', 'sources']);
 
-/** Whether the dataset holds the four record lists and nothing else: any other key (redirects, a typo, `__proto__`) is for the validator. */
+/**
+ * Whether the dataset holds the four record lists, and a valid coverage declaration if any, and
+ * nothing else: any other key (redirects, a typo, `__proto__`) is for the validator.
+ */
 export function hasOnlyRecordLists(input: Dataset): boolean {
-  for (const key of Object.keys(input)) if (!RECORD_LISTS.has(key)) return false;
+  for (const key of Object.keys(input)) {
+    if (key === 'coverage' && validateCoverage(input.coverage).length === 0) continue;
+    if (!RECORD_LISTS.has(key)) return false;
+  }
   return true;
 }
 
