@@ -156,6 +156,31 @@ describe('query over several datasets', () => {
   });
 });
 
+describe('the two bundled datasets', () => {
+  const BUNDLED = [
+    '--dataset',
+    '@claimgraph/dataset-afghanistan-2021',
+    '--dataset',
+    '@claimgraph/dataset-taliban-haqqani',
+  ];
+
+  it('query loads afghanistan-2021 and taliban-haqqani as one graph, without a clash', async () => {
+    const found = json<{ id: string; name: string; datasets: string[] }[]>(
+      await claimgraph(['query', 'search', 'Anas Haqqani', ...BUNDLED, '--json']),
+    );
+    expect(found[0]).toMatchObject({
+      id: 'person:anas-haqqani',
+      name: 'Anas Haqqani',
+      datasets: ['taliban-haqqani'],
+    });
+    // The ids both datasets use are one record, from both.
+    const taliban = json<{ datasets: string[] }>(
+      await claimgraph(['query', 'entity', 'armed-group:taliban', ...BUNDLED, '--json']),
+    );
+    expect(taliban.datasets).toEqual(['afghanistan-2021', 'taliban-haqqani']);
+  });
+});
+
 describe('sql over several datasets', () => {
   it('holds the merged records, each table with a datasets column', async () => {
     const rows = json<Record<string, unknown>[]>(
