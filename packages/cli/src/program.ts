@@ -205,7 +205,7 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
   program
     .command('sql')
     .description(
-      'run SQL over a release with DuckDB (optional: npm install @duckdb/node-api); views: entities, relations, statements, sources',
+      'run SQL over a release with DuckDB (optional: npm install @duckdb/node-api); views: entities, relations, statements, sources (with a datasets column when several are given)',
     )
     .argument('<query>', 'SQL, e.g. "SELECT type, count(*) AS n FROM relations GROUP BY type ORDER BY n DESC"')
     .addOption(datasetOption())
