@@ -37,7 +37,7 @@ export async function sheetExportCommand(
   const toFolder = flags.out.endsWith('/') || (await stat(out).catch(() => undefined))?.isDirectory();
   if (toFolder) {
     const files = await writeCsvFolder(tables, out);
-    io.stdout.write(`wrote ${files.length} CSV files to ${flags.out}\n`);
+    io.stdout.write(`wrote ${files.filter((f) => f.endsWith('.csv')).length} CSV files to ${flags.out}\n`);
   } else {
     if (!out.endsWith('.xlsx'))
       throw new CliError(`${flags.out}: write a .xlsx workbook, or a folder ending in /`, EXIT.usage);
@@ -80,17 +80,21 @@ export async function sheetImportCommand(
   const source = fsPath(io, file);
   const info = await stat(source).catch(() => undefined);
   if (!info) throw new CliError(`${file}: no such file or folder`, EXIT.usage);
-  let tables;
+  let read;
   const warnings: string[] = [];
-  if (info.isDirectory()) tables = await readCsvFolder(source, file);
+  if (info.isDirectory()) read = await readCsvFolder(source, file);
   else {
     const { readWorkbook } = await import('../sheet/workbook.js');
-    const read = await readWorkbook(await readFile(source), file);
-    tables = read.tables;
+    read = await readWorkbook(await readFile(source), file);
     for (const p of read.problems) warnings.push(`${p.at}: ${p.message}`);
   }
 
-  const imported = tablesToDataset(tables, { existing: existing.data as Dataset, redirect: flags.redirect });
+  const imported = tablesToDataset(read.tables, {
+    existing: existing.data as Dataset,
+    redirect: flags.redirect,
+    format: read.format,
+  });
+  for (const kept of imported.kept) warnings.push(`${kept} (the sheet has no column for them)`);
   const problems = [
     ...imported.issues,
     ...locateIssues(imported, validateDataset(imported.data, { requireSorted: false }).errors, imported.issues),
