@@ -9,6 +9,7 @@ import { syntheticDataset } from '@claimgraph/sdk/synthetic';
 import { validateDataset, type Dataset } from '@claimgraph/schema';
 import { claimgraph, copyFixture, lines, snapshot, VALID } from './run-cli.js';
 import { datasetTables, tablesToDataset } from '../src/sheet/tables.js';
+import { columnLetter, sheetLayout } from '../src/sheet/columns.js';
 import { readWorkbook, writeWorkbook } from '../src/sheet/workbook.js';
 import { readCsvFolder, writeCsvFolder } from '../src/sheet/csv-folder.js';
 import { sourceFileTexts } from '../src/sheet/source-files.js';
@@ -39,6 +40,10 @@ function columnOf(sheet: ExcelJS.Worksheet, header: string): number {
   if (!found) throw new Error(`no column ${header}`);
   return found;
 }
+
+/** The letter of a header's column on the Statements sheet, as exported. */
+const statementsColumn = (header: string) =>
+  columnLetter(sheetLayout('statements').columns.findIndex((c) => c.header === header) + 1);
 
 /** Fills the next empty row of a sheet from header → value. */
 function addRow(sheet: ExcelJS.Worksheet, values: Record<string, ExcelJS.CellValue>): number {
@@ -342,6 +347,27 @@ describe('claimgraph sheet export and import', () => {
       `${file}: 2 problems found; no file was changed`,
     ]);
     expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('places the validator’s problems with an appearance or an anchor at their cell', async () => {
+    const dir = copyFixture(VALID);
+    addAppearances(dir);
+    const file = join(dir, '..', 'invalid.xlsx');
+    expect((await claimgraph(['sheet', 'export', dir, '--out', file])).code).toBe(0);
+    await editWorkbook(file, (wb) => {
+      const appearances = wb.getWorksheet('Appearances')!;
+      // Kirby's second appearance names the statement's own source; Price's the wrong words.
+      appearances.getCell(3, columnOf(appearances, 'source')).value = 'src:washington-examiner-2021-08-30';
+      const statements = wb.getWorksheet('Statements')!;
+      statements.getCell(2, columnOf(statements, 'anchor exact')).value = 'Words nobody said';
+    });
+    const run = await claimgraph(['sheet', 'import', file, dir]);
+    expect(run.code).toBe(1);
+    const reported = lines(run.stderr);
+    expect(reported.find((l) => l.includes('Appearances!C3:'))).toMatch(/st:john-kirby-1 \/appearances\/1\/source: /);
+    expect(reported.find((l) => l.includes(`Statements!${statementsColumn('anchor exact')}2:`))).toMatch(
+      /st:john-kirby-1 \/anchor\/exact: /,
+    );
   });
 
   it('imports a workbook from before the format marker (no Appearances sheet, anchors as JSON) losing and inventing nothing', async () => {

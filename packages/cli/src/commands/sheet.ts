@@ -11,7 +11,7 @@ import { CliError, EXIT } from '../errors.js';
 import { fsPath, type CliIO } from '../io.js';
 import { plural, printIssues, printJson } from '../output.js';
 import { resolveDatasetPath } from '../paths.js';
-import { columnLetter } from '../sheet/columns.js';
+import { columnLetter, type SheetLayout } from '../sheet/columns.js';
 import { readCsvFolder, writeCsvFolder } from '../sheet/csv-folder.js';
 import { writeSourceFiles } from '../sheet/source-files.js';
 import { datasetTables, tablesToDataset, type ImportResult, type SheetIssue } from '../sheet/tables.js';
@@ -126,18 +126,29 @@ export async function sheetImportCommand(
   return EXIT.ok;
 }
 
+/** The column a JSON pointer's field is typed in: an anchor part in its own column, else the field's. */
+function columnOfPath(sheet: SheetLayout, path: string): number {
+  const [field = '', part] = path.split('/').slice(1);
+  if (field === 'anchor')
+    return sheet.columns.findIndex((c) => c.role.role === 'anchor' && c.role.part === (part ?? 'type'));
+  return sheet.columns.findIndex((c) => c.field === field && !c.legacy);
+}
+
 /** Validator issues placed at the cell of the record and field they name; those at a cell already reported are dropped. */
 function locateIssues(imported: ImportResult, issues: ValidationIssue[], reported: SheetIssue[]): SheetIssue[] {
   const seen = new Set(reported.map((r) => r.at));
   const out: SheetIssue[] = [];
   for (const issue of issues) {
-    const where = issue.id === null ? undefined : imported.rowOf.get(issue.id);
+    // An appearance's problem is at its row of the Appearances sheet, its path after the index.
+    const appearance = /^\/appearances\/(\d+)(\/.*)?$/.exec(issue.path);
+    const placed =
+      appearance && issue.id !== null ? imported.rowOf.get(`${issue.id}/appearances/${appearance[1]}`) : undefined;
+    const where = placed ?? (issue.id === null ? undefined : imported.rowOf.get(issue.id));
     if (!where) {
       out.push({ at: issue.file, id: issue.id, message: formatIssue(issue).replace(/^[^:]*: /, '') });
       continue;
     }
-    const field = issue.path.split('/')[1] ?? '';
-    const column = where.sheet.columns.findIndex((c) => c.field === field);
+    const column = columnOfPath(where.sheet, placed ? (appearance![2] ?? '') : issue.path);
     const at =
       column === -1
         ? `${where.sheet.name}!${where.row}`

@@ -11,24 +11,27 @@ export function appearanceRecords(data: Pick<Dataset, 'statements'>): AnyRecord[
   return data.statements.flatMap((s) => (s.appearances ?? []).map((a) => ({ statement: s.id, ...a })));
 }
 
-/** An appearance row as read: its fields, and the cell of its statement reference for problems. */
-export interface AppearanceRow {
+/** An appearance row as read: its fields, the cell of its statement reference, and where it is. */
+export interface AppearanceRow<W = unknown> {
   record: AnyRecord;
   statementAt: string;
+  where: W;
 }
 
 /**
  * Gives each statement the appearances its rows name, in row order; a row naming no statement of
- * the sheet is a problem at its statement cell.
+ * the sheet is a problem at its statement cell. Returns where each statement's appearances were
+ * read, in their order, so a problem with `/appearances/1` is shown at its row.
  */
-export function attachAppearances(
+export function attachAppearances<W>(
   statements: readonly AnyRecord[],
-  rows: readonly AppearanceRow[],
+  rows: readonly AppearanceRow<W>[],
   problem: (at: string, message: string) => void,
-): void {
+): Map<string, W[]> {
+  const placed = new Map<string, W[]>();
   const byId = new Map<string, AnyRecord>();
   for (const s of statements) if (typeof s.id === 'string') byId.set(s.id, s);
-  for (const { record, statementAt } of rows) {
+  for (const { record, statementAt, where } of rows) {
     const { statement, ...appearance } = record;
     if (statement === undefined) {
       problem(statementAt, 'names no statement; give the statement’s id');
@@ -40,7 +43,10 @@ export function attachAppearances(
       continue;
     }
     owner.appearances = [...((owner.appearances as Appearance[] | undefined) ?? []), appearance];
+    const id = String(statement);
+    placed.set(id, [...(placed.get(id) ?? []), where]);
   }
+  return placed;
 }
 
 /**

@@ -129,7 +129,10 @@ export interface ImportResult {
   issues: SheetIssue[];
   /** Ids changed in the sheet: each needs a redirect. */
   renames: { from: string; to: string; at: string }[];
-  /** Where each record came from, to locate validation issues: id → sheet, row. */
+  /**
+   * Where each record came from, to locate validation issues: id → sheet, row; and
+   * `id/appearances/N` → the Appearances row of a statement's appearance N.
+   */
   rowOf: Map<string, { sheet: SheetLayout; row: number }>;
   /** Ids generated for rows whose id was blank. */
   generated: { id: string; at: string }[];
@@ -341,11 +344,17 @@ export function tablesToDataset(tables: readonly ReadTable[], options: ImportOpt
       const value = column.role.role === 'reference' ? row.record[column.field!] : undefined;
       if (typeof value === 'string' && renamed.has(value)) row.record[column.field!] = renamed.get(value);
     }
-  attachAppearances(
+  const placed = attachAppearances(
     statements.map((r) => r.record),
-    appearances.map((row) => ({ record: row.record, statementAt: address(row.table, row.index, 0) })),
+    appearances.map((row) => ({
+      record: row.record,
+      statementAt: address(row.table, row.index, 0),
+      where: { sheet: row.table.layout, row: row.table.rowNumbers[row.index]! },
+    })),
     (at, message) => issues.push({ at, id: null, message }),
   );
+  // A statement's appearances were read on the Appearances sheet: `st:x/appearances/1` is a row there.
+  for (const [id, wheres] of placed) wheres.forEach((where, i) => rowOf.set(`${id}/appearances/${i}`, where));
   const kept = keepOlderFields(tables, rowsByKind, options);
   if (redirects.length > 0 || options.existing?.redirects) data.redirects = redirects;
   return { data, issues, renames, rowOf, generated, kept };
