@@ -112,7 +112,7 @@ describe('buildSite() with appearances and coverage', () => {
 
   it('lists on a source page the statements it carries as an appearance, with when it was read and its language', () => {
     const dispatch = visible(text(site, recordPath('src:the-dispatch')));
-    expect(dispatch).toContain('Statements it reports (0)');
+    expect(dispatch).toContain('Statements it reports (0) None was read from this source first');
     expect(dispatch).toContain('Also reports (1)');
     expect(dispatch).toContain('The Taliban and the Haqqani network are separate entities');
     expect(dispatch).toContain('Read by the curators 6 Dec 2026');

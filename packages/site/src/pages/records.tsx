@@ -77,6 +77,9 @@ export function SourcePage({ site, source }: { site: Site; source: Source }) {
       </dl>
       <section aria-labelledby="statements-title">
         <h2 id="statements-title">Statements it reports ({statements.length})</h2>
+        {statements.length === 0 && alsoHere.length ? (
+          <p>None was read from this source first; it also reports the statements below.</p>
+        ) : null}
         <ol class="statements">
           {statements.slice(0, limit).map((statement) => (
             <StatementItem site={site} path={path} statement={statement} show="both" />
