@@ -19,6 +19,7 @@ import {
 } from './model.js';
 import { embedPath, perspectivePath, recordPath } from './permalink.js';
 import { DatasetPage, datasetCounts } from './pages/dataset.js';
+import { AboutPage, ABOUT_PATH } from './pages/about.js';
 import { EntityPage } from './pages/entity.js';
 import { HomePage, HOME_PATH } from './pages/home.js';
 import {
@@ -70,6 +71,7 @@ export function buildSite(input: SiteInput, options?: SiteOptions): SiteFiles {
 
   add(HOME_PATH, html(<HomePage site={site} />));
   add('search.html', html(<SearchPage site={site} />));
+  add(ABOUT_PATH, html(<AboutPage site={site} />));
   add('downloads.html', html(<DownloadsPage site={site} files={downloads} />));
   const counts = datasetCounts(site);
   for (const dataset of site.datasets)

@@ -115,6 +115,8 @@ export class Site {
   /** The datasets a site of several shows as one, in load order; empty for one dataset. */
   readonly datasets: readonly SiteDataset[];
   readonly #provenance: Readonly<Record<string, readonly string[]>>;
+  /** What the research covered, from the dataset's coverage declaration. */
+  readonly coverage: Coverage | undefined;
   #statementIds: Set<string> | undefined;
 
   constructor(
@@ -135,6 +137,7 @@ export class Site {
     }
     for (const count of this.#counts.values()) count.status = relationStatus(count.supports, count.disputes);
     this.speakers = new Set(this.data.statements.map((s) => s.speaker));
+    this.coverage = input.dataset.coverage;
   }
 
   /** The datasets (of several) a record comes from, in load order; empty for a site of one dataset. */
