@@ -59,7 +59,8 @@ export function textProblem(value: string): string | null {
  * space) is unacceptable, or `null`: the display-text rules without the one on edge whitespace.
  */
 export function fragmentProblem(value: string): string | null {
-  const problem = textProblem(`x${value}x`);
+  // Line breaks and tabs are part of a page's text; the other controls are not.
+  const problem = textProblem(`x${value.replace(/[\n\r\t]/g, ' ')}x`);
   // Positions are reported in the fragment, not in the padded copy.
   return problem?.replace(/at position (\d+)/, (_, at: string) => `at position ${Number(at) - 1}`) ?? null;
 }

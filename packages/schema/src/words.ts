@@ -24,19 +24,23 @@ function anchoredWords(r: Fields): { field: 'quote' | 'paraphrase'; words: strin
 
 // An elision in a quote ("…", "...", "[the Taliban]") joins words that stand apart in the source.
 const ELISION = /\.\.\.|\[[^\]]*\]/g;
+const HAS_ELISION = /\.\.\.|\u2026|\[[^\]]*\]/;
+
+/** Text folded for comparing words: NFC, the typographic fold, lower case. */
+const folded = (text: string) => fold(text.normalize('NFC')).text.toLowerCase();
 
 /**
- * Whether a TextQuoteSelector's `exact` holds the words: the same text after the typographic fold,
- * or, for words with elisions, each elided-apart part found in `exact` in order.
+ * Whether a TextQuoteSelector's `exact` holds the words: the same words (`wordsKey`: typography,
+ * case and the punctuation at either end aside), or, for words with elisions, each elided-apart part
+ * found in `exact` in order.
  */
 export function exactHoldsWords(exact: string, words: string): boolean {
-  const source = fold(exact.normalize('NFC')).text;
-  const folded = fold(words.normalize('NFC')).text;
-  const parts = folded
+  const parts = folded(words)
     .split(ELISION)
     .map((p) => p.trim())
     .filter((p) => p !== '');
-  if (parts.length === 1 && parts[0] === folded.trim()) return source.trim() === folded.trim();
+  if (parts.length <= 1 && !HAS_ELISION.test(words.normalize('NFC'))) return wordsKey(exact) === wordsKey(words);
+  const source = folded(exact);
   let from = 0;
   for (const part of parts) {
     const at = source.indexOf(part, from);
@@ -46,8 +50,25 @@ export function exactHoldsWords(exact: string, words: string): boolean {
   return parts.length > 0;
 }
 
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Whether an appearance's `exact` prints the same utterance as the statement's words: the same
+ * words, a part of them, or another outlet's transcription of them. At least half of the distinct
+ * words of the shorter of the two stand in the other: a shortened quote passes, other words do not.
+ */
+export function sameUtterance(exact: string, words: string): boolean {
+  const a = new Set(folded(exact).match(WORD) ?? []);
+  const b = new Set(folded(words).match(WORD) ?? []);
+  const [shorter, longer] = a.size <= b.size ? [a, b] : [b, a];
+  if (shorter.size === 0) return false;
+  let shared = 0;
+  for (const word of shorter) if (longer.has(word)) shared++;
+  return shared * 2 >= shorter.size;
+}
+
 /** Problems of one anchor (of the statement, or of one of its appearances) against the statement's words. */
-function anchorProblems(r: Fields, anchor: unknown, path: string): FieldProblem[] {
+function anchorProblems(r: Fields, anchor: unknown, path: string, own = true): FieldProblem[] {
   if (typeof anchor !== 'object' || anchor === null) return [];
   const a = anchor as Fields;
   const target = anchoredWords(r);
@@ -80,10 +101,15 @@ function anchorProblems(r: Fields, anchor: unknown, path: string): FieldProblem[
       const problem = typeof value === 'string' ? fragmentProblem(value) : null;
       if (problem) problems.push({ path: `${path}/${side}`, message: problem });
     }
-    if (!exactProblem && !exactHoldsWords(a.exact, target.words))
+    if (!exactProblem && own && !exactHoldsWords(a.exact, target.words))
       problems.push({
         path: `${path}/exact`,
         message: `${show(a.exact, 60)} is not the ${target.field} ${show(target.words, 60)}; exact holds the words as the source prints them (an elided quote's parts, in order)`,
+      });
+    if (!exactProblem && !own && !sameUtterance(a.exact, target.words))
+      problems.push({
+        path: `${path}/exact`,
+        message: `${show(a.exact, 60)} shares too few words with the ${target.field} ${show(target.words, 60)} to print the same words; another outlet may shorten or transcribe them, not say something else (that is another statement)`,
       });
     return problems;
   }
@@ -143,7 +169,7 @@ function appearanceProblems(r: Fields, appearances: unknown[]): FieldProblem[] {
       const problem = textProblem(appearance.note);
       if (problem) problems.push({ path: `${path}/note`, message: problem });
     }
-    pushAll(problems, anchorProblems(r, appearance.anchor, `${path}/anchor`));
+    pushAll(problems, anchorProblems(r, appearance.anchor, `${path}/anchor`, false));
   });
   return problems;
 }

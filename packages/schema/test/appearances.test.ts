@@ -49,6 +49,22 @@ describe('appearances', () => {
     ]);
   });
 
+  it("accepts an appearance's shortened or re-transcribed words, not other words", () => {
+    const appearing = (exact: string) =>
+      problemsAfter((d) => {
+        d.sources.push(reprint);
+        kirby(d).appearances = [
+          { source: 'src:reprint', anchor: { type: 'TextQuoteSelector', exact, suffix: '\n\nMore' } },
+        ];
+      });
+    expect(appearing('a great deal of commingling,')).toEqual([]);
+    expect(appearing('There is a great amount of commingling')).toEqual([]);
+    expect(appearing('The Taliban deny any link')[0]).toMatchObject({
+      path: '/appearances/0/anchor/exact',
+      message: expect.stringContaining('shares too few words') as string,
+    });
+  });
+
   it('refuses an appearance in a source published before the words were said', () => {
     const problems = problemsAfter((d) => {
       d.sources.push({ ...reprint, published: '2021-08-01' });
@@ -131,6 +147,9 @@ describe('anchors', () => {
     ).toBe(true);
     expect(exactHoldsWords('commingling, we know', 'We know … commingling')).toBe(false);
     expect(exactHoldsWords('The Haqqanis are [part of] us', 'The Haqqanis are [part of] us')).toBe(true);
+    // Case and the punctuation at the ends aside, a whole quote must be the exact words.
+    expect(exactHoldsWords('No, it does not,', 'No, it does not.')).toBe(true);
+    expect(exactHoldsWords('No, it does not', 'no, it does')).toBe(false);
   });
 
   it('refuses control characters in a prefix, but not the spaces a fragment begins with', () => {

@@ -2,7 +2,23 @@
  * @claimgraph/sdk — load a claimgraph dataset and query it as a graphology graph: who is connected
  * to whom, who says so, who disputes it, and since when. Runs in Node and in browsers.
  */
-export { ClaimGraph, type FromDataOptions, type Stances } from './claim-graph.js';
+export {
+  ClaimGraph,
+  type FromDataOptions,
+  type Stances,
+  type MergeOptions,
+  type LoadManyOptions,
+  type DatasetInfo,
+} from './claim-graph.js';
+export type { MergeReport, JoinedId, Difference, DuplicateStatement } from './merge/merge-store.js';
+export {
+  readJudgements,
+  JUDGEMENTS_VERSION,
+  type Judgement,
+  type JudgementsFile,
+  type Judgements,
+} from './merge/judgements.js';
+export type { SameCandidate, SuggestSameOptions } from './merge/suggest.js';
 export type { LoadOptions } from './load.js';
 export type {
   EntitiesOptions,
@@ -23,6 +39,7 @@ export {
   ClaimGraphValidationError,
   ClaimGraphLoadError,
   ClaimGraphIntegrityError,
+  ClaimGraphMergeError,
   UnknownIdError,
   type RecordKindName,
 } from './errors.js';
