@@ -287,8 +287,7 @@ describe('export round trips (fast-check)', () => {
     let cited = 0;
     await fc.assert(
       fc.asyncProperty(validDataset, async (data) => {
-        // Not validated: the round trip is the point, and the generator's validity is the schema fuzz test's to check.
-        const cg = ClaimGraph.fromData(data, { validate: false });
+        const cg = ClaimGraph.fromData(data);
         const expected = cg.toJSON();
         cited += expected.statements.reduce((n, s) => n + (s.appearances?.length ?? 0), 0);
         const csv = await exportDataset(cg, 'csv', { formulaEscape: false });
