@@ -101,7 +101,9 @@ describe('the taliban-haqqani release', () => {
 
 describe('loaded with afghanistan-2021', () => {
   it('shares ids with it without a clash, and the judgements file joins the founder', async () => {
-    const cg = await ClaimGraph.load([afghanistanDir, datasetDir], { judgements: join(datasetDir, 'judgements.json') });
+    const cg = await ClaimGraph.load([afghanistanDir, datasetDir], {
+      judgements: join(datasetDir, 'data', 'judgements.json'),
+    });
     expect(cg.datasets.map((d) => d.name)).toEqual(['afghanistan-2021', 'taliban-haqqani']);
     for (const id of ['armed-group:taliban', 'armed-group:haqqani-network', 'person:ned-price', THE_QUESTION[0]!])
       expect(cg.datasetsOf(id), id).toEqual(['afghanistan-2021', 'taliban-haqqani']);

@@ -147,6 +147,7 @@ export function timelineChart(cg: ClaimGraphLike, options: TimelineChartOptions 
     { field: 'paraphrase', title: 'Reported as' },
     { field: 'context', title: 'Context' },
     { field: 'sourceLabel', title: 'Source' },
+    { field: 'sources', title: 'Sources' },
   ];
   const time = { field: 'at', type: 'temporal' as const };
   const body: ChartBody = {

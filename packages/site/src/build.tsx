@@ -10,6 +10,7 @@ import { dataScript, sharedAssets } from './assets.js';
 import { entityChart, perspectiveChart, relationChart, timelineChart, type PageChart } from './charts.js';
 import { listPagePath, paginate, resolveOptions, Site, type SiteInput, type SiteOptions } from './model.js';
 import { embedPath, perspectivePath, recordPath } from './permalink.js';
+import { AboutPage, ABOUT_PATH } from './pages/about.js';
 import { EntityPage } from './pages/entity.js';
 import { HomePage, HOME_PATH } from './pages/home.js';
 import {
@@ -61,6 +62,7 @@ export function buildSite(input: SiteInput, options?: SiteOptions): SiteFiles {
 
   add(HOME_PATH, html(<HomePage site={site} />));
   add('search.html', html(<SearchPage site={site} />));
+  add(ABOUT_PATH, html(<AboutPage site={site} />));
   add('downloads.html', html(<DownloadsPage site={site} files={downloads} />));
 
   const relations = relationOrder(site);

@@ -8,6 +8,7 @@ import {
   datePrecision,
   ENTITY_TYPE_INFO,
   RELATION_TYPE_INFO,
+  type Coverage,
   type Dataset,
   type Entity,
   type Relation,
@@ -98,6 +99,8 @@ export class Site {
   readonly #names: Map<string, string>;
   readonly #counts = new Map<string, StanceCount>();
   readonly speakers: Set<string>;
+  /** What the research covered, from the dataset's coverage declaration. */
+  readonly coverage: Coverage | undefined;
   #statementIds: Set<string> | undefined;
 
   constructor(
@@ -116,6 +119,7 @@ export class Site {
     }
     for (const count of this.#counts.values()) count.status = relationStatus(count.supports, count.disputes);
     this.speakers = new Set(this.data.statements.map((s) => s.speaker));
+    this.coverage = input.dataset.coverage;
   }
 
   nameOf(id: string): string {

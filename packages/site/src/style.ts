@@ -101,6 +101,12 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .label { font-weight: 600; color: var(--muted); }
 .statement-foot { margin: .35rem 0 0; font-size: .82rem; color: var(--muted); }
 .more { font-size: .9rem; color: var(--muted); font-style: italic; }
+.appearances { padding-left: 1.4rem; margin: .5rem 0 1rem; }
+.appearance { padding: .45rem 0; border-bottom: 1px solid var(--rule); }
+.appearance-head { margin: 0; font-family: var(--serif); font-size: 1.02rem; }
+.appearance-meta { margin: .15rem 0 0; font-size: .85rem; color: var(--muted); overflow-wrap: anywhere; }
+.appearance-exact { margin: .3rem 0 0; font-size: .95rem; }
+.coverage-line { font-size: .95rem; }
 
 .chart-block { margin: 1.5rem 0; }
 .chart { margin: 0; }

@@ -2,6 +2,7 @@
 import { comparePartialDates } from '@claimgraph/schema';
 import { relativeHref } from '../permalink.js';
 import type { Site } from '../model.js';
+import { CoverageLine } from './about.js';
 import { Cite, DateText, Layout, More, RelationRow } from './parts.js';
 
 export const HOME_PATH = 'index.html';
@@ -67,6 +68,7 @@ export function HomePage({ site }: { site: Site }) {
             Statements from <DateText date={dates[0]!} /> to <DateText date={dates[dates.length - 1]!} />.
           </p>
         ) : null}
+        <CoverageLine coverage={site.coverage} path={path} />
       </section>
       <section aria-labelledby="contested-title">
         <h2 id="contested-title">Contested: who says yes, who says no</h2>

@@ -40,6 +40,7 @@ const NAV = [
   ['entities.html', 'Entities'],
   ['timeline.html', 'Timeline'],
   ['downloads.html', 'Downloads'],
+  ['about.html', 'About'],
 ] as const;
 
 export function Layout({ site, path, title, description, charts, search, children }: PageProps) {
@@ -279,6 +280,7 @@ export function StatementItem({
       ) : null}
       <p class="statement-foot">
         Source: {source ? <a href={link(source.id)}>{source.title}</a> : s.source}
+        {s.appearances ? ` · and ${s.appearances.length} more` : null}
         {' · '}
         <a href={link(s.id)}>
           Permalink<span class="visually-hidden"> of this statement</span>
