@@ -1,6 +1,6 @@
 /**
  * `claimgraph sql "SELECT …" [--dataset PATH] [--json]`: SQL over a release's Parquet files with
- * embedded DuckDB, as views named entities, relations, statements, sources (and redirects).
+ * embedded DuckDB, as views named entities, relations, statements, appearances, sources (and redirects).
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -31,7 +31,9 @@ const READ_ONLY_TYPES = new Map([
   [19, 'CALL'],
 ]);
 
-const VIEWS = ['entities', 'relations', 'statements', 'sources', 'redirects'] as const;
+const VIEWS = ['entities', 'relations', 'statements', 'appearances', 'sources', 'redirects'] as const;
+/** The tables every release built with Parquet ships; redirects only when it has some. */
+const SHIPPED = VIEWS.filter((view) => view !== 'redirects');
 
 /** The Parquet folder of a release built with them; otherwise they are written to a temporary folder first. */
 async function parquetFolder(
@@ -45,9 +47,9 @@ async function parquetFolder(
     throw new CliError(asGiven((error as Error).message, path, given));
   }
   const shipped = join(located.dir, 'parquet');
-  if (located.layout === 'release' && VIEWS.slice(0, 4).every((view) => existsSync(join(shipped, `${view}.parquet`))))
+  if (located.layout === 'release' && SHIPPED.every((view) => existsSync(join(shipped, `${view}.parquet`))))
     return { dir: shipped, temporary: false };
-  // An older release, or a source folder: the same files, made on the fly.
+  // An older release (before appearances.parquet, or without Parquet), or a source folder: the same files, made on the fly.
   const { read, result, dataset } = await checkDataset(path);
   if (!dataset) {
     printIssues(io, result.errors, shownPath(io, read.located.dir, given));
