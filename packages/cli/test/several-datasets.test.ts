@@ -1,10 +1,10 @@
 // Several --dataset on query, chart, export, sql and site; --judgements; suggest-same. The two
 // fixtures share ids (the Haqqani network, Ned Price, src:briefing's words) and name the Taliban
 // under two ids, which test/fixtures/several/judgements.json judges the same.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { claimgraph, FIXTURES, type CliRun } from './run-cli.js';
 
 const SEVERAL = join(FIXTURES, 'several');
@@ -24,9 +24,15 @@ function expectOneLine(result: CliRun, line: string): void {
   expect(result).toEqual({ code: 1, stdout: '', stderr: `claimgraph: ${line}\n` });
 }
 
-/** A scratch copy of the fixtures, to break. */
+const scratches: string[] = [];
+afterAll(() => {
+  for (const dir of scratches) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A scratch copy of the fixtures, to break; removed after the tests. */
 function scratch(): string {
   const dir = mkdtempSync(join(tmpdir(), 'claimgraph-several-'));
+  scratches.push(dir);
   cpSync(SEVERAL, dir, { recursive: true });
   return dir;
 }
@@ -184,16 +190,19 @@ describe('the two bundled datasets', () => {
 describe('sql over several datasets', () => {
   it('holds the merged records, each table with a datasets column', async () => {
     const rows = json<Record<string, unknown>[]>(
-      await run(['sql', 'SELECT id, source, appearances, datasets FROM statements ORDER BY id', ...JUDGED, '--json']),
+      await run(['sql', 'SELECT id, source, datasets FROM statements ORDER BY id', ...JUDGED, '--json']),
     );
     expect(rows).toEqual([
-      { id: 'st:anas-1', source: 'src:interview', appearances: null, datasets: ['second'] },
-      {
-        id: 'st:price-1',
-        source: 'src:briefing',
-        appearances: '[{"source":"src:wire"}]',
-        datasets: ['first', 'second'],
-      },
+      { id: 'st:anas-1', source: 'src:interview', datasets: ['second'] },
+      { id: 'st:price-1', source: 'src:briefing', datasets: ['first', 'second'] },
+    ]);
+    // The second dataset's report of the same words is an appearance of the statement kept.
+    const appearances = json<Record<string, unknown>[]>(
+      await run(['sql', "SELECT source, own FROM appearances WHERE statement = 'st:price-1'", ...JUDGED, '--json']),
+    );
+    expect(appearances).toEqual([
+      { source: 'src:briefing', own: true },
+      { source: 'src:wire', own: false },
     ]);
     const counts = json<Record<string, unknown>[]>(
       await run([

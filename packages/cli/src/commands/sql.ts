@@ -32,6 +32,9 @@ const READ_ONLY_TYPES = new Map([
 ]);
 
 const VIEWS = ['entities', 'relations', 'statements', 'appearances', 'sources', 'redirects'] as const;
+
+/** The views of records with an `id`: with several datasets, each gets a `datasets` column. */
+const RECORD_VIEWS = new Set<string>(['entities', 'relations', 'statements', 'sources']);
 /** The tables every release built with Parquet ships; redirects only when it has some. */
 const SHIPPED = VIEWS.filter((view) => view !== 'redirects');
 
@@ -130,7 +133,7 @@ export async function sqlCommand(io: CliIO, sql: string, flags: SqlFlags): Promi
     for (const view of VIEWS) {
       const file = join(folder.dir, `${view}.parquet`);
       if (!existsSync(file)) continue;
-      if (folder.provenance === undefined || view === 'redirects')
+      if (folder.provenance === undefined || !RECORD_VIEWS.has(view))
         await runSql(connection, `CREATE TABLE ${view} AS SELECT * FROM read_parquet(${sqlString(file)})`);
       else
         // Each record with the datasets it comes from, in the file's order.
