@@ -55,6 +55,9 @@ import { neighborPositions, PathFinder, type RelationFilter } from './traverse.j
 import { subStore } from './view-store.js';
 import { columnsLookValid } from './columns-check.js';
 import { coreColumns, SortedIds, storeFromColumns } from './columns-store.js';
+import { consensusRule, DEFAULT_CONSENSUS_RULE, STATUS_RULE } from './consensus/registry.js';
+import { ruleName, type Consensus } from './consensus/types.js';
+import { bodyVoices, type BodyOf } from './consensus/voices.js';
 
 export interface FromDataOptions {
   /** Check the records with the schema's validator; invalid data throws ClaimGraphValidationError [true]. */
@@ -98,7 +101,22 @@ export interface Stances {
   supports: Statement[];
   disputes: Statement[];
   status: Status;
+  /** The rule `status` is the verdict of: every-statement@1 (every statement counts once). */
+  rule: string;
 }
+
+export interface ConsensusOptions {
+  /** The rule that decides, `id@version` or a bare id for its newest version ['each-speaker-latest@1']. */
+  rule?: string;
+}
+
+export interface ContestedOptions {
+  /** The rule whose `contested` verdict to list ['every-statement@1'], the rule of `status`. */
+  rule?: string;
+}
+
+const CONSENSUS_DEFAULTS: ConsensusOptions & { rule: string } = { rule: DEFAULT_CONSENSUS_RULE };
+const CONTESTED_DEFAULTS: ContestedOptions & { rule: string } = { rule: STATUS_RULE };
 
 /** 1 for symmetric relation types, by index in RELATION_TYPES. */
 const SYMMETRIC = Uint8Array.from(RELATION_TYPES, (t) => (RELATION_TYPE_INFO[t].symmetric ? 1 : 0));
@@ -139,6 +157,7 @@ export class ClaimGraph {
   #speakers: Csr | undefined;
   #contested: number[] | undefined;
   #statementIndex: IdIndex | undefined;
+  #bodyOf: BodyOf | undefined;
 
   private constructor(
     store: Store,
@@ -489,12 +508,45 @@ export class ClaimGraph {
       supports,
       disputes,
       status: relationStatus(supports.length, disputes.length),
+      rule: STATUS_RULE,
     };
   }
 
-  /** Relations with both supporting and disputing statements, by id. */
-  contested(): Relation[] {
+  /**
+   * What a relation's statements add up to under a named, versioned rule: the verdict
+   * (supported, disputed, contested or unresolved), the tallies, each voice's vote, the statements
+   * that decided it and the rule's id with its version. An unknown rule is an error listing the known ones.
+   */
+  consensus(relationId: string, options?: ConsensusOptions): Consensus {
+    const o = resolveOptions('consensus', CONSENSUS_DEFAULTS, options);
+    const rule = consensusRule('consensus', o.rule);
+    const relation = this.#store.relations.at(this.#requireRelation(relationId))!;
+    const statements = this.statements({ relation: relation.id });
+    const decision = rule.decide({ relation, statements, bodyOf: this.#bodies() });
+    const counted = new Set(decision.votes.flatMap((v) => v.statements.map((s) => s.id)));
+    return {
+      relation,
+      rule: ruleName(rule),
+      ...decision,
+      decidedBy: statements.filter((s) => counted.has(s.id)),
+    };
+  }
+
+  /** The body each statement's speaker speaks for, read once from the data's member-of relations. */
+  #bodies(): BodyOf {
+    return (this.#bodyOf ??= bodyVoices(this));
+  }
+
+  /**
+   * Relations whose verdict is `contested`, by id. By default under every-statement@1 (the rule of
+   * `status`): both supporting and disputing statements exist; `rule` names another.
+   */
+  contested(options?: ContestedOptions): Relation[] {
     const store = this.#store;
+    const o = resolveOptions('contested', CONTESTED_DEFAULTS, options);
+    const rule = consensusRule('contested', o.rule);
+    if (ruleName(rule) !== STATUS_RULE)
+      return all(store.relations).filter((r) => this.consensus(r.id, { rule: ruleName(rule) }).verdict === 'contested');
     if (!this.#contested) {
       this.#contested = [];
       for (let r = 0; r < store.relations.length; r++)

@@ -2,7 +2,27 @@
  * @claimgraph/sdk — load a claimgraph dataset and query it as a graphology graph: who is connected
  * to whom, who says so, who disputes it, and since when. Runs in Node and in browsers.
  */
-export { ClaimGraph, type FromDataOptions, type Stances } from './claim-graph.js';
+export {
+  ClaimGraph,
+  type FromDataOptions,
+  type Stances,
+  type ConsensusOptions,
+  type ContestedOptions,
+} from './claim-graph.js';
+// Consensus under named, versioned rules.
+export { CONSENSUS_RULES, DEFAULT_CONSENSUS_RULE, STATUS_RULE, consensusRule } from './consensus/registry.js';
+export {
+  VERDICTS,
+  ruleName,
+  type Verdict,
+  type Vote,
+  type Tally,
+  type RuleInput,
+  type RuleDecision,
+  type ConsensusRule,
+  type Consensus,
+} from './consensus/types.js';
+export { SPOKESPERSON_ROLE } from './consensus/voices.js';
 export type { LoadOptions } from './load.js';
 export type {
   EntitiesOptions,
