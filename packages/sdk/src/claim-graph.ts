@@ -58,6 +58,14 @@ import { coreColumns, SortedIds, storeFromColumns } from './columns-store.js';
 import { consensusRule, DEFAULT_CONSENSUS_RULE, STATUS_RULE } from './consensus/registry.js';
 import { ruleName, type Consensus } from './consensus/types.js';
 import { bodyVoices, type BodyOf } from './consensus/voices.js';
+import {
+  POSITIONS_DEFAULTS,
+  positionsOf,
+  voiceFunction,
+  type Position,
+  type PositionChange,
+  type PositionsOptions,
+} from './positions.js';
 
 export interface FromDataOptions {
   /** Check the records with the schema's validator; invalid data throws ClaimGraphValidationError [true]. */
@@ -530,6 +538,55 @@ export class ClaimGraph {
       ...decision,
       decidedBy: statements.filter((s) => counted.has(s.id)),
     };
+  }
+
+  /**
+   * Each speaker's dated statements about each pair of entities, across relation types, with the
+   * changes in them: a later statement on the same pair whose stance or relation type differs
+   * from the speaker's previous one. `voices: 'body'` hears a spokesperson with their body.
+   * By voice id, then pair.
+   */
+  positions(options?: PositionsOptions): Position[] {
+    const method = 'positions';
+    const o = resolveOptions(method, POSITIONS_DEFAULTS, options);
+    if (o.voices !== 'speaker' && o.voices !== 'body')
+      throw optionError(method, 'voices', `must be one of speaker, body, not ${JSON.stringify(o.voices)}`);
+    const speaker = o.speaker === undefined ? undefined : this.entity(o.speaker)?.id;
+    if (o.speaker !== undefined && speaker === undefined) throw new UnknownIdError('entity', String(o.speaker));
+    const pair = o.relation === undefined ? undefined : this.relation(o.relation);
+    if (o.relation !== undefined && pair === undefined) throw new UnknownIdError('relation', String(o.relation));
+    const entity = o.entity === undefined ? undefined : this.#store.entities.at(this.#requireEntity(o.entity))!.id;
+    let statements = this.statements({
+      speaker: o.voices === 'speaker' ? speaker : undefined,
+      entity: pair?.source ?? entity,
+    });
+    const relationOf = (s: Statement) => this.relation(s.relation)!;
+    if (pair || entity !== undefined)
+      statements = statements.filter((s) => {
+        const r = relationOf(s);
+        const ends = [r.source, r.target];
+        return (
+          (!pair || (ends.includes(pair.source) && ends.includes(pair.target))) &&
+          (entity === undefined || ends.includes(entity))
+        );
+      });
+    const positions = positionsOf(statements, relationOf, voiceFunction(o.voices, this.#bodies()));
+    return speaker === undefined
+      ? positions
+      : positions.filter((p) => p.voice === speaker || p.speakers.includes(speaker));
+  }
+
+  /** The changes of `positions(options)`, by the date of the statement that changed, then its id. */
+  changes(options?: PositionsOptions): PositionChange[] {
+    const days = new Map<string, number>();
+    const changes = this.positions(options).flatMap((p) => p.changes);
+    for (const c of changes) days.set(c.to.id, earliestKey(c.to.date) * 3 + c.to.date.length);
+    return changes.sort(
+      (a, b) =>
+        days.get(a.to.id)! - days.get(b.to.id)! ||
+        (a.to.id < b.to.id ? -1 : a.to.id > b.to.id ? 1 : 0) ||
+        (a.voice < b.voice ? -1 : a.voice > b.voice ? 1 : 0),
+    );
   }
 
   /** The body each statement's speaker speaks for, read once from the data's member-of relations. */

@@ -9,7 +9,7 @@ export {
   type ConsensusOptions,
   type ContestedOptions,
 } from './claim-graph.js';
-// Consensus under named, versioned rules.
+// Consensus under named, versioned rules, and positions over time.
 export { CONSENSUS_RULES, DEFAULT_CONSENSUS_RULE, STATUS_RULE, consensusRule } from './consensus/registry.js';
 export {
   VERDICTS,
@@ -23,6 +23,7 @@ export {
   type Consensus,
 } from './consensus/types.js';
 export { SPOKESPERSON_ROLE } from './consensus/voices.js';
+export type { Position, PositionChange, PositionsOptions, Voices } from './positions.js';
 export type { LoadOptions } from './load.js';
 export type {
   EntitiesOptions,
