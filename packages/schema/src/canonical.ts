@@ -3,7 +3,11 @@
  * written from this form, so the same data always gives byte-identical files.
  */
 import {
+  AppearanceSchema,
+  CoverageSchema,
   EntitySchemas,
+  TextPositionSelectorSchema,
+  TextQuoteSelectorSchema,
   RECORD_KINDS,
   RECORD_SCHEMAS,
   RedirectSchema,
@@ -36,14 +40,56 @@ export function canonicalRecord<T extends object>(kind: RecordKind | 'redirects'
     const value = source[key];
     // defineProperty, not assignment: a `__proto__` field from JSON.parse must stay a field.
     Object.defineProperty(out, key, {
-      value:
-        key === 'attributes' && value && typeof value === 'object' ? sortKeys(value as Record<string, unknown>) : value,
+      value: canonicalValue(key, value),
       enumerable: true,
       writable: true,
       configurable: true,
     });
   }
   return out as T;
+}
+
+const keysOf = (schema: unknown) => Object.keys((schema as { properties: object }).properties);
+const SELECTOR_KEYS: Record<string, string[]> = {
+  TextPositionSelector: keysOf(TextPositionSelectorSchema),
+  TextQuoteSelector: keysOf(TextQuoteSelectorSchema),
+};
+const APPEARANCE_KEYS = keysOf(AppearanceSchema);
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Nested values in a fixed key order too: attributes sorted, anchors and appearances in schema order. */
+function canonicalValue(key: string, value: unknown): unknown {
+  if (key === 'attributes' && isObject(value)) return sortKeys(value);
+  if (key === 'anchor' && isObject(value)) return inOrder(value, SELECTOR_KEYS[String(value.type)] ?? []);
+  if (key === 'appearances' && Array.isArray(value))
+    return value.map((a: unknown) =>
+      isObject(a)
+        ? inOrder(
+            { ...a, ...(isObject(a.anchor) ? { anchor: canonicalValue('anchor', a.anchor) } : {}) },
+            APPEARANCE_KEYS,
+          )
+        : a,
+    );
+  return value;
+}
+
+/** The object's known keys in the given order, then any others sorted. */
+function inOrder(object: Record<string, unknown>, known: readonly string[]): Record<string, unknown> {
+  const rest = Object.keys(object)
+    .filter((k) => !known.includes(k))
+    .sort();
+  const out: Record<string, unknown> = {};
+  for (const k of [...known, ...rest])
+    if (Object.hasOwn(object, k) && object[k] !== undefined)
+      Object.defineProperty(out, k, { value: object[k], enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+/** A coverage declaration with its keys in schema order. */
+export function canonicalCoverage<T extends object>(coverage: T): T {
+  return inOrder(coverage as Record<string, unknown>, keysOf(CoverageSchema)) as T;
 }
 
 function sortKeys(object: Record<string, unknown>): Record<string, unknown> {
@@ -67,6 +113,7 @@ export function canonicalDataset(dataset: Dataset): Dataset {
       .sort((a, b) => compareIds(a.from, b.from))
       .map((r) => canonicalRecord('redirects', r));
   }
+  if (dataset.coverage) out.coverage = canonicalCoverage(dataset.coverage);
   return out;
 }
 
@@ -95,5 +142,7 @@ export function* serializeDatasetChunks(dataset: Dataset): Generator<string> {
     for (let i = 0; i < records.length; i++) yield `${i === 0 ? '\n' : ',\n'}${JSON.stringify(records[i])}`;
     yield records.length > 0 ? '\n]' : ']';
   }
+  // Coverage last, on one line: a declaration, not a list of records.
+  if (dataset.coverage) yield `,\n"coverage": ${JSON.stringify(dataset.coverage)}`;
   yield '\n}\n';
 }

@@ -12,6 +12,14 @@ export {
   SourceSchema,
   RedirectSchema,
   REDIRECTS_FILE,
+  COVERAGE_FILE,
+  CoverageSchema,
+  AnchorSchema,
+  AppearanceSchema,
+  TextPositionSelectorSchema,
+  TextQuoteSelectorSchema,
+  SELECTOR_CONTEXT_MAX_LENGTH,
+  LANGUAGE_PATTERN,
   DatasetSchema,
   RECORD_KINDS,
   RECORD_FILES,
@@ -24,6 +32,9 @@ export {
   type Statement,
   type Source,
   type Redirect,
+  type Coverage,
+  type Appearance,
+  type Anchor,
   type Dataset,
   type RecordKind,
 } from './records.js';
@@ -34,10 +45,21 @@ export {
   recordFiles,
   listShapeProblems,
   MAX_RECORDS,
+  validateCoverage,
   type ValidateOptions,
 } from './validate.js';
+export { outsideCoverage } from './coverage.js';
+export {
+  exactHoldsWords,
+  sameUtterance,
+  findRepeatedStatements,
+  statementIdentity,
+  wordsProblems,
+  type RepeatedStatement,
+} from './words.js';
 export { formatIssue, printable, sortIssues, type ValidationIssue, type ValidationResult } from './issues.js';
-export { nameProblem, textProblem } from './text.js';
+export { fragmentProblem, nameProblem, textProblem } from './text.js';
+export { fold, foldedDifference, wordsKey, type DifferenceKind, type Folded } from './fold.js';
 export { maxOf, minOf, pushAll } from './arrays.js';
 export { isAbsoluteUrl } from './schema-check.js';
 export { canonicalDataset, canonicalRecord, serializeDataset, serializeDatasetChunks } from './canonical.js';

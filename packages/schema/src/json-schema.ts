@@ -3,6 +3,7 @@
  * symbol keys, so they serialise cleanly and any JSON Schema tool can read them.
  */
 import {
+  CoverageSchema,
   DatasetSchema,
   EntitySchema,
   RedirectSchema,
@@ -27,6 +28,7 @@ export function jsonSchemas(): Record<string, JsonSchema> {
     'statement.schema.json': plain(StatementSchema),
     'source.schema.json': plain(SourceSchema),
     'redirect.schema.json': plain(RedirectSchema),
+    'coverage.schema.json': plain(CoverageSchema),
     'dataset.schema.json': plain(DatasetSchema),
     'columns.schema.json': plain(ColumnsHeaderSchema),
   };

@@ -21,6 +21,9 @@ export const ID_PATTERNS = {
 /** The longest `context` a statement may carry: one line under a quote in a chart. */
 export const CONTEXT_MAX_LENGTH = 160;
 
+/** A BCP 47 language tag, as far as datasets need: a language subtag and optional subtags. */
+export const LANGUAGE_PATTERN = '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$';
+
 const Text = (description: string) => Type.String({ minLength: 1, description });
 const PartialDateSchema = (description: string) =>
   Type.String({
@@ -188,6 +191,68 @@ export const RelationSchema = Type.Object(
   },
 );
 
+/** The longest `prefix` or `suffix` of a TextQuoteSelector: a few words either side, never a passage. */
+export const SELECTOR_CONTEXT_MAX_LENGTH = 64;
+
+export const TextPositionSelectorSchema = Type.Object(
+  {
+    type: Type.Literal('TextPositionSelector', { description: 'A W3C Web Annotation TextPositionSelector.' }),
+    start: Type.Integer({ minimum: 0, description: 'Offset of the first character, in Unicode code points.' }),
+    end: Type.Integer({
+      minimum: 1,
+      description: 'Offset just past the last character, in Unicode code points.',
+    }),
+    snapshot: Type.String({
+      pattern: '^[0-9a-f]{64}$',
+      description: 'The sha256 of the source text snapshot the offsets were measured on.',
+    }),
+  },
+  {
+    additionalProperties: false,
+    title: 'TextPositionSelector',
+    description:
+      'Where the words sit in a text snapshot of their source, written by `claimgraph quotes --anchor`; the snapshot itself stays outside the dataset.',
+  },
+);
+
+const SelectorContext = (description: string) =>
+  Type.Optional(Type.String({ minLength: 1, maxLength: SELECTOR_CONTEXT_MAX_LENGTH, description }));
+
+export const TextQuoteSelectorSchema = Type.Object(
+  {
+    type: Type.Literal('TextQuoteSelector', { description: 'A W3C Web Annotation TextQuoteSelector.' }),
+    exact: Text('The words exactly as the source prints them: the quote, or the source-worded paraphrase.'),
+    prefix: SelectorContext('The few characters right before the words in the source, to tell repeats apart.'),
+    suffix: SelectorContext('The few characters right after the words in the source.'),
+  },
+  {
+    additionalProperties: false,
+    title: 'TextQuoteSelector',
+    description:
+      'Finds the words again in the live source without a stored snapshot: for sources whose text the curators do not keep.',
+  },
+);
+
+export const AnchorSchema = Type.Union([TextPositionSelectorSchema, TextQuoteSelectorSchema], {
+  description:
+    'Where the quote (or source-worded paraphrase) sits in its source: by position in a kept snapshot, or by the exact words and a few characters either side.',
+});
+
+export const AppearanceSchema = Type.Object(
+  {
+    source: Type.String({ pattern: ID_PATTERNS.source, description: 'Another source that reports the same words.' }),
+    anchor: Type.Optional(AnchorSchema),
+    note: Type.Optional(
+      Text('How this source reports the words: a verbatim reprint, a shortened quote, another attribution.'),
+    ),
+  },
+  {
+    additionalProperties: false,
+    title: 'Appearance',
+    description: "One more source that reports a statement's words, with where they sit in it.",
+  },
+);
+
 export const StatementSchema = Type.Object(
   {
     id: Type.String({ pattern: ID_PATTERNS.statement, description: 'Stable id (`st:` and a slug).' }),
@@ -201,8 +266,14 @@ export const StatementSchema = Type.Object(
     quote: Type.Optional(Text("The speaker's words, verbatim as the source prints them.")),
     paraphrase: Type.Optional(
       Text(
-        "For a statement without a direct quote: the source's own words reporting what was said, verbatim (`the U.S. would continue to ask the Taliban to assist with security`). Not with `quote`.",
+        'For a statement without a direct quote: what was said, in the source\'s own words, verbatim (`the U.S. would continue to ask the Taliban to assist with security`), or in the curator\'s (`paraphraseBy: "curator"`). Not with `quote`.',
       ),
+    ),
+    paraphraseBy: Type.Optional(
+      Type.Union([Type.Literal('source'), Type.Literal('curator')], {
+        description:
+          "Whose words the paraphrase is: the source's (the default; checked verbatim against the source) or the curator's own summary of what the source reports (checked for meaning by people, never verbatim). Needs `paraphrase`.",
+      }),
     ),
     context: Type.Optional(
       Type.String({
@@ -212,30 +283,26 @@ export const StatementSchema = Type.Object(
           'What the quote or paraphrase answers or refers to, shown under it (`denying reports of a rift between the Haqqanis and the Taliban`). Needs `quote` or `paraphrase`.',
       }),
     ),
-    anchor: Type.Optional(
-      Type.Object(
-        {
-          type: Type.Literal('TextPositionSelector', { description: 'A W3C Web Annotation TextPositionSelector.' }),
-          start: Type.Integer({ minimum: 0, description: 'Offset of the first character, in Unicode code points.' }),
-          end: Type.Integer({
-            minimum: 1,
-            description: 'Offset just past the last character, in Unicode code points.',
-          }),
-          snapshot: Type.String({
-            pattern: '^[0-9a-f]{64}$',
-            description: 'The sha256 of the source text snapshot the offsets were measured on.',
-          }),
-        },
-        {
-          additionalProperties: false,
-          description:
-            'Where the quote (or paraphrase) sits in a text snapshot of its source, written by `claimgraph quotes --anchor`; the snapshot itself stays outside the dataset.',
-        },
-      ),
+    anchor: Type.Optional(AnchorSchema),
+    source: Type.String({
+      pattern: ID_PATTERNS.source,
+      description: 'The source the statement was read from; `appearances` lists the others that report it.',
+    }),
+    appearances: Type.Optional(
+      Type.Array(AppearanceSchema, {
+        minItems: 1,
+        description:
+          'Every other source that reports the same words of the same speaker (a wire story carried by four outlets): one statement, several appearances, never several statements.',
+      }),
     ),
-    source: Type.String({ pattern: ID_PATTERNS.source, description: 'The source that reports the statement.' }),
     hedged: Type.Optional(
       Type.Boolean({ description: 'True when the speaker qualifies the claim ("may", "reportedly").' }),
+    ),
+    partial: Type.Optional(
+      Type.Boolean({
+        description:
+          'True when the speaker grants the relation only in part or to a degree ("commingling", "integrated … to a considerable extent"): the words support some of it, not all of it.',
+      }),
     ),
     reportedBy: Type.Optional(
       EntityRef(
@@ -260,6 +327,12 @@ export const SourceSchema = Type.Object(
     author: Type.Optional(Text('Who wrote it.')),
     url: Type.Optional(Type.String({ format: 'uri', description: 'Where it was published.' })),
     published: Type.Optional(PartialDateSchema('When it was published.')),
+    accessed: Type.Optional(
+      PartialDateSchema('When the curator read it: what the source said then is what was recorded.'),
+    ),
+    language: Type.Optional(
+      Type.String({ pattern: LANGUAGE_PATTERN, description: 'Its language, as a BCP 47 tag (`en`, `ps`, `pt-BR`).' }),
+    ),
     note: Type.Optional(Text('How the publication date was established, or other provenance.')),
   },
   {
@@ -291,11 +364,53 @@ export const RedirectSchema = Type.Object(
   },
 );
 
+export const CoverageSchema = Type.Object(
+  {
+    period: Type.Object(
+      {
+        from: PartialDateSchema('The earliest date the research looked at.'),
+        to: PartialDateSchema('The latest date the research looked at.'),
+      },
+      { additionalProperties: false, description: 'The period researched: statements outside it were not looked for.' },
+    ),
+    languages: Type.Array(Type.String({ pattern: LANGUAGE_PATTERN }), {
+      minItems: 1,
+      uniqueItems: true,
+      description: 'The languages of the sources searched and read, as BCP 47 tags.',
+    }),
+    method: Type.Optional(Text('How sources were found, chosen and read, in the curators’ words.')),
+    searches: Type.Array(
+      Type.Object(
+        {
+          where: Text('Where the search ran: an archive, a search engine, a publisher’s site, a reading list.'),
+          query: Type.Optional(Text('What was searched for: the query as typed, or what was browsed.')),
+          date: PartialDateSchema('When the search ran.'),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, description: 'Where and how sources were searched, with dates, so the search can be repeated.' },
+    ),
+    gaps: Type.Array(Text('Something the research did not look for or could not find.'), {
+      description: 'Known gaps: what a reader must not conclude from absence in this dataset.',
+    }),
+  },
+  {
+    $id: `${SCHEMA_BASE_URL}/coverage.schema.json`,
+    title: 'Coverage',
+    description:
+      'What a dataset covers: the period researched, where and how sources were searched, the languages, and the known gaps.',
+    additionalProperties: false,
+  },
+);
+
 export type Entity = Static<typeof EntitySchema>;
 export type Relation = Static<typeof RelationSchema>;
 export type Statement = Static<typeof StatementSchema>;
 export type Source = Static<typeof SourceSchema>;
 export type Redirect = Static<typeof RedirectSchema>;
+export type Coverage = Static<typeof CoverageSchema>;
+export type Appearance = Static<typeof AppearanceSchema>;
+export type Anchor = Static<typeof AnchorSchema>;
 
 /** The four record kinds, in the order files and releases list them. */
 export const RECORD_KINDS = ['entities', 'relations', 'statements', 'sources'] as const;
@@ -309,6 +424,8 @@ export interface Dataset {
   sources: Source[];
   /** Old ids and the ids that replaced them (`data/redirects.json`); absent when there are none. */
   redirects?: Redirect[];
+  /** What the research covered (`data/coverage.json`); absent in datasets that do not declare it. */
+  coverage?: Coverage;
 }
 
 export const RECORD_SCHEMAS: Record<RecordKind, TSchema> = {
@@ -325,6 +442,7 @@ export const DatasetSchema = Type.Object(
     statements: Type.Array(Type.Ref(`${SCHEMA_BASE_URL}/statement.schema.json`)),
     sources: Type.Array(Type.Ref(`${SCHEMA_BASE_URL}/source.schema.json`)),
     redirects: Type.Optional(Type.Array(Type.Ref(`${SCHEMA_BASE_URL}/redirect.schema.json`))),
+    coverage: Type.Optional(Type.Ref(`${SCHEMA_BASE_URL}/coverage.schema.json`)),
   },
   { $id: `${SCHEMA_BASE_URL}/dataset.schema.json`, title: 'Dataset', additionalProperties: false },
 );
@@ -339,3 +457,6 @@ export const RECORD_FILES: Record<RecordKind, string> = {
 
 /** The optional file of redirects in a dataset's `data/` folder. */
 export const REDIRECTS_FILE = 'redirects.json';
+
+/** The optional file in a dataset's `data/` folder that declares what the research covered. */
+export const COVERAGE_FILE = 'coverage.json';

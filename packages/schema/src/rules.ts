@@ -10,6 +10,7 @@ import type { CheckedKind, FieldProblem } from './schema-check.js';
 import type { Dataset, Entity, RecordKind, Redirect, Relation, Statement } from './records.js';
 import { EXCLUSIONS, findExclusionConflicts, type Exclusions } from './exclusions.js';
 import { nameProblem, textProblem } from './text.js';
+import { findRepeatedStatements, wordsProblems } from './words.js';
 import { isEntityType, RELATION_TYPE_INFO, type EntityType } from './vocabulary.js';
 
 const DATE_RE = new RegExp(PARTIAL_DATE_PATTERN);
@@ -20,7 +21,7 @@ export const DATE_FIELDS: Record<CheckedKind, readonly string[]> = {
   entities: ['founded', 'date', 'end', 'published'],
   relations: ['start', 'end', 'endedBy'],
   statements: ['date'],
-  sources: ['published'],
+  sources: ['published', 'accessed'],
 };
 
 /** Display text that must be free of invisible control characters. */
@@ -123,44 +124,6 @@ export function checkRecordRules(kind: CheckedKind, record: unknown): FieldProbl
   }
   if (kind === 'statements') pushAll(problems, wordsProblems(r));
   return problems;
-}
-
-/** A statement's words: a direct quote or the source's paraphrase, not both; context needs one of them. */
-function wordsProblems(r: Record<string, unknown>): FieldProblem[] {
-  const has = (field: string) => typeof r[field] === 'string' && r[field] !== '';
-  if (has('quote') && has('paraphrase'))
-    return [
-      {
-        path: '/paraphrase',
-        message:
-          "a statement has either a quote (the speaker's own words) or a paraphrase (the source reporting them), not both; keep the one the source prints",
-      },
-    ];
-  const anchor = r.anchor as { start?: unknown; end?: unknown } | undefined;
-  if (anchor && typeof anchor === 'object' && typeof anchor.start === 'number' && typeof anchor.end === 'number') {
-    const words = has('quote') ? (r.quote as string) : has('paraphrase') ? (r.paraphrase as string) : undefined;
-    if (words === undefined)
-      return [
-        { path: '/anchor', message: 'places a quote in its source, but the statement has no quote or paraphrase' },
-      ];
-    const length = [...words].length;
-    if (anchor.end - anchor.start !== length)
-      return [
-        {
-          path: '/anchor',
-          message: `spans ${anchor.end - anchor.start} characters (${anchor.start}–${anchor.end}) but the ${has('quote') ? 'quote' : 'paraphrase'} has ${length}; run claimgraph quotes --anchor again`,
-        },
-      ];
-  }
-  if (has('context') && !has('quote') && !has('paraphrase'))
-    return [
-      {
-        path: '/context',
-        message:
-          'says what the quote refers to, but the statement has no quote or paraphrase; add one, or remove context',
-      },
-    ];
-  return [];
 }
 
 interface Indexed {
@@ -286,16 +249,31 @@ export function checkCrossRecordRules(
     checkSpeaker(statement, 'speaker', entities, issue, unresolved);
     if (statement.reportedBy !== undefined) checkSpeaker(statement, 'reportedBy', entities, issue, unresolved);
 
-    const source = sources.get(statement.source);
-    if (!source) unresolved('statements', statement.id, '/source', statement.source, 'sources');
-    else if (source.published && earliestDay(statement.date) > latestDay(source.published)) {
-      issue(
-        'statements',
-        statement.id,
-        '/date',
-        `${show(statement.date)} is after its source ${show(source.id)} was published (${source.published})`,
-      );
+    const reporting = [
+      { path: '/source', id: statement.source },
+      ...(statement.appearances ?? []).map((a, i) => ({ path: `/appearances/${i}/source`, id: a.source })),
+    ];
+    for (const { path, id } of reporting) {
+      const source = sources.get(id);
+      if (!source) unresolved('statements', statement.id, path, id, 'sources');
+      else if (source.published && earliestDay(statement.date) > latestDay(source.published)) {
+        issue(
+          'statements',
+          statement.id,
+          path === '/source' ? '/date' : path,
+          `${show(statement.date)} is after its source ${show(source.id)} was published (${source.published})`,
+        );
+      }
     }
+  }
+
+  for (const { statement, first } of findRepeatedStatements(data.statements)) {
+    issue(
+      'statements',
+      statement.id,
+      '',
+      `one statement, two appearances: ${show(statement.id)} and ${show(first.id)} give the same words of ${show(statement.speaker)}, ${statement.stance === 'supports' ? 'supporting' : 'disputing'} ${show(statement.relation)}; keep ${show(first.id)} and list ${show(statement.source)} in its appearances (redirect ${show(statement.id)} to it)`,
+    );
   }
 
   for (const relation of data.relations) {

@@ -8,6 +8,7 @@ import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
 import { PARTIAL_DATE_PATTERN, partialDateProblem } from './dates.js';
 import { pointerSegment, show } from './issues.js';
 import {
+  CoverageSchema,
   EntitySchemas,
   ID_PATTERNS,
   RedirectSchema,
@@ -27,7 +28,10 @@ export interface FieldProblem {
 export type CheckedKind = RecordKind | 'redirects';
 
 let checkers:
-  | ({ entity: Record<EntityType, TypeCheck<TSchema>> } & Record<Exclude<CheckedKind, 'entities'>, TypeCheck<TSchema>>)
+  | ({ entity: Record<EntityType, TypeCheck<TSchema>> } & Record<
+      Exclude<CheckedKind, 'entities'> | 'coverage',
+      TypeCheck<TSchema>
+    >)
   | undefined;
 
 /** Compiles the record schemas on first use, so importing the package costs nothing. */
@@ -42,6 +46,7 @@ function getCheckers() {
       statements: TypeCompiler.Compile(StatementSchema),
       sources: TypeCompiler.Compile(SourceSchema),
       redirects: TypeCompiler.Compile(RedirectSchema),
+      coverage: TypeCompiler.Compile(CoverageSchema),
     };
   }
   return checkers;
@@ -89,6 +94,16 @@ export function checkRecordShape(kind: CheckedKind, record: unknown): FieldProbl
   }
   if (checker.Check(record)) return [];
   return translateErrors(checker, record);
+}
+
+/** Structural problems of a dataset's coverage declaration (`data/coverage.json`). */
+export function checkCoverageShape(coverage: unknown): FieldProblem[] {
+  if (typeof coverage !== 'object' || coverage === null || Array.isArray(coverage))
+    return [{ path: '', message: `must be an object, not ${describeType(coverage)}` }];
+  const tooDeep = deeplyNestedField(coverage as Record<string, unknown>);
+  if (tooDeep !== null) return [{ path: tooDeep, message: `is nested more than ${MAX_NESTING} levels deep` }];
+  const checker = getCheckers().coverage;
+  return checker.Check(coverage) ? [] : translateErrors(checker, coverage);
 }
 
 /** How many levels of arrays and objects a field may hold before it is refused unread. */

@@ -55,6 +55,17 @@ export function textProblem(value: string): string | null {
 }
 
 /**
+ * Why a fragment of a source's text (a selector's prefix or suffix, which may begin or end with a
+ * space) is unacceptable, or `null`: the display-text rules without the one on edge whitespace.
+ */
+export function fragmentProblem(value: string): string | null {
+  // Line breaks and tabs are part of a page's text; the other controls are not.
+  const problem = textProblem(`x${value.replace(/[\n\r\t]/g, ' ')}x`);
+  // Positions are reported in the fragment, not in the padded copy.
+  return problem?.replace(/at position (\d+)/, (_, at: string) => `at position ${Number(at) - 1}`) ?? null;
+}
+
+/**
  * Why a name or an alias is unacceptable, or `null`: the display-text rules, no invisible
  * characters, and Unicode NFC, so that two spellings that look the same are the same string.
  */

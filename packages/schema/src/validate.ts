@@ -5,14 +5,23 @@
  */
 import { pushAll } from './arrays.js';
 import { sortIssues, show, type ValidationIssue, type ValidationResult } from './issues.js';
-import { checkRecordShape, describeType } from './schema-check.js';
-import { RECORD_FILES, RECORD_KINDS, REDIRECTS_FILE, type Dataset, type RecordKind, type Redirect } from './records.js';
+import { checkCoverageShape, checkRecordShape, describeType } from './schema-check.js';
+import {
+  COVERAGE_FILE,
+  RECORD_FILES,
+  RECORD_KINDS,
+  REDIRECTS_FILE,
+  type Dataset,
+  type RecordKind,
+  type Redirect,
+} from './records.js';
+import { checkCoverageRules } from './coverage.js';
 import { EXCLUSIONS, type Exclusions } from './exclusions.js';
 import { checkCrossRecordRules, checkRecordRules, checkRedirects, presentIds, wrongKindProblem } from './rules.js';
 
 export interface ValidateOptions {
   /** The file each record kind was read from, for messages (default `data/<kind>.json`). */
-  files?: Partial<Record<RecordKind | 'redirects', string>>;
+  files?: Partial<Record<RecordKind | 'redirects' | 'coverage', string>>;
   /** Require each file's records to be sorted by id, as dataset sources are (default true). */
   requireSorted?: boolean;
   /**
@@ -27,17 +36,20 @@ export interface ValidateOptions {
 const DEFAULTS: Required<Omit<ValidateOptions, 'files' | 'exclusions'>> = { requireSorted: true };
 
 /** Where each record kind lives, for messages: `data/entities.json` unless told otherwise. */
-export function recordFiles(files: ValidateOptions['files'] = {}): Record<RecordKind | 'redirects', string> {
+export function recordFiles(
+  files: ValidateOptions['files'] = {},
+): Record<RecordKind | 'redirects' | 'coverage', string> {
   return {
     ...(Object.fromEntries(RECORD_KINDS.map((kind) => [kind, files[kind] ?? `data/${RECORD_FILES[kind]}`])) as Record<
       RecordKind,
       string
     >),
     redirects: files.redirects ?? `data/${REDIRECTS_FILE}`,
+    coverage: files.coverage ?? `data/${COVERAGE_FILE}`,
   };
 }
 
-const TOP_LEVEL_KEYS = new Set<string>([...RECORD_KINDS, 'redirects']);
+const TOP_LEVEL_KEYS = new Set<string>([...RECORD_KINDS, 'redirects', 'coverage']);
 
 /**
  * Validates a whole dataset (`{ entities, relations, statements, sources }`) and returns every
@@ -189,7 +201,16 @@ function validateData(input: unknown, options: ValidateOptions): ValidationResul
     errors,
     validateRedirects((input as { redirects?: unknown }).redirects, wellFormed, files.redirects, requireSorted),
   );
+  pushAll(errors, validateCoverage((input as { coverage?: unknown }).coverage, files.coverage));
   return { valid: errors.length === 0, errors: sortIssues(errors) };
+}
+
+/** The optional coverage declaration: its shape, then its dates. */
+export function validateCoverage(coverage: unknown, file = `data/${COVERAGE_FILE}`): ValidationIssue[] {
+  if (coverage === undefined) return [];
+  const shape = checkCoverageShape(coverage);
+  const problems = shape.length > 0 ? shape : checkCoverageRules(coverage as Dataset['coverage'] & object);
+  return problems.map((p) => ({ file, id: null, path: p.path, message: p.message }));
 }
 
 /** The optional redirects list: old ids that must keep resolving to their replacements. */

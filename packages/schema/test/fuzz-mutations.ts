@@ -5,7 +5,7 @@
  * schema's source; each test brings the validator it checks.
  */
 import fc from 'fast-check';
-import { compareIds, RECORD_KINDS, nameProblem, type Dataset, type RecordKind } from '../src/index.js';
+import { compareIds, RECORD_KINDS, nameProblem, wordsKey, type Dataset, type RecordKind } from '../src/index.js';
 
 /** The fuzz runs' seed and size: fixed in CI so a failure reproduces; FUZZ_SEED and FUZZ_RUNS override them. */
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20210830);
@@ -89,6 +89,9 @@ export const validDataset: fc.Arbitrary<Dataset> = fc
         date: validDate,
         quote: fc.option(displayText, { nil: undefined }),
         hedged: fc.option(fc.boolean(), { nil: undefined }),
+        partial: fc.option(fc.boolean(), { nil: undefined }),
+        // 0 none; 1 an appearance in src:s3; 2 the same with a TextQuoteSelector; 3 a curator's paraphrase.
+        extra: fc.integer({ min: 0, max: 3 }),
       }),
       {
         minLength: 1,
@@ -147,22 +150,50 @@ export const validDataset: fc.Arbitrary<Dataset> = fc
     // Every relation gets a statement; the rest go round the relations again.
     const count = Math.max(statements.length, relations.length);
     const out: Fields[] = [];
+    // The same words of one speaker on one relation and stance are one statement: going round again, say more.
+    const said = new Set<string>();
     for (let i = 0; i < count; i++) {
       const s = statements[i % statements.length]!;
+      const relation = relations[i % relations.length]!.id;
+      const speaker = `person:p${(s.speaker % people.length) + 1}`;
+      const curatorWords = s.quote === undefined && s.extra === 3;
+      let words = s.quote ?? (curatorWords ? `said so (${i + 1})` : undefined);
+      if (words !== undefined && said.has(JSON.stringify([speaker, relation, s.stance, wordsKey(words)])))
+        words = `${words} ${i + 1}`;
+      if (words !== undefined) said.add(JSON.stringify([speaker, relation, s.stance, wordsKey(words)]));
+      const source = i % 3 === 2 ? 'src:s2' : 'src:s1';
+      const selector =
+        s.quote !== undefined && s.extra === 2
+          ? { type: 'TextQuoteSelector', exact: words, prefix: '“', suffix: '” ' }
+          : undefined;
       out.push({
         id: `st:s${i + 1}`,
-        relation: relations[i % relations.length]!.id,
-        speaker: `person:p${(s.speaker % people.length) + 1}`,
+        relation,
+        speaker,
         stance: s.stance,
         date: s.date,
-        ...(s.quote === undefined ? {} : { quote: s.quote }),
-        source: i % 3 === 2 ? 'src:s2' : 'src:s1',
+        ...(s.quote === undefined ? {} : { quote: words }),
+        ...(curatorWords ? { paraphrase: words, paraphraseBy: 'curator' } : {}),
+        ...(selector ? { anchor: selector } : {}),
+        source,
+        ...(s.extra === 1 || s.extra === 2
+          ? { appearances: [{ source: 'src:s3', ...(selector ? { anchor: selector } : { note: 'a reprint' }) }] }
+          : {}),
         ...(s.hedged === undefined ? {} : { hedged: s.hedged }),
+        ...(s.partial === undefined ? {} : { partial: s.partial }),
       });
     }
     const sources: Fields[] = [
       { id: 'src:s1', title: 'Separate entities?', publisher: 'Washington Examiner', published: '2021-08-31' },
       { id: 'src:s2', title: 'طالبان', publisher: '=cmd|" /C calc"!A0', url: 'https://example.org/a?b=1,c=2' },
+      {
+        id: 'src:s3',
+        title: 'Reprinted',
+        publisher: 'Yahoo News',
+        published: '2021-09',
+        accessed: '2026-12-06',
+        language: 'en',
+      },
     ];
     return {
       entities: sortById(entities),
@@ -374,6 +405,41 @@ export const MUTATIONS: Record<string, Mutation> = {
     (d as Record<string, unknown>)[kind] =
       random !== null && typeof random === 'object' && !Array.isArray(random) ? random : {};
     return { file: FILES[kind], id: null, path: '' };
+  },
+  appearanceOfUnknownSource: (d, pick) => {
+    const s = at(d.statements, pick);
+    s.appearances = [{ source: 'src:nowhere' }];
+    return { file: FILES.statements, id: idOf(s), path: '/appearances/0/source' };
+  },
+  appearanceOfOwnSource: (d, pick) => {
+    const s = at(d.statements, pick);
+    s.appearances = [{ source: s.source }];
+    return { file: FILES.statements, id: idOf(s), path: '/appearances/0/source' };
+  },
+  oneStatementTwoAppearances: (d, pick) => {
+    const s = at(d.statements, pick);
+    const copy: Fields = { ...s, id: `${String(s.id)}-again`, source: s.source === 'src:s1' ? 'src:s2' : 'src:s1' };
+    delete copy.appearances;
+    delete copy.anchor;
+    if (copy.quote === undefined && copy.paraphrase === undefined) {
+      s.quote = 'the same words';
+      copy.quote = 'The same words.';
+    }
+    d.statements.push(copy);
+    return { file: FILES.statements, id: String(copy.id), path: '' };
+  },
+  selectorNotTheWords: (d, pick) => {
+    const s = at(d.statements, pick);
+    // An elided quote's parts may all stand in any longer text: only whole quotes are known to differ.
+    if (typeof s.quote !== 'string' || /\[|\.\.\.|\u2026/.test(s.quote)) return 'skip';
+    s.anchor = { type: 'TextQuoteSelector', exact: `«${s.quote}» and more` };
+    return { file: FILES.statements, id: idOf(s), path: '/anchor/exact' };
+  },
+  paraphraseByWithoutParaphrase: (d, pick) => {
+    const s = at(d.statements, pick);
+    if (s.paraphrase !== undefined) return 'skip';
+    s.paraphraseBy = 'curator';
+    return { file: FILES.statements, id: idOf(s), path: '/paraphraseBy' };
   },
   // Effects not known by construction: only "never crashes" and "agrees with the validator" apply.
   randomFieldValue: (d, pick, random) => {

@@ -8,7 +8,10 @@ import {
   ENTITY_TYPE_INFO,
   ENTITY_TYPES,
   EntitySchemas,
+  AppearanceSchema,
+  CoverageSchema,
   ID_PATTERNS,
+  LANGUAGE_PATTERN,
   RedirectSchema,
   RELATION_TYPE_INFO,
   RELATION_TYPES,
@@ -77,6 +80,7 @@ type Json = {
   patternProperties?: Record<string, Json>;
   description?: string;
   uniqueItems?: boolean;
+  title?: string;
 };
 
 function typeOf(schema: Json): string {
@@ -92,6 +96,7 @@ function typeOf(schema: Json): string {
   if (schema.const !== undefined) return `\`${String(schema.const)}\``;
   if (schema.type === 'string') {
     if (schema.pattern === PARTIAL_DATE_PATTERN) return 'partial date';
+    if (schema.pattern === LANGUAGE_PATTERN) return 'language tag (BCP 47)';
     for (const [kind, pattern] of Object.entries(ID_PATTERNS)) if (schema.pattern === pattern) return `${kind} id`;
     if (schema.pattern) return 'id';
     if (schema.format === 'uri') return 'http(s) URL';
@@ -100,6 +105,8 @@ function typeOf(schema: Json): string {
   }
   if (schema.type === 'array')
     return `list of ${typeOf(schema.items ?? {})}${schema.uniqueItems ? ', no repeats' : ''}`;
+  // Named objects (selectors, appearances) are described in a table or paragraph of their own.
+  if (schema.type === 'object' && schema.title) return schema.title;
   if (schema.type === 'object' && schema.patternProperties) {
     const [key, value] = Object.entries(schema.patternProperties)[0]!;
     return `object: camelCase key (\`${key}\`) → ${typeOf(value)}`;
@@ -145,4 +152,6 @@ export const recordTables = () => ({
   statement: fieldTable(StatementSchema),
   source: fieldTable(SourceSchema),
   redirect: fieldTable(RedirectSchema),
+  appearance: fieldTable(AppearanceSchema),
+  coverage: fieldTable(CoverageSchema),
 });

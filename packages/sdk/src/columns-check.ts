@@ -19,6 +19,7 @@ import {
   type ColumnView,
   type FieldPlan,
   type TableView,
+  wordsProblems,
 } from '@claimgraph/schema';
 import { ALLOWED_SOURCE, ALLOWED_TARGET, CAN_SPEAK, datasetRulesHold } from './quick-check.js';
 import type { Store } from './store.js';
@@ -237,27 +238,24 @@ function orderedDates(table: TableView, startName: string, endName: string): boo
   return true;
 }
 
-/** The validator's words rule, on the quote, paraphrase, context and anchor columns. */
+/**
+ * The validator's words rule, on the quote, paraphrase and context columns; rows with an anchor,
+ * appearances or `paraphraseBy` go through the validator's own rule, row by row.
+ */
 function wordsOk(table: TableView): boolean {
   const quote = table.column('quote');
   const paraphrase = table.column('paraphrase');
   const context = table.column('context');
-  const anchor = table.column('anchor');
-  if (!paraphrase && !context && !anchor) return true;
+  const extras = ['anchor', 'appearances', 'paraphraseBy'].flatMap((name) => table.column(name) ?? []);
+  if (!paraphrase && !context && extras.length === 0) return true;
   const present = (column: ColumnView | undefined, i: number) => column !== undefined && has(column, i);
   for (let i = 0; i < table.count; i++) {
     const q = present(quote, i);
     const p = present(paraphrase, i);
     if (q && p) return false;
-    if (present(anchor, i)) {
-      const value = anchor!.get(i) as { start?: unknown; end?: unknown } | null;
-      if (value && typeof value === 'object' && typeof value.start === 'number' && typeof value.end === 'number') {
-        if (!q && !p) return false;
-        const words = (q ? quote : paraphrase)!.get(i);
-        if (typeof words !== 'string' || value.end - value.start !== [...words].length) return false;
-      }
-    }
     if (present(context, i) && !q && !p) return false;
+    if (extras.some((column) => has(column, i)) && wordsProblems(table.row(i) as Record<string, unknown>).length > 0)
+      return false;
   }
   return true;
 }
@@ -328,13 +326,27 @@ export function columnsLookValid(
       if (e !== -1 && CAN_SPEAK[entityType[e]!] !== 1) return false;
     }
   const published = dateColumn(tables.sources, 'published');
+  const last = new Int32Array(tables.sources.count).fill(2 ** 31 - 1);
   if (published) {
     const days = store.extras.statementDays().earliest;
     const source = store.extras.statementSource();
-    const last = new Int32Array(tables.sources.count);
     for (let k = 0; k < last.length; k++)
-      last[k] = published.precision[k] === 255 ? 2 ** 31 - 1 : lastDay(published.days[k]!, published.precision[k]!);
+      if (published.precision[k] !== 255) last[k] = lastDay(published.days[k]!, published.precision[k]!);
     for (let i = 0; i < statements.count; i++) if (days[i]! > last[source[i]!]!) return false;
+  }
+  // Appearances: each names a known source, published on or after the statement's date.
+  const appearances = statements.column('appearances');
+  if (appearances) {
+    const days = store.extras.statementDays().earliest;
+    for (let i = 0; i < statements.count; i++) {
+      if (!has(appearances, i)) continue;
+      const list = appearances.get(i);
+      if (!Array.isArray(list)) return false;
+      for (const appearance of list as { source?: unknown }[]) {
+        const k = typeof appearance?.source === 'string' ? store.sourceIndex.get(appearance.source) : undefined;
+        if (k === undefined || days[i]! > last[k]!) return false;
+      }
+    }
   }
   if (tables.redirects && !redirectsOk(tables.redirects, store, statementIds)) return false;
   // Rules over the whole dataset: a statement for every relation, no relation twice, no part-of cycle.

@@ -12,7 +12,9 @@ import {
   partialDateProblem,
   RELATION_TYPE_INFO,
   RELATION_TYPES,
+  statementIdentity,
   textProblem,
+  wordsProblems,
   type Dataset,
   type Entity,
   type EntityType,
@@ -151,7 +153,7 @@ export function recordsLookValid(store: Store): boolean {
   for (let i = 0; i < entities.length; i++) entityType[i] = ENTITY_TYPE_INDEX.get(entities[i]!.type)!;
 
   for (const record of sources as unknown as Fields[]) {
-    if (!check.source(record) || !calendarOk(record.published)) return false;
+    if (!check.source(record) || !calendarOk(record.published) || !calendarOk(record.accessed)) return false;
     if (!textOk(record.title) || !textOk(record.publisher) || !textOk(record.author) || !textOk(record.note))
       return false;
   }
@@ -180,23 +182,40 @@ export function recordsLookValid(store: Store): boolean {
     // A quote or a paraphrase, not both; context only with one of them (the validator's words rule).
     if (record.paraphrase !== undefined && record.quote !== undefined) return false;
     if (record.context !== undefined && record.quote === undefined && record.paraphrase === undefined) return false;
+    // Anchors, appearances and whose paraphrase: rare enough to hand to the validator's own words rule.
+    if (hasWordsExtras(record) && wordsProblems(record).length > 0) return false;
     if (CAN_SPEAK[entityType[store.stSpeaker[i]!]!] !== 1) return false;
     const statement = record as unknown as Statement;
     if (statement.reportedBy !== undefined) {
       const reporter = entityIndex.get(statement.reportedBy);
       if (reporter === undefined || CAN_SPEAK[entityType[reporter]!] !== 1) return false;
     }
-    const source = sourceIndex.get(statement.source);
-    if (source === undefined) return false;
-    const published = sources[source]!.published;
-    if (published !== undefined) {
-      const date = statement.date;
-      // Both to the day: plain string order; otherwise compare the possible intervals.
-      if (date.length === 10 && published.length === 10 ? date > published : earliestDay(date) > latestDay(published))
-        return false;
-    }
+    if (!reportedInTime(statement.date, statement.source, sourceIndex, sources)) return false;
+    if (statement.appearances !== undefined)
+      for (const appearance of statement.appearances)
+        if (!reportedInTime(statement.date, appearance.source, sourceIndex, sources)) return false;
   }
   return true;
+}
+
+/** Whether a statement carries any of the fields whose rules only the validator's words rule checks. */
+export function hasWordsExtras(record: Fields): boolean {
+  return record.anchor !== undefined || record.appearances !== undefined || record.paraphraseBy !== undefined;
+}
+
+/** Whether the source is known and was not published before the statement's date. */
+function reportedInTime(
+  date: string,
+  sourceId: string,
+  sourceIndex: Store['sourceIndex'],
+  sources: readonly Source[],
+): boolean {
+  const source = sourceIndex.get(sourceId);
+  if (source === undefined) return false;
+  const published = sources[source]!.published;
+  if (published === undefined) return true;
+  // Both to the day: plain string order; otherwise compare the possible intervals.
+  return date.length === 10 && published.length === 10 ? date <= published : earliestDay(date) <= latestDay(published);
 }
 
 /**
@@ -209,6 +228,7 @@ export function datasetRulesHold(store: Store, requireSorted: boolean): boolean 
   for (let r = 0; r < store.relations.length; r++) if (store.supports[r]! + store.disputes[r]! === 0) return false;
   return (
     noDuplicateRelations(store) &&
+    noRepeatedStatements(store) &&
     noPartOfCycle(store) &&
     // As validateDataset by default: exclusions are a rule of sources; releases were checked when built.
     (!requireSorted || findExclusionConflicts(everyRecord(store.relations), everyRecord(store.statements)).length === 0)
@@ -258,6 +278,42 @@ function noDuplicateRelations(store: Store): boolean {
         if (sameQualifiers(store.relations.at(a) as unknown as Fields, store.relations.at(b) as unknown as Fields))
           return false;
       }
+    }
+  }
+  return true;
+}
+
+/**
+ * No two statements give the same words of one speaker on one relation with one stance (the
+ * validator's "one statement, two appearances"). Statements are grouped by relation already; words
+ * are folded only for the few that share a speaker and stance within their relation.
+ */
+function noRepeatedStatements(store: Store): boolean {
+  const { offsets, items } = store.byRelation;
+  const voices = new Map<number, number>();
+  const keys = new Set<string>();
+  for (let r = 0; r < store.relations.length; r++) {
+    const from = offsets[r]!;
+    const to = offsets[r + 1]!;
+    if (to - from < 2) continue;
+    voices.clear();
+    let shared = false;
+    for (let k = from; k < to; k++) {
+      const s = items[k]!;
+      const voice = store.stSpeaker[s]! * 2 + store.stDisputes[s]!;
+      const seen = voices.get(voice) ?? 0;
+      if (seen === 1) shared = true;
+      voices.set(voice, seen + 1);
+    }
+    if (!shared) continue;
+    keys.clear();
+    for (let k = from; k < to; k++) {
+      const s = items[k]!;
+      if (voices.get(store.stSpeaker[s]! * 2 + store.stDisputes[s]!)! < 2) continue;
+      const key = statementIdentity(store.statements.at(s)!);
+      if (key === undefined) continue;
+      if (keys.has(key)) return false;
+      keys.add(key);
     }
   }
   return true;

@@ -108,6 +108,43 @@ describe('checkQuotes', () => {
     expect(report).toMatchObject({ verbatim: 2, nearMisses: 2, missing: 0, unchecked: 1 });
   });
 
+  it("checks the words in every appearance's source too, and never a curator's paraphrase", () => {
+    const statements = [
+      {
+        id: 'st:1',
+        relation: 'rel:x',
+        speaker: 'person:a',
+        stance: 'supports',
+        date: '2021',
+        source: 'src:article',
+        quote: 'commingling',
+        appearances: [{ source: 'src:other' }, { source: 'src:unread' }],
+      },
+      {
+        id: 'st:2',
+        relation: 'rel:x',
+        speaker: 'person:a',
+        stance: 'supports',
+        date: '2021',
+        source: 'src:article',
+        paraphrase: 'the groups overlap, he said',
+        paraphraseBy: 'curator',
+      },
+    ];
+    const report = checkQuotes(
+      { entities: [], relations: [], sources: [], statements } as never,
+      new Map([
+        ['src:article', TEXT],
+        ['src:other', 'there was commingling, he said'],
+      ]),
+    );
+    expect(report.checks.map((c) => `${c.record} ${c.source} ${c.match.status}`)).toEqual([
+      'st:1 src:article verbatim',
+      'st:1 src:other verbatim',
+      'st:1 src:unread no-snapshot',
+    ]);
+  });
+
   it('names snapshot files by source id without the type prefix', () => {
     expect(snapshotFileName('src:washington-examiner-2021-08-taliban-haqqani')).toBe(
       'washington-examiner-2021-08-taliban-haqqani.txt',

@@ -5,7 +5,14 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import type { ValidationIssue } from '../issues.js';
-import { RECORD_FILES, RECORD_KINDS, REDIRECTS_FILE, type Dataset, type RecordKind } from '../records.js';
+import {
+  COVERAGE_FILE,
+  RECORD_FILES,
+  RECORD_KINDS,
+  REDIRECTS_FILE,
+  type Dataset,
+  type RecordKind,
+} from '../records.js';
 import { readJsonFile } from './read-json.js';
 import { describeType } from '../schema-check.js';
 
@@ -33,7 +40,7 @@ export interface ReadDatasetResult {
   data?: unknown;
   meta: DatasetMeta;
   /** File names used in messages, per record kind. */
-  files: Record<RecordKind | 'redirects', string>;
+  files: Record<RecordKind | 'redirects' | 'coverage', string>;
   /** Problems reading the files (missing, not JSON, not arrays). */
   issues: ValidationIssue[];
 }
@@ -86,13 +93,18 @@ async function readSource(located: LocatedDataset): Promise<ReadDatasetResult> {
   const files = {
     ...(Object.fromEntries(RECORD_KINDS.map((k) => [k, `data/${RECORD_FILES[k]}`])) as Record<RecordKind, string>),
     redirects: `data/${REDIRECTS_FILE}`,
+    coverage: `data/${COVERAGE_FILE}`,
   };
   const issues: ValidationIssue[] = [];
   const data: Record<string, unknown> = {};
-  const optional = (await kindOfPath(join(located.dir, files.redirects))) === 'file' ? (['redirects'] as const) : [];
+  const optional: ('redirects' | 'coverage')[] = [];
+  for (const kind of ['redirects', 'coverage'] as const)
+    if ((await kindOfPath(join(located.dir, files[kind]))) !== null) optional.push(kind);
   for (const kind of [...RECORD_KINDS, ...optional]) {
     const result = await readJsonFile(join(located.dir, files[kind]), files[kind], { source: true });
     if (!result.ok) issues.push(result.issue);
+    // The coverage declaration is one object; the validator names what is wrong inside it.
+    else if (kind === 'coverage') data[kind] = result.value;
     else if (!Array.isArray(result.value)) {
       issues.push({
         file: files[kind],
@@ -109,8 +121,8 @@ async function readSource(located: LocatedDataset): Promise<ReadDatasetResult> {
 async function readRelease(located: LocatedDataset): Promise<ReadDatasetResult> {
   const datasetFile = located.datasetFile!;
   const name = relative(located.dir, datasetFile) || basename(datasetFile);
-  const files = Object.fromEntries([...RECORD_KINDS, 'redirects'].map((k) => [k, name])) as Record<
-    RecordKind | 'redirects',
+  const files = Object.fromEntries([...RECORD_KINDS, 'redirects', 'coverage'].map((k) => [k, name])) as Record<
+    RecordKind | 'redirects' | 'coverage',
     string
   >;
   const issues: ValidationIssue[] = [];

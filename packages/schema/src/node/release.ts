@@ -280,7 +280,7 @@ function dataPackage(
       author: s.author,
       published: s.published,
     })),
-    claimgraph: { schemaVersion: 1, ...summary },
+    claimgraph: { schemaVersion: 1, ...summary, ...(dataset.coverage ? { coverage: dataset.coverage } : {}) },
     resources: [
       ...files
         .filter((file) => !extras.has(file.path))

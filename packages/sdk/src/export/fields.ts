@@ -38,6 +38,7 @@ interface PropertyLike {
   pattern?: string;
   const?: unknown;
   anyOf?: { type?: string }[];
+  items?: { type?: string };
 }
 
 interface SchemaLike {
@@ -46,8 +47,10 @@ interface SchemaLike {
 }
 
 function fieldType(property: PropertyLike): FieldType {
-  if (property.type === 'array') return 'list';
+  // A list of objects (appearances) is JSON like any object; only lists of strings are lists.
+  if (property.type === 'array') return property.items?.type === 'object' ? 'json' : 'list';
   if (property.type === 'object') return 'json';
+  if (property.anyOf?.length && property.anyOf.every((p) => p.type === 'object')) return 'json';
   if (property.type === 'boolean') return 'boolean';
   if (property.type === 'string' && property.pattern === PARTIAL_DATE_PATTERN) return 'date';
   return 'string';

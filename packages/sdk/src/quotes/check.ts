@@ -1,6 +1,7 @@
 /**
  * Checks a dataset's words against text snapshots of its sources: every statement's `quote` and
- * `paraphrase`, and every «…» excerpt in a record's `note`, must be a verbatim substring.
+ * source-worded `paraphrase` (in its source and in each appearance's), and every «…» excerpt in a
+ * record's `note`, must be a verbatim substring. Sources without a snapshot are counted as unchecked.
  */
 import type { Dataset } from '@claimgraph/schema';
 import { locateQuote, type QuoteMatch } from './locate.js';
@@ -62,9 +63,14 @@ export function checkQuotes(
   };
 
   for (const s of dataset.statements) {
-    const words = s as { quote?: string; paraphrase?: string };
-    if (words.quote !== undefined) inSource(s.id, 'quote', words.quote, s.source);
-    if (words.paraphrase !== undefined) inSource(s.id, 'paraphrase', words.paraphrase, s.source);
+    // The words are searched in the statement's own source and in every source that reports them.
+    const reporting = [s.source, ...(s.appearances ?? []).map((a) => a.source)];
+    for (const source of reporting) {
+      if (s.quote !== undefined) inSource(s.id, 'quote', s.quote, source);
+      // A curator's paraphrase is the curator's words: no source prints it.
+      if (s.paraphrase !== undefined && s.paraphraseBy !== 'curator')
+        inSource(s.id, 'paraphrase', s.paraphrase, source);
+    }
     for (const excerpt of excerpts(s.note)) inSource(s.id, 'note', excerpt, s.source);
   }
   for (const record of [...dataset.entities, ...dataset.relations, ...dataset.sources]) {

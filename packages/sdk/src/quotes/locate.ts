@@ -2,7 +2,7 @@
  * Finds a quote in a source's text: verbatim, or as a near miss (the closest span, and what differs),
  * so a curator sees "a curly quote where the source has a straight one" rather than "not found".
  */
-import { fold, foldedDifference, type DifferenceKind } from './fold.js';
+import { fold, foldedDifference, type DifferenceKind } from '@claimgraph/schema';
 
 export interface QuoteDifference {
   /** `word` for a changed, missing or extra word; the others are typographic. */

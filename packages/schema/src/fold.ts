@@ -60,3 +60,16 @@ export function foldedDifference(a: string, b: string): DifferenceKind | undefin
   const kindOf = (s: string) => [...s].map((c) => FOLDS.get(c)?.kind).find((k) => k !== undefined);
   return kindOf(a) ?? kindOf(b) ?? (a.includes('.') || b.includes('.') ? 'ellipsis' : undefined);
 }
+
+// Edges that differ between outlets quoting the same words: quotation marks, brackets, ending punctuation.
+const EDGE = /^[\s\p{P}]+|[\s\p{P}]+$/gu;
+
+/**
+ * The key under which two reports of a speaker's words count as the same words: Unicode NFC, then
+ * the typographic fold above, then case folded and the punctuation at either end dropped ("The
+ * Taliban are…" and "the Taliban are…."). The validator's "one statement, two appearances" rule,
+ * the SDK's fast check and its merging of datasets all compare words with this, and only this.
+ */
+export function wordsKey(text: string): string {
+  return fold(text.normalize('NFC')).text.toLowerCase().replace(EDGE, '');
+}
