@@ -5,7 +5,7 @@ import { ClaimGraph, type PositionChange } from '../src/index.js';
 import { PART_OF, voicesFixture } from './voices-fixture.js';
 
 const datasets = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'datasets', 'afghanistan-2021');
-const cg = ClaimGraph.fromData(voicesFixture(), { validate: false });
+const cg = ClaimGraph.fromData(voicesFixture());
 const ids = (records: { id: string }[]) => records.map((r) => r.id);
 const said = (c: PositionChange) => `${c.voice}: ${ids(c.from).join(' ')} → ${c.to.id} (${c.changed.join(', ')})`;
 

@@ -14,7 +14,7 @@ function st(
   date: string,
   extra: { hedged?: boolean; partial?: boolean } = {},
 ): Statement {
-  return { id: `st:${id}`, relation, speaker, stance, date, quote: `Words ${id}.`, source: SRC, ...extra } as Statement;
+  return { id: `st:${id}`, relation, speaker, stance, date, quote: `Words ${id}.`, source: SRC, ...extra };
 }
 
 export const PART_OF = 'rel:a-part-of-b';

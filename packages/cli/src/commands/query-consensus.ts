@@ -14,7 +14,7 @@ const nameOf = (cg: ClaimGraph, id: string) => cg.entity(id)?.name ?? id;
 
 /** "supports part-of", with "(hedged, partial)" when the words are. */
 function claim(cg: ClaimGraph, s: Statement): string {
-  const qualifiers = [s.hedged ? 'hedged' : '', (s as { partial?: boolean }).partial ? 'partial' : ''].filter(Boolean);
+  const qualifiers = [s.hedged ? 'hedged' : '', s.partial ? 'partial' : ''].filter(Boolean);
   return `${s.stance} ${cg.relation(s.relation)?.type ?? s.relation}${qualifiers.length ? ` (${qualifiers.join(', ')})` : ''}`;
 }
 

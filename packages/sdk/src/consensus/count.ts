@@ -13,8 +13,7 @@ export interface CountOptions {
 }
 
 /** Whether the speaker grants the relation only in part or to a degree (`partial: true`). */
-export const isPartial = (statement: Statement): boolean =>
-  (statement as Statement & { partial?: unknown }).partial === true;
+export const isPartial = (statement: Statement): boolean => statement.partial === true;
 
 /** Whether the speaker's words are tentative (`hedged: true`). */
 export const isHedged = (statement: Statement): boolean => statement.hedged === true;
