@@ -47,15 +47,16 @@ describe('the consensus rules on the bundled site', () => {
       expect(page).toContain(ruleName(rule));
       expect(page).toContain(rule.description);
     }
-    expect(page).toMatch(/every-statement@1.*In this dataset: \d+ supported, \d+ disputed, 2 contested\./);
+    expect(page).toMatch(/every-statement@1.*In this dataset: \d+ supported, \d+ disputed, \d+ contested\./);
   });
 
   it("gives each relation's verdict under every rule", () => {
     const page = words(text(files, 'rel/haqqani-network-part-of-taliban.html'), ' ');
     expect(page).toContain('Under each rule');
-    expect(page).toContain('every-statement@1 contested 8 (8 voices) 2 (2 voices)');
+    // Its counts follow the curated data; who is heard as one voice does not.
+    expect(page).toMatch(/every-statement@1 contested (\d+) \(\1 voices\) (\d+) \(\2 voices?\)/);
     // Ned Price and the State Department: one voice.
-    expect(page).toContain('one-voice-per-body@1 contested 6 (6 voices) 1 (1 voice)');
+    expect(page).toMatch(/one-voice-per-body@1 contested [\d.]+ \(\d+ voices\) 1 \(1 voice\)/);
   });
 
   it("shows a body's positions in order, its spokesman's words in them, and the change marked", () => {
