@@ -257,16 +257,19 @@ function addQueryCommands(program: Command, lazy: Lazy): void {
     .description(
       'query a dataset (default: the bundled one): search, entity, relations, statements, stances, contested, consensus, changes, neighbors, path',
     );
-  type Subcommand = keyof (typeof import('./commands/query.js'))['QUERIES'];
-  const sub = (name: Subcommand, description: string) =>
+  // Every subcommand takes --dataset and the output format, and loads its module only when run.
+  const subcommand = (name: string, description: string, load: () => Promise<CommandFn>) =>
     query
       .command(name)
       .description(description)
       .option('--dataset <path>', DATASET_HELP)
       .addOption(outputFormatOption())
       .option('--json', 'print machine-readable JSON (same as --output-format json)')
-      // eslint-disable-next-line @typescript-eslint/unbound-method -- the QUERIES functions use no `this`
-      .action(lazy(async () => (await import('./commands/query.js')).QUERIES[name]));
+      .action(lazy(load));
+  type Subcommand = keyof (typeof import('./commands/query.js'))['QUERIES'];
+  const sub = (name: Subcommand, description: string) =>
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the QUERIES functions use no `this`
+    subcommand(name, description, async () => (await import('./commands/query.js')).QUERIES[name]);
 
   sub('search', 'find entities by name or alias, ignoring case, accents and punctuation; exact matches first')
     .argument('<text>', 'a name, or part of one')
@@ -309,14 +312,8 @@ function addQueryCommands(program: Command, lazy: Lazy): void {
   // Consensus and positions: their code is commands/query-consensus.ts.
   type ConsensusSubcommand = keyof (typeof import('./commands/query-consensus.js'))['CONSENSUS_QUERIES'];
   const consensusSub = (name: ConsensusSubcommand, description: string) =>
-    query
-      .command(name)
-      .description(description)
-      .option('--dataset <path>', DATASET_HELP)
-      .addOption(outputFormatOption())
-      .option('--json', 'print machine-readable JSON (same as --output-format json)')
-      // eslint-disable-next-line @typescript-eslint/unbound-method -- the CONSENSUS_QUERIES functions use no `this`
-      .action(lazy(async () => (await import('./commands/query-consensus.js')).CONSENSUS_QUERIES[name]));
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the CONSENSUS_QUERIES functions use no `this`
+    subcommand(name, description, async () => (await import('./commands/query-consensus.js')).CONSENSUS_QUERIES[name]);
 
   consensusSub(
     'consensus',
