@@ -5,6 +5,7 @@
 import {
   canonicalRecord,
   columnsToDataset,
+  comparePartialDates,
   ENTITY_TYPES,
   readColumns,
   type Columns,
@@ -556,10 +557,11 @@ export class ClaimGraph {
     const pair = o.relation === undefined ? undefined : this.relation(o.relation);
     if (o.relation !== undefined && pair === undefined) throw new UnknownIdError('relation', String(o.relation));
     const entity = o.entity === undefined ? undefined : this.#store.entities.at(this.#requireEntity(o.entity))!.id;
-    let statements = this.statements({
-      speaker: o.voices === 'speaker' ? speaker : undefined,
-      entity: pair?.source ?? entity,
-    });
+    // A speaker's voice holds only the statements of the speakers in its circle (its body, their spokespeople).
+    const speakers =
+      speaker === undefined ? [undefined] : o.voices === 'body' ? [...this.#bodies().circle(speaker)] : [speaker];
+    let statements = speakers.flatMap((s) => this.statements({ speaker: s, entity: pair?.source ?? entity }));
+    if (speakers.length > 1) statements.sort((a, b) => comparePartialDates(a.date, b.date) || (a.id < b.id ? -1 : 1));
     const relationOf = (s: Statement) => this.relation(s.relation)!;
     if (pair || entity !== undefined)
       statements = statements.filter((s) => {

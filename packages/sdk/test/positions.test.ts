@@ -65,6 +65,16 @@ describe('positions()', () => {
     expect(all.flatMap((p) => p.statements).length).toBe(voicesFixture().statements.length);
   });
 
+  it("a speaker's positions are those of all positions that hold their words, for either kind of voice", () => {
+    for (const voices of ['speaker', 'body'] as const) {
+      const all = cg.positions({ voices });
+      for (const speaker of new Set(voicesFixture().statements.map((s) => s.speaker)))
+        expect(cg.positions({ speaker, voices }), `${speaker} ${voices}`).toEqual(
+          all.filter((p) => p.voice === speaker || p.speakers.includes(speaker)),
+        );
+    }
+  });
+
   it('bad options are errors naming them', () => {
     expect(() => cg.positions({ speaker: 'person:nobody' })).toThrow('unknown entity "person:nobody"');
     expect(() => cg.positions({ relation: 'rel:nothing' })).toThrow('unknown relation "rel:nothing"');

@@ -14,7 +14,10 @@ export interface VoiceSource {
 }
 
 /** Statement → the body its speaker speaks for on its date, or undefined. */
-export type BodyOf = (statement: Statement) => string | undefined;
+export type BodyOf = ((statement: Statement) => string | undefined) & {
+  /** Every speaker who may be heard in one voice with this one: itself, the bodies it speaks for, their spokespeople. */
+  circle(speaker: string): Set<string>;
+};
 
 /**
  * A speaker speaks for a body when the data holds a `member-of` relation from the speaker to the
@@ -30,7 +33,7 @@ export function bodyVoices(source: VoiceSource): BodyOf {
     if (relation.end !== undefined || relation.endedBy !== undefined) continue;
     bySpeaker.set(relation.source, [...(bySpeaker.get(relation.source) ?? []), relation]);
   }
-  return (statement) => {
+  const bodyOf = (statement: Statement) => {
     const relations = bySpeaker.get(statement.speaker);
     if (!relations) return undefined;
     const day = earliestKey(statement.date);
@@ -39,4 +42,12 @@ export function bodyVoices(source: VoiceSource): BodyOf {
     );
     return bodies.size === 1 ? [...bodies][0] : undefined;
   };
+  const spokespeople = new Map<string, string[]>();
+  for (const [speaker, relations] of bySpeaker)
+    for (const r of relations) spokespeople.set(r.target, [...(spokespeople.get(r.target) ?? []), speaker]);
+  const circle = (speaker: string) => {
+    const bodies = [speaker, ...(bySpeaker.get(speaker) ?? []).map((r) => r.target)];
+    return new Set(bodies.flatMap((body) => [body, ...(spokespeople.get(body) ?? [])]));
+  };
+  return Object.assign(bodyOf, { circle });
 }
