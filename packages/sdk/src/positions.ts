@@ -70,46 +70,102 @@ export function positionsOf(
   voiceOf: (statement: Statement) => string,
 ): Position[] {
   const groups = new Map<string, Position>();
+  const relations = new Map<Position, Relation[]>();
   for (const statement of statements) {
     const relation = relationOf(statement);
-    const pair = [relation.source, relation.target].sort() as [string, string];
+    const { source, target } = relation;
     const voice = voiceOf(statement);
-    const key = `${voice}\n${pair[0]}\n${pair[1]}`;
+    // Ids hold no newline, so these keys sort as (voice, first end, second end) do.
+    const key = source < target ? `${voice}\n${source}\n${target}` : `${voice}\n${target}\n${source}`;
     const group = groups.get(key);
-    if (group) group.statements.push(statement);
-    else groups.set(key, { voice, speakers: [], pair, statements: [statement], changes: [] });
-  }
-  const positions = [...groups.values()];
-  for (const position of positions) {
-    position.speakers = [...new Set(position.statements.map((s) => s.speaker))].sort();
-    const list = position.statements;
-    for (let j = 1; j < list.length; j++) {
-      const to = list[j]!;
-      const start = earliestKey(to.date);
-      // The previous position: every statement on the last date that certainly ends before this one.
-      let k = j - 1;
-      while (k >= 0 && latestKey(list[k]!.date) >= start) k--;
-      if (k < 0) continue;
-      const lastDate = list[k]!.date;
-      const from = list.slice(0, k + 1).filter((s) => s.date === lastDate);
-      const mine = claimOf(to, relationOf(to));
-      const before = from.map((s) => claimOf(s, relationOf(s)));
-      if (before.some((b) => b.claim === mine.claim)) continue;
-      const sameType = before.some((b) => b.type === mine.type);
-      const changed: PositionChange['changed'] = sameType
-        ? ['stance']
-        : from.some((s) => s.stance === to.stance)
-          ? ['relation']
-          : ['stance', 'relation'];
-      position.changes.push({ voice: position.voice, pair: position.pair, from, to, changed });
+    if (group) {
+      group.statements.push(statement);
+      relations.get(group)!.push(relation);
+    } else {
+      const pair: [string, string] = source < target ? [source, target] : [target, source];
+      const position: Position = { voice, speakers: [statement.speaker], pair, statements: [statement], changes: [] };
+      groups.set(key, position);
+      relations.set(position, [relation]);
     }
   }
-  return positions.sort(
-    (a, b) => compare(a.voice, b.voice) || compare(a.pair[0], b.pair[0]) || compare(a.pair[1], b.pair[1]),
-  );
+  // Dates are parsed once per distinct date: positions run over every statement of a dataset.
+  const days = new Map<string, [number, number]>();
+  const dayRange = (date: string) => {
+    let range = days.get(date);
+    if (!range) days.set(date, (range = [earliestKey(date), latestKey(date)]));
+    return range;
+  };
+  const keys = [...groups.keys()].sort();
+  const positions = new Array<Position>(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const position = (positions[i] = groups.get(keys[i]!)!);
+    // Most positions hold one statement: nothing to change from.
+    if (position.statements.length === 1) continue;
+    position.speakers = [...new Set(position.statements.map((s) => s.speaker))].sort();
+    position.changes = changesOf(position, relations.get(position)!, dayRange);
+  }
+  return positions;
 }
 
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Statements of one date (next to each other in date order), with their claims. */
+interface Moment {
+  statements: Statement[];
+  claims: Set<string>;
+  types: Set<string>;
+  earliest: number;
+  latest: number;
+}
+
+/**
+ * The changes in one position. Each date's statements form a moment; a moment's previous one is
+ * the latest (in date order) that certainly ends before it begins. Moments begin in order, so a
+ * moment that ends before one begins ends before every later one: walking the moments by their
+ * end finds each previous moment in O(n log n), however many dates overlap.
+ */
+function changesOf(
+  position: Position,
+  relations: readonly Relation[],
+  dayRange: (date: string) => [number, number],
+): PositionChange[] {
+  const moments: Moment[] = [];
+  const claims = position.statements.map((s, i) => claimOf(s, relations[i]!));
+  for (const [i, statement] of position.statements.entries()) {
+    const last = moments[moments.length - 1];
+    const { claim, type } = claims[i]!;
+    if (last && last.statements[0]!.date === statement.date) {
+      last.statements.push(statement);
+      last.claims.add(claim);
+      last.types.add(type);
+    } else {
+      const [earliest, latest] = dayRange(statement.date);
+      moments.push({ statements: [statement], claims: new Set([claim]), types: new Set([type]), earliest, latest });
+    }
+  }
+  const byEnd = moments.map((_, i) => i).sort((a, b) => moments[a]!.latest - moments[b]!.latest);
+  const changes: PositionChange[] = [];
+  let ended = 0;
+  let previous = -1;
+  let index = 0;
+  for (const moment of moments) {
+    while (ended < byEnd.length && moments[byEnd[ended]!]!.latest < moment.earliest)
+      previous = Math.max(previous, byEnd[ended++]!);
+    const first = index;
+    index += moment.statements.length;
+    if (previous < 0) continue;
+    const before = moments[previous]!;
+    for (const [k, to] of moment.statements.entries()) {
+      const { claim, type } = claims[first + k]!;
+      if (before.claims.has(claim)) continue;
+      const changed: PositionChange['changed'] = before.types.has(type)
+        ? ['stance']
+        : before.statements.some((s) => s.stance === to.stance)
+          ? ['relation']
+          : ['stance', 'relation'];
+      changes.push({ voice: position.voice, pair: position.pair, from: before.statements, to, changed });
+    }
+  }
+  return changes;
+}
 
 /** The voice a statement is heard in. */
 export function voiceFunction(voices: Voices, bodyOf: BodyOf): (statement: Statement) => string {
