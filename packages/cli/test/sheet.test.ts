@@ -265,4 +265,27 @@ describe('claimgraph quotes', () => {
       expect(points.slice(s.anchor!.start, s.anchor!.end).join('')).toBe(s.quote);
     expect((await claimgraph(['validate', dir])).code).toBe(0);
   });
+
+  it('fails on a missing snapshot only for sources anchored by position, and counts live sources', async () => {
+    const dir = copyFixture(VALID);
+    const empty = mkdtempSync(join(tmpdir(), 'claimgraph-sources-'));
+    // Read live: no snapshot expected, so its words are counted, not failed.
+    const live = await claimgraph(['quotes', dir, '--sources', empty]);
+    expect(live.code).toBe(0);
+    expect(live.stderr).toBe('');
+    expect(live.stdout).toMatch(/in 1 source read live \(no snapshot in .*, none expected\) not checked here/);
+    // Anchored by position on a snapshot: that snapshot must be there.
+    const statements = JSON.parse(readFileSync(join(dir, 'data/statements.json'), 'utf8')) as Record<string, unknown>[];
+    const quoted = statements.find((s) => typeof s.quote === 'string')!;
+    quoted.anchor = {
+      type: 'TextPositionSelector',
+      start: 0,
+      end: [...(quoted.quote as string)].length,
+      snapshot: 'a'.repeat(64),
+    };
+    writeFileSync(join(dir, 'data/statements.json'), `${JSON.stringify(statements, null, 2)}\n`);
+    const measured = await claimgraph(['quotes', dir, '--sources', empty]);
+    expect(measured.code).toBe(1);
+    expect(measured.stderr).toContain(`${String(quoted.id)} /quote: not checked: no snapshot of`);
+  });
 });

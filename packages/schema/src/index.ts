@@ -62,7 +62,13 @@ export { fragmentProblem, nameProblem, textProblem } from './text.js';
 export { fold, foldedDifference, wordsKey, type DifferenceKind, type Folded } from './fold.js';
 export { maxOf, minOf, pushAll } from './arrays.js';
 export { isAbsoluteUrl } from './schema-check.js';
-export { canonicalDataset, canonicalRecord, serializeDataset, serializeDatasetChunks } from './canonical.js';
+export {
+  canonicalCoverage,
+  canonicalDataset,
+  canonicalRecord,
+  serializeDataset,
+  serializeDatasetChunks,
+} from './canonical.js';
 export {
   EXCLUSIONS,
   exclusionsOf,

@@ -1,5 +1,5 @@
 // One measurement in a fresh process, so its heap and peak RSS belong to it alone; prints JSON.
-// Usage: node --expose-gc bench/measure.mjs baseline|sdk|queries FILE [LOADS]
+// Usage: node --expose-gc bench/measure.mjs baseline|sdk|merge|queries FILE [LOADS]
 // FILE is a release's dataset.json (the rows) or dataset.columns.bin (the columns): `sdk` and
 // `queries` load it with ClaimGraph.load, validated and checked against the release's sha256.
 import { readFile } from 'node:fs/promises';
@@ -69,6 +69,9 @@ if (mode === 'baseline') {
   result = { ...out, counts: Object.fromEntries(Object.entries(kept).map(([k, v]) => [k, v.length])) };
 } else if (mode === 'sdk') {
   ({ out: result } = await timedLoads(() => ClaimGraph.load(file)));
+} else if (mode === 'merge') {
+  // FILE is several files joined by commas: ClaimGraph.load of all of them at once, merged.
+  ({ out: result } = await timedLoads(() => ClaimGraph.load(file.split(','))));
 } else if (mode === 'queries') {
   result = {};
   const cg = await ClaimGraph.load(file);

@@ -5,6 +5,7 @@
 //   --sizes 10000,100000,1000000   statements; entities = statements / 10, relations = 3 × entities
 //   --build full,no-parquet        time and peak RSS of `claimgraph build` at the largest size ('' skips)
 //   --browser 100000               load the columnar release in Chromium at this size ('' skips)
+//   --merge 100000                 ClaimGraph.load of two releases of this size at once vs one by one ('' skips)
 // Generated releases are cached in the OS temp folder.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -13,7 +14,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COLUMNS_FILE, encodeColumns, serializeDataset } from '@claimgraph/schema';
-import { syntheticDataset } from '../dist/synthetic.js';
+import { syntheticDataset, syntheticPair } from '../dist/synthetic.js';
 import { browserLoad, CHROMIUM } from './browser.mjs';
 import { graphFloor } from './graph-floor.mjs';
 
@@ -23,6 +24,7 @@ const arg = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) +
 const sizes = arg('--sizes', '10000,100000,1000000').split(',').map(Number);
 const builds = arg('--build', 'full,no-parquet').split(',').filter(Boolean);
 const browserSize = Number(arg('--browser', '100000')) || 0;
+const mergeSize = Number(arg('--merge', '100000')) || 0;
 const SEED = 20210815;
 const cache = join(tmpdir(), 'claimgraph-bench');
 mkdirSync(cache, { recursive: true });
@@ -34,11 +36,23 @@ const dataset = (statements) => {
 
 /** Writes (once, then reuses) a release folder: dataset.json, dataset.columns.bin and a datapackage.json with their sha256. */
 function release(statements) {
-  const dir = join(cache, `s${statements}-seed${SEED}-gen2`);
+  return writeRelease(join(cache, `s${statements}-seed${SEED}-gen2`), 'synthetic', () => dataset(statements));
+}
+
+/** Two releases that share a tenth of the first one's entities (syntheticPair), for the merge. */
+function pairReleases(statements) {
+  const dirs = ['a', 'b'].map((x) => join(cache, `pair-${x}-s${statements}-seed${SEED}-gen1`));
+  if (dirs.every((dir) => existsSync(join(dir, 'datapackage.json')))) return dirs;
+  const entities = Math.max(10, Math.round(statements / 10));
+  const pair = syntheticPair({ entities, relations: entities * 3, statements, seed: SEED });
+  return dirs.map((dir, i) => writeRelease(dir, `synthetic-${'ab'[i]}`, () => pair[i]));
+}
+
+function writeRelease(dir, name, make) {
   const file = join(dir, 'dataset.json');
   if (existsSync(join(dir, 'datapackage.json'))) return dir;
   const t = performance.now();
-  const data = dataset(statements);
+  const data = make();
   const text = serializeDataset(data);
   const columns = encodeColumns(data);
   mkdirSync(dir, { recursive: true });
@@ -48,7 +62,7 @@ function release(statements) {
   writeFileSync(
     join(dir, 'datapackage.json'),
     JSON.stringify({
-      name: 'synthetic',
+      name,
       version: '0.0.0',
       resources: [
         { path: 'dataset.json', sha256: sha256(text) },
@@ -297,6 +311,42 @@ if (builds.length > 0) {
   );
 }
 
+// Two releases at once: ClaimGraph.load([a, b]) against loading each alone, in the same run.
+let merge;
+if (mergeSize > 0) {
+  const [a, b] = pairReleases(mergeSize).map((dir) => join(dir, COLUMNS_FILE));
+  const runs = { a: [], b: [], both: [] };
+  const loads = mergeSize >= 1_000_000 ? 1 : 3;
+  for (let i = 0; i < 3; i++) {
+    runs.a.push(measure('sdk', a, loads));
+    runs.b.push(measure('sdk', b, loads));
+    runs.both.push(measure('merge', `${a},${b}`, loads));
+  }
+  const wall = (list) => best(list.flatMap((r) => r.wallMs));
+  merge = { statements: mergeSize, a: wall(runs.a), b: wall(runs.b), both: wall(runs.both) };
+  console.error(`  measured the merge of two ${mergeSize} statement releases`);
+  console.log(
+    [
+      `Two releases of ${count(mergeSize)} statements each (syntheticPair: a tenth of the entities shared), columnar files, best of 3 processes × ${loads} loads:`,
+      '',
+      table(
+        ['step', 'time', '× the two loaded one by one', 'goal'],
+        [
+          ['`ClaimGraph.load(a)`', `${ms(merge.a)} ms`, '—', '—'],
+          ['`ClaimGraph.load(b)`', `${ms(merge.b)} ms`, '—', '—'],
+          [
+            '`ClaimGraph.load([a, b])` (both, merged)',
+            `${ms(merge.both)} ms`,
+            ratio(merge.both, merge.a + merge.b),
+            '≤ 1.2×',
+          ],
+        ],
+      ),
+      '',
+    ].join('\n'),
+  );
+}
+
 let browser;
 if (browserSize > 0 && !existsSync(CHROMIUM)) {
   console.log(`Chromium: skipped, none at ${CHROMIUM} (set CHROMIUM, or apt-get install chromium).\n`);
@@ -326,4 +376,7 @@ if (browserSize > 0 && !existsSync(CHROMIUM)) {
     ].join('\n'),
   );
 }
-writeFileSync(join(cache, 'results.json'), JSON.stringify({ rows, floor, builds: buildResults, browser }, null, 2));
+writeFileSync(
+  join(cache, 'results.json'),
+  JSON.stringify({ rows, floor, builds: buildResults, browser, merge }, null, 2),
+);

@@ -3,6 +3,7 @@
  * dataset's own plain records in a documented, stable order; views (asOf, perspective) are ClaimGraphs too.
  */
 import {
+  canonicalCoverage,
   canonicalRecord,
   columnsToDataset,
   comparePartialDates,
@@ -10,10 +11,12 @@ import {
   readColumns,
   type Columns,
   listShapeProblems,
+  outsideCoverage,
   RECORD_KINDS,
   RELATION_TYPE_INFO,
   RELATION_TYPES,
   validateDataset,
+  type Coverage,
   type Dataset,
   type Entity,
   type PartialDate,
@@ -24,8 +27,12 @@ import {
   type Statement,
 } from '@claimgraph/schema';
 import { ClaimGraphError, ClaimGraphValidationError, optionError, UnknownIdError } from './errors.js';
+import { readJudgements, type Judgements, type JudgementsFile } from './merge/judgements.js';
+import { mergeStores, type MergeReport } from './merge/merge-store.js';
+import { Provenance } from './merge/provenance.js';
+import { suggestSame, SUGGEST_SAME_DEFAULTS, type SameCandidate, type SuggestSameOptions } from './merge/suggest.js';
 import { buildGraph, type ClaimGraphGraph } from './graph.js';
-import { LOAD_DEFAULTS, readLocation, type LoadOptions } from './load.js';
+import { LOAD_DEFAULTS, readJudgementsFile, readLocation, type LoadOptions } from './load.js';
 import {
   booleanOption,
   directionOption,
@@ -46,7 +53,13 @@ import {
   type SearchOptions,
   type StatementsOptions,
 } from './options.js';
-import { datasetRulesHold, hasDatasetShape, hasOnlyRecordLists, recordsLookValid } from './quick-check.js';
+import {
+  datasetRulesHold,
+  hasDatasetShape,
+  hasOnlyRecordLists,
+  noPartOfCycle,
+  recordsLookValid,
+} from './quick-check.js';
 import { NameIndex } from './search.js';
 import { relationStatus, type Status } from './status.js';
 import { buildStore, speakerRows, type Csr, type IdIndex, type Records, type Store } from './store.js';
@@ -104,6 +117,32 @@ const FROM_DATA_DEFAULTS: FromDataOptions & { validate: boolean; requireSorted: 
   files: undefined,
 };
 
+export interface MergeOptions {
+  /**
+   * Decisions that two entity (or source) ids name one real thing (`same`) or two (`different`):
+   * a judgements file's contents `{ "version": 1, "judgements": [...] }`. With `ClaimGraph.load`,
+   * also a path or URL of the file [none].
+   */
+  judgements?: JudgementsFile;
+  /** Check the merged graph's rules across datasets (a part-of cycle through two datasets…) [true]. */
+  validate?: boolean;
+}
+
+/** Options of `ClaimGraph.load` with several locations: each is loaded with the load options, then merged. */
+export interface LoadManyOptions extends LoadOptions {
+  /** The judgements file's path or URL, or its contents [none]. */
+  judgements?: string | URL | JudgementsFile;
+}
+
+const MERGE_DEFAULTS: MergeOptions & { validate: boolean } = { judgements: undefined, validate: true };
+
+/** A dataset in a graph: its short name and version, when known, and what its research covered. */
+export interface DatasetInfo {
+  name: string;
+  version: string | undefined;
+  coverage?: Coverage;
+}
+
 /** What `stances(relation)` returns: the statements on each side, by date then id. */
 export interface Stances {
   relation: Relation;
@@ -149,6 +188,13 @@ function recordsAt<T>(records: Records<T>, positions: ArrayLike<number>): T[] {
   return out;
 }
 
+/** What a graph knows about its dataset beyond the records. */
+interface About {
+  version: string | undefined;
+  name: string | undefined;
+  coverage?: Coverage;
+}
+
 const sameFiles = (name: string) =>
   Object.fromEntries(RECORD_KINDS.map((kind) => [kind, name])) as Record<RecordKind, string>;
 
@@ -157,6 +203,13 @@ export class ClaimGraph {
   readonly version: string | undefined;
   /** The dataset's short name (`afghanistan-2021`: datapackage.json's `name`), when known. */
   readonly name: string | undefined;
+  /** What the dataset's research covered (period, languages, searches, gaps), when it declares it. */
+  readonly coverage: Coverage | undefined;
+  /**
+   * On an `asOf(date)` view whose date falls outside the period the research covered: says so, since
+   * what the view lacks there was not looked for. Undefined otherwise.
+   */
+  readonly coverageWarning: string | undefined;
   readonly #store: Store;
   /** Old id → current id, from the dataset's redirects: merged or renamed records keep resolving. */
   readonly #redirects: ReadonlyMap<string, Redirect>;
@@ -167,15 +220,19 @@ export class ClaimGraph {
   #contested: number[] | undefined;
   #statementIndex: IdIndex | undefined;
   #bodyOf: BodyOf | undefined;
+  /** Ids joined into another record when datasets were merged (judgements, redirects across, relation joins). */
+  #joins: ReadonlyMap<string, string> = new Map();
+  #provenance: Provenance | undefined;
+  #datasets: readonly DatasetInfo[] | undefined;
+  #mergeReport: MergeReport | undefined;
+  #judgements: Judgements | undefined;
 
-  private constructor(
-    store: Store,
-    about: { version: string | undefined; name: string | undefined },
-    redirects: readonly Redirect[] = [],
-  ) {
+  private constructor(store: Store, about: About, redirects: readonly Redirect[] = [], coverageWarning?: string) {
     this.#store = store;
     this.version = about.version;
     this.name = about.name;
+    this.coverage = about.coverage;
+    this.coverageWarning = coverageWarning;
     this.#redirects = new Map(redirects.map((r) => [r.from, r]));
   }
 
@@ -184,7 +241,164 @@ export class ClaimGraph {
    * of a release folder or file (anywhere fetch works). A release's `dataset.json` is checked
    * against the sha256 in its `datapackage.json` when there is one.
    */
-  static async load(location: string | URL, options?: LoadOptions): Promise<ClaimGraph> {
+  static async load(location: string | URL, options?: LoadOptions): Promise<ClaimGraph>;
+  /**
+   * Loads several datasets (each as above) and merges them into one graph: see `ClaimGraph.merge`.
+   * `judgements` may name the judgements file (a path in Node, or a URL).
+   */
+  static async load(locations: readonly (string | URL)[], options?: LoadManyOptions): Promise<ClaimGraph>;
+  static async load(
+    location: string | URL | readonly (string | URL)[],
+    options?: LoadOptions | LoadManyOptions,
+  ): Promise<ClaimGraph> {
+    if (Array.isArray(location)) return ClaimGraph.#loadMany(location as readonly (string | URL)[], options);
+    return ClaimGraph.#loadOne(location as string | URL, options);
+  }
+
+  static async #loadMany(locations: readonly (string | URL)[], options?: LoadManyOptions): Promise<ClaimGraph> {
+    const { judgements, ...loadOptions } = resolveOptions(
+      'ClaimGraph.load',
+      { ...LOAD_DEFAULTS, judgements: undefined } as typeof LOAD_DEFAULTS & Pick<LoadManyOptions, 'judgements'>,
+      options,
+    );
+    if (locations.length === 0) throw optionError('ClaimGraph.load', 'locations', 'must list at least one dataset');
+    const graphs = await Promise.all(locations.map((l) => ClaimGraph.#loadOne(l, loadOptions)));
+    const file =
+      typeof judgements === 'string' || judgements instanceof URL
+        ? await readJudgementsFile(judgements, loadOptions)
+        : judgements === undefined
+          ? undefined
+          : readJudgements(judgements, 'judgements');
+    return ClaimGraph.#merge(
+      graphs,
+      graphs.map((g, i) => g.name ?? String(locations[i])),
+      file,
+      loadOptions.validate,
+    );
+  }
+
+  /**
+   * One graph of several datasets. An id two datasets use is one record when they agree: an
+   * entity's type, a relation's type and ends, a statement's every field, the fields two datasets
+   * give a source (but `note` and `accessed`) must be equal, or ClaimGraphMergeError names both
+   * datasets, the id and the field. The first dataset (in the order given) keeps its record; fields
+   * only later ones give are added, and a later dataset's different name of an entity becomes an
+   * alias. Relations of one type between the same entities with the same dates and attributes
+   * become one (the first dataset's id is kept; the other id still finds it), holding both
+   * datasets' statements. Every dataset's redirects apply to all of them. Different ids join only
+   * through `judgements`. `datasets`, `datasetsOf(id)` and the graph's `datasets` attribute say
+   * where each record comes from; `mergeReport` lists the joins, differences and duplicate statements.
+   */
+  static merge(graphs: readonly ClaimGraph[], options?: MergeOptions): ClaimGraph {
+    const { judgements, validate } = resolveOptions('ClaimGraph.merge', MERGE_DEFAULTS, options);
+    if (!Array.isArray(graphs) || graphs.length === 0 || !graphs.every((g) => g instanceof ClaimGraph))
+      throw optionError('ClaimGraph.merge', 'graphs', 'must be a list of one or more ClaimGraphs');
+    return ClaimGraph.#merge(
+      graphs,
+      graphs.map((g, i) => g.name ?? `dataset ${i + 1}`),
+      judgements === undefined ? undefined : readJudgements(judgements, 'judgements'),
+      validate,
+    );
+  }
+
+  static #merge(
+    graphs: readonly ClaimGraph[],
+    names: string[],
+    judgements: Judgements | undefined,
+    validate: boolean,
+  ): ClaimGraph {
+    const inputs: { label: string; store: Store; redirects: Redirect[] }[] = [];
+    const datasets: DatasetInfo[] = [];
+    graphs.forEach((g, i) => {
+      const parts =
+        g.#datasets && g.#provenance
+          ? g.#datasets
+          : [{ name: names[i]!, version: g.version, ...(g.coverage ? { coverage: g.coverage } : {}) }];
+      if (g.#provenance)
+        throw optionError(
+          'ClaimGraph.merge',
+          'graphs',
+          `${parts.map((p) => p.name).join(' + ')} is merged already; merge the datasets it holds at once`,
+        );
+      for (const part of parts) {
+        if (datasets.some((x) => x.name === part.name))
+          throw optionError('ClaimGraph.merge', 'graphs', `list ${part.name} once (it is given twice)`);
+        datasets.push(part);
+      }
+      inputs.push({ label: names[i]!, store: g.#store, redirects: [...g.#redirects.values()] });
+    });
+    if (inputs.length > 32)
+      throw optionError('ClaimGraph.merge', 'graphs', `can hold at most 32 datasets, not ${inputs.length}`);
+    const merged = mergeStores(inputs, judgements);
+    // The merge keeps each dataset's rules (one relation per type, ends and dates; a statement for
+    // each relation); a part-of cycle through two datasets is the rule it can break.
+    if (validate && !noPartOfCycle(merged.store)) {
+      const cg = new ClaimGraph(merged.store, { version: undefined, name: undefined }, merged.redirects);
+      const result = validateDataset(cg.toJSON(), { files: sameFiles(`merged ${names.join(' + ')}`) });
+      if (!result.valid) throw new ClaimGraphValidationError(result.errors);
+    }
+    const graph = new ClaimGraph(merged.store, { version: undefined, name: undefined }, merged.redirects);
+    graph.#joins = merged.joins;
+    graph.#datasets = datasets;
+    graph.#provenance = new Provenance(names, merged.provenance, merged.store);
+    graph.#mergeReport = merged.report;
+    graph.#judgements = judgements;
+    return graph;
+  }
+
+  /** The datasets in this graph, in the order they were given: one, or several when merged. */
+  get datasets(): DatasetInfo[] {
+    const single = {
+      name: this.name ?? 'dataset',
+      version: this.version,
+      ...(this.coverage ? { coverage: this.coverage } : {}),
+    };
+    return (this.#datasets ?? [single]).map((d) => ({ ...d }));
+  }
+
+  /**
+   * The names of the datasets the record with this id (entity, relation, statement or source, or the
+   * record a redirect or join leads it to) comes from, in load order; [] for an unknown id.
+   */
+  datasetsOf(id: string): string[] {
+    if (this.#provenance) {
+      const target = this.#joins.get(id) ?? this.#redirects.get(id)?.to ?? id;
+      return [...(this.#provenance.of(target) ?? [])];
+    }
+    const known =
+      this.entity(id) ??
+      this.relation(id) ??
+      this.source(id) ??
+      (id.startsWith('st:') ? this.statement(id) : undefined);
+    return known === undefined ? [] : [this.name ?? 'dataset'];
+  }
+
+  /** What merging did beyond putting records side by side (ids joined, fields that differ, statements seen twice); undefined for one dataset. */
+  get mergeReport(): MergeReport | undefined {
+    return this.#mergeReport && structuredClone(this.#mergeReport);
+  }
+
+  /**
+   * Entities of one type whose names or aliases fold to the same key (as `search` folds them), for
+   * a curator to judge in a judgements file; in a graph of several datasets, by default only pairs
+   * whose datasets differ. Pairs judged `different` are left out. By folded key, then id.
+   */
+  suggestSame(options?: SuggestSameOptions): SameCandidate[] {
+    const o = resolveOptions('suggestSame', SUGGEST_SAME_DEFAULTS, options);
+    const limit = limitOption('suggestSame', o.limit);
+    const acrossDatasets = booleanOption('suggestSame', 'acrossDatasets', o.acrossDatasets);
+    const different = new Set<string>();
+    for (const j of this.#judgements?.judgements ?? [])
+      if (j.judgement === 'different') different.add(`${j.left} ${j.right}`).add(`${j.right} ${j.left}`);
+    return suggestSame(
+      this.entities(),
+      (id) => this.datasetsOf(id),
+      (a, b) => different.has(`${a} ${b}`),
+      { limit, acrossDatasets: acrossDatasets && this.#provenance !== undefined },
+    );
+  }
+
+  static async #loadOne(location: string | URL, options?: LoadOptions): Promise<ClaimGraph> {
     const { integrity, validate, fetch, from, columns } = resolveOptions('ClaimGraph.load', LOAD_DEFAULTS, options);
     if (from !== undefined && typeof from !== 'string' && !(from instanceof URL))
       throw optionError(
@@ -198,6 +412,7 @@ export class ClaimGraph {
         validate,
         version: loaded.version,
         name: loaded.name,
+        coverage: loaded.coverage,
         file: loaded.location,
       });
     }
@@ -233,7 +448,7 @@ export class ClaimGraph {
 
   static #fromOpenColumns(
     columns: Columns,
-    options: { validate: boolean; version?: string; name?: string; file: string },
+    options: { validate: boolean; version?: string; name?: string; coverage?: Coverage; file: string },
   ): ClaimGraph {
     const { validate, version, file } = options;
     const name = file.split(/[\\/]/).pop() || file;
@@ -268,7 +483,7 @@ export class ClaimGraph {
     const list = redirects
       ? Array.from({ length: redirects.count }, (_, i) => redirects.row(i) as unknown as Redirect)
       : [];
-    const graph = new ClaimGraph(store, { version, name: options.name }, list);
+    const graph = new ClaimGraph(store, { version, name: options.name, coverage: options.coverage }, list);
     // A columnar file is loaded to be queried: its load is a fraction of the row file's, so it
     // also folds the names for search() (about 0.3 s for 120,000 names), which no query can
     // then wait for.
@@ -343,7 +558,7 @@ export class ClaimGraph {
     ] as const)
       if (value !== undefined && typeof value !== 'string')
         throw optionError('ClaimGraph.fromData', key, `must be a string, not ${JSON.stringify(value)}`);
-    return new ClaimGraph(store, { version, name }, data.redirects);
+    return new ClaimGraph(store, { version, name, coverage: data.coverage }, data.redirects);
   }
 
   /**
@@ -352,7 +567,8 @@ export class ClaimGraph {
    * `supports` and `disputes`. Built on first access and then kept.
    */
   get graph(): ClaimGraphGraph {
-    return (this.#graph ??= buildGraph(this.#store));
+    const provenance = this.#provenance;
+    return (this.#graph ??= buildGraph(this.#store, provenance && ((id) => provenance.of(id) ?? [])));
   }
 
   /** Entities, by id; `type` keeps one entity type (or several). */
@@ -651,7 +867,12 @@ export class ClaimGraph {
    */
   asOf(date: PartialDate): ClaimGraph {
     const { relations, statements } = selectAsOf(this.#store, dateOption('asOf', 'date', date));
-    return this.#view(relations, statements);
+    const period = this.coverage?.period;
+    const warning =
+      period && outsideCoverage(this.coverage, date)
+        ? `${date} is outside the period this dataset researched (${period.from} to ${period.to}): what was said then was not looked for`
+        : undefined;
+    return this.#view(relations, statements, warning);
   }
 
   /** The relations as one speaker tells them: only that speaker's statements, and the relations they are about. */
@@ -680,13 +901,24 @@ export class ClaimGraph {
         .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
         .map((r) => canonicalRecord('redirects', r));
     }
+    if (this.coverage) dataset.coverage = canonicalCoverage(this.coverage);
     return dataset;
   }
 
   /** A view over the same entities and sources with fewer relations and statements: a subset of valid data is valid. */
-  #view(relations: Int32Array, statements: Int32Array): ClaimGraph {
-    const view = new ClaimGraph(subStore(this.#store, relations, statements), this, [...this.#redirects.values()]);
+  #view(relations: Int32Array, statements: Int32Array, coverageWarning?: string): ClaimGraph {
+    const view = new ClaimGraph(
+      subStore(this.#store, relations, statements),
+      this,
+      [...this.#redirects.values()],
+      coverageWarning,
+    );
     view.#names = this.#nameIndex();
+    view.#joins = this.#joins;
+    view.#provenance = this.#provenance;
+    view.#datasets = this.#datasets;
+    view.#mergeReport = this.#mergeReport;
+    view.#judgements = this.#judgements;
     return view;
   }
 
@@ -700,7 +932,9 @@ export class ClaimGraph {
     const position = index.get(id);
     if (position !== undefined) return position;
     const redirect = this.#redirects.get(id);
-    return redirect === undefined ? undefined : index.get(redirect.to);
+    if (redirect !== undefined) return index.get(redirect.to);
+    const joined = this.#joins.get(id);
+    return joined === undefined ? undefined : index.get(joined);
   }
 
   #entityPosition(id: string): number | undefined {

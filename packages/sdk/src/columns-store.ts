@@ -80,6 +80,11 @@ function complete(column: ColumnView | undefined): boolean {
   return !column.values.includes(0);
 }
 
+/** The string at a position of a text column. */
+function textAt({ text, offsets }: TextColumn): (position: number) => string {
+  return (i) => text.slice(offsets[i], offsets[i + 1]);
+}
+
 /** Whether the ids are strictly increasing in code-point order: sorted, and so without duplicates. */
 function strictlySorted(ids: TextColumn): boolean {
   const { text, offsets } = ids;
@@ -278,5 +283,11 @@ export function storeFromColumns(columns: Columns): Store | undefined {
     sorted: true,
     problem,
     extras,
+    ids: {
+      entities: textAt(core.entityId.strings),
+      relations: textAt(core.relationId.strings),
+      statements: textAt(core.statementId.strings),
+      sources: textAt(core.sourceId.strings),
+    },
   };
 }

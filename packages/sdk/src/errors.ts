@@ -77,3 +77,19 @@ export class ClaimGraphIntegrityError extends ClaimGraphLoadError {
 export function optionError(method: string, option: string, problem: string): ClaimGraphError {
   return new ClaimGraphError(`${method}(): ${option} ${problem}`);
 }
+
+/**
+ * Two datasets disagree about one id (an entity's type, a relation's ends, a statement's words…),
+ * or a judgements file is malformed or contradicts itself: `datasets`, `id` and `field` name where.
+ */
+export class ClaimGraphMergeError extends ClaimGraphError {
+  constructor(
+    readonly id: string,
+    readonly field: string,
+    readonly datasets: readonly string[],
+    problem: string,
+  ) {
+    super(`merge: ${JSON.stringify(id)} ${field}: ${problem}`);
+    this.name = 'ClaimGraphMergeError';
+  }
+}

@@ -7,11 +7,14 @@ import type { Entity, Relation } from '@claimgraph/schema';
 import type { Records, Store } from './store.js';
 import { relationStatus, type Status } from './status.js';
 
-/** Node attributes: the entity's fields, plus `label` (its name) for renderers. */
-export type EntityAttributes = Entity & { label: string };
+/**
+ * Node attributes: the entity's fields, plus `label` (its name) for renderers, and in a graph of
+ * several datasets `datasets`, the names of those holding the entity.
+ */
+export type EntityAttributes = Entity & { label: string; datasets?: string[] };
 
-/** Edge attributes: the relation's fields, its status and how many statements support and dispute it. */
-export type RelationAttributes = Relation & { status: Status; supports: number; disputes: number };
+/** Edge attributes: the relation's fields, its status, how many statements support and dispute it, and (several datasets) `datasets`. */
+export type RelationAttributes = Relation & { status: Status; supports: number; disputes: number; datasets?: string[] };
 
 export type ClaimGraphGraph = MultiDirectedGraph<EntityAttributes, RelationAttributes>;
 
@@ -24,7 +27,7 @@ function copies<T extends object>(records: Records<T>): T[] {
 }
 
 /** Builds the graph: node key = entity id, edge key = relation id, symmetric relations stored once, source → target. */
-export function buildGraph(store: Store): ClaimGraphGraph {
+export function buildGraph(store: Store, datasetsOf?: (id: string) => string[]): ClaimGraphGraph {
   const graph = new MultiDirectedGraph<EntityAttributes, RelationAttributes>();
   // One object per node and edge: a fresh copy of the record (columnar rows are built straight
   // into it, column by column, never kept), with the derived attributes set on it.
@@ -33,6 +36,7 @@ export function buildGraph(store: Store): ClaimGraphGraph {
   for (let i = 0; i < nodes.length; i++) {
     const attributes = nodes[i]!;
     attributes.label = attributes.name;
+    if (datasetsOf) attributes.datasets = datasetsOf(attributes.id);
     graph.addNode(attributes.id, attributes);
   }
   const edges = copies(relations) as RelationAttributes[];
@@ -41,6 +45,7 @@ export function buildGraph(store: Store): ClaimGraphGraph {
     attributes.status = relationStatus(supports[i]!, disputes[i]!);
     attributes.supports = supports[i]!;
     attributes.disputes = disputes[i]!;
+    if (datasetsOf) attributes.datasets = datasetsOf(attributes.id);
     graph.addDirectedEdgeWithKey(attributes.id, attributes.source, attributes.target, attributes);
   }
   return graph;

@@ -8,7 +8,19 @@ export {
   type Stances,
   type ConsensusOptions,
   type ContestedOptions,
+  type MergeOptions,
+  type LoadManyOptions,
+  type DatasetInfo,
 } from './claim-graph.js';
+export type { MergeReport, JoinedId, Difference, DuplicateStatement } from './merge/merge-store.js';
+export {
+  readJudgements,
+  JUDGEMENTS_VERSION,
+  type Judgement,
+  type JudgementsFile,
+  type Judgements,
+} from './merge/judgements.js';
+export type { SameCandidate, SuggestSameOptions } from './merge/suggest.js';
 // Consensus under named, versioned rules, and positions over time.
 export { CONSENSUS_RULES, DEFAULT_CONSENSUS_RULE, STATUS_RULE, consensusRule } from './consensus/registry.js';
 export {
@@ -44,6 +56,7 @@ export {
   ClaimGraphValidationError,
   ClaimGraphLoadError,
   ClaimGraphIntegrityError,
+  ClaimGraphMergeError,
   UnknownIdError,
   type RecordKindName,
 } from './errors.js';

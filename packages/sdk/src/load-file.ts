@@ -6,6 +6,7 @@ import { datasetName } from '@claimgraph/schema';
 import { ClaimGraphIntegrityError, ClaimGraphLoadError } from './errors.js';
 import { COLUMNS_FILE } from '@claimgraph/schema';
 import {
+  descriptorCoverage,
   listedPath,
   openColumns,
   parseJson,
@@ -60,6 +61,7 @@ export async function readPath(location: string, options: LoadOptions): Promise<
       columns: openColumns(bytes, file),
       version: typeof descriptor?.version === 'string' ? descriptor.version : undefined,
       name: typeof descriptor?.name === 'string' ? descriptor.name : undefined,
+      coverage: descriptorCoverage(descriptor),
       files: sameFileFor(path.basename(file)),
       requireSorted: false,
       location: file,

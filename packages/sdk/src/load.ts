@@ -2,8 +2,17 @@
  * Reads a dataset from where it lives: an http(s) URL through fetch (browsers included), or a
  * path on disk through Node, imported only on that code path so the main entry runs in a browser.
  */
-import { COLUMNS_FILE, readColumns, RECORD_KINDS, type Columns, type RecordKind } from '@claimgraph/schema';
-import { ClaimGraphIntegrityError, ClaimGraphLoadError, optionError } from './errors.js';
+import {
+  COLUMNS_FILE,
+  readColumns,
+  RECORD_KINDS,
+  validateCoverage,
+  type Columns,
+  type Coverage,
+  type RecordKind,
+} from '@claimgraph/schema';
+import { ClaimGraphIntegrityError, ClaimGraphLoadError, ClaimGraphValidationError, optionError } from './errors.js';
+import { readJudgements, type Judgements } from './merge/judgements.js';
 
 export interface LoadOptions {
   /** Check the dataset file against the sha256 in the release's `datapackage.json`, when there is one [true]. */
@@ -42,6 +51,8 @@ export interface LoadedDataset {
   version?: string;
   /** The dataset's short name (`afghanistan-2021`), from datapackage.json or package.json. */
   name?: string;
+  /** The coverage declaration, from datapackage.json when the records come from the columnar file. */
+  coverage?: Coverage;
   /** The file each record kind came from, for validation messages. */
   files: Record<RecordKind, string>;
   /** Source folders keep their files sorted by id; releases are sorted by construction. */
@@ -54,6 +65,7 @@ export interface LoadedDataset {
 export interface DataPackage {
   name?: unknown;
   version?: unknown;
+  claimgraph?: { coverage?: unknown };
   resources?: { path?: unknown; sha256?: unknown }[];
 }
 
@@ -161,6 +173,7 @@ async function fetchDataset(url: URL, options: LoadOptions): Promise<LoadedDatas
       columns: openColumns(bytes, fileUrl.href),
       version,
       name: packageName,
+      coverage: descriptorCoverage(descriptor),
       files: sameFileFor(name),
       requireSorted: false,
       location: fileUrl.href,
@@ -173,6 +186,19 @@ async function fetchDataset(url: URL, options: LoadOptions): Promise<LoadedDatas
     requireSorted: false,
     location: fileUrl.href,
   };
+}
+
+/**
+ * The coverage a release declares in its descriptor (the columnar file holds records only): checked
+ * like `data/coverage.json`, so a damaged declaration is an error, never silently dropped.
+ */
+export function descriptorCoverage(descriptor: DataPackage | undefined): Coverage | undefined {
+  const coverage = descriptor?.claimgraph?.coverage;
+  if (coverage === undefined) return undefined;
+  const problems = validateCoverage(coverage, 'datapackage.json');
+  if (problems.length > 0)
+    throw new ClaimGraphValidationError(problems.map((p) => ({ ...p, path: `/claimgraph/coverage${p.path}` })));
+  return coverage as Coverage;
 }
 
 /** The path a descriptor lists for a file of this name, if it lists one. */
@@ -272,4 +298,31 @@ export async function checkSha256(bytes: Uint8Array, expected: string, file: str
   let actual = '';
   for (const byte of digest) actual += byte.toString(16).padStart(2, '0');
   if (actual !== expected.toLowerCase()) throw new ClaimGraphIntegrityError(file, expected, actual);
+}
+
+/** Reads and checks a judgements file from a path (Node) or an http(s) or file: URL. */
+export async function readJudgementsFile(location: string | URL, options: LoadOptions): Promise<Judgements> {
+  const text = String(location);
+  const isUrl = location instanceof URL || /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+  let bytes: Uint8Array;
+  if (!isUrl || text.startsWith('file:')) {
+    if (!isNode)
+      throw new ClaimGraphLoadError(text, 'a judgements file can be read from a path only in Node; give a URL');
+    const { nodeImport } = await import('./load-file.js');
+    const fs = await nodeImport<typeof import('node:fs/promises')>('node:fs/promises');
+    const { fileURLToPath } = await nodeImport<typeof import('node:url')>('node:url');
+    const path = isUrl ? fileURLToPath(text) : text;
+    try {
+      bytes = await fs.readFile(path);
+    } catch (error) {
+      throw new ClaimGraphLoadError(
+        path,
+        `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      );
+    }
+    return readJudgements(parseJson(bytes, path), path);
+  }
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  bytes = (await fetchBytes(fetchImpl, new URL(text)))!;
+  return readJudgements(parseJson(bytes, text), text);
 }

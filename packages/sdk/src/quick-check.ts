@@ -14,6 +14,7 @@ import {
   RELATION_TYPES,
   statementIdentity,
   textProblem,
+  validateCoverage,
   wordsProblems,
   type Dataset,
   type Entity,
@@ -112,9 +113,15 @@ export function hasDatasetShape(input: unknown): input is Dataset {
 
 const RECORD_LISTS = new Set<string>(['entities', 'relations', 'statements', 'sources']);
 
-/** Whether the dataset holds the four record lists and nothing else: any other key (redirects, a typo, `__proto__`) is for the validator. */
+/**
+ * Whether the dataset holds the four record lists, and a valid coverage declaration if any, and
+ * nothing else: any other key (redirects, a typo, `__proto__`) is for the validator.
+ */
 export function hasOnlyRecordLists(input: Dataset): boolean {
-  for (const key of Object.keys(input)) if (!RECORD_LISTS.has(key)) return false;
+  for (const key of Object.keys(input)) {
+    if (key === 'coverage' && validateCoverage(input.coverage).length === 0) continue;
+    if (!RECORD_LISTS.has(key)) return false;
+  }
   return true;
 }
 
@@ -240,7 +247,7 @@ function everyRecord<T>(records: Records<T>): T[] {
   return Array.from({ length: records.length }, (_, i) => records.at(i)!);
 }
 
-function sameQualifiers(a: Fields, b: Fields): boolean {
+export function sameQualifiers(a: Fields, b: Fields): boolean {
   if ((a.start ?? null) !== (b.start ?? null) || (a.end ?? null) !== (b.end ?? null)) return false;
   if ((a.endedBy ?? null) !== (b.endedBy ?? null)) return false;
   const x = Object.entries((a.attributes as Fields | undefined) ?? {}).sort(([p], [q]) => (p < q ? -1 : 1));
@@ -320,7 +327,7 @@ function noRepeatedStatements(store: Store): boolean {
 }
 
 /** Depth-first search over part-of relations only, without recursion. */
-function noPartOfCycle(store: Store): boolean {
+export function noPartOfCycle(store: Store): boolean {
   const partOf = RELATION_TYPES.indexOf('part-of');
   const n = store.entities.length;
   const offsets = new Int32Array(n + 1);

@@ -75,10 +75,15 @@ export interface Store {
   byEntity: Csr;
   /** Whether every list came sorted by id (source folders must be). */
   sorted: boolean;
+  /** The id of the record at a position, read without building the record (columnar rows). */
+  ids: StoreIds;
   /** The first broken reference, duplicate id or malformed record met, or null: such data cannot be indexed. */
   problem: string | null;
   extras: Extras;
 }
+
+/** Per record kind: the id at a position. */
+export type StoreIds = Record<'entities' | 'relations' | 'statements' | 'sources', (position: number) => string>;
 
 const NO_START = -(2 ** 31);
 const NO_END = 2 ** 31 - 1;
@@ -311,6 +316,12 @@ export function buildStore(data: Dataset, sorted = true): Store {
     sorted,
     problem: findings.problem,
     extras: rowExtras(entities, relations, statements, sourceIndex),
+    ids: {
+      entities: (i) => idOf(entities[i]),
+      relations: (i) => idOf(relations[i]),
+      statements: (i) => idOf(statements[i]),
+      sources: (i) => idOf(sources[i]),
+    },
   };
 }
 

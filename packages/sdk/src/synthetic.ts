@@ -496,3 +496,57 @@ function quote(rand: () => number, pick: <T>(list: readonly T[]) => T): string {
   const text = words.join(' ');
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
+
+export interface SyntheticPairOptions extends SyntheticOptions {
+  /** Share of the first dataset's entities the second holds too, under the same ids [0.1]. */
+  shared?: number;
+}
+
+/** Inserts `b-` after an id's prefix: `person:ahmad-1` → `person:b-ahmad-1`. */
+const secondId = (id: string) => `${id.slice(0, id.indexOf(':') + 1)}b-${id.slice(id.indexOf(':') + 1)}`;
+
+/** The position an entity was generated at, from the base-36 suffix of its id. */
+const generated = (id: string) => parseInt(id.slice(id.lastIndexOf('-') + 1), 36);
+
+/**
+ * Two synthetic datasets that merge cleanly, for benchmarks and tests of several datasets at once:
+ * the second is generated with the next seed, its ids set apart (`person:b-…`), except that the
+ * entities generated at the same place with the same type as one of the first `shared` of the first
+ * dataset's are that entity (same id and type; their own name, which a merge keeps as an alias).
+ * Part-of relations go from later to earlier entities in both, so the merge has no part-of cycle.
+ */
+export function syntheticPair(options: SyntheticPairOptions = {}): [Dataset, Dataset] {
+  const { shared = 0.1, ...rest } = options;
+  const seed = rest.seed ?? DEFAULTS.seed;
+  const a = syntheticDataset({ ...rest, seed });
+  const b = syntheticDataset({ ...rest, seed: seed + 1 });
+  const firstAt = new Map(a.entities.map((e) => [generated(e.id), e]));
+  const limit = Math.floor(a.entities.length * shared);
+  const entityId = new Map<string, string>();
+  for (const e of b.entities) {
+    const twin = firstAt.get(generated(e.id));
+    entityId.set(e.id, twin && generated(e.id) < limit && twin.type === e.type ? twin.id : secondId(e.id));
+  }
+  const byId = (x: { id: string }, y: { id: string }) => compareIds(x.id, y.id);
+  const entity = (id: string) => entityId.get(id)!;
+  return [
+    a,
+    {
+      entities: b.entities.map((e) => ({ ...e, id: entity(e.id) })).sort(byId),
+      relations: b.relations
+        .map((r) => ({ ...r, id: secondId(r.id), source: entity(r.source), target: entity(r.target) }))
+        .sort(byId),
+      statements: b.statements
+        .map((s) => ({
+          ...s,
+          id: secondId(s.id),
+          relation: secondId(s.relation),
+          speaker: entity(s.speaker),
+          source: secondId(s.source),
+          ...(s.reportedBy === undefined ? {} : { reportedBy: entity(s.reportedBy) }),
+        }))
+        .sort(byId),
+      sources: b.sources.map((s) => ({ ...s, id: secondId(s.id) })).sort(byId),
+    },
+  ];
+}

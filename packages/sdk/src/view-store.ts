@@ -117,5 +117,11 @@ export function subStore(parent: Store, relations: Int32Array, statements: Int32
     sorted: parent.sorted,
     problem: null,
     extras,
+    ids: {
+      entities: parent.ids.entities,
+      sources: parent.ids.sources,
+      relations: (k) => parent.ids.relations(relations[k]!),
+      statements: (k) => parent.ids.statements(statements[k]!),
+    },
   };
 }

@@ -250,6 +250,8 @@ export async function writeSourceFolder(dataset: Dataset, version = '1.2.3'): Pr
   for (const kind of ['entities', 'relations', 'statements', 'sources'] as const) {
     await writeFile(join(dir, 'data', `${kind}.json`), `${JSON.stringify(dataset[kind], null, 2)}\n`);
   }
+  if (dataset.coverage)
+    await writeFile(join(dir, 'data', 'coverage.json'), `${JSON.stringify(dataset.coverage, null, 2)}\n`);
   await writeFile(
     join(dir, 'package.json'),
     JSON.stringify({

@@ -118,7 +118,10 @@ describe('checkQuotes', () => {
         date: '2021',
         source: 'src:article',
         quote: 'commingling',
-        appearances: [{ source: 'src:other' }, { source: 'src:unread' }],
+        appearances: [
+          { source: 'src:other', anchor: { type: 'TextQuoteSelector', exact: 'Commingling' } },
+          { source: 'src:unread' },
+        ],
       },
       {
         id: 'st:2',
@@ -135,7 +138,7 @@ describe('checkQuotes', () => {
       { entities: [], relations: [], sources: [], statements } as never,
       new Map([
         ['src:article', TEXT],
-        ['src:other', 'there was commingling, he said'],
+        ['src:other', 'Commingling, he said'],
       ]),
     );
     expect(report.checks.map((c) => `${c.record} ${c.source} ${c.match.status}`)).toEqual([

@@ -63,17 +63,21 @@ export function checkQuotes(
   };
 
   for (const s of dataset.statements) {
-    // The words are searched in the statement's own source and in every source that reports them.
-    const reporting = [s.source, ...(s.appearances ?? []).map((a) => a.source)];
-    for (const source of reporting) {
-      if (s.quote !== undefined) inSource(s.id, 'quote', s.quote, source);
-      // A curator's paraphrase is the curator's words: no source prints it.
-      if (s.paraphrase !== undefined && s.paraphraseBy !== 'curator')
-        inSource(s.id, 'paraphrase', s.paraphrase, source);
+    // A curator's paraphrase is the curator's words: no source prints it.
+    const field = s.quote !== undefined ? 'quote' : s.paraphraseBy !== 'curator' ? 'paraphrase' : undefined;
+    const words = s.quote ?? s.paraphrase;
+    if (field && words !== undefined) {
+      inSource(s.id, field, words, s.source);
+      // Another source may print the words its own way: its anchor's exact says how, when it has one.
+      for (const a of s.appearances ?? [])
+        inSource(s.id, field, a.anchor?.type === 'TextQuoteSelector' ? a.anchor.exact : words, a.source);
     }
     for (const excerpt of excerpts(s.note)) inSource(s.id, 'note', excerpt, s.source);
   }
-  for (const record of [...dataset.entities, ...dataset.relations, ...dataset.sources]) {
+  // A source's note quotes that source; other records' notes may quote any of them.
+  for (const source of dataset.sources)
+    for (const excerpt of excerpts(source.note)) inSource(source.id, 'note', excerpt, source.id);
+  for (const record of [...dataset.entities, ...dataset.relations]) {
     for (const excerpt of excerpts((record as { note?: string }).note)) inAny(record.id, 'note', excerpt);
   }
 

@@ -1,0 +1,785 @@
+/**
+ * Several datasets' stores as one: records of one id joined (or a clash reported), relations of one
+ * type, ends and dates joined, every record's datasets kept. Records stay the datasets' own objects
+ * unless a join changes them; the index is built from the datasets' typed arrays.
+ */
+import { compareIds, pushAll, RELATION_TYPE_INFO, RELATION_TYPES, wordsKey, type Redirect } from '@claimgraph/schema';
+import { ClaimGraphMergeError } from '../errors.js';
+import { sameQualifiers } from '../quick-check.js';
+import { buildCsr, incidence, type Extras, type IdIndex, type Records, type Store } from '../store.js';
+import type { DayRanges } from '../time.js';
+import { judgedGroups, unitedRedirects, type Labelled } from './ids.js';
+import type { Judgements } from './judgements.js';
+
+export type MergeKind = 'entities' | 'relations' | 'statements' | 'sources';
+
+/** An id that now leads to another record of the merged graph, and why. */
+export interface JoinedId {
+  kind: MergeKind;
+  from: string;
+  to: string;
+  /** `redirect`: another dataset's redirect; `judgement`: a `same` judgement; `relation`: same type, ends and dates. */
+  by: 'redirect' | 'judgement' | 'relation';
+}
+
+/** A field on which the datasets' records of one id differ without clashing: the first dataset's value is kept. */
+export interface Difference {
+  kind: MergeKind;
+  id: string;
+  field: string;
+  datasets: string[];
+}
+
+/** Two statements of two datasets with different ids and the same speaker, relation, stance and folded words. */
+export interface DuplicateStatement {
+  statements: [string, string];
+  datasets: [string, string];
+}
+
+/** What a merge did beyond putting records side by side. */
+export interface MergeReport {
+  joined: JoinedId[];
+  differences: Difference[];
+  duplicates: DuplicateStatement[];
+}
+
+export interface Merged {
+  store: Store;
+  /** Every dataset's redirects, each leading to the id its record has in the merged graph. */
+  redirects: Redirect[];
+  /** Ids joined into another record (by judgement, another dataset's redirect, or a relation join) → the kept id. */
+  joins: Map<string, string>;
+  /** Per kind, per merged position: a bit per dataset holding the record. */
+  provenance: Record<MergeKind, Uint32Array>;
+  report: MergeReport;
+}
+
+/**
+ * Where each merged record comes from, in merged (id) order: the first dataset holding it and its
+ * position there, and for records several datasets hold, the further dataset/position pairs.
+ * Typed arrays, not an object per record: a merge of 200,000 statements allocates little.
+ */
+class Groups {
+  constructor(
+    readonly ids: string[],
+    readonly d: Int32Array,
+    readonly p: Int32Array,
+    readonly more: Map<number, number[]>,
+  ) {}
+  get length(): number {
+    return this.ids.length;
+  }
+  /** Dataset/position pairs of record `i`, first dataset first. */
+  members(i: number): number[] {
+    const rest = this.more.get(i);
+    return rest ? [this.d[i]!, this.p[i]!, ...rest] : [this.d[i]!, this.p[i]!];
+  }
+  /** Keeps the records whose flag is 0, in order. */
+  without(dropped: Uint8Array): Groups {
+    const keep: number[] = [];
+    for (let i = 0; i < this.length; i++) if (dropped[i] === 0) keep.push(i);
+    const more = new Map<number, number[]>();
+    keep.forEach((i, k) => this.more.has(i) && more.set(k, this.more.get(i)!));
+    return new Groups(
+      keep.map((i) => this.ids[i]!),
+      Int32Array.from(keep, (i) => this.d[i]!),
+      Int32Array.from(keep, (i) => this.p[i]!),
+      more,
+    );
+  }
+}
+
+const SYMMETRIC = Uint8Array.from(RELATION_TYPES, (t) => (RELATION_TYPE_INFO[t].symmetric ? 1 : 0));
+const KIND_NAME = { entities: 'entity', relations: 'relation', statements: 'statement', sources: 'source' } as const;
+/** Fields two datasets may hold differently for one source without a clash: they are each curator's own. */
+const CURATOR_FIELDS = new Set(['note', 'accessed']);
+
+const json = (value: unknown) => JSON.stringify(value);
+
+/** A record whose id changes in the merge (another dataset's redirect, a judgement). */
+interface Moved {
+  id: string;
+  from: string;
+  d: number;
+  p: number;
+}
+
+/**
+ * Records of every dataset grouped by the id they end up under, in id order: the datasets' sorted
+ * id lists merged in one pass, records whose id changes sorted in afterwards.
+ */
+function groupById(
+  inputs: readonly Labelled[],
+  kind: MergeKind,
+  finalId: ((id: string) => string) | null,
+): { groups: Groups; moved: Moved[] } {
+  const streams: { ids: string[]; d: number; p: Int32Array | null }[] = [];
+  const moved: Moved[] = [];
+  let total = 0;
+  inputs.forEach(({ store }, d) => {
+    const idAt = store.ids[kind];
+    const n = store[kind].length;
+    total += n;
+    const ids = new Array<string>(n);
+    let kept = 0;
+    let p: Int32Array | null = null;
+    for (let i = 0; i < n; i++) {
+      const id = idAt(i);
+      const to = finalId === null ? id : finalId(id);
+      if (to !== id) {
+        p ??= Int32Array.from({ length: n }, (_, k) => k);
+        moved.push({ id: to, from: id, d, p: i });
+        continue;
+      }
+      if (p !== null) p[kept] = i;
+      ids[kept++] = id;
+    }
+    ids.length = kept;
+    streams.push({ ids, d, p });
+  });
+  moved.sort((a, b) => compareIds(a.id, b.id) || a.d - b.d);
+  const heads = new Int32Array(streams.length + 1);
+  const ids: string[] = [];
+  const gd = new Int32Array(total);
+  const gp = new Int32Array(total);
+  const more = new Map<number, number[]>();
+  let m = 0;
+  for (;;) {
+    let least: string | undefined;
+    for (let s = 0; s < streams.length; s++) {
+      const id = streams[s]!.ids[heads[s]!];
+      if (id !== undefined && (least === undefined || id < least)) least = id;
+    }
+    const movedId = moved[heads[streams.length]!]?.id;
+    if (movedId !== undefined && (least === undefined || movedId < least)) least = movedId;
+    if (least === undefined) break;
+    const members: number[] = [];
+    for (let s = 0; s < streams.length; s++) {
+      const stream = streams[s]!;
+      if (stream.ids[heads[s]!] === least) {
+        members.push(stream.d, stream.p === null ? heads[s]! : stream.p[heads[s]!]!);
+        heads[s]!++;
+      }
+    }
+    for (let k = heads[streams.length]!; moved[k]?.id === least; k = ++heads[streams.length]!)
+      members.push(moved[k]!.d, moved[k]!.p);
+    if (members.length > 2) sortPairs(members);
+    ids.push(least);
+    gd[m] = members[0]!;
+    gp[m] = members[1]!;
+    if (members.length > 2) more.set(m, members.slice(2));
+    m++;
+  }
+  return { groups: new Groups(ids, gd.slice(0, m), gp.slice(0, m), more), moved };
+}
+
+/** Sorts dataset/position pairs by dataset. */
+function sortPairs(members: number[]): void {
+  const pairs: [number, number][] = [];
+  for (let k = 0; k < members.length; k += 2) pairs.push([members[k]!, members[k + 1]!]);
+  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  pairs.forEach(([d, p], k) => {
+    members[2 * k] = d;
+    members[2 * k + 1] = p;
+  });
+}
+
+/** Input position → merged position, per dataset, and a bit per dataset per merged record. */
+function positions(inputs: readonly Labelled[], kind: MergeKind, groups: Groups) {
+  const map = inputs.map(({ store }) => new Int32Array(store[kind].length).fill(-1));
+  const mask = new Uint32Array(groups.length);
+  const { d, p } = groups;
+  for (let i = 0; i < groups.length; i++) {
+    map[d[i]!]![p[i]!] = i;
+    mask[i] = 1 << d[i]!;
+  }
+  for (const [i, rest] of groups.more)
+    for (let k = 0; k < rest.length; k += 2) {
+      map[rest[k]!]![rest[k + 1]!] = i;
+      mask[i]! |= 1 << rest[k]!;
+    }
+  return { map, mask };
+}
+
+/** Merges the stores of several datasets; throws ClaimGraphMergeError on the first clash. */
+export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements): Merged {
+  const label = (d: number) => inputs[d]!.label;
+  const recordOf = <T>(kind: MergeKind, d: number, p: number) => inputs[d]!.store[kind].at(p) as T;
+  const redirects = unitedRedirects(inputs);
+  const redirected = (id: string) => redirects.get(id)?.to ?? id;
+  const judged = judgedGroups(inputs, judgements, redirected);
+  const thingId = (id: string) => {
+    const to = redirected(id);
+    return judged.get(to) ?? to;
+  };
+  const report: MergeReport = { joined: [], differences: [], duplicates: [] };
+  const joins = new Map<string, string>();
+  const noteJoin = (kind: MergeKind, from: string, to: string) => {
+    if (from === to || joins.has(from)) return;
+    joins.set(from, to);
+    report.joined.push({
+      kind,
+      from,
+      to,
+      by: redirects.has(from) ? 'redirect' : judged.has(from) ? 'judgement' : 'relation',
+    });
+  };
+  const clash = (kind: MergeKind, id: string, field: string, a: number, b: number, problem: string): never => {
+    throw new ClaimGraphMergeError(id, field, [label(a), label(b)], `the ${KIND_NAME[kind]} ${problem}`);
+  };
+  const noMoves = redirects.size === 0 && judged.size === 0;
+  const groupsOf = (kind: MergeKind, finalId: (id: string) => string) => {
+    const { groups, moved } = groupById(inputs, kind, noMoves ? null : finalId);
+    for (const m of moved) noteJoin(kind, m.from, m.id);
+    return groups;
+  };
+  const idOf = (kind: MergeKind, d: number, p: number) => inputs[d]!.store.ids[kind](p);
+
+  // Entities: one type per id.
+  const entityGroups = groupsOf('entities', thingId);
+  const entityPos = positions(inputs, 'entities', entityGroups);
+  const types = inputs.map(({ store }) => store.extras.entityType());
+  const entityType = new Uint8Array(entityGroups.length);
+  for (let i = 0; i < entityGroups.length; i++) entityType[i] = types[entityGroups.d[i]!]![entityGroups.p[i]!]!;
+  const mergedEntities = new Map<number, Record<string, unknown>>();
+  for (const i of sharedOrRenamed(entityGroups, noMoves ? null : (d, p) => idOf('entities', d, p))) {
+    const members = entityGroups.members(i);
+    const [d0, p0] = [members[0]!, members[1]!];
+    for (let k = 2; k < members.length; k += 2) {
+      const [d, p] = [members[k]!, members[k + 1]!];
+      if (types[d]![p] !== entityType[i]) {
+        const a = recordOf<{ id: string; type: string }>('entities', d0, p0);
+        const b = recordOf<{ id: string; type: string }>('entities', d, p);
+        const as = (x: { id: string }) => (x.id === entityGroups.ids[i] ? '' : ` (as ${x.id})`);
+        clash(
+          'entities',
+          entityGroups.ids[i]!,
+          '/type',
+          d0,
+          d,
+          `is ${a.type} in ${label(d0)}${as(a)}, ${b.type} in ${label(d)}${as(b)}`,
+        );
+      }
+    }
+    mergedEntities.set(
+      i,
+      mergeEntity(entityGroups.ids[i]!, members, (d, p) => recordOf('entities', d, p), label, report),
+    );
+  }
+
+  // Sources: the fields both datasets give must agree, but for each curator's own.
+  const sourceGroups = groupsOf('sources', thingId);
+  const sourcePos = positions(inputs, 'sources', sourceGroups);
+  const mergedSources = new Map<number, Record<string, unknown>>();
+  for (const i of sharedOrRenamed(sourceGroups, noMoves ? null : (d, p) => idOf('sources', d, p))) {
+    const members = sourceGroups.members(i);
+    const id = sourceGroups.ids[i]!;
+    const merged: Record<string, unknown> = { ...recordOf<object>('sources', members[0]!, members[1]!), id };
+    const from = new Map<string, number>(Object.keys(merged).map((f) => [f, members[0]!]));
+    for (let k = 2; k < members.length; k += 2) {
+      const d = members[k]!;
+      for (const [field, value] of Object.entries(recordOf<object>('sources', d, members[k + 1]!))) {
+        if (field === 'id') continue;
+        if (!(field in merged)) {
+          merged[field] = value;
+          from.set(field, d);
+        } else if (json(merged[field]) !== json(value)) {
+          const a = from.get(field)!;
+          if (!CURATOR_FIELDS.has(field))
+            clash(
+              'sources',
+              id,
+              `/${field}`,
+              a,
+              d,
+              `has ${json(merged[field])} in ${label(a)}, ${json(value)} in ${label(d)}`,
+            );
+          report.differences.push({ kind: 'sources', id, field, datasets: [label(a), label(d)] });
+        }
+      }
+    }
+    mergedSources.set(i, merged);
+  }
+
+  // Relations: one type and the same ends per id; then one relation per type, ends and dates.
+  const typeOf = (d: number, p: number) => inputs[d]!.store.relType[p]!;
+  const sourceEnd = (d: number, p: number) => entityPos.map[d]![inputs[d]!.store.relSource[p]!]!;
+  const targetEnd = (d: number, p: number) => entityPos.map[d]![inputs[d]!.store.relTarget[p]!]!;
+  const entityIds = entityGroups.ids;
+  let relationGroups = groupsOf('relations', redirected);
+  for (const [i, rest] of relationGroups.more) {
+    const id = relationGroups.ids[i]!;
+    const [d0, p0] = [relationGroups.d[i]!, relationGroups.p[i]!];
+    const [s0, t0] = [sourceEnd(d0, p0), targetEnd(d0, p0)];
+    for (let k = 0; k < rest.length; k += 2) {
+      const [d, p] = [rest[k]!, rest[k + 1]!];
+      if (typeOf(d, p) !== typeOf(d0, p0))
+        clash(
+          'relations',
+          id,
+          '/type',
+          d0,
+          d,
+          `is ${RELATION_TYPES[typeOf(d0, p0)]} in ${label(d0)}, ${RELATION_TYPES[typeOf(d, p)]} in ${label(d)}`,
+        );
+      const [s, t] = [sourceEnd(d, p), targetEnd(d, p)];
+      if (SYMMETRIC[typeOf(d, p)] === 1 && s === t0 && t === s0) continue;
+      if (s !== s0)
+        clash(
+          'relations',
+          id,
+          '/source',
+          d0,
+          d,
+          `goes from ${entityIds[s0]} in ${label(d0)}, from ${entityIds[s]} in ${label(d)}`,
+        );
+      if (t !== t0)
+        clash(
+          'relations',
+          id,
+          '/target',
+          d0,
+          d,
+          `goes to ${entityIds[t0]} in ${label(d0)}, to ${entityIds[t]} in ${label(d)}`,
+        );
+    }
+  }
+  relationGroups = joinSameRelations(relationGroups, inputs, typeOf, sourceEnd, targetEnd, entityPos.mask, noteJoin);
+  const relationPos = positions(inputs, 'relations', relationGroups);
+  const relCount = relationGroups.length;
+  const relSource = new Int32Array(relCount);
+  const relTarget = new Int32Array(relCount);
+  const relType = new Uint8Array(relCount);
+  for (let r = 0; r < relCount; r++) {
+    const [d, p] = [relationGroups.d[r]!, relationGroups.p[r]!];
+    relSource[r] = sourceEnd(d, p);
+    relTarget[r] = targetEnd(d, p);
+    relType[r] = typeOf(d, p);
+  }
+  const relationIds = relationGroups.ids;
+  const sourceIds = sourceGroups.ids;
+
+  // Statements: one id, one content.
+  const statementGroups = groupsOf('statements', redirected);
+  const statementPos = positions(inputs, 'statements', statementGroups);
+  const count = statementGroups.length;
+  const stRelation = new Int32Array(count);
+  const stSpeaker = new Int32Array(count);
+  const stDisputes = new Uint8Array(count);
+  const supports = new Int32Array(relCount);
+  const disputes = new Int32Array(relCount);
+  const first = { d: statementGroups.d, p: statementGroups.p };
+  /** A statement with its references as the merged graph names them. */
+  const rewritten = (d: number, p: number, id: string) => {
+    const s = recordOf<Record<string, unknown>>('statements', d, p);
+    const store = inputs[d]!.store;
+    const relation = relationIds[relationPos.map[d]![store.stRelation[p]!]!]!;
+    const speaker = entityIds[entityPos.map[d]![store.stSpeaker[p]!]!]!;
+    const source = sourceIds[sourcePos.map[d]![store.sourceIndex.get(s.source as string)!]!]!;
+    const reportedBy =
+      s.reportedBy === undefined
+        ? undefined
+        : entityIds[entityPos.map[d]![store.entityIndex.get(s.reportedBy as string)!]!];
+    if (
+      s.id === id &&
+      s.relation === relation &&
+      s.speaker === speaker &&
+      s.source === source &&
+      s.reportedBy === reportedBy
+    )
+      return s;
+    const out: Record<string, unknown> = { ...s, id, relation, speaker, source };
+    if (reportedBy !== undefined) out.reportedBy = reportedBy;
+    return out;
+  };
+  for (let i = 0; i < count; i++) {
+    const [d0, p0] = [first.d[i]!, first.p[i]!];
+    const store = inputs[d0]!.store;
+    const r = relationPos.map[d0]![store.stRelation[p0]!]!;
+    stRelation[i] = r;
+    stSpeaker[i] = entityPos.map[d0]![store.stSpeaker[p0]!]!;
+    const disputed = store.stDisputes[p0]!;
+    stDisputes[i] = disputed;
+    if (disputed === 1) disputes[r]!++;
+    else supports[r]!++;
+  }
+  for (const [i, rest] of statementGroups.more) {
+    const id = statementGroups.ids[i]!;
+    const [d0, p0] = [first.d[i]!, first.p[i]!];
+    const a = rewritten(d0, p0, id);
+    for (let k = 0; k < rest.length; k += 2) {
+      const d = rest[k]!;
+      const b = rewritten(d, rest[k + 1]!, id);
+      const field = [...new Set([...Object.keys(a), ...Object.keys(b)])].find((f) => json(a[f]) !== json(b[f]));
+      if (field !== undefined)
+        clash(
+          'statements',
+          id,
+          `/${field}`,
+          d0,
+          d,
+          `has ${json(a[field]) ?? 'no value'} in ${label(d0)}, ${json(b[field]) ?? 'no value'} in ${label(d)}`,
+        );
+    }
+  }
+  const counts = new Int32Array(relCount);
+  for (let r = 0; r < relCount; r++) counts[r] = supports[r]! + disputes[r]!;
+  const byRelation = buildCsr(relCount, stRelation, counts);
+  findDuplicates(relationPos.mask, byRelation, stSpeaker, stDisputes, first, inputs, report);
+
+  const store: Store = {
+    entities: mergedRecords(entityGroups, inputs, 'entities', (i) => mergedEntities.get(i)),
+    sources: mergedRecords(sourceGroups, inputs, 'sources', (i) => mergedSources.get(i)),
+    relations: mergedRecords(relationGroups, inputs, 'relations', (i, record) => {
+      const fields = record as Record<string, unknown>;
+      const [id, source, target] = [relationIds[i]!, entityIds[relSource[i]!]!, entityIds[relTarget[i]!]!];
+      const swapped = fields.source === target && fields.target === source && source !== target;
+      if (fields.id === id && ((fields.source === source && fields.target === target) || swapped)) return undefined;
+      return { ...fields, id, source: swapped ? target : source, target: swapped ? source : target };
+    }),
+    statements: mergedRecords(statementGroups, inputs, 'statements', (i, record) => {
+      const out = rewritten(first.d[i]!, first.p[i]!, statementGroups.ids[i]!);
+      return out === record ? undefined : out;
+    }),
+    entityIndex: mergedIndex(inputs, entityPos.map, (s) => s.entityIndex, joins),
+    relationIndex: mergedIndex(inputs, relationPos.map, (s) => s.relationIndex, joins),
+    sourceIndex: mergedIndex(inputs, sourcePos.map, (s) => s.sourceIndex, joins),
+    statementIndex: mergedIndex(inputs, statementPos.map, statementIndexOf, joins),
+    relSource,
+    relTarget,
+    relType,
+    supports,
+    disputes,
+    stRelation,
+    stSpeaker,
+    stDisputes,
+    byRelation,
+    byEntity: incidence(entityGroups.length, relSource, relTarget),
+    sorted: true,
+    problem: null,
+    extras: mergedExtras(inputs, entityType, entityGroups, relationGroups, first, sourcePos.map, mergedEntities),
+    ids: {
+      entities: (i) => entityIds[i]!,
+      relations: (i) => relationIds[i]!,
+      statements: (i) => statementGroups.ids[i]!,
+      sources: (i) => sourceIds[i]!,
+    },
+  };
+  const finalRedirects: Redirect[] = [];
+  const listed = new Set<string>();
+  for (const { redirects: list } of inputs)
+    for (const r of list) {
+      if (listed.has(r.from)) continue;
+      listed.add(r.from);
+      const to = r.from.startsWith('rel:')
+        ? (joins.get(redirected(r.from)) ?? redirected(r.from))
+        : r.from.startsWith('st:')
+          ? redirected(r.from)
+          : thingId(r.from);
+      finalRedirects.push({ ...r, to });
+    }
+  return {
+    store,
+    redirects: finalRedirects,
+    joins,
+    provenance: {
+      entities: entityPos.mask,
+      relations: relationPos.mask,
+      statements: statementPos.mask,
+      sources: sourcePos.mask,
+    },
+    report,
+  };
+}
+
+/** Records held by several datasets, or whose id changed: the only ones a merge builds anew. */
+function sharedOrRenamed(groups: Groups, idAt: ((d: number, p: number) => string) | null): number[] {
+  const out = new Set<number>(groups.more.keys());
+  return [...out].sort((a, b) => a - b).concat(idAt === null ? [] : renamed(groups, idAt, out));
+}
+
+function renamed(groups: Groups, idAt: (d: number, p: number) => string, skip: Set<number>): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < groups.length; i++)
+    if (!skip.has(i) && idAt(groups.d[i]!, groups.p[i]!) !== groups.ids[i]) out.push(i);
+  return out;
+}
+
+/**
+ * One entity from its datasets' records: the first dataset's record, with the fields only later
+ * ones give; a different name becomes an alias (after the first record's aliases), and so do the
+ * later records' aliases. A field the records give differently is kept as the first gives it and reported.
+ */
+function mergeEntity(
+  id: string,
+  members: number[],
+  recordAt: (d: number, p: number) => Record<string, unknown>,
+  label: (d: number) => string,
+  report: MergeReport,
+): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...recordAt(members[0]!, members[1]!), id };
+  const aliases: string[] = [...((merged.aliases as string[] | undefined) ?? [])];
+  const addName = (name: unknown) => {
+    if (typeof name === 'string' && name !== merged.name && !aliases.includes(name)) aliases.push(name);
+  };
+  for (let k = 2; k < members.length; k += 2) {
+    const d = members[k]!;
+    const record = recordAt(d, members[k + 1]!);
+    addName(record.name);
+    for (const alias of (record.aliases as string[] | undefined) ?? []) addName(alias);
+    for (const [field, value] of Object.entries(record)) {
+      if (field === 'id' || field === 'name' || field === 'aliases') continue;
+      if (!(field in merged)) merged[field] = value;
+      else if (json(merged[field]) !== json(value))
+        report.differences.push({ kind: 'entities', id, field, datasets: [label(members[0]!), label(d)] });
+    }
+  }
+  if (aliases.length > 0) merged.aliases = aliases;
+  return merged;
+}
+
+/**
+ * Relations of one type between the same entities (either way round when symmetric) with the same
+ * dates and attributes, from different datasets, become one: the one of the first dataset (then
+ * the lowest id) keeps its id and gathers the others' statements.
+ */
+function joinSameRelations(
+  groups: Groups,
+  inputs: readonly Labelled[],
+  typeOf: (d: number, p: number) => number,
+  sourceEnd: (d: number, p: number) => number,
+  targetEnd: (d: number, p: number) => number,
+  entityMask: Uint32Array,
+  noteJoin: (kind: MergeKind, from: string, to: string) => void,
+): Groups {
+  const several = (mask: number) => (mask & (mask - 1)) !== 0;
+  // The first relation of each type and ends; the later ones with the same key, only on a collision.
+  const byKey = new Map<number, number>();
+  const collisions = new Map<number, number[]>();
+  const into = new Int32Array(groups.length).fill(-1);
+  const datasetMask = (i: number) => {
+    let mask = 1 << groups.d[i]!;
+    const rest = groups.more.get(i);
+    if (rest) for (let k = 0; k < rest.length; k += 2) mask |= 1 << rest[k]!;
+    return mask;
+  };
+  const recordAt = (i: number) =>
+    inputs[groups.d[i]!]!.store.relations.at(groups.p[i]!) as unknown as Record<string, unknown>;
+  for (let i = 0; i < groups.length; i++) {
+    const [d, p] = [groups.d[i]!, groups.p[i]!];
+    const type = typeOf(d, p);
+    let s = sourceEnd(d, p);
+    let t = targetEnd(d, p);
+    // Only relations between entities that several datasets hold can meet one of another dataset.
+    if (!several(entityMask[s]!) || !several(entityMask[t]!)) continue;
+    if (SYMMETRIC[type] === 1 && t < s) [s, t] = [t, s];
+    // One number per type and ends: below 2^53 for any dataset that fits in memory.
+    const key = (s * 0x200000 + t) * RELATION_TYPES.length + type;
+    const earliest = byKey.get(key);
+    if (earliest === undefined) {
+      byKey.set(key, i);
+      continue;
+    }
+    const earlier = [earliest, ...(collisions.get(key) ?? [])];
+    for (const j of earlier) {
+      // Within one dataset the validator keeps them apart: same ends and type, other dates.
+      if (into[j]! >= 0 || (datasetMask(j) & datasetMask(i)) !== 0) continue;
+      if (!sameQualifiers(recordAt(j), recordAt(i))) continue;
+      const keepFirst = groups.d[j]! < d || (groups.d[j] === d && compareIds(groups.ids[j]!, groups.ids[i]!) < 0);
+      if (keepFirst) into[i] = j;
+      else into[j] = i;
+      break;
+    }
+    if (into[i]! < 0) collisions.set(key, [...(collisions.get(key) ?? []), i]);
+  }
+  const dropped = new Uint8Array(groups.length);
+  let any = false;
+  for (let i = 0; i < groups.length; i++) {
+    if (into[i]! < 0) continue;
+    let root = i;
+    while (into[root]! >= 0) root = into[root]!;
+    const members = groups.members(i);
+    const kept = groups.members(root);
+    pushAll(kept, members);
+    sortPairs(kept);
+    groups.d[root] = kept[0]!;
+    groups.p[root] = kept[1]!;
+    groups.more.set(root, kept.slice(2));
+    for (let k = 0; k < members.length; k += 2)
+      noteJoin('relations', inputs[members[k]!]!.store.ids.relations(members[k + 1]!), groups.ids[root]!);
+    noteJoin('relations', groups.ids[i]!, groups.ids[root]!);
+    dropped[i] = 1;
+    any = true;
+  }
+  return any ? groups.without(dropped) : groups;
+}
+
+/** Records by merged position: a dataset's own record, or the merged or rewritten one (built once, then kept). */
+function mergedRecords<T>(
+  groups: Groups,
+  inputs: readonly Labelled[],
+  kind: MergeKind,
+  changed: (i: number, record: unknown) => unknown,
+): Records<T> {
+  const cache = new Map<number, T>();
+  return {
+    length: groups.length,
+    at(i) {
+      if (!(i >= 0 && i < groups.length)) return undefined;
+      const hit = cache.get(i);
+      if (hit !== undefined) return hit;
+      const record = inputs[groups.d[i]!]!.store[kind].at(groups.p[i]!);
+      const out = changed(i, record);
+      if (out === undefined) return record as T;
+      cache.set(i, out as T);
+      return out as T;
+    },
+    buildAll() {
+      for (const { store } of inputs) store[kind].buildAll?.();
+    },
+  };
+}
+
+function statementIndexOf(store: Store): IdIndex {
+  if (store.statementIndex) return store.statementIndex;
+  const index = new Map<string, number>();
+  for (let i = 0; i < store.statements.length; i++) index.set(store.ids.statements(i), i);
+  return (store.statementIndex = index);
+}
+
+/** An id's merged position: through whichever dataset has it; a joined id through the record it joined. */
+function mergedIndex(
+  inputs: readonly Labelled[],
+  maps: Int32Array[],
+  indexOf: (store: Store) => IdIndex,
+  joins: Map<string, string>,
+): IdIndex {
+  const get = (id: string): number | undefined => {
+    for (let d = 0; d < inputs.length; d++) {
+      const p = indexOf(inputs[d]!.store).get(id);
+      if (p !== undefined && maps[d]![p]! >= 0) return maps[d]![p]!;
+    }
+    return undefined;
+  };
+  return { get: (id) => get(id) ?? (joins.has(id) ? get(joins.get(id)!) : undefined) };
+}
+
+function gather<A extends Int32Array | Uint8Array>(
+  make: (n: number) => A,
+  from: (d: number) => A,
+  first: { d: Int32Array; p: Int32Array },
+): A {
+  const out = make(first.d.length);
+  const sources = new Map<number, A>();
+  for (let i = 0; i < out.length; i++) {
+    const d = first.d[i]!;
+    let source = sources.get(d);
+    if (source === undefined) sources.set(d, (source = from(d)));
+    out[i] = source[first.p[i]!]!;
+  }
+  return out;
+}
+
+/** The extras of the merged store, each from the first dataset holding the record, on first use. */
+function mergedExtras(
+  inputs: readonly Labelled[],
+  entityType: Uint8Array,
+  entityGroups: Groups,
+  relationGroups: Groups,
+  statements: { d: Int32Array; p: Int32Array },
+  sourceMap: Int32Array[],
+  mergedEntities: Map<number, Record<string, unknown>>,
+): Extras {
+  const relations = relationGroups;
+  const entities = entityGroups;
+  let statementSource: Int32Array | undefined;
+  let statementDays: DayRanges | undefined;
+  let relationDays: { start: Int32Array; end: Int32Array } | undefined;
+  const extra = (d: number) => inputs[d]!.store.extras;
+  return {
+    entityType: () => entityType,
+    names: (i) => {
+      const merged = mergedEntities.get(i);
+      if (merged) return [merged.name as string, ...((merged.aliases as string[] | undefined) ?? [])];
+      return extra(entities.d[i]!).names(entities.p[i]!);
+    },
+    statementSource: () => {
+      if (!statementSource) {
+        statementSource = gather(
+          (n) => new Int32Array(n),
+          (d) => extra(d).statementSource(),
+          statements,
+        );
+        for (let i = 0; i < statementSource.length; i++)
+          statementSource[i] = sourceMap[statements.d[i]!]![statementSource[i]!]!;
+      }
+      return statementSource;
+    },
+    statementDays: () =>
+      (statementDays ??= {
+        earliest: gather(
+          (n) => new Int32Array(n),
+          (d) => extra(d).statementDays().earliest,
+          statements,
+        ),
+        latest: gather(
+          (n) => new Int32Array(n),
+          (d) => extra(d).statementDays().latest,
+          statements,
+        ),
+        precision: gather(
+          (n) => new Uint8Array(n),
+          (d) => extra(d).statementDays().precision,
+          statements,
+        ),
+      }),
+    relationDays: () =>
+      (relationDays ??= {
+        start: gather(
+          (n) => new Int32Array(n),
+          (d) => extra(d).relationDays().start,
+          relations,
+        ),
+        end: gather(
+          (n) => new Int32Array(n),
+          (d) => extra(d).relationDays().end,
+          relations,
+        ),
+      }),
+  };
+}
+
+/**
+ * Statements of two datasets on one merged relation with the same speaker, stance and folded words
+ * but different ids: one statement reported twice. Only relations held by several datasets can have them.
+ */
+function findDuplicates(
+  relationMask: Uint32Array,
+  byRelation: { offsets: Int32Array; items: Int32Array },
+  stSpeaker: Int32Array,
+  stDisputes: Uint8Array,
+  first: { d: Int32Array; p: Int32Array },
+  inputs: readonly Labelled[],
+  report: MergeReport,
+): void {
+  for (let r = 0; r < relationMask.length; r++) {
+    const mask = relationMask[r]!;
+    if ((mask & (mask - 1)) === 0) continue;
+    const seen = new Map<string, number>();
+    for (let k = byRelation.offsets[r]!; k < byRelation.offsets[r + 1]!; k++) {
+      const i = byRelation.items[k]!;
+      const s = inputs[first.d[i]!]!.store.statements.at(first.p[i]!) as unknown as Record<string, unknown>;
+      const words = (s.quote ?? s.paraphrase) as string | undefined;
+      if (words === undefined) continue;
+      // The schema's folding of a statement's words: the one its "one statement, two appearances" rule uses.
+      const key = `${stSpeaker[i]} ${stDisputes[i]} ${wordsKey(words)}`;
+      const earlier = seen.get(key);
+      if (earlier === undefined) seen.set(key, i);
+      else if (first.d[earlier] !== first.d[i])
+        report.duplicates.push({
+          statements: [inputs[first.d[earlier]!]!.store.ids.statements(first.p[earlier]!), s.id as string],
+          datasets: [inputs[first.d[earlier]!]!.label, inputs[first.d[i]!]!.label],
+        });
+    }
+  }
+}
