@@ -18,7 +18,7 @@ import { plural, printJson } from '../output.js';
 import { outputFormat, renderTable, type TableData } from '../table.js';
 import { resolveDatasetPath } from '../paths.js';
 
-interface CommonFlags {
+export interface CommonFlags {
   dataset?: string;
   json?: boolean;
   outputFormat?: string;
@@ -28,7 +28,7 @@ interface CommonFlags {
  * Loads the dataset; what goes wrong becomes a one-line message: exit code 1 for invalid data, 2 for
  * bad options and for a --dataset that is not a dataset at all (as for every other command).
  */
-async function open(io: CliIO, flags: CommonFlags): Promise<ClaimGraph> {
+export async function open(io: CliIO, flags: CommonFlags): Promise<ClaimGraph> {
   const chosen = datasetOrBundled(io, flags.dataset);
   const { given, path } = await resolveDatasetPath(io, chosen.given, chosen.path);
   await checkIntegrity(io, path, given);
@@ -42,7 +42,7 @@ async function open(io: CliIO, flags: CommonFlags): Promise<ClaimGraph> {
 }
 
 /** Runs a query, turning the SDK's errors into messages without stack traces. */
-async function ask<T>(query: () => T): Promise<T> {
+export async function ask<T>(query: () => T): Promise<T> {
   try {
     return query();
   } catch (error) {
@@ -71,10 +71,10 @@ function integer(value: string, option: string): number {
   return Number(value);
 }
 
-const writer = (io: CliIO) => (text: string) => io.stdout.write(`${text}\n`);
+export const writer = (io: CliIO) => (text: string) => io.stdout.write(`${text}\n`);
 
 /** Columns holding ids: printed whole where possible, since a user pastes them into the next query. */
-const ID_COLUMNS = ['id', 'source', 'target', 'speaker id', 'relation', 'entity'];
+export const ID_COLUMNS = ['id', 'source', 'target', 'speaker id', 'relation', 'entity'];
 
 function entityTable(entities: Entity[]): TableData {
   return {
@@ -122,7 +122,7 @@ function statementTable(cg: ClaimGraph, statements: Statement[], withRelation = 
   };
 }
 
-function empty(what: string): string {
+export function empty(what: string): string {
   return `no ${what}`;
 }
 
@@ -130,7 +130,7 @@ function empty(what: string): string {
  * Prints a query's answer in the format asked for: its records as JSON, or the table as a
  * terminal table (fitting io.stdout.columns), CSV or Markdown; `none` when a table has no rows.
  */
-function show(io: CliIO, flags: CommonFlags, records: unknown, table: TableData, none: string): void {
+export function show(io: CliIO, flags: CommonFlags, records: unknown, table: TableData, none: string): void {
   const format = outputFormat(flags);
   if (format === 'json') printJson(io, records);
   else if (format === 'table' && table.rows.length === 0) writer(io)(none);
@@ -232,15 +232,15 @@ export const QUERIES = {
     const { relation, status } = stances;
     const name = (entityId: string) => cg.entity(entityId)?.name ?? entityId;
     write(
-      `${name(relation.source)} ${relation.type} ${name(relation.target)} (${relation.id}): ${status} (${plural(supports.length, 'statement')} for, ${disputes.length} against${flags.hedged === undefined ? '' : flags.hedged ? ', hedged only' : ', unhedged only'})`,
+      `${name(relation.source)} ${relation.type} ${name(relation.target)} (${relation.id}): ${status} under ${stances.rule} (${plural(supports.length, 'statement')} for, ${disputes.length} against${flags.hedged === undefined ? '' : flags.hedged ? ', hedged only' : ', unhedged only'})`,
     );
     write(renderTable(table, 'table', io.stdout.columns));
     return EXIT.ok;
   },
 
-  async contested(io: CliIO, flags: CommonFlags): Promise<number> {
+  async contested(io: CliIO, flags: CommonFlags & { rule?: string }): Promise<number> {
     const cg = await open(io, flags);
-    const relations = cg.contested();
+    const relations = await ask(() => cg.contested({ rule: flags.rule }));
     show(io, flags, relations, relationTable(cg, relations), empty('contested relations'));
     return EXIT.ok;
   },
