@@ -290,10 +290,10 @@ function addQueryCommands(program: Command, lazy: Lazy): void {
   const query = program
     .command('query')
     .description(
-      'query a dataset (default: the bundled one): search, entity, relations, statements, stances, contested, neighbors, path',
+      'query a dataset (default: the bundled one): search, entity, relations, statements, stances, contested, consensus, changes, neighbors, path',
     );
-  type Subcommand = keyof (typeof import('./commands/query.js'))['QUERIES'];
-  const sub = (name: Subcommand, description: string) =>
+  // Every subcommand takes --dataset and the output format, and loads its module only when run.
+  const subcommand = (name: string, description: string, load: () => Promise<CommandFn>) =>
     query
       .command(name)
       .description(description)
@@ -301,8 +301,11 @@ function addQueryCommands(program: Command, lazy: Lazy): void {
       .addOption(judgementsOption())
       .addOption(outputFormatOption())
       .option('--json', 'print machine-readable JSON (same as --output-format json)')
-      // eslint-disable-next-line @typescript-eslint/unbound-method -- the QUERIES functions use no `this`
-      .action(lazy(async () => (await import('./commands/query.js')).QUERIES[name]));
+      .action(lazy(load));
+  type Subcommand = keyof (typeof import('./commands/query.js'))['QUERIES'];
+  const sub = (name: Subcommand, description: string) =>
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the QUERIES functions use no `this`
+    subcommand(name, description, async () => (await import('./commands/query.js')).QUERIES[name]);
 
   sub('search', 'find entities by name or alias, ignoring case, accents and punctuation; exact matches first')
     .argument('<text>', 'a name, or part of one')
@@ -334,7 +337,43 @@ function addQueryCommands(program: Command, lazy: Lazy): void {
     .option('--hedged', 'only hedged statements')
     .option('--no-hedged', 'only statements that are not hedged');
 
-  sub('contested', 'relations with both supporting and disputing statements');
+  sub(
+    'contested',
+    'relations with both supporting and disputing statements (every-statement@1), or contested under --rule',
+  ).option(
+    '--rule <rule>',
+    'the consensus rule whose contested verdict to list (every-statement@1, each-speaker-latest@1, one-voice-per-body@1, plain-words@1)',
+  );
+
+  // Consensus and positions: their code is commands/query-consensus.ts.
+  type ConsensusSubcommand = keyof (typeof import('./commands/query-consensus.js'))['CONSENSUS_QUERIES'];
+  const consensusSub = (name: ConsensusSubcommand, description: string) =>
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the CONSENSUS_QUERIES functions use no `this`
+    subcommand(name, description, async () => (await import('./commands/query-consensus.js')).CONSENSUS_QUERIES[name]);
+
+  consensusSub(
+    'consensus',
+    "a relation's verdict under a named, versioned rule: supported, disputed, contested or unresolved",
+  )
+    .argument('<relation>', 'relation id, e.g. rel:haqqani-network-part-of-taliban')
+    .option(
+      '--rule <rule>',
+      'every-statement@1, each-speaker-latest@1, one-voice-per-body@1 or plain-words@1 (a bare id means its newest version)',
+      'each-speaker-latest@1',
+    );
+
+  consensusSub(
+    'changes',
+    'where a speaker changed position on a pair of entities: stance or relation type, with dates and quotes',
+  )
+    .option('--speaker <id>', 'by this speaker (with --voices body: the voice this speaker is heard in)')
+    .option('--relation <id>', "on this relation's pair of entities, across relation types")
+    .option('--entity <id>', 'on pairs with this entity at one end')
+    .option(
+      '--voices <voices>',
+      'speaker: each speaker alone; body: a spokesperson with the body they speak for',
+      'speaker',
+    );
 
   sub('neighbors', 'entities one relation away, whichever way it points')
     .argument('<id>', 'entity id')

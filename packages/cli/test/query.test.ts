@@ -302,7 +302,9 @@ describe('claimgraph query over a dataset given with --dataset', () => {
       const run = await query(['stances', PART_OF]);
       expect(run.code).toBe(0);
       const [summary, ...rest] = lines(run.stdout);
-      expect(summary).toBe(`Haqqani network part-of Taliban (${PART_OF}): contested (1 statement for, 1 against)`);
+      expect(summary).toBe(
+        `Haqqani network part-of Taliban (${PART_OF}): contested under every-statement@1 (1 statement for, 1 against)`,
+      );
       expect(parseTable(rest.join('\n'))).toEqual({
         headers: ['date', 'speaker', 'stance', 'hedged', 'quote', 'id', 'speaker id'],
         rows: [
@@ -328,14 +330,15 @@ describe('claimgraph query over a dataset given with --dataset', () => {
       });
     });
 
-    it('--json gives { relation, supports, disputes, status } with the records', async () => {
+    it('--json gives { relation, supports, disputes, status, rule } with the records', async () => {
       const stances = await queryJson<Record<string, unknown>>(['stances', PART_OF]);
-      expect(Object.keys(stances)).toEqual(['relation', 'supports', 'disputes', 'status']);
+      expect(Object.keys(stances)).toEqual(['relation', 'supports', 'disputes', 'status', 'rule']);
       expect(stances).toEqual({
         relation: asPrinted(RELATIONS.find((r) => r.id === PART_OF)),
         supports: [asPrinted(STATEMENTS.find((s) => s.id === 'st:sirajuddin-haqqani-1'))],
         disputes: [asPrinted(STATEMENTS.find((s) => s.id === 'st:ned-price-1'))],
         status: 'contested',
+        rule: 'every-statement@1',
       });
       expect(await queryJson(['stances', 'rel:john-kirby-member-of-pentagon'])).toMatchObject({
         status: 'supported',
@@ -670,7 +673,7 @@ describe('claimgraph query over the bundled dataset (the default)', () => {
     const run = await query(['stances', PART_OF], null);
     expect(run.code).toBe(0);
     expect(lines(run.stdout)[0]).toMatch(
-      /^Haqqani network part-of Taliban \(rel:haqqani-network-part-of-taliban\): contested \(\d+ statements? for, \d+ against\)$/,
+      /^Haqqani network part-of Taliban \(rel:haqqani-network-part-of-taliban\): contested under every-statement@1 \(\d+ statements? for, \d+ against\)$/,
     );
   });
 

@@ -34,6 +34,8 @@ import {
 import { PerspectivePage } from './pages/perspective.js';
 import { RedirectPage, SourcePage, StatementPage } from './pages/records.js';
 import { RelationPage } from './pages/relation.js';
+import { RulesPage } from './pages/rules.js';
+import { RULES_PATH } from './rule-links.js';
 import { DownloadsPage, EmbedPage, SearchPage, type DownloadFile } from './pages/service.js';
 
 /** A site: file paths relative to its root (with `/`), in order, and their contents. */
@@ -73,6 +75,7 @@ export function buildSite(input: SiteInput, options?: SiteOptions): SiteFiles {
   add('search.html', html(<SearchPage site={site} />));
   add(ABOUT_PATH, html(<AboutPage site={site} />));
   add('downloads.html', html(<DownloadsPage site={site} files={downloads} />));
+  add(RULES_PATH, html(<RulesPage site={site} />));
   const counts = datasetCounts(site);
   for (const dataset of site.datasets)
     add(

@@ -16,7 +16,7 @@ import type { CliIO } from '../io.js';
 import { plural, printJson } from '../output.js';
 import { outputFormat, renderTable, type TableData } from '../table.js';
 
-interface CommonFlags extends DatasetFlags {
+export interface CommonFlags extends DatasetFlags {
   json?: boolean;
   outputFormat?: string;
 }
@@ -26,12 +26,12 @@ interface CommonFlags extends DatasetFlags {
  * code 1 for invalid data or a clash between datasets, 2 for bad options and for a --dataset that is
  * not a dataset at all (as for every other command).
  */
-async function open(io: CliIO, flags: CommonFlags): Promise<ClaimGraph> {
+export async function open(io: CliIO, flags: CommonFlags): Promise<ClaimGraph> {
   return (await openGraph(io, flags)).cg;
 }
 
 /** Runs a query, turning the SDK's errors into messages without stack traces. */
-async function ask<T>(query: () => T): Promise<T> {
+export async function ask<T>(query: () => T): Promise<T> {
   try {
     return query();
   } catch (error) {
@@ -60,10 +60,10 @@ function integer(value: string, option: string): number {
   return Number(value);
 }
 
-const writer = (io: CliIO) => (text: string) => io.stdout.write(`${text}\n`);
+export const writer = (io: CliIO) => (text: string) => io.stdout.write(`${text}\n`);
 
 /** Columns holding ids: printed whole where possible, since a user pastes them into the next query. */
-const ID_COLUMNS = ['id', 'source', 'target', 'speaker id', 'relation', 'entity'];
+export const ID_COLUMNS = ['id', 'source', 'target', 'speaker id', 'relation', 'entity'];
 
 /**
  * Records with the datasets they come from, as `--json` prints them (`datasets` last, so the
@@ -151,7 +151,7 @@ function statementRows(cg: ClaimGraph, statements: Statement[], withRelation: bo
   };
 }
 
-function empty(what: string): string {
+export function empty(what: string): string {
   return `no ${what}`;
 }
 
@@ -159,16 +159,9 @@ function empty(what: string): string {
  * Prints a query's answer in the format asked for: its records as JSON, or the table as a
  * terminal table (fitting io.stdout.columns), CSV or Markdown; `none` when a table has no rows.
  */
-function show(
-  io: CliIO,
-  flags: CommonFlags,
-  cg: ClaimGraph,
-  records: readonly { id: string }[],
-  table: TableData,
-  none: string,
-): void {
+export function show(io: CliIO, flags: CommonFlags, records: unknown, table: TableData, none: string): void {
   const format = outputFormat(flags);
-  if (format === 'json') printJson(io, withDatasets(cg, records));
+  if (format === 'json') printJson(io, records);
   else if (format === 'table' && table.rows.length === 0) writer(io)(none);
   else writer(io)(renderTable(table, format, io.stdout.columns));
 }
@@ -201,7 +194,7 @@ export const QUERIES = {
     const found = await ask(() =>
       cg.search(text, { type: flags.type as never, limit: integer(flags.limit, '--limit') }),
     );
-    show(io, flags, cg, found, entityTable(cg, found), empty(`entity matches "${text}"`));
+    show(io, flags, withDatasets(cg, found), entityTable(cg, found), empty(`entity matches "${text}"`));
     return EXIT.ok;
   },
 
@@ -235,7 +228,13 @@ export const QUERIES = {
     const relations = await ask(() =>
       cg.relations({ entity, source, target, type: type as never, status: status as never, asOf }),
     );
-    show(io, flags, cg, relations, relationTable(cg, relations, asOf ? cg.asOf(asOf) : cg), empty('relations'));
+    show(
+      io,
+      flags,
+      withDatasets(cg, relations),
+      relationTable(cg, relations, asOf ? cg.asOf(asOf) : cg),
+      empty('relations'),
+    );
     return EXIT.ok;
   },
 
@@ -245,7 +244,7 @@ export const QUERIES = {
     const statements = await ask(() =>
       cg.statements({ speaker, relation, entity, stance: stance as never, from, to, hedged }),
     );
-    show(io, flags, cg, statements, statementTable(cg, statements), empty('statements'));
+    show(io, flags, withDatasets(cg, statements), statementTable(cg, statements), empty('statements'));
     return EXIT.ok;
   },
 
@@ -275,23 +274,23 @@ export const QUERIES = {
     const { relation, status } = stances;
     const name = (entityId: string) => cg.entity(entityId)?.name ?? entityId;
     write(
-      `${name(relation.source)} ${relation.type} ${name(relation.target)} (${relation.id}): ${status} (${plural(supports.length, 'statement')} for, ${disputes.length} against${flags.hedged === undefined ? '' : flags.hedged ? ', hedged only' : ', unhedged only'})`,
+      `${name(relation.source)} ${relation.type} ${name(relation.target)} (${relation.id}): ${status} under ${stances.rule} (${plural(supports.length, 'statement')} for, ${disputes.length} against${flags.hedged === undefined ? '' : flags.hedged ? ', hedged only' : ', unhedged only'})`,
     );
     write(renderTable(table, 'table', io.stdout.columns));
     return EXIT.ok;
   },
 
-  async contested(io: CliIO, flags: CommonFlags): Promise<number> {
+  async contested(io: CliIO, flags: CommonFlags & { rule?: string }): Promise<number> {
     const cg = await open(io, flags);
-    const relations = cg.contested();
-    show(io, flags, cg, relations, relationTable(cg, relations), empty('contested relations'));
+    const relations = await ask(() => cg.contested({ rule: flags.rule }));
+    show(io, flags, withDatasets(cg, relations), relationTable(cg, relations), empty('contested relations'));
     return EXIT.ok;
   },
 
   async neighbors(io: CliIO, id: string, flags: GraphFlags): Promise<number> {
     const cg = await open(io, flags);
     const neighbors = await ask(() => cg.neighbors(id, { type: flags.type as never, status: flags.status as never }));
-    show(io, flags, cg, neighbors, entityTable(cg, neighbors), empty('neighbors'));
+    show(io, flags, withDatasets(cg, neighbors), entityTable(cg, neighbors), empty('neighbors'));
     return EXIT.ok;
   },
 

@@ -9,6 +9,8 @@ import type { Relation, Statement } from '@claimgraph/schema';
 import type { ChartRef } from '../charts.js';
 import { embedPath, relativeHref } from '../permalink.js';
 import { datasetPath, dateText, listPagePath, type Site, type SiteDataset } from '../model.js';
+import { ruleAnchor, RULES_PATH } from '../rule-links.js';
+import { STATUS_RULE } from '@claimgraph/sdk';
 
 /** What the head of every page starts with: charset, viewport, and an empty icon (no favicon request). */
 export function HeadBasics() {
@@ -327,8 +329,20 @@ export function StanceBar({ supports, disputes }: { supports: number; disputes: 
   );
 }
 
-export function StatusBadge({ status }: { status: string }) {
-  return <span class={`status status-${status}`}>{status}</span>;
+/** A status, or a rule's verdict, with the rule that decided it linked to its explanation. */
+export function StatusBadge({ status, path, rule = STATUS_RULE }: { status: string; path: string; rule?: string }) {
+  return (
+    <span class="status-with-rule">
+      <span class={`status status-${status}`}>{status}</span>{' '}
+      <a
+        class="status-rule"
+        href={relativeHref(path, `${RULES_PATH}#${ruleAnchor(rule)}`)}
+        title="the rule that decided it"
+      >
+        {rule}
+      </a>
+    </span>
+  );
 }
 
 /** A relation as a row: its proposition linked, its status and its stance counts. */
@@ -341,7 +355,7 @@ export function RelationRow({ site, path, relation }: { site: Site; path: string
         {p.source} <span class="rel-label">{p.label}</span> {p.target}
       </a>
       <span class="relation-meta">
-        <StatusBadge status={c.status} /> <StanceBar supports={c.supports} disputes={c.disputes} />
+        <StatusBadge status={c.status} path={path} /> <StanceBar supports={c.supports} disputes={c.disputes} />
       </span>
     </li>
   );
