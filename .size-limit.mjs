@@ -24,7 +24,11 @@ function staticGraph(entry) {
 // behind a dynamic import is the next step), charts 17 → 23 kB (option checks, whole-quote wrapping, network
 // neighbourhoods with label placement, responsive layouts: 21.5 kB). The app bundle a user gets
 // (SDK + charts through esbuild) has its own budget in scripts/check-packages.mjs.
+// Raised in 0.3: sdk 30 → 50 kB (48.3 kB: several datasets merged into one graph with judgements,
+// about 10 kB; consensus rules and positions over time; appearances in diff), charts 23 → 26 kB
+// (24.7 kB: change marks on the timeline, "reported by N sources"). Next: load the merge and the
+// consensus rules on demand (a subpath, or a dynamic import from ClaimGraph.load of a list).
 export default [
-  { name: '@claimgraph/sdk', path: staticGraph('packages/sdk/dist/index.js'), limit: '30 kB', gzip: true },
-  { name: '@claimgraph/charts', path: staticGraph('packages/charts/dist/index.js'), limit: '23 kB', gzip: true },
+  { name: '@claimgraph/sdk', path: staticGraph('packages/sdk/dist/index.js'), limit: '50 kB', gzip: true },
+  { name: '@claimgraph/charts', path: staticGraph('packages/charts/dist/index.js'), limit: '26 kB', gzip: true },
 ];

@@ -23,8 +23,9 @@ const BIN = join(ROOT, 'node_modules', '.bin');
  * Gzipped budget of the real browser bundle a user ships: an app importing @claimgraph/sdk and
  * @claimgraph/charts, bundled by esbuild with everything they import at run time (graphology, the schema…).
  */
-// 90 kB since 0.2 added the columnar decoder to the SDK's main entry (86.0 kB measured).
-const APP_BUNDLE_BUDGET = 90_000;
+// 90 kB since 0.2 added the columnar decoder to the SDK's main entry (86.0 kB measured); 105 kB
+// since 0.3 added merging several datasets, consensus rules and positions (101.7 kB measured).
+const APP_BUNDLE_BUDGET = 105_000;
 
 /** Scripts npm runs on `npm install` of a package (prepare runs for git dependencies). */
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare'];

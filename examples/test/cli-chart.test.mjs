@@ -13,7 +13,7 @@ const dir = mkdtempSync(join(tmpdir(), 'claimgraph-chart-'));
 const chart = (...args) => spawnSync(process.execPath, [CLI, 'chart', ...args], { encoding: 'utf8' });
 
 // Each case starts the CLI, which loads vega and resvg: seconds each when the machine is busy.
-describe('claimgraph chart', { timeout: 60_000 }, () => {
+describe('claimgraph chart', () => {
   it('writes the Vega-Lite spec for .json', () => {
     const out = join(dir, 'stance.json');
     const run = chart('stance', '--dataset', RELEASE, '--out', out);

@@ -18,7 +18,7 @@ const ARTICLE = new URL('../embed/article.html', import.meta.url).href;
 if (!existsSync(CHROMIUM) && !process.env.CI)
   console.warn(`SKIPPED examples/test/embed.test.mjs: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
 
-describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the embedded responsive chart', { timeout: 120_000 }, () => {
+describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the embedded responsive chart', () => {
   /** @type {import('playwright-core').Browser} */
   let browser;
 
@@ -58,7 +58,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the embedded responsi
     );
     await page.goto(ARTICLE);
     const frame = page.frameLocator('#chart');
-    await frame.locator('body[data-width] svg.marks .mark-symbol path').first().waitFor({ timeout: 60_000 });
+    await frame.locator('body[data-width] svg.marks .mark-symbol path').first().waitFor({ timeout: 0 });
     // The page resized its iframe to the chart's height.
     await page.waitForFunction(() => (document.getElementById('chart')?.style.height ?? '') !== '');
     const frameHeight = await page.evaluate(

@@ -263,10 +263,77 @@ describe('the second reading (1.1.0)', () => {
       date: '2020-02',
     });
   });
+});
+
+describe('the fourth reading (3.0.0)', () => {
+  const statement = (id: string) => dataset.statements.find((s) => s.id === id);
+
+  it('records no Taliban–ISIS-K cooperation that the article does not claim', () => {
+    const between = dataset.relations.filter(
+      (r) =>
+        r.type === 'cooperates-with' &&
+        [r.source, r.target].sort().join(' ') === 'armed-group:isis-k armed-group:taliban',
+    );
+    const stances = between.flatMap((r) => statementsOf(r.id).map((s) => s.stance));
+    expect(stances).toEqual(['disputes']); // Biden's "no evidence thus far" of collusion in the bombing
+    expect(statement('st:member-state-deniable-joint-venture-attacks')).toMatchObject({ relation: COOPERATION });
+  });
 
   it('records that former Pakistani Taliban militants, not the group, founded ISIS-K', () => {
-    expect(dataset.relations.find((r) => r.id === 'rel:isis-k-founded-by-pakistani-taliban')?.attributes).toEqual({
-      founders: 'former Pakistani Taliban militants',
+    const founders = dataset.relations.filter((r) => r.type === 'founded-by' && r.source === 'armed-group:isis-k');
+    expect(founders.map((r) => r.target)).toEqual(['armed-group:former-pakistani-taliban-militants']);
+    expect(
+      dataset.relations.find((r) => r.id === 'rel:former-pakistani-taliban-militants-member-of-pakistani-taliban'),
+    ).toMatchObject({ type: 'member-of', target: 'armed-group:pakistani-taliban', endedBy: '2021-08-28' });
+  });
+
+  it('files the unnamed "some with ties to the Haqqani network" on no relation, as the context of Omari\'s appointment', () => {
+    const sentence = 'some with ties to the Haqqani network';
+    expect(dataset.statements.filter((s) => `${s.quote ?? ''} ${s.paraphrase ?? ''}`.includes(sentence))).toEqual([]);
+    expect(statement('st:washington-examiner-omari-leadership-position-in-taliban-command')).toMatchObject({
+      relation: 'rel:mohammad-nabi-omari-appointed-to-taliban',
+      hedged: true,
+      context: expect.stringContaining(sentence),
     });
+  });
+
+  it("records Sirajuddin Haqqani as the Taliban's deputy emir, a member with a role, not its leader", () => {
+    expect(dataset.relations.find((r) => r.id === 'rel:sirajuddin-haqqani-deputy-emir-of-taliban')).toMatchObject({
+      type: 'member-of',
+      source: 'person:sirajuddin-haqqani',
+      target: 'armed-group:taliban',
+      attributes: { role: 'deputy emir' },
+    });
+    expect(
+      dataset.relations
+        .filter((r) => r.type === 'leads' && r.source === 'person:sirajuddin-haqqani')
+        .map((r) => r.target),
+    ).toEqual(['armed-group:haqqani-network']);
+    expect(
+      statementsOf('rel:sirajuddin-haqqani-deputy-emir-of-taliban')
+        .map((s) => s.speaker)
+        .sort(),
+    ).toEqual([
+      'document:nyt-op-ed-what-we-the-taliban-want',
+      'document:state-department-website',
+      'person:reporter-questioning-john-kirby',
+    ]);
+  });
+
+  it('keeps Kirby and Sullivan on the part-of relation Price disputes, granting it only in part', () => {
+    for (const id of ['st:john-kirby-commingling', 'st:jake-sullivan-integrated-with-haqqani-network'])
+      expect(statement(id), id).toMatchObject({ relation: PART_OF, stance: 'supports', partial: true });
+    expect(statement('st:ned-price-separate-entities')).toMatchObject({ relation: PART_OF, stance: 'disputes' });
+    expect(statement('st:sirajuddin-haqqani-one-of-the-fronts')?.partial).toBeUndefined();
+  });
+
+  it('records those killed as victims of the bombing and the drone strike, not as targets', () => {
+    expect(dataset.relations.filter((r) => r.type === 'targets')).toEqual([]);
+    expect(statement('st:washington-examiner-service-members-killed')).toMatchObject({
+      relation: 'rel:us-military-participates-in-kabul-airport-bombing',
+    });
+    expect(
+      dataset.relations.find((r) => r.id === 'rel:us-military-participates-in-kabul-airport-bombing')?.attributes,
+    ).toEqual({ role: 'victim' });
   });
 });

@@ -1,13 +1,14 @@
 /**
  * The mechanical rules of the curation protocol in the README ("Curation protocol"): whose words a
- * quote holds, the article's own voice, `reportedBy`, hedges and ended relations. The carrier
- * phrases are read from the README itself, so the protocol and its test cannot drift apart.
+ * quote holds, the article's own voice, `reportedBy`, deputies, attempts and victims, hedges, degree
+ * (`partial`) and ended relations. The carrier phrases and the degree words are read from the README
+ * itself, so the protocol and its test cannot drift apart.
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Dataset, Statement } from '@claimgraph/schema';
+import type { Dataset, Relation, Statement } from '@claimgraph/schema';
 
 const datasetDir = fileURLToPath(new URL('..', import.meta.url));
 const readData = (kind: string) => JSON.parse(readFileSync(join(datasetDir, 'data', `${kind}.json`), 'utf8'));
@@ -21,12 +22,13 @@ const README = readFileSync(join(datasetDir, 'README.md'), 'utf8');
 const ARTICLE_VOICE = 'media-outlet:washington-examiner';
 const WEEKDAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 
-/** The carrier phrases the README lists between `<!-- carriers -->` and `<!-- /carriers -->`. */
-function carriers(): string[] {
-  const block = /<!-- carriers -->([\s\S]*?)<!-- \/carriers -->/.exec(README);
-  if (!block) throw new Error('README.md has no <!-- carriers --> list');
+/** The phrases the README lists, in backticks, between `<!-- name -->` and `<!-- /name -->`. */
+function readmeList(name: string): string[] {
+  const block = new RegExp(`<!-- ${name} -->([\\s\\S]*?)<!-- \\/${name} -->`).exec(README);
+  if (!block) throw new Error(`README.md has no <!-- ${name} --> list`);
   return [...block[1]!.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
 }
+const carriers = () => readmeList('carriers');
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const CARRIER = new RegExp(
   `\\b(${carriers().map(escape).join('|')})\\b|\\b(said|says|told)\\s+(on\\s+)?(${WEEKDAYS})\\b`,
@@ -34,7 +36,9 @@ const CARRIER = new RegExp(
 );
 /** The article's distance from someone else's claim; only its own quotes may carry them. */
 const DISTANCE = /\b(reportedly|allegedly)\b/i;
-/** The speaker's own tentative wording (README, "When `hedged` is true"). */
+/** Words that grant a relation only to a degree (README, "When `hedged` or `partial` is true"). */
+const DEGREE = new RegExp(`\\b(${readmeList('degree').map(escape).join('|')})`, 'i');
+/** The speaker's own tentative wording (README, "When `hedged` or `partial` is true"). */
 const HEDGE = /\b(may|might|seems?|likely|can|unclear|no evidence|hadn't seen evidence)\b/i;
 
 /** Where the article is, as the dataset test finds it; these rules that read it skip loudly without it. */
@@ -80,6 +84,32 @@ function carrierProblems(data: Dataset, article?: string): string[] {
 }
 
 const words = (s: Statement) => s.quote ?? s.paraphrase ?? '';
+
+/** Words that say an event was aimed at someone; "killed" alone makes a victim, not a target. */
+const TARGETED = /\b(target(ed|s)?|aimed at|attacks? on)\b/i;
+
+/**
+ * Statements filed on a relation stronger than their words (README, rules 3 and 4), each as
+ * `id: rule`: a deputy as a leader, an attempt as participation, a victim as a target, degree words
+ * on part-of without `partial`, and `partial` without degree words.
+ */
+function strongerThanWords(data: Dataset): string[] {
+  const relations = new Map<string, Relation>(data.relations.map((r) => [r.id, r]));
+  const problems: string[] = [];
+  for (const s of data.statements) {
+    const relation = relations.get(s.relation);
+    if (!relation) continue;
+    const said = words(s);
+    const role = String(relation.attributes?.role ?? '');
+    if (relation.type === 'leads' && /\bdeputy\b/i.test(`${said} ${role}`)) problems.push(`${s.id}: deputy`);
+    if (relation.type === 'participates-in' && /\battempt/i.test(said)) problems.push(`${s.id}: attempt`);
+    if (relation.type === 'targets' && !TARGETED.test(said)) problems.push(`${s.id}: victim`);
+    if (relation.type === 'part-of' && DEGREE.test(said) && s.partial !== true) problems.push(`${s.id}: degree`);
+    if (s.partial === true && !DEGREE.test(said)) problems.push(`${s.id}: partial`);
+  }
+  return problems.sort();
+}
+const problemsOf = (rule: string) => strongerThanWords(dataset).filter((p) => p.endsWith(`: ${rule}`));
 
 describe('the curation protocol', () => {
   it('lists its carrier phrases in the README', () => {
@@ -135,6 +165,38 @@ describe('the curation protocol', () => {
       const own = s.speaker === ARTICLE_VOICE ? /\breportedly\b|\bseems\b/i.test(words(s)) : false;
       expect(own || HEDGE.test(words(s)), `${s.id}: ${words(s)}`).toBe(true);
     }
+  });
+
+  it('lists its degree words in the README', () => {
+    expect(readmeList('degree')).toEqual(expect.arrayContaining(['commingling', 'to a considerable extent']));
+  });
+
+  it('marks partial exactly the statements whose words grant part-of only to a degree', () => {
+    expect(problemsOf('partial')).toEqual([]);
+    expect(problemsOf('degree')).toEqual([]);
+    expect(dataset.statements.filter((s) => s.partial === true).length).toBeGreaterThan(0);
+  });
+
+  it('files no deputy as a leader, no attempt as participation and no victim as a target', () => {
+    expect(problemsOf('deputy')).toEqual([]);
+    expect(problemsOf('attempt')).toEqual([]);
+    expect(problemsOf('victim')).toEqual([]);
+  });
+
+  it('would have caught the relations of 2.0.0 that were stronger than their words', () => {
+    const old = JSON.parse(readFileSync(join(datasetDir, 'releases', '2.0.0', 'dataset.json'), 'utf8')) as Dataset;
+    expect(strongerThanWords(old)).toEqual([
+      'st:defense-department-drone-strike-killed-isis-k-members: victim',
+      'st:jake-sullivan-integrated-with-haqqani-network: degree',
+      'st:john-kirby-commingling: degree',
+      'st:nyt-op-ed-deputy-leader-of-the-taliban: deputy',
+      'st:reporter-deputy-leader: deputy',
+      'st:state-department-website-deputy-emir: deputy',
+      'st:washington-examiner-abdullah-abdullah-attempted-to-insert-himself: attempt',
+      'st:washington-examiner-hamid-karzai-attempted-to-insert-himself: attempt',
+      'st:washington-examiner-interlocking-ties: degree',
+      'st:washington-examiner-service-members-killed: victim',
+    ]);
   });
 
   it('explains every relation that ended at an unknown date with the words that say so', () => {

@@ -22,6 +22,15 @@ const relation = 'rel:haqqani-network-part-of-taliban';
 const pictures = {
   stance: stanceChart(cg, { relation, dataset, width }),
   timeline: timelineChart(cg, { relation, dataset, width }),
+  'timeline-changes': timelineChart(cg, {
+    relation: [relation, 'rel:haqqani-network-affiliated-with-taliban'],
+    voices: 'body',
+    from: '2021-08',
+    to: '2021-08',
+    dataset,
+    width,
+    title: 'Part of the Taliban, or affiliated? Who changed position, August 2021',
+  }),
   network: networkChart(cg, { dataset, width }),
   centrality: centralityChart(cg, { metric: 'betweenness', dataset, width }),
 };

@@ -15,6 +15,8 @@ import { entityNamer, listing } from './text.js';
 export type ClaimGraphLike = Pick<ClaimGraph, 'graph' | 'version' | 'toJSON' | 'neighbors'> & {
   /** The dataset's name (`cg.name`, from its `datapackage.json`), for the source line. */
   readonly name?: string | undefined;
+  /** Each speaker's positions and changes (`cg.positions`): the timeline marks changes with it when given. */
+  positions?: ClaimGraph['positions'];
 };
 
 /** The options every helper takes, with the text around the chart. */

@@ -34,6 +34,8 @@ export function timelineMarks(rows: readonly StatementRow[], pxPerMs: number): T
       group.count++;
       if (!group.quote && row.quote) group.quote = row.quote;
       if (group.relationLabel !== row.relationLabel) group.relationLabel = 'several relations';
+      // One mark for several statements: how many outlets carried the first says nothing of the rest.
+      group.sources = '';
     } else {
       groups.set(key, { ...row, count: 1, countLabel: '', at: row.precision === 'day' ? row.mid : row.start, lane: 0 });
     }

@@ -17,6 +17,7 @@ export const STATEMENT_TOOLTIP = [
   { field: 'context', title: 'Context' },
   { field: 'reportedBy', title: 'Reported by' },
   { field: 'sourceLabel', title: 'Source' },
+  { field: 'sources', title: 'Sources' },
 ] as const;
 
 const SIZE = { header: 13, subheader: 11.5, name: 12, date: 11, words: 11.5, context: 10.5 };

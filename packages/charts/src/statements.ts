@@ -36,6 +36,11 @@ export interface StatementRow {
   /** The source id, and how the tooltip cites it. */
   source: string;
   sourceLabel: string;
+  /**
+   * "reported by 3 sources" when other sources report the same words (its own counted), else ''.
+   * A statement is one row however many outlets carry it: charts count statements, never appearances.
+   */
+  sources: string;
   reportedBy: string;
 }
 
@@ -107,9 +112,16 @@ export function statementRows(index: ChartIndex, relationIds: readonly string[])
         context: s.context ?? '',
         source: s.source,
         sourceLabel: source ? `${source.publisher}: ${source.title}` : s.source,
+        sources: reportedBySources(s),
         reportedBy: s.reportedBy ? index.labelOf(s.reportedBy) : '',
       };
     });
+}
+
+/** "reported by N sources", N counting the statement's own source, when it has appearances; else ''. */
+export function reportedBySources(statement: Pick<Statement, 'appearances'>): string {
+  const n = statement.appearances?.length ?? 0;
+  return n === 0 ? '' : `reported by ${n + 1} sources`;
 }
 
 /**

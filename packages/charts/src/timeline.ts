@@ -19,9 +19,11 @@ import {
   statementRows,
   tallyStances,
 } from './statements.js';
-import { CHECKS, FRAME_CHECKS, FRAME_DEFAULTS, resolveOptions } from './options.js';
+import { CHECKS, FRAME_CHECKS, FRAME_DEFAULTS, resolveOptions, type Check } from './options.js';
 import { plural } from './text.js';
 import { wrapWords } from './text-width.js';
+import { CHANGE_FONT, changeData, changePoints, LABEL_GAP, placeChangeLabels, voiceRows } from './changes.js';
+import type { Voices } from '@claimgraph/sdk';
 
 export interface TimelineChartOptions extends FrameOptions {
   /** An entity id: the statements about relations it takes part in. */
@@ -36,6 +38,10 @@ export interface TimelineChartOptions extends FrameOptions {
   rowHeight?: number;
   /** Widest speaker name before it is cut with an ellipsis, in pixels. */
   labelWidth?: number;
+  /** Join the two marks of each change of position in a speaker's row and label what changed (needs `cg.positions`). */
+  changes?: boolean;
+  /** `'speaker'`: a row per speaker; `'body'`: a spokesperson's statements in the row of the body they speak for. */
+  voices?: Voices;
 }
 
 export const TIMELINE_CHART_DEFAULTS: typeof FRAME_DEFAULTS & {
@@ -45,6 +51,8 @@ export const TIMELINE_CHART_DEFAULTS: typeof FRAME_DEFAULTS & {
   to: PartialDate | undefined;
   rowHeight: number;
   labelWidth: number;
+  changes: boolean;
+  voices: Voices;
 } = {
   entity: undefined,
   relation: undefined,
@@ -52,6 +60,8 @@ export const TIMELINE_CHART_DEFAULTS: typeof FRAME_DEFAULTS & {
   to: undefined,
   rowHeight: 26,
   labelWidth: 210,
+  changes: true,
+  voices: 'speaker',
   ...FRAME_DEFAULTS,
 };
 
@@ -63,9 +73,15 @@ const TIMELINE_CHECKS = {
   to: CHECKS.date,
   rowHeight: CHECKS.number(12, 200),
   labelWidth: CHECKS.number(40, 600),
+  changes: CHECKS.boolean,
+  voices: ((v: unknown) =>
+    v === 'speaker' || v === 'body' ? null : `must be speaker or body, not ${JSON.stringify(v)}`) as Check,
 };
 
 const DAY_MS = 86_400_000;
+const EMPTY = { changes: [], voiceOf: new Map<string, string>() };
+/** The line that joins a change of position, darker than any stance. */
+const CHANGE_COLOR = '#222222';
 /** Pixels kept free at each end of the time axis: half a point on the left, a count on the right. */
 const ROOM = { left: 10, right: 34 };
 const COUNT_ROOM = 30;
@@ -81,8 +97,10 @@ export function timelineChart(cg: ClaimGraphLike, options: TimelineChartOptions 
   const relationIds = selectRelations(index, o, 'timelineChart', () => true);
   const window = { start: o.from ? dateSpan(o.from).start : -Infinity, end: o.to ? dateSpan(o.to).end : Infinity };
   // A statement is shown when any day it could mean falls inside the window.
-  const rows = inWindow(statementRows(index, relationIds), o.from, o.to);
-  requireRows(rows, 'timelineChart', describeSelection(o));
+  const shown = inWindow(statementRows(index, relationIds), o.from, o.to);
+  requireRows(shown, 'timelineChart', describeSelection(o));
+  const { changes, voiceOf } = o.changes || o.voices === 'body' ? changeData(cg, shown, o.voices) : EMPTY;
+  const rows = o.voices === 'body' ? voiceRows(index, shown, voiceOf) : shown;
   const stance = stanceChannels(stancesIn(rows));
   const partial = rows.filter((r) => r.precision !== 'day').length;
   const { supports, disputes } = tallyStances(rows);
@@ -134,11 +152,14 @@ export function timelineChart(cg: ClaimGraphLike, options: TimelineChartOptions 
       until: Math.min(m.end, domain.domainMax),
     };
   });
+  const changed = o.changes ? changePoints(changes, rows, values, index) : [];
+  placeChangeLabels(changed, values, (t) => (t - domain.domainMin) * pxPerMs, plotWidth, COUNT_FONT_SIZE);
   const totals = [...speakers.values()].map((s) => ({ row: rowKey(s.label, 0), rank: s.order * 1000, total: s.total }));
 
   const y = speakerRowsY({ width: labelWidth, fontSize: NAME_SIZE, padding: NAME_PADDING });
   const tooltip = [
-    { field: 'speakerName', title: 'Speaker' },
+    { field: 'speakerName', title: o.voices === 'body' ? 'Voice' : 'Speaker' },
+    ...(o.voices === 'body' ? [{ field: 'saidBy', title: 'Said by' }] : []),
     { field: 'stanceKey', title: 'Stance' },
     { field: 'dateLabel', title: 'Date' },
     { field: 'count', title: 'Statements' },
@@ -147,6 +168,7 @@ export function timelineChart(cg: ClaimGraphLike, options: TimelineChartOptions 
     { field: 'paraphrase', title: 'Reported as' },
     { field: 'context', title: 'Context' },
     { field: 'sourceLabel', title: 'Source' },
+    { field: 'sources', title: 'Sources' },
   ];
   const time = { field: 'at', type: 'temporal' as const };
   const body: ChartBody = {
@@ -248,6 +270,44 @@ export function timelineChart(cg: ClaimGraphLike, options: TimelineChartOptions 
             })),
         ],
       },
+      ...(changed.length
+        ? [
+            {
+              // A change of position: a dark line joining the speaker's two marks, labelled with what changed.
+              data: { values: changed },
+              encoding: {
+                x: { field: 'at', type: 'temporal' as const, scale: { type: 'utc' as const, ...domain } },
+                tooltip: [
+                  { field: 'speakerName', title: 'Changed position' },
+                  { field: 'label', title: 'From → to' },
+                  { field: 'dateLabel', title: 'When' },
+                ],
+              },
+              layer: [
+                {
+                  mark: { type: 'line' as const, color: CHANGE_COLOR, strokeWidth: 2, clip: true },
+                  encoding: { detail: { field: 'change', type: 'nominal' as const }, order: { field: 'end' } },
+                },
+                // The label, where it covers nothing: before the earlier mark, or after the later one.
+                ...(['left', 'right'] as const)
+                  .filter((side) => changed.some((p) => p.end === 1 && p.shown && p.side === side))
+                  .map((side) => ({
+                    transform: [{ filter: `datum.end == 1 && datum.shown != '' && datum.side == '${side}'` }],
+                    mark: {
+                      type: 'text' as const,
+                      align: side === 'left' ? ('right' as const) : ('left' as const),
+                      baseline: 'middle' as const,
+                      dx: side === 'left' ? -LABEL_GAP : LABEL_GAP,
+                      fontSize: CHANGE_FONT.size,
+                      fontWeight: CHANGE_FONT.weight,
+                      color: CHANGE_COLOR,
+                    },
+                    encoding: { x: { field: 'labelAt', type: 'temporal' as const }, text: { field: 'shown' } },
+                  })),
+              ],
+            },
+          ]
+        : []),
       {
         // Each speaker's total, in a column right of the plot, so a dominant speaker reads as such.
         data: { values: totals },
@@ -272,18 +332,29 @@ export function timelineChart(cg: ClaimGraphLike, options: TimelineChartOptions 
   const title = o.title ?? (about ? `When they said it: ${about}` : 'When they said it');
   const span = formatDateRange(rows[0]!.date, rows[rows.length - 1]!.date);
   const subtitle = subtitleLines(o.subtitle, [
-    `${plural(rows.length, 'statement')} by ${plural(speakers.size, 'speaker')}, ${span}: ${supports} in support, ${disputes} disputing.`,
+    `${plural(rows.length, 'statement')} by ${plural(speakers.size, o.voices === 'body' ? 'voice' : 'speaker')}, ${span}: ${supports} in support, ${disputes} disputing.`,
     ...(partial
       ? ['A hollow mark on a thin line: a statement dated only to its month or year, across the days it may mean.']
+      : []),
+    ...(changed.length
+      ? [
+          `A dark line joins a change of position, labelled with what changed${o.voices === 'body' ? '; a spokesperson is shown in the row of the body they speak for' : ''}.`,
+        ]
       : []),
   ]);
   const shared = [...speakers.keys()].filter((id) => index.sharesName(id));
   const description =
-    `Timeline of ${plural(rows.length, 'statement')} by ${plural(speakers.size, 'speaker')}${about ? ` about ${about}` : ''}, ${span}. ` +
+    `Timeline of ${plural(rows.length, 'statement')} by ${plural(speakers.size, o.voices === 'body' ? 'voice' : 'speaker')}${about ? ` about ${about}` : ''}, ${span}. ` +
     `Solid marks are statements dated to the day; hollow marks on a thin line are statements dated only to a month or a year (${partial}). ` +
     `Statements per speaker: ${[...speakers.entries()].map(([id, s]) => `${index.labelOf(id)} ${s.total}`).join(', ')}.` +
     (shared.length
       ? ` Speakers who share a name are numbered: ${shared.map((id) => `${index.labelOf(id)} is ${index.entities.get(id)?.description ?? id}`).join('; ')}.`
+      : '') +
+    (changed.length
+      ? ` Changes of position: ${changed
+          .filter((p) => p.end === 1)
+          .map((p) => `${p.speakerName}, ${p.dateLabel}: ${p.label}`)
+          .join('; ')}.`
       : '');
   return frame(body, {
     title,

@@ -36,7 +36,21 @@ const outputFormatOption = () =>
     'print the answer as a table (fitting the terminal), csv, json or markdown',
   ).choices(OUTPUT_FORMATS);
 
-const DATASET_HELP = 'release folder, dataset.json, source folder or installed package (default: the bundled dataset)';
+const DATASET_HELP =
+  'release folder, dataset.json, source folder or installed package (default: the bundled dataset); repeat it to read several datasets as one graph';
+
+/** commander's collector for a repeatable option: each value appended to the list. */
+const collect = (value: string, list: string[] = []): string[] => [...list, value];
+
+/** `--dataset`, repeatable: several datasets are merged into one graph. */
+const datasetOption = () => new Option('--dataset <path>', DATASET_HELP).argParser(collect);
+
+/** `--judgements FILE`: a curator's same/different decisions joining ids across datasets. */
+const judgementsOption = () =>
+  new Option(
+    '--judgements <file>',
+    'judgements file ({ "version": 1, "judgements": [...] }): ids a curator judged the same (joined) or different, across datasets',
+  );
 
 /**
  * The program for one run. `done` receives each command's exit code. Commander writes help, version
@@ -120,7 +134,8 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     )
     .addArgument(new Argument('<kind>', 'which chart').choices(CHART_KINDS))
     .requiredOption('-o, --out <file>', 'file to write: chart.svg, chart.png, chart.json or chart.html')
-    .option('--dataset <path>', DATASET_HELP)
+    .addOption(datasetOption())
+    .addOption(judgementsOption())
     .option('--title <text>', 'the title (default: derived from the data)')
     .option('--subtitle <text>', 'the line under the title (default: derived from the data)')
     .option(
@@ -168,7 +183,8 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
       '-o, --out <path>',
       'file for gexf, graphml and ndjson (a folder gets dataset.<format>); folder for csv, parquet and neo4j',
     )
-    .option('--dataset <path>', DATASET_HELP)
+    .addOption(datasetOption())
+    .addOption(judgementsOption())
     .option('--no-formula-escape', "csv: keep cells starting with = + - @ as they are (no leading ')")
     .option('--bom', 'csv: start each file with a UTF-8 byte order mark, for Excel and spreadsheets')
     .addOption(
@@ -189,10 +205,11 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
   program
     .command('sql')
     .description(
-      'run SQL over a release with DuckDB (optional: npm install @duckdb/node-api); views: entities, relations, statements, sources',
+      'run SQL over a release with DuckDB (optional: npm install @duckdb/node-api); views: entities, relations, statements, sources (with a datasets column when several are given)',
     )
     .argument('<query>', 'SQL, e.g. "SELECT type, count(*) AS n FROM relations GROUP BY type ORDER BY n DESC"')
-    .option('--dataset <path>', DATASET_HELP)
+    .addOption(datasetOption())
+    .addOption(judgementsOption())
     .option('--allow-files', 'let the statement read and write files (COPY … TO, ATTACH); by default sql only queries')
     .addOption(outputFormatOption())
     .addOption(new Option('--json', 'print machine-readable JSON (same as --output-format json)'))
@@ -202,7 +219,8 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     .command('site')
     .description('write a static website of a dataset: pages to browse, search, cite and embed from, no server needed')
     .requiredOption('-o, --out <dir>', 'folder to write (refused when it holds anything but an earlier site)')
-    .option('--dataset <path>', DATASET_HELP)
+    .addOption(datasetOption())
+    .addOption(judgementsOption())
     .option(
       '--base-url <url>',
       'where the site will be published, for citations and embed snippets (default: site-relative)',
@@ -244,6 +262,23 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     .addOption(json())
     .action(lazy(async () => (await import('./commands/sheet.js')).sheetImportCommand));
 
+  program
+    .command('suggest-same')
+    .description(
+      'list pairs of entities of several datasets whose names fold to one key, for a curator to judge same or different in a judgements file',
+    )
+    .addOption(datasetOption())
+    .addOption(judgementsOption())
+    .option('--all', 'pairs within one dataset too (default: only pairs whose datasets differ)')
+    .option('--limit <n>', 'at most this many pairs', '100')
+    .option(
+      '--skeleton',
+      'print a judgements file to edit: the pairs as entries with "judgement", "by", "date" and "reason" left empty',
+    )
+    .addOption(outputFormatOption())
+    .addOption(json())
+    .action(lazy(async () => (await import('./commands/suggest-same.js')).suggestSameCommand));
+
   addQueryCommands(program, lazy);
   return program;
 }
@@ -255,18 +290,22 @@ function addQueryCommands(program: Command, lazy: Lazy): void {
   const query = program
     .command('query')
     .description(
-      'query a dataset (default: the bundled one): search, entity, relations, statements, stances, contested, neighbors, path',
+      'query a dataset (default: the bundled one): search, entity, relations, statements, stances, contested, consensus, changes, neighbors, path',
     );
-  type Subcommand = keyof (typeof import('./commands/query.js'))['QUERIES'];
-  const sub = (name: Subcommand, description: string) =>
+  // Every subcommand takes --dataset and the output format, and loads its module only when run.
+  const subcommand = (name: string, description: string, load: () => Promise<CommandFn>) =>
     query
       .command(name)
       .description(description)
-      .option('--dataset <path>', DATASET_HELP)
+      .addOption(datasetOption())
+      .addOption(judgementsOption())
       .addOption(outputFormatOption())
       .option('--json', 'print machine-readable JSON (same as --output-format json)')
-      // eslint-disable-next-line @typescript-eslint/unbound-method -- the QUERIES functions use no `this`
-      .action(lazy(async () => (await import('./commands/query.js')).QUERIES[name]));
+      .action(lazy(load));
+  type Subcommand = keyof (typeof import('./commands/query.js'))['QUERIES'];
+  const sub = (name: Subcommand, description: string) =>
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the QUERIES functions use no `this`
+    subcommand(name, description, async () => (await import('./commands/query.js')).QUERIES[name]);
 
   sub('search', 'find entities by name or alias, ignoring case, accents and punctuation; exact matches first')
     .argument('<text>', 'a name, or part of one')
@@ -298,7 +337,43 @@ function addQueryCommands(program: Command, lazy: Lazy): void {
     .option('--hedged', 'only hedged statements')
     .option('--no-hedged', 'only statements that are not hedged');
 
-  sub('contested', 'relations with both supporting and disputing statements');
+  sub(
+    'contested',
+    'relations with both supporting and disputing statements (every-statement@1), or contested under --rule',
+  ).option(
+    '--rule <rule>',
+    'the consensus rule whose contested verdict to list (every-statement@1, each-speaker-latest@1, one-voice-per-body@1, plain-words@1)',
+  );
+
+  // Consensus and positions: their code is commands/query-consensus.ts.
+  type ConsensusSubcommand = keyof (typeof import('./commands/query-consensus.js'))['CONSENSUS_QUERIES'];
+  const consensusSub = (name: ConsensusSubcommand, description: string) =>
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the CONSENSUS_QUERIES functions use no `this`
+    subcommand(name, description, async () => (await import('./commands/query-consensus.js')).CONSENSUS_QUERIES[name]);
+
+  consensusSub(
+    'consensus',
+    "a relation's verdict under a named, versioned rule: supported, disputed, contested or unresolved",
+  )
+    .argument('<relation>', 'relation id, e.g. rel:haqqani-network-part-of-taliban')
+    .option(
+      '--rule <rule>',
+      'every-statement@1, each-speaker-latest@1, one-voice-per-body@1 or plain-words@1 (a bare id means its newest version)',
+      'each-speaker-latest@1',
+    );
+
+  consensusSub(
+    'changes',
+    'where a speaker changed position on a pair of entities: stance or relation type, with dates and quotes',
+  )
+    .option('--speaker <id>', 'by this speaker (with --voices body: the voice this speaker is heard in)')
+    .option('--relation <id>', "on this relation's pair of entities, across relation types")
+    .option('--entity <id>', 'on pairs with this entity at one end')
+    .option(
+      '--voices <voices>',
+      'speaker: each speaker alone; body: a spokesperson with the body they speak for',
+      'speaker',
+    );
 
   sub('neighbors', 'entities one relation away, whichever way it points')
     .argument('<id>', 'entity id')

@@ -32,7 +32,7 @@ const spec = (file: string) =>
   };
 const credit = (s: ReturnType<typeof spec>) => s.vconcat.at(-1)!.encoding!.text!.value.join(' ');
 
-describe('claimgraph chart flags', { timeout: 120_000 }, () => {
+describe('claimgraph chart flags', () => {
   it('--title sets the title', async () => {
     const file = out('json');
     expect(await chart('timeline', '--title', 'Who said what, August 2021', '--out', file)).toMatchObject({ code: 0 });

@@ -72,6 +72,31 @@ const bundledVersion = (repo: string): string =>
 const major = (version: string): string => version.split('.')[0]!;
 
 describe('claimgraph diff', () => {
+  it('says in words which appearances were added and removed, and why the bump', async () => {
+    const reprint = { id: 'src:reprint', title: 'Reprint', publisher: 'Yahoo News', published: '2021-09' };
+    writeData({
+      sources: [...sources, reprint],
+      statements: [{ ...statements[0]!, appearances: [{ source: 'src:reprint', note: 'A reprint.' }] }],
+    });
+    const added = await claimgraph(['diff', join(dataset, 'releases', '1.0.0'), dataset], root);
+    expect(added.status).toBe(0);
+    expect(added.stdout).toContain('suggested version bump: minor');
+    expect(added.stdout).toContain('  ~ st:price-1\n      appearance in src:reprint added\n');
+    const json = await claimgraph(['diff', join(dataset, 'releases', '1.0.0'), dataset, '--json'], root);
+    expect(JSON.parse(json.stdout).statements.changed[0].appearances).toEqual([
+      { source: 'src:reprint', own: false, change: 'added', bump: 'minor' },
+    ]);
+    // The other way round: a citation readers may rely on is gone.
+    const copy = join(root, 'with-reprint');
+    expect((await buildRelease(dataset, { outDir: copy })).outDir).toBeDefined();
+    writeData({ sources: [...sources, reprint], statements });
+    const removed = await claimgraph(['diff', copy, dataset], root);
+    expect(removed.stdout).toContain('suggested version bump: major');
+    expect(removed.stdout).toContain(
+      'Why major:\n  statement st:price-1: appearance in src:reprint removed; it no longer cites that source',
+    );
+  });
+
   it('prints no changes for a reformatted copy (whitespace and order only)', async () => {
     const copy = join(root, 'copy');
     mkdirSync(join(copy, 'data'), { recursive: true });

@@ -32,6 +32,60 @@ function multiline(): Dataset {
 }
 
 describe('exportDataset(cg, "parquet") read by DuckDB', () => {
+  it('joins statements to every source that reports them through appearances.parquet', async () => {
+    const data = structuredClone(FIXTURE) as unknown as Dataset;
+    data.sources.push({
+      id: 'src:reprint',
+      title: 'Reprinted, "in full"',
+      publisher: 'Yahoo News',
+      published: '2021-09',
+    });
+    const price = data.statements.find((s) => s.id === 'st:price-1')!;
+    price.appearances = [
+      {
+        source: 'src:reprint',
+        anchor: { type: 'TextQuoteSelector', exact: price.quote!, prefix: 'Price: ' },
+        note: 'Reprinted, with a comma.',
+      },
+    ];
+    const out = join(dir, 'appearances');
+    await exportDataset(ClaimGraph.fromData(data), 'parquet', { out });
+    const file = (kind: string) => `read_parquet('${join(out, `${kind}.parquet`)}')`;
+    const joined = await rows(
+      `SELECT s.id, a.source, a.own, src.publisher, a.anchor->>'prefix' AS prefix, a.note
+       FROM ${file('statements')} s JOIN ${file('appearances')} a ON a.statement = s.id
+       JOIN ${file('sources')} src ON src.id = a.source ORDER BY s.id, a.own DESC, a.source`,
+    );
+    expect(joined.filter((r) => r.id === 'st:price-1')).toEqual([
+      {
+        id: 'st:price-1',
+        source: 'src:article',
+        own: true,
+        publisher: 'Washington Examiner',
+        prefix: null,
+        note: null,
+      },
+      {
+        id: 'st:price-1',
+        source: 'src:reprint',
+        own: false,
+        publisher: 'Yahoo News',
+        prefix: 'Price: ',
+        note: 'Reprinted, with a comma.',
+      },
+    ]);
+    // One row per statement and source: every statement is reached, once per source.
+    expect(joined).toHaveLength(data.statements.length + 1);
+    const described = await rows(`DESCRIBE SELECT * FROM ${file('appearances')}`);
+    expect(described.map((r) => [r.column_name, r.column_type])).toEqual([
+      ['statement', 'VARCHAR'],
+      ['source', 'VARCHAR'],
+      ['own', 'BOOLEAN'],
+      ['anchor', 'JSON'],
+      ['note', 'VARCHAR'],
+    ]);
+  });
+
   it('gives the same row counts and every field value back', async () => {
     const cg = ClaimGraph.fromData(multiline(), { validate: false });
     const expected = cg.toJSON();

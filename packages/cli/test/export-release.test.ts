@@ -18,6 +18,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const EXTRA = [
   'dataset.ndjson',
+  'parquet/appearances.parquet',
   'parquet/entities.parquet',
   'parquet/relations.parquet',
   'parquet/sources.parquet',
@@ -71,11 +72,17 @@ describe('claimgraph build with the interchange files', () => {
       records: 4,
     });
     expect(resources.find((r) => r.path === 'parquet/statements.parquet')).not.toHaveProperty('encoding');
+    // The appearances table: one row per statement and source (the fixture's four statements, one source each).
+    expect(resources.find((r) => r.path === 'parquet/appearances.parquet')).toMatchObject({
+      format: 'parquet',
+      mediatype: 'application/vnd.apache.parquet',
+      records: 4,
+    });
     expect(resources.find((r) => r.path === 'dataset.ndjson')).toMatchObject({
       format: 'ndjson',
       mediatype: 'application/x-ndjson',
       encoding: 'utf-8',
-      records: 12,
+      records: 12 + 4,
     });
   });
 

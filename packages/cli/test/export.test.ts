@@ -18,7 +18,13 @@ describe('claimgraph export', () => {
     const { status, stdout, stderr } = claimgraph(['export', '--format', 'csv', '--out', out, '--dataset', fixture]);
     expect(stderr).toBe('');
     expect(status).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['edges.csv', 'nodes.csv', 'sources.csv', 'statements.csv']);
+    expect(readdirSync(out).sort()).toEqual([
+      'appearances.csv',
+      'edges.csv',
+      'nodes.csv',
+      'sources.csv',
+      'statements.csv',
+    ]);
     const lines = stdout.split('\n');
     expect(lines[0]).toMatch(/^exported @claimgraph\/dataset-fixture@1\.0\.0 as csv → .*csv$/);
     expect(lines[1]).toBe('  4 entities, 3 relations, 4 statements, 1 source');
@@ -38,9 +44,17 @@ describe('claimgraph export', () => {
       graphml: ['bundled.graphml'],
       ndjson: ['bundled.ndjson'],
       // The bundled dataset has redirects (since 2.0.0): CSV and Parquet write them too.
-      csv: ['edges.csv', 'nodes.csv', 'redirects.csv', 'sources.csv', 'statements.csv'],
-      parquet: ['entities.parquet', 'redirects.parquet', 'relations.parquet', 'sources.parquet', 'statements.parquet'],
+      csv: ['appearances.csv', 'edges.csv', 'nodes.csv', 'redirects.csv', 'sources.csv', 'statements.csv'],
+      parquet: [
+        'appearances.parquet',
+        'entities.parquet',
+        'redirects.parquet',
+        'relations.parquet',
+        'sources.parquet',
+        'statements.parquet',
+      ],
       neo4j: [
+        'appearances.csv',
         'entities.csv',
         'import.cypher',
         'links.csv',

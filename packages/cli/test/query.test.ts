@@ -54,6 +54,8 @@ async function queryTable(args: string[], dataset: string | null = VALID): Promi
 
 const column = (table: Table, header: string) => table.rows.map((row) => row[table.headers.indexOf(header)]!);
 const ids = (records: { id: string }[]) => records.map((r) => r.id);
+/** A record as `--json` prints it: the dataset's record, then the datasets it comes from. */
+const asPrinted = <T>(record: T | undefined) => ({ ...record!, datasets: ['fixture'] });
 const byId = (records: { id: string }[]) => [...ids(records)].sort(compareIds);
 
 /** A mistake in the data or an id: exit 1, one message on stderr, nothing on stdout, no stack trace. */
@@ -87,8 +89,8 @@ describe('claimgraph query over a dataset given with --dataset', () => {
     it('--json gives the entities as plain records, exact matches first', async () => {
       const found = await queryJson<Entity[]>(['search', 'haqqani']);
       expect(found).toEqual([
-        ENTITIES.find((e) => e.id === 'armed-group:haqqani-network'),
-        ENTITIES.find((e) => e.id === 'person:sirajuddin-haqqani'),
+        asPrinted(ENTITIES.find((e) => e.id === 'armed-group:haqqani-network')),
+        asPrinted(ENTITIES.find((e) => e.id === 'person:sirajuddin-haqqani')),
       ]);
       // Case, accents and punctuation are ignored, and an alias matches like a name.
       expect(ids(await queryJson<Entity[]>(['search', 'HAQQANIS']))).toEqual(['armed-group:haqqani-network']);
@@ -143,8 +145,10 @@ describe('claimgraph query over a dataset given with --dataset', () => {
       ]);
     });
 
-    it('--json gives the record exactly as the dataset has it', async () => {
-      expect(await Promise.all(ENTITIES.map((entity) => queryJson(['entity', entity.id])))).toEqual(ENTITIES);
+    it('--json gives the record exactly as the dataset has it, with the datasets it comes from', async () => {
+      expect(await Promise.all(ENTITIES.map((entity) => queryJson(['entity', entity.id])))).toEqual(
+        ENTITIES.map(asPrinted),
+      );
     });
 
     it('an unknown id exits 1 and suggests a search', async () => {
@@ -177,7 +181,9 @@ describe('claimgraph query over a dataset given with --dataset', () => {
     });
 
     it('--json gives the records, by id', async () => {
-      expect(await queryJson(['relations'])).toEqual([...RELATIONS].sort((a, b) => compareIds(a.id, b.id)));
+      expect(await queryJson(['relations'])).toEqual(
+        [...RELATIONS].sort((a, b) => compareIds(a.id, b.id)).map(asPrinted),
+      );
     });
 
     it('--entity, --type, --source, --target, --status and --as-of filter the list', async () => {
@@ -261,7 +267,7 @@ describe('claimgraph query over a dataset given with --dataset', () => {
 
     it('--json gives the records in the same order', async () => {
       const all = await queryJson<Statement[]>(['statements']);
-      expect(all).toEqual(BY_DATE.map((id) => STATEMENTS.find((s) => s.id === id)));
+      expect(all).toEqual(BY_DATE.map((id) => asPrinted(STATEMENTS.find((s) => s.id === id))));
     });
 
     it('--speaker, --relation, --entity, --stance, --from and --to filter the list', async () => {
@@ -296,7 +302,9 @@ describe('claimgraph query over a dataset given with --dataset', () => {
       const run = await query(['stances', PART_OF]);
       expect(run.code).toBe(0);
       const [summary, ...rest] = lines(run.stdout);
-      expect(summary).toBe(`Haqqani network part-of Taliban (${PART_OF}): contested (1 statement for, 1 against)`);
+      expect(summary).toBe(
+        `Haqqani network part-of Taliban (${PART_OF}): contested under every-statement@1 (1 statement for, 1 against)`,
+      );
       expect(parseTable(rest.join('\n'))).toEqual({
         headers: ['date', 'speaker', 'stance', 'hedged', 'quote', 'id', 'speaker id'],
         rows: [
@@ -322,14 +330,15 @@ describe('claimgraph query over a dataset given with --dataset', () => {
       });
     });
 
-    it('--json gives { relation, supports, disputes, status } with the records', async () => {
+    it('--json gives { relation, supports, disputes, status, rule } with the records', async () => {
       const stances = await queryJson<Record<string, unknown>>(['stances', PART_OF]);
-      expect(Object.keys(stances)).toEqual(['relation', 'supports', 'disputes', 'status']);
+      expect(Object.keys(stances)).toEqual(['relation', 'supports', 'disputes', 'status', 'rule']);
       expect(stances).toEqual({
-        relation: RELATIONS.find((r) => r.id === PART_OF),
-        supports: [STATEMENTS.find((s) => s.id === 'st:sirajuddin-haqqani-1')],
-        disputes: [STATEMENTS.find((s) => s.id === 'st:ned-price-1')],
+        relation: asPrinted(RELATIONS.find((r) => r.id === PART_OF)),
+        supports: [asPrinted(STATEMENTS.find((s) => s.id === 'st:sirajuddin-haqqani-1'))],
+        disputes: [asPrinted(STATEMENTS.find((s) => s.id === 'st:ned-price-1'))],
         status: 'contested',
+        rule: 'every-statement@1',
       });
       expect(await queryJson(['stances', 'rel:john-kirby-member-of-pentagon'])).toMatchObject({
         status: 'supported',
@@ -355,7 +364,7 @@ describe('claimgraph query over a dataset given with --dataset', () => {
     });
 
     it('--json gives the relation records', async () => {
-      expect(await queryJson(['contested'])).toEqual([RELATIONS.find((r) => r.id === PART_OF)]);
+      expect(await queryJson(['contested'])).toEqual([asPrinted(RELATIONS.find((r) => r.id === PART_OF))]);
     });
   });
 
@@ -378,7 +387,7 @@ describe('claimgraph query over a dataset given with --dataset', () => {
       ]);
       expect(all).toEqual(
         ['armed-group:taliban', 'government-body:state-department', 'person:sirajuddin-haqqani'].map((id) =>
-          ENTITIES.find((e) => e.id === id),
+          asPrinted(ENTITIES.find((e) => e.id === id)),
         ),
       );
       expect(ids(leads)).toEqual(['person:sirajuddin-haqqani']);
@@ -664,7 +673,7 @@ describe('claimgraph query over the bundled dataset (the default)', () => {
     const run = await query(['stances', PART_OF], null);
     expect(run.code).toBe(0);
     expect(lines(run.stdout)[0]).toMatch(
-      /^Haqqani network part-of Taliban \(rel:haqqani-network-part-of-taliban\): contested \(\d+ statements? for, \d+ against\)$/,
+      /^Haqqani network part-of Taliban \(rel:haqqani-network-part-of-taliban\): contested under every-statement@1 \(\d+ statements? for, \d+ against\)$/,
     );
   });
 

@@ -223,6 +223,7 @@ describe('claimgraph info', () => {
         '@claimgraph/dataset-fixture@1.0.0 (release)',
         'A small valid claimgraph dataset for the CLI tests: the Taliban and the Haqqani network, August 2021.',
         'statements dated 2012-09 to 2021-08',
+        'coverage not declared (no data/coverage.json): what was not looked for is unknown',
         '',
         'records     count',
         '──────────  ─────',
@@ -266,6 +267,7 @@ describe('claimgraph info', () => {
       name: '@claimgraph/dataset-fixture',
       version: '1.0.0',
       layout: 'release',
+      coverage: null,
       counts: { entities: 9, relations: 6, statements: 7, sources: 1 },
       entityTypes: { 'armed-group': 2, event: 1, 'government-body': 2, person: 3, place: 1 },
       relationTypes: {

@@ -9,8 +9,11 @@ import { syntheticDataset } from '@claimgraph/sdk/synthetic';
 import { validateDataset, type Dataset } from '@claimgraph/schema';
 import { claimgraph, copyFixture, lines, snapshot, VALID } from './run-cli.js';
 import { datasetTables, tablesToDataset } from '../src/sheet/tables.js';
+import { columnLetter, sheetLayout } from '../src/sheet/columns.js';
 import { readWorkbook, writeWorkbook } from '../src/sheet/workbook.js';
+import { readCsvFolder, writeCsvFolder } from '../src/sheet/csv-folder.js';
 import { sourceFileTexts } from '../src/sheet/source-files.js';
+import { validDataset } from '../../schema/test/fuzz-mutations.js';
 
 const readData = (dir: string): Dataset =>
   Object.fromEntries(
@@ -38,11 +41,53 @@ function columnOf(sheet: ExcelJS.Worksheet, header: string): number {
   return found;
 }
 
+/** The letter of a header's column on the Statements sheet, as exported. */
+const statementsColumn = (header: string) =>
+  columnLetter(sheetLayout('statements').columns.findIndex((c) => c.header === header) + 1);
+
 /** Fills the next empty row of a sheet from header → value. */
 function addRow(sheet: ExcelJS.Worksheet, values: Record<string, ExcelJS.CellValue>): number {
   const row = sheet.actualRowCount + 1;
   for (const [header, value] of Object.entries(values)) sheet.getCell(row, columnOf(sheet, header)).value = value;
   return row;
+}
+
+/** Gives the fixture copy two more sources and appearances with anchors and notes, as canonical files. */
+function addAppearances(dir: string): Dataset {
+  const data = readData(dir);
+  data.sources.push(
+    {
+      id: 'src:yahoo-news-2021-08-31',
+      title: 'Reprinted: separate entities?',
+      publisher: 'Yahoo News',
+      published: '2021-08-31',
+      accessed: '2026-12-06',
+      language: 'en',
+    },
+    { id: 'src:the-dispatch-2021-09', title: 'The Haqqani question', publisher: 'The Dispatch', published: '2021-09' },
+  );
+  const [kirby, price] = data.statements;
+  Object.assign(kirby!, {
+    partial: true,
+    anchor: {
+      type: 'TextQuoteSelector',
+      exact: 'There is a great deal of commingling',
+      prefix: 'Kirby: “',
+      suffix: ',',
+    },
+    appearances: [
+      {
+        source: 'src:yahoo-news-2021-08-31',
+        anchor: { type: 'TextQuoteSelector', exact: 'There is a great deal of commingling', suffix: ' between' },
+        note: 'A verbatim reprint.',
+      },
+      { source: 'src:the-dispatch-2021-09' },
+    ],
+  });
+  price!.appearances = [{ source: 'src:the-dispatch-2021-09', note: 'Quoted in part.' }];
+  expect(validateDataset(data, { requireSorted: false }).errors).toEqual([]);
+  for (const [file, text] of sourceFileTexts(data)) writeFileSync(join(dir, file), text);
+  return readData(dir);
 }
 
 describe('claimgraph sheet export and import', () => {
@@ -62,19 +107,39 @@ describe('claimgraph sheet export and import', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
-  it('round-trips generated datasets through a workbook to the same data files (property)', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), async (seed) => {
-        const data = syntheticDataset({ entities: 8, seed });
-        const bytes = await writeWorkbook(datasetTables(data), { dataset: 'synthetic' });
-        const { tables } = await readWorkbook(bytes, 'synthetic.xlsx');
-        const back = tablesToDataset(tables, { existing: data });
-        expect(back.issues).toEqual([]);
-        expect(back.generated).toEqual([]);
-        expect(sourceFileTexts(back.data)).toEqual(sourceFileTexts(data));
-      }),
-      { numRuns: 4, seed: 20261201 },
+  it('round-trips generated datasets, appearances and quote anchors included, through a workbook and a CSV folder (property)', async () => {
+    const seen = { appearances: 0, quoteAnchors: 0, accessed: 0 };
+    const datasets = fc.oneof(
+      fc.integer({ min: 1, max: 1_000_000 }).map((seed) => syntheticDataset({ entities: 8, seed })),
+      validDataset,
     );
+    await fc.assert(
+      fc.asyncProperty(datasets, async (data) => {
+        for (const s of data.statements) {
+          seen.appearances += s.appearances?.length ?? 0;
+          seen.quoteAnchors += s.anchor?.type === 'TextQuoteSelector' ? 1 : 0;
+        }
+        seen.accessed += data.sources.filter((s) => s.accessed).length;
+        const bytes = await writeWorkbook(datasetTables(data), { dataset: 'synthetic' });
+        const workbook = await readWorkbook(bytes, 'synthetic.xlsx');
+        const csv = mkdtempSync(join(tmpdir(), 'claimgraph-sheet-'));
+        await writeCsvFolder(datasetTables(data), csv);
+        const folder = await readCsvFolder(csv, 'csv/');
+        for (const read of [workbook, folder]) {
+          expect(read.format).toBe(2);
+          const back = tablesToDataset(read.tables, { existing: data, format: read.format });
+          expect(back.issues).toEqual([]);
+          expect(back.generated).toEqual([]);
+          expect(back.kept).toEqual([]);
+          expect(sourceFileTexts(back.data)).toEqual(sourceFileTexts(data));
+        }
+      }),
+      { numRuns: 12, seed: 20261201 },
+    );
+    // The runs did carry what this test is about.
+    expect(seen.appearances).toBeGreaterThan(0);
+    expect(seen.quoteAnchors).toBeGreaterThan(0);
+    expect(seen.accessed).toBeGreaterThan(0);
   });
 
   it('gives new records with blank ids an id, and the import adds exactly those records', async () => {
@@ -181,40 +246,228 @@ describe('claimgraph sheet export and import', () => {
     expect((await claimgraph(['validate', dir])).code).toBe(0);
   });
 
+  it('lists appearances one row per statement and source, anchors in columns, and imports an added one', async () => {
+    const dir = copyFixture(VALID);
+    const before = addAppearances(dir);
+    const file = join(dir, '..', 'appearances.xlsx');
+    const exported = await claimgraph(['sheet', 'export', dir, '--out', file]);
+    expect(exported.stdout).toContain('3 appearances');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet('Appearances')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
+      'statement',
+      'statement (words)',
+      'source',
+      'source (title)',
+      'anchor type',
+      'anchor exact',
+      'anchor prefix',
+      'anchor suffix',
+      'anchor start',
+      'anchor end',
+      'anchor snapshot',
+      'note',
+    ]);
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual([
+      'st:john-kirby-1',
+      'There is a great deal of commingling',
+      'src:yahoo-news-2021-08-31',
+      'Reprinted: separate entities?',
+      'TextQuoteSelector',
+      'There is a great deal of commingling',
+      undefined,
+      ' between',
+      undefined,
+      undefined,
+      undefined,
+      'A verbatim reprint.',
+    ]);
+    const statements = workbook.getWorksheet('Statements')!;
+    expect(statements.getCell(2, columnOf(statements, 'anchor prefix')).value).toBe('Kirby: “');
+    expect(workbook.getWorksheet('About')!.getCell(2, 1).value).toMatch(/^Workbook format: claimgraph-sheet 2 /);
+
+    await editWorkbook(file, (wb) => {
+      // A curator adds a row naming the statement by id and the source by its title.
+      addRow(wb.getWorksheet('Appearances')!, {
+        statement: 'st:ned-price-1',
+        source: 'Reprinted: separate entities?',
+        'anchor type': 'TextQuoteSelector',
+        'anchor exact': 'The Taliban and the Haqqani network are separate entities',
+        'anchor prefix': 'Price: ',
+      });
+    });
+    const run = await claimgraph(['sheet', 'import', file, dir]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('wrote data/statements.json\n');
+    const after = readData(dir);
+    expect(after.statements[1]!.appearances).toEqual([
+      ...before.statements[1]!.appearances!,
+      {
+        source: 'src:yahoo-news-2021-08-31',
+        anchor: {
+          type: 'TextQuoteSelector',
+          exact: 'The Taliban and the Haqqani network are separate entities',
+          prefix: 'Price: ',
+        },
+      },
+    ]);
+    expect(after.statements.filter((s) => s.id !== 'st:ned-price-1')).toEqual(
+      before.statements.filter((s) => s.id !== 'st:ned-price-1'),
+    );
+  });
+
+  it('removes the appearances whose rows were deleted, and reports an anchor part of the wrong selector by cell', async () => {
+    const dir = copyFixture(VALID);
+    addAppearances(dir);
+    const file = join(dir, '..', 'removed.xlsx');
+    expect((await claimgraph(['sheet', 'export', dir, '--out', file])).code).toBe(0);
+    await editWorkbook(file, (wb) => wb.getWorksheet('Appearances')!.spliceRows(3, 2));
+    expect((await claimgraph(['sheet', 'import', file, dir])).code).toBe(0);
+    expect(readData(dir).statements.map((s) => s.appearances?.map((a) => a.source))).toEqual([
+      ['src:yahoo-news-2021-08-31'],
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    await editWorkbook(file, (wb) => {
+      const sheet = wb.getWorksheet('Appearances')!;
+      sheet.getCell(2, columnOf(sheet, 'anchor start')).value = '12';
+      addRow(sheet, { statement: 'st:nobody-1', source: 'src:the-dispatch-2021-09' });
+    });
+    const before = snapshot(dir);
+    const run = await claimgraph(['sheet', 'import', file, dir]);
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr)).toEqual([
+      `${file}: Appearances!I2: anchor start is not part of a TextQuoteSelector; leave it blank (a TextQuoteSelector has exact, prefix, suffix)`,
+      `${file}: Appearances!A3: no statement has the id or words "st:nobody-1"`,
+      `${file}: 2 problems found; no file was changed`,
+    ]);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('places the validator’s problems with an appearance or an anchor at their cell', async () => {
+    const dir = copyFixture(VALID);
+    addAppearances(dir);
+    const file = join(dir, '..', 'invalid.xlsx');
+    expect((await claimgraph(['sheet', 'export', dir, '--out', file])).code).toBe(0);
+    await editWorkbook(file, (wb) => {
+      const appearances = wb.getWorksheet('Appearances')!;
+      // Kirby's second appearance names the statement's own source; Price's the wrong words.
+      appearances.getCell(3, columnOf(appearances, 'source')).value = 'src:washington-examiner-2021-08-30';
+      const statements = wb.getWorksheet('Statements')!;
+      statements.getCell(2, columnOf(statements, 'anchor exact')).value = 'Words nobody said';
+    });
+    const run = await claimgraph(['sheet', 'import', file, dir]);
+    expect(run.code).toBe(1);
+    const reported = lines(run.stderr);
+    expect(reported.find((l) => l.includes('Appearances!C3:'))).toMatch(/st:john-kirby-1 \/appearances\/1\/source: /);
+    expect(reported.find((l) => l.includes(`Statements!${statementsColumn('anchor exact')}2:`))).toMatch(
+      /st:john-kirby-1 \/anchor\/exact: /,
+    );
+  });
+
+  it('imports a workbook from before the format marker (no Appearances sheet, anchors as JSON) losing and inventing nothing', async () => {
+    const dir = copyFixture(VALID);
+    addAppearances(dir);
+    const before = snapshot(dir);
+    const file = join(dir, '..', 'older.xlsx');
+    expect((await claimgraph(['sheet', 'export', dir, '--out', file])).code).toBe(0);
+    await editWorkbook(file, (wb) => {
+      // The layout an export had before appearances: no marker, no Appearances sheet, the anchor
+      // as one JSON cell, and no columns for paraphraseBy, partial, accessed or language.
+      wb.getWorksheet('About')!.getCell(2, 1).value = '';
+      wb.removeWorksheet(wb.getWorksheet('Appearances')!.id);
+      const statements = wb.getWorksheet('Statements')!;
+      const anchorJson = [...Array(statements.actualRowCount - 1).keys()].map((i) => {
+        const type = statements.getCell(i + 2, columnOf(statements, 'anchor type')).value;
+        if (!type) return null;
+        const parts = ['exact', 'prefix', 'suffix'].map((p) => [
+          p,
+          statements.getCell(i + 2, columnOf(statements, `anchor ${p}`)).value,
+        ]);
+        return JSON.stringify({ type, ...Object.fromEntries(parts.filter(([, v]) => v)) });
+      });
+      for (const header of ['anchor type', 'anchor exact', 'anchor prefix', 'anchor suffix', 'partial', 'paraphraseBy'])
+        statements.getCell(1, columnOf(statements, header)).value = null;
+      statements.getCell(1, columnOf(statements, 'anchor start')).value = 'anchor';
+      anchorJson.forEach((json, i) => (statements.getCell(i + 2, columnOf(statements, 'anchor')).value = json));
+      const sources = wb.getWorksheet('Sources')!;
+      for (const header of ['accessed', 'language']) sources.getCell(1, columnOf(sources, header)).value = null;
+    });
+    const run = await claimgraph(['sheet', 'import', file, dir]);
+    expect(lines(run.stderr)).toEqual([
+      `${file}: Statements: kept 3 values of partial, appearances from the dataset (the sheet has no column for them)`,
+      `${file}: Sources: kept 2 values of accessed, language from the dataset (the sheet has no column for them)`,
+    ]);
+    expect(run.stdout).toBe('no change: the data files already hold what the sheet holds\n');
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('refuses a workbook and a CSV folder written in a newer sheet format, naming the file', async () => {
+    const dir = copyFixture(VALID);
+    const file = join(dir, '..', 'newer.xlsx');
+    expect((await claimgraph(['sheet', 'export', dir, '--out', file])).code).toBe(0);
+    await editWorkbook(file, (wb) => {
+      wb.getWorksheet('About')!.getCell(2, 1).value = 'Workbook format: claimgraph-sheet 3';
+    });
+    const run = await claimgraph(['sheet', 'import', file, dir]);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain(
+      `${file}: written in sheet format 3 by a newer claimgraph; this one reads formats 1 to 2: update claimgraph`,
+    );
+    const csv = join(mkdtempSync(join(tmpdir(), 'claimgraph-sheet-')), 'csv/');
+    expect((await claimgraph(['sheet', 'export', dir, '--out', csv])).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(csv, 'claimgraph-sheet.json'), 'utf8'))).toEqual({
+      format: 'claimgraph-sheet',
+      version: 2,
+    });
+    writeFileSync(join(csv, 'claimgraph-sheet.json'), '{"format":"claimgraph-sheet","version":3}\n');
+    expect((await claimgraph(['sheet', 'import', csv, dir])).stderr).toContain('written in sheet format 3');
+    expect(snapshot(dir)).toEqual(snapshot(copyFixture(VALID)));
+  });
+
   const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
   if (!soffice)
     console.warn(
       'sheet.test: LibreOffice (soffice) is not installed; the re-save round trip is skipped. Install libreoffice-calc-nogui.',
     );
-  it.skipIf(!soffice)('imports a workbook opened and re-saved by LibreOffice without a change', async () => {
-    const dir = copyFixture(VALID);
-    const before = snapshot(dir);
-    const work = mkdtempSync(join(tmpdir(), 'claimgraph-soffice-'));
-    const file = join(work, 'curation.xlsx');
-    expect((await claimgraph(['sheet', 'export', dir, '--out', file])).code).toBe(0);
-    const out = join(work, 'resaved');
-    execFileSync(
-      soffice!,
-      [
-        '--headless',
-        `-env:UserInstallation=file://${join(work, 'profile')}`,
-        '--convert-to',
-        'xlsx',
-        '--outdir',
-        out,
-        file,
-      ],
-      {
-        stdio: 'ignore',
-      },
-    );
-    const resaved = join(out, 'curation.xlsx');
-    expect(existsSync(resaved)).toBe(true);
-    const run = await claimgraph(['sheet', 'import', resaved, dir]);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    expect(snapshot(dir)).toEqual(before);
-  });
+  it.skipIf(!soffice)(
+    'imports a workbook opened and re-saved by LibreOffice without a change, appearances included',
+    async () => {
+      const dir = copyFixture(VALID);
+      addAppearances(dir);
+      const before = snapshot(dir);
+      const work = mkdtempSync(join(tmpdir(), 'claimgraph-soffice-'));
+      const file = join(work, 'curation.xlsx');
+      expect((await claimgraph(['sheet', 'export', dir, '--out', file])).code).toBe(0);
+      const out = join(work, 'resaved');
+      execFileSync(
+        soffice!,
+        [
+          '--headless',
+          `-env:UserInstallation=file://${join(work, 'profile')}`,
+          '--convert-to',
+          'xlsx',
+          '--outdir',
+          out,
+          file,
+        ],
+        {
+          stdio: 'ignore',
+        },
+      );
+      const resaved = join(out, 'curation.xlsx');
+      expect(existsSync(resaved)).toBe(true);
+      const run = await claimgraph(['sheet', 'import', resaved, dir]);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(snapshot(dir)).toEqual(before);
+    },
+  );
 });
 
 describe('claimgraph quotes', () => {

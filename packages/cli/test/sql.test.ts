@@ -53,14 +53,14 @@ describe('claimgraph sql', () => {
     expect(json(['sql', fromStatements, '--dataset', release]).map((r) => r.id)).toEqual(expected);
   });
 
-  it('has views named entities, relations, statements and sources with the release values, typed', () => {
+  it('has views named entities, relations, statements, appearances and sources with the release values, typed', () => {
     const counts = json([
       'sql',
-      'SELECT (SELECT count(*) FROM entities) AS e, (SELECT count(*) FROM relations) AS r, (SELECT count(*) FROM statements) AS s, (SELECT count(*) FROM sources) AS src',
+      'SELECT (SELECT count(*) FROM entities) AS e, (SELECT count(*) FROM relations) AS r, (SELECT count(*) FROM statements) AS s, (SELECT count(*) FROM appearances WHERE own) AS a, (SELECT count(*) FROM sources) AS src',
       '--dataset',
       release,
     ]);
-    expect(counts).toEqual([{ e: 4, r: 3, s: 4, src: 1 }]);
+    expect(counts).toEqual([{ e: 4, r: 3, s: 4, a: 4, src: 1 }]);
     const entities = json([
       'sql',
       'SELECT id, name, aliases, description FROM entities ORDER BY id',

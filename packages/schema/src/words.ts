@@ -61,7 +61,11 @@ export function sameUtterance(exact: string, words: string): boolean {
   const a = new Set(folded(exact).match(WORD) ?? []);
   const b = new Set(folded(words).match(WORD) ?? []);
   const [shorter, longer] = a.size <= b.size ? [a, b] : [b, a];
-  if (shorter.size === 0) return false;
+  // Words of no letters or digits ("!", "…") can only be the same characters.
+  if (shorter.size === 0) {
+    const bare = (text: string) => folded(text).replace(/["'\s]/g, '');
+    return bare(exact) === bare(words);
+  }
   let shared = 0;
   for (const word of shorter) if (longer.has(word)) shared++;
   return shared * 2 >= shorter.size;

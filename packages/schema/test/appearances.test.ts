@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { exactHoldsWords, outsideCoverage, validateDataset, wordsKey, type Coverage } from '../src/index.js';
+import {
+  exactHoldsWords,
+  outsideCoverage,
+  sameUtterance,
+  validateDataset,
+  wordsKey,
+  type Coverage,
+} from '../src/index.js';
 import { baseDataset, problemsAfter, problemsOf, record, type Loose } from './fixture.js';
 
 const STATEMENTS = 'data/statements.json';
@@ -59,6 +66,8 @@ describe('appearances', () => {
       });
     expect(appearing('a great deal of commingling,')).toEqual([]);
     expect(appearing('There is a great amount of commingling')).toEqual([]);
+    expect(sameUtterance('“!”', '!')).toBe(true);
+    expect(sameUtterance('?', '!')).toBe(false);
     expect(appearing('The Taliban deny any link')[0]).toMatchObject({
       path: '/appearances/0/anchor/exact',
       message: expect.stringContaining('shares too few words') as string,

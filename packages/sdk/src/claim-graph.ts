@@ -6,6 +6,7 @@ import {
   canonicalCoverage,
   canonicalRecord,
   columnsToDataset,
+  comparePartialDates,
   ENTITY_TYPES,
   readColumns,
   type Columns,
@@ -68,6 +69,17 @@ import { neighborPositions, PathFinder, type RelationFilter } from './traverse.j
 import { subStore } from './view-store.js';
 import { columnsLookValid } from './columns-check.js';
 import { coreColumns, SortedIds, storeFromColumns } from './columns-store.js';
+import { consensusRule, DEFAULT_CONSENSUS_RULE, STATUS_RULE } from './consensus/registry.js';
+import { ruleName, type Consensus } from './consensus/types.js';
+import { bodyVoices, type BodyOf } from './consensus/voices.js';
+import {
+  POSITIONS_DEFAULTS,
+  positionsOf,
+  voiceFunction,
+  type Position,
+  type PositionChange,
+  type PositionsOptions,
+} from './positions.js';
 
 export interface FromDataOptions {
   /** Check the records with the schema's validator; invalid data throws ClaimGraphValidationError [true]. */
@@ -137,7 +149,22 @@ export interface Stances {
   supports: Statement[];
   disputes: Statement[];
   status: Status;
+  /** The rule `status` is the verdict of: every-statement@1 (every statement counts once). */
+  rule: string;
 }
+
+export interface ConsensusOptions {
+  /** The rule that decides, `id@version` or a bare id for its newest version ['each-speaker-latest@1']. */
+  rule?: string;
+}
+
+export interface ContestedOptions {
+  /** The rule whose `contested` verdict to list ['every-statement@1'], the rule of `status`. */
+  rule?: string;
+}
+
+const CONSENSUS_DEFAULTS: ConsensusOptions & { rule: string } = { rule: DEFAULT_CONSENSUS_RULE };
+const CONTESTED_DEFAULTS: ContestedOptions & { rule: string } = { rule: STATUS_RULE };
 
 /** 1 for symmetric relation types, by index in RELATION_TYPES. */
 const SYMMETRIC = Uint8Array.from(RELATION_TYPES, (t) => (RELATION_TYPE_INFO[t].symmetric ? 1 : 0));
@@ -192,6 +219,7 @@ export class ClaimGraph {
   #speakers: Csr | undefined;
   #contested: number[] | undefined;
   #statementIndex: IdIndex | undefined;
+  #bodyOf: BodyOf | undefined;
   /** Ids joined into another record when datasets were merged (judgements, redirects across, relation joins). */
   #joins: ReadonlyMap<string, string> = new Map();
   #provenance: Provenance | undefined;
@@ -705,12 +733,95 @@ export class ClaimGraph {
       supports,
       disputes,
       status: relationStatus(supports.length, disputes.length),
+      rule: STATUS_RULE,
     };
   }
 
-  /** Relations with both supporting and disputing statements, by id. */
-  contested(): Relation[] {
+  /**
+   * What a relation's statements add up to under a named, versioned rule: the verdict
+   * (supported, disputed, contested or unresolved), the tallies, each voice's vote, the statements
+   * that decided it and the rule's id with its version. An unknown rule is an error listing the known ones.
+   */
+  consensus(relationId: string, options?: ConsensusOptions): Consensus {
+    const o = resolveOptions('consensus', CONSENSUS_DEFAULTS, options);
+    const rule = consensusRule('consensus', o.rule);
+    const relation = this.#store.relations.at(this.#requireRelation(relationId))!;
+    const statements = this.statements({ relation: relation.id });
+    const decision = rule.decide({ relation, statements, bodyOf: this.#bodies() });
+    const counted = new Set(decision.votes.flatMap((v) => v.statements.map((s) => s.id)));
+    return {
+      relation,
+      rule: ruleName(rule),
+      ...decision,
+      decidedBy: statements.filter((s) => counted.has(s.id)),
+    };
+  }
+
+  /**
+   * Each speaker's dated statements about each pair of entities, across relation types, with the
+   * changes in them: a later statement on the same pair whose stance or relation type differs
+   * from the speaker's previous one. `voices: 'body'` hears a spokesperson with their body.
+   * By voice id, then pair.
+   */
+  positions(options?: PositionsOptions): Position[] {
+    const method = 'positions';
+    const o = resolveOptions(method, POSITIONS_DEFAULTS, options);
+    if (o.voices !== 'speaker' && o.voices !== 'body')
+      throw optionError(method, 'voices', `must be one of speaker, body, not ${JSON.stringify(o.voices)}`);
+    const speaker = o.speaker === undefined ? undefined : this.entity(o.speaker)?.id;
+    if (o.speaker !== undefined && speaker === undefined) throw new UnknownIdError('entity', String(o.speaker));
+    const pair = o.relation === undefined ? undefined : this.relation(o.relation);
+    if (o.relation !== undefined && pair === undefined) throw new UnknownIdError('relation', String(o.relation));
+    const entity = o.entity === undefined ? undefined : this.#store.entities.at(this.#requireEntity(o.entity))!.id;
+    // A speaker's voice holds only the statements of the speakers in its circle (its body, their spokespeople).
+    const speakers =
+      speaker === undefined ? [undefined] : o.voices === 'body' ? [...this.#bodies().circle(speaker)] : [speaker];
+    let statements = speakers.flatMap((s) => this.statements({ speaker: s, entity: pair?.source ?? entity }));
+    if (speakers.length > 1) statements.sort((a, b) => comparePartialDates(a.date, b.date) || (a.id < b.id ? -1 : 1));
+    const relationOf = (s: Statement) => this.relation(s.relation)!;
+    if (pair || entity !== undefined)
+      statements = statements.filter((s) => {
+        const r = relationOf(s);
+        const ends = [r.source, r.target];
+        return (
+          (!pair || (ends.includes(pair.source) && ends.includes(pair.target))) &&
+          (entity === undefined || ends.includes(entity))
+        );
+      });
+    const positions = positionsOf(statements, relationOf, voiceFunction(o.voices, this.#bodies()));
+    return speaker === undefined
+      ? positions
+      : positions.filter((p) => p.voice === speaker || p.speakers.includes(speaker));
+  }
+
+  /** The changes of `positions(options)`, by the date of the statement that changed, then its id. */
+  changes(options?: PositionsOptions): PositionChange[] {
+    const days = new Map<string, number>();
+    const changes = this.positions(options).flatMap((p) => p.changes);
+    for (const c of changes) days.set(c.to.id, earliestKey(c.to.date) * 3 + c.to.date.length);
+    return changes.sort(
+      (a, b) =>
+        days.get(a.to.id)! - days.get(b.to.id)! ||
+        (a.to.id < b.to.id ? -1 : a.to.id > b.to.id ? 1 : 0) ||
+        (a.voice < b.voice ? -1 : a.voice > b.voice ? 1 : 0),
+    );
+  }
+
+  /** The body each statement's speaker speaks for, read once from the data's member-of relations. */
+  #bodies(): BodyOf {
+    return (this.#bodyOf ??= bodyVoices(this));
+  }
+
+  /**
+   * Relations whose verdict is `contested`, by id. By default under every-statement@1 (the rule of
+   * `status`): both supporting and disputing statements exist; `rule` names another.
+   */
+  contested(options?: ContestedOptions): Relation[] {
     const store = this.#store;
+    const o = resolveOptions('contested', CONTESTED_DEFAULTS, options);
+    const rule = consensusRule('contested', o.rule);
+    if (ruleName(rule) !== STATUS_RULE)
+      return all(store.relations).filter((r) => this.consensus(r.id, { rule: ruleName(rule) }).verdict === 'contested');
     if (!this.#contested) {
       this.#contested = [];
       for (let r = 0; r < store.relations.length; r++)

@@ -6,6 +6,8 @@ export {
   ClaimGraph,
   type FromDataOptions,
   type Stances,
+  type ConsensusOptions,
+  type ContestedOptions,
   type MergeOptions,
   type LoadManyOptions,
   type DatasetInfo,
@@ -19,6 +21,21 @@ export {
   type Judgements,
 } from './merge/judgements.js';
 export type { SameCandidate, SuggestSameOptions } from './merge/suggest.js';
+// Consensus under named, versioned rules, and positions over time.
+export { CONSENSUS_RULES, DEFAULT_CONSENSUS_RULE, STATUS_RULE, consensusRule } from './consensus/registry.js';
+export {
+  VERDICTS,
+  ruleName,
+  type Verdict,
+  type Vote,
+  type Tally,
+  type RuleInput,
+  type RuleDecision,
+  type ConsensusRule,
+  type Consensus,
+} from './consensus/types.js';
+export { SPOKESPERSON_ROLE } from './consensus/voices.js';
+export type { Position, PositionChange, PositionsOptions, Voices } from './positions.js';
 export type { LoadOptions } from './load.js';
 export type {
   EntitiesOptions,

@@ -1,4 +1,6 @@
-import type { Dataset } from '@claimgraph/schema';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RECORD_FILES, RECORD_KINDS, REDIRECTS_FILE, type Dataset } from '@claimgraph/schema';
 import { describe, expect, it } from 'vitest';
 import { bumpCovers, diff, formatDiff, maxBump } from '../src/diff/index.js';
 
@@ -335,5 +337,192 @@ describe('formatDiff', () => {
 
   it('says so when nothing changed', () => {
     expect(formatDiff(diff(base(), base()))).toContain('No changes.');
+  });
+});
+
+describe('diff of appearances (compared by source)', () => {
+  /** base() with two more sources and st:price-1 also reported by src:dispatch. */
+  function cited(): Dataset {
+    const d = clone(base());
+    d.sources.push(
+      { id: 'src:dispatch', title: 'The Dispatch', publisher: 'The Dispatch', published: '2021-08-28' },
+      { id: 'src:yahoo', title: 'Reprint', publisher: 'Yahoo News', published: '2021-08-29' },
+    );
+    d.statements[0]!.appearances = [
+      {
+        source: 'src:dispatch',
+        anchor: { type: 'TextQuoteSelector', exact: 'The Taliban and the Haqqani network are separate entities.' },
+        note: 'Quoted in part.',
+      },
+    ];
+    return d;
+  }
+  const messages = (a: Dataset, b: Dataset) => diff(a, b).reasons.map((r) => `${r.bump}: ${r.message}`);
+
+  it('treats an added appearance as minor, in words', () => {
+    const b = cited();
+    b.statements[0]!.appearances!.push({ source: 'src:yahoo' });
+    const result = diff(cited(), b);
+    expect(result.suggestedBump).toBe('minor');
+    expect(messages(cited(), b)).toEqual(['minor: statement st:price-1: appearance in src:yahoo added']);
+    expect(result.statements.changed[0]!.appearances).toEqual([
+      { source: 'src:yahoo', own: false, change: 'added', bump: 'minor' },
+    ]);
+    // The first appearance of a statement is minor too.
+    const first = clone(cited());
+    delete first.statements[0]!.appearances;
+    expect(messages(first, cited())).toEqual(['minor: statement st:price-1: appearance in src:dispatch added']);
+  });
+
+  it("treats a corrected appearance's anchor or note as patch", () => {
+    const b = cited();
+    b.statements[0]!.appearances![0]!.note = 'Quoted in part, without the first sentence.';
+    b.statements[0]!.appearances![0]!.anchor = {
+      type: 'TextQuoteSelector',
+      exact: 'The Taliban and the Haqqani network are separate entities.',
+      prefix: 'said: ',
+    };
+    expect(diff(cited(), b).suggestedBump).toBe('patch');
+    expect(messages(cited(), b)).toEqual([
+      'patch: statement st:price-1: appearance in src:dispatch: anchor corrected',
+      'patch: statement st:price-1: appearance in src:dispatch: note corrected',
+    ]);
+  });
+
+  it('swapping which source is its own and which an appearance is a patch', () => {
+    const b = cited();
+    const s = b.statements[0]!;
+    b.statements[0] = {
+      ...s,
+      source: 'src:dispatch',
+      anchor: s.appearances![0]!.anchor!,
+      appearances: [{ source: 'src:article' }],
+    };
+    const result = diff(cited(), b);
+    expect(result.suggestedBump).toBe('patch');
+    expect(messages(cited(), b)).toEqual([
+      'patch: statement st:price-1: src:article is now an appearance (was its own source)',
+      'patch: statement st:price-1: src:dispatch is now its own source (was an appearance)',
+      'patch: statement st:price-1: its own source src:dispatch: note removed',
+    ]);
+  });
+
+  it('treats a removed appearance as major, unless its source was renamed to one that stays', () => {
+    const removed = cited();
+    delete removed.statements[0]!.appearances;
+    expect(diff(cited(), removed).suggestedBump).toBe('major');
+    expect(messages(cited(), removed)).toEqual([
+      'major: statement st:price-1: appearance in src:dispatch removed; it no longer cites that source',
+    ]);
+
+    const renamed = cited();
+    renamed.sources = renamed.sources.map((s) => (s.id === 'src:dispatch' ? { ...s, id: 'src:the-dispatch' } : s));
+    renamed.statements[0]!.appearances![0]!.source = 'src:the-dispatch';
+    renamed.redirects = [{ from: 'src:dispatch', to: 'src:the-dispatch', reason: 'renamed', date: '2026-12-06' }];
+    const result = diff(cited(), renamed);
+    expect(result.suggestedBump).toBe('minor');
+    expect(result.reasons.map((r) => r.message)).toEqual([
+      'source src:dispatch renamed to src:the-dispatch, with a redirect',
+    ]);
+
+    // Merged into the statement's own source: still cited there, so nothing is lost.
+    const merged = cited();
+    merged.sources = merged.sources.filter((s) => s.id !== 'src:dispatch');
+    delete merged.statements[0]!.appearances;
+    merged.redirects = [{ from: 'src:dispatch', to: 'src:article', reason: 'the same article', date: '2026-12-06' }];
+    expect(diff(cited(), merged).suggestedBump).toBe('minor');
+  });
+
+  it('keeps a corrected own source a patch, and its anchor under the field rule', () => {
+    const b = cited();
+    b.statements[0]!.source = 'src:yahoo';
+    expect(messages(cited(), b)).toEqual([
+      'patch: statement st:price-1: its own source corrected from src:article to src:yahoo',
+    ]);
+    const anchored = cited();
+    anchored.statements[0]!.anchor = {
+      type: 'TextQuoteSelector',
+      exact: 'The Taliban and the Haqqani network are separate entities.',
+    };
+    expect(messages(cited(), anchored)).toEqual([
+      'minor: statement st:price-1: its own source src:article: anchor added',
+    ]);
+    expect(messages(anchored, cited())).toEqual([
+      'major: statement st:price-1: its own source src:article: anchor removed',
+    ]);
+  });
+
+  it('does not count appearances listed in another order as a change', () => {
+    const a = cited();
+    a.statements[0]!.appearances!.push({ source: 'src:yahoo' });
+    const b = clone(a);
+    b.statements[0]!.appearances!.reverse();
+    const result = diff(a, b);
+    expect(result.suggestedBump).toBe('none');
+    expect(result.statements.changed).toEqual([]);
+  });
+
+  it('says what changed among the sources in words in formatDiff, never as a JSON array', () => {
+    const b = cited();
+    b.statements[0]!.appearances = [{ source: 'src:yahoo', note: 'A reprint.' }];
+    const text = formatDiff(diff(cited(), b));
+    expect(text).toContain(
+      [
+        '  ~ st:price-1',
+        '      appearance in src:dispatch removed; it no longer cites that source',
+        '      appearance in src:yahoo added',
+      ].join('\n'),
+    );
+    expect(text).not.toContain('/appearances');
+    expect(text).toContain('Why major:\n  statement st:price-1: appearance in src:dispatch removed');
+    const corrected = cited();
+    corrected.statements[0]!.appearances![0]!.note = 'Quoted in full.';
+    expect(formatDiff(diff(cited(), corrected))).toContain(
+      '      appearance in src:dispatch: note corrected: "Quoted in part." → "Quoted in full."',
+    );
+  });
+});
+
+describe("diff of the bundled dataset's kept releases", () => {
+  const dataset = join(__dirname, '..', '..', '..', 'datasets', 'afghanistan-2021');
+  const release = (version: string) =>
+    JSON.parse(readFileSync(join(dataset, 'releases', version, 'dataset.json'), 'utf8')) as Dataset;
+  const data = (file: string) => JSON.parse(readFileSync(join(dataset, 'data', file), 'utf8')) as never;
+  const current = (): Dataset => ({
+    ...(Object.fromEntries(RECORD_KINDS.map((kind) => [kind, data(RECORD_FILES[kind])])) as unknown as Dataset),
+    redirects: data(REDIRECTS_FILE),
+  });
+
+  it('suggests the bump each release was published with, and finds no appearance changes in them', () => {
+    const cases: [string, string, string][] = [
+      ['1.0.0', '1.1.0', 'minor'],
+      ['1.1.0', '2.0.0', 'major'],
+      ['1.0.0', '2.0.0', 'major'],
+    ];
+    for (const [from, to, bump] of cases) {
+      const result = diff(release(from), release(to));
+      expect(result.suggestedBump, `${from} → ${to}`).toBe(bump);
+      expect(result.statements.changed.filter((c) => c.appearances)).toEqual([]);
+      expect(formatDiff(result)).toContain(`suggested version bump: ${bump}`);
+    }
+  });
+
+  it('diffs every kept release against the current data, and an appearance added to it is minor', () => {
+    for (const version of ['1.0.0', '1.1.0', '2.0.0']) expect(() => diff(release(version), current())).not.toThrow();
+    const now = current();
+    const statement = now.statements.find((s) => s.appearances === undefined && s.quote !== undefined)!;
+    const next = structuredClone(now);
+    // The dataset reads one article: a second outlet that reprints the words.
+    next.sources.push({ id: 'src:reprint', title: 'Reprinted', publisher: 'Yahoo News', published: '2021-09' });
+    next.statements.find((s) => s.id === statement.id)!.appearances = [{ source: 'src:reprint' }];
+    const result = diff(now, next);
+    expect(result.suggestedBump).toBe('minor');
+    expect(result.reasons.map((r) => r.message)).toEqual([
+      `statement ${statement.id}: appearance in src:reprint added`,
+      'source src:reprint added',
+    ]);
+    expect(diff(release('2.0.0'), next).reasons.map((r) => r.message)).toContain(
+      `statement ${statement.id}: appearance in src:reprint added`,
+    );
   });
 });

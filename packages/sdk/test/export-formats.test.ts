@@ -13,6 +13,7 @@ import {
   multilineDataset,
   recordsFromCsv,
   recordsFromGraph,
+  joinAppearances,
   recordsFromNdjson,
 } from './export-helpers.js';
 
@@ -30,6 +31,12 @@ const bytes = (result: ExportResult, path: string): ArrayBuffer => {
   return content.buffer.slice(content.byteOffset, content.byteOffset + content.byteLength) as ArrayBuffer;
 };
 const csvRows = (content: string) => parseCsv(content, { columns: true, bom: true }) as Record<string, string>[];
+/** statements.csv joined with appearances.csv, back to statement records. */
+const statementsOf = (result: ExportResult, formulaEscape: boolean) =>
+  joinAppearances(
+    recordsFromCsv('statements', csvRows(text(result, 'statements.csv')), formulaEscape),
+    recordsFromCsv('appearances', csvRows(text(result, 'appearances.csv')), formulaEscape),
+  );
 
 describe('exportDataset(cg, "gexf")', () => {
   it('parses back with graphology-gexf into the same nodes, edges and attributes', async () => {
@@ -87,6 +94,27 @@ describe('exportDataset(cg, "gexf")', () => {
   });
 });
 
+describe('statement counts in GEXF and GraphML', () => {
+  it('count a statement with three appearances once: statements, never the sources that report them', async () => {
+    const data = awkwardDataset();
+    data.sources.push({ id: 'src:wire', title: 'Wire copy', publisher: 'Wire', published: '2021-09-02' });
+    const siraj = data.statements.find((s) => s.id === 'st:siraj-2')!;
+    siraj.appearances = [{ source: 'src:article' }, { source: 'src:reprint' }, { source: 'src:wire' }];
+    const threeTimes = ClaimGraph.fromData(data);
+    for (const format of ['gexf', 'graphml'] as const) {
+      const content = text(await exportDataset(threeTimes, format), `dataset.${format}`);
+      const graph = (format === 'gexf' ? parseGexf : parseGraphml)(MultiGraph, content);
+      expect(graph.getEdgeAttributes('rel:haqqani-allied-with-taliban'), format).toMatchObject({
+        supports: 1,
+        disputes: 0,
+        weight: 1,
+      });
+    }
+    const edges = csvRows(text(await exportDataset(threeTimes, 'csv'), 'edges.csv'));
+    expect(edges.find((e) => e.Id === 'rel:haqqani-allied-with-taliban')).toMatchObject({ Weight: '1', supports: '1' });
+  });
+});
+
 describe('exportDataset(cg, "graphml")', () => {
   it('parses back with graphology-graphml into the same nodes, edges and attributes', async () => {
     const result = await exportDataset(cg, 'graphml');
@@ -134,18 +162,37 @@ describe('exportDataset(cg, "graphml")', () => {
 });
 
 describe('exportDataset(cg, "csv")', () => {
-  it('writes nodes, edges, statements and sources that csv-parse reads back to the same records', async () => {
+  it('writes nodes, edges, statements, appearances and sources that csv-parse reads back to the same records', async () => {
     const result = await exportDataset(cg, 'csv', { formulaEscape: false });
     expect(result.files.map((f) => [f.path, f.records])).toEqual([
       ['nodes.csv', 7],
       ['edges.csv', 3],
       ['statements.csv', 4],
-      ['sources.csv', 2],
+      ['appearances.csv', 6],
+      ['sources.csv', 3],
     ]);
+    expect(result.records).toMatchObject({ statements: 4, appearances: 6 });
     expect(recordsFromCsv('nodes', csvRows(text(result, 'nodes.csv')), false)).toEqual(expected.entities);
     expect(recordsFromCsv('edges', csvRows(text(result, 'edges.csv')), false)).toEqual(expected.relations);
-    expect(recordsFromCsv('statements', csvRows(text(result, 'statements.csv')), false)).toEqual(expected.statements);
+    const statements = recordsFromCsv('statements', csvRows(text(result, 'statements.csv')), false);
+    expect(statements.some((s) => 'appearances' in (s as object))).toBe(false);
+    expect(statementsOf(result, false)).toEqual(expected.statements);
     expect(recordsFromCsv('sources', csvRows(text(result, 'sources.csv')), false)).toEqual(expected.sources);
+  });
+
+  it('writes appearances.csv: one row per statement and source, its own source first, for a join', async () => {
+    const result = await exportDataset(cg, 'csv');
+    expect(text(result, 'statements.csv').split('\r\n')[0]).not.toContain('appearances');
+    expect(text(result, 'appearances.csv').split('\r\n')[0]).toBe('statement,source,own,anchor,note');
+    const rows = csvRows(text(result, 'appearances.csv'));
+    expect(rows.filter((r) => r.statement === 'st:price-1').map((r) => [r.source, r.own, r.note])).toEqual([
+      ['src:article', 'true', ''],
+      ['src:reprint', 'false', '\'-Reprinted in full, "verbatim", with a comma.'],
+      ['src:op-ed', 'false', ''],
+    ]);
+    expect(JSON.parse(rows[1]!.anchor!)).toMatchObject({ type: 'TextQuoteSelector', prefix: 'Price, asked: ' });
+    // Every statement has its own row, so joining statements to sources loses none.
+    expect(rows.filter((r) => r.own === 'true').map((r) => r.statement)).toEqual(expected.statements.map((s) => s.id));
   });
 
   it('starts with the headers Gephi and Flourish look for, and types edges Directed or Undirected by the vocabulary', async () => {
@@ -205,10 +252,11 @@ describe('exportDataset(cg, "csv")', () => {
     expect(byId.get('person:ned-price')!.role).toBe("'+spokesman");
     const statements = csvRows(text(result, 'statements.csv'));
     expect(statements.find((s) => s.Id === 'st:report-1')!.quote).toBe("'=SUM(A1:A9) is not a formula here");
-    for (const row of [...nodes, ...statements])
+    const appearances = csvRows(text(result, 'appearances.csv'));
+    for (const row of [...nodes, ...statements, ...appearances])
       for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     expect(recordsFromCsv('nodes', nodes, true)).toEqual(expected.entities);
-    expect(recordsFromCsv('statements', statements, true)).toEqual(expected.statements);
+    expect(statementsOf(result, true)).toEqual(expected.statements);
   });
 
   it('keeps quotes, commas and newlines inside RFC 4180 quoted fields, in UTF-8', async () => {
@@ -216,7 +264,7 @@ describe('exportDataset(cg, "csv")', () => {
     const result = await exportDataset(raw, 'csv', { formulaEscape: false });
     const content = text(result, 'statements.csv');
     expect(content).toContain('"First line, ""quoted""\nsecond line\r\nthird\tcolumn"');
-    expect(recordsFromCsv('statements', csvRows(content), false)).toEqual(raw.toJSON().statements);
+    expect(statementsOf(result, false)).toEqual(raw.toJSON().statements);
     expect(recordsFromCsv('edges', csvRows(text(result, 'edges.csv')), false)).toEqual(raw.toJSON().relations);
     const file = result.files.find((f) => f.path === 'nodes.csv')!;
     expect(file.bytes).toBe(Buffer.byteLength(file.content as string, 'utf8'));
@@ -235,10 +283,19 @@ describe('exportDataset(cg, "ndjson")', () => {
     const result = await exportDataset(cg, 'ndjson');
     const content = text(result, 'dataset.ndjson');
     const lines = content.split('\n').filter(Boolean);
-    expect(lines).toHaveLength(7 + 3 + 4 + 2);
+    expect(lines).toHaveLength(7 + 3 + 4 + 6 + 3);
+    expect(result.files[0]!.records).toBe(lines.length);
     expect(lines[0]!.startsWith('{"kind":"entity","id":"armed-group:haqqani-network"')).toBe(true);
+    expect(lines.filter((l) => l.startsWith('{"kind":"statement"')).some((l) => l.includes('"appearances"'))).toBe(
+      false,
+    );
+    expect(lines.filter((l) => l.includes('"statement":"st:price-1"'))).toEqual([
+      '{"kind":"appearance","statement":"st:price-1","source":"src:article","own":true}',
+      '{"kind":"appearance","statement":"st:price-1","source":"src:reprint","own":false,"anchor":{"type":"TextQuoteSelector","exact":"The Taliban and the Haqqani network are \\"separate entities,\\" he said.","prefix":"Price, asked: ","suffix":" \\"We are"},"note":"-Reprinted in full, \\"verbatim\\", with a comma."}',
+      '{"kind":"appearance","statement":"st:price-1","source":"src:op-ed","own":false}',
+    ]);
     const back = recordsFromNdjson(content);
-    expect(new Set(back.kinds)).toEqual(new Set(['entity', 'relation', 'statement', 'source']));
+    expect(new Set(back.kinds)).toEqual(new Set(['entity', 'relation', 'statement', 'appearance', 'source']));
     for (const kind of KINDS) expect(back[kind]).toEqual(expected[kind]);
   });
 
@@ -251,7 +308,7 @@ describe('exportDataset(cg, "ndjson")', () => {
   it('carries newlines and tabs as JSON escapes, one record still on one line', async () => {
     const raw = ClaimGraph.fromData(multilineDataset(), { validate: false });
     const content = text(await exportDataset(raw, 'ndjson'), 'dataset.ndjson');
-    expect(content.split('\n').filter(Boolean)).toHaveLength(16);
+    expect(content.split('\n').filter(Boolean)).toHaveLength(23);
     expect(recordsFromNdjson(content).statements).toEqual(raw.toJSON().statements);
   });
 
@@ -277,8 +334,16 @@ describe('exportDataset(cg, "parquet")', () => {
       ['entities.parquet', 7],
       ['relations.parquet', 3],
       ['statements.parquet', 4],
-      ['sources.parquet', 2],
+      ['appearances.parquet', 6],
+      ['sources.parquet', 3],
     ]);
+    const appearances = await parquetReadObjects({ file: bytes(result, 'appearances.parquet') });
+    expect(appearances.map((a) => [a.statement, a.source, a.own])).toEqual(
+      expected.statements.flatMap((s) => [
+        [s.id, s.source, true],
+        ...(s.appearances ?? []).map((a) => [s.id, a.source, false]),
+      ]),
+    );
     const entities = await parquetReadObjects({ file: bytes(result, 'entities.parquet') });
     expect(entities.map((e) => e.id)).toEqual(expected.entities.map((e) => e.id));
     expect(entities.find((e) => e.id === 'armed-group:haqqani-network')!.aliases).toEqual([
@@ -331,6 +396,7 @@ describe('exportDataset(cg, "neo4j")', () => {
       'sources.csv',
       'relationships.csv',
       'links.csv',
+      'appearances.csv',
       'import.cypher',
     ]);
     const header = (path: string) => text(result, path).split('\r\n')[0];
@@ -339,6 +405,21 @@ describe('exportDataset(cg, "neo4j")', () => {
     );
     expect(header('relationships.csv')).toBe(':START_ID,:END_ID,:TYPE,relationId,status,supports:int,disputes:int');
     expect(header('links.csv')).toBe(':START_ID,:END_ID,:TYPE');
+    expect(header('appearances.csv')).toBe(':START_ID,:END_ID,:TYPE,own:boolean,anchor,note');
+    expect(header('statements.csv')).not.toContain('appearances');
+    const rows = csvRows(text(result, 'appearances.csv'));
+    expect(rows).toHaveLength(6);
+    expect(
+      rows.filter((r) => r[':START_ID'] === 'st:price-1').map((r) => [r[':END_ID'], r[':TYPE'], r['own:boolean']]),
+    ).toEqual([
+      ['src:article', 'APPEARS_IN', 'true'],
+      ['src:reprint', 'APPEARS_IN', 'false'],
+      ['src:op-ed', 'APPEARS_IN', 'false'],
+    ]);
+    // JSON text with no backslash before a quote, as every JSON cell of the Neo4j files.
+    const anchor = rows.find((r) => r[':END_ID'] === 'src:reprint')!.anchor!;
+    expect(anchor).not.toContain('\\"');
+    expect(JSON.parse(anchor)).toEqual(expected.statements[0]!.appearances![0]!.anchor);
     expect(header('statements.csv')).toContain('statementId:ID,:LABEL,relation,speaker,stance,date,date_start:date,');
     expect(header('statements.csv')).toContain('hedged:boolean');
   });

@@ -1,9 +1,13 @@
 // Shared by the export tests: a dataset full of awkward text, and readers that turn each exported
 // format back into records, following the mappings the export module documents.
-import { canonicalRecord, type Dataset, type RecordKind } from '@claimgraph/schema';
+import { canonicalRecord, type Dataset, type RecordKind, type Statement } from '@claimgraph/schema';
 import type { AbstractGraph } from 'graphology-types';
+import { expect } from 'vitest';
 import {
+  APPEARANCE_FIELDS,
   CSV_COLUMNS,
+  NDJSON_APPEARANCE_KIND,
+  type AppearanceRow,
   EDGE_ATTRIBUTES,
   NODE_ATTRIBUTES,
   unescapeFormula,
@@ -83,6 +87,20 @@ export function awkwardDataset(): Dataset {
         date: '2021-08-27',
         quote: 'The Taliban and the Haqqani network are "separate entities," he said.',
         source: 'src:article',
+        // Reported by two more sources: rows of the appearances table, with an anchor and a formula-like note.
+        appearances: [
+          {
+            source: 'src:reprint',
+            anchor: {
+              type: 'TextQuoteSelector',
+              exact: 'The Taliban and the Haqqani network are "separate entities," he said.',
+              prefix: 'Price, asked: ',
+              suffix: ' "We are',
+            },
+            note: '-Reprinted in full, "verbatim", with a comma.',
+          },
+          { source: 'src:op-ed' },
+        ],
         hedged: false,
       },
       {
@@ -128,6 +146,13 @@ export function awkwardDataset(): Dataset {
         title: 'What We, the Taliban, Want',
         publisher: 'The New York Times',
         url: 'https://example.org/op-ed',
+      },
+      {
+        id: 'src:reprint',
+        title: 'Taliban, Haqqani "commingling", reprinted',
+        publisher: '@Reprints',
+        published: '2021-09-01',
+        language: 'en',
       },
     ],
   };
@@ -175,7 +200,7 @@ function decodeRow(
   return record;
 }
 
-const FILE_KIND: Record<CsvFile, RecordKind | 'redirects'> = {
+const FILE_KIND: Record<Exclude<CsvFile, 'appearances'>, RecordKind | 'redirects'> = {
   nodes: 'entities',
   edges: 'relations',
   statements: 'statements',
@@ -183,9 +208,44 @@ const FILE_KIND: Record<CsvFile, RecordKind | 'redirects'> = {
   redirects: 'redirects',
 };
 
-/** CSV rows (as csv-parse gives them, by header) back to canonical records. */
+/** CSV rows (as csv-parse gives them, by header) back to canonical records (appearances: to rows of that table). */
 export function recordsFromCsv(file: CsvFile, rows: Record<string, string>[], formulaEscape: boolean): unknown[] {
+  if (file === 'appearances') return rows.map((row) => decodeRow(CSV_COLUMNS.appearances, row, formulaEscape));
   return rows.map((row) => canonicalRecord(FILE_KIND[file], decodeRow(CSV_COLUMNS[file], row, formulaEscape)));
+}
+
+/**
+ * Statements read from a statements table, given back their `appearances` from the appearances
+ * table's rows, as a reader joining the two would: the own row must repeat the statement's source
+ * and anchor, the others become its appearances in row order. Throws on a row no statement owns.
+ */
+export function joinAppearances(statements: unknown[], rows: unknown[]): Statement[] {
+  const byId = new Map((statements as Statement[]).map((s) => [s.id, { ...s }]));
+  const own = new Set<string>();
+  const { statement: _s, source: _o, own: _w, ...rest } = Object.fromEntries(APPEARANCE_FIELDS.map((f) => [f.name, 0]));
+  const fields = Object.keys(rest);
+  for (const row of rows as AppearanceRow[]) {
+    const statement = byId.get(row.statement);
+    if (!statement) throw new Error(`appearance row of unknown statement ${row.statement}`);
+    if (row.own) {
+      if (own.has(row.statement)) throw new Error(`two own rows for ${row.statement}`);
+      own.add(row.statement);
+      expect(row.source).toBe(statement.source);
+      expect(row.anchor).toEqual(statement.anchor);
+      expect(row.note).toBeUndefined();
+      continue;
+    }
+    const appearance = Object.fromEntries(
+      fields.flatMap((f) =>
+        (row as unknown as Record<string, unknown>)[f] === undefined
+          ? []
+          : [[f, (row as unknown as Record<string, unknown>)[f]]],
+      ),
+    );
+    (statement.appearances ??= []).push({ source: row.source, ...appearance });
+  }
+  expect([...own].sort()).toEqual([...byId.keys()].sort());
+  return [...byId.values()].map((s) => canonicalRecord('statements', s));
 }
 
 /** A parsed GEXF or GraphML graph back to entities and relations. */
@@ -199,7 +259,7 @@ export function recordsFromGraph(graph: AbstractGraph): Pick<Dataset, 'entities'
   return canonical({ entities, relations, statements: [], sources: [] } as unknown as Dataset);
 }
 
-/** NDJSON text back to a dataset, checking that every line has a kind. */
+/** NDJSON text back to a dataset, checking that every line has a kind; `appearance` lines go back into their statements. */
 export function recordsFromNdjson(text: string): Dataset & { kinds: string[] } {
   const out = {
     entities: [],
@@ -216,6 +276,7 @@ export function recordsFromNdjson(text: string): Dataset & { kinds: string[] } {
     source: out.sources,
     // A dataset with redirects (afghanistan-2021 since 2.0.0) exports them as `redirect` lines.
     redirect: out.redirects!,
+    [NDJSON_APPEARANCE_KIND]: [],
   };
   for (const line of text.split('\n')) {
     if (line === '') continue;
@@ -223,5 +284,6 @@ export function recordsFromNdjson(text: string): Dataset & { kinds: string[] } {
     out.kinds.push(kind);
     list[kind]!.push(record);
   }
+  out.statements = joinAppearances(out.statements, list[NDJSON_APPEARANCE_KIND]!);
   return out;
 }

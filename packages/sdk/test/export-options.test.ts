@@ -95,9 +95,10 @@ describe('exportDataset() with out (Node)', () => {
       [join(dir, 'csv2', 'nodes.csv'), 7],
       [join(dir, 'csv2', 'edges.csv'), 3],
       [join(dir, 'csv2', 'statements.csv'), 4],
-      [join(dir, 'csv2', 'sources.csv'), 2],
+      [join(dir, 'csv2', 'appearances.csv'), 6],
+      [join(dir, 'csv2', 'sources.csv'), 3],
     ]);
-    expect(csv.records).toEqual({ entities: 7, relations: 3, statements: 4, sources: 2, redirects: 0 });
+    expect(csv.records).toEqual({ entities: 7, relations: 3, statements: 4, appearances: 6, sources: 3, redirects: 0 });
   });
 
   it('writes the same bytes to disk as it returns in memory', async () => {
@@ -113,7 +114,7 @@ describe('exportDataset() with out (Node)', () => {
     expect(file.files.map((f) => f.path)).toEqual([join(dir, 'graphs', 'afghanistan.gexf')]);
     const folder = await exportDataset(cg, 'ndjson', { out: dir });
     expect(folder.out).toBe(join(dir, 'dataset.ndjson'));
-    expect(readFileSync(join(dir, 'dataset.ndjson'), 'utf8').split('\n')).toHaveLength(17);
+    expect(readFileSync(join(dir, 'dataset.ndjson'), 'utf8').split('\n')).toHaveLength(24);
   });
 
   it('refuses to write a multi-file format over a file', async () => {
@@ -142,8 +143,9 @@ describe('releaseFiles()', () => {
       ['parquet/entities.parquet', 'parquet', 'application/vnd.apache.parquet', 7],
       ['parquet/relations.parquet', 'parquet', 'application/vnd.apache.parquet', 3],
       ['parquet/statements.parquet', 'parquet', 'application/vnd.apache.parquet', 4],
-      ['parquet/sources.parquet', 'parquet', 'application/vnd.apache.parquet', 2],
-      ['dataset.ndjson', 'ndjson', 'application/x-ndjson', 16],
+      ['parquet/appearances.parquet', 'parquet', 'application/vnd.apache.parquet', 6],
+      ['parquet/sources.parquet', 'parquet', 'application/vnd.apache.parquet', 3],
+      ['dataset.ndjson', 'ndjson', 'application/x-ndjson', 23],
     ]);
   });
 });

@@ -7,8 +7,9 @@ import { parquetReadObjects } from 'hyparquet';
 import type { Dataset, Entity, Relation, Source, Statement } from '@claimgraph/schema';
 import { describe, expect, it } from 'vitest';
 import { ClaimGraph } from '../src/index.js';
-import { exportDataset, parquetColumns, type ExportResult } from '../src/export/index.js';
-import { KINDS, recordsFromCsv, recordsFromGraph, recordsFromNdjson } from './export-helpers.js';
+import { exportDataset, parquetColumns, type ExportResult, type TableKind } from '../src/export/index.js';
+import { FUZZ_SEED, validDataset } from '../../schema/test/fuzz-mutations.js';
+import { joinAppearances, KINDS, recordsFromCsv, recordsFromGraph, recordsFromNdjson } from './export-helpers.js';
 
 const SEED = 20210815;
 const RUNS = 60;
@@ -86,6 +87,29 @@ function datasetArbitrary(text: fc.Arbitrary<string>): fc.Arbitrary<Dataset> {
       date: partialDate,
       quote: text,
       source: fc.nat(),
+      // Other sources that report it (the own source and repeats are dropped), each with a note or an anchor.
+      appearances: fc.array(
+        fc.record(
+          {
+            source: fc.nat(),
+            note: text,
+            anchor: fc.oneof(
+              fc.record(
+                { type: fc.constant('TextQuoteSelector' as const), exact: text, prefix: text, suffix: text },
+                { requiredKeys: ['type', 'exact'] },
+              ),
+              fc.record({
+                type: fc.constant('TextPositionSelector' as const),
+                start: fc.nat({ max: 1000 }),
+                end: fc.integer({ min: 1001, max: 2000 }),
+                snapshot: fc.constant('a'.repeat(64)),
+              }),
+            ),
+          },
+          { requiredKeys: ['source'] },
+        ),
+        { maxLength: 3 },
+      ),
       hedged: fc.boolean(),
       reportedBy: fc.nat(),
       note: text,
@@ -101,7 +125,7 @@ function datasetArbitrary(text: fc.Arbitrary<string>): fc.Arbitrary<Dataset> {
       entities: fc.array(entity, { minLength: 2, maxLength: 8 }),
       relations: fc.array(relation, { minLength: 1, maxLength: 8 }),
       statements: fc.array(statement, { maxLength: 12 }),
-      sources: fc.array(source, { minLength: 1, maxLength: 3 }),
+      sources: fc.array(source, { minLength: 1, maxLength: 4 }),
     })
     .map(({ entities, relations, statements, sources }) => {
       const entityIds = entities.map((e, i) => `${e.kind}:e${pad(i)}`);
@@ -126,17 +150,52 @@ function datasetArbitrary(text: fc.Arbitrary<string>): fc.Arbitrary<Dataset> {
         ...outRelations.map((_, r) => ({ relation: r, speaker: r, disputes: r % 3 === 0, date: '2021-08', source: 0 })),
         ...statements,
       ];
-      const outStatements = made.map(({ relation, speaker, disputes, source, reportedBy, ...rest }, i): Statement => ({
-        id: `st:t${pad(i)}`,
-        relation: outRelations[relation % outRelations.length]!.id,
-        speaker: entityIds[speaker % entityIds.length]!,
-        stance: disputes ? 'disputes' : 'supports',
-        ...rest,
-        source: outSources[source % outSources.length]!.id,
-        ...(reportedBy === undefined ? {} : { reportedBy: entityIds[reportedBy % entityIds.length]! }),
-      }));
+      const outStatements = made.map(
+        ({ relation, speaker, disputes, source, reportedBy, appearances, ...rest }, i): Statement => {
+          const own = outSources[source % outSources.length]!.id;
+          const cited = new Set([own]);
+          const others = (appearances ?? []).flatMap((a) => {
+            const id = outSources[a.source % outSources.length]!.id;
+            if (cited.has(id)) return [];
+            cited.add(id);
+            return [{ ...a, source: id }];
+          });
+          return {
+            id: `st:t${pad(i)}`,
+            relation: outRelations[relation % outRelations.length]!.id,
+            speaker: entityIds[speaker % entityIds.length]!,
+            stance: disputes ? 'disputes' : 'supports',
+            ...rest,
+            source: own,
+            ...(others.length > 0 ? { appearances: others } : {}),
+            ...(reportedBy === undefined ? {} : { reportedBy: entityIds[reportedBy % entityIds.length]! }),
+          } as Statement;
+        },
+      );
       return { entities: outEntities, relations: outRelations, statements: outStatements, sources: outSources };
     });
+}
+
+/** Each Parquet file of an export read by hyparquet back to records: the field columns, JSON parsed. */
+async function parquetTables(result: ExportResult): Promise<Partial<Record<TableKind, Record<string, unknown>[]>>> {
+  const out: Partial<Record<TableKind, Record<string, unknown>[]>> = {};
+  for (const kind of [...KINDS, 'appearances'] as TableKind[]) {
+    const content = result.files.find((f) => f.path === `${kind}.parquet`)!.content as Uint8Array;
+    const table = await parquetReadObjects({
+      file: content.buffer.slice(content.byteOffset, content.byteOffset + content.byteLength) as ArrayBuffer,
+    });
+    const fields = parquetColumns(kind).filter((c) => c.field !== undefined);
+    out[kind] = table.map((row) => {
+      const record: Record<string, unknown> = {};
+      for (const column of fields) {
+        const value = row[column.name];
+        if (value === null || value === undefined) continue;
+        record[column.field!] = column.type === 'JSON' && typeof value === 'string' ? JSON.parse(value) : value;
+      }
+      return record;
+    });
+  }
+  return out;
 }
 
 const text = (result: ExportResult, path: string) => result.files.find((f) => f.path === path)!.content as string;
@@ -152,12 +211,15 @@ describe('export round trips (fast-check)', () => {
         const result = await exportDataset(cg, 'csv', { formulaEscape });
         expect(recordsFromCsv('nodes', rows(text(result, 'nodes.csv')), formulaEscape)).toEqual(expected.entities);
         expect(recordsFromCsv('edges', rows(text(result, 'edges.csv')), formulaEscape)).toEqual(expected.relations);
-        expect(recordsFromCsv('statements', rows(text(result, 'statements.csv')), formulaEscape)).toEqual(
-          expected.statements,
-        );
+        expect(
+          joinAppearances(
+            recordsFromCsv('statements', rows(text(result, 'statements.csv')), formulaEscape),
+            recordsFromCsv('appearances', rows(text(result, 'appearances.csv')), formulaEscape),
+          ),
+        ).toEqual(expected.statements);
         expect(recordsFromCsv('sources', rows(text(result, 'sources.csv')), formulaEscape)).toEqual(expected.sources);
         if (formulaEscape) {
-          for (const file of ['nodes.csv', 'statements.csv', 'sources.csv']) {
+          for (const file of ['nodes.csv', 'statements.csv', 'appearances.csv', 'sources.csv']) {
             for (const row of rows(text(result, file)))
               for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
           }
@@ -211,25 +273,44 @@ describe('export round trips (fast-check)', () => {
         const cg = ClaimGraph.fromData(data, { validate: false });
         const expected = cg.toJSON();
         const result = await exportDataset(cg, 'parquet');
+        const tables = await parquetTables(result);
         for (const kind of KINDS) {
-          const content = result.files.find((f) => f.path === `${kind}.parquet`)!.content as Uint8Array;
-          const table = await parquetReadObjects({
-            file: content.buffer.slice(content.byteOffset, content.byteOffset + content.byteLength) as ArrayBuffer,
-          });
-          const fields = parquetColumns(kind).filter((c) => c.field !== undefined);
-          const back = table.map((row) => {
-            const record: Record<string, unknown> = {};
-            for (const column of fields) {
-              const value = row[column.name];
-              if (value === null || value === undefined) continue;
-              record[column.field!] = column.type === 'JSON' && typeof value === 'string' ? JSON.parse(value) : value;
-            }
-            return record;
-          });
-          expect(back).toEqual(expected[kind].map((r) => ({ ...r })));
+          if (kind !== 'statements') expect(tables[kind]).toEqual(expected[kind].map((r) => ({ ...r })));
         }
+        expect(joinAppearances(tables.statements!, tables.appearances!)).toEqual(expected.statements);
       }),
       { ...options, numRuns: 25 },
     );
+  });
+
+  it("every appearance of the schema's fuzz datasets survives CSV, NDJSON and Parquet, and counts once", async () => {
+    let cited = 0;
+    await fc.assert(
+      fc.asyncProperty(validDataset, async (data) => {
+        const cg = ClaimGraph.fromData(data);
+        const expected = cg.toJSON();
+        cited += expected.statements.reduce((n, s) => n + (s.appearances?.length ?? 0), 0);
+        const csv = await exportDataset(cg, 'csv', { formulaEscape: false });
+        expect(
+          joinAppearances(
+            recordsFromCsv('statements', rows(text(csv, 'statements.csv')), false),
+            recordsFromCsv('appearances', rows(text(csv, 'appearances.csv')), false),
+          ),
+        ).toEqual(expected.statements);
+        expect(recordsFromNdjson(text(await exportDataset(cg, 'ndjson'), 'dataset.ndjson')).statements).toEqual(
+          expected.statements,
+        );
+        const tables = await parquetTables(await exportDataset(cg, 'parquet'));
+        expect(joinAppearances(tables.statements!, tables.appearances!)).toEqual(expected.statements);
+        // Weights count statements, however many sources report them.
+        cg.graph.forEachEdge((edge, attributes) => {
+          const on = expected.statements.filter((s) => s.relation === edge);
+          expect(attributes.supports + attributes.disputes).toBe(on.length);
+        });
+      }),
+      { seed: FUZZ_SEED, numRuns: 25 },
+    );
+    // The generator must actually give appearances, or this test checks nothing.
+    expect(cited).toBeGreaterThan(0);
   });
 });

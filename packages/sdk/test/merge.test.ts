@@ -150,7 +150,7 @@ describe('ClaimGraph.merge', () => {
     const { supports, disputes, status } = cg.stances(relation!.id);
     expect([supports.map((s) => s.id), disputes.map((s) => s.id), status]).toEqual([
       ['st:anas-1'],
-      ['st:price-1', 'st:price-again'],
+      ['st:price-1'],
       'contested',
     ]);
     expect(supports[0]!.relation).toBe(relation!.id);
@@ -158,11 +158,44 @@ describe('ClaimGraph.merge', () => {
     expect(cg.mergeReport!.joined).toEqual([
       { kind: 'entities', from: 'armed-group:the-taliban', to: 'armed-group:taliban', by: 'judgement' },
       { kind: 'relations', from: 'rel:hqn-part-of-the-taliban', to: relation!.id, by: 'relation' },
+      { kind: 'statements', from: 'st:price-again', to: 'st:price-1', by: 'statement' },
     ]);
-    // The same speaker's same words (folded) on one relation, under two ids: recorded for the appearances join.
+    // The same speaker's same words (folded) on one relation, under two ids: one statement.
     expect(cg.mergeReport!.duplicates).toEqual([
       { statements: ['st:price-1', 'st:price-again'], datasets: ['first', 'second'] },
     ]);
+  });
+
+  it("joins one speaker's same words in two datasets as one statement, the other source an appearance", () => {
+    const [a, b] = pair();
+    const again = b.statements.find((s) => s.id === 'st:price-again')!;
+    again.source = 'src:interview';
+    again.anchor = { type: 'TextQuoteSelector', exact: 'they are separate  entities', prefix: 'Price: ' };
+    again.appearances = [{ source: 'src:briefing', note: 'the briefing, as the first dataset reads it' }];
+    // The second dataset lists the statements first, so the kept one is the first dataset's, not the earlier id.
+    const cg = ClaimGraph.merge(graphs([a, b]).reverse(), { judgements: SAME });
+    expect(cg.datasets.map((d) => d.name)).toEqual(['second', 'first']);
+    const kept = cg.statement('st:price-again')!;
+    expect(kept.id).toBe('st:price-again');
+    expect(cg.statement('st:price-1')).toEqual(kept);
+    const ab = ClaimGraph.merge(graphs([a, b]), { judgements: SAME });
+    const joined = ab.statement('st:price-again')!;
+    expect(joined).toEqual({
+      ...a.statements[0]!,
+      appearances: [
+        {
+          source: 'src:interview',
+          anchor: { type: 'TextQuoteSelector', exact: 'they are separate  entities', prefix: 'Price: ' },
+        },
+      ],
+    });
+    expect(ab.statements().map((s) => s.id)).toEqual(['st:price-1', 'st:anas-1']);
+    expect(ab.datasetsOf('st:price-1')).toEqual(['first', 'second']);
+    expect(ab.datasetsOf('st:price-again')).toEqual(['first', 'second']);
+    expect(ab.stances('rel:haqqani-network-part-of-taliban').disputes.map((s) => s.id)).toEqual(['st:price-1']);
+    expect(ab.statements({ source: 'src:briefing' }).map((s) => s.id)).toEqual(['st:price-1']);
+    // The merged graph keeps the schema's rule: no two statements give the same words.
+    expect(ab.toJSON().statements.filter((s) => s.speaker === 'person:ned-price')).toHaveLength(1);
   });
 
   it('makes one statement of one id with equal content in two datasets', () => {

@@ -82,9 +82,18 @@ describe('exportDataset(cg, "neo4j") and LOAD CSV quote escaping', () => {
 
   it('refuses free text the two settings would read differently, naming the record and field', async () => {
     const data = canonical(awkwardDataset());
-    data.statements[0]!.quote = 'a path, C:\\"x\\"';
+    const statement = data.statements.find((s) => s.id === 'st:report-1')!;
+    statement.quote = 'a path, C:\\"x\\"';
     await expect(exportDataset(ClaimGraph.fromData(data), 'neo4j')).rejects.toThrow(
-      `@claimgraph/sdk: exportDataset(): neo4j: ${data.statements[0]!.id} /quote: holds a backslash right before a quote (or ending a text with a comma, quote or newline), which Neo4j's LOAD CSV reads differently by its dbms.import.csv.legacy_quote_escaping setting; correct the text or use another format`,
+      `@claimgraph/sdk: exportDataset(): neo4j: st:report-1 /quote: holds a backslash right before a quote (or ending a text with a comma, quote or newline), which Neo4j's LOAD CSV reads differently by its dbms.import.csv.legacy_quote_escaping setting; correct the text or use another format`,
+    );
+  });
+
+  it("refuses an appearance's note the two settings would read differently, naming its statement", async () => {
+    const data = canonical(awkwardDataset());
+    data.statements[0]!.appearances![0]!.note = 'reprinted as "C:\\"';
+    await expect(exportDataset(ClaimGraph.fromData(data), 'neo4j')).rejects.toThrow(
+      `@claimgraph/sdk: exportDataset(): neo4j: st:price-1 /note: holds a backslash right before a quote`,
     );
   });
 

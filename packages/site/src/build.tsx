@@ -8,8 +8,18 @@ import { renderToString } from 'preact-render-to-string';
 import { canonicalDataset, serializeDataset } from '@claimgraph/schema';
 import { dataScript, sharedAssets } from './assets.js';
 import { entityChart, perspectiveChart, relationChart, timelineChart, type PageChart } from './charts.js';
-import { listPagePath, paginate, resolveOptions, Site, type SiteInput, type SiteOptions } from './model.js';
+import {
+  datasetPath,
+  listPagePath,
+  paginate,
+  resolveOptions,
+  Site,
+  type SiteInput,
+  type SiteOptions,
+} from './model.js';
 import { embedPath, perspectivePath, recordPath } from './permalink.js';
+import { DatasetPage, datasetCounts } from './pages/dataset.js';
+import { AboutPage, ABOUT_PATH } from './pages/about.js';
 import { EntityPage } from './pages/entity.js';
 import { HomePage, HOME_PATH } from './pages/home.js';
 import {
@@ -24,6 +34,8 @@ import {
 import { PerspectivePage } from './pages/perspective.js';
 import { RedirectPage, SourcePage, StatementPage } from './pages/records.js';
 import { RelationPage } from './pages/relation.js';
+import { RulesPage } from './pages/rules.js';
+import { RULES_PATH } from './rule-links.js';
 import { DownloadsPage, EmbedPage, SearchPage, type DownloadFile } from './pages/service.js';
 
 /** A site: file paths relative to its root (with `/`), in order, and their contents. */
@@ -61,7 +73,15 @@ export function buildSite(input: SiteInput, options?: SiteOptions): SiteFiles {
 
   add(HOME_PATH, html(<HomePage site={site} />));
   add('search.html', html(<SearchPage site={site} />));
+  add(ABOUT_PATH, html(<AboutPage site={site} />));
   add('downloads.html', html(<DownloadsPage site={site} files={downloads} />));
+  add(RULES_PATH, html(<RulesPage site={site} />));
+  const counts = datasetCounts(site);
+  for (const dataset of site.datasets)
+    add(
+      datasetPath(dataset.name),
+      html(<DatasetPage site={site} dataset={dataset} counts={counts.get(dataset.name)!} />),
+    );
 
   const relations = relationOrder(site);
   const entities = entityOrder(site);

@@ -6,7 +6,14 @@
 export { buildSite, SITE_MARKER, type SiteFiles } from './build.js';
 export { writeSite, SiteOutError } from './write.js';
 export { loadSiteInput, shortName, titleFromName, type LoadedSiteInput } from './release.js';
-export { SITE_DEFAULTS, type SiteInput, type SiteMeta, type SiteOptions, type ReleaseFile } from './model.js';
+export {
+  SITE_DEFAULTS,
+  type SiteDataset,
+  type SiteInput,
+  type SiteMeta,
+  type SiteOptions,
+  type ReleaseFile,
+} from './model.js';
 export {
   recordPath,
   perspectivePath,

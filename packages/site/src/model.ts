@@ -8,13 +8,14 @@ import {
   datePrecision,
   ENTITY_TYPE_INFO,
   RELATION_TYPE_INFO,
+  type Coverage,
   type Dataset,
   type Entity,
   type Relation,
   type Statement,
 } from '@claimgraph/schema';
 import { ClaimGraph, relationStatus, type Status } from '@claimgraph/sdk';
-import { pathToUrl, recordPath, relativeHref } from './permalink.js';
+import { encodePart, pathToUrl, recordPath, relativeHref } from './permalink.js';
 
 /** What the site says about the dataset: from the release's datapackage.json or the source's package.json. */
 export interface SiteMeta {
@@ -36,12 +37,25 @@ export interface ReleaseFile {
   content: Uint8Array;
 }
 
+/** One of several datasets a site shows as one: what it is, and what its research covered. */
+export interface SiteDataset extends SiteMeta {
+  /** The dataset's coverage (data/coverage.json): the period researched, languages, gaps. */
+  coverage?: Coverage;
+}
+
 export interface SiteInput {
-  /** A valid dataset (validate it first: the site trusts it). */
+  /** A valid dataset (validate it first: the site trusts it); several datasets merged into one. */
   dataset: Dataset;
   meta: SiteMeta;
   /** The release's files; when absent, the site offers the dataset.json it was given. */
   releaseFiles?: ReleaseFile[];
+  /**
+   * When `dataset` merges several datasets: each of them, in load order. The home page lists them,
+   * each gets a page (`dataset/<name>.html`), and every record page links to the ones it comes from.
+   */
+  datasets?: SiteDataset[];
+  /** With `datasets`: record id → the names of the datasets holding it (`ClaimGraph.datasetsOf`). */
+  provenance?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface SiteOptions {
@@ -98,6 +112,11 @@ export class Site {
   readonly #names: Map<string, string>;
   readonly #counts = new Map<string, StanceCount>();
   readonly speakers: Set<string>;
+  /** The datasets a site of several shows as one, in load order; empty for one dataset. */
+  readonly datasets: readonly SiteDataset[];
+  readonly #provenance: Readonly<Record<string, readonly string[]>>;
+  /** What the research covered, from the dataset's coverage declaration. */
+  readonly coverage: Coverage | undefined;
   #statementIds: Set<string> | undefined;
 
   constructor(
@@ -106,6 +125,8 @@ export class Site {
     readonly options: ResolvedOptions,
   ) {
     this.cg = ClaimGraph.fromData(input.dataset, { validate: false, version: meta.version });
+    this.datasets = input.datasets && input.datasets.length > 1 ? input.datasets : [];
+    this.#provenance = input.provenance ?? {};
     this.data = this.cg.toJSON();
     this.title = meta.title ?? meta.name;
     this.#names = new Map(this.data.entities.map((e) => [e.id, e.name]));
@@ -116,6 +137,13 @@ export class Site {
     }
     for (const count of this.#counts.values()) count.status = relationStatus(count.supports, count.disputes);
     this.speakers = new Set(this.data.statements.map((s) => s.speaker));
+    this.coverage = input.dataset.coverage;
+  }
+
+  /** The datasets (of several) a record comes from, in load order; empty for a site of one dataset. */
+  datasetsOf(id: string): SiteDataset[] {
+    const names = this.#provenance[id] ?? [];
+    return this.datasets.filter((d) => names.includes(d.name));
   }
 
   nameOf(id: string): string {
@@ -169,6 +197,11 @@ export class Site {
   recordHref(from: string, id: string): string {
     return relativeHref(from, recordPath(id));
   }
+}
+
+/** The page of one of several datasets: `dataset/afghanistan-2021.html`. */
+export function datasetPath(name: string): string {
+  return `dataset/${encodePart(name)}.html`;
 }
 
 /** `2021-08-27` → "27 Aug 2021" with the precision as a machine-readable `datetime`. */

@@ -12,7 +12,7 @@
  */
 
 /** Top-level names the site itself uses; a record prefix may not take one. */
-export const RESERVED_FOLDERS = ['assets', 'embed', 'perspective', 'release', 'list'] as const;
+export const RESERVED_FOLDERS = ['assets', 'embed', 'perspective', 'release', 'list', 'dataset'] as const;
 
 const KEEP = /^[A-Za-z0-9_-]$/;
 

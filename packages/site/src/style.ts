@@ -69,6 +69,13 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .status-contested { color: #fff; background: var(--accent); border-color: var(--accent); }
 .status-supported { color: var(--supports); }
 .status-disputed { color: var(--disputes); }
+.status-unresolved { color: var(--muted); }
+.status-rule { font: .72rem/1 var(--mono); color: var(--muted); margin-left: .15rem; }
+.positions { list-style: none; padding: 0; }
+.positions > li { margin: 0 0 1rem; }
+.positions h3 { font-size: 1rem; margin: 0 0 .3rem; }
+.position-steps { margin: 0; padding-left: 1.2rem; font-size: .95rem; }
+.position-change { display: inline-block; margin-left: .4rem; font-weight: 700; color: var(--accent); }
 .stance-bar { display: inline-flex; align-items: center; gap: .4rem; }
 .bar { display: inline-flex; width: 4.5rem; height: .5rem; background: var(--rule); }
 .bar-supports { background: var(--supports); }
@@ -101,6 +108,12 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .label { font-weight: 600; color: var(--muted); }
 .statement-foot { margin: .35rem 0 0; font-size: .82rem; color: var(--muted); }
 .more { font-size: .9rem; color: var(--muted); font-style: italic; }
+.appearances { padding-left: 1.4rem; margin: .5rem 0 1rem; }
+.appearance { padding: .45rem 0; border-bottom: 1px solid var(--rule); }
+.appearance-head { margin: 0; font-family: var(--serif); font-size: 1.02rem; }
+.appearance-meta { margin: .15rem 0 0; font-size: .85rem; color: var(--muted); overflow-wrap: anywhere; }
+.appearance-exact { margin: .3rem 0 0; font-size: .95rem; }
+.coverage-line { font-size: .95rem; }
 
 .chart-block { margin: 1.5rem 0; }
 .chart { margin: 0; }

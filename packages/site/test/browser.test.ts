@@ -50,7 +50,7 @@ function watch(page: Page, allowed: (url: URL) => boolean): string[] {
 
 /** Waits until the page's script has run and every chart on it is drawn. */
 async function ready(page: Page): Promise<void> {
-  await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
+  await page.waitForSelector('body[data-ready]', { timeout: 0 });
   expect(await page.locator('figure.chart:not([data-drawn="true"])').count(), `${page.url()}: charts drawn`).toBe(0);
 }
 

@@ -46,7 +46,9 @@ describe('recordPath(), the permalink of a record id', () => {
         fc.string({ minLength: 1, maxLength: 8, unit: 'grapheme' }),
         fc.string({ minLength: 1, unit: 'grapheme' }),
         (prefix, name) => {
-          fc.pre(!prefix.includes(':') && !['assets', 'embed', 'perspective', 'release', 'list'].includes(prefix));
+          fc.pre(
+            !prefix.includes(':') && !['assets', 'embed', 'perspective', 'release', 'list', 'dataset'].includes(prefix),
+          );
           const id = `${prefix}:${name}`;
           const path = recordPath(id);
           expect(path).toMatch(/^[A-Za-z0-9_%-]+\/[A-Za-z0-9_%-]+\.html$/);

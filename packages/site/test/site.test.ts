@@ -223,3 +223,50 @@ describe('writeSite()', () => {
     expect((await readdir(root)).sort()).toEqual(['mine', 'site']);
   });
 });
+
+describe('a site of several datasets', () => {
+  const input = (): SiteInput => {
+    const base = hostileInput();
+    const [first, ...rest] = base.dataset.entities;
+    const provenance: Record<string, string[]> = {};
+    for (const kind of ['entities', 'relations', 'statements', 'sources'] as const)
+      for (const { id } of base.dataset[kind]) provenance[id] = ['one', 'two'];
+    for (const { id } of rest) provenance[id] = ['two'];
+    return {
+      ...base,
+      datasets: [
+        { name: 'one', title: HOSTILE_NAME, version: '1.0.0' },
+        {
+          name: 'two',
+          version: '0.1.0',
+          coverage: { period: { from: '2012', to: '2026-12' }, languages: ['en'], searches: [], gaps: ['No Pashto.'] },
+        },
+      ],
+      provenance: { ...provenance, [first!.id]: ['one'] },
+    };
+  };
+
+  it('lists the datasets on the home page, gives each a page and links every record to its datasets', () => {
+    const files = buildSite(input());
+    const home = text(files, 'index.html');
+    expect(home).toContain('<h2 id="datasets-title">2 datasets, shown as one</h2>');
+    expect(decode(home)).toContain(`${HOSTILE_NAME}</a> (version 1.0.0)`);
+    expect(home).not.toContain('<script>alert("name")</script>');
+    expect(home).toMatch(
+      /<a href="\.\/dataset\/two\.html">two<\/a> \(version 0\.1\.0\) · researched <time[^>]*>2012<\/time> to <time[^>]*>Dec 2026<\/time>/,
+    );
+    expect(text(files, 'dataset/two.html')).toContain('<li>No Pashto.</li>');
+    const { entities } = input().dataset;
+    const [first, second] = [recordPath(entities[0]!.id), recordPath(entities[1]!.id)];
+    expect(text(files, first)).toContain('<dt>From dataset</dt><dd><a href="../dataset/one.html">');
+    expect(text(files, second)).toContain(
+      '<dt>From dataset</dt><dd><a href="../dataset/two.html">two</a> (version 0.1.0)</dd>',
+    );
+  });
+
+  it('a site of one dataset has no dataset pages and cites the dataset as before', () => {
+    const files = buildSite(hostileInput());
+    expect([...files.keys()].some((path) => path.startsWith('dataset/'))).toBe(false);
+    expect(text(files, 'index.html')).not.toContain('datasets-title');
+  });
+});

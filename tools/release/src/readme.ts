@@ -49,8 +49,14 @@ export function countsBlock(dataset: Dataset): string {
   const supports = s.filter((x) => x.stance === 'supports').length;
   const disputes = s.length - supports;
   const hedged = s.filter((x) => x.hedged === true).length;
+  const partial = s.filter((x) => x.partial === true).length;
   const quoted = s.filter((x) => x.quote !== undefined).length;
-  const paraphrased = s.filter((x) => x.paraphrase !== undefined).length;
+  const paraphrased = s.filter((x) => x.paraphrase !== undefined && x.paraphraseBy !== 'curator').length;
+  const summarised = s.filter((x) => x.paraphrase !== undefined && x.paraphraseBy === 'curator').length;
+  const reported = s.filter((x) => (x.appearances?.length ?? 0) > 0);
+  const appearances = reported.reduce((n, x) => n + x.appearances!.length, 0);
+  const publishers = new Set(dataset.sources.map((x) => x.publisher)).size;
+  const years = dataset.sources.flatMap((x) => (x.published ? [x.published.slice(0, 4)] : [])).sort();
   const secondHand = s.filter((x) => x.reportedBy !== undefined).length;
   const ended = dataset.relations.filter((r) => r.end !== undefined || r.endedBy !== undefined).length;
   const dates = summary.statementDates;
@@ -62,10 +68,21 @@ export function countsBlock(dataset: Dataset): string {
     countTable('relation type', summary.relationTypes),
     '',
     `Statements: ${supports} support and ${disputes} dispute their relation; ${hedged} are hedged, ` +
+      (partial > 0 ? `${partial} grant it only in part (\`partial\`), ` : '') +
       `${quoted} carry a verbatim quote and ${paraphrased} the source's paraphrase, ` +
+      (summarised > 0 ? `${summarised} a summary in the curators' words, ` : '') +
       `${secondHand} reach the source second-hand (\`reportedBy\`).` +
       (dates ? ` Statement dates run from ${spoken(dates.from)} to ${spoken(dates.to)}.` : '') +
       ` ${plural(ended, 'relation is', 'relations are')} known to have ended (\`end\` or \`endedBy\`).`,
+    '',
+    `Sources: ${plural(sources, 'source', 'sources')} from ${plural(publishers, 'publisher', 'publishers')}` +
+      (years.length > 0
+        ? years[0] === years[years.length - 1]
+          ? `, published in ${years[0]}`
+          : `, published from ${years[0]} to ${years[years.length - 1]}`
+        : '') +
+      `; ${plural(reported.length, 'statement is', 'statements are')} reported by more than one source ` +
+      `(${plural(appearances, 'appearance', 'appearances')} besides the source each was read from).`,
   ].join('\n');
 }
 

@@ -364,6 +364,8 @@ describe('claimgraph-release readme', () => {
         '| `part-of` | 1 |',
         '',
         "Statements: 0 support and 1 dispute their relation; 0 are hedged, 0 carry a verbatim quote and 0 the source's paraphrase, 0 reach the source second-hand (`reportedBy`). Statement dates run from 27 August 2021 to 27 August 2021. 0 relations are known to have ended (`end` or `endedBy`).",
+        '',
+        'Sources: 1 source from 1 publisher; 0 statements are reported by more than one source (0 appearances besides the source each was read from).',
         '<!-- /counts -->',
         '',
         'Cite <!-- version -->version 1.0.0<!-- /version -->.',
@@ -374,6 +376,42 @@ describe('claimgraph-release readme', () => {
       status: 0,
       stdout: '✔ datasets/fixture/README.md: counts and version match the data\n',
     });
+  });
+
+  it("counts partial statements, curators' summaries, publishers, years and appearances", async () => {
+    writeData({
+      sources: [
+        { id: 'src:article', title: 'Article', publisher: 'Washington Examiner', published: '2021-08-28' },
+        { id: 'src:reprint', title: 'Article', publisher: 'Yahoo News', published: '2021-08-29' },
+        { id: 'src:wire', title: 'Wire', publisher: 'Washington Examiner', published: '2012-09' },
+      ],
+      statements: [
+        {
+          ...statements[0]!,
+          quote: 'separate entities',
+          appearances: [{ source: 'src:reprint' }, { source: 'src:wire' }],
+        },
+        {
+          ...statements[0]!,
+          id: 'st:price-2',
+          stance: 'supports',
+          partial: true,
+          paraphrase: 'the groups overlap',
+          paraphraseBy: 'curator',
+          date: '2012',
+          source: 'src:wire',
+        },
+      ],
+    });
+    writeFileSync(readmeFile(), README);
+    expect((await release(['readme'], root)).status).toBe(0);
+    const text = readFileSync(readmeFile(), 'utf8');
+    expect(text).toContain(
+      "Statements: 1 support and 1 dispute their relation; 0 are hedged, 1 grant it only in part (`partial`), 1 carry a verbatim quote and 0 the source's paraphrase, 1 a summary in the curators' words, 0 reach the source second-hand (`reportedBy`).",
+    );
+    expect(text).toContain(
+      'Sources: 3 sources from 2 publishers, published from 2012 to 2021; 1 statement is reported by more than one source (2 appearances besides the source each was read from).',
+    );
   });
 
   it('with --check, fails a README the data no longer matches and leaves it alone', async () => {

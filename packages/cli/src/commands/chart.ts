@@ -2,7 +2,6 @@
  * `claimgraph chart KIND --out FILE`: draws one of @claimgraph/charts' charts of a dataset; the
  * file's extension picks the format (.svg, .png, .json for the Vega-Lite spec, .html).
  */
-import { checkIntegrity } from '../integrity.js';
 import { mkdir } from 'node:fs/promises';
 import { writeFileAtomic } from '@claimgraph/schema/node';
 import { dirname, extname } from 'node:path';
@@ -15,14 +14,12 @@ import { CliError, EXIT } from '../errors.js';
 import type { ChartKind } from '../program.js';
 import { fsPath, shownPath, type CliIO } from '../io.js';
 import { printIssues } from '../output.js';
-import { datasetOrBundled } from '../bundled-dataset.js';
-import { resolveDatasetPath } from '../paths.js';
+import { chooseDatasets, datasetsLabel, isMerge, openGraph, type DatasetFlags } from '../datasets.js';
 
 const FORMATS = ['.svg', '.png', '.json', '.html'] as const;
 
-export interface ChartFlags {
+export interface ChartFlags extends DatasetFlags {
   out: string;
-  dataset?: string;
   title?: string;
   subtitle?: string;
   credit?: string;
@@ -79,22 +76,31 @@ export async function chartCommand(io: CliIO, kind: ChartKind, flags: ChartFlags
   const width = pixels('width', flags.width, 200, 2400);
   const height = pixels('height', flags.height, 160, 4000);
 
-  const chosen = datasetOrBundled(io, flags.dataset);
-  const { given, path } = await resolveDatasetPath(io, chosen.given, chosen.path);
-  await checkIntegrity(io, path, given);
-  const { read, result, dataset } = await checkDataset(path);
-  if (!dataset) {
-    printIssues(io, result.errors, shownPath(io, read.located.dir, given));
-    io.stderr.write(`${given}: cannot chart an invalid dataset; run "claimgraph validate ${given}"\n`);
-    return EXIT.invalid;
+  const chosen = await chooseDatasets(io, flags);
+  let cg: ClaimGraph;
+  if (isMerge(flags)) cg = (await openGraph(io, flags, chosen)).cg;
+  else {
+    const { given, path } = chosen[0]!;
+    const { read, result, dataset } = await checkDataset(path);
+    if (!dataset) {
+      printIssues(io, result.errors, shownPath(io, read.located.dir, given));
+      io.stderr.write(`${given}: cannot chart an invalid dataset; run "claimgraph validate ${given}"\n`);
+      return EXIT.invalid;
+    }
+    // "@claimgraph/dataset-afghanistan-2021" → "afghanistan-2021", as datapackage.json names it; the
+    // charts' default source line names the dataset from cg.name.
+    const name = read.meta.name?.replace(/^@[^/]+\//, '').replace(/^dataset-/, '');
+    cg = ClaimGraph.fromData(dataset as Dataset, { validate: false, version: read.meta.version, name });
   }
   // Loaded here, not at start-up: vega and resvg are heavy and only this command needs them.
   const [charts, render] = await Promise.all([import('@claimgraph/charts'), import('@claimgraph/charts/render')]);
-  // "@claimgraph/dataset-afghanistan-2021" → "afghanistan-2021", as datapackage.json names it; the
-  // charts' default source line names the dataset from cg.name.
-  const name = read.meta.name?.replace(/^@[^/]+\//, '').replace(/^dataset-/, '');
-  const cg = ClaimGraph.fromData(dataset as Dataset, { validate: false, version: read.meta.version, name });
-  const frame = { title: flags.title, subtitle: flags.subtitle, credit: flags.credit };
+  const frame = {
+    title: flags.title,
+    subtitle: flags.subtitle,
+    credit: flags.credit,
+    // A merged graph has no name of its own: the source line names every dataset with its version.
+    ...(cg.datasets.length > 1 ? { dataset: datasetsLabel(cg) } : {}),
+  };
   const select = { relation: flags.relation, entity: flags.entity };
   const window = { from: flags.from, to: flags.to };
   const types = flags.types

@@ -2,20 +2,18 @@
  * `claimgraph export --format F --out PATH [--dataset PATH]`: a dataset as GEXF, GraphML, CSV,
  * NDJSON, Parquet or Neo4j files, through @claimgraph/sdk/export.
  */
-import { checkIntegrity } from '../integrity.js';
 import type { Dataset } from '@claimgraph/schema';
 import { checkDataset } from '@claimgraph/schema/node';
-import { ClaimGraphError } from '@claimgraph/sdk';
+import { ClaimGraphError, type ClaimGraph } from '@claimgraph/sdk';
 import { exportDataset, type ExportFormat } from '@claimgraph/sdk/export';
-import { datasetOrBundled } from '../bundled-dataset.js';
+import { chooseDatasets, datasetsLabel, isMerge, openGraph, type DatasetFlags } from '../datasets.js';
 import { CliError, EXIT } from '../errors.js';
 import { fsPath, shownPath, type CliIO } from '../io.js';
 import { createProgress, plural, printIssues, printJson } from '../output.js';
 
-export interface ExportFlags {
+export interface ExportFlags extends DatasetFlags {
   format: ExportFormat;
   out: string;
-  dataset?: string;
   /** commander's `--no-formula-escape` */
   formulaEscape?: boolean;
   bom?: boolean;
@@ -25,21 +23,33 @@ export interface ExportFlags {
 }
 
 export async function exportCommand(io: CliIO, flags: ExportFlags): Promise<number> {
-  const { given, path } = datasetOrBundled(io, flags.dataset);
-  await checkIntegrity(io, path, given);
+  const chosen = await chooseDatasets(io, flags);
   const progress = createProgress(io, 'export');
   progress.step('reading');
-  const { read, result, dataset } = await checkDataset(path, progress.step);
-  if (!dataset) {
-    progress.done();
-    printIssues(io, result.errors, shownPath(io, read.located.dir, given));
-    io.stderr.write(`${given}: cannot export an invalid dataset; run "claimgraph validate ${given}"\n`);
-    return EXIT.invalid;
+  let input: Dataset | ClaimGraph;
+  /** What was exported, for the summary: one dataset's name and version, or every dataset's. */
+  let about: { name: string; version: string | null; datasets?: { name: string; version: string | null }[] };
+  if (isMerge(flags)) {
+    const { cg } = await openGraph(io, flags, chosen).finally(() => progress.done());
+    input = cg;
+    const datasets = cg.datasets.map((d) => ({ name: d.name, version: d.version ?? null }));
+    about = { name: datasetsLabel(cg), version: null, datasets };
+  } else {
+    const { given, path } = chosen[0]!;
+    const { read, result, dataset } = await checkDataset(path, progress.step);
+    if (!dataset) {
+      progress.done();
+      printIssues(io, result.errors, shownPath(io, read.located.dir, given));
+      io.stderr.write(`${given}: cannot export an invalid dataset; run "claimgraph validate ${given}"\n`);
+      return EXIT.invalid;
+    }
+    input = dataset as Dataset;
+    about = { name: read.meta.name ?? given, version: read.meta.version ?? null };
   }
   progress.step(`writing ${flags.format}`);
   let exported;
   try {
-    exported = await exportDataset(dataset as Dataset, flags.format, {
+    exported = await exportDataset(input, flags.format, {
       out: fsPath(io, flags.out),
       formulaEscape: flags.formulaEscape,
       bom: flags.bom,
@@ -57,8 +67,9 @@ export async function exportCommand(io: CliIO, flags: ExportFlags): Promise<numb
     // Paths as the user gave --out: relative to the working folder when it was.
     const asOut = (file: string) => shownPath(io, file, flags.out);
     printJson(io, {
-      dataset: read.meta.name ?? given,
-      version: read.meta.version ?? null,
+      dataset: about.name,
+      version: about.version,
+      ...(about.datasets ? { datasets: about.datasets } : {}),
       ...exported,
       ...(exported.out === undefined ? {} : { out: asOut(exported.out) }),
       files: exported.files.map((f) => ({ ...f, path: asOut(f.path) })),
@@ -69,7 +80,7 @@ export async function exportCommand(io: CliIO, flags: ExportFlags): Promise<numb
   // Paths inside the current folder are shown relative to it, others as given.
   const shown = (file: string) => shownPath(io, file);
   io.stdout.write(
-    `exported ${read.meta.name ?? given}${read.meta.version ? `@${read.meta.version}` : ''} as ${flags.format} → ${shown(exported.out!)}\n` +
+    `exported ${about.name}${about.version ? `@${about.version}` : ''} as ${flags.format} → ${shown(exported.out!)}\n` +
       `  ${plural(records.entities, 'entity', 'entities')}, ${plural(records.relations, 'relation')}, ${plural(records.statements, 'statement')}, ${plural(records.sources, 'source')}\n` +
       exported.files
         .map(

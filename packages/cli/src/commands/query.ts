@@ -2,7 +2,6 @@
  * `claimgraph query …`: ask a dataset (the bundled one unless --dataset says otherwise) who is
  * connected to whom and who says so, through @claimgraph/sdk; a table by default, --json for scripts.
  */
-import { checkIntegrity } from '../integrity.js';
 import type { Entity, Relation, Statement } from '@claimgraph/schema';
 import {
   ClaimGraph,
@@ -11,38 +10,28 @@ import {
   ClaimGraphValidationError,
   UnknownIdError,
 } from '@claimgraph/sdk';
-import { datasetOrBundled } from '../bundled-dataset.js';
+import { openGraph, type DatasetFlags } from '../datasets.js';
 import { CliError, EXIT } from '../errors.js';
-import { asGiven, type CliIO } from '../io.js';
+import type { CliIO } from '../io.js';
 import { plural, printJson } from '../output.js';
 import { outputFormat, renderTable, type TableData } from '../table.js';
-import { resolveDatasetPath } from '../paths.js';
 
-interface CommonFlags {
-  dataset?: string;
+export interface CommonFlags extends DatasetFlags {
   json?: boolean;
   outputFormat?: string;
 }
 
 /**
- * Loads the dataset; what goes wrong becomes a one-line message: exit code 1 for invalid data, 2 for
- * bad options and for a --dataset that is not a dataset at all (as for every other command).
+ * Loads the dataset, or merges the datasets given; what goes wrong becomes a one-line message: exit
+ * code 1 for invalid data or a clash between datasets, 2 for bad options and for a --dataset that is
+ * not a dataset at all (as for every other command).
  */
-async function open(io: CliIO, flags: CommonFlags): Promise<ClaimGraph> {
-  const chosen = datasetOrBundled(io, flags.dataset);
-  const { given, path } = await resolveDatasetPath(io, chosen.given, chosen.path);
-  await checkIntegrity(io, path, given);
-  try {
-    return await ClaimGraph.load(path);
-  } catch (error) {
-    const failure = cliError(error);
-    if (failure instanceof CliError) throw new CliError(asGiven(failure.message, path, given), failure.exitCode);
-    throw failure;
-  }
+export async function open(io: CliIO, flags: CommonFlags): Promise<ClaimGraph> {
+  return (await openGraph(io, flags)).cg;
 }
 
 /** Runs a query, turning the SDK's errors into messages without stack traces. */
-async function ask<T>(query: () => T): Promise<T> {
+export async function ask<T>(query: () => T): Promise<T> {
   try {
     return query();
   } catch (error) {
@@ -71,20 +60,52 @@ function integer(value: string, option: string): number {
   return Number(value);
 }
 
-const writer = (io: CliIO) => (text: string) => io.stdout.write(`${text}\n`);
+export const writer = (io: CliIO) => (text: string) => io.stdout.write(`${text}\n`);
 
 /** Columns holding ids: printed whole where possible, since a user pastes them into the next query. */
-const ID_COLUMNS = ['id', 'source', 'target', 'speaker id', 'relation', 'entity'];
+export const ID_COLUMNS = ['id', 'source', 'target', 'speaker id', 'relation', 'entity'];
 
-function entityTable(entities: Entity[]): TableData {
+/**
+ * Records with the datasets they come from, as `--json` prints them (`datasets` last, so the
+ * record's own fields read first): a script can always tell where a record comes from.
+ */
+function withDatasets<T extends { id: string }>(cg: ClaimGraph, records: readonly T[]): (T & { datasets: string[] })[] {
+  return records.map((r) => ({ ...r, datasets: cg.datasetsOf(r.id) }));
+}
+
+/** A `datasets` column, when the graph holds several: which dataset(s) each row comes from. */
+function datasetsColumn(cg: ClaimGraph, table: TableData, ids: readonly string[]): TableData {
+  if (cg.datasets.length < 2) return table;
   return {
+    ...table,
+    headers: [...table.headers, 'datasets'],
+    rows: table.rows.map((row, i) => [...row, cg.datasetsOf(ids[i]!).join(', ')]),
+  };
+}
+
+function entityTable(cg: ClaimGraph, entities: Entity[]): TableData {
+  const table = {
     headers: ['id', 'type', 'name', 'aliases'],
     rows: entities.map((e) => [e.id, e.type, e.name, (e.aliases ?? []).join(', ')]),
     ids: ID_COLUMNS,
   };
+  return datasetsColumn(
+    cg,
+    table,
+    entities.map((e) => e.id),
+  );
 }
 
-function relationTable(cg: ClaimGraph, relations: Relation[]): TableData {
+/** Relations with their stance counts, from `view` (an asOf view counts what had been said by then). */
+function relationTable(cg: ClaimGraph, relations: Relation[], view: ClaimGraph = cg): TableData {
+  return datasetsColumn(
+    cg,
+    relationRows(view, relations),
+    relations.map((r) => r.id),
+  );
+}
+
+function relationRows(cg: ClaimGraph, relations: Relation[]): TableData {
   return {
     headers: ['id', 'type', 'source', 'target', 'status', 'for', 'against'],
     rows: relations.map((r) => {
@@ -97,6 +118,14 @@ function relationTable(cg: ClaimGraph, relations: Relation[]): TableData {
 
 /** Statements for people: who (by name) said what, when, how firmly; then the ids to paste. */
 function statementTable(cg: ClaimGraph, statements: Statement[], withRelation = true): TableData {
+  return datasetsColumn(
+    cg,
+    statementRows(cg, statements, withRelation),
+    statements.map((s) => s.id),
+  );
+}
+
+function statementRows(cg: ClaimGraph, statements: Statement[], withRelation: boolean): TableData {
   return {
     headers: [
       'date',
@@ -122,7 +151,7 @@ function statementTable(cg: ClaimGraph, statements: Statement[], withRelation = 
   };
 }
 
-function empty(what: string): string {
+export function empty(what: string): string {
   return `no ${what}`;
 }
 
@@ -130,7 +159,7 @@ function empty(what: string): string {
  * Prints a query's answer in the format asked for: its records as JSON, or the table as a
  * terminal table (fitting io.stdout.columns), CSV or Markdown; `none` when a table has no rows.
  */
-function show(io: CliIO, flags: CommonFlags, records: unknown, table: TableData, none: string): void {
+export function show(io: CliIO, flags: CommonFlags, records: unknown, table: TableData, none: string): void {
   const format = outputFormat(flags);
   if (format === 'json') printJson(io, records);
   else if (format === 'table' && table.rows.length === 0) writer(io)(none);
@@ -165,7 +194,7 @@ export const QUERIES = {
     const found = await ask(() =>
       cg.search(text, { type: flags.type as never, limit: integer(flags.limit, '--limit') }),
     );
-    show(io, flags, found, entityTable(found), empty(`entity matches "${text}"`));
+    show(io, flags, withDatasets(cg, found), entityTable(cg, found), empty(`entity matches "${text}"`));
     return EXIT.ok;
   },
 
@@ -176,11 +205,12 @@ export const QUERIES = {
     if (!entity) throw cliError(new UnknownIdError('entity', id));
     const format = outputFormat(flags);
     if (format === 'json') {
-      printJson(io, entity);
+      printJson(io, withDatasets(cg, [entity])[0]);
       return EXIT.ok;
     }
     const relations = cg.relations({ entity: id });
-    const fields = Object.entries(entity).map(([key, value]) => [
+    const shown = cg.datasets.length > 1 ? { ...entity, datasets: cg.datasetsOf(entity.id) } : entity;
+    const fields = Object.entries(shown).map(([key, value]) => [
       key,
       Array.isArray(value) ? value.join(', ') : String(value),
     ]);
@@ -198,7 +228,13 @@ export const QUERIES = {
     const relations = await ask(() =>
       cg.relations({ entity, source, target, type: type as never, status: status as never, asOf }),
     );
-    show(io, flags, relations, relationTable(asOf ? cg.asOf(asOf) : cg, relations), empty('relations'));
+    show(
+      io,
+      flags,
+      withDatasets(cg, relations),
+      relationTable(cg, relations, asOf ? cg.asOf(asOf) : cg),
+      empty('relations'),
+    );
     return EXIT.ok;
   },
 
@@ -208,7 +244,7 @@ export const QUERIES = {
     const statements = await ask(() =>
       cg.statements({ speaker, relation, entity, stance: stance as never, from, to, hedged }),
     );
-    show(io, flags, statements, statementTable(cg, statements), empty('statements'));
+    show(io, flags, withDatasets(cg, statements), statementTable(cg, statements), empty('statements'));
     return EXIT.ok;
   },
 
@@ -221,7 +257,13 @@ export const QUERIES = {
       flags.hedged === undefined ? list : list.filter((s) => (s.hedged === true) === flags.hedged);
     const [supports, disputes] = [keep(stances.supports), keep(stances.disputes)];
     if (format === 'json') {
-      printJson(io, { ...stances, supports, disputes });
+      const [relation] = withDatasets(cg, [stances.relation]);
+      printJson(io, {
+        ...stances,
+        relation,
+        supports: withDatasets(cg, supports),
+        disputes: withDatasets(cg, disputes),
+      });
       return EXIT.ok;
     }
     const table = statementTable(cg, [...supports, ...disputes], false);
@@ -232,23 +274,23 @@ export const QUERIES = {
     const { relation, status } = stances;
     const name = (entityId: string) => cg.entity(entityId)?.name ?? entityId;
     write(
-      `${name(relation.source)} ${relation.type} ${name(relation.target)} (${relation.id}): ${status} (${plural(supports.length, 'statement')} for, ${disputes.length} against${flags.hedged === undefined ? '' : flags.hedged ? ', hedged only' : ', unhedged only'})`,
+      `${name(relation.source)} ${relation.type} ${name(relation.target)} (${relation.id}): ${status} under ${stances.rule} (${plural(supports.length, 'statement')} for, ${disputes.length} against${flags.hedged === undefined ? '' : flags.hedged ? ', hedged only' : ', unhedged only'})`,
     );
     write(renderTable(table, 'table', io.stdout.columns));
     return EXIT.ok;
   },
 
-  async contested(io: CliIO, flags: CommonFlags): Promise<number> {
+  async contested(io: CliIO, flags: CommonFlags & { rule?: string }): Promise<number> {
     const cg = await open(io, flags);
-    const relations = cg.contested();
-    show(io, flags, relations, relationTable(cg, relations), empty('contested relations'));
+    const relations = await ask(() => cg.contested({ rule: flags.rule }));
+    show(io, flags, withDatasets(cg, relations), relationTable(cg, relations), empty('contested relations'));
     return EXIT.ok;
   },
 
   async neighbors(io: CliIO, id: string, flags: GraphFlags): Promise<number> {
     const cg = await open(io, flags);
     const neighbors = await ask(() => cg.neighbors(id, { type: flags.type as never, status: flags.status as never }));
-    show(io, flags, neighbors, entityTable(neighbors), empty('neighbors'));
+    show(io, flags, withDatasets(cg, neighbors), entityTable(cg, neighbors), empty('neighbors'));
     return EXIT.ok;
   },
 

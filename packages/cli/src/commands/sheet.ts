@@ -11,7 +11,7 @@ import { CliError, EXIT } from '../errors.js';
 import { fsPath, type CliIO } from '../io.js';
 import { plural, printIssues, printJson } from '../output.js';
 import { resolveDatasetPath } from '../paths.js';
-import { columnLetter } from '../sheet/columns.js';
+import { columnLetter, type SheetLayout } from '../sheet/columns.js';
 import { readCsvFolder, writeCsvFolder } from '../sheet/csv-folder.js';
 import { writeSourceFiles } from '../sheet/source-files.js';
 import { datasetTables, tablesToDataset, type ImportResult, type SheetIssue } from '../sheet/tables.js';
@@ -37,7 +37,7 @@ export async function sheetExportCommand(
   const toFolder = flags.out.endsWith('/') || (await stat(out).catch(() => undefined))?.isDirectory();
   if (toFolder) {
     const files = await writeCsvFolder(tables, out);
-    io.stdout.write(`wrote ${files.length} CSV files to ${flags.out}\n`);
+    io.stdout.write(`wrote ${files.filter((f) => f.endsWith('.csv')).length} CSV files to ${flags.out}\n`);
   } else {
     if (!out.endsWith('.xlsx'))
       throw new CliError(`${flags.out}: write a .xlsx workbook, or a folder ending in /`, EXIT.usage);
@@ -80,17 +80,21 @@ export async function sheetImportCommand(
   const source = fsPath(io, file);
   const info = await stat(source).catch(() => undefined);
   if (!info) throw new CliError(`${file}: no such file or folder`, EXIT.usage);
-  let tables;
+  let read;
   const warnings: string[] = [];
-  if (info.isDirectory()) tables = await readCsvFolder(source, file);
+  if (info.isDirectory()) read = await readCsvFolder(source, file);
   else {
     const { readWorkbook } = await import('../sheet/workbook.js');
-    const read = await readWorkbook(await readFile(source), file);
-    tables = read.tables;
+    read = await readWorkbook(await readFile(source), file);
     for (const p of read.problems) warnings.push(`${p.at}: ${p.message}`);
   }
 
-  const imported = tablesToDataset(tables, { existing: existing.data as Dataset, redirect: flags.redirect });
+  const imported = tablesToDataset(read.tables, {
+    existing: existing.data as Dataset,
+    redirect: flags.redirect,
+    format: read.format,
+  });
+  for (const kept of imported.kept) warnings.push(`${kept} (the sheet has no column for them)`);
   const problems = [
     ...imported.issues,
     ...locateIssues(imported, validateDataset(imported.data, { requireSorted: false }).errors, imported.issues),
@@ -122,18 +126,29 @@ export async function sheetImportCommand(
   return EXIT.ok;
 }
 
+/** The column a JSON pointer's field is typed in: an anchor part in its own column, else the field's. */
+function columnOfPath(sheet: SheetLayout, path: string): number {
+  const [field = '', part] = path.split('/').slice(1);
+  if (field === 'anchor')
+    return sheet.columns.findIndex((c) => c.role.role === 'anchor' && c.role.part === (part ?? 'type'));
+  return sheet.columns.findIndex((c) => c.field === field && !c.legacy);
+}
+
 /** Validator issues placed at the cell of the record and field they name; those at a cell already reported are dropped. */
 function locateIssues(imported: ImportResult, issues: ValidationIssue[], reported: SheetIssue[]): SheetIssue[] {
   const seen = new Set(reported.map((r) => r.at));
   const out: SheetIssue[] = [];
   for (const issue of issues) {
-    const where = issue.id === null ? undefined : imported.rowOf.get(issue.id);
+    // An appearance's problem is at its row of the Appearances sheet, its path after the index.
+    const appearance = /^\/appearances\/(\d+)(\/.*)?$/.exec(issue.path);
+    const placed =
+      appearance && issue.id !== null ? imported.rowOf.get(`${issue.id}/appearances/${appearance[1]}`) : undefined;
+    const where = placed ?? (issue.id === null ? undefined : imported.rowOf.get(issue.id));
     if (!where) {
       out.push({ at: issue.file, id: issue.id, message: formatIssue(issue).replace(/^[^:]*: /, '') });
       continue;
     }
-    const field = issue.path.split('/')[1] ?? '';
-    const column = where.sheet.columns.findIndex((c) => c.field === field);
+    const column = columnOfPath(where.sheet, placed ? (appearance![2] ?? '') : issue.path);
     const at =
       column === -1
         ? `${where.sheet.name}!${where.row}`

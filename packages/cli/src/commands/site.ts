@@ -4,15 +4,15 @@
  */
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { datasetOrBundled } from '../bundled-dataset.js';
+import type { SiteDataset, SiteInput } from '@claimgraph/site';
+import { readDataset } from '@claimgraph/schema/node';
+import { chooseDatasets, isMerge, openGraph, type ChosenDataset, type DatasetFlags } from '../datasets.js';
 import { CliError, EXIT } from '../errors.js';
 import { fsPath, shownPath, type CliIO } from '../io.js';
 import { printIssues } from '../output.js';
-import { resolveDatasetPath } from '../paths.js';
 
-export interface SiteFlags {
+export interface SiteFlags extends DatasetFlags {
   out: string;
-  dataset?: string;
   baseUrl?: string;
   title?: string;
   pageSize?: string;
@@ -22,19 +22,24 @@ export async function siteCommand(io: CliIO, flags: SiteFlags): Promise<number> 
   const pageSize = flags.pageSize === undefined ? undefined : Number(flags.pageSize);
   if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize > 0))
     throw new CliError(`--page-size ${flags.pageSize}: not a positive whole number`);
-  const chosen = datasetOrBundled(io, flags.dataset);
-  const { given, path } = await resolveDatasetPath(io, chosen.given, chosen.path);
+  const chosen = await chooseDatasets(io, flags);
   const { buildSite, loadSiteInput, writeSite, SiteOutError } = await import('@claimgraph/site');
   const started = performance.now();
-  const loaded = await loadSiteInput(path, flags.title ? { title: flags.title } : {});
-  if (!loaded.ok) {
-    printIssues(io, loaded.errors, shownPath(io, loaded.read.located.dir, given));
-    io.stderr.write(`${given}: cannot build a site of an invalid dataset; run "claimgraph validate ${given}"\n`);
-    return EXIT.invalid;
+  let input: SiteInput;
+  if (isMerge(flags)) input = await mergedInput(io, flags, chosen);
+  else {
+    const { given, path } = chosen[0]!;
+    const loaded = await loadSiteInput(path, flags.title ? { title: flags.title } : {});
+    if (!loaded.ok) {
+      printIssues(io, loaded.errors, shownPath(io, loaded.read.located.dir, given));
+      io.stderr.write(`${given}: cannot build a site of an invalid dataset; run "claimgraph validate ${given}"\n`);
+      return EXIT.invalid;
+    }
+    input = loaded.input;
   }
   let files;
   try {
-    files = buildSite(loaded.input, { baseUrl: flags.baseUrl, pageSize });
+    files = buildSite(input, { baseUrl: flags.baseUrl, pageSize });
   } catch (error) {
     // A bad option is the user's to fix: the builder's message names it.
     if (error instanceof Error && error.message.startsWith('@claimgraph/site: options.baseUrl'))
@@ -56,4 +61,41 @@ export async function siteCommand(io: CliIO, flags: SiteFlags): Promise<number> 
       `open ${pathToFileURL(join(out, 'index.html')).href} in a browser (no server needed), or publish the folder on any static host\n`,
   );
   return EXIT.ok;
+}
+
+/**
+ * Several datasets as one site: the merged graph's records, each dataset's description (from its
+ * datapackage.json or package.json) and coverage, and which datasets each record comes from.
+ */
+async function mergedInput(io: CliIO, flags: SiteFlags, chosen: ChosenDataset[]): Promise<SiteInput> {
+  const { cg } = await openGraph(io, flags, chosen);
+  const { shortName, titleFromName } = await import('@claimgraph/site');
+  const datasets: SiteDataset[] = [];
+  for (const [i, info] of cg.datasets.entries()) {
+    const { meta } = await readDataset(chosen[i]!.path);
+    datasets.push({
+      name: info.name,
+      title: meta.title ?? titleFromName(meta.name ? shortName(meta.name) : info.name),
+      ...(info.version ? { version: info.version } : {}),
+      ...(meta.description ? { description: meta.description } : {}),
+      ...(meta.license ? { license: meta.license } : {}),
+      ...(meta.name?.startsWith('@') ? { packageName: meta.name } : {}),
+      ...(info.coverage ? { coverage: info.coverage } : {}),
+    });
+  }
+  const dataset = cg.toJSON();
+  const provenance: Record<string, string[]> = {};
+  for (const kind of ['entities', 'relations', 'statements', 'sources'] as const)
+    for (const { id } of dataset[kind]) provenance[id] = cg.datasetsOf(id);
+  const name = datasets.map((d) => d.name).join('+');
+  return {
+    dataset,
+    meta: {
+      name,
+      title: flags.title ?? datasets.map((d) => d.title).join(' + '),
+      description: `${datasets.length} claimgraph datasets shown as one: ${datasets.map((d) => `${d.name}${d.version ? ` ${d.version}` : ''}`).join(', ')}.`,
+    },
+    datasets,
+    provenance,
+  };
 }

@@ -1,24 +1,22 @@
 /**
  * `claimgraph sql "SELECT …" [--dataset PATH] [--json]`: SQL over a release's Parquet files with
- * embedded DuckDB, as views named entities, relations, statements, sources (and redirects).
+ * embedded DuckDB, as views named entities, relations, statements, appearances, sources (and redirects).
  */
-import { checkIntegrity } from '../integrity.js';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Dataset } from '@claimgraph/schema';
 import { checkDataset, locateDataset } from '@claimgraph/schema/node';
 import { exportDataset } from '@claimgraph/sdk/export';
-import { datasetOrBundled } from '../bundled-dataset.js';
+import { chooseDatasets, isMerge, openGraph, type ChosenDataset, type DatasetFlags } from '../datasets.js';
 import { CliError, EXIT } from '../errors.js';
 import { asGiven, shownPath, type CliIO } from '../io.js';
 import { connectDuckDB, prepareOne, runPrepared, runSql, sqlString } from '../duckdb.js';
 import { printIssues, printJson } from '../output.js';
 import { outputFormat, renderTable } from '../table.js';
 
-export interface SqlFlags {
-  dataset?: string;
+export interface SqlFlags extends DatasetFlags {
   json?: boolean;
   /** Allow statements that write or read files (COPY … TO, ATTACH, read_csv of other files). */
   allowFiles?: boolean;
@@ -33,13 +31,18 @@ const READ_ONLY_TYPES = new Map([
   [19, 'CALL'],
 ]);
 
-const VIEWS = ['entities', 'relations', 'statements', 'sources', 'redirects'] as const;
+const VIEWS = ['entities', 'relations', 'statements', 'appearances', 'sources', 'redirects'] as const;
+
+/** The views of records with an `id`: with several datasets, each gets a `datasets` column. */
+const RECORD_VIEWS = new Set<string>(['entities', 'relations', 'statements', 'sources']);
+/** The tables every release built with Parquet ships; redirects only when it has some. */
+const SHIPPED = VIEWS.filter((view) => view !== 'redirects');
 
 /** The Parquet folder of a release built with them; otherwise they are written to a temporary folder first. */
 async function parquetFolder(
   io: CliIO,
   { given, path }: { given: string; path: string },
-): Promise<{ dir: string; temporary: boolean } | number> {
+): Promise<{ dir: string; temporary: boolean; provenance?: string } | number> {
   let located;
   try {
     located = await locateDataset(path);
@@ -47,9 +50,9 @@ async function parquetFolder(
     throw new CliError(asGiven((error as Error).message, path, given));
   }
   const shipped = join(located.dir, 'parquet');
-  if (located.layout === 'release' && VIEWS.slice(0, 4).every((view) => existsSync(join(shipped, `${view}.parquet`))))
+  if (located.layout === 'release' && SHIPPED.every((view) => existsSync(join(shipped, `${view}.parquet`))))
     return { dir: shipped, temporary: false };
-  // An older release, or a source folder: the same files, made on the fly.
+  // An older release (before appearances.parquet, or without Parquet), or a source folder: the same files, made on the fly.
   const { read, result, dataset } = await checkDataset(path);
   if (!dataset) {
     printIssues(io, result.errors, shownPath(io, read.located.dir, given));
@@ -59,6 +62,32 @@ async function parquetFolder(
   const dir = await mkdtemp(join(tmpdir(), 'claimgraph-sql-'));
   await exportDataset(dataset as Dataset, 'parquet', { out: dir });
   return { dir, temporary: true };
+}
+
+/**
+ * Several datasets as one: the merged graph's Parquet files, written to a temporary folder, and
+ * beside them which datasets each record comes from (`provenance.ndjson`: id, datasets).
+ */
+async function mergedParquet(
+  io: CliIO,
+  flags: SqlFlags,
+  chosen: ChosenDataset[],
+): Promise<{ dir: string; temporary: true; provenance: string }> {
+  const { cg } = await openGraph(io, flags, chosen);
+  const dir = await mkdtemp(join(tmpdir(), 'claimgraph-sql-'));
+  try {
+    await exportDataset(cg, 'parquet', { out: dir });
+    const data = cg.toJSON();
+    const lines: string[] = [];
+    for (const kind of ['entities', 'relations', 'statements', 'sources'] as const)
+      for (const { id } of data[kind]) lines.push(JSON.stringify({ id, datasets: cg.datasetsOf(id) }));
+    const provenance = join(dir, 'provenance.ndjson');
+    await writeFile(provenance, `${lines.join('\n')}\n`);
+    return { dir, temporary: true, provenance };
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /** How a cell reads in the table: NULL for nulls, JSON for lists and structs. */
@@ -94,18 +123,24 @@ function uniqueNames(columns: string[]): string[] {
 export async function sqlCommand(io: CliIO, sql: string, flags: SqlFlags): Promise<number> {
   if (sql.trim() === '')
     throw new CliError('sql: give a query, e.g. claimgraph sql "SELECT type, count(*) FROM relations GROUP BY type"');
-  const chosen = datasetOrBundled(io, flags.dataset);
-  await checkIntegrity(io, chosen.path, chosen.given);
+  const chosen = await chooseDatasets(io, flags);
   const connection = await connectDuckDB();
-  const folder = await parquetFolder(io, chosen);
+  const folder = isMerge(flags) ? await mergedParquet(io, flags, chosen) : await parquetFolder(io, chosen[0]!);
   if (typeof folder === 'number') return folder;
   try {
     // The tables are read into memory first; after that DuckDB may touch no file, install or load
     // no extension, and the settings are locked, so a query cannot undo them.
     for (const view of VIEWS) {
       const file = join(folder.dir, `${view}.parquet`);
-      if (existsSync(file))
+      if (!existsSync(file)) continue;
+      if (folder.provenance === undefined || !RECORD_VIEWS.has(view))
         await runSql(connection, `CREATE TABLE ${view} AS SELECT * FROM read_parquet(${sqlString(file)})`);
+      else
+        // Each record with the datasets it comes from, in the file's order.
+        await runSql(
+          connection,
+          `CREATE TABLE ${view} AS SELECT t.* EXCLUDE (file_row_number), p.datasets FROM read_parquet(${sqlString(file)}, file_row_number = true) t LEFT JOIN read_json(${sqlString(folder.provenance)}, format = 'newline_delimited', columns = {id: 'VARCHAR', datasets: 'VARCHAR[]'}) p ON t.id = p.id ORDER BY t.file_row_number`,
+        );
     }
     if (!flags.allowFiles) {
       for (const setting of [

@@ -8,7 +8,8 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '@claimgraph/schema/node';
 import { join } from 'node:path';
 import { CliError, EXIT } from '../errors.js';
-import { SHEET_KINDS, sheetLayout, type SheetKind } from './columns.js';
+import { SHEET_KINDS, readLayout, type SheetKind } from './columns.js';
+import { MARKER_FILE, checkFormat, formatOfFile, markerFile } from './format.js';
 import type { ReadTable, Table } from './tables.js';
 
 export const csvFileName = (kind: SheetKind): string => `${kind}.csv`;
@@ -30,17 +31,25 @@ export async function writeCsvFolder(tables: readonly Table[], dir: string): Pro
     await writeFileAtomic(join(dir, file), lines.join(''));
     written.push(file);
   }
+  await writeFileAtomic(join(dir, MARKER_FILE), markerFile());
+  written.push(MARKER_FILE);
   return written;
 }
 
-export async function readCsvFolder(dir: string, shown: string): Promise<ReadTable[]> {
+/** Reads the CSV files of a folder and the format its marker file names (1 without one). */
+export async function readCsvFolder(dir: string, shown: string): Promise<{ tables: ReadTable[]; format: number }> {
+  const marker = await readFile(join(dir, MARKER_FILE), 'utf8').catch(() => undefined);
+  const format = checkFormat(
+    marker === undefined ? undefined : formatOfFile(marker, join(shown, MARKER_FILE)),
+    join(shown, MARKER_FILE),
+  );
   const tables: ReadTable[] = [];
   for (const kind of SHEET_KINDS) {
-    const layout = sheetLayout(kind);
+    const layout = readLayout(kind);
     const file = join(dir, csvFileName(kind));
     const text = await readFile(file, 'utf8').catch(() => undefined);
     if (text === undefined) {
-      tables.push({ layout, rows: [], rowNumbers: [] });
+      tables.push({ layout, rows: [], rowNumbers: [], missing: true });
       continue;
     }
     let records: string[][];
@@ -60,7 +69,8 @@ export async function readCsvFolder(dir: string, shown: string): Promise<ReadTab
         .slice(1)
         .map((cells) => index.map((i) => ({ value: i === -1 ? undefined : unescapeFormula(cells[i] ?? '') }))),
       rowNumbers: records.slice(1).map((_, i) => i + 2),
+      absent: layout.columns.filter((_, c) => index[c] === -1).map((c) => c.header),
     });
   }
-  return tables;
+  return { tables, format };
 }

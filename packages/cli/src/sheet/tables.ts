@@ -3,16 +3,23 @@
  * any spreadsheet library, so the round trip is testable on its own.
  */
 import { RELATION_TYPE_INFO, isRelationType, type Dataset } from '@claimgraph/schema';
+import { anchorCell, anchorFromCells, type AnchorPartCell } from './anchor-cells.js';
+import { appearanceRecords, attachAppearances, keepAbsentFields } from './appearances.js';
 import {
   LISTS,
+  RECORD_SHEET_KINDS,
   SHEET_KINDS,
   columnLetter,
   sheetLayout,
+  type AnchorPart,
+  type ReferenceTarget,
   type SheetColumn,
   type SheetKind,
   type SheetLayout,
 } from './columns.js';
+import { SHEET_FORMAT } from './format.js';
 import { IdAllocator, idSlug } from './ids.js';
+import type { ExportKind } from '@claimgraph/sdk/export';
 
 /** A cell as written: text, a boolean, or empty. */
 export type Cell = string | boolean | undefined;
@@ -32,6 +39,10 @@ export interface ReadTable {
   /** Data rows as read; `rowNumbers[i]` is the spreadsheet row of `rows[i]` (the header is row 1). */
   rows: ReadCell[][];
   rowNumbers: number[];
+  /** The sheet (or CSV file) is not there at all. */
+  missing?: boolean;
+  /** Headers of the layout's columns that the sheet does not have. */
+  absent?: readonly string[];
 }
 
 /** A problem located at a cell (`Statements!F12`), or at a sheet when no cell applies. */
@@ -44,16 +55,20 @@ export interface SheetIssue {
 
 type AnyRecord = Record<string, unknown> & { id?: string };
 
-const kindRecords = (data: Dataset, kind: SheetKind): AnyRecord[] =>
+const kindRecords = (data: Dataset, kind: ExportKind): AnyRecord[] =>
   ((kind === 'redirects' ? (data.redirects ?? []) : data[kind]) as unknown as AnyRecord[]) ?? [];
 
-/** Names people read for the ids in a dataset: entity names, relations in words, source titles. */
+/** Names people read for the ids in a dataset: entity names, relations in words, source titles, statements' words. */
 export class Readable {
   private readonly names = new Map<string, string>();
 
-  constructor(data: Pick<Dataset, 'entities' | 'relations' | 'sources'>) {
+  constructor(data: Pick<Dataset, 'entities' | 'relations' | 'sources'> & Partial<Pick<Dataset, 'statements'>>) {
     for (const e of data.entities) this.names.set(e.id, e.name);
     for (const s of data.sources) this.names.set(s.id, s.title);
+    for (const s of data.statements ?? []) {
+      const words = s.quote ?? s.paraphrase;
+      if (words !== undefined) this.names.set(s.id, words);
+    }
     for (const r of data.relations) this.names.set(r.id, this.relationWords(r.source, r.type, r.target));
   }
 
@@ -84,11 +99,13 @@ export function datasetTables(data: Dataset): Table[] {
   const readable = new Readable(data);
   return SHEET_KINDS.map((kind) => {
     const layout = sheetLayout(kind);
-    const rows = kindRecords(data, kind).map((record) =>
+    const records = kind === 'appearances' ? appearanceRecords(data) : kindRecords(data, kind);
+    const rows = records.map((record) =>
       layout.columns.map((column): Cell => {
         const role = column.role;
         if (role.role === 'original-id') return record.id;
         if (role.role === 'readable') return readable.of(record[role.explains] as string | undefined);
+        if (role.role === 'anchor') return anchorCell(record.anchor, role.part);
         return cellOf(column, record[column.field!]);
       }),
     );
@@ -103,6 +120,8 @@ export interface ImportOptions {
   redirect?: boolean;
   /** The day written into new redirects (YYYY-MM-DD) [today]. */
   today?: string;
+  /** The sheet format the tables were read in (1 for an export without a marker) [the current one]. */
+  format?: number;
 }
 
 export interface ImportResult {
@@ -110,10 +129,15 @@ export interface ImportResult {
   issues: SheetIssue[];
   /** Ids changed in the sheet: each needs a redirect. */
   renames: { from: string; to: string; at: string }[];
-  /** Where each record came from, to locate validation issues: id → sheet, row. */
+  /**
+   * Where each record came from, to locate validation issues: id → sheet, row; and
+   * `id/appearances/N` → the Appearances row of a statement's appearance N.
+   */
   rowOf: Map<string, { sheet: SheetLayout; row: number }>;
   /** Ids generated for rows whose id was blank. */
   generated: { id: string; at: string }[];
+  /** What an older workbook lacked and the import kept from the dataset, in words. */
+  kept: string[];
 }
 
 interface Row {
@@ -123,6 +147,8 @@ interface Row {
   /** Reference fields left to resolve: field → text as typed (an id or a name). */
   pending: Map<string, { text: string; at: string }>;
   original?: string;
+  /** Anchor parts typed in the row's anchor columns. */
+  anchor: Partial<Record<AnchorPart, AnchorPartCell>>;
 }
 
 /** Rows of cells back into records: typed, references resolved by id or name, blank ids generated. */
@@ -136,7 +162,7 @@ export function tablesToDataset(tables: readonly ReadTable[], options: ImportOpt
     const rows: Row[] = [];
     table.rows.forEach((cells, index) => {
       if (cells.every((c) => c.formula === undefined && isBlank(c.value))) return;
-      const row: Row = { table, index, record: {}, pending: new Map() };
+      const row: Row = { table, index, record: {}, pending: new Map(), anchor: {} };
       table.layout.columns.forEach((column, c) => {
         let cell: ReadCell = cells[c] ?? { value: undefined };
         const at = address(table, index, c);
@@ -155,6 +181,7 @@ export function tablesToDataset(tables: readonly ReadTable[], options: ImportOpt
         if (parsed.value === undefined) return;
         const role = column.role;
         if (role.role === 'original-id') row.original = String(parsed.value);
+        else if (role.role === 'anchor') row.anchor[role.part] = { text: String(parsed.value), at };
         else if (role.role === 'reference') row.pending.set(column.field!, { text: String(parsed.value), at });
         else if (role.role === 'readable') {
           // A readable column names the record when its id cell is blank.
@@ -162,6 +189,10 @@ export function tablesToDataset(tables: readonly ReadTable[], options: ImportOpt
             row.pending.set(`${role.explains}`, { text: String(parsed.value), at });
         } else row.record[column.field!] = parsed.value;
       });
+      const typeColumn = table.layout.columns.findIndex((c) => c.role.role === 'anchor' && c.role.part === 'type');
+      const anchor = anchorFromCells(row.anchor, address(table, index, typeColumn));
+      if ('problem' in anchor) issues.push({ at: anchor.at, id: null, message: anchor.problem });
+      else if (anchor.anchor) row.record.anchor = anchor.anchor;
       rows.push(row);
     });
     rowsByKind.set(table.layout.kind, rows);
@@ -237,6 +268,10 @@ export function tablesToDataset(tables: readonly ReadTable[], options: ImportOpt
     if (s.id === undefined && typeof s.speaker === 'string' && typeof s.relation === 'string')
       generate(row, 'st', [idSlug(s.speaker), 'on', idSlug(s.relation), String(s.date ?? '')]);
   }
+  for (const row of statements)
+    lookup.add('statements', row.record.id as string, [row.record.quote, row.record.paraphrase]);
+  const appearances = rowsByKind.get('appearances') ?? [];
+  for (const row of appearances) resolve(row);
   for (const row of rowsByKind.get('redirects') ?? []) resolve(row);
 
   // Ids are unique across sheets; the later row is the one reported, next to the row that has it first.
@@ -270,7 +305,9 @@ export function tablesToDataset(tables: readonly ReadTable[], options: ImportOpt
   const renames: ImportResult['renames'] = [];
   const existingIds = new Set(
     options.existing
-      ? SHEET_KINDS.filter((k) => k !== 'redirects').flatMap((k) => kindRecords(options.existing!, k).map((r) => r.id))
+      ? RECORD_SHEET_KINDS.filter((k) => k !== 'redirects').flatMap((k) =>
+          kindRecords(options.existing!, k).map((r) => r.id),
+        )
       : [],
   );
   for (const row of all) {
@@ -307,8 +344,57 @@ export function tablesToDataset(tables: readonly ReadTable[], options: ImportOpt
       const value = column.role.role === 'reference' ? row.record[column.field!] : undefined;
       if (typeof value === 'string' && renamed.has(value)) row.record[column.field!] = renamed.get(value);
     }
+  const placed = attachAppearances(
+    statements.map((r) => r.record),
+    appearances.map((row) => ({
+      record: row.record,
+      statementAt: address(row.table, row.index, 0),
+      where: { sheet: row.table.layout, row: row.table.rowNumbers[row.index]! },
+    })),
+    (at, message) => issues.push({ at, id: null, message }),
+  );
+  // A statement's appearances were read on the Appearances sheet: `st:x/appearances/1` is a row there.
+  for (const [id, wheres] of placed) wheres.forEach((where, i) => rowOf.set(`${id}/appearances/${i}`, where));
+  const kept = keepOlderFields(tables, rowsByKind, options);
   if (redirects.length > 0 || options.existing?.redirects) data.redirects = redirects;
-  return { data, issues, renames, rowOf, generated };
+  return { data, issues, renames, rowOf, generated, kept };
+}
+
+/**
+ * What a workbook has no column for, kept from the dataset (by each row's original id): every such
+ * field of an export from before the format marker, and the appearances when the Appearances sheet
+ * and the older appearances column are both missing.
+ */
+function keepOlderFields(tables: readonly ReadTable[], rowsByKind: Map<SheetKind, Row[]>, options: ImportOptions) {
+  const kept: string[] = [];
+  if (!options.existing) return kept;
+  const appearancesMissing = tables.find((t) => t.layout.kind === 'appearances')?.missing ?? false;
+  for (const table of tables) {
+    const kind = table.layout.kind;
+    if (kind === 'appearances' || kind === 'redirects') continue;
+    const absent = new Set(table.absent ?? []);
+    // A field is absent when none of the columns that write it is there (an anchor has several).
+    const writers = new Map<string, string[]>();
+    for (const c of table.layout.columns) {
+      const field = c.role.role === 'anchor' ? 'anchor' : c.role.role === 'field' ? c.field : undefined;
+      if (field) writers.set(field, [...(writers.get(field) ?? []), c.header]);
+    }
+    const fields = [...writers]
+      .filter(([, headers]) => headers.every((h) => absent.has(h)))
+      .map(([field]) => field)
+      .filter((field) =>
+        field === 'appearances'
+          ? appearancesMissing
+          : (options.format ?? SHEET_FORMAT) < SHEET_FORMAT && field !== 'id',
+      );
+    const counts = keepAbsentFields(rowsByKind.get(kind) ?? [], fields, kindRecords(options.existing, kind));
+    const count = [...counts.values()].reduce((a, b) => a + b, 0);
+    if (count > 0)
+      kept.push(
+        `${table.layout.name}: kept ${count} value${count === 1 ? '' : 's'} of ${[...counts.keys()].join(', ')} from the dataset`,
+      );
+  }
+  return kept;
 }
 
 function idAt(at: string, rowsByKind: Map<SheetKind, Row[]>): string | null {
@@ -324,8 +410,8 @@ function idAt(at: string, rowsByKind: Map<SheetKind, Row[]>): string | null {
 const isBlank = (value: unknown) =>
   value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
-const singular = (kind: 'entities' | 'relations' | 'sources') =>
-  ({ entities: 'entity', relations: 'relation', sources: 'source' })[kind];
+const singular = (kind: ReferenceTarget) =>
+  ({ entities: 'entity', relations: 'relation', sources: 'source', statements: 'statement' })[kind];
 
 function slugTitle(title: unknown): string {
   return typeof title === 'string' ? title.split(/\s+/).slice(0, 6).join(' ') : '';
@@ -339,6 +425,11 @@ function parseCell(column: SheetColumn, value: ReadCell['value']): { value: unkn
       problem: 'holds a spreadsheet date; type dates as text (2021, 2021-08 or 2021-08-28) so their precision is kept',
     };
   const role = column.role;
+  if (role.role === 'anchor' && role.list) {
+    const text = String(value);
+    if (!LISTS[role.list].includes(text))
+      return { problem: `"${text}" is not one of the values of the drop-down list (${LISTS[role.list].join(', ')})` };
+  }
   if (role.role !== 'field') return { value: typeof value === 'string' ? value : String(value) };
   if (role.type === 'boolean') {
     if (typeof value === 'boolean') return { value };

@@ -4,7 +4,8 @@
  */
 import type { CellValue, DataValidation, Workbook, Worksheet } from 'exceljs';
 import { CliError, EXIT } from '../errors.js';
-import { LISTS, SHEET_KINDS, columnLetter, sheetLayout, type ListName, type SheetLayout } from './columns.js';
+import { LISTS, SHEET_KINDS, columnLetter, readLayout, type ListName, type SheetLayout } from './columns.js';
+import { SHEET_FORMAT, checkFormat, formatOfLine, markerLine } from './format.js';
 import type { ReadCell, ReadTable, Table } from './tables.js';
 
 /** Rows that get drop-down lists and text format below the data, for records added by hand. */
@@ -26,6 +27,7 @@ const ABOUT = [
   'claimgraph curation workbook',
   '',
   'One sheet per kind of record: Entities, Relations, Statements, Sources, Redirects. One row per record.',
+  'Appearances: one row per other source that reports a statement’s words (the statement’s own source is on Statements).',
   'Edit cells, add rows at the bottom, delete rows to remove records. Then run: claimgraph sheet import FILE DATASET',
   '',
   'Ids: leave the id cell blank on a new row and the import makes one from the name (entities), source, type and target',
@@ -38,6 +40,8 @@ const ABOUT = [
   'Dates are text with their precision: 2012, 2021-08 or 2021-08-28. Do not let the spreadsheet turn them into dates.',
   'Lists (aliases) hold one item per line (Alt+Enter in a cell). attributes hold a JSON object.',
   'Type values, never formulas: a cell holding a formula is refused.',
+  'Anchors find the words in their source: anchor type TextQuoteSelector with anchor exact (the words as printed) and',
+  'optional anchor prefix and suffix (a few characters either side), or TextPositionSelector with start, end and snapshot.',
   'Drop-down lists (types, stances, TRUE/FALSE) come from the hidden sheet "Lists".',
 ];
 
@@ -57,6 +61,7 @@ export async function writeWorkbook(
     bold: true,
     size: 14,
   };
+  about.addRow([markerLine()]);
   for (const line of ABOUT.slice(1)) about.addRow([line]);
 
   const listRanges = writeLists(workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' }));
@@ -98,14 +103,15 @@ function writeTable(sheet: Worksheet, table: Table, listRanges: Record<ListName,
       sheet.getColumn(i + 1).numFmt = '@';
       for (let r = 2; r <= lastRow; r++) sheet.getCell(r, i + 1).numFmt = '@';
     }
-    if (role.role === 'field' && role.list) {
+    const list = role.role === 'field' || role.role === 'anchor' ? role.list : undefined;
+    if (list) {
       // exceljs writes range validations (one sqref) but its types only declare per-cell ones.
       (
         sheet as Worksheet & { dataValidations: { add(range: string, rule: DataValidation): void } }
       ).dataValidations.add(range, {
         type: 'list',
         allowBlank: true,
-        formulae: [listRanges[role.list]],
+        formulae: [listRanges[list]],
         showErrorMessage: true,
         errorTitle: column.header,
         error: `Choose a value from the list (sheet "${LISTS_SHEET}").`,
@@ -120,11 +126,14 @@ function writeTable(sheet: Worksheet, table: Table, listRanges: Record<ListName,
   sheet.getColumn(columns.length).hidden = columns[columns.length - 1]!.role.role === 'original-id';
 }
 
-/** Reads the record sheets of a workbook; a sheet that is missing reads as empty. */
+/**
+ * Reads the record sheets of a workbook and the format its About sheet names (1 when it names
+ * none); a sheet that is missing reads as empty, and says so.
+ */
 export async function readWorkbook(
   bytes: Buffer,
   file: string,
-): Promise<{ tables: ReadTable[]; problems: { at: string; message: string }[] }> {
+): Promise<{ tables: ReadTable[]; problems: { at: string; message: string }[]; format: number }> {
   const ExcelJS = await loadExcelJs();
   const workbook: Workbook = new ExcelJS.Workbook();
   try {
@@ -132,16 +141,17 @@ export async function readWorkbook(
   } catch (error) {
     throw new CliError(`${file}: not an .xlsx workbook (${(error as Error).message.split('\n')[0]})`, EXIT.invalid);
   }
+  const format = checkFormat(aboutFormat(workbook.getWorksheet(ABOUT_SHEET)), file);
   const tables: ReadTable[] = [];
   const problems: { at: string; message: string }[] = [];
   for (const kind of SHEET_KINDS) {
-    const layout = sheetLayout(kind);
+    const layout = readLayout(kind);
     const sheet = workbook.getWorksheet(layout.name);
     if (!sheet) {
-      tables.push({ layout, rows: [], rowNumbers: [] });
+      tables.push({ layout, rows: [], rowNumbers: [], missing: true });
       continue;
     }
-    const header = headerIndex(sheet, layout, problems);
+    const header = headerIndex(sheet, layout, format, problems);
     const rows: ReadCell[][] = [];
     const rowNumbers: number[] = [];
     for (let r = 2; r <= sheet.rowCount; r++) {
@@ -153,15 +163,27 @@ export async function readWorkbook(
       );
       rowNumbers.push(r);
     }
-    tables.push({ layout, rows, rowNumbers });
+    const absent = layout.columns.filter((_, c) => header[c] === undefined).map((c) => c.header);
+    tables.push({ layout, rows, rowNumbers, absent });
   }
-  return { tables, problems };
+  return { tables, problems, format };
+}
+
+/** The format the About sheet's marker line names, if it has one. */
+function aboutFormat(about: Worksheet | undefined): number | undefined {
+  let format: number | undefined;
+  about?.eachRow((row) => {
+    const text = readCell(row.getCell(1).value).value;
+    if (format === undefined && typeof text === 'string') format = formatOfLine(text);
+  });
+  return format;
 }
 
 /** Where each expected column is in the sheet, by header text, so reordered columns still read right. */
 function headerIndex(
   sheet: Worksheet,
   layout: SheetLayout,
+  format: number,
   problems: { at: string; message: string }[],
 ): (number | undefined)[] {
   const found = new Map<string, number>();
@@ -171,7 +193,8 @@ function headerIndex(
   });
   return layout.columns.map((c) => {
     const at = found.get(c.header);
-    if (at === undefined && c.field && c.role.role !== 'readable')
+    // An older workbook lacks the newer columns: the import keeps those fields as the dataset has them.
+    if (at === undefined && c.field && c.role.role !== 'readable' && !c.legacy && format >= SHEET_FORMAT)
       problems.push({
         at: `${layout.name}!1`,
         message: `has no column "${c.header}"; the import leaves that field empty`,

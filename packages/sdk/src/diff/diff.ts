@@ -2,13 +2,23 @@
  * diff(a, b): what changed between two versions of a dataset, record by record, which claims changed
  * status, and the semver bump the data policy requires (major: an id removed without a redirect, a
  * field removed, a statement moved to another relation, speaker or stance, a relation given another
- * type or end, a vocabulary term removed or changed in meaning; minor: records, fields or terms
- * added; patch: values corrected).
+ * type or end, a vocabulary term removed or changed in meaning, a statement no longer cited in a
+ * source; minor: records, fields, terms or appearances added; patch: values corrected, a statement's
+ * own source and an appearance swapped).
  */
 import { RECORD_KINDS, type Dataset, type RecordKind, type Redirect, type Statement } from '@claimgraph/schema';
+import { appearanceText, CITATION_PATH, compareAppearances } from './appearances.js';
 import { compareRecords, sameJson } from './compare-records.js';
 import { diffVocabulary, type VocabularyDocument } from './vocabulary.js';
-import type { Bump, BumpReason, DatasetDiff, RecordsDiff, RelationStatus, StatusChange } from './types.js';
+import type {
+  Bump,
+  BumpReason,
+  DatasetDiff,
+  RecordChange,
+  RecordsDiff,
+  RelationStatus,
+  StatusChange,
+} from './types.js';
 
 export interface DiffOptions {
   /** The vocabularies each version was published with (a release's `vocabulary.json`). */
@@ -77,6 +87,8 @@ export function diff(a: DiffInput, b: DiffInput, options: DiffOptions = {}): Dat
 
   /** A reference that now names the record its old target was renamed to: the same claim. */
   const follows = (was: unknown, now: unknown) => typeof was === 'string' && redirectsAfter.get(was)?.to === now;
+  /** The id an old source id has now: its redirect's target, or itself. */
+  const renamed = (id: string) => redirectsAfter.get(id)?.to ?? id;
 
   const records = {} as Pick<DatasetDiff, RecordKind>;
   for (const kind of RECORD_KINDS) {
@@ -108,8 +120,14 @@ export function diff(a: DiffInput, b: DiffInput, options: DiffOptions = {}): Dat
       if (!result.redirected.some((r) => r.to === record.id))
         reasons.push({ bump: 'minor', id: record.id, message: `${noun} ${record.id} added` });
     }
+    // Where a statement is found is compared source by source (appearances.ts), not as one array.
+    if (kind === 'statements')
+      result.changed = withAppearances(result.changed as unknown as RecordChange<Statement>[], renamed) as never;
     for (const change of result.changed) {
+      for (const a of (change as RecordChange<unknown>).appearances ?? [])
+        reasons.push({ bump: a.bump, id: change.id, message: `statement ${change.id}: ${appearanceText(a)}` });
       for (const field of change.fields) {
+        if (kind === 'statements' && CITATION_PATH.test(field.path)) continue;
         const claim = CLAIM_FIELDS[kind]?.[field.path];
         if (claim && field.change === 'changed' && !follows(field.before, field.after)) {
           reasons.push({ bump: 'major', id: change.id, message: claim(change.id, field.before, field.after) });
@@ -170,7 +188,9 @@ function diffRecords<T extends { id: string }>(
         result.redirected.push({ from: id, to: redirect.to, reason: redirect.reason });
       else result.removed.push(record);
     } else if (!sameJson(record, current)) {
-      result.changed.push({ id, before: record, after: current, fields: compareRecords(record, current) });
+      // A statement's appearances are compared by source (`appearances` on the change), never as one array.
+      const fields = compareRecords(record, current).filter((f) => f.path !== '/appearances');
+      result.changed.push({ id, before: record, after: current, fields });
     }
   }
   for (const [id, record] of now) if (!old.has(id)) result.added.push(record);
@@ -180,6 +200,23 @@ function diffRecords<T extends { id: string }>(
   result.changed.sort(byId);
   result.redirected.sort((x, y) => (x.from < y.from ? -1 : x.from > y.from ? 1 : 0));
   return result;
+}
+
+/**
+ * Statement changes with what changed among their sources; a change left with nothing to say (the
+ * appearances only listed in another order) is no change.
+ */
+function withAppearances(
+  changes: RecordChange<Statement>[],
+  renamed: (id: string) => string,
+): RecordChange<Statement>[] {
+  const out: RecordChange<Statement>[] = [];
+  for (const change of changes) {
+    const appearances = compareAppearances(change.before, change.after, renamed);
+    if (appearances.length > 0) out.push({ ...change, appearances });
+    else if (change.fields.length > 0) out.push(change);
+  }
+  return out;
 }
 
 function diffRedirects(before: Redirect[], after: Redirect[]): { added: Redirect[]; removed: Redirect[] } {

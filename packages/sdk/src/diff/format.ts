@@ -4,7 +4,8 @@
  */
 import { pushAll } from '@claimgraph/schema';
 import type { Entity, Relation, Source, Statement } from '@claimgraph/schema';
-import type { DatasetDiff, FieldChange, RecordsDiff } from './types.js';
+import { appearanceText, CITATION_PATH } from './appearances.js';
+import type { AppearanceChange, DatasetDiff, FieldChange, RecordChange, RecordsDiff } from './types.js';
 
 export interface FormatDiffOptions {
   /** How to name the two sides (`1.0.0`, a path). */
@@ -58,11 +59,32 @@ function changedStrings(before: string, after: string): [string, string] {
 function fieldLine(field: FieldChange): string {
   if (field.change === 'added') return `${field.path} added: ${value(field.after)}`;
   if (field.change === 'removed') return `${field.path} removed (was ${value(field.before)})`;
+  return `${field.path}: ${changedValues(field)}`;
+}
+
+function changedValues(field: FieldChange): string {
   const [before, after] =
     typeof field.before === 'string' && typeof field.after === 'string'
       ? changedStrings(field.before, field.after)
       : [value(field.before), value(field.after)];
-  return `${field.path}: ${before} → ${after}`;
+  return `${before} → ${after}`;
+}
+
+/** A change among a statement's sources, in words, with the old and new anchor or note. */
+function appearanceLine(a: AppearanceChange): string {
+  const text = appearanceText(a);
+  if (!a.field) return text;
+  if (a.field.change === 'added') return `${text}: ${value(a.field.after)}`;
+  if (a.field.change === 'removed') return `${text} (was ${value(a.field.before)})`;
+  return `${text}: ${changedValues(a.field)}`;
+}
+
+/** The lines under a changed record: its fields, and for a statement what changed among its sources. */
+function changeLines(c: RecordChange<unknown>): string[] {
+  const cited = c.appearances ?? [];
+  // The sources' lines say in words what the /source and /anchor field changes would show as values.
+  const fields = cited.length > 0 ? c.fields.filter((f) => !CITATION_PATH.test(f.path)) : c.fields;
+  return [...fields.map((f) => `      ${fieldLine(f)}`), ...cited.map((a) => `      ${appearanceLine(a)}`)];
 }
 
 export function formatDiff(d: DatasetDiff, options: FormatDiffOptions = {}): string {
@@ -86,7 +108,7 @@ export function formatDiff(d: DatasetDiff, options: FormatDiffOptions = {}): str
       ...g.added.map((r) => `  + ${r.id}  ${describe(kind, r)}`),
       ...g.removed.map((r) => `  - ${r.id}  ${describe(kind, r)}`),
       ...g.redirected.map((r) => `  → ${r.from} is now ${r.to} (${r.reason})`),
-      ...g.changed.flatMap((c) => [`  ~ ${c.id}`, ...c.fields.map((f) => `      ${fieldLine(f)}`)]),
+      ...g.changed.flatMap((c) => [`  ~ ${c.id}`, ...changeLines(c)]),
     ];
     pushAll(lines, items.slice(0, limit * 3));
     if (items.length > limit * 3)

@@ -16,7 +16,30 @@ export interface RecordChange<T> {
   id: string;
   before: T;
   after: T;
+  /** The fields that differ; a statement's `appearances` are compared by source instead, in `appearances`. */
   fields: FieldChange[];
+  /** Statements only: what changed among the sources that report it (own source and appearances), when anything did. */
+  appearances?: AppearanceChange[];
+}
+
+/**
+ * One change among the sources of a statement. `added` and `removed`: a source now or no longer
+ * reports it; `corrected`: its own source replaced by another (`was`); `now-own` and
+ * `now-appearance`: a source swapped role; `anchor` and `note`: a citation's anchor or note
+ * given, corrected or taken away (`field`).
+ */
+export interface AppearanceChange {
+  /** The source, by its id in the newer version (the older id when it was removed). */
+  source: string;
+  /** Whether the source is the statement's own (in the newer version; in the older when removed). */
+  own: boolean;
+  change: 'added' | 'removed' | 'corrected' | 'now-own' | 'now-appearance' | 'anchor' | 'note';
+  /** `corrected`: the own source it replaced. */
+  was?: string;
+  /** `anchor`, `note`: how the value changed, with path `/anchor` or `/note`. */
+  field?: FieldChange;
+  /** The bump this change needs (see "Versioning appearances" in the schema README). */
+  bump: Exclude<Bump, 'none'>;
 }
 
 export interface RecordsDiff<T> {

@@ -1,6 +1,7 @@
 /**
  * The CSV export: nodes.csv and edges.csv with the headers Gephi's spreadsheet import and
- * Flourish's network template recognise, plus statements.csv and sources.csv, every record kept.
+ * Flourish's network template recognise, plus statements.csv, appearances.csv and sources.csv,
+ * every record kept.
  */
 import { type Entity, type Redirect, type Relation, type Source, type Statement } from '@claimgraph/schema';
 import { tableLines, type TableColumn } from './csv-text.js';
@@ -10,15 +11,17 @@ import {
   escapeFormula,
   fieldColumns,
   FIELDS,
+  tableFields,
   withDateRanges,
   type ColumnSpec,
   type ExportKind,
 } from './fields.js';
+import { appearanceCount, appearanceRows, type AppearanceRow } from './appearances.js';
 import { chunked, type ExportPart } from './files.js';
 import type { ResolvedExportOptions } from './options.js';
 import { canonicalRecords, type ExportRecord, type ExportRecords, type RelationStats } from './records.js';
 
-export type CsvFile = 'nodes' | 'edges' | 'statements' | 'sources' | 'redirects';
+export type CsvFile = 'nodes' | 'edges' | 'statements' | 'appearances' | 'sources' | 'redirects';
 
 /** Edge columns whose CSV header differs from the graph attribute name. */
 const CSV_EDGE_HEADERS: Record<string, string> = { label: 'Label', kind: 'Kind', weight: 'Weight' };
@@ -28,7 +31,9 @@ const CSV_EDGE_HEADERS: Record<string, string> = { label: 'Label', kind: 'Kind',
  * edges.csv: Gephi's `Source`, `Target`, `Type` (Directed/Undirected), `Id`, `Label` (the relation
  * type's label), `Kind` (the relation type, so Gephi keeps parallel edges apart) and `Weight` (the
  * number of statements), then `relationType`, `status`, `supports`, `disputes`, `symmetric` and the
- * relation fields. Every partial date `F` is followed by `F_start`, `F_end` and `F_precision`.
+ * relation fields. statements.csv: every statement field but `appearances`, which appearances.csv
+ * holds, one row per statement and source (`statement`, `source`, `own`, `anchor`, `note`). Every
+ * partial date `F` is followed by `F_start`, `F_end` and `F_precision`.
  */
 export const CSV_COLUMNS: Readonly<Record<CsvFile, readonly ColumnSpec[]>> = {
   nodes: withDateRanges([
@@ -46,12 +51,16 @@ export const CSV_COLUMNS: Readonly<Record<CsvFile, readonly ColumnSpec[]>> = {
       spec.header in CSV_EDGE_HEADERS ? { ...spec, header: CSV_EDGE_HEADERS[spec.header]! } : spec,
     ),
   ]),
-  statements: withDateRanges([{ header: 'Id', field: 'id', type: 'string' }, ...fieldColumns('statements', 'id')]),
+  statements: withDateRanges([
+    { header: 'Id', field: 'id', type: 'string' },
+    ...fieldColumns('statements', 'id', 'appearances'),
+  ]),
+  appearances: tableFields('appearances').map((f) => ({ header: f.name, field: f.name, type: f.type })),
   sources: withDateRanges([{ header: 'Id', field: 'id', type: 'string' }, ...fieldColumns('sources', 'id')]),
   redirects: withDateRanges(FIELDS.redirects.map((f) => ({ header: f.name, field: f.name, type: f.type }))),
 };
 
-const FILE_KIND: Record<CsvFile, ExportKind> = {
+const FILE_KIND: Record<Exclude<CsvFile, 'appearances'>, ExportKind> = {
   nodes: 'entities',
   edges: 'relations',
   statements: 'statements',
@@ -109,26 +118,29 @@ function columnsOf<T>(
   });
 }
 
-/** The CSV files: nodes, edges, statements, sources, and redirects when the dataset has some. */
+/** The CSV files: nodes, edges, statements, appearances, sources, and redirects when the dataset has some. */
 export function csvParts(records: ExportRecords, stats: RelationStats, options: ResolvedExportOptions): ExportPart[] {
-  const part = <T>(file: CsvFile, columns: TableColumn<T>[]): ExportPart => ({
-    path: `${file}.csv`,
+  const file = <T>(name: CsvFile, columns: TableColumn<T>[], count: number, rows: () => Iterable<T>): ExportPart => ({
+    path: `${name}.csv`,
     mediatype: 'text/csv',
     format: 'csv',
-    records: records[FILE_KIND[file]].length,
-    content: () =>
-      chunked(
-        tableLines(
-          columns,
-          canonicalRecords<ExportRecord>(records, FILE_KIND[file]) as Iterable<unknown> as Iterable<T>,
-          options.bom,
-        ),
-      ),
+    records: count,
+    content: () => chunked(tableLines(columns, rows(), options.bom)),
   });
+  const part = <T>(name: Exclude<CsvFile, 'appearances'>, columns: TableColumn<T>[]): ExportPart =>
+    file(
+      name,
+      columns,
+      records[FILE_KIND[name]].length,
+      () => canonicalRecords<ExportRecord>(records, FILE_KIND[name]) as Iterable<unknown> as Iterable<T>,
+    );
   const parts = [
     part<Entity>('nodes', columnsOf('nodes', options)),
     part<Relation>('edges', columnsOf('edges', options, edgeDerived(stats, options))),
     part<Statement>('statements', columnsOf('statements', options)),
+    file<AppearanceRow>('appearances', columnsOf('appearances', options), appearanceCount(records), () =>
+      appearanceRows(records),
+    ),
     part<Source>('sources', columnsOf('sources', options)),
   ];
   if (records.redirects.length > 0) parts.push(part<Redirect>('redirects', columnsOf('redirects', options)));

@@ -3,6 +3,7 @@
  * files come back in memory unless `out` is given, and only then is Node's file system imported.
  */
 import type { Dataset } from '@claimgraph/schema';
+import { appearanceCount } from './appearances.js';
 import { csvParts } from './csv.js';
 import { chunked, partText, type ExportPart } from './files.js';
 import { gexfPart } from './gexf.js';
@@ -30,8 +31,15 @@ export interface ExportResult {
   /** The file or folder written, when `out` was given. */
   out?: string;
   files: ExportedFile[];
-  /** How many records of each kind were exported. */
-  records: { entities: number; relations: number; statements: number; sources: number; redirects: number };
+  /** How many records of each kind were exported, and how many rows the appearances table has (one per statement and source). */
+  records: {
+    entities: number;
+    relations: number;
+    statements: number;
+    appearances: number;
+    sources: number;
+    redirects: number;
+  };
 }
 
 const METHOD = 'exportDataset';
@@ -59,8 +67,8 @@ async function partsOf(
 
 /**
  * Exports a dataset. Formats: `gexf` (Gephi), `graphml` (yEd, Cytoscape), `ndjson` — one file each;
- * `csv` (nodes, edges, statements, sources), `parquet` (one file per record kind), `neo4j` (CSV with
- * neo4j-admin headers and import.cypher) — a folder each. With `out` (Node only) the files are
+ * `csv` (nodes, edges, statements, appearances, sources), `parquet` (one file per record kind and
+ * appearances), `neo4j` (CSV with neo4j-admin headers and import.cypher) — a folder each. With `out` (Node only) the files are
  * written and the result lists paths and sizes; without it, each file's content is returned.
  */
 export async function exportDataset(
@@ -76,6 +84,7 @@ export async function exportDataset(
     entities: records.entities.length,
     relations: records.relations.length,
     statements: records.statements.length,
+    appearances: appearanceCount(records),
     sources: records.sources.length,
     redirects: records.redirects.length,
   };
@@ -124,7 +133,8 @@ export interface ReleaseFilesOptions {
 export const RELEASE_FILES_DEFAULTS: Required<ReleaseFilesOptions> = { parquet: true };
 
 /**
- * The interchange files of a release: `parquet/<kind>.parquet` and `dataset.ndjson`, for
+ * The interchange files of a release: `parquet/<kind>.parquet` (with `parquet/appearances.parquet`)
+ * and `dataset.ndjson`, for
  * `buildRelease(dir, { extraFiles: releaseFiles })`. Same data, same bytes.
  */
 export async function releaseFiles(dataset: Dataset, options?: ReleaseFilesOptions): Promise<ReleaseFile[]> {

@@ -3,6 +3,7 @@
  * and the value encodings shared by the formats: how lists, objects and partial dates are flattened.
  */
 import {
+  AppearanceSchema,
   datePrecision,
   earliestDay,
   EntitySchemas,
@@ -84,6 +85,31 @@ export const FIELDS: Readonly<Record<ExportKind, readonly Field[]>> = {
   sources: fieldsOf([SourceSchema as SchemaLike]),
   redirects: fieldsOf([RedirectSchema as SchemaLike]),
 };
+
+/**
+ * The appearances table: one row per statement and source that reports it — `statement`, `source`,
+ * `own` (true for the statement's own `source`, false for an appearance), then the appearance's
+ * other fields (`anchor`, `note`; the own source's anchor is the statement's). A statement's
+ * `appearances` field is written here, never as a column of the statements table.
+ */
+export const APPEARANCE_FIELDS: readonly Field[] = (() => {
+  const [source, ...rest] = fieldsOf([AppearanceSchema as SchemaLike]);
+  return [
+    { name: 'statement', type: 'string', required: true, freeText: false },
+    source!,
+    { name: 'own', type: 'boolean', required: true, freeText: false },
+    ...rest,
+  ];
+})();
+
+/** The tables an export writes: one per record kind, and the appearances of statements in sources. */
+export type TableKind = ExportKind | 'appearances';
+
+/** The fields of each table's rows: a record kind's fields (statements without `appearances`), or the appearances table's. */
+export function tableFields(kind: TableKind): readonly Field[] {
+  if (kind === 'appearances') return APPEARANCE_FIELDS;
+  return kind === 'statements' ? fieldsExcept('statements', 'appearances') : FIELDS[kind];
+}
 
 /** The field list of a kind without some fields (those a format writes under another name). */
 export function fieldsExcept(kind: ExportKind, ...names: string[]): Field[] {

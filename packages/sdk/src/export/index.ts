@@ -17,14 +17,18 @@ export { CSV_COLUMNS, type CsvFile } from './csv.js';
 export { csvLine } from './csv-text.js';
 export { NODE_ATTRIBUTES, EDGE_ATTRIBUTES } from './graph.js';
 export { parquetColumns, type ParquetColumn } from './parquet.js';
-export { NDJSON_KINDS, type NdjsonKind } from './ndjson.js';
-export { NEO4J_ARRAY_DELIMITER } from './neo4j.js';
+export { NDJSON_KINDS, NDJSON_APPEARANCE_KIND, type NdjsonKind } from './ndjson.js';
+export { NEO4J_ARRAY_DELIMITER, APPEARS_IN } from './neo4j.js';
+export type { AppearanceRow } from './appearances.js';
 export {
   FIELDS,
+  APPEARANCE_FIELDS,
+  tableFields,
   escapeFormula,
   unescapeFormula,
   type ColumnSpec,
   type Field,
   type FieldType,
   type ExportKind,
+  type TableKind,
 } from './fields.js';

@@ -1,7 +1,9 @@
 /**
  * The NDJSON export: one record per line, `{"kind":"statement",…}`, produced a chunk at a time so
- * a dataset of any size is written without ever being one string.
+ * a dataset of any size is written without ever being one string. A statement's appearances are
+ * `appearance` lines, one per statement and source, as the CSV and Parquet tables have them.
  */
+import { appearanceCount, appearanceRows } from './appearances.js';
 import { chunked, type ExportPart } from './files.js';
 import type { ExportKind } from './fields.js';
 import { canonicalRecords, type ExportRecords } from './records.js';
@@ -15,16 +17,30 @@ export const NDJSON_KINDS = {
   redirects: 'redirect',
 } as const satisfies Record<ExportKind, string>;
 
-export type NdjsonKind = (typeof NDJSON_KINDS)[keyof typeof NDJSON_KINDS];
+/** The `kind` of the lines of the appearances table, written right after the statements. */
+export const NDJSON_APPEARANCE_KIND = 'appearance';
+
+export type NdjsonKind = (typeof NDJSON_KINDS)[keyof typeof NDJSON_KINDS] | typeof NDJSON_APPEARANCE_KIND;
+
+/** A statement without its `appearances` (the `appearance` lines hold them); the record itself when it has none. */
+function withoutAppearances(record: object): object {
+  if (!('appearances' in record)) return record;
+  const { appearances: _, ...rest } = record as { appearances?: unknown };
+  return rest;
+}
+
+const line = (kind: NdjsonKind, record: object) => {
+  const body = JSON.stringify(record);
+  return body === '{}' ? `{"kind":"${kind}"}\n` : `{"kind":"${kind}",${body.slice(1)}\n`;
+};
 
 /** Each line: `kind` first, then the record's fields in schema order (records have no `kind` field of their own). */
 export function* ndjsonLines(records: ExportRecords): Generator<string> {
   for (const [list, kind] of Object.entries(NDJSON_KINDS) as [ExportKind, NdjsonKind][]) {
-    const prefix = `{"kind":"${kind}"`;
-    for (const record of canonicalRecords(records, list)) {
-      const body = JSON.stringify(record);
-      yield body === '{}' ? `${prefix}}\n` : `${prefix},${body.slice(1)}\n`;
-    }
+    if (list === 'statements') {
+      for (const record of canonicalRecords(records, list)) yield line(kind, withoutAppearances(record));
+      for (const row of appearanceRows(records)) yield line(NDJSON_APPEARANCE_KIND, row);
+    } else for (const record of canonicalRecords(records, list)) yield line(kind, record);
   }
 }
 
@@ -33,6 +49,7 @@ export function ndjsonPart(records: ExportRecords, path = 'dataset.ndjson'): Exp
     records.entities.length +
     records.relations.length +
     records.statements.length +
+    appearanceCount(records) +
     records.sources.length +
     records.redirects.length;
   return {

@@ -13,6 +13,7 @@ import {
   type Statement,
 } from '@claimgraph/schema';
 import { ClaimGraphError } from '../errors.js';
+import { appearanceCount, appearanceRows, type AppearanceRow } from './appearances.js';
 import { csvField, tableLines, type TableColumn } from './csv-text.js';
 import { dateRange, FIELDS, type ExportKind } from './fields.js';
 import { chunked, type ExportPart } from './files.js';
@@ -107,16 +108,23 @@ function cellValue(column: NeoColumn<unknown>, value: unknown, where: () => stri
   return String(value);
 }
 
-function table<T extends { id: string }>(records: Iterable<T>, columns: NeoColumn<T>[]): () => Iterable<string> {
+function table<T>(
+  records: Iterable<T>,
+  columns: NeoColumn<T>[],
+  idOf: (r: T) => string = (r) => (r as { id: string }).id,
+): () => Iterable<string> {
   const table = columns.map(
     (c) =>
       ({
         header: header(c as NeoColumn<unknown>),
-        cell: (r: T, i: number) => cellText(c as NeoColumn<unknown>, c.value(r, i), () => r.id),
+        cell: (r: T, i: number) => cellText(c as NeoColumn<unknown>, c.value(r, i), () => idOf(r)),
       }) satisfies TableColumn<T>,
   );
   return () => chunked(tableLines(table, records));
 }
+
+/** Every source that reports a statement, its own included: (:Statement)-[:APPEARS_IN {own, anchor, note}]->(:Source). */
+export const APPEARS_IN = 'APPEARS_IN';
 
 const NODE_FILES = {
   entities: { id: 'entityId', label: 'Entity' },
@@ -182,7 +190,8 @@ export function neo4jParts(records: ExportRecords, stats: RelationStats): Export
   const statementColumns = [
     idColumn<Statement>('statements'),
     labelColumn<Statement>(() => ['Statement']),
-    ...fieldColumns<Statement>('statements', ['id']),
+    // Appearances are relationships to their sources (appearances.csv), not a property.
+    ...fieldColumns<Statement>('statements', ['id', 'appearances']),
   ];
   const sourceColumns = [
     idColumn<Source>('sources'),
@@ -197,6 +206,14 @@ export function neo4jParts(records: ExportRecords, stats: RelationStats): Export
     { name: 'status', type: 'string', value: (_, i) => stats.status(i) },
     { name: 'supports', type: 'int', value: (_, i) => stats.supports[i] },
     { name: 'disputes', type: 'int', value: (_, i) => stats.disputes[i] },
+  ];
+  const appearanceColumns: NeoColumn<AppearanceRow>[] = [
+    { name: ':START_ID', type: 'string', value: (a) => a.statement },
+    { name: ':END_ID', type: 'string', value: (a) => a.source },
+    { name: ':TYPE', type: 'string', value: () => APPEARS_IN },
+    { name: 'own', type: 'boolean', value: (a) => a.own },
+    { name: 'anchor', type: 'string', value: (a) => (a.anchor === undefined ? undefined : neo4jJson(a.anchor)) },
+    { name: 'note', type: 'string', value: (a) => a.note },
   ];
   const linkColumns: NeoColumn<Link>[] = [
     { name: ':START_ID', type: 'string', value: (l) => l.start },
@@ -233,6 +250,11 @@ export function neo4jParts(records: ExportRecords, stats: RelationStats): Export
       table(canonicalRecords<Relation>(records, 'relations'), relationshipColumns),
     ),
     csv('links.csv', linkCount, table(links(records), linkColumns)),
+    csv(
+      'appearances.csv',
+      appearanceCount(records),
+      table(appearanceRows(records), appearanceColumns, (a) => a.statement),
+    ),
     {
       path: 'import.cypher',
       mediatype: 'application/x-cypher-query',
@@ -244,6 +266,7 @@ export function neo4jParts(records: ExportRecords, stats: RelationStats): Export
           statements: statementColumns as NeoColumn<unknown>[],
           sources: sourceColumns as NeoColumn<unknown>[],
           relationships: relationshipColumns as NeoColumn<unknown>[],
+          appearances: appearanceColumns as NeoColumn<unknown>[],
         }),
       ],
     },
@@ -277,7 +300,10 @@ const propertyMap = (columns: NeoColumn<unknown>[]) =>
     .join(',\n')}\n}`;
 
 function cypherScript(
-  files: Record<'entities' | 'relations' | 'statements' | 'sources' | 'relationships', NeoColumn<unknown>[]>,
+  files: Record<
+    'entities' | 'relations' | 'statements' | 'sources' | 'relationships' | 'appearances',
+    NeoColumn<unknown>[]
+  >,
 ): string {
   const lines: string[] = [
     "// claimgraph → Neo4j. Copy the .csv files into the database's import folder, then run this",
@@ -287,7 +313,7 @@ function cypherScript(
     '// typed headers such as supports:int and aliases:string[]):',
     '//   neo4j-admin database import full --array-delimiter=U+001F --multiline-fields=true \\',
     '//     --nodes=entities.csv --nodes=relations.csv --nodes=statements.csv --nodes=sources.csv \\',
-    '//     --relationships=relationships.csv --relationships=links.csv neo4j',
+    '//     --relationships=relationships.csv --relationships=links.csv --relationships=appearances.csv neo4j',
     '//',
     '// The files quote by RFC 4180 only (a quote inside a field is doubled) and no field holds a',
     '// backslash before a quote (JSON text writes " and \\ as \\u0022 and \\u005c), so LOAD CSV reads',
@@ -296,7 +322,8 @@ function cypherScript(
     '// Model: (:Entity:<Type>), and each relation both as a relationship between its entities',
     '// (:PART_OF…, with status and statement counts) and as a (:Relation) node, so that',
     '// (:Entity)-[:SAID]->(:Statement)-[:ABOUT]->(:Relation)-[:FROM|TO]->(:Entity) and',
-    '// (:Statement)-[:CITED_IN]->(:Source), (:Statement)-[:REPORTED_BY]->(:Entity).',
+    '// (:Statement)-[:CITED_IN]->(:Source), (:Statement)-[:REPORTED_BY]->(:Entity), and every source',
+    '// that reports a statement, its own included: (:Statement)-[:APPEARS_IN {own, anchor, note}]->(:Source).',
     '',
   ];
   for (const { id, label } of Object.values(NODE_FILES)) {
@@ -343,5 +370,12 @@ function cypherScript(
       '',
     );
   }
+  lines.push(
+    `LOAD CSV WITH HEADERS FROM 'file:///appearances.csv' AS row`,
+    'MATCH (a:Statement {statementId: row.`:START_ID`}), (b:Source {sourceId: row.`:END_ID`})',
+    `CREATE (a)-[r:${APPEARS_IN}]->(b)`,
+    `SET r += ${propertyMap(files.appearances)};`,
+    '',
+  );
   return lines.join('\n');
 }

@@ -5,7 +5,8 @@
  */
 import { RELATION_TYPE_INFO, type RelationType } from '@claimgraph/schema';
 import { ClaimGraphError } from '../errors.js';
-import { dateRange, epochDays, FIELDS, type ExportKind, type Field } from './fields.js';
+import { appearanceCount, appearanceRows } from './appearances.js';
+import { dateRange, epochDays, tableFields, type Field, type TableKind } from './fields.js';
 import type { ExportPart } from './files.js';
 import { canonicalRecords, type ExportRecords, type ExportRecord, type RelationStats } from './records.js';
 
@@ -24,11 +25,13 @@ export interface ParquetColumn {
 /**
  * The columns of one kind's file: each field in schema order; after each partial date `F` come
  * `F_start` and `F_end` (the first and last day it can mean) and `F_precision` (year, month or
- * day). relations.parquet ends with `status`, `supports`, `disputes` and `symmetric`.
+ * day). relations.parquet ends with `status`, `supports`, `disputes` and `symmetric`;
+ * statements.parquet leaves `appearances` to appearances.parquet (`statement`, `source`, `own`,
+ * `anchor`, `note`: one row per statement and source).
  */
-export function parquetColumns(kind: ExportKind): ParquetColumn[] {
+export function parquetColumns(kind: TableKind): ParquetColumn[] {
   const columns: ParquetColumn[] = [];
-  for (const field of FIELDS[kind]) {
+  for (const field of tableFields(kind)) {
     const nullable = !field.required;
     columns.push({
       name: field.name,
@@ -127,7 +130,7 @@ function dateColumns(): (value: unknown) => [number, number, string] | null {
 export function parquetTable(
   parquetWriteBuffer: ParquetWriteBuffer,
   records: ExportRecords,
-  kind: ExportKind,
+  kind: TableKind,
   stats: RelationStats | null,
   method = 'exportDataset',
 ): Uint8Array {
@@ -135,7 +138,7 @@ export function parquetTable(
   const data = columns.map(() => [] as unknown[]);
   const slot = (name: string) => data[columns.findIndex((c) => c.name === name)]!;
   // Each field's value column and, for dates, its three derived columns, looked up once.
-  const fields = FIELDS[kind].map((field) => ({
+  const fields = tableFields(kind).map((field) => ({
     field,
     values: slot(field.name),
     dates:
@@ -149,12 +152,14 @@ export function parquetTable(
       : null;
   const dates = dateColumns();
   let position = 0;
-  for (const record of canonicalRecords<ExportRecord>(records, kind)) {
+  const rows: Iterable<object> =
+    kind === 'appearances' ? appearanceRows(records) : canonicalRecords<ExportRecord>(records, kind);
+  for (const record of rows) {
     const values = record as unknown as Record<string, unknown>;
     for (const { field, values: column, dates: dateSlots } of fields) {
       const value = values[field.name];
       if (value === undefined && field.required) {
-        const id = (values.id ?? values.from) as string | undefined;
+        const id = (values.id ?? values.from ?? values.statement) as string | undefined;
         throw new ClaimGraphError(
           `${method}(): ${kind}: ${String(id)} /${field.name}: is required; validate the dataset (claimgraph validate)`,
         );
@@ -185,7 +190,7 @@ export function parquetTable(
   return new Uint8Array(buffer);
 }
 
-/** The Parquet files: entities, relations, statements, sources, and redirects when the dataset has some. */
+/** The Parquet files: entities, relations, statements, appearances, sources, and redirects when the dataset has some. */
 export async function parquetParts(
   records: ExportRecords,
   stats: RelationStats,
@@ -193,10 +198,11 @@ export async function parquetParts(
   method = 'exportDataset',
 ): Promise<ExportPart[]> {
   const write = await parquetWriter();
-  const kinds: ExportKind[] = [
+  const kinds: TableKind[] = [
     'entities',
     'relations',
     'statements',
+    'appearances',
     'sources',
     ...(records.redirects.length > 0 ? (['redirects'] as const) : []),
   ];
@@ -204,7 +210,7 @@ export async function parquetParts(
     path: `${prefix}${kind}.parquet`,
     mediatype: 'application/vnd.apache.parquet',
     format: 'parquet',
-    records: records[kind].length,
+    records: kind === 'appearances' ? appearanceCount(records) : records[kind].length,
     content: parquetTable(write, records, kind, stats, method),
   }));
 }

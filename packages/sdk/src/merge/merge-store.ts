@@ -19,8 +19,11 @@ export interface JoinedId {
   kind: MergeKind;
   from: string;
   to: string;
-  /** `redirect`: another dataset's redirect; `judgement`: a `same` judgement; `relation`: same type, ends and dates. */
-  by: 'redirect' | 'judgement' | 'relation';
+  /**
+   * `redirect`: another dataset's redirect; `judgement`: a `same` judgement; `relation`: same type, ends
+   * and dates; `statement`: the same speaker's same words on the relation (now an appearance).
+   */
+  by: 'redirect' | 'judgement' | 'relation' | 'statement';
 }
 
 /** A field on which the datasets' records of one id differ without clashing: the first dataset's value is kept. */
@@ -31,7 +34,10 @@ export interface Difference {
   datasets: string[];
 }
 
-/** Two statements of two datasets with different ids and the same speaker, relation, stance and folded words. */
+/**
+ * Two statements of two datasets with different ids and the same speaker, relation, stance and folded
+ * words: the first (of the first dataset) is kept, the second joined into it as an appearance.
+ */
 export interface DuplicateStatement {
   statements: [string, string];
   datasets: [string, string];
@@ -97,23 +103,26 @@ function relationColumns(inputs: readonly Labelled[], groups: Groups, entityMap:
   return { relSource, relTarget, relType };
 }
 
-/** Per merged statement, from its first dataset's record: its relation and speaker (merged positions) and stance; per relation, the counts by stance. */
-function statementColumns(
+/**
+ * Per merged statement, from its first dataset's record: its relation and speaker (merged
+ * positions) and stance; per relation, the counts by stance and its statements.
+ */
+function statementIndex(
   inputs: readonly Labelled[],
-  first: { d: Int32Array; p: Int32Array },
+  groups: Groups,
   relationMap: readonly Int32Array[],
   entityMap: readonly Int32Array[],
   relationCount: number,
 ) {
-  const count = first.d.length;
+  const count = groups.length;
   const stRelation = new Int32Array(count);
   const stSpeaker = new Int32Array(count);
   const stDisputes = new Uint8Array(count);
   const supports = new Int32Array(relationCount);
   const disputes = new Int32Array(relationCount);
   for (let i = 0; i < count; i++) {
-    const d = first.d[i]!;
-    const p = first.p[i]!;
+    const d = groups.d[i]!;
+    const p = groups.p[i]!;
     const { store } = inputs[d]!;
     const r = relationMap[d]![store.stRelation[p]!]!;
     stRelation[i] = r;
@@ -123,7 +132,16 @@ function statementColumns(
     if (disputed === 1) disputes[r]!++;
     else supports[r]!++;
   }
-  return { stRelation, stSpeaker, stDisputes, supports, disputes };
+  const counts = new Int32Array(relationCount);
+  for (let r = 0; r < relationCount; r++) counts[r] = supports[r]! + disputes[r]!;
+  return {
+    stRelation,
+    stSpeaker,
+    stDisputes,
+    supports,
+    disputes,
+    byRelation: buildCsr(relationCount, stRelation, counts),
+  };
 }
 
 /** Merges the stores of several datasets; throws ClaimGraphMergeError on the first clash. */
@@ -146,7 +164,13 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
       kind,
       from,
       to,
-      by: redirects.has(from) ? 'redirect' : judged.has(from) ? 'judgement' : 'relation',
+      by: redirects.has(from)
+        ? 'redirect'
+        : judged.has(from)
+          ? 'judgement'
+          : kind === 'statements'
+            ? 'statement'
+            : 'relation',
     });
   };
   const clash = (kind: MergeKind, id: string, field: string, a: number, b: number, problem: string): never => {
@@ -280,24 +304,15 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
   const { relSource, relTarget, relType } = ends;
   const relationId = (i: number) => relationGroups.id(i);
 
-  // Statements: one id, one content.
-  const statementGroups = groupsOf('statements', statementIndexOf, redirected);
-  const statementPos = positions(inputs, 'statements', statementGroups);
-  const first = { d: statementGroups.d, p: statementGroups.p };
-  const { stRelation, stSpeaker, stDisputes, supports, disputes } = statementColumns(
-    inputs,
-    first,
-    relationPos.map,
-    entityPos.map,
-    relCount,
-  );
+  // Statements: one id, one content; then one statement per speaker, relation, stance and words.
+  let statementGroups = groupsOf('statements', statementIndexOf, redirected);
   /** A statement with its references as the merged graph names them. */
   const rewritten = (d: number, p: number, id: string) => {
     const s = recordOf<Record<string, unknown>>('statements', d, p);
     const store = inputs[d]!.store;
     const relation = relationId(relationPos.map[d]![store.stRelation[p]!]!);
     const speaker = entityId(entityPos.map[d]![store.stSpeaker[p]!]!);
-    const source = sourceGroups.id(sourcePos.map[d]![store.sourceIndex.get(s.source as string)!]!);
+    const source = mergedSourceId(d, s.source as string);
     const reportedBy =
       s.reportedBy === undefined
         ? undefined
@@ -314,9 +329,11 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
     if (reportedBy !== undefined) out.reportedBy = reportedBy;
     return out;
   };
+  const mergedSourceId = (d: number, id: string) =>
+    sourceGroups.id(sourcePos.map[d]![inputs[d]!.store.sourceIndex.get(id)!]!);
   for (const [i, rest] of statementGroups.more) {
     const id = statementGroups.id(i);
-    const [d0, p0] = [first.d[i]!, first.p[i]!];
+    const [d0, p0] = [statementGroups.d[i]!, statementGroups.p[i]!];
     const a = rewritten(d0, p0, id);
     for (let k = 0; k < rest.length; k += 2) {
       const d = rest[k]!;
@@ -333,10 +350,50 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
         );
     }
   }
-  const counts = new Int32Array(relCount);
-  for (let r = 0; r < relCount; r++) counts[r] = supports[r]! + disputes[r]!;
-  const byRelation = buildCsr(relCount, stRelation, counts);
-  findDuplicates(relationPos.mask, byRelation, stSpeaker, stDisputes, first, inputs, report);
+  const statementColumns = (groups: Groups) => statementIndex(inputs, groups, relationPos.map, entityPos.map, relCount);
+  let columns = statementColumns(statementGroups);
+  const duplicates = findDuplicates(relationPos.mask, columns, statementGroups, inputs);
+  /** Kept statement → the appearances the statements joined into it add (a source the statement already names is not repeated). */
+  const appearancesOf = new Map<string, Record<string, unknown>[]>();
+  if (duplicates.length > 0) {
+    // "One statement, two appearances": the first dataset's statement stays; the others' sources become its appearances.
+    const dropped = new Uint8Array(statementGroups.length);
+    for (const [kept, other] of duplicates) {
+      const [keptId, otherId] = [statementGroups.id(kept), statementGroups.id(other)];
+      report.duplicates.push({
+        statements: [keptId, otherId],
+        datasets: [label(statementGroups.d[kept]!), label(statementGroups.d[other]!)],
+      });
+      const members = statementGroups.members(kept);
+      pushAll(members, statementGroups.members(other));
+      sortPairs(members);
+      statementGroups.more.set(kept, members.slice(2));
+      dropped[other] = 1;
+      noteJoin('statements', otherId, keptId);
+      const base = rewritten(statementGroups.d[kept]!, statementGroups.p[kept]!, keptId);
+      const list =
+        appearancesOf.get(keptId) ?? ((base.appearances as Record<string, unknown>[] | undefined) ?? []).slice();
+      const named = new Set([base.source as string, ...list.map((a) => a.source as string)]);
+      const [d, p] = [statementGroups.d[other]!, statementGroups.p[other]!];
+      const s = recordOf<Record<string, unknown>>('statements', d, p);
+      const more = [
+        { source: s.source, ...(s.anchor === undefined ? {} : { anchor: s.anchor }) },
+        ...((s.appearances as Record<string, unknown>[] | undefined) ?? []),
+      ];
+      for (const appearance of more) {
+        const source = mergedSourceId(d, appearance.source as string);
+        if (named.has(source)) continue;
+        named.add(source);
+        list.push({ ...appearance, source });
+      }
+      appearancesOf.set(keptId, list);
+    }
+    statementGroups = statementGroups.without(dropped);
+    columns = statementColumns(statementGroups);
+  }
+  const statementPos = positions(inputs, 'statements', statementGroups);
+  const { stRelation, stSpeaker, stDisputes, supports, disputes, byRelation } = columns;
+  const first = { d: statementGroups.d, p: statementGroups.p };
 
   const store: Store = {
     entities: mergedRecords(entityGroups, inputs, 'entities', (i) => mergedEntities.get(i)),
@@ -349,7 +406,10 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
       return { ...fields, id, source: swapped ? target : source, target: swapped ? source : target };
     }),
     statements: mergedRecords(statementGroups, inputs, 'statements', (i, record) => {
-      const out = rewritten(first.d[i]!, first.p[i]!, statementGroups.id(i));
+      const id = statementGroups.id(i);
+      const out = rewritten(first.d[i]!, first.p[i]!, id);
+      const appearances = appearancesOf.get(id);
+      if (appearances !== undefined && appearances.length > 0) return { ...out, appearances };
       return out === record ? undefined : out;
     }),
     entityIndex: mergedIndex(inputs, entityPos.map, (s) => s.entityIndex, joins),
@@ -385,7 +445,7 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
       const to = r.from.startsWith('rel:')
         ? (joins.get(redirected(r.from)) ?? redirected(r.from))
         : r.from.startsWith('st:')
-          ? redirected(r.from)
+          ? (joins.get(redirected(r.from)) ?? redirected(r.from))
           : thingId(r.from);
       finalRedirects.push({ ...r, to });
     }
@@ -655,47 +715,53 @@ function mergedExtras(
 }
 
 /**
- * Statements of two datasets on one merged relation with the same speaker, stance and folded words
- * but different ids: one statement reported twice. Only relations held by several datasets can have them.
+ * Statements of several datasets on one merged relation with the same speaker, stance and folded
+ * words but different ids: one statement reported twice. Only relations held by several datasets
+ * can have them. Pairs of merged positions: the statement kept (the first dataset's, then the
+ * lowest id), and one to join into it.
  */
 function findDuplicates(
   relationMask: Uint32Array,
-  byRelation: { offsets: Int32Array; items: Int32Array },
-  stSpeaker: Int32Array,
-  stDisputes: Uint8Array,
-  first: { d: Int32Array; p: Int32Array },
+  columns: { byRelation: { offsets: Int32Array; items: Int32Array }; stSpeaker: Int32Array; stDisputes: Uint8Array },
+  groups: Groups,
   inputs: readonly Labelled[],
-  report: MergeReport,
-): void {
+): [number, number][] {
+  const { byRelation, stSpeaker, stDisputes } = columns;
+  const out: [number, number][] = [];
   for (let r = 0; r < relationMask.length; r++) {
     const mask = relationMask[r]!;
     if ((mask & (mask - 1)) === 0) continue;
-    // Only a speaker and stance that statements of several datasets share can be reported twice:
-    // the others' words are not read (nor their records built).
+    // Only a speaker and stance that statements of several datasets share can be the same words
+    // twice: the others' words are not read (nor their records built).
     const [from, to] = [byRelation.offsets[r]!, byRelation.offsets[r + 1]!];
     const datasets = new Map<number, number>();
     for (let k = from; k < to; k++) {
       const i = byRelation.items[k]!;
       const who = stSpeaker[i]! * 2 + stDisputes[i]!;
-      datasets.set(who, (datasets.get(who) ?? 0) | (1 << first.d[i]!));
+      datasets.set(who, (datasets.get(who) ?? 0) | (1 << groups.d[i]!));
     }
-    const seen = new Map<string, number>();
+    const same = new Map<string, number[]>();
     for (let k = from; k < to; k++) {
       const i = byRelation.items[k]!;
-      const both = datasets.get(stSpeaker[i]! * 2 + stDisputes[i]!)!;
-      if ((both & (both - 1)) === 0) continue;
-      const s = inputs[first.d[i]!]!.store.statements.at(first.p[i]!) as unknown as Record<string, unknown>;
+      const several = datasets.get(stSpeaker[i]! * 2 + stDisputes[i]!)!;
+      if ((several & (several - 1)) === 0) continue;
+      const s = inputs[groups.d[i]!]!.store.statements.at(groups.p[i]!) as unknown as Record<string, unknown>;
       const words = (s.quote ?? s.paraphrase) as string | undefined;
       if (words === undefined) continue;
       // The schema's folding of a statement's words: the one its "one statement, two appearances" rule uses.
       const key = `${stSpeaker[i]} ${stDisputes[i]} ${wordsKey(words)}`;
-      const earlier = seen.get(key);
-      if (earlier === undefined) seen.set(key, i);
-      else if (first.d[earlier] !== first.d[i])
-        report.duplicates.push({
-          statements: [inputs[first.d[earlier]!]!.store.ids.statements(first.p[earlier]!), s.id as string],
-          datasets: [inputs[first.d[earlier]!]!.label, inputs[first.d[i]!]!.label],
-        });
+      const list = same.get(key);
+      if (list === undefined) same.set(key, [i]);
+      else list.push(i);
+    }
+    for (const list of same.values()) {
+      if (list.length < 2) continue;
+      const kept = list.reduce((a, b) =>
+        groups.d[b]! < groups.d[a]! || (groups.d[b] === groups.d[a] && b < a) ? b : a,
+      );
+      // One dataset never holds the same words twice (the validator's rule): the rest come from others.
+      for (const i of list) if (i !== kept && groups.d[i] !== groups.d[kept]) out.push([kept, i]);
     }
   }
+  return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 }

@@ -2,7 +2,8 @@
 import { comparePartialDates } from '@claimgraph/schema';
 import { relativeHref } from '../permalink.js';
 import type { Site } from '../model.js';
-import { Cite, DateText, Layout, More, RelationRow } from './parts.js';
+import { CoverageLine } from './about.js';
+import { Cite, CoveragePeriod, DatasetLink, DateText, Layout, More, RelationRow } from './parts.js';
 
 export const HOME_PATH = 'index.html';
 
@@ -38,6 +39,24 @@ export function HomePage({ site }: { site: Site }) {
           Each statement has a speaker, a date, the speaker’s words and a cited source.
         </p>
       </section>
+      {site.datasets.length ? (
+        <section aria-labelledby="datasets-title">
+          <h2 id="datasets-title">{site.datasets.length} datasets, shown as one</h2>
+          <ul class="datasets">
+            {site.datasets.map((dataset) => (
+              <li>
+                <DatasetLink path={path} dataset={dataset} />
+                {dataset.coverage ? (
+                  <>
+                    {' '}
+                    · researched <CoveragePeriod dataset={dataset} />
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="counts-title">
         <h2 id="counts-title" class="visually-hidden">
           In numbers
@@ -67,6 +86,7 @@ export function HomePage({ site }: { site: Site }) {
             Statements from <DateText date={dates[0]!} /> to <DateText date={dates[dates.length - 1]!} />.
           </p>
         ) : null}
+        <CoverageLine coverage={site.coverage} path={path} />
       </section>
       <section aria-labelledby="contested-title">
         <h2 id="contested-title">Contested: who says yes, who says no</h2>

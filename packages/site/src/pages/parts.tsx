@@ -8,7 +8,9 @@ import { renderToString } from 'preact-render-to-string';
 import type { Relation, Statement } from '@claimgraph/schema';
 import type { ChartRef } from '../charts.js';
 import { embedPath, relativeHref } from '../permalink.js';
-import { dateText, listPagePath, type Site } from '../model.js';
+import { datasetPath, dateText, listPagePath, type Site, type SiteDataset } from '../model.js';
+import { ruleAnchor, RULES_PATH } from '../rule-links.js';
+import { STATUS_RULE } from '@claimgraph/sdk';
 
 /** What the head of every page starts with: charset, viewport, and an empty icon (no favicon request). */
 export function HeadBasics() {
@@ -40,6 +42,7 @@ const NAV = [
   ['entities.html', 'Entities'],
   ['timeline.html', 'Timeline'],
   ['downloads.html', 'Downloads'],
+  ['about.html', 'About'],
 ] as const;
 
 export function Layout({ site, path, title, description, charts, search, children }: PageProps) {
@@ -115,21 +118,42 @@ export function Layout({ site, path, title, description, charts, search, childre
 /** Dataset, version, record id and URL, as a reader would paste them into a story or a footnote. */
 export function Cite({ site, path, id, what }: { site: Site; path: string; id?: string; what: string }) {
   const url = site.absoluteUrl(path);
-  const version = site.meta.version ? `, version ${site.meta.version}` : '';
   const record = id ? `, record ${id}` : '';
-  const text = `${what}. ${site.title} (claimgraph dataset ${site.meta.name}${version})${record}. ${url}`;
+  // A site of several datasets: a record cites the datasets holding it, a page about them all every one.
+  const several = site.datasets.length > 0;
+  const cited = several ? (id ? site.datasetsOf(id) : site.datasets) : [];
+  const dataset = several
+    ? `claimgraph datasets ${cited.map((d) => `${d.name}${d.version ? ` version ${d.version}` : ''}`).join(', ')}`
+    : `claimgraph dataset ${site.meta.name}${site.meta.version ? `, version ${site.meta.version}` : ''}`;
+  const text = `${what}. ${site.title} (${dataset})${record}. ${url}`;
   return (
     <section class="cite" aria-labelledby="cite-title">
       <h2 id="cite-title">Cite this</h2>
       <dl>
-        <div>
-          <dt>Dataset</dt>
-          <dd>{site.meta.name}</dd>
-        </div>
-        <div>
-          <dt>Version</dt>
-          <dd>{site.meta.version ?? 'unversioned'}</dd>
-        </div>
+        {several ? (
+          <div>
+            <dt>{id ? `From ${cited.length === 1 ? 'dataset' : 'datasets'}` : 'Datasets'}</dt>
+            <dd>
+              {cited.map((d, i) => (
+                <>
+                  {i ? ', ' : ''}
+                  <DatasetLink path={path} dataset={d} />
+                </>
+              ))}
+            </dd>
+          </div>
+        ) : (
+          <>
+            <div>
+              <dt>Dataset</dt>
+              <dd>{site.meta.name}</dd>
+            </div>
+            <div>
+              <dt>Version</dt>
+              <dd>{site.meta.version ?? 'unversioned'}</dd>
+            </div>
+          </>
+        )}
         {id ? (
           <div>
             <dt>Record</dt>
@@ -279,6 +303,7 @@ export function StatementItem({
       ) : null}
       <p class="statement-foot">
         Source: {source ? <a href={link(source.id)}>{source.title}</a> : s.source}
+        {s.appearances ? ` · and ${s.appearances.length} more` : null}
         {' · '}
         <a href={link(s.id)}>
           Permalink<span class="visually-hidden"> of this statement</span>
@@ -304,8 +329,20 @@ export function StanceBar({ supports, disputes }: { supports: number; disputes: 
   );
 }
 
-export function StatusBadge({ status }: { status: string }) {
-  return <span class={`status status-${status}`}>{status}</span>;
+/** A status, or a rule's verdict, with the rule that decided it linked to its explanation. */
+export function StatusBadge({ status, path, rule = STATUS_RULE }: { status: string; path: string; rule?: string }) {
+  return (
+    <span class="status-with-rule">
+      <span class={`status status-${status}`}>{status}</span>{' '}
+      <a
+        class="status-rule"
+        href={relativeHref(path, `${RULES_PATH}#${ruleAnchor(rule)}`)}
+        title="the rule that decided it"
+      >
+        {rule}
+      </a>
+    </span>
+  );
 }
 
 /** A relation as a row: its proposition linked, its status and its stance counts. */
@@ -318,7 +355,7 @@ export function RelationRow({ site, path, relation }: { site: Site; path: string
         {p.source} <span class="rel-label">{p.label}</span> {p.target}
       </a>
       <span class="relation-meta">
-        <StatusBadge status={c.status} /> <StanceBar supports={c.supports} disputes={c.disputes} />
+        <StatusBadge status={c.status} path={path} /> <StanceBar supports={c.supports} disputes={c.disputes} />
       </span>
     </li>
   );
@@ -386,4 +423,25 @@ export function TextWithIds({ site, path, text }: { site: Site; path: string; te
   }
   parts.push(text.slice(at));
   return <>{parts}</>;
+}
+
+/** "2012 to Dec 2026": a dataset's period researched, or null when it declares none. */
+export function CoveragePeriod({ dataset }: { dataset: SiteDataset }) {
+  const period = dataset.coverage?.period;
+  if (!period) return null;
+  return (
+    <>
+      <DateText date={period.from} /> to <DateText date={period.to} />
+    </>
+  );
+}
+
+/** A dataset's name linked to its page, with its version. */
+export function DatasetLink({ path, dataset }: { path: string; dataset: SiteDataset }) {
+  return (
+    <>
+      <a href={relativeHref(path, datasetPath(dataset.name))}>{dataset.title ?? dataset.name}</a>
+      {dataset.version ? ` (version ${dataset.version})` : ''}
+    </>
+  );
 }

@@ -1,9 +1,9 @@
 /** A speaker's perspective: the graph as one speaker tells it, relation by relation, in their words. */
-import type { Entity } from '@claimgraph/schema';
+import { RELATION_TYPE_INFO, type Entity } from '@claimgraph/schema';
 import { perspectiveChart } from '../charts.js';
 import { perspectivePath, recordPath, relativeHref } from '../permalink.js';
 import { byDate, type Site } from '../model.js';
-import { Chart, Cite, Layout, StatementItem } from './parts.js';
+import { Chart, Cite, DateText, Layout, StanceMark, StatementItem } from './parts.js';
 
 export function PerspectivePage({ site, speaker }: { site: Site; speaker: Entity }) {
   const path = perspectivePath(speaker.id);
@@ -23,6 +23,13 @@ export function PerspectivePage({ site, speaker }: { site: Site; speaker: Entity
             : 1,
     );
   const supports = statements.filter((s) => s.stance === 'supports').length;
+  // A body is heard with its spokespeople; a spokesperson's own words are theirs, with a pointer to the body.
+  const heard = site.cg.positions({ speaker: speaker.id, voices: 'body' });
+  const asBody = heard.filter((p) => p.voice === speaker.id);
+  const body = heard.find((p) => p.voice !== speaker.id)?.voice;
+  const positions = (body ? site.cg.positions({ speaker: speaker.id }) : asBody).sort(
+    (a, b) => byDate(a.statements[0]!, b.statements[0]!) || (a.pair.join() < b.pair.join() ? -1 : 1),
+  );
   return (
     <Layout
       site={site}
@@ -49,6 +56,57 @@ export function PerspectivePage({ site, speaker }: { site: Site; speaker: Entity
             </li>
           ))}
         </ul>
+      </section>
+      <section aria-labelledby="positions-title">
+        <h2 id="positions-title">Positions over time</h2>
+        <p>
+          What {speaker.name} said about each pair of entities, in date order and across relation types. A later
+          statement whose stance or relation type differs from the one before is marked as a change.
+          {body ? (
+            <>
+              {' '}
+              {speaker.name} speaks for the <a href={site.recordHref(path, body)}>{site.nameOf(body)}</a>, whose
+              positions include these words.
+            </>
+          ) : null}
+        </p>
+        <ol class="positions">
+          {positions.map((position) => {
+            const changed = new Map(position.changes.map((c) => [c.to.id, c]));
+            return (
+              <li>
+                <h3>
+                  <a href={site.recordHref(path, position.pair[0])}>{site.nameOf(position.pair[0])}</a> and{' '}
+                  <a href={site.recordHref(path, position.pair[1])}>{site.nameOf(position.pair[1])}</a>
+                </h3>
+                <ol class="position-steps">
+                  {position.statements.map((s) => {
+                    const relation = site.cg.relation(s.relation)!;
+                    const change = changed.get(s.id);
+                    return (
+                      <li>
+                        <DateText date={s.date} />
+                        {s.speaker === speaker.id ? '' : ` (${site.nameOf(s.speaker)})`}:{' '}
+                        <StanceMark stance={s.stance} />{' '}
+                        <a href={site.recordHref(path, relation.id)}>{site.phraseText(relation)}</a>{' '}
+                        <a href={site.recordHref(path, s.id)}>statement</a>
+                        {change ? (
+                          <span class="position-change">
+                            changed from{' '}
+                            {change.from
+                              .map((f) => `${f.stance} ${RELATION_TYPE_INFO[site.cg.relation(f.relation)!.type].label}`)
+                              .join(', ')}{' '}
+                            (<DateText date={change.from[0]!.date} />)
+                          </span>
+                        ) : null}
+                      </li>
+                    );
+                  })}
+                </ol>
+              </li>
+            );
+          })}
+        </ol>
       </section>
       <section aria-labelledby="statements-title">
         <h2 id="statements-title">In {speaker.name}’s words</h2>

@@ -2,7 +2,9 @@
 import type { Source, Statement } from '@claimgraph/schema';
 import { recordPath, relativeHref } from '../permalink.js';
 import { byDate, type Site } from '../model.js';
+import { appearingIn } from '../appearances.js';
 import { Cite, DateText, HeadBasics, Layout, More, StatementItem, TextWithIds } from './parts.js';
+import { AppearanceList, ReadingFacts } from './provenance.js';
 
 export function StatementPage({ site, statement }: { site: Site; statement: Statement }) {
   const path = recordPath(statement.id);
@@ -18,6 +20,7 @@ export function StatementPage({ site, statement }: { site: Site; statement: Stat
       <ol class="statements single">
         <StatementItem site={site} path={path} statement={statement} show="both" />
       </ol>
+      <AppearanceList site={site} path={path} statement={statement} />
       {statement.note ? (
         <p class="note">
           <span class="label">Curator’s note:</span> <TextWithIds site={site} path={path} text={statement.note} />
@@ -31,6 +34,7 @@ export function StatementPage({ site, statement }: { site: Site; statement: Stat
 export function SourcePage({ site, source }: { site: Site; source: Source }) {
   const path = recordPath(source.id);
   const statements = site.cg.statements({ source: source.id }).sort(byDate);
+  const alsoHere = [...appearingIn(site.data, source.id)].sort(byDate);
   const limit = site.options.listLimit;
   return (
     <Layout site={site} path={path} title={source.title}>
@@ -63,6 +67,7 @@ export function SourcePage({ site, source }: { site: Site; source: Source }) {
             </dd>
           </div>
         ) : null}
+        <ReadingFacts source={source} />
         {source.note ? (
           <div>
             <dt>Note</dt>
@@ -72,6 +77,9 @@ export function SourcePage({ site, source }: { site: Site; source: Source }) {
       </dl>
       <section aria-labelledby="statements-title">
         <h2 id="statements-title">Statements it reports ({statements.length})</h2>
+        {statements.length === 0 && alsoHere.length ? (
+          <p>None was read from this source first; it also reports the statements below.</p>
+        ) : null}
         <ol class="statements">
           {statements.slice(0, limit).map((statement) => (
             <StatementItem site={site} path={path} statement={statement} show="both" />
@@ -83,6 +91,22 @@ export function SourcePage({ site, source }: { site: Site; source: Source }) {
           where="the timeline lists every statement"
         />
       </section>
+      {alsoHere.length ? (
+        <section aria-labelledby="also-title">
+          <h2 id="also-title">Also reports ({alsoHere.length})</h2>
+          <p>Statements read from another source that this source reports too.</p>
+          <ol class="statements">
+            {alsoHere.slice(0, limit).map((statement) => (
+              <StatementItem site={site} path={path} statement={statement} show="both" />
+            ))}
+          </ol>
+          <More
+            shown={Math.min(limit, alsoHere.length)}
+            total={alsoHere.length}
+            where="the timeline lists every statement"
+          />
+        </section>
+      ) : null}
       <Cite site={site} path={path} id={source.id} what={source.title} />
     </Layout>
   );

@@ -1,7 +1,9 @@
 /** A relation's page: the proposition in words, its status, the stance chart and every statement. */
 import { RELATION_TYPE_INFO, type Relation } from '@claimgraph/schema';
 import { relationChart } from '../charts.js';
-import { recordPath } from '../permalink.js';
+import { CONSENSUS_RULES, ruleName } from '@claimgraph/sdk';
+import { recordPath, relativeHref } from '../permalink.js';
+import { ruleAnchor, RULES_PATH } from '../rule-links.js';
 import type { Site } from '../model.js';
 import { Chart, Cite, DateText, Layout, StanceBar, StatementItem, StatusBadge, TextWithIds } from './parts.js';
 
@@ -15,7 +17,7 @@ export function RelationPage({ site, relation }: { site: Site; relation: Relatio
   return (
     <Layout site={site} path={path} title={site.phraseText(relation)} charts>
       <p class="kicker">
-        Relation · {info.label} · <StatusBadge status={status} />
+        Relation · {info.label} · <StatusBadge status={status} path={path} />
       </p>
       <h1 class="proposition-title">
         <a href={link(relation.source)}>{p.source}</a> <span class="rel-label">— {p.label} —</span>{' '}
@@ -62,6 +64,41 @@ export function RelationPage({ site, relation }: { site: Site; relation: Relatio
         ) : null}
       </dl>
       <Chart site={site} path={path} {...relationChart(site, relation)} />
+      <section aria-labelledby="rules-title">
+        <h2 id="rules-title">Under each rule</h2>
+        <table class="verdicts">
+          <thead>
+            <tr>
+              <th scope="col">Rule</th>
+              <th scope="col">Verdict</th>
+              <th scope="col">For</th>
+              <th scope="col">Against</th>
+            </tr>
+          </thead>
+          <tbody>
+            {CONSENSUS_RULES.map((rule) => {
+              const c = site.cg.consensus(relation.id, { rule: ruleName(rule) });
+              return (
+                <tr>
+                  <td>
+                    <a href={relativeHref(path, `${RULES_PATH}#${ruleAnchor(c.rule)}`)}>{c.rule}</a>
+                  </td>
+                  <td>
+                    <span class={`status status-${c.verdict}`}>{c.verdict}</span>
+                  </td>
+                  <td>
+                    {c.tally.supports} ({c.tally.supportingVoices} {c.tally.supportingVoices === 1 ? 'voice' : 'voices'}
+                    )
+                  </td>
+                  <td>
+                    {c.tally.disputes} ({c.tally.disputingVoices} {c.tally.disputingVoices === 1 ? 'voice' : 'voices'})
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
       {[
         { key: 'supports', heading: 'Supporting', list: supports },
         { key: 'disputes', heading: 'Disputing', list: disputes },

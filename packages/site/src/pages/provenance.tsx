@@ -1,0 +1,81 @@
+/**
+ * Where a statement was reported and what a source carries: the appearances list of a statement
+ * page, and a source's reading facts (when it was read, its language).
+ */
+import type { Source, Statement } from '@claimgraph/schema';
+import { appearancesOf, languageName } from '../appearances.js';
+import type { Site } from '../model.js';
+import { DateText } from './parts.js';
+
+/** Every source that reports the statement, each with its link, publisher, date and the words found in it. */
+export function AppearanceList({ site, path, statement }: { site: Site; path: string; statement: Statement }) {
+  const all = appearancesOf(statement, (id) => site.cg.source(id));
+  return (
+    <section aria-labelledby="appearances-title">
+      <h2 id="appearances-title">
+        Reported by {all.length} {all.length === 1 ? 'source' : 'sources'}
+      </h2>
+      <ol class="appearances">
+        {all.map((a) => (
+          <li class="appearance">
+            <p class="appearance-head">
+              {a.source ? <a href={site.recordHref(path, a.sourceId)}>{a.source.title}</a> : <code>{a.sourceId}</code>}
+              {a.own ? <span class="mark"> · read from this source</span> : null}
+            </p>
+            {a.source ? (
+              <p class="appearance-meta">
+                {a.source.publisher}
+                {a.source.published ? (
+                  <>
+                    {' · '}
+                    <DateText date={a.source.published} />
+                  </>
+                ) : null}
+                {a.source.url ? (
+                  <>
+                    {' · '}
+                    <a class="url" href={a.source.url} rel="noopener noreferrer">
+                      {a.source.url}
+                    </a>
+                  </>
+                ) : null}
+              </p>
+            ) : null}
+            {a.exact ? (
+              <p class="appearance-exact">
+                <span class="label">Words as printed:</span> “{a.exact}”
+              </p>
+            ) : null}
+            {a.note ? (
+              <p class="note">
+                <span class="label">Note:</span> {a.note}
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** When the curator read the source and its language, as rows of the source page's facts. */
+export function ReadingFacts({ source }: { source: Source }) {
+  return (
+    <>
+      {source.accessed ? (
+        <div>
+          <dt>Read by the curators</dt>
+          <dd>
+            <DateText date={source.accessed} />
+          </dd>
+        </div>
+      ) : null}
+      {source.language ? (
+        <div>
+          <dt>Language</dt>
+          <dd>{languageName(source.language)}</dd>
+        </div>
+      ) : null}
+    </>
+  );
+}

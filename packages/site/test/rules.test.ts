@@ -1,0 +1,92 @@
+// Consensus rules and positions on the site: the rule named beside every status, a page that
+// explains each rule, each relation's verdict under every rule, and a speaker's positions in order.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CONSENSUS_RULES, ruleName } from '@claimgraph/sdk';
+import { buildSite, type SiteFiles } from '../src/index.js';
+import { bundledInput, hostileInput } from './fixtures.js';
+
+const text = (files: SiteFiles, path: string) => {
+  const content = files.get(path);
+  if (content === undefined) throw new Error(`no ${path} in the site`);
+  return typeof content === 'string' ? content : new TextDecoder().decode(content);
+};
+/** The page as words: tags dropped, the five entities read back, spaces folded. */
+const words = (html: string, tag = '') =>
+  html
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<[^>]+>/g, tag)
+    .replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!)
+    .replace(/\s+/g, ' ');
+
+let files: SiteFiles;
+beforeAll(async () => {
+  files = buildSite(await bundledInput());
+});
+
+describe('the consensus rules on the bundled site', () => {
+  it('names the rule beside every status, linked to its explanation', () => {
+    let badges = 0;
+    for (const [path] of files) {
+      if (!path.endsWith('.html')) continue;
+      // The verdict table names its rules in its own column.
+      const html = text(files, path).replace(/<table class="verdicts">[\s\S]*?<\/table>/g, '');
+      for (const match of html.matchAll(/<span class="status status-(\w+)">\w+<\/span>/g)) {
+        badges++;
+        const after = html.slice(match.index + match[0].length, match.index + match[0].length + 200);
+        expect(after, `${path}: ${match[1]}`).toMatch(
+          /^ <a class="status-rule" href="(\.\.?\/)*rules\.html#every-statement-1"[^>]*>every-statement@1<\/a>/,
+        );
+      }
+    }
+    expect(badges).toBeGreaterThan(80);
+  });
+
+  it('explains every rule, with its version and what it finds in this dataset', () => {
+    const page = words(text(files, 'rules.html'));
+    for (const rule of CONSENSUS_RULES) {
+      expect(page).toContain(ruleName(rule));
+      expect(page).toContain(rule.description);
+    }
+    expect(page).toMatch(/every-statement@1.*In this dataset: \d+ supported, \d+ disputed, \d+ contested\./);
+  });
+
+  it("gives each relation's verdict under every rule", () => {
+    const page = words(text(files, 'rel/haqqani-network-part-of-taliban.html'), ' ');
+    expect(page).toContain('Under each rule');
+    // Its counts follow the curated data; who is heard as one voice does not.
+    expect(page).toMatch(/every-statement@1 contested (\d+) \(\1 voices\) (\d+) \(\2 voices?\)/);
+    // Ned Price and the State Department: one voice.
+    expect(page).toMatch(/one-voice-per-body@1 contested [\d.]+ \(\d+ voices\) 1 \(1 voice\)/);
+  });
+
+  it("shows a body's positions in order, its spokesman's words in them, and the change marked", () => {
+    const page = words(text(files, 'perspective/government-body/state-department.html'));
+    const positions = page.slice(page.indexOf('Positions over time'), page.indexOf('In State Department’s words'));
+    expect(positions).toContain('Haqqani network and Taliban');
+    const price = positions.indexOf('27 Aug 2021 (Ned Price): ▼ Disputes Haqqani network — part of — Taliban');
+    const change = positions.indexOf('changed from disputes part of (27 Aug 2021)');
+    expect(price).toBeGreaterThan(0);
+    expect(change).toBeGreaterThan(price);
+    const spokesman = words(text(files, 'perspective/person/ned-price.html'));
+    expect(spokesman).toContain('Ned Price speaks for the State Department, whose positions include these words.');
+  });
+});
+
+describe('positions on a synthetic site', () => {
+  it("marks a speaker's own change of stance on their page", () => {
+    const input = hostileInput();
+    input.dataset.statements.push({
+      id: 'st:price-2',
+      relation: 'rel:haqqani-part-of-taliban',
+      speaker: 'person:ned-price',
+      stance: 'supports',
+      date: '2021-08-28',
+      quote: 'They are one.',
+      source: 'src:hostile',
+    });
+    const site = buildSite(input);
+    const page = words(text(site, 'perspective/person/ned-price.html'));
+    expect(page).toMatch(/28 Aug 2021: ▲ Supports .* statement ?changed from disputes part of \(27 Aug 2021\)/);
+    expect(page).not.toContain('speaks for the');
+  });
+});
