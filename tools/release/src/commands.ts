@@ -1,7 +1,7 @@
 /** `claimgraph-release check`, `record` and `readme`: the release check's report, and recording built releases as published. */
 import { resolve } from 'node:path';
 import type { Io } from './cli.js';
-import { EXIT } from './errors.js';
+import { EXIT } from '@claimgraph/release/errors';
 import { recordReleases, releaseCheck } from './check.js';
 import { updateReadmes } from './readme.js';
 

@@ -1,5 +1,4 @@
-import { buildRelease, verifyRelease } from '@claimgraph/schema/node';
-import { releaseFiles } from '@claimgraph/sdk/export';
+import { buildRelease, verifyRelease } from '@claimgraph/release';
 import {
   appendFileSync,
   existsSync,
@@ -84,7 +83,7 @@ beforeEach(async () => {
   setVersion('1.0.0');
   writeData({ entities, relations, statements, sources });
   // Publish 1.0.0: build it as `claimgraph build` does (JSON, schemas, Parquet, NDJSON) and record it as the baseline.
-  await buildRelease(dataset, { extraFiles: releaseFiles });
+  await buildRelease(dataset);
   expect((await release(['record'], root)).stdout).toBe('recorded datasets/fixture/releases/1.0.0\n');
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
@@ -205,7 +204,7 @@ describe('claimgraph-release record', () => {
 
   it('refuses a built release that no longer matches its datapackage.json, and keeps nothing', async () => {
     setVersion('1.1.0');
-    await buildRelease(dataset, { extraFiles: releaseFiles });
+    await buildRelease(dataset);
     appendFileSync(join(dataset, 'dist', 'dataset.ndjson'), '\n');
     const { status, stderr } = await release(['record'], root);
     expect(status).toBe(1);
@@ -268,7 +267,7 @@ describe('claimgraph-release check trusts no kept release it has not verified', 
     );
     for (const kind of ['entities', 'relations', 'statements', 'sources'])
       writeFileSync(join(other, 'data', `${kind}.json`), readFileSync(join(dataset, 'data', `${kind}.json`)));
-    await buildRelease(other, { extraFiles: releaseFiles });
+    await buildRelease(other);
     rmSync(kept(), { recursive: true });
     renameSync(join(other, 'dist'), kept());
     expect(existsSync(file)).toBe(true);
