@@ -6,7 +6,7 @@ import { checkDatasetRelease, recordRelease, type DatasetCheck } from '@claimgra
 import { readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pendingBumps } from './changesets.js';
+import { pendingBumps, pendingReleases, type PendingRelease } from './changesets.js';
 
 /** Dataset package folders under `<root>/datasets/`. */
 export async function datasetDirs(root: string): Promise<string[]> {
@@ -22,12 +22,19 @@ export async function datasetDirs(root: string): Promise<string[]> {
     .sort();
 }
 
+export interface ReleaseCheck {
+  /** Every package the pending changesets would version, code and data. */
+  pending: PendingRelease[];
+  datasets: DatasetCheck[];
+}
+
 /** Every dataset compared with its last kept release, against the bumps the pending changesets give. */
-export async function releaseCheck(root: string): Promise<DatasetCheck[]> {
-  const pending = await pendingBumps(root);
-  const checks: DatasetCheck[] = [];
-  for (const dir of await datasetDirs(root)) checks.push(await checkDatasetRelease(root, dir, pending));
-  return checks;
+export async function releaseCheck(root: string): Promise<ReleaseCheck> {
+  const bumps = await pendingBumps(root);
+  const datasets: DatasetCheck[] = [];
+  for (const dir of await datasetDirs(root)) datasets.push(await checkDatasetRelease(root, dir, bumps));
+  const pending = await pendingReleases(root, bumps, new Set(datasets.map((c) => c.name)));
+  return { pending, datasets };
 }
 
 /** Keeps each dataset's built release in `releases/<version>/`; returns the folders it wrote. */

@@ -155,6 +155,42 @@ describe('claimgraph-release check', () => {
     expect(stdout).toContain('need major; the release gives major');
   });
 
+  it('lists every pending bump, code and data, before anything is versioned', async () => {
+    writeFileSync(
+      join(root, '.changeset', 'config.json'),
+      JSON.stringify({ fixed: [['@claimgraph/schema', '@claimgraph/sdk']] }),
+    );
+    writeFileSync(join(root, '.changeset', 'code.md'), '---\n"@claimgraph/sdk": minor\n---\n\nA feature.\n');
+    changeset('patch');
+    const { status, stdout } = await release(['check'], root);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(
+      /^npm run version-packages would version every one of these \(the pending changesets in \.changeset\/\):\n/,
+    );
+    expect(stdout).toContain(
+      '  @claimgraph/schema: minor (code, with its fixed group)\n' +
+        '  @claimgraph/sdk: minor (code)\n' +
+        `  ${NAME}: patch (data)\n` +
+        '  code and data would be released together; to release data alone, see "Releasing data alone" in CONTRIBUTING.md\n',
+    );
+    const json = JSON.parse((await release(['check', '--json'], root)).stdout) as { pending: unknown[] };
+    expect(json.pending).toEqual([
+      { name: '@claimgraph/schema', bump: 'minor', kind: 'code', viaFixed: true },
+      { name: '@claimgraph/sdk', bump: 'minor', kind: 'code' },
+      { name: NAME, bump: 'patch', kind: 'data' },
+    ]);
+  });
+
+  it('says nothing of code when only data is pending', async () => {
+    changeset('patch');
+    const { stdout } = await release(['check'], root);
+    expect(stdout.split('\n').slice(0, 2)).toEqual([
+      'npm run version-packages would version every one of these (the pending changesets in .changeset/):',
+      `  ${NAME}: patch (data)`,
+    ]);
+    expect(stdout).not.toContain('code and data');
+  });
+
   it('prints machine-readable results with --json', async () => {
     writeData({ sources: [{ ...sources[0]!, title: 'Corrected' }] });
     const { status, stdout } = await release(['check', '--json'], root);
