@@ -351,8 +351,31 @@ export function typesExclude(a: RelationType, b: RelationType): boolean {
   return RELATION_TYPE_INFO[a].excludes?.includes(b) === true || RELATION_TYPE_INFO[b].excludes?.includes(a) === true;
 }
 
+/**
+ * What a release's `vocabulary.json` holds, whichever version wrote it: terms are plain strings,
+ * since an older release may name terms this version no longer has. `vocabularyDocument()` makes
+ * the current one; `diff` and `diffVocabulary` (`@claimgraph/sdk`) compare two.
+ */
+export interface VocabularyDocument {
+  entityTypes: Record<string, { label: string; description: string }>;
+  relationTypes: Record<
+    string,
+    {
+      label: string;
+      inverseLabel?: string;
+      description: string;
+      symmetric?: boolean;
+      source?: readonly string[];
+      target?: readonly string[];
+      attributes?: Readonly<Record<string, string>>;
+      excludes?: readonly string[];
+    }
+  >;
+  stances?: readonly string[];
+}
+
 /** The vocabularies as one JSON document, written into every release so diffs can compare terms. */
-export function vocabularyDocument(): {
+export function vocabularyDocument(): VocabularyDocument & {
   entityTypes: Record<EntityType, EntityTypeInfo>;
   relationTypes: Record<RelationType, RelationTypeInfo>;
   stances: readonly Stance[];
