@@ -5,6 +5,7 @@
  */
 import {
   earliestDay,
+  ENTITY_TYPE_SPEAKS,
   ENTITY_TYPES,
   findExclusionConflicts,
   isEntityType,
@@ -18,7 +19,6 @@ import {
   wordsProblems,
   type Dataset,
   type Entity,
-  type EntityType,
   type Source,
   type Statement,
 } from '@claimgraph/schema';
@@ -85,12 +85,9 @@ function orderOk(start: unknown, end: unknown): boolean {
   return typeof start !== 'string' || typeof end !== 'string' || earliestDay(start) <= latestDay(end);
 }
 
-/** Events and places cannot say anything. */
-const SILENT: ReadonlySet<EntityType> = new Set(['event', 'place']);
-
 const ENTITY_TYPE_INDEX = new Map<string, number>(ENTITY_TYPES.map((t, i) => [t, i]));
-/** 1 where an entity type can speak, by index in ENTITY_TYPES. */
-export const CAN_SPEAK = Uint8Array.from(ENTITY_TYPES, (t) => (SILENT.has(t) ? 0 : 1));
+/** 1 where an entity type can speak (the vocabulary's ENTITY_TYPE_SPEAKS), by index in ENTITY_TYPES. */
+export const CAN_SPEAK = Uint8Array.from(ENTITY_TYPES, (t) => (ENTITY_TYPE_SPEAKS[t] ? 1 : 0));
 /** 1 where a relation type allows an entity type at its source (target), by [relation type][entity type]. */
 export const ALLOWED_SOURCE = RELATION_TYPES.map((r) =>
   Uint8Array.from(ENTITY_TYPES, (t) => (RELATION_TYPE_INFO[r].source.includes(t) ? 1 : 0)),
