@@ -63,6 +63,24 @@ export const ENTITY_TYPE_INFO: Readonly<Record<EntityType, EntityTypeInfo>> = {
   },
 };
 
+/**
+ * Whether an entity of each type can say something, as a statement's `speaker` or `reportedBy`:
+ * events and places cannot. The one table the validator, the SDK's fast checks and the synthetic
+ * generator read; a new entity type does not compile until it is given a row here.
+ */
+export const ENTITY_TYPE_SPEAKS: Readonly<Record<EntityType, boolean>> = {
+  person: true,
+  'armed-group': true,
+  organization: true,
+  'government-body': true,
+  'international-body': true,
+  programme: true,
+  place: false,
+  event: false,
+  document: true,
+  'media-outlet': true,
+};
+
 /** Groups of entity types used to state which endpoints a relation type allows. */
 const ORGANIZATIONS = [
   'armed-group',
