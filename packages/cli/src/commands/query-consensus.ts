@@ -6,6 +6,7 @@ import type { Statement } from '@claimgraph/schema';
 import type { ClaimGraph, Voices } from '@claimgraph/sdk';
 import { EXIT } from '../errors.js';
 import type { CliIO } from '../io.js';
+import { optionalEntityId, optionalRelationId, relationId } from '../names.js';
 import { plural, printJson } from '../output.js';
 import { outputFormat, renderTable } from '../table.js';
 import { ask, empty, ID_COLUMNS, open, show, writer, type CommonFlags } from './query.js';
@@ -24,9 +25,10 @@ const words = (s: Statement) => s.quote ?? (s.paraphrase ? `(paraphrase) ${s.par
 const weight = (n: number) => String(n);
 
 export const CONSENSUS_QUERIES = {
-  async consensus(io: CliIO, id: string, flags: CommonFlags & { rule?: string }): Promise<number> {
+  async consensus(io: CliIO, given: string, flags: CommonFlags & { rule?: string }): Promise<number> {
     const write = writer(io);
     const cg = await open(io, flags);
+    const id = relationId(cg, given, '<relation>');
     const result = await ask(() => cg.consensus(id, { rule: flags.rule }));
     const format = outputFormat(flags);
     if (format === 'json') {
@@ -69,7 +71,9 @@ export const CONSENSUS_QUERIES = {
     flags: CommonFlags & { speaker?: string; relation?: string; entity?: string; voices?: string },
   ): Promise<number> {
     const cg = await open(io, flags);
-    const { speaker, relation, entity } = flags;
+    const speaker = optionalEntityId(cg, flags.speaker, '--speaker');
+    const relation = optionalRelationId(cg, flags.relation, '--relation');
+    const entity = optionalEntityId(cg, flags.entity, '--entity');
     const changes = await ask(() => cg.changes({ speaker, relation, entity, voices: flags.voices as Voices }));
     const table = {
       headers: ['date', 'speaker', 'about', 'before', 'after', 'quote', 'id', 'speaker id', 'before ids'],
