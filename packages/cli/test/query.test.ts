@@ -669,7 +669,10 @@ describe('claimgraph query over the bundled dataset (the default)', () => {
     expect(column(table, 'speaker id')).toEqual(statements.map((s) => s.speaker));
     expect(column(table, 'relation')).toEqual(statements.map((s) => s.relation));
     const quotes = statements.map((s) => s.quote ?? (s.paraphrase ? `(paraphrase) ${s.paraphrase}` : ''));
-    expect(column(table, 'quote')).toEqual(quotes.map((q) => q.replace(/\s+/g, ' ').trim()));
+    // A statement's context follows its quote: a denial "supporting" part-of reads right with it.
+    const withContext = statements.map((s, i) => (s.context ? `${quotes[i]} (context: ${s.context})` : quotes[i]!));
+    expect(column(table, 'quote')).toEqual(withContext.map((q) => q.replace(/\s+/g, ' ').trim()));
+    expect(statements.filter((s) => s.context).length).toBeGreaterThan(10);
     expect(Math.max(...quotes.map((q) => q.length))).toBeGreaterThan(60);
   });
 

@@ -93,9 +93,9 @@ describe('query over several datasets', () => {
     ]);
     const statements = await run(['query', 'statements', ...JUDGED, '--output-format', 'csv']);
     expect(statements.stdout.trim().split('\n')).toEqual([
-      'date,speaker,stance,hedged,quote,id,speaker id,relation,datasets',
-      '2021-08-27,Ned Price,disputes,,They are separate entities.,st:price-1,person:ned-price,rel:haqqani-network-part-of-taliban,"first, second"',
-      '2021-09-01,Anas Haqqani,supports,,We are one.,st:anas-1,person:anas-haqqani,rel:haqqani-network-part-of-taliban,second',
+      'date,speaker,stance,hedged,quote,context,id,speaker id,relation,datasets',
+      '2021-08-27,Ned Price,disputes,,They are separate entities.,,st:price-1,person:ned-price,rel:haqqani-network-part-of-taliban,"first, second"',
+      '2021-09-01,Anas Haqqani,supports,,We are one.,,st:anas-1,person:anas-haqqani,rel:haqqani-network-part-of-taliban,second',
     ]);
   });
 

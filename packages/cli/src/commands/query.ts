@@ -129,6 +129,7 @@ function statementRows(cg: ClaimGraph, statements: Statement[], withRelation: bo
       'stance',
       'hedged',
       'quote',
+      'context',
       'id',
       'speaker id',
       ...(withRelation ? ['relation'] : []),
@@ -139,13 +140,19 @@ function statementRows(cg: ClaimGraph, statements: Statement[], withRelation: bo
       s.stance,
       s.hedged ? 'hedged' : '',
       s.quote ?? (s.paraphrase ? `(paraphrase) ${s.paraphrase}` : ''),
+      // What the words refer to: without it a denial "supporting" a relation reads as an error.
+      s.context ?? '',
       s.id,
       s.speaker,
       ...(withRelation ? [s.relation] : []),
     ]),
     ids: ID_COLUMNS,
+    attached: CONTEXT_UNDER_QUOTE,
   };
 }
+
+/** A terminal table shows a statement's context after its quote; CSV and Markdown give it a column. */
+export const CONTEXT_UNDER_QUOTE = { context: 'quote' } as const;
 
 export function empty(what: string): string {
   return `no ${what}`;
