@@ -253,7 +253,7 @@ describe('chart, export and site over several datasets', () => {
       /<a href="\.\/dataset\/second\.html">Second<\/a> \(version 2\.0\.0\) · researched <time[^>]*>Aug 2021<\/time> to <time[^>]*>Dec 2021<\/time>/,
     );
     const second = page('dataset/second.html');
-    expect(second).toContain('2 statements, 1 relations, 4 entities, 2 sources');
+    expect(second).toContain('2 statements, 1 relation, 4 entities, 2 sources');
     expect(second).toContain('Made up for the tests: no real research.');
     expect(page('person/anas-haqqani.html')).toContain(
       '<dt>From dataset</dt><dd><a href="../dataset/second.html">Second</a> (version 2.0.0)</dd>',
