@@ -57,3 +57,14 @@ describe('claimgraph build beside a kept release of the same version', () => {
     expect(json.keptRelease).toEqual({ path: 'releases/1.0.0', same: false });
   });
 });
+
+describe('claimgraph quotes without snapshots', () => {
+  it('says what snapshots are, where they are kept and how to point the check at them', async () => {
+    const run = await claimgraph(['quotes', VALID, '--sources', join(temp, 'no-such-folder')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/no such folder of source snapshots\. Snapshots are text captures of each source/);
+    expect(run.stderr).toContain('shared/sources/');
+    expect(run.stderr).toContain('--sources');
+    expect(run.stderr).toContain('CLAIMGRAPH_SOURCES');
+  });
+});
