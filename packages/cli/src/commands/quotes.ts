@@ -31,7 +31,10 @@ export async function quotesCommand(io: CliIO, dir: string | undefined, flags: Q
   if (!flags.sources) throw new CliError('quotes needs --sources DIR: the folder of source text snapshots', EXIT.usage);
   const sourcesDir = fsPath(io, flags.sources);
   if (!(await stat(sourcesDir).catch(() => undefined))?.isDirectory())
-    throw new CliError(`${flags.sources}: no such folder of source snapshots`, EXIT.usage);
+    throw new CliError(
+      `${flags.sources}: no such folder of source snapshots. Snapshots are text captures of each source (<source id without src:>.txt), kept outside the repository because the articles are copyrighted: a maintainer keeps them in shared/sources/ beside the clone. Point --sources at that folder (the dataset tests read CLAIMGRAPH_SOURCES); without them the verbatim-quote check cannot run`,
+      EXIT.usage,
+    );
   const { given, path } = await resolveDatasetPath(io, dir);
   const read = await readDataset(path);
   if (!read.data || read.issues.length > 0) {

@@ -48,7 +48,12 @@ export async function sheetExportCommand(
     );
     io.stdout.write(`wrote ${flags.out}\n`);
   }
-  const counts = tables.map((t) => `${t.rows.length} ${t.layout.name.toLowerCase()}`).join(', ');
+  const counts = tables
+    .map((t) => {
+      const many = t.layout.name.toLowerCase();
+      return plural(t.rows.length, many === 'entities' ? 'entity' : many.replace(/s$/, ''), many);
+    })
+    .join(', ');
   io.stdout.write(`${counts}\n`);
   return EXIT.ok;
 }
