@@ -12,6 +12,16 @@ export {
 export { readRegularFile, readRegularFileOrThrow, type RegularFileRead } from './node/regular-file.js';
 export { writeFileAtomic, writeNewFile, type WriteContent, type WrittenFile } from './node/atomic-write.js';
 export { isClaimgraphRelease, realPathOf } from './node/release-folder.js';
+export {
+  openFolderTransaction,
+  withFolderTransaction,
+  FolderLockedError,
+  lockFileOf,
+  type FolderTransaction,
+  type FolderChange,
+  type CommitOptions,
+  type OpenTransactionOptions,
+} from './node/folder-transaction.js';
 export { releaseIntegrity, type ReleaseIntegrity } from './node/integrity.js';
 export { resolveDatasetPackage, parsePackageSpec, type InstalledDataset } from './node/dataset-package.js';
 export {
