@@ -8,12 +8,12 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lockFileOf } from '@claimgraph/schema/node';
-import { claimgraph, copyFixture, lines, snapshot, VALID } from './run-cli.js';
+import { lockFileOf, openFolderTransaction } from '@claimgraph/schema/node';
+import { BIN, claimgraph, copyFixture, lines, PACKAGE_DIR, snapshot, VALID } from './run-cli.js';
 
 /** One hash of every file of a dataset folder, names included. */
 function hashOf(dir: string): string {
@@ -341,6 +341,59 @@ describe('sheet import shows deletions and writes all or nothing', () => {
     const sources = readFileSync(join(dir, 'data', 'sources.json'), 'utf8');
     expect(sources.includes('Wash. A') !== sources.includes('Wash. B')).toBe(true);
     expect(existsSync(lockFileOf(join(dir, 'data')))).toBe(false);
+  });
+});
+
+describe('sheet import killed with SIGKILL', () => {
+  it('leaves the old data files or the new ones, never a mix, and the next run tidies up', async () => {
+    // The child runs the built command (npm test builds it first).
+    expect(existsSync(join(PACKAGE_DIR, 'dist', 'bin.js')), 'build the CLI first (npx tsup)').toBe(true);
+    // A rename with --redirect rewrites entities, relations, statements and adds redirects.json.
+    const csv = csvCopy();
+    for (const file of ['entities.csv', 'relations.csv', 'statements.csv'])
+      writeFileSync(
+        join(csv, file),
+        readFileSync(join(csv, file), 'utf8').replace(/^person:john-kirby,/m, 'person:john-f-kirby,'),
+      );
+    const files = (dir: string) => JSON.stringify([...snapshot(join(dir, 'data'))].map(([f, b]) => [f, b.toString()]));
+    const oldSet = files(VALID);
+    const done = copyFixture(VALID);
+    const complete = await claimgraph(['sheet', 'import', csv, done, '--redirect']);
+    expect(complete.code, complete.stderr).toBe(0);
+    expect(complete.stdout).toContain('wrote data/redirects.json');
+    const newSet = files(done);
+    for (let round = 0; round < 8; round++) {
+      const dir = copyFixture(VALID);
+      const child = spawn(process.execPath, [BIN, 'sheet', 'import', csv, dir, '--redirect'], { stdio: 'ignore' });
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await new Promise((resolve) => setTimeout(resolve, 150 + round * 200));
+      child.kill('SIGKILL');
+      await exited;
+      const transaction = await openFolderTransaction(join(dir, 'data'));
+      await transaction.release();
+      const now = files(dir);
+      expect([oldSet, newSet], `round ${round}`).toContain(now);
+      expect(readdirSync(dir).filter((f) => f.startsWith('.data'))).toEqual([]);
+    }
+  }, 120_000);
+});
+
+describe('quotes --anchor', () => {
+  it('is refused while another process holds the data lock, and changes nothing', async () => {
+    const dir = copyFixture(VALID);
+    const sources = mkdtempSync(join(tmpdir(), 'claimgraph-snapshots-'));
+    const before = hashOf(dir);
+    const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    try {
+      writeFileSync(lockFileOf(join(dir, 'data')), `${sleeper.pid} sheet import\n`);
+      const run = await claimgraph(['quotes', dir, '--sources', sources, '--anchor']);
+      expect(run.stderr).toContain(`(process ${sleeper.pid}: sheet import, lock file`);
+      expect(run.code).toBe(1);
+      rmSync(lockFileOf(join(dir, 'data')));
+      expect(hashOf(dir)).toBe(before);
+    } finally {
+      sleeper.kill();
+    }
   });
 });
 

@@ -17,10 +17,9 @@ export async function formatCommand(io: CliIO, dir: string | undefined): Promise
   let texts: Map<string, string>;
   try {
     texts = sourceFileTexts(read.data as Record<string, unknown>);
-  } catch {
-    // JSON.parse reads nesting of any depth; JSON.stringify overflows the stack on it.
+  } catch (error) {
     const issue: ValidationIssue = {
-      file: 'data',
+      file: (error as { file?: string }).file ?? 'data',
       id: null,
       path: '',
       message: 'cannot be written back (a value is nested too deeply); nothing was formatted',

@@ -146,7 +146,12 @@ export async function sheetImportCommand(
       id: null,
       message: `deletes ${plural(deleted, 'record')} (listed above), more than --max-deletions ${maxDeletions}; check that this is the sheet you meant, then run again with --max-deletions ${deleted}`,
     });
-  const texts = problems.length === 0 ? sourceFileTexts(imported.data) : new Map<string, string>();
+  let texts = new Map<string, string>();
+  try {
+    if (problems.length === 0) texts = sourceFileTexts(imported.data);
+  } catch (error) {
+    problems.push({ at: file, id: null, message: (error as Error).message });
+  }
 
   let written: string[] = [];
   let recovered: string[] = [];

@@ -13,7 +13,8 @@ import { CliError, EXIT } from '../errors.js';
  * The data files' texts by path relative to the dataset folder (`data/statements.json`): every
  * list sorted by id (by `from` for redirects; records without one first, in their order), each
  * object record's keys in schema order. Redirects are written when the data has the list, even
- * empty, so that clearing every redirect is a change. Throws a RangeError on nesting too deep to write.
+ * empty, so that clearing every redirect is a change. Throws a RangeError (with `file`) on nesting
+ * too deep to write.
  */
 export function sourceFileTexts(dataset: object): Map<string, string> {
   const data = dataset as Record<string, unknown>;
@@ -30,7 +31,15 @@ export function sourceFileTexts(dataset: object): Map<string, string> {
       .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.i - b.i))
       .map(({ r }) => (typeof r === 'object' && r !== null && !Array.isArray(r) ? canonicalRecord(kind, r) : r));
     const file = `data/${kind === 'redirects' ? REDIRECTS_FILE : RECORD_FILES[kind]}`;
-    texts.set(file, `${JSON.stringify(sorted, null, 2)}\n`);
+    try {
+      texts.set(file, `${JSON.stringify(sorted, null, 2)}\n`);
+    } catch (error) {
+      // JSON.parse reads nesting of any depth; JSON.stringify overflows the stack on it.
+      throw Object.assign(new RangeError(`${file}: cannot be written back (a value is nested too deeply)`), {
+        file,
+        cause: error,
+      });
+    }
   }
   return texts;
 }
