@@ -126,6 +126,15 @@ describe('openFolderTransaction()', () => {
     expect(readdirSync(data).sort()).toEqual(['a.json', 'b.json', 'keep.txt']);
   });
 
+  it('changes a folder reached through a symbolic link where it is, and keeps the link', async () => {
+    const { lstatSync, symlinkSync } = await import('node:fs');
+    const link = join(root, 'linked-data');
+    symlinkSync(data, link);
+    await withFolderTransaction(link, {}, (t) => t.commit(new Map([['a.json', 'new a\n']])));
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(data, 'a.json'), 'utf8')).toBe('new a\n');
+  });
+
   it('refuses paths outside the folder', async () => {
     await expect(withFolderTransaction(data, {}, (t) => t.commit(new Map([['../x.json', 'x']])))).rejects.toThrow(
       'is not a path inside the folder',

@@ -14,6 +14,7 @@ import {
   readFile,
   readdir,
   readlink,
+  realpath,
   rename,
   rm,
   stat,
@@ -153,9 +154,11 @@ async function recover(folder: string): Promise<string[]> {
  * repairs what a killed run left, and returns the transaction. Always `release()` it.
  */
 export async function openFolderTransaction(
-  folder: string,
+  given: string,
   options: OpenTransactionOptions = {},
 ): Promise<FolderTransaction> {
+  // A folder reached through a symbolic link is changed where it is: the link stays a link.
+  const folder = await realpath(given).catch(() => given);
   const lockFile = await takeLock(folder, options.holder ?? '');
   let recovered: string[];
   try {
