@@ -189,7 +189,7 @@ export async function sheetImportCommand(
   }
   for (const g of imported.generated) io.stdout.write(`${g.at}: new id ${g.id}\n`);
   for (const r of imported.renames)
-    io.stdout.write(`${r.at}: ${r.from} renamed to ${r.to}; ${flags.redirect ? 'redirect written' : ''}\n`);
+    io.stdout.write(`${r.at}: ${r.from} renamed to ${r.to}; redirect ${flags.dryRun ? 'to be written' : 'written'}\n`);
   if (flags.dryRun) {
     for (const f of written) io.stdout.write(`would write ${f}\n`);
     io.stdout.write(`dry run: nothing was written${written.length === 0 ? ' (and nothing would change)' : ''}\n`);
