@@ -259,6 +259,11 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     .argument('<file>', 'the edited .xlsx workbook or CSV folder')
     .argument('[dataset]', 'dataset source folder to write into', '.')
     .option('--redirect', 'write a redirect (data/redirects.json) for every id changed in the sheet')
+    .option('--dry-run', 'check and show what would change (added, changed, deleted ids; files), write nothing')
+    .option('--max-deletions <n>', 'records the import may delete; more is refused as a likely wrong sheet', '10')
+    .option('--max-size <MB>', 'largest workbook, unpacked workbook or CSV file read', '100')
+    .option('--max-rows <n>', 'most rows of one sheet or CSV file', '100000')
+    .option('--max-cells <n>', 'most cells of the workbook or CSV folder', '2000000')
     .addOption(json())
     .action(lazy(async () => (await import('./commands/sheet.js')).sheetImportCommand));
 

@@ -11,6 +11,16 @@ export {
 } from './node/read-json.js';
 export { readRegularFile, readRegularFileOrThrow, type RegularFileRead } from './node/regular-file.js';
 export { writeFileAtomic, writeNewFile, type WriteContent, type WrittenFile } from './node/atomic-write.js';
+export {
+  openFolderTransaction,
+  withFolderTransaction,
+  FolderLockedError,
+  lockFileOf,
+  type FolderTransaction,
+  type FolderChange,
+  type CommitOptions,
+  type OpenTransactionOptions,
+} from './node/folder-transaction.js';
 // For @claimgraph/release, which writes release folders with the same temporary names and messages.
 export { temporarySibling } from './node/atomic-write.js';
 export { describeType } from './schema-check.js';
