@@ -1,196 +1,30 @@
 /**
  * `stanceChart`: who says what. One section per relation, one group of rows per speaker (keyed by
  * id), a triangle for each statement coloured by stance, its date and its words in full.
+ * Built in stages, each a module of stance/: options → selection → layout → spec.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { formatDateRange } from './dates.js';
-import { frame, innerWidth, subtitleLines, type ChartBody } from './frame.js';
-import { creditLine, indexClaimGraph, type ChartIndex, type ClaimGraphLike, type FrameOptions } from './input.js';
-import { CHECKS, FRAME_CHECKS, FRAME_DEFAULTS, resolveOptions } from './options.js';
-import { GREYS } from './palette.js';
-import { stanceChannels, stancesIn } from './rows.js';
-import {
-  describeSelection,
-  inWindow,
-  requireRows,
-  selectRelations,
-  statementRows,
-  tallyStances,
-  type StatementRow,
-  type StatementSelection,
-} from './statements.js';
-import { layoutStance, STATEMENT_TOOLTIP, type StanceLayout } from './stance-layout.js';
-import { plural } from './text.js';
+import { innerWidth } from './frame.js';
+import { indexClaimGraph, type ClaimGraphLike } from './input.js';
+import { stanceOptions, type StanceChartOptions } from './stance/options.js';
+import { selectStance } from './stance/select.js';
+import { layoutStance } from './stance/layout.js';
+import { stanceSpec } from './stance/spec.js';
 
-export { STATEMENT_TOOLTIP } from './stance-layout.js';
-
-export interface StanceChartOptions extends StatementSelection, FrameOptions {
-  /** Print each statement's words beside its date (the tooltip always has them whole) [true]. */
-  quotes?: boolean;
-  /** Only statements whose date, at its precision, may fall on or after this date (`2021-08`) [none]. */
-  from?: string;
-  /** Only statements whose date, at its precision, may fall on or before this date [none]. */
-  to?: string;
-  /**
-   * At most this many lines of a quote; a longer one is shortened after a whole word, with an
-   * ellipsis, and stays whole in the tooltip and the description [no limit].
-   */
-  maxQuoteLines?: number;
-  /** Widest speaker name, in pixels; longer names wrap onto more lines [170]. */
-  labelWidth?: number;
-}
-
-export const STANCE_CHART_DEFAULTS: typeof FRAME_DEFAULTS & {
-  relation: string | string[] | undefined;
-  entity: string | undefined;
-  from: string | undefined;
-  to: string | undefined;
-  quotes: boolean;
-  maxQuoteLines: number | undefined;
-  labelWidth: number;
-} = {
-  relation: undefined,
-  entity: undefined,
-  from: undefined,
-  to: undefined,
-  quotes: true,
-  maxQuoteLines: undefined,
-  labelWidth: 170,
-  ...FRAME_DEFAULTS,
-};
-
-const STANCE_CHECKS = {
-  ...FRAME_CHECKS,
-  relation: CHECKS.ids,
-  entity: CHECKS.string,
-  from: CHECKS.date,
-  to: CHECKS.date,
-  quotes: CHECKS.boolean,
-  maxQuoteLines: CHECKS.integer(1, 100),
-  labelWidth: CHECKS.number(40, 600),
-};
+export { STANCE_CHART_DEFAULTS, type StanceChartOptions } from './stance/options.js';
+export { STATEMENT_TOOLTIP } from './stance/layout.js';
 
 /** Who supports and who disputes one relation or several: the headline chart of a dispute. */
 export function stanceChart(cg: ClaimGraphLike, options: StanceChartOptions = {}): TopLevelSpec {
-  const o = resolveOptions('stanceChart', STANCE_CHART_DEFAULTS, STANCE_CHECKS, options);
+  const o = stanceOptions(options);
   const index = indexClaimGraph(cg);
-  const relationIds = selectRelations(index, o, 'stanceChart', (id) => index.status(id) === 'contested');
-  const rows = inWindow(statementRows(index, relationIds), o.from, o.to);
-  requireRows(rows, 'stanceChart', describeSelection(o));
+  const rows = selectStance(index, o);
   // Two pixels to spare: vega rounds text bounds outwards.
-  const inner = innerWidth(o.width) - 2;
   const layout = layoutStance(rows, {
-    width: inner,
+    width: innerWidth(o.width) - 2,
     labelWidth: o.labelWidth,
     quotes: o.quotes,
     maxQuoteLines: o.maxQuoteLines ?? Infinity,
   });
-  const { supports, disputes } = tallyStances(rows);
-  const speakers = new Set(rows.map((r) => r.speaker)).size;
-  const single = layout.sections.length === 1 ? layout.sections[0] : undefined;
-  const entityName = o.entity !== undefined ? index.labelOf(o.entity) : undefined;
-  const title =
-    o.title ??
-    (single ? `Who says what: ${single.phrase}` : entityName ? `Who says what about ${entityName}` : 'Who says what');
-  const range = formatDateRange(rows[0]!.date, rows[rows.length - 1]!.date);
-  const summary = `${plural(supports, 'statement')} in support and ${disputes} disputing, from ${plural(speakers, 'speaker')}, ${range}.`;
-  const subtitle = subtitleLines(o.subtitle, [
-    single ? `${capitalise(single.status)}: ${summary}` : `${plural(layout.sections.length, 'relation')}: ${summary}`,
-  ]);
-  return frame(body(layout, rows), {
-    title,
-    subtitle,
-    description: describe(index, rows, layout),
-    credit: creditLine(
-      index,
-      rows.map((r) => r.source),
-      o,
-    ),
-    width: inner,
-  });
+  return stanceSpec(index, o, rows, layout);
 }
-
-/** One view in pixels: separators, statement marks, and every line of text as its own datum. */
-function body(layout: StanceLayout, rows: readonly StatementRow[]): ChartBody {
-  const pixels = { type: 'quantitative' as const, scale: null, axis: null };
-  const stance = stanceChannels(stancesIn(rows));
-  const text = (kind: string, mark: Record<string, unknown>) => ({
-    transform: [{ filter: `datum.kind == '${kind}'` }],
-    mark: { type: 'text' as const, align: 'left' as const, baseline: 'top' as const, ...mark },
-    encoding: {
-      x: { field: 'x', ...pixels },
-      y: { field: 'y', ...pixels },
-      text: { field: 'text' },
-      tooltip: [...STATEMENT_TOOLTIP],
-    },
-  });
-  const kinds = new Set<string>(layout.texts.map((t) => t.kind));
-  const styles: Record<string, Record<string, unknown>> = {
-    header: { fontSize: 13, fontWeight: 'bold', color: '#111111' },
-    subheader: { fontSize: 11.5, color: GREYS.muted },
-    name: { fontSize: 12, fontWeight: 'bold', color: '#222222' },
-    date: { fontSize: 11, color: GREYS.muted },
-    quote: { fontSize: 11.5, fontStyle: 'italic', color: '#222222' },
-    paraphrase: { fontSize: 11.5, color: '#222222' },
-    context: { fontSize: 10.5, color: GREYS.muted },
-  };
-  return {
-    width: layout.width,
-    height: layout.height,
-    layer: [
-      ...(layout.rules.length
-        ? [
-            {
-              data: { values: layout.rules },
-              mark: { type: 'rule' as const, color: GREYS.faint, strokeWidth: 1 },
-              encoding: { x: { field: 'x', ...pixels }, x2: { field: 'x2' }, y: { field: 'y', ...pixels } },
-            },
-          ]
-        : []),
-      {
-        data: { values: layout.marks },
-        mark: { type: 'point' as const, filled: true, size: 150, opacity: 1, stroke: 'white', strokeWidth: 0.5 },
-        encoding: {
-          x: { field: 'x', ...pixels },
-          y: { field: 'y', ...pixels },
-          ...stance,
-          tooltip: [...STATEMENT_TOOLTIP],
-        },
-      },
-      {
-        data: { values: layout.texts },
-        layer: Object.entries(styles)
-          .filter(([kind]) => kinds.has(kind))
-          .map(([kind, style]) => text(kind, style)),
-      },
-    ],
-  };
-}
-
-/** The chart in words, with every quote whole: what a screen reader reads. */
-function describe(index: ChartIndex, rows: readonly StatementRow[], layout: StanceLayout): string {
-  const speakers = new Set(rows.map((r) => r.speaker)).size;
-  const { supports, disputes } = tallyStances(rows);
-  const parts = layout.sections.map((section) => {
-    const said = rows
-      .filter((r) => r.relation === section.relation)
-      .map((r) => {
-        const words = r.quote ? `: “${r.quote}”` : r.paraphrase ? `, reported as: ${r.paraphrase}` : '';
-        const context = r.context ? ` (${r.context})` : '';
-        return `${r.speakerName} ${r.stanceKey} on ${r.dateLabel}${words}${context}`;
-      });
-    return `${section.phrase} (${section.status}): ${said.join('; ')}.`;
-  });
-  const shared = [...new Set(rows.map((r) => r.speaker))].filter((id) => index.sharesName(id));
-  const apart = shared.length
-    ? ` Speakers who share a name are numbered: ${shared
-        .map((id) => `${index.labelOf(id)} is ${index.entities.get(id)?.description ?? id}`)
-        .join('; ')}.`
-    : '';
-  return (
-    `Chart of ${plural(rows.length, 'statement')} by ${plural(speakers, 'speaker')}: ${supports} support, ${disputes} dispute. ` +
-    `Each group of rows is a speaker; each mark is one statement with its date and words. ${parts.join(' ')}${apart}`
-  );
-}
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,10 +1,10 @@
 /**
- * Where everything in the stance chart goes, in pixels: rows grow with their words, which wrap at
- * word boundaries for the width given; below ~480 px names move above their statements.
+ * The stance chart's third stage: where everything goes, in pixels. Rows grow with their words,
+ * which wrap at word boundaries for the width given; below ~480 px names move above their statements.
  */
-import type { StatementRow } from './statements.js';
-import { textWidth, wrapWords } from './text-width.js';
-import { tallyStances } from './statements.js';
+import type { StatementRow } from '../statements.js';
+import { textWidth, wrapWords } from '../text-width.js';
+import { tallyStances } from '../statements.js';
 
 /** The tooltip every statement mark and line carries: enough to cite it. */
 export const STATEMENT_TOOLTIP = [
@@ -127,22 +127,9 @@ export function layoutStance(rows: readonly StatementRow[], o: StanceLayoutOptio
         add('date', plotX + DATE_X, [row.dateLabel], row.dateLabel, LINE.words, row);
         if (compact) y += LINE.words;
         if (o.quotes) {
-          const words = row.quote
-            ? // Room kept for the closing mark a shortened quote gets after its ellipsis.
-              wrapWords(`“${row.quote.trim()}”`, wordsWidth - CLOSE, SIZE.words, o.maxQuoteLines)
-            : row.paraphrase
-              ? wrapWords(row.paraphrase, wordsWidth, SIZE.words, o.maxQuoteLines)
-              : { lines: [] as string[], shortened: false };
-          // A shortened quote still closes its quotation mark.
-          const lines = row.quote && words.shortened ? closeQuote(words.lines) : words.lines;
-          if (lines.length) {
-            add(row.quote ? 'quote' : 'paraphrase', wordsX, lines, row.quote || row.paraphrase, LINE.words, row);
-            y += lines.length * LINE.words;
-          } else {
-            // No words to show: say so, rather than leave a blank where a quote would be.
-            add('context', wordsX, [NO_WORDS], NO_WORDS, LINE.words, row);
-            y += LINE.words;
-          }
+          const words = wordsOf(row, wordsWidth, o.maxQuoteLines);
+          add(words.kind, wordsX, words.lines, words.full, LINE.words, row);
+          y += words.lines.length * LINE.words;
           if (row.context) {
             const context = wrapWords(row.context, wordsWidth, SIZE.context).lines;
             add('context', wordsX, context, row.context, LINE.context, row);
@@ -164,6 +151,25 @@ export function layoutStance(rows: readonly StatementRow[], o: StanceLayoutOptio
     marks,
     rules,
   };
+}
+
+/** A statement's words in lines: its quote or paraphrase, or, with neither, a note saying so. */
+function wordsOf(
+  row: StatementRow,
+  wordsWidth: number,
+  maxLines: number,
+): { kind: StanceText['kind']; lines: string[]; full: string } {
+  const words = row.quote
+    ? // Room kept for the closing mark a shortened quote gets after its ellipsis.
+      wrapWords(`“${row.quote.trim()}”`, wordsWidth - CLOSE, SIZE.words, maxLines)
+    : row.paraphrase
+      ? wrapWords(row.paraphrase, wordsWidth, SIZE.words, maxLines)
+      : { lines: [] as string[], shortened: false };
+  // A shortened quote still closes its quotation mark.
+  const lines = row.quote && words.shortened ? closeQuote(words.lines) : words.lines;
+  if (lines.length) return { kind: row.quote ? 'quote' : 'paraphrase', lines, full: row.quote || row.paraphrase };
+  // No words to show: say so, rather than leave a blank where a quote would be.
+  return { kind: 'context', lines: [NO_WORDS], full: NO_WORDS };
 }
 
 /** The last line of a shortened quote ends "…”". */
