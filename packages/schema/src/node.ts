@@ -10,7 +10,19 @@ export {
   type ReadJsonOptions,
 } from './node/read-json.js';
 export { readRegularFile, readRegularFileOrThrow, type RegularFileRead } from './node/regular-file.js';
-export { writeFileAtomic, writeNewFile, type WriteContent, type WrittenFile } from './node/atomic-write.js';
+export {
+  writeFileAtomic,
+  writeNewFile,
+  writeFailure,
+  writeFilesAtomic,
+  stageFile,
+  type StagedFile,
+  removeStaleTemporaries,
+  isProcessAlive,
+  type WriteContent,
+  type WrittenFile,
+  type WriteFileAtomicOptions,
+} from './node/atomic-write.js';
 export { isClaimgraphRelease, realPathOf } from './node/release-folder.js';
 export { releaseIntegrity, type ReleaseIntegrity } from './node/integrity.js';
 export { resolveDatasetPackage, parsePackageSpec, type InstalledDataset } from './node/dataset-package.js';
