@@ -164,13 +164,20 @@ export async function writeSite(outDir: string, files: SiteFiles): Promise<Writt
     }
     for (const folder of folders) await removeStaleTemporaries(folder);
     let next = 0;
+    let failed: { error: unknown } | undefined;
+    // Each worker stops at the first failure of any, and all have stopped before the staged files are removed.
     const worker = async () => {
-      while (next < paths.length) {
+      while (next < paths.length && !failed) {
         const path = paths[next++]!;
-        staged.push(await stageFile(join(target, ...path.split('/')), files.get(path)!, { sweep: false }));
+        try {
+          staged.push(await stageFile(join(target, ...path.split('/')), files.get(path)!, { sweep: false }));
+        } catch (error) {
+          failed ??= { error };
+        }
       }
     };
     await Promise.all(Array.from({ length: WRITERS }, worker));
+    if (failed) throw failed.error;
   } catch (error) {
     await discard();
     throw error;
