@@ -76,23 +76,101 @@ function describe(kind: DifferenceKind, quote: string, source: string): string {
 }
 
 /**
- * The span of `text` with the smallest edit distance to `pattern`, if it is at most `limit`
- * (Sellers' approximate substring search: a match may start anywhere, so row 0 costs nothing).
+ * The span of `text` with the smallest edit distance to `pattern`, if it is at most `limit`.
+ * A q-gram filter first keeps only the stretches of text that can hold such a span (a span within
+ * `limit` edits shares at least m + 1 − (limit + 1)·q of the pattern's q-grams), so a long snapshot
+ * costs one pass plus the edit-distance search on those stretches alone.
  */
 function closestSpan(text: string, pattern: string, limit: number): { start: number; end: number } | undefined {
   const m = pattern.length;
+  const n = text.length;
+  const threshold = m + 1 - (limit + 1) * GRAM;
+  if (threshold <= 0 || n * m <= DIRECT_CELLS) return sellers(text, pattern, limit, 0, n);
+  // Each pattern q-gram gets a small id and a count; ids[p] is the id of the text's q-gram at p (−1: none).
+  const idOf = new Map<number, number>();
+  const wanted: number[] = [];
+  for (let i = 0; i + GRAM <= m; i++) {
+    const g = gramAt(pattern, i);
+    const id = idOf.get(g);
+    if (id === undefined) {
+      idOf.set(g, wanted.length);
+      wanted.push(1);
+    } else wanted[id]!++;
+  }
+  const positions = n - GRAM + 1;
+  const ids = new Int32Array(Math.max(0, positions));
+  for (let p = 0; p < positions; p++) ids[p] = idOf.get(gramAt(text, p)) ?? -1;
+  const inWindowOf = new Int32Array(wanted.length);
+  // A window as long as the longest span that can match (m + limit), slid one position at a time.
+  const width = m + limit;
+  const inWindow = Math.max(1, width - GRAM + 1);
+  let best: { start: number; end: number; distance: number } | undefined;
+  let count = 0;
+  let from = -1;
+  let to = -1;
+  const search = () => {
+    const found = sellers(text, pattern, limit, from, Math.min(n, to));
+    if (found && (!best || found.distance < best.distance)) best = found;
+  };
+  for (let p = 0; p < positions; p++) {
+    // Shared q-grams counted as the lemma counts them: each pattern occurrence matched at most once.
+    const added = ids[p]!;
+    if (added >= 0 && ++inWindowOf[added]! <= wanted[added]!) count++;
+    if (p >= inWindow) {
+      const gone = ids[p - inWindow]!;
+      if (gone >= 0 && inWindowOf[gone]!-- <= wanted[gone]!) count--;
+    }
+    if (count < threshold) continue;
+    const start = Math.max(0, p - inWindow + 1);
+    const end = p + GRAM + limit;
+    if (from !== -1 && start <= to) to = Math.max(to, end);
+    else {
+      if (from !== -1) search();
+      from = start;
+      to = end;
+    }
+  }
+  if (from !== -1) search();
+  return best && { start: best.start, end: best.end };
+}
+
+/** q-grams of this many UTF-16 units: long enough to be rare in unrelated text, short enough for 15% edits. */
+const GRAM = 4;
+/** Below this many cells the edit-distance search runs on the whole text: filtering would not pay. */
+const DIRECT_CELLS = 2_000_000;
+
+function gramAt(s: string, i: number): number {
+  let h = 0;
+  for (let k = 0; k < GRAM; k++) h = (Math.imul(h, 65_599) + s.charCodeAt(i + k)) | 0;
+  return h;
+}
+
+/** Sellers' approximate substring search over text[from, to): a match may start anywhere, so row 0 costs nothing. */
+function sellers(
+  text: string,
+  pattern: string,
+  limit: number,
+  fromIndex: number,
+  toIndex: number,
+): { start: number; end: number; distance: number } | undefined {
+  const m = pattern.length;
+  const codes = new Uint16Array(m);
+  for (let i = 0; i < m; i++) codes[i] = pattern.charCodeAt(i);
   let cost = new Int32Array(m + 1);
   let from = new Int32Array(m + 1);
   let nextCost = new Int32Array(m + 1);
   let nextFrom = new Int32Array(m + 1);
-  for (let i = 0; i <= m; i++) cost[i] = i;
+  for (let i = 0; i <= m; i++) {
+    cost[i] = i;
+    from[i] = fromIndex;
+  }
   let best: { start: number; end: number; distance: number } | undefined;
-  for (let j = 1; j <= text.length; j++) {
+  for (let j = fromIndex + 1; j <= toIndex; j++) {
     nextCost[0] = 0;
     nextFrom[0] = j;
-    const c = text[j - 1];
+    const c = text.charCodeAt(j - 1);
     for (let i = 1; i <= m; i++) {
-      const substitute = cost[i - 1]! + (pattern[i - 1] === c ? 0 : 1);
+      const substitute = cost[i - 1]! + (codes[i - 1] === c ? 0 : 1);
       const skipText = cost[i]! + 1;
       const skipPattern = nextCost[i - 1]! + 1;
       if (substitute <= skipText && substitute <= skipPattern) {
@@ -112,7 +190,7 @@ function closestSpan(text: string, pattern: string, limit: number): { start: num
     [cost, nextCost] = [nextCost, cost];
     [from, nextFrom] = [nextFrom, from];
   }
-  return best && { start: best.start, end: best.end };
+  return best;
 }
 
 /** Word-level differences between a quote and the span it nearly matches (longest common subsequence of words). */
