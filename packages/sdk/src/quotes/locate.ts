@@ -26,6 +26,13 @@ const NEAR_MISS_SHARE = 0.15;
 export function locateQuote(text: string, quote: string): QuoteMatch {
   const exact = text.indexOf(quote);
   if (quote.length > 0 && exact !== -1) return { status: 'verbatim', start: exact, end: exact + quote.length };
+  // The same letters composed or decomposed ("café" as é or as e + U+0301) are the same words.
+  const composed = quote.normalize('NFC');
+  if (composed.length > 0 && (composed !== quote || NON_ASCII.test(text))) {
+    const n = normalized(text);
+    const at = n.text.indexOf(composed);
+    if (at !== -1) return { status: 'verbatim', start: n.origin[at]!, end: n.origin[at + composed.length]! };
+  }
   const t = fold(text);
   const q = fold(quote.trim());
   if (q.text.length === 0) return { status: 'missing' };
@@ -49,6 +56,56 @@ export function locateQuote(text: string, quote: string): QuoteMatch {
   const end = t.origin[closest.end]!;
   const span = text.slice(start, end);
   return { status: 'near-miss', start, end, span, differences: wordDifferences(quote.trim(), span) };
+}
+
+const NON_ASCII = /[^\u0000-\u007f]/u;
+
+let lastNormalized: { source: string; text: string; origin: number[] } | undefined;
+
+/**
+ * `text` in Unicode NFC with a map back to the original (`origin[i]`, one extra entry for the end).
+ * Normalisation never joins across an ASCII character that is not followed by a combining mark,
+ * so the text is normalised in pieces that start at one; each piece maps to where it starts.
+ * The last text is kept: a check asks about one snapshot many times.
+ */
+function normalized(text: string): { text: string; origin: number[] } {
+  if (lastNormalized?.source === text) return lastNormalized;
+  const out: string[] = [];
+  const origin: number[] = [];
+  let start = 0;
+  const flush = (end: number) => {
+    const piece = text.slice(start, end);
+    const n = NON_ASCII.test(piece) ? piece.normalize('NFC') : piece;
+    out.push(n);
+    if (n === piece) for (let k = start; k < end; k++) origin.push(k);
+    else for (let k = 0; k < n.length; k++) origin.push(start);
+    start = end;
+  };
+  for (let i = 1; i < text.length; i++) if (text.charCodeAt(i) < 0x80) flush(i);
+  if (start < text.length) flush(text.length);
+  origin.push(text.length);
+  lastNormalized = { source: text, text: out.join(''), origin };
+  return lastNormalized;
+}
+
+/** Characters a reader cannot see: format characters (zero-width spaces and joiners, direction marks, BOM) and the soft hyphen. */
+const INVISIBLE = /[\p{Cf}\u00AD\u115F\u1160\u3164]|\u034F/u;
+/** Letters of scripts that share shapes with Latin ones (а, е, о, р, с, х; ο, ν…). */
+const LOOK_ALIKE = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
+
+/** The characters of `word` a reader may not see as they are, named by code point; '' when none. */
+export function hiddenCharacters(word: string): string {
+  const latin = /\p{Script=Latin}/u.test(word);
+  const found: string[] = [];
+  for (const c of word) {
+    const point = `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    if (INVISIBLE.test(c)) found.push(`an invisible ${point}`);
+    else if (latin && LOOK_ALIKE.test(c))
+      found.push(
+        `${JSON.stringify(c)} ${point}, a ${/\p{Script=Greek}/u.test(c) ? 'Greek' : 'Cyrillic'} letter that looks Latin`,
+      );
+  }
+  return [...new Set(found)].join(', ');
 }
 
 /** The typographic differences behind a folded match, one entry per kind with its first example. */
@@ -237,11 +294,16 @@ export function wordDifferences(quote: string, span: string): QuoteDifference[] 
 function changedWord(quote: string, source: string): QuoteDifference {
   const typo = [...quote].length === [...source].length || Math.abs(quote.length - source.length) === 1;
   const letters = typo && editDistance(quote, source) === 1 ? ' (one letter)' : '';
+  const hiddenInQuote = hiddenCharacters(quote);
+  const hiddenInSource = hiddenCharacters(source);
+  const hidden =
+    (hiddenInQuote ? `; the quote has ${hiddenInQuote}` : '') +
+    (hiddenInSource ? `; the source has ${hiddenInSource}` : '');
   const kind = foldedDifference(quote, source);
   const message =
     kind && fold(quote).text === fold(source).text
       ? `${NAMES[kind]}: the quote has "${quote}" where the source has "${source}"`
-      : `changed word: the quote has "${quote}" where the source has "${source}"${letters}`;
+      : `changed word: the quote has "${quote}" where the source has "${source}"${letters}${hidden}`;
   return { kind: kind && fold(quote).text === fold(source).text ? kind : 'word', quote, source, message };
 }
 
