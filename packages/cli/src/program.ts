@@ -237,6 +237,7 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     .argument('[dir]', 'dataset source folder or release', '.')
     .requiredOption('--sources <dir>', 'folder of source text snapshots, one per source: <source id without src:>.txt')
     .option('--anchor', 'record where each quote sits (start, end, snapshot sha256) in the statements')
+    .option('--max-snapshot-mb <n>', 'refuse a snapshot larger than this many megabytes, before reading it', '50')
     .addOption(json())
     .action(lazy(async () => (await import('./commands/quotes.js')).quotesCommand));
 
