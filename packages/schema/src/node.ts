@@ -14,6 +14,7 @@ export {
   writeFileAtomic,
   writeNewFile,
   writeFailure,
+  makeFolder,
   writeFilesAtomic,
   stageFile,
   type StagedFile,

@@ -21,7 +21,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { removeStaleTemporaries, writeFileAtomic, writeFilesAtomic } from '../src/node.js';
+import { makeFolder, removeStaleTemporaries, writeFileAtomic, writeFilesAtomic } from '../src/node.js';
 
 let root: string;
 beforeEach(() => {
@@ -127,5 +127,28 @@ describe('writeFileAtomic() at an unusual target', () => {
     ]);
     writeFileSync(join(root, '.entities.json.tmp-999999-0badc0de'), 'half');
     expect(await removeStaleTemporaries(root)).toEqual(['.entities.json.tmp-999999-0badc0de']);
+  });
+});
+
+describe('makeFolder() on a read-only disk', () => {
+  it('names EROFS where Node says ENOENT, and makes nothing', async (context) => {
+    const mnt = join(root, 'ro');
+    mkdirSync(mnt);
+    try {
+      if (process.getuid?.() !== 0) throw new Error('not root');
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k,ro', 'tmpfs', mnt], { stdio: 'ignore' });
+    } catch {
+      console.warn('SKIPPED LOUDLY: the read-only case needs root and mount -t tmpfs; it was not tested here');
+      context.skip();
+      return;
+    }
+    try {
+      await expect(makeFolder(join(mnt, 'a', 'b'))).rejects.toThrow(
+        `cannot write ${join(mnt, 'a', 'b')}: the file system is read-only (EROFS); nothing was written`,
+      );
+      expect(readdirSync(mnt)).toEqual([]);
+    } finally {
+      execFileSync('umount', [mnt]);
+    }
   });
 });

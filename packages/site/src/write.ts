@@ -6,13 +6,13 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
+import { lstat, readdir, readFile, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import {
   isProcessAlive,
+  makeFolder,
   removeStaleTemporaries,
   stageFile,
-  writeFailure,
   writeFileAtomic,
   type StagedFile,
 } from '@claimgraph/schema/node';
@@ -157,9 +157,7 @@ export async function writeSite(outDir: string, files: SiteFiles): Promise<Writt
   };
   try {
     for (const folder of [target, ...[...folders].sort()]) {
-      const made = await mkdir(folder, { recursive: true }).catch((error: unknown) => {
-        throw writeFailure(folder, error, false);
-      });
+      const made = await makeFolder(folder);
       if (made !== undefined) for (const dir of ancestorsMade(made, folder)) created.push(dir);
     }
     for (const folder of folders) await removeStaleTemporaries(folder);

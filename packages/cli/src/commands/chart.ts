@@ -2,8 +2,7 @@
  * `claimgraph chart KIND --out FILE`: draws one of @claimgraph/charts' charts of a dataset; the
  * file's extension picks the format (.svg, .png, .json for the Vega-Lite spec, .html).
  */
-import { mkdir } from 'node:fs/promises';
-import { writeFileAtomic } from '@claimgraph/schema/node';
+import { makeFolder, writeFileAtomic } from '@claimgraph/schema/node';
 import { dirname, extname } from 'node:path';
 import type { CentralityMetric } from '@claimgraph/charts';
 import type { Dataset, EntityType } from '@claimgraph/schema';
@@ -136,7 +135,7 @@ export async function chartCommand(io: CliIO, kind: ChartKind, flags: ChartFlags
     if (format === '.html') {
       // A responsive figure: the chart laid out again for each width band, picked by the page.
       const html = render.renderResponsiveHtml(draw);
-      await mkdir(dirname(out), { recursive: true });
+      await makeFolder(dirname(out));
       await writeFileAtomic(out, html);
       io.stdout.write(`wrote ${flags.out}\n`);
       return EXIT.ok;
@@ -148,7 +147,7 @@ export async function chartCommand(io: CliIO, kind: ChartKind, flags: ChartFlags
         : format === '.svg'
           ? await render.renderSvg(spec)
           : await render.renderPng(spec, { scale });
-    await mkdir(dirname(out), { recursive: true });
+    await makeFolder(dirname(out));
     await writeFileAtomic(out, bytes);
     if (format === '.png') {
       const size = render.pngSize(bytes as Uint8Array);

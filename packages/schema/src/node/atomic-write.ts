@@ -4,7 +4,7 @@
  * kill or a crash leaves either the old file or the new one, never a truncated mix.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { lstat, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Text, bytes, or chunks of either (written as they come and hashed on the way). */
@@ -95,6 +95,35 @@ export async function writeNewFile(path: string, content: WriteContent, mode?: n
     await handle.close();
   }
   return { bytes, sha256: hash.digest('hex'), binary };
+}
+
+/**
+ * Makes `dir` and its missing parents; returns the first folder made (undefined when none was).
+ * Node reports a read-only or unwritable parent of a recursive mkdir as ENOENT, so on failure the
+ * first missing folder is made alone to learn the real cause; the error is a `writeFailure`.
+ */
+export async function makeFolder(dir: string): Promise<string | undefined> {
+  try {
+    return await mkdir(dir, { recursive: true });
+  } catch (error) {
+    let cause = error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      let missing = dir;
+      while (
+        dirname(missing) !== missing &&
+        !(await stat(dirname(missing)).then(
+          () => true,
+          () => false,
+        ))
+      )
+        missing = dirname(missing);
+      cause = await mkdir(missing).then(
+        () => error,
+        (real: unknown) => real,
+      );
+    }
+    throw writeFailure(dir, cause, false);
+  }
 }
 
 /** A name for a temporary sibling of `path`: hidden, unique, and recognisable as ours. */

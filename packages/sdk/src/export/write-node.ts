@@ -69,7 +69,7 @@ export async function writeParts(
   for (const [i, part] of parts.entries()) {
     const target = targets[i]!;
     try {
-      const made = await fs.mkdir(path.dirname(target), { recursive: true });
+      const made = await schemaNode.makeFolder(path.dirname(target));
       if (made !== undefined) created.push(made);
       staged.push(
         await schemaNode.stageFile(target, part.content instanceof Uint8Array ? part.content : part.content()),
