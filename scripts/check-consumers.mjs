@@ -39,19 +39,19 @@ const MODES = [
     name: 'node16 ESM',
     file: 'esm.mts',
     compilerOptions: { module: 'node16', moduleResolution: 'node16' },
-    dataset: "import data from '@claimgraph/dataset-afghanistan-2021/dataset.json';",
+    dataset: "import data from '@claimgraph/dataset-afghanistan-2021';",
   },
   {
     name: 'node16 CommonJS',
     file: 'cjs.cts',
     compilerOptions: { module: 'node16', moduleResolution: 'node16' },
-    dataset: "import data = require('@claimgraph/dataset-afghanistan-2021/dataset.json');",
+    dataset: "import data = require('@claimgraph/dataset-afghanistan-2021');",
   },
   {
     name: 'bundler',
     file: 'bundler.ts',
     compilerOptions: { module: 'esnext', moduleResolution: 'bundler' },
-    dataset: "import data from '@claimgraph/dataset-afghanistan-2021/dataset.json';",
+    dataset: "import data from '@claimgraph/dataset-afghanistan-2021';",
   },
 ];
 

@@ -1,4 +1,4 @@
-// The type of dist/dataset.json for TypeScript under CommonJS: `import data = require('@claimgraph/dataset-afghanistan-2021/dataset.json')`.
+// The type of the dataset for TypeScript under CommonJS: `import data = require('@claimgraph/dataset-afghanistan-2021')` (entry/dataset.cjs).
 import type { Dataset } from '@claimgraph/schema';
 
 declare const dataset: Dataset;

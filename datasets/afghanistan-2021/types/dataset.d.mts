@@ -1,4 +1,4 @@
-// The type of dist/dataset.json for TypeScript: `import data from '@claimgraph/dataset-afghanistan-2021/dataset.json'`.
+// The type of the dataset for TypeScript: `import data from '@claimgraph/dataset-afghanistan-2021'` (entry/dataset.mjs), in every module mode.
 import type { Dataset } from '@claimgraph/schema';
 
 declare const dataset: Dataset;

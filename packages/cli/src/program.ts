@@ -261,6 +261,11 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     .argument('<file>', 'the edited .xlsx workbook or CSV folder')
     .argument('[dataset]', 'dataset source folder to write into', '.')
     .option('--redirect', 'write a redirect (data/redirects.json) for every id changed in the sheet')
+    .option('--dry-run', 'check and show what would change (added, changed, deleted ids; files), write nothing')
+    .option('--max-deletions <n>', 'records the import may delete; more is refused as a likely wrong sheet', '10')
+    .option('--max-size <MB>', 'largest workbook, unpacked workbook or CSV file read', '100')
+    .option('--max-rows <n>', 'most rows of one sheet or CSV file', '100000')
+    .option('--max-cells <n>', 'most cells of the workbook or CSV folder', '2000000')
     .addOption(json())
     .action(lazy(async () => (await import('./commands/sheet.js')).sheetImportCommand));
 
@@ -292,7 +297,7 @@ function addQueryCommands(program: Command, lazy: Lazy): void {
   const query = program
     .command('query')
     .description(
-      'query a dataset (default: the bundled one): search, entity, relations, statements, stances, contested, consensus, changes, neighbors, path',
+      'query a dataset (default: the bundled one): search, entity, relations, statements, stances, contested, consensus, changes, neighbors, path; names work where ids are asked for',
     );
   // Every subcommand takes --dataset and the output format, and loads its module only when run.
   const subcommand = (name: string, description: string, load: () => Promise<CommandFn>) =>
@@ -314,7 +319,10 @@ function addQueryCommands(program: Command, lazy: Lazy): void {
     .option('--type <type>', 'only entities of this type (person, armed-group, …)')
     .option('--limit <n>', 'at most this many results', '20');
 
-  sub('entity', 'show one entity and its relations').argument('<id>', 'entity id, e.g. armed-group:taliban');
+  sub('entity', 'show one entity and its relations').argument(
+    '<id>',
+    'entity id or name, e.g. armed-group:taliban or "Taliban"',
+  );
 
   sub('relations', 'list relations, by id')
     .option('--entity <id>', 'with this entity at either end')
@@ -335,7 +343,10 @@ function addQueryCommands(program: Command, lazy: Lazy): void {
     .option('--no-hedged', 'only statements that are not hedged');
 
   sub('stances', 'who supports and who disputes a relation')
-    .argument('<relation>', 'relation id, e.g. rel:haqqani-network-part-of-taliban')
+    .argument(
+      '<relation>',
+      'relation id, or "SOURCE TYPE TARGET" by name: rel:haqqani-network-part-of-taliban or "Haqqani network part-of Taliban"',
+    )
     .option('--hedged', 'only hedged statements')
     .option('--no-hedged', 'only statements that are not hedged');
 
@@ -357,7 +368,10 @@ function addQueryCommands(program: Command, lazy: Lazy): void {
     'consensus',
     "a relation's verdict under a named, versioned rule: supported, disputed, contested or unresolved",
   )
-    .argument('<relation>', 'relation id, e.g. rel:haqqani-network-part-of-taliban')
+    .argument(
+      '<relation>',
+      'relation id, or "SOURCE TYPE TARGET" by name: rel:haqqani-network-part-of-taliban or "Haqqani network part-of Taliban"',
+    )
     .option(
       '--rule <rule>',
       'every-statement@1, each-speaker-latest@1, one-voice-per-body@1 or plain-words@1 (a bare id means its newest version)',
@@ -378,13 +392,13 @@ function addQueryCommands(program: Command, lazy: Lazy): void {
     );
 
   sub('neighbors', 'entities one relation away, whichever way it points')
-    .argument('<id>', 'entity id')
+    .argument('<id>', 'entity id or name')
     .option('--type <type>', 'only through relations of this type')
     .option('--status <status>', 'only through supported, disputed or contested relations');
 
   sub('path', 'a shortest chain of relations from one entity to another')
-    .argument('<from>', 'entity id')
-    .argument('<to>', 'entity id')
+    .argument('<from>', 'entity id or name')
+    .argument('<to>', 'entity id or name')
     .option('--undirected', 'walk directed relations both ways too (symmetric ones always go both ways)')
     .option('--type <type>', 'only through relations of this type')
     .option('--status <status>', 'only through supported, disputed or contested relations');

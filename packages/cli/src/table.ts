@@ -14,6 +14,11 @@ export interface TableData {
   rows: string[][];
   /** Columns holding ids: a user pastes them into the next command, so they wrap only when nothing else can. */
   ids?: readonly string[];
+  /**
+   * Columns a terminal table prints inside another's cells, after a label, to save a column on a
+   * narrow terminal: `{ context: 'quote' }` shows "… quote (context: …)". CSV and Markdown keep them apart.
+   */
+  attached?: Readonly<Record<string, string>>;
 }
 
 /** The output format a command's flags ask for: `--output-format`, or `--json`, or a table. */
@@ -28,7 +33,26 @@ export function outputFormat(flags: { outputFormat?: string; json?: boolean }): 
 export function renderTable(table: TableData, format: Exclude<OutputFormat, 'json'>, width?: number): string {
   if (format === 'csv') return toCsv(table);
   if (format === 'markdown') return toMarkdown(table);
-  return fitTable(table, width);
+  return fitTable(attach(table), width);
+}
+
+/** The table with each attached column's cells appended to its host column's, as `(label: text)`. */
+function attach(table: TableData): TableData {
+  const moves = Object.entries(table.attached ?? {})
+    .map(([column, host]) => [table.headers.indexOf(column), table.headers.indexOf(host)] as const)
+    .filter(([from, to]) => from >= 0 && to >= 0);
+  if (moves.length === 0) return table;
+  const gone = new Set(moves.map(([from]) => from));
+  const keep = <T>(row: T[]) => row.filter((_, i) => !gone.has(i));
+  const rows = table.rows.map((row) => {
+    const out = [...row];
+    for (const [from, to] of moves) {
+      const extra = row[from] ?? '';
+      if (extra !== '') out[to] = `${out[to] ?? ''} (${table.headers[from]}: ${extra})`.trimStart();
+    }
+    return keep(out);
+  });
+  return { headers: keep(table.headers), rows, ids: table.ids };
 }
 
 // Cells come from the data: ESC, bidi controls and the like are shown escaped, never acted on.

@@ -39,8 +39,8 @@ describe('query changes', () => {
     const run = await query(['changes', '--output-format', 'csv'], changed);
     expect(run.stderr).toBe('');
     expect(lines(run.stdout)).toEqual([
-      'date,speaker,about,before,after,quote,id,speaker id,before ids',
-      '2021-08-29,Sirajuddin Haqqani,Haqqani network – Taliban,2020: supports part-of,disputes part-of,We are two movements,st:sirajuddin-haqqani-2,person:sirajuddin-haqqani,st:sirajuddin-haqqani-1',
+      'date,speaker,about,before,after,quote,context,id,speaker id,before ids',
+      '2021-08-29,Sirajuddin Haqqani,Haqqani network – Taliban,2020: supports part-of,disputes part-of,We are two movements,,st:sirajuddin-haqqani-2,person:sirajuddin-haqqani,st:sirajuddin-haqqani-1',
     ]);
   });
 

@@ -145,8 +145,19 @@ describe('--output-format', () => {
     const run = await query(['statements', '--output-format', 'csv']);
     expect(run.code).toBe(0);
     const [headers, ...rows] = parseCsv(run.stdout);
-    expect(headers).toEqual(['date', 'speaker', 'stance', 'hedged', 'quote', 'id', 'speaker id', 'relation']);
-    expect(rows.map((r) => r[5]).sort()).toEqual(STATEMENTS.map((s) => s.id).sort());
+    expect(headers).toEqual([
+      'date',
+      'speaker',
+      'stance',
+      'hedged',
+      'quote',
+      'context',
+      'id',
+      'speaker id',
+      'relation',
+    ]);
+    expect(rows.map((r) => r[5]).sort()).toEqual(STATEMENTS.map((s) => s.context ?? '').sort());
+    expect(rows.map((r) => r[6]).sort()).toEqual(STATEMENTS.map((s) => s.id).sort());
     expect(rows.map((r) => r[4])).toContain(LONG_QUOTE.replace(/\s+/g, ' ').trim());
   });
 

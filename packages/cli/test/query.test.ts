@@ -67,6 +67,10 @@ function expectInvalid(run: CliRun, message: string | RegExp): void {
   expect(run.code).toBe(1);
 }
 
+/** The message for a relation id or name that matches nothing, with how to give one. */
+const unknownRelation = (given: string) =>
+  `unknown relation "${given}"; give a relation id or "SOURCE TYPE TARGET" with names or ids (e.g. "Haqqani network part-of Taliban"); list relations with: claimgraph query relations --entity NAME`;
+
 /** A usage mistake: exit 2, a message on stderr, nothing on stdout, no stack trace. */
 function expectUsage(run: CliRun, message: string | RegExp): void {
   expect(crashIn(run.stderr)).toBeNull();
@@ -293,7 +297,7 @@ describe('claimgraph query over a dataset given with --dataset', () => {
         query(['statements', '--relation', 'rel:nothing']),
       ]);
       expectInvalid(speaker, 'unknown entity "person:nobody"; find ids with: claimgraph query search "nobody"');
-      expectInvalid(relation, 'unknown relation "rel:nothing"');
+      expectInvalid(relation, unknownRelation('rel:nothing'));
     });
   });
 
@@ -349,7 +353,7 @@ describe('claimgraph query over a dataset given with --dataset', () => {
     it('an unknown relation exits 1', async () => {
       expectInvalid(
         await query(['stances', 'rel:haqqani-network-part-of-al-qaeda']),
-        'unknown relation "rel:haqqani-network-part-of-al-qaeda"',
+        unknownRelation('rel:haqqani-network-part-of-al-qaeda'),
       );
     });
   });
@@ -665,7 +669,10 @@ describe('claimgraph query over the bundled dataset (the default)', () => {
     expect(column(table, 'speaker id')).toEqual(statements.map((s) => s.speaker));
     expect(column(table, 'relation')).toEqual(statements.map((s) => s.relation));
     const quotes = statements.map((s) => s.quote ?? (s.paraphrase ? `(paraphrase) ${s.paraphrase}` : ''));
-    expect(column(table, 'quote')).toEqual(quotes.map((q) => q.replace(/\s+/g, ' ').trim()));
+    // A statement's context follows its quote: a denial "supporting" part-of reads right with it.
+    const withContext = statements.map((s, i) => (s.context ? `${quotes[i]} (context: ${s.context})` : quotes[i]!));
+    expect(column(table, 'quote')).toEqual(withContext.map((q) => q.replace(/\s+/g, ' ').trim()));
+    expect(statements.filter((s) => s.context).length).toBeGreaterThan(10);
     expect(Math.max(...quotes.map((q) => q.length))).toBeGreaterThan(60);
   });
 
@@ -697,6 +704,6 @@ describe('claimgraph query over the bundled dataset (the default)', () => {
       await query(['entity', 'armed-group:nobody'], null),
       'unknown entity "armed-group:nobody"; find ids with: claimgraph query search "nobody"',
     );
-    expectInvalid(await query(['stances', 'rel:nothing'], null), 'unknown relation "rel:nothing"');
+    expectInvalid(await query(['stances', 'rel:nothing'], null), unknownRelation('rel:nothing'));
   });
 });

@@ -165,7 +165,7 @@ describe('a build killed at any moment leaves the previous release verifying (ca
     console.log(
       `kill test: build ${first.ms} ms; killed at ${moments.join(', ')} ms; whole test ${Date.now() - started} ms`,
     );
-  }, 120_000);
+  });
 });
 
 describe('output is printable text (case 16)', () => {

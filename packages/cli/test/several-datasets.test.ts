@@ -93,9 +93,9 @@ describe('query over several datasets', () => {
     ]);
     const statements = await run(['query', 'statements', ...JUDGED, '--output-format', 'csv']);
     expect(statements.stdout.trim().split('\n')).toEqual([
-      'date,speaker,stance,hedged,quote,id,speaker id,relation,datasets',
-      '2021-08-27,Ned Price,disputes,,They are separate entities.,st:price-1,person:ned-price,rel:haqqani-network-part-of-taliban,"first, second"',
-      '2021-09-01,Anas Haqqani,supports,,We are one.,st:anas-1,person:anas-haqqani,rel:haqqani-network-part-of-taliban,second',
+      'date,speaker,stance,hedged,quote,context,id,speaker id,relation,datasets',
+      '2021-08-27,Ned Price,disputes,,They are separate entities.,,st:price-1,person:ned-price,rel:haqqani-network-part-of-taliban,"first, second"',
+      '2021-09-01,Anas Haqqani,supports,,We are one.,,st:anas-1,person:anas-haqqani,rel:haqqani-network-part-of-taliban,second',
     ]);
   });
 
@@ -253,7 +253,7 @@ describe('chart, export and site over several datasets', () => {
       /<a href="\.\/dataset\/second\.html">Second<\/a> \(version 2\.0\.0\) · researched <time[^>]*>Aug 2021<\/time> to <time[^>]*>Dec 2021<\/time>/,
     );
     const second = page('dataset/second.html');
-    expect(second).toContain('2 statements, 1 relations, 4 entities, 2 sources');
+    expect(second).toContain('2 statements, 1 relation, 4 entities, 2 sources');
     expect(second).toContain('Made up for the tests: no real research.');
     expect(page('person/anas-haqqani.html')).toContain(
       '<dt>From dataset</dt><dd><a href="../dataset/second.html">Second</a> (version 2.0.0)</dd>',

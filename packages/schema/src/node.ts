@@ -24,6 +24,16 @@ export {
   type WrittenFile,
   type WriteFileAtomicOptions,
 } from './node/atomic-write.js';
+export {
+  openFolderTransaction,
+  withFolderTransaction,
+  FolderLockedError,
+  lockFileOf,
+  type FolderTransaction,
+  type FolderChange,
+  type CommitOptions,
+  type OpenTransactionOptions,
+} from './node/folder-transaction.js';
 // For @claimgraph/release, which writes release folders with the same temporary names and messages.
 export { temporarySibling } from './node/atomic-write.js';
 export { describeType } from './schema-check.js';

@@ -1,7 +1,8 @@
 /** `claimgraph build [DIR]`: validate a dataset source folder, then write its release to DIR/dist. */
 import { printable } from '@claimgraph/schema';
 import { buildRelease } from '@claimgraph/release';
-import { relative } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { EXIT } from '../errors.js';
 import { fsPath, shownPath, type CliIO } from '../io.js';
 import { createProgress, issuesJson, plural, printIssues, printJson } from '../output.js';
@@ -31,6 +32,7 @@ export async function buildCommand(io: CliIO, dir: string | undefined, flags: Bu
     }
     return EXIT.invalid;
   }
+  const kept = await keptRelease(built.read.located.dir, built.read.meta.version, built.files!);
   if (flags.json) {
     printJson(io, {
       valid: true,
@@ -38,6 +40,7 @@ export async function buildCommand(io: CliIO, dir: string | undefined, flags: Bu
       version: built.read.meta.version,
       files: built.files,
       counts: built.summary?.counts,
+      ...(kept ? { keptRelease: { path: kept.shown, same: kept.same } } : {}),
     });
   } else {
     const counts = built.summary!.counts;
@@ -50,8 +53,49 @@ export async function buildCommand(io: CliIO, dir: string | undefined, flags: Bu
             (f) => `  ${f.path.padEnd(28)} ${String(f.bytes).padStart(9)} B  sha256 ${f.sha256.slice(0, 16)}…`,
           )
           .join('\n') +
-        '\n',
+        '\n' +
+        (kept ? `${keptLine(kept, built.read.meta.version!)}\n` : ''),
     );
   }
   return EXIT.ok;
+}
+
+interface KeptRelease {
+  /** releases/<version>, as written for the user. */
+  shown: string;
+  /** Whether the build's dataset.json is the kept release's, byte for byte (by sha256). */
+  same: boolean;
+}
+
+/**
+ * The release of this version kept in the source folder (releases/<version>/datapackage.json), if
+ * any, and whether this build is it: a build of unreleased changes carries the last version number
+ * but is not that release, and its hashes differ from the ones published.
+ */
+async function keptRelease(
+  dir: string,
+  version: string | undefined,
+  files: readonly { path: string; sha256: string }[],
+): Promise<KeptRelease | undefined> {
+  if (version === undefined) return undefined;
+  const shown = `releases/${version}`;
+  let resources: { path?: unknown; hash?: unknown }[];
+  try {
+    const descriptor = JSON.parse(await readFile(join(dir, shown, 'datapackage.json'), 'utf8')) as {
+      resources?: { path?: unknown; hash?: unknown }[];
+    };
+    resources = descriptor.resources ?? [];
+  } catch {
+    return undefined;
+  }
+  const keptHash = resources.find((r) => r.path === 'dataset.json')?.hash;
+  const builtHash = files.find((f) => f.path === 'dataset.json')?.sha256;
+  if (typeof keptHash !== 'string' || builtHash === undefined) return undefined;
+  return { shown, same: keptHash.replace(/^sha256:/, '').toLowerCase() === builtHash.toLowerCase() };
+}
+
+function keptLine(kept: KeptRelease, version: string): string {
+  return kept.same
+    ? `  the same records as the kept release ${kept.shown} (dataset.json sha256 matches)`
+    : `  note: this is not release ${printable(version)}: its dataset.json differs from the kept ${kept.shown} (changes since that release); the ${printable(version)} release is ${kept.shown}/, and this build gets a version of its own when it is released`;
 }

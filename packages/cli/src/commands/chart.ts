@@ -14,6 +14,7 @@ import type { ChartKind } from '../program.js';
 import { fsPath, shownPath, type CliIO } from '../io.js';
 import { printIssues } from '../output.js';
 import { chooseDatasets, datasetsLabel, isMerge, openGraph, type DatasetFlags } from '../datasets.js';
+import { nameToId } from '../names.js';
 
 const FORMATS = ['.svg', '.png', '.json', '.html'] as const;
 
@@ -115,7 +116,11 @@ export async function chartCommand(io: CliIO, kind: ChartKind, flags: ChartFlags
     // A merged graph has no name of its own: the source line names every dataset with its version.
     ...(cg.datasets.length > 1 ? { dataset: datasetsLabel(cg) } : {}),
   };
-  const select = { relation: flags.relation, entity: flags.entity };
+  // Names work as ids: `--entity "Haqqani network"`, `--relation "Haqqani network part-of Taliban"`.
+  const select = {
+    relation: nameToId(cg, flags.relation, '--relation', 'relation'),
+    entity: nameToId(cg, flags.entity, '--entity', 'entity'),
+  };
   const window = { from: flags.from, to: flags.to };
   const types = flags.types
     ?.split(',')

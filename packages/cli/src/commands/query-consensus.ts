@@ -6,9 +6,10 @@ import type { Statement } from '@claimgraph/schema';
 import type { ClaimGraph, Voices } from '@claimgraph/sdk';
 import { EXIT } from '../errors.js';
 import type { CliIO } from '../io.js';
+import { optionalEntityId, optionalRelationId, relationId } from '../names.js';
 import { plural, printJson } from '../output.js';
 import { outputFormat, renderTable } from '../table.js';
-import { ask, empty, ID_COLUMNS, open, show, writer, type CommonFlags } from './query.js';
+import { ask, CONTEXT_UNDER_QUOTE, empty, ID_COLUMNS, open, show, writer, type CommonFlags } from './query.js';
 
 const nameOf = (cg: ClaimGraph, id: string) => cg.entity(id)?.name ?? id;
 
@@ -24,9 +25,10 @@ const words = (s: Statement) => s.quote ?? (s.paraphrase ? `(paraphrase) ${s.par
 const weight = (n: number) => String(n);
 
 export const CONSENSUS_QUERIES = {
-  async consensus(io: CliIO, id: string, flags: CommonFlags & { rule?: string }): Promise<number> {
+  async consensus(io: CliIO, given: string, flags: CommonFlags & { rule?: string }): Promise<number> {
     const write = writer(io);
     const cg = await open(io, flags);
+    const id = relationId(cg, given, '<relation>');
     const result = await ask(() => cg.consensus(id, { rule: flags.rule }));
     const format = outputFormat(flags);
     if (format === 'json') {
@@ -34,7 +36,7 @@ export const CONSENSUS_QUERIES = {
       return EXIT.ok;
     }
     const table = {
-      headers: ['voice', 'heard from', 'stance', 'weight', 'date', 'quote', 'voice id', 'statements'],
+      headers: ['voice', 'heard from', 'stance', 'weight', 'date', 'quote', 'context', 'voice id', 'statements'],
       rows: result.votes.map((v) => [
         // Under every-statement@1 each statement is its own voice: name its speaker.
         cg.entity(v.voice) ? nameOf(cg, v.voice) : v.speakers.map((s) => nameOf(cg, s)).join(', '),
@@ -43,10 +45,15 @@ export const CONSENSUS_QUERIES = {
         weight(v.weight),
         v.statements[0]!.date,
         v.statements.map(words).join(' / '),
+        v.statements
+          .map((st) => st.context ?? '')
+          .filter(Boolean)
+          .join(' / '),
         v.voice,
         v.statements.map((s) => s.id).join(' '),
       ]),
       ids: [...ID_COLUMNS, 'voice id', 'statements'],
+      attached: CONTEXT_UNDER_QUOTE,
     };
     if (format !== 'table') {
       write(renderTable(table, format, io.stdout.columns));
@@ -69,10 +76,12 @@ export const CONSENSUS_QUERIES = {
     flags: CommonFlags & { speaker?: string; relation?: string; entity?: string; voices?: string },
   ): Promise<number> {
     const cg = await open(io, flags);
-    const { speaker, relation, entity } = flags;
+    const speaker = optionalEntityId(cg, flags.speaker, '--speaker');
+    const relation = optionalRelationId(cg, flags.relation, '--relation');
+    const entity = optionalEntityId(cg, flags.entity, '--entity');
     const changes = await ask(() => cg.changes({ speaker, relation, entity, voices: flags.voices as Voices }));
     const table = {
-      headers: ['date', 'speaker', 'about', 'before', 'after', 'quote', 'id', 'speaker id', 'before ids'],
+      headers: ['date', 'speaker', 'about', 'before', 'after', 'quote', 'context', 'id', 'speaker id', 'before ids'],
       rows: changes.map((c) => [
         c.to.date,
         nameOf(cg, c.voice),
@@ -80,11 +89,13 @@ export const CONSENSUS_QUERIES = {
         `${c.from[0]!.date}: ${c.from.map((s) => claim(cg, s)).join('; ')}`,
         claim(cg, c.to),
         words(c.to),
+        c.to.context ?? '',
         c.to.id,
         c.voice,
         c.from.map((s) => s.id).join(' '),
       ]),
       ids: [...ID_COLUMNS, 'before ids'],
+      attached: CONTEXT_UNDER_QUOTE,
     };
     show(io, flags, changes, table, empty('changes of position'));
     return EXIT.ok;

@@ -13,6 +13,7 @@ import {
 import { openGraph, type DatasetFlags } from '../datasets.js';
 import { CliError, EXIT } from '../errors.js';
 import type { CliIO } from '../io.js';
+import { entityId, optionalEntityId, optionalRelationId, relationId, unknownEntity } from '../names.js';
 import { plural, printJson } from '../output.js';
 import { outputFormat, renderTable, type TableData } from '../table.js';
 
@@ -42,13 +43,8 @@ export async function ask<T>(query: () => T): Promise<T> {
 function cliError(error: unknown): unknown {
   if (!(error instanceof ClaimGraphError)) return error;
   const message = error.message.replace(/^@claimgraph\/sdk: /, '');
-  if (error instanceof UnknownIdError) {
-    const hint =
-      error.kind === 'entity'
-        ? `; find ids with: claimgraph query search ${JSON.stringify(error.id.replace(/^[a-z-]+:/, '').replace(/-/g, ' '))}`
-        : '';
-    return new CliError(`${message}${hint}`, EXIT.invalid);
-  }
+  if (error instanceof UnknownIdError)
+    return error.kind === 'entity' ? unknownEntity(error.id) : new CliError(message, EXIT.invalid);
   if (error instanceof ClaimGraphLoadError || error instanceof ClaimGraphValidationError)
     return new CliError(message, EXIT.invalid);
   return new CliError(message, EXIT.usage);
@@ -133,6 +129,7 @@ function statementRows(cg: ClaimGraph, statements: Statement[], withRelation: bo
       'stance',
       'hedged',
       'quote',
+      'context',
       'id',
       'speaker id',
       ...(withRelation ? ['relation'] : []),
@@ -143,13 +140,19 @@ function statementRows(cg: ClaimGraph, statements: Statement[], withRelation: bo
       s.stance,
       s.hedged ? 'hedged' : '',
       s.quote ?? (s.paraphrase ? `(paraphrase) ${s.paraphrase}` : ''),
+      // What the words refer to: without it a denial "supporting" a relation reads as an error.
+      s.context ?? '',
       s.id,
       s.speaker,
       ...(withRelation ? [s.relation] : []),
     ]),
     ids: ID_COLUMNS,
+    attached: CONTEXT_UNDER_QUOTE,
   };
 }
+
+/** A terminal table shows a statement's context after its quote; CSV and Markdown give it a column. */
+export const CONTEXT_UNDER_QUOTE = { context: 'quote' } as const;
 
 export function empty(what: string): string {
   return `no ${what}`;
@@ -198,11 +201,11 @@ export const QUERIES = {
     return EXIT.ok;
   },
 
-  async entity(io: CliIO, id: string, flags: CommonFlags): Promise<number> {
+  async entity(io: CliIO, given: string, flags: CommonFlags): Promise<number> {
     const write = writer(io);
     const cg = await open(io, flags);
-    const entity = cg.entity(id);
-    if (!entity) throw cliError(new UnknownIdError('entity', id));
+    const id = entityId(cg, given, '<id>');
+    const entity = cg.entity(id)!;
     const format = outputFormat(flags);
     if (format === 'json') {
       printJson(io, withDatasets(cg, [entity])[0]);
@@ -224,7 +227,10 @@ export const QUERIES = {
 
   async relations(io: CliIO, flags: RelationsFlags): Promise<number> {
     const cg = await open(io, flags);
-    const { entity, source, target, type, status, asOf } = flags;
+    const { type, status, asOf } = flags;
+    const entity = optionalEntityId(cg, flags.entity, '--entity');
+    const source = optionalEntityId(cg, flags.source, '--source');
+    const target = optionalEntityId(cg, flags.target, '--target');
     const relations = await ask(() =>
       cg.relations({ entity, source, target, type: type as never, status: status as never, asOf }),
     );
@@ -240,7 +246,10 @@ export const QUERIES = {
 
   async statements(io: CliIO, flags: StatementsFlags): Promise<number> {
     const cg = await open(io, flags);
-    const { speaker, relation, entity, stance, from, to, hedged } = flags;
+    const { stance, from, to, hedged } = flags;
+    const speaker = optionalEntityId(cg, flags.speaker, '--speaker');
+    const relation = optionalRelationId(cg, flags.relation, '--relation');
+    const entity = optionalEntityId(cg, flags.entity, '--entity');
     const statements = await ask(() =>
       cg.statements({ speaker, relation, entity, stance: stance as never, from, to, hedged }),
     );
@@ -248,9 +257,10 @@ export const QUERIES = {
     return EXIT.ok;
   },
 
-  async stances(io: CliIO, id: string, flags: CommonFlags & { hedged?: boolean }): Promise<number> {
+  async stances(io: CliIO, given: string, flags: CommonFlags & { hedged?: boolean }): Promise<number> {
     const write = writer(io);
     const cg = await open(io, flags);
+    const id = relationId(cg, given, '<relation>');
     const stances = await ask(() => cg.stances(id));
     const format = outputFormat(flags);
     const keep = (list: Statement[]) =>
@@ -287,16 +297,24 @@ export const QUERIES = {
     return EXIT.ok;
   },
 
-  async neighbors(io: CliIO, id: string, flags: GraphFlags): Promise<number> {
+  async neighbors(io: CliIO, given: string, flags: GraphFlags): Promise<number> {
     const cg = await open(io, flags);
+    const id = entityId(cg, given, '<id>');
     const neighbors = await ask(() => cg.neighbors(id, { type: flags.type as never, status: flags.status as never }));
     show(io, flags, withDatasets(cg, neighbors), entityTable(cg, neighbors), empty('neighbors'));
     return EXIT.ok;
   },
 
-  async path(io: CliIO, from: string, to: string, flags: GraphFlags & { undirected?: boolean }): Promise<number> {
+  async path(
+    io: CliIO,
+    fromGiven: string,
+    toGiven: string,
+    flags: GraphFlags & { undirected?: boolean },
+  ): Promise<number> {
     const write = writer(io);
     const cg = await open(io, flags);
+    const from = entityId(cg, fromGiven, '<from>');
+    const to = entityId(cg, toGiven, '<to>');
     const options = { directed: !flags.undirected, type: flags.type as never, status: flags.status as never };
     const path = await ask(() => cg.path(from, to, options));
     const format = outputFormat(flags);

@@ -13,7 +13,7 @@ import { CliError, EXIT } from '../errors.js';
 import { fsPath, type CliIO } from '../io.js';
 import { plural, printIssues, printJson } from '../output.js';
 import { resolveDatasetPath } from '../paths.js';
-import { writeSourceFiles } from '../sheet/source-files.js';
+import { dataFingerprint, sourceFileTexts, writeDataFiles } from '../sheet/source-files.js';
 
 export interface QuotesFlags {
   sources?: string;
@@ -33,8 +33,13 @@ export async function quotesCommand(io: CliIO, dir: string | undefined, flags: Q
   if (!flags.sources) throw new CliError('quotes needs --sources DIR: the folder of source text snapshots', EXIT.usage);
   const sourcesDir = fsPath(io, flags.sources);
   if (!(await stat(sourcesDir).catch(() => undefined))?.isDirectory())
-    throw new CliError(`${flags.sources}: no such folder of source snapshots`, EXIT.usage);
+    throw new CliError(
+      `${flags.sources}: no such folder of source snapshots. Snapshots are text captures of each source (<source id without src:>.txt), kept outside the repository because the articles are copyrighted: a maintainer keeps them in shared/sources/ beside the clone. Point --sources at that folder (the dataset tests read CLAIMGRAPH_SOURCES); without them the verbatim-quote check cannot run`,
+      EXIT.usage,
+    );
   const { given, path } = await resolveDatasetPath(io, dir);
+  // What --anchor's write compares with under its lock: a change made meanwhile refuses the write.
+  const since = flags.anchor ? await dataFingerprint(path) : '';
   const read = await readDataset(path);
   if (!read.data || read.issues.length > 0) {
     printIssues(io, read.issues, given);
@@ -87,7 +92,12 @@ export async function quotesCommand(io: CliIO, dir: string | undefined, flags: Q
 
   if (flags.anchor) {
     const anchored = anchorStatements(data, report.checks, snapshots);
-    const written = await writeSourceFiles(path, { ...data, statements: anchored.statements });
+    const { written, recovered } = await writeDataFiles(
+      path,
+      sourceFileTexts({ ...data, statements: anchored.statements }),
+      { holder: 'quotes --anchor', since, given },
+    );
+    for (const note of recovered) io.stderr.write(`${note}\n`);
     if (!flags.json) {
       for (const file of written) io.stdout.write(`wrote ${file}\n`);
       io.stdout.write(`${plural(anchored.count, 'statement')} anchored in their source snapshots\n`);

@@ -2,15 +2,18 @@
  * The curation tables as a folder of CSV files (one per sheet), for Google Sheets and for reviewing
  * edits in git. Cells that a spreadsheet would run as formulas are escaped and restored on import.
  */
+import { maxOf, pushAll } from '@claimgraph/schema';
 import { csvLine, escapeFormula, unescapeFormula } from '@claimgraph/sdk/export';
 import { parse } from 'csv-parse/sync';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { writeFilesAtomic } from '@claimgraph/schema/node';
 import { join } from 'node:path';
 import { CliError, EXIT } from '../errors.js';
 import { SHEET_KINDS, readLayout, type SheetKind } from './columns.js';
 import { MARKER_FILE, checkFormat, formatOfFile, markerFile } from './format.js';
-import type { ReadTable, Table } from './tables.js';
+import { matchHeaders, requiredKinds } from './headers.js';
+import { LIMITS, overLimit, readBoundedFile, type SheetLimits } from './input.js';
+import type { ReadTable, SheetIssue, SheetRead, Table } from './tables.js';
 
 export const csvFileName = (kind: SheetKind): string => `${kind}.csv`;
 
@@ -35,41 +38,121 @@ export async function writeCsvFolder(tables: readonly Table[], dir: string): Pro
   return files.map((f) => f.path);
 }
 
-/** Reads the CSV files of a folder and the format its marker file names (1 without one). */
-export async function readCsvFolder(dir: string, shown: string): Promise<{ tables: ReadTable[]; format: number }> {
-  const marker = await readFile(join(dir, MARKER_FILE), 'utf8').catch(() => undefined);
-  const format = checkFormat(
-    marker === undefined ? undefined : formatOfFile(marker, join(shown, MARKER_FILE)),
-    join(shown, MARKER_FILE),
-  );
+/**
+ * Reads a claimgraph CSV folder: its marker file (or, for format 1 from before the marker, all five
+ * record files) and every file of its format. Anything else is refused before a record is read;
+ * header, cell and encoding problems come back by cell (or line).
+ */
+export async function readCsvFolder(dir: string, shown: string, limits: SheetLimits = LIMITS): Promise<SheetRead> {
+  const present = new Set(await readdir(dir).catch(() => [] as string[]));
+  const markerShown = join(shown, MARKER_FILE);
+  const marked = present.has(MARKER_FILE)
+    ? formatOfFile((await readBoundedFile(join(dir, MARKER_FILE), markerShown, limits)).toString('utf8'), markerShown)
+    : undefined;
+  const format1Files = requiredKinds(1, SHEET_KINDS).map(csvFileName);
+  if (marked === undefined && !format1Files.every((f) => present.has(f)))
+    throw new CliError(
+      `${shown}: not a claimgraph CSV folder: it has no ${[MARKER_FILE, ...format1Files].filter((f) => !present.has(f)).join(', ')}; make one with claimgraph sheet export --out DIR/`,
+      EXIT.invalid,
+    );
+  const format = checkFormat(marked, markerShown);
+  const missing = requiredKinds(format, SHEET_KINDS)
+    .map(csvFileName)
+    .filter((f) => !present.has(f));
+  if (missing.length > 0)
+    throw new CliError(
+      `${shown}: a claimgraph-sheet ${format} CSV folder without ${missing.join(', ')}; every file must stay (delete rows, not files); nothing was written`,
+      EXIT.invalid,
+    );
   const tables: ReadTable[] = [];
+  const issues: SheetIssue[] = [];
+  let cells = 0;
   for (const kind of SHEET_KINDS) {
     const layout = readLayout(kind);
-    const file = join(dir, csvFileName(kind));
-    const text = await readFile(file, 'utf8').catch(() => undefined);
-    if (text === undefined) {
+    const name = csvFileName(kind);
+    if (!present.has(name)) {
       tables.push({ layout, rows: [], rowNumbers: [], missing: true });
       continue;
     }
+    const fileShown = join(shown, name);
+    const bytes = await readBoundedFile(join(dir, name), fileShown, limits);
+    const text = decodeUtf8(bytes, fileShown, issues);
     let records: string[][];
     try {
-      records = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][];
+      // Parsing stops one record past the limit: a million rows never reach memory.
+      records = parse(text.replace(/^\uFEFF/, ''), {
+        relax_column_count: true,
+        to: limits.maxRows + 1,
+      }) as string[][];
     } catch (error) {
-      throw new CliError(
-        `${join(shown, csvFileName(kind))}: not readable as CSV: ${(error as Error).message}`,
-        EXIT.invalid,
-      );
+      throw new CliError(`${fileShown}: not readable as CSV: ${(error as Error).message}`, EXIT.invalid);
     }
-    const header = (records[0] ?? []).map((h) => h.trim());
-    const index = layout.columns.map((c) => header.indexOf(c.header));
+    if (records.length > limits.maxRows) throw overLimit(fileShown, 'has more rows', 'maxRows', limits);
+    for (const record of records) cells += record.length;
+    if (cells > limits.maxCells) throw overLimit(shown, 'has more cells', 'maxCells', limits);
+    const dataColumns = new Map<number, number>();
+    records.slice(1).forEach((record, i) =>
+      record.forEach((cell, column) => {
+        if (cell.trim() !== '' && !dataColumns.has(column)) dataColumns.set(column, i + 2);
+      }),
+    );
+    const headerRow = records[0] ?? [];
+    const width = maxOf([headerRow.length, ...[...dataColumns.keys()].map((c) => c + 1)]);
+    const headers = Array.from({ length: width }, (_, c) => headerRow[c]);
+    const match = matchHeaders(layout, headers, format, dataColumns);
+    pushAll(issues, match.issues);
     tables.push({
       layout,
       rows: records
         .slice(1)
-        .map((cells) => index.map((i) => ({ value: i === -1 ? undefined : unescapeFormula(cells[i] ?? '') }))),
+        .map((record) =>
+          match.index.map((i) => ({ value: i === undefined ? undefined : unescapeFormula(record[i] ?? '') })),
+        ),
       rowNumbers: records.slice(1).map((_, i) => i + 2),
-      absent: layout.columns.filter((_, c) => index[c] === -1).map((c) => c.header),
+      absent: match.absent,
     });
   }
-  return { tables, format };
+  return { tables, issues, format };
+}
+
+/**
+ * The text of a CSV file that must be UTF-8: each line holding bytes that are not is reported (the
+ * line and the first such byte), never read as U+FFFD in silence.
+ */
+function decodeUtf8(bytes: Buffer, shown: string, issues: SheetIssue[]): string {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  try {
+    return strict.decode(bytes);
+  } catch {
+    let start = 0;
+    for (let line = 1; start <= bytes.length; line++) {
+      const end = bytes.indexOf(0x0a, start);
+      const stop = end === -1 ? bytes.length : end;
+      try {
+        strict.decode(bytes.subarray(start, stop));
+      } catch {
+        const bad = firstInvalidByte(bytes.subarray(start, stop));
+        issues.push({
+          at: `${shown} line ${line}`,
+          id: null,
+          message: `is not UTF-8 (byte 0x${bad.toString(16).toUpperCase().padStart(2, '0')}); save the file as UTF-8 (CSV UTF-8 in Excel)`,
+        });
+      }
+      if (end === -1) break;
+      start = end + 1;
+    }
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+}
+
+/** The first byte of a line that starts no well-formed UTF-8 sequence (by its lead and continuation bytes). */
+function firstInvalidByte(line: Buffer): number {
+  for (let i = 0; i < line.length;) {
+    const b = line[i]!;
+    const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (n === 0) return b;
+    for (let k = 1; k < n; k++) if ((line[i + k] ?? 0) >> 6 !== 2) return b;
+    i += n;
+  }
+  return line[line.length - 1] ?? 0;
 }

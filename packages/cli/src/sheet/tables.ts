@@ -26,7 +26,10 @@ export type Cell = string | boolean | undefined;
 
 /** A cell as read back: what spreadsheets may hand us, formulas flagged. */
 export type ReadCell =
-  { value: string | number | boolean | Date | undefined; formula?: undefined } | { formula: string; value?: unknown };
+  | { value: string | number | boolean | Date | undefined; formula?: undefined; error?: undefined }
+  | { formula: string; value?: unknown; error?: undefined }
+  /** An error value (`#REF!`) where a value should be. */
+  | { error: string; value?: undefined; formula?: undefined };
 
 export interface Table {
   layout: SheetLayout;
@@ -43,6 +46,13 @@ export interface ReadTable {
   missing?: boolean;
   /** Headers of the layout's columns that the sheet does not have. */
   absent?: readonly string[];
+}
+
+/** What a workbook or CSV folder holds: its tables, the problems found reading it (by cell), its format. */
+export interface SheetRead {
+  tables: ReadTable[];
+  issues: SheetIssue[];
+  format: number;
 }
 
 /** A problem located at a cell (`Statements!F12`), or at a sheet when no cell applies. */
@@ -161,7 +171,7 @@ export function tablesToDataset(tables: readonly ReadTable[], options: ImportOpt
   for (const table of tables) {
     const rows: Row[] = [];
     table.rows.forEach((cells, index) => {
-      if (cells.every((c) => c.formula === undefined && isBlank(c.value))) return;
+      if (cells.every((c) => c.formula === undefined && c.error === undefined && isBlank(c.value))) return;
       const row: Row = { table, index, record: {}, pending: new Map(), anchor: {} };
       table.layout.columns.forEach((column, c) => {
         let cell: ReadCell = cells[c] ?? { value: undefined };
@@ -171,6 +181,10 @@ export function tablesToDataset(tables: readonly ReadTable[], options: ImportOpt
         if (constant) cell = { value: cell.formula!.trim().slice(0, cell.formula!.trim().startsWith('T') ? 4 : 5) };
         if (cell.formula !== undefined) {
           issues.push({ at, id: null, message: `holds a formula (=${cell.formula}); type the value itself` });
+          return;
+        }
+        if (cell.error !== undefined) {
+          issues.push({ at, id: null, message: `holds the error value ${cell.error}; type the value itself` });
           return;
         }
         const parsed = parseCell(column, cell.value);
@@ -417,9 +431,25 @@ function slugTitle(title: unknown): string {
   return typeof title === 'string' ? title.split(/\s+/).slice(0, 6).join(' ') : '';
 }
 
+/** The error values spreadsheets show in place of a value (and write into CSV files as text). */
+const ERROR_VALUE =
+  /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|UNKNOWN!|CONNECT!|BUSY!|EXTERNAL!|PYTHON!)$/;
+
+/** Control characters no field holds: line breaks and tabs are text, NUL and the rest are not. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
 /** A cell's value as the field's type, or the problem with it. */
 function parseCell(column: SheetColumn, value: ReadCell['value']): { value: unknown } | { problem: string } {
   if (isBlank(value)) return { value: undefined };
+  if (typeof value === 'string') {
+    if (ERROR_VALUE.test(value.trim()))
+      return { problem: `holds the error value ${value.trim()}, not a value; type the value itself` };
+    const control = CONTROL.exec(value);
+    if (control)
+      return {
+        problem: `holds the control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} (character ${control.index + 1}); delete it`,
+      };
+  }
   if (value instanceof Date)
     return {
       problem: 'holds a spreadsheet date; type dates as text (2021, 2021-08 or 2021-08-28) so their precision is kept',

@@ -2,11 +2,14 @@
  * The curation workbook (.xlsx) through exceljs, an optional dependency loaded only by the `sheet`
  * commands: drop-down lists from a hidden sheet, dates and ids as text, frozen header rows.
  */
+import { pushAll } from '@claimgraph/schema';
 import type { CellValue, DataValidation, Workbook, Worksheet } from 'exceljs';
 import { CliError, EXIT } from '../errors.js';
-import { LISTS, SHEET_KINDS, columnLetter, readLayout, type ListName, type SheetLayout } from './columns.js';
-import { SHEET_FORMAT, checkFormat, formatOfLine, markerLine } from './format.js';
-import type { ReadCell, ReadTable, Table } from './tables.js';
+import { LISTS, SHEET_KINDS, columnLetter, readLayout, type ListName } from './columns.js';
+import { checkFormat, formatOfLine, markerLine } from './format.js';
+import { matchHeaders, requiredKinds } from './headers.js';
+import { LIMITS, checkWorkbookBytes, type SheetLimits } from './input.js';
+import type { ReadCell, ReadTable, SheetIssue, SheetRead, Table } from './tables.js';
 
 /** Rows that get drop-down lists and text format below the data, for records added by hand. */
 const SPARE_ROWS = 1000;
@@ -126,14 +129,16 @@ function writeTable(sheet: Worksheet, table: Table, listRanges: Record<ListName,
   sheet.getColumn(columns.length).hidden = columns[columns.length - 1]!.role.role === 'original-id';
 }
 
+/** The first line of the About sheet of every export, the marker or not. */
+const TITLE = ABOUT[0]!;
+
 /**
- * Reads the record sheets of a workbook and the format its About sheet names (1 when it names
- * none); a sheet that is missing reads as empty, and says so.
+ * Reads the sheets of a claimgraph workbook. Anything else is refused before a record is read: a
+ * file past the limits, a damaged zip, a workbook without the marker line (or, for format 1, the
+ * About sheet's title), or one missing a sheet. Header and cell problems come back by cell.
  */
-export async function readWorkbook(
-  bytes: Buffer,
-  file: string,
-): Promise<{ tables: ReadTable[]; problems: { at: string; message: string }[]; format: number }> {
+export async function readWorkbook(bytes: Buffer, file: string, limits: SheetLimits = LIMITS): Promise<SheetRead> {
+  checkWorkbookBytes(bytes, file, limits);
   const ExcelJS = await loadExcelJs();
   const workbook: Workbook = new ExcelJS.Workbook();
   try {
@@ -141,33 +146,81 @@ export async function readWorkbook(
   } catch (error) {
     throw new CliError(`${file}: not an .xlsx workbook (${(error as Error).message.split('\n')[0]})`, EXIT.invalid);
   }
-  const format = checkFormat(aboutFormat(workbook.getWorksheet(ABOUT_SHEET)), file);
+  const about = workbook.getWorksheet(ABOUT_SHEET);
+  const marked = aboutFormat(about);
+  const titled =
+    typeof readCell(about?.getCell(1, 1).value).value === 'string' &&
+    String(readCell(about?.getCell(1, 1).value).value).startsWith(TITLE);
+  if (marked === undefined && !titled)
+    throw new CliError(
+      `${file}: not a claimgraph curation workbook: it has no About sheet with the line "${markerLine()}"; make one with claimgraph sheet export`,
+      EXIT.invalid,
+    );
+  const format = checkFormat(marked, file);
+  const missing = requiredKinds(format, SHEET_KINDS)
+    .map((kind) => readLayout(kind).name)
+    .filter((name) => !workbook.getWorksheet(name));
+  if (missing.length > 0)
+    throw new CliError(
+      `${file}: a claimgraph-sheet ${format} workbook without the sheet${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; every sheet must stay (delete rows, not sheets); nothing was written`,
+      EXIT.invalid,
+    );
   const tables: ReadTable[] = [];
-  const problems: { at: string; message: string }[] = [];
+  const issues: SheetIssue[] = [];
   for (const kind of SHEET_KINDS) {
     const layout = readLayout(kind);
     const sheet = workbook.getWorksheet(layout.name);
     if (!sheet) {
+      // Format 1 had no Appearances sheet: its statements carry their appearances in a JSON column.
       tables.push({ layout, rows: [], rowNumbers: [], missing: true });
       continue;
     }
-    const header = headerIndex(sheet, layout, format, problems);
-    const rows: ReadCell[][] = [];
-    const rowNumbers: number[] = [];
-    for (let r = 2; r <= sheet.rowCount; r++) {
-      const row = sheet.getRow(r);
-      rows.push(
+    const headers: (string | null | undefined)[] = [];
+    sheet.getRow(1).eachCell({ includeEmpty: false }, (cell, column) => {
+      const text = readCell(cell.value);
+      headers[column - 1] =
+        text.formula !== undefined || text.error !== undefined
+          ? null
+          : isBlankCell(text.value)
+            ? undefined
+            : String(text.value);
+    });
+    const cellsByRow: { row: number; cells: Map<number, ReadCell> }[] = [];
+    const dataColumns = new Map<number, number>();
+    sheet.eachRow({ includeEmpty: false }, (row, r) => {
+      if (r === 1) return;
+      const cells = new Map<number, ReadCell>();
+      row.eachCell({ includeEmpty: false }, (cell, column) => {
+        const read = readCell(cell.value);
+        cells.set(column - 1, read);
+        if (
+          !dataColumns.has(column - 1) &&
+          (read.formula !== undefined || read.error !== undefined || !isBlankCell(read.value))
+        )
+          dataColumns.set(column - 1, r);
+      });
+      cellsByRow.push({ row: r, cells });
+    });
+    for (let column = 0; column < headers.length; column++) if (!(column in headers)) headers[column] = undefined;
+    for (const column of dataColumns.keys()) if (column >= headers.length) headers[column] = undefined;
+    const match = matchHeaders(layout, headers, format, dataColumns);
+    pushAll(issues, match.issues);
+    tables.push({
+      layout,
+      rows: cellsByRow.map(({ cells }) =>
         layout.columns.map((_, c) =>
-          header[c] === undefined ? { value: undefined } : readCell(row.getCell(header[c]!).value),
+          match.index[c] === undefined ? { value: undefined } : (cells.get(match.index[c]!) ?? { value: undefined }),
         ),
-      );
-      rowNumbers.push(r);
-    }
-    const absent = layout.columns.filter((_, c) => header[c] === undefined).map((c) => c.header);
-    tables.push({ layout, rows, rowNumbers, absent });
+      ),
+      rowNumbers: cellsByRow.map(({ row }) => row),
+      absent: match.absent,
+    });
   }
-  return { tables, problems, format };
+  return { tables, issues, format };
 }
+
+const isBlankCell = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /** The format the About sheet's marker line names, if it has one. */
 function aboutFormat(about: Worksheet | undefined): number | undefined {
@@ -179,41 +232,22 @@ function aboutFormat(about: Worksheet | undefined): number | undefined {
   return format;
 }
 
-/** Where each expected column is in the sheet, by header text, so reordered columns still read right. */
-function headerIndex(
-  sheet: Worksheet,
-  layout: SheetLayout,
-  format: number,
-  problems: { at: string; message: string }[],
-): (number | undefined)[] {
-  const found = new Map<string, number>();
-  sheet.getRow(1).eachCell((cell, column) => {
-    const text = readCell(cell.value);
-    if (text.formula === undefined && typeof text.value === 'string') found.set(text.value.trim(), column);
-  });
-  return layout.columns.map((c) => {
-    const at = found.get(c.header);
-    // An older workbook lacks the newer columns: the import keeps those fields as the dataset has them.
-    if (at === undefined && c.field && c.role.role !== 'readable' && !c.legacy && format >= SHEET_FORMAT)
-      problems.push({
-        at: `${layout.name}!1`,
-        message: `has no column "${c.header}"; the import leaves that field empty`,
-      });
-    return at;
-  });
-}
-
-function readCell(value: CellValue): ReadCell {
+function readCell(value: CellValue | undefined): ReadCell {
   if (value === null || value === undefined) return { value: undefined };
   if (typeof value === 'object' && !(value instanceof Date)) {
     if ('formula' in value || 'sharedFormula' in value) {
       const v = value as { formula?: string; sharedFormula?: string; result?: unknown };
       return { formula: v.formula ?? v.sharedFormula ?? '', value: v.result };
     }
-    if ('richText' in value) return { value: value.richText.map((t) => t.text).join('') };
+    if ('richText' in value) return { value: unescapeXml(value.richText.map((t) => t.text).join('')) };
     if ('text' in value) return { value: String((value as { text: unknown }).text) };
-    if ('error' in value) return { value: String((value as { error: unknown }).error) };
+    if ('error' in value) return { value: undefined, error: String((value as { error: unknown }).error) };
     return { value: JSON.stringify(value) };
   }
+  if (typeof value === 'string') return { value: unescapeXml(value) };
   return { value: value as string | number | boolean | Date };
 }
+
+/** OOXML writes characters XML cannot hold (control characters) as _xHHHH_: read them as they are, to be refused. */
+const unescapeXml = (text: string) =>
+  text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));

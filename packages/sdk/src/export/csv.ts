@@ -113,6 +113,8 @@ function columnsOf<T>(
     // Every text cell passes through the escape; ids, dates and derived labels never start with a formula character, so only free text ever changes.
     return {
       header: spec.header,
+      // Numbers and booleans bare, everything else in quotes: see TableColumn.quoted.
+      quoted: spec.type !== 'number' && spec.type !== 'boolean',
       cell: (r: T, i: number) => csvCellText(spec.type, value(r, i), options.formulaEscape),
     };
   });

@@ -41,8 +41,12 @@ export function DatasetPage({ site, dataset, counts }: { site: Site; dataset: Si
         <div>
           <dt>Records</dt>
           <dd>
-            {counts.statements} statements, {counts.relations} relations, {counts.entities} entities, {counts.sources}{' '}
-            sources
+            {[
+              count(counts.statements, 'statement', 'statements'),
+              count(counts.relations, 'relation', 'relations'),
+              count(counts.entities, 'entity', 'entities'),
+              count(counts.sources, 'source', 'sources'),
+            ].join(', ')}
           </dd>
         </div>
         {coverage ? (
@@ -91,6 +95,9 @@ export interface DatasetCounts {
   statements: number;
   sources: number;
 }
+
+/** "1 source", "2 sources". */
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Counts per dataset name, from the site's records and their provenance. */
 export function datasetCounts(site: Site): Map<string, DatasetCounts> {
