@@ -57,8 +57,13 @@ export async function exportCommand(io: CliIO, flags: ExportFlags): Promise<numb
       gexfVersion: flags.gexfVersion,
     });
   } catch (error) {
-    if (error instanceof ClaimGraphError || (error as Error).name === 'ClaimGraphError')
-      throw new CliError((error as Error).message.replace(/^@claimgraph\/sdk: /, ''));
+    if (error instanceof ClaimGraphError || (error as Error).name === 'ClaimGraphError') {
+      const message = (error as Error).message.replace(/^@claimgraph\/sdk: /, '');
+      // The disk said no (full, read-only): not a usage mistake; nothing was changed.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code) throw new CliError(message.replace(/^exportDataset\(\): out: /, ''), EXIT.invalid);
+      throw new CliError(message);
+    }
     throw error;
   } finally {
     progress.done();

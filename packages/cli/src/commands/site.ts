@@ -8,7 +8,7 @@ import type { SiteDataset, SiteInput } from '@claimgraph/site';
 import { readDataset } from '@claimgraph/schema/node';
 import { chooseDatasets, isMerge, openGraph, type ChosenDataset, type DatasetFlags } from '../datasets.js';
 import { CliError, EXIT } from '../errors.js';
-import { fsPath, shownPath, type CliIO } from '../io.js';
+import { asGiven, fsPath, shownPath, type CliIO } from '../io.js';
 import { printIssues } from '../output.js';
 
 export interface SiteFlags extends DatasetFlags {
@@ -51,9 +51,12 @@ export async function siteCommand(io: CliIO, flags: SiteFlags): Promise<number> 
   try {
     written = await writeSite(out, files);
   } catch (error) {
-    if (error instanceof SiteOutError) throw new CliError(error.message.split(out).join(flags.out));
+    if (error instanceof SiteOutError) throw new CliError(asGiven(error.message, out, flags.out));
+    if ((error as NodeJS.ErrnoException).code)
+      throw new CliError(asGiven((error as Error).message, out, flags.out), EXIT.invalid);
     throw error;
   }
+  for (const notice of written.notices) io.stderr.write(`${asGiven(notice, out, flags.out)}\n`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const megabytes = (written.bytes / 1048576).toFixed(1);
   io.stdout.write(
