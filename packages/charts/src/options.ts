@@ -2,10 +2,11 @@
  * The charts' errors and option checks, as the SDK checks its own: an unknown key or a value of the
  * wrong type is an error naming the helper and the option; `undefined` means the default.
  */
-import { ENTITY_TYPES, isPartialDate, type EntityType } from '@claimgraph/schema';
+import { ClaimgraphBaseError, ENTITY_TYPES, isPartialDate, type EntityType } from '@claimgraph/schema';
 
 /** Base class of every error the chart helpers throw on purpose; messages start `@claimgraph/charts:`. */
-export class ChartError extends Error {
+export class ChartError extends ClaimgraphBaseError {
+  readonly code: string = 'CHARTS_ERROR';
   constructor(message: string) {
     super(`@claimgraph/charts: ${message}`);
     this.name = 'ChartError';
@@ -14,6 +15,7 @@ export class ChartError extends Error {
 
 /** An option the caller gave is wrong: unknown, of the wrong type, or naming no record. */
 export class ChartOptionError extends ChartError {
+  override readonly code: string = 'CHARTS_OPTION';
   constructor(
     readonly helper: string,
     readonly option: string,
@@ -26,6 +28,7 @@ export class ChartOptionError extends ChartError {
 
 /** The selection leaves nothing to draw (a window with no statements, say). */
 export class EmptyChartError extends ChartError {
+  override readonly code: string = 'CHARTS_EMPTY';
   constructor(helper: string, selection: string) {
     super(`${helper}: no statements to draw for ${selection}; widen the selection`);
     this.name = 'EmptyChartError';

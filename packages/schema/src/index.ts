@@ -2,6 +2,7 @@
  * @claimgraph/schema — the claimgraph data model: record types, JSON Schemas, controlled
  * vocabularies and the dataset validator. Runs anywhere; file access lives in `@claimgraph/schema/node`.
  */
+export { ClaimgraphBaseError } from './errors.js';
 export * from './vocabulary.js';
 export * from './dates.js';
 export {

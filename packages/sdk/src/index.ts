@@ -57,6 +57,7 @@ export {
   ClaimGraphLoadError,
   ClaimGraphIntegrityError,
   ClaimGraphMergeError,
+  ClaimGraphOptionError,
   UnknownIdError,
   type RecordKindName,
 } from './errors.js';

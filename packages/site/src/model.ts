@@ -15,6 +15,7 @@ import {
   type Statement,
 } from '@claimgraph/schema';
 import { ClaimGraph, relationStatus, type Status } from '@claimgraph/sdk';
+import { SiteOptionError } from './errors.js';
 import { encodePart, pathToUrl, recordPath, relativeHref } from './permalink.js';
 
 /** What the site says about the dataset: from the release's datapackage.json or the source's package.json. */
@@ -82,17 +83,17 @@ export function resolveOptions(options: SiteOptions = {}): ResolvedOptions {
   const o = { ...SITE_DEFAULTS, ...options };
   for (const key of ['pageSize', 'homeContested', 'listLimit'] as const) {
     if (!Number.isInteger(o[key]) || o[key] < 1)
-      throw new Error(`@claimgraph/site: options.${key}: ${String(o[key])} is not a positive whole number`);
+      throw new SiteOptionError(key, `${String(o[key])} is not a positive whole number`);
   }
   if (o.baseUrl !== undefined) {
     let url: URL;
     try {
       url = new URL(o.baseUrl);
     } catch {
-      throw new Error(`@claimgraph/site: options.baseUrl: "${o.baseUrl}" is not an absolute URL`);
+      throw new SiteOptionError('baseUrl', `"${o.baseUrl}" is not an absolute URL`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:')
-      throw new Error(`@claimgraph/site: options.baseUrl: "${o.baseUrl}" is not an http(s) URL`);
+      throw new SiteOptionError('baseUrl', `"${o.baseUrl}" is not an http(s) URL`);
     o.baseUrl = url.href.endsWith('/') ? url.href : `${url.href}/`;
   }
   return o;

@@ -7,15 +7,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { SITE_MARKER, type SiteFiles } from './build.js';
+import { SiteOutError } from './errors.js';
 
 const WRITERS = 16;
-
-export class SiteOutError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SiteOutError';
-  }
-}
 
 export async function writeSite(outDir: string, files: SiteFiles): Promise<{ files: number; bytes: number }> {
   const target = resolve(outDir);

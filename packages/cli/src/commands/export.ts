@@ -57,7 +57,7 @@ export async function exportCommand(io: CliIO, flags: ExportFlags): Promise<numb
       gexfVersion: flags.gexfVersion,
     });
   } catch (error) {
-    if (error instanceof ClaimGraphError || (error as Error).name === 'ClaimGraphError')
+    if (error instanceof ClaimGraphError)
       throw new CliError((error as Error).message.replace(/^@claimgraph\/sdk: /, ''));
     throw error;
   } finally {
