@@ -13,14 +13,14 @@ export class SiteError extends ClaimgraphBaseError {
   }
 }
 
-/** An option of buildSite is unknown or has a value it cannot use; `option` names it. */
+/** An option of buildSite is unknown or has a value it cannot use; `option` names it ('' for the options argument itself). */
 export class SiteOptionError extends SiteError {
   override readonly code: string = 'SITE_OPTION';
   constructor(
     readonly option: string,
     problem: string,
   ) {
-    super(`options.${option}: ${problem}`);
+    super(option ? `options.${option}: ${problem}` : `options ${problem}`);
     this.name = 'SiteOptionError';
   }
 }

@@ -1,0 +1,6 @@
+/**
+ * @claimgraph/schema/internal — helpers the other claimgraph packages share. NOT covered by semver:
+ * anything here may change or go in any release; use the public entries instead.
+ */
+export { resolveOptions, type OptionCheck, type OptionProblem, type ResolveOptionsSettings } from './options.js';
+export { closestName } from './suggest.js';
