@@ -9,9 +9,7 @@ export {
   type JsonReadResult,
   type ReadJsonOptions,
 } from './node/read-json.js';
-export { readRegularFile, readRegularFileOrThrow, type RegularFileRead } from './node/regular-file.js';
-export { writeFileAtomic, writeNewFile, type WriteContent, type WrittenFile } from './node/atomic-write.js';
-export { isClaimgraphRelease, realPathOf } from './node/release-folder.js';
+export { writeFileAtomic, type WriteContent, type WrittenFile } from './node/atomic-write.js';
 export { releaseIntegrity, type ReleaseIntegrity } from './node/integrity.js';
 export { resolveDatasetPackage, parsePackageSpec, type InstalledDataset } from './node/dataset-package.js';
 export {
