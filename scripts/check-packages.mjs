@@ -60,7 +60,14 @@ function workspacePackages() {
       }
     }
   }
-  const order = ['packages/schema', 'packages/sdk', 'packages/charts', 'packages/site', 'packages/cli'];
+  const order = [
+    'packages/schema',
+    'packages/sdk',
+    'packages/release',
+    'packages/charts',
+    'packages/site',
+    'packages/cli',
+  ];
   const rank = (dir) => (order.includes(dir) ? order.indexOf(dir) : order.length);
   return dirs.sort((a, b) => rank(a.dir) - rank(b.dir) || a.dir.localeCompare(b.dir));
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildRelease, type BuildResult } from '@claimgraph/schema/node';
+import { buildRelease, type BuildResult } from '@claimgraph/release';
 import {
   canonicalRecord,
   formatIssue,

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildRelease, type BuildResult } from '@claimgraph/schema/node';
+import { buildRelease, type BuildResult } from '@claimgraph/release';
 import { canonicalRecord, formatIssue, RECORD_FILES, RECORD_KINDS, type Dataset } from '@claimgraph/schema';
 import { ClaimGraph } from '@claimgraph/sdk';
 

@@ -1,12 +1,5 @@
-/** Exit codes and the error type for user mistakes, which print a message, never a stack trace. */
-export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
-
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number = EXIT.usage,
-  ) {
-    super(message);
-    this.name = 'CliError';
-  }
-}
+/**
+ * Exit codes and the error type for user mistakes, which print a message, never a stack trace: the
+ * one class `claimgraph` and `claimgraph-release` share (`CommandError` in `@claimgraph/release`).
+ */
+export { CommandError as CliError, EXIT } from '@claimgraph/release/errors';

@@ -3,7 +3,7 @@
  * query, sql): a tampered release stops the command; an unverified one gets a notice on stderr.
  */
 import { printable } from '@claimgraph/schema';
-import { releaseIntegrity } from '@claimgraph/schema/node';
+import { releaseIntegrity } from '@claimgraph/release';
 import { CliError, EXIT } from './errors.js';
 import { shownPath, type CliIO } from './io.js';
 import { printIssues } from './output.js';

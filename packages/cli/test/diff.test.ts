@@ -1,5 +1,5 @@
 /** `claimgraph diff` between a release and a source folder, an installed package and a release. */
-import { buildRelease } from '@claimgraph/schema/node';
+import { buildRelease } from '@claimgraph/release';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,7 +61,9 @@ beforeEach(async () => {
   );
   writeData({ entities, relations, statements, sources });
   // The published 1.0.0, kept beside the source as the release tools keep it.
-  expect((await buildRelease(dataset, { outDir: join(dataset, 'releases', '1.0.0') })).outDir).toBeDefined();
+  expect(
+    (await buildRelease(dataset, { outDir: join(dataset, 'releases', '1.0.0'), releaseFiles: false })).outDir,
+  ).toBeDefined();
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
@@ -88,7 +90,7 @@ describe('claimgraph diff', () => {
     ]);
     // The other way round: a citation readers may rely on is gone.
     const copy = join(root, 'with-reprint');
-    expect((await buildRelease(dataset, { outDir: copy })).outDir).toBeDefined();
+    expect((await buildRelease(dataset, { outDir: copy, releaseFiles: false })).outDir).toBeDefined();
     writeData({ sources: [...sources, reprint], statements });
     const removed = await claimgraph(['diff', copy, dataset], root);
     expect(removed.stdout).toContain('suggested version bump: major');

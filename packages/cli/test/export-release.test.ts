@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildRelease } from '@claimgraph/schema/node';
+import { buildRelease } from '@claimgraph/release';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimgraph, writeFixture } from './export-fixture.js';
 
@@ -104,7 +104,7 @@ describe('claimgraph build with the interchange files', () => {
     for (const path of ['../escape.txt', 'dataset.json', 'schema/x.json', '/abs.txt', 'a//b.txt']) {
       await expect(
         buildRelease(fixture, { outDir: join(root, 'out'), extraFiles: () => [{ path, content: 'x' }] }),
-      ).rejects.toThrow(`@claimgraph/schema: buildRelease(): extraFiles: ${JSON.stringify(path)}`);
+      ).rejects.toThrow(`@claimgraph/release: buildRelease(): extraFiles: ${JSON.stringify(path)}`);
     }
   });
 });

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { verifyRelease } from '@claimgraph/schema/node';
+import { verifyRelease } from '@claimgraph/release';
 import { syntheticDataset } from '@claimgraph/sdk/synthetic';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, claimgraph, crashIn, VALID } from './run-cli.js';

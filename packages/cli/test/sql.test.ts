@@ -1,9 +1,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildRelease } from '@claimgraph/schema/node';
+import { buildRelease } from '@claimgraph/release';
 import { ClaimGraph } from '@claimgraph/sdk';
-import { releaseFiles } from '@claimgraph/sdk/export';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimgraph, FIXTURE, writeFixture } from './export-fixture.js';
 
@@ -14,7 +13,7 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'claimgraph-sql-'));
   source = writeFixture(join(root, 'fixture'));
   release = join(root, 'release');
-  const built = await buildRelease(source, { outDir: release, extraFiles: releaseFiles });
+  const built = await buildRelease(source, { outDir: release });
   expect(built.result.errors).toEqual([]);
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));

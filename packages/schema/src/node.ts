@@ -1,6 +1,6 @@
 /**
  * @claimgraph/schema/node — Node-only helpers: read datasets from disk in any layout, validate
- * them, build and verify releases.
+ * them, and format a source folder (building and verifying releases is `@claimgraph/release`).
  */
 export {
   readJsonFile,
@@ -9,8 +9,11 @@ export {
   type JsonReadResult,
   type ReadJsonOptions,
 } from './node/read-json.js';
-export { writeFileAtomic, type WriteContent, type WrittenFile } from './node/atomic-write.js';
-export { releaseIntegrity, type ReleaseIntegrity } from './node/integrity.js';
+export { readRegularFile, readRegularFileOrThrow, type RegularFileRead } from './node/regular-file.js';
+export { writeFileAtomic, writeNewFile, type WriteContent, type WrittenFile } from './node/atomic-write.js';
+// For @claimgraph/release, which writes release folders with the same temporary names and messages.
+export { temporarySibling } from './node/atomic-write.js';
+export { describeType } from './schema-check.js';
 export { resolveDatasetPackage, parsePackageSpec, type InstalledDataset } from './node/dataset-package.js';
 export {
   readDataset,
@@ -21,14 +24,5 @@ export {
   type DatasetLayout,
   type DatasetMeta,
 } from './node/dataset-files.js';
-export {
-  checkDataset,
-  buildRelease,
-  verifyRelease,
-  formatDatasetSource,
-  type CheckedDataset,
-  type BuildOptions,
-  type BuildResult,
-  type ReleaseExtraFile,
-  type ProgressListener,
-} from './node/release.js';
+export { checkDataset, type CheckedDataset, type ProgressListener } from './node/check-dataset.js';
+export { formatDatasetSource } from './node/format-source.js';

@@ -11,7 +11,14 @@ import type { Dataset, Entity, RecordKind, Redirect, Relation, Statement } from 
 import { EXCLUSIONS, findExclusionConflicts, type Exclusions } from './exclusions.js';
 import { nameProblem, textProblem } from './text.js';
 import { findRepeatedStatements, wordsProblems } from './words.js';
-import { isEntityType, RELATION_TYPE_INFO, type EntityType } from './vocabulary.js';
+import {
+  ENTITY_TYPE_INFO,
+  ENTITY_TYPE_SPEAKS,
+  ENTITY_TYPES,
+  isEntityType,
+  RELATION_TYPE_INFO,
+  type EntityType,
+} from './vocabulary.js';
 
 const DATE_RE = new RegExp(PARTIAL_DATE_PATTERN);
 
@@ -33,17 +40,8 @@ export const TEXT_FIELDS: Record<CheckedKind, readonly string[]> = {
   sources: ['title', 'publisher', 'author', 'note'],
 };
 
-/** Entity types that can say something: events and places cannot be speakers. */
-export const SPEAKER_TYPES: ReadonlySet<EntityType> = new Set([
-  'person',
-  'armed-group',
-  'organization',
-  'government-body',
-  'international-body',
-  'programme',
-  'media-outlet',
-  'document',
-]);
+/** Entity types that can say something (the vocabulary's ENTITY_TYPE_SPEAKS): events and places cannot. */
+export const SPEAKER_TYPES: ReadonlySet<EntityType> = new Set(ENTITY_TYPES.filter((t) => ENTITY_TYPE_SPEAKS[t]));
 
 /** Rules that need only the record itself: calendar dates, clean text, id prefix, self-loops. */
 export function checkRecordRules(kind: CheckedKind, record: unknown): FieldProblem[] {
@@ -312,11 +310,12 @@ function checkSpeaker(
   const entity = entities.get(id);
   if (!entity) unresolved('statements', statement.id, `/${field}`, id, 'entities');
   else if (!SPEAKER_TYPES.has(entity.type)) {
+    const kind = ENTITY_TYPE_INFO[entity.type].label.toLowerCase();
     issue(
       'statements',
       statement.id,
       `/${field}`,
-      `${show(id)} is ${entity.type === 'event' ? 'an event' : 'a place'} and cannot speak; name the person, body or document that said it`,
+      `${show(id)} is ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} and cannot speak; name the person, body or document that said it`,
     );
   }
 }

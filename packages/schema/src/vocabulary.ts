@@ -63,6 +63,24 @@ export const ENTITY_TYPE_INFO: Readonly<Record<EntityType, EntityTypeInfo>> = {
   },
 };
 
+/**
+ * Whether an entity of each type can say something, as a statement's `speaker` or `reportedBy`:
+ * events and places cannot. The one table the validator, the SDK's fast checks and the synthetic
+ * generator read; a new entity type does not compile until it is given a row here.
+ */
+export const ENTITY_TYPE_SPEAKS: Readonly<Record<EntityType, boolean>> = {
+  person: true,
+  'armed-group': true,
+  organization: true,
+  'government-body': true,
+  'international-body': true,
+  programme: true,
+  place: false,
+  event: false,
+  document: true,
+  'media-outlet': true,
+};
+
 /** Groups of entity types used to state which endpoints a relation type allows. */
 const ORGANIZATIONS = [
   'armed-group',
@@ -351,8 +369,31 @@ export function typesExclude(a: RelationType, b: RelationType): boolean {
   return RELATION_TYPE_INFO[a].excludes?.includes(b) === true || RELATION_TYPE_INFO[b].excludes?.includes(a) === true;
 }
 
+/**
+ * What a release's `vocabulary.json` holds, whichever version wrote it: terms are plain strings,
+ * since an older release may name terms this version no longer has. `vocabularyDocument()` makes
+ * the current one; `diff` and `diffVocabulary` (`@claimgraph/sdk`) compare two.
+ */
+export interface VocabularyDocument {
+  entityTypes: Record<string, { label: string; description: string }>;
+  relationTypes: Record<
+    string,
+    {
+      label: string;
+      inverseLabel?: string;
+      description: string;
+      symmetric?: boolean;
+      source?: readonly string[];
+      target?: readonly string[];
+      attributes?: Readonly<Record<string, string>>;
+      excludes?: readonly string[];
+    }
+  >;
+  stances?: readonly string[];
+}
+
 /** The vocabularies as one JSON document, written into every release so diffs can compare terms. */
-export function vocabularyDocument(): {
+export function vocabularyDocument(): VocabularyDocument & {
   entityTypes: Record<EntityType, EntityTypeInfo>;
   relationTypes: Record<RelationType, RelationTypeInfo>;
   stances: readonly Stance[];

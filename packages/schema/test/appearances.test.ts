@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   exactHoldsWords,
+  fold,
   outsideCoverage,
   sameUtterance,
   validateDataset,
@@ -261,5 +263,34 @@ describe('wordsKey', () => {
     expect(wordsKey('Cafe\u0301')).toBe(wordsKey('Café'));
     expect(wordsKey('separate entities')).not.toBe(wordsKey('distinct entities'));
     expect(wordsKey('not separate')).not.toBe(wordsKey('separate'));
+  });
+
+  it('is the typographic fold of the NFC form, lower-cased, its ends dropped, on any text', () => {
+    // Characters the fold treats apart, mixed with any text, so that every branch of the key meets them.
+    const special = fc.constantFrom(
+      ...'\u2018\u2019\u201A\u201B\u2032\u201C\u201D\u201E\u201F\u2033\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2026',
+      ...' \t\n\u00a0\u2003\u3000\ufeff',
+      'e\u0301',
+      '\u0130',
+      '.',
+      '"',
+      '[',
+    );
+    const mixed = fc.array(fc.oneof(special, fc.string({ unit: 'binary' }), fc.string()), { maxLength: 8 });
+    const ascii = fc.array(fc.constantFrom('a', 'B', '.', ' ', '  ', '\t', '\n', '\r', '\x0b', '\x7f'), {
+      maxLength: 8,
+    });
+    const text = fc.oneof(mixed, ascii);
+    const byFold = (t: string) =>
+      fold(t.normalize('NFC'))
+        .text.toLowerCase()
+        .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '');
+    fc.assert(
+      fc.property(text, (parts) => {
+        const t = parts.join('');
+        expect(wordsKey(t)).toBe(byFold(t));
+      }),
+      { numRuns: 400 },
+    );
   });
 });

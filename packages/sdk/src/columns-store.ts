@@ -225,6 +225,8 @@ export function storeFromColumns(columns: Columns): Store | undefined {
   let relationDays: { start: Int32Array; end: Int32Array } | undefined;
   let statementDays: DayRanges | undefined;
   const { name, aliases } = core;
+  const quote = tables.statements.column('quote');
+  const paraphrase = tables.statements.column('paraphrase');
   const extras: Extras = {
     entityType: () => entityType,
     statementSource: () => core.statementSource.values,
@@ -260,6 +262,7 @@ export function storeFromColumns(columns: Columns): Store | undefined {
       if (Array.isArray(more)) pushAll(list, more as string[]);
       return list;
     },
+    statementWords: (i) => (quote?.get(i) ?? paraphrase?.get(i)) as string | undefined,
   };
   return {
     entities,

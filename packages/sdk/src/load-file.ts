@@ -14,7 +14,7 @@ import {
   type DataPackage,
   type LoadedDataset,
   type LoadOptions,
-} from './load.js';
+} from './load-parts.js';
 
 /**
  * Imports a module by a name bundlers cannot see, so that a browser build of the main entry
@@ -23,6 +23,8 @@ import {
 export function nodeImport<T>(specifier: string): Promise<T> {
   return import(/* webpackIgnore: true */ /* @vite-ignore */ specifier) as Promise<T>;
 }
+
+type NodeModules = Awaited<ReturnType<typeof nodeModules>>;
 
 async function nodeModules() {
   const [fs, path, crypto, buffer, schemaNode] = await Promise.all([
@@ -37,39 +39,12 @@ async function nodeModules() {
 
 /** Reads the dataset at `location` in whichever layout it has. */
 export async function readPath(location: string, options: LoadOptions): Promise<LoadedDataset> {
-  const { fs, path, crypto, buffer, schemaNode } = await nodeModules();
+  const modules = await nodeModules();
+  const { fs, path, schemaNode } = modules;
   const integrity = options.integrity !== false;
-  /** Reads a columnar file, checked against the sha256 its release lists. */
-  const readColumnsFile = async (file: string, descriptor: DataPackage | undefined): Promise<LoadedDataset> => {
-    const dir = path.dirname(file);
-    const name = path.relative(dir, file).split(path.sep).join('/');
-    const bytes = await fs.readFile(file).catch((error: NodeJS.ErrnoException) => {
-      throw new ClaimGraphLoadError(file, `cannot be read (${error.code ?? error.message})`);
-    });
-    if (integrity && descriptor) {
-      const expected = descriptor.resources?.find((r) => r.path === name)?.sha256;
-      if (typeof expected !== 'string')
-        throw new ClaimGraphLoadError(
-          file,
-          `datapackage.json lists no sha256 for ${name}; rebuild the release, or load with { integrity: false } to skip the check`,
-        );
-      const actual = crypto.createHash('sha256').update(bytes).digest('hex');
-      if (actual !== expected.toLowerCase()) throw new ClaimGraphIntegrityError(file, expected, actual);
-    }
-    return {
-      data: undefined,
-      columns: openColumns(bytes, file),
-      version: typeof descriptor?.version === 'string' ? descriptor.version : undefined,
-      name: typeof descriptor?.name === 'string' ? descriptor.name : undefined,
-      coverage: descriptorCoverage(descriptor),
-      files: sameFileFor(path.basename(file)),
-      requireSorted: false,
-      location: file,
-    };
-  };
   if (location.endsWith('.bin')) {
     const descriptor = await readDescriptor(fs, path.join(path.dirname(location), 'datapackage.json'), integrity);
-    return readColumnsFile(location, descriptor);
+    return readColumnsFile(modules, location, descriptor, integrity);
   }
   let located: Awaited<ReturnType<typeof schemaNode.locateDataset>>;
   try {
@@ -122,13 +97,57 @@ export async function readPath(location: string, options: LoadOptions): Promise<
     const columnsFile = listed === undefined ? undefined : path.join(located.dir, ...listed.split('/'));
     // A release copied without its columnar file is read from its dataset.json.
     if (columnsFile !== undefined && (await fs.stat(columnsFile).catch(() => null))?.isFile())
-      return readColumnsFile(columnsFile, descriptor);
+      return readColumnsFile(modules, columnsFile, descriptor, integrity);
   }
-  const name = path.relative(located.dir, file).split(path.sep).join('/');
-  const expected =
-    options.integrity !== false ? descriptor?.resources?.find((r) => r.path === name)?.sha256 : undefined;
+  return readRowFile(modules, located.dir, file, descriptor, integrity);
+}
+
+/** Reads a columnar file, checked against the sha256 its release lists. */
+async function readColumnsFile(
+  { fs, path, crypto }: NodeModules,
+  file: string,
+  descriptor: DataPackage | undefined,
+  integrity: boolean,
+): Promise<LoadedDataset> {
+  const dir = path.dirname(file);
+  const name = path.relative(dir, file).split(path.sep).join('/');
+  const bytes = await fs.readFile(file).catch((error: NodeJS.ErrnoException) => {
+    throw new ClaimGraphLoadError(file, `cannot be read (${error.code ?? error.message})`);
+  });
+  if (integrity && descriptor) {
+    const expected = descriptor.resources?.find((r) => r.path === name)?.sha256;
+    if (typeof expected !== 'string')
+      throw new ClaimGraphLoadError(
+        file,
+        `datapackage.json lists no sha256 for ${name}; rebuild the release, or load with { integrity: false } to skip the check`,
+      );
+    const actual = crypto.createHash('sha256').update(bytes).digest('hex');
+    if (actual !== expected.toLowerCase()) throw new ClaimGraphIntegrityError(file, expected, actual);
+  }
+  return {
+    data: undefined,
+    columns: openColumns(bytes, file),
+    version: typeof descriptor?.version === 'string' ? descriptor.version : undefined,
+    name: typeof descriptor?.name === 'string' ? descriptor.name : undefined,
+    coverage: descriptorCoverage(descriptor),
+    files: sameFileFor(path.basename(file)),
+    requireSorted: false,
+    location: file,
+  };
+}
+
+/** Reads a release's row file (dataset.json), checked against the sha256 its release lists. */
+async function readRowFile(
+  { fs, path, crypto, buffer, schemaNode }: NodeModules,
+  dir: string,
+  file: string,
+  descriptor: DataPackage | undefined,
+  integrity: boolean,
+): Promise<LoadedDataset> {
+  const name = path.relative(dir, file).split(path.sep).join('/');
+  const expected = integrity ? descriptor?.resources?.find((r) => r.path === name)?.sha256 : undefined;
   // A release that has a datapackage.json but no hash for its dataset cannot be trusted silently.
-  if (options.integrity !== false && descriptor && typeof expected !== 'string') {
+  if (integrity && descriptor && typeof expected !== 'string') {
     throw new ClaimGraphLoadError(
       file,
       `datapackage.json lists no sha256 for ${name}; rebuild the release, or load with { integrity: false } to skip the check`,

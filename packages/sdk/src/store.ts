@@ -53,6 +53,8 @@ export interface Extras {
   relationDays(): { start: Int32Array; end: Int32Array };
   /** The name and aliases of an entity. */
   names: (position: number) => string[];
+  /** A statement's words (its quote, else its paraphrase), read without building the record (columnar rows). */
+  statementWords: (position: number) => string | undefined;
 }
 
 export interface Store {
@@ -138,6 +140,10 @@ export function rowExtras(
     names: (i) => {
       const entity = entities.at(i)!;
       return [entity.name, ...(entity.aliases ?? [])];
+    },
+    statementWords: (i) => {
+      const statement = statements.at(i)!;
+      return statement.quote ?? statement.paraphrase;
     },
   };
 }

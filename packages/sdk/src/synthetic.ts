@@ -7,6 +7,7 @@ import {
   ENTITY_TYPES,
   RELATION_TYPE_INFO,
   RELATION_TYPES,
+  SPEAKER_TYPES,
   type Dataset,
   type Entity,
   type EntityType,
@@ -48,7 +49,8 @@ const TYPE_WEIGHTS: Record<EntityType, number> = {
   'media-outlet': 1,
 };
 
-const RELATION_WEIGHTS: Partial<Record<RelationType, number>> = {
+/** How common each relation type is: every type of the vocabulary has a weight. */
+const RELATION_WEIGHTS: Record<RelationType, number> = {
   'member-of': 20,
   'part-of': 6,
   leads: 8,
@@ -71,18 +73,9 @@ const RELATION_WEIGHTS: Partial<Record<RelationType, number>> = {
   'appointed-to': 2,
   'recruits-from': 1,
   'detained-at': 1,
+  'mentor-of': 1,
+  'provides-support-to': 1,
 };
-
-const SPEAKER_TYPES = new Set<EntityType>([
-  'person',
-  'armed-group',
-  'organization',
-  'government-body',
-  'international-body',
-  'programme',
-  'media-outlet',
-  'document',
-]);
 
 const FIRST = [
   'Ahmad',
@@ -371,7 +364,7 @@ function makeRelations(
       usable.push(type);
     }
   }
-  const weights = usable.map((t) => RELATION_WEIGHTS[t] ?? 1);
+  const weights = usable.map((t) => RELATION_WEIGHTS[t]);
   const totalWeight = weights.reduce((a, b) => a + b, 0);
   const seen = new Set<string>();
   // Types already used by each pair of entities (either way round), so no pair gets two types that

@@ -54,6 +54,7 @@ export function subStore(parent: Store, relations: Int32Array, statements: Int32
   const extras: Extras = {
     entityType: () => parent.extras.entityType(),
     names: (i) => parent.extras.names(i),
+    statementWords: (k) => parent.extras.statementWords(statements[k]!),
     statementSource: () => (statementSource ??= gatherInt32(parent.extras.statementSource(), statements)),
     statementDays: () => {
       if (!statementDays) {

@@ -5,7 +5,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildRelease } from '@claimgraph/schema/node';
+import { buildRelease } from '@claimgraph/release';
 import type { Dataset } from '@claimgraph/schema';
 
 export function fixture(): Dataset {
@@ -267,7 +267,7 @@ export async function writeSourceFolder(dataset: Dataset, version = '1.2.3'): Pr
 /** A built release of the dataset: returns the source folder and its `dist/` release folder. */
 export async function writeRelease(dataset: Dataset, version = '1.2.3'): Promise<{ source: string; release: string }> {
   const source = await writeSourceFolder(dataset, version);
-  const built = await buildRelease(source);
+  const built = await buildRelease(source, { releaseFiles: false });
   if (!built.result.valid) throw new Error(`fixture release is invalid: ${JSON.stringify(built.result.errors)}`);
   return { source, release: join(source, 'dist') };
 }

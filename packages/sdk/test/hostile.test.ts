@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildRelease, readDataset } from '@claimgraph/schema/node';
+import { buildRelease } from '@claimgraph/release';
+import { readDataset } from '@claimgraph/schema/node';
 import { validateDataset, type Dataset } from '@claimgraph/schema';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -122,7 +123,7 @@ function sourceFolder(data: Dataset = dataset(), files: Partial<Record<string, s
 /** A built release folder of the dataset. */
 async function releaseFolder(data: Dataset = dataset()): Promise<string> {
   const source = sourceFolder(data);
-  const built = await buildRelease(source);
+  const built = await buildRelease(source, { releaseFiles: false });
   expect(built.result.errors).toEqual([]);
   return join(source, 'dist');
 }

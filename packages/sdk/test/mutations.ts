@@ -143,6 +143,18 @@ export const MUTATIONS: Record<string, Mutation> = {
     delete s.quote;
     s.paraphrase = 'they were \u202Eseparate';
   },
+  statementRepeatedWords: (d, p) => {
+    // The same words of the same speaker on the same relation with the same stance, typed another way.
+    const s = rec(d.statements, p);
+    s.quote = 'They are separate entities.';
+    d.statements.push({ ...s, id: `${String(s.id)}-again`, quote: '\u201Cthey are  SEPARATE entities\u201D' } as never);
+  },
+  statementRepeatedWordsOtherStance: (d, p) => {
+    const s = rec(d.statements, p);
+    s.quote = 'They are separate entities.';
+    const stance = s.stance === 'supports' ? 'disputes' : 'supports';
+    d.statements.push({ ...s, id: `${String(s.id)}-again`, stance } as never);
+  },
   statementHedgedText: (d, p) => (rec(d.statements, p).hedged = 'yes'),
   statementDuplicateId: (d, p) => d.statements.push({ ...rec(d.statements, p) } as never),
   statementNotObject: (d, p) => (d.statements[p(d.statements.length)] = 42 as never),

@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { checkCommand, readmeCommand, recordCommand } from './commands.js';
-import { EXIT, ReleaseToolsError } from './errors.js';
+import { CommandError, EXIT } from '@claimgraph/release/errors';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -64,7 +64,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    if (error instanceof ReleaseToolsError) {
+    if (error instanceof CommandError) {
       io.stderr(`claimgraph-release: ${error.message}\n`);
       return error.exitCode;
     }

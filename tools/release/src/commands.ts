@@ -1,7 +1,8 @@
 /** `claimgraph-release check`, `record` and `readme`: the release check's report, and recording built releases as published. */
 import { resolve } from 'node:path';
 import type { Io } from './cli.js';
-import { EXIT } from './errors.js';
+import { EXIT } from '@claimgraph/release/errors';
+import type { PendingRelease } from './changesets.js';
 import { recordReleases, releaseCheck } from './check.js';
 import { updateReadmes } from './readme.js';
 
@@ -13,9 +14,11 @@ export async function recordCommand(flags: { root?: string }, io: Io): Promise<n
 }
 
 export async function checkCommand(flags: { root?: string; json?: boolean }, io: Io): Promise<number> {
-  const checks = await releaseCheck(resolve(io.cwd, flags.root ?? '.'));
-  if (flags.json) io.stdout(`${JSON.stringify({ ok: checks.every((c) => c.ok), datasets: checks }, null, 2)}\n`);
+  const { pending, datasets: checks } = await releaseCheck(resolve(io.cwd, flags.root ?? '.'));
+  if (flags.json)
+    io.stdout(`${JSON.stringify({ ok: checks.every((c) => c.ok), pending, datasets: checks }, null, 2)}\n`);
   else {
+    io.stdout(pendingText(pending));
     for (const c of checks) {
       if (c.problem && c.ok) {
         io.stdout(`✔ ${c.name}: ${c.problem}\n`);
@@ -56,4 +59,21 @@ export async function readmeCommand(flags: { root?: string; check?: boolean }, i
     else io.stdout(`updated ${r.file}\n`);
   }
   return flags.check && stale.length > 0 ? EXIT.invalid : EXIT.ok;
+}
+
+/**
+ * Every package the pending changesets would version, before anything is: `version-packages`
+ * applies them all at once, so a data release with code changesets pending releases the code too.
+ */
+function pendingText(pending: PendingRelease[]): string {
+  if (pending.length === 0) return '';
+  const lines = pending.map((p) => `  ${p.name}: ${p.bump} (${p.kind}${p.viaFixed ? ', with its fixed group' : ''})\n`);
+  const both = pending.some((p) => p.kind === 'code') && pending.some((p) => p.kind === 'data');
+  return (
+    'npm run version-packages would version every one of these (the pending changesets in .changeset/):\n' +
+    lines.join('') +
+    (both
+      ? '  code and data would be released together; to release data alone, see "Releasing data alone" in CONTRIBUTING.md\n'
+      : '')
+  );
 }

@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { summarizeDataset, type Dataset } from '@claimgraph/schema';
 import { readDataset } from '@claimgraph/schema/node';
-import { EXIT, ReleaseToolsError } from './errors.js';
+import { CommandError, EXIT } from '@claimgraph/release/errors';
 import { datasetDirs } from './check.js';
 
 const MONTHS = [
@@ -95,7 +95,7 @@ const BLOCKS = {
 export function renderReadme(readme: string, dataset: Dataset, version: string, file = 'README.md'): string {
   for (const [name, pattern] of Object.entries(BLOCKS))
     if (!pattern.test(readme))
-      throw new ReleaseToolsError(
+      throw new CommandError(
         `${file}: no <!-- ${name} --> … <!-- /${name} --> block; add the markers where the generated text goes`,
         EXIT.invalid,
       );
@@ -118,13 +118,13 @@ export async function updateReadmes(root: string, check: boolean): Promise<Readm
     if (text === null || !text.includes('<!-- counts')) continue;
     const read = await readDataset(dir);
     if (read.data === undefined)
-      throw new ReleaseToolsError(
+      throw new CommandError(
         `${relative(root, dir)}: the data cannot be read; run "claimgraph validate ${relative(root, dir)}"`,
         EXIT.invalid,
       );
     const version = read.meta.version;
     if (version === undefined)
-      throw new ReleaseToolsError(`${relative(root, dir)}/package.json: no version to cite`, EXIT.invalid);
+      throw new CommandError(`${relative(root, dir)}/package.json: no version to cite`, EXIT.invalid);
     const next = renderReadme(text, read.data as Dataset, version, relative(root, file));
     const changed = next !== text;
     if (changed && !check) await writeFile(file, next);

@@ -1,5 +1,4 @@
-import { buildRelease, verifyRelease } from '@claimgraph/schema/node';
-import { releaseFiles } from '@claimgraph/sdk/export';
+import { buildRelease, verifyRelease } from '@claimgraph/release';
 import {
   appendFileSync,
   existsSync,
@@ -84,7 +83,7 @@ beforeEach(async () => {
   setVersion('1.0.0');
   writeData({ entities, relations, statements, sources });
   // Publish 1.0.0: build it as `claimgraph build` does (JSON, schemas, Parquet, NDJSON) and record it as the baseline.
-  await buildRelease(dataset, { extraFiles: releaseFiles });
+  await buildRelease(dataset);
   expect((await release(['record'], root)).stdout).toBe('recorded datasets/fixture/releases/1.0.0\n');
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
@@ -156,6 +155,42 @@ describe('claimgraph-release check', () => {
     expect(stdout).toContain('need major; the release gives major');
   });
 
+  it('lists every pending bump, code and data, before anything is versioned', async () => {
+    writeFileSync(
+      join(root, '.changeset', 'config.json'),
+      JSON.stringify({ fixed: [['@claimgraph/schema', '@claimgraph/sdk']] }),
+    );
+    writeFileSync(join(root, '.changeset', 'code.md'), '---\n"@claimgraph/sdk": minor\n---\n\nA feature.\n');
+    changeset('patch');
+    const { status, stdout } = await release(['check'], root);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(
+      /^npm run version-packages would version every one of these \(the pending changesets in \.changeset\/\):\n/,
+    );
+    expect(stdout).toContain(
+      '  @claimgraph/schema: minor (code, with its fixed group)\n' +
+        '  @claimgraph/sdk: minor (code)\n' +
+        `  ${NAME}: patch (data)\n` +
+        '  code and data would be released together; to release data alone, see "Releasing data alone" in CONTRIBUTING.md\n',
+    );
+    const json = JSON.parse((await release(['check', '--json'], root)).stdout) as { pending: unknown[] };
+    expect(json.pending).toEqual([
+      { name: '@claimgraph/schema', bump: 'minor', kind: 'code', viaFixed: true },
+      { name: '@claimgraph/sdk', bump: 'minor', kind: 'code' },
+      { name: NAME, bump: 'patch', kind: 'data' },
+    ]);
+  });
+
+  it('says nothing of code when only data is pending', async () => {
+    changeset('patch');
+    const { stdout } = await release(['check'], root);
+    expect(stdout.split('\n').slice(0, 2)).toEqual([
+      'npm run version-packages would version every one of these (the pending changesets in .changeset/):',
+      `  ${NAME}: patch (data)`,
+    ]);
+    expect(stdout).not.toContain('code and data');
+  });
+
   it('prints machine-readable results with --json', async () => {
     writeData({ sources: [{ ...sources[0]!, title: 'Corrected' }] });
     const { status, stdout } = await release(['check', '--json'], root);
@@ -205,7 +240,7 @@ describe('claimgraph-release record', () => {
 
   it('refuses a built release that no longer matches its datapackage.json, and keeps nothing', async () => {
     setVersion('1.1.0');
-    await buildRelease(dataset, { extraFiles: releaseFiles });
+    await buildRelease(dataset);
     appendFileSync(join(dataset, 'dist', 'dataset.ndjson'), '\n');
     const { status, stderr } = await release(['record'], root);
     expect(status).toBe(1);
@@ -268,7 +303,7 @@ describe('claimgraph-release check trusts no kept release it has not verified', 
     );
     for (const kind of ['entities', 'relations', 'statements', 'sources'])
       writeFileSync(join(other, 'data', `${kind}.json`), readFileSync(join(dataset, 'data', `${kind}.json`)));
-    await buildRelease(other, { extraFiles: releaseFiles });
+    await buildRelease(other);
     rmSync(kept(), { recursive: true });
     renameSync(join(other, 'dist'), kept());
     expect(existsSync(file)).toBe(true);

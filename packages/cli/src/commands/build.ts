@@ -1,7 +1,6 @@
 /** `claimgraph build [DIR]`: validate a dataset source folder, then write its release to DIR/dist. */
 import { printable } from '@claimgraph/schema';
-import { buildRelease } from '@claimgraph/schema/node';
-import { releaseFiles } from '@claimgraph/sdk/export';
+import { buildRelease } from '@claimgraph/release';
 import { relative } from 'node:path';
 import { EXIT } from '../errors.js';
 import { fsPath, shownPath, type CliIO } from '../io.js';
@@ -18,11 +17,10 @@ export interface BuildFlags {
 export async function buildCommand(io: CliIO, dir: string | undefined, flags: BuildFlags): Promise<number> {
   const { given, path } = await resolveDatasetPath(io, dir);
   const progress = createProgress(io, 'build');
-  // Beside dataset.json: the same records as Parquet (parquet/*.parquet) and NDJSON (dataset.ndjson), hashed in datapackage.json.
   const built = await buildRelease(path, {
     outDir: flags.out === undefined ? undefined : fsPath(io, flags.out),
     onProgress: progress.step,
-    extraFiles: (dataset) => releaseFiles(dataset, { parquet: flags.parquet !== false }),
+    releaseFiles: { parquet: flags.parquet !== false },
   });
   progress.done();
   if (!built.outDir) {

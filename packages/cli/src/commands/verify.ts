@@ -1,5 +1,5 @@
 /** `claimgraph verify PATH`: check a release's files against the sha256 in its datapackage.json. */
-import { verifyRelease } from '@claimgraph/schema/node';
+import { verifyRelease } from '@claimgraph/release';
 import { EXIT } from '../errors.js';
 import { shownPath, type CliIO } from '../io.js';
 import { printIssues, printJson } from '../output.js';

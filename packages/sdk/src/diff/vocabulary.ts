@@ -3,25 +3,11 @@
  * extended (accepting more than before) or only relabelled. The bump each needs is in the schema README.
  */
 import { sameJson } from './compare-records.js';
+import type { VocabularyDocument } from '@claimgraph/schema';
 import type { VocabularyDiff } from './types.js';
 
-export interface VocabularyDocument {
-  entityTypes: Record<string, { label: string; description: string }>;
-  relationTypes: Record<
-    string,
-    {
-      label: string;
-      inverseLabel?: string;
-      description: string;
-      symmetric?: boolean;
-      source?: readonly string[];
-      target?: readonly string[];
-      attributes?: Readonly<Record<string, string>>;
-      excludes?: readonly string[];
-    }
-  >;
-  stances?: readonly string[];
-}
+/** The document `vocabularyDocument()` makes: its type lives beside that function, in `@claimgraph/schema`. */
+export type { VocabularyDocument };
 
 type Effect = 'changed' | 'extended' | 'relabelled' | null;
 const RANK: Record<Exclude<Effect, null>, number> = { relabelled: 1, extended: 2, changed: 3 };

@@ -116,7 +116,7 @@ export async function* streamNdjson(cg: ExportInput): AsyncGenerator<string, voi
   for (const chunk of chunked(ndjsonLines(exportRecords(cg, 'streamNdjson')))) yield chunk;
 }
 
-/** A file `claimgraph build` adds to a release (the shape `BuildOptions.extraFiles` takes). */
+/** A file `claimgraph build` adds to a release (the shape of `ReleaseExtraFile` in `@claimgraph/release`). */
 export interface ReleaseFile {
   path: string;
   content: Uint8Array | Iterable<string>;
@@ -134,8 +134,8 @@ export const RELEASE_FILES_DEFAULTS: Required<ReleaseFilesOptions> = { parquet: 
 
 /**
  * The interchange files of a release: `parquet/<kind>.parquet` (with `parquet/appearances.parquet`)
- * and `dataset.ndjson`, for
- * `buildRelease(dir, { extraFiles: releaseFiles })`. Same data, same bytes.
+ * and `dataset.ndjson`, which `buildRelease` in `@claimgraph/release` writes into every release.
+ * Same data, same bytes.
  */
 export async function releaseFiles(dataset: Dataset, options?: ReleaseFilesOptions): Promise<ReleaseFile[]> {
   const method = 'releaseFiles';

@@ -668,6 +668,7 @@ function mergedExtras(
       if (merged) return [merged.name as string, ...((merged.aliases as string[] | undefined) ?? [])];
       return extra(entities.d[i]!).names(entities.p[i]!);
     },
+    statementWords: (i) => extra(statements.d[i]!).statementWords(statements.p[i]!),
     statementSource: () => {
       if (!statementSource) {
         statementSource = gather(

@@ -5,8 +5,7 @@
 import { constants } from 'node:fs';
 import { lstat, mkdir, open, readdir, readFile, realpath, rename, rm, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
-import { readRegularFile } from './regular-file.js';
-import { temporarySibling } from './atomic-write.js';
+import { readRegularFile, temporarySibling } from '@claimgraph/schema/node';
 
 /**
  * `path` with every symbolic link resolved, for comparing folders: a folder that does not exist

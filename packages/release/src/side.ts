@@ -1,35 +1,47 @@
-/** Loads one side of a release check: a dataset (release or source folder), its version and the vocabulary it was published with. */
-import { formatIssue, vocabularyDocument, type Dataset } from '@claimgraph/schema';
-import { checkDataset, readJsonFile } from '@claimgraph/schema/node';
-import type { VocabularyDocument } from '@claimgraph/sdk';
+/**
+ * One side of a comparison (`claimgraph diff`, the release check): a dataset as a release or a
+ * source folder, with its name, version and the vocabulary it was published with.
+ */
 import { join } from 'node:path';
-import { EXIT, ReleaseToolsError } from './errors.js';
+import { formatIssue, vocabularyDocument, type Dataset, type VocabularyDocument } from '@claimgraph/schema';
+import { checkDataset, readJsonFile } from '@claimgraph/schema/node';
+import { CommandError, EXIT } from './errors.js';
 
 export interface ReleaseSide {
+  /** The package name (`@claimgraph/dataset-afghanistan-2021`), when known. */
+  name?: string;
   version?: string;
   dataset: Dataset;
+  /** A release's own `vocabulary.json`; for a source folder, the installed vocabulary. */
   vocabulary: VocabularyDocument;
 }
 
-export async function loadSide(path: string): Promise<ReleaseSide> {
+/**
+ * Reads and validates the dataset at `path` (any layout `locateDataset` accepts). Its hashes are not
+ * checked here: the caller checks a release once, before reading it (`releaseIntegrity`). A dataset
+ * that does not validate is a `CommandError` naming `label` (the path as the user wrote it) and its
+ * first five problems.
+ */
+export async function loadReleaseSide(path: string, label: string = path): Promise<ReleaseSide> {
   const { read, result, dataset } = await checkDataset(path);
   if (!dataset) {
     const shown = result.errors
       .slice(0, 5)
       .map((e) => `  ${formatIssue(e)}`)
       .join('\n');
-    throw new ReleaseToolsError(
-      `${path}: not a valid dataset (${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}; run "claimgraph validate ${path}"):\n${shown}`,
+    const count = result.errors.length;
+    throw new CommandError(
+      `${label}: not a valid dataset (${count} problem${count === 1 ? '' : 's'}; run "claimgraph validate ${label}"):\n${shown}`,
       EXIT.invalid,
     );
   }
   // Releases carry the vocabulary they were built with; source folders use the installed one.
-  let vocabulary = vocabularyDocument() as unknown as VocabularyDocument;
+  let vocabulary: VocabularyDocument = vocabularyDocument();
   if (read.located.layout === 'release') {
     const published = await readJsonFile(join(read.located.dir, 'vocabulary.json'), 'vocabulary.json');
     if (published.ok) vocabulary = published.value as VocabularyDocument;
   }
-  return { version: read.meta.version, dataset, vocabulary };
+  return { name: read.meta.name, version: read.meta.version, dataset, vocabulary };
 }
 
 /**
@@ -41,18 +53,19 @@ export async function loadSide(path: string): Promise<ReleaseSide> {
 export async function loadKeptRelease(dir: string): Promise<ReleaseSide> {
   const read = async (file: string) => {
     const result = await readJsonFile(join(dir, file), file);
-    if (!result.ok) throw new ReleaseToolsError(`${dir}/${formatIssue(result.issue)}`, EXIT.invalid);
+    if (!result.ok) throw new CommandError(`${dir}/${formatIssue(result.issue)}`, EXIT.invalid);
     return result.value;
   };
   const dataset = (await read('dataset.json')) as Partial<Record<string, unknown>>;
   const missing = ['entities', 'relations', 'statements', 'sources'].find((kind) => !Array.isArray(dataset?.[kind]));
   if (missing)
-    throw new ReleaseToolsError(
+    throw new CommandError(
       `${dir}/dataset.json: /${missing} is not a list of records; is this a claimgraph release?`,
       EXIT.invalid,
     );
-  const { version } = (await read('datapackage.json')) as { version?: string };
+  const { id, version } = (await read('datapackage.json')) as { id?: string; version?: string };
   return {
+    name: id,
     version,
     dataset: dataset as unknown as Dataset,
     vocabulary: (await read('vocabulary.json')) as VocabularyDocument,

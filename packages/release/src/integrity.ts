@@ -3,12 +3,12 @@
  * claimgraph wrote is verified file by file; a folder with dataset.json but no such descriptor is
  * "unverified"; source folders and a bare dataset.json are not releases.
  */
-import { join } from 'node:path';
-import type { ValidationIssue } from '../issues.js';
-import { locateDataset } from './dataset-files.js';
-import { isClaimgraphRelease } from './release-folder.js';
-import { verifyRelease } from './release.js';
 import { lstat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ValidationIssue } from '@claimgraph/schema';
+import { locateDataset } from '@claimgraph/schema/node';
+import { isClaimgraphRelease } from './folder.js';
+import { verifyRelease } from './verify.js';
 
 export interface ReleaseIntegrity {
   /**

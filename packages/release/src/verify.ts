@@ -1,0 +1,126 @@
+/**
+ * `verifyRelease`: a release checked against its `datapackage.json`, file by file (sha256), with
+ * nothing read from outside the folder and no file in it that the descriptor does not list.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, realpath } from 'node:fs/promises';
+import { isAbsolute, join, posix } from 'node:path';
+import type { ValidationIssue, ValidationResult } from '@claimgraph/schema';
+import { describeType, readJsonFile, readRegularFile } from '@claimgraph/schema/node';
+import { isInside } from './folder.js';
+
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/** Checks every file a release's `datapackage.json` lists against its recorded sha256, and that the release holds no file it does not list. */
+export async function verifyRelease(dir: string): Promise<ValidationResult> {
+  const errors: ValidationIssue[] = [];
+  const descriptor = await readJsonFile(join(dir, 'datapackage.json'), 'datapackage.json');
+  if (!descriptor.ok) return { valid: false, errors: [descriptor.issue] };
+  const value = descriptor.value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return {
+      valid: false,
+      errors: [
+        {
+          file: 'datapackage.json',
+          id: null,
+          path: '',
+          message: `must be a JSON object with resources, not ${describeType(value)}`,
+        },
+      ],
+    };
+  }
+  const resources = (value as { resources?: unknown }).resources;
+  if (!Array.isArray(resources) || resources.length === 0) {
+    return {
+      valid: false,
+      errors: [{ file: 'datapackage.json', id: null, path: '/resources', message: 'lists no resources to verify' }],
+    };
+  }
+  const realDir = await realpath(dir);
+  for (const [i, resource] of resources.entries()) {
+    const { path, sha256: expected, bytes } = (resource ?? {}) as { path?: unknown; sha256?: unknown; bytes?: unknown };
+    if (
+      typeof path !== 'string' ||
+      typeof expected !== 'string' ||
+      !/^[0-9a-fA-F]{64}$/.test(expected) ||
+      path.split(/[\\/]/).includes('..') ||
+      isAbsolute(path)
+    ) {
+      errors.push({
+        file: 'datapackage.json',
+        id: null,
+        path: `/resources/${i}`,
+        message: 'needs a relative path inside the release and a sha256 (64 hex digits)',
+      });
+      continue;
+    }
+    // A link may point anywhere: only a file that is really inside the release is hashed.
+    const real = await realpath(join(dir, path)).catch(() => null);
+    if (real !== null && !isInside(real, realDir)) {
+      errors.push({
+        file: path,
+        id: null,
+        path: '',
+        message: 'is a symbolic link to a file outside the release; a release holds its own files, so it was not read',
+      });
+      continue;
+    }
+    const read = real === null ? null : await readRegularFile(real);
+    if (read === null || !read.ok) {
+      errors.push({
+        file: path,
+        id: null,
+        path: '',
+        message:
+          read === null || read.code === 'ENOENT'
+            ? 'is listed in datapackage.json but missing'
+            : `is listed in datapackage.json but ${read.problem}`,
+      });
+      continue;
+    }
+    const content = read.bytes;
+    const actual = sha256(content);
+    // Hex digits in either case name the same hash, as they do for ClaimGraph.load.
+    if (actual !== expected.toLowerCase()) {
+      errors.push({
+        file: path,
+        id: null,
+        path: '',
+        message: `sha256 mismatch: datapackage.json says ${expected.toLowerCase()}, the file has ${actual} (${content.length} bytes, expected ${String(bytes)}); the file was changed after the release was built`,
+      });
+    }
+  }
+  // What is published must be exactly what was built: a file the descriptor does not list was added afterwards.
+  const listed = new Set(
+    resources.map((r) =>
+      typeof (r as { path?: unknown })?.path === 'string' ? posix.normalize((r as { path: string }).path) : '',
+    ),
+  );
+  for (const file of await releaseFilesIn(dir)) {
+    if (file !== 'datapackage.json' && !listed.has(file)) {
+      errors.push({
+        file,
+        id: null,
+        path: '',
+        message:
+          'is not listed in datapackage.json; a release holds only the files it lists (remove the file, or rebuild the release)',
+      });
+    }
+  }
+  return { valid: errors.length === 0, errors };
+}
+
+/** Every file under a release folder, as sorted `/`-separated relative paths; links count as files and are not followed. */
+async function releaseFilesIn(dir: string): Promise<string[]> {
+  const files: string[] = [];
+  const walk = async (relativeDir: string): Promise<void> => {
+    for (const entry of await readdir(join(dir, relativeDir), { withFileTypes: true })) {
+      const path = relativeDir === '' ? entry.name : `${relativeDir}/${entry.name}`;
+      if (entry.isDirectory()) await walk(path);
+      else files.push(path);
+    }
+  };
+  await walk('');
+  return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}

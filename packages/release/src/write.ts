@@ -1,0 +1,106 @@
+/**
+ * The files of a release, written into a new, empty folder: the dataset as JSON and by column, the
+ * vocabulary and JSON Schemas, the interchange and extra files, and `datapackage.json` last.
+ */
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import {
+  canonicalDataset,
+  COLUMNS_FILE,
+  encodeColumns,
+  jsonSchemas,
+  pushAll,
+  serializeDatasetChunks,
+  summarizeDataset,
+  vocabularyDocument,
+  type Dataset,
+} from '@claimgraph/schema';
+import { writeNewFile, type CheckedDataset, type WriteContent } from '@claimgraph/schema/node';
+import type { BuildOptions, BuildResult, ReleaseExtraFile } from './build.js';
+import { dataPackage } from './datapackage.js';
+
+/** Writes every file of the release into the (new, empty) folder `outDir`; `datapackage.json` last. */
+export async function writeReleaseFiles(
+  outDir: string,
+  checked: CheckedDataset,
+  options: BuildOptions,
+): Promise<Pick<BuildResult, 'files' | 'summary'>> {
+  const dataset = canonicalDataset(checked.dataset!);
+  const summary = summarizeDataset(dataset);
+  const written: { path: string; bytes: number; sha256: string }[] = [];
+  const extras = sortedExtras(await extraFilesOf(dataset, options));
+
+  await mkdir(join(outDir, 'schema'), { recursive: true });
+  const write = async (path: string, content: WriteContent) => {
+    const file = await writeNewFile(join(outDir, ...path.split('/')), content);
+    written.push({ path, bytes: file.bytes, sha256: file.sha256 });
+    return file;
+  };
+  // Record by record: one string of the whole dataset would hit V8's string limit on a large one.
+  await write('dataset.json', serializeDatasetChunks(dataset));
+  options.onProgress?.('writing columns');
+  // The same records by column, for loading without parsing rows (see columns.schema.json).
+  await write(COLUMNS_FILE, encodeColumns(dataset));
+  await write('vocabulary.json', `${JSON.stringify(vocabularyDocument(), null, 2)}\n`);
+  for (const [name, schema] of Object.entries(jsonSchemas()))
+    await write(`schema/${name}`, `${JSON.stringify(schema, null, 2)}\n`);
+  const binary = new Set<string>();
+  if (extras.length > 0) {
+    options.onProgress?.('writing extra files');
+    for (const extra of extras) {
+      await mkdir(dirname(join(outDir, ...extra.path.split('/'))), { recursive: true });
+      const file = await write(extra.path, extra.content);
+      if (file.binary) binary.add(extra.path);
+    }
+  }
+
+  options.onProgress?.('hashing');
+  const datapackage = dataPackage(
+    checked.read.meta,
+    dataset,
+    summary,
+    written,
+    new Map(extras.map((e) => [e.path, { ...e, binary: binary.has(e.path) }])),
+  );
+  await writeNewFile(join(outDir, 'datapackage.json'), `${JSON.stringify(datapackage, null, 2)}\n`);
+  return { files: written, summary };
+}
+
+const CORE_FILES = new Set(['dataset.json', COLUMNS_FILE, 'datapackage.json', 'vocabulary.json']);
+
+/** The extra files in path order, each checked to stay inside the release and clear of its own files. */
+function sortedExtras(extras: ReleaseExtraFile[]): ReleaseExtraFile[] {
+  const seen = new Set<string>();
+  for (const extra of extras) {
+    const path = extra?.path;
+    const problem =
+      typeof path !== 'string' || path === ''
+        ? 'needs a relative path'
+        : path.startsWith('/') ||
+            path.includes('\\') ||
+            path.split('/').some((part) => part === '' || part === '.' || part === '..')
+          ? 'must be a relative path with / separators, inside the release'
+          : CORE_FILES.has(path) || path.startsWith('schema/')
+            ? 'would replace a file the release build writes itself'
+            : seen.has(path)
+              ? 'is given twice'
+              : null;
+    if (problem) throw new Error(`@claimgraph/release: buildRelease(): extraFiles: ${JSON.stringify(path)} ${problem}`);
+    seen.add(path);
+  }
+  return [...extras].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * The SDK's interchange files (unless `releaseFiles: false`) and the caller's own. The SDK's export
+ * writers load only when a build asks for them, so reading or verifying a release never loads them.
+ */
+async function extraFilesOf(dataset: Dataset, options: BuildOptions): Promise<ReleaseExtraFile[]> {
+  const files: ReleaseExtraFile[] = [];
+  if (options.releaseFiles !== false) {
+    const { releaseFiles } = await import('@claimgraph/sdk/export');
+    pushAll(files, await releaseFiles(dataset, options.releaseFiles));
+  }
+  if (options.extraFiles) pushAll(files, await options.extraFiles(dataset));
+  return files;
+}
