@@ -5,5 +5,5 @@
 export { resolveOptions, type OptionCheck, type OptionProblem, type ResolveOptionsSettings } from './options.js';
 export { closestName } from './suggest.js';
 export { maxOf, minOf, pushAll } from './arrays.js';
-export { TEXT_FIELDS } from './rules.js';
+export { DATE_FIELDS, REFERENCES, SPEAKER_TYPES, TEXT_FIELDS } from './rules.js';
 export { listShapeProblems } from './validate.js';
