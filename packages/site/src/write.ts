@@ -17,15 +17,9 @@ import {
   type StagedFile,
 } from '@claimgraph/schema/node';
 import { SITE_MARKER, type SiteFiles } from './build.js';
+import { SiteOutError } from './errors.js';
 
 const WRITERS = 16;
-
-export class SiteOutError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SiteOutError';
-  }
-}
 
 export interface WrittenSite {
   files: number;

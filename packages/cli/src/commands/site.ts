@@ -23,7 +23,7 @@ export async function siteCommand(io: CliIO, flags: SiteFlags): Promise<number> 
   if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize > 0))
     throw new CliError(`--page-size ${flags.pageSize}: not a positive whole number`);
   const chosen = await chooseDatasets(io, flags);
-  const { buildSite, loadSiteInput, writeSite, SiteOutError } = await import('@claimgraph/site');
+  const { buildSite, loadSiteInput, writeSite, SiteOptionError, SiteOutError } = await import('@claimgraph/site');
   const started = performance.now();
   let input: SiteInput;
   if (isMerge(flags)) input = await mergedInput(io, flags, chosen);
@@ -42,7 +42,7 @@ export async function siteCommand(io: CliIO, flags: SiteFlags): Promise<number> 
     files = buildSite(input, { baseUrl: flags.baseUrl, pageSize });
   } catch (error) {
     // A bad option is the user's to fix: the builder's message names it.
-    if (error instanceof Error && error.message.startsWith('@claimgraph/site: options.baseUrl'))
+    if (error instanceof SiteOptionError && error.option === 'baseUrl')
       throw new CliError(error.message.replace('@claimgraph/site: options.baseUrl', '--base-url'));
     throw error;
   }

@@ -2,7 +2,7 @@
  * Node-only: writes an export's files to disk, text chunk by chunk (so memory stays flat), and
  * reports each file's path and size. Imported only when `out` is given.
  */
-import { ClaimGraphError } from '../errors.js';
+import { ClaimGraphError, ClaimGraphWriteError } from '../errors.js';
 import type { ExportPart } from './files.js';
 import type { ExportedFile } from './export.js';
 import { DEFAULT_FILE_NAMES, SINGLE_FILE_FORMATS, type ExportFormat } from './options.js';
@@ -31,8 +31,8 @@ export async function writeParts(
   method: string,
 ): Promise<{ out: string; files: ExportedFile[] }> {
   const { fs, path, schemaNode } = await nodeModules();
-  // One line naming the file and what the disk said, with the errno name kept as `code` so a
-  // caller can tell a full disk from a bad option.
+  // One line naming the file and what the disk said; a ClaimGraphWriteError (errno kept) lets a
+  // caller tell a full disk from a bad option.
   const fail = (target: string, error: unknown): never => {
     const code = (error as NodeJS.ErrnoException).code;
     const message = code
@@ -41,7 +41,8 @@ export async function writeParts(
           : schemaNode.writeFailure(target, error, false)
         ).message
       : `cannot write ${JSON.stringify(target)}: ${(error as Error).message}`;
-    throw Object.assign(new ClaimGraphError(`${method}(): out: ${message}`), code ? { code } : {});
+    if (code) throw new ClaimGraphWriteError(`${method}(): out: ${message}`, code);
+    throw new ClaimGraphError(`${method}(): out: ${message}`);
   };
   let targets: string[];
   let written = out;
