@@ -24,6 +24,7 @@ export interface ChartFlags extends DatasetFlags {
   title?: string;
   subtitle?: string;
   credit?: string;
+  titleLines?: string;
   from?: string;
   to?: string;
   relation?: string;
@@ -56,6 +57,15 @@ function pixels(flag: string, value: string | undefined, min: number, max: numbe
   return n;
 }
 
+/** `--title-lines`: a whole number of lines from 1 to 20, or a usage error. */
+function lineLimit(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 20)
+    throw new CliError(`--title-lines ${value}: not a whole number of lines from 1 to 20`);
+  return n;
+}
+
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 export async function chartCommand(io: CliIO, kind: ChartKind, flags: ChartFlags): Promise<number> {
@@ -76,6 +86,7 @@ export async function chartCommand(io: CliIO, kind: ChartKind, flags: ChartFlags
     throw new CliError(`--scale ${flags.scale}: not a number above 0 and at most ${MAX_SCALE}`);
   const width = pixels('width', flags.width, 200, 2400);
   const height = pixels('height', flags.height, 160, 4000);
+  const titleLines = lineLimit(flags.titleLines);
 
   const chosen = await chooseDatasets(io, flags);
   let cg: ClaimGraph;
@@ -99,6 +110,7 @@ export async function chartCommand(io: CliIO, kind: ChartKind, flags: ChartFlags
     title: flags.title,
     subtitle: flags.subtitle,
     credit: flags.credit,
+    titleLines,
     // A merged graph has no name of its own: the source line names every dataset with its version.
     ...(cg.datasets.length > 1 ? { dataset: datasetsLabel(cg) } : {}),
   };
