@@ -5,7 +5,7 @@ import { defineConfig } from 'tsup';
 // the types the declarations name; its schemas carry TypeBox's global symbols, so a user's own
 // TypeBox reads them.
 export default defineConfig({
-  entry: ['src/index.ts', 'src/node.ts'],
+  entry: ['src/index.ts', 'src/node.ts', 'src/internal.ts'],
   format: ['esm', 'cjs'],
   dts: false, // scripts/build-dts.mjs writes the declarations (.d.ts and .d.cts) after tsup
   clean: true,
