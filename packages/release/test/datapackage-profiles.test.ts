@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv, { type ValidateFunction } from 'ajv';
+import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parquetColumns, parquetTableSchema, tableFields, type TableKind } from '@claimgraph/sdk/export';
 import { buildRelease, JSON_SCHEMA, resourceJsonSchema, verifyRelease } from '../src/index.js';
@@ -125,6 +126,60 @@ describe('datapackage.json against the official Frictionless profiles', () => {
     });
     // Every field the record kind has is a column, typed as the writer types it.
     expect(tableFields('statements').every((f) => statements.fields.some((c) => c.name === f.name))).toBe(true);
+  });
+});
+
+/** Whether a value read back from Parquet by hyparquet is of the Frictionless type its field declares. */
+const IS_TYPE: Record<string, (value: unknown) => boolean> = {
+  string: (v) => typeof v === 'string',
+  integer: (v) => Number.isInteger(v),
+  boolean: (v) => typeof v === 'boolean',
+  date: (v) => v instanceof Date,
+  object: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+  array: (v) => Array.isArray(v),
+};
+
+describe('the Table Schemas hold on the Parquet files as written', () => {
+  it('every value has its field type, required fields are never null, and every key holds', async () => {
+    const { resources } = resolved(release);
+    const tables = resources.filter((r) => r.type === 'table');
+    const rows = new Map<string, Record<string, unknown>[]>();
+    for (const table of tables)
+      rows.set(
+        table.name as string,
+        (await parquetReadObjects({ file: await asyncBufferFromFile(join(release, table.path)) })) as Record<
+          string,
+          unknown
+        >[],
+      );
+    const problems: string[] = [];
+    for (const table of tables) {
+      const schema = table.schema as ReturnType<typeof parquetTableSchema>;
+      const data = rows.get(table.name as string)!;
+      expect(data.length, table.path).toBe(table.records);
+      for (const [i, row] of data.entries()) {
+        expect(Object.keys(row), table.path).toEqual(schema.fields.map((f) => f.name));
+        for (const field of schema.fields) {
+          const value = row[field.name];
+          if (value === null || value === undefined) {
+            if (field.constraints?.required) problems.push(`${table.path} row ${i} ${field.name}: null`);
+          } else if (!IS_TYPE[field.type]!(value))
+            problems.push(`${table.path} row ${i} ${field.name}: not ${field.type}`);
+        }
+      }
+      const key = schema.primaryKey?.[0];
+      if (key && new Set(data.map((row) => row[key])).size !== data.length)
+        problems.push(`${table.path}: ${key} repeats`);
+      for (const foreign of schema.foreignKeys ?? []) {
+        const target = new Set(rows.get(foreign.reference.resource)!.map((row) => row[foreign.reference.fields[0]!]));
+        for (const row of data) {
+          const value = row[foreign.fields[0]!];
+          if (value !== null && value !== undefined && !target.has(value))
+            problems.push(`${table.path} ${foreign.fields[0]}: ${String(value)} not in ${foreign.reference.resource}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });
 
