@@ -31,7 +31,7 @@ const FAST_EXCLUDES = [
 /** The steps of each script: a label, the command, and `show` for a step whose own output is the summary a person reads. */
 export const PLANS = {
   test: [
-    ['build, typecheck and test every package', [...TURBO, 'run', 'typecheck', 'test', LOGS]],
+    ['build, typecheck and test every package, check API reports', [...TURBO, 'run', 'typecheck', 'test', 'api', LOGS]],
     ['lint', ['npm', 'run', 'lint', '--silent']],
     ['release check', ['npx', 'claimgraph-release', 'check']],
     ['dataset README figures', ['npx', 'claimgraph-release', 'readme', '--check']],

@@ -2,10 +2,12 @@
  * The charts' errors and option checks, as the SDK checks its own: an unknown key or a value of the
  * wrong type is an error naming the helper and the option; `undefined` means the default.
  */
-import { ENTITY_TYPES, isPartialDate, type EntityType } from '@claimgraph/schema';
+import { ClaimgraphBaseError, ENTITY_TYPES, isPartialDate, type EntityType } from '@claimgraph/schema';
+import { resolveOptions as resolveWith } from '@claimgraph/schema/internal';
 
 /** Base class of every error the chart helpers throw on purpose; messages start `@claimgraph/charts:`. */
-export class ChartError extends Error {
+export class ChartError extends ClaimgraphBaseError {
+  readonly code: string = 'CHARTS_ERROR';
   constructor(message: string) {
     super(`@claimgraph/charts: ${message}`);
     this.name = 'ChartError';
@@ -14,6 +16,7 @@ export class ChartError extends Error {
 
 /** An option the caller gave is wrong: unknown, of the wrong type, or naming no record. */
 export class ChartOptionError extends ChartError {
+  override readonly code: string = 'CHARTS_OPTION';
   constructor(
     readonly helper: string,
     readonly option: string,
@@ -26,6 +29,7 @@ export class ChartOptionError extends ChartError {
 
 /** The selection leaves nothing to draw (a window with no statements, say). */
 export class EmptyChartError extends ChartError {
+  override readonly code: string = 'CHARTS_EMPTY';
   constructor(helper: string, selection: string) {
     super(`${helper}: no statements to draw for ${selection}; widen the selection`);
     this.name = 'EmptyChartError';
@@ -117,8 +121,9 @@ export const typeList = (value: EntityType | readonly EntityType[]): EntityType[
   typeof value === 'string' ? [value] : [...value];
 
 /**
- * Options merged over the helper's DEFAULTS. A key DEFAULTS lacks is a typo; a value that fails its
- * check is an error naming the option; `undefined` leaves the default.
+ * Options merged over the helper's DEFAULTS (the schema's resolver, as the SDK and site use it). A
+ * key DEFAULTS lacks is a typo; a value that fails its check is an error naming the option;
+ * `undefined` leaves the default.
  */
 export function resolveOptions<T extends object>(
   helper: string,
@@ -126,52 +131,14 @@ export function resolveOptions<T extends object>(
   checks: Record<string, Check>,
   options: unknown,
 ): T {
-  if (options === undefined) return { ...defaults };
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new ChartError(`${helper}: options must be an object, not ${show(options)}`);
-  }
-  const out = { ...defaults } as Record<string, unknown>;
-  for (const [key, value] of Object.entries(options)) {
-    if (!Object.hasOwn(defaults, key)) {
-      const near = closest(key, Object.keys(defaults));
-      throw new ChartOptionError(
-        helper,
-        key,
-        `is not an option${near ? ` (did you mean "${near}"?)` : ''}; use ${Object.keys(defaults).join(', ')}`,
-      );
-    }
-    if (value === undefined) continue;
-    const problem = checks[key]?.(value);
-    if (problem) throw new ChartOptionError(helper, key, problem);
-    out[key] = value;
-  }
-  return out as T;
-}
-
-/** The known key within two edits of a misspelt one, if any. */
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
+  return resolveWith(defaults, options, {
+    checks,
+    error: (problem) => {
+      if (problem.kind === 'not-an-object')
+        return new ChartError(`${helper}: options must be an object, not ${show(problem.value)}`);
+      if (problem.kind === 'invalid') return new ChartOptionError(helper, problem.option, problem.problem);
+      const near = problem.suggestion ? ` (did you mean "${problem.suggestion}"?)` : '';
+      return new ChartOptionError(helper, problem.option, `is not an option${near}; use ${problem.known.join(', ')}`);
+    },
+  });
 }

@@ -12,5 +12,6 @@ export {
   type PngOptions,
 } from './render/png.js';
 export { renderHtml, renderResponsiveHtml, RESPONSIVE_WIDTHS, HTML_DEFAULTS, type HtmlOptions } from './render/html.js';
+export { ChartRenderError } from './render/errors.js';
 export { compileSpec, type CompiledSpec } from './render/compile.js';
 export { scriptSafeJson, escapeHtml } from './render/json.js';

@@ -154,6 +154,7 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     .option('--entity <id>', "stance, timeline: that entity's relations; network: its neighbourhood")
     .option('--all', 'network: the whole graph instead of a neighbourhood (at most 300 best-connected entities)')
     .option('--metric <name>', 'centrality: degree or betweenness', 'degree')
+    .option('--max-entities <n>', 'centrality --metric betweenness: refuse a graph of more entities (default: 20000)')
     .option(
       '--types <list>',
       'centrality: entity types to rank, comma-separated (default: person,armed-group,government-body,international-body)',
@@ -165,7 +166,7 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     )
     .option(
       '--scale <n>',
-      '.png: pixels per SVG unit, above 0 and at most 8 (default: 2); a PNG holds at most 40 million pixels',
+      '.png: pixels per SVG unit, from 0.05 to 8 (default: 2); a PNG holds at most 40 million pixels',
     )
     .action(lazy(async () => (await import('./commands/chart.js')).chartCommand));
 
@@ -237,6 +238,7 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     .argument('[dir]', 'dataset source folder or release', '.')
     .requiredOption('--sources <dir>', 'folder of source text snapshots, one per source: <source id without src:>.txt')
     .option('--anchor', 'record where each quote sits (start, end, snapshot sha256) in the statements')
+    .option('--max-snapshot-mb <n>', 'refuse a snapshot larger than this many megabytes, before reading it', '50')
     .addOption(json())
     .action(lazy(async () => (await import('./commands/quotes.js')).quotesCommand));
 

@@ -18,6 +18,21 @@ export interface RunIO {
   env?: Readonly<Record<string, string | undefined>>;
 }
 
+/**
+ * Exit codes of the library errors that are a user's to fix, by their stable `code` (the schema
+ * README lists every code). Matched by code, not by class: importing the libraries here would load
+ * them for `--version` too. Codes not listed are bugs and keep their stack trace.
+ */
+const EXIT_BY_CODE: Readonly<Record<string, number>> = {
+  SCHEMA_DATASET_PATH: EXIT.usage,
+};
+
+function exitCodeOf(error: unknown): number | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && Object.hasOwn(EXIT_BY_CODE, code) ? EXIT_BY_CODE[code] : undefined;
+}
+
 /** Runs `claimgraph ...argv` (arguments after the command name) and resolves to its exit code. */
 export async function run(argv: readonly string[], io: RunIO): Promise<number> {
   const resolved: CliIO = {
@@ -47,11 +62,12 @@ export async function run(argv: readonly string[], io: RunIO): Promise<number> {
       resolved.stderr.write(`claimgraph: ${error.message}\n`);
       return error.exitCode;
     }
-    // A path that is not a dataset, whichever command was given it: a usage error, never a stack trace.
-    // (Matched by name: importing the schema package here would load it for --version too.)
-    if (error instanceof Error && error.name === 'DatasetPathError') {
-      resolved.stderr.write(`claimgraph: ${error.message}\n`);
-      return EXIT.usage;
+    // A user's mistake that a library reported (a path that is not a dataset, a bad option…), whichever
+    // command met it: one line and its exit code, never a stack trace.
+    const exit = exitCodeOf(error);
+    if (exit !== undefined) {
+      resolved.stderr.write(`claimgraph: ${(error as Error).message}\n`);
+      return exit;
     }
     const code = (error as NodeJS.ErrnoException | null)?.code;
     if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {

@@ -2,7 +2,8 @@
  * Tables for people and for other tools: a terminal table that fits the width it is given by
  * wrapping cells (never cutting them), CSV (RFC 4180) and Markdown, from the same headers and rows.
  */
-import { maxOf, printable } from '@claimgraph/schema';
+import { printable } from '@claimgraph/schema';
+import { maxOf } from '@claimgraph/schema/internal';
 import { CliError } from './errors.js';
 
 /** What `--output-format` takes on `query` and `sql`; `--json` is short for `--output-format json`. */

@@ -97,10 +97,26 @@ describe('claimgraph chart flags', () => {
     expect(px).toBeGreaterThan(600);
     const huge = await chart('centrality', '--scale', '1000', '--out', out('png'));
     expect(huge.code).toBe(2);
-    expect(huge.stderr).toContain('--scale 1000: not a number above 0 and at most 8');
+    expect(huge.stderr).toContain('--scale 1000: not a number from 0.05 to 8');
     const big = await chart('network', '--width', '2400', '--height', '4000', '--scale', '2', '--out', out('png'));
     expect(big.code).toBe(2);
     expect(big.stderr).toMatch(/a PNG holds at most 40 million/);
+  });
+
+  it('a scale too small for one pixel is a usage error, not a stack trace (issue 25)', async () => {
+    const tiny = await chart('stance', '--scale', '0.0000001', '--out', out('png'));
+    expect(tiny.code).toBe(2);
+    expect(tiny.stderr).toBe('claimgraph: --scale 0.0000001: not a number from 0.05 to 8\n');
+  });
+
+  it('betweenness past its entity cap is refused before it runs, naming the cap and the flag (issue 25)', async () => {
+    const capped = await chart('centrality', '--metric', 'betweenness', '--max-entities', '3', '--out', out('svg'));
+    expect(capped.code).toBe(1);
+    expect(capped.stderr).toMatch(
+      /^claimgraph: --metric betweenness: the graph has \d+ entities and betweenness is computed for at most 3 \(its time grows with entities × ties\); raise the cap with --max-entities, or use --metric degree\n$/,
+    );
+    const within = await chart('centrality', '--metric', 'betweenness', '--max-entities', '1000', '--out', out('svg'));
+    expect(within.code).toBe(0);
   });
 
   it('--relation draws that relation, in the stance, timeline and network charts', async () => {

@@ -14,6 +14,7 @@ import { readWorkbook, writeWorkbook } from '../src/sheet/workbook.js';
 import { readCsvFolder, writeCsvFolder } from '../src/sheet/csv-folder.js';
 import { sourceFileTexts } from '../src/sheet/source-files.js';
 import { validDataset } from '../../schema/test/fuzz-mutations.js';
+import { requireReader } from '../../schema/test/readers.js';
 
 const readData = (dir: string): Dataset =>
   Object.fromEntries(
@@ -435,10 +436,7 @@ describe('claimgraph sheet export and import', () => {
   });
 
   const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
-  if (!soffice)
-    console.warn(
-      'sheet.test: LibreOffice (soffice) is not installed; the re-save round trip is skipped. Install libreoffice-calc-nogui.',
-    );
+  requireReader('LibreOffice (soffice)', soffice !== undefined, 'libreoffice-calc-nogui', 'the re-save round trip');
   it.skipIf(!soffice)(
     'imports a workbook opened and re-saved by LibreOffice without a change, appearances included',
     async () => {

@@ -32,25 +32,44 @@ const isSpace = (c: string): boolean => /\s/u.test(c);
 
 /** The folded form of `text`: variants replaced, every run of whitespace one space. */
 export function fold(text: string): Folded {
-  let out = '';
+  // Unchanged runs are copied as slices and joined once at the end: asking a growing string whether
+  // it ends with a space flattened it each time, which made folding a long snapshot quadratic.
+  const out: string[] = [];
   const origin: number[] = [];
+  let run = 0;
+  let afterSpace = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (isSpace(c)) {
-      if (out.endsWith(' ') && origin.length > 0 && isSpace(text[origin[origin.length - 1]!]!)) continue;
-      out += ' ';
+    const code = text.charCodeAt(i);
+    // Printable ASCII other than the space is never folded: the common case, kept cheap.
+    if (code > 0x20 && code < 0x7f) {
       origin.push(i);
+      afterSpace = false;
       continue;
     }
-    const variant = FOLDS.get(c);
-    const replacement = variant?.to ?? c;
-    for (const r of replacement) {
-      out += r;
+    const c = text[i]!;
+    const space = isSpace(c);
+    const variant = space ? undefined : FOLDS.get(c);
+    if (!space && !variant) {
       origin.push(i);
+      afterSpace = false;
+      continue;
     }
+    if (run < i) out.push(text.slice(run, i));
+    run = i + 1;
+    if (space) {
+      if (afterSpace) continue;
+      out.push(' ');
+      origin.push(i);
+      afterSpace = true;
+      continue;
+    }
+    afterSpace = false;
+    out.push(variant!.to);
+    for (let k = 0; k < variant!.to.length; k++) origin.push(i);
   }
+  if (run < text.length) out.push(text.slice(run));
   origin.push(text.length);
-  return { text: out, origin };
+  return { text: out.join(''), origin };
 }
 
 /** The kind of difference between two short original strings that fold to the same text, if any. */

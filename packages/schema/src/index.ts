@@ -2,6 +2,7 @@
  * @claimgraph/schema — the claimgraph data model: record types, JSON Schemas, controlled
  * vocabularies and the dataset validator. Runs anywhere; file access lives in `@claimgraph/schema/node`.
  */
+export { ClaimgraphBaseError } from './errors.js';
 export * from './vocabulary.js';
 export * from './dates.js';
 export {
@@ -43,7 +44,6 @@ export {
   validateDataset,
   compareIds,
   recordFiles,
-  listShapeProblems,
   MAX_RECORDS,
   validateCoverage,
   type ValidateOptions,
@@ -60,6 +60,10 @@ export {
 export { formatIssue, printable, sortIssues, type ValidationIssue, type ValidationResult } from './issues.js';
 export { fragmentProblem, nameProblem, textProblem } from './text.js';
 export { fold, foldedDifference, wordsKey, type DifferenceKind, type Folded } from './fold.js';
+/**
+ * @deprecated Internal helpers, not covered by semver: import them from `@claimgraph/schema/internal`.
+ * Kept here until the chart helpers and the release code import them from there.
+ */
 export { maxOf, minOf, pushAll } from './arrays.js';
 export { isAbsoluteUrl } from './schema-check.js';
 export {
@@ -78,5 +82,4 @@ export {
 } from './exclusions.js';
 export { summarizeDataset, type DatasetSummary } from './summary.js';
 export * from './columns/index.js';
-export { DATE_FIELDS, TEXT_FIELDS, SPEAKER_TYPES, REFERENCES } from './rules.js';
 export { datasetName } from './dataset-name.js';

@@ -10,7 +10,20 @@ export {
   type ReadJsonOptions,
 } from './node/read-json.js';
 export { readRegularFile, readRegularFileOrThrow, type RegularFileRead } from './node/regular-file.js';
-export { writeFileAtomic, writeNewFile, type WriteContent, type WrittenFile } from './node/atomic-write.js';
+export {
+  writeFileAtomic,
+  writeNewFile,
+  writeFailure,
+  makeFolder,
+  writeFilesAtomic,
+  stageFile,
+  type StagedFile,
+  removeStaleTemporaries,
+  isProcessAlive,
+  type WriteContent,
+  type WrittenFile,
+  type WriteFileAtomicOptions,
+} from './node/atomic-write.js';
 export {
   openFolderTransaction,
   withFolderTransaction,

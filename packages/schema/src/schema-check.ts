@@ -7,6 +7,7 @@ import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
 import { PARTIAL_DATE_PATTERN, partialDateProblem } from './dates.js';
 import { pointerSegment, show } from './issues.js';
+import { closestName } from './suggest.js';
 import {
   CoverageSchema,
   EntitySchemas,
@@ -153,7 +154,7 @@ function messageFor(error: ValueError, recordSchema: TSchema): string {
       // Only `attributes` nests an object, and its keys are free-form but camelCase.
       if (error.path.split('/').length > 2)
         return `${show(field)} is not an attribute key; write camelCase: a lower-case letter, then letters and digits (appointedBy)`;
-      const suggestion = closest(field, Object.keys((recordSchema as { properties?: object }).properties ?? {}));
+      const suggestion = closestName(field, Object.keys((recordSchema as { properties?: object }).properties ?? {}));
       return `unknown field ${show(field)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; allowed fields are fixed by the schema`;
     }
     case ValueErrorType.StringPattern:
@@ -238,33 +239,6 @@ function patternMessage(value: string, pattern: string): string {
     return `${show(value)} is not a claimgraph id (an entity id, or "rel:", "st:" or "src:" and a lower-case slug)`;
   }
   return `${show(value)} does not match the pattern ${pattern}`;
-}
-
-/** The known field nearest to a misspelt one, when it is close enough to be a typo. */
-function closest(field: string, known: string[]): string | null {
-  let best: string | null = null;
-  let bestDistance = Math.max(2, Math.floor(field.length / 3)) + 1;
-  for (const candidate of known) {
-    const d = editDistance(field.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return Infinity;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 export { pointerSegment };

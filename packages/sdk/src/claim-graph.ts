@@ -10,7 +10,6 @@ import {
   ENTITY_TYPES,
   readColumns,
   type Columns,
-  listShapeProblems,
   outsideCoverage,
   RECORD_KINDS,
   RELATION_TYPE_INFO,
@@ -26,6 +25,7 @@ import {
   type Source,
   type Statement,
 } from '@claimgraph/schema';
+import { listShapeProblems } from '@claimgraph/schema/internal';
 import { ClaimGraphError, ClaimGraphValidationError, optionError, UnknownIdError } from './errors.js';
 import { readJudgements, type Judgements, type JudgementsFile } from './merge/judgements.js';
 import { mergeStores, type MergeReport } from './merge/merge-store.js';

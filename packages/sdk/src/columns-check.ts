@@ -13,7 +13,6 @@ import {
   RECORD_SCHEMAS,
   RedirectSchema,
   tablePlan,
-  TEXT_FIELDS,
   type Columns,
   type ColumnTable,
   type ColumnView,
@@ -21,6 +20,7 @@ import {
   type TableView,
   wordsProblems,
 } from '@claimgraph/schema';
+import { TEXT_FIELDS } from '@claimgraph/schema/internal';
 import { ALLOWED_SOURCE, ALLOWED_TARGET, CAN_SPEAK, datasetRulesHold } from './quick-check.js';
 import type { Store } from './store.js';
 import { lastDay } from './time.js';

@@ -57,6 +57,8 @@ export {
   ClaimGraphLoadError,
   ClaimGraphIntegrityError,
   ClaimGraphMergeError,
+  ClaimGraphOptionError,
+  ClaimGraphWriteError,
   UnknownIdError,
   type RecordKindName,
 } from './errors.js';

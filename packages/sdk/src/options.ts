@@ -11,7 +11,8 @@ import {
   type RelationType,
   type Stance,
 } from '@claimgraph/schema';
-import { optionError } from './errors.js';
+import { resolveOptions as resolveWith } from '@claimgraph/schema/internal';
+import { ClaimGraphOptionError, optionError } from './errors.js';
 import { STATUSES, type Status } from './status.js';
 import type { Direction } from './traverse.js';
 
@@ -116,20 +117,21 @@ export const PATH_DEFAULTS: PathOptions & { directed: boolean } = {
   directed: true,
 };
 
-/** Options merged over their defaults; a key the defaults do not have is a typo. */
+/** Options merged over their defaults (`undefined` keeps the default); a key the defaults do not have is a typo. */
 export function resolveOptions<T extends object>(method: string, defaults: T, options: unknown): T {
-  if (options === undefined) return defaults;
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw optionError(method, 'options', `must be an object, not ${JSON.stringify(options)}`);
-  }
-  for (const key of Object.keys(options)) {
-    if (!Object.prototype.hasOwnProperty.call(defaults, key)) {
-      throw optionError(method, `option ${JSON.stringify(key)}`, `is unknown; use ${Object.keys(defaults).join(', ')}`);
-    }
-  }
-  const out = { ...defaults } as Record<string, unknown>;
-  for (const [key, value] of Object.entries(options)) if (value !== undefined) out[key] = value;
-  return out as T;
+  return resolveWith(defaults, options, {
+    error: (problem) => {
+      if (problem.kind === 'not-an-object')
+        return optionError(method, 'options', `must be an object, not ${JSON.stringify(problem.value)}`);
+      if (problem.kind === 'invalid') return optionError(method, problem.option, problem.problem);
+      const near = problem.suggestion ? `; did you mean "${problem.suggestion}"?` : '';
+      return new ClaimGraphOptionError(
+        method,
+        problem.option,
+        `option ${JSON.stringify(problem.option)} is unknown; use ${problem.known.join(', ')}${near}`,
+      );
+    },
+  });
 }
 
 /** The allowed values named by a one-or-many option, or null when the option is absent. */

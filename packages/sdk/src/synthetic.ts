@@ -7,7 +7,6 @@ import {
   ENTITY_TYPES,
   RELATION_TYPE_INFO,
   RELATION_TYPES,
-  SPEAKER_TYPES,
   type Dataset,
   type Entity,
   type EntityType,
@@ -17,6 +16,7 @@ import {
   type Statement,
   typesExclude,
 } from '@claimgraph/schema';
+import { SPEAKER_TYPES } from '@claimgraph/schema/internal';
 
 export interface SyntheticOptions {
   /** Number of entities [1000]. */

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ClaimGraph } from '../src/index.js';
 import { exportDataset, EXPORT_DEFAULTS } from '../src/export/index.js';
 import { awkwardDataset, multilineDataset } from './export-helpers.js';
+import { requireReader } from '../../schema/test/readers.js';
 
 const GEXF_NS = 'http://www.gexf.net/1.2draft';
 const VIZ_NS = 'http://www.gexf.net/1.2draft/viz';
@@ -116,11 +117,12 @@ function departures(xml: string): string[] {
   return problems;
 }
 
-const XMLLINT = spawnSync('xmllint', ['--version']).status === 0;
-if (!XMLLINT)
-  console.warn(
-    'SKIPPED: xmllint is not installed (Debian: libxml2-utils, which .ci/run installs); well-formedness checks skipped',
-  );
+const XMLLINT = requireReader(
+  'xmllint',
+  spawnSync('xmllint', ['--version']).status === 0,
+  'libxml2-utils',
+  'the well-formedness checks',
+);
 const dir = mkdtempSync(join(tmpdir(), 'claimgraph-gexf-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

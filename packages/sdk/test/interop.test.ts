@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { RELATION_TYPE_INFO, type Dataset } from '@claimgraph/schema';
 import { ClaimGraph } from '../src/index.js';
 import { exportDataset, type ExportOptions } from '../src/export/index.js';
+import { requireReader } from '../../schema/test/readers.js';
 import { awkwardDataset } from './export-helpers.js';
 
 const PYTHON = '/usr/bin/python3';
@@ -16,11 +17,7 @@ const RELEASE = join(__dirname, '..', '..', '..', 'datasets', 'afghanistan-2021'
 
 function hasModule(module: string): boolean {
   const ok = existsSync(PYTHON) && spawnSync(PYTHON, ['-c', `import ${module}`]).status === 0;
-  if (!ok)
-    console.warn(
-      `SKIPPED: ${PYTHON} cannot import ${module}; install Debian's python3-${module} (.ci/run does) to run the ${module} interop tests`,
-    );
-  return ok;
+  return requireReader(`${module} (under ${PYTHON})`, ok, `python3-${module}`, `the ${module} interop tests`);
 }
 const NETWORKX = hasModule('networkx');
 const IGRAPH = hasModule('igraph');

@@ -7,7 +7,6 @@
  */
 import {
   compareIds,
-  DATE_FIELDS,
   encodeColumns,
   ENTITY_TYPE_SPEAKS,
   ENTITY_TYPES,
@@ -20,11 +19,11 @@ import {
   RelationSchema,
   SourceSchema,
   StatementSchema,
-  TEXT_FIELDS,
   validateDataset,
   type Dataset,
   type RecordKind,
 } from '@claimgraph/schema';
+import { DATE_FIELDS, TEXT_FIELDS } from '@claimgraph/schema/internal';
 import { describe, expect, it } from 'vitest';
 import { ClaimGraph, ClaimGraphValidationError } from '../src/index.js';
 import { columnsLookValid } from '../src/columns-check.js';

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Dataset } from '@claimgraph/schema';
+import { SiteSetupError } from './errors.js';
 import type { SiteMeta } from './model.js';
 import { CSS } from './style.js';
 
@@ -25,7 +26,7 @@ function vegaBuild(name: string, file: string): Buffer {
   try {
     folder = dirname(require.resolve(name));
   } catch {
-    throw new Error(`@claimgraph/site: cannot find the "${name}" package; install vega, vega-lite and vega-embed`);
+    throw new SiteSetupError(`cannot find the "${name}" package; install vega, vega-lite and vega-embed`);
   }
   return readFileSync(join(folder, file));
 }
@@ -41,7 +42,7 @@ function clientScript(): Buffer {
       // try the next place
     }
   }
-  throw new Error('@claimgraph/site: dist/client/site.js is missing; run "npm run build --workspace @claimgraph/site"');
+  throw new SiteSetupError('dist/client/site.js is missing; run "npm run build --workspace @claimgraph/site"');
 }
 
 /** The release data for the pages' script: `window.CLAIMGRAPH_SITE = {meta, dataset};`. */

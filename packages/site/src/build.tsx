@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { canonicalDataset, serializeDataset } from '@claimgraph/schema';
+import { SiteInputError } from './errors.js';
 import { dataScript, sharedAssets } from './assets.js';
 import { entityChart, perspectiveChart, relationChart, timelineChart, type PageChart } from './charts.js';
 import {
@@ -51,7 +52,7 @@ export function buildSite(input: SiteInput, options?: SiteOptions): SiteFiles {
   const site = new Site(input, meta, o);
   const files: SiteFiles = new Map();
   const add = (path: string, content: string | Uint8Array) => {
-    if (files.has(path)) throw new Error(`@claimgraph/site: two pages want the path ${path}`);
+    if (files.has(path)) throw new SiteInputError(`two pages want the path ${path}`);
     files.set(path, content);
   };
   const embeds: { path: string; chart: PageChart }[] = [];
@@ -66,7 +67,7 @@ export function buildSite(input: SiteInput, options?: SiteOptions): SiteFiles {
   const downloads: DownloadFile[] = [];
   for (const file of release) {
     if (file.path.split('/').some((part) => part === '..' || part === '' || part === '.'))
-      throw new Error(`@claimgraph/site: release file "${file.path}" is not a plain relative path`);
+      throw new SiteInputError(`release file "${file.path}" is not a plain relative path`);
     add(`release/${file.path}`, file.content);
     downloads.push({ path: file.path, bytes: file.content.byteLength, sha256: sha256(file.content) });
   }

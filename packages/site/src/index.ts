@@ -4,7 +4,15 @@
  * client-side search and charts. Node-only: it reads vega's browser builds and writes files.
  */
 export { buildSite, SITE_MARKER, type SiteFiles } from './build.js';
-export { writeSite, SiteOutError } from './write.js';
+export { writeSite, type WrittenSite } from './write.js';
+export {
+  SiteError,
+  SiteInputError,
+  SiteOptionError,
+  SiteOutError,
+  SitePermalinkError,
+  SiteSetupError,
+} from './errors.js';
 export { loadSiteInput, shortName, titleFromName, type LoadedSiteInput } from './release.js';
 export {
   SITE_DEFAULTS,

@@ -14,7 +14,9 @@ import {
   type Relation,
   type Statement,
 } from '@claimgraph/schema';
+import { resolveOptions as resolveWith, type OptionCheck } from '@claimgraph/schema/internal';
 import { ClaimGraph, relationStatus, type Status } from '@claimgraph/sdk';
+import { SiteOptionError } from './errors.js';
 import { encodePart, pathToUrl, recordPath, relativeHref } from './permalink.js';
 
 /** What the site says about the dataset: from the release's datapackage.json or the source's package.json. */
@@ -78,22 +80,43 @@ export const SITE_DEFAULTS = {
 
 export type ResolvedOptions = typeof SITE_DEFAULTS;
 
-export function resolveOptions(options: SiteOptions = {}): ResolvedOptions {
-  const o = { ...SITE_DEFAULTS, ...options };
-  for (const key of ['pageSize', 'homeContested', 'listLimit'] as const) {
-    if (!Number.isInteger(o[key]) || o[key] < 1)
-      throw new Error(`@claimgraph/site: options.${key}: ${String(o[key])} is not a positive whole number`);
+const positiveWhole: OptionCheck = (v) =>
+  Number.isInteger(v) && (v as number) >= 1 ? null : `${String(v)} is not a positive whole number`;
+
+/** The absolute http(s) URL, or why not. */
+const httpUrl: OptionCheck = (v) => {
+  if (typeof v !== 'string') return `${String(v)} is not an absolute URL`;
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    return `"${v}" is not an absolute URL`;
   }
+  return url.protocol === 'https:' || url.protocol === 'http:' ? null : `"${v}" is not an http(s) URL`;
+};
+
+const SITE_CHECKS: Record<keyof SiteOptions, OptionCheck> = {
+  baseUrl: httpUrl,
+  pageSize: positiveWhole,
+  homeContested: positiveWhole,
+  listLimit: positiveWhole,
+};
+
+/** The options over SITE_DEFAULTS (the schema's resolver, as the SDK and charts use it); baseUrl ends with `/`. */
+export function resolveOptions(options: SiteOptions = {}): ResolvedOptions {
+  const o = resolveWith(SITE_DEFAULTS, options, {
+    checks: SITE_CHECKS,
+    error: (problem) => {
+      if (problem.kind === 'not-an-object')
+        return new SiteOptionError('', `must be an object, not ${String(problem.value)}`);
+      if (problem.kind === 'invalid') return new SiteOptionError(problem.option, problem.problem);
+      const near = problem.suggestion ? ` (did you mean "${problem.suggestion}"?)` : '';
+      return new SiteOptionError(problem.option, `is not an option${near}; use ${problem.known.join(', ')}`);
+    },
+  });
   if (o.baseUrl !== undefined) {
-    let url: URL;
-    try {
-      url = new URL(o.baseUrl);
-    } catch {
-      throw new Error(`@claimgraph/site: options.baseUrl: "${o.baseUrl}" is not an absolute URL`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-      throw new Error(`@claimgraph/site: options.baseUrl: "${o.baseUrl}" is not an http(s) URL`);
-    o.baseUrl = url.href.endsWith('/') ? url.href : `${url.href}/`;
+    const href = new URL(o.baseUrl).href;
+    o.baseUrl = href.endsWith('/') ? href : `${href}/`;
   }
   return o;
 }

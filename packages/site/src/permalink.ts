@@ -10,6 +10,7 @@
  * folder and links are always relative (`./person/…`, `../person/…`): it is never read as a URL
  * scheme, and no id can reach outside its folder.
  */
+import { SitePermalinkError } from './errors.js';
 
 /** Top-level names the site itself uses; a record prefix may not take one. */
 export const RESERVED_FOLDERS = ['assets', 'embed', 'perspective', 'release', 'list', 'dataset'] as const;
@@ -30,11 +31,11 @@ export function encodePart(part: string): string {
 export function recordPath(id: string): string {
   const colon = id.indexOf(':');
   if (colon <= 0 || colon === id.length - 1) {
-    throw new Error(`@claimgraph/site: permalink: "${id}" is not a record id (prefix, colon, name)`);
+    throw new SitePermalinkError(id, `"${id}" is not a record id (prefix, colon, name)`);
   }
   const prefix = encodePart(id.slice(0, colon));
   if ((RESERVED_FOLDERS as readonly string[]).includes(prefix)) {
-    throw new Error(`@claimgraph/site: permalink: "${id}": the prefix "${prefix}" is a folder the site reserves`);
+    throw new SitePermalinkError(id, `"${id}": the prefix "${prefix}" is a folder the site reserves`);
   }
   return `${prefix}/${encodePart(id.slice(colon + 1))}.html`;
 }

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Dataset, ValidationIssue } from '@claimgraph/schema';
 import { checkDataset, readJsonFile, type ReadDatasetResult } from '@claimgraph/schema/node';
+import { SiteInputError } from './errors.js';
 import type { ReleaseFile, SiteInput, SiteMeta } from './model.js';
 
 export type LoadedSiteInput =
@@ -38,8 +39,8 @@ async function releaseFiles(dir: string): Promise<ReleaseFile[] | undefined> {
     try {
       files.push({ path, content: new Uint8Array(await readFile(join(dir, path))) });
     } catch {
-      throw new Error(
-        `@claimgraph/site: ${join(dir, 'datapackage.json')}: lists ${path}, which is missing; run "claimgraph verify ${dir}"`,
+      throw new SiteInputError(
+        `${join(dir, 'datapackage.json')}: lists ${path}, which is missing; run "claimgraph verify ${dir}"`,
       );
     }
   }

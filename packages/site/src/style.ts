@@ -119,6 +119,11 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .chart { margin: 0; }
 .chart-canvas { overflow-x: auto; min-height: 3rem; }
 .chart-canvas svg { max-width: none; }
+/* vega-embed's actions button sits above the chart, in the box, not beside it (which would make the
+   page scroll sideways on a phone): the chart keeps the box's whole width. */
+.chart-canvas .vega-embed, .chart-canvas .vega-embed.has-actions { display: block; padding: 0; }
+.chart-canvas .vega-embed.has-actions { padding-top: 34px; }
+.chart-canvas .vega-embed .vega-actions { right: 0; }
 .chart-note { color: var(--muted); font-size: .9rem; background: var(--tint); padding: .6rem .8rem; margin: 0; }
 .embed { font-size: .9rem; margin-top: .4rem; }
 .embed summary { cursor: pointer; color: var(--link); }
@@ -165,6 +170,8 @@ th { font-weight: 700; border-bottom: 2px solid var(--ink); }
   .relation-meta { white-space: normal; }
   .facts { grid-template-columns: 1fr; gap: 0; }
   .facts dd { margin-bottom: .4rem; }
+  th, td { padding: .4rem .25rem; }
+  .verdicts .status { letter-spacing: .02em; padding: .2rem .25rem; }
 }
 @media print {
   .masthead form, .nav, .embed, .skip { display: none; }

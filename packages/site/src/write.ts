@@ -1,61 +1,248 @@
 /**
- * writeSite: puts a built site in a folder as one step. The files go to a fresh folder beside the
- * target, which then takes the target's place, so readers never see half a site; a folder that
- * holds anything but an earlier site is refused, never overwritten.
+ * writeSite: puts a built site in a folder and owns only what it wrote. Every file is written in
+ * full beside its target before any is renamed into place; the marker file lists each file written
+ * with its hash, so a later run replaces or deletes those files (while they still hold what was
+ * written) and keeps everything else in the folder: a `.git`, a `CNAME`, a curator's own notes.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { lstat, readdir, readFile, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import {
+  isProcessAlive,
+  makeFolder,
+  removeStaleTemporaries,
+  stageFile,
+  writeFileAtomic,
+  type StagedFile,
+} from '@claimgraph/schema/node';
 import { SITE_MARKER, type SiteFiles } from './build.js';
+import { SiteOutError } from './errors.js';
 
 const WRITERS = 16;
 
-export class SiteOutError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SiteOutError';
+export interface WrittenSite {
+  files: number;
+  bytes: number;
+  /** Files of the earlier site that this one no longer has, deleted. */
+  removed: number;
+  /** What the run left alone and the user may want to know about, one line each. */
+  notices: string[];
+}
+
+/** What the marker of an earlier site says was written: path → the hashes it may hold; null for a marker without a list. */
+type Manifest = Map<string, string[]> | null;
+
+const sha256 = (content: string | Uint8Array) => createHash('sha256').update(content).digest('hex');
+
+async function hashOf(path: string): Promise<string | undefined> {
+  const stats = await lstat(path).catch(() => undefined);
+  if (!stats?.isFile()) return undefined;
+  return sha256(await readFile(path));
+}
+
+/** The file list in an earlier site's marker; `undefined` when the folder holds no marker of ours. */
+async function readManifest(dir: string): Promise<Manifest | undefined> {
+  const text = await readFile(join(dir, SITE_MARKER), 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  let marker: unknown;
+  try {
+    marker = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if ((marker as { generator?: unknown } | null)?.generator !== '@claimgraph/site') return undefined;
+  const written = (marker as { written?: unknown }).written;
+  if (written === undefined) return null;
+  if (typeof written !== 'object' || written === null) return undefined;
+  const manifest = new Map<string, string[]>();
+  for (const [path, hashes] of Object.entries(written)) {
+    const list = (Array.isArray(hashes) ? hashes : [hashes]).filter((h): h is string => typeof h === 'string');
+    // A listed path must stay inside the folder: a hand-edited marker cannot send a deletion elsewhere.
+    if (path.split('/').some((part) => part === '' || part === '.' || part === '..') || path.includes('\\')) continue;
+    manifest.set(path, list);
+  }
+  return manifest;
+}
+
+/** The marker with the file list: what a later run reads to know which files are its own. */
+function markerText(built: string | Uint8Array | undefined, written: Map<string, string[]>, complete: boolean): string {
+  let marker: Record<string, unknown> = {};
+  try {
+    marker = JSON.parse(typeof built === 'string' ? built : new TextDecoder().decode(built)) as Record<string, unknown>;
+  } catch {
+    marker = { generator: '@claimgraph/site' };
+  }
+  const list = Object.fromEntries(
+    [...written].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([p, h]) => [p, h.length === 1 ? h[0]! : h]),
+  );
+  return `${JSON.stringify({ ...marker, ...(complete ? {} : { complete: false }), written: list }, null, 2)}\n`;
+}
+
+/**
+ * Staging folders and moved-aside sites that runs of earlier versions left beside `target` when
+ * killed: a staging folder of a dead run is removed, a site moved aside is put back when the
+ * target is missing, else reported.
+ */
+async function recoverLeftovers(target: string, notices: string[]): Promise<void> {
+  const parent = dirname(target);
+  const base = basename(target);
+  const pattern = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(writing|old)-(\\d+)$`);
+  for (const name of await readdir(parent).catch(() => [] as string[])) {
+    const match = pattern.exec(name);
+    if (!match || isProcessAlive(Number(match[2]))) continue;
+    const path = join(parent, name);
+    if (match[1] === 'writing') {
+      await rm(path, { recursive: true, force: true });
+      notices.push(`removed ${path}: a half-written site left by a run that was killed`);
+    } else if (!existsSync(target)) {
+      await rename(path, target);
+      notices.push(`restored ${target} from ${path}, where a run that was killed had moved it`);
+    } else {
+      notices.push(`kept ${path}: an earlier site a killed run had moved aside; delete it if you do not need it`);
+    }
   }
 }
 
-export async function writeSite(outDir: string, files: SiteFiles): Promise<{ files: number; bytes: number }> {
+export async function writeSite(outDir: string, files: SiteFiles): Promise<WrittenSite> {
   const target = resolve(outDir);
-  if (existsSync(target)) {
-    const entries = await readdir(target).catch(() => {
-      throw new SiteOutError(`${outDir}: exists and is not a folder`);
-    });
-    if (entries.length > 0 && !entries.includes(SITE_MARKER)) {
-      throw new SiteOutError(
-        `${outDir}: the folder is not empty and holds no ${SITE_MARKER}, so it is not a site this command wrote; choose an empty or new folder`,
-      );
-    }
+  const notices: string[] = [];
+  await recoverLeftovers(target, notices);
+
+  const existing = await stat(target).catch(() => undefined);
+  if (existing && !existing.isDirectory()) throw new SiteOutError(`${outDir}: exists and is not a folder`);
+  const entries = existing ? await readdir(target) : [];
+  const manifest = existing ? await readManifest(target) : undefined;
+  if (entries.length > 0 && manifest === undefined) {
+    throw new SiteOutError(
+      `${outDir}: the folder is not empty and holds no ${SITE_MARKER}, so it is not a site this command wrote; choose an empty or new folder`,
+    );
   }
-  const parent = dirname(target);
-  await mkdir(parent, { recursive: true });
-  const staging = join(parent, `.${basename(target)}.writing-${process.pid}`);
-  const old = join(parent, `.${basename(target)}.old-${process.pid}`);
-  await rm(staging, { recursive: true, force: true });
-  let bytes = 0;
+
+  // Every path this site writes must be free, or hold what an earlier run wrote there.
+  const paths = [...files.keys()].filter((path) => path !== SITE_MARKER);
+  const conflicts: string[] = [];
+  for (const path of paths) {
+    const at = join(target, ...path.split('/'));
+    const stats = await lstat(at).catch(() => undefined);
+    if (!stats) continue;
+    if (!stats.isFile()) conflicts.push(`${path} (a ${stats.isDirectory() ? 'folder' : 'link or special file'})`);
+    else if (manifest === null) continue;
+    else if (!manifest?.has(path)) conflicts.push(`${path} (not written by claimgraph site)`);
+    else if (!manifest.get(path)!.includes((await hashOf(at))!))
+      conflicts.push(`${path} (changed since claimgraph wrote it)`);
+  }
+  if (conflicts.length > 0) {
+    const n = conflicts.length;
+    throw new SiteOutError(
+      `${outDir}: ${n === 1 ? 'a file' : `${n} files`} in the way of the new site: ${conflicts.slice(0, 5).join(', ')}${n > 5 ? ', …' : ''}; nothing was written. Move ${n === 1 ? 'it' : 'them'} away, or write the site to an empty or new folder`,
+    );
+  }
+
+  // Folders first (remembering which this run made, to remove them if it fails), then every file
+  // staged beside its target, a few in flight at a time: tens of thousands of small files, one by
+  // one, wait on the disk.
+  const created: string[] = [];
+  const folders = new Set(paths.map((path) => dirname(join(target, ...path.split('/')))));
+  const staged: StagedFile[] = [];
+  const discard = async () => {
+    await Promise.all(staged.map((file) => file.discard()));
+    for (const dir of created.reverse()) await rmdir(dir).catch(() => undefined);
+  };
   try {
-    const folders = new Set([...files.keys()].map((path) => dirname(path)));
-    for (const folder of [...folders].sort()) await mkdir(join(staging, folder), { recursive: true });
-    // A few writes in flight at a time: tens of thousands of small files, one by one, wait on the disk.
-    const entries = [...files];
+    for (const folder of [target, ...[...folders].sort()]) {
+      const made = await makeFolder(folder);
+      if (made !== undefined) for (const dir of ancestorsMade(made, folder)) created.push(dir);
+    }
+    for (const folder of folders) await removeStaleTemporaries(folder);
     let next = 0;
+    let failed: { error: unknown } | undefined;
+    // Each worker stops at the first failure of any, and all have stopped before the staged files are removed.
     const worker = async () => {
-      while (next < entries.length) {
-        const [path, content] = entries[next++]!;
-        await writeFile(join(staging, path), content);
-        bytes += typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+      while (next < paths.length && !failed) {
+        const path = paths[next++]!;
+        try {
+          staged.push(await stageFile(join(target, ...path.split('/')), files.get(path)!, { sweep: false }));
+        } catch (error) {
+          failed ??= { error };
+        }
       }
     };
     await Promise.all(Array.from({ length: WRITERS }, worker));
-    if (existsSync(target)) await rename(target, old);
-    await rename(staging, target);
+    if (failed) throw failed.error;
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    if (existsSync(old) && !existsSync(target)) await rename(old, target);
+    await discard();
     throw error;
   }
-  await rm(old, { recursive: true, force: true });
-  return { files: files.size, bytes };
+
+  const written = new Map(
+    staged.map((file) => [
+      file.path
+        .slice(target.length + 1)
+        .split(sep)
+        .join('/'),
+      file.sha256,
+    ]),
+  );
+  // Before any rename, the marker lists both what is there and what is coming, so a run killed
+  // midway leaves a folder the next run still recognises as its own.
+  const during = new Map<string, string[]>();
+  for (const [path, hash] of written) during.set(path, [hash, ...(manifest?.get(path) ?? [])]);
+  for (const [path, hashes] of manifest ?? []) if (!during.has(path)) during.set(path, hashes);
+  const marker = files.get(SITE_MARKER);
+  try {
+    await writeFileAtomic(join(target, SITE_MARKER), markerText(marker, during, false));
+  } catch (error) {
+    await discard();
+    throw error;
+  }
+  for (const file of staged) await file.commit();
+
+  // The earlier site's files this one no longer has, while they hold what was written.
+  let removed = 0;
+  const kept: string[] = [];
+  for (const [path, hashes] of manifest ?? []) {
+    if (written.has(path) || path === SITE_MARKER) continue;
+    const at = join(target, ...path.split('/'));
+    const hash = await hashOf(at);
+    if (hash === undefined) continue;
+    if (!hashes.includes(hash)) {
+      kept.push(path);
+      continue;
+    }
+    await unlink(at);
+    removed++;
+    for (let dir = dirname(at); dir.startsWith(target + sep); dir = dirname(dir))
+      if (
+        !(await rmdir(dir).then(
+          () => true,
+          () => false,
+        ))
+      )
+        break;
+  }
+  if (manifest === null)
+    notices.push(
+      `${SITE_MARKER} of the earlier site lists no files (an older version wrote it), so no file of it was deleted; from now on the list is kept`,
+    );
+  if (kept.length > 0)
+    notices.push(
+      `kept ${kept.length === 1 ? 'a file' : `${kept.length} files`} of the earlier site that ${kept.length === 1 ? 'was' : 'were'} changed after it was written: ${kept.slice(0, 5).join(', ')}${kept.length > 5 ? ', …' : ''}`,
+    );
+  await writeFileAtomic(
+    join(target, SITE_MARKER),
+    markerText(marker, new Map([...written].map(([p, h]) => [p, [h]])), true),
+  );
+  const bytes = staged.reduce((sum, file) => sum + file.bytes, 0);
+  return { files: staged.length + 1, bytes, removed, notices };
+}
+
+/** The folders `mkdir -p` made, from the first one it created (`made`) down to `folder`. */
+function ancestorsMade(made: string, folder: string): string[] {
+  const out: string[] = [];
+  for (let dir = folder; dir.length >= made.length; dir = dirname(dir)) {
+    out.unshift(dir);
+    if (dir === made) break;
+  }
+  return out;
 }

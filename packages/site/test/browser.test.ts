@@ -3,60 +3,25 @@
 // at a phone's and a laptop's width; axe-core on every kind of page; the home page by keyboard only;
 // a hostile dataset; a site opened from its folder (file://) and one read without JavaScript.
 // Screenshots go to packages/site/test-artifacts/ (git-ignored) for a person to look at.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import sirv from 'sirv';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, recordPath, writeSite } from '../src/index.js';
+import { launchChromium, noChromium, ready, serveFolder, watch } from './chromium.js';
 import { bundledInput, HOSTILE_NAME, HOSTILE_QUOTE, hostileInput } from './fixtures.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WIDTHS = [375, 1280] as const;
 
-if (!existsSync(CHROMIUM) && !process.env.CI)
-  console.warn(
-    `SKIPPED: the site's browser tests need Chromium at ${CHROMIUM} (set CHROMIUM_PATH); .ci/run installs it`,
-  );
-
-/** Everything that went wrong on a page: console errors, page errors, failed or off-site requests. */
-function watch(page: Page, allowed: (url: URL) => boolean): string[] {
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
-  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
-  // Anything not on the local server is refused and reported: the site must need nothing else.
-  void page.route(
-    (url) => !allowed(url),
-    (route) => {
-      problems.push(`left localhost: ${route.request().url()}`);
-      return route.abort();
-    },
-  );
-  return problems;
-}
-
-/** Waits until the page's script has run and every chart on it is drawn. */
-async function ready(page: Page): Promise<void> {
-  await page.waitForSelector('body[data-ready]', { timeout: 0 });
-  expect(await page.locator('figure.chart:not([data-drawn="true"])').count(), `${page.url()}: charts drawn`).toBe(0);
-}
-
-describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the site in Chromium', () => {
+describe.skipIf(noChromium)('the site in Chromium', () => {
   let browser: Browser;
-  let server: Server;
+  let server: Awaited<ReturnType<typeof serveFolder>>;
   let base: string;
   let bundledDir: string;
 
@@ -65,26 +30,15 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the site in Chromium'
     bundledDir = join(root, 'bundled');
     await writeSite(bundledDir, buildSite(await bundledInput()));
     await writeSite(join(root, 'hostile'), buildSite(hostileInput()));
-    const serve = sirv(root, { dev: true });
-    server = createServer((req, res) => serve(req, res, () => void res.writeHead(404).end('not found')));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+    server = await serveFolder(root);
+    base = server.base;
     await mkdir(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await server?.close();
   });
 
   const local = (url: URL) => url.hostname === '127.0.0.1' || url.protocol === 'data:';

@@ -1,17 +1,43 @@
-// Datasets for the site's tests: the bundled release, and a small hostile one whose names, quotes
-// and notes are markup, quotes and script-closing text, with a redirect.
+// Datasets for the site's tests: the bundled releases, alone and as one site of two datasets, and a
+// small hostile one whose names, quotes and notes are markup, quotes and script-closing text, with a redirect.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { validateDataset, type Dataset } from '@claimgraph/schema';
-import type { SiteInput } from '../src/index.js';
+import { ClaimGraph } from '@claimgraph/sdk';
+import type { SiteDataset, SiteInput } from '../src/index.js';
 import { loadSiteInput } from '../src/index.js';
 
 export const BUNDLED = fileURLToPath(new URL('../../../datasets/afghanistan-2021/dist/', import.meta.url));
+export const SECOND = fileURLToPath(new URL('../../../datasets/taliban-haqqani/dist/', import.meta.url));
 
-export async function bundledInput(): Promise<SiteInput> {
-  const loaded = await loadSiteInput(BUNDLED);
-  if (!loaded.ok) throw new Error(`the bundled release is invalid: ${JSON.stringify(loaded.errors[0])}`);
+async function releaseInput(path: string): Promise<SiteInput> {
+  const loaded = await loadSiteInput(path);
+  if (!loaded.ok) throw new Error(`the release ${path} is invalid: ${JSON.stringify(loaded.errors[0])}`);
   return loaded.input;
+}
+
+export const bundledInput = (): Promise<SiteInput> => releaseInput(BUNDLED);
+export const secondInput = (): Promise<SiteInput> => releaseInput(SECOND);
+
+/** Both bundled releases as one site, put together as `claimgraph site --dataset A --dataset B` does. */
+export async function bothInput(): Promise<SiteInput> {
+  const [first, second] = await Promise.all([bundledInput(), secondInput()]);
+  const cg = await ClaimGraph.load([BUNDLED, SECOND]);
+  const datasets: SiteDataset[] = cg.datasets.map((info, i) => ({
+    ...[first, second][i]!.meta,
+    name: info.name,
+    ...(info.coverage ? { coverage: info.coverage } : {}),
+  }));
+  const dataset = cg.toJSON();
+  const provenance: Record<string, string[]> = {};
+  for (const kind of ['entities', 'relations', 'statements', 'sources'] as const)
+    for (const { id } of dataset[kind]) provenance[id] = cg.datasetsOf(id);
+  return {
+    dataset,
+    meta: { name: datasets.map((d) => d.name).join('+'), title: datasets.map((d) => d.title).join(' + ') },
+    datasets,
+    provenance,
+  };
 }
 
 export const HOSTILE_NAME = '<script>alert("name")</script> & "Ned" \'Price\'';

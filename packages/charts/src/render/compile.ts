@@ -4,6 +4,7 @@
  */
 import type { Spec } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
+import { ChartRenderError } from './errors.js';
 import { loadVega } from './modules.js';
 
 export interface CompiledSpec {
@@ -41,7 +42,7 @@ export function collectingLogger(source: string): { logger: CollectingLogger; wa
       return logger;
     },
     error(...args: readonly unknown[]) {
-      throw new Error(`@claimgraph/charts/render: ${source}: ${args.map(String).join(' ')}`);
+      throw new ChartRenderError(`${source}: ${args.map(String).join(' ')}`);
     },
     warn(...args: readonly unknown[]) {
       warnings.push(args.map(String).join(' '));

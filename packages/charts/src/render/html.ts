@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
+import { ChartRenderError } from './errors.js';
 import { FONT } from '../frame.js';
 import { escapeHtml, scriptSafeJson } from './json.js';
 
@@ -38,9 +39,7 @@ function buildFolder(name: string): string {
   try {
     return dirname(require.resolve(name));
   } catch {
-    throw new Error(
-      `@claimgraph/charts/render: renderHtml: cannot find the "${name}" package; install vega, vega-lite and vega-embed`,
-    );
+    throw new ChartRenderError(`renderHtml: cannot find the "${name}" package; install vega, vega-lite and vega-embed`);
   }
 }
 
@@ -69,9 +68,7 @@ const titleText = (spec: TopLevelSpec): string => {
 function pageOptions(method: string, options: HtmlOptions) {
   const o = { ...HTML_DEFAULTS, ...options };
   if (o.libraries !== 'inline' && o.libraries !== 'cdn') {
-    throw new Error(
-      `@claimgraph/charts/render: ${method}: options.libraries: "${String(o.libraries)}" is not "inline" or "cdn"`,
-    );
+    throw new ChartRenderError(`${method}: options.libraries: "${String(o.libraries)}" is not "inline" or "cdn"`);
   }
   const embedOptions = {
     renderer: o.renderer,

@@ -3,6 +3,7 @@
  * native Node module and an optional peer dependency, loaded on the first PNG: browser users never install it.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { ChartRenderError } from './errors.js';
 import { ChartError, ChartOptionError } from '../options.js';
 import { renderSvg, type SvgOptions } from './view.js';
 
@@ -27,6 +28,7 @@ export const PNG_DEFAULTS = {
 
 /** The error renderPng throws when the optional peer dependency @resvg/resvg-js is not installed. */
 export class MissingRendererError extends ChartError {
+  override readonly code: string = 'CHARTS_MISSING_RENDERER';
   constructor(readonly dependency: string) {
     super(
       `render: renderPng needs ${dependency}, an optional peer dependency (a native Node module, not installed for browser use): npm install ${dependency}`,
@@ -83,8 +85,7 @@ export async function renderPng(spec: TopLevelSpec, options: PngOptions = {}): P
 /** Width and height from a PNG's header (the IHDR chunk), for checking what was written. */
 export function pngSize(png: Uint8Array): { width: number; height: number } {
   const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (png.length < 24 || signature.some((b, i) => png[i] !== b))
-    throw new Error('@claimgraph/charts/render: pngSize: not a PNG file');
+  if (png.length < 24 || signature.some((b, i) => png[i] !== b)) throw new ChartRenderError('pngSize: not a PNG file');
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }

@@ -3,6 +3,7 @@
  * (there is no canvas in Node), and returns it as an SVG string.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { ChartRenderError } from './errors.js';
 import { collectingLogger, compileSpec } from './compile.js';
 import { escapeHtml } from './json.js';
 import { loadVega } from './modules.js';
@@ -49,7 +50,7 @@ export async function renderSvg(spec: TopLevelSpec, options: SvgOptions = {}): P
   const { vega } = await loadVega();
   const { vega: compiled, warnings } = await compileSpec(spec);
   if (warnings.length && o.warnings === 'throw') {
-    throw new Error(`@claimgraph/charts/render: the spec compiles with warnings: ${warnings.join('; ')}`);
+    throw new ChartRenderError(`the spec compiles with warnings: ${warnings.join('; ')}`);
   }
   // vega's documented hook for measuring text without a canvas (vl-convert sets it too).
   (vega as unknown as { textMetrics: { width: typeof measure } }).textMetrics.width = measure;
@@ -62,7 +63,7 @@ export async function renderSvg(spec: TopLevelSpec, options: SvgOptions = {}): P
   try {
     const svg = await view.toSVG();
     if (runtime.warnings.length && o.warnings === 'throw') {
-      throw new Error(`@claimgraph/charts/render: vega warned while drawing the chart: ${runtime.warnings.join('; ')}`);
+      throw new ChartRenderError(`vega warned while drawing the chart: ${runtime.warnings.join('; ')}`);
     }
     return describe(svg, spec);
   } finally {

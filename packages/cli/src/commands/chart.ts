@@ -2,8 +2,7 @@
  * `claimgraph chart KIND --out FILE`: draws one of @claimgraph/charts' charts of a dataset; the
  * file's extension picks the format (.svg, .png, .json for the Vega-Lite spec, .html).
  */
-import { mkdir } from 'node:fs/promises';
-import { writeFileAtomic } from '@claimgraph/schema/node';
+import { makeFolder, writeFileAtomic } from '@claimgraph/schema/node';
 import { dirname, extname } from 'node:path';
 import type { CentralityMetric } from '@claimgraph/charts';
 import type { Dataset, EntityType } from '@claimgraph/schema';
@@ -34,6 +33,7 @@ export interface ChartFlags extends DatasetFlags {
   width?: string;
   height?: string;
   scale?: string;
+  maxEntities?: string;
 }
 
 /** Which kinds each selection flag means something for. */
@@ -45,6 +45,7 @@ const APPLIES: Record<string, readonly ChartKind[]> = {
   all: ['network'],
   types: ['centrality'],
   height: ['network'],
+  maxEntities: ['centrality'],
 };
 
 /** A whole number of pixels within [min, max], or a usage error naming the flag. */
@@ -72,8 +73,12 @@ export async function chartCommand(io: CliIO, kind: ChartKind, flags: ChartFlags
   if (flags.metric !== undefined && flags.metric !== 'degree' && kind !== 'centrality')
     throw new CliError(`--metric does not apply to the ${kind} chart; it works with centrality`);
   const scale = flags.scale === undefined ? 2 : Number(flags.scale);
-  if (!(scale > 0) || scale > MAX_SCALE)
-    throw new CliError(`--scale ${flags.scale}: not a number above 0 and at most ${MAX_SCALE}`);
+  // Below MIN_SCALE the smallest figure rounds to no pixels at all.
+  if (!(scale >= MIN_SCALE) || scale > MAX_SCALE)
+    throw new CliError(`--scale ${flags.scale}: not a number from ${MIN_SCALE} to ${MAX_SCALE}`);
+  const maxEntities = flags.maxEntities === undefined ? MAX_BETWEENNESS_ENTITIES : Number(flags.maxEntities);
+  if (!Number.isInteger(maxEntities) || maxEntities < 1)
+    throw new CliError(`--max-entities ${flags.maxEntities}: not a positive whole number`);
   const width = pixels('width', flags.width, 200, 2400);
   const height = pixels('height', flags.height, 160, 4000);
 
@@ -92,6 +97,15 @@ export async function chartCommand(io: CliIO, kind: ChartKind, flags: ChartFlags
     // charts' default source line names the dataset from cg.name.
     const name = read.meta.name?.replace(/^@[^/]+\//, '').replace(/^dataset-/, '');
     cg = ClaimGraph.fromData(dataset as Dataset, { validate: false, version: read.meta.version, name });
+  }
+  // Betweenness visits every shortest path (entities × ties): past the cap it would run for minutes.
+  if (kind === 'centrality' && flags.metric === 'betweenness') {
+    const entities = cg.entities().length;
+    if (entities > maxEntities)
+      throw new CliError(
+        `--metric betweenness: the graph has ${entities.toLocaleString('en')} entities and betweenness is computed for at most ${maxEntities.toLocaleString('en')} (its time grows with entities × ties); raise the cap with --max-entities, or use --metric degree`,
+        EXIT.invalid,
+      );
   }
   // Loaded here, not at start-up: vega and resvg are heavy and only this command needs them.
   const [charts, render] = await Promise.all([import('@claimgraph/charts'), import('@claimgraph/charts/render')]);
@@ -126,7 +140,7 @@ export async function chartCommand(io: CliIO, kind: ChartKind, flags: ChartFlags
     if (format === '.html') {
       // A responsive figure: the chart laid out again for each width band, picked by the page.
       const html = render.renderResponsiveHtml(draw);
-      await mkdir(dirname(out), { recursive: true });
+      await makeFolder(dirname(out));
       await writeFileAtomic(out, html);
       io.stdout.write(`wrote ${flags.out}\n`);
       return EXIT.ok;
@@ -138,7 +152,7 @@ export async function chartCommand(io: CliIO, kind: ChartKind, flags: ChartFlags
         : format === '.svg'
           ? await render.renderSvg(spec)
           : await render.renderPng(spec, { scale });
-    await mkdir(dirname(out), { recursive: true });
+    await makeFolder(dirname(out));
     await writeFileAtomic(out, bytes);
     if (format === '.png') {
       const size = render.pngSize(bytes as Uint8Array);
@@ -154,6 +168,10 @@ export async function chartCommand(io: CliIO, kind: ChartKind, flags: ChartFlags
 
 /** The most pixels per SVG unit `--scale` takes. */
 const MAX_SCALE = 8;
+/** The fewest: a 200-pixel figure is still 10 pixels wide. */
+const MIN_SCALE = 0.05;
+/** The most entities `--metric betweenness` ranks unless `--max-entities` says otherwise. */
+const MAX_BETWEENNESS_ENTITIES = 20_000;
 
 /** "options.from" in a chart's message is the "--from" flag here. */
 const flagNames = (message: string) =>

@@ -4,7 +4,7 @@
  */
 import type { Dataset } from '@claimgraph/schema';
 import { checkDataset } from '@claimgraph/schema/node';
-import { ClaimGraphError, type ClaimGraph } from '@claimgraph/sdk';
+import { ClaimGraphError, ClaimGraphWriteError, type ClaimGraph } from '@claimgraph/sdk';
 import { exportDataset, type ExportFormat } from '@claimgraph/sdk/export';
 import { chooseDatasets, datasetsLabel, isMerge, openGraph, type DatasetFlags } from '../datasets.js';
 import { CliError, EXIT } from '../errors.js';
@@ -57,8 +57,13 @@ export async function exportCommand(io: CliIO, flags: ExportFlags): Promise<numb
       gexfVersion: flags.gexfVersion,
     });
   } catch (error) {
-    if (error instanceof ClaimGraphError || (error as Error).name === 'ClaimGraphError')
-      throw new CliError((error as Error).message.replace(/^@claimgraph\/sdk: /, ''));
+    if (error instanceof ClaimGraphError) {
+      const message = error.message.replace(/^@claimgraph\/sdk: /, '');
+      // The disk said no (full, read-only): not a usage mistake; nothing was changed.
+      if (error instanceof ClaimGraphWriteError)
+        throw new CliError(message.replace(/^exportDataset\(\): out: /, ''), EXIT.invalid);
+      throw new CliError(message);
+    }
     throw error;
   } finally {
     progress.done();

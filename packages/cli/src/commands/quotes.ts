@@ -3,11 +3,11 @@
  * must be verbatim in a text snapshot of its source; near misses are explained, and `--anchor`
  * records where each quote sits (a TextPositionSelector) without copying any source text.
  */
-import { readDataset } from '@claimgraph/schema/node';
+import { readDataset, readRegularFile } from '@claimgraph/schema/node';
 import type { Dataset, Statement } from '@claimgraph/schema';
 import { checkQuotes, codePointOffset, snapshotFileName, type QuoteCheck } from '@claimgraph/sdk/quotes';
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CliError, EXIT } from '../errors.js';
 import { fsPath, type CliIO } from '../io.js';
@@ -19,6 +19,8 @@ export interface QuotesFlags {
   sources?: string;
   anchor?: boolean;
   json?: boolean;
+  /** Largest snapshot read, in megabytes [50]. */
+  maxSnapshotMb?: string;
 }
 
 interface Snapshot {
@@ -50,10 +52,12 @@ export async function quotesCommand(io: CliIO, dir: string | undefined, flags: Q
       EXIT.usage,
     );
 
+  const maxMb = Number(flags.maxSnapshotMb ?? '50');
+  if (!(maxMb > 0)) throw new CliError(`--max-snapshot-mb ${flags.maxSnapshotMb}: not a number above 0`, EXIT.usage);
   const snapshots = new Map<string, Snapshot>();
   for (const source of data.sources) {
     const file = snapshotFileName(source.id);
-    const bytes = await readFile(join(sourcesDir, file)).catch(() => undefined);
+    const bytes = await readSnapshot(join(sourcesDir, file), join(flags.sources, file), maxMb);
     if (!bytes) continue;
     snapshots.set(source.id, {
       text: bytes.toString('utf8'),
@@ -100,6 +104,34 @@ export async function quotesCommand(io: CliIO, dir: string | undefined, flags: Q
     }
   }
   return ok ? EXIT.ok : EXIT.invalid;
+}
+
+/**
+ * A snapshot's bytes, or undefined when there is none. Only a regular file is read (a FIFO or a
+ * device would hang or never end), its size is checked before reading, and it must be UTF-8 text.
+ */
+async function readSnapshot(path: string, shown: string, maxMb: number): Promise<Buffer | undefined> {
+  const stats = await stat(path).catch(() => undefined);
+  if (!stats) return undefined;
+  if (stats.isFile() && stats.size > maxMb * 1_048_576)
+    throw new CliError(
+      `${shown}: ${(stats.size / 1_048_576).toFixed(1)} MB is larger than the ${maxMb} MB a snapshot may be; give a text snapshot, or raise the limit with --max-snapshot-mb`,
+      EXIT.invalid,
+    );
+  const read = await readRegularFile(path);
+  if (!read.ok) throw new CliError(`${shown}: ${read.problem}`, EXIT.invalid);
+  const at = read.bytes.indexOf(0);
+  if (at !== -1)
+    throw new CliError(
+      `${shown}: holds a NUL byte at byte ${at}, so it is not a text snapshot; give the page's text`,
+      EXIT.invalid,
+    );
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
+  } catch {
+    throw new CliError(`${shown}: is not valid UTF-8 text; save the snapshot as UTF-8`, EXIT.invalid);
+  }
+  return read.bytes;
 }
 
 /** Sources some words were measured on by position (a TextPositionSelector): their snapshots exist somewhere. */

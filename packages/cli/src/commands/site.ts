@@ -8,7 +8,7 @@ import type { SiteDataset, SiteInput } from '@claimgraph/site';
 import { readDataset } from '@claimgraph/schema/node';
 import { chooseDatasets, isMerge, openGraph, type ChosenDataset, type DatasetFlags } from '../datasets.js';
 import { CliError, EXIT } from '../errors.js';
-import { fsPath, shownPath, type CliIO } from '../io.js';
+import { asGiven, fsPath, shownPath, type CliIO } from '../io.js';
 import { printIssues } from '../output.js';
 
 export interface SiteFlags extends DatasetFlags {
@@ -23,7 +23,7 @@ export async function siteCommand(io: CliIO, flags: SiteFlags): Promise<number> 
   if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize > 0))
     throw new CliError(`--page-size ${flags.pageSize}: not a positive whole number`);
   const chosen = await chooseDatasets(io, flags);
-  const { buildSite, loadSiteInput, writeSite, SiteOutError } = await import('@claimgraph/site');
+  const { buildSite, loadSiteInput, writeSite, SiteOptionError, SiteOutError } = await import('@claimgraph/site');
   const started = performance.now();
   let input: SiteInput;
   if (isMerge(flags)) input = await mergedInput(io, flags, chosen);
@@ -42,7 +42,7 @@ export async function siteCommand(io: CliIO, flags: SiteFlags): Promise<number> 
     files = buildSite(input, { baseUrl: flags.baseUrl, pageSize });
   } catch (error) {
     // A bad option is the user's to fix: the builder's message names it.
-    if (error instanceof Error && error.message.startsWith('@claimgraph/site: options.baseUrl'))
+    if (error instanceof SiteOptionError && error.option === 'baseUrl')
       throw new CliError(error.message.replace('@claimgraph/site: options.baseUrl', '--base-url'));
     throw error;
   }
@@ -51,9 +51,12 @@ export async function siteCommand(io: CliIO, flags: SiteFlags): Promise<number> 
   try {
     written = await writeSite(out, files);
   } catch (error) {
-    if (error instanceof SiteOutError) throw new CliError(error.message.split(out).join(flags.out));
+    if (error instanceof SiteOutError) throw new CliError(asGiven(error.message, out, flags.out));
+    if ((error as NodeJS.ErrnoException).code)
+      throw new CliError(asGiven((error as Error).message, out, flags.out), EXIT.invalid);
     throw error;
   }
+  for (const notice of written.notices) io.stderr.write(`${asGiven(notice, out, flags.out)}\n`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const megabytes = (written.bytes / 1048576).toFixed(1);
   io.stdout.write(

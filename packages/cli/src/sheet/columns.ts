@@ -2,7 +2,8 @@
  * The curation workbook's layout: one sheet per record kind, its columns derived from the schema's
  * fields (never listed twice), with readable names beside the ids they explain.
  */
-import { ENTITY_TYPES, RELATION_TYPES, STANCES, pushAll } from '@claimgraph/schema';
+import { ENTITY_TYPES, RELATION_TYPES, STANCES } from '@claimgraph/schema';
+import { pushAll } from '@claimgraph/schema/internal';
 import { FIELDS, type ExportKind, type FieldType } from '@claimgraph/sdk/export';
 
 /** A record kind's sheet, or the Appearances sheet: one row per other source reporting a statement. */

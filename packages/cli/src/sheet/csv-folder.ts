@@ -6,7 +6,7 @@ import { maxOf, pushAll } from '@claimgraph/schema';
 import { csvLine, escapeFormula, unescapeFormula } from '@claimgraph/sdk/export';
 import { parse } from 'csv-parse/sync';
 import { mkdir, readdir } from 'node:fs/promises';
-import { writeFileAtomic } from '@claimgraph/schema/node';
+import { writeFilesAtomic } from '@claimgraph/schema/node';
 import { join } from 'node:path';
 import { CliError, EXIT } from '../errors.js';
 import { SHEET_KINDS, readLayout, type SheetKind } from './columns.js';
@@ -19,7 +19,8 @@ export const csvFileName = (kind: SheetKind): string => `${kind}.csv`;
 
 export async function writeCsvFolder(tables: readonly Table[], dir: string): Promise<string[]> {
   await mkdir(dir, { recursive: true });
-  const written: string[] = [];
+  // All files or none: a full disk midway must not leave new sheets beside old ones.
+  const files: { path: string; content: string }[] = [];
   for (const table of tables) {
     const lines = [csvLine(table.layout.columns.map((c) => c.header))];
     for (const row of table.rows)
@@ -30,13 +31,11 @@ export async function writeCsvFolder(tables: readonly Table[], dir: string): Pro
           ),
         ),
       );
-    const file = csvFileName(table.layout.kind);
-    await writeFileAtomic(join(dir, file), lines.join(''));
-    written.push(file);
+    files.push({ path: csvFileName(table.layout.kind), content: lines.join('') });
   }
-  await writeFileAtomic(join(dir, MARKER_FILE), markerFile());
-  written.push(MARKER_FILE);
-  return written;
+  files.push({ path: MARKER_FILE, content: markerFile() });
+  await writeFilesAtomic(files.map((f) => ({ path: join(dir, f.path), content: f.content })));
+  return files.map((f) => f.path);
 }
 
 /**

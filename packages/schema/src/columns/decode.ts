@@ -2,6 +2,7 @@
  * Reads the columnar release file: checks its framing and version, gives typed-array views of its
  * columns without copying, and builds a row only when it is asked for.
  */
+import { ClaimgraphBaseError } from '../errors.js';
 import type { Dataset } from '../records.js';
 import { decodeDate, PRECISIONS } from './days.js';
 import {
@@ -15,7 +16,8 @@ import {
 } from './format.js';
 
 /** A columnar file that cannot be read: broken framing, a version this package does not know, or a column out of bounds. */
-export class ColumnsFormatError extends Error {
+export class ColumnsFormatError extends ClaimgraphBaseError {
+  readonly code: string = 'SCHEMA_COLUMNS_FORMAT';
   constructor(
     readonly file: string,
     detail: string,

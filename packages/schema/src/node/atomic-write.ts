@@ -1,10 +1,10 @@
 /**
  * Crash-safe file writes: every file the tools write goes to a temporary file in the same folder,
- * is flushed to disk, and is renamed over the target, so a full disk, a kill or a crash leaves
- * either the old file or the new one, never a truncated mix.
+ * is checked to hold every byte, flushed to disk, and renamed over the target, so a full disk, a
+ * kill or a crash leaves either the old file or the new one, never a truncated mix.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { open, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Text, bytes, or chunks of either (written as they come and hashed on the way). */
@@ -19,6 +19,42 @@ export interface WrittenFile {
 
 // Small chunks (one record per line) are gathered into writes of about this size.
 const BATCH = 1 << 20;
+
+/** What a failed write means to a user, as the end of a one-line message. */
+const WRITE_PROBLEMS: Record<string, string> = {
+  ENOSPC: 'no space left on the disk',
+  EDQUOT: 'the disk quota is used up',
+  EFBIG: 'the file is larger than this file system allows',
+  EACCES: 'permission denied: the folder is not writable by this user',
+  EPERM: 'permission denied: the folder is not writable by this user',
+  EROFS: 'the file system is read-only',
+  ENOENT: 'the folder does not exist',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'is a folder, not a file',
+  EIO: 'the disk reported an input/output error',
+};
+
+/**
+ * An error of a write that changed nothing: its message names the file, what went wrong and that
+ * the old file (if any) is as it was; `code` is the errno name, so callers can tell a full disk.
+ */
+export function writeFailure(path: string, error: unknown, existed: boolean): Error & { code: string } {
+  const code = (error as NodeJS.ErrnoException | null)?.code ?? 'EIO';
+  const problem = WRITE_PROBLEMS[code] ?? (error as Error | null)?.message ?? String(error);
+  const kept = existed ? 'the old file was left as it was' : 'nothing was written';
+  const failure = new Error(`cannot write ${path}: ${problem} (${code}); ${kept}`, { cause: error });
+  return Object.assign(failure, { code });
+}
+
+/** Writes all of `data` at the handle's position: a short write (a nearly full disk) is continued, never ignored. */
+async function writeAll(handle: Awaited<ReturnType<typeof open>>, data: Buffer): Promise<void> {
+  let offset = 0;
+  while (offset < data.byteLength) {
+    const { bytesWritten } = await handle.write(data, offset, data.byteLength - offset);
+    if (bytesWritten <= 0) throw Object.assign(new Error('write wrote no bytes'), { code: 'ENOSPC' });
+    offset += bytesWritten;
+  }
+}
 
 /** Writes `content` to a file that must not exist yet (`wx`), hashing as it goes; flushed to disk before it returns. */
 export async function writeNewFile(path: string, content: WriteContent, mode?: number): Promise<WrittenFile> {
@@ -35,7 +71,7 @@ export async function writeNewFile(path: string, content: WriteContent, mode?: n
       const data = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
       pending = [];
       pendingBytes = 0;
-      await handle.write(data);
+      await writeAll(handle, data);
     };
     for await (const chunk of chunks) {
       if (typeof chunk !== 'string') binary = true;
@@ -51,10 +87,43 @@ export async function writeNewFile(path: string, content: WriteContent, mode?: n
     }
     await flush();
     await handle.sync();
+    // The file system's own count, after the flush: what a later read will see.
+    const size = (await handle.stat()).size;
+    if (size !== bytes)
+      throw Object.assign(new Error(`${path}: ${size} bytes on disk where ${bytes} were written`), { code: 'EIO' });
   } finally {
     await handle.close();
   }
   return { bytes, sha256: hash.digest('hex'), binary };
+}
+
+/**
+ * Makes `dir` and its missing parents; returns the first folder made (undefined when none was).
+ * Node reports a read-only or unwritable parent of a recursive mkdir as ENOENT, so on failure the
+ * first missing folder is made alone to learn the real cause; the error is a `writeFailure`.
+ */
+export async function makeFolder(dir: string): Promise<string | undefined> {
+  try {
+    return await mkdir(dir, { recursive: true });
+  } catch (error) {
+    let cause = error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      let missing = dir;
+      while (
+        dirname(missing) !== missing &&
+        !(await stat(dirname(missing)).then(
+          () => true,
+          () => false,
+        ))
+      )
+        missing = dirname(missing);
+      cause = await mkdir(missing).then(
+        () => error,
+        (real: unknown) => real,
+      );
+    }
+    throw writeFailure(dir, cause, false);
+  }
 }
 
 /** A name for a temporary sibling of `path`: hidden, unique, and recognisable as ours. */
@@ -62,23 +131,146 @@ export function temporarySibling(path: string, purpose = 'tmp'): string {
   return join(dirname(path), `.${basename(path)}.${purpose}-${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
+/** A temporary sibling's name: `.NAME.tmp-PID-HEX` (as `temporarySibling` makes it). */
+const TEMPORARY = /^\..+\.tmp-(\d+)-[0-9a-f]{8}$/;
+
+/** Whether the process with this id is still running (its temporary files are still in use). */
+export function isProcessAlive(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, it is only somebody else's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files that runs killed midway (kill -9, a power cut) left in `dir`: only
+ * names this module makes, and only of processes no longer running. `only` limits it to the
+ * temporaries of one file name. Returns the names removed; never throws.
+ */
+export async function removeStaleTemporaries(dir: string, only?: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    const match = TEMPORARY.exec(name);
+    if (!match || isProcessAlive(Number(match[1]))) continue;
+    if (only !== undefined && !name.startsWith(`.${only}.tmp-`)) continue;
+    const isFile = await lstat(join(dir, name)).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+    if (
+      isFile &&
+      (await unlink(join(dir, name)).then(
+        () => true,
+        () => false,
+      ))
+    )
+      removed.push(name);
+  }
+  return removed;
+}
+
+export interface WriteFileAtomicOptions {
+  /** Remove temporary files of this name left by killed runs first [true]; a caller writing many files in one folder sweeps once itself. */
+  sweep?: boolean;
+}
+
+/** A file written in full beside its target, waiting to be renamed over it (`commit`) or removed (`discard`). */
+export interface StagedFile extends WrittenFile {
+  /** The path as given. */
+  path: string;
+  /** Whether a file was there before: the message of a failure says whether an old file was kept. */
+  existed: boolean;
+  commit(): Promise<void>;
+  discard(): Promise<void>;
+}
+
+/**
+ * Writes `content` to a temporary sibling of `path` and checks it; the target is not touched
+ * until `commit()`. Several files staged first and committed after are all written or none
+ * (short of a kill between the renames). A symbolic link is followed (the link stays, the file it
+ * names is replaced); a folder, FIFO or device is refused. Errors are `writeFailure`s.
+ */
+export async function stageFile(
+  path: string,
+  content: WriteContent,
+  options: WriteFileAtomicOptions = {},
+): Promise<StagedFile> {
+  let target = path;
+  const link = await lstat(path).catch(() => undefined);
+  if (link?.isSymbolicLink()) {
+    target = await realpath(path).catch(() => {
+      throw writeFailure(path, { code: 'ENOENT' }, false);
+    });
+  }
+  const existing = await stat(target).catch(() => undefined);
+  if (existing?.isDirectory()) throw writeFailure(path, { code: 'EISDIR' }, false);
+  if (existing && !existing.isFile())
+    throw Object.assign(
+      new Error(`cannot write ${path}: is not a regular file (a FIFO, a device or a socket); nothing was written`),
+      { code: 'ENOTREG' },
+    );
+  const existed = existing !== undefined;
+  if (options.sweep !== false) await removeStaleTemporaries(dirname(target), basename(target));
+  const temp = temporarySibling(target);
+  const discard = () => unlink(temp).catch(() => undefined);
+  const fail = async (error: unknown): Promise<never> => {
+    await discard();
+    // A content generator's own error (a character XML cannot hold) is the caller's to word.
+    if (!(error as NodeJS.ErrnoException).code) throw error;
+    throw writeFailure(path, error, existed);
+  };
+  let written: WrittenFile;
+  try {
+    written = await writeNewFile(temp, content, existing ? existing.mode & 0o7777 : undefined);
+  } catch (error) {
+    return fail(error);
+  }
+  return {
+    ...written,
+    path,
+    existed,
+    commit: () => rename(temp, target).catch(fail),
+    discard,
+  };
+}
+
 /**
  * Writes `content` to `path` through a temporary file in the same folder and a rename, so that
  * readers and crashes see the old file or the new one, whole. An existing file keeps its mode.
- * On any error the temporary file is removed and the target is untouched.
+ * On any error the temporary file is removed, the target is untouched, and the error
+ * (`writeFailure`: code, file, and whether the old file was kept) says so.
  */
-export async function writeFileAtomic(path: string, content: WriteContent): Promise<WrittenFile> {
-  const mode = await stat(path).then(
-    (s) => (s.isFile() ? s.mode & 0o7777 : undefined),
-    () => undefined,
-  );
-  const temp = temporarySibling(path);
+export async function writeFileAtomic(
+  path: string,
+  content: WriteContent,
+  options: WriteFileAtomicOptions = {},
+): Promise<WrittenFile> {
+  const staged = await stageFile(path, content, options);
+  await staged.commit();
+  return { bytes: staged.bytes, sha256: staged.sha256, binary: staged.binary };
+}
+
+/**
+ * Writes several files all or none: each is staged beside its target, and only when every one is
+ * written in full are they renamed into place. On an error every staged file is removed.
+ */
+export async function writeFilesAtomic(
+  files: readonly { path: string; content: WriteContent }[],
+  options: WriteFileAtomicOptions = {},
+): Promise<WrittenFile[]> {
+  const staged: StagedFile[] = [];
   try {
-    const written = await writeNewFile(temp, content, mode);
-    await rename(temp, path);
-    return written;
+    for (const { path, content } of files) staged.push(await stageFile(path, content, options));
   } catch (error) {
-    await unlink(temp).catch(() => undefined);
+    await Promise.all(staged.map((s) => s.discard()));
     throw error;
   }
+  for (const file of staged) await file.commit();
+  return staged.map(({ bytes, sha256, binary }) => ({ bytes, sha256, binary }));
 }

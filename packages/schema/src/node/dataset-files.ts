@@ -4,6 +4,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
+import { ClaimgraphBaseError } from '../errors.js';
 import type { ValidationIssue } from '../issues.js';
 import {
   COVERAGE_FILE,
@@ -45,7 +46,9 @@ export interface ReadDatasetResult {
   issues: ValidationIssue[];
 }
 
-export class DatasetPathError extends Error {
+/** A path that is not a dataset: missing, or neither a dataset folder, a release nor a dataset.json. */
+export class DatasetPathError extends ClaimgraphBaseError {
+  readonly code: string = 'SCHEMA_DATASET_PATH';
   constructor(message: string) {
     super(message);
     this.name = 'DatasetPathError';

@@ -2,7 +2,8 @@
  * The counting every shipped rule shares: statements grouped into voices, each voice's latest
  * words kept, weighed, and the two sides compared. Rules differ only in the options they pass.
  */
-import { maxOf, type Statement } from '@claimgraph/schema';
+import type { Statement } from '@claimgraph/schema';
+import { maxOf } from '@claimgraph/schema/internal';
 import type { RuleDecision, RuleInput, Tally, Verdict, Vote } from './types.js';
 
 export interface CountOptions {

@@ -4,7 +4,7 @@
  * MiniSearch over names, relations and quotes, folded the way the SDK folds names. It writes
  * text with textContent only: record text never becomes markup.
  */
-import { networkChart, stanceChart, timelineChart } from '@claimgraph/charts';
+import { networkChart, stanceChart, timelineChart, WIDTH_RANGE } from '@claimgraph/charts';
 import { ClaimGraph, type Dataset } from '@claimgraph/sdk';
 import type { ChartRef } from '../charts.js';
 import type { SiteMeta } from '../model.js';
@@ -25,21 +25,21 @@ function claimGraph(): ClaimGraph | undefined {
   return graph;
 }
 
+/** The widest each kind of chart is drawn: wider, its marks spread thin. */
+const WIDEST: Record<ChartRef['kind'], number> = { stance: 680, timeline: 720, network: 680, perspective: 680 };
+
 function specFor(cg: ClaimGraph, ref: ChartRef, width: number, dataset: string) {
-  const common = { dataset };
-  // Every chart takes its whole width and lays itself out for it (names above the marks on a phone).
-  const fit = (widest: number) => Math.max(300, Math.min(widest, width));
+  const common = { dataset, width };
   switch (ref.kind) {
     case 'stance':
-      return stanceChart(cg, { ...common, relation: ref.relation, width: fit(680) });
+      return stanceChart(cg, { ...common, relation: ref.relation });
     case 'timeline':
-      return timelineChart(cg, { ...common, relation: ref.relation, width: fit(720) });
+      return timelineChart(cg, { ...common, relation: ref.relation });
     case 'network':
-      return networkChart(cg, { ...common, focus: ref.entity, width: fit(680) });
+      return networkChart(cg, { ...common, focus: ref.entity });
     case 'perspective':
       return networkChart(cg.perspective(ref.speaker!), {
         ...common,
-        width: fit(680),
         title: `As ${cg.entity(ref.speaker!)?.name ?? ref.speaker} tells it`,
         subtitle: 'Only the relations this speaker spoke about, from their statements alone.',
       });
@@ -58,10 +58,18 @@ async function drawCharts(): Promise<void> {
     if (!canvas) continue;
     try {
       const ref = JSON.parse(figure.dataset.chart!) as ChartRef;
-      const spec = specFor(cg, ref, canvas.clientWidth || 600, dataset);
+      // Every chart takes its box's whole width and lays itself out for it (names above the marks on
+      // a phone); the width is kept on the figure, for a reader's tools and the layout tests.
+      const width = Math.max(WIDTH_RANGE.min, Math.min(WIDEST[ref.kind], canvas.clientWidth || 600));
+      figure.dataset.width = String(width);
+      const spec = specFor(cg, ref, width, dataset);
       const label = canvas.getAttribute('aria-label') ?? '';
-      canvas.replaceChildren();
-      await embed(canvas, spec, {
+      // vega-embed styles the element it draws in (inline-block, room for its actions button at the
+      // side): it gets one of its own, so the box keeps the column's width; site.css puts the button
+      // above the chart instead.
+      const target = document.createElement('div');
+      canvas.replaceChildren(target);
+      await embed(target, spec, {
         renderer: 'svg',
         actions: { export: true, source: false, compiled: false, editor: false },
         description: label,

@@ -29,7 +29,7 @@ export function AboutPage({ site }: { site: Site }) {
   const path = ABOUT_PATH;
   const coverage = site.coverage;
   return (
-    <Layout site={site} path={path} title="About">
+    <Layout site={site} kind="about" path={path} title="About">
       <h1>About {site.title}</h1>
       {site.meta.description ? <p class="standfirst">{site.meta.description}</p> : null}
       <h2>Coverage</h2>

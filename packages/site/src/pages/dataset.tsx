@@ -7,7 +7,13 @@ export function DatasetPage({ site, dataset, counts }: { site: Site; dataset: Si
   const path = datasetPath(dataset.name);
   const coverage = dataset.coverage;
   return (
-    <Layout site={site} path={path} title={dataset.title ?? dataset.name} description={dataset.description}>
+    <Layout
+      site={site}
+      kind="dataset"
+      path={path}
+      title={dataset.title ?? dataset.name}
+      description={dataset.description}
+    >
       <section class="lede">
         <p class="kicker">Dataset{dataset.version ? ` · version ${dataset.version}` : ''}</p>
         <h1>{dataset.title ?? dataset.name}</h1>

@@ -37,7 +37,7 @@ export function EntityPage({ site, entity }: { site: Site; entity: Entity }) {
   const limit = site.options.listLimit;
   const isSpeaker = said.length > 0;
   return (
-    <Layout site={site} path={path} title={entity.name} description={entity.description} charts>
+    <Layout site={site} kind="entity" path={path} title={entity.name} description={entity.description} charts>
       <p class="kicker">{site.typeLabel(entity)}</p>
       <h1>{entity.name}</h1>
       {entity.description ? <p class="standfirst">{entity.description}</p> : null}

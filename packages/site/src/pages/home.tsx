@@ -29,7 +29,7 @@ export function HomePage({ site }: { site: Site }) {
   const shown = contested.slice(0, site.options.homeContested);
   const speakers = site.speakers.size;
   return (
-    <Layout site={site} path={path} title="Overview" description={site.meta.description}>
+    <Layout site={site} kind="home" path={path} title="Overview" description={site.meta.description}>
       <section class="lede">
         <p class="kicker">Dataset{site.meta.version ? ` · version ${site.meta.version}` : ''}</p>
         <h1>{site.title}</h1>

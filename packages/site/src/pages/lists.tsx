@@ -38,7 +38,7 @@ export function RelationsPage({ site, all, page }: { site: Site; all: Relation[]
   const path = listPagePath('relations', page);
   const { items, pages } = paginate(all, page, site.options.pageSize);
   return (
-    <Layout site={site} path={path} title={heading('Relations', page, pages)}>
+    <Layout site={site} kind="relations" path={path} title={heading('Relations', page, pages)}>
       <h1>{heading('Relations', page, pages)}</h1>
       <p class="standfirst">
         {all.length} relations, contested first: each is a proposition about two entities, with the statements for and
@@ -65,7 +65,7 @@ export function EntitiesPage({ site, all, page }: { site: Site; all: Entity[]; p
     else groups.push({ type: entity.type, label: site.typeLabel(entity), entities: [entity] });
   }
   return (
-    <Layout site={site} path={path} title={heading('Entities', page, pages)}>
+    <Layout site={site} kind="entities" path={path} title={heading('Entities', page, pages)}>
       <h1>{heading('Entities', page, pages)}</h1>
       <p class="standfirst">{all.length} people, groups, bodies, places, events and documents, by type and name.</p>
       {groups.map((group) => (
@@ -103,7 +103,13 @@ export function TimelinePage({ site, all, page }: { site: Site; all: Statement[]
   const { items, pages } = paginate(all, page, site.options.pageSize);
   const drawn = timelineRelations(site);
   return (
-    <Layout site={site} path={path} title={heading('Timeline', page, pages)} charts={page === 1 && drawn.length > 0}>
+    <Layout
+      site={site}
+      kind="timeline"
+      path={path}
+      title={heading('Timeline', page, pages)}
+      charts={page === 1 && drawn.length > 0}
+    >
       <h1>{heading('Timeline', page, pages)}</h1>
       <p class="standfirst">
         Every statement by date, earliest first; a date known only to the month or year comes first in its month or

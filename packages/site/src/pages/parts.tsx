@@ -23,8 +23,31 @@ export function HeadBasics() {
   );
 }
 
+/**
+ * The kinds of page a site has, marked on each page's body (`data-page`): tests walk one of each, and
+ * a stylesheet may tell them apart.
+ */
+export type PageKind =
+  | 'home'
+  | 'search'
+  | 'about'
+  | 'downloads'
+  | 'rules'
+  | 'dataset'
+  | 'relations'
+  | 'entities'
+  | 'timeline'
+  | 'relation'
+  | 'entity'
+  | 'perspective'
+  | 'statement'
+  | 'source'
+  | 'redirect'
+  | 'embed';
+
 export interface PageProps {
   site: Site;
+  kind: PageKind;
   /** This page's path from the site root: links are made relative to it. */
   path: string;
   title: string;
@@ -45,7 +68,7 @@ const NAV = [
   ['about.html', 'About'],
 ] as const;
 
-export function Layout({ site, path, title, description, charts, search, children }: PageProps) {
+export function Layout({ site, kind, path, title, description, charts, search, children }: PageProps) {
   const href = (to: string) => relativeHref(path, to);
   const version = site.meta.version ? ` ${site.meta.version}` : '';
   return (
@@ -62,7 +85,7 @@ export function Layout({ site, path, title, description, charts, search, childre
         {charts ? <script defer src={href('assets/vega-embed.min.js')} /> : null}
         <script defer src={href('assets/site.js')} />
       </head>
-      <body>
+      <body data-page={kind}>
         <a class="skip" href="#main">
           Skip to content
         </a>

@@ -33,6 +33,7 @@ export function PerspectivePage({ site, speaker }: { site: Site; speaker: Entity
   return (
     <Layout
       site={site}
+      kind="perspective"
       path={path}
       title={`The relations as ${speaker.name} tells them`}
       description={`${statements.length} statements by ${speaker.name}`}

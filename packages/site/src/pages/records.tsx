@@ -11,7 +11,7 @@ export function StatementPage({ site, statement }: { site: Site; statement: Stat
   const relation = site.cg.relation(statement.relation);
   const title = `${site.nameOf(statement.speaker)} ${statement.stance} ${relation ? site.phraseText(relation) : statement.relation}`;
   return (
-    <Layout site={site} path={path} title={title}>
+    <Layout site={site} kind="statement" path={path} title={title}>
       <p class="kicker">Statement</p>
       <h1>
         {site.nameOf(statement.speaker)} {statement.stance === 'supports' ? 'supports' : 'disputes'}:{' '}
@@ -37,7 +37,7 @@ export function SourcePage({ site, source }: { site: Site; source: Source }) {
   const alsoHere = [...appearingIn(site.data, source.id)].sort(byDate);
   const limit = site.options.listLimit;
   return (
-    <Layout site={site} path={path} title={source.title}>
+    <Layout site={site} kind="source" path={path} title={source.title}>
       <p class="kicker">Source</p>
       <h1>{source.title}</h1>
       <dl class="facts">
@@ -126,7 +126,7 @@ export function RedirectPage({ site, from, to }: { site: Site; from: string; to:
         <meta name="robots" content="noindex" />
         <link rel="stylesheet" href={relativeHref(path, 'assets/site.css')} />
       </head>
-      <body>
+      <body data-page="redirect">
         <main id="main" class="wrap">
           <h1>This record has moved</h1>
           <p>

@@ -15,7 +15,7 @@ export function RelationPage({ site, relation }: { site: Site; relation: Relatio
   const link = (id: string) => site.recordHref(path, id);
   const attributes = Object.entries(relation.attributes ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
   return (
-    <Layout site={site} path={path} title={site.phraseText(relation)} charts>
+    <Layout site={site} kind="relation" path={path} title={site.phraseText(relation)} charts>
       <p class="kicker">
         Relation · {info.label} · <StatusBadge status={status} path={path} />
       </p>
@@ -66,38 +66,41 @@ export function RelationPage({ site, relation }: { site: Site; relation: Relatio
       <Chart site={site} path={path} {...relationChart(site, relation)} />
       <section aria-labelledby="rules-title">
         <h2 id="rules-title">Under each rule</h2>
-        <table class="verdicts">
-          <thead>
-            <tr>
-              <th scope="col">Rule</th>
-              <th scope="col">Verdict</th>
-              <th scope="col">For</th>
-              <th scope="col">Against</th>
-            </tr>
-          </thead>
-          <tbody>
-            {CONSENSUS_RULES.map((rule) => {
-              const c = site.cg.consensus(relation.id, { rule: ruleName(rule) });
-              return (
-                <tr>
-                  <td>
-                    <a href={relativeHref(path, `${RULES_PATH}#${ruleAnchor(c.rule)}`)}>{c.rule}</a>
-                  </td>
-                  <td>
-                    <span class={`status status-${c.verdict}`}>{c.verdict}</span>
-                  </td>
-                  <td>
-                    {c.tally.supports} ({c.tally.supportingVoices} {c.tally.supportingVoices === 1 ? 'voice' : 'voices'}
-                    )
-                  </td>
-                  <td>
-                    {c.tally.disputes} ({c.tally.disputingVoices} {c.tally.disputingVoices === 1 ? 'voice' : 'voices'})
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div class="table-wrap">
+          <table class="verdicts">
+            <thead>
+              <tr>
+                <th scope="col">Rule</th>
+                <th scope="col">Verdict</th>
+                <th scope="col">For</th>
+                <th scope="col">Against</th>
+              </tr>
+            </thead>
+            <tbody>
+              {CONSENSUS_RULES.map((rule) => {
+                const c = site.cg.consensus(relation.id, { rule: ruleName(rule) });
+                return (
+                  <tr>
+                    <td>
+                      <a href={relativeHref(path, `${RULES_PATH}#${ruleAnchor(c.rule)}`)}>{c.rule}</a>
+                    </td>
+                    <td>
+                      <span class={`status status-${c.verdict}`}>{c.verdict}</span>
+                    </td>
+                    <td>
+                      {c.tally.supports} ({c.tally.supportingVoices}{' '}
+                      {c.tally.supportingVoices === 1 ? 'voice' : 'voices'})
+                    </td>
+                    <td>
+                      {c.tally.disputes} ({c.tally.disputingVoices} {c.tally.disputingVoices === 1 ? 'voice' : 'voices'}
+                      )
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       </section>
       {[
         { key: 'supports', heading: 'Supporting', list: supports },

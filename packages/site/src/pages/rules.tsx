@@ -11,7 +11,7 @@ export function RulesPage({ site }: { site: Site }) {
   const path = RULES_PATH;
   const relations = site.data.relations;
   return (
-    <Layout site={site} path={path} title="How a status is decided">
+    <Layout site={site} kind="rules" path={path} title="How a status is decided">
       <p class="kicker">Consensus rules</p>
       <h1>How a status is decided</h1>
       <p class="standfirst">

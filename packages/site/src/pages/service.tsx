@@ -40,7 +40,7 @@ GROUP BY r.type ORDER BY statements DESC;`
     : `-- in duckdb: dataset.json holds one list per record type
 SELECT unnest(statements, recursive := true) FROM read_json('dataset.json');`;
   return (
-    <Layout site={site} path={path} title="Downloads">
+    <Layout site={site} kind="downloads" path={path} title="Downloads">
       <h1>Downloads</h1>
       <p class="standfirst">
         The release this site was built from, file by file, with the size and SHA-256 hash of each, so a copy can be
@@ -97,7 +97,7 @@ SELECT unnest(statements, recursive := true) FROM read_json('dataset.json');`;
 export function SearchPage({ site }: { site: Site }) {
   const path = 'search.html';
   return (
-    <Layout site={site} path={path} title="Search" search>
+    <Layout site={site} kind="search" path={path} title="Search" search>
       <h1>Search</h1>
       <div id="search-results" aria-live="polite">
         <p class="chart-note">
@@ -141,7 +141,7 @@ export function EmbedPage({
         <script defer src={href('assets/vega-embed.min.js')} />
         <script defer src={href('assets/site.js')} />
       </head>
-      <body class="embed-page">
+      <body class="embed-page" data-page="embed">
         <main id="main">
           <figure class="chart" data-chart={JSON.stringify(chart)}>
             <div class="chart-canvas" role="img" aria-label={label}>

@@ -1,0 +1,9 @@
+/**
+ * @claimgraph/schema/internal — helpers the other claimgraph packages share. NOT covered by semver:
+ * anything here may change or go in any release; use the public entries instead.
+ */
+export { resolveOptions, type OptionCheck, type OptionProblem, type ResolveOptionsSettings } from './options.js';
+export { closestName } from './suggest.js';
+export { maxOf, minOf, pushAll } from './arrays.js';
+export { DATE_FIELDS, REFERENCES, SPEAKER_TYPES, TEXT_FIELDS } from './rules.js';
+export { listShapeProblems } from './validate.js';

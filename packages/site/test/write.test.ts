@@ -1,0 +1,148 @@
+/**
+ * Issue 25: writeSite owns only what it wrote. Each refused or failed run is checked by hashing
+ * every file in and beside the folder before and after: not one byte may change.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, SITE_MARKER, writeSite, type SiteFiles } from '../src/index.js';
+import { hostileInput } from './fixtures.js';
+
+/** Every file under `dir` (dot files too) with its sha256. */
+function hashes(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (at: string) => {
+    for (const name of readdirSync(at)) {
+      const path = join(at, name);
+      if (lstatSync(path).isDirectory()) walk(path);
+      else out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+let site: SiteFiles;
+beforeAll(() => {
+  site = buildSite(hostileInput());
+});
+const fresh = () => mkdtempSync(join(tmpdir(), 'claimgraph-site-write-'));
+
+describe('writeSite() deletes only files it wrote', () => {
+  it('re-run into a gh-pages checkout, keeps .git, CNAME and a curator file beside the site', async () => {
+    const root = fresh();
+    const out = join(root, 'site');
+    await writeSite(out, site);
+    mkdirSync(join(out, '.git'));
+    writeFileSync(join(out, '.git', 'HEAD'), 'ref: refs/heads/gh-pages\n');
+    writeFileSync(join(out, 'CNAME'), 'claims.example.org\n');
+    writeFileSync(join(out, 'thesis.docx'), 'my thesis');
+    const theirs = hashes(out);
+    await writeSite(out, site);
+    const after = hashes(out);
+    for (const file of ['.git/HEAD', 'CNAME', 'thesis.docx']) expect(after[file]).toBe(theirs[file]);
+  });
+
+  it('deletes the pages an earlier site had and this one has not, and the folders they leave empty', async () => {
+    const out = join(fresh(), 'site');
+    const bigger = new Map(site);
+    bigger.set('old/page.html', '<p>gone next time</p>');
+    await writeSite(out, bigger);
+    expect(existsSync(join(out, 'old', 'page.html'))).toBe(true);
+    const written = await writeSite(out, site);
+    expect(written.removed).toBe(1);
+    expect(existsSync(join(out, 'old'))).toBe(false);
+  });
+
+  it('keeps a page of the earlier site that was edited since, and says so', async () => {
+    const out = join(fresh(), 'site');
+    const bigger = new Map(site);
+    bigger.set('old/page.html', '<p>gone next time</p>');
+    await writeSite(out, bigger);
+    writeFileSync(join(out, 'old', 'page.html'), '<p>edited by hand</p>');
+    const written = await writeSite(out, site);
+    expect(readFileSync(join(out, 'old', 'page.html'), 'utf8')).toBe('<p>edited by hand</p>');
+    expect(written.notices).toEqual([
+      'kept a file of the earlier site that was changed after it was written: old/page.html',
+    ]);
+  });
+
+  it('refuses to replace a page that was edited since it was written, changing nothing', async () => {
+    const root = fresh();
+    const out = join(root, 'site');
+    await writeSite(out, site);
+    writeFileSync(join(out, 'index.html'), 'my own front page');
+    const before = hashes(root);
+    await expect(writeSite(out, site)).rejects.toThrow(
+      `${out}: a file in the way of the new site: index.html (changed since claimgraph wrote it); nothing was written. Move it away, or write the site to an empty or new folder`,
+    );
+    expect(hashes(root)).toEqual(before);
+  });
+
+  it('a folder with some other claimgraph-site.json is not an earlier site: refused, thesis.docx kept', async () => {
+    const root = fresh();
+    const out = join(root, 'mine');
+    mkdirSync(out);
+    writeFileSync(join(out, SITE_MARKER), '{"note": "not a marker of ours"}');
+    writeFileSync(join(out, 'thesis.docx'), 'my thesis');
+    const before = hashes(root);
+    await expect(writeSite(out, site)).rejects.toThrow(
+      `holds no ${SITE_MARKER}, so it is not a site this command wrote`,
+    );
+    expect(hashes(root)).toEqual(before);
+  });
+
+  it('a marker of an older version (no file list) deletes nothing it cannot tell is its own', async () => {
+    const out = join(fresh(), 'site');
+    mkdirSync(out);
+    writeFileSync(join(out, SITE_MARKER), '{"generator": "@claimgraph/site", "files": 3}');
+    writeFileSync(join(out, 'thesis.docx'), 'my thesis');
+    const written = await writeSite(out, site);
+    expect(readFileSync(join(out, 'thesis.docx'), 'utf8')).toBe('my thesis');
+    expect(written.notices[0]).toContain('lists no files (an older version wrote it), so no file of it was deleted');
+    expect(JSON.parse(readFileSync(join(out, SITE_MARKER), 'utf8')).written['index.html']).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('refuses a path the site writes that is a folder, a file as --out, or a folder inside a file', async () => {
+    const root = fresh();
+    const out = join(root, 'site');
+    await writeSite(out, site);
+    const page = [...site.keys()].find((p) => p.endsWith('.html') && p.includes('/'))!;
+    const { rmSync } = await import('node:fs');
+    rmSync(join(out, page));
+    mkdirSync(join(out, page));
+    writeFileSync(join(root, 'file'), 'a file');
+    const before = hashes(root);
+    await expect(writeSite(out, site)).rejects.toThrow(`${page} (a folder)`);
+    await expect(writeSite(join(root, 'file'), site)).rejects.toThrow('exists and is not a folder');
+    await expect(writeSite(join(root, 'file', 'site'), site)).rejects.toThrow(
+      `cannot write ${join(root, 'file', 'site')}: a part of the path is a file, not a folder (ENOTDIR); nothing was written`,
+    );
+    expect(hashes(root)).toEqual(before);
+  });
+});
+
+describe('writeSite() cleans up after runs that were killed', () => {
+  it('removes staging folders and temporary files of dead runs, and restores a site moved aside', async () => {
+    const root = fresh();
+    const out = join(root, 'site');
+    await writeSite(out, site);
+    // What a killed run of an earlier version left: the site moved aside, a staging folder.
+    const { renameSync } = await import('node:fs');
+    renameSync(out, join(root, '.site.old-999999'));
+    mkdirSync(join(root, '.site.writing-999998'));
+    writeFileSync(join(root, '.site.writing-999998', 'index.html'), 'half');
+    const written = await writeSite(out, site);
+    expect(readdirSync(root).sort()).toEqual(['site']);
+    expect(written.notices).toEqual([
+      `restored ${out} from ${join(root, '.site.old-999999')}, where a run that was killed had moved it`,
+      `removed ${join(root, '.site.writing-999998')}: a half-written site left by a run that was killed`,
+    ]);
+    // A temporary file of a killed run of this version, beside a page.
+    writeFileSync(join(out, '.index.html.tmp-999999-0badc0de'), 'half a page');
+    await writeSite(out, site);
+    expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+});
