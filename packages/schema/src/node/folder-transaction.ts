@@ -99,20 +99,26 @@ function temporaryName(name: string): { of: string; kind: string; pid: number } 
 async function takeLock(folder: string, holder: string): Promise<string> {
   const path = lockFileOf(folder);
   for (let attempt = 0; attempt < 3; attempt++) {
+    // The lock appears with its holder already written in it (a hard link of a finished file), so a
+    // run killed at any instant never leaves an empty lock that no one could ever judge stale.
+    const written = temporarySibling(path);
     try {
-      const handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
+      const handle = await open(written, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
       try {
         await handle.writeFile(`${process.pid} ${holder}\n`);
       } finally {
         await handle.close();
       }
+      await link(written, path);
       return path;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      await unlink(written).catch(() => undefined);
     }
     const text = await readFile(path, 'utf8').catch(() => '');
     const pid = Number.parseInt(text, 10);
-    // An empty lock is one being written this instant: held.
+    // A lock that cannot be read (removed this instant, or damaged by hand) is not taken over here.
     if (Number.isNaN(pid) || isProcessAlive(pid))
       throw new FolderLockedError(folder, path, Number.isNaN(pid) ? 0 : pid, text.replace(/^\d+ ?/, '').trim());
     await unlink(path).catch(() => undefined);
@@ -136,9 +142,15 @@ async function recover(folder: string): Promise<string[]> {
   let restored = exists;
   for (const entry of (await readdir(parent)).sort()) {
     const temp = temporaryName(entry);
-    if (!temp || temp.of !== name || (temp.kind !== 'staging' && temp.kind !== 'old')) continue;
-    if (isProcessAlive(temp.pid) && temp.pid !== process.pid) continue;
+    if (!temp) continue;
     const path = join(parent, entry);
+    // A lock file half made by a run killed before it took the lock.
+    if (temp.of === basename(lockFileOf(folder)) && temp.kind === 'tmp' && !isProcessAlive(temp.pid)) {
+      await unlink(path).catch(() => undefined);
+      continue;
+    }
+    if (temp.of !== name || (temp.kind !== 'staging' && temp.kind !== 'old')) continue;
+    if (isProcessAlive(temp.pid) && temp.pid !== process.pid) continue;
     if (temp.kind === 'old' && !restored) {
       await rename(path, folder);
       restored = true;
