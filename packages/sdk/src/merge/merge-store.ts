@@ -144,8 +144,74 @@ function statementIndex(
   };
 }
 
+/** What every step of a merge reads and adds to: the inputs, where their ids move, the report and the joins. */
+interface MergeContext {
+  inputs: readonly Labelled[];
+  label: (d: number) => string;
+  recordOf: <T>(kind: MergeKind, d: number, p: number) => T;
+  redirects: Map<string, { to: string; datasets: number[] }>;
+  redirected: (id: string) => string;
+  thingId: (id: string) => string;
+  report: MergeReport;
+  joins: Map<string, string>;
+  noteJoin: (kind: MergeKind, from: string, to: string) => void;
+  clash: (kind: MergeKind, id: string, field: string, a: number, b: number, problem: string) => never;
+  groupsOf: (kind: MergeKind, index: (store: Store) => IdIndex, finalId: (id: string) => string) => Groups;
+}
+
+/** One kind's merged groups, each input position's merged position and a bit per dataset per merged record. */
+interface Placed {
+  groups: Groups;
+  pos: { map: Int32Array[]; mask: Uint32Array };
+}
+
+interface MergedEntities extends Placed {
+  entityType: Uint8Array;
+  merged: Map<number, Record<string, unknown>>;
+}
+
+interface MergedSources extends Placed {
+  merged: Map<number, Record<string, unknown>>;
+}
+
+interface MergedRelations extends Placed {
+  ends: { relSource: Int32Array; relTarget: Int32Array; relType: Uint8Array };
+}
+
+interface MergedStatements extends Placed {
+  columns: ReturnType<typeof statementIndex>;
+  rewritten: Rewriter;
+  /** Kept statement → the appearances the statements joined into it add. */
+  appearancesOf: Map<string, Record<string, unknown>[]>;
+}
+
+/** A statement of a dataset with its references as the merged graph names them. */
+type Rewriter = (d: number, p: number, id: string) => Record<string, unknown>;
+
 /** Merges the stores of several datasets; throws ClaimGraphMergeError on the first clash. */
 export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements): Merged {
+  const ctx = mergeContext(inputs, judgements);
+  // Each kind's records name only the kinds before it: entities and sources, then relations, then statements.
+  const entities = mergeEntities(ctx);
+  const sources = mergeSources(ctx);
+  const relations = mergeRelations(ctx, entities);
+  const statements = mergeStatements(ctx, entities, sources, relations);
+  return {
+    store: assembleStore(ctx, entities, sources, relations, statements),
+    redirects: finalRedirects(ctx),
+    joins: ctx.joins,
+    provenance: {
+      entities: entities.pos.mask,
+      relations: relations.pos.mask,
+      statements: statements.pos.mask,
+      sources: sources.pos.mask,
+    },
+    report: ctx.report,
+  };
+}
+
+/** The ids' moves (redirects, judgements) and the report, shared by every kind's step so each names joins alike. */
+function mergeContext(inputs: readonly Labelled[], judgements: Judgements | undefined): MergeContext {
   const label = (d: number) => inputs[d]!.label;
   const recordOf = <T>(kind: MergeKind, d: number, p: number) => inputs[d]!.store[kind].at(p) as T;
   const redirects = unitedRedirects(inputs);
@@ -185,26 +251,30 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
     for (const m of moved) noteJoin(kind, m.from, m.id);
     return groups;
   };
+  return { inputs, label, recordOf, redirects, redirected, thingId, report, joins, noteJoin, clash, groupsOf };
+}
 
-  // Entities: one type per id.
-  const entityGroups = groupsOf('entities', (store) => store.entityIndex, thingId);
-  const entityPos = positions(inputs, 'entities', entityGroups);
+/** Entities: one type per id; the records several datasets hold are joined (names become aliases). */
+function mergeEntities(ctx: MergeContext): MergedEntities {
+  const { inputs, label, recordOf, clash, report } = ctx;
+  const groups = ctx.groupsOf('entities', (store) => store.entityIndex, ctx.thingId);
+  const pos = positions(inputs, 'entities', groups);
   const types = inputs.map(({ store }) => store.extras.entityType());
-  const entityType = new Uint8Array(entityGroups.length);
-  for (let i = 0; i < entityGroups.length; i++) entityType[i] = types[entityGroups.d[i]!]![entityGroups.p[i]!]!;
-  const mergedEntities = new Map<number, Record<string, unknown>>();
-  for (const i of sharedOrRenamed(entityGroups)) {
-    const members = entityGroups.members(i);
+  const entityType = new Uint8Array(groups.length);
+  for (let i = 0; i < groups.length; i++) entityType[i] = types[groups.d[i]!]![groups.p[i]!]!;
+  const merged = new Map<number, Record<string, unknown>>();
+  for (const i of sharedOrRenamed(groups)) {
+    const members = groups.members(i);
     const [d0, p0] = [members[0]!, members[1]!];
     for (let k = 2; k < members.length; k += 2) {
       const [d, p] = [members[k]!, members[k + 1]!];
       if (types[d]![p] !== entityType[i]) {
         const a = recordOf<{ id: string; type: string }>('entities', d0, p0);
         const b = recordOf<{ id: string; type: string }>('entities', d, p);
-        const as = (x: { id: string }) => (x.id === entityGroups.id(i) ? '' : ` (as ${x.id})`);
+        const as = (x: { id: string }) => (x.id === groups.id(i) ? '' : ` (as ${x.id})`);
         clash(
           'entities',
-          entityGroups.id(i),
+          groups.id(i),
           '/type',
           d0,
           d,
@@ -212,19 +282,23 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
         );
       }
     }
-    mergedEntities.set(
+    merged.set(
       i,
-      mergeEntity(entityGroups.id(i), members, (d, p) => recordOf('entities', d, p), label, report),
+      mergeEntity(groups.id(i), members, (d, p) => recordOf('entities', d, p), label, report),
     );
   }
+  return { groups, pos, entityType, merged };
+}
 
-  // Sources: the fields both datasets give must agree, but for each curator's own.
-  const sourceGroups = groupsOf('sources', (store) => store.sourceIndex, thingId);
-  const sourcePos = positions(inputs, 'sources', sourceGroups);
+/** Sources: the fields both datasets give must agree, but for each curator's own. */
+function mergeSources(ctx: MergeContext): MergedSources {
+  const { inputs, label, recordOf, clash, report } = ctx;
+  const groups = ctx.groupsOf('sources', (store) => store.sourceIndex, ctx.thingId);
+  const pos = positions(inputs, 'sources', groups);
   const mergedSources = new Map<number, Record<string, unknown>>();
-  for (const i of sharedOrRenamed(sourceGroups)) {
-    const members = sourceGroups.members(i);
-    const id = sourceGroups.id(i);
+  for (const i of sharedOrRenamed(groups)) {
+    const members = groups.members(i);
+    const id = groups.id(i);
     const merged: Record<string, unknown> = { ...recordOf<object>('sources', members[0]!, members[1]!), id };
     const from = new Map<string, number>(Object.keys(merged).map((f) => [f, members[0]!]));
     for (let k = 2; k < members.length; k += 2) {
@@ -251,16 +325,31 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
     }
     mergedSources.set(i, merged);
   }
+  return { groups, pos, merged: mergedSources };
+}
 
-  // Relations: one type and the same ends per id; then one relation per type, ends and dates.
+/** Relations: one type and the same ends per id; then one relation per type, ends and dates. */
+function mergeRelations(ctx: MergeContext, entities: MergedEntities): MergedRelations {
+  const { inputs } = ctx;
+  const groups = ctx.groupsOf('relations', (store) => store.relationIndex, ctx.redirected);
+  checkRelationClashes(ctx, groups, entities);
+  let ends = relationColumns(inputs, groups, entities.pos.map);
+  const joined = joinSameRelations(groups, inputs, ends, entities.pos.mask, ctx.noteJoin);
+  if (joined !== groups) ends = relationColumns(inputs, joined, entities.pos.map);
+  return { groups: joined, pos: positions(inputs, 'relations', joined), ends };
+}
+
+/** The records of one relation id in several datasets must agree on type and ends (either way round when symmetric). */
+function checkRelationClashes(ctx: MergeContext, groups: Groups, entities: MergedEntities): void {
+  const { inputs, label, clash } = ctx;
+  const entityMap = entities.pos.map;
   const typeOf = (d: number, p: number) => inputs[d]!.store.relType[p]!;
-  const sourceEnd = (d: number, p: number) => entityPos.map[d]![inputs[d]!.store.relSource[p]!]!;
-  const targetEnd = (d: number, p: number) => entityPos.map[d]![inputs[d]!.store.relTarget[p]!]!;
-  const entityId = (i: number) => entityGroups.id(i);
-  let relationGroups = groupsOf('relations', (store) => store.relationIndex, redirected);
-  for (const [i, rest] of relationGroups.more) {
-    const id = relationGroups.id(i);
-    const [d0, p0] = [relationGroups.d[i]!, relationGroups.p[i]!];
+  const sourceEnd = (d: number, p: number) => entityMap[d]![inputs[d]!.store.relSource[p]!]!;
+  const targetEnd = (d: number, p: number) => entityMap[d]![inputs[d]!.store.relTarget[p]!]!;
+  const entityId = (i: number) => entities.groups.id(i);
+  for (const [i, rest] of groups.more) {
+    const id = groups.id(i);
+    const [d0, p0] = [groups.d[i]!, groups.p[i]!];
     const [s0, t0] = [sourceEnd(d0, p0), targetEnd(d0, p0)];
     for (let k = 0; k < rest.length; k += 2) {
       const [d, p] = [rest[k]!, rest[k + 1]!];
@@ -295,28 +384,53 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
         );
     }
   }
-  let ends = relationColumns(inputs, relationGroups, entityPos.map);
-  const joined = joinSameRelations(relationGroups, inputs, ends, entityPos.mask, noteJoin);
-  if (joined !== relationGroups) ends = relationColumns(inputs, joined, entityPos.map);
-  relationGroups = joined;
-  const relationPos = positions(inputs, 'relations', relationGroups);
-  const relCount = relationGroups.length;
-  const { relSource, relTarget, relType } = ends;
-  const relationId = (i: number) => relationGroups.id(i);
+}
 
-  // Statements: one id, one content; then one statement per speaker, relation, stance and words.
-  let statementGroups = groupsOf('statements', statementIndexOf, redirected);
-  /** A statement with its references as the merged graph names them. */
-  const rewritten = (d: number, p: number, id: string) => {
+/** Statements: one id, one content; then one statement per speaker, relation, stance and words. */
+function mergeStatements(
+  ctx: MergeContext,
+  entities: MergedEntities,
+  sources: MergedSources,
+  relations: MergedRelations,
+): MergedStatements {
+  const { inputs } = ctx;
+  const relCount = relations.groups.length;
+  const groups = ctx.groupsOf('statements', statementIndexOf, ctx.redirected);
+  const mergedSourceId = (d: number, id: string) =>
+    sources.groups.id(sources.pos.map[d]![inputs[d]!.store.sourceIndex.get(id)!]!);
+  const rewritten = statementRewriter(ctx, entities, relations, mergedSourceId);
+  checkStatementClashes(ctx, groups, rewritten);
+  const statementColumns = (g: Groups) => statementIndex(inputs, g, relations.pos.map, entities.pos.map, relCount);
+  const columns = statementColumns(groups);
+  const duplicates = findDuplicates(relations.pos.mask, columns, groups, inputs);
+  if (duplicates.length === 0) {
+    const appearancesOf = new Map<string, Record<string, unknown>[]>();
+    return { groups, pos: positions(inputs, 'statements', groups), columns, rewritten, appearancesOf };
+  }
+  const { kept, appearancesOf } = joinDuplicateStatements(ctx, groups, duplicates, rewritten, mergedSourceId);
+  const keptColumns = statementColumns(kept);
+  return { groups: kept, pos: positions(inputs, 'statements', kept), columns: keptColumns, rewritten, appearancesOf };
+}
+
+/** Builds a statement anew only when the merged graph names its id or references otherwise: most stay the dataset's. */
+function statementRewriter(
+  ctx: MergeContext,
+  entities: MergedEntities,
+  relations: MergedRelations,
+  mergedSourceId: (d: number, id: string) => string,
+): Rewriter {
+  const { inputs, recordOf } = ctx;
+  const entityMap = entities.pos.map;
+  const relationMap = relations.pos.map;
+  const entityId = (i: number) => entities.groups.id(i);
+  return (d, p, id) => {
     const s = recordOf<Record<string, unknown>>('statements', d, p);
     const store = inputs[d]!.store;
-    const relation = relationId(relationPos.map[d]![store.stRelation[p]!]!);
-    const speaker = entityId(entityPos.map[d]![store.stSpeaker[p]!]!);
+    const relation = relations.groups.id(relationMap[d]![store.stRelation[p]!]!);
+    const speaker = entityId(entityMap[d]![store.stSpeaker[p]!]!);
     const source = mergedSourceId(d, s.source as string);
     const reportedBy =
-      s.reportedBy === undefined
-        ? undefined
-        : entityId(entityPos.map[d]![store.entityIndex.get(s.reportedBy as string)!]!);
+      s.reportedBy === undefined ? undefined : entityId(entityMap[d]![store.entityIndex.get(s.reportedBy as string)!]!);
     if (
       s.id === id &&
       s.relation === relation &&
@@ -329,11 +443,14 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
     if (reportedBy !== undefined) out.reportedBy = reportedBy;
     return out;
   };
-  const mergedSourceId = (d: number, id: string) =>
-    sourceGroups.id(sourcePos.map[d]![inputs[d]!.store.sourceIndex.get(id)!]!);
-  for (const [i, rest] of statementGroups.more) {
-    const id = statementGroups.id(i);
-    const [d0, p0] = [statementGroups.d[i]!, statementGroups.p[i]!];
+}
+
+/** The records of one statement id in several datasets must say the same once their references are merged. */
+function checkStatementClashes(ctx: MergeContext, groups: Groups, rewritten: Rewriter): void {
+  const { label, clash } = ctx;
+  for (const [i, rest] of groups.more) {
+    const id = groups.id(i);
+    const [d0, p0] = [groups.d[i]!, groups.p[i]!];
     const a = rewritten(d0, p0, id);
     for (let k = 0; k < rest.length; k += 2) {
       const d = rest[k]!;
@@ -350,72 +467,90 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
         );
     }
   }
-  const statementColumns = (groups: Groups) => statementIndex(inputs, groups, relationPos.map, entityPos.map, relCount);
-  let columns = statementColumns(statementGroups);
-  const duplicates = findDuplicates(relationPos.mask, columns, statementGroups, inputs);
-  /** Kept statement → the appearances the statements joined into it add (a source the statement already names is not repeated). */
-  const appearancesOf = new Map<string, Record<string, unknown>[]>();
-  if (duplicates.length > 0) {
-    // "One statement, two appearances": the first dataset's statement stays; the others' sources become its appearances.
-    const dropped = new Uint8Array(statementGroups.length);
-    for (const [kept, other] of duplicates) {
-      const [keptId, otherId] = [statementGroups.id(kept), statementGroups.id(other)];
-      report.duplicates.push({
-        statements: [keptId, otherId],
-        datasets: [label(statementGroups.d[kept]!), label(statementGroups.d[other]!)],
-      });
-      const members = statementGroups.members(kept);
-      pushAll(members, statementGroups.members(other));
-      sortPairs(members);
-      statementGroups.more.set(kept, members.slice(2));
-      dropped[other] = 1;
-      noteJoin('statements', otherId, keptId);
-      const base = rewritten(statementGroups.d[kept]!, statementGroups.p[kept]!, keptId);
-      const list =
-        appearancesOf.get(keptId) ?? ((base.appearances as Record<string, unknown>[] | undefined) ?? []).slice();
-      const named = new Set([base.source as string, ...list.map((a) => a.source as string)]);
-      const [d, p] = [statementGroups.d[other]!, statementGroups.p[other]!];
-      const s = recordOf<Record<string, unknown>>('statements', d, p);
-      const more = [
-        { source: s.source, ...(s.anchor === undefined ? {} : { anchor: s.anchor }) },
-        ...((s.appearances as Record<string, unknown>[] | undefined) ?? []),
-      ];
-      for (const appearance of more) {
-        const source = mergedSourceId(d, appearance.source as string);
-        if (named.has(source)) continue;
-        named.add(source);
-        list.push({ ...appearance, source });
-      }
-      appearancesOf.set(keptId, list);
-    }
-    statementGroups = statementGroups.without(dropped);
-    columns = statementColumns(statementGroups);
-  }
-  const statementPos = positions(inputs, 'statements', statementGroups);
-  const { stRelation, stSpeaker, stDisputes, supports, disputes, byRelation } = columns;
-  const first = { d: statementGroups.d, p: statementGroups.p };
+}
 
-  const store: Store = {
-    entities: mergedRecords(entityGroups, inputs, 'entities', (i) => mergedEntities.get(i)),
-    sources: mergedRecords(sourceGroups, inputs, 'sources', (i) => mergedSources.get(i)),
-    relations: mergedRecords(relationGroups, inputs, 'relations', (i, record) => {
+/**
+ * "One statement, two appearances": the first dataset's statement stays; the others' sources become
+ * its appearances (a source the statement already names is not repeated).
+ */
+function joinDuplicateStatements(
+  ctx: MergeContext,
+  groups: Groups,
+  duplicates: [number, number][],
+  rewritten: Rewriter,
+  mergedSourceId: (d: number, id: string) => string,
+): { kept: Groups; appearancesOf: Map<string, Record<string, unknown>[]> } {
+  const { label, recordOf, report } = ctx;
+  const appearancesOf = new Map<string, Record<string, unknown>[]>();
+  const dropped = new Uint8Array(groups.length);
+  for (const [kept, other] of duplicates) {
+    const [keptId, otherId] = [groups.id(kept), groups.id(other)];
+    report.duplicates.push({
+      statements: [keptId, otherId],
+      datasets: [label(groups.d[kept]!), label(groups.d[other]!)],
+    });
+    const members = groups.members(kept);
+    pushAll(members, groups.members(other));
+    sortPairs(members);
+    groups.more.set(kept, members.slice(2));
+    dropped[other] = 1;
+    ctx.noteJoin('statements', otherId, keptId);
+    const base = rewritten(groups.d[kept]!, groups.p[kept]!, keptId);
+    const list =
+      appearancesOf.get(keptId) ?? ((base.appearances as Record<string, unknown>[] | undefined) ?? []).slice();
+    const named = new Set([base.source as string, ...list.map((a) => a.source as string)]);
+    const [d, p] = [groups.d[other]!, groups.p[other]!];
+    const s = recordOf<Record<string, unknown>>('statements', d, p);
+    const more = [
+      { source: s.source, ...(s.anchor === undefined ? {} : { anchor: s.anchor }) },
+      ...((s.appearances as Record<string, unknown>[] | undefined) ?? []),
+    ];
+    for (const appearance of more) {
+      const source = mergedSourceId(d, appearance.source as string);
+      if (named.has(source)) continue;
+      named.add(source);
+      list.push({ ...appearance, source });
+    }
+    appearancesOf.set(keptId, list);
+  }
+  return { kept: groups.without(dropped), appearancesOf };
+}
+
+/** The merged store: records built on first use, the index columns from the steps, the datasets' extras gathered. */
+function assembleStore(
+  ctx: MergeContext,
+  entities: MergedEntities,
+  sources: MergedSources,
+  relations: MergedRelations,
+  statements: MergedStatements,
+): Store {
+  const { inputs, joins } = ctx;
+  const { relSource, relTarget, relType } = relations.ends;
+  const { stRelation, stSpeaker, stDisputes, supports, disputes, byRelation } = statements.columns;
+  const first = { d: statements.groups.d, p: statements.groups.p };
+  const entityId = (i: number) => entities.groups.id(i);
+  const relationId = (i: number) => relations.groups.id(i);
+  return {
+    entities: mergedRecords(entities.groups, inputs, 'entities', (i) => entities.merged.get(i)),
+    sources: mergedRecords(sources.groups, inputs, 'sources', (i) => sources.merged.get(i)),
+    relations: mergedRecords(relations.groups, inputs, 'relations', (i, record) => {
       const fields = record as Record<string, unknown>;
       const [id, source, target] = [relationId(i), entityId(relSource[i]!), entityId(relTarget[i]!)];
       const swapped = fields.source === target && fields.target === source && source !== target;
       if (fields.id === id && ((fields.source === source && fields.target === target) || swapped)) return undefined;
       return { ...fields, id, source: swapped ? target : source, target: swapped ? source : target };
     }),
-    statements: mergedRecords(statementGroups, inputs, 'statements', (i, record) => {
-      const id = statementGroups.id(i);
-      const out = rewritten(first.d[i]!, first.p[i]!, id);
-      const appearances = appearancesOf.get(id);
+    statements: mergedRecords(statements.groups, inputs, 'statements', (i, record) => {
+      const id = statements.groups.id(i);
+      const out = statements.rewritten(first.d[i]!, first.p[i]!, id);
+      const appearances = statements.appearancesOf.get(id);
       if (appearances !== undefined && appearances.length > 0) return { ...out, appearances };
       return out === record ? undefined : out;
     }),
-    entityIndex: mergedIndex(inputs, entityPos.map, (s) => s.entityIndex, joins),
-    relationIndex: mergedIndex(inputs, relationPos.map, (s) => s.relationIndex, joins),
-    sourceIndex: mergedIndex(inputs, sourcePos.map, (s) => s.sourceIndex, joins),
-    statementIndex: mergedIndex(inputs, statementPos.map, statementIndexOf, joins),
+    entityIndex: mergedIndex(inputs, entities.pos.map, (s) => s.entityIndex, joins),
+    relationIndex: mergedIndex(inputs, relations.pos.map, (s) => s.relationIndex, joins),
+    sourceIndex: mergedIndex(inputs, sources.pos.map, (s) => s.sourceIndex, joins),
+    statementIndex: mergedIndex(inputs, statements.pos.map, statementIndexOf, joins),
     relSource,
     relTarget,
     relType,
@@ -425,18 +560,31 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
     stSpeaker,
     stDisputes,
     byRelation,
-    byEntity: incidence(entityGroups.length, relSource, relTarget),
+    byEntity: incidence(entities.groups.length, relSource, relTarget),
     sorted: true,
     problem: null,
-    extras: mergedExtras(inputs, entityType, entityGroups, relationGroups, first, sourcePos.map, mergedEntities),
+    extras: mergedExtras(
+      inputs,
+      entities.entityType,
+      entities.groups,
+      relations.groups,
+      first,
+      sources.pos.map,
+      entities.merged,
+    ),
     ids: {
       entities: entityId,
       relations: relationId,
-      statements: (i) => statementGroups.id(i),
-      sources: (i) => sourceGroups.id(i),
+      statements: (i) => statements.groups.id(i),
+      sources: (i) => sources.groups.id(i),
     },
   };
-  const finalRedirects: Redirect[] = [];
+}
+
+/** Every dataset's redirects (the first listing of an id wins), each leading to the id its record has now. */
+function finalRedirects(ctx: MergeContext): Redirect[] {
+  const { inputs, joins, redirected, thingId } = ctx;
+  const out: Redirect[] = [];
   const listed = new Set<string>();
   for (const { redirects: list } of inputs)
     for (const r of list) {
@@ -447,20 +595,9 @@ export function mergeStores(inputs: readonly Labelled[], judgements?: Judgements
         : r.from.startsWith('st:')
           ? (joins.get(redirected(r.from)) ?? redirected(r.from))
           : thingId(r.from);
-      finalRedirects.push({ ...r, to });
+      out.push({ ...r, to });
     }
-  return {
-    store,
-    redirects: finalRedirects,
-    joins,
-    provenance: {
-      entities: entityPos.mask,
-      relations: relationPos.mask,
-      statements: statementPos.mask,
-      sources: sourcePos.mask,
-    },
-    report,
-  };
+  return out;
 }
 
 /** Records held by several datasets, or whose id changed: the only ones a merge builds anew. */
