@@ -5,7 +5,7 @@
 import { maxOf } from '@claimgraph/schema';
 import type { Config, TopLevelSpec } from 'vega-lite';
 import { GREYS } from './palette.js';
-import { textWidth, wrapText } from './text-width.js';
+import { textWidth, wrapWords } from './text-width.js';
 
 /** A view that can sit inside a vertical concatenation: what each helper builds. */
 export type ChartBody = Extract<TopLevelSpec, { vconcat: unknown }>['vconcat'][number];
@@ -85,6 +85,13 @@ export interface FrameParts {
   width: number;
   /** Width of the labels left of the plotting area (see `labelExtent`); the source line starts there. */
   left?: number;
+  /** At most this many lines for the title and for each subtitle line; none when undefined. */
+  titleLines?: number | undefined;
+}
+
+/** Where a spec keeps its whole title when the drawn one is shortened: `<title>` and the page title read it. */
+export interface FrameMeta {
+  title: string;
 }
 
 /** How far a left axis reaches: its widest label and the padding between labels and plot. */
@@ -97,7 +104,8 @@ export function frame(body: ChartBody, parts: FrameParts): TopLevelSpec {
   // Wrapping here, with the renderer's font widths, keeps long titles from widening the chart.
   const left = parts.left ?? 0;
   const full = left + parts.width;
-  const credit = wrapText(parts.credit, full, CREDIT_SIZE, 3);
+  const limit = parts.titleLines ?? Infinity;
+  const credit = wrapWords(parts.credit, full, CREDIT_SIZE, 3).lines;
   const footer: ChartBody = {
     width: parts.width,
     height: credit.length * CREDIT_LINE_HEIGHT,
@@ -117,9 +125,11 @@ export function frame(body: ChartBody, parts: FrameParts): TopLevelSpec {
     $schema: SCHEMA_URL,
     description: parts.description,
     title: {
-      text: wrapText(parts.title, full, TITLE_SIZE, 2, 'bold'),
-      subtitle: parts.subtitle.flatMap((line) => wrapText(line, full, SUBTITLE_SIZE, 3)),
+      // Lines break between words; only a caller's line limit shortens them, after a whole word.
+      text: wrapWords(parts.title, full, TITLE_SIZE, limit, 'bold').lines,
+      subtitle: parts.subtitle.flatMap((line) => wrapWords(line, full, SUBTITLE_SIZE, limit).lines),
     },
+    usermeta: { title: parts.title.trim() } satisfies FrameMeta,
     padding: PADDING,
     config: THEME,
     vconcat: [body, footer],

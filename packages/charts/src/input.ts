@@ -31,6 +31,11 @@ export interface FrameOptions {
   credit?: string;
   /** Width of the plotting area in pixels; labels and legends come on top. */
   width?: number;
+  /**
+   * At most this many lines for the title, and for each subtitle line; past it the text is
+   * shortened after a whole word, and the whole title stays in the SVG's `<title>` [no limit].
+   */
+  titleLines?: number;
 }
 
 /** A helper's DEFAULTS: every option named, `undefined` where the value is derived from the data. */

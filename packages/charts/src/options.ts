@@ -99,12 +99,14 @@ export const FRAME_DEFAULTS: {
   subtitle: string | string[] | undefined;
   dataset: string | undefined;
   credit: string | undefined;
+  titleLines: number | undefined;
 } = {
   width: 640,
   title: undefined,
   subtitle: undefined,
   dataset: undefined,
   credit: undefined,
+  titleLines: undefined,
 };
 
 /** The options every helper takes: title, subtitle, source line, dataset name, width. */
@@ -114,6 +116,7 @@ export const FRAME_CHECKS: Record<string, Check> = {
   dataset: CHECKS.string,
   credit: CHECKS.string,
   width: CHECKS.number(WIDTH_RANGE.min, WIDTH_RANGE.max),
+  titleLines: CHECKS.integer(1, 20),
 };
 
 /** Entity types as a list, from one type or several. */

@@ -19,9 +19,8 @@ export function stanceChart(cg: ClaimGraphLike, options: StanceChartOptions = {}
   const o = stanceOptions(options);
   const index = indexClaimGraph(cg);
   const rows = selectStance(index, o);
-  // Two pixels to spare: vega rounds text bounds outwards.
   const layout = layoutStance(rows, {
-    width: innerWidth(o.width) - 2,
+    width: innerWidth(o.width),
     labelWidth: o.labelWidth,
     quotes: o.quotes,
     maxQuoteLines: o.maxQuoteLines ?? Infinity,

@@ -162,6 +162,10 @@ function addChartCommand(program: Command, lazy: Lazy): void {
       'the source line under the chart (default: the sources and the dataset with its version)',
     )
     .option(
+      '--title-lines <n>',
+      'at most n lines (1 to 20) for the title and each subtitle line, shortened after a whole word (default: no limit: they wrap)',
+    )
+    .option(
       '--from <date>',
       'stance, timeline: keep statements whose date, at its precision, may fall on or after this date (YYYY, YYYY-MM or YYYY-MM-DD; 2021-08 keeps "2021")',
     )

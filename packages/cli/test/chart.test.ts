@@ -39,6 +39,21 @@ describe('claimgraph chart flags', () => {
     expect(spec(file).title.text.join(' ')).toBe('Who said what, August 2021');
   });
 
+  it('--title-lines shortens a long title after a whole word; without it the title wraps whole', async () => {
+    const title = 'What Washington and the Taliban disagreed about when the last American aircraft left Kabul';
+    const file = out('json');
+    const args = ['stance', '--width', '375', '--title', title];
+    expect((await chart(...args, '--title-lines', '1', '--out', file)).code).toBe(0);
+    expect(spec(file).title.text).toEqual([expect.stringMatching(/^What Washington\b.*[a-z]…$/)]);
+    const whole = out('json');
+    expect((await chart(...args, '--out', whole)).code).toBe(0);
+    expect(spec(whole).title.text.join(' ')).toBe(title);
+    expect(await chart(...args, '--title-lines', '0', '--out', out('json'))).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--title-lines 0: not a whole number of lines from 1 to 20'),
+    });
+  });
+
   it('--subtitle sets the line under the title', async () => {
     const file = out('json');
     expect((await chart('stance', '--subtitle', 'Four speakers, one claim', '--out', file)).code).toBe(0);
@@ -178,6 +193,7 @@ describe('claimgraph chart flags', () => {
       '--title',
       '--subtitle',
       '--credit',
+      '--title-lines',
       '--from',
       '--to',
       '--width',

@@ -41,7 +41,7 @@ describe('claimgraph build with the interchange files', () => {
     expect(resources.find((r) => r.path === 'dataset.columns.bin')).toMatchObject({
       format: 'claimgraph-columns',
       sha256: sha256(join(out, 'dataset.columns.bin')),
-      schema: 'schema/columns.schema.json',
+      'claimgraph:jsonSchema': 'schema/columns.schema.json',
     });
     expect(resources.map((r) => r.path)).toContain('schema/columns.schema.json');
   });

@@ -7,7 +7,7 @@ import { rm, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Dataset, DatasetSummary, ValidationIssue } from '@claimgraph/schema';
 import { checkDataset, type CheckedDataset, type ProgressListener, type WriteContent } from '@claimgraph/schema/node';
-import type { ReleaseFilesOptions } from '@claimgraph/sdk/export';
+import type { ReleaseFilesOptions, TableSchema } from '@claimgraph/sdk/export';
 import {
   isClaimgraphRelease,
   isInside,
@@ -50,6 +50,10 @@ export interface ReleaseExtraFile {
   format?: string;
   /** How many records the file holds, when it is a table. */
   records?: number;
+  /** Its resource name in datapackage.json [from its path: `parquet-entities-parquet`]; must be unique. */
+  name?: string;
+  /** A Frictionless Table Schema for a table: the resource becomes `type: "table"` with it as `schema`. */
+  tableSchema?: TableSchema;
 }
 
 export interface BuildResult extends CheckedDataset {

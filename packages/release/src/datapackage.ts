@@ -3,6 +3,24 @@ import { COLUMNS_FILE, datasetName, type Dataset, type DatasetSummary } from '@c
 import type { ReadDatasetResult } from '@claimgraph/schema/node';
 import type { ReleaseExtraFile } from './build.js';
 
+/**
+ * The resource property naming the JSON Schema a JSON file follows. A Data Package's `schema` is a
+ * Table Schema, so a JSON Schema goes in a custom property, namespaced as the spec recommends.
+ * Releases before @claimgraph/release 0.4 put it in `schema`: `resourceJsonSchema` reads both.
+ */
+export const JSON_SCHEMA = 'claimgraph:jsonSchema';
+
+/**
+ * The path of the JSON Schema a `datapackage.json` resource's file follows: `claimgraph:jsonSchema`,
+ * or, in an older release, a `schema` that names a JSON Schema file (never a Table Schema); undefined when it has none.
+ */
+export function resourceJsonSchema(resource: unknown): string | undefined {
+  if (typeof resource !== 'object' || resource === null) return undefined;
+  const { [JSON_SCHEMA]: current, schema } = resource as Record<string, unknown>;
+  if (typeof current === 'string') return current;
+  return typeof schema === 'string' && schema.endsWith('.schema.json') ? schema : undefined;
+}
+
 /** Frictionless-style descriptor: who, what version, under which license, and a hash per file. */
 export function dataPackage(
   meta: ReadDatasetResult['meta'],
@@ -41,7 +59,7 @@ export function dataPackage(
                 hash: `sha256:${file.sha256}`,
                 sha256: file.sha256,
                 records: summary.counts,
-                schema: 'schema/columns.schema.json',
+                [JSON_SCHEMA]: 'schema/columns.schema.json',
               }
             : {
                 name: file.path
@@ -56,7 +74,7 @@ export function dataPackage(
                 hash: `sha256:${file.sha256}`,
                 sha256: file.sha256,
                 ...(file.path === 'dataset.json'
-                  ? { records: summary.counts, schema: 'schema/dataset.schema.json' }
+                  ? { records: summary.counts, [JSON_SCHEMA]: 'schema/dataset.schema.json' }
                   : {}),
               },
         ),
@@ -66,13 +84,17 @@ export function dataPackage(
   };
 }
 
-/** The datapackage.json resource of an extra file: named after its path (`parquet/entities.parquet` → `parquet-entities-parquet`). */
+/**
+ * The datapackage.json resource of an extra file: named as it asks, or after its path
+ * (`parquet/entities.parquet` → `parquet-entities-parquet`); a table (`tableSchema`) is `type: "table"` with that Table Schema as `schema`.
+ */
 function extraResource(
   file: { path: string; bytes: number; sha256: string },
   extra: ReleaseExtraFile & { binary: boolean },
 ) {
   return {
-    name: file.path.toLowerCase().replace(/[^a-z0-9_-]+/g, '-'),
+    name: extra.name ?? file.path.toLowerCase().replace(/[^a-z0-9_-]+/g, '-'),
+    ...(extra.tableSchema ? { type: 'table' } : {}),
     path: file.path,
     format: extra.format ?? file.path.slice(file.path.lastIndexOf('.') + 1),
     mediatype: extra.mediatype ?? 'application/octet-stream',
@@ -81,5 +103,6 @@ function extraResource(
     hash: `sha256:${file.sha256}`,
     sha256: file.sha256,
     ...(extra.records === undefined ? {} : { records: extra.records }),
+    ...(extra.tableSchema ? { schema: extra.tableSchema } : {}),
   };
 }

@@ -7,6 +7,7 @@ import { readdir, realpath } from 'node:fs/promises';
 import { isAbsolute, join, posix } from 'node:path';
 import type { ValidationIssue, ValidationResult } from '@claimgraph/schema';
 import { describeType, readJsonFile, readRegularFile } from '@claimgraph/schema/node';
+import { resourceJsonSchema } from './datapackage.js';
 import { isInside } from './folder.js';
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
@@ -97,6 +98,18 @@ export async function verifyRelease(dir: string): Promise<ValidationResult> {
       typeof (r as { path?: unknown })?.path === 'string' ? posix.normalize((r as { path: string }).path) : '',
     ),
   );
+  // The JSON Schema a file names (`claimgraph:jsonSchema`, or `schema` in an older release) is a file of the release.
+  for (const [i, resource] of resources.entries()) {
+    const schema = resourceJsonSchema(resource);
+    if (schema !== undefined && !listed.has(posix.normalize(schema))) {
+      errors.push({
+        file: 'datapackage.json',
+        id: null,
+        path: `/resources/${i}`,
+        message: `names the JSON Schema ${JSON.stringify(schema)}, which the release does not list`,
+      });
+    }
+  }
   for (const file of await releaseFilesIn(dir)) {
     if (file !== 'datapackage.json' && !listed.has(file)) {
       errors.push({

@@ -44,6 +44,7 @@ export function centralitySpec(
     ),
     // The value labels' room right of the bars belongs to the figure.
     width: layout.plotWidth + VALUE_ROOM,
+    titleLines: o.titleLines,
     left: layout.left,
   });
 }

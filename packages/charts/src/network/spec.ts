@@ -35,6 +35,7 @@ export function networkSpec(
     ...networkWords(index, o, selection, layout, nodeValues),
     credit: creditLine(index, sources, o),
     width: layout.plotWidth,
+    titleLines: o.titleLines,
   });
 }
 

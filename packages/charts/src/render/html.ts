@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { ChartRenderError } from './errors.js';
 import { FONT } from '../frame.js';
-import { escapeHtml, scriptSafeJson } from './json.js';
+import { escapeHtml, scriptSafeJson, specTitle } from './json.js';
 
 export interface HtmlOptions {
   /** `inline` puts the libraries in the page (offline, ~850 kB); `cdn` links them from jsDelivr. */
@@ -58,11 +58,7 @@ function scriptTags(libraries: 'inline' | 'cdn'): string {
   }).join('\n');
 }
 
-const titleText = (spec: TopLevelSpec): string => {
-  const title = (spec as { title?: unknown }).title;
-  const text = typeof title === 'object' && title !== null ? (title as { text?: unknown }).text : title;
-  return Array.isArray(text) ? text.join(' ') : typeof text === 'string' ? text : 'Chart';
-};
+const titleText = (spec: TopLevelSpec): string => specTitle(spec) || 'Chart';
 
 /** Options resolved against HTML_DEFAULTS and checked, with the vega-embed options they give; `method` names the caller in errors. */
 function pageOptions(method: string, options: HtmlOptions) {

@@ -18,3 +18,15 @@ export function scriptSafeJson(value: unknown, space?: number): string {
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
+
+/**
+ * A spec's whole title: the one the frame keeps in `usermeta` (the drawn title may be shortened
+ * to a line limit), else the drawn lines joined; '' when it has none.
+ */
+export function specTitle(spec: object): string {
+  const meta = (spec as { usermeta?: { title?: unknown } }).usermeta?.title;
+  if (typeof meta === 'string') return meta;
+  const raw = (spec as { title?: unknown }).title;
+  const text = typeof raw === 'object' && raw !== null ? (raw as { text?: unknown }).text : raw;
+  return Array.isArray(text) ? text.join(' ') : typeof text === 'string' ? text : '';
+}

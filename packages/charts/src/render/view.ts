@@ -5,7 +5,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { ChartRenderError } from './errors.js';
 import { collectingLogger, compileSpec } from './compile.js';
-import { escapeHtml } from './json.js';
+import { escapeHtml, specTitle } from './json.js';
 import { loadVega } from './modules.js';
 import { textWidth } from '../text-width.js';
 
@@ -76,9 +76,7 @@ export async function renderSvg(spec: TopLevelSpec, options: SvgOptions = {}): P
  * description (the alt text) as `<desc>`, and label the image with both.
  */
 function describe(svg: string, spec: TopLevelSpec): string {
-  const raw = (spec as { title?: unknown }).title;
-  const text = typeof raw === 'object' && raw !== null ? (raw as { text?: unknown }).text : raw;
-  const title = Array.isArray(text) ? text.join(' ') : typeof text === 'string' ? text : '';
+  const title = specTitle(spec);
   const description = typeof spec.description === 'string' ? spec.description : '';
   if (!title && !description) return svg;
   const label = escapeHtml([title, description].filter(Boolean).join('. '));

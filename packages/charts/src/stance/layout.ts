@@ -34,7 +34,11 @@ const SECTION_GAP = 18;
 const NO_WORDS = 'no words reported by the source';
 const CLOSE = textWidth('”', SIZE.words);
 
+/** Pixels kept free at the right of the view: see layoutStance. */
+const TEXT_SPARE = 2;
+
 export interface StanceLayoutOptions {
+  /** The view's width; text stays `TEXT_SPARE` pixels inside it. */
   width: number;
   labelWidth: number;
   quotes: boolean;
@@ -84,12 +88,16 @@ function sectionsOf(rows: readonly StatementRow[]): { section: StanceSection; ro
 }
 
 export function layoutStance(rows: readonly StatementRow[], o: StanceLayoutOptions): StanceLayout {
-  const compact = o.width < COMPACT_BELOW;
-  const labelColumn = compact ? 0 : Math.min(o.labelWidth, Math.round(o.width * 0.3));
+  // Nothing may reach past the view, or the figure comes out wider than asked: text is laid out
+  // two pixels short of it (vega rounds text bounds outwards), and rules keep their half-pixel
+  // stroke inside it.
+  const width = o.width - TEXT_SPARE;
+  const compact = width < COMPACT_BELOW;
+  const labelColumn = compact ? 0 : Math.min(o.labelWidth, Math.round(width * 0.3));
   const plotX = compact ? 0 : labelColumn + GUTTER;
   const wordsX = compact ? plotX + DATE_X : plotX + DATE_X + DATE_WIDTH;
   // A comfortable measure: lines of words stop at about 90 characters, however wide the figure.
-  const wordsWidth = Math.min(o.width - wordsX, 600);
+  const wordsWidth = Math.min(width - wordsX, 600);
   const sections = sectionsOf(rows);
   const texts: StanceLayout['texts'] = [];
   const marks: StanceLayout['marks'] = [];
@@ -101,7 +109,7 @@ export function layoutStance(rows: readonly StatementRow[], o: StanceLayoutOptio
   sections.forEach(({ section, rows: list }, s) => {
     if (s > 0) y += SECTION_GAP;
     if (sections.length > 1) {
-      const header = wrapWords(section.phrase, o.width, SIZE.header, Infinity, 'bold').lines;
+      const header = wrapWords(section.phrase, width, SIZE.header, Infinity, 'bold').lines;
       add('header', 0, header, section.phrase, LINE.header);
       y += header.length * LINE.header;
       const { supports, disputes } = tallyStances(list);
@@ -113,10 +121,10 @@ export function layoutStance(rows: readonly StatementRow[], o: StanceLayoutOptio
     const bySpeaker = new Map<string, StatementRow[]>();
     for (const row of list) bySpeaker.set(row.speaker, [...(bySpeaker.get(row.speaker) ?? []), row]);
     [...bySpeaker.values()].forEach((said, g) => {
-      if (g > 0 || sections.length > 1) rules.push({ x: 0, x2: o.width - 1, y: y + 0.5 });
+      if (g > 0 || sections.length > 1) rules.push({ x: 0.5, x2: o.width - 0.5, y: y + 0.5 });
       y += ROW_PAD;
       const name = said[0]!.speakerName;
-      const nameLines = wrapWords(name, compact ? o.width : labelColumn, SIZE.name, Infinity, 'bold', false).lines;
+      const nameLines = wrapWords(name, compact ? width : labelColumn, SIZE.name, Infinity, 'bold', false).lines;
       add('name', 0, nameLines, name, LINE.name, said[0]);
       const top = y;
       if (compact) y += nameLines.length * LINE.name + 2;

@@ -41,6 +41,7 @@ export function stanceSpec(
       o,
     ),
     width: layout.width,
+    titleLines: o.titleLines,
   });
 }
 

@@ -35,6 +35,7 @@ export function timelineSpec(
       o,
     ),
     width: layout.plotWidth + TOTAL_COLUMN,
+    titleLines: o.titleLines,
     left: layout.left,
   });
 }

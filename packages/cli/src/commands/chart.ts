@@ -23,6 +23,7 @@ export interface ChartFlags extends DatasetFlags {
   title?: string;
   subtitle?: string;
   credit?: string;
+  titleLines?: string;
   from?: string;
   to?: string;
   relation?: string;
@@ -57,6 +58,15 @@ function pixels(flag: string, value: string | undefined, min: number, max: numbe
   return n;
 }
 
+/** `--title-lines`: a whole number of lines from 1 to 20, or a usage error. */
+function lineLimit(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 20)
+    throw new CliError(`--title-lines ${value}: not a whole number of lines from 1 to 20`);
+  return n;
+}
+
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 export async function chartCommand(io: CliIO, kind: ChartKind, flags: ChartFlags): Promise<number> {
@@ -81,6 +91,7 @@ export async function chartCommand(io: CliIO, kind: ChartKind, flags: ChartFlags
     throw new CliError(`--max-entities ${flags.maxEntities}: not a positive whole number`);
   const width = pixels('width', flags.width, 200, 2400);
   const height = pixels('height', flags.height, 160, 4000);
+  const titleLines = lineLimit(flags.titleLines);
 
   const chosen = await chooseDatasets(io, flags);
   let cg: ClaimGraph;
@@ -113,6 +124,7 @@ export async function chartCommand(io: CliIO, kind: ChartKind, flags: ChartFlags
     title: flags.title,
     subtitle: flags.subtitle,
     credit: flags.credit,
+    titleLines,
     // A merged graph has no name of its own: the source line names every dataset with its version.
     ...(cg.datasets.length > 1 ? { dataset: datasetsLabel(cg) } : {}),
   };

@@ -13,6 +13,7 @@ import {
   type ColumnHeader,
   type ColumnsHeader,
   type ColumnTable,
+  type TableHeader,
 } from './format.js';
 
 /** A columnar file that cannot be read: broken framing, a version this package does not know, or a column out of bounds. */
@@ -125,12 +126,63 @@ export function isColumnsFile(bytes: Uint8Array): boolean {
   return bytes.length >= COLUMNS_MAGIC.length && COLUMNS_MAGIC.every((b, i) => bytes[i] === b);
 }
 
+/** Builds an error that names the file; every check below reports through one. */
+type Fail = (detail: string) => ColumnsFormatError;
+
+/** A typed-array class a buffer is viewed as. */
+type ArrayKind<T> = { new (b: ArrayBufferLike, o: number, n: number): T; BYTES_PER_ELEMENT: number };
+
+/** The file's buffers, as the columns ask for them by their index in the header's buffer table. */
+interface Buffers {
+  bytes(index: unknown, type: string, where: string): Uint8Array;
+  typed<T>(Kind: ArrayKind<T>, index: unknown, type: string, length: number, where: string): T;
+}
+
+/** What reading a column needs besides its own header; one per file, shared by all its columns. */
+interface FileContext {
+  fail: Fail;
+  buffers: Buffers;
+  enums: ColumnsHeader['enums'];
+  /** Row counts of every table, so that a reference is checked before its target table is read. */
+  counts: Map<string, number>;
+  /** The tables read so far, filled in as they are read: references look up their target here. */
+  tables: Partial<Record<ColumnTable, TableView>>;
+}
+
+/** The file's precision names by their code in this package, to translate the file's own table. */
+const PRECISION_CODE = new Map<string, number>(PRECISIONS.map((p, i) => [p, i]));
+
 /**
  * Opens a columnar file. `file` names it in errors. The bytes are kept (views, not copies) unless
  * they are not aligned to 8 bytes, in which case they are copied once.
  */
 export function readColumns(input: Uint8Array, file = 'dataset.columns.bin'): Columns {
   const fail = (detail: string) => new ColumnsFormatError(file, detail);
+  const { bytes, start, version } = readPrelude(input, fail);
+  const header = readHeader(bytes, start, version, fail);
+  const enums = typeof header.enums === 'object' && header.enums !== null ? header.enums : {};
+  const buffers = fileBuffers(bytes, start, header, fail);
+  const counts = tableCounts(header, fail);
+  const tables: Partial<Record<ColumnTable, TableView>> = {};
+  const context: FileContext = { fail, buffers, enums, counts, tables };
+  for (const name of COLUMN_TABLES) {
+    const table = header.tables[name];
+    if (table !== undefined) tables[name] = readTable(name, table, context);
+  }
+  // Checked once every table is read: a table may be referred to by one that comes after it.
+  for (const name of COLUMN_TABLES) {
+    const t = tables[name];
+    if (t && name !== 'redirects' && t.count > 0 && t.column('id') === undefined && tablesReferTo(tables, name))
+      throw fail(`${name}: is referred to but has no id column`);
+  }
+  return { header, tables };
+}
+
+/**
+ * Checks the fixed prelude (magic, version, byte order, header length) before anything in the file
+ * is trusted, and aligns the bytes so that typed arrays can view them in place.
+ */
+function readPrelude(input: Uint8Array, fail: Fail): { bytes: Uint8Array; start: number; version: number } {
   if (!isColumnsFile(input))
     throw fail('is not a claimgraph columnar file (it does not start with the magic bytes 89 43 47 43 4F 4C 53 0A)');
   if (input.length < COLUMNS_PRELUDE) throw fail('is cut short before its header');
@@ -152,6 +204,11 @@ export function readColumns(input: Uint8Array, file = 'dataset.columns.bin'): Co
   const start = COLUMNS_PRELUDE + headerLength;
   if (start > bytes.length || headerLength % 8 !== (8 - (COLUMNS_PRELUDE % 8)) % 8)
     throw fail('has a header longer than the file');
+  return { bytes, start, version };
+}
+
+/** Parses the JSON header and checks the fields every later step relies on. */
+function readHeader(bytes: Uint8Array, start: number, version: number, fail: Fail): ColumnsHeader {
   let header: ColumnsHeader;
   try {
     header = JSON.parse(
@@ -166,8 +223,11 @@ export function readColumns(input: Uint8Array, file = 'dataset.columns.bin'): Co
     throw fail(`says version ${COLUMNS_VERSION} in its prelude and ${String(header.version as unknown)} in its header`);
   if (!Array.isArray(header.buffers) || typeof header.tables !== 'object' || header.tables === null)
     throw fail('has a header without buffers and tables');
-  const enums = typeof header.enums === 'object' && header.enums !== null ? header.enums : {};
+  return header;
+}
 
+/** Views of the file's buffers, each checked against its type, the file's length and its value count. */
+function fileBuffers(bytes: Uint8Array, start: number, header: ColumnsHeader, fail: Fail): Buffers {
   const buffer = (index: unknown, type: string, where: string): Uint8Array => {
     const ref = typeof index === 'number' ? header.buffers[index] : undefined;
     if (!ref || ref.type !== type || !Number.isInteger(ref.offset) || !Number.isInteger(ref.length))
@@ -176,23 +236,22 @@ export function readColumns(input: Uint8Array, file = 'dataset.columns.bin'): Co
       throw fail(`${where}: its ${type} buffer lies outside the file`);
     return bytes.subarray(start + ref.offset, start + ref.offset + ref.length);
   };
-  const typed = <T>(
-    Kind: { new (b: ArrayBufferLike, o: number, n: number): T; BYTES_PER_ELEMENT: number },
-    index: unknown,
-    type: string,
-    length: number,
-    where: string,
-  ): T => {
-    const b = buffer(index, type, where);
-    if (b.byteLength !== length * Kind.BYTES_PER_ELEMENT)
-      throw fail(`${where}: holds ${b.byteLength} bytes for ${length} values`);
-    return new Kind(b.buffer, b.byteOffset, length);
+  return {
+    bytes: buffer,
+    typed<T>(Kind: ArrayKind<T>, index: unknown, type: string, length: number, where: string): T {
+      const b = buffer(index, type, where);
+      if (b.byteLength !== length * Kind.BYTES_PER_ELEMENT)
+        throw fail(`${where}: holds ${b.byteLength} bytes for ${length} values`);
+      return new Kind(b.buffer, b.byteOffset, length);
+    },
   };
+}
 
-  const tables: Partial<Record<ColumnTable, TableView>> = {};
+/** Row counts of every table, checked up front so that references can be checked as columns are read. */
+function tableCounts(header: ColumnsHeader, fail: Fail): Map<string, number> {
   const counts = new Map<string, number>();
   for (const name of COLUMN_TABLES) {
-    const table = (header.tables as Record<string, unknown>)[name] as ColumnsHeader['tables'][string] | undefined;
+    const table = (header.tables as Record<string, unknown>)[name] as TableHeader | undefined;
     if (table === undefined) {
       if (name !== 'redirects') throw fail(`has no ${name} table`);
       continue;
@@ -204,195 +263,266 @@ export function readColumns(input: Uint8Array, file = 'dataset.columns.bin'): Co
   for (const name of Object.keys(header.tables))
     if (!(COLUMN_TABLES as readonly string[]).includes(name))
       throw fail(`has an unknown table ${JSON.stringify(name)}`);
+  return counts;
+}
 
-  const precisionCode = new Map<string, number>(PRECISIONS.map((p, i) => [p, i]));
-  for (const name of COLUMN_TABLES) {
-    const table = header.tables[name];
-    if (table === undefined) continue;
-    const count = table.count;
-    const views: ColumnView[] = [];
-    const seen = new Set<string>();
-    for (const column of table.columns as ColumnHeader[]) {
-      const where = `${name}.${String(column?.name)}`;
-      if (typeof column?.name !== 'string' || seen.has(column.name))
-        throw fail(`${where}: a column needs a name of its own`);
-      seen.add(column.name);
-      const corrupt = () => fail(`${where}: its text is not valid UTF-8 or does not match its offsets`);
-      const present = (index: unknown) =>
-        index === undefined ? null : typed(Uint8Array, index, 'uint8', count, where);
-      const has = (p: Uint8Array | null, i: number) => p === null || p[i] === 1;
-      switch (column.kind) {
-        case 'string':
-        case 'json': {
-          const strings = new TextColumn(
-            buffer(column.text, 'utf8', where),
-            typed(Uint32Array, column.offsets, 'uint32', count + 1, where),
-            corrupt,
-          );
-          const p = present(column.present);
-          const get =
-            column.kind === 'string'
-              ? (i: number) => (has(p, i) ? strings.value(i) : undefined)
-              : (i: number) => (has(p, i) ? (JSON.parse(strings.value(i)) as unknown) : undefined);
-          views.push({ name: column.name, kind: column.kind, strings, present: p, get } as StringView | JsonView);
-          break;
-        }
-        case 'strings': {
-          const items = typed(Uint32Array, column.items, 'uint32', count + 1, where);
-          const itemCount = items[count]!;
-          for (let i = 0; i < count; i++)
-            if (items[i]! > items[i + 1]!) throw fail(`${where}: its item offsets go backwards`);
-          if (items[0] !== 0) throw fail(`${where}: its item offsets do not start at 0`);
-          const strings = new TextColumn(
-            buffer(column.text, 'utf8', where),
-            typed(Uint32Array, column.offsets, 'uint32', itemCount + 1, where),
-            corrupt,
-          );
-          const p = present(column.present);
-          const get = (i: number) => {
-            if (!has(p, i)) return undefined;
-            const out: string[] = [];
-            for (let k = items[i]!; k < items[i + 1]!; k++) out.push(strings.value(k));
-            return out;
-          };
-          views.push({ name: column.name, kind: 'strings', items, strings, present: p, get });
-          break;
-        }
-        case 'ref': {
-          const target = column.table as RefView['table'];
-          const size = counts.get(target);
-          if (size === undefined || (target as string) === 'redirects')
-            throw fail(`${where}: refers to an unknown table`);
-          const values = typed(Int32Array, column.values, 'int32', count, where);
-          for (let i = 0; i < count; i++)
-            if (values[i]! < -1 || values[i]! >= size) throw fail(`${where}: row ${i} points past the ${target} table`);
-          // The id column is looked up on first use: the target table may come later in the file.
-          let ids: ColumnView | undefined;
-          views.push({
-            name: column.name,
-            kind: 'ref',
-            table: target,
-            values,
-            get: (i) => (values[i] === -1 ? undefined : (ids ??= tables[target]!.column('id')!).get(values[i]!)),
-          });
-          break;
-        }
-        case 'enum': {
-          const terms = Object.prototype.hasOwnProperty.call(enums, column.enum) ? enums[column.enum] : undefined;
-          if (!Array.isArray(terms) || !terms.every((t) => typeof t === 'string'))
-            throw fail(`${where}: its table ${JSON.stringify(column.enum)} is missing from enums`);
-          const values = typed(Uint8Array, column.values, 'uint8', count, where);
-          for (let i = 0; i < count; i++)
-            if (values[i] !== 255 && values[i]! >= terms.length)
-              throw fail(`${where}: row ${i} has a code past its table`);
-          views.push({
-            name: column.name,
-            kind: 'enum',
-            terms,
-            values,
-            get: (i) => (values[i] === 255 ? undefined : terms[values[i]!]),
-          });
-          break;
-        }
-        case 'date': {
-          const days = typed(Int32Array, column.days, 'int32', count, where);
-          const raw = typed(Uint8Array, column.precision, 'uint8', count, where);
-          const names = enums.precision;
-          if (!Array.isArray(names)) throw fail('has no precision table in enums');
-          // Translated through the file's own table, so a reordered or longer table still reads right.
-          const translate = names.map((n) => precisionCode.get(n) ?? 254);
-          const precision = new Uint8Array(count);
+/** One table: its columns checked and viewed in file order, then its key orders. */
+function readTable(name: ColumnTable, table: TableHeader, context: FileContext): TableView {
+  const count = table.count;
+  const views: ColumnView[] = [];
+  const seen = new Set<string>();
+  for (const column of table.columns as ColumnHeader[]) {
+    const where = `${name}.${String(column?.name)}`;
+    if (typeof column?.name !== 'string' || seen.has(column.name))
+      throw context.fail(`${where}: a column needs a name of its own`);
+    seen.add(column.name);
+    views.push(readColumn(column, where, count, context));
+  }
+  const { orderValues, shapes } = readKeyOrders(name, table, count, views.length, context);
+  return tableView(name, count, views, orderValues, shapes);
+}
+
+/** Dispatches on the column's kind; a kind this version does not know is an error, not a skipped field. */
+function readColumn(column: ColumnHeader, where: string, count: number, context: FileContext): ColumnView {
+  switch (column.kind) {
+    case 'string':
+    case 'json':
+      return textView(column, where, count, context);
+    case 'strings':
+      return stringsView(column, where, count, context);
+    case 'ref':
+      return refView(column, where, count, context);
+    case 'enum':
+      return enumView(column, where, count, context);
+    case 'date':
+      return dateView(column, where, count, context);
+    case 'bool': {
+      const values = context.buffers.typed(Uint8Array, column.values, 'uint8', count, where);
+      return {
+        name: column.name,
+        kind: 'bool',
+        values,
+        get: (i) => (values[i] === 0 ? undefined : values[i] === 2),
+      };
+    }
+    default:
+      throw context.fail(
+        `${where}: has kind ${JSON.stringify((column as { kind?: unknown }).kind)}, which version ${COLUMNS_VERSION} does not know`,
+      );
+  }
+}
+
+/** The column's presence flags, or null where every row has the field (the file leaves them out). */
+function presentFlags(index: unknown, count: number, where: string, context: FileContext): Uint8Array | null {
+  return index === undefined ? null : context.buffers.typed(Uint8Array, index, 'uint8', count, where);
+}
+
+/** Whether row `i` has the field; a module-level function so that no closure is made per column. */
+function has(p: Uint8Array | null, i: number): boolean {
+  return p === null || p[i] === 1;
+}
+
+/** The error for text that does not decode or fit its offsets, made only when the text is first read. */
+function corruptText(where: string, context: FileContext): () => ColumnsFormatError {
+  return () => context.fail(`${where}: its text is not valid UTF-8 or does not match its offsets`);
+}
+
+/** A string or JSON column: one text value per row, decoded lazily; JSON is parsed only when a row is asked for. */
+function textView(
+  column: Extract<ColumnHeader, { kind: 'string' | 'json' }>,
+  where: string,
+  count: number,
+  context: FileContext,
+): StringView | JsonView {
+  const { buffers } = context;
+  const strings = new TextColumn(
+    buffers.bytes(column.text, 'utf8', where),
+    buffers.typed(Uint32Array, column.offsets, 'uint32', count + 1, where),
+    corruptText(where, context),
+  );
+  const p = presentFlags(column.present, count, where, context);
+  const get =
+    column.kind === 'string'
+      ? (i: number) => (has(p, i) ? strings.value(i) : undefined)
+      : (i: number) => (has(p, i) ? (JSON.parse(strings.value(i)) as unknown) : undefined);
+  return { name: column.name, kind: column.kind, strings, present: p, get } as StringView | JsonView;
+}
+
+/** A list of strings per row: item offsets per row, checked in order, over one text column of items. */
+function stringsView(
+  column: Extract<ColumnHeader, { kind: 'strings' }>,
+  where: string,
+  count: number,
+  context: FileContext,
+): StringsView {
+  const { buffers, fail } = context;
+  const items = buffers.typed(Uint32Array, column.items, 'uint32', count + 1, where);
+  const itemCount = items[count]!;
+  for (let i = 0; i < count; i++) if (items[i]! > items[i + 1]!) throw fail(`${where}: its item offsets go backwards`);
+  if (items[0] !== 0) throw fail(`${where}: its item offsets do not start at 0`);
+  const strings = new TextColumn(
+    buffers.bytes(column.text, 'utf8', where),
+    buffers.typed(Uint32Array, column.offsets, 'uint32', itemCount + 1, where),
+    corruptText(where, context),
+  );
+  const p = presentFlags(column.present, count, where, context);
+  const get = (i: number) => {
+    if (!has(p, i)) return undefined;
+    const out: string[] = [];
+    for (let k = items[i]!; k < items[i + 1]!; k++) out.push(strings.value(k));
+    return out;
+  };
+  return { name: column.name, kind: 'strings', items, strings, present: p, get };
+}
+
+/** A reference by row position, checked against the target table's row count before any row is read. */
+function refView(
+  column: Extract<ColumnHeader, { kind: 'ref' }>,
+  where: string,
+  count: number,
+  context: FileContext,
+): RefView {
+  const { fail, tables } = context;
+  const target = column.table as RefView['table'];
+  const size = context.counts.get(target);
+  if (size === undefined || (target as string) === 'redirects') throw fail(`${where}: refers to an unknown table`);
+  const values = context.buffers.typed(Int32Array, column.values, 'int32', count, where);
+  for (let i = 0; i < count; i++)
+    if (values[i]! < -1 || values[i]! >= size) throw fail(`${where}: row ${i} points past the ${target} table`);
+  // The id column is looked up on first use: the target table may come later in the file.
+  let ids: ColumnView | undefined;
+  return {
+    name: column.name,
+    kind: 'ref',
+    table: target,
+    values,
+    get: (i) => (values[i] === -1 ? undefined : (ids ??= tables[target]!.column('id')!).get(values[i]!)),
+  };
+}
+
+/** A vocabulary term by its code in the file's own table of terms, checked against that table's length. */
+function enumView(
+  column: Extract<ColumnHeader, { kind: 'enum' }>,
+  where: string,
+  count: number,
+  context: FileContext,
+): EnumView {
+  const { enums, fail } = context;
+  const terms = Object.prototype.hasOwnProperty.call(enums, column.enum) ? enums[column.enum] : undefined;
+  if (!Array.isArray(terms) || !terms.every((t) => typeof t === 'string'))
+    throw fail(`${where}: its table ${JSON.stringify(column.enum)} is missing from enums`);
+  const values = context.buffers.typed(Uint8Array, column.values, 'uint8', count, where);
+  for (let i = 0; i < count; i++)
+    if (values[i] !== 255 && values[i]! >= terms.length) throw fail(`${where}: row ${i} has a code past its table`);
+  return {
+    name: column.name,
+    kind: 'enum',
+    terms,
+    values,
+    get: (i) => (values[i] === 255 ? undefined : terms[values[i]!]),
+  };
+}
+
+/** A partial date: days and precision, the precision translated to this package's codes once, up front. */
+function dateView(
+  column: Extract<ColumnHeader, { kind: 'date' }>,
+  where: string,
+  count: number,
+  context: FileContext,
+): DateView {
+  const { buffers, fail } = context;
+  const days = buffers.typed(Int32Array, column.days, 'int32', count, where);
+  const raw = buffers.typed(Uint8Array, column.precision, 'uint8', count, where);
+  const names = context.enums.precision;
+  if (!Array.isArray(names)) throw fail('has no precision table in enums');
+  // Translated through the file's own table, so a reordered or longer table still reads right.
+  const translate = names.map((n) => PRECISION_CODE.get(n) ?? 254);
+  const precision = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    const code = raw[i]!;
+    precision[i] = code === 255 ? 255 : (translate[code] ?? 254);
+    if (precision[i] === 254) throw fail(`${where}: row ${i} has an unknown date precision`);
+  }
+  // A million statements share a few thousand dates: each is written out once.
+  const written = new Map<number, string>();
+  const get = (i: number) => {
+    const p = precision[i]!;
+    if (p === 255) return undefined;
+    const key = days[i]! * 4 + p;
+    let date = written.get(key);
+    if (date === undefined) {
+      date = decodeDate(days[i]!, p);
+      if (written.size < 1 << 16) written.set(key, date);
+    }
+    return date;
+  };
+  return { name: column.name, kind: 'date', days, precision, get };
+}
+
+/** The table's key orders, if any: rows whose keys were written in another order than the columns. */
+function readKeyOrders(
+  name: ColumnTable,
+  table: TableHeader,
+  count: number,
+  columnCount: number,
+  context: FileContext,
+): { orderValues: Int32Array | null; shapes: number[][] } {
+  if (table.orders === undefined) return { orderValues: null, shapes: [] };
+  const where = `${name} key orders`;
+  const orderValues = context.buffers.typed(Int32Array, table.orders.values, 'int32', count, where);
+  const shapes = table.orders.shapes;
+  const ok =
+    Array.isArray(shapes) &&
+    shapes.every((s) => Array.isArray(s) && s.every((c) => Number.isInteger(c) && c >= 0 && c < columnCount));
+  if (!ok) throw context.fail(`${name}: has key orders that name unknown columns`);
+  for (let i = 0; i < count; i++)
+    if (orderValues[i]! < 0 || orderValues[i]! > shapes.length)
+      throw context.fail(`${name}: row ${i} has an unknown key order`);
+  return { orderValues, shapes };
+}
+
+/** The table as its users see it: columns by name, and rows built from the columns only when asked for. */
+function tableView(
+  name: ColumnTable,
+  count: number,
+  views: ColumnView[],
+  orderValues: Int32Array | null,
+  shapes: number[][],
+): TableView {
+  const byName = new Map(views.map((v) => [v.name, v]));
+  const natural = views.map((_, i) => i);
+  const row = (i: number) => {
+    const out: Record<string, unknown> = {};
+    const order = orderValues === null || orderValues[i] === 0 ? natural : shapes[orderValues[i]! - 1]!;
+    for (const c of order) setField(out, views[c]!.name, views[c]!.get(i));
+    return out;
+  };
+  return {
+    name,
+    count,
+    columns: views,
+    column: (n) => byName.get(n),
+    row,
+    rows() {
+      // Rows whose keys were written in another order are built one by one, to keep that order.
+      if (orderValues !== null && orderValues.some((o) => o !== 0))
+        return Array.from({ length: count }, (_, i) => row(i));
+      const out = new Array<Record<string, unknown>>(count);
+      for (let i = 0; i < count; i++) out[i] = {};
+      // One field at a time over every row: each loop stores one key, which the engine handles
+      // far faster than a different key on every store.
+      for (const column of views) {
+        const { name } = column;
+        if (name === '__proto__') for (let i = 0; i < count; i++) setField(out[i]!, name, column.get(i));
+        else
           for (let i = 0; i < count; i++) {
-            const code = raw[i]!;
-            precision[i] = code === 255 ? 255 : (translate[code] ?? 254);
-            if (precision[i] === 254) throw fail(`${where}: row ${i} has an unknown date precision`);
+            const value = column.get(i);
+            if (value !== undefined) out[i]![name] = value;
           }
-          // A million statements share a few thousand dates: each is written out once.
-          const written = new Map<number, string>();
-          const get = (i: number) => {
-            const p = precision[i]!;
-            if (p === 255) return undefined;
-            const key = days[i]! * 4 + p;
-            let date = written.get(key);
-            if (date === undefined) {
-              date = decodeDate(days[i]!, p);
-              if (written.size < 1 << 16) written.set(key, date);
-            }
-            return date;
-          };
-          views.push({ name: column.name, kind: 'date', days, precision, get });
-          break;
-        }
-        case 'bool': {
-          const values = typed(Uint8Array, column.values, 'uint8', count, where);
-          views.push({
-            name: column.name,
-            kind: 'bool',
-            values,
-            get: (i) => (values[i] === 0 ? undefined : values[i] === 2),
-          });
-          break;
-        }
-        default:
-          throw fail(
-            `${where}: has kind ${JSON.stringify((column as { kind?: unknown }).kind)}, which version ${COLUMNS_VERSION} does not know`,
-          );
       }
-    }
-    const byName = new Map(views.map((v) => [v.name, v]));
-    let orderValues: Int32Array | null = null;
-    let shapes: number[][] = [];
-    if (table.orders !== undefined) {
-      orderValues = typed(Int32Array, table.orders.values, 'int32', count, `${name} key orders`);
-      shapes = table.orders.shapes;
-      const ok =
-        Array.isArray(shapes) &&
-        shapes.every((s) => Array.isArray(s) && s.every((c) => Number.isInteger(c) && c >= 0 && c < views.length));
-      if (!ok) throw fail(`${name}: has key orders that name unknown columns`);
-      for (let i = 0; i < count; i++)
-        if (orderValues[i]! < 0 || orderValues[i]! > shapes.length)
-          throw fail(`${name}: row ${i} has an unknown key order`);
-    }
-    const natural = views.map((_, i) => i);
-    const row = (i: number) => {
-      const out: Record<string, unknown> = {};
-      const order = orderValues === null || orderValues[i] === 0 ? natural : shapes[orderValues[i]! - 1]!;
-      for (const c of order) setField(out, views[c]!.name, views[c]!.get(i));
       return out;
-    };
-    tables[name] = {
-      name,
-      count,
-      columns: views,
-      column: (n) => byName.get(n),
-      row,
-      rows() {
-        // Rows whose keys were written in another order are built one by one, to keep that order.
-        if (orderValues !== null && orderValues.some((o) => o !== 0))
-          return Array.from({ length: count }, (_, i) => row(i));
-        const out = new Array<Record<string, unknown>>(count);
-        for (let i = 0; i < count; i++) out[i] = {};
-        // One field at a time over every row: each loop stores one key, which the engine handles
-        // far faster than a different key on every store.
-        for (const column of views) {
-          const { name } = column;
-          if (name === '__proto__') for (let i = 0; i < count; i++) setField(out[i]!, name, column.get(i));
-          else
-            for (let i = 0; i < count; i++) {
-              const value = column.get(i);
-              if (value !== undefined) out[i]![name] = value;
-            }
-        }
-        return out;
-      },
-    };
-  }
-  for (const name of COLUMN_TABLES) {
-    const t = tables[name];
-    if (t && name !== 'redirects' && t.count > 0 && t.column('id') === undefined && tablesReferTo(tables, name))
-      throw fail(`${name}: is referred to but has no id column`);
-  }
-  return { header, tables };
+    },
+  };
 }
 
 /** Sets a field unless the value is undefined; defineProperty for `__proto__`, so that it stays a field. */

@@ -12,6 +12,7 @@ import { ndjsonLines, ndjsonPart } from './ndjson.js';
 import { neo4jParts } from './neo4j.js';
 import { exportFormat, resolveExportOptions, type ExportFormat, type ExportOptions } from './options.js';
 import { parquetParts } from './parquet.js';
+import type { TableSchema } from './table-schema.js';
 import { exportRecords, relationStats, type ExportInput, type ExportRecords } from './records.js';
 
 /** One file of an export. */
@@ -123,6 +124,10 @@ export interface ReleaseFile {
   mediatype: string;
   format: string;
   records?: number;
+  /** The resource name in datapackage.json that other resources' foreign keys refer to. */
+  name?: string;
+  /** The Frictionless Table Schema of a table (each Parquet file). */
+  tableSchema?: TableSchema;
 }
 
 export interface ReleaseFilesOptions {
@@ -151,5 +156,7 @@ export async function releaseFiles(dataset: Dataset, options?: ReleaseFilesOptio
     mediatype: part.mediatype,
     format: part.format,
     ...(part.records === undefined ? {} : { records: part.records }),
+    ...(part.name === undefined ? {} : { name: part.name }),
+    ...(part.tableSchema === undefined ? {} : { tableSchema: part.tableSchema }),
   }));
 }

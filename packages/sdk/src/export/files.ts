@@ -2,6 +2,7 @@
  * The files a format produces before they are written anywhere: a path inside the output, its
  * content (text chunks produced on demand, or bytes), and what it holds.
  */
+import type { TableSchema } from './table-schema.js';
 
 export interface ExportPart {
   /** Path inside the output folder (`nodes.csv`, `parquet/entities.parquet`), always with `/`. */
@@ -11,6 +12,10 @@ export interface ExportPart {
   format: string;
   /** Rows or records the file holds (for a table; undefined for a script). */
   records?: number;
+  /** Its resource name in datapackage.json, when other resources refer to it (`parquet-entities-parquet`). */
+  name?: string;
+  /** Its Frictionless Table Schema, for a table whose columns are typed (Parquet). */
+  tableSchema?: TableSchema;
   /** Text produced chunk by chunk, so a file of any size is never one string; or binary bytes. */
   content: (() => Iterable<string>) | Uint8Array;
 }

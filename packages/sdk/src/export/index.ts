@@ -17,6 +17,13 @@ export { CSV_COLUMNS, type CsvFile } from './csv.js';
 export { csvLine } from './csv-text.js';
 export { NODE_ATTRIBUTES, EDGE_ATTRIBUTES } from './graph.js';
 export { parquetColumns, type ParquetColumn } from './parquet.js';
+export {
+  parquetTableSchema,
+  parquetResourceName,
+  type TableSchema,
+  type TableSchemaField,
+  type TableSchemaForeignKey,
+} from './table-schema.js';
 export { NDJSON_KINDS, NDJSON_APPEARANCE_KIND, type NdjsonKind } from './ndjson.js';
 export { NEO4J_ARRAY_DELIMITER, APPEARS_IN } from './neo4j.js';
 export type { AppearanceRow } from './appearances.js';

@@ -9,6 +9,7 @@ import { appearanceCount, appearanceRows } from './appearances.js';
 import { dateRange, epochDays, tableFields, type Field, type TableKind } from './fields.js';
 import type { ExportPart } from './files.js';
 import { canonicalRecords, type ExportRecords, type ExportRecord, type RelationStats } from './records.js';
+import { parquetResourceName, parquetTableSchema } from './table-schema.js';
 
 /** A Parquet column: its name, its physical and logical type, and whether it may be null. */
 export interface ParquetColumn {
@@ -208,6 +209,8 @@ export async function parquetParts(
   ];
   return kinds.map((kind) => ({
     path: `${prefix}${kind}.parquet`,
+    name: parquetResourceName(kind),
+    tableSchema: parquetTableSchema(kind),
     mediatype: 'application/vnd.apache.parquet',
     format: 'parquet',
     records: kind === 'appearances' ? appearanceCount(records) : records[kind].length,
