@@ -52,20 +52,24 @@ const judgementsOption = () =>
     'judgements file ({ "version": 1, "judgements": [...] }): ids a curator judged the same (joined) or different, across datasets',
   );
 
+/** `--json`, for commands whose only other output is text for people. */
+const jsonOption = () => new Option('--json', 'print machine-readable JSON');
+
+/** The action for a command whose code is loaded on demand. */
+type Lazy = (load: () => Promise<CommandFn>) => (...args: unknown[]) => Promise<void>;
+
 /**
  * The program for one run. `done` receives each command's exit code. Commander writes help, version
  * and usage errors through `io`, and throws instead of exiting.
  */
 export function createProgram(io: CliIO, done: (code: number) => void): Command {
-  /** The action for a command whose code is loaded on demand. */
-  const lazy =
-    (load: () => Promise<CommandFn>) =>
-    async (...args: unknown[]) => {
+  const lazy: Lazy =
+    (load) =>
+    async (...args) => {
       const command = await load();
       // commander passes the Command object last; commands take their arguments and options only.
       done(await command(io, ...args.slice(0, -1)));
     };
-  const json = () => new Option('--json', 'print machine-readable JSON');
   const width = () => io.stdout.columns ?? (Number(io.env.COLUMNS) || 80);
 
   const program = new Command('claimgraph')
@@ -82,11 +86,23 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
       getErrHasColors: () => false,
     });
 
+  // Help lists the commands in the order they are added here.
+  addDatasetCommands(program, lazy);
+  addChartCommand(program, lazy);
+  addExportCommand(program, lazy);
+  addSqlAndSiteCommands(program, lazy);
+  addCurationCommands(program, lazy);
+  addQueryCommands(program, lazy);
+  return program;
+}
+
+/** A dataset's life: check it, build its release, summarise, tidy, verify and compare versions. */
+function addDatasetCommands(program: Command, lazy: Lazy): void {
   program
     .command('validate')
     .description('check a dataset folder (or release) and report every problem with file, id and field')
     .argument('[dir]', 'dataset folder, release folder or dataset.json', '.')
-    .addOption(json())
+    .addOption(jsonOption())
     .action(lazy(async () => (await import('./commands/validate.js')).validateCommand));
 
   program
@@ -95,14 +111,14 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     .argument('[dir]', 'dataset source folder', '.')
     .option('-o, --out <dir>', 'release folder (default: DIR/dist)')
     .option('--no-parquet', 'leave out parquet/*.parquet (the slowest part of a large build)')
-    .addOption(json())
+    .addOption(jsonOption())
     .action(lazy(async () => (await import('./commands/build.js')).buildCommand));
 
   program
     .command('info')
     .description('summarise a dataset: version, counts per type, date range')
     .argument('[path]', 'dataset folder, release folder or dataset.json', '.')
-    .addOption(json())
+    .addOption(jsonOption())
     .action(lazy(async () => (await import('./commands/info.js')).infoCommand));
 
   program
@@ -115,7 +131,7 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     .command('verify')
     .description("check a release's files against the sha256 hashes in its datapackage.json")
     .argument('[path]', 'release folder', '.')
-    .addOption(json())
+    .addOption(jsonOption())
     .action(lazy(async () => (await import('./commands/verify.js')).verifyCommand));
 
   program
@@ -124,9 +140,12 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     .argument('<old>', 'release folder, dataset.json, source folder, or installed package name[@range]')
     .argument('<new>', 'release folder, dataset.json, source folder, or installed package name[@range]')
     .option('--limit <n>', 'records listed per group in the table output', '50')
-    .addOption(json())
+    .addOption(jsonOption())
     .action(lazy(async () => (await import('./commands/diff.js')).diffCommand));
+}
 
+/** `chart`: one command for every kind, so its options say which kinds they apply to. */
+function addChartCommand(program: Command, lazy: Lazy): void {
   program
     .command('chart')
     .description(
@@ -173,7 +192,10 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
       '.png: pixels per SVG unit, from 0.05 to 8 (default: 2); a PNG holds at most 40 million pixels',
     )
     .action(lazy(async () => (await import('./commands/chart.js')).chartCommand));
+}
 
+/** `export`: the dataset in the file formats of other tools. */
+function addExportCommand(program: Command, lazy: Lazy): void {
   program
     .command('export')
     .description(
@@ -204,9 +226,12 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
         '1.3',
       ]),
     )
-    .addOption(json())
+    .addOption(jsonOption())
     .action(lazy(async () => (await import('./commands/export.js')).exportCommand));
+}
 
+/** `sql` and `site`: a dataset read as tables by DuckDB, and as web pages. */
+function addSqlAndSiteCommands(program: Command, lazy: Lazy): void {
   program
     .command('sql')
     .description(
@@ -233,7 +258,10 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     .option('--title <text>', "the dataset's title on every page (default: from its name)")
     .option('--page-size <n>', 'rows per page of the relation, entity and timeline lists', '100')
     .action(lazy(async () => (await import('./commands/site.js')).siteCommand));
+}
 
+/** A curator's tools: quotes checked against their sources, spreadsheet editing, same-entity suggestions. */
+function addCurationCommands(program: Command, lazy: Lazy): void {
   program
     .command('quotes')
     .description(
@@ -243,7 +271,7 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     .requiredOption('--sources <dir>', 'folder of source text snapshots, one per source: <source id without src:>.txt')
     .option('--anchor', 'record where each quote sits (start, end, snapshot sha256) in the statements')
     .option('--max-snapshot-mb <n>', 'refuse a snapshot larger than this many megabytes, before reading it', '50')
-    .addOption(json())
+    .addOption(jsonOption())
     .action(lazy(async () => (await import('./commands/quotes.js')).quotesCommand));
 
   const sheet = program
@@ -270,7 +298,7 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
     .option('--max-size <MB>', 'largest workbook, unpacked workbook or CSV file read', '100')
     .option('--max-rows <n>', 'most rows of one sheet or CSV file', '100000')
     .option('--max-cells <n>', 'most cells of the workbook or CSV folder', '2000000')
-    .addOption(json())
+    .addOption(jsonOption())
     .action(lazy(async () => (await import('./commands/sheet.js')).sheetImportCommand));
 
   program
@@ -287,14 +315,9 @@ export function createProgram(io: CliIO, done: (code: number) => void): Command 
       'print a judgements file to edit: the pairs as entries with "judgement", "by", "date" and "reason" left empty',
     )
     .addOption(outputFormatOption())
-    .addOption(json())
+    .addOption(jsonOption())
     .action(lazy(async () => (await import('./commands/suggest-same.js')).suggestSameCommand));
-
-  addQueryCommands(program, lazy);
-  return program;
 }
-
-type Lazy = (load: () => Promise<CommandFn>) => (...args: unknown[]) => Promise<void>;
 
 /** `query` and its subcommands; their code is one module, commands/query.ts. */
 function addQueryCommands(program: Command, lazy: Lazy): void {

@@ -108,7 +108,56 @@ export async function writeSite(outDir: string, files: SiteFiles): Promise<Writt
   const target = resolve(outDir);
   const notices: string[] = [];
   await recoverLeftovers(target, notices);
+  const manifest = await earlierSite(outDir, target);
+  const paths = [...files.keys()].filter((path) => path !== SITE_MARKER);
+  await refuseConflicts(outDir, target, paths, manifest);
+  const { staged, discard } = await stageSite(target, paths, files);
 
+  const written = new Map(
+    staged.map((file) => [
+      file.path
+        .slice(target.length + 1)
+        .split(sep)
+        .join('/'),
+      file.sha256,
+    ]),
+  );
+  // Before any rename, the marker lists both what is there and what is coming, so a run killed
+  // midway leaves a folder the next run still recognises as its own.
+  const during = new Map<string, string[]>();
+  for (const [path, hash] of written) during.set(path, [hash, ...(manifest?.get(path) ?? [])]);
+  for (const [path, hashes] of manifest ?? []) if (!during.has(path)) during.set(path, hashes);
+  const marker = files.get(SITE_MARKER);
+  try {
+    await writeFileAtomic(join(target, SITE_MARKER), markerText(marker, during, false));
+  } catch (error) {
+    await discard();
+    throw error;
+  }
+  for (const file of staged) await file.commit();
+
+  const { removed, kept } = await removeEarlierFiles(target, manifest, written);
+  if (manifest === null)
+    notices.push(
+      `${SITE_MARKER} of the earlier site lists no files (an older version wrote it), so no file of it was deleted; from now on the list is kept`,
+    );
+  if (kept.length > 0)
+    notices.push(
+      `kept ${kept.length === 1 ? 'a file' : `${kept.length} files`} of the earlier site that ${kept.length === 1 ? 'was' : 'were'} changed after it was written: ${kept.slice(0, 5).join(', ')}${kept.length > 5 ? ', …' : ''}`,
+    );
+  await writeFileAtomic(
+    join(target, SITE_MARKER),
+    markerText(marker, new Map([...written].map(([p, h]) => [p, [h]])), true),
+  );
+  const bytes = staged.reduce((sum, file) => sum + file.bytes, 0);
+  return { files: staged.length + 1, bytes, removed, notices };
+}
+
+/**
+ * The manifest of the site already in `target` (`undefined` when there is none); refuses a path
+ * that is not a folder, and a folder with anything in it but no marker: it is not ours to write into.
+ */
+async function earlierSite(outDir: string, target: string): Promise<Manifest | undefined> {
   const existing = await stat(target).catch(() => undefined);
   if (existing && !existing.isDirectory()) throw new SiteOutError(`${outDir}: exists and is not a folder`);
   const entries = existing ? await readdir(target) : [];
@@ -118,9 +167,16 @@ export async function writeSite(outDir: string, files: SiteFiles): Promise<Writt
       `${outDir}: the folder is not empty and holds no ${SITE_MARKER}, so it is not a site this command wrote; choose an empty or new folder`,
     );
   }
+  return manifest;
+}
 
-  // Every path this site writes must be free, or hold what an earlier run wrote there.
-  const paths = [...files.keys()].filter((path) => path !== SITE_MARKER);
+/** Every path this site writes must be free, or hold what an earlier run wrote there; checked before anything is written. */
+async function refuseConflicts(
+  outDir: string,
+  target: string,
+  paths: readonly string[],
+  manifest: Manifest | undefined,
+): Promise<void> {
   const conflicts: string[] = [];
   for (const path of paths) {
     const at = join(target, ...path.split('/'));
@@ -138,10 +194,18 @@ export async function writeSite(outDir: string, files: SiteFiles): Promise<Writt
       `${outDir}: ${n === 1 ? 'a file' : `${n} files`} in the way of the new site: ${conflicts.slice(0, 5).join(', ')}${n > 5 ? ', …' : ''}; nothing was written. Move ${n === 1 ? 'it' : 'them'} away, or write the site to an empty or new folder`,
     );
   }
+}
 
-  // Folders first (remembering which this run made, to remove them if it fails), then every file
-  // staged beside its target, a few in flight at a time: tens of thousands of small files, one by
-  // one, wait on the disk.
+/**
+ * Folders first (remembering which this run made, to remove them if it fails), then every file
+ * staged beside its target, a few in flight at a time: tens of thousands of small files, one by
+ * one, wait on the disk. On failure all is undone; else `discard` undoes it until the files are committed.
+ */
+async function stageSite(
+  target: string,
+  paths: readonly string[],
+  files: SiteFiles,
+): Promise<{ staged: StagedFile[]; discard: () => Promise<void> }> {
   const created: string[] = [];
   const folders = new Set(paths.map((path) => dirname(join(target, ...path.split('/')))));
   const staged: StagedFile[] = [];
@@ -174,31 +238,18 @@ export async function writeSite(outDir: string, files: SiteFiles): Promise<Writt
     await discard();
     throw error;
   }
+  return { staged, discard };
+}
 
-  const written = new Map(
-    staged.map((file) => [
-      file.path
-        .slice(target.length + 1)
-        .split(sep)
-        .join('/'),
-      file.sha256,
-    ]),
-  );
-  // Before any rename, the marker lists both what is there and what is coming, so a run killed
-  // midway leaves a folder the next run still recognises as its own.
-  const during = new Map<string, string[]>();
-  for (const [path, hash] of written) during.set(path, [hash, ...(manifest?.get(path) ?? [])]);
-  for (const [path, hashes] of manifest ?? []) if (!during.has(path)) during.set(path, hashes);
-  const marker = files.get(SITE_MARKER);
-  try {
-    await writeFileAtomic(join(target, SITE_MARKER), markerText(marker, during, false));
-  } catch (error) {
-    await discard();
-    throw error;
-  }
-  for (const file of staged) await file.commit();
-
-  // The earlier site's files this one no longer has, while they hold what was written.
+/**
+ * The earlier site's files this one no longer has, deleted while they hold what was written (and
+ * their folders, once empty); a file changed since is kept and listed.
+ */
+async function removeEarlierFiles(
+  target: string,
+  manifest: Manifest | undefined,
+  written: ReadonlyMap<string, string>,
+): Promise<{ removed: number; kept: string[] }> {
   let removed = 0;
   const kept: string[] = [];
   for (const [path, hashes] of manifest ?? []) {
@@ -221,20 +272,7 @@ export async function writeSite(outDir: string, files: SiteFiles): Promise<Writt
       )
         break;
   }
-  if (manifest === null)
-    notices.push(
-      `${SITE_MARKER} of the earlier site lists no files (an older version wrote it), so no file of it was deleted; from now on the list is kept`,
-    );
-  if (kept.length > 0)
-    notices.push(
-      `kept ${kept.length === 1 ? 'a file' : `${kept.length} files`} of the earlier site that ${kept.length === 1 ? 'was' : 'were'} changed after it was written: ${kept.slice(0, 5).join(', ')}${kept.length > 5 ? ', …' : ''}`,
-    );
-  await writeFileAtomic(
-    join(target, SITE_MARKER),
-    markerText(marker, new Map([...written].map(([p, h]) => [p, [h]])), true),
-  );
-  const bytes = staged.reduce((sum, file) => sum + file.bytes, 0);
-  return { files: staged.length + 1, bytes, removed, notices };
+  return { removed, kept };
 }
 
 /** The folders `mkdir -p` made, from the first one it created (`made`) down to `folder`. */

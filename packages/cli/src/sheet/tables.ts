@@ -165,55 +165,107 @@ interface Row {
 export function tablesToDataset(tables: readonly ReadTable[], options: ImportOptions = {}): ImportResult {
   const issues: SheetIssue[] = [];
   const rowsByKind = new Map<SheetKind, Row[]>();
-  const address = (table: ReadTable, index: number, column: number) =>
-    `${table.layout.name}!${columnLetter(column + 1)}${table.rowNumbers[index]}`;
-
-  for (const table of tables) {
-    const rows: Row[] = [];
-    table.rows.forEach((cells, index) => {
-      if (cells.every((c) => c.formula === undefined && c.error === undefined && isBlank(c.value))) return;
-      const row: Row = { table, index, record: {}, pending: new Map(), anchor: {} };
-      table.layout.columns.forEach((column, c) => {
-        let cell: ReadCell = cells[c] ?? { value: undefined };
-        const at = address(table, index, c);
-        // LibreOffice saves a typed TRUE or FALSE as the formula TRUE() or FALSE(): a constant, not a computation.
-        const constant = cell.formula !== undefined && /^(TRUE|FALSE)(\(\))?$/i.test(cell.formula.trim());
-        if (constant) cell = { value: cell.formula!.trim().slice(0, cell.formula!.trim().startsWith('T') ? 4 : 5) };
-        if (cell.formula !== undefined) {
-          issues.push({ at, id: null, message: `holds a formula (=${cell.formula}); type the value itself` });
-          return;
-        }
-        if (cell.error !== undefined) {
-          issues.push({ at, id: null, message: `holds the error value ${cell.error}; type the value itself` });
-          return;
-        }
-        const parsed = parseCell(column, cell.value);
-        if ('problem' in parsed) {
-          issues.push({ at, id: null, message: parsed.problem });
-          return;
-        }
-        if (parsed.value === undefined) return;
-        const role = column.role;
-        if (role.role === 'original-id') row.original = String(parsed.value);
-        else if (role.role === 'anchor') row.anchor[role.part] = { text: String(parsed.value), at };
-        else if (role.role === 'reference') row.pending.set(column.field!, { text: String(parsed.value), at });
-        else if (role.role === 'readable') {
-          // A readable column names the record when its id cell is blank.
-          if (!cells[c - 1] || isBlank(cells[c - 1]!.value))
-            row.pending.set(`${role.explains}`, { text: String(parsed.value), at });
-        } else row.record[column.field!] = parsed.value;
-      });
-      const typeColumn = table.layout.columns.findIndex((c) => c.role.role === 'anchor' && c.role.part === 'type');
-      const anchor = anchorFromCells(row.anchor, address(table, index, typeColumn));
-      if ('problem' in anchor) issues.push({ at: anchor.at, id: null, message: anchor.problem });
-      else if (anchor.anchor) row.record.anchor = anchor.anchor;
-      rows.push(row);
-    });
-    rowsByKind.set(table.layout.kind, rows);
-  }
+  for (const table of tables) rowsByKind.set(table.layout.kind, readRows(table, issues));
   for (const issue of issues) issue.id = idAt(issue.at, rowsByKind);
 
   const all = [...rowsByKind.values()].flat();
+  const generated = identifyRows(rowsByKind, all, issues);
+  reportDuplicateIds(all, issues);
+
+  const rowOf = new Map<string, { sheet: SheetLayout; row: number }>();
+  for (const row of all) {
+    const key = (row.record.id ?? row.record.from) as string | undefined;
+    if (typeof key === 'string' && !rowOf.has(key))
+      rowOf.set(key, { sheet: row.table.layout, row: row.table.rowNumbers[row.index]! });
+  }
+
+  const records = (kind: SheetKind) => (rowsByKind.get(kind) ?? []).map((r) => r.record);
+  const data = {
+    entities: records('entities'),
+    relations: records('relations'),
+    statements: records('statements'),
+    sources: records('sources'),
+  } as unknown as Dataset;
+  const redirects = records('redirects') as unknown as NonNullable<Dataset['redirects']>;
+
+  const renames = findRenames(all, options, redirects, issues);
+  // References follow a rename made in the sheet: the curator changes an id in one place.
+  const renamed = new Map(renames.map((r) => [r.from, r.to]));
+  for (const row of all)
+    for (const column of row.table.layout.columns) {
+      const value = column.role.role === 'reference' ? row.record[column.field!] : undefined;
+      if (typeof value === 'string' && renamed.has(value)) row.record[column.field!] = renamed.get(value);
+    }
+  const placed = attachAppearances(
+    records('statements'),
+    (rowsByKind.get('appearances') ?? []).map((row) => ({
+      record: row.record,
+      statementAt: cellAddress(row.table, row.index, 0),
+      where: { sheet: row.table.layout, row: row.table.rowNumbers[row.index]! },
+    })),
+    (at, message) => issues.push({ at, id: null, message }),
+  );
+  // A statement's appearances were read on the Appearances sheet: `st:x/appearances/1` is a row there.
+  for (const [id, wheres] of placed) wheres.forEach((where, i) => rowOf.set(`${id}/appearances/${i}`, where));
+  const kept = keepOlderFields(tables, rowsByKind, options);
+  if (redirects.length > 0 || options.existing?.redirects) data.redirects = redirects;
+  return { data, issues, renames, rowOf, generated, kept };
+}
+
+/** `Statements!F12`: where a cell of a table's data row is, as the spreadsheet names it. */
+const cellAddress = (table: ReadTable, index: number, column: number) =>
+  `${table.layout.name}!${columnLetter(column + 1)}${table.rowNumbers[index]}`;
+
+/** A table's rows that hold anything, each cell typed by its column; a cell's problem goes to `issues`. */
+function readRows(table: ReadTable, issues: SheetIssue[]): Row[] {
+  const rows: Row[] = [];
+  table.rows.forEach((cells, index) => {
+    if (cells.every((c) => c.formula === undefined && c.error === undefined && isBlank(c.value))) return;
+    const row: Row = { table, index, record: {}, pending: new Map(), anchor: {} };
+    table.layout.columns.forEach((column, c) => {
+      let cell: ReadCell = cells[c] ?? { value: undefined };
+      const at = cellAddress(table, index, c);
+      // LibreOffice saves a typed TRUE or FALSE as the formula TRUE() or FALSE(): a constant, not a computation.
+      const constant = cell.formula !== undefined && /^(TRUE|FALSE)(\(\))?$/i.test(cell.formula.trim());
+      if (constant) cell = { value: cell.formula!.trim().slice(0, cell.formula!.trim().startsWith('T') ? 4 : 5) };
+      if (cell.formula !== undefined) {
+        issues.push({ at, id: null, message: `holds a formula (=${cell.formula}); type the value itself` });
+        return;
+      }
+      if (cell.error !== undefined) {
+        issues.push({ at, id: null, message: `holds the error value ${cell.error}; type the value itself` });
+        return;
+      }
+      const parsed = parseCell(column, cell.value);
+      if ('problem' in parsed) {
+        issues.push({ at, id: null, message: parsed.problem });
+        return;
+      }
+      if (parsed.value === undefined) return;
+      const role = column.role;
+      if (role.role === 'original-id') row.original = String(parsed.value);
+      else if (role.role === 'anchor') row.anchor[role.part] = { text: String(parsed.value), at };
+      else if (role.role === 'reference') row.pending.set(column.field!, { text: String(parsed.value), at });
+      else if (role.role === 'readable') {
+        // A readable column names the record when its id cell is blank.
+        if (!cells[c - 1] || isBlank(cells[c - 1]!.value))
+          row.pending.set(`${role.explains}`, { text: String(parsed.value), at });
+      } else row.record[column.field!] = parsed.value;
+    });
+    const typeColumn = table.layout.columns.findIndex((c) => c.role.role === 'anchor' && c.role.part === 'type');
+    const anchor = anchorFromCells(row.anchor, cellAddress(table, index, typeColumn));
+    if ('problem' in anchor) issues.push({ at: anchor.at, id: null, message: anchor.problem });
+    else if (anchor.anchor) row.record.anchor = anchor.anchor;
+    rows.push(row);
+  });
+  return rows;
+}
+
+/**
+ * Blank ids generated and references resolved, kind by kind in the order each needs the one before:
+ * a relation's id is made of its resolved ends, a statement names a relation by its words.
+ */
+function identifyRows(rowsByKind: Map<SheetKind, Row[]>, all: readonly Row[], issues: SheetIssue[]) {
   const ids = new IdAllocator(
     all.map((r) => r.record.id as string | undefined).filter((id): id is string => typeof id === 'string'),
   );
@@ -284,11 +336,13 @@ export function tablesToDataset(tables: readonly ReadTable[], options: ImportOpt
   }
   for (const row of statements)
     lookup.add('statements', row.record.id as string, [row.record.quote, row.record.paraphrase]);
-  const appearances = rowsByKind.get('appearances') ?? [];
-  for (const row of appearances) resolve(row);
+  for (const row of rowsByKind.get('appearances') ?? []) resolve(row);
   for (const row of rowsByKind.get('redirects') ?? []) resolve(row);
+  return generated;
+}
 
-  // Ids are unique across sheets; the later row is the one reported, next to the row that has it first.
+/** Ids are unique across sheets; the later row is the one reported, next to the row that has it first. */
+function reportDuplicateIds(all: readonly Row[], issues: SheetIssue[]): void {
   const firstAt = new Map<string, string>();
   for (const row of all) {
     const id = row.record.id;
@@ -298,24 +352,18 @@ export function tablesToDataset(tables: readonly ReadTable[], options: ImportOpt
     if (first) issues.push({ at, id, message: `duplicate id: ${id} is already used on ${first}` });
     else firstAt.set(id, at);
   }
+}
 
-  const rowOf = new Map<string, { sheet: SheetLayout; row: number }>();
-  for (const row of all) {
-    const key = (row.record.id ?? row.record.from) as string | undefined;
-    if (typeof key === 'string' && !rowOf.has(key))
-      rowOf.set(key, { sheet: row.table.layout, row: row.table.rowNumbers[row.index]! });
-  }
-
-  const data = {
-    entities: entities.map((r) => r.record),
-    relations: relations.map((r) => r.record),
-    statements: statements.map((r) => r.record),
-    sources: sources.map((r) => r.record),
-  } as unknown as Dataset;
-  const redirects = (rowsByKind.get('redirects') ?? []).map((r) => r.record) as unknown as NonNullable<
-    Dataset['redirects']
-  >;
-
+/**
+ * Ids of the dataset changed in the sheet: each gets a redirect (with `redirect`, appended to
+ * `redirects`) or an issue, since releases must keep answering to the old id.
+ */
+function findRenames(
+  all: readonly Row[],
+  options: ImportOptions,
+  redirects: NonNullable<Dataset['redirects']>,
+  issues: SheetIssue[],
+): ImportResult['renames'] {
   const renames: ImportResult['renames'] = [];
   const existingIds = new Set(
     options.existing
@@ -351,27 +399,7 @@ export function tablesToDataset(tables: readonly ReadTable[], options: ImportOpt
       }
     }
   }
-  // References follow a rename made in the sheet: the curator changes an id in one place.
-  const renamed = new Map(renames.map((r) => [r.from, r.to]));
-  for (const row of all)
-    for (const column of row.table.layout.columns) {
-      const value = column.role.role === 'reference' ? row.record[column.field!] : undefined;
-      if (typeof value === 'string' && renamed.has(value)) row.record[column.field!] = renamed.get(value);
-    }
-  const placed = attachAppearances(
-    statements.map((r) => r.record),
-    appearances.map((row) => ({
-      record: row.record,
-      statementAt: address(row.table, row.index, 0),
-      where: { sheet: row.table.layout, row: row.table.rowNumbers[row.index]! },
-    })),
-    (at, message) => issues.push({ at, id: null, message }),
-  );
-  // A statement's appearances were read on the Appearances sheet: `st:x/appearances/1` is a row there.
-  for (const [id, wheres] of placed) wheres.forEach((where, i) => rowOf.set(`${id}/appearances/${i}`, where));
-  const kept = keepOlderFields(tables, rowsByKind, options);
-  if (redirects.length > 0 || options.existing?.redirects) data.redirects = redirects;
-  return { data, issues, renames, rowOf, generated, kept };
+  return renames;
 }
 
 /**
