@@ -109,6 +109,12 @@ describe('buildSite() on the bundled release', () => {
     expect(text(files, recordPath(relation.id))).toContain(`<code>${relation.id}</code>`);
   });
 
+  it('gives every embed page one level-one heading, its chart’s label', () => {
+    const embeds = pages(files).filter((p) => p.startsWith('embed/'));
+    expect(embeds.length).toBeGreaterThan(0);
+    for (const path of embeds) expect(text(files, path).match(/<h1\b/g), path).toHaveLength(1);
+  });
+
   it('gives every chart an embed snippet whose iframe page exists', () => {
     let charts = 0;
     for (const path of pages(files).filter((p) => !p.startsWith('embed/'))) {
