@@ -171,7 +171,8 @@ export function Layout({ site, kind, path, title, description, charts, search, c
 
 /** Dataset, version, record id and URL, as a reader would paste them into a story or a footnote. */
 export function Cite({ site, path, id, what }: { site: Site; path: string; id?: string; what: string }) {
-  const url = site.absoluteUrl(path);
+  // Without a base URL the page's address is unknown: a bare `/search.html` would mislead, so none is given.
+  const url = site.options.baseUrl === undefined ? undefined : site.absoluteUrl(path);
   const record = id ? `, record ${id}` : '';
   // A site of several datasets: a record cites the datasets holding it, a page about them all every one.
   const several = site.datasets.length > 0;
@@ -179,7 +180,9 @@ export function Cite({ site, path, id, what }: { site: Site; path: string; id?: 
   const dataset = several
     ? `claimgraph datasets ${cited.map((d) => `${d.name}${d.version ? ` version ${d.version}` : ''}`).join(', ')}`
     : `claimgraph dataset ${site.meta.name}${site.meta.version ? `, version ${site.meta.version}` : ''}`;
-  const text = `${what}. ${site.title} (${dataset})${record}. ${url}`;
+  // "Relations in Afghanistan 2021" already names the site: no "Afghanistan 2021. Afghanistan 2021".
+  const named = what.includes(site.title) ? what : `${what}. ${site.title}`;
+  const text = `${named} (${dataset})${record}.${url ? ` ${url}` : ''}`;
   return (
     <section class="cite" aria-labelledby="cite-title">
       <h2 id="cite-title">Cite this</h2>
@@ -216,12 +219,14 @@ export function Cite({ site, path, id, what }: { site: Site; path: string; id?: 
             </dd>
           </div>
         ) : null}
-        <div>
-          <dt>URL</dt>
-          <dd>
-            <code>{url}</code>
-          </dd>
-        </div>
+        {url ? (
+          <div>
+            <dt>URL</dt>
+            <dd>
+              <code>{url}</code>
+            </dd>
+          </div>
+        ) : null}
       </dl>
       <p class="cite-text">{text}</p>
     </section>
