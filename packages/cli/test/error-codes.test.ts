@@ -8,15 +8,19 @@ import * as sdk from '@claimgraph/sdk';
 import * as charts from '@claimgraph/charts';
 import * as render from '@claimgraph/charts/render';
 import * as site from '@claimgraph/site';
+import * as release from '@claimgraph/release';
+import * as releaseErrors from '@claimgraph/release/errors';
 
 const README = readFileSync(new URL('../../schema/README.md', import.meta.url), 'utf8');
 
 /** One instance of every error class the public entries export, by class name. */
 const SAMPLES: Record<string, Error> = {
   DatasetPathError: new schemaNode.DatasetPathError('x: no such file or folder'),
+  FolderLockedError: new schemaNode.FolderLockedError('data', 'data/.lock', 1, 'claimgraph format'),
   ColumnsFormatError: new schema.ColumnsFormatError('dataset.columns.bin', 'broken'),
   ClaimGraphError: new sdk.ClaimGraphError('x'),
   ClaimGraphOptionError: new sdk.ClaimGraphOptionError('relations', 'type', 'type is wrong'),
+  ClaimGraphWriteError: new sdk.ClaimGraphWriteError('cannot write x', 'ENOSPC'),
   UnknownIdError: new sdk.UnknownIdError('entity', 'person:x'),
   ClaimGraphValidationError: new sdk.ClaimGraphValidationError([]),
   ClaimGraphLoadError: new sdk.ClaimGraphLoadError('dataset.json', 'broken'),
@@ -33,10 +37,11 @@ const SAMPLES: Record<string, Error> = {
   SiteInputError: new site.SiteInputError('x'),
   SiteSetupError: new site.SiteSetupError('x'),
   SiteOutError: new site.SiteOutError('x'),
+  CommandError: new release.CommandError('x'),
 };
 
 const exportedErrorClasses = (): string[] =>
-  [schema, schemaNode, sdk, charts, render, site].flatMap((entry) =>
+  [schema, schemaNode, sdk, charts, render, site, release, releaseErrors].flatMap((entry) =>
     Object.entries(entry)
       .filter(
         ([, value]) => typeof value === 'function' && (value as { prototype?: unknown }).prototype instanceof Error,
@@ -56,7 +61,7 @@ describe('error classes', () => {
       expect(error).toBeInstanceOf(schema.ClaimgraphBaseError);
       expect(error.name).toBe(name);
       const code = (error as schema.ClaimgraphBaseError).code;
-      expect(code).toMatch(/^(SCHEMA|SDK|CHARTS|SITE)_[A-Z_]+$/);
+      expect(code).toMatch(/^(SCHEMA|SDK|CHARTS|SITE|CLAIMGRAPH)_[A-Z_]+$/);
       expect(README).toContain(`| \`${code}\` | \`${name}\` |`);
     },
   );

@@ -4,7 +4,7 @@
  * client-side search and charts. Node-only: it reads vega's browser builds and writes files.
  */
 export { buildSite, SITE_MARKER, type SiteFiles } from './build.js';
-export { writeSite } from './write.js';
+export { writeSite, type WrittenSite } from './write.js';
 export {
   SiteError,
   SiteInputError,

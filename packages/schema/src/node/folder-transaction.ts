@@ -23,6 +23,7 @@ import {
 } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { temporarySibling, writeNewFile, type WriteContent } from './atomic-write.js';
+import { ClaimgraphBaseError } from '../errors.js';
 
 /** What a change sets a file to: its new content, or `null` to remove it. */
 export type FolderChange = WriteContent | null;
@@ -53,7 +54,8 @@ export interface CommitOptions {
 }
 
 /** Another process holds the folder's lock. */
-export class FolderLockedError extends Error {
+export class FolderLockedError extends ClaimgraphBaseError {
+  readonly code: string = 'SCHEMA_FOLDER_LOCKED';
   constructor(
     readonly folder: string,
     readonly lockFile: string,
