@@ -19,6 +19,7 @@ import {
   type SiteOptions,
 } from './model.js';
 import { embedPath, perspectivePath, recordPath } from './permalink.js';
+import { omitVoidSlashes } from './void-elements.js';
 import { DatasetPage, datasetCounts } from './pages/dataset.js';
 import { AboutPage, ABOUT_PATH } from './pages/about.js';
 import { EntityPage } from './pages/entity.js';
@@ -43,7 +44,8 @@ import { DownloadsPage, EmbedPage, SearchPage, type DownloadFile } from './pages
 export type SiteFiles = Map<string, string | Uint8Array>;
 
 // Pages are kept as bytes: off the JavaScript heap, so a large site does not keep the collector busy.
-const html = (page: VNode): Uint8Array => Buffer.from(`<!doctype html>\n${renderToString(page)}\n`, 'utf8');
+const html = (page: VNode): Uint8Array =>
+  Buffer.from(`<!DOCTYPE html>\n${omitVoidSlashes(renderToString(page))}\n`, 'utf8');
 const sha256 = (content: string | Uint8Array) => createHash('sha256').update(content).digest('hex');
 
 export function buildSite(input: SiteInput, options?: SiteOptions): SiteFiles {

@@ -109,6 +109,27 @@ describe('buildSite() on the bundled release', () => {
     expect(text(files, recordPath(relation.id))).toContain(`<code>${relation.id}</code>`);
   });
 
+  it('cites without a base URL by name alone: no bare site path, no site title said twice', () => {
+    const cite = (path: string) => /<p class="cite-text">([^<]*)<\/p>/.exec(text(files, path))?.[1];
+    const dataset = `claimgraph dataset afghanistan-2021, version ${input.meta.version}`;
+    expect(cite('index.html')).toBe(`${input.meta.title} (${dataset}).`);
+    expect(cite('search.html')).toBe(`Search of ${input.meta.title} (${dataset}).`);
+    expect(cite(recordPath('person:ned-price'))).toBe(
+      `Ned Price. ${input.meta.title} (${dataset}), record person:ned-price.`,
+    );
+    for (const path of pages(files)) expect(text(files, path), path).not.toContain('<dt>URL</dt>');
+    const based = buildSite(input, { baseUrl: 'https://data.example.org/afghanistan' });
+    expect(/<p class="cite-text">([^<]*)<\/p>/.exec(text(based, 'search.html'))?.[1]).toBe(
+      `Search of ${input.meta.title} (${dataset}). https://data.example.org/afghanistan/search.html`,
+    );
+  });
+
+  it('gives every embed page one level-one heading, its chart’s label', () => {
+    const embeds = pages(files).filter((p) => p.startsWith('embed/'));
+    expect(embeds.length).toBeGreaterThan(0);
+    for (const path of embeds) expect(text(files, path).match(/<h1\b/g), path).toHaveLength(1);
+  });
+
   it('gives every chart an embed snippet whose iframe page exists', () => {
     let charts = 0;
     for (const path of pages(files).filter((p) => !p.startsWith('embed/'))) {

@@ -13,6 +13,37 @@ import { ruleAnchor, RULES_PATH } from '../rule-links.js';
 import { STATUS_RULE } from '@claimgraph/sdk';
 
 /** What the head of every page starts with: charset, viewport, and an empty icon (no favicon request). */
+/** Longest `<title>` search results show whole (and html-validate's `long-title` allows). */
+export const TITLE_MAX = 70;
+
+const ESCAPED: Record<string, string> = { '"': '&quot;', '&': '&amp;', '<': '&lt;' };
+/** A text's length as the page's source holds it, escaped: what html-validate counts. */
+const written = (text: string) => text.replace(/["&<]/g, (c) => ESCAPED[c]!).length;
+
+/**
+ * A page's `<title>`: "{page} · {site}" when it fits in TITLE_MAX characters, else the page's own
+ * title alone, else that cut at a word with an ellipsis: what the page is about matters more than
+ * the site's name, which the page shows anyway.
+ */
+export function pageTitle(title: string, siteTitle: string): string {
+  const full = `${title} · ${siteTitle}`;
+  if (written(full) <= TITLE_MAX) return full;
+  if (written(title) <= TITLE_MAX) return title;
+  const words = title.split(' ');
+  let cut = '';
+  for (const word of words) {
+    const longer = cut ? `${cut} ${word}` : word;
+    if (written(longer) > TITLE_MAX - 1) break;
+    cut = longer;
+  }
+  // One word longer than the limit: cut it by characters.
+  if (!cut)
+    for (const ch of title)
+      if (written(cut + ch) <= TITLE_MAX - 1) cut += ch;
+      else break;
+  return `${cut.replace(/[\s,;:.·–—-]+$/, '')}…`;
+}
+
 export function HeadBasics() {
   return (
     <>
@@ -75,7 +106,7 @@ export function Layout({ site, kind, path, title, description, charts, search, c
     <html lang="en">
       <head>
         <HeadBasics />
-        <title>{`${title} · ${site.title}`}</title>
+        <title>{pageTitle(title, site.title)}</title>
         {description ? <meta name="description" content={description} /> : null}
         <meta name="generator" content="claimgraph site" />
         <link rel="stylesheet" href={href('assets/site.css')} />
@@ -140,7 +171,8 @@ export function Layout({ site, kind, path, title, description, charts, search, c
 
 /** Dataset, version, record id and URL, as a reader would paste them into a story or a footnote. */
 export function Cite({ site, path, id, what }: { site: Site; path: string; id?: string; what: string }) {
-  const url = site.absoluteUrl(path);
+  // Without a base URL the page's address is unknown: a bare `/search.html` would mislead, so none is given.
+  const url = site.options.baseUrl === undefined ? undefined : site.absoluteUrl(path);
   const record = id ? `, record ${id}` : '';
   // A site of several datasets: a record cites the datasets holding it, a page about them all every one.
   const several = site.datasets.length > 0;
@@ -148,7 +180,9 @@ export function Cite({ site, path, id, what }: { site: Site; path: string; id?: 
   const dataset = several
     ? `claimgraph datasets ${cited.map((d) => `${d.name}${d.version ? ` version ${d.version}` : ''}`).join(', ')}`
     : `claimgraph dataset ${site.meta.name}${site.meta.version ? `, version ${site.meta.version}` : ''}`;
-  const text = `${what}. ${site.title} (${dataset})${record}. ${url}`;
+  // "Relations in Afghanistan 2021" already names the site: no "Afghanistan 2021. Afghanistan 2021".
+  const named = what.includes(site.title) ? what : `${what}. ${site.title}`;
+  const text = `${named} (${dataset})${record}.${url ? ` ${url}` : ''}`;
   return (
     <section class="cite" aria-labelledby="cite-title">
       <h2 id="cite-title">Cite this</h2>
@@ -185,12 +219,14 @@ export function Cite({ site, path, id, what }: { site: Site; path: string; id?: 
             </dd>
           </div>
         ) : null}
-        <div>
-          <dt>URL</dt>
-          <dd>
-            <code>{url}</code>
-          </dd>
-        </div>
+        {url ? (
+          <div>
+            <dt>URL</dt>
+            <dd>
+              <code>{url}</code>
+            </dd>
+          </div>
+        ) : null}
       </dl>
       <p class="cite-text">{text}</p>
     </section>
@@ -339,12 +375,14 @@ export function StatementItem({
 /** A proportional bar of supporting and disputing statements, with the numbers as text. */
 export function StanceBar({ supports, disputes }: { supports: number; disputes: number }) {
   const total = supports + disputes || 1;
+  const share = (n: number) => ((100 * n) / total).toFixed(1);
   return (
     <span class="stance-bar">
-      <span class="bar" aria-hidden="true">
-        <span class="bar-supports" style={{ width: `${((100 * supports) / total).toFixed(1)}%` }} />
-        <span class="bar-disputes" style={{ width: `${((100 * disputes) / total).toFixed(1)}%` }} />
-      </span>
+      {/* An inline SVG rather than styled spans: no inline style, which a strict CSP or validator refuses. */}
+      <svg class="bar" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+        <rect class="bar-supports" width={share(supports)} height="1" />
+        <rect class="bar-disputes" x={share(supports)} width={share(disputes)} height="1" />
+      </svg>
       <span class="bar-text">
         {supports} for, {disputes} against
       </span>

@@ -3,7 +3,7 @@ import type { Source, Statement } from '@claimgraph/schema';
 import { recordPath, relativeHref } from '../permalink.js';
 import { byDate, type Site } from '../model.js';
 import { appearingIn } from '../appearances.js';
-import { Cite, DateText, HeadBasics, Layout, More, StatementItem, TextWithIds } from './parts.js';
+import { Cite, DateText, HeadBasics, Layout, More, pageTitle, StatementItem, TextWithIds } from './parts.js';
 import { AppearanceList, ReadingFacts } from './provenance.js';
 
 export function StatementPage({ site, statement }: { site: Site; statement: Statement }) {
@@ -120,7 +120,7 @@ export function RedirectPage({ site, from, to }: { site: Site; from: string; to:
     <html lang="en">
       <head>
         <HeadBasics />
-        <title>{`Moved: ${from} · ${site.title}`}</title>
+        <title>{pageTitle(`Moved: ${from}`, site.title)}</title>
         <meta http-equiv="refresh" content={`0; url=${target}`} />
         <link rel="canonical" href={site.absoluteUrl(recordPath(to))} />
         <meta name="robots" content="noindex" />

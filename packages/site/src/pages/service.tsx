@@ -2,7 +2,7 @@
 import { relativeHref } from '../permalink.js';
 import type { Site } from '../model.js';
 import type { ChartRef } from '../charts.js';
-import { Cite, HeadBasics, Layout } from './parts.js';
+import { Cite, HeadBasics, Layout, pageTitle } from './parts.js';
 
 export interface DownloadFile {
   /** Path inside the release. */
@@ -131,7 +131,7 @@ export function EmbedPage({
     <html lang="en">
       <head>
         <HeadBasics />
-        <title>{`${label} · ${site.title}`}</title>
+        <title>{pageTitle(label, site.title)}</title>
         <meta name="robots" content="noindex" />
         <link rel="canonical" href={site.absoluteUrl(pagePath)} />
         <link rel="stylesheet" href={href('assets/site.css')} />
@@ -143,6 +143,8 @@ export function EmbedPage({
       </head>
       <body class="embed-page" data-page="embed">
         <main id="main">
+          {/* The chart is the page: its heading is for screen readers and outlines, the caption shows it. */}
+          <h1 class="visually-hidden">{label}</h1>
           <figure class="chart" data-chart={JSON.stringify(chart)}>
             <div class="chart-canvas" role="img" aria-label={label}>
               <p class="chart-note">{label}. The chart is drawn with JavaScript.</p>
