@@ -31,7 +31,7 @@ beforeAll(async () => {
   csvFolder = join(scratch, 'export-csv');
   expect((await claimgraph(['sheet', 'export', VALID, '--out', workbook])).code).toBe(0);
   expect((await claimgraph(['sheet', 'export', VALID, '--out', `${csvFolder}/`])).code).toBe(0);
-}, 120_000);
+});
 
 let n = 0;
 /** A fresh copy of the exported workbook, edited as a spreadsheet would. */
@@ -375,7 +375,7 @@ describe('sheet import killed with SIGKILL', () => {
       expect([oldSet, newSet], `round ${round}`).toContain(now);
       expect(readdirSync(dir).filter((f) => f.startsWith('.data'))).toEqual([]);
     }
-  }, 120_000);
+  });
 });
 
 describe('quotes --anchor', () => {

@@ -178,5 +178,5 @@ describe('a transaction killed with SIGKILL at any moment', () => {
       expect(readdirSync(data).sort()).toEqual(files);
       expect(readdirSync(root).sort()).toEqual(['data']);
     }
-  }, 60_000);
+  });
 });
