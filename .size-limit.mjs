@@ -28,7 +28,10 @@ function staticGraph(entry) {
 // about 10 kB; consensus rules and positions over time; appearances in diff), charts 23 → 26 kB
 // (24.7 kB: change marks on the timeline, "reported by N sources"). Next: load the merge and the
 // consensus rules on demand (a subpath, or a dynamic import from ClaimGraph.load of a list).
+// Raised again in 0.4: sdk 50 → 51 kB (50.1 kB: one error root with a stable code on every class,
+// the shared option resolver with spelling suggestions, ClaimGraphWriteError). The on-demand
+// loading above would win back about 10 kB; it is the next change to this entry.
 export default [
-  { name: '@claimgraph/sdk', path: staticGraph('packages/sdk/dist/index.js'), limit: '50 kB', gzip: true },
+  { name: '@claimgraph/sdk', path: staticGraph('packages/sdk/dist/index.js'), limit: '51 kB', gzip: true },
   { name: '@claimgraph/charts', path: staticGraph('packages/charts/dist/index.js'), limit: '26 kB', gzip: true },
 ];
