@@ -5,7 +5,7 @@
 import { constants } from 'node:fs';
 import { lstat, mkdir, open, readdir, readFile, realpath, rename, rm, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
-import { readRegularFile, temporarySibling } from '@claimgraph/schema/node';
+import { isProcessAlive, readRegularFile, temporarySibling } from '@claimgraph/schema/node';
 
 /**
  * `path` with every symbolic link resolved, for comparing folders: a folder that does not exist
@@ -49,19 +49,6 @@ export async function isClaimgraphRelease(dir: string): Promise<boolean> {
   }
 }
 
-/** Whether the process with this id is still running (a lock it holds is not stale). */
-function isAlive(pid: number): boolean {
-  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, it is only somebody else's.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 export interface ReleaseLock {
   path: string;
   release(): Promise<void>;
@@ -88,7 +75,7 @@ export async function lockRelease(out: string): Promise<ReleaseLock | { heldBy: 
     }
     const pid = Number.parseInt(await readFile(path, 'utf8').catch(() => ''), 10);
     // An empty lock is one being written this instant: treat it as held.
-    if (Number.isNaN(pid) || isAlive(pid)) return { heldBy: Number.isNaN(pid) ? 0 : pid, path };
+    if (Number.isNaN(pid) || isProcessAlive(pid)) return { heldBy: Number.isNaN(pid) ? 0 : pid, path };
     await unlink(path).catch(() => undefined);
   }
   return { heldBy: 0, path };
@@ -118,7 +105,7 @@ export async function recoverRelease(out: string): Promise<void> {
   );
   for (const name of names) {
     const kind = name.slice(prefix.length).replace(/-\d+-[0-9a-f]{8}$/, '');
-    if ((kind !== 'building' && kind !== 'old' && kind !== 'tmp') || isAlive(ownerOf(name))) continue;
+    if ((kind !== 'building' && kind !== 'old' && kind !== 'tmp') || isProcessAlive(ownerOf(name))) continue;
     const path = join(parent, name);
     if (kind === 'old' && !outExists && (await isClaimgraphRelease(path))) await rename(path, out);
     else await rm(path, { recursive: true, force: true });

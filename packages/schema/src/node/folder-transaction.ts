@@ -22,7 +22,7 @@ import {
   unlink,
 } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { temporarySibling, writeNewFile, type WriteContent } from './atomic-write.js';
+import { isProcessAlive, temporarySibling, writeNewFile, type WriteContent } from './atomic-write.js';
 import { ClaimgraphBaseError } from '../errors.js';
 
 /** What a change sets a file to: its new content, or `null` to remove it. */
@@ -76,19 +76,6 @@ export interface OpenTransactionOptions {
 
 /** `.data.lock` beside `data/`. */
 export const lockFileOf = (folder: string): string => join(dirname(folder), `.${basename(folder)}.lock`);
-
-/** Whether the process with this id is still running (a lock or staging folder it holds is not stale). */
-export function isProcessAlive(pid: number): boolean {
-  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, it is only somebody else's.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** The pid and kind in a temporary sibling's name (`.data.staging-1234-ab12cd34`, `.x.json.tmp-1234-…`). */
 function temporaryName(name: string): { of: string; kind: string; pid: number } | undefined {
