@@ -1,63 +1,21 @@
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalDataset, type Dataset } from '@claimgraph/schema';
 import { buildRelease as build, verifyRelease, type BuildOptions } from '../src/index.js';
 import { baseDataset } from '../../schema/test/fixture.js';
+import { writeSource, snapshot } from '../../schema/test/source-folder.js';
 
 /** The release as the schema package built it before this package: without the SDK's interchange files. */
 const buildRelease = (dir: string, options: BuildOptions = {}) => build(dir, { releaseFiles: false, ...options });
-
-const PACKAGE = {
-  name: '@claimgraph/dataset-test',
-  version: '1.2.3',
-  description: 'A test dataset.',
-  license: 'CC-BY-4.0',
-};
 
 let root: string;
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'claimgraph-release-'));
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
-
-/** Writes a dataset source folder the way curators keep them: one pretty-printed array per file. */
-function writeSource(
-  dir: string,
-  data: Dataset | Record<string, unknown[]> = baseDataset(),
-  pkg: object = PACKAGE,
-): string {
-  mkdirSync(join(dir, 'data'), { recursive: true });
-  writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
-  for (const [kind, records] of Object.entries(data))
-    writeFileSync(join(dir, 'data', `${kind}.json`), `${JSON.stringify(records, null, 2)}\n`);
-  return dir;
-}
-
-/** Every file under `dir`, as relative path → bytes. */
-function snapshot(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.set(relative(dir, path), readFileSync(path));
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 

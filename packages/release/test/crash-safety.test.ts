@@ -17,33 +17,17 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Dataset } from '@claimgraph/schema';
 import { buildRelease as build, verifyRelease, type BuildOptions } from '../src/index.js';
-import { baseDataset } from '../../schema/test/fixture.js';
+import { writeSource } from '../../schema/test/source-folder.js';
 
 /** The release as the schema package built it before this package: without the SDK's interchange files. */
 const buildRelease = (dir: string, options: BuildOptions = {}) => build(dir, { releaseFiles: false, ...options });
-
-const PACKAGE = {
-  name: '@claimgraph/dataset-test',
-  version: '1.2.3',
-  description: 'A test dataset.',
-  license: 'CC-BY-4.0',
-};
 
 let root: string;
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'claimgraph-crash-'));
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
-
-function writeSource(dir: string, data: Dataset = baseDataset()): string {
-  mkdirSync(join(dir, 'data'), { recursive: true });
-  writeFileSync(join(dir, 'package.json'), `${JSON.stringify(PACKAGE, null, 2)}\n`);
-  for (const [kind, records] of Object.entries(data))
-    writeFileSync(join(dir, 'data', `${kind}.json`), `${JSON.stringify(records, null, 2)}\n`);
-  return dir;
-}
 
 const sourceFiles = (dir: string) =>
   readdirSync(join(dir, 'data'))

@@ -7,30 +7,15 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Dataset } from '../src/index.js';
 import { formatDatasetSource, writeFileAtomic } from '../src/node.js';
 import { baseDataset } from './fixture.js';
-
-const PACKAGE = {
-  name: '@claimgraph/dataset-test',
-  version: '1.2.3',
-  description: 'A test dataset.',
-  license: 'CC-BY-4.0',
-};
+import { writeSource } from './source-folder.js';
 
 let root: string;
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'claimgraph-crash-'));
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
-
-function writeSource(dir: string, data: Dataset = baseDataset()): string {
-  mkdirSync(join(dir, 'data'), { recursive: true });
-  writeFileSync(join(dir, 'package.json'), `${JSON.stringify(PACKAGE, null, 2)}\n`);
-  for (const [kind, records] of Object.entries(data))
-    writeFileSync(join(dir, 'data', `${kind}.json`), `${JSON.stringify(records, null, 2)}\n`);
-  return dir;
-}
 
 const sourceFiles = (dir: string) =>
   readdirSync(join(dir, 'data'))

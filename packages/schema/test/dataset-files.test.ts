@@ -1,50 +1,17 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { canonicalDataset, type Dataset } from '../src/index.js';
+import { canonicalDataset } from '../src/index.js';
 import { checkDataset, DatasetPathError, formatDatasetSource, locateDataset, readDataset } from '../src/node.js';
 import { baseDataset } from './fixture.js';
-
-const PACKAGE = {
-  name: '@claimgraph/dataset-test',
-  version: '1.2.3',
-  description: 'A test dataset.',
-  license: 'CC-BY-4.0',
-};
+import { TEST_PACKAGE as PACKAGE, writeSource, snapshot } from './source-folder.js';
 
 let root: string;
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'claimgraph-release-'));
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
-
-/** Writes a dataset source folder the way curators keep them: one pretty-printed array per file. */
-function writeSource(
-  dir: string,
-  data: Dataset | Record<string, unknown[]> = baseDataset(),
-  pkg: object = PACKAGE,
-): string {
-  mkdirSync(join(dir, 'data'), { recursive: true });
-  writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
-  for (const [kind, records] of Object.entries(data))
-    writeFileSync(join(dir, 'data', `${kind}.json`), `${JSON.stringify(records, null, 2)}\n`);
-  return dir;
-}
-
-/** Every file under `dir`, as relative path → bytes. */
-function snapshot(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.set(relative(dir, path), readFileSync(path));
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 describe('locateDataset()', () => {
   it('finds a source folder by its data/ folder', async () => {
