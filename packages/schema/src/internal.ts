@@ -7,3 +7,4 @@ export { closestName } from './suggest.js';
 export { maxOf, minOf, pushAll } from './arrays.js';
 export { DATE_FIELDS, REFERENCES, SPEAKER_TYPES, TEXT_FIELDS } from './rules.js';
 export { listShapeProblems } from './validate.js';
+export { sourceFileTexts } from './source-texts.js';

@@ -4,9 +4,9 @@
  */
 import { rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { canonicalRecord } from '../canonical.js';
 import { sortIssues, type ValidationIssue, type ValidationResult } from '../issues.js';
-import { RECORD_FILES, RECORD_KINDS, REDIRECTS_FILE, type Dataset } from '../records.js';
+import type { Dataset } from '../records.js';
+import { sourceFileTexts } from '../source-texts.js';
 import { temporarySibling, writeNewFile } from './atomic-write.js';
 import { checkDataset } from './check-dataset.js';
 import { readDataset } from './dataset-files.js';
@@ -27,40 +27,22 @@ export async function formatDatasetSource(dir: string): Promise<{ changed: strin
   if (read.data === undefined) return { changed: [], result: { valid: false, errors: sortIssues(read.issues) } };
   const changed: string[] = [];
   const data = read.data as Dataset;
-  const kinds = [...RECORD_KINDS, ...(data.redirects ? (['redirects'] as const) : [])];
   // Every file is serialised before any is written, so a file that cannot be leaves all of them untouched.
-  const texts: [file: string, text: string][] = [];
-  for (const kind of kinds) {
-    const key = kind === 'redirects' ? 'from' : 'id';
-    const sorted = [...(data[kind] as unknown[])]
-      .map((r, i) => ({
-        r,
-        i,
-        key:
-          typeof (r as Record<string, unknown>)?.[key] === 'string'
-            ? ((r as Record<string, string>)[key] as string)
-            : '',
-      }))
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i))
-      .map(({ r }) => (typeof r === 'object' && r !== null && !Array.isArray(r) ? canonicalRecord(kind, r) : r));
-    const file = `data/${kind === 'redirects' ? REDIRECTS_FILE : RECORD_FILES[kind]}`;
-    let text: string;
-    try {
-      text = `${JSON.stringify(sorted, null, 2)}\n`;
-    } catch {
-      // JSON.parse reads nesting of any depth; JSON.stringify overflows the stack on it.
-      const issue: ValidationIssue = {
-        file,
-        id: null,
-        path: '',
-        message: 'cannot be written back (a value is nested too deeply); nothing was formatted',
-      };
-      return {
-        changed: [],
-        result: { valid: false, errors: sortIssues([issue, ...(await checkDataset(dir)).result.errors]) },
-      };
-    }
-    texts.push([file, text]);
+  let texts: Map<string, string>;
+  try {
+    texts = sourceFileTexts(data);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const issue: ValidationIssue = {
+      file: (error as RangeError & { file: string }).file,
+      id: null,
+      path: '',
+      message: 'cannot be written back (a value is nested too deeply); nothing was formatted',
+    };
+    return {
+      changed: [],
+      result: { valid: false, errors: sortIssues([issue, ...(await checkDataset(dir)).result.errors]) },
+    };
   }
   // Each changed file is written beside its target first; only when all are on disk are they
   // renamed into place, so a full disk or a kill leaves the source as it was.
