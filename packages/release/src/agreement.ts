@@ -117,12 +117,13 @@ function canonical(value: unknown): string {
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (a === null || a === undefined) return b === null || b === undefined;
-  if (typeof a !== 'object' || typeof b !== 'object' || b === null) return canonical(a) === canonical(b);
+  if (typeof a !== 'object' || typeof b !== 'object' || b === null) return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
     for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
     return true;
   }
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
   if (a instanceof Date || b instanceof Date || Array.isArray(b)) return canonical(a) === canonical(b);
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
