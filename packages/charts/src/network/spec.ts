@@ -48,6 +48,7 @@ function networkBody(index: ChartIndex, layout: NetworkLayout, nodeValues: NodeV
     height: layout.plotHeight,
     layer: [
       linkLayer(links),
+      ...(layout.boxes.length ? [boxLayer(layout.boxes)] : []),
       ...(arrows.length ? [arrowLayer(arrows)] : []),
       nodeLayer(nodeValues, types, plotWidth),
       ...(labels.length ? [labelLayer(labels)] : []),
@@ -93,6 +94,19 @@ function linkLayer(links: readonly Link[]) {
     },
   };
 }
+
+/** White boxes under the labels and over the links: a link passes behind a name, never through it. */
+const boxLayer = (boxes: NetworkLayout['boxes']) => ({
+  data: { values: boxes },
+  mark: { type: 'rect' as const, fill: 'white', opacity: 0.9, cornerRadius: 2 },
+  encoding: {
+    x: { field: 'x0', ...pixels },
+    x2: { field: 'x1' },
+    y: { field: 'y0', ...pixels },
+    y2: { field: 'y1' },
+    tooltip: null,
+  },
+});
 
 /** Directed relations end in an arrowhead at their target. */
 const arrowLayer = (arrows: Link['arrows']) => ({
