@@ -70,39 +70,24 @@ describe('claimgraph chart runtime', () => {
 });
 
 describe('claimgraph chart KIND --runtime', () => {
-  const page = (path: string) => readFileSync(join(dir, path), 'utf8');
+  /** `claimgraph chart KIND --out FILE --runtime URL` on the valid fixture. */
+  const page = (file: string, kind: string, url: string) =>
+    claimgraph('chart', kind, '--dataset', VALID, '--out', file, '--runtime', url);
+  const read = (path: string) => readFileSync(join(dir, path), 'utf8');
   const script = (html: string) => /<script src="([^"]*)" integrity="([^"]*)" crossorigin="anonymous">/.exec(html);
 
   it('writes pages that load one runtime beside them, writing the runtime with the first page', async () => {
-    const first = await claimgraph(
-      'chart',
-      'stance',
-      '--dataset',
-      VALID,
-      '--out',
-      'news/stance.html',
-      '--runtime',
-      './',
-    );
+    const first = await page('news/stance.html', 'stance', './');
     expect(first).toEqual({
       code: 0,
       stdout: `wrote news/stance.html\nwrote news/${runtime.fileName} (the chart runtime, ${Math.round(runtime.code.length / 1000)} kB: vega ${runtime.versions.vega}, vega-lite ${runtime.versions['vega-lite']}, vega-embed ${runtime.versions['vega-embed']})\n`,
       stderr: '',
     });
-    const second = await claimgraph(
-      'chart',
-      'timeline',
-      '--dataset',
-      VALID,
-      '--out',
-      'news/timeline.html',
-      '--runtime',
-      './',
-    );
+    const second = await page('news/timeline.html', 'timeline', './');
     expect(second).toEqual({ code: 0, stdout: 'wrote news/timeline.html\n', stderr: '' });
     expect(readdirSync(join(dir, 'news')).sort()).toEqual([runtime.fileName, 'stance.html', 'timeline.html']);
     for (const name of ['stance.html', 'timeline.html']) {
-      const html = page(`news/${name}`);
+      const html = read(`news/${name}`);
       expect(script(html)?.slice(1)).toEqual([`./${runtime.fileName}`, runtime.integrity]);
       expect(html).not.toContain('/* vega */');
       expect(html.length).toBeLessThan(runtime.code.length / 2);
@@ -110,36 +95,18 @@ describe('claimgraph chart KIND --runtime', () => {
   });
 
   it('points at a runtime elsewhere without writing one, and says where it must go', async () => {
-    const result = await claimgraph(
-      'chart',
-      'stance',
-      '--dataset',
-      VALID,
-      '--out',
-      'cdn/stance.html',
-      '--runtime',
-      'https://static.example.org/charts/',
-    );
+    const result = await page('cdn/stance.html', 'stance', 'https://static.example.org/charts/');
     expect(result.stdout).toBe(
       `wrote cdn/stance.html\nthe page loads the chart runtime from https://static.example.org/charts/${runtime.fileName}; put ${runtime.fileName} there (claimgraph chart runtime --out FOLDER/)\n`,
     );
     expect(readdirSync(join(dir, 'cdn'))).toEqual(['stance.html']);
-    expect(script(page('cdn/stance.html'))?.[1]).toBe(`https://static.example.org/charts/${runtime.fileName}`);
+    expect(script(read('cdn/stance.html'))?.[1]).toBe(`https://static.example.org/charts/${runtime.fileName}`);
   });
 
   it('refuses to write a page against a different runtime file at the URL, and writes nothing', async () => {
     mkdirSync(join(dir, 'old'));
     writeFileSync(join(dir, 'old', 'runtime.js'), '/* another */');
-    const result = await claimgraph(
-      'chart',
-      'stance',
-      '--dataset',
-      VALID,
-      '--out',
-      'old/stance.html',
-      '--runtime',
-      'runtime.js',
-    );
+    const result = await page('old/stance.html', 'stance', 'runtime.js');
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('old/runtime.js: already holds another file');
     expect(existsSync(join(dir, 'old', 'stance.html'))).toBe(false);
