@@ -25,10 +25,15 @@ export {
   type WriteFileAtomicOptions,
 } from './node/atomic-write.js';
 export {
-  openFolderTransaction,
-  withFolderTransaction,
+  lockFolder,
   FolderLockedError,
   lockFileOf,
+  type FolderLock,
+  type LockFolderOptions,
+} from './node/folder-lock.js';
+export {
+  openFolderTransaction,
+  withFolderTransaction,
   type FolderTransaction,
   type FolderChange,
   type CommitOptions,

@@ -36,12 +36,18 @@ const WRITE_PROBLEMS: Record<string, string> = {
 
 /**
  * An error of a write that changed nothing: its message names the file, what went wrong and that
- * the old file (if any) is as it was; `code` is the errno name, so callers can tell a full disk.
+ * the old file (if any) is as it was (or `outcome`, when the write was part of a larger one);
+ * `code` is the errno name, so callers can tell a full disk.
  */
-export function writeFailure(path: string, error: unknown, existed: boolean): Error & { code: string } {
+export function writeFailure(
+  path: string,
+  error: unknown,
+  existed: boolean,
+  outcome?: string,
+): Error & { code: string } {
   const code = (error as NodeJS.ErrnoException | null)?.code ?? 'EIO';
   const problem = WRITE_PROBLEMS[code] ?? (error as Error | null)?.message ?? String(error);
-  const kept = existed ? 'the old file was left as it was' : 'nothing was written';
+  const kept = outcome ?? (existed ? 'the old file was left as it was' : 'nothing was written');
   const failure = new Error(`cannot write ${path}: ${problem} (${code}); ${kept}`, { cause: error });
   return Object.assign(failure, { code });
 }
