@@ -53,4 +53,4 @@ export {
   type DatasetMeta,
 } from './node/dataset-files.js';
 export { checkDataset, type CheckedDataset, type ProgressListener } from './node/check-dataset.js';
-export { formatDatasetSource } from './node/format-source.js';
+export { formatDatasetSource, type FormattedSource } from './node/format-source.js';
