@@ -208,9 +208,11 @@ describe('every writer on a nearly full disk fails and changes nothing', () => {
         const run = await claimgraph(args);
         expect(crashIn(run.stderr)).toBeNull();
         expect(run.code, `${run.stdout}\n${run.stderr}`).not.toBe(0);
-        // (build and format, in the release package, still pass on Node's own wording.)
-        expect(run.stderr).toMatch(/no space left on (the disk|device)/);
+        expect(run.stderr).toMatch(/no space left on the disk/);
         expect(run.stderr).toContain('ENOSPC');
+        // The file is named as the user knows it (under the case's folder), never as a temporary copy.
+        expect(run.stderr).toMatch(new RegExp(`cannot write ${dir}/`));
+        expect(run.stderr).not.toMatch(/\.(building|staging|old|tmp)-\d+-[0-9a-f]{8}/);
         expect(run.stdout).not.toMatch(/^wrote /m);
         expect(hashes(dir)).toEqual(before);
       } finally {

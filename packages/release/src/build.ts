@@ -11,6 +11,7 @@ import {
   FolderLockedError,
   lockFolder,
   makeFolder,
+  writeFailure,
   type CheckedDataset,
   type FolderLock,
   type ProgressListener,
@@ -115,10 +116,23 @@ export async function buildRelease(dir: string, options: BuildOptions = {}): Pro
     await swapRelease(staging, out);
     staging = undefined;
     return { ...checked, outDir, ...files };
+  } catch (error) {
+    throw staging ? inRelease(error, staging, outDir) : error;
   } finally {
     if (staging) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     await lock.release();
   }
+}
+
+/**
+ * A file system error met while writing the new release, named by the file of the release it was
+ * for (`dist/dataset.json`), never by the staging folder the user never sees.
+ */
+function inRelease(error: unknown, staging: string, outDir: string): unknown {
+  const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
+  if (!code || !path || !isInside(path, staging)) return error;
+  const file = join(outDir, relative(staging, path));
+  return writeFailure(file, error, false, 'the previous release, if any, was left as it was');
 }
 
 function outIssue(outDir: string, dir: string, message: string): ValidationIssue {

@@ -5,7 +5,7 @@
  */
 import { lstat, mkdir, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
-import { isProcessAlive, readRegularFile, temporarySibling } from '@claimgraph/schema/node';
+import { isProcessAlive, readRegularFile, temporarySibling, writeFailure } from '@claimgraph/schema/node';
 
 /**
  * `path` with every symbolic link resolved, for comparing folders: a folder that does not exist
@@ -83,7 +83,9 @@ export async function recoverRelease(out: string): Promise<void> {
 /** A fresh, empty folder beside `out` to build the next release in. */
 export async function stagingFolder(out: string): Promise<string> {
   const staging = temporarySibling(out, 'building');
-  await mkdir(staging);
+  await mkdir(staging).catch((error: unknown) => {
+    throw writeFailure(out, error, false, 'the previous release, if any, was left as it was');
+  });
   return staging;
 }
 
