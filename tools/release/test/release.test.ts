@@ -454,6 +454,47 @@ describe('claimgraph-release readme', () => {
     );
   });
 
+  it('on a full disk, fails naming the README and leaves it byte for byte', async (context) => {
+    const { execFileSync } = await import('node:child_process');
+    const { closeSync, cpSync, openSync, writeSync } = await import('node:fs');
+    const small = join(root, 'small');
+    mkdirSync(small);
+    try {
+      if (process.getuid?.() !== 0) throw new Error('not root');
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', small], { stdio: 'ignore' });
+    } catch {
+      console.warn('SKIPPED LOUDLY: the disk-full case needs root and mount -t tmpfs; it was not tested here');
+      context.skip();
+      return;
+    }
+    try {
+      // The repository with a stale README, on a disk with no room left.
+      mkdirSync(join(small, 'datasets', 'fixture'), { recursive: true });
+      for (const part of ['package.json', 'data'])
+        cpSync(join(dataset, part), join(small, 'datasets', 'fixture', part), { recursive: true });
+      const file = join(small, 'datasets', 'fixture', 'README.md');
+      writeFileSync(file, README);
+      const fd = openSync(join(small, 'filler'), 'w');
+      try {
+        for (const block = Buffer.alloc(4096, 120); ;) writeSync(fd, block);
+      } catch {
+        /* ENOSPC */
+      } finally {
+        closeSync(fd);
+      }
+      const { status, stdout, stderr } = await release(['readme'], small);
+      expect(status).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(
+        `claimgraph-release: cannot write ${file}: no space left on the disk (ENOSPC); the old file was left as it was\n`,
+      );
+      expect(readFileSync(file, 'utf8')).toBe(README);
+      expect(readdirSync(join(small, 'datasets', 'fixture')).sort()).toEqual(['README.md', 'data', 'package.json']);
+    } finally {
+      execFileSync('umount', [small]);
+    }
+  });
+
   it('with --check, fails a README the data no longer matches and leaves it alone', async () => {
     writeFileSync(readmeFile(), README);
     await release(['readme'], root);
