@@ -213,22 +213,31 @@ export function serializeDataset(dataset: Dataset): string {
   return text;
 }
 
+/** About 64 KiB of text per piece: few enough writes and hash updates, small enough that memory stays flat. */
+const PIECE = 1 << 16;
+
 /**
- * `serializeDataset` in pieces, one record per piece, for writing a dataset too large to be held
- * as one string (V8 strings stop at about 512 MB).
+ * `serializeDataset` in pieces of about 64 KiB (whole records), for writing a dataset too large to
+ * be held as one string (V8 strings stop at about 512 MB).
  */
 export function* serializeDatasetChunks(dataset: Dataset): Generator<string> {
   const kinds: (keyof Dataset)[] = [...RECORD_KINDS];
   // Redirects appear only once a dataset has some, so older releases keep their exact shape.
   if (dataset.redirects && dataset.redirects.length > 0) kinds.push('redirects');
-  yield '{\n';
+  let piece = '{\n';
   for (const [k, kind] of kinds.entries()) {
     const records = (dataset[kind] ?? []) as object[];
-    yield `${k > 0 ? ',\n' : ''}${JSON.stringify(kind)}: [`;
-    for (let i = 0; i < records.length; i++) yield `${i === 0 ? '\n' : ',\n'}${JSON.stringify(records[i])}`;
-    yield records.length > 0 ? '\n]' : ']';
+    piece += `${k > 0 ? ',\n' : ''}${JSON.stringify(kind)}: [`;
+    for (let i = 0; i < records.length; i++) {
+      piece += `${i === 0 ? '\n' : ',\n'}${JSON.stringify(records[i])}`;
+      if (piece.length >= PIECE) {
+        yield piece;
+        piece = '';
+      }
+    }
+    piece += records.length > 0 ? '\n]' : ']';
   }
   // Coverage last, on one line: a declaration, not a list of records.
-  if (dataset.coverage) yield `,\n"coverage": ${JSON.stringify(dataset.coverage)}`;
-  yield '\n}\n';
+  if (dataset.coverage) piece += `,\n"coverage": ${JSON.stringify(dataset.coverage)}`;
+  yield `${piece}\n}\n`;
 }

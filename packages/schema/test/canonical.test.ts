@@ -5,6 +5,7 @@ import {
   canonicalRecord,
   isCanonicalRecord,
   serializeDataset,
+  serializeDatasetChunks,
   summarizeDataset,
   type Dataset,
 } from '../src/index.js';
@@ -223,6 +224,27 @@ describe('serializeDataset()', () => {
       statements: [...data.statements].reverse().map((s) => Object.fromEntries(Object.entries(s).reverse())),
     } as Dataset;
     expect(serializeDataset(canonicalDataset(reordered))).toBe(serializeDataset(canonicalDataset(data)));
+  });
+});
+
+describe('serializeDatasetChunks()', () => {
+  it('gives the text of serializeDataset in pieces of about 64 KiB, each ending after a whole record', () => {
+    const data = baseDataset();
+    const many = {
+      ...data,
+      statements: Array.from({ length: 2000 }, (_, i) => ({
+        ...data.statements[0]!,
+        id: `st:${String(i).padStart(5, '0')}`,
+      })),
+    } as Dataset;
+    const pieces = [...serializeDatasetChunks(many)];
+    expect(pieces.join('')).toBe(serializeDataset(many));
+    expect(pieces.length).toBeGreaterThan(2);
+    for (const piece of pieces.slice(0, -1)) {
+      expect(piece.length).toBeGreaterThanOrEqual(1 << 16);
+      expect(piece.length).toBeLessThan((1 << 16) + 1000);
+      expect(piece.endsWith('}')).toBe(true);
+    }
   });
 });
 
