@@ -100,18 +100,104 @@ function sortKeys(object: Record<string, unknown>): Record<string, unknown> {
   );
 }
 
-/** The dataset with every list sorted by id and every record in canonical form. */
+/** Each kind's (and entity type's) schema keys with their positions, built once. */
+const keyPositions = new Map<string, Map<string, number>>();
+function positionsOf(kind: RecordKind | 'redirects', record: Record<string, unknown>): Map<string, number> {
+  const name = kind === 'entities' && isEntityType(record.type) ? `entities/${record.type}` : kind;
+  let positions = keyPositions.get(name);
+  if (!positions) {
+    positions = new Map(schemaKeys(kind, record).map((k, i) => [k, i]));
+    keyPositions.set(name, positions);
+  }
+  return positions;
+}
+
+/**
+ * Whether the object's keys are already as `inOrder` would put them: known keys in their order,
+ * then the others sorted, none undefined. Integer-like keys, which objects always list first, fail
+ * unless that happens to be the order too, so a false answer only ever costs a copy.
+ */
+function keysInOrder(object: Record<string, unknown>, known: ReadonlyMap<string, number>): boolean {
+  let last = -1;
+  let previousExtra: string | undefined;
+  for (const key in object) {
+    if (!Object.hasOwn(object, key) || object[key] === undefined) return false;
+    const position = known.get(key);
+    if (position !== undefined) {
+      if (previousExtra !== undefined || position <= last) return false;
+      last = position;
+    } else {
+      if (previousExtra !== undefined && previousExtra >= key) return false;
+      previousExtra = key;
+    }
+  }
+  return true;
+}
+
+const NO_KEYS: ReadonlyMap<string, number> = new Map();
+const positionMap = (keys: readonly string[]) => new Map(keys.map((k, i) => [k, i]));
+const SELECTOR_POSITIONS: Record<string, ReadonlyMap<string, number>> = Object.fromEntries(
+  Object.entries(SELECTOR_KEYS).map(([type, keys]) => [type, positionMap(keys)]),
+);
+const APPEARANCE_POSITIONS = positionMap(APPEARANCE_KEYS);
+
+const anchorInOrder = (anchor: unknown) =>
+  !isObject(anchor) || keysInOrder(anchor, SELECTOR_POSITIONS[String(anchor.type)] ?? NO_KEYS);
+
+/**
+ * Whether `canonicalRecord(kind, record)` would give the record back unchanged (the same keys in the
+ * same order, nested values too): true for a record read from a formatted source or a release,
+ * which can then be written as it is instead of copied.
+ */
+export function isCanonicalRecord(kind: RecordKind | 'redirects', record: object): boolean {
+  const source = record as Record<string, unknown>;
+  if (Object.getPrototypeOf(source) !== Object.prototype || !keysInOrder(source, positionsOf(kind, source)))
+    return false;
+  const { attributes, anchor, appearances } = source;
+  if (isObject(attributes)) {
+    let previous: string | undefined;
+    for (const key in attributes) {
+      if (!Object.hasOwn(attributes, key) || (previous !== undefined && previous >= key)) return false;
+      previous = key;
+    }
+  }
+  if (!anchorInOrder(anchor)) return false;
+  if (Array.isArray(appearances)) {
+    for (const appearance of appearances as unknown[]) {
+      if (isObject(appearance) && !(keysInOrder(appearance, APPEARANCE_POSITIONS) && anchorInOrder(appearance.anchor)))
+        return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The records in id order, each in canonical form. Lists already in that form (a formatted source
+ * is) are returned as they are: a release of a million statements is written without a copy.
+ */
+function canonicalList<T extends object>(
+  kind: RecordKind | 'redirects',
+  records: readonly T[],
+  idOf: (record: T) => string,
+): T[] {
+  let sorted = true;
+  let canonical = true;
+  for (let i = 0; i < records.length; i++) {
+    if (sorted && i > 0 && compareIds(idOf(records[i - 1]!), idOf(records[i]!)) > 0) sorted = false;
+    if (canonical && !isCanonicalRecord(kind, records[i]!)) canonical = false;
+    if (!sorted && !canonical) break;
+  }
+  const inOrder = sorted ? records : [...records].sort((a, b) => compareIds(idOf(a), idOf(b)));
+  return canonical ? (inOrder as T[]) : inOrder.map((record) => canonicalRecord(kind, record));
+}
+
+/** The dataset with every list sorted by id and every record in canonical form (lists already so are not copied). */
 export function canonicalDataset(dataset: Dataset): Dataset {
   const out = {} as Dataset;
-  for (const kind of RECORD_KINDS) {
-    (out[kind] as unknown[]) = [...dataset[kind]]
-      .sort((a, b) => compareIds(a.id, b.id))
-      .map((record) => canonicalRecord(kind, record));
-  }
+  for (const kind of RECORD_KINDS)
+    (out[kind] as unknown[]) = canonicalList(kind, dataset[kind] as readonly { id: string }[], (r) => r.id);
   if (dataset.redirects && dataset.redirects.length > 0) {
-    out.redirects = [...dataset.redirects]
-      .sort((a, b) => compareIds(a.from, b.from))
-      .map((r) => canonicalRecord('redirects', r));
+    out.redirects = canonicalList('redirects', dataset.redirects, (r) => r.from);
   }
   if (dataset.coverage) out.coverage = canonicalCoverage(dataset.coverage);
   return out;
@@ -127,22 +213,31 @@ export function serializeDataset(dataset: Dataset): string {
   return text;
 }
 
+/** About 64 KiB of text per piece: few enough writes and hash updates, small enough that memory stays flat. */
+const PIECE = 1 << 16;
+
 /**
- * `serializeDataset` in pieces, one record per piece, for writing a dataset too large to be held
- * as one string (V8 strings stop at about 512 MB).
+ * `serializeDataset` in pieces of about 64 KiB (whole records), for writing a dataset too large to
+ * be held as one string (V8 strings stop at about 512 MB).
  */
 export function* serializeDatasetChunks(dataset: Dataset): Generator<string> {
   const kinds: (keyof Dataset)[] = [...RECORD_KINDS];
   // Redirects appear only once a dataset has some, so older releases keep their exact shape.
   if (dataset.redirects && dataset.redirects.length > 0) kinds.push('redirects');
-  yield '{\n';
+  let piece = '{\n';
   for (const [k, kind] of kinds.entries()) {
     const records = (dataset[kind] ?? []) as object[];
-    yield `${k > 0 ? ',\n' : ''}${JSON.stringify(kind)}: [`;
-    for (let i = 0; i < records.length; i++) yield `${i === 0 ? '\n' : ',\n'}${JSON.stringify(records[i])}`;
-    yield records.length > 0 ? '\n]' : ']';
+    piece += `${k > 0 ? ',\n' : ''}${JSON.stringify(kind)}: [`;
+    for (let i = 0; i < records.length; i++) {
+      piece += `${i === 0 ? '\n' : ',\n'}${JSON.stringify(records[i])}`;
+      if (piece.length >= PIECE) {
+        yield piece;
+        piece = '';
+      }
+    }
+    piece += records.length > 0 ? '\n]' : ']';
   }
   // Coverage last, on one line: a declaration, not a list of records.
-  if (dataset.coverage) yield `,\n"coverage": ${JSON.stringify(dataset.coverage)}`;
-  yield '\n}\n';
+  if (dataset.coverage) piece += `,\n"coverage": ${JSON.stringify(dataset.coverage)}`;
+  yield `${piece}\n}\n`;
 }

@@ -70,6 +70,7 @@ export {
   canonicalCoverage,
   canonicalDataset,
   canonicalRecord,
+  isCanonicalRecord,
   serializeDataset,
   serializeDatasetChunks,
 } from './canonical.js';

@@ -1,5 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalDataset, canonicalRecord, serializeDataset, summarizeDataset, type Dataset } from '../src/index.js';
+import {
+  canonicalDataset,
+  canonicalRecord,
+  isCanonicalRecord,
+  serializeDataset,
+  serializeDatasetChunks,
+  summarizeDataset,
+  type Dataset,
+} from '../src/index.js';
 import { baseDataset } from './fixture.js';
 
 describe('canonicalRecord()', () => {
@@ -77,7 +86,101 @@ describe('canonicalRecord()', () => {
   });
 });
 
+describe('isCanonicalRecord()', () => {
+  const kinds = ['entities', 'relations', 'statements', 'sources', 'redirects'] as const;
+  // Field names of every kind, nested objects the canonical form orders, and keys objects list oddly.
+  const key = fc.constantFrom(
+    'id',
+    'type',
+    'name',
+    'source',
+    'target',
+    'relation',
+    'speaker',
+    'stance',
+    'date',
+    'quote',
+    'from',
+    'to',
+    'attributes',
+    'appearances',
+    'anchor',
+    'exact',
+    'prefix',
+    'start',
+    'end',
+    'zeta',
+    'alpha',
+    '__proto__',
+    '10',
+    '9',
+  );
+  const leaf = fc.oneof(fc.string({ maxLength: 3 }), fc.integer(), fc.boolean(), fc.constant('TextQuoteSelector'));
+  const object = (value: fc.Arbitrary<unknown>) => fc.dictionary(key, value, { maxKeys: 6 });
+  const nested = object(fc.oneof(leaf, object(leaf), fc.array(object(fc.oneof(leaf, object(leaf))), { maxLength: 3 })));
+  // Through JSON, as records are read: `__proto__` an own field, integer-like keys listed first.
+  const asRead = (value: unknown) => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+
+  it('says true only when canonicalRecord would give the same keys and values back', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...kinds), nested, (kind, generated) => {
+        const record = asRead(generated);
+        if (isCanonicalRecord(kind, record))
+          expect(JSON.stringify(canonicalRecord(kind, record))).toBe(JSON.stringify(record));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('says true of what canonicalRecord gives, when no key is integer-like', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...kinds), nested, (kind, generated) => {
+        const text = JSON.stringify(generated);
+        fc.pre(!/"(9|10)":/.test(text));
+        expect(isCanonicalRecord(kind, asRead(canonicalRecord(kind, asRead(generated))))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('says false of keys out of order, in the record, its attributes, appearances or anchor', () => {
+    expect(isCanonicalRecord('relations', { id: 'rel:a', type: 'leads', source: 'a', target: 'b' })).toBe(true);
+    expect(isCanonicalRecord('relations', { type: 'leads', id: 'rel:a', source: 'a', target: 'b' })).toBe(false);
+    expect(isCanonicalRecord('relations', { id: 'rel:a', zeta: 1, alpha: 2 })).toBe(false);
+    expect(isCanonicalRecord('relations', { id: 'rel:a', alpha: 2, type: 'leads' })).toBe(false);
+    expect(isCanonicalRecord('relations', { id: 'rel:a', attributes: { b: 1, a: 2 } })).toBe(false);
+    expect(isCanonicalRecord('relations', { id: 'rel:a', note: undefined })).toBe(false);
+    const statement = (appearance: object) => ({ id: 'st:a', appearances: [appearance] });
+    expect(
+      isCanonicalRecord(
+        'statements',
+        statement({ source: 'src:a', anchor: { type: 'TextQuoteSelector', exact: 'x' } }),
+      ),
+    ).toBe(true);
+    expect(isCanonicalRecord('statements', statement({ anchor: { type: 'TextQuoteSelector' }, source: 'src:a' }))).toBe(
+      false,
+    );
+    expect(
+      isCanonicalRecord(
+        'statements',
+        statement({ source: 'src:a', anchor: { exact: 'x', type: 'TextQuoteSelector' } }),
+      ),
+    ).toBe(false);
+  });
+});
+
 describe('canonicalDataset()', () => {
+  it('returns lists already in canonical form as they are, and copies the others', () => {
+    const data = canonicalDataset(baseDataset());
+    const again = canonicalDataset(data);
+    expect(again.entities).toBe(data.entities);
+    expect(again.statements).toBe(data.statements);
+    const shuffled = { ...data, relations: data.relations.map((r) => Object.fromEntries(Object.entries(r).reverse())) };
+    const fixed = canonicalDataset(shuffled as Dataset);
+    expect(fixed.relations).not.toBe(shuffled.relations);
+    expect(serializeDataset(fixed)).toBe(serializeDataset(data));
+  });
+
   it('sorts every list by id in code-point order', () => {
     const data = baseDataset();
     const shuffled: Dataset = {
@@ -121,6 +224,27 @@ describe('serializeDataset()', () => {
       statements: [...data.statements].reverse().map((s) => Object.fromEntries(Object.entries(s).reverse())),
     } as Dataset;
     expect(serializeDataset(canonicalDataset(reordered))).toBe(serializeDataset(canonicalDataset(data)));
+  });
+});
+
+describe('serializeDatasetChunks()', () => {
+  it('gives the text of serializeDataset in pieces of about 64 KiB, each ending after a whole record', () => {
+    const data = baseDataset();
+    const many = {
+      ...data,
+      statements: Array.from({ length: 2000 }, (_, i) => ({
+        ...data.statements[0]!,
+        id: `st:${String(i).padStart(5, '0')}`,
+      })),
+    } as Dataset;
+    const pieces = [...serializeDatasetChunks(many)];
+    expect(pieces.join('')).toBe(serializeDataset(many));
+    expect(pieces.length).toBeGreaterThan(2);
+    for (const piece of pieces.slice(0, -1)) {
+      expect(piece.length).toBeGreaterThanOrEqual(1 << 16);
+      expect(piece.length).toBeLessThan((1 << 16) + 1000);
+      expect(piece.endsWith('}')).toBe(true);
+    }
   });
 });
 

@@ -3,7 +3,9 @@
 // against a baseline measured in the same run (read + JSON.parse of dataset.json). `npm run bench`
 // (the root script builds first). Options:
 //   --sizes 10000,100000,1000000   statements; entities = statements / 10, relations = 3 × entities
-//   --build full,no-parquet        time and peak RSS of `claimgraph build` at the largest size ('' skips)
+//   --build full,no-parquet        time and peak RSS of `claimgraph build`, against read + JSON.parse of
+//                                  the dataset.json it wrote ('' skips)
+//   --build-sizes 100000,300000,1000000   statements of the builds ('' skips)
 //   --browser 100000               load the columnar release in Chromium at this size ('' skips)
 //   --merge 100000                 ClaimGraph.load of two releases of this size at once vs one by one ('' skips)
 // Generated releases are cached in the OS temp folder.
@@ -23,6 +25,7 @@ const args = process.argv.slice(2);
 const arg = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const sizes = arg('--sizes', '10000,100000,1000000').split(',').map(Number);
 const builds = arg('--build', 'full,no-parquet').split(',').filter(Boolean);
+const buildSizes = arg('--build-sizes', '100000,300000,1000000').split(',').filter(Boolean).map(Number);
 const browserSize = Number(arg('--browser', '100000')) || 0;
 const mergeSize = Number(arg('--merge', '100000')) || 0;
 const SEED = 20210815;
@@ -72,6 +75,45 @@ function writeRelease(dir, name, make) {
   );
   console.error(`  generated ${dir} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   return dir;
+}
+
+/** A dataset source folder (data/*.json and package.json) of the synthetic dataset, written once and reused. */
+function sourceFolder(statements) {
+  const source = join(cache, `source-s${statements}-seed${SEED}-gen2`);
+  if (existsSync(join(source, 'package.json'))) return source;
+  const t = performance.now();
+  const data = dataset(statements);
+  mkdirSync(join(source, 'data'), { recursive: true });
+  for (const kind of ['entities', 'relations', 'statements', 'sources'])
+    writeFileSync(join(source, 'data', `${kind}.json`), `${JSON.stringify(data[kind], null, 2)}\n`);
+  // package.json last: its presence says the folder is complete.
+  writeFileSync(
+    join(source, 'package.json'),
+    JSON.stringify({
+      name: '@claimgraph/dataset-synthetic',
+      version: '0.0.0',
+      description: 'Synthetic benchmark dataset.',
+      license: 'CC0-1.0',
+    }),
+  );
+  console.error(`  generated ${source} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  return source;
+}
+
+/** One `claimgraph build` in a fresh process: wall time, CPU (user + system) and peak RSS. */
+function timedBuild(cli, source, outDir, mode) {
+  rmSync(outDir, { recursive: true, force: true });
+  const flags = mode === 'no-parquet' ? ['--no-parquet'] : [];
+  const t = performance.now();
+  const child = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%U %S %M', process.execPath, cli, 'build', source, '--out', outDir, ...flags],
+    { encoding: 'utf8', maxBuffer: 1 << 24 },
+  );
+  const wall = performance.now() - t;
+  if (child.status !== 0) throw new Error(`claimgraph build failed:\n${child.stderr}`);
+  const [user, system, kib] = child.stderr.trim().split('\n').pop().split(' ').map(Number);
+  return { ms: wall, cpuMs: (user + system) * 1000, rssBytes: kib * 1024 };
 }
 
 function measure(mode, file, loads = 1) {
@@ -256,54 +298,57 @@ console.log(
   ].join('\n'),
 );
 
-// claimgraph build at the largest size: wall time and peak RSS of the CLI process.
+// claimgraph build at each build size: wall time, CPU and peak RSS of the CLI process, against read +
+// JSON.parse of the dataset.json that same build wrote, in fresh processes alternating with the builds.
 const buildResults = [];
-if (builds.length > 0) {
+if (builds.length > 0 && buildSizes.length > 0) {
   const cli = join(here, '../../cli/dist/bin.js');
   if (!existsSync(cli)) throw new Error(`build the CLI first (npx turbo run build --filter=@claimgraph/cli): ${cli}`);
-  const source = join(cache, `source-s${largest}-seed${SEED}-gen2`);
-  if (!existsSync(join(source, 'package.json'))) {
-    const data = dataset(largest);
-    mkdirSync(join(source, 'data'), { recursive: true });
-    for (const kind of ['entities', 'relations', 'statements', 'sources'])
-      writeFileSync(join(source, 'data', `${kind}.json`), `${JSON.stringify(data[kind], null, 2)}\n`);
-    writeFileSync(
-      join(source, 'package.json'),
-      JSON.stringify({
-        name: '@claimgraph/dataset-synthetic',
-        version: '0.0.0',
-        description: 'Synthetic benchmark dataset.',
-        license: 'CC0-1.0',
-      }),
-    );
-  }
-  for (const mode of builds) {
-    const outDir = join(cache, `build-s${largest}-${mode}`);
-    rmSync(outDir, { recursive: true, force: true });
-    const flags = mode === 'no-parquet' ? ['--no-parquet'] : [];
-    const child = spawnSync(
-      '/usr/bin/time',
-      ['-f', '%e %M', process.execPath, cli, 'build', source, '--out', outDir, ...flags],
-      {
-        encoding: 'utf8',
-        maxBuffer: 1 << 24,
-      },
-    );
-    if (child.status !== 0) throw new Error(`claimgraph build failed:\n${child.stderr}`);
-    const [seconds, kib] = child.stderr.trim().split('\n').pop().split(' ').map(Number);
-    buildResults.push({ mode, seconds, rssBytes: kib * 1024 });
-    console.error(`  built ${mode} in ${seconds} s`);
+  for (const statements of buildSizes) {
+    const source = sourceFolder(statements);
+    const runs = statements >= 1_000_000 ? 1 : 2;
+    const modes = Object.fromEntries(builds.map((mode) => [mode, []]));
+    const base = [];
+    for (let i = 0; i < runs; i++) {
+      for (const mode of builds) {
+        const outDir = join(cache, `build-s${statements}-${mode}`);
+        modes[mode].push(timedBuild(cli, source, outDir, mode));
+        // The baseline reads the row file the build just wrote (the same bytes in every mode).
+        base.push(measure('baseline', join(outDir, 'dataset.json'), 1));
+      }
+    }
+    const wall = best(base.flatMap((r) => r.wallMs));
+    const cpu = best(base.flatMap((r) => r.cpuMs));
+    const rss = median(base.map((r) => r.maxRssBytes));
+    for (const mode of builds) {
+      const list = modes[mode];
+      buildResults.push({
+        statements,
+        mode,
+        runs,
+        ms: best(list.map((b) => b.ms)),
+        cpuMs: best(list.map((b) => b.cpuMs)),
+        rssBytes: median(list.map((b) => b.rssBytes)),
+        base: { ms: wall, cpuMs: cpu, rssBytes: rss },
+      });
+    }
+    console.error(`  built ${statements} statements (${builds.join(', ')})`);
   }
   console.log(
     [
-      `\`claimgraph build\` of ${count(largest)} statements (one run each; time and peak RSS of the process):`,
+      `\`claimgraph build\` (best time, median peak RSS of ${buildSizes.some((n) => n < 1_000_000) ? '2 runs below 1,000,000 statements, 1 run at or above' : '1 run'}), each against read + \`JSON.parse\` of the \`dataset.json\` it wrote (fresh processes, same run):`,
       '',
       table(
-        ['build', 'time', 'peak RSS'],
+        ['statements', 'build', 'time', '× read + parse', 'CPU × read + parse', 'peak RSS', '× read + parse', 'goal'],
         buildResults.map((b) => [
+          count(b.statements),
           b.mode === 'full' ? 'full (with Parquet)' : '`--no-parquet`',
-          `${b.seconds.toFixed(1)} s`,
-          `${mib(b.rssBytes)} MiB`,
+          `${(b.ms / 1000).toFixed(2)} s (${ms(b.base.ms)} ms)`,
+          ratio(b.ms, b.base.ms),
+          ratio(b.cpuMs, b.base.cpuMs),
+          `${mib(b.rssBytes)} MiB (${mib(b.base.rssBytes)} MiB)`,
+          ratio(b.rssBytes, b.base.rssBytes),
+          '≤ 4× time, ≤ 1.5× RSS',
         ]),
       ),
       '',

@@ -44,11 +44,10 @@ class Writer {
   }
 
   present(values: readonly unknown[]): number | undefined {
-    if (values.every((v) => v !== undefined)) return undefined;
-    return this.add(
-      'uint8',
-      Uint8Array.from(values, (v) => (v === undefined ? 0 : 1)),
-    );
+    if (!values.includes(undefined)) return undefined;
+    const out = new Uint8Array(values.length);
+    for (let i = 0; i < values.length; i++) out[i] = values[i] === undefined ? 0 : 1;
+    return this.add('uint8', out);
   }
 }
 
@@ -56,6 +55,42 @@ const fieldOf = (row: unknown, name: string): unknown =>
   typeof row === 'object' && row !== null && Object.prototype.hasOwnProperty.call(row, name)
     ? (row as Row)[name]
     : undefined;
+
+/** One field of every row (rows are objects, checked before), undefined where a row has none of its own. */
+function fieldValues(rows: readonly unknown[], name: string): unknown[] {
+  const values: unknown[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as Row;
+    values[i] = Object.hasOwn(row, name) ? row[name] : undefined;
+  }
+  return values;
+}
+
+/** What one pass over a column's values finds: whether any is missing, and whether all others are well-formed strings. */
+function survey(values: readonly unknown[]): { defined: number; allStrings: boolean } {
+  let defined = 0;
+  let allStrings = true;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === undefined) continue;
+    defined++;
+    if (allStrings && !(typeof v === 'string' && isWellFormed(v))) allStrings = false;
+  }
+  return { defined, allStrings };
+}
+
+/** Each partial date's day number and precision, or null when it is not a valid one; memoised, as dates repeat. */
+function dateCodes(): (value: string) => [number, number] | null {
+  const seen = new Map<string, [number, number] | null>();
+  return (value) => {
+    let codes = seen.get(value);
+    if (codes === undefined) {
+      codes = partialDateProblem(value) === null ? encodeDate(value) : null;
+      seen.set(value, codes);
+    }
+    return codes;
+  };
+}
 
 /** Ids of a table's rows by value, first occurrence kept, for references. */
 function idPositions(rows: readonly unknown[]): Map<string, number> {
@@ -72,40 +107,61 @@ function encodeColumn(
   tableName: ColumnTable,
   plan: FieldPlan,
   values: unknown[],
+  allStrings: boolean,
   ids: Map<ColumnTable, Map<string, number>>,
 ): ColumnHeader {
   const { name } = plan;
-  const defined = values.filter((v) => v !== undefined);
-  const allStrings = defined.every((v) => typeof v === 'string' && isWellFormed(v));
   if (plan.kind === 'ref' && allStrings) {
     const target = ids.get(plan.table)!;
-    if (defined.every((v) => target.has(v as string))) {
-      const out = Int32Array.from(values, (v) => (v === undefined ? -1 : target.get(v as string)!));
-      return { name, kind: 'ref', table: plan.table, values: writer.add('int32', out) };
+    const out = new Int32Array(values.length);
+    let i = 0;
+    for (; i < values.length; i++) {
+      const v = values[i];
+      const position = v === undefined ? -1 : target.get(v as string);
+      if (position === undefined) break;
+      out[i] = position;
     }
+    if (i === values.length) return { name, kind: 'ref', table: plan.table, values: writer.add('int32', out) };
   }
   if (plan.kind === 'enum' && allStrings) {
-    const extra = [...new Set(defined as string[])].filter((v) => !plan.values.includes(v)).sort();
+    const distinct = new Set(values);
+    distinct.delete(undefined);
+    const extra = [...(distinct as Set<string>)].filter((v) => !plan.values.includes(v)).sort();
     const table = [...plan.values, ...extra];
     if (table.length < 255) {
       const key = `${tableName}.${name}`;
       writer.enums[key] = table;
       const codes = new Map(table.map((v, i) => [v, i]));
-      const out = Uint8Array.from(values, (v) => (v === undefined ? 255 : codes.get(v as string)!));
+      const out = new Uint8Array(values.length);
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        out[i] = v === undefined ? 255 : codes.get(v as string)!;
+      }
       return { name, kind: 'enum', enum: key, values: writer.add('uint8', out) };
     }
   }
-  if (plan.kind === 'date' && allStrings && defined.every((v) => partialDateProblem(v as string) === null)) {
+  if (plan.kind === 'date' && allStrings) {
     const days = new Int32Array(values.length);
     const precision = new Uint8Array(values.length).fill(255);
+    const codesOf = dateCodes();
+    let i = 0;
+    for (; i < values.length; i++) {
+      const v = values[i];
+      if (v === undefined) continue;
+      const codes = codesOf(v as string);
+      if (codes === null) break;
+      days[i] = codes[0];
+      precision[i] = codes[1];
+    }
+    if (i === values.length)
+      return { name, kind: 'date', days: writer.add('int32', days), precision: writer.add('uint8', precision) };
+  }
+  if (plan.kind === 'bool' && values.every((v) => v === undefined || typeof v === 'boolean')) {
+    const out = new Uint8Array(values.length);
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
-      if (v !== undefined) [days[i], precision[i]] = encodeDate(v as string);
+      out[i] = v === undefined ? 0 : v ? 2 : 1;
     }
-    return { name, kind: 'date', days: writer.add('int32', days), precision: writer.add('uint8', precision) };
-  }
-  if (plan.kind === 'bool' && defined.every((v) => typeof v === 'boolean')) {
-    const out = Uint8Array.from(values, (v) => (v === undefined ? 0 : v ? 2 : 1));
     return { name, kind: 'bool', values: writer.add('uint8', out) };
   }
   if (plan.kind !== 'json' && plan.kind !== 'strings' && allStrings) {
@@ -118,7 +174,9 @@ function encodeColumn(
   }
   if (
     plan.kind === 'strings' &&
-    defined.every((v) => Array.isArray(v) && v.every((s) => typeof s === 'string' && isWellFormed(s)))
+    values.every(
+      (v) => v === undefined || (Array.isArray(v) && v.every((s) => typeof s === 'string' && isWellFormed(s))),
+    )
   ) {
     const items = new Uint32Array(values.length + 1);
     const all: string[] = [];
@@ -144,6 +202,18 @@ function optional(writer: Writer, values: unknown[]): { present?: number } {
   return present === undefined ? {} : { present };
 }
 
+/** Whether a row's own keys (those not undefined) come in column order: most rows, checked without a copy. */
+function inColumnOrder(row: Row, position: ReadonlyMap<string, number>): boolean {
+  let last = -1;
+  for (const key of Object.keys(row)) {
+    if (row[key] === undefined) continue;
+    const at = position.get(key);
+    if (at === undefined || at <= last) return false;
+    last = at;
+  }
+  return true;
+}
+
 /** Key orders that differ from column order, so rows come back with their keys as they were. */
 function keyOrders(writer: Writer, rows: readonly unknown[], columns: string[]): TableHeader['orders'] {
   const position = new Map(columns.map((c, i) => [c, i]));
@@ -152,10 +222,9 @@ function keyOrders(writer: Writer, rows: readonly unknown[], columns: string[]):
   const values = new Int32Array(rows.length);
   let any = false;
   rows.forEach((row, i) => {
-    if (typeof row !== 'object' || row === null) return;
+    if (typeof row !== 'object' || row === null || inColumnOrder(row as Row, position)) return;
     const order: number[] = [];
     for (const key of Object.keys(row)) if ((row as Row)[key] !== undefined) order.push(position.get(key)!);
-    if (order.every((c, k) => k === 0 || order[k - 1]! < c)) return;
     const signature = order.join(',');
     let shape = shapeIndex.get(signature);
     if (shape === undefined) {
@@ -197,9 +266,10 @@ export function encodeColumns(dataset: Dataset): Uint8Array {
     const fields: FieldPlan[] = [...planned, ...[...extra].sort().map((name) => ({ name, kind: 'json' as const }))];
     const columns: ColumnHeader[] = [];
     for (const plan of fields) {
-      const values = rows.map((row) => fieldOf(row, plan.name));
-      if (values.every((v) => v === undefined)) continue;
-      columns.push(encodeColumn(writer, table, plan, values, ids));
+      const values = fieldValues(rows, plan.name);
+      const found = survey(values);
+      if (found.defined === 0) continue;
+      columns.push(encodeColumn(writer, table, plan, values, found.allStrings, ids));
     }
     const orders = keyOrders(
       writer,

@@ -5,6 +5,7 @@
 import {
   canonicalRecord,
   compareIds,
+  isCanonicalRecord,
   RECORD_KINDS,
   type Dataset,
   type Entity,
@@ -16,7 +17,7 @@ import {
 import type { ClaimGraph } from '../claim-graph.js';
 import { ClaimGraphError } from '../errors.js';
 import { relationStatus, type Status } from '../status.js';
-import { FIELDS, type ExportKind } from './fields.js';
+import type { ExportKind } from './fields.js';
 
 /** A ClaimGraph, or a dataset as `dataset.json` holds it (already validated: exports check references only). */
 export type ExportInput = ClaimGraph | Dataset;
@@ -99,56 +100,12 @@ export function exportRecords(input: ExportInput, method: string): ExportRecords
   };
 }
 
-/** Every field of each kind, present: probing canonicalRecord with it gives the full key order. */
-const ALL_KEYS = Object.fromEntries(
-  (['entities', 'relations', 'statements', 'sources', 'redirects'] as const).map((kind) => [
-    kind,
-    Object.fromEntries(FIELDS[kind].map((f) => [f.name, 0])),
-  ]),
-) as Record<ExportKind, Record<string, 0>>;
-
-/** The schema's key order for a kind (and entity type): the order canonical records keep. */
-const keyOrders = new Map<string, Map<string, number>>();
-function keyOrder(kind: ExportKind, record: Record<string, unknown>): Map<string, number> {
-  const name = kind === 'entities' ? `entities/${String(record.type)}` : kind;
-  let order = keyOrders.get(name);
-  if (!order) {
-    // The canonical form of a record with every field present gives the order (keys of other entity types last, sorted).
-    const probe = canonicalRecord(kind, { ...ALL_KEYS[kind], ...(kind === 'entities' ? { type: record.type } : {}) });
-    order = new Map(Object.keys(probe).map((k, i) => [k, i]));
-    keyOrders.set(name, order);
-  }
-  return order;
-}
-
-/** Whether a record is already in canonical form: known keys in schema order, none undefined, attributes sorted. */
-function isCanonical(kind: ExportKind, record: Record<string, unknown>): boolean {
-  const order = keyOrder(kind, record);
-  let last = -1;
-  for (const key in record) {
-    const position = order.get(key);
-    if (position === undefined || position < last || record[key] === undefined) return false;
-    last = position;
-  }
-  const attributes = record.attributes as Record<string, unknown> | undefined;
-  if (attributes !== undefined && typeof attributes === 'object' && attributes !== null) {
-    let previous = '';
-    for (const key in attributes) {
-      if (key < previous) return false;
-      previous = key;
-    }
-  }
-  return true;
-}
-
 /** The records of one kind, each in canonical key order (copied only when it is not already, as release records are). */
 export function* canonicalRecords<T extends ExportRecord>(records: ExportRecords, kind: ExportKind): Generator<T> {
   const list = records[kind] as readonly T[];
   for (let i = 0; i < list.length; i++) {
     const record = list[i]!;
-    yield records.canonical || isCanonical(kind, record as unknown as Record<string, unknown>)
-      ? record
-      : canonicalRecord(kind, record);
+    yield records.canonical || isCanonicalRecord(kind, record) ? record : canonicalRecord(kind, record);
   }
 }
 
