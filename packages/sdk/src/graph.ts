@@ -31,22 +31,28 @@ export function buildGraph(store: Store, datasetsOf?: (id: string) => string[]):
   const graph = new MultiDirectedGraph<EntityAttributes, RelationAttributes>();
   // One object per node and edge: a fresh copy of the record (columnar rows are built straight
   // into it, column by column, never kept), with the derived attributes set on it.
-  const { entities, relations, supports, disputes } = store;
+  const { entities, relations, supports, disputes, relSource, relTarget } = store;
   const nodes = copies(entities) as EntityAttributes[];
+  // One string per entity id, shared by its node key and every edge end that names it: graphology
+  // then finds each end by a string whose hash is already known, as when it is given its own keys.
+  const keys = new Array<string>(nodes.length);
   for (let i = 0; i < nodes.length; i++) {
     const attributes = nodes[i]!;
+    const key = (keys[i] = attributes.id);
     attributes.label = attributes.name;
-    if (datasetsOf) attributes.datasets = datasetsOf(attributes.id);
-    graph.addNode(attributes.id, attributes);
+    if (datasetsOf) attributes.datasets = datasetsOf(key);
+    graph.addNode(key, attributes);
   }
   const edges = copies(relations) as RelationAttributes[];
   for (let i = 0; i < edges.length; i++) {
     const attributes = edges[i]!;
+    const source = (attributes.source = keys[relSource[i]!]!);
+    const target = (attributes.target = keys[relTarget[i]!]!);
     attributes.status = relationStatus(supports[i]!, disputes[i]!);
     attributes.supports = supports[i]!;
     attributes.disputes = disputes[i]!;
     if (datasetsOf) attributes.datasets = datasetsOf(attributes.id);
-    graph.addDirectedEdgeWithKey(attributes.id, attributes.source, attributes.target, attributes);
+    graph.addDirectedEdgeWithKey(attributes.id, source, target, attributes);
   }
   return graph;
 }

@@ -277,6 +277,20 @@ describe('ClaimGraph.load() on a release with broken files', () => {
     );
   });
 
+  it('reports dataset.json bytes that are not UTF-8 when datapackage.json lists their very sha256', async () => {
+    const text = Buffer.from(JSON.stringify(dataset()), 'utf8');
+    const bytes = Buffer.concat([text.subarray(0, 30), Buffer.from([0xc3, 0x28]), text.subarray(30)]);
+    const dir = bareRelease(bytes);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    writeFileSync(join(dir, 'datapackage.json'), JSON.stringify({ resources: [{ path: 'dataset.json', sha256 }] }));
+    const error = await loadError(dir);
+    expect(error).toBeInstanceOf(ClaimGraphLoadError);
+    expect(error).not.toBeInstanceOf(ClaimGraphIntegrityError);
+    expect(error.message).toBe(
+      `@claimgraph/sdk: ${join(dir, 'dataset.json')}: is not valid UTF-8 (first bad byte at offset 30); save the file as UTF-8`,
+    );
+  });
+
   it('keeps a U+FFFD that the file really holds', async () => {
     const data = dataset();
     data.sources[0]!.title = 'Separate entities\ufffd';

@@ -116,6 +116,17 @@ export const MUTATIONS: Record<string, Mutation> = {
   statementBadStance: (d, p) => (rec(d.statements, p).stance = 'maybe'),
   statementBadDate: (d, p) => (rec(d.statements, p).date = '2021-00'),
   statementEmptyQuote: (d, p) => (rec(d.statements, p).quote = ''),
+  // Text at the edges of the display-text rule: controls, the whitespace trim() sees, surrogates.
+  statementQuoteTrailingSpace: (d, p) => (rec(d.statements, p).quote = 'They are separate entities. '),
+  statementQuoteDelete: (d, p) => (rec(d.statements, p).quote = 'They are\u007f separate.'),
+  statementQuoteC1Control: (d, p) => (rec(d.statements, p).quote = 'They are\u0085 separate.'),
+  statementQuoteInnerNbsp: (d, p) => (rec(d.statements, p).quote = 'They are\u00a0separate, \u00c5berg said.'),
+  statementQuoteNbspEdge: (d, p) => (rec(d.statements, p).quote = '\u00a0They are separate.'),
+  statementQuoteOghamSpaceEdge: (d, p) => (rec(d.statements, p).quote = 'They are separate.\u1680'),
+  statementQuoteOghamInside: (d, p) => (rec(d.statements, p).quote = 'They are\u1680separate.'),
+  statementQuoteLoneSurrogate: (d, p) => (rec(d.statements, p).quote = 'They are \ud800 separate.'),
+  statementQuoteArabic: (d, p) => (rec(d.statements, p).quote = 'هم منفصلون'),
+  statementNoteBidi: (d, p) => (rec(d.statements, p).note = 'a \u2066note\u2069'),
   statementQuoteAndParaphrase: (d, p) => {
     const s = rec(d.statements, p);
     s.quote = 'They are separate entities.';
