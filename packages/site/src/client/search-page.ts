@@ -1,77 +1,125 @@
 /**
- * The search page: MiniSearch over entities (names, aliases, descriptions), relations (the
- * proposition in words) and statements (quotes, speakers), tokenised with the SDK's foldWords so
- * that case, accents, punctuation and Arabic-script keyboard variants never stand in the way.
+ * The search page: reads the index the builder split into parts (search/index-files.ts), fetching
+ * only the part of each word typed and the document files of the results shown. Every word must
+ * match (a name, a relation's words or a quote); the last characters of a word may be left off.
  */
-import MiniSearch from 'minisearch';
-import { foldKey, foldWords, type Dataset } from '@claimgraph/sdk';
-import { ENTITY_TYPE_INFO, RELATION_TYPE_INFO } from '@claimgraph/schema';
 import { pathToUrl, recordPath } from '../permalink.js';
-import type { SiteMeta } from '../model.js';
+import { DOCS_PER_PART, searchTerms, termPart } from '../search/terms.js';
 
-export interface SearchDoc {
-  id: string;
-  kind: string;
-  title: string;
-  text: string;
-  /** Names and aliases with their spaces folded away, so `alqaeda` finds `al-Qaeda`. */
-  keys: string;
+declare global {
+  interface Window {
+    CLAIMGRAPH_SEARCH_PART?: (name: string, data: unknown) => void;
+  }
 }
 
-/** One document per entity, relation and statement, in the dataset's id order. */
-export function searchDocuments(dataset: Dataset): SearchDoc[] {
-  const names = new Map(dataset.entities.map((e) => [e.id, e.name]));
-  const name = (id: string) => names.get(id) ?? id;
-  const phrases = new Map(
-    dataset.relations.map((r) => [r.id, `${name(r.source)} ${RELATION_TYPE_INFO[r.type].label} ${name(r.target)}`]),
-  );
-  return [
-    ...dataset.entities.map((e) => ({
-      id: e.id,
-      kind: ENTITY_TYPE_INFO[e.type]?.label ?? e.type,
-      title: e.name,
-      text: [...(e.aliases ?? []), e.description ?? ''].join(' · '),
-      keys: [e.name, ...(e.aliases ?? [])].map(foldKey).join(' '),
-    })),
-    ...dataset.relations.map((r) => ({
-      id: r.id,
-      kind: 'Relation',
-      title: phrases.get(r.id)!,
-      text: r.note ?? '',
-      keys: '',
-    })),
-    ...dataset.statements.map((s) => ({
-      id: s.id,
-      kind: s.stance === 'supports' ? 'Statement, supporting' : 'Statement, disputing',
-      title: `${name(s.speaker)} on ${phrases.get(s.relation) ?? s.relation}`,
-      text: s.quote ?? '',
-      keys: '',
-    })),
-  ];
+/** Results shown at once; a button shows as many more. */
+const SHOWN = 25;
+/** What a kind of record counts for in the order of results: a name is what most searches are after. */
+const KIND_BOOST = { entity: 2.5, relation: 1.5, statement: 1 };
+
+type TermPart = Record<string, string>;
+type DocRow = [id: string, kind: string, title: string, snippet: string];
+
+const waiting = new Map<string, (data: unknown) => void>();
+const parts = new Map<string, Promise<unknown>>();
+
+/** One file of the index, loaded once as a classic script that hands its data to CLAIMGRAPH_SEARCH_PART. */
+function loadPart(folder: string, name: string): Promise<unknown> {
+  let part = parts.get(name);
+  if (!part) {
+    part = new Promise((resolve, reject) => {
+      waiting.set(name, resolve);
+      const tag = document.createElement('script');
+      tag.src = `${folder}${name}.js`;
+      // A word no term starts with has no part: that is no error, just no match.
+      tag.onerror = () => (name.startsWith('t-') ? resolve({}) : reject(new Error(`${name}.js is missing`)));
+      document.head.append(tag);
+    });
+    parts.set(name, part);
+  }
+  return part;
 }
 
-const tokenize = (text: string) => foldWords(text).split(' ').filter(Boolean);
+window.CLAIMGRAPH_SEARCH_PART = (name, data) => {
+  waiting.get(name)?.(data);
+  waiting.delete(name);
+};
 
-export function searchIndex(docs: SearchDoc[]): MiniSearch<SearchDoc> {
-  const index = new MiniSearch<SearchDoc>({
-    fields: ['title', 'text', 'keys'],
-    tokenize,
-    processTerm: (term) => term || null,
-    searchOptions: {
-      boost: { title: 3, keys: 2 },
-      prefix: true,
-      fuzzy: (term) => (term.length > 4 ? 0.2 : 0),
-      combineWith: 'AND',
-      // A name is what most searches are after: entities first, then propositions, then quotes.
-      boostDocument: (id) => (String(id).startsWith('st:') ? 1 : String(id).startsWith('rel:') ? 1.5 : 2.5),
-    },
-  });
-  index.addAll(docs);
-  return index;
+/** The documents a word matches, with its weight there: a whole word counts twice what a word's start does. */
+async function matches(folder: string, word: string): Promise<Map<number, number>> {
+  const part = (await loadPart(folder, `t-${termPart(word)}`)) as TermPart;
+  const found = new Map<number, number>();
+  for (const [term, postings] of Object.entries(part)) {
+    if (term !== word && !(word.length > 1 && term.startsWith(word))) continue;
+    const factor = term === word ? 1 : 0.5;
+    let doc = 0;
+    for (const entry of postings.split(',')) {
+      const value = parseInt(entry, 36);
+      doc += Math.floor(value / 4);
+      const weight = (value % 4) * factor;
+      if ((found.get(doc) ?? 0) < weight) found.set(doc, weight);
+    }
+  }
+  return found;
 }
 
-/** Fills the results element from the page's `?q=`. */
-export function runSearch(results: HTMLElement, release: { meta: SiteMeta; dataset: Dataset }): void {
+/** Document numbers matching every word, best first: the words' weights, times the record kind's boost. */
+export async function searchDocs(
+  folder: string,
+  query: string,
+  counts: { entities: number; relations: number },
+): Promise<number[]> {
+  const words = [...new Set(searchTerms(query))];
+  if (!words.length) return [];
+  const each = await Promise.all(words.map((word) => matches(folder, word)));
+  const scores = new Map<number, number>();
+  for (const [doc, weight] of each[0]!) {
+    let score = weight;
+    for (const other of each.slice(1)) {
+      const w = other.get(doc);
+      if (w === undefined) {
+        score = -1;
+        break;
+      }
+      score += w;
+    }
+    if (score < 0) continue;
+    const boost =
+      doc < counts.entities
+        ? KIND_BOOST.entity
+        : doc < counts.entities + counts.relations
+          ? KIND_BOOST.relation
+          : KIND_BOOST.statement;
+    scores.set(doc, score * boost);
+  }
+  return [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([doc]) => doc);
+}
+
+async function docRow(folder: string, doc: number): Promise<DocRow> {
+  const rows = (await loadPart(folder, `d-${Math.floor(doc / DOCS_PER_PART)}`)) as DocRow[];
+  return rows[doc % DOCS_PER_PART]!;
+}
+
+function resultItem([id, kind, title, snippet]: DocRow): HTMLLIElement {
+  const item = document.createElement('li');
+  const kindText = document.createElement('span');
+  kindText.className = 'kind';
+  kindText.textContent = kind;
+  const link = document.createElement('a');
+  link.href = `./${pathToUrl(recordPath(id))}`;
+  link.textContent = title;
+  item.append(kindText, link);
+  if (snippet) {
+    const text = document.createElement('span');
+    text.className = 'snippet';
+    text.textContent = kind.startsWith('Statement') ? `“${snippet}”` : snippet;
+    item.append(text);
+  }
+  return item;
+}
+
+/** Fills the results element from the page's `?q=`; its data attributes say where the index is. */
+export async function runSearch(results: HTMLElement, siteTitle: string): Promise<void> {
   const query = new URLSearchParams(window.location.search).get('q')?.trim() ?? '';
   const input = document.getElementById('q') as HTMLInputElement | null;
   if (input) input.value = query;
@@ -81,34 +129,39 @@ export function runSearch(results: HTMLElement, release: { meta: SiteMeta; datas
     heading.textContent = 'Type a name, a group, a place or words from a quote in the box above.';
     return;
   }
-  const docs = searchDocuments(release.dataset);
-  const byId = new Map(docs.map((d) => [d.id, d]));
-  const found = searchIndex(docs).search(query).slice(0, 100);
+  const folder = results.dataset.index!;
+  const counts = { entities: Number(results.dataset.entities), relations: Number(results.dataset.relations) };
+  heading.textContent = `Searching for “${query}”…`;
+  let found: number[];
+  try {
+    found = await searchDocs(folder, query, counts);
+  } catch (error) {
+    heading.textContent = `The search could not run (${(error as Error).message}).`;
+    return;
+  }
   heading.textContent =
     found.length === 0
       ? `Nothing matches “${query}”.`
-      : `${found.length === 100 ? 'The first 100' : found.length} ${found.length === 1 ? 'result' : 'results'} for “${query}”`;
+      : `${found.length} ${found.length === 1 ? 'result' : 'results'} for “${query}”`;
+  document.title = `${query} · Search · ${siteTitle}`;
   if (!found.length) return;
   const list = document.createElement('ol');
   list.className = 'results';
-  for (const hit of found) {
-    const doc = byId.get(String(hit.id))!;
-    const item = document.createElement('li');
-    const kind = document.createElement('span');
-    kind.className = 'kind';
-    kind.textContent = doc.kind;
-    const link = document.createElement('a');
-    link.href = `./${pathToUrl(recordPath(doc.id))}`;
-    link.textContent = doc.title;
-    item.append(kind, link);
-    if (doc.text) {
-      const snippet = document.createElement('span');
-      snippet.className = 'snippet';
-      snippet.textContent = doc.kind.startsWith('Statement') ? `“${doc.text}”` : doc.text;
-      item.append(snippet);
-    }
-    list.append(item);
-  }
-  results.append(list);
-  document.title = `${query} · Search · ${release.meta.title ?? release.meta.name}`;
+  const more = document.createElement('button');
+  more.type = 'button';
+  more.className = 'more-results';
+  let shown = 0;
+  const showMore = async () => {
+    more.disabled = true;
+    const next = found.slice(shown, shown + SHOWN);
+    const rows = await Promise.all(next.map((doc) => docRow(folder, doc)));
+    list.append(...rows.map(resultItem));
+    shown += next.length;
+    more.disabled = false;
+    if (shown >= found.length) more.remove();
+    else more.textContent = `Show ${Math.min(SHOWN, found.length - shown)} more of ${found.length - shown}`;
+  };
+  more.addEventListener('click', () => void showMore());
+  results.append(list, more);
+  await showMore();
 }
