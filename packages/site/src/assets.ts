@@ -1,7 +1,7 @@
 /**
  * The files every site shares, written once under assets/ with their hash in their names: the
- * stylesheet, the two browser scripts (search, charts), vega's three browser builds and the release data as a
- * classic script (a page opened from a local folder may not fetch() JSON, but it may load a script).
+ * stylesheet, the two browser scripts (search, charts), vega's three browser builds and the release
+ * data as a classic script (a page opened from a local folder may not fetch() JSON, but may load a script).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';

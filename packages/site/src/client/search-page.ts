@@ -31,8 +31,7 @@ function loadPart(folder: string, name: string): Promise<unknown> {
       waiting.set(name, resolve);
       const tag = document.createElement('script');
       tag.src = `${folder}${name}.js`;
-      // A word no term starts with has no part: that is no error, just no match.
-      tag.onerror = () => (name.startsWith('t-') ? resolve({}) : reject(new Error(`${name}.js is missing`)));
+      tag.onerror = () => reject(new Error(`${name}.js is missing`));
       document.head.append(tag);
     });
     parts.set(name, part);
@@ -46,8 +45,10 @@ window.CLAIMGRAPH_SEARCH_PART = (name, data) => {
 };
 
 /** The documents a word matches, with its weight there: a whole word counts twice what a word's start does. */
-async function matches(folder: string, word: string): Promise<Map<number, number>> {
-  const part = (await loadPart(folder, `t-${termPart(word)}`)) as TermPart;
+async function matches(folder: string, word: string, known: ReadonlySet<string>): Promise<Map<number, number>> {
+  const name = termPart(word);
+  // A word no term starts with has no part: no request, no match.
+  const part = known.has(name) ? ((await loadPart(folder, `t-${name}`)) as TermPart) : {};
   const found = new Map<number, number>();
   for (const [term, postings] of Object.entries(part)) {
     if (term !== word && !(word.length > 1 && term.startsWith(word))) continue;
@@ -68,10 +69,11 @@ export async function searchDocs(
   folder: string,
   query: string,
   counts: { entities: number; relations: number },
+  known: ReadonlySet<string>,
 ): Promise<number[]> {
   const words = [...new Set(searchTerms(query))];
   if (!words.length) return [];
-  const each = await Promise.all(words.map((word) => matches(folder, word)));
+  const each = await Promise.all(words.map((word) => matches(folder, word, known)));
   const scores = new Map<number, number>();
   for (const [doc, weight] of each[0]!) {
     let score = weight;
@@ -118,11 +120,44 @@ function resultItem([id, kind, title, snippet]: DocRow): HTMLLIElement {
   return item;
 }
 
-/** Fills the results element from the page's `?q=`; its data attributes say where the index is. */
+/** How long typing pauses before the results follow it, in milliseconds. */
+const TYPING_PAUSE = 250;
+
+/**
+ * Fills the results element from the page's `?q=`, then again as the words in the box change
+ * (the address follows them, so the results can be shared); its data attributes say where the index is.
+ */
 export async function runSearch(results: HTMLElement, siteTitle: string): Promise<void> {
-  const query = new URLSearchParams(window.location.search).get('q')?.trim() ?? '';
   const input = document.getElementById('q') as HTMLInputElement | null;
+  const query = new URLSearchParams(window.location.search).get('q')?.trim() ?? '';
   if (input) input.value = query;
+  let latest = 0;
+  const show = (words: string) => showResults(results, siteTitle, words, () => run === latest);
+  let run = ++latest;
+  if (input) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    input.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const words = input.value.trim();
+        const url = new URL(window.location.href);
+        url.searchParams.set('q', words);
+        window.history.replaceState(null, '', url);
+        run = ++latest;
+        void show(words);
+      }, TYPING_PAUSE);
+    });
+  }
+  await show(query);
+}
+
+/** The results of one query; `current()` turns false once a later query has started, and this one stops. */
+async function showResults(
+  results: HTMLElement,
+  siteTitle: string,
+  query: string,
+  current: () => boolean,
+): Promise<void> {
   const heading = document.createElement('p');
   results.replaceChildren(heading);
   if (!query) {
@@ -131,14 +166,16 @@ export async function runSearch(results: HTMLElement, siteTitle: string): Promis
   }
   const folder = results.dataset.index!;
   const counts = { entities: Number(results.dataset.entities), relations: Number(results.dataset.relations) };
+  const known = new Set((results.dataset.parts ?? '').split(' '));
   heading.textContent = `Searching for “${query}”…`;
   let found: number[];
   try {
-    found = await searchDocs(folder, query, counts);
+    found = await searchDocs(folder, query, counts, known);
   } catch (error) {
-    heading.textContent = `The search could not run (${(error as Error).message}).`;
+    if (current()) heading.textContent = `The search could not run (${(error as Error).message}).`;
     return;
   }
+  if (!current()) return;
   heading.textContent =
     found.length === 0
       ? `Nothing matches “${query}”.`
@@ -155,6 +192,7 @@ export async function runSearch(results: HTMLElement, siteTitle: string): Promis
     more.disabled = true;
     const next = found.slice(shown, shown + SHOWN);
     const rows = await Promise.all(next.map((doc) => docRow(folder, doc)));
+    if (!current()) return;
     list.append(...rows.map(resultItem));
     shown += next.length;
     more.disabled = false;

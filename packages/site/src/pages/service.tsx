@@ -97,6 +97,7 @@ SELECT unnest(statements, recursive := true) FROM read_json('dataset.json');`;
 /** Where the search index is and how its documents divide: what the page's script reads. */
 export interface SearchIndexRef {
   folder: string;
+  parts: string[];
   entities: number;
   relations: number;
 }
@@ -112,6 +113,7 @@ export function SearchPage({ site, index }: { site: Site; index: SearchIndexRef 
         data-index={relativeHref(path, index.folder)}
         data-entities={index.entities}
         data-relations={index.relations}
+        data-parts={index.parts.join(' ')}
         data-title={site.title}
       >
         <p class="chart-note">

@@ -14,6 +14,8 @@ export interface SearchIndex {
   folder: string;
   /** Its files, by path relative to the site root. */
   files: Map<string, string>;
+  /** The term parts written (`ha`, `_62d_642`), in order: the page asks for no other. */
+  parts: string[];
   /** How many documents are entities, and relations (they follow the entities; statements come last). */
   entities: number;
   relations: number;
@@ -72,5 +74,6 @@ export function searchIndex(dataset: Dataset): SearchIndex {
   for (const [name, text] of contents) hash.update(`${name}\n${text}\n`);
   const folder = `assets/search-${hash.digest('hex').slice(0, 10)}/`;
   const files = new Map([...contents].map(([name, text]) => [`${folder}${name}`, text]));
-  return { folder, files, entities: dataset.entities.length, relations: dataset.relations.length };
+  const written = [...parts.keys()].sort();
+  return { folder, files, parts: written, entities: dataset.entities.length, relations: dataset.relations.length };
 }
