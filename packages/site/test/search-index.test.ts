@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SiteInput } from '../src/index.js';
 import { searchIndex, type SearchIndex } from '../src/search/index-files.js';
-import { DOCS_PER_PART, searchTerms, termPart } from '../src/search/terms.js';
+import { DOCS_PER_PART, searchTerms, termPart, WEIGHT_STEPS } from '../src/search/terms.js';
 import { bundledInput } from './fixtures.js';
 
 /** A part's data, read back as the page's script would: the argument of CLAIMGRAPH_SEARCH_PART. */
@@ -20,8 +20,8 @@ function postings(index: SearchIndex, term: string): Map<number, number> {
   let doc = 0;
   for (const entry of (part[term] ?? '').split(',').filter(Boolean)) {
     const value = parseInt(entry, 36);
-    doc += Math.floor(value / 4);
-    out.set(doc, value % 4);
+    doc += Math.floor(value / WEIGHT_STEPS);
+    out.set(doc, value % WEIGHT_STEPS);
   }
   return out;
 }
@@ -34,10 +34,13 @@ describe('search index in parts', () => {
     index = searchIndex(input.dataset);
   });
 
-  it('files every word of every name under its first two characters, weighted as a title', () => {
+  it('files every word of every name under its first two characters, weighted as a title, short ones more', () => {
     const { entities } = input.dataset;
     for (let doc = 0; doc < entities.length; doc++)
-      for (const term of searchTerms(entities[doc]!.name)) expect(postings(index, term).get(doc), term).toBe(3);
+      for (const term of searchTerms(entities[doc]!.name)) {
+        const words = searchTerms(entities[doc]!.name).length;
+        expect(postings(index, term).get(doc), term).toBe(words === 1 ? 5 : words === 2 ? 4 : 3);
+      }
   });
 
   it('finds a statement by the words of its quote, and its row names it and its kind', () => {

@@ -4,7 +4,7 @@
  * match (a name, a relation's words or a quote); the last characters of a word may be left off.
  */
 import { pathToUrl, recordPath } from '../permalink.js';
-import { DOCS_PER_PART, searchTerms, termPart } from '../search/terms.js';
+import { DOCS_PER_PART, searchTerms, termPart, WEIGHT_STEPS } from '../search/terms.js';
 
 declare global {
   interface Window {
@@ -56,8 +56,8 @@ async function matches(folder: string, word: string, known: ReadonlySet<string>)
     let doc = 0;
     for (const entry of postings.split(',')) {
       const value = parseInt(entry, 36);
-      doc += Math.floor(value / 4);
-      const weight = (value % 4) * factor;
+      doc += Math.floor(value / WEIGHT_STEPS);
+      const weight = (value % WEIGHT_STEPS) * factor;
       if ((found.get(doc) ?? 0) < weight) found.set(doc, weight);
     }
   }

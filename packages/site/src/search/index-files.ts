@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Dataset } from '@claimgraph/schema';
 import { searchDocuments } from './documents.js';
-import { DOCS_PER_PART, FIELD_WEIGHT, searchTerms, SNIPPET_MAX, termPart } from './terms.js';
+import { DOCS_PER_PART, FIELD_WEIGHT, searchTerms, SNIPPET_MAX, termPart, WEIGHT_STEPS } from './terms.js';
 
 export interface SearchIndex {
   /** The folder, relative to the site root, ending with `/`: `assets/search-1a2b3c4d5e/`. */
@@ -25,12 +25,12 @@ export interface SearchIndex {
 const script = (name: string, data: unknown) =>
   `CLAIMGRAPH_SEARCH_PART(${JSON.stringify(name)},${JSON.stringify(data)});\n`;
 
-/** A term's documents, ascending, as one string: each the gap from the one before, times 4, plus the field weight, in base 36. */
+/** A term's documents, ascending, as one string: each the gap from the one before, times 8, plus the weight, in base 36. */
 function encodePostings(postings: Map<number, number>): string {
   let last = 0;
   const out: string[] = [];
   for (const doc of [...postings.keys()].sort((a, b) => a - b)) {
-    out.push(((doc - last) * 4 + postings.get(doc)!).toString(36));
+    out.push(((doc - last) * WEIGHT_STEPS + postings.get(doc)!).toString(36));
     last = doc;
   }
   return out.join(',');
@@ -47,13 +47,16 @@ export function searchIndex(dataset: Dataset): SearchIndex {
   const docs = searchDocuments(dataset);
   const terms = new Map<string, Map<number, number>>();
   for (const field of ['title', 'keys', 'text'] as const) {
-    const weight = FIELD_WEIGHT[field];
-    for (let doc = 0; doc < docs.length; doc++)
-      for (const term of searchTerms(docs[doc]![field])) {
+    for (let doc = 0; doc < docs.length; doc++) {
+      const words = searchTerms(docs[doc]![field]);
+      // A short title is what a search for its words most likely wants: `Taliban` above `Pakistani Taliban`.
+      const weight = field === 'title' ? FIELD_WEIGHT.title + Math.max(0, 3 - words.length) : FIELD_WEIGHT[field];
+      for (const term of words) {
         let postings = terms.get(term);
         if (!postings) terms.set(term, (postings = new Map<number, number>()));
         if ((postings.get(doc) ?? 0) < weight) postings.set(doc, weight);
       }
+    }
   }
   const parts = new Map<string, [string, string][]>();
   for (const term of [...terms.keys()].sort()) {

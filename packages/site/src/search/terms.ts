@@ -25,5 +25,11 @@ export const DOCS_PER_PART = 64;
 /** The longest snippet a result shows, in characters: the record's page has the rest. */
 export const SNIPPET_MAX = 160;
 
-/** How a field's match counts: a name above the words that describe it. */
+/**
+ * How a field's match counts: a name above the words that describe it; a title of one or two words
+ * counts 2 or 1 more.
+ */
 export const FIELD_WEIGHT = { title: 3, keys: 2, text: 1 } as const;
+
+/** A posting holds its weight (1 to 5) in the low bits of its number: gap × WEIGHT_STEPS + weight. */
+export const WEIGHT_STEPS = 8;
