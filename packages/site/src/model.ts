@@ -68,7 +68,7 @@ export interface SiteOptions {
   pageSize?: number;
   /** Contested relations listed on the home page, the most discussed first [12]. */
   homeContested?: number;
-  /** Statements listed on an entity's or source's page before "showing N of M" [25]. */
+  /** Statements quoted in full on an entity's, source's or perspective page before "showing N of M" [25]. */
   listLimit?: number;
 }
 
