@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
 import { centralityChart, networkChart, stanceChart, timelineChart } from '../src/index.js';
@@ -9,6 +10,9 @@ import {
   renderResponsiveHtml,
   renderSvg,
   RESPONSIVE_WIDTHS,
+  chartRuntime,
+  runtimeSrc,
+  type HtmlOptions,
 } from '../src/render.js';
 import { HAQQANI, PART_OF, mini, parseSvg, svgTexts } from './fixture.js';
 
@@ -146,8 +150,66 @@ describe('renderHtml', () => {
 
   it('rejects an unknown libraries option', () => {
     expect(() => renderHtml(CHARTS.stance!(), { libraries: 'bundle' as 'cdn' })).toThrow(
-      'options.libraries: "bundle" is not "inline" or "cdn"',
+      'options.libraries: "bundle" is not "inline", "cdn" or "shared"',
     );
+  });
+});
+
+describe('libraries: shared', () => {
+  const runtime = chartRuntime();
+
+  it('names the runtime by its content and hashes it for Subresource Integrity', () => {
+    const sha256 = createHash('sha256').update(runtime.code).digest('hex');
+    expect(runtime.fileName).toBe(`claimgraph-chart-runtime.${sha256.slice(0, 12)}.js`);
+    expect(runtime.integrity).toBe(`sha384-${createHash('sha384').update(runtime.code).digest('base64')}`);
+    expect(chartRuntime()).toBe(runtime);
+  });
+
+  it('holds vega, vega-lite and vega-embed in load order under a header naming their versions', () => {
+    const { versions, code } = runtime;
+    expect(versions.vega).toMatch(/^6\./);
+    expect(code.split('\n', 1)[0]).toContain(
+      `vega ${versions.vega}, vega-lite ${versions['vega-lite']}, vega-embed ${versions['vega-embed']}`,
+    );
+    const at = ['vega', 'vega-lite', 'vega-embed'].map((n) => code.indexOf(`/* ${n} ${versions[n as 'vega']} */`));
+    expect(at[0]).toBeGreaterThan(0);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    expect(code).not.toContain('sourceMappingURL');
+    // The three builds, nothing dropped: within a few hundred bytes of their sum.
+    expect(code.length).toBeGreaterThan(800_000);
+  });
+
+  it('loads the runtime from the URL given, with its integrity, and carries no library code', () => {
+    const html = renderHtml(CHARTS.stance!(), { libraries: 'shared', runtimeUrl: '/js/runtime.js' });
+    expect(html.match(/<script[^>]* src=[^>]*>/g)).toEqual([
+      `<script src="/js/runtime.js" integrity="${runtime.integrity}" crossorigin="anonymous">`,
+    ]);
+    expect(html.length).toBeLessThan(100_000);
+  });
+
+  it('adds the versioned file name to a folder URL, and leaves the hash out on request', () => {
+    const html = renderResponsiveHtml((width) => stanceChart(mini(), { relation: PART_OF, width }), {
+      libraries: 'shared',
+      runtimeUrl: '../charts/',
+      integrity: false,
+    });
+    expect(html).toContain(`<script src="../charts/${runtime.fileName}"></script>`);
+    expect(runtimeSrc('https://example.org/js/')).toBe(`https://example.org/js/${runtime.fileName}`);
+  });
+
+  it('escapes the URL as an attribute value', () => {
+    const html = renderHtml(CHARTS.stance!(), { libraries: 'shared', runtimeUrl: 'a"><b>.js' });
+    expect(html).toContain('<script src="a&#34;&#62;&#60;b&#62;.js" integrity=');
+  });
+
+  it.each([
+    [{ libraries: 'shared' }, 'options.runtimeUrl: libraries "shared" needs the URL of the chart runtime'],
+    [{ libraries: 'shared', runtimeUrl: ' ' }, 'options.runtimeUrl: libraries "shared" needs the URL'],
+    [{ libraries: 'shared', runtimeUrl: 'my charts/' }, 'options.runtimeUrl: "my charts/" has a space or control'],
+    [{ runtimeUrl: './' }, 'renderHtml: options.runtimeUrl applies only with libraries "shared"'],
+    [{ libraries: 'shared', runtimeUrl: './', integrity: 'yes' }, 'options.integrity: "yes" is not true or false'],
+  ] as [HtmlOptions, string][])('rejects %j', (options, message) => {
+    expect(() => renderHtml(CHARTS.stance!(), options)).toThrow(message);
   });
 });
 

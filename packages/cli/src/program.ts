@@ -129,7 +129,9 @@ function addDatasetCommands(program: Command, lazy: Lazy): void {
 
   program
     .command('verify')
-    .description("check a release's files against the sha256 hashes in its datapackage.json")
+    .description(
+      "check a release's files against the sha256 hashes in its datapackage.json, and that they hold the same records",
+    )
     .argument('[path]', 'release folder', '.')
     .addOption(jsonOption())
     .action(lazy(async () => (await import('./commands/verify.js')).verifyCommand));
@@ -151,8 +153,17 @@ function addChartCommand(program: Command, lazy: Lazy): void {
     .description(
       'draw a chart of a dataset; the --out extension picks the format: .svg, .png, .json (Vega-Lite spec) or .html (a responsive figure for embedding)',
     )
-    .addArgument(new Argument('<kind>', 'which chart').choices(CHART_KINDS))
+    .addArgument(
+      new Argument(
+        '<kind>',
+        'which chart; or "runtime": write the file that .html charts made with --runtime share (--out a folder or a .js file)',
+      ).choices([...CHART_KINDS, 'runtime']),
+    )
     .requiredOption('-o, --out <file>', 'file to write: chart.svg, chart.png, chart.json or chart.html')
+    .option(
+      '--runtime <url>',
+      ".html: load vega from one shared runtime file at this URL instead of carrying a copy (~830 kB) in every page; a URL ending in / is a folder (./ is the page's own), and a relative one gets the file written there once",
+    )
     .addOption(datasetOption())
     .addOption(judgementsOption())
     .option('--title <text>', 'the title (default: derived from the data)')

@@ -1,7 +1,8 @@
 /**
  * Issue 25: every command that writes, on a nearly full disk. Each run's output does not fit in the
  * space left, so it must fail (exit non-zero, one line naming the file and ENOSPC) and leave every
- * file it would have replaced with its old bytes, hashed before and after.
+ * file it would have replaced with its old bytes, hashed before and after (for sql, which writes
+ * only to a temporary folder: nothing left behind in TMPDIR).
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -23,7 +24,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { syntheticDataset } from '@claimgraph/sdk/synthetic';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimgraph, crashIn, VALID } from './run-cli.js';
+import { claimgraph, crashIn, FIXTURES, VALID } from './run-cli.js';
 
 const root = mkdtempSync(join(tmpdir(), 'claimgraph-disk-full-'));
 const mnt = join(root, 'small');
@@ -93,6 +94,12 @@ function fillDisk(free: number): void {
 interface WriterCase {
   /** Puts the old files on the small disk (while it has room); returns the args of the run that must fail. */
   prepare(dir: string): Promise<string[]>;
+  /** The environment of that run [none added]. */
+  env?: (dir: string) => Record<string, string>;
+  /** The bytes left free [8192]. */
+  free?: () => Promise<number>;
+  /** The file its message must name [any file under the case's folder]. */
+  names?: RegExp;
 }
 
 const ok = async (args: string[], cwd?: string) => {
@@ -124,6 +131,16 @@ const inDataset = (args: (ds: string) => Promise<string[]>): WriterCase => ({
     return args(ds);
   },
 });
+
+const SEVERAL = join(FIXTURES, 'several');
+const PAGE = 4096;
+
+/** The disk pages the Parquet files of the two `several` datasets as one take: room for them and no more. */
+async function mergedParquetPages(): Promise<number> {
+  const out = join(root, 'several-parquet');
+  await ok(['export', '--format', 'parquet', '--out', out, '--dataset', 'first', '--dataset', 'second'], SEVERAL);
+  return readdirSync(out).reduce((sum, f) => sum + Math.ceil(lstatSync(join(out, f)).size / PAGE) * PAGE, 0);
+}
 
 const CASES: Record<string, WriterCase> = {
   'chart --out c.svg': chart('svg'),
@@ -177,6 +194,22 @@ const CASES: Record<string, WriterCase> = {
       writeFileSync(join(sources, `${source.replace(/^src:/, '')}.txt`), quotes.join('\n\n'));
     return ['quotes', ds, '--sources', sources, '--anchor'];
   }),
+  // The provenance file of a query over several datasets, written after their tables, in TMPDIR.
+  'sql over several datasets': {
+    async prepare() {
+      return [
+        'sql',
+        'SELECT count(*) FROM statements',
+        '--dataset',
+        join(SEVERAL, 'first'),
+        '--dataset',
+        join(SEVERAL, 'second'),
+      ];
+    },
+    env: (dir) => ({ TMPDIR: dir }),
+    free: mergedParquetPages,
+    names: /cannot write \S+\/claimgraph-sql-\w+\/provenance\.ndjson: no space left on the disk \(ENOSPC\)/,
+  },
   'sheet import': inDataset(async (ds) => {
     // The sheets of the same dataset with every note changed: the import rewrites statements.json.
     const edited = join(root, 'edited');
@@ -203,14 +236,17 @@ describe('every writer on a nearly full disk fails and changes nothing', () => {
       mkdirSync(dir);
       const args = await writer.prepare(dir);
       const before = hashes(dir);
+      const free = (await writer.free?.()) ?? 8192;
       try {
-        fillDisk(8192);
-        const run = await claimgraph(args);
+        fillDisk(free);
+        const run = await claimgraph(args, undefined, { env: writer.env?.(dir) });
         expect(crashIn(run.stderr)).toBeNull();
         expect(run.code, `${run.stdout}\n${run.stderr}`).not.toBe(0);
-        // (build and format, in the release package, still pass on Node's own wording.)
-        expect(run.stderr).toMatch(/no space left on (the disk|device)/);
+        expect(run.stderr).toMatch(/no space left on the disk/);
         expect(run.stderr).toContain('ENOSPC');
+        // The file is named as the user knows it (under the case's folder), never as a temporary copy.
+        expect(run.stderr).toMatch(writer.names ?? new RegExp(`cannot write ${dir}/`));
+        expect(run.stderr).not.toMatch(/\.(building|staging|old|tmp)-\d+-[0-9a-f]{8}/);
         expect(run.stdout).not.toMatch(/^wrote /m);
         expect(hashes(dir)).toEqual(before);
       } finally {

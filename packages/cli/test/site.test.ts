@@ -1,10 +1,12 @@
 // claimgraph site: a thin shell over @claimgraph/site — it writes the site of a valid dataset,
 // refuses invalid data, bad options and folders that are not earlier sites, with messages, not stacks.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { syntheticDataset } from '@claimgraph/sdk/synthetic';
 import { describe, expect, it } from 'vitest';
-import { claimgraph, MALFORMED, VALID } from './run-cli.js';
+import { BIN, claimgraph, claimgraphProcess, MALFORMED, VALID } from './run-cli.js';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'claimgraph-cli-site-'));
 
@@ -61,5 +63,55 @@ describe('claimgraph site', () => {
     expect(invalid.stderr).toContain('cannot build a site of an invalid dataset; run "claimgraph validate');
     expect(invalid.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('two runs into one folder, in two processes: the second is refused while the first writes', async () => {
+    const root = scratch();
+    // Some hundreds of pages, so the first run is seen holding its lock before it is done.
+    const data = syntheticDataset({ entities: 150, seed: 3 });
+    mkdirSync(join(root, 'ds', 'data'), { recursive: true });
+    writeFileSync(
+      join(root, 'ds', 'package.json'),
+      JSON.stringify({
+        name: '@claimgraph/dataset-synthetic',
+        version: '1.0.0',
+        description: 'S.',
+        license: 'CC0-1.0',
+      }),
+    );
+    for (const kind of ['entities', 'relations', 'statements', 'sources'] as const)
+      writeFileSync(join(root, 'ds', 'data', `${kind}.json`), JSON.stringify(data[kind], null, 2));
+    const out = join(root, 'site');
+    const lockFile = join(root, '.site.lock');
+    const args = ['site', '--dataset', join(root, 'ds'), '--out', out];
+    const first = spawn(process.execPath, [BIN, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CI: '1' },
+    });
+    let firstErr = '';
+    first.stderr.on('data', (chunk: Buffer) => (firstErr += chunk.toString()));
+    const firstExit = new Promise<number | null>((resolve) => first.once('exit', resolve));
+    let exited = false;
+    void firstExit.then(() => (exited = true));
+    // The first run's lock, holding its pid and task, appears before it writes a file; the run is
+    // then paused, so the second surely meets it however fast or busy the machine is.
+    while (!existsSync(lockFile) && !exited) await new Promise((resolve) => setTimeout(resolve, 1));
+    first.kill('SIGSTOP');
+    try {
+      expect(readFileSync(lockFile, 'utf8')).toBe(`${first.pid} site\n`);
+      const second = await claimgraphProcess(args);
+      expect(second.code).toBe(1);
+      expect(second.stderr).toBe(
+        `claimgraph: ${out} is being written by another claimgraph command (process ${first.pid}: site, lock file ${lockFile}); wait for it to finish, or delete the lock file if no such process is running; nothing was written\n`,
+      );
+    } finally {
+      first.kill('SIGCONT');
+    }
+    expect(await firstExit, firstErr).toBe(0);
+    const marker = JSON.parse(readFileSync(join(out, 'claimgraph-site.json'), 'utf8')) as { complete?: boolean };
+    expect(marker.complete).toBeUndefined();
+    expect(readdirSync(root).sort()).toEqual(['ds', 'site']);
+    // Once it is done, the folder is free again.
+    expect((await claimgraph(args)).code).toBe(0);
   });
 });

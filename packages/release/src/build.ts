@@ -4,19 +4,21 @@
  * with a sha256 per file) into a fresh folder, verify it, and swap it in place under a lock.
  */
 import { rm, readdir, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import type { Dataset, DatasetSummary, ValidationIssue } from '@claimgraph/schema';
-import { checkDataset, type CheckedDataset, type ProgressListener, type WriteContent } from '@claimgraph/schema/node';
-import type { ReleaseFilesOptions, TableSchema } from '@claimgraph/sdk/export';
 import {
-  isClaimgraphRelease,
-  isInside,
-  lockRelease,
-  realPathOf,
-  recoverRelease,
-  stagingFolder,
-  swapRelease,
-} from './folder.js';
+  checkDataset,
+  FolderLockedError,
+  lockFolder,
+  makeFolder,
+  writeFailure,
+  type CheckedDataset,
+  type FolderLock,
+  type ProgressListener,
+  type WriteContent,
+} from '@claimgraph/schema/node';
+import type { ReleaseFilesOptions, TableSchema } from '@claimgraph/sdk/export';
+import { isClaimgraphRelease, isInside, realPathOf, recoverRelease, stagingFolder, swapRelease } from './folder.js';
 import { verifyRelease } from './verify.js';
 import { writeReleaseFiles } from './write.js';
 
@@ -81,12 +83,17 @@ export async function buildRelease(dir: string, options: BuildOptions = {}): Pro
   const source = await realPathOf(dir);
   const early = await outDirProblem(out, source, outDir, dir);
   if (early) return { ...checked, result: { valid: false, errors: [early] } };
-  const lock = await lockRelease(out);
-  if (!('release' in lock)) {
+  // The one lock of every claimgraph writer, beside the release folder (`.dist.lock`).
+  await makeFolder(dirname(out));
+  let lock: FolderLock;
+  try {
+    lock = await lockFolder(out, { holder: 'build' });
+  } catch (error) {
+    if (!(error instanceof FolderLockedError)) throw error;
     const issue = outIssue(
       outDir,
       dir,
-      `another claimgraph build is writing this release (${lock.heldBy ? `process ${lock.heldBy}` : 'a process'}, lock file ${lock.path}); wait for it to finish, or delete the lock file if no build is running`,
+      `another claimgraph build is writing this release (${error.heldBy ? `process ${error.heldBy}` : 'a process'}, lock file ${error.lockFile}); wait for it to finish, or delete the lock file if no build is running`,
     );
     return { ...checked, result: { valid: false, errors: [issue] } };
   }
@@ -100,7 +107,8 @@ export async function buildRelease(dir: string, options: BuildOptions = {}): Pro
     staging = await stagingFolder(out);
     const files = await writeReleaseFiles(staging, checked, options);
     options.onProgress?.('verifying');
-    const verified = await verifyRelease(staging);
+    // The bytes on disk against their hashes; the records agree, being written from one dataset just now.
+    const verified = await verifyRelease(staging, { records: false });
     if (!verified.valid) {
       throw new Error(
         `@claimgraph/release: buildRelease(): the release written to ${staging} does not verify (${verified.errors[0]?.file}: ${verified.errors[0]?.message}); the previous release was left in place`,
@@ -109,10 +117,23 @@ export async function buildRelease(dir: string, options: BuildOptions = {}): Pro
     await swapRelease(staging, out);
     staging = undefined;
     return { ...checked, outDir, ...files };
+  } catch (error) {
+    throw staging ? inRelease(error, staging, outDir) : error;
   } finally {
     if (staging) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     await lock.release();
   }
+}
+
+/**
+ * A file system error met while writing the new release, named by the file of the release it was
+ * for (`dist/dataset.json`), never by the staging folder the user never sees.
+ */
+function inRelease(error: unknown, staging: string, outDir: string): unknown {
+  const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
+  if (!code || !path || !isInside(path, staging)) return error;
+  const file = join(outDir, relative(staging, path));
+  return writeFailure(file, error, false, 'the previous release, if any, was left as it was');
 }
 
 function outIssue(outDir: string, dir: string, message: string): ValidationIssue {

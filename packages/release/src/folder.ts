@@ -1,11 +1,11 @@
 /**
- * The release folder's life cycle: which folder a build may replace, a lock against two builds at
- * once, and the swap that puts a finished, verified release in place of the previous one.
+ * The release folder's life cycle: which folder a build may replace, what a killed build left,
+ * and the swap that puts a finished, verified release in place of the previous one. (The lock
+ * against two builds at once is `lockFolder` of @claimgraph/schema/node, every writer's lock.)
  */
-import { constants } from 'node:fs';
-import { lstat, mkdir, open, readdir, readFile, realpath, rename, rm, stat, unlink } from 'node:fs/promises';
+import { lstat, mkdir, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
-import { isProcessAlive, readRegularFile, temporarySibling } from '@claimgraph/schema/node';
+import { isProcessAlive, readRegularFile, temporarySibling, writeFailure } from '@claimgraph/schema/node';
 
 /**
  * `path` with every symbolic link resolved, for comparing folders: a folder that does not exist
@@ -49,38 +49,6 @@ export async function isClaimgraphRelease(dir: string): Promise<boolean> {
   }
 }
 
-export interface ReleaseLock {
-  path: string;
-  release(): Promise<void>;
-}
-
-/**
- * Takes the lock beside the release folder (`.<name>.lock`), or says who holds it. A lock whose
- * process is gone (killed, crashed) is stale and taken over.
- */
-export async function lockRelease(out: string): Promise<ReleaseLock | { heldBy: number; path: string }> {
-  const path = join(dirname(out), `.${basename(out)}.lock`);
-  await mkdir(dirname(out), { recursive: true });
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
-      try {
-        await handle.writeFile(`${process.pid}\n`);
-      } finally {
-        await handle.close();
-      }
-      return { path, release: () => unlink(path).catch(() => undefined) };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    const pid = Number.parseInt(await readFile(path, 'utf8').catch(() => ''), 10);
-    // An empty lock is one being written this instant: treat it as held.
-    if (Number.isNaN(pid) || isProcessAlive(pid)) return { heldBy: Number.isNaN(pid) ? 0 : pid, path };
-    await unlink(path).catch(() => undefined);
-  }
-  return { heldBy: 0, path };
-}
-
 /** Process id in a temporary sibling's name (`.dist.building-1234-ab12cd34`). */
 function ownerOf(name: string): number {
   return Number(/-(\d+)-[0-9a-f]{8}$/.exec(name)?.[1]);
@@ -115,7 +83,9 @@ export async function recoverRelease(out: string): Promise<void> {
 /** A fresh, empty folder beside `out` to build the next release in. */
 export async function stagingFolder(out: string): Promise<string> {
   const staging = temporarySibling(out, 'building');
-  await mkdir(staging);
+  await mkdir(staging).catch((error: unknown) => {
+    throw writeFailure(out, error, false, 'the previous release, if any, was left as it was');
+  });
   return staging;
 }
 

@@ -15,7 +15,7 @@ import {
   vocabularyDocument,
   type Dataset,
 } from '@claimgraph/schema';
-import { writeNewFile, type CheckedDataset, type WriteContent } from '@claimgraph/schema/node';
+import { writeFailure, writeNewFile, type CheckedDataset, type WriteContent } from '@claimgraph/schema/node';
 import type { BuildOptions, BuildResult, ReleaseExtraFile } from './build.js';
 import { dataPackage } from './datapackage.js';
 
@@ -32,7 +32,11 @@ export async function writeReleaseFiles(
 
   await mkdir(join(outDir, 'schema'), { recursive: true });
   const write = async (path: string, content: WriteContent) => {
-    const file = await writeNewFile(join(outDir, ...path.split('/')), content);
+    const target = join(outDir, ...path.split('/'));
+    const file = await writeNewFile(target, content).catch((error: unknown) => {
+      // The file system said no (a full disk): say which file; a content generator's own error is the caller's.
+      throw (error as NodeJS.ErrnoException).code ? writeFailure(target, error, false) : error;
+    });
     written.push({ path, bytes: file.bytes, sha256: file.sha256 });
     return file;
   };

@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildRelease as build, verifyRelease, type BuildOptions } from '../src/index.js';
+import { lockFileOf } from '@claimgraph/schema/node';
 import { writeSource } from '../../schema/test/source-folder.js';
 
 /** The release as the schema package built it before this package: without the SDK's interchange files. */
@@ -136,6 +137,28 @@ describe('buildRelease() takes a lock (case 4)', () => {
     writeFileSync(join(dir, '.dist.lock'), '999999\n');
     expect((await buildRelease(dir)).result.valid).toBe(true);
     expect(existsSync(join(dir, '.dist.lock'))).toBe(false);
+  });
+
+  it('takes over an empty lock that an older build killed before writing its pid left, once it is old', async () => {
+    const { utimesSync } = await import('node:fs');
+    const dir = writeSource(join(root, 'ds'));
+    writeFileSync(join(dir, '.dist.lock'), '');
+    const minuteAgo = new Date(Date.now() - 60_000);
+    utimesSync(join(dir, '.dist.lock'), minuteAgo, minuteAgo);
+    expect((await buildRelease(dir)).result.valid).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+
+  it('holds the lock every claimgraph writer takes: the pid and "build" are in it while it builds', async () => {
+    const dir = writeSource(join(root, 'ds'));
+    let seen = '';
+    const built = await buildRelease(dir, {
+      onProgress: (step) => {
+        if (step === 'writing') seen = readFileSync(lockFileOf(join(dir, 'dist')), 'utf8');
+      },
+    });
+    expect(built.result.valid).toBe(true);
+    expect(seen).toBe(`${process.pid} build\n`);
   });
 
   it('two concurrent builds into one folder: one builds, the other is refused, the release verifies', async () => {

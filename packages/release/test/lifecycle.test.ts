@@ -20,6 +20,7 @@ import {
 } from '../src/index.js';
 import { CommandError as CommandErrorEntry } from '../src/errors.js';
 import { baseDataset } from '../../schema/test/fixture.js';
+import { TEST_PACKAGE, writeSource as writeSourceFolder } from '../../schema/test/source-folder.js';
 
 const NAME = '@claimgraph/dataset-test';
 
@@ -29,16 +30,9 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-function writeSource(dir: string, data: Dataset = baseDataset(), version = '1.0.0'): string {
-  mkdirSync(join(dir, 'data'), { recursive: true });
-  writeFileSync(
-    join(dir, 'package.json'),
-    JSON.stringify({ name: NAME, version, description: 'A test dataset.', license: 'CC-BY-4.0' }),
-  );
-  for (const [kind, records] of Object.entries(data))
-    writeFileSync(join(dir, 'data', `${kind}.json`), `${JSON.stringify(records, null, 2)}\n`);
-  return dir;
-}
+/** The shared source-folder writer, at version 1.0.0 unless given. */
+const writeSource = (dir: string, data: Dataset = baseDataset(), version = '1.0.0'): string =>
+  writeSourceFolder(dir, data, { ...TEST_PACKAGE, version });
 
 const resourcePaths = (dir: string) =>
   (JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8')) as { resources: { path: string }[] }).resources.map(

@@ -25,10 +25,15 @@ export {
   type WriteFileAtomicOptions,
 } from './node/atomic-write.js';
 export {
-  openFolderTransaction,
-  withFolderTransaction,
+  lockFolder,
   FolderLockedError,
   lockFileOf,
+  type FolderLock,
+  type LockFolderOptions,
+} from './node/folder-lock.js';
+export {
+  openFolderTransaction,
+  withFolderTransaction,
   type FolderTransaction,
   type FolderChange,
   type CommitOptions,
@@ -48,4 +53,4 @@ export {
   type DatasetMeta,
 } from './node/dataset-files.js';
 export { checkDataset, type CheckedDataset, type ProgressListener } from './node/check-dataset.js';
-export { formatDatasetSource } from './node/format-source.js';
+export { formatDatasetSource, type FormattedSource } from './node/format-source.js';

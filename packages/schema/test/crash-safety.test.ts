@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatDatasetSource, writeFileAtomic } from '../src/node.js';
+import { FolderLockedError, formatDatasetSource, lockFileOf, writeFileAtomic } from '../src/node.js';
 import { baseDataset } from './fixture.js';
 import { writeSource } from './source-folder.js';
 
@@ -44,6 +44,27 @@ describe('formatDatasetSource() never loses information (cases 1 and 5)', () => 
     expect(statSync(file).mode & 0o777).toBe(0o640);
   });
 
+  it('takes the data folder lock: refused while another process holds it, nothing changed', async () => {
+    const { spawn } = await import('node:child_process');
+    const data = baseDataset();
+    (data.entities as unknown[]).reverse();
+    const dir = writeSource(join(root, 'ds'), data);
+    const before = sourceFiles(dir);
+    const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    try {
+      writeFileSync(lockFileOf(join(dir, 'data')), `${sleeper.pid} sheet import\n`);
+      const error = await formatDatasetSource(dir).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(FolderLockedError);
+      expect((error as FolderLockedError).heldBy).toBe(sleeper.pid);
+      expect(sourceFiles(dir)).toEqual(before);
+    } finally {
+      sleeper.kill();
+    }
+    rmSync(lockFileOf(join(dir, 'data')));
+    expect((await formatDatasetSource(dir)).changed).toEqual(['data/entities.json']);
+    expect(readdirSync(root)).toEqual(['ds']);
+  });
+
   it('on a full disk, reports ENOSPC and leaves every source file whole', async (context) => {
     const { execFileSync } = await import('node:child_process');
     const mnt = join(root, 'small');
@@ -63,18 +84,26 @@ describe('formatDatasetSource() never loses information (cases 1 and 5)', () => 
       for (const kind of ['entities', 'relations', 'statements'] as const) (data[kind] as unknown[]).reverse();
       writeSource(dir, data);
       const before = sourceFiles(dir);
-      // Fill the disk to the last few bytes.
-      const { openSync, writeSync, closeSync } = await import('node:fs');
+      // Fill the disk, then free two pages: room for the lock, not for the data files.
+      const { openSync, writeSync, closeSync, ftruncateSync } = await import('node:fs');
       const fd = openSync(join(mnt, 'filler'), 'w');
+      let size = 0;
       try {
         const block = Buffer.alloc(1024, 120);
-        for (;;) writeSync(fd, block);
+        for (;;) size += writeSync(fd, block);
       } catch {
         /* ENOSPC */
       } finally {
+        ftruncateSync(fd, size - 8192);
         closeSync(fd);
       }
-      await expect(formatDatasetSource(dir)).rejects.toMatchObject({ code: 'ENOSPC' });
+      const error = (await formatDatasetSource(dir).catch((e: unknown) => e)) as Error & { code?: string };
+      expect(error.code).toBe('ENOSPC');
+      // Named by the file it could not write, never by a staged copy.
+      expect(error.message).toMatch(
+        /^cannot write \S+\/ds\/data\/\w+\.json: no space left on the disk \(ENOSPC\); no file of \S+\/ds\/data was changed$/,
+      );
+      expect(error.message).not.toMatch(/staging|\.tmp-/);
       expect(sourceFiles(dir)).toEqual(before);
       expect(readdirSync(join(dir, 'data')).filter((f) => f.startsWith('.'))).toEqual([]);
     } finally {

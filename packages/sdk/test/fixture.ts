@@ -2,11 +2,12 @@
  * A small hand-written dataset for the query tests: contested, disputed and supported relations,
  * symmetric types, partial dates, relations with start and end, accents and punctuation in names.
  */
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildRelease } from '@claimgraph/release';
 import type { Dataset } from '@claimgraph/schema';
+import { writeSource } from '../../schema/test/source-folder.js';
 
 export function fixture(): Dataset {
   return structuredClone(FIXTURE);
@@ -245,23 +246,15 @@ const FIXTURE: Dataset = {
 
 /** Writes a dataset source folder (data/*.json and package.json) into a fresh temporary folder. */
 export async function writeSourceFolder(dataset: Dataset, version = '1.2.3'): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'claimgraph-sdk-'));
-  await mkdir(join(dir, 'data'));
-  for (const kind of ['entities', 'relations', 'statements', 'sources'] as const) {
-    await writeFile(join(dir, 'data', `${kind}.json`), `${JSON.stringify(dataset[kind], null, 2)}\n`);
-  }
-  if (dataset.coverage)
-    await writeFile(join(dir, 'data', 'coverage.json'), `${JSON.stringify(dataset.coverage, null, 2)}\n`);
-  await writeFile(
-    join(dir, 'package.json'),
-    JSON.stringify({
-      name: '@claimgraph/dataset-fixture',
-      version,
-      description: 'Test fixture.',
-      license: 'CC-BY-4.0',
-    }),
+  const { entities, relations, statements, sources, coverage } = dataset;
+  return writeSource(
+    await mkdtemp(join(tmpdir(), 'claimgraph-sdk-')),
+    { entities, relations, statements, sources, ...(coverage ? { coverage } : {}) } as unknown as Record<
+      string,
+      unknown[]
+    >,
+    { name: '@claimgraph/dataset-fixture', version, description: 'Test fixture.', license: 'CC-BY-4.0' },
   );
-  return dir;
 }
 
 /** A built release of the dataset: returns the source folder and its `dist/` release folder. */

@@ -68,6 +68,12 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
       io.stderr(`claimgraph-release: ${error.message}\n`);
       return error.exitCode;
     }
+    // The file system said no (a full disk): the message names the file and that it was left as it was.
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      io.stderr(`claimgraph-release: ${(error as Error).message}\n`);
+      return EXIT.invalid;
+    }
     throw error;
   }
   return exitCode;

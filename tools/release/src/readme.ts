@@ -3,10 +3,10 @@
  * citation's version — rewritten from `data/` and `package.json`, so a release never ships stale
  * figures. `readme --check` fails when a README differs from what its data gives.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { summarizeDataset, type Dataset } from '@claimgraph/schema';
-import { readDataset } from '@claimgraph/schema/node';
+import { readDataset, writeFilesAtomic } from '@claimgraph/schema/node';
 import { CommandError, EXIT } from '@claimgraph/release/errors';
 import { datasetDirs } from './check.js';
 
@@ -112,6 +112,7 @@ export interface ReadmeResult {
 /** Rewrites (or, with `check`, compares) the README of every dataset that has generated blocks. */
 export async function updateReadmes(root: string, check: boolean): Promise<ReadmeResult[]> {
   const results: ReadmeResult[] = [];
+  const writes: { path: string; content: string }[] = [];
   for (const dir of await datasetDirs(root)) {
     const file = join(dir, 'README.md');
     const text = await readFile(file, 'utf8').catch(() => null);
@@ -127,8 +128,10 @@ export async function updateReadmes(root: string, check: boolean): Promise<Readm
       throw new CommandError(`${relative(root, dir)}/package.json: no version to cite`, EXIT.invalid);
     const next = renderReadme(text, read.data as Dataset, version, relative(root, file));
     const changed = next !== text;
-    if (changed && !check) await writeFile(file, next);
+    if (changed) writes.push({ path: file, content: next });
     results.push({ file: relative(root, file), changed });
   }
+  // All READMEs or none, each through a temporary file and a rename: a full disk leaves every one as it was.
+  if (!check) await writeFilesAtomic(writes);
   return results;
 }

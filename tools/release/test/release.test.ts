@@ -318,7 +318,8 @@ describe('claimgraph-release check trusts no kept release it has not verified', 
 describe('claimgraph-release check reads a kept release as it was published', () => {
   it('compares with a kept release that the current rules would reject (built under older rules)', async () => {
     // Re-write the kept 1.0.0 as an older build could have: a value today's validator refuses,
-    // with datapackage.json hashing it, so the release verifies.
+    // with datapackage.json hashing it, so the release verifies. Builds that old wrote no
+    // columnar, NDJSON or Parquet files, which would otherwise hold the date as it was.
     const kept = join(dataset, 'releases', '1.0.0');
     const file = join(kept, 'dataset.json');
     const text = readFileSync(file, 'utf8').replace('"2021-08-27"', '"2021-02-30"');
@@ -326,6 +327,10 @@ describe('claimgraph-release check reads a kept release as it was published', ()
     const descriptor = JSON.parse(readFileSync(join(kept, 'datapackage.json'), 'utf8')) as {
       resources: { path: string; bytes: number; hash: string; sha256: string }[];
     };
+    const interchange = (path: string) => /^(dataset\.columns\.bin|dataset\.ndjson|parquet\/)/.test(path);
+    for (const { path } of descriptor.resources) if (interchange(path)) rmSync(join(kept, path), { force: true });
+    rmSync(join(kept, 'parquet'), { recursive: true, force: true });
+    descriptor.resources = descriptor.resources.filter((r) => !interchange(r.path));
     const resource = descriptor.resources.find((r) => r.path === 'dataset.json')!;
     resource.sha256 = createHash('sha256').update(text).digest('hex');
     resource.hash = `sha256:${resource.sha256}`;
@@ -447,6 +452,47 @@ describe('claimgraph-release readme', () => {
     expect(text).toContain(
       'Sources: 3 sources from 2 publishers, published from 2012 to 2021; 1 statement is reported by more than one source (2 appearances besides the source each was read from).',
     );
+  });
+
+  it('on a full disk, fails naming the README and leaves it byte for byte', async (context) => {
+    const { execFileSync } = await import('node:child_process');
+    const { closeSync, cpSync, openSync, writeSync } = await import('node:fs');
+    const small = join(root, 'small');
+    mkdirSync(small);
+    try {
+      if (process.getuid?.() !== 0) throw new Error('not root');
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', small], { stdio: 'ignore' });
+    } catch {
+      console.warn('SKIPPED LOUDLY: the disk-full case needs root and mount -t tmpfs; it was not tested here');
+      context.skip();
+      return;
+    }
+    try {
+      // The repository with a stale README, on a disk with no room left.
+      mkdirSync(join(small, 'datasets', 'fixture'), { recursive: true });
+      for (const part of ['package.json', 'data'])
+        cpSync(join(dataset, part), join(small, 'datasets', 'fixture', part), { recursive: true });
+      const file = join(small, 'datasets', 'fixture', 'README.md');
+      writeFileSync(file, README);
+      const fd = openSync(join(small, 'filler'), 'w');
+      try {
+        for (const block = Buffer.alloc(4096, 120); ;) writeSync(fd, block);
+      } catch {
+        /* ENOSPC */
+      } finally {
+        closeSync(fd);
+      }
+      const { status, stdout, stderr } = await release(['readme'], small);
+      expect(status).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(
+        `claimgraph-release: cannot write ${file}: no space left on the disk (ENOSPC); the old file was left as it was\n`,
+      );
+      expect(readFileSync(file, 'utf8')).toBe(README);
+      expect(readdirSync(join(small, 'datasets', 'fixture')).sort()).toEqual(['README.md', 'data', 'package.json']);
+    } finally {
+      execFileSync('umount', [small]);
+    }
   });
 
   it('with --check, fails a README the data no longer matches and leaves it alone', async () => {

@@ -1,18 +1,33 @@
 /**
- * A standalone HTML page for a chart: vega-embed with its export menu. By default the vega,
- * vega-lite and vega-embed builds are inlined from node_modules, so the page works offline.
+ * A chart as an HTML page: vega-embed with its export menu. By default the vega, vega-lite and
+ * vega-embed builds are inlined from node_modules, so the page works offline; `libraries: 'shared'`
+ * makes pages that load one shared runtime file instead (see ./runtime.ts).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { ChartRenderError } from './errors.js';
 import { FONT } from '../frame.js';
 import { escapeHtml, scriptSafeJson, specTitle } from './json.js';
+import { BUILDS, buildCode, buildVersion, chartRuntime } from './runtime.js';
+
+/** Where a page gets vega, vega-lite and vega-embed. */
+export type HtmlLibraries = 'inline' | 'cdn' | 'shared';
 
 export interface HtmlOptions {
-  /** `inline` puts the libraries in the page (offline, ~850 kB); `cdn` links them from jsDelivr. */
-  libraries?: 'inline' | 'cdn';
+  /**
+   * `inline` puts the libraries in the page (offline, ~830 kB); `cdn` links them from jsDelivr;
+   * `shared` loads the one runtime file that `chartRuntime()` returns from `runtimeUrl`.
+   */
+  libraries?: HtmlLibraries;
+  /**
+   * With `shared`: the runtime's URL as the page loads it, relative to the page or absolute. A URL
+   * ending in `/` names a folder: the runtime's file name (`chartRuntime().fileName`) is added.
+   */
+  runtimeUrl?: string;
+  /**
+   * With `shared`: put the runtime's Subresource Integrity hash on its script tag, so that a browser
+   * refuses any other file at that URL. A runtime on another origin must then be served with CORS.
+   */
+  integrity?: boolean;
   /** The page title; the spec's title by default. */
   title?: string;
   /** vega-embed renderer. */
@@ -20,38 +35,32 @@ export interface HtmlOptions {
 }
 
 export const HTML_DEFAULTS = {
-  libraries: 'inline' as 'inline' | 'cdn',
+  libraries: 'inline' as HtmlLibraries,
+  runtimeUrl: undefined as string | undefined,
+  integrity: true,
   title: undefined as string | undefined,
   renderer: 'svg' as 'svg' | 'canvas',
 };
 
-/** The browser builds, in load order: vega-embed expects the globals `vega` and `vegaLite`. */
-const BUILDS = [
-  { name: 'vega', file: 'vega.min.js' },
-  { name: 'vega-lite', file: 'vega-lite.min.js' },
-  { name: 'vega-embed', file: 'vega-embed.min.js' },
-] as const;
+const LIBRARIES: readonly HtmlLibraries[] = ['inline', 'cdn', 'shared'];
 
-const require = createRequire(import.meta.url);
-
-/** Each package's entry sits in its `build/` folder, beside the minified browser build. */
-function buildFolder(name: string): string {
-  try {
-    return dirname(require.resolve(name));
-  } catch {
-    throw new ChartRenderError(`renderHtml: cannot find the "${name}" package; install vega, vega-lite and vega-embed`);
-  }
+/** Where the page loads the shared runtime from: `runtimeUrl`, with the file name added to a folder URL. */
+export function runtimeSrc(runtimeUrl: string): string {
+  return runtimeUrl.endsWith('/') ? `${runtimeUrl}${chartRuntime().fileName}` : runtimeUrl;
 }
 
-function scriptTags(libraries: 'inline' | 'cdn'): string {
+function scriptTags(o: typeof HTML_DEFAULTS): string {
+  if (o.libraries === 'shared') {
+    const { integrity } = chartRuntime();
+    // crossorigin makes the request a CORS one, without which a browser cannot check the hash.
+    const check = o.integrity ? ` integrity="${integrity}" crossorigin="anonymous"` : '';
+    return `<script src="${escapeHtml(runtimeSrc(o.runtimeUrl!))}"${check}></script>`;
+  }
   return BUILDS.map(({ name, file }) => {
-    const folder = buildFolder(name);
-    if (libraries === 'cdn') {
-      const { version } = JSON.parse(readFileSync(join(folder, '..', 'package.json'), 'utf8')) as { version: string };
-      return `<script src="https://cdn.jsdelivr.net/npm/${name}@${version}/build/${file}"></script>`;
-    }
+    if (o.libraries === 'cdn')
+      return `<script src="https://cdn.jsdelivr.net/npm/${name}@${buildVersion(name)}/build/${file}"></script>`;
     // The builds hold no "</script" today; escaping it anyway keeps a future build from ending the element.
-    const code = readFileSync(join(folder, file), 'utf8')
+    const code = buildCode(name)
       .replace(/<\/script/gi, '<\\/script')
       .replace(/<!--/g, '<\\!--');
     return `<script>/* ${name} */\n${code}\n</script>`;
@@ -63,19 +72,63 @@ const titleText = (spec: TopLevelSpec): string => specTitle(spec) || 'Chart';
 /** Options resolved against HTML_DEFAULTS and checked, with the vega-embed options they give; `method` names the caller in errors. */
 function pageOptions(method: string, options: HtmlOptions) {
   const o = { ...HTML_DEFAULTS, ...options };
-  if (o.libraries !== 'inline' && o.libraries !== 'cdn') {
-    throw new ChartRenderError(`${method}: options.libraries: "${String(o.libraries)}" is not "inline" or "cdn"`);
+  if (!LIBRARIES.includes(o.libraries)) {
+    throw new ChartRenderError(
+      `${method}: options.libraries: "${String(o.libraries)}" is not "inline", "cdn" or "shared"`,
+    );
   }
+  if (o.libraries === 'shared') {
+    if (typeof o.runtimeUrl !== 'string' || o.runtimeUrl.trim() === '')
+      throw new ChartRenderError(
+        `${method}: options.runtimeUrl: libraries "shared" needs the URL of the chart runtime (a folder URL ending in "/" adds its file name)`,
+      );
+    // A URL is one attribute value: whitespace or a control character is a mistake, never an address.
+    if (/[\s\u0000-\u001f\u007f]/.test(o.runtimeUrl))
+      throw new ChartRenderError(
+        `${method}: options.runtimeUrl: ${JSON.stringify(o.runtimeUrl)} has a space or control character; percent-encode it`,
+      );
+  } else if (o.runtimeUrl !== undefined)
+    throw new ChartRenderError(`${method}: options.runtimeUrl applies only with libraries "shared"`);
+  if (typeof o.integrity !== 'boolean')
+    throw new ChartRenderError(`${method}: options.integrity: ${JSON.stringify(o.integrity)} is not true or false`);
   const embedOptions = {
     renderer: o.renderer,
     actions: { export: true, source: false, compiled: false, editor: false },
   };
-  return { o, embedOptions };
+  return { o, embedOptions, runtime: runtimeLoader(o) };
+}
+
+/**
+ * The page script's start: `whenReady(draw, fail)` calls `draw` once vegaEmbed is there, else `fail`
+ * with a sentence for the reader, so a missing or refused runtime never leaves a blank page. A page
+ * opened from disk cannot check a hash (the browser refuses a CORS request for a file), so there it
+ * loads the runtime again without one: integrity guards servers and caches, not the reader's own disk.
+ */
+function runtimeLoader(o: typeof HTML_DEFAULTS): string {
+  const src = o.libraries === 'shared' ? runtimeSrc(o.runtimeUrl!) : '';
+  const what =
+    o.libraries === 'shared'
+      ? `the chart runtime did not load from ${src}: the file is missing, or it is not the one this page was made for (${chartRuntime().fileName})`
+      : o.libraries === 'cdn'
+        ? 'vega, vega-lite and vega-embed did not load from cdn.jsdelivr.net'
+        : 'vega, vega-lite and vega-embed did not load';
+  return `function whenReady(draw, fail) {
+      if (typeof vegaEmbed === 'function') return draw();
+      var message = ${scriptSafeJson(`This chart could not be drawn: ${what}.`)};
+      if (${o.libraries === 'shared' && o.integrity ? 'true' : 'false'} && location.protocol === 'file:') {
+        var again = document.createElement('script');
+        again.src = ${scriptSafeJson(src)};
+        again.onload = function () { typeof vegaEmbed === 'function' ? draw() : fail(message); };
+        again.onerror = function () { fail(message); };
+        return document.head.appendChild(again);
+      }
+      fail(message);
+    }`;
 }
 
 /** The chart as a complete HTML document. The spec travels as script-safe JSON, never as markup. */
 export function renderHtml(spec: TopLevelSpec, options: HtmlOptions = {}): string {
-  const { o, embedOptions } = pageOptions('renderHtml', options);
+  const { o, embedOptions, runtime } = pageOptions('renderHtml', options);
   const description = typeof spec.description === 'string' ? spec.description : '';
   return `<!doctype html>
 <html lang="en">
@@ -87,7 +140,7 @@ export function renderHtml(spec: TopLevelSpec, options: HtmlOptions = {}): strin
   body { margin: 0; padding: 24px; background: #fff; color: #222; font-family: ${FONT}; }
   #chart { max-width: 100%; overflow-x: auto; }
 </style>
-${scriptTags(o.libraries)}
+${scriptTags(o)}
 </head>
 <body>
 <figure id="chart" role="figure" aria-label="${escapeHtml(description)}"></figure>
@@ -96,11 +149,18 @@ ${scriptTags(o.libraries)}
   (function () {
     var target = document.getElementById('chart');
     var spec = JSON.parse(document.getElementById('claimgraph-spec').textContent);
-    vegaEmbed(target, spec, ${scriptSafeJson(embedOptions)}).catch(function (error) {
+    function fail(text) {
       var message = document.createElement('p');
-      message.textContent = 'The chart could not be drawn: ' + error.message;
+      message.setAttribute('role', 'alert');
+      message.textContent = text;
       target.appendChild(message);
-    });
+    }
+    ${runtime}
+    whenReady(function () {
+      vegaEmbed(target, spec, ${scriptSafeJson(embedOptions)}).catch(function (error) {
+        fail('The chart could not be drawn: ' + error.message);
+      });
+    }, fail);
   })();
 </script>
 </body>
@@ -125,7 +185,7 @@ const creditText = (spec: TopLevelSpec): string => {
  * (`{ type: 'claimgraph:height', height }` by postMessage) so the frame can fit it.
  */
 export function renderResponsiveHtml(build: (width: number) => TopLevelSpec, options: HtmlOptions = {}): string {
-  const { o, embedOptions } = pageOptions('renderResponsiveHtml', options);
+  const { o, embedOptions, runtime } = pageOptions('renderResponsiveHtml', options);
   const layouts = RESPONSIVE_WIDTHS.map((width) => ({ width, spec: build(width) }));
   const main = layouts.find((l) => l.width === 640)?.spec ?? layouts[0]!.spec;
   const title = o.title ?? titleText(main);
@@ -145,8 +205,11 @@ export function renderResponsiveHtml(build: (width: number) => TopLevelSpec, opt
   .claimgraph-chart svg, .claimgraph-chart canvas { display: block; max-width: 100%; height: auto; }
   /* The chart draws its title and source line; the caption repeats them for readers and indexes. */
   .claimgraph-caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  [data-failed] .claimgraph-caption { position: static; width: auto; height: auto; overflow: visible; clip: auto; white-space: normal; }
+  [data-failed] .claimgraph-caption span { display: block; margin: 0 0 8px; }
+  [data-failed] #claimgraph-title { font-weight: bold; }
 </style>
-${scriptTags(o.libraries)}
+${scriptTags(o)}
 </head>
 <body>
 <figure class="claimgraph-figure" id="figure" aria-labelledby="claimgraph-title" aria-describedby="claimgraph-alt">
@@ -187,14 +250,24 @@ ${scriptTags(o.libraries)}
           tellHeight();
         })
         .catch(function (error) {
-          var message = document.createElement('p');
-          message.textContent = 'The chart could not be drawn: ' + error.message;
-          target.appendChild(message);
+          fail('The chart could not be drawn: ' + error.message);
         });
     }
-    draw();
-    if (window.ResizeObserver) new ResizeObserver(draw).observe(figure);
-    else window.addEventListener('resize', draw);
+    function fail(text) {
+      var message = document.createElement('p');
+      message.setAttribute('role', 'alert');
+      message.textContent = text;
+      target.appendChild(message);
+      // The caption's title, source line and alt text, shown where the chart would be.
+      document.body.setAttribute('data-failed', '');
+      tellHeight();
+    }
+    ${runtime}
+    whenReady(function () {
+      draw();
+      if (window.ResizeObserver) new ResizeObserver(draw).observe(figure);
+      else window.addEventListener('resize', draw);
+    }, fail);
   })();
 </script>
 </body>

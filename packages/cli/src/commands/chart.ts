@@ -1,6 +1,7 @@
 /**
  * `claimgraph chart KIND --out FILE`: draws one of @claimgraph/charts' charts of a dataset; the
- * file's extension picks the format (.svg, .png, .json for the Vega-Lite spec, .html).
+ * file's extension picks the format (.svg, .png, .json for the Vega-Lite spec, .html). `chart
+ * runtime` writes the file that .html pages made with `--runtime` share (./chart-runtime.ts).
  */
 import { makeFolder, writeFileAtomic } from '@claimgraph/schema/node';
 import { dirname, extname } from 'node:path';
@@ -35,6 +36,7 @@ export interface ChartFlags extends DatasetFlags {
   height?: string;
   scale?: string;
   maxEntities?: string;
+  runtime?: string;
 }
 
 /** Which kinds each selection flag means something for. */
@@ -69,7 +71,8 @@ function lineLimit(value: string | undefined): number | undefined {
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-export async function chartCommand(io: CliIO, kind: ChartKind, flags: ChartFlags): Promise<number> {
+export async function chartCommand(io: CliIO, kind: ChartKind | 'runtime', flags: ChartFlags): Promise<number> {
+  if (kind === 'runtime') return (await import('./chart-runtime.js')).runtimeCommand(io, flags);
   const format = extname(flags.out).toLowerCase() as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) {
     throw new CliError(
@@ -80,6 +83,12 @@ export async function chartCommand(io: CliIO, kind: ChartKind, flags: ChartFlags
     if (flags[flag as keyof ChartFlags] !== undefined && !kinds.includes(kind))
       throw new CliError(`--${kebab(flag)} does not apply to the ${kind} chart; it works with ${kinds.join(', ')}`);
   }
+  if (flags.runtime !== undefined && format !== '.html')
+    throw new CliError(`--runtime applies to .html pages, not to ${flags.out}`);
+  if (flags.runtime !== undefined && flags.runtime.trim() === '')
+    throw new CliError(
+      '--runtime: give the URL the page loads the chart runtime from, such as ./ (a folder beside the page)',
+    );
   if (flags.metric !== undefined && flags.metric !== 'degree' && kind !== 'centrality')
     throw new CliError(`--metric does not apply to the ${kind} chart; it works with centrality`);
   const scale = flags.scale === undefined ? 2 : Number(flags.scale);
@@ -150,11 +159,26 @@ export async function chartCommand(io: CliIO, kind: ChartKind, flags: ChartFlags
   try {
     const out = fsPath(io, flags.out);
     if (format === '.html') {
-      // A responsive figure: the chart laid out again for each width band, picked by the page.
-      const html = render.renderResponsiveHtml(draw);
+      // A responsive figure: the chart laid out again for each width band, picked by the page. With
+      // --runtime it loads vega from one shared file instead of carrying its own copy.
+      const shared = flags.runtime === undefined ? {} : { libraries: 'shared' as const, runtimeUrl: flags.runtime };
+      let html: string;
+      try {
+        html = render.renderResponsiveHtml(draw, shared);
+      } catch (error) {
+        // A page option it cannot use (--runtime with a space in it) is the user's to fix too.
+        if (error instanceof render.ChartRenderError) throw new CliError(flagNames(error.message));
+        throw error;
+      }
+      const after =
+        flags.runtime === undefined
+          ? ''
+          : await (
+              await import('./chart-runtime.js')
+            ).runtimeForPage(io, out, render.runtimeSrc(flags.runtime), render.chartRuntime());
       await makeFolder(dirname(out));
       await writeFileAtomic(out, html);
-      io.stdout.write(`wrote ${flags.out}\n`);
+      io.stdout.write(`wrote ${flags.out}\n${after}`);
       return EXIT.ok;
     }
     const spec = draw(width);
@@ -187,4 +211,7 @@ const MAX_BETWEENNESS_ENTITIES = 20_000;
 
 /** "options.from" in a chart's message is the "--from" flag here. */
 const flagNames = (message: string) =>
-  message.replace(/options\.([a-zA-Z]+)/g, (_, option: string) => `--${kebab(option === 'scale' ? 'scale' : option)}`);
+  message.replace(
+    /options\.([a-zA-Z]+)/g,
+    (_, option: string) => `--${kebab(option === 'runtimeUrl' ? 'runtime' : option)}`,
+  );

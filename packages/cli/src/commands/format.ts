@@ -1,34 +1,28 @@
 /** `claimgraph format [DIR]`: sort a source folder's records by id and put keys in schema order. */
-import { sortIssues, type ValidationIssue } from '@claimgraph/schema';
-import { checkDataset, formatDatasetSource, readDataset } from '@claimgraph/schema/node';
-import { EXIT } from '../errors.js';
-import type { CliIO } from '../io.js';
+import { FolderLockedError, formatDatasetSource } from '@claimgraph/schema/node';
+import type { ValidationIssue } from '@claimgraph/schema';
+import { CliError, EXIT } from '../errors.js';
+import { asGiven, type CliIO } from '../io.js';
 import { plural, printIssues } from '../output.js';
 import { resolveDatasetPath } from '../paths.js';
-import { dataFingerprint, sourceFileTexts, writeDataFiles } from '../sheet/source-files.js';
 
 export async function formatCommand(io: CliIO, dir: string | undefined): Promise<number> {
-  const { given, path, located } = await resolveDatasetPath(io, dir);
-  // A release is refused with the schema's own message; nothing is written.
-  if (located.layout !== 'source') return report(io, given, [], (await formatDatasetSource(path)).result.errors);
-  const since = await dataFingerprint(path);
-  const read = await readDataset(path);
-  if (read.data === undefined) return report(io, given, [], sortIssues(read.issues));
-  let texts: Map<string, string>;
+  const { given, path } = await resolveDatasetPath(io, dir);
+  // The library reads and writes under the data folder's lock, all files or none; a release is
+  // refused with its own message.
+  let formatted;
   try {
-    texts = sourceFileTexts(read.data as Record<string, unknown>);
+    formatted = await formatDatasetSource(path);
   } catch (error) {
-    const issue: ValidationIssue = {
-      file: (error as { file?: string }).file ?? 'data',
-      id: null,
-      path: '',
-      message: 'cannot be written back (a value is nested too deeply); nothing was formatted',
-    };
-    return report(io, given, [], sortIssues([issue, ...(await checkDataset(path)).result.errors]));
+    if (error instanceof FolderLockedError)
+      throw new CliError(`${asGiven(error.message, path, given)}; nothing was written`, EXIT.invalid);
+    // The file system said no (a full disk): the message names the file and that nothing changed.
+    if ((error as NodeJS.ErrnoException).code)
+      throw new CliError(asGiven((error as Error).message, path, given), EXIT.invalid);
+    throw error;
   }
-  const { written, recovered } = await writeDataFiles(path, texts, { holder: 'format', since, given });
-  for (const note of recovered) io.stderr.write(`${note}\n`);
-  return report(io, given, written, (await checkDataset(path)).result.errors);
+  for (const note of formatted.recovered) io.stderr.write(`${asGiven(note, path, given)}\n`);
+  return report(io, given, formatted.changed, formatted.result.errors);
 }
 
 function report(io: CliIO, given: string, changed: string[], errors: ValidationIssue[]): number {

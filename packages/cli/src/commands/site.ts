@@ -3,9 +3,9 @@
  * (loaded only when this command runs: it brings Preact and vega's browser builds).
  */
 import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { SiteDataset, SiteInput } from '@claimgraph/site';
-import { readDataset } from '@claimgraph/schema/node';
+import { FolderLockedError, lockFolder, makeFolder, readDataset, type FolderLock } from '@claimgraph/schema/node';
 import { chooseDatasets, isMerge, openGraph, type ChosenDataset, type DatasetFlags } from '../datasets.js';
 import { CliError, EXIT } from '../errors.js';
 import { asGiven, fsPath, shownPath, type CliIO } from '../io.js';
@@ -23,6 +23,46 @@ export async function siteCommand(io: CliIO, flags: SiteFlags): Promise<number> 
   if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize > 0))
     throw new CliError(`--page-size ${flags.pageSize}: not a positive whole number`);
   const chosen = await chooseDatasets(io, flags);
+  const out = fsPath(io, flags.out);
+  // Taken before the work, so a second run into the same folder is refused at once, not after it.
+  const lock = await lockSite(io, out, flags.out);
+  try {
+    return await writeSiteOf(io, flags, chosen, out, pageSize);
+  } finally {
+    await lock?.release();
+  }
+}
+
+/**
+ * The lock every claimgraph writer takes, beside the output folder (`.site.lock`): two runs into
+ * one folder would interleave their files and markers. A parent folder this user may not write to
+ * (a site folder of theirs in a shared one) holds no lock file; the site is still written, with a notice.
+ */
+async function lockSite(io: CliIO, out: string, given: string): Promise<FolderLock | undefined> {
+  await makeFolder(dirname(out)).catch((error: unknown) => {
+    throw new CliError(asGiven((error as Error).message, dirname(out), dirname(given)), EXIT.invalid);
+  });
+  try {
+    return await lockFolder(out, { holder: 'site' });
+  } catch (error) {
+    if (error instanceof FolderLockedError)
+      throw new CliError(`${asGiven(error.message, out, given)}; nothing was written`, EXIT.invalid);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EACCES' && code !== 'EPERM') throw error;
+    io.stderr.write(
+      `${given}: its parent folder is not writable, so no lock file was made; another claimgraph site into ${given} at the same time would not be held off\n`,
+    );
+    return undefined;
+  }
+}
+
+async function writeSiteOf(
+  io: CliIO,
+  flags: SiteFlags,
+  chosen: ChosenDataset[],
+  out: string,
+  pageSize: number | undefined,
+): Promise<number> {
   const { buildSite, loadSiteInput, writeSite, SiteOptionError, SiteOutError } = await import('@claimgraph/site');
   const started = performance.now();
   let input: SiteInput;
@@ -46,7 +86,6 @@ export async function siteCommand(io: CliIO, flags: SiteFlags): Promise<number> 
       throw new CliError(error.message.replace('@claimgraph/site: options.baseUrl', '--base-url'));
     throw error;
   }
-  const out = fsPath(io, flags.out);
   let written;
   try {
     written = await writeSite(out, files);

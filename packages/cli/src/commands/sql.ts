@@ -3,11 +3,11 @@
  * embedded DuckDB, as views named entities, relations, statements, appearances, sources (and redirects).
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Dataset } from '@claimgraph/schema';
-import { checkDataset, locateDataset } from '@claimgraph/schema/node';
+import { checkDataset, locateDataset, writeFileAtomic } from '@claimgraph/schema/node';
 import { exportDataset } from '@claimgraph/sdk/export';
 import { chooseDatasets, isMerge, openGraph, type ChosenDataset, type DatasetFlags } from '../datasets.js';
 import { CliError, EXIT } from '../errors.js';
@@ -59,9 +59,35 @@ async function parquetFolder(
     io.stderr.write(`${given}: cannot query an invalid dataset; run "claimgraph validate ${given}"\n`);
     return EXIT.invalid;
   }
-  const dir = await mkdtemp(join(tmpdir(), 'claimgraph-sql-'));
-  await exportDataset(dataset as Dataset, 'parquet', { out: dir });
-  return { dir, temporary: true };
+  return inTemporaryFolder(io, async (dir) => {
+    await exportDataset(dataset as Dataset, 'parquet', { out: dir });
+    return { dir, temporary: true };
+  });
+}
+
+/**
+ * Runs `fill` on a new temporary folder for the tables (under TMPDIR), removed again if it fails.
+ * A write the disk refuses is the user's to fix: one line naming the file and where the folder is.
+ */
+async function inTemporaryFolder<T>(io: CliIO, fill: (dir: string) => Promise<T>): Promise<T> {
+  const root = io.env.TMPDIR || tmpdir();
+  let dir: string | undefined;
+  try {
+    dir = await mkdtemp(join(root, 'claimgraph-sql-'));
+    return await fill(dir);
+  } catch (error) {
+    if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+    // A Node error carries the errno name as `code`; the SDK's ClaimGraphWriteError as `errno`.
+    const { code, errno } = error as { code?: unknown; errno?: unknown };
+    const said = typeof errno === 'string' ? errno : code;
+    if (typeof said !== 'string' || !/^E[A-Z]+$/.test(said)) throw error;
+    const text = (error as Error).message.replace(/^@claimgraph\/sdk: exportDataset\(\): out: /, '');
+    const message = text.startsWith('cannot write ') ? text : `cannot write a temporary folder in ${root}: ${text}`;
+    throw new CliError(
+      `sql: ${message}; the tables of the query are written to a temporary folder first: free some space there or set TMPDIR to a folder with room`,
+      EXIT.invalid,
+    );
+  }
 }
 
 /**
@@ -74,20 +100,17 @@ async function mergedParquet(
   chosen: ChosenDataset[],
 ): Promise<{ dir: string; temporary: true; provenance: string }> {
   const { cg } = await openGraph(io, flags, chosen);
-  const dir = await mkdtemp(join(tmpdir(), 'claimgraph-sql-'));
-  try {
+  return inTemporaryFolder(io, async (dir) => {
     await exportDataset(cg, 'parquet', { out: dir });
     const data = cg.toJSON();
     const lines: string[] = [];
     for (const kind of ['entities', 'relations', 'statements', 'sources'] as const)
       for (const { id } of data[kind]) lines.push(JSON.stringify({ id, datasets: cg.datasetsOf(id) }));
     const provenance = join(dir, 'provenance.ndjson');
-    await writeFile(provenance, `${lines.join('\n')}\n`);
-    return { dir, temporary: true, provenance };
-  } catch (error) {
-    await rm(dir, { recursive: true, force: true });
-    throw error;
-  }
+    // Checked to hold every byte: DuckDB reading a cut-off file would give rows without their datasets.
+    await writeFileAtomic(provenance, `${lines.join('\n')}\n`);
+    return { dir, temporary: true as const, provenance };
+  });
 }
 
 /** How a cell reads in the table: NULL for nulls, JSON for lists and structs. */

@@ -70,6 +70,9 @@ export async function writeDataFiles(
   } catch (error) {
     if (error instanceof CliError) throw error;
     if (error instanceof FolderLockedError) throw new CliError(`${error.message}; nothing was written`, EXIT.invalid);
+    // The transaction's own failure already names the file and says nothing was changed.
+    if ((error as Error).message?.startsWith('cannot write ') && (error as NodeJS.ErrnoException).code)
+      throw new CliError((error as Error).message, EXIT.invalid);
     throw new CliError(
       `${options.given}: could not write the data files (${reason(error)}); nothing was changed`,
       EXIT.invalid,

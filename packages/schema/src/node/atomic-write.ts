@@ -36,14 +36,20 @@ const WRITE_PROBLEMS: Record<string, string> = {
 
 /**
  * An error of a write that changed nothing: its message names the file, what went wrong and that
- * the old file (if any) is as it was; `code` is the errno name, so callers can tell a full disk.
+ * the old file (if any) is as it was (or `outcome`, when the write was part of a larger one);
+ * `code` is the errno name, so callers can tell a full disk, and `path` the file.
  */
-export function writeFailure(path: string, error: unknown, existed: boolean): Error & { code: string } {
+export function writeFailure(
+  path: string,
+  error: unknown,
+  existed: boolean,
+  outcome?: string,
+): Error & { code: string; path: string } {
   const code = (error as NodeJS.ErrnoException | null)?.code ?? 'EIO';
   const problem = WRITE_PROBLEMS[code] ?? (error as Error | null)?.message ?? String(error);
-  const kept = existed ? 'the old file was left as it was' : 'nothing was written';
+  const kept = outcome ?? (existed ? 'the old file was left as it was' : 'nothing was written');
   const failure = new Error(`cannot write ${path}: ${problem} (${code}); ${kept}`, { cause: error });
-  return Object.assign(failure, { code });
+  return Object.assign(failure, { code, path });
 }
 
 /** Writes all of `data` at the handle's position: a short write (a nearly full disk) is continued, never ignored. */

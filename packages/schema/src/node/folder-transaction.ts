@@ -3,7 +3,6 @@
  * none, under a lock, so a kill, a full disk or a second writer never leaves a mix of old and new.
  */
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
 import {
   chmod,
   copyFile,
@@ -14,16 +13,14 @@ import {
   readFile,
   readdir,
   readlink,
-  realpath,
   rename,
   rm,
   stat,
   symlink,
-  unlink,
 } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { isProcessAlive, temporarySibling, writeNewFile, type WriteContent } from './atomic-write.js';
-import { ClaimgraphBaseError } from '../errors.js';
+import { isProcessAlive, temporarySibling, writeFailure, writeNewFile, type WriteContent } from './atomic-write.js';
+import { lockFolder, type LockFolderOptions } from './folder-lock.js';
 
 /** What a change sets a file to: its new content, or `null` to remove it. */
 export type FolderChange = WriteContent | null;
@@ -53,64 +50,13 @@ export interface CommitOptions {
   verify?: (staged: string) => Promise<string | undefined>;
 }
 
-/** Another process holds the folder's lock. */
-export class FolderLockedError extends ClaimgraphBaseError {
-  readonly code: string = 'SCHEMA_FOLDER_LOCKED';
-  constructor(
-    readonly folder: string,
-    readonly lockFile: string,
-    readonly heldBy: number,
-    readonly holder: string,
-  ) {
-    super(
-      `${folder} is being written by another claimgraph command (${heldBy ? `process ${heldBy}` : 'a process'}${holder ? `: ${holder}` : ''}, lock file ${lockFile}); wait for it to finish, or delete the lock file if no such process is running`,
-    );
-    this.name = 'FolderLockedError';
-  }
-}
-
-export interface OpenTransactionOptions {
-  /** Who holds the lock, written into it for the message a second writer sees (`sheet import`). */
-  holder?: string;
-}
-
-/** `.data.lock` beside `data/`. */
-export const lockFileOf = (folder: string): string => join(dirname(folder), `.${basename(folder)}.lock`);
+/** Who holds the lock, written into it for the message a second writer sees (`sheet import`). */
+export type OpenTransactionOptions = LockFolderOptions;
 
 /** The pid and kind in a temporary sibling's name (`.data.staging-1234-ab12cd34`, `.x.json.tmp-1234-…`). */
 function temporaryName(name: string): { of: string; kind: string; pid: number } | undefined {
   const found = /^\.(.+)\.([a-z]+)-(\d+)-[0-9a-f]{8}$/.exec(name);
   return found ? { of: found[1]!, kind: found[2]!, pid: Number(found[3]) } : undefined;
-}
-
-async function takeLock(folder: string, holder: string): Promise<string> {
-  const path = lockFileOf(folder);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    // The lock appears with its holder already written in it (a hard link of a finished file), so a
-    // run killed at any instant never leaves an empty lock that no one could ever judge stale.
-    const written = temporarySibling(path);
-    try {
-      const handle = await open(written, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
-      try {
-        await handle.writeFile(`${process.pid} ${holder}\n`);
-      } finally {
-        await handle.close();
-      }
-      await link(written, path);
-      return path;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    } finally {
-      await unlink(written).catch(() => undefined);
-    }
-    const text = await readFile(path, 'utf8').catch(() => '');
-    const pid = Number.parseInt(text, 10);
-    // A lock that cannot be read (removed this instant, or damaged by hand) is not taken over here.
-    if (Number.isNaN(pid) || isProcessAlive(pid))
-      throw new FolderLockedError(folder, path, Number.isNaN(pid) ? 0 : pid, text.replace(/^\d+ ?/, '').trim());
-    await unlink(path).catch(() => undefined);
-  }
-  throw new FolderLockedError(folder, path, 0, '');
 }
 
 /**
@@ -131,11 +77,6 @@ async function recover(folder: string): Promise<string[]> {
     const temp = temporaryName(entry);
     if (!temp) continue;
     const path = join(parent, entry);
-    // A lock file half made by a run killed before it took the lock.
-    if (temp.of === basename(lockFileOf(folder)) && temp.kind === 'tmp' && !isProcessAlive(temp.pid)) {
-      await unlink(path).catch(() => undefined);
-      continue;
-    }
     if (temp.of !== name || (temp.kind !== 'staging' && temp.kind !== 'old')) continue;
     if (isProcessAlive(temp.pid) && temp.pid !== process.pid) continue;
     if (temp.kind === 'old' && !restored) {
@@ -159,13 +100,13 @@ export async function openFolderTransaction(
   options: OpenTransactionOptions = {},
 ): Promise<FolderTransaction> {
   // A folder reached through a symbolic link is changed where it is: the link stays a link.
-  const folder = await realpath(given).catch(() => given);
-  const lockFile = await takeLock(folder, options.holder ?? '');
+  const lock = await lockFolder(given, options);
+  const { folder, lockFile } = lock;
   let recovered: string[];
   try {
     recovered = await recover(folder);
   } catch (error) {
-    await unlink(lockFile).catch(() => undefined);
+    await lock.release();
     throw error;
   }
   let released = false;
@@ -178,9 +119,8 @@ export async function openFolderTransaction(
       return commitChanges(folder, changes, commitOptions ?? {});
     },
     release: async () => {
-      if (released) return;
       released = true;
-      await unlink(lockFile).catch(() => undefined);
+      await lock.release();
     },
   };
 }
@@ -232,6 +172,8 @@ async function commitChanges(
   if (pending.size === 0) return [];
 
   const staging = temporarySibling(folder, 'staging');
+  // The file being written when the file system says no: the message names it, never the staged copy.
+  let writing = folder;
   try {
     await mkdir(staging);
     await chmod(staging, (await stat(folder)).mode & 0o7777);
@@ -239,6 +181,7 @@ async function commitChanges(
     for (const [path, content] of pending) {
       if (content === null) continue;
       const target = join(staging, path);
+      writing = join(folder, path);
       await mkdir(dirname(target), { recursive: true });
       const mode = await stat(join(folder, path)).then(
         (s) => (s.isFile() ? s.mode & 0o7777 : undefined),
@@ -250,13 +193,16 @@ async function commitChanges(
       if (back.byteLength !== written.bytes || sha256(back) !== written.sha256)
         throw new Error(`${join(folder, path)}: the staged copy does not read back as written; nothing was changed`);
     }
+    writing = folder;
     const problem = await options.verify?.(staging);
     if (problem) throw new Error(problem);
     await syncFolder(staging);
     await swap(staging, folder);
   } catch (error) {
     await rm(staging, { recursive: true, force: true }).catch(() => undefined);
-    throw error;
+    // A content generator's own error, or a refusal, is the caller's to word.
+    if (!(error as NodeJS.ErrnoException).code) throw error;
+    throw writeFailure(writing, error, true, `no file of ${folder} was changed`);
   }
   return [...pending.keys()].sort();
 }
