@@ -1,10 +1,10 @@
 import { defineConfig } from 'tsup';
 
 // Two builds, cleaned together by the build script (neither cleans, so neither wipes the other):
-// the site builder (Node-only, ESM and CJS with types), and the one script every site page shares —
-// search (MiniSearch with the SDK's name folding) and the charts (the SDK and @claimgraph/charts,
-// drawn by the vega builds the pages load as globals). That script is a classic script (IIFE), not a
-// module: browsers refuse module scripts on pages opened from a folder (file://).
+// the site builder (Node-only, ESM and CJS with types), and the two scripts pages load — search.js
+// (the search page, with the SDK's name folding) and charts.js (the SDK and @claimgraph/charts, drawn
+// by the vega builds the chart pages load as globals); other pages load none. They are classic scripts (IIFE), not
+// modules: browsers refuse module scripts on pages opened from a folder (file://).
 export default defineConfig([
   {
     entry: ['src/index.ts'],
@@ -17,7 +17,7 @@ export default defineConfig([
     shims: true,
   },
   {
-    entry: { site: 'src/client/main.ts' },
+    entry: { search: 'src/client/search.ts', charts: 'src/client/charts.ts' },
     outDir: 'dist/client',
     format: ['iife'],
     platform: 'browser',

@@ -1,8 +1,9 @@
 /**
- * The files every site shares, written once under assets/: the stylesheet, the browser script,
- * vega's three browser builds and the release data as a classic script (a page opened from a
- * local folder may not fetch() JSON, but it may load a script).
+ * The files every site shares, written once under assets/ with their hash in their names: the
+ * stylesheet, the two browser scripts (search, charts), vega's three browser builds and the release
+ * data as a classic script (a page opened from a local folder may not fetch() JSON, but may load a script).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -31,18 +32,18 @@ function vegaBuild(name: string, file: string): Buffer {
   return readFileSync(join(folder, file));
 }
 
-/** The browser script, built beside this module by tsup.client.config.ts. */
-function clientScript(): Buffer {
+/** A browser script (`search.js`, `charts.js`), built into dist/client/ by tsup.config.ts. */
+function clientScript(file: string): Buffer {
   const here = dirname(fileURLToPath(import.meta.url));
   // From dist/ (the published build) or from src/ (tests run on the sources, the build beside them).
-  for (const candidate of [join(here, 'client', 'site.js'), join(here, '..', 'dist', 'client', 'site.js')]) {
+  for (const candidate of [join(here, 'client', file), join(here, '..', 'dist', 'client', file)]) {
     try {
       return readFileSync(candidate);
     } catch {
       // try the next place
     }
   }
-  throw new SiteSetupError('dist/client/site.js is missing; run "npm run build --workspace @claimgraph/site"');
+  throw new SiteSetupError(`dist/client/${file} is missing; run "npm run build --workspace @claimgraph/site"`);
 }
 
 /** The release data for the pages' script: `window.CLAIMGRAPH_SITE = {meta, dataset};`. */
@@ -51,10 +52,32 @@ export function dataScript(meta: SiteMeta, dataset: Dataset): string {
   return `window.CLAIMGRAPH_SITE = ${JSON.stringify({ meta, dataset })};\n`;
 }
 
-export function sharedAssets(): Map<string, string | Uint8Array> {
-  const files = new Map<string, string | Uint8Array>();
-  files.set('assets/site.css', CSS);
-  files.set('assets/site.js', clientScript());
-  for (const { name, file } of VEGA_BUILDS) files.set(`assets/${file}`, vegaBuild(name, file));
+/** The names pages ask for (`site.css`); each is written under a name holding its hash. */
+export type AssetName =
+  'site.css' | 'search.js' | 'charts.js' | 'data.js' | 'vega.min.js' | 'vega-lite.min.js' | 'vega-embed.min.js';
+
+/**
+ * `site.css` → `assets/site.3f2a9c1b.css`: the name changes when the content does, so a host may
+ * let browsers keep an asset for good, and a page never meets an asset of another release.
+ */
+export function hashedPath(name: string, content: string | Uint8Array): string {
+  const hash = createHash('sha256').update(content).digest('hex').slice(0, 10);
+  const dot = name.indexOf('.');
+  return `assets/${name.slice(0, dot)}.${hash}${name.slice(dot)}`;
+}
+
+/** The files every page shares, by the name pages ask for: each one's hashed path and content. */
+export function sharedAssets(
+  meta: SiteMeta,
+  dataset: Dataset,
+): Map<AssetName, { path: string; content: string | Uint8Array }> {
+  const files = new Map<AssetName, { path: string; content: string | Uint8Array }>();
+  const add = (name: AssetName, content: string | Uint8Array) =>
+    files.set(name, { path: hashedPath(name, content), content });
+  add('site.css', CSS);
+  add('search.js', clientScript('search.js'));
+  add('charts.js', clientScript('charts.js'));
+  add('data.js', dataScript(meta, dataset));
+  for (const { name, file } of VEGA_BUILDS) add(file, vegaBuild(name, file));
   return files;
 }

@@ -7,7 +7,8 @@ import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { canonicalDataset, serializeDataset } from '@claimgraph/schema';
 import { SiteInputError } from './errors.js';
-import { dataScript, sharedAssets } from './assets.js';
+import { sharedAssets } from './assets.js';
+import { searchIndex } from './search/index-files.js';
 import { entityChart, perspectiveChart, relationChart, timelineChart, type PageChart } from './charts.js';
 import {
   datasetPath,
@@ -59,8 +60,10 @@ export function buildSite(input: SiteInput, options?: SiteOptions): SiteFiles {
   };
   const embeds: { path: string; chart: PageChart }[] = [];
 
-  for (const [path, content] of sharedAssets()) add(path, content);
-  add('assets/data.js', dataScript(meta, site.data));
+  for (const [name, { path, content }] of sharedAssets(meta, site.data)) {
+    add(path, content);
+    site.assetPaths.set(name, path);
+  }
 
   // Release files, for the downloads page: the release as given, or the dataset.json it amounts to.
   const release = input.releaseFiles?.length
@@ -75,7 +78,9 @@ export function buildSite(input: SiteInput, options?: SiteOptions): SiteFiles {
   }
 
   add(HOME_PATH, html(<HomePage site={site} />));
-  add('search.html', html(<SearchPage site={site} />));
+  const index = searchIndex(site.data);
+  for (const [path, content] of index.files) add(path, content);
+  add('search.html', html(<SearchPage site={site} index={index} />));
   add(ABOUT_PATH, html(<AboutPage site={site} />));
   add('downloads.html', html(<DownloadsPage site={site} files={downloads} />));
   add(RULES_PATH, html(<RulesPage site={site} />));

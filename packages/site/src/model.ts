@@ -16,6 +16,7 @@ import {
 } from '@claimgraph/schema';
 import { resolveOptions as resolveWith, type OptionCheck } from '@claimgraph/schema/internal';
 import { ClaimGraph, relationStatus, type Status } from '@claimgraph/sdk';
+import type { AssetName } from './assets.js';
 import { SiteOptionError } from './errors.js';
 import { encodePart, pathToUrl, recordPath, relativeHref } from './permalink.js';
 
@@ -67,7 +68,7 @@ export interface SiteOptions {
   pageSize?: number;
   /** Contested relations listed on the home page, the most discussed first [12]. */
   homeContested?: number;
-  /** Statements listed on an entity's or source's page before "showing N of M" [25]. */
+  /** Statements quoted in full on an entity's, source's or perspective page before "showing N of M" [25]. */
   listLimit?: number;
 }
 
@@ -141,6 +142,8 @@ export class Site {
   /** What the research covered, from the dataset's coverage declaration. */
   readonly coverage: Coverage | undefined;
   #statementIds: Set<string> | undefined;
+  /** Where each shared asset was written (its name holds its hash): set by buildSite before any page. */
+  readonly assetPaths = new Map<AssetName, string>();
 
   constructor(
     input: SiteInput,
@@ -214,6 +217,13 @@ export class Site {
   /** The URL a citation or an embed snippet gives: absolute with a base URL, else the site path. */
   absoluteUrl(path: string): string {
     return this.options.baseUrl === undefined ? `/${pathToUrl(path)}` : `${this.options.baseUrl}${pathToUrl(path)}`;
+  }
+
+  /** A link from page `from` to a shared asset, under its hashed name. */
+  assetHref(from: string, name: AssetName): string {
+    const to = this.assetPaths.get(name);
+    if (to === undefined) throw new Error(`@claimgraph/site: the asset ${name} is used before it is written`);
+    return relativeHref(from, to);
   }
 
   /** A link from page `from` to a record's page. */

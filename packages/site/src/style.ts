@@ -158,6 +158,7 @@ th { font-weight: 700; border-bottom: 2px solid var(--ink); }
 .results .kind { font: 700 .7rem var(--sans); text-transform: uppercase; letter-spacing: .06em; color: var(--muted); display: block; }
 .results a { font-family: var(--serif); font-size: 1.05rem; }
 .results .snippet { display: block; color: #333; font-size: .92rem; }
+.more-results { font: 600 .9rem var(--sans); padding: .5rem 1rem; margin: .8rem 0; border: 1px solid var(--ink); background: #fff; color: var(--ink); border-radius: 3px; cursor: pointer; }
 
 .colophon { border-top: 1px solid var(--ink); padding: 1rem 0 2rem; font-size: .85rem; color: var(--muted); }
 .embed-page { background: #fff; }

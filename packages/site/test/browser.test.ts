@@ -118,6 +118,27 @@ describe.skipIf(noChromium)('the site in Chromium', () => {
     await page.close();
   });
 
+  it('searches as the words are typed, fetching the index parts of those words only', async () => {
+    const page = await browser.newPage();
+    const problems = watch(page, local);
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto(`${base}bundled/search.html`);
+    await ready(page);
+    await page.locator('#q').pressSequentially('haqq');
+    await page.waitForSelector('.results li');
+    expect(page.url()).toContain('search.html?q=haqq');
+    expect((await page.locator('.results a').first().textContent())!.toLowerCase()).toContain('haqqani');
+    const parts = fetched.filter((path) => /\/assets\/search-\w+\/t-/.test(path)).map((path) => path.split('/').pop());
+    expect(parts).toEqual(['t-ha.js']);
+    // A word no term starts with fetches nothing: the page knows which parts exist.
+    await page.locator('#q').fill('qqzx');
+    await page.waitForSelector('#search-results p:text("Nothing matches")');
+    expect(fetched.filter((path) => path.includes('/t-qq'))).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('has no serious or critical axe-core violation on any kind of page', async () => {
     const pages = [
       'index.html',

@@ -61,8 +61,12 @@ export function watch(page: Page, allowed: (url: URL) => boolean): string[] {
   return problems;
 }
 
-/** Waits until the page's script has run and every chart on it is drawn. */
+/** Waits until the page's script has run (a page without one is ready when loaded) and every chart on it is drawn. */
 export async function ready(page: Page): Promise<void> {
-  await page.waitForSelector('body[data-ready]', { timeout: 0 });
+  await page.waitForFunction(
+    () => document.body?.dataset.ready !== undefined || !document.querySelector('script[src]'),
+    undefined,
+    { timeout: 0 },
+  );
   expect(await page.locator('figure.chart:not([data-drawn="true"])').count(), `${page.url()}: charts drawn`).toBe(0);
 }

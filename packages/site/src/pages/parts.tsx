@@ -76,6 +76,19 @@ export type PageKind =
   | 'redirect'
   | 'embed';
 
+/** What a page with a chart loads: the release data, vega's three builds and the script that draws. */
+export function ChartScripts({ site, path }: { site: Site; path: string }) {
+  return (
+    <>
+      <script defer src={site.assetHref(path, 'data.js')} />
+      <script defer src={site.assetHref(path, 'vega.min.js')} />
+      <script defer src={site.assetHref(path, 'vega-lite.min.js')} />
+      <script defer src={site.assetHref(path, 'vega-embed.min.js')} />
+      <script defer src={site.assetHref(path, 'charts.js')} />
+    </>
+  );
+}
+
 export interface PageProps {
   site: Site;
   kind: PageKind;
@@ -85,8 +98,6 @@ export interface PageProps {
   description?: string;
   /** Load the release data and the charts' libraries. */
   charts?: boolean;
-  /** Load the release data for search. */
-  search?: boolean;
   children: ComponentChildren;
 }
 
@@ -99,7 +110,7 @@ const NAV = [
   ['about.html', 'About'],
 ] as const;
 
-export function Layout({ site, kind, path, title, description, charts, search, children }: PageProps) {
+export function Layout({ site, kind, path, title, description, charts, children }: PageProps) {
   const href = (to: string) => relativeHref(path, to);
   const version = site.meta.version ? ` ${site.meta.version}` : '';
   return (
@@ -109,12 +120,9 @@ export function Layout({ site, kind, path, title, description, charts, search, c
         <title>{pageTitle(title, site.title)}</title>
         {description ? <meta name="description" content={description} /> : null}
         <meta name="generator" content="claimgraph site" />
-        <link rel="stylesheet" href={href('assets/site.css')} />
-        {charts || search ? <script defer src={href('assets/data.js')} /> : null}
-        {charts ? <script defer src={href('assets/vega.min.js')} /> : null}
-        {charts ? <script defer src={href('assets/vega-lite.min.js')} /> : null}
-        {charts ? <script defer src={href('assets/vega-embed.min.js')} /> : null}
-        <script defer src={href('assets/site.js')} />
+        <link rel="stylesheet" href={site.assetHref(path, 'site.css')} />
+        {charts ? <ChartScripts site={site} path={path} /> : null}
+        {kind === 'search' ? <script defer src={site.assetHref(path, 'search.js')} /> : null}
       </head>
       <body data-page={kind}>
         <a class="skip" href="#main">
@@ -302,11 +310,14 @@ export function StatementItem({
   path,
   statement: s,
   show,
+  permalink = true,
 }: {
   site: Site;
   path: string;
   statement: Statement;
   show: 'speaker' | 'relation' | 'both';
+  /** Link the statement's own page: not on that page itself. */
+  permalink?: boolean;
 }) {
   const relation = site.cg.relation(s.relation);
   const source = site.cg.source(s.source);
@@ -363,10 +374,14 @@ export function StatementItem({
       <p class="statement-foot">
         Source: {source ? <a href={link(source.id)}>{source.title}</a> : s.source}
         {s.appearances ? ` · and ${s.appearances.length} more` : null}
-        {' · '}
-        <a href={link(s.id)}>
-          Permalink<span class="visually-hidden"> of this statement</span>
-        </a>
+        {permalink ? (
+          <>
+            {' · '}
+            <a href={link(s.id)}>
+              Permalink<span class="visually-hidden"> of this statement</span>
+            </a>
+          </>
+        ) : null}
       </p>
     </li>
   );

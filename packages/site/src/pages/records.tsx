@@ -18,7 +18,7 @@ export function StatementPage({ site, statement }: { site: Site; statement: Stat
         {relation ? site.phraseText(relation) : statement.relation}
       </h1>
       <ol class="statements single">
-        <StatementItem site={site} path={path} statement={statement} show="both" />
+        <StatementItem site={site} path={path} statement={statement} show="both" permalink={false} />
       </ol>
       <AppearanceList site={site} path={path} statement={statement} />
       {statement.note ? (
@@ -124,7 +124,7 @@ export function RedirectPage({ site, from, to }: { site: Site; from: string; to:
         <meta http-equiv="refresh" content={`0; url=${target}`} />
         <link rel="canonical" href={site.absoluteUrl(recordPath(to))} />
         <meta name="robots" content="noindex" />
-        <link rel="stylesheet" href={relativeHref(path, 'assets/site.css')} />
+        <link rel="stylesheet" href={site.assetHref(path, 'site.css')} />
       </head>
       <body data-page="redirect">
         <main id="main" class="wrap">

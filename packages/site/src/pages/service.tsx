@@ -2,7 +2,7 @@
 import { relativeHref } from '../permalink.js';
 import type { Site } from '../model.js';
 import type { ChartRef } from '../charts.js';
-import { Cite, HeadBasics, Layout, pageTitle } from './parts.js';
+import { ChartScripts, Cite, HeadBasics, Layout, pageTitle } from './parts.js';
 
 export interface DownloadFile {
   /** Path inside the release. */
@@ -94,12 +94,28 @@ SELECT unnest(statements, recursive := true) FROM read_json('dataset.json');`;
   );
 }
 
-export function SearchPage({ site }: { site: Site }) {
+/** Where the search index is and how its documents divide: what the page's script reads. */
+export interface SearchIndexRef {
+  folder: string;
+  parts: string[];
+  entities: number;
+  relations: number;
+}
+
+export function SearchPage({ site, index }: { site: Site; index: SearchIndexRef }) {
   const path = 'search.html';
   return (
-    <Layout site={site} kind="search" path={path} title="Search" search>
+    <Layout site={site} kind="search" path={path} title="Search">
       <h1>Search</h1>
-      <div id="search-results" aria-live="polite">
+      <div
+        id="search-results"
+        aria-live="polite"
+        data-index={relativeHref(path, index.folder)}
+        data-entities={index.entities}
+        data-relations={index.relations}
+        data-parts={index.parts.join(' ')}
+        data-title={site.title}
+      >
         <p class="chart-note">
           Search runs in your browser and needs JavaScript. Without it, browse the{' '}
           <a href={relativeHref(path, 'relations.html')}>relations</a>,{' '}
@@ -134,12 +150,8 @@ export function EmbedPage({
         <title>{pageTitle(label, site.title)}</title>
         <meta name="robots" content="noindex" />
         <link rel="canonical" href={site.absoluteUrl(pagePath)} />
-        <link rel="stylesheet" href={href('assets/site.css')} />
-        <script defer src={href('assets/data.js')} />
-        <script defer src={href('assets/vega.min.js')} />
-        <script defer src={href('assets/vega-lite.min.js')} />
-        <script defer src={href('assets/vega-embed.min.js')} />
-        <script defer src={href('assets/site.js')} />
+        <link rel="stylesheet" href={site.assetHref(path, 'site.css')} />
+        <ChartScripts site={site} path={path} />
       </head>
       <body class="embed-page" data-page="embed">
         <main id="main">

@@ -1,14 +1,13 @@
 /**
- * The browser script every site page shares. It draws each `figure.chart` from the shared release
- * data (assets/data.js) with @claimgraph/charts and vega-embed, and runs the search page with
- * MiniSearch over names, relations and quotes, folded the way the SDK folds names. It writes
- * text with textContent only: record text never becomes markup.
+ * The browser script of the pages with a chart: it draws each `figure.chart` from the shared release
+ * data (assets/data.*.js) with @claimgraph/charts and vega-embed. It writes text with textContent
+ * only: record text never becomes markup. The search page loads search.js;
+ * the other pages no script.
  */
 import { networkChart, stanceChart, timelineChart, WIDTH_RANGE } from '@claimgraph/charts';
 import { ClaimGraph, type Dataset } from '@claimgraph/sdk';
 import type { ChartRef } from '../charts.js';
 import type { SiteMeta } from '../model.js';
-import { runSearch } from './search.js';
 
 declare global {
   interface Window {
@@ -92,8 +91,6 @@ async function drawCharts(): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  const results = document.getElementById('search-results');
-  if (results && window.CLAIMGRAPH_SITE) runSearch(results, window.CLAIMGRAPH_SITE);
   await drawCharts();
   document.body.dataset.ready = 'true';
 }
