@@ -50,7 +50,7 @@ export interface ChartIndex {
   /**
    * The name a chart labels an entity with: its name, numbered when other entities share it
    * ("one member state (1)", "one member state (2)", in id order), so that rows and nodes keyed by
-   * id never read as one.
+   * id never read as one. Numbered across the dataset until `labelsAmong` narrows it to a chart's entities.
    */
   labelOf: (id: string) => string;
   /** Entities whose name another entity shares, so a chart's description can tell them apart. */
@@ -85,6 +85,30 @@ export function indexClaimGraph(cg: ClaimGraphLike): ChartIndex {
     name: typeof cg.name === 'string' && cg.name !== '' ? cg.name : undefined,
     neighbours: (id) => cg.neighbors(id).map((e) => e.id),
   };
+}
+
+/**
+ * The index with names numbered only where they collide among `ids`, the entities one chart
+ * shows: a "(1)" with no "(2)" beside it reads as a mistake.
+ */
+export function labelsAmong(index: ChartIndex, ids: Iterable<string>): ChartIndex {
+  const shown = [...new Set(ids)].map((id) => index.entities.get(id)).filter((e): e is Entity => e !== undefined);
+  const { labelOf, sharesName } = distinctLabels(shown);
+  const among = new Set(shown.map((e) => e.id));
+  return { ...index, labelOf: (id) => (among.has(id) ? labelOf(id) : index.nameOf(id)), sharesName };
+}
+
+/**
+ * Runs a chart's selection, then runs it again with names numbered among the entities the first
+ * run shows (`shown`), so that titles, rows and nodes all read the chart's own labels.
+ */
+export function selectLabelled<S>(
+  index: ChartIndex,
+  select: (index: ChartIndex) => S,
+  shown: (selection: S, index: ChartIndex) => Iterable<string>,
+): { index: ChartIndex; selection: S } {
+  const labelled = labelsAmong(index, shown(select(index), index));
+  return { index: labelled, selection: select(labelled) };
 }
 
 /** Numbered labels for entities that share a name; every other entity is labelled by its name. */

@@ -5,7 +5,7 @@
  * Built in stages, each a module of network/: options → selection → layout → spec.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { indexClaimGraph, type ClaimGraphLike } from './input.js';
+import { indexClaimGraph, labelsAmong, type ClaimGraphLike } from './input.js';
 import { networkOptions, type NetworkChartOptions } from './network/options.js';
 import { selectNetwork } from './network/select.js';
 import { layoutNetwork } from './network/layout.js';
@@ -16,7 +16,9 @@ export { NETWORK_CHART_DEFAULTS, NETWORK_MAX_NODES, type NetworkChartOptions } f
 /** Entities as nodes, relations as links (parallel ones merged), contested links thick and vermillion. */
 export function networkChart(cg: ClaimGraphLike, options: NetworkChartOptions = {}): TopLevelSpec {
   const o = networkOptions(options);
-  const index = indexClaimGraph(cg);
-  const selection = selectNetwork(index, o);
+  const full = indexClaimGraph(cg);
+  const selection = selectNetwork(full, o);
+  // Names are numbered only where they collide among the entities drawn.
+  const index = labelsAmong(full, selection.ties.nodes());
   return networkSpec(index, o, selection, layoutNetwork(index, selection, o));
 }

@@ -5,7 +5,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { innerWidth } from './frame.js';
-import { indexClaimGraph, type ClaimGraphLike } from './input.js';
+import { indexClaimGraph, selectLabelled, type ClaimGraphLike } from './input.js';
+import { rowEntities } from './statements.js';
 import { stanceOptions, type StanceChartOptions } from './stance/options.js';
 import { selectStance } from './stance/select.js';
 import { layoutStance } from './stance/layout.js';
@@ -17,8 +18,11 @@ export { STATEMENT_TOOLTIP } from './stance/layout.js';
 /** Who supports and who disputes one relation or several: the headline chart of a dispute. */
 export function stanceChart(cg: ClaimGraphLike, options: StanceChartOptions = {}): TopLevelSpec {
   const o = stanceOptions(options);
-  const index = indexClaimGraph(cg);
-  const rows = selectStance(index, o);
+  const { index, selection: rows } = selectLabelled(
+    indexClaimGraph(cg),
+    (index) => selectStance(index, o),
+    (rows, index) => [...rowEntities(index, rows), ...(o.entity !== undefined ? [o.entity] : [])],
+  );
   const layout = layoutStance(rows, {
     width: innerWidth(o.width),
     labelWidth: o.labelWidth,

@@ -118,6 +118,15 @@ export function statementRows(index: ChartIndex, relationIds: readonly string[])
     });
 }
 
+/** The entities rows name: each row's speaker (or voice), the statement's speaker and who reported it. */
+export function rowEntities(index: ChartIndex, rows: readonly Pick<StatementRow, 'id' | 'speaker'>[]): string[] {
+  const statements = new Map(index.data.statements.map((s) => [s.id, s]));
+  return rows.flatMap((row) => {
+    const s = statements.get(row.id);
+    return [row.speaker, ...(s ? [s.speaker, ...(s.reportedBy ? [s.reportedBy] : [])] : [])];
+  });
+}
+
 /** "reported by N sources", N counting the statement's own source, when it has appearances; else ''. */
 export function reportedBySources(statement: Pick<Statement, 'appearances'>): string {
   const n = statement.appearances?.length ?? 0;

@@ -4,7 +4,8 @@
  * Built in stages, each a module of timeline/: options → selection → layout → spec.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { indexClaimGraph, type ClaimGraphLike } from './input.js';
+import { indexClaimGraph, selectLabelled, type ClaimGraphLike } from './input.js';
+import { rowEntities } from './statements.js';
 import { timelineOptions, type TimelineChartOptions } from './timeline/options.js';
 import { selectTimeline } from './timeline/select.js';
 import { layoutTimeline } from './timeline/layout.js';
@@ -15,7 +16,10 @@ export { TIMELINE_CHART_DEFAULTS, type TimelineChartOptions } from './timeline/o
 /** When each speaker said what, with partial dates drawn as the intervals they are. */
 export function timelineChart(cg: ClaimGraphLike, options: TimelineChartOptions = {}): TopLevelSpec {
   const o = timelineOptions(options);
-  const index = indexClaimGraph(cg);
-  const selection = selectTimeline(cg, index, o);
+  const { index, selection } = selectLabelled(
+    indexClaimGraph(cg),
+    (index) => selectTimeline(cg, index, o),
+    (selection, index) => [...rowEntities(index, selection.rows), ...(o.entity !== undefined ? [o.entity] : [])],
+  );
   return timelineSpec(index, o, selection, layoutTimeline(index, selection, o));
 }

@@ -44,6 +44,14 @@ describe('text from the data reaches the output as text', () => {
     expect(html.match(/<\/script>/g)).toHaveLength(5);
   });
 
+  it('a description holding "$1", "$&" or "$\'" reaches the SVG as written and the SVG still parses', async () => {
+    const description = "The programme is offering $10 million; $& and $' and $$ stay as they are.";
+    const svg = await renderSvg({ ...networkChart(hostile(), { all: true }), description });
+    const root = parseSvg(svg).documentElement!;
+    expect(root.getAttribute('aria-label')).toContain(description);
+    expect(root.getElementsByTagName('desc')[0]?.textContent).toBe(description);
+  });
+
   it('the HTML page escapes the title and description it writes as markup', () => {
     const spec = { ...networkChart(hostile(), { all: true }), description: '"><script>alert(4)</script>' };
     const html = renderHtml(spec, { libraries: 'cdn', title: '</title><script>alert(5)</script>' });

@@ -69,3 +69,47 @@ export function svgTexts(doc: Document): string[] {
     return spans.length ? spans.map((s) => s.textContent ?? '').join(' ') : (t.textContent ?? '');
   });
 }
+
+/** One item of vega's scenegraph with its bounds in the figure's pixels, in drawing order. */
+export interface SceneItem {
+  marktype: string;
+  /** The mark's name and role, e.g. vega-lite's `layer_0_marks`, `axis-label`. */
+  name: string;
+  role: string;
+  bounds: { x1: number; y1: number; x2: number; y2: number };
+  /** The item's own position in figure pixels (rules also have an end, x2/y2). */
+  x: number;
+  y: number;
+  x2: number;
+  y2: number;
+  item: Record<string, unknown>;
+}
+
+/** Every non-group item of a headless view's scenegraph, later items drawn over earlier ones. */
+export function sceneItems(view: { scenegraph(): unknown }): SceneItem[] {
+  const out: SceneItem[] = [];
+  const visit = (mark: Record<string, unknown>, dx: number, dy: number) => {
+    for (const item of (mark.items as Record<string, unknown>[]) ?? []) {
+      if (mark.marktype === 'group') {
+        const [gx, gy] = [dx + Number(item.x ?? 0), dy + Number(item.y ?? 0)];
+        for (const child of (item.items as Record<string, unknown>[]) ?? []) visit(child, gx, gy);
+        continue;
+      }
+      const b = item.bounds as SceneItem['bounds'];
+      const [x, y] = [dx + Number(item.x ?? 0), dy + Number(item.y ?? 0)];
+      out.push({
+        marktype: String(mark.marktype),
+        name: String(mark.name ?? ''),
+        role: String(mark.role ?? ''),
+        bounds: { x1: b.x1 + dx, y1: b.y1 + dy, x2: b.x2 + dx, y2: b.y2 + dy },
+        x,
+        y,
+        x2: item.x2 === undefined ? x : dx + Number(item.x2),
+        y2: item.y2 === undefined ? y : dy + Number(item.y2),
+        item,
+      });
+    }
+  };
+  visit((view.scenegraph() as { root: Record<string, unknown> }).root, 0, 0);
+  return out;
+}

@@ -129,7 +129,9 @@ function addDatasetCommands(program: Command, lazy: Lazy): void {
 
   program
     .command('verify')
-    .description("check a release's files against the sha256 hashes in its datapackage.json")
+    .description(
+      "check a release's files against the sha256 hashes in its datapackage.json, and that they hold the same records",
+    )
     .argument('[path]', 'release folder', '.')
     .addOption(jsonOption())
     .action(lazy(async () => (await import('./commands/verify.js')).verifyCommand));

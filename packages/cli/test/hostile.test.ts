@@ -225,7 +225,7 @@ describe('claimgraph verify on a release that is not what was built', () => {
     restore();
     expect(await claimgraph(['verify', release])).toEqual({
       code: 0,
-      stdout: `${release}: every file matches datapackage.json\n`,
+      stdout: `${release}: every file matches datapackage.json and holds the same records\n`,
       stderr: '',
     });
   });

@@ -154,7 +154,11 @@ describe('claimgraph verify', () => {
     const out = join(tmp, 'rel');
     await build(out);
     const run = await claimgraph(['verify', out]);
-    expect(run).toEqual({ code: 0, stdout: `${out}: every file matches datapackage.json\n`, stderr: '' });
+    expect(run).toEqual({
+      code: 0,
+      stdout: `${out}: every file matches datapackage.json and holds the same records\n`,
+      stderr: '',
+    });
   });
 
   it('fails, naming dataset.json, after one byte of it changed', async () => {

@@ -104,7 +104,8 @@ export async function buildRelease(dir: string, options: BuildOptions = {}): Pro
     staging = await stagingFolder(out);
     const files = await writeReleaseFiles(staging, checked, options);
     options.onProgress?.('verifying');
-    const verified = await verifyRelease(staging);
+    // The bytes on disk against their hashes; the records agree, being written from one dataset just now.
+    const verified = await verifyRelease(staging, { records: false });
     if (!verified.valid) {
       throw new Error(
         `@claimgraph/release: buildRelease(): the release written to ${staging} does not verify (${verified.errors[0]?.file}: ${verified.errors[0]?.message}); the previous release was left in place`,

@@ -4,7 +4,7 @@
  * and keep each published release to compare the next one with under the data semver policy.
  */
 export { buildRelease, type BuildOptions, type BuildResult, type ReleaseExtraFile } from './build.js';
-export { verifyRelease } from './verify.js';
+export { verifyRelease, VERIFY_DEFAULTS, type VerifyOptions } from './verify.js';
 export { JSON_SCHEMA, PARTITION, TABLE, parquetTableFiles, resourceJsonSchema } from './datapackage.js';
 export { releaseIntegrity, type ReleaseIntegrity } from './integrity.js';
 export { isClaimgraphRelease, realPathOf } from './folder.js';

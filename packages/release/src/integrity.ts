@@ -1,19 +1,21 @@
 /**
  * One integrity check for every command that reads a release: a folder whose datapackage.json
- * claimgraph wrote is verified file by file; a folder with dataset.json but no such descriptor is
- * "unverified"; source folders and a bare dataset.json are not releases.
+ * claimgraph wrote is verified file by file; a datapackage.json that cannot be read or is not JSON
+ * fails; a folder with dataset.json but no descriptor, or somebody else's, is "unverified"; source
+ * folders and a bare dataset.json are not releases.
  */
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ValidationIssue } from '@claimgraph/schema';
-import { locateDataset } from '@claimgraph/schema/node';
+import { locateDataset, readJsonFile } from '@claimgraph/schema/node';
 import { isClaimgraphRelease } from './folder.js';
 import { verifyRelease } from './verify.js';
 
 export interface ReleaseIntegrity {
   /**
-   * `verified`: every file matches datapackage.json. `failed`: some do not (see `errors`).
-   * `unverified`: a release folder without a claimgraph datapackage.json, nothing to check against.
+   * `verified`: every file matches datapackage.json. `failed`: some do not, or datapackage.json
+   * cannot be read or is not JSON (see `errors`). `unverified`: a release folder without a
+   * datapackage.json, or with one claimgraph did not write: nothing to check against.
    * `not-a-release`: a source folder, or a dataset.json given on its own.
    */
   status: 'verified' | 'failed' | 'unverified' | 'not-a-release';
@@ -28,7 +30,9 @@ export async function releaseIntegrity(path: string): Promise<ReleaseIntegrity> 
   if (located.layout === 'source') return { status: 'not-a-release', errors: [] };
   const dir = located.dir;
   if (await isClaimgraphRelease(dir)) {
-    const result = await verifyRelease(dir);
+    // Every file against its sha256, as each read needs; whether the files agree with each other
+    // costs a build's worth of work, so it is `claimgraph verify`'s job, not every command's.
+    const result = await verifyRelease(dir, { records: false });
     return { status: result.valid ? 'verified' : 'failed', dir, errors: result.errors };
   }
   // A dataset.json named on its own, with no descriptor beside it, is a plain file, not a release.
@@ -42,5 +46,10 @@ export async function releaseIntegrity(path: string): Promise<ReleaseIntegrity> 
     () => false,
   );
   if (givenFile && !hasDescriptor) return { status: 'not-a-release', dir, errors: [] };
+  // A descriptor cut short, unreadable or not JSON may be ours: nothing can vouch for the files.
+  if (hasDescriptor) {
+    const read = await readJsonFile(join(dir, 'datapackage.json'), 'datapackage.json');
+    if (!read.ok) return { status: 'failed', dir, errors: [read.issue] };
+  }
   return { status: 'unverified', dir, errors: [] };
 }

@@ -5,15 +5,47 @@
 import { createHash } from 'node:crypto';
 import { readdir, realpath } from 'node:fs/promises';
 import { isAbsolute, join, posix } from 'node:path';
-import type { ValidationIssue, ValidationResult } from '@claimgraph/schema';
+import { pushAll, type ValidationIssue, type ValidationResult } from '@claimgraph/schema';
+import { resolveOptions } from '@claimgraph/schema/internal';
 import { describeType, readJsonFile, readRegularFile } from '@claimgraph/schema/node';
+import { releaseDisagreements } from './agreement.js';
 import { resourceJsonSchema } from './datapackage.js';
+import { CommandError } from './errors.js';
 import { isInside } from './folder.js';
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-/** Checks every file a release's `datapackage.json` lists against its recorded sha256, and that the release holds no file it does not list. */
-export async function verifyRelease(dir: string): Promise<ValidationResult> {
+/** What `verifyRelease` checks beyond each file's sha256. */
+export interface VerifyOptions {
+  /**
+   * Also check that the files say the same thing: the records of `dataset.json` compared, field by
+   * field, with those of `dataset.columns.bin`, `dataset.ndjson` and every Parquet file listed,
+   * when every file matches its sha256 [true].
+   */
+  records?: boolean;
+}
+
+/** The defaults of `verifyRelease`'s options. */
+export const VERIFY_DEFAULTS: Required<VerifyOptions> = { records: true };
+
+/**
+ * Checks every file a release's `datapackage.json` lists against its recorded sha256, that the
+ * release holds no file it does not list, and (`records`) that its files hold the same records.
+ */
+export async function verifyRelease(dir: string, options?: VerifyOptions): Promise<ValidationResult> {
+  const { records } = resolveOptions(VERIFY_DEFAULTS, options, {
+    checks: { records: (v) => (typeof v === 'boolean' ? null : 'must be true or false') },
+    error: (problem) =>
+      new CommandError(
+        `@claimgraph/release: verifyRelease(): ${
+          problem.kind === 'not-an-object'
+            ? 'options must be an object'
+            : problem.kind === 'unknown'
+              ? `option ${JSON.stringify(problem.option)} is unknown; use ${problem.known.join(', ')}`
+              : `option ${JSON.stringify(problem.option)} ${problem.problem}`
+        }`,
+      ),
+  });
   const errors: ValidationIssue[] = [];
   const descriptor = await readJsonFile(join(dir, 'datapackage.json'), 'datapackage.json');
   if (!descriptor.ok) return { valid: false, errors: [descriptor.issue] };
@@ -121,6 +153,8 @@ export async function verifyRelease(dir: string): Promise<ValidationResult> {
       });
     }
   }
+  // Files changed at rest are reported above; only intact files are compared with each other.
+  if (records && errors.length === 0) pushAll(errors, await releaseDisagreements(dir, resources));
   return { valid: errors.length === 0, errors };
 }
 

@@ -191,7 +191,10 @@ async function readRowFile(
   };
 }
 
-/** The release's datapackage.json, or undefined when there is none; a broken one fails only when integrity is checked. */
+/**
+ * The release's datapackage.json, or undefined when there is none; one that cannot be read or is
+ * not JSON fails when integrity is checked, since nothing else can vouch for the release's files.
+ */
 async function readDescriptor(
   fs: typeof import('node:fs/promises'),
   file: string,
@@ -200,8 +203,13 @@ async function readDescriptor(
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(file);
-  } catch {
-    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!required || code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw new ClaimGraphLoadError(
+      file,
+      `cannot be read (${code ?? (error as Error).message}), so the release's files cannot be checked; load with { integrity: false } to skip the check`,
+    );
   }
   try {
     return parseJson(bytes, file) as DataPackage;

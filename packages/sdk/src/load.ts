@@ -161,8 +161,12 @@ async function fetchOptionalDescriptor(
   let response: Response;
   try {
     response = await fetchImpl(url);
-  } catch {
-    return undefined;
+  } catch (error) {
+    if (!required) return undefined;
+    throw new ClaimGraphLoadError(
+      url.href,
+      `could not be fetched (${(error as Error).message}): cannot check integrity without it (load with { integrity: false } to skip the check)`,
+    );
   }
   if (response.status === 404 || response.status === 410) return undefined;
   if (!response.ok) {

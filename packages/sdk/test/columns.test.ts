@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, writeFile, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -197,6 +198,36 @@ describe('ClaimGraph.load() and the columnar file', () => {
     await writeFile(file, 'not columns');
     await expect(ClaimGraph.load(file)).rejects.toThrow(ClaimGraphLoadError);
     await expect(ClaimGraph.load(file)).rejects.toThrow(`@claimgraph/sdk: ${file}: is not a claimgraph columnar file`);
+  });
+
+  it('refuses a columnar file edited and re-signed, naming the file, column and record', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'claimgraph-columns-'));
+    await cp(release, dir, { recursive: true });
+    const file = join(dir, 'dataset.columns.bin');
+    const bytes = await readFile(file);
+    const start = 16 + bytes.readUInt32LE(12);
+    const header = JSON.parse(bytes.subarray(16, start).toString('utf8')) as {
+      enums: Record<string, string[]>;
+      buffers: { offset: number }[];
+      tables: Record<string, { columns: { name: string; values?: number }[] }>;
+    };
+    const stance = header.tables.statements!.columns.find((c) => c.name === 'stance')!;
+    bytes[start + header.buffers[stance.values!]!.offset] = 7;
+    await writeFile(file, bytes);
+    // Re-signed, as someone who edits a release on purpose would do.
+    const descriptorFile = join(dir, 'datapackage.json');
+    const descriptor = JSON.parse(await readFile(descriptorFile, 'utf8')) as {
+      resources: { path: string; sha256?: string; hash?: string }[];
+    };
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const resource = descriptor.resources.find((r) => r.path === 'dataset.columns.bin')!;
+    resource.sha256 = sha256;
+    resource.hash = `sha256:${sha256}`;
+    await writeFile(descriptorFile, JSON.stringify(descriptor));
+    await expect(ClaimGraph.load(dir)).rejects.toThrow(ClaimGraphLoadError);
+    await expect(ClaimGraph.load(dir)).rejects.toThrow(
+      `@claimgraph/sdk: ${file}: statements.stance: row 0 (st:anas-1) has the code 7, past the 2 terms of its table`,
+    );
   });
 
   it('keeps the records of dataset.json byte for byte', async () => {

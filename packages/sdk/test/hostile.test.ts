@@ -354,6 +354,27 @@ describe('ClaimGraph.load() checks a release against datapackage.json', () => {
     expect((await ClaimGraph.load(dir, { integrity: false })).entities()).toHaveLength(5);
   });
 
+  it('refuses a datapackage.json that cannot be read, or cannot be fetched, unless the check is skipped', async () => {
+    const dir = await releaseFolder();
+    rmSync(join(dir, 'datapackage.json'));
+    mkdirSync(join(dir, 'datapackage.json'));
+    const error = await loadError(dir);
+    expect(error).toBeInstanceOf(ClaimGraphLoadError);
+    expect(error.message).toBe(
+      `@claimgraph/sdk: ${join(dir, 'datapackage.json')}: cannot be read (EISDIR), so the release's files cannot be checked; load with { integrity: false } to skip the check`,
+    );
+    expect((await ClaimGraph.load(dir, { integrity: false })).entities()).toHaveLength(5);
+    const dataset = new Uint8Array(readFileSync(join(dir, 'dataset.json')));
+    const fetch = (async (input: URL | RequestInfo) => {
+      if (new URL(String(input)).pathname.endsWith('/datapackage.json')) throw new TypeError('connection reset');
+      return new Response(dataset);
+    }) as typeof globalThis.fetch;
+    const fetched = await loadError('https://example.org/release/', { fetch });
+    expect(fetched.message).toBe(
+      '@claimgraph/sdk: https://example.org/release/datapackage.json: could not be fetched (connection reset): cannot check integrity without it (load with { integrity: false } to skip the check)',
+    );
+  });
+
   it('reads only dataset.json: an extra file or a changed Parquet file is for claimgraph verify, not load', async () => {
     const dir = await releaseFolder();
     writeFileSync(join(dir, 'notes.txt'), 'added after the build');

@@ -236,7 +236,11 @@ describe('ClaimGraph.load() over http', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
+    // The descriptor is fetched first: without it nothing can be checked.
     await expect(ClaimGraph.load(`http://127.0.0.1:${port}/release/`)).rejects.toThrow(
+      `@claimgraph/sdk: http://127.0.0.1:${port}/release/datapackage.json: could not be fetched`,
+    );
+    await expect(ClaimGraph.load(`http://127.0.0.1:${port}/release/`, { integrity: false })).rejects.toThrow(
       `@claimgraph/sdk: http://127.0.0.1:${port}/release/dataset.json: could not be fetched`,
     );
   });

@@ -318,7 +318,8 @@ describe('claimgraph-release check trusts no kept release it has not verified', 
 describe('claimgraph-release check reads a kept release as it was published', () => {
   it('compares with a kept release that the current rules would reject (built under older rules)', async () => {
     // Re-write the kept 1.0.0 as an older build could have: a value today's validator refuses,
-    // with datapackage.json hashing it, so the release verifies.
+    // with datapackage.json hashing it, so the release verifies. Builds that old wrote no
+    // columnar, NDJSON or Parquet files, which would otherwise hold the date as it was.
     const kept = join(dataset, 'releases', '1.0.0');
     const file = join(kept, 'dataset.json');
     const text = readFileSync(file, 'utf8').replace('"2021-08-27"', '"2021-02-30"');
@@ -326,6 +327,10 @@ describe('claimgraph-release check reads a kept release as it was published', ()
     const descriptor = JSON.parse(readFileSync(join(kept, 'datapackage.json'), 'utf8')) as {
       resources: { path: string; bytes: number; hash: string; sha256: string }[];
     };
+    const interchange = (path: string) => /^(dataset\.columns\.bin|dataset\.ndjson|parquet\/)/.test(path);
+    for (const { path } of descriptor.resources) if (interchange(path)) rmSync(join(kept, path), { force: true });
+    rmSync(join(kept, 'parquet'), { recursive: true, force: true });
+    descriptor.resources = descriptor.resources.filter((r) => !interchange(r.path));
     const resource = descriptor.resources.find((r) => r.path === 'dataset.json')!;
     resource.sha256 = createHash('sha256').update(text).digest('hex');
     resource.hash = `sha256:${resource.sha256}`;

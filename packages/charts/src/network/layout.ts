@@ -7,7 +7,7 @@ import { maxOf } from '@claimgraph/schema';
 import { innerWidth } from '../frame.js';
 import type { ChartIndex } from '../input.js';
 import { layoutGraph } from '../layout.js';
-import { placeLabels, RectGrid, separateNodes, type Sample } from '../placement.js';
+import { placeLabels, RectGrid, separateNodes, type Rect, type Sample } from '../placement.js';
 import { textWidth, wrapWords } from '../text-width.js';
 import { mergedLinks, type Link } from './links.js';
 import type { NetworkOptions } from './options.js';
@@ -21,6 +21,8 @@ const LABEL_LINE = 13;
 const LABEL_WIDTH = 130;
 /** Room kept at the drawing's edges for nodes. */
 const INSET = 12;
+/** How far a label's backing box reaches past its text: enough to clear a link's stroke. */
+const BOX_PAD = { x: 2, y: 1 };
 
 export interface NetworkNode {
   id: string;
@@ -48,6 +50,11 @@ export interface NetworkLayout {
   nodes: NetworkNode[];
   links: Link[];
   labels: NetworkLabel[];
+  /**
+   * One box behind each placed label, drawn over the links: where no free place avoids every
+   * link, the link passes behind the name instead of striking it through.
+   */
+  boxes: Rect[];
   /** Names left without a label for lack of room. */
   unlabelled: string[];
   /** Names whose label was shortened. */
@@ -127,7 +134,7 @@ function nodeLabels(
   { subject, entity }: NetworkSelection,
   nodes: readonly NetworkNode[],
   room: Obstacles,
-): Pick<NetworkLayout, 'labels' | 'unlabelled' | 'shortened'> {
+): Pick<NetworkLayout, 'labels' | 'boxes' | 'unlabelled' | 'shortened'> {
   const order = [...nodes].sort(
     (a, b) =>
       Number(subject.seeds.has(b.id)) - Number(subject.seeds.has(a.id)) || b.ties - a.ties || (a.id < b.id ? -1 : 1),
@@ -167,7 +174,18 @@ function nodeLabels(
       y: at.y - height / 2 + LABEL_LINE / 2 + k * LABEL_LINE,
     }));
   });
+  const boxes = placed.filter((at): at is NonNullable<typeof at> => at !== null).map((at) => backing(at, room));
   const unlabelled = texts.filter((_, i) => !placed[i]).map((t) => t.name);
   const shortened = texts.filter((t, i) => placed[i] && t.shortened).map((t) => t.name);
-  return { labels, unlabelled, shortened };
+  return { labels, boxes, unlabelled, shortened };
+}
+
+/** A label's box a little larger than its text, kept inside the drawing (or the figure would grow). */
+function backing(at: Rect, room: Obstacles): Rect {
+  return {
+    x0: Math.max(0, at.x0 - BOX_PAD.x),
+    y0: Math.max(0, at.y0 - BOX_PAD.y),
+    x1: Math.min(room.plotWidth, at.x1 + BOX_PAD.x),
+    y1: Math.min(room.plotHeight, at.y1 + BOX_PAD.y),
+  };
 }

@@ -12,8 +12,9 @@ import type { NetworkOptions } from './options.js';
 export interface Subject {
   keep: ((id: string) => boolean) | undefined;
   seeds: Set<string>;
-  title: string;
-  about: string;
+  /** The title and the line under it, in the chart's own labels (known once the selection is made). */
+  title: (labelOf: ChartIndex['labelOf']) => string;
+  about: (labelOf: ChartIndex['labelOf']) => string;
 }
 
 export interface NetworkSelection {
@@ -69,7 +70,13 @@ function subjectOf(
     requireId(index.entities, o.entity, { helper: 'networkChart', option: 'entity', kind: 'an entity' });
     const seeds = new Set([o.entity]);
     const kept = within(seeds);
-    return { keep: (id) => kept.has(id), seeds, title: '', about: `Within ${hops} of ${index.labelOf(o.entity)}` };
+    const entity = o.entity;
+    return {
+      keep: (id) => kept.has(id),
+      seeds,
+      title: () => '',
+      about: (labelOf) => `Within ${hops} of ${labelOf(entity)}`,
+    };
   }
   if (o.relation !== undefined) {
     const ids = [o.relation].flat();
@@ -78,25 +85,26 @@ function subjectOf(
     const seeds = new Set(ids.flatMap((id) => [index.relations.get(id)!.source, index.relations.get(id)!.target]));
     const kept = within(seeds);
     const name = ids.length === 1 ? index.relations.get(ids[0]!)! : undefined;
-    const phrase = name
-      ? `${index.labelOf(name.source)} ${RELATION_TYPE_INFO[name.type].label} ${index.labelOf(name.target)}`
-      : `${ids.length} relations`;
+    const phrase = (labelOf: ChartIndex['labelOf']) =>
+      name
+        ? `${labelOf(name.source)} ${RELATION_TYPE_INFO[name.type].label} ${labelOf(name.target)}`
+        : `${ids.length} relations`;
     return {
       keep: (id) => kept.has(id),
       seeds,
-      title: `Who is tied to whom: ${phrase}`,
-      about: `Within ${hops} of ${phrase}`,
+      title: (labelOf) => `Who is tied to whom: ${phrase(labelOf)}`,
+      about: (labelOf) => `Within ${hops} of ${phrase(labelOf)}`,
     };
   }
   const contested = index.data.relations.filter((r) => index.status(r.id) === 'contested');
   if (o.all || contested.length === 0)
-    return { keep: undefined, seeds: new Set(), title: 'Who is tied to whom', about: 'The whole dataset' };
+    return { keep: undefined, seeds: new Set(), title: () => 'Who is tied to whom', about: () => 'The whole dataset' };
   const seeds = new Set(contested.flatMap((r) => [r.source, r.target]));
   const kept = within(seeds);
   return {
     keep: (id) => kept.has(id),
     seeds,
-    title: 'Who is tied to the contested claims',
-    about: `Within ${hops} of the ${plural(contested.length, 'contested relation')}`,
+    title: () => 'Who is tied to the contested claims',
+    about: () => `Within ${hops} of the ${plural(contested.length, 'contested relation')}`,
   };
 }

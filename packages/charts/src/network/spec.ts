@@ -48,6 +48,7 @@ function networkBody(index: ChartIndex, layout: NetworkLayout, nodeValues: NodeV
     height: layout.plotHeight,
     layer: [
       linkLayer(links),
+      ...(layout.boxes.length ? [boxLayer(layout.boxes)] : []),
       ...(arrows.length ? [arrowLayer(arrows)] : []),
       nodeLayer(nodeValues, types, plotWidth),
       ...(labels.length ? [labelLayer(labels)] : []),
@@ -93,6 +94,19 @@ function linkLayer(links: readonly Link[]) {
     },
   };
 }
+
+/** White boxes under the labels and over the links: a link passes behind a name, never through it. */
+const boxLayer = (boxes: NetworkLayout['boxes']) => ({
+  data: { values: boxes },
+  mark: { type: 'rect' as const, fill: 'white', opacity: 0.9, cornerRadius: 2 },
+  encoding: {
+    x: { field: 'x0', ...pixels },
+    x2: { field: 'x1' },
+    y: { field: 'y0', ...pixels },
+    y2: { field: 'y1' },
+    tooltip: null,
+  },
+});
 
 /** Directed relations end in an arrowhead at their target. */
 const arrowLayer = (arrows: Link['arrows']) => ({
@@ -177,13 +191,17 @@ function networkWords(
   const contested = links.filter((e) => e.status === 'contested');
   const title =
     o.title ??
-    (entity !== undefined ? `Who is tied to ${index.labelOf(entity)}` : o.all ? 'Who is tied to whom' : subject.title);
+    (entity !== undefined
+      ? `Who is tied to ${index.labelOf(entity)}`
+      : o.all
+        ? 'Who is tied to whom'
+        : subject.title(index.labelOf));
   const capped =
     available > nodes.length
       ? ` Showing the ${nodes.length} best-connected of ${available} entities (at most ${o.maxNodes}).`
       : '';
   const subtitle = subtitleLines(o.subtitle, [
-    `${subject.about}: ${plural(nodes.length, 'entity', 'entities')}, ${plural(links.length, 'link')}.${capped}`,
+    `${subject.about(index.labelOf)}: ${plural(nodes.length, 'entity', 'entities')}, ${plural(links.length, 'link')}.${capped}`,
     `Contested links in thick vermillion (${contested.length}); arrows point from source to target${unlabelled.length ? `; ${plural(unlabelled.length, 'entity', 'entities')} unlabelled for room (names in the tooltip)` : ''}.`,
   ]);
   const described = nodeValues
@@ -191,7 +209,7 @@ function networkWords(
     .sort((a, b) => b.ties - a.ties || a.name.localeCompare(b.name))
     .map((n) => `${n.name} (${n.type.toLowerCase()}, ${n.ties})`);
   const description =
-    `Network of ${plural(nodes.length, 'entity', 'entities')} joined by ${plural(links.length, 'link')}, ${subject.about.toLowerCase()}.${capped} ` +
+    `Network of ${plural(nodes.length, 'entity', 'entities')} joined by ${plural(links.length, 'link')}, ${subject.about(index.labelOf).toLowerCase()}.${capped} ` +
     `Contested: ${contested.map((e) => e.relations).join('; ') || 'none'}. ` +
     `Entities with their number of ties: ${described.join(', ')}.` +
     (shortened.length ? ` Labels shortened: ${listing(shortened)}.` : '') +

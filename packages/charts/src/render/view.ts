@@ -81,5 +81,10 @@ function describe(svg: string, spec: TopLevelSpec): string {
   if (!title && !description) return svg;
   const label = escapeHtml([title, description].filter(Boolean).join('. '));
   const parts = `${title ? `<title>${escapeHtml(title)}</title>` : ''}${description ? `<desc>${escapeHtml(description)}</desc>` : ''}`;
-  return svg.replace(/^<svg\b([^>]*)>/, `<svg$1 role="img" aria-label="${label}">${parts}`);
+  // A function, not a replacement string: a description holding "$1" or "$&" ("offering $10 million")
+  // must reach the SVG as written, not as a back-reference.
+  return svg.replace(
+    /^<svg\b([^>]*)>/,
+    (_, attributes: string) => `<svg${attributes} role="img" aria-label="${label}">${parts}`,
+  );
 }

@@ -1,6 +1,7 @@
 /**
  * The stance chart's third stage: where everything goes, in pixels. Rows grow with their words,
- * which wrap at word boundaries for the width given; below ~480 px names move above their statements.
+ * which wrap at word boundaries for the width given; below ~480 px names move above their statements,
+ * and on a wide figure each statement's context takes a column of its own beside the words.
  */
 import type { StatementRow } from '../statements.js';
 import { textWidth, wrapWords } from '../text-width.js';
@@ -30,6 +31,16 @@ const DATE_WIDTH = 80;
 const GUTTER = 14;
 const ROW_PAD = 7;
 const SECTION_GAP = 18;
+/**
+ * Widths of the words column: about 90 characters of a quote a line, and at most about 110 on a
+ * figure wide enough for a context column too, so that lines stay easy to follow back.
+ */
+const WORDS_MAX = 600;
+const WORDS_WIDE = 720;
+/** The context column beside the words: from about 35 to 70 characters a line. */
+const CONTEXT_MIN = 220;
+const CONTEXT_MAX = 420;
+const CONTEXT_GAP = 24;
 /** What a statement without a quote or a paraphrase shows in their place. */
 const NO_WORDS = 'no words reported by the source';
 const CLOSE = textWidth('”', SIZE.words);
@@ -69,6 +80,46 @@ export interface StanceLayout {
   rules: { x: number; x2: number; y: number }[];
 }
 
+/** Where each column starts and how wide it is, in pixels. */
+interface Columns {
+  /** Names above their statements (a phone) rather than beside them. */
+  compact: boolean;
+  labelColumn: number;
+  plotX: number;
+  wordsX: number;
+  wordsWidth: number;
+  /** Where the context goes: its own column beside the words, or under them (`beside` false). */
+  context: { beside: boolean; x: number; width: number };
+}
+
+/**
+ * The columns for a view `width` wide. A wide figure gives its room to a context column rather than
+ * to ever longer lines of words; without contexts to show, the words may take up to `WORDS_WIDE`.
+ */
+function columnsOf(width: number, labelWidth: number, hasContext: boolean): Columns {
+  const compact = width < COMPACT_BELOW;
+  const labelColumn = compact ? 0 : Math.min(labelWidth, Math.round(width * 0.3));
+  const plotX = compact ? 0 : labelColumn + GUTTER;
+  const wordsX = compact ? plotX + DATE_X : plotX + DATE_X + DATE_WIDTH;
+  const room = width - wordsX;
+  const wide = room >= WORDS_MAX + CONTEXT_GAP + CONTEXT_MIN;
+  if (!wide || !hasContext) {
+    const wordsWidth = Math.min(room, wide ? WORDS_WIDE : WORDS_MAX);
+    return {
+      compact,
+      labelColumn,
+      plotX,
+      wordsX,
+      wordsWidth,
+      context: { beside: false, x: wordsX, width: wordsWidth },
+    };
+  }
+  const contextWidth = Math.min(Math.max(room - CONTEXT_GAP - WORDS_MAX, CONTEXT_MIN), CONTEXT_MAX);
+  const wordsWidth = Math.min(room - CONTEXT_GAP - contextWidth, WORDS_WIDE);
+  const context = { beside: true, x: wordsX + wordsWidth + CONTEXT_GAP, width: contextWidth };
+  return { compact, labelColumn, plotX, wordsX, wordsWidth, context };
+}
+
 /** Contested relations first, then by number of statements, then by phrase. */
 function sectionsOf(rows: readonly StatementRow[]): { section: StanceSection; rows: StatementRow[] }[] {
   const byRelation = new Map<string, StatementRow[]>();
@@ -92,19 +143,15 @@ export function layoutStance(rows: readonly StatementRow[], o: StanceLayoutOptio
   // two pixels short of it (vega rounds text bounds outwards), and rules keep their half-pixel
   // stroke inside it.
   const width = o.width - TEXT_SPARE;
-  const compact = width < COMPACT_BELOW;
-  const labelColumn = compact ? 0 : Math.min(o.labelWidth, Math.round(width * 0.3));
-  const plotX = compact ? 0 : labelColumn + GUTTER;
-  const wordsX = compact ? plotX + DATE_X : plotX + DATE_X + DATE_WIDTH;
-  // A comfortable measure: lines of words stop at about 90 characters, however wide the figure.
-  const wordsWidth = Math.min(width - wordsX, 600);
+  const columns = columnsOf(width, o.labelWidth, o.quotes && rows.some((r) => r.context));
+  const { compact, labelColumn } = columns;
   const sections = sectionsOf(rows);
   const texts: StanceLayout['texts'] = [];
   const marks: StanceLayout['marks'] = [];
   const rules: StanceLayout['rules'] = [];
   let y = 0;
-  const add = (kind: StanceText['kind'], x: number, lines: string[], full: string, line: number, row?: StatementRow) =>
-    lines.forEach((text, i) => texts.push({ ...(row ?? {}), kind, x, y: y + i * line, text, full }));
+  const add: Add = (kind, x, lines, full, line, row, at = y) =>
+    lines.forEach((text, i) => texts.push({ ...(row ?? {}), kind, x, y: at + i * line, text, full }));
 
   sections.forEach(({ section, rows: list }, s) => {
     if (s > 0) y += SECTION_GAP;
@@ -130,35 +177,46 @@ export function layoutStance(rows: readonly StatementRow[], o: StanceLayoutOptio
       if (compact) y += nameLines.length * LINE.name + 2;
       said.forEach((row, i) => {
         if (i > 0) y += ROW_PAD;
-        const rowTop = y;
-        marks.push({ ...row, x: plotX + MARK_X, y: rowTop + LINE.words / 2 });
-        add('date', plotX + DATE_X, [row.dateLabel], row.dateLabel, LINE.words, row);
-        if (compact) y += LINE.words;
-        if (o.quotes) {
-          const words = wordsOf(row, wordsWidth, o.maxQuoteLines);
-          add(words.kind, wordsX, words.lines, words.full, LINE.words, row);
-          y += words.lines.length * LINE.words;
-          if (row.context) {
-            const context = wrapWords(row.context, wordsWidth, SIZE.context).lines;
-            add('context', wordsX, context, row.context, LINE.context, row);
-            y += context.length * LINE.context;
-          }
-        }
-        // An empty row (no words, or quotes hidden) still holds its mark and date.
-        y = Math.max(y, rowTop + LINE.words);
+        marks.push({ ...row, x: columns.plotX + MARK_X, y: y + LINE.words / 2 });
+        y = placeStatement(row, y, columns, o, add);
       });
       if (!compact) y = Math.max(y, top + nameLines.length * LINE.name);
       y += ROW_PAD;
     });
   });
-  return {
-    width: o.width,
-    height: Math.ceil(y),
-    sections: sections.map((s) => s.section),
-    texts,
-    marks,
-    rules,
-  };
+  return { width: o.width, height: Math.ceil(y), sections: sections.map((s) => s.section), texts, marks, rules };
+}
+
+/** Adds lines of one kind of text at `x`, from `at` (the current row's top by default). */
+type Add = (
+  kind: StanceText['kind'],
+  x: number,
+  lines: string[],
+  full: string,
+  line: number,
+  row?: StatementRow,
+  at?: number,
+) => void;
+
+/** One statement's date, words and context from `rowTop`; returns where the next row starts. */
+function placeStatement(row: StatementRow, rowTop: number, c: Columns, o: StanceLayoutOptions, add: Add): number {
+  let y = rowTop;
+  add('date', c.plotX + DATE_X, [row.dateLabel], row.dateLabel, LINE.words, row, y);
+  if (c.compact) y += LINE.words;
+  if (o.quotes) {
+    const words = wordsOf(row, c.wordsWidth, o.maxQuoteLines);
+    add(words.kind, c.wordsX, words.lines, words.full, LINE.words, row, y);
+    const wordsEnd = y + words.lines.length * LINE.words;
+    if (row.context) {
+      const context = wrapWords(row.context, c.context.width, SIZE.context).lines;
+      // Beside the words, one pixel down so that the smaller type shares the first line's baseline.
+      const at = c.context.beside ? y + 1 : wordsEnd;
+      add('context', c.context.x, context, row.context, LINE.context, row, at);
+      y = Math.max(wordsEnd, at + context.length * LINE.context);
+    } else y = wordsEnd;
+  }
+  // An empty row (no words, or quotes hidden) still holds its mark and date.
+  return Math.max(y, rowTop + LINE.words);
 }
 
 /** A statement's words in lines: its quote or paraphrase, or, with neither, a note saying so. */

@@ -16,6 +16,12 @@ import type { TimelineSelection } from './select.js';
 const DAY_MS = 86_400_000;
 /** Pixels kept free at each end of the time axis: half a point on the left, a count on the right. */
 const ROOM = { left: 10, right: 34 };
+/**
+ * Where a window given by `from`/`to` cuts the axis, still room for half a mark (the largest, a
+ * day's point, reaches 6.5 px from its centre; a hollow one with its stroke 7.2 px), so that a
+ * mark on the window's first or last day is drawn whole.
+ */
+const EDGE = 8;
 const COUNT_ROOM = 30;
 export const NAME_SIZE = 12;
 export const NAME_PADDING = 8;
@@ -68,10 +74,10 @@ export function layoutTimeline(index: ChartIndex, { rows, window, changes }: Tim
   // there; its scale in pixels tells which marks would overlap at this width.
   const first = Math.max(window.start, minOf(rows.map((r) => r.start)));
   const last = Math.min(window.end, maxOf(rows.map((r) => r.end)));
-  const room = { left: o.from ? 0 : ROOM.left, right: o.to ? 0 : ROOM.right };
+  const room = { left: o.from ? EDGE : ROOM.left, right: o.to ? EDGE : ROOM.right };
   const pxPerMs = (plotWidth - room.left - room.right) / Math.max(last - first, DAY_MS);
   const domain = { domainMin: first - room.left / pxPerMs, domainMax: last + room.right / pxPerMs };
-  const values = placedMarks(timelineMarks(rows, pxPerMs), speakers, domain, pxPerMs);
+  const values = placedMarks(timelineMarks(rows, pxPerMs), speakers, { ...domain, first, last }, pxPerMs);
   const changed = o.changes ? changePoints(changes, rows, values, index) : [];
   placeChangeLabels(changed, values, (t) => (t - domain.domainMin) * pxPerMs, plotWidth, COUNT_FONT_SIZE);
   const totals = [...speakers.values()].map((s) => ({ row: rowKey(s.label, 0), rank: s.order * 1000, total: s.total }));
@@ -97,11 +103,14 @@ function speakersOf(rows: TimelineSelection['rows'], labelWidth: number): Map<st
   return speakers;
 }
 
-/** Each mark in its speaker's row, its range and count kept inside the axis. */
+/**
+ * Each mark in its speaker's row, its range and count kept inside the axis. A month or year the
+ * window cuts keeps its mark inside the window (`first`..`last`), whole; its line runs on to the edge.
+ */
 function placedMarks(
   marks: TimelineMark[],
   speakers: Map<string, Speaker>,
-  domain: TimelineLayout['domain'],
+  domain: TimelineLayout['domain'] & { first: number; last: number },
   pxPerMs: number,
 ): TimelineValue[] {
   return marks.map((m) => {
@@ -116,7 +125,7 @@ function placedMarks(
       after: m.precision === 'day' ? m.mid : Math.min(m.end, domain.domainMax),
       // No room for the count after the range: it goes above the range's end.
       cut: m.precision !== 'day' && (domain.domainMax - m.end) * pxPerMs < COUNT_ROOM,
-      at: m.precision === 'day' ? m.mid : Math.min(Math.max(m.mid, domain.domainMin), domain.domainMax),
+      at: m.precision === 'day' ? m.mid : Math.min(Math.max(m.mid, domain.first), domain.last),
       from: Math.max(m.start, domain.domainMin),
       until: Math.min(m.end, domain.domainMax),
     };

@@ -1,10 +1,12 @@
 /**
- * Reads the columnar release file: checks its framing and version, gives typed-array views of its
- * columns without copying, and builds a row only when it is asked for.
+ * Reads the columnar release file: checks its framing and version and every value against its
+ * column's domain, gives typed-array views of its columns without copying, and builds a row only
+ * when it is asked for.
  */
 import { ClaimgraphBaseError } from '../errors.js';
+import { printable } from '../issues.js';
 import type { Dataset } from '../records.js';
-import { decodeDate, PRECISIONS } from './days.js';
+import { decodeDate, PRECISIONS, daysFromCivil, dateCodeOk } from './days.js';
 import {
   COLUMN_TABLES,
   COLUMNS_MAGIC,
@@ -15,6 +17,7 @@ import {
   type ColumnTable,
   type TableHeader,
 } from './format.js';
+import { tablePlan } from './plan.js';
 
 /** A columnar file that cannot be read: broken framing, a version this package does not know, or a column out of bounds. */
 export class ColumnsFormatError extends ClaimgraphBaseError {
@@ -128,6 +131,9 @@ export function isColumnsFile(bytes: Uint8Array): boolean {
 
 /** Builds an error that names the file; every check below reports through one. */
 type Fail = (detail: string) => ColumnsFormatError;
+
+/** Names row `i` of the table being read in an error: its position, and its id when the id column reads. */
+type RowLabel = (i: number) => string;
 
 /** A typed-array class a buffer is viewed as. */
 type ArrayKind<T> = { new (b: ArrayBufferLike, o: number, n: number): T; BYTES_PER_ELEMENT: number };
@@ -271,33 +277,57 @@ function readTable(name: ColumnTable, table: TableHeader, context: FileContext):
   const count = table.count;
   const views: ColumnView[] = [];
   const seen = new Set<string>();
+  // Only ever called to word an error, so the id column is decoded then and not before.
+  const label: RowLabel = (i) => {
+    const ids = views.find((v) => v.name === 'id' && v.kind === 'string');
+    let id: unknown;
+    try {
+      id = ids?.get(i);
+    } catch {
+      id = undefined;
+    }
+    return typeof id === 'string' && id !== '' ? `row ${i} (${printable(id)})` : `row ${i}`;
+  };
   for (const column of table.columns as ColumnHeader[]) {
     const where = `${name}.${String(column?.name)}`;
     if (typeof column?.name !== 'string' || seen.has(column.name))
       throw context.fail(`${where}: a column needs a name of its own`);
     seen.add(column.name);
-    views.push(readColumn(column, where, count, context));
+    views.push(readColumn(name, column, where, count, context, label));
   }
-  const { orderValues, shapes } = readKeyOrders(name, table, count, views.length, context);
+  const { orderValues, shapes } = readKeyOrders(name, table, count, views.length, context, label);
   return tableView(name, count, views, orderValues, shapes);
 }
 
 /** Dispatches on the column's kind; a kind this version does not know is an error, not a skipped field. */
-function readColumn(column: ColumnHeader, where: string, count: number, context: FileContext): ColumnView {
+function readColumn(
+  table: ColumnTable,
+  column: ColumnHeader,
+  where: string,
+  count: number,
+  context: FileContext,
+  label: RowLabel,
+): ColumnView {
   switch (column.kind) {
     case 'string':
     case 'json':
-      return textView(column, where, count, context);
+      return textView(column, where, count, context, label);
     case 'strings':
-      return stringsView(column, where, count, context);
+      return stringsView(column, where, count, context, label);
     case 'ref':
-      return refView(column, where, count, context);
+      return refView(column, where, count, context, label);
     case 'enum':
-      return enumView(column, where, count, context);
+      return enumView(table, column, where, count, context, label);
     case 'date':
-      return dateView(column, where, count, context);
+      return dateView(column, where, count, context, label);
     case 'bool': {
       const values = context.buffers.typed(Uint8Array, column.values, 'uint8', count, where);
+      // 0 absent, 1 false, 2 true: any other byte would read as false here and as something else elsewhere.
+      for (let i = 0; i < count; i++)
+        if (values[i]! > 2)
+          throw context.fail(
+            `${where}: ${label(i)} has the code ${values[i]}, and a boolean is 0 (absent), 1 (false) or 2 (true)`,
+          );
       return {
         name: column.name,
         kind: 'bool',
@@ -312,9 +342,20 @@ function readColumn(column: ColumnHeader, where: string, count: number, context:
   }
 }
 
-/** The column's presence flags, or null where every row has the field (the file leaves them out). */
-function presentFlags(index: unknown, count: number, where: string, context: FileContext): Uint8Array | null {
-  return index === undefined ? null : context.buffers.typed(Uint8Array, index, 'uint8', count, where);
+/** The column's presence flags, each 0 or 1, or null where every row has the field (the file leaves them out). */
+function presentFlags(
+  index: unknown,
+  count: number,
+  where: string,
+  context: FileContext,
+  label: RowLabel,
+): Uint8Array | null {
+  if (index === undefined) return null;
+  const flags = context.buffers.typed(Uint8Array, index, 'uint8', count, where);
+  for (let i = 0; i < count; i++)
+    if (flags[i]! > 1)
+      throw context.fail(`${where}: ${label(i)} has the presence flag ${flags[i]}, and a flag is 0 (absent) or 1`);
+  return flags;
 }
 
 /** Whether row `i` has the field; a module-level function so that no closure is made per column. */
@@ -333,6 +374,7 @@ function textView(
   where: string,
   count: number,
   context: FileContext,
+  label: RowLabel,
 ): StringView | JsonView {
   const { buffers } = context;
   const strings = new TextColumn(
@@ -340,11 +382,19 @@ function textView(
     buffers.typed(Uint32Array, column.offsets, 'uint32', count + 1, where),
     corruptText(where, context),
   );
-  const p = presentFlags(column.present, count, where, context);
+  const p = presentFlags(column.present, count, where, context, label);
+  const json = (i: number): unknown => {
+    try {
+      return JSON.parse(strings.value(i)) as unknown;
+    } catch (error) {
+      if (error instanceof ColumnsFormatError) throw error;
+      throw context.fail(`${where}: ${label(i)} is not JSON (${(error as Error).message})`);
+    }
+  };
   const get =
     column.kind === 'string'
       ? (i: number) => (has(p, i) ? strings.value(i) : undefined)
-      : (i: number) => (has(p, i) ? (JSON.parse(strings.value(i)) as unknown) : undefined);
+      : (i: number) => (has(p, i) ? json(i) : undefined);
   return { name: column.name, kind: column.kind, strings, present: p, get } as StringView | JsonView;
 }
 
@@ -354,18 +404,20 @@ function stringsView(
   where: string,
   count: number,
   context: FileContext,
+  label: RowLabel,
 ): StringsView {
   const { buffers, fail } = context;
   const items = buffers.typed(Uint32Array, column.items, 'uint32', count + 1, where);
   const itemCount = items[count]!;
-  for (let i = 0; i < count; i++) if (items[i]! > items[i + 1]!) throw fail(`${where}: its item offsets go backwards`);
+  for (let i = 0; i < count; i++)
+    if (items[i]! > items[i + 1]!) throw fail(`${where}: ${label(i)}: its item offsets go backwards`);
   if (items[0] !== 0) throw fail(`${where}: its item offsets do not start at 0`);
   const strings = new TextColumn(
     buffers.bytes(column.text, 'utf8', where),
     buffers.typed(Uint32Array, column.offsets, 'uint32', itemCount + 1, where),
     corruptText(where, context),
   );
-  const p = presentFlags(column.present, count, where, context);
+  const p = presentFlags(column.present, count, where, context, label);
   const get = (i: number) => {
     if (!has(p, i)) return undefined;
     const out: string[] = [];
@@ -381,6 +433,7 @@ function refView(
   where: string,
   count: number,
   context: FileContext,
+  label: RowLabel,
 ): RefView {
   const { fail, tables } = context;
   const target = column.table as RefView['table'];
@@ -388,7 +441,8 @@ function refView(
   if (size === undefined || (target as string) === 'redirects') throw fail(`${where}: refers to an unknown table`);
   const values = context.buffers.typed(Int32Array, column.values, 'int32', count, where);
   for (let i = 0; i < count; i++)
-    if (values[i]! < -1 || values[i]! >= size) throw fail(`${where}: row ${i} points past the ${target} table`);
+    if (values[i]! < -1 || values[i]! >= size)
+      throw fail(`${where}: ${label(i)} points at position ${values[i]}, past the ${size} rows of the ${target} table`);
   // The id column is looked up on first use: the target table may come later in the file.
   let ids: ColumnView | undefined;
   return {
@@ -402,18 +456,28 @@ function refView(
 
 /** A vocabulary term by its code in the file's own table of terms, checked against that table's length. */
 function enumView(
+  table: ColumnTable,
   column: Extract<ColumnHeader, { kind: 'enum' }>,
   where: string,
   count: number,
   context: FileContext,
+  label: RowLabel,
 ): EnumView {
   const { enums, fail } = context;
   const terms = Object.prototype.hasOwnProperty.call(enums, column.enum) ? enums[column.enum] : undefined;
   if (!Array.isArray(terms) || !terms.every((t) => typeof t === 'string'))
     throw fail(`${where}: its table ${JSON.stringify(column.enum)} is missing from enums`);
+  const plan = tablePlan(table).find((p) => p.name === column.name);
+  checkTermOrder(
+    terms,
+    plan?.kind === 'enum' ? plan.values : [],
+    `${where}: its table ${JSON.stringify(column.enum)}`,
+    fail,
+  );
   const values = context.buffers.typed(Uint8Array, column.values, 'uint8', count, where);
   for (let i = 0; i < count; i++)
-    if (values[i] !== 255 && values[i]! >= terms.length) throw fail(`${where}: row ${i} has a code past its table`);
+    if (values[i] !== 255 && values[i]! >= terms.length)
+      throw fail(`${where}: ${label(i)} has the code ${values[i]}, past the ${terms.length} terms of its table`);
   return {
     name: column.name,
     kind: 'enum',
@@ -423,25 +487,65 @@ function enumView(
   };
 }
 
-/** A partial date: days and precision, the precision translated to this package's codes once, up front. */
+/**
+ * A table of terms: each once, and the terms this package knows in the order it knows them (the
+ * order every build writes). Terms it does not know (a newer vocabulary, or invalid data the
+ * validator will name) may sit anywhere. A table whose known terms were reordered would read
+ * every code as another term, so it is refused rather than read.
+ */
+function checkTermOrder(terms: readonly string[], known: readonly string[], where: string, fail: Fail): void {
+  const seen = new Set<string>();
+  let last = -1;
+  for (const term of terms) {
+    if (seen.has(term)) throw fail(`${where} lists ${JSON.stringify(term)} twice`);
+    seen.add(term);
+    const position = known.indexOf(term);
+    if (position < 0) continue;
+    if (position < last)
+      throw fail(
+        `${where} lists ${JSON.stringify(term)} after ${JSON.stringify(known[last])}; its terms come in the order ${known.map((t) => JSON.stringify(t)).join(', ')}`,
+      );
+    last = position;
+  }
+}
+
+const FIRST_DAY = daysFromCivil(1, 1, 1);
+const LAST_DAY = daysFromCivil(9999, 12, 31);
+
+/**
+ * A partial date: days and precision, the precision translated to this package's codes once, up
+ * front; every day a date of years 0001–9999 and the first day of its year or month.
+ */
 function dateView(
   column: Extract<ColumnHeader, { kind: 'date' }>,
   where: string,
   count: number,
   context: FileContext,
+  label: RowLabel,
 ): DateView {
   const { buffers, fail } = context;
   const days = buffers.typed(Int32Array, column.days, 'int32', count, where);
   const raw = buffers.typed(Uint8Array, column.precision, 'uint8', count, where);
   const names = context.enums.precision;
-  if (!Array.isArray(names)) throw fail('has no precision table in enums');
-  // Translated through the file's own table, so a reordered or longer table still reads right.
+  if (!Array.isArray(names) || !names.every((n) => typeof n === 'string'))
+    throw fail('has no precision table in enums');
+  checkTermOrder(names, PRECISIONS, 'its table "precision"', fail);
+  // Translated through the file's own table, so a longer table still reads right.
   const translate = names.map((n) => PRECISION_CODE.get(n) ?? 254);
   const precision = new Uint8Array(count);
   for (let i = 0; i < count; i++) {
     const code = raw[i]!;
-    precision[i] = code === 255 ? 255 : (translate[code] ?? 254);
-    if (precision[i] === 254) throw fail(`${where}: row ${i} has an unknown date precision`);
+    const p = code === 255 ? 255 : (translate[code] ?? 254);
+    precision[i] = p;
+    if (p === 255) continue;
+    if (p === 254)
+      throw fail(`${where}: ${label(i)} has the date precision code ${code}, which its table does not name`);
+    const d = days[i]!;
+    // A day date needs only the range; a year or month date must also start its year or month.
+    if (d < FIRST_DAY || d > LAST_DAY || (p !== 2 && !dateCodeOk(d, p)))
+      throw fail(
+        `${where}: ${label(i)} has the day ${d} at ${PRECISIONS[p]} precision, which is no ${PRECISIONS[p]} of the years 0001–9999`,
+      );
   }
   // A million statements share a few thousand dates: each is written out once.
   const written = new Map<number, string>();
@@ -466,6 +570,7 @@ function readKeyOrders(
   count: number,
   columnCount: number,
   context: FileContext,
+  label: RowLabel,
 ): { orderValues: Int32Array | null; shapes: number[][] } {
   if (table.orders === undefined) return { orderValues: null, shapes: [] };
   const where = `${name} key orders`;
@@ -477,7 +582,7 @@ function readKeyOrders(
   if (!ok) throw context.fail(`${name}: has key orders that name unknown columns`);
   for (let i = 0; i < count; i++)
     if (orderValues[i]! < 0 || orderValues[i]! > shapes.length)
-      throw context.fail(`${name}: row ${i} has an unknown key order`);
+      throw context.fail(`${name}: ${label(i)} has an unknown key order`);
   return { orderValues, shapes };
 }
 
