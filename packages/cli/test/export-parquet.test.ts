@@ -1,5 +1,6 @@
-// Parquet files read back by DuckDB, the engine analysts use: the same row counts and values,
-// including quotes with commas and newlines and Pashto and Arabic names.
+// Parquet tables read back by DuckDB, the engine analysts use: the same row counts and values,
+// including quotes with commas and newlines and Pashto and Arabic names. Each table is a folder
+// (statements split by year), read as DuckDB reads a Hive-partitioned table.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,9 @@ afterAll(() => {
 
 const KINDS = ['entities', 'relations', 'statements', 'sources'] as const;
 const rows = async (sql: string) => (await duck.runAndReadAll(sql)).getRowObjectsJson();
+/** A table of an export as DuckDB reads a folder of Parquet files, with its Hive partition columns. */
+const table = (out: string, kind: string) =>
+  `read_parquet('${join(out, kind, '**', '*.parquet')}', hive_partitioning = true)`;
 
 /** The fixture with text the validator refuses but Parquet must carry: newlines, CRs and tabs in quotes. */
 function multiline(): Dataset {
@@ -32,7 +36,7 @@ function multiline(): Dataset {
 }
 
 describe('exportDataset(cg, "parquet") read by DuckDB', () => {
-  it('joins statements to every source that reports them through appearances.parquet', async () => {
+  it('joins statements to every source that reports them through the appearances table', async () => {
     const data = structuredClone(FIXTURE) as unknown as Dataset;
     data.sources.push({
       id: 'src:reprint',
@@ -50,7 +54,7 @@ describe('exportDataset(cg, "parquet") read by DuckDB', () => {
     ];
     const out = join(dir, 'appearances');
     await exportDataset(ClaimGraph.fromData(data), 'parquet', { out });
-    const file = (kind: string) => `read_parquet('${join(out, `${kind}.parquet`)}')`;
+    const file = (kind: string) => table(out, kind);
     const joined = await rows(
       `SELECT s.id, a.source, a.own, src.publisher, a.anchor->>'prefix' AS prefix, a.note
        FROM ${file('statements')} s JOIN ${file('appearances')} a ON a.statement = s.id
@@ -91,9 +95,8 @@ describe('exportDataset(cg, "parquet") read by DuckDB', () => {
     const expected = cg.toJSON();
     await exportDataset(cg, 'parquet', { out: dir });
     for (const kind of KINDS) {
-      const file = join(dir, `${kind}.parquet`);
       const fields = parquetColumns(kind).filter((c) => c.field !== undefined);
-      const back = (await rows(`SELECT * FROM read_parquet('${file}') ORDER BY id`)).map((row) => {
+      const back = (await rows(`SELECT * FROM ${table(dir, kind)} ORDER BY id`)).map((row) => {
         const record: Record<string, unknown> = {};
         for (const column of fields) {
           const value = row[column.name];
@@ -109,10 +112,7 @@ describe('exportDataset(cg, "parquet") read by DuckDB', () => {
   it('types the columns: lists, booleans, integers, dates and JSON', async () => {
     const described = async (kind: string) =>
       Object.fromEntries(
-        (await rows(`DESCRIBE SELECT * FROM read_parquet('${join(dir, `${kind}.parquet`)}')`)).map((r) => [
-          r.column_name,
-          r.column_type,
-        ]),
+        (await rows(`DESCRIBE SELECT * FROM ${table(dir, kind)}`)).map((r) => [r.column_name, r.column_type]),
       );
     expect(await described('entities')).toMatchObject({
       id: 'VARCHAR',
@@ -134,22 +134,23 @@ describe('exportDataset(cg, "parquet") read by DuckDB', () => {
       date_end: 'DATE',
       date_precision: 'VARCHAR',
       hedged: 'BOOLEAN',
+      year: 'BIGINT',
     });
   });
 
   it('sorts and filters partial dates by their derived DATE columns', async () => {
-    const file = join(dir, 'statements.parquet');
+    const file = table(dir, 'statements');
     expect(
-      await rows(`SELECT id, date, date_start, date_end FROM read_parquet('${file}') ORDER BY date_start, id`),
+      await rows(`SELECT id, date, date_start, date_end, year::INTEGER AS year FROM ${file} ORDER BY date_start, id`),
     ).toEqual([
-      { id: 'st:siraj-1', date: '2020', date_start: '2020-01-01', date_end: '2020-12-31' },
-      { id: 'st:siraj-2', date: '2021-08', date_start: '2021-08-01', date_end: '2021-08-31' },
-      { id: 'st:siraj-3', date: '2021-08-20', date_start: '2021-08-20', date_end: '2021-08-20' },
-      { id: 'st:price-1', date: '2021-08-27', date_start: '2021-08-27', date_end: '2021-08-27' },
+      { id: 'st:siraj-1', date: '2020', date_start: '2020-01-01', date_end: '2020-12-31', year: 2020 },
+      { id: 'st:siraj-2', date: '2021-08', date_start: '2021-08-01', date_end: '2021-08-31', year: 2021 },
+      { id: 'st:siraj-3', date: '2021-08-20', date_start: '2021-08-20', date_end: '2021-08-20', year: 2021 },
+      { id: 'st:price-1', date: '2021-08-27', date_start: '2021-08-27', date_end: '2021-08-27', year: 2021 },
     ]);
     expect(
       await rows(
-        `SELECT count(*)::INTEGER AS n FROM read_parquet('${file}') WHERE date_end <= DATE '2021-08-31' AND date_start >= DATE '2021-08-01'`,
+        `SELECT count(*)::INTEGER AS n FROM ${file} WHERE year = 2021 AND date_end <= DATE '2021-08-31' AND date_start >= DATE '2021-08-01'`,
       ),
     ).toEqual([{ n: 3 }]);
   });

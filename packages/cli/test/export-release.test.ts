@@ -18,11 +18,12 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const EXTRA = [
   'dataset.ndjson',
-  'parquet/appearances.parquet',
-  'parquet/entities.parquet',
-  'parquet/relations.parquet',
-  'parquet/sources.parquet',
-  'parquet/statements.parquet',
+  'parquet/appearances/part-0.parquet',
+  'parquet/entities/part-0.parquet',
+  'parquet/relations/part-0.parquet',
+  'parquet/sources/part-0.parquet',
+  'parquet/statements/year=2020/part-0.parquet',
+  'parquet/statements/year=2021/part-0.parquet',
 ];
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
@@ -37,7 +38,7 @@ describe('claimgraph build with the interchange files', () => {
       path: string;
       sha256: string;
     }[];
-    expect(resources.map((r) => r.path)).not.toContain('parquet/entities.parquet');
+    expect(resources.map((r) => r.path)).not.toContain('parquet/entities/part-0.parquet');
     expect(resources.find((r) => r.path === 'dataset.columns.bin')).toMatchObject({
       format: 'claimgraph-columns',
       sha256: sha256(join(out, 'dataset.columns.bin')),
@@ -66,14 +67,23 @@ describe('claimgraph build with the interchange files', () => {
       expect(resource.sha256).toBe(sha256(join(fixture, 'dist', resource.path)));
       expect(resource.bytes).toBe(readFileSync(join(fixture, 'dist', resource.path)).length);
     }
-    expect(resources.find((r) => r.path === 'parquet/statements.parquet')).toMatchObject({
+    // The statements by year: one file and one resource per year, each naming its table and partition.
+    expect(resources.find((r) => r.path === 'parquet/statements/year=2021/part-0.parquet')).toMatchObject({
+      name: 'parquet-statements-year-2021',
       format: 'parquet',
       mediatype: 'application/vnd.apache.parquet',
-      records: 4,
+      records: 3,
+      'claimgraph:table': 'statements',
+      'claimgraph:partition': { year: 2021 },
     });
-    expect(resources.find((r) => r.path === 'parquet/statements.parquet')).not.toHaveProperty('encoding');
+    expect(resources.find((r) => r.path === 'parquet/statements/year=2020/part-0.parquet')).toMatchObject({
+      records: 1,
+    });
+    expect(resources.find((r) => r.path === 'parquet/statements/year=2021/part-0.parquet')).not.toHaveProperty(
+      'encoding',
+    );
     // The appearances table: one row per statement and source (the fixture's four statements, one source each).
-    expect(resources.find((r) => r.path === 'parquet/appearances.parquet')).toMatchObject({
+    expect(resources.find((r) => r.path === 'parquet/appearances/part-0.parquet')).toMatchObject({
       format: 'parquet',
       mediatype: 'application/vnd.apache.parquet',
       records: 4,
@@ -94,10 +104,10 @@ describe('claimgraph build with the interchange files', () => {
 
   it('is covered by claimgraph verify: a changed Parquet file is named', () => {
     expect(claimgraph(['verify', join(fixture, 'dist')]).status).toBe(0);
-    appendFileSync(join(fixture, 'dist', 'parquet', 'relations.parquet'), 'x');
+    appendFileSync(join(fixture, 'dist', 'parquet', 'relations', 'part-0.parquet'), 'x');
     const { status, stderr } = claimgraph(['verify', join(fixture, 'dist')]);
     expect(status).toBe(1);
-    expect(stderr).toContain('parquet/relations.parquet: sha256 mismatch');
+    expect(stderr).toContain('parquet/relations/part-0.parquet: sha256 mismatch');
   });
 
   it('refuses extra files that would leave the release or replace its own files', async () => {

@@ -45,14 +45,8 @@ describe('claimgraph export', () => {
       ndjson: ['bundled.ndjson'],
       // The bundled dataset has redirects (since 2.0.0): CSV and Parquet write them too.
       csv: ['appearances.csv', 'edges.csv', 'nodes.csv', 'redirects.csv', 'sources.csv', 'statements.csv'],
-      parquet: [
-        'appearances.parquet',
-        'entities.parquet',
-        'redirects.parquet',
-        'relations.parquet',
-        'sources.parquet',
-        'statements.parquet',
-      ],
+      // A folder per table: statements/year=…/part-0.parquet, the others <table>/part-0.parquet.
+      parquet: ['appearances', 'entities', 'redirects', 'relations', 'sources', 'statements'],
       neo4j: [
         'appearances.csv',
         'entities.csv',

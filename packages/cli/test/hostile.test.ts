@@ -193,7 +193,7 @@ describe('claimgraph verify on a release that is not what was built', () => {
   it('fails on a changed NDJSON file and a changed Parquet file, naming both', async () => {
     restore();
     appendFileSync(join(release, 'dataset.ndjson'), '{"kind":"entity","id":"person:mallory"}\n');
-    const parquet = join(release, 'parquet', 'statements.parquet');
+    const parquet = join(release, 'parquet', 'statements', 'year=2021', 'part-0.parquet');
     const bytes = readFileSync(parquet);
     bytes[Math.floor(bytes.length / 2)]! ^= 0xff;
     writeFileSync(parquet, bytes);
@@ -201,14 +201,14 @@ describe('claimgraph verify on a release that is not what was built', () => {
     expect(run.code).toBe(1);
     const { valid, errors } = JSON.parse(run.stdout) as { valid: boolean; errors: { file: string; message: string }[] };
     expect(valid).toBe(false);
-    expect(errors.map((e) => e.file)).toEqual(['dataset.ndjson', 'parquet/statements.parquet']);
+    expect(errors.map((e) => e.file)).toEqual(['dataset.ndjson', 'parquet/statements/year=2021/part-0.parquet']);
     for (const error of errors)
       expect(error.message).toMatch(/^sha256 mismatch: datapackage.json says [0-9a-f]{64}, the file has [0-9a-f]{64} /);
   });
 
   it('reports a missing file, a changed file and an extra file together', async () => {
     restore();
-    rmSync(join(release, 'parquet', 'sources.parquet'));
+    rmSync(join(release, 'parquet', 'sources', 'part-0.parquet'));
     writeFileSync(join(release, 'vocabulary.json'), '{}\n');
     writeFileSync(join(release, 'README.txt'), 'added later');
     const run = await claimgraph(['verify', release, '--json']);
@@ -216,7 +216,7 @@ describe('claimgraph verify on a release that is not what was built', () => {
     const { errors } = JSON.parse(run.stdout) as { errors: { file: string; message: string }[] };
     expect(errors.map((e) => [e.file, e.message.split(';')[0]!.split(':')[0]])).toEqual([
       ['vocabulary.json', 'sha256 mismatch'],
-      ['parquet/sources.parquet', 'is listed in datapackage.json but missing'],
+      ['parquet/sources/part-0.parquet', 'is listed in datapackage.json but missing'],
       ['README.txt', 'is not listed in datapackage.json'],
     ]);
   });

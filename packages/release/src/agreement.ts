@@ -15,6 +15,7 @@ import {
 } from '@claimgraph/schema';
 import { parseJsonBytes } from '@claimgraph/schema/node';
 import { releaseFiles, type ReleaseFile } from '@claimgraph/sdk/export';
+import { TABLE } from './datapackage.js';
 
 /** Disagreements reported per file; the rest are counted in one last line. */
 const FIRST = 10;
@@ -58,10 +59,14 @@ const isParquet = (resource: Listed, path: string) => resource.format === 'parqu
 const isNdjson = (resource: Listed, path: string) => resource.format === 'ndjson' || path.endsWith('.ndjson');
 
 /**
- * The table a Parquet file holds: from its resource name (`parquet-statements-parquet`), else the
- * first folder or file name of its path that names a table (`parquet/statements/year=2021/part-0.parquet`).
+ * The table a Parquet file holds: the table its resource names (`claimgraph:table`, or `table` on
+ * a file `releaseFiles` gives), else from its resource name (`parquet-statements-year-2021`), else
+ * the first folder or file name of its path that names a table (`parquet/statements/year=2021/part-0.parquet`).
  */
 export function parquetTableOf(resource: Listed, path: string): Table | undefined {
+  const { [TABLE]: listed, table } = resource as Record<string, unknown>;
+  for (const named of [listed, table])
+    if (typeof named === 'string' && (TABLES as readonly string[]).includes(named)) return named as Table;
   if (typeof resource.name === 'string') {
     const named = /^parquet-([a-z]+)(?:-|$)/.exec(resource.name)?.[1];
     if ((TABLES as readonly string[]).includes(named ?? '')) return named as Table;

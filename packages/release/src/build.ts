@@ -28,7 +28,7 @@ export interface BuildOptions {
   onProgress?: ProgressListener;
   /**
    * The interchange files beside `dataset.json`, from `@claimgraph/sdk/export`'s `releaseFiles`:
-   * `dataset.ndjson` and, unless `{ parquet: false }`, `parquet/<kind>.parquet`; `false` for none
+   * `dataset.ndjson` and, unless `{ parquet: false }`, the Parquet tables (`parquet/<table>/…`); `false` for none
    * [`{}`: both, as `claimgraph build` writes them].
    */
   releaseFiles?: ReleaseFilesOptions | false;
@@ -42,7 +42,7 @@ export interface BuildOptions {
 
 /** A file `extraFiles` adds to a release (the SDK's `ReleaseFile` has this shape). */
 export interface ReleaseExtraFile {
-  /** Relative path inside the release, with `/` (`parquet/entities.parquet`). */
+  /** Relative path inside the release, with `/` (`parquet/entities/part-0.parquet`). */
   path: string;
   /** Text, bytes, or chunks of either (streamed to disk and hashed on the way, so a large file is never held whole). */
   content: WriteContent;
@@ -52,10 +52,14 @@ export interface ReleaseExtraFile {
   format?: string;
   /** How many records the file holds, when it is a table. */
   records?: number;
-  /** Its resource name in datapackage.json [from its path: `parquet-entities-parquet`]; must be unique. */
+  /** Its resource name in datapackage.json [from its path: `notes-notes-md`]; must be unique. */
   name?: string;
   /** A Frictionless Table Schema for a table: the resource becomes `type: "table"` with it as `schema`. */
   tableSchema?: TableSchema;
+  /** The table the file is one file of (`statements`), as `claimgraph:table` in datapackage.json. */
+  table?: string;
+  /** The Hive partition the file holds (`{ year: 2021 }`), as `claimgraph:partition`. */
+  partition?: Readonly<Record<string, string | number | null>>;
 }
 
 export interface BuildResult extends CheckedDataset {

@@ -84,9 +84,17 @@ export function dataPackage(
   };
 }
 
+/** The resource property naming the table a Parquet file is one file of (`statements`). */
+export const TABLE = 'claimgraph:table';
+/** The resource property giving the Hive partition a Parquet file holds (`{ "year": 2021 }`). */
+export const PARTITION = 'claimgraph:partition';
+
 /**
  * The datapackage.json resource of an extra file: named as it asks, or after its path
- * (`parquet/entities.parquet` → `parquet-entities-parquet`); a table (`tableSchema`) is `type: "table"` with that Table Schema as `schema`.
+ * (`notes/notes.md` → `notes-notes-md`); a table (`tableSchema`) is `type: "table"` with that
+ * Table Schema as `schema`. A file that is part of a table split across files (the Parquet
+ * statements, one per year) says which table (`claimgraph:table`) and partition (`claimgraph:partition`):
+ * a reader takes every resource of a table, or only the partitions it needs.
  */
 function extraResource(
   file: { path: string; bytes: number; sha256: string },
@@ -103,6 +111,25 @@ function extraResource(
     hash: `sha256:${file.sha256}`,
     sha256: file.sha256,
     ...(extra.records === undefined ? {} : { records: extra.records }),
+    ...(extra.table === undefined ? {} : { [TABLE]: extra.table }),
+    ...(extra.partition === undefined ? {} : { [PARTITION]: extra.partition }),
     ...(extra.tableSchema ? { schema: extra.tableSchema } : {}),
   };
+}
+
+/**
+ * The Parquet files of each table a `datapackage.json` lists, in listed order: by `claimgraph:table`,
+ * or, in a release built before tables had folders, by the path `parquet/<table>.parquet`.
+ */
+export function parquetTableFiles(resources: readonly unknown[]): Map<string, string[]> {
+  const tables = new Map<string, string[]>();
+  for (const resource of resources) {
+    if (typeof resource !== 'object' || resource === null) continue;
+    const { path, format, [TABLE]: table } = resource as Record<string, unknown>;
+    if (typeof path !== 'string' || format !== 'parquet') continue;
+    const name = typeof table === 'string' ? table : /^parquet\/([a-z]+)\.parquet$/.exec(path)?.[1];
+    if (name === undefined) continue;
+    tables.set(name, [...(tables.get(name) ?? []), path]);
+  }
+  return tables;
 }

@@ -5,7 +5,7 @@
  */
 export { buildRelease, type BuildOptions, type BuildResult, type ReleaseExtraFile } from './build.js';
 export { verifyRelease, VERIFY_DEFAULTS, type VerifyOptions } from './verify.js';
-export { JSON_SCHEMA, resourceJsonSchema } from './datapackage.js';
+export { JSON_SCHEMA, PARTITION, TABLE, parquetTableFiles, resourceJsonSchema } from './datapackage.js';
 export { releaseIntegrity, type ReleaseIntegrity } from './integrity.js';
 export { isClaimgraphRelease, realPathOf } from './folder.js';
 export { loadReleaseSide, loadKeptRelease, type ReleaseSide } from './side.js';

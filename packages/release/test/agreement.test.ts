@@ -51,6 +51,11 @@ function copy(): string {
 }
 
 /** Writes `bytes` to the release's `path` and records their sha256 and size in datapackage.json, as someone covering an edit would. */
+/** The Parquet files of the fixture's release: a folder per table, its statements (all of 2021) by year. */
+const STATEMENTS = 'parquet/statements/year=2021/part-0.parquet';
+const ENTITIES = 'parquet/entities/part-0.parquet';
+const SOURCES = 'parquet/sources/part-0.parquet';
+
 function resign(dir: string, path: string, bytes: Uint8Array | string, newPath = path): void {
   mkdirSync(dirname(join(dir, newPath)), { recursive: true });
   writeFileSync(join(dir, newPath), bytes);
@@ -71,17 +76,17 @@ describe('verifyRelease() proves that a release’s files hold the same records'
 
   it('names the Parquet file, table, record and field that disagree with dataset.json', async () => {
     const dir = copy();
-    resign(dir, 'parquet/statements.parquet', readFileSync(join(changed, 'parquet/statements.parquet')));
-    resign(dir, 'parquet/entities.parquet', readFileSync(join(changed, 'parquet/entities.parquet')));
+    resign(dir, STATEMENTS, readFileSync(join(changed, STATEMENTS)));
+    resign(dir, ENTITIES, readFileSync(join(changed, ENTITIES)));
     expect((await verifyRelease(dir)).errors).toEqual([
       {
-        file: 'parquet/entities.parquet',
+        file: ENTITIES,
         id: 'armed-group:haqqani-network',
         path: '/name',
         message: 'entities table: is "The Haqqanis", and dataset.json says "Haqqani network"',
       },
       {
-        file: 'parquet/statements.parquet',
+        file: STATEMENTS,
         id: 'st:kirby-1',
         path: '/quote',
         message:
@@ -167,14 +172,8 @@ describe('verifyRelease() proves that a release’s files hold the same records'
     });
   });
 
-  it('reads the Parquet files datapackage.json lists, in folders and hive partitions too', async () => {
+  it('reads the Parquet files datapackage.json lists, in folders and hive partitions, or one file per table', async () => {
     const dir = copy();
-    for (const table of ['statements', 'entities']) {
-      const path = `parquet/${table}.parquet`;
-      const bytes = readFileSync(join(dir, path));
-      rmSync(join(dir, path));
-      resign(dir, path, bytes, `parquet/${table}/year=2021/part-0.parquet`);
-    }
     expect(await verifyRelease(dir)).toEqual({ valid: true, errors: [] });
     renameSync(join(dir, 'parquet/statements/year=2021'), join(dir, 'parquet/statements/year=2022'));
     const descriptor = readFileSync(join(dir, 'datapackage.json'), 'utf8').replace(
@@ -182,14 +181,32 @@ describe('verifyRelease() proves that a release’s files hold the same records'
       'parquet/statements/year=2022',
     );
     writeFileSync(join(dir, 'datapackage.json'), descriptor);
-    // The partition folder says year 2022 for every row: a column the files do not have is not compared.
-    expect(await verifyRelease(dir)).toEqual({ valid: true, errors: [] });
+    // The partition folder says year 2022 for every row, and their dates say 2021: each row is named.
+    const moved = await verifyRelease(dir);
+    expect(moved.errors).toHaveLength(3);
+    expect(moved.errors[0]).toEqual({
+      file: 'parquet/statements/year=2022/part-0.parquet',
+      id: 'st:kirby-1',
+      path: '/year',
+      message: 'statements table: is "2022", and dataset.json says "2021"',
+    });
+    // A release built before tables had folders: one file per table.
+    const old = copy();
+    for (const path of [STATEMENTS, ENTITIES]) {
+      const bytes = readFileSync(join(old, path));
+      rmSync(join(old, path));
+      resign(old, path, bytes, `parquet/${path.split('/')[1]}.parquet`);
+    }
+    expect(await verifyRelease(old)).toEqual({ valid: true, errors: [] });
     // A Parquet table the descriptor does not list at all.
-    const listed = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8')) as { resources: { path: string }[] };
-    listed.resources = listed.resources.filter((r) => r.path !== 'parquet/sources.parquet');
-    writeFileSync(join(dir, 'datapackage.json'), JSON.stringify(listed));
-    rmSync(join(dir, 'parquet/sources.parquet'));
-    expect((await verifyRelease(dir)).errors).toEqual([
+    const fresh = copy();
+    const listed = JSON.parse(readFileSync(join(fresh, 'datapackage.json'), 'utf8')) as {
+      resources: { path: string }[];
+    };
+    listed.resources = listed.resources.filter((r) => r.path !== SOURCES);
+    writeFileSync(join(fresh, 'datapackage.json'), JSON.stringify(listed));
+    rmSync(join(fresh, SOURCES));
+    expect((await verifyRelease(fresh)).errors).toEqual([
       {
         file: 'datapackage.json',
         id: null,

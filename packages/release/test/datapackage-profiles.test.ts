@@ -12,7 +12,15 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parquetColumns, parquetTableSchema, tableFields, type TableKind } from '@claimgraph/sdk/export';
-import { buildRelease, JSON_SCHEMA, resourceJsonSchema, verifyRelease } from '../src/index.js';
+import {
+  buildRelease,
+  JSON_SCHEMA,
+  PARTITION,
+  parquetTableFiles,
+  resourceJsonSchema,
+  TABLE,
+  verifyRelease,
+} from '../src/index.js';
 import { baseDataset } from '../../schema/test/fixture.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -91,19 +99,28 @@ describe('datapackage.json against the official Frictionless profiles', () => {
     for (const r of resources) if (r.type !== 'table') expect(r, r.path).not.toHaveProperty('schema');
   });
 
-  it('gives every Parquet table a Table Schema with its columns, keys to the other tables, and type "table"', () => {
+  it('gives every Parquet file its table, partition and Table Schema, keys to the other tables, and type "table"', () => {
     const { resources } = resolved(release);
     const tables = resources.filter((r) => r.format === 'parquet');
-    expect(tables.map((r) => r.path)).toEqual([
-      'parquet/appearances.parquet',
-      'parquet/entities.parquet',
-      'parquet/relations.parquet',
-      'parquet/sources.parquet',
-      'parquet/statements.parquet',
+    expect(tables.map((r) => [r.path, r.name, r[TABLE], r[PARTITION]])).toEqual([
+      ['parquet/appearances/part-0.parquet', 'parquet-appearances', 'appearances', undefined],
+      ['parquet/entities/part-0.parquet', 'parquet-entities', 'entities', undefined],
+      ['parquet/relations/part-0.parquet', 'parquet-relations', 'relations', undefined],
+      ['parquet/sources/part-0.parquet', 'parquet-sources', 'sources', undefined],
+      ['parquet/statements/year=2021/part-0.parquet', 'parquet-statements-year-2021', 'statements', { year: 2021 }],
     ]);
+    expect(parquetTableFiles(resources)).toEqual(
+      new Map([
+        ['appearances', ['parquet/appearances/part-0.parquet']],
+        ['entities', ['parquet/entities/part-0.parquet']],
+        ['relations', ['parquet/relations/part-0.parquet']],
+        ['sources', ['parquet/sources/part-0.parquet']],
+        ['statements', ['parquet/statements/year=2021/part-0.parquet']],
+      ]),
+    );
     const names = new Set(resources.map((r) => r.name));
     for (const table of tables) {
-      const kind = table.path.slice('parquet/'.length, -'.parquet'.length) as TableKind;
+      const kind = table[TABLE] as TableKind;
       expect(table.type).toBe('table');
       const schema = table.schema as ReturnType<typeof parquetTableSchema>;
       expect(schema).toEqual(parquetTableSchema(kind));
@@ -111,13 +128,15 @@ describe('datapackage.json against the official Frictionless profiles', () => {
       for (const key of schema.foreignKeys ?? [])
         expect(names, `${table.path} → ${key.reference.resource}`).toContain(key.reference.resource);
     }
-    const statements = tables.find((r) => r.path === 'parquet/statements.parquet')!.schema as ReturnType<
-      typeof parquetTableSchema
-    >;
+    // The statements are split by year, so no foreign key can name them as one resource.
+    expect(tables.find((r) => r[TABLE] === 'appearances')!.schema).toMatchObject({
+      foreignKeys: [{ fields: ['source'], reference: { resource: 'parquet-sources', fields: ['id'] } }],
+    });
+    const statements = tables.find((r) => r[TABLE] === 'statements')!.schema as ReturnType<typeof parquetTableSchema>;
     expect(statements.primaryKey).toEqual(['id']);
     expect(statements.foreignKeys).toContainEqual({
       fields: ['speaker'],
-      reference: { resource: 'parquet-entities-parquet', fields: ['id'] },
+      reference: { resource: 'parquet-entities', fields: ['id'] },
     });
     expect(statements.fields.find((f) => f.name === 'date_start')).toEqual({
       name: 'date_start',

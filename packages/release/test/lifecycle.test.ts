@@ -46,7 +46,7 @@ describe('buildRelease() writes the SDK interchange files itself', () => {
     expect(built.result.errors).toEqual([]);
     const paths = resourcePaths(join(dir, 'dist'));
     expect(paths).toContain('dataset.ndjson');
-    expect(paths).toContain('parquet/entities.parquet');
+    expect(paths).toContain('parquet/entities/part-0.parquet');
     expect(paths.indexOf('dataset.ndjson')).toBeGreaterThan(paths.indexOf('vocabulary.json'));
   });
 

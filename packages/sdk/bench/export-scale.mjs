@@ -4,9 +4,9 @@
 // Run `node bench/export-scale.mjs` after a build (needs @duckdb/node-api, a devDependency of the CLI).
 // Options: --sizes 10000,100000,1000000 (statements; entities = statements / 10, relations = 3 × entities)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
@@ -23,7 +23,8 @@ const SQL = {
     HAVING count(*) FILTER (WHERE stance = 'supports') > 0 AND count(*) FILTER (WHERE stance = 'disputes') > 0`,
   topSpeakers: `SELECT s.speaker, e.name, count(*) AS n FROM statements s JOIN entities e ON e.id = s.speaker
     GROUP BY s.speaker, e.name ORDER BY n DESC, s.speaker LIMIT 10`,
-  perYear: `SELECT year(date_start) AS year, count(*) AS n FROM statements GROUP BY year ORDER BY year`,
+  // The year partition (folders year=YYYY), which is the year of date_start for every precision.
+  perYear: `SELECT year, count(*) AS n FROM statements GROUP BY year ORDER BY year`,
 };
 
 async function time(fn) {
@@ -74,8 +75,11 @@ if (mode === 'sdk') {
   const dir = arg('--dir');
   const [openMs, connection] = await time(async () => {
     const c = await (await DuckDBInstance.create(':memory:')).connect();
+    // Each table is a folder (statements split by year), read with its Hive partitions.
     for (const view of ['entities', 'relations', 'statements', 'sources'])
-      await c.run(`CREATE VIEW ${view} AS SELECT * FROM read_parquet('${join(dir, `${view}.parquet`)}')`);
+      await c.run(
+        `CREATE VIEW ${view} AS SELECT * FROM read_parquet('${join(dir, view, '**', '*.parquet')}', hive_partitioning = true)`,
+      );
     return c;
   });
   const queries = {};
@@ -109,8 +113,8 @@ if (mode === 'sdk') {
     const dir = join(tmpdir(), 'claimgraph-export-bench', `s${statements}-seed${SEED}`);
     const file = join(dir, 'dataset.json');
     let parquetMs = null;
-    if (!existsSync(join(dir, 'parquet', 'statements.parquet'))) {
-      mkdirSync(join(dir, 'parquet'), { recursive: true });
+    if (!existsSync(join(dir, 'parquet', 'statements'))) {
+      mkdirSync(dir, { recursive: true });
       const data = syntheticDataset({
         entities: statements / 10,
         relations: (statements / 10) * 3,
@@ -120,14 +124,20 @@ if (mode === 'sdk') {
       writeFileSync(file, serializeDataset(data));
       const t = performance.now();
       for (const f of await releaseFiles(data))
-        if (f.path.startsWith('parquet/')) writeFileSync(join(dir, f.path), f.content);
+        if (f.path.startsWith('parquet/')) {
+          mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+          writeFileSync(join(dir, f.path), f.content);
+        }
       parquetMs = performance.now() - t;
       console.error(`  wrote ${dir} (Parquet in ${(parquetMs / 1000).toFixed(1)} s)`);
     }
-    const parquetBytes = ['entities', 'relations', 'statements', 'sources'].reduce(
-      (sum, k) => sum + statSync(join(dir, 'parquet', `${k}.parquet`)).size,
-      0,
-    );
+    const parquetBytes = ['entities', 'relations', 'statements', 'sources']
+      .flatMap((k) =>
+        readdirSync(join(dir, 'parquet', k), { recursive: true, encoding: 'utf8' })
+          .filter((f) => f.endsWith('.parquet'))
+          .map((f) => join(dir, 'parquet', k, f)),
+      )
+      .reduce((sum, f) => sum + statSync(f).size, 0);
     const sdk = child('sdk', ['--file', file]);
     const duck = child('duckdb', ['--dir', join(dir, 'parquet')]);
     rows.push({ statements, jsonBytes: statSync(file).size, parquetBytes, parquetMs, sdk, duck });
@@ -137,7 +147,7 @@ if (mode === 'sdk') {
     `claimgraph SDK vs DuckDB over Parquet — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}, ${mib(totalmem())} MiB RAM\n`,
   );
   console.log(
-    '| statements | dataset.json | Parquet (4 files) | Parquet write | SDK load | SDK heap | SDK peak RSS | DuckDB open + views | DuckDB peak RSS |',
+    '| statements | dataset.json | Parquet (4 tables) | Parquet write | SDK load | SDK heap | SDK peak RSS | DuckDB open + views | DuckDB peak RSS |',
   );
   console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) {

@@ -30,6 +30,13 @@ const bytes = (result: ExportResult, path: string): ArrayBuffer => {
   const content = result.files.find((f) => f.path === path)?.content as Uint8Array;
   return content.buffer.slice(content.byteOffset, content.byteOffset + content.byteLength) as ArrayBuffer;
 };
+/** Every row of a Parquet table, its files read in path order (derived columns included). */
+const tableObjects = async (result: ExportResult, kind: string): Promise<Record<string, unknown>[]> => {
+  const rows: Record<string, unknown>[] = [];
+  for (const file of result.files.filter((f) => f.table === kind))
+    rows.push(...(await parquetReadObjects({ file: bytes(result, file.path) })));
+  return rows;
+};
 const csvRows = (content: string) => parseCsv(content, { columns: true, bom: true }) as Record<string, string>[];
 /** statements.csv joined with appearances.csv, back to statement records. */
 const statementsOf = (result: ExportResult, formulaEscape: boolean) =>
@@ -215,19 +222,21 @@ describe('exportDataset(cg, "csv")', () => {
       /^Id,relation,speaker,stance,date,date_start,date_end,date_precision,quote,/,
     );
     const parquet = await exportDataset(cg, 'parquet');
-    for (const [csvFile, parquetFile] of [
-      ['statements.csv', 'statements.parquet'],
-      ['edges.csv', 'relations.parquet'],
-      ['nodes.csv', 'entities.parquet'],
-      ['sources.csv', 'sources.parquet'],
+    for (const [csvFile, table] of [
+      ['statements.csv', 'statements'],
+      ['edges.csv', 'relations'],
+      ['nodes.csv', 'entities'],
+      ['sources.csv', 'sources'],
     ] as const) {
       const rows = csvRows(text(result, csvFile));
-      const objects = await parquetReadObjects({ file: bytes(parquet, parquetFile) });
+      const objects = new Map(
+        (await tableObjects(parquet, table)).map((o) => [o.id, o] as [unknown, Record<string, unknown>]),
+      );
       const derived = Object.keys(rows[0]!).filter((h) => /_(start|end|precision)$/.test(h));
       expect(derived.length).toBeGreaterThan(0);
-      rows.forEach((row, i) => {
+      rows.forEach((row) => {
         for (const header of derived) {
-          const value = objects[i]![header] as Date | string | null;
+          const value = objects.get(row.Id)![header] as Date | string | null;
           expect(row[header], `${csvFile} ${row.Id} ${header}`).toBe(
             value instanceof Date ? value.toISOString().slice(0, 10) : (value ?? ''),
           );
@@ -328,23 +337,24 @@ describe('exportDataset(cg, "ndjson")', () => {
 });
 
 describe('exportDataset(cg, "parquet")', () => {
-  it('writes one file per record kind that hyparquet reads back to the same values', async () => {
+  it('writes a folder per table, statements by year, that hyparquet reads back to the same values', async () => {
     const result = await exportDataset(cg, 'parquet');
-    expect(result.files.map((f) => [f.path, f.records])).toEqual([
-      ['entities.parquet', 7],
-      ['relations.parquet', 3],
-      ['statements.parquet', 4],
-      ['appearances.parquet', 6],
-      ['sources.parquet', 3],
+    expect(result.files.map((f) => [f.path, f.table, f.partition, f.records])).toEqual([
+      ['entities/part-0.parquet', 'entities', undefined, 7],
+      ['relations/part-0.parquet', 'relations', undefined, 3],
+      ['statements/year=2020/part-0.parquet', 'statements', { year: 2020 }, 2],
+      ['statements/year=2021/part-0.parquet', 'statements', { year: 2021 }, 2],
+      ['appearances/part-0.parquet', 'appearances', undefined, 6],
+      ['sources/part-0.parquet', 'sources', undefined, 3],
     ]);
-    const appearances = await parquetReadObjects({ file: bytes(result, 'appearances.parquet') });
+    const appearances = await tableObjects(result, 'appearances');
     expect(appearances.map((a) => [a.statement, a.source, a.own])).toEqual(
       expected.statements.flatMap((s) => [
         [s.id, s.source, true],
         ...(s.appearances ?? []).map((a) => [s.id, a.source, false]),
       ]),
     );
-    const entities = await parquetReadObjects({ file: bytes(result, 'entities.parquet') });
+    const entities = await tableObjects(result, 'entities');
     expect(entities.map((e) => e.id)).toEqual(expected.entities.map((e) => e.id));
     expect(entities.find((e) => e.id === 'armed-group:haqqani-network')!.aliases).toEqual([
       'حقاني شبکه',
@@ -352,7 +362,7 @@ describe('exportDataset(cg, "parquet")', () => {
     ]);
     expect(entities.find((e) => e.id === 'person:sirajuddin-haqqani')!.name).toBe('سراج الدين حقاني');
     expect(entities.find((e) => e.id === 'person:ned-price')!.deceased).toBe(false);
-    const relations = await parquetReadObjects({ file: bytes(result, 'relations.parquet') });
+    const relations = await tableObjects(result, 'relations');
     const leads = relations.find((r) => r.id === 'rel:sirajuddin-leads-haqqani')!;
     expect(typeof leads.attributes === 'string' ? JSON.parse(leads.attributes) : leads.attributes).toEqual({
       acting: true,
@@ -364,7 +374,8 @@ describe('exportDataset(cg, "parquet")', () => {
       ['rel:haqqani-part-of-taliban', 'contested', 1, 1, false],
       ['rel:sirajuddin-leads-haqqani', 'supported', 1, 0, false],
     ]);
-    const statements = await parquetReadObjects({ file: bytes(result, 'statements.parquet') });
+    const statements = await tableObjects(result, 'statements');
+    expect(statements.map((s) => String(s.date).slice(0, 4))).toEqual(['2020', '2020', '2021', '2021']);
     const report = statements.find((s) => s.id === 'st:report-1')!;
     expect([report.date, report.date_precision, report.quote, report.reportedBy]).toEqual([
       '2021-06',
@@ -498,7 +509,7 @@ describe('exportDataset() on a dataset with redirects', () => {
       },
     ]);
     const parquet = await exportDataset(data, 'parquet');
-    expect((await parquetReadObjects({ file: bytes(parquet, 'redirects.parquet') }))[0]).toMatchObject({
+    expect((await tableObjects(parquet, 'redirects'))[0]).toMatchObject({
       from: 'person:siraj',
       date_precision: 'month',
     });

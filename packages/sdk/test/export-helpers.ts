@@ -2,10 +2,14 @@
 // format back into records, following the mappings the export module documents.
 import { canonicalRecord, type Dataset, type RecordKind, type Statement } from '@claimgraph/schema';
 import type { AbstractGraph } from 'graphology-types';
+import { parquetReadObjects } from 'hyparquet';
 import { expect } from 'vitest';
 import {
   APPEARANCE_FIELDS,
   CSV_COLUMNS,
+  dateYear,
+  parquetColumns,
+  type TableKind,
   NDJSON_APPEARANCE_KIND,
   type AppearanceRow,
   EDGE_ATTRIBUTES,
@@ -286,4 +290,38 @@ export function recordsFromNdjson(text: string): Dataset & { kinds: string[] } {
   }
   out.statements = joinAppearances(out.statements, list[NDJSON_APPEARANCE_KIND]!);
   return out;
+}
+
+/**
+ * The rows of one Parquet table of an export, its files read in path order and concatenated (as an
+ * engine reads the table's folder), JSON columns parsed and absent values left out.
+ */
+export async function parquetTableRows(
+  files: readonly { path: string; table?: string; content?: string | Uint8Array }[],
+  kind: TableKind,
+): Promise<Record<string, unknown>[]> {
+  const fields = parquetColumns(kind).filter((c) => c.field !== undefined);
+  const rows: Record<string, unknown>[] = [];
+  for (const file of files.filter((f) => f.table === kind).sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    const content = file.content as Uint8Array;
+    const table = await parquetReadObjects({
+      file: content.buffer.slice(content.byteOffset, content.byteOffset + content.byteLength) as ArrayBuffer,
+    });
+    for (const row of table) {
+      const record: Record<string, unknown> = {};
+      for (const column of fields) {
+        const value = row[column.name];
+        if (value === null || value === undefined) continue;
+        record[column.field!] = column.type === 'JSON' && typeof value === 'string' ? JSON.parse(value) : value;
+      }
+      rows.push(record);
+    }
+  }
+  return rows;
+}
+
+/** Records in the order of the statements table's files: by year partition (a date that is no date last), id order within. */
+export function inYearOrder<T extends { date?: unknown }>(records: readonly T[]): T[] {
+  const rank = (r: T) => dateYear(r.date) ?? Infinity;
+  return [...records].sort((a, b) => (rank(a) === rank(b) ? 0 : rank(a) < rank(b) ? -1 : 1));
 }

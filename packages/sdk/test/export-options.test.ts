@@ -84,7 +84,11 @@ describe('exportDataset() with out (Node)', () => {
       const out = join(dir, format, 'nested');
       const result = await exportDataset(cg, format, { out });
       expect(result.out).toBe(out);
-      expect(readdirSync(out).sort()).toEqual(result.files.map((f) => f.path.slice(out.length + 1)).sort());
+      expect(
+        readdirSync(out, { recursive: true, encoding: 'utf8' })
+          .filter((f) => /\.[a-z]+$/.test(f))
+          .sort(),
+      ).toEqual(result.files.map((f) => f.path.slice(out.length + 1)).sort());
       for (const file of result.files) {
         expect(file.content).toBeUndefined();
         expect(statSync(file.path).size).toBe(file.bytes);
@@ -137,15 +141,25 @@ describe('escapeFormula() and unescapeFormula()', () => {
 });
 
 describe('releaseFiles()', () => {
-  it('gives the Parquet files and the NDJSON a release ships, in path order', async () => {
+  it('gives the Parquet tables, a folder each with statements by year, and the NDJSON a release ships', async () => {
     const files = await releaseFiles(cg.toJSON());
-    expect(files.map((f) => [f.path, f.format, f.mediatype, f.records])).toEqual([
-      ['parquet/entities.parquet', 'parquet', 'application/vnd.apache.parquet', 7],
-      ['parquet/relations.parquet', 'parquet', 'application/vnd.apache.parquet', 3],
-      ['parquet/statements.parquet', 'parquet', 'application/vnd.apache.parquet', 4],
-      ['parquet/appearances.parquet', 'parquet', 'application/vnd.apache.parquet', 6],
-      ['parquet/sources.parquet', 'parquet', 'application/vnd.apache.parquet', 3],
-      ['dataset.ndjson', 'ndjson', 'application/x-ndjson', 23],
+    expect(files.map((f) => [f.path, f.name, f.table, f.partition, f.records])).toEqual([
+      ['parquet/entities/part-0.parquet', 'parquet-entities', 'entities', undefined, 7],
+      ['parquet/relations/part-0.parquet', 'parquet-relations', 'relations', undefined, 3],
+      ['parquet/statements/year=2020/part-0.parquet', 'parquet-statements-year-2020', 'statements', { year: 2020 }, 2],
+      ['parquet/statements/year=2021/part-0.parquet', 'parquet-statements-year-2021', 'statements', { year: 2021 }, 2],
+      ['parquet/appearances/part-0.parquet', 'parquet-appearances', 'appearances', undefined, 6],
+      ['parquet/sources/part-0.parquet', 'parquet-sources', 'sources', undefined, 3],
+      ['dataset.ndjson', undefined, undefined, undefined, 23],
+    ]);
+    expect(new Set(files.slice(0, -1).map((f) => [f.format, f.mediatype].join(' ')))).toEqual(
+      new Set(['parquet application/vnd.apache.parquet']),
+    );
+    // The year partitions share one Table Schema; keys point only at tables that are one file.
+    const [year2020, year2021] = files.filter((f) => f.table === 'statements');
+    expect(year2020!.tableSchema).toEqual(year2021!.tableSchema);
+    expect(files.find((f) => f.table === 'appearances')!.tableSchema!.foreignKeys).toEqual([
+      { fields: ['source'], reference: { resource: 'parquet-sources', fields: ['id'] } },
     ]);
   });
 });

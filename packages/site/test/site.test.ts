@@ -167,7 +167,7 @@ describe('buildSite() on the bundled release', () => {
 
   it('lists the release files with size and sha256 on the downloads page, and ships them', () => {
     const html = text(files, 'downloads.html');
-    for (const path of ['dataset.json', 'datapackage.json', 'parquet/statements.parquet']) {
+    for (const path of ['dataset.json', 'datapackage.json', 'parquet/statements/year=2021/part-0.parquet']) {
       expect(files.has(`release/${path}`), path).toBe(true);
       expect(html).toContain(`>${path}</a>`);
     }

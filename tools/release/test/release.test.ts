@@ -224,7 +224,7 @@ function filesIn(dir: string): string[] {
 describe('claimgraph-release record', () => {
   it('keeps every file the built release lists, so the kept release verifies on its own', async () => {
     const kept = join(dataset, 'releases', '1.0.0');
-    expect(listed(kept)).toContain('parquet/statements.parquet');
+    expect(listed(kept)).toContain('parquet/statements/year=2021/part-0.parquet');
     expect(listed(kept)).toContain('schema/entity.schema.json');
     expect(filesIn(kept)).toEqual(listed(join(dataset, 'dist')));
     expect(await verifyRelease(kept)).toEqual({ valid: true, errors: [] });

@@ -38,6 +38,17 @@ const RECORD_VIEWS = new Set<string>(['entities', 'relations', 'statements', 'so
 /** The tables every release built with Parquet ships; redirects only when it has some. */
 const SHIPPED = VIEWS.filter((view) => view !== 'redirects');
 
+/**
+ * Where a view's Parquet is: a folder per table (`statements/year=2021/part-0.parquet`), read with
+ * its Hive partition columns (`year`, `dataset`), or, in a release built before tables had
+ * folders, one file (`statements.parquet`); null when there is neither.
+ */
+function viewSource(dir: string, view: string): string | null {
+  if (existsSync(join(dir, view))) return `${sqlString(join(dir, view, '**', '*.parquet'))}, hive_partitioning = true`;
+  if (existsSync(join(dir, `${view}.parquet`))) return sqlString(join(dir, `${view}.parquet`));
+  return null;
+}
+
 /** The Parquet folder of a release built with them; otherwise they are written to a temporary folder first. */
 async function parquetFolder(
   io: CliIO,
@@ -50,9 +61,9 @@ async function parquetFolder(
     throw new CliError(asGiven((error as Error).message, path, given));
   }
   const shipped = join(located.dir, 'parquet');
-  if (located.layout === 'release' && SHIPPED.every((view) => existsSync(join(shipped, `${view}.parquet`))))
+  if (located.layout === 'release' && SHIPPED.every((view) => viewSource(shipped, view) !== null))
     return { dir: shipped, temporary: false };
-  // An older release (before appearances.parquet, or without Parquet), or a source folder: the same files, made on the fly.
+  // A release before appearances.parquet, or without Parquet, or a source folder: the same tables, made on the fly.
   const { read, result, dataset } = await checkDataset(path);
   if (!dataset) {
     printIssues(io, result.errors, shownPath(io, read.located.dir, given));
@@ -154,15 +165,15 @@ export async function sqlCommand(io: CliIO, sql: string, flags: SqlFlags): Promi
     // The tables are read into memory first; after that DuckDB may touch no file, install or load
     // no extension, and the settings are locked, so a query cannot undo them.
     for (const view of VIEWS) {
-      const file = join(folder.dir, `${view}.parquet`);
-      if (!existsSync(file)) continue;
+      const source = viewSource(folder.dir, view);
+      if (source === null) continue;
       if (folder.provenance === undefined || !RECORD_VIEWS.has(view))
-        await runSql(connection, `CREATE TABLE ${view} AS SELECT * FROM read_parquet(${sqlString(file)})`);
+        await runSql(connection, `CREATE TABLE ${view} AS SELECT * FROM read_parquet(${source})`);
       else
-        // Each record with the datasets it comes from, in the file's order.
+        // Each record with the datasets it comes from, in the files' order.
         await runSql(
           connection,
-          `CREATE TABLE ${view} AS SELECT t.* EXCLUDE (file_row_number), p.datasets FROM read_parquet(${sqlString(file)}, file_row_number = true) t LEFT JOIN read_json(${sqlString(folder.provenance)}, format = 'newline_delimited', columns = {id: 'VARCHAR', datasets: 'VARCHAR[]'}) p ON t.id = p.id ORDER BY t.file_row_number`,
+          `CREATE TABLE ${view} AS SELECT t.* EXCLUDE (filename, file_row_number), p.datasets FROM read_parquet(${source}, filename = true, file_row_number = true) t LEFT JOIN read_json(${sqlString(folder.provenance)}, format = 'newline_delimited', columns = {id: 'VARCHAR', datasets: 'VARCHAR[]'}) p ON t.id = p.id ORDER BY t.filename, t.file_row_number`,
         );
     }
     if (!flags.allowFiles) {

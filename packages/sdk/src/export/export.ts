@@ -3,6 +3,7 @@
  * files come back in memory unless `out` is given, and only then is Node's file system imported.
  */
 import type { Dataset } from '@claimgraph/schema';
+import type { ClaimGraph } from '../claim-graph.js';
 import { appearanceCount } from './appearances.js';
 import { csvParts } from './csv.js';
 import { chunked, partText, type ExportPart } from './files.js';
@@ -12,6 +13,8 @@ import { ndjsonLines, ndjsonPart } from './ndjson.js';
 import { neo4jParts } from './neo4j.js';
 import { exportFormat, resolveExportOptions, type ExportFormat, type ExportOptions } from './options.js';
 import { parquetParts } from './parquet.js';
+import type { TableKind } from './fields.js';
+import { SINGLE_DATASET_LAYOUT, type ParquetLayout, type ParquetPartition } from './parquet-layout.js';
 import type { TableSchema } from './table-schema.js';
 import { exportRecords, relationStats, type ExportInput, type ExportRecords } from './records.js';
 
@@ -25,6 +28,10 @@ export interface ExportedFile {
   records?: number;
   /** The file itself, for in-memory exports (no `out`): text, or bytes for Parquet. */
   content?: string | Uint8Array;
+  /** Parquet: the table the file is part of (`statements`). */
+  table?: TableKind;
+  /** Parquet: the Hive partition the file holds (`{ year: 2021 }`), as its folder names say. */
+  partition?: ParquetPartition;
 }
 
 export interface ExportResult {
@@ -45,7 +52,20 @@ export interface ExportResult {
 
 const METHOD = 'exportDataset';
 
+/**
+ * Several datasets exported together are partitioned by dataset as well: each record under the
+ * first dataset (in the order given) it comes from, so a record two datasets share is one row.
+ */
+function parquetLayoutOf(cg: ExportInput): [ParquetLayout, string[]] {
+  const merged = cg as Partial<ClaimGraph>;
+  const datasets = typeof merged.datasetsOf === 'function' && merged.datasets ? merged.datasets.map((d) => d.name) : [];
+  if (datasets.length < 2) return [SINGLE_DATASET_LAYOUT, datasets];
+  const datasetOf = (id: string) => merged.datasetsOf!(id)[0] ?? datasets[0]!;
+  return [{ ...SINGLE_DATASET_LAYOUT, datasetOf }, datasets];
+}
+
 async function partsOf(
+  cg: ExportInput,
   records: ExportRecords,
   format: ExportFormat,
   options: ReturnType<typeof resolveExportOptions>,
@@ -60,7 +80,7 @@ async function partsOf(
     case 'csv':
       return csvParts(records, stats, options);
     case 'parquet':
-      return parquetParts(records, stats, '', METHOD);
+      return parquetParts(records, stats, '', METHOD, ...parquetLayoutOf(cg));
     case 'neo4j':
       return neo4jParts(records, stats);
   }
@@ -68,8 +88,8 @@ async function partsOf(
 
 /**
  * Exports a dataset. Formats: `gexf` (Gephi), `graphml` (yEd, Cytoscape), `ndjson` — one file each;
- * `csv` (nodes, edges, statements, appearances, sources), `parquet` (one file per record kind and
- * appearances), `neo4j` (CSV with neo4j-admin headers and import.cypher) — a folder each. With `out` (Node only) the files are
+ * `csv` (nodes, edges, statements, appearances, sources), `parquet` (a folder per table, statements
+ * by `year=`, and by `dataset=` when several are merged), `neo4j` (CSV with neo4j-admin headers and import.cypher) — a folder each. With `out` (Node only) the files are
  * written and the result lists paths and sizes; without it, each file's content is returned.
  */
 export async function exportDataset(
@@ -80,7 +100,7 @@ export async function exportDataset(
   const checkedFormat = exportFormat(format);
   const o = resolveExportOptions(options, METHOD);
   const records = exportRecords(cg, METHOD);
-  const parts = await partsOf(records, checkedFormat, o);
+  const parts = await partsOf(cg, records, checkedFormat, o);
   const counts = {
     entities: records.entities.length,
     relations: records.relations.length,
@@ -104,6 +124,8 @@ export async function exportDataset(
       mediatype: part.mediatype,
       ...(part.records === undefined ? {} : { records: part.records }),
       content,
+      ...(part.table === undefined ? {} : { table: part.table }),
+      ...(part.partition === undefined ? {} : { partition: part.partition }),
     };
   });
   return { format: checkedFormat, files, records: counts };
@@ -128,19 +150,23 @@ export interface ReleaseFile {
   name?: string;
   /** The Frictionless Table Schema of a table (each Parquet file). */
   tableSchema?: TableSchema;
+  /** The table a Parquet file is part of (`statements`). */
+  table?: TableKind;
+  /** The Hive partition a Parquet file holds (`{ year: 2021 }`). */
+  partition?: ParquetPartition;
 }
 
 export interface ReleaseFilesOptions {
-  /** Write `parquet/<kind>.parquet` [true]. */
+  /** Write the Parquet tables, `parquet/<table>/…/part-0.parquet` [true]. */
   parquet?: boolean;
 }
 
 export const RELEASE_FILES_DEFAULTS: Required<ReleaseFilesOptions> = { parquet: true };
 
 /**
- * The interchange files of a release: `parquet/<kind>.parquet` (with `parquet/appearances.parquet`)
- * and `dataset.ndjson`, which `buildRelease` in `@claimgraph/release` writes into every release.
- * Same data, same bytes.
+ * The interchange files of a release: the Parquet tables, one folder each (`parquet/entities/part-0.parquet`,
+ * statements by year: `parquet/statements/year=2021/part-0.parquet`), and `dataset.ndjson`, which
+ * `buildRelease` in `@claimgraph/release` writes into every release. Same data, same bytes.
  */
 export async function releaseFiles(dataset: Dataset, options?: ReleaseFilesOptions): Promise<ReleaseFile[]> {
   const method = 'releaseFiles';
@@ -158,5 +184,7 @@ export async function releaseFiles(dataset: Dataset, options?: ReleaseFilesOptio
     ...(part.records === undefined ? {} : { records: part.records }),
     ...(part.name === undefined ? {} : { name: part.name }),
     ...(part.tableSchema === undefined ? {} : { tableSchema: part.tableSchema }),
+    ...(part.table === undefined ? {} : { table: part.table }),
+    ...(part.partition === undefined ? {} : { partition: part.partition }),
   }));
 }

@@ -16,10 +16,10 @@ export type { ExportInput } from './records.js';
 export { CSV_COLUMNS, type CsvFile } from './csv.js';
 export { csvLine } from './csv-text.js';
 export { NODE_ATTRIBUTES, EDGE_ATTRIBUTES } from './graph.js';
-export { parquetColumns, type ParquetColumn } from './parquet.js';
+export { parquetColumns, PARQUET_ROW_GROUP_ROWS, type ParquetColumn } from './parquet.js';
+export { dateYear, parquetFilePath, parquetResourceName, type ParquetPartition } from './parquet-layout.js';
 export {
   parquetTableSchema,
-  parquetResourceName,
   type TableSchema,
   type TableSchemaField,
   type TableSchemaForeignKey,

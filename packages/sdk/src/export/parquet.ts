@@ -1,15 +1,23 @@
 /**
- * The Parquet export: one file per record kind with typed columns (lists, JSON, booleans, integers)
- * and, for every partial date, sortable DATE columns beside the date as written. Runs anywhere:
- * hyparquet-writer returns bytes, and only the Node path writes them to disk.
+ * The Parquet export: one folder per table (`parquet-layout.ts` says which files), typed columns
+ * (lists, JSON, booleans, integers) and, for every partial date, sortable DATE columns beside the
+ * date as written. Runs anywhere: hyparquet-writer returns bytes; only the Node path writes files.
  */
 import { RELATION_TYPE_INFO, type RelationType } from '@claimgraph/schema';
 import { ClaimGraphError } from '../errors.js';
-import { appearanceCount, appearanceRows } from './appearances.js';
+import { appearanceRows } from './appearances.js';
 import { dateRange, epochDays, tableFields, type Field, type TableKind } from './fields.js';
 import type { ExportPart } from './files.js';
-import { canonicalRecords, type ExportRecords, type ExportRecord, type RelationStats } from './records.js';
-import { parquetResourceName, parquetTableSchema } from './table-schema.js';
+import { canonicalRecords, type ExportRecord, type ExportRecords, type RelationStats } from './records.js';
+import {
+  isPartitioned,
+  parquetFilePath,
+  parquetResourceName,
+  partitionRows,
+  SINGLE_DATASET_LAYOUT,
+  type ParquetLayout,
+} from './parquet-layout.js';
+import { parquetTableSchema } from './table-schema.js';
 
 /** A Parquet column: its name, its physical and logical type, and whether it may be null. */
 export interface ParquetColumn {
@@ -24,11 +32,12 @@ export interface ParquetColumn {
 }
 
 /**
- * The columns of one kind's file: each field in schema order; after each partial date `F` come
+ * The columns of one table's files: each field in schema order; after each partial date `F` come
  * `F_start` and `F_end` (the first and last day it can mean) and `F_precision` (year, month or
- * day). relations.parquet ends with `status`, `supports`, `disputes` and `symmetric`;
- * statements.parquet leaves `appearances` to appearances.parquet (`statement`, `source`, `own`,
- * `anchor`, `note`: one row per statement and source).
+ * day). The relations table ends with `status`, `supports`, `disputes` and `symmetric`; the
+ * statements table leaves `appearances` to the appearances table (`statement`, `source`, `own`,
+ * `anchor`, `note`: one row per statement and source). Partition columns (`year`, `dataset`) are
+ * in the folder names, never in the files, as Hive, Spark and DuckDB expect.
  */
 export function parquetColumns(kind: TableKind): ParquetColumn[] {
   const columns: ParquetColumn[] = [];
@@ -72,32 +81,63 @@ type SchemaElement = {
   name: string;
   type?: 'BYTE_ARRAY' | 'INT32' | 'BOOLEAN';
   converted_type?: 'UTF8' | 'DATE' | 'JSON' | 'LIST';
+  logical_type?: { type: 'STRING' | 'DATE' | 'JSON' | 'LIST' };
   repetition_type?: 'REQUIRED' | 'OPTIONAL' | 'REPEATED';
   num_children?: number;
 };
 
+/**
+ * The schema elements of a column. Each carries both the logical type (read by current engines:
+ * Trino, Spark 3, DuckDB, Arrow) and the older converted type (read by Hive and older Spark), so a
+ * string is never read as binary and a date never as a number.
+ */
 function schemaElements(column: ParquetColumn): SchemaElement[] {
   const repetition_type = column.nullable ? 'OPTIONAL' : 'REQUIRED';
+  const text = { type: 'BYTE_ARRAY', converted_type: 'UTF8', logical_type: { type: 'STRING' } } as const;
   switch (column.type) {
     case 'STRING':
-      return [{ name: column.name, type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type }];
+      return [{ name: column.name, ...text, repetition_type }];
     case 'JSON':
-      return [{ name: column.name, type: 'BYTE_ARRAY', converted_type: 'JSON', repetition_type }];
+      return [
+        {
+          name: column.name,
+          type: 'BYTE_ARRAY',
+          converted_type: 'JSON',
+          logical_type: { type: 'JSON' },
+          repetition_type,
+        },
+      ];
     case 'DATE':
-      return [{ name: column.name, type: 'INT32', converted_type: 'DATE', repetition_type }];
+      return [
+        { name: column.name, type: 'INT32', converted_type: 'DATE', logical_type: { type: 'DATE' }, repetition_type },
+      ];
     case 'INT32':
+      // A bare INT32 is a signed 32-bit integer everywhere (an INTEGER annotation would add nothing).
       return [{ name: column.name, type: 'INT32', repetition_type }];
     case 'BOOLEAN':
       return [{ name: column.name, type: 'BOOLEAN', repetition_type }];
     case 'LIST<STRING>':
-      // The standard three-level list, which Spark, DuckDB, pandas and BigQuery (list inference) all read as an array of strings.
+      // The standard three-level list, which Spark, Trino, DuckDB, pandas and BigQuery (list inference) all read as an array of strings.
       return [
-        { name: column.name, converted_type: 'LIST', repetition_type, num_children: 1 },
+        { name: column.name, converted_type: 'LIST', logical_type: { type: 'LIST' }, repetition_type, num_children: 1 },
         { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
-        { name: 'element', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
+        { name: 'element', ...text, repetition_type: 'REQUIRED' },
       ];
   }
 }
+
+/**
+ * Rows per row group: engines plan their work and skip data by row group (min/max statistics), so
+ * groups are large enough to read in one go (a few MB of compressed claimgraph rows) and small
+ * enough that a date or id filter skips most of a large table.
+ */
+export const PARQUET_ROW_GROUP_ROWS = 100_000;
+
+/**
+ * Bytes kept of a string's min/max statistics: ids and dates stay whole (exact bounds let
+ * engines skip row groups on `id = …`); a longer value is cut, its max rounded up as the spec asks.
+ */
+const STATISTICS_LENGTH = 64;
 
 /** The writer's `created_by`: fixed, so that the same data always gives the same bytes. */
 const CREATED_BY = 'claimgraph';
@@ -127,13 +167,19 @@ function dateColumns(): (value: unknown) => [number, number, string] | null {
   };
 }
 
-/** Writes one kind's records as a Parquet file, in memory. */
-export function parquetTable(
+/** The rows of a table, in table order: canonical records, or the appearances table's rows. */
+function tableRows(records: ExportRecords, kind: TableKind): object[] {
+  return kind === 'appearances' ? [...appearanceRows(records)] : [...canonicalRecords<ExportRecord>(records, kind)];
+}
+
+/** Writes some rows of one table (`positions` into `rows`) as a Parquet file, in memory. */
+function parquetTable(
   parquetWriteBuffer: ParquetWriteBuffer,
-  records: ExportRecords,
   kind: TableKind,
+  rows: readonly object[],
+  positions: readonly number[],
   stats: RelationStats | null,
-  method = 'exportDataset',
+  method: string,
 ): Uint8Array {
   const columns = parquetColumns(kind);
   const data = columns.map(() => [] as unknown[]);
@@ -152,11 +198,8 @@ export function parquetTable(
       ? { status: slot('status'), supports: slot('supports'), disputes: slot('disputes'), symmetric: slot('symmetric') }
       : null;
   const dates = dateColumns();
-  let position = 0;
-  const rows: Iterable<object> =
-    kind === 'appearances' ? appearanceRows(records) : canonicalRecords<ExportRecord>(records, kind);
-  for (const record of rows) {
-    const values = record as unknown as Record<string, unknown>;
+  for (const position of positions) {
+    const values = rows[position] as Record<string, unknown>;
     for (const { field, values: column, dates: dateSlots } of fields) {
       const value = values[field.name];
       if (value === undefined && field.required) {
@@ -179,24 +222,36 @@ export function parquetTable(
       derived.disputes.push(stats!.disputes[position]);
       derived.symmetric.push(RELATION_TYPE_INFO[values.type as RelationType]?.symmetric === true);
     }
-    position++;
   }
   const schema = [{ name: 'root', num_children: columns.length }, ...columns.flatMap(schemaElements)];
   const buffer = parquetWriteBuffer({
     // Min/max statistics help engines skip row groups on ids, dates and enums; on free text they only cost time.
     columnData: columns.map((c, i) => ({ name: c.name, data: data[i]!, statistics: !c.freeText })),
     schema: schema as Parameters<typeof parquetWriteBuffer>[0]['schema'],
+    rowGroupSize: PARQUET_ROW_GROUP_ROWS,
+    statisticsTruncateLength: STATISTICS_LENGTH,
     createdBy: CREATED_BY,
   });
   return new Uint8Array(buffer);
 }
 
-/** The Parquet files: entities, relations, statements, appearances, sources, and redirects when the dataset has some. */
+/** The id a row is partitioned by (a redirect's `from`, an appearance's statement) and its date. */
+function partitionKey(row: Record<string, unknown>): { id: string; date?: unknown } {
+  return { id: String(row.id ?? row.from ?? row.statement), date: row.date };
+}
+
+/**
+ * The Parquet tables, one folder each: entities, relations, statements (by `year=`), appearances,
+ * sources, and redirects when the dataset has some; with several datasets, each table by
+ * `dataset=` too (see `ParquetLayout`). One file per partition, `part-0.parquet`.
+ */
 export async function parquetParts(
   records: ExportRecords,
   stats: RelationStats,
   prefix = '',
   method = 'exportDataset',
+  layout: ParquetLayout = SINGLE_DATASET_LAYOUT,
+  datasets: readonly string[] = [],
 ): Promise<ExportPart[]> {
   const write = await parquetWriter();
   const kinds: TableKind[] = [
@@ -207,13 +262,20 @@ export async function parquetParts(
     'sources',
     ...(records.redirects.length > 0 ? (['redirects'] as const) : []),
   ];
-  return kinds.map((kind) => ({
-    path: `${prefix}${kind}.parquet`,
-    name: parquetResourceName(kind),
-    tableSchema: parquetTableSchema(kind),
-    mediatype: 'application/vnd.apache.parquet',
-    format: 'parquet',
-    records: kind === 'appearances' ? appearanceCount(records) : records[kind].length,
-    content: parquetTable(write, records, kind, stats, method),
-  }));
+  const resourceName = (kind: TableKind) => (isPartitioned(layout, kind) ? undefined : parquetResourceName(kind));
+  return kinds.flatMap((kind) => {
+    const rows = tableRows(records, kind);
+    const tableSchema = parquetTableSchema(kind, resourceName);
+    return partitionRows(layout, kind, rows, partitionKey, datasets).map(({ partition, positions }): ExportPart => ({
+      path: parquetFilePath(kind, partition, prefix),
+      name: parquetResourceName(kind, partition),
+      table: kind,
+      ...(Object.keys(partition).length > 0 ? { partition } : {}),
+      tableSchema,
+      mediatype: 'application/vnd.apache.parquet',
+      format: 'parquet',
+      records: positions.length,
+      content: parquetTable(write, kind, rows, positions, kind === 'relations' ? stats : null, method),
+    }));
+  });
 }

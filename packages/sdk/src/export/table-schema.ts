@@ -1,10 +1,11 @@
 /**
  * The Frictionless Table Schema of each Parquet table, derived from the same columns the Parquet
  * writer writes (`parquetColumns`), so `datapackage.json` can never describe a column the file
- * does not have. Valid under Data Package v1 and v2.
+ * does not have. Every file of a table has its table's schema. Valid under Data Package v1 and v2.
  */
 import type { TableKind } from './fields.js';
 import { parquetColumns, type ParquetColumn } from './parquet.js';
+import { isPartitioned, parquetResourceName, SINGLE_DATASET_LAYOUT } from './parquet-layout.js';
 
 /** A Table Schema field: its name, its Frictionless type, and `required` when the column is never null. */
 export interface TableSchemaField {
@@ -70,28 +71,27 @@ const KEYS: Record<TableKind, { primaryKey?: string[]; references: [field: strin
   redirects: { primaryKey: ['from'], references: [] },
 };
 
-/** The `datapackage.json` resource name of a table's Parquet file (`parquet-entities-parquet`). */
-export function parquetResourceName(kind: TableKind): string {
-  return `parquet-${kind}-parquet`;
-}
-
 /**
- * The Table Schema of one kind's Parquet file: one field per column, in file order, typed as the
- * column is; its primary key and its foreign keys to the other Parquet resources, named by `resourceName`.
+ * The Table Schema of one table's Parquet files: one field per column, in file order, typed as the
+ * column is; its primary key and its foreign keys to the other Parquet resources, named by
+ * `resourceName`. A table split into several files (statements, by year) is no single resource,
+ * so `resourceName` gives undefined for it and keys that point at it are left out: a Table
+ * Schema's foreign key names one resource. The primary key holds across all of a table's files.
  */
 export function parquetTableSchema(
   kind: TableKind,
-  resourceName: (kind: TableKind) => string = parquetResourceName,
+  resourceName: (kind: TableKind) => string | undefined = (target) =>
+    isPartitioned(SINGLE_DATASET_LAYOUT, target) ? undefined : parquetResourceName(target),
 ): TableSchema {
   const columns = parquetColumns(kind);
   const names = new Set(columns.map((c) => c.name));
   const { primaryKey, references } = KEYS[kind];
-  const foreignKeys = references
-    .filter(([field]) => names.has(field))
-    .map(([field, target]) => ({
-      fields: [field],
-      reference: { resource: resourceName(target), fields: [KEYS[target].primaryKey![0]!] },
-    }));
+  const foreignKeys = references.flatMap(([field, target]) => {
+    const resource = resourceName(target);
+    return names.has(field) && resource !== undefined
+      ? [{ fields: [field], reference: { resource, fields: [KEYS[target].primaryKey![0]!] } }]
+      : [];
+  });
   return {
     fields: columns.map((column) => ({
       name: column.name,

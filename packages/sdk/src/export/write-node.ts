@@ -95,6 +95,8 @@ export async function writeParts(
       bytes: file.bytes,
       mediatype: part.mediatype,
       ...(part.records === undefined ? {} : { records: part.records }),
+      ...(part.table === undefined ? {} : { table: part.table }),
+      ...(part.partition === undefined ? {} : { partition: part.partition }),
     });
   }
   return { out: written, files };
