@@ -87,7 +87,7 @@ async function inspect(spec: TopLevelSpec) {
   const view = await headlessView(spec);
   try {
     const { texts, symbols } = collect((view.scenegraph() as unknown as { root: unknown }).root);
-    // A halo and its text share position and content: one label.
+    // Two marks with the same text at one position read as one label.
     const seen = new Set<string>();
     const labels = texts.filter((t) => {
       const key = `${lines(t).join('\n')}@${Math.round(Number(t.x))},${Math.round(Number(t.y))}`;

@@ -152,31 +152,28 @@ function nodeLayer(nodeValues: NodeValue[], types: (typeof ENTITY_TYPES)[number]
   };
 }
 
-/** A white halo under each label keeps it legible where a link passes behind it. */
+/** The labels over their backing boxes (network/layout.ts), which keep links from striking through them. */
 const labelLayer = (labels: readonly NetworkLabel[]) => ({
   data: { values: labels },
   layer: (['left', 'right', 'center'] as const).flatMap((align) =>
     [false, true]
       .filter((bold) => labels.some((l) => l.align === align && l.bold === bold))
-      .flatMap((bold) =>
-        [true, false].map((halo) => ({
-          transform: [{ filter: `datum.align == '${align}' && ${bold ? '' : '!'}datum.bold` }],
-          mark: {
-            type: 'text' as const,
-            align,
-            baseline: 'middle' as const,
-            fontSize: LABEL_SIZE,
-            fontWeight: bold ? ('bold' as const) : ('normal' as const),
-            ...(halo ? { stroke: 'white', strokeWidth: 3, strokeOpacity: 0.85, strokeJoin: 'round' as const } : {}),
-          },
-          encoding: {
-            x: { field: 'x', ...pixels },
-            y: { field: 'y', ...pixels },
-            text: { field: 'text' },
-            tooltip: [{ field: 'name', title: 'Entity' }],
-          },
-        })),
-      ),
+      .map((bold) => ({
+        transform: [{ filter: `datum.align == '${align}' && ${bold ? '' : '!'}datum.bold` }],
+        mark: {
+          type: 'text' as const,
+          align,
+          baseline: 'middle' as const,
+          fontSize: LABEL_SIZE,
+          fontWeight: bold ? ('bold' as const) : ('normal' as const),
+        },
+        encoding: {
+          x: { field: 'x', ...pixels },
+          y: { field: 'y', ...pixels },
+          text: { field: 'text' },
+          tooltip: [{ field: 'name', title: 'Entity' }],
+        },
+      })),
   ),
 });
 
