@@ -8,3 +8,4 @@ export { maxOf, minOf, pushAll } from './arrays.js';
 export { DATE_FIELDS, REFERENCES, SPEAKER_TYPES, TEXT_FIELDS } from './rules.js';
 export { listShapeProblems } from './validate.js';
 export { sourceFileTexts } from './source-texts.js';
+export { mayHoldForbiddenText } from './text.js';

@@ -41,6 +41,15 @@ function describe(match: string): string {
   return `the invisible character ${hex} ${NAMES[cp] ?? ''}`.trimEnd();
 }
 
+/**
+ * Whether a run of display texts, joined end to end, may hold a character `textProblem` refuses:
+ * one scan of a whole column instead of one per value. (A columnar file's strings are UTF-8, which
+ * cannot carry a lone surrogate, so joining cannot pair two halves that were apart.)
+ */
+export function mayHoldForbiddenText(joined: string): boolean {
+  return FORBIDDEN.test(joined) || NOT_TEXT.test(joined);
+}
+
 /** Why a piece of display text is unacceptable, or `null` when it is fine. */
 export function textProblem(value: string): string | null {
   const bad = FORBIDDEN.exec(value);

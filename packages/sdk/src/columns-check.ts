@@ -19,7 +19,7 @@ import {
   type TableView,
   wordsProblems,
 } from '@claimgraph/schema';
-import { TEXT_FIELDS } from '@claimgraph/schema/internal';
+import { mayHoldForbiddenText, TEXT_FIELDS } from '@claimgraph/schema/internal';
 import { ALLOWED_SOURCE, ALLOWED_TARGET, CAN_SPEAK, datasetRulesHold } from './quick-check.js';
 import type { Store } from './store.js';
 import { lastDay } from './time.js';
@@ -34,9 +34,6 @@ function schemasOf(table: ColumnTable): Map<string, { properties: Record<string,
       : [[table, table === 'redirects' ? RedirectSchema : RECORD_SCHEMAS[table]] as const];
   return new Map(list as [string, never][]);
 }
-
-// Same control characters as the schema's textProblem; checked over a whole column at once.
-const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 
 /** The characters String.prototype.trim removes. */
 function isTrimmed(code: number): boolean {
@@ -145,7 +142,7 @@ function stringsOk(
   const pattern = property.pattern === undefined ? null : new RegExp(property.pattern);
   const uri = property.format === 'uri';
   if (property.format !== undefined && !uri) return false;
-  if (clean && FORBIDDEN.test(text)) return false;
+  if (clean && mayHoldForbiddenText(text)) return false;
   for (let i = 0; i < count; i++) {
     if (present !== null && present[i] !== 1) continue;
     const from = offsets[i]!;

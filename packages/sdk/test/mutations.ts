@@ -126,6 +126,7 @@ export const MUTATIONS: Record<string, Mutation> = {
   statementQuoteOghamInside: (d, p) => (rec(d.statements, p).quote = 'They are\u1680separate.'),
   statementQuoteLoneSurrogate: (d, p) => (rec(d.statements, p).quote = 'They are \ud800 separate.'),
   statementQuoteArabic: (d, p) => (rec(d.statements, p).quote = 'هم منفصلون'),
+  statementQuoteNoncharacter: (d, p) => (rec(d.statements, p).quote = 'They are \ufdd0 separate.'),
   statementNoteBidi: (d, p) => (rec(d.statements, p).note = 'a \u2066note\u2069'),
   statementQuoteAndParaphrase: (d, p) => {
     const s = rec(d.statements, p);

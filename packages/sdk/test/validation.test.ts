@@ -60,14 +60,6 @@ describe('validation', () => {
     }
   });
 
-  // Not among the shared mutations: the columnar checks accept this quote (their own finding to fix).
-  it('the quick check hands a quote holding a noncharacter to the validator', () => {
-    const data = syntheticDataset({ entities: 15, seed: 1 });
-    (data.statements[3] as unknown as Mutable).quote = 'They are \ufdd0 separate.';
-    expect(validateDataset(data).valid).toBe(false);
-    expect(quickVerdict(data, false)).toBe(false);
-  });
-
   it('fromData accepts exactly what validateDataset accepts, and reports its issues', () => {
     fc.assert(
       fc.property(mutated, ({ data, requireSorted }) => {
