@@ -44,13 +44,15 @@ export async function buildCommand(io: CliIO, dir: string | undefined, flags: Bu
     });
   } else {
     const counts = built.summary!.counts;
+    // Paths as wide as the longest, so sizes line up however deep the Parquet partitions go.
+    const pathWidth = Math.max(...built.files!.map((f) => f.path.length));
     io.stdout.write(
       // The name and version come from the user's package.json: shown printable, on one line.
       `built ${printable(`${built.read.meta.name ?? given}@${built.read.meta.version ?? '?'}`)} → ${printable(relative(io.cwd, built.outDir) || '.')}\n` +
         `  ${plural(counts.entities, 'entity', 'entities')}, ${plural(counts.relations, 'relation')}, ${plural(counts.statements, 'statement')}, ${plural(counts.sources, 'source')}\n` +
         built
           .files!.map(
-            (f) => `  ${f.path.padEnd(28)} ${String(f.bytes).padStart(9)} B  sha256 ${f.sha256.slice(0, 16)}…`,
+            (f) => `  ${f.path.padEnd(pathWidth)} ${String(f.bytes).padStart(9)} B  sha256 ${f.sha256.slice(0, 16)}…`,
           )
           .join('\n') +
         '\n' +
