@@ -105,7 +105,7 @@ describe('readDataset()', () => {
         column: 24,
         message: 'invalid JSON at line 2, column 24: Expected double-quoted property name',
       },
-      { file: 'package.json', id: null, path: '', message: 'is empty; it must hold a JSON array' },
+      { file: 'package.json', id: null, path: '', message: 'is empty; it must hold a JSON object' },
     ]);
   });
 });
@@ -185,7 +185,7 @@ describe('formatDatasetSource()', () => {
     const dir = writeUnsorted(join(root, 'ds'));
     await formatDatasetSource(dir);
     const before = snapshot(dir);
-    expect(await formatDatasetSource(dir)).toEqual({ changed: [], result: { valid: true, errors: [] } });
+    expect(await formatDatasetSource(dir)).toEqual({ changed: [], recovered: [], result: { valid: true, errors: [] } });
     const after = snapshot(dir);
     for (const [path, bytes] of before) expect(after.get(path)!.equals(bytes), path).toBe(true);
   });
