@@ -106,3 +106,17 @@ describe('a datapackage.json cut short is an error, not a notice', () => {
     });
   }
 });
+
+describe('an empty datapackage.json is named for what it must hold', () => {
+  for (const args of [['verify'], ['info']]) {
+    it(`${args[0]} says it must hold a JSON object`, async () => {
+      const dir = copy();
+      writeFileSync(join(dir, 'datapackage.json'), '');
+      const run = await claimgraph([...args, dir]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('datapackage.json: is empty; it must hold a JSON object');
+      expect(run.stderr).not.toContain('JSON array');
+      expect(crashIn(run.stderr)).toBeNull();
+    });
+  }
+});

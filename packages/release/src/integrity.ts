@@ -48,7 +48,7 @@ export async function releaseIntegrity(path: string): Promise<ReleaseIntegrity> 
   if (givenFile && !hasDescriptor) return { status: 'not-a-release', dir, errors: [] };
   // A descriptor cut short, unreadable or not JSON may be ours: nothing can vouch for the files.
   if (hasDescriptor) {
-    const read = await readJsonFile(join(dir, 'datapackage.json'), 'datapackage.json');
+    const read = await readJsonFile(join(dir, 'datapackage.json'), 'datapackage.json', { holds: 'a JSON object' });
     if (!read.ok) return { status: 'failed', dir, errors: [read.issue] };
   }
   return { status: 'unverified', dir, errors: [] };

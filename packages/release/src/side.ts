@@ -38,7 +38,9 @@ export async function loadReleaseSide(path: string, label: string = path): Promi
   // Releases carry the vocabulary they were built with; source folders use the installed one.
   let vocabulary: VocabularyDocument = vocabularyDocument();
   if (read.located.layout === 'release') {
-    const published = await readJsonFile(join(read.located.dir, 'vocabulary.json'), 'vocabulary.json');
+    const published = await readJsonFile(join(read.located.dir, 'vocabulary.json'), 'vocabulary.json', {
+      holds: 'a JSON object',
+    });
     if (published.ok) vocabulary = published.value as VocabularyDocument;
   }
   return { name: read.meta.name, version: read.meta.version, dataset, vocabulary };

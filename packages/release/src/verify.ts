@@ -47,7 +47,7 @@ export async function verifyRelease(dir: string, options?: VerifyOptions): Promi
       ),
   });
   const errors: ValidationIssue[] = [];
-  const descriptor = await readJsonFile(join(dir, 'datapackage.json'), 'datapackage.json');
+  const descriptor = await readJsonFile(join(dir, 'datapackage.json'), 'datapackage.json', { holds: 'a JSON object' });
   if (!descriptor.ok) return { valid: false, errors: [descriptor.issue] };
   const value = descriptor.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {

@@ -21,7 +21,7 @@ describe('parseJsonText()', () => {
   it('rejects an empty file and a file of whitespace', () => {
     const empty = {
       ok: false,
-      issue: { file: FILE, id: null, path: '', message: 'is empty; it must hold a JSON array' },
+      issue: { file: FILE, id: null, path: '', message: 'is empty; it must hold JSON' },
     };
     expect(parseJsonText('', FILE)).toEqual(empty);
     expect(parseJsonText(' \n\t\n', FILE)).toEqual(empty);
@@ -260,7 +260,7 @@ describe('readJsonFile()', () => {
     writeFileSync(join(dir, 'empty.json'), '');
     expect(await readJsonFile(join(dir, 'empty.json'), FILE)).toEqual({
       ok: false,
-      issue: { file: FILE, id: null, path: '', message: 'is empty; it must hold a JSON array' },
+      issue: { file: FILE, id: null, path: '', message: 'is empty; it must hold JSON' },
     });
   });
 

@@ -39,6 +39,6 @@ export async function checkDataset(path: string, onProgress?: ProgressListener):
 
 /** The exclusions of the `vocabulary.json` beside a release's dataset, or none when it has none. */
 async function publishedExclusions(dir: string): Promise<Exclusions> {
-  const vocabulary = await readJsonFile(join(dir, 'vocabulary.json'), 'vocabulary.json');
+  const vocabulary = await readJsonFile(join(dir, 'vocabulary.json'), 'vocabulary.json', { holds: 'a JSON object' });
   return vocabulary.ok ? exclusionsOf(vocabulary.value) : {};
 }

@@ -104,7 +104,10 @@ async function readSource(located: LocatedDataset): Promise<ReadDatasetResult> {
   for (const kind of ['redirects', 'coverage'] as const)
     if ((await kindOfPath(join(located.dir, files[kind]))) !== null) optional.push(kind);
   for (const kind of [...RECORD_KINDS, ...optional]) {
-    const result = await readJsonFile(join(located.dir, files[kind]), files[kind], { source: true });
+    const result = await readJsonFile(join(located.dir, files[kind]), files[kind], {
+      source: true,
+      holds: 'a JSON array',
+    });
     if (!result.ok) issues.push(result.issue);
     // The coverage declaration is one object; the validator names what is wrong inside it.
     else if (kind === 'coverage') data[kind] = result.value;
@@ -129,7 +132,7 @@ async function readRelease(located: LocatedDataset): Promise<ReadDatasetResult> 
     string
   >;
   const issues: ValidationIssue[] = [];
-  const result = await readJsonFile(datasetFile, name);
+  const result = await readJsonFile(datasetFile, name, { holds: 'a JSON object' });
   let data: unknown;
   if (!result.ok) issues.push(result.issue);
   else if (typeof result.value !== 'object' || result.value === null || Array.isArray(result.value)) {
@@ -141,7 +144,7 @@ async function readRelease(located: LocatedDataset): Promise<ReadDatasetResult> 
     });
   } else data = result.value;
   const meta: DatasetMeta = {};
-  const pkg = await readJsonFile(join(located.dir, 'datapackage.json'), 'datapackage.json');
+  const pkg = await readJsonFile(join(located.dir, 'datapackage.json'), 'datapackage.json', { holds: 'a JSON object' });
   if (pkg.ok && typeof pkg.value === 'object' && pkg.value !== null) {
     const p = pkg.value as Record<string, unknown>;
     for (const key of ['name', 'version', 'description', 'title'] as const)
@@ -154,7 +157,7 @@ async function readRelease(located: LocatedDataset): Promise<ReadDatasetResult> 
 }
 
 async function readPackageMeta(path: string, issues: ValidationIssue[]): Promise<DatasetMeta> {
-  const result = await readJsonFile(path, 'package.json', { source: true });
+  const result = await readJsonFile(path, 'package.json', { source: true, holds: 'a JSON object' });
   if (!result.ok) {
     issues.push(result.issue);
     return {};

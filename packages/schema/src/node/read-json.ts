@@ -15,6 +15,8 @@ export interface ReadJsonOptions {
    * (default false: release files are written by the build).
    */
   source?: boolean;
+  /** What the file must hold, for the message on an empty file (default "JSON"; a data file says "a JSON array"). */
+  holds?: string;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -47,7 +49,10 @@ export function parseJsonBytes(bytes: Uint8Array, file: string, options: ReadJso
 export function parseJsonText(text: string, file: string, options: ReadJsonOptions = {}): JsonReadResult {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '')
-    return { ok: false, issue: { file, id: null, path: '', message: 'is empty; it must hold a JSON array' } };
+    return {
+      ok: false,
+      issue: { file, id: null, path: '', message: `is empty; it must hold ${options.holds ?? 'JSON'}` },
+    };
   try {
     const value: unknown = JSON.parse(text);
     if (options.source) {
