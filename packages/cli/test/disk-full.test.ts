@@ -139,7 +139,11 @@ const PAGE = 4096;
 async function mergedParquetPages(): Promise<number> {
   const out = join(root, 'several-parquet');
   await ok(['export', '--format', 'parquet', '--out', out, '--dataset', 'first', '--dataset', 'second'], SEVERAL);
-  return readdirSync(out).reduce((sum, f) => sum + Math.ceil(lstatSync(join(out, f)).size / PAGE) * PAGE, 0);
+  // One folder per table, partitioned: every file at any depth, in whole pages.
+  return readdirSync(out, { recursive: true, encoding: 'utf8' })
+    .map((f) => lstatSync(join(out, f)))
+    .filter((stat) => stat.isFile())
+    .reduce((sum, stat) => sum + Math.ceil(stat.size / PAGE) * PAGE, 0);
 }
 
 const CASES: Record<string, WriterCase> = {
