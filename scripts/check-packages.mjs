@@ -24,8 +24,10 @@ const BIN = join(ROOT, 'node_modules', '.bin');
  * @claimgraph/charts, bundled by esbuild with everything they import at run time (graphology, the schema…).
  */
 // 90 kB since 0.2 added the columnar decoder to the SDK's main entry (86.0 kB measured); 105 kB
-// since 0.3 added merging several datasets, consensus rules and positions (101.7 kB measured).
-const APP_BUNDLE_BUDGET = 105_000;
+// since 0.3 added merging several datasets, consensus rules and positions (101.7 kB measured);
+// 106 kB since 0.4 checks every columnar value against its column's domain on decode, naming the
+// record (105.1 kB measured). Next: the decoder, merge and consensus behind dynamic imports (~10 kB).
+const APP_BUNDLE_BUDGET = 106_000;
 
 /** Scripts npm runs on `npm install` of a package (prepare runs for git dependencies). */
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare'];
