@@ -1,5 +1,6 @@
 /** `claimgraph build [DIR]`: validate a dataset source folder, then write its release to DIR/dist. */
 import { printable } from '@claimgraph/schema';
+import { maxOf } from '@claimgraph/schema/internal';
 import { buildRelease } from '@claimgraph/release';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -45,7 +46,7 @@ export async function buildCommand(io: CliIO, dir: string | undefined, flags: Bu
   } else {
     const counts = built.summary!.counts;
     // Paths as wide as the longest, so sizes line up however deep the Parquet partitions go.
-    const pathWidth = Math.max(...built.files!.map((f) => f.path.length));
+    const pathWidth = maxOf(built.files!.map((f) => f.path.length));
     io.stdout.write(
       // The name and version come from the user's package.json: shown printable, on one line.
       `built ${printable(`${built.read.meta.name ?? given}@${built.read.meta.version ?? '?'}`)} → ${printable(relative(io.cwd, built.outDir) || '.')}\n` +
