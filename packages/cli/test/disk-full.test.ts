@@ -5,7 +5,6 @@
  * only to a temporary folder: nothing left behind in TMPDIR).
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import {
   closeSync,
   cpSync,
@@ -21,10 +20,11 @@ import {
   writeSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { syntheticDataset } from '@claimgraph/sdk/synthetic';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimgraph, crashIn, FIXTURES, VALID } from './run-cli.js';
+import { hashes } from '../../schema/test/source-folder.js';
 
 const root = mkdtempSync(join(tmpdir(), 'claimgraph-disk-full-'));
 const mnt = join(root, 'small');
@@ -62,20 +62,6 @@ afterAll(() => {
   if (mounted) execFileSync('umount', [mnt]);
   rmSync(root, { recursive: true, force: true });
 });
-
-/** Every file under `dir`, dot files too, with its sha256. */
-function hashes(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (at: string) => {
-    for (const name of readdirSync(at)) {
-      const path = join(at, name);
-      if (lstatSync(path).isDirectory()) walk(path);
-      else out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 /** Fills the small disk, then frees `free` bytes: a write of more than that is cut short by the kernel. */
 function fillDisk(free: number): void {

@@ -1,9 +1,10 @@
 /**
  * Dataset source folders on disk for the tests of schema and release: the folder a curator keeps
- * (package.json, one pretty-printed array per data file) and a byte snapshot to prove a refused
- * or failed operation changed nothing.
+ * (package.json, one pretty-printed array per data file), and a byte snapshot or sha256 list of any
+ * folder to prove a refused or failed operation changed nothing (used by the site and CLI tests too).
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Dataset } from '../src/index.js';
 import { baseDataset } from './fixture.js';
@@ -40,4 +41,18 @@ export function snapshot(dir: string): Map<string, Buffer> {
   };
   walk(dir);
   return files;
+}
+
+/** Every file under `dir`, dot files too, as relative path → sha256; links are not followed. */
+export function hashes(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (at: string) => {
+    for (const name of readdirSync(at)) {
+      const path = join(at, name);
+      if (lstatSync(path).isDirectory()) walk(path);
+      else out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+    }
+  };
+  walk(dir);
+  return out;
 }

@@ -2,27 +2,13 @@
  * Issue 25: writeSite owns only what it wrote. Each refused or failed run is checked by hashing
  * every file in and beside the folder before and after: not one byte may change.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, SITE_MARKER, writeSite, type SiteFiles } from '../src/index.js';
 import { hostileInput } from './fixtures.js';
-
-/** Every file under `dir` (dot files too) with its sha256. */
-function hashes(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (at: string) => {
-    for (const name of readdirSync(at)) {
-      const path = join(at, name);
-      if (lstatSync(path).isDirectory()) walk(path);
-      else out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
+import { hashes } from '../../schema/test/source-folder.js';
 
 let site: SiteFiles;
 beforeAll(() => {
