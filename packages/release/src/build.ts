@@ -19,7 +19,7 @@ import {
 } from '@claimgraph/schema/node';
 import type { ReleaseFilesOptions, TableSchema } from '@claimgraph/sdk/export';
 import { isClaimgraphRelease, isInside, realPathOf, recoverRelease, stagingFolder, swapRelease } from './folder.js';
-import { verifyRelease } from './verify.js';
+import { checkRelease } from './verify.js';
 import { writeReleaseFiles } from './write.js';
 
 export interface BuildOptions {
@@ -111,8 +111,9 @@ export async function buildRelease(dir: string, options: BuildOptions = {}): Pro
     staging = await stagingFolder(out);
     const files = await writeReleaseFiles(staging, checked, options);
     options.onProgress?.('verifying');
-    // The bytes on disk against their hashes; the records agree, being written from one dataset just now.
-    const verified = await verifyRelease(staging, { records: false });
+    // Every file listed and of the size written (each was hashed as it was written, so it is not read
+    // back); the records agree, being written from one dataset just now.
+    const verified = await checkRelease(staging, { records: false, contents: 'bytes' });
     if (!verified.valid) {
       throw new Error(
         `@claimgraph/release: buildRelease(): the release written to ${staging} does not verify (${verified.errors[0]?.file}: ${verified.errors[0]?.message}); the previous release was left in place`,

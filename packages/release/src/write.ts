@@ -28,6 +28,9 @@ export async function writeReleaseFiles(
   const dataset = canonicalDataset(checked.dataset!);
   const summary = summarizeDataset(dataset);
   const written: { path: string; bytes: number; sha256: string }[] = [];
+  // The Parquet files are made last, once the other files are written: each file's garbage is gone
+  // before the next is made, so the peak memory is that of the largest, not of all at once.
+  const parquet = wantsParquet(options);
   const extras = sortedExtras(await extraFilesOf(dataset, options));
 
   await mkdir(join(outDir, 'schema'), { recursive: true });
@@ -49,25 +52,37 @@ export async function writeReleaseFiles(
   for (const [name, schema] of Object.entries(jsonSchemas()))
     await write(`schema/${name}`, `${JSON.stringify(schema, null, 2)}\n`);
   const binary = new Set<string>();
-  if (extras.length > 0) {
-    options.onProgress?.('writing extra files');
-    for (const extra of extras) {
+  const writeExtras = async (files: ReleaseExtraFile[]) => {
+    for (const extra of files) {
       await mkdir(dirname(join(outDir, ...extra.path.split('/'))), { recursive: true });
       const file = await write(extra.path, extra.content);
       if (file.binary) binary.add(extra.path);
     }
+  };
+  if (extras.length > 0) options.onProgress?.('writing extra files');
+  await writeExtras(extras);
+  if (parquet) {
+    options.onProgress?.('writing Parquet files');
+    const files = await parquetFiles(dataset);
+    // Checked together with the others: a file of the caller's must not take a Parquet file's path.
+    sortedExtras([...extras, ...files]);
+    await writeExtras(files);
+    pushAll(extras, files);
   }
+  // Listed in path order after the release's own files, whichever was written first.
+  const own = written.filter((file) => !extras.some((extra) => extra.path === file.path));
+  const listed = [...own, ...sortByPath(written.filter((file) => !own.includes(file)))];
 
   options.onProgress?.('hashing');
   const datapackage = dataPackage(
     checked.read.meta,
     dataset,
     summary,
-    written,
+    listed,
     new Map(extras.map((e) => [e.path, { ...e, binary: binary.has(e.path) }])),
   );
   await writeNewFile(join(outDir, 'datapackage.json'), `${JSON.stringify(datapackage, null, 2)}\n`);
-  return { files: written, summary };
+  return { files: listed, summary };
 }
 
 const CORE_FILES = new Set(['dataset.json', COLUMNS_FILE, 'datapackage.json', 'vocabulary.json']);
@@ -92,18 +107,33 @@ function sortedExtras(extras: ReleaseExtraFile[]): ReleaseExtraFile[] {
     if (problem) throw new Error(`@claimgraph/release: buildRelease(): extraFiles: ${JSON.stringify(path)} ${problem}`);
     seen.add(path);
   }
-  return [...extras].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return sortByPath(extras);
+}
+
+const sortByPath = <T extends { path: string }>(files: T[]): T[] =>
+  [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+/** The SDK's Parquet tables of the dataset (`parquet/<table>/…/part-0.parquet`). */
+async function parquetFiles(dataset: Dataset): Promise<ReleaseExtraFile[]> {
+  const { releaseFiles } = await import('@claimgraph/sdk/export');
+  return (await releaseFiles(dataset, { parquet: true })).filter((file) => file.content instanceof Uint8Array);
+}
+
+/** Whether the build writes the Parquet tables (`releaseFiles` not false, nor `{ parquet: false }`). */
+function wantsParquet(options: BuildOptions): boolean {
+  return options.releaseFiles !== false && options.releaseFiles?.parquet !== false;
 }
 
 /**
- * The SDK's interchange files (unless `releaseFiles: false`) and the caller's own. The SDK's export
- * writers load only when a build asks for them, so reading or verifying a release never loads them.
+ * The SDK's interchange files but the Parquet ones, which `parquetFiles` makes later (none with
+ * `releaseFiles: false`), and the caller's own. The SDK's export writers load only when a
+ * build asks for them, so reading or verifying a release never loads them.
  */
 async function extraFilesOf(dataset: Dataset, options: BuildOptions): Promise<ReleaseExtraFile[]> {
   const files: ReleaseExtraFile[] = [];
   if (options.releaseFiles !== false) {
     const { releaseFiles } = await import('@claimgraph/sdk/export');
-    pushAll(files, await releaseFiles(dataset, options.releaseFiles));
+    pushAll(files, await releaseFiles(dataset, { ...options.releaseFiles, parquet: false }));
   }
   if (options.extraFiles) pushAll(files, await options.extraFiles(dataset));
   return files;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readDataset } from '@claimgraph/schema/node';
 import { buildRelease as build, verifyRelease, type BuildOptions } from '../src/index.js';
+import { checkRelease } from '../src/verify.js';
 import { baseDataset } from '../../schema/test/fixture.js';
 
 /** The release as the schema package built it before this package: without the SDK's interchange files. */
@@ -48,6 +49,21 @@ describe('verifyRelease() on a release that is not what was built', () => {
 
   it('passes the release as built, extra files included', async () => {
     expect(await verifyRelease(await release())).toEqual({ valid: true, errors: [] });
+  });
+
+  it("the build's own check, which reads no file back, still finds a file of another size or a missing one", async () => {
+    const dir = await release();
+    writeFileSync(join(dir, 'extra', 'notes.txt'), 'notes, changed\n');
+    rmSync(join(dir, 'vocabulary.json'));
+    expect((await checkRelease(dir, { records: false, contents: 'bytes' })).errors).toEqual([
+      { file: 'vocabulary.json', id: null, path: '', message: 'is listed in datapackage.json but missing' },
+      {
+        file: 'extra/notes.txt',
+        id: null,
+        path: '',
+        message: 'holds 15 bytes where datapackage.json says 6; the file was changed after it was written',
+      },
+    ]);
   });
 
   it('names every file the descriptor does not list, in nested folders too, in path order', async () => {

@@ -9,7 +9,14 @@ export {
   type JsonReadResult,
   type ReadJsonOptions,
 } from './node/read-json.js';
-export { readRegularFile, readRegularFileOrThrow, type RegularFileRead } from './node/regular-file.js';
+export {
+  hashRegularFile,
+  readRegularFile,
+  readProblem,
+  readRegularFileOrThrow,
+  type RegularFileHash,
+  type RegularFileRead,
+} from './node/regular-file.js';
 export {
   writeFileAtomic,
   writeNewFile,

@@ -2,7 +2,8 @@
 // @claimgraph/sdk from the row file (dataset.json) and the columnar file (dataset.columns.bin), each
 // against a baseline measured in the same run (read + JSON.parse of dataset.json). `npm run bench`
 // (the root script builds first). Options:
-//   --sizes 10000,100000,1000000   statements; entities = statements / 10, relations = 3 × entities
+//   --sizes 10000,100000,1000000   statements of the loads, queries and graph; entities = statements / 10,
+//                                  relations = 3 × entities ('' skips)
 //   --build full,no-parquet        time and peak RSS of `claimgraph build`, against read + JSON.parse of
 //                                  the dataset.json it wrote ('' skips)
 //   --build-sizes 100000,300000,1000000   statements of the builds ('' skips)
@@ -23,7 +24,7 @@ import { graphFloor } from './graph-floor.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const arg = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
-const sizes = arg('--sizes', '10000,100000,1000000').split(',').map(Number);
+const sizes = arg('--sizes', '10000,100000,1000000').split(',').filter(Boolean).map(Number);
 const builds = arg('--build', 'full,no-parquet').split(',').filter(Boolean);
 const buildSizes = arg('--build-sizes', '100000,300000,1000000').split(',').filter(Boolean).map(Number);
 const browserSize = Number(arg('--browser', '100000')) || 0;
@@ -273,13 +274,13 @@ out.push(
   ),
   '',
 );
-console.log(out.join('\n'));
+if (rows.length > 0) console.log(out.join('\n'));
 
 // What graphology itself costs for the largest graph: the floor under `cg.graph`.
 const largest = Math.max(...sizes);
-const floor = graphFloor(release(largest));
-const baseline = rows.find((r) => r.statements === largest).base.wall;
-console.log(
+const floor = sizes.length > 0 ? graphFloor(release(largest)) : undefined;
+const baseline = rows.find((r) => r.statements === largest)?.base.wall;
+if (floor) console.log(
   [
     `The graph at ${count(largest)} statements, best of 3 fresh processes each (load average now ${loadAverage()}):`,
     '',

@@ -2,8 +2,9 @@
  * Reads a file only when it is a regular file: a FIFO would block the read forever and
  * `/dev/zero` would never end, so both are refused before a byte is read.
  */
+import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 
 export type RegularFileRead = { ok: true; bytes: Buffer } | { ok: false; code: string; problem: string };
 
@@ -18,18 +19,45 @@ export function readProblem(code: string | undefined): string {
         : `cannot be read (${code ?? 'unknown error'})`;
 }
 
+/** Reads a regular file whole (see `withRegularFile` for what is refused). Never throws. */
+export async function readRegularFile(path: string): Promise<RegularFileRead> {
+  return withRegularFile(path, async (handle) => ({ ok: true, bytes: await handle.readFile() }));
+}
+
+export type RegularFileHash =
+  { ok: true; bytes: number; sha256: string } | { ok: false; code: string; problem: string };
+
+/** Hashes a regular file (sha256, hex) a megabyte at a time, so a file of any size costs no more memory than that. Never throws. */
+export async function hashRegularFile(path: string): Promise<RegularFileHash> {
+  return withRegularFile(path, async (handle) => {
+    const hash = createHash('sha256');
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    let bytes = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.byteLength, null);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+      bytes += bytesRead;
+    }
+    return { ok: true, bytes, sha256: hash.digest('hex') };
+  });
+}
+
 /**
  * Opens `path` without blocking (a FIFO with no writer would hang `open` itself), checks that the
- * opened file is a regular one, and reads it whole. Never throws.
+ * opened file is a regular one, and hands it to `use`; every error becomes a problem, never thrown.
  */
-export async function readRegularFile(path: string): Promise<RegularFileRead> {
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
+async function withRegularFile<T extends { ok: true }>(
+  path: string,
+  use: (handle: FileHandle) => Promise<T>,
+): Promise<T | { ok: false; code: string; problem: string }> {
+  let handle: FileHandle | undefined;
   try {
     handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const stats = await handle.stat();
     if (stats.isDirectory()) return { ok: false, code: 'EISDIR', problem: readProblem('EISDIR') };
     if (!stats.isFile()) return { ok: false, code: 'ENOTREG', problem: readProblem('ENOTREG') };
-    return { ok: true, bytes: await handle.readFile() };
+    return await use(handle);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error instanceof RangeError ? 'ETOOBIG' : undefined);
     return {
