@@ -234,11 +234,6 @@ export class Site {
     return relativeHref(from, to);
   }
 
-  /** Whether the id is a statement's: statements live on shared pages, at an anchor. */
-  isStatement(id: string): boolean {
-    return this.#statementIds.has(id);
-  }
-
   /** A link from page `from` to a record: its page, or for a statement its anchor on its page of statements. */
   recordHref(from: string, id: string): string {
     return this.#statementIds.has(id) ? statementHref(from, id) : relativeHref(from, recordPath(id));
