@@ -83,10 +83,13 @@ function* files(
     yield file(`release/${entry.path}`, entry.content);
     downloads.push({ path: entry.path, bytes: entry.content.byteLength, sha256: sha256(entry.content) });
   }
+  // A generator keeps its locals until it ends: what is written is let go, for the collector.
+  release.length = 0;
 
   yield file(HOME_PATH, html(<HomePage site={site} />));
   const index = searchIndex(site.data);
   for (const [path, content] of index.files) yield file(path, content);
+  index.files.clear();
   yield file('search.html', html(<SearchPage site={site} index={index} />));
   yield file(ABOUT_PATH, html(<AboutPage site={site} />));
   yield file('downloads.html', html(<DownloadsPage site={site} files={downloads} />));
