@@ -33,5 +33,7 @@ function staticGraph(entry) {
 // loading above would win back about 10 kB; it is the next change to this entry.
 export default [
   { name: '@claimgraph/sdk', path: staticGraph('packages/sdk/dist/index.js'), limit: '51 kB', gzip: true },
+  // Name folding alone, for search boxes (the site's search page): it must stay free of the rest of the SDK.
+  { name: '@claimgraph/sdk/fold', path: staticGraph('packages/sdk/dist/fold/index.js'), limit: '1 kB', gzip: true },
   { name: '@claimgraph/charts', path: staticGraph('packages/charts/dist/index.js'), limit: '26 kB', gzip: true },
 ];

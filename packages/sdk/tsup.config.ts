@@ -1,8 +1,9 @@
 import { defineConfig } from 'tsup';
 
-// The main entry runs in browsers; `synthetic` is a separate entry so the generator is never bundled by accident.
+// The main entry runs in browsers; `synthetic` is a separate entry so the generator is never bundled by accident;
+// `fold` is name folding alone, for a browser search box that needs nothing else of the SDK.
 export default defineConfig({
-  entry: ['src/index.ts', 'src/synthetic.ts', 'src/export/index.ts', 'src/quotes/index.ts'],
+  entry: ['src/index.ts', 'src/synthetic.ts', 'src/export/index.ts', 'src/quotes/index.ts', 'src/fold/index.ts'],
   format: ['esm', 'cjs'],
   dts: false, // scripts/build-dts.mjs writes the declarations (.d.ts and .d.cts) after tsup
   clean: true,

@@ -3,7 +3,7 @@
  * entity, relation, statement and source, a speaker's perspective, a timeline and downloads, with
  * client-side search and charts. Node-only: it reads vega's browser builds and writes files.
  */
-export { buildSite, SITE_MARKER, type SiteFiles } from './build.js';
+export { buildSite, siteFiles, SITE_MARKER, type SiteFiles } from './build.js';
 export { writeSite, type WrittenSite } from './write.js';
 export {
   SiteError,
@@ -26,7 +26,12 @@ export {
   recordPath,
   perspectivePath,
   embedPath,
+  EMBED_PATH,
   encodePart,
+  statementPath,
+  statementHref,
+  statementFragment,
+  STATEMENT_PAGES,
   pathToUrl,
   relativeHref,
   RESERVED_FOLDERS,

@@ -18,7 +18,15 @@ import { resolveOptions as resolveWith, type OptionCheck } from '@claimgraph/sch
 import { ClaimGraph, relationStatus, type Status } from '@claimgraph/sdk';
 import type { AssetName } from './assets.js';
 import { SiteOptionError } from './errors.js';
-import { encodePart, pathToUrl, recordPath, relativeHref } from './permalink.js';
+import {
+  encodePart,
+  pathToUrl,
+  recordPath,
+  relativeHref,
+  statementFragment,
+  statementHref,
+  statementPath,
+} from './permalink.js';
 
 /** What the site says about the dataset: from the release's datapackage.json or the source's package.json. */
 export interface SiteMeta {
@@ -141,7 +149,7 @@ export class Site {
   readonly #provenance: Readonly<Record<string, readonly string[]>>;
   /** What the research covered, from the dataset's coverage declaration. */
   readonly coverage: Coverage | undefined;
-  #statementIds: Set<string> | undefined;
+  readonly #statementIds: Set<string>;
   /** Where each shared asset was written (its name holds its hash): set by buildSite before any page. */
   readonly assetPaths = new Map<AssetName, string>();
 
@@ -163,6 +171,7 @@ export class Site {
     }
     for (const count of this.#counts.values()) count.status = relationStatus(count.supports, count.disputes);
     this.speakers = new Set(this.data.statements.map((s) => s.speaker));
+    this.#statementIds = new Set(this.data.statements.map((s) => s.id));
     this.coverage = input.dataset.coverage;
   }
 
@@ -206,7 +215,6 @@ export class Site {
     if (relation && relation.id === id) return this.phraseText(relation);
     const source = this.cg.source(id);
     if (source && source.id === id) return source.title;
-    this.#statementIds ??= new Set(this.data.statements.map((s) => s.id));
     return this.#statementIds.has(id) ? id : undefined;
   }
 
@@ -226,9 +234,16 @@ export class Site {
     return relativeHref(from, to);
   }
 
-  /** A link from page `from` to a record's page. */
+  /** A link from page `from` to a record: its page, or for a statement its anchor on its page of statements. */
   recordHref(from: string, id: string): string {
-    return relativeHref(from, recordPath(id));
+    return this.#statementIds.has(id) ? statementHref(from, id) : relativeHref(from, recordPath(id));
+  }
+
+  /** The URL a citation of a record gives (see absoluteUrl), with a statement's anchor. */
+  recordUrl(id: string): string {
+    return this.#statementIds.has(id)
+      ? `${this.absoluteUrl(statementPath(id))}#${statementFragment(id)}`
+      : this.absoluteUrl(recordPath(id));
   }
 }
 

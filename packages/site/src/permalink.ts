@@ -9,23 +9,27 @@
  * written `%25`, so a host decodes the link back to that file name. The prefix always becomes a
  * folder and links are always relative (`./person/…`, `../person/…`): it is never read as a URL
  * scheme, and no id can reach outside its folder.
+ *
+ * Statements are the exception, being most of a dataset: they share pages, chosen by a hash of the
+ * id (`statements/0a3f.html`, see paths.ts), each at an anchor named by its id
+ * (`statements/0a3f.html#st-kirby-1`). Charts have one embed page, the chart named in its fragment.
  */
 import { SitePermalinkError } from './errors.js';
+import { EMBED_PATH, embedFragment, encodePart, type ChartRef } from './paths.js';
+
+export {
+  EMBED_PATH,
+  encodePart,
+  pathToUrl,
+  relativeHref,
+  statementFragment,
+  statementHref,
+  statementPath,
+  STATEMENT_PAGES,
+} from './paths.js';
 
 /** Top-level names the site itself uses; a record prefix may not take one. */
-export const RESERVED_FOLDERS = ['assets', 'embed', 'perspective', 'release', 'list', 'dataset'] as const;
-
-const KEEP = /^[A-Za-z0-9_-]$/;
-
-/** Percent-encodes every character but ASCII letters, digits, `-` and `_`. */
-export function encodePart(part: string): string {
-  let out = '';
-  for (const ch of part) {
-    if (KEEP.test(ch)) out += ch;
-    else for (const byte of new TextEncoder().encode(ch)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  }
-  return out;
-}
+export const RESERVED_FOLDERS = ['assets', 'embed', 'perspective', 'release', 'list', 'dataset', 'statements'] as const;
 
 /** The page of a record, relative to the site root: `person:ned-price` → `person/ned-price.html`. */
 export function recordPath(id: string): string {
@@ -45,18 +49,7 @@ export function perspectivePath(id: string): string {
   return `perspective/${recordPath(id)}`;
 }
 
-/** The embeddable chart page for a page: `embed/rel/x.html`, `embed/perspective/person/y.html`. */
-export function embedPath(pagePath: string): string {
-  return `embed/${pagePath}`;
-}
-
-/** The URL of a file path: its `%` written `%25`, so a host decodes it back to the file name. */
-export function pathToUrl(path: string): string {
-  return path.replace(/%/g, '%25');
-}
-
-/** A relative link from one page to another, both given relative to the site root. */
-export function relativeHref(from: string, to: string): string {
-  const depth = from.split('/').length - 1;
-  return `${depth === 0 ? './' : '../'.repeat(depth)}${pathToUrl(to)}`;
+/** The embeddable page of a chart, from the site root: the one embed page, the chart in its fragment (`embed.html#stance=rel:x`). */
+export function embedPath(chart: ChartRef): string {
+  return `${EMBED_PATH}#${embedFragment(chart)}`;
 }

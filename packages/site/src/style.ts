@@ -131,12 +131,16 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .embed pre code { white-space: pre-wrap; overflow-wrap: anywhere; }
 
 .cite { margin-top: 2.5rem; background: var(--tint); padding: .2rem 1rem 1rem; font-size: .88rem; }
-.cite h2 { border: 0; font-size: 1rem; font-family: var(--sans); text-transform: uppercase; letter-spacing: .06em; margin: .8rem 0 .4rem; padding: 0; }
+.cite h2, .cite h3 { border: 0; font-size: 1rem; font-family: var(--sans); text-transform: uppercase; letter-spacing: .06em; margin: .8rem 0 .4rem; padding: 0; }
 .cite dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem .8rem; margin: 0 0 .5rem; }
 .cite div { display: contents; }
 .cite dt { color: var(--muted); }
 .cite dd { margin: 0; overflow-wrap: anywhere; }
 .cite-text { margin: 0; font-family: var(--serif); }
+/* Statements share pages: each is an article a permalink scrolls to, the one linked marked at its side. */
+.statement-entry { scroll-margin-top: 1rem; }
+.statement-entry + .statement-entry { border-top: 1px solid var(--rule); margin-top: 2.5rem; padding-top: 1rem; }
+.statement-entry:target { box-shadow: -.6rem 0 0 var(--tint), -.8rem 0 0 var(--accent); }
 
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: .88rem; }

@@ -104,14 +104,20 @@ async function recoverLeftovers(target: string, notices: string[]): Promise<void
   }
 }
 
-export async function writeSite(outDir: string, files: SiteFiles): Promise<WrittenSite> {
+/**
+ * Writes a site: a built one (buildSite's map) or the files as they are made (siteFiles), each
+ * staged as it comes, so a large site is never all in memory. Nothing is renamed into place until
+ * every file is staged; a file in the way stops the run before that, with nothing written.
+ */
+export async function writeSite(
+  outDir: string,
+  files: SiteFiles | Iterable<[string, string | Uint8Array]>,
+): Promise<WrittenSite> {
   const target = resolve(outDir);
   const notices: string[] = [];
   await recoverLeftovers(target, notices);
   const manifest = await earlierSite(outDir, target);
-  const paths = [...files.keys()].filter((path) => path !== SITE_MARKER);
-  await refuseConflicts(outDir, target, paths, manifest);
-  const { staged, discard } = await stageSite(target, paths, files);
+  const { staged, discard, marker } = await stageSite(outDir, target, files, manifest);
 
   const written = new Map(
     staged.map((file) => [
@@ -127,7 +133,6 @@ export async function writeSite(outDir: string, files: SiteFiles): Promise<Writt
   const during = new Map<string, string[]>();
   for (const [path, hash] of written) during.set(path, [hash, ...(manifest?.get(path) ?? [])]);
   for (const [path, hashes] of manifest ?? []) if (!during.has(path)) during.set(path, hashes);
-  const marker = files.get(SITE_MARKER);
   try {
     await writeFileAtomic(join(target, SITE_MARKER), markerText(marker, during, false));
   } catch (error) {
@@ -170,75 +175,97 @@ async function earlierSite(outDir: string, target: string): Promise<Manifest | u
   return manifest;
 }
 
-/** Every path this site writes must be free, or hold what an earlier run wrote there; checked before anything is written. */
-async function refuseConflicts(
-  outDir: string,
-  target: string,
-  paths: readonly string[],
-  manifest: Manifest | undefined,
-): Promise<void> {
-  const conflicts: string[] = [];
-  for (const path of paths) {
-    const at = join(target, ...path.split('/'));
-    const stats = await lstat(at).catch(() => undefined);
-    if (!stats) continue;
-    if (!stats.isFile()) conflicts.push(`${path} (a ${stats.isDirectory() ? 'folder' : 'link or special file'})`);
-    else if (manifest === null) continue;
-    else if (!manifest?.has(path)) conflicts.push(`${path} (not written by claimgraph site)`);
-    else if (!manifest.get(path)!.includes((await hashOf(at))!))
-      conflicts.push(`${path} (changed since claimgraph wrote it)`);
-  }
-  if (conflicts.length > 0) {
-    const n = conflicts.length;
-    throw new SiteOutError(
-      `${outDir}: ${n === 1 ? 'a file' : `${n} files`} in the way of the new site: ${conflicts.slice(0, 5).join(', ')}${n > 5 ? ', …' : ''}; nothing was written. Move ${n === 1 ? 'it' : 'them'} away, or write the site to an empty or new folder`,
-    );
-  }
+/** Why a path of the new site may not be written (a file in the way), or undefined when it is free or ours. */
+async function conflictAt(target: string, path: string, manifest: Manifest | undefined): Promise<string | undefined> {
+  const at = join(target, ...path.split('/'));
+  const stats = await lstat(at).catch(() => undefined);
+  if (!stats) return undefined;
+  if (!stats.isFile()) return `${path} (a ${stats.isDirectory() ? 'folder' : 'link or special file'})`;
+  if (manifest === null) return undefined;
+  if (!manifest?.has(path)) return `${path} (not written by claimgraph site)`;
+  if (!manifest.get(path)!.includes((await hashOf(at))!)) return `${path} (changed since claimgraph wrote it)`;
+  return undefined;
 }
 
 /**
- * Folders first (remembering which this run made, to remove them if it fails), then every file
- * staged beside its target, a few in flight at a time: tens of thousands of small files, one by
- * one, wait on the disk. On failure all is undone; else `discard` undoes it until the files are committed.
+ * Every file staged beside its target as it comes, a few in flight at a time (tens of thousands of
+ * small files, one by one, wait on the disk), each folder made when first needed (remembering which
+ * this run made, to remove them if it fails). Each path must be free or hold what an earlier run
+ * wrote there: once one is not, nothing more is staged, the rest are only checked, and all staged
+ * files are removed before the error lists what is in the way. On any failure all is undone; else
+ * `discard` undoes it until the files are committed.
  */
 async function stageSite(
+  outDir: string,
   target: string,
-  paths: readonly string[],
-  files: SiteFiles,
-): Promise<{ staged: StagedFile[]; discard: () => Promise<void> }> {
+  files: SiteFiles | Iterable<[string, string | Uint8Array]>,
+  manifest: Manifest | undefined,
+): Promise<{ staged: StagedFile[]; discard: () => Promise<void>; marker: string | Uint8Array | undefined }> {
   const created: string[] = [];
-  const folders = new Set(paths.map((path) => dirname(join(target, ...path.split('/')))));
+  // Each folder made once, and every file in it waits until it is.
+  const folders = new Map<string, Promise<void>>();
   const staged: StagedFile[] = [];
+  const conflicts: string[] = [];
+  let marker: string | Uint8Array | undefined;
   const discard = async () => {
     await Promise.all(staged.map((file) => file.discard()));
     for (const dir of created.reverse()) await rmdir(dir).catch(() => undefined);
   };
-  try {
-    for (const folder of [target, ...[...folders].sort()]) {
-      const made = await makeFolder(folder);
-      if (made !== undefined) for (const dir of ancestorsMade(made, folder)) created.push(dir);
+  const folder = (dir: string): Promise<void> => {
+    let ready = folders.get(dir);
+    if (!ready) {
+      ready = (async () => {
+        if (dir !== target) await folder(dirname(dir));
+        const made = await makeFolder(dir);
+        if (made !== undefined) for (const each of ancestorsMade(made, dir)) created.push(each);
+        await removeStaleTemporaries(dir);
+      })();
+      folders.set(dir, ready);
     }
-    for (const folder of folders) await removeStaleTemporaries(folder);
-    let next = 0;
-    let failed: { error: unknown } | undefined;
-    // Each worker stops at the first failure of any, and all have stopped before the staged files are removed.
-    const worker = async () => {
-      while (next < paths.length && !failed) {
-        const path = paths[next++]!;
-        try {
-          staged.push(await stageFile(join(target, ...path.split('/')), files.get(path)!, { sweep: false }));
-        } catch (error) {
-          failed ??= { error };
-        }
+    return ready;
+  };
+  const inFlight = new Set<Promise<void>>();
+  let failed: { error: unknown } | undefined;
+  const stage = async (path: string, content: string | Uint8Array) => {
+    const conflict = await conflictAt(target, path, manifest);
+    if (conflict !== undefined) conflicts.push(conflict);
+    if (conflicts.length > 0 || failed) return;
+    const at = join(target, ...path.split('/'));
+    await folder(dirname(at));
+    staged.push(await stageFile(at, content, { sweep: false }));
+  };
+  try {
+    await folder(target);
+    for (const [path, content] of files) {
+      if (path === SITE_MARKER) {
+        marker = content;
+        continue;
       }
-    };
-    await Promise.all(Array.from({ length: WRITERS }, worker));
+      const task: Promise<void> = stage(path, content)
+        .catch((error: unknown) => {
+          failed ??= { error };
+        })
+        .finally(() => inFlight.delete(task));
+      inFlight.add(task);
+      if (inFlight.size >= WRITERS) await Promise.race(inFlight);
+      if (failed) break;
+    }
+    await Promise.all(inFlight);
     if (failed) throw failed.error;
   } catch (error) {
+    await Promise.all(inFlight);
     await discard();
     throw error;
   }
-  return { staged, discard };
+  if (conflicts.length > 0) {
+    await discard();
+    const n = conflicts.length;
+    conflicts.sort();
+    throw new SiteOutError(
+      `${outDir}: ${n === 1 ? 'a file' : `${n} files`} in the way of the new site: ${conflicts.slice(0, 5).join(', ')}${n > 5 ? ', …' : ''}; nothing was written. Move ${n === 1 ? 'it' : 'them'} away, or write the site to an empty or new folder`,
+    );
+  }
+  return { staged, discard, marker };
 }
 
 /**

@@ -2,7 +2,7 @@
 // there; a source page lists what it carries as an appearance; coverage is on the home and about pages.
 import { describe, expect, it } from 'vitest';
 import { validateDataset, type Dataset } from '@claimgraph/schema';
-import { buildSite, recordPath, type SiteFiles } from '../src/index.js';
+import { buildSite, recordPath, statementPath, type SiteFiles } from '../src/index.js';
 
 const text = (files: SiteFiles, path: string) => {
   const content = files.get(path);
@@ -94,7 +94,7 @@ describe('buildSite() with appearances and coverage', () => {
   const site = buildSite({ dataset: reportedTwice(), meta: { name: 'appearances' } });
 
   it('lists every source of a statement on its page, its own first, with title, publisher, date, URL and words', () => {
-    const page = visible(text(site, recordPath('st:ned-price-separate-entities')));
+    const page = visible(text(site, statementPath('st:ned-price-separate-entities')));
     expect(page).toContain('Reported by 3 sources');
     const list = page.slice(page.indexOf('Reported by 3 sources'));
     expect(list).toContain(
@@ -105,7 +105,7 @@ describe('buildSite() with appearances and coverage', () => {
     );
     expect(list).toContain('Separate entities? Yahoo News');
     expect(list.indexOf('Department Press Briefing')).toBeLessThan(list.indexOf('The Haqqani question'));
-    const html = text(site, recordPath('st:ned-price-separate-entities'));
+    const html = text(site, statementPath('st:ned-price-separate-entities'));
     expect(html).toContain('<a class="url" href="https://example.org/dispatch" rel="noopener noreferrer">');
     expect(html).toContain(`<a href="../${recordPath('src:the-dispatch')}">The Haqqani question</a>`);
   });

@@ -4,14 +4,14 @@
 // a hostile dataset; a site opened from its folder (file://) and one read without JavaScript.
 // Screenshots go to packages/site/test-artifacts/ (git-ignored) for a person to look at.
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, recordPath, writeSite } from '../src/index.js';
+import { buildSite, recordPath, statementFragment, statementPath, writeSite } from '../src/index.js';
 import { launchChromium, noChromium, ready, serveFolder, watch } from './chromium.js';
 import { bundledInput, HOSTILE_NAME, HOSTILE_QUOTE, hostileInput } from './fixtures.js';
 
@@ -146,16 +146,16 @@ describe.skipIf(noChromium)('the site in Chromium', () => {
       recordPath('armed-group:haqqani-network'),
       `perspective/${recordPath('person:ned-price')}`,
       recordPath('person:ned-price'),
-      recordPath('st:ned-price-no-it-does-not'),
+      `${statementPath('st:ned-price-no-it-does-not')}#${statementFragment('st:ned-price-no-it-does-not')}`,
       recordPath('src:washington-examiner-2021-08-taliban-haqqani'),
       'relations.html',
       'entities.html',
       'timeline.html',
       'downloads.html',
       'search.html?q=haqqani',
-      `embed/${recordPath('rel:haqqani-network-part-of-taliban')}`,
-      `embed/${recordPath('armed-group:haqqani-network')}`,
-      `embed/perspective/${recordPath('person:ned-price')}`,
+      'embed.html#stance=rel:haqqani-network-part-of-taliban',
+      'embed.html#network=armed-group:haqqani-network',
+      'embed.html#perspective=person:ned-price',
     ];
     // A chart alone on its page still needs the page's heading (a moderate rule, hence named here).
     const embedRules = new Set(['page-has-heading-one']);
@@ -184,11 +184,48 @@ describe.skipIf(noChromium)('the site in Chromium', () => {
         }));
       });
       for (const v of violations)
-        if (v.impact === 'serious' || v.impact === 'critical' || (path.startsWith('embed/') && embedRules.has(v.id)))
+        if (v.impact === 'serious' || v.impact === 'critical' || (path.startsWith('embed') && embedRules.has(v.id)))
           found.push(`${path}: ${v.impact} ${v.id} at ${v.targets.join(', ')}`);
     }
     expect(found.join('\n')).toBe('');
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('draws on the one embed page the chart its fragment names, titled and linked to its page', async () => {
+    const page = await browser.newPage({ viewport: { width: 600, height: 600 } });
+    const problems = watch(page, local);
+    await page.goto(`${base}bundled/embed.html#stance=rel:haqqani-network-part-of-taliban`);
+    await ready(page);
+    expect(await page.locator('figure.chart').getAttribute('data-drawn')).toBe('true');
+    expect(await page.locator('h1').textContent()).toBe('Who says what: Haqqani network — part of — Taliban');
+    expect(await page.title()).toContain('Who says what: Haqqani network — part of — Taliban');
+    expect(await page.locator('figcaption a').getAttribute('href')).toBe(
+      `./${recordPath('rel:haqqani-network-part-of-taliban')}`,
+    );
+    // A fragment that names no chart: said in the chart's place (a new load, not a jump within the page).
+    await page.goto('about:blank');
+    await page.goto(`${base}bundled/embed.html#pie=1`);
+    await page.waitForSelector('body[data-ready]');
+    expect(await page.locator('.chart-canvas').textContent()).toContain('names no chart');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('sends an old statement permalink, through 404.html, to the statement on its page', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    // The test server has no 404 page: it answers as GitHub Pages does, with the site's 404.html.
+    const notFound = await readFile(join(bundledDir, '404.html'), 'utf8');
+    await page.route(/\/bundled\/st\/[^/]+\.html$/, (route) =>
+      route.fulfill({ status: 404, contentType: 'text/html', body: notFound }),
+    );
+    const id = 'st:ned-price-no-it-does-not';
+    await page.goto(`${base}bundled/${recordPath(id)}`);
+    await page.waitForURL((url) => url.pathname.endsWith(statementPath(id)));
+    expect(new URL(page.url()).hash).toBe(`#${statementFragment(id)}`);
+    const article = page.locator(`article#${statementFragment(id)}`);
+    expect(await article.evaluate((el) => el.matches(':target'))).toBe(true);
+    expect(await article.isVisible()).toBe(true);
     await page.close();
   });
 

@@ -63,7 +63,7 @@ async function writeSiteOf(
   out: string,
   pageSize: number | undefined,
 ): Promise<number> {
-  const { buildSite, loadSiteInput, writeSite, SiteOptionError, SiteOutError } = await import('@claimgraph/site');
+  const { siteFiles, loadSiteInput, writeSite, SiteOptionError, SiteOutError } = await import('@claimgraph/site');
   const started = performance.now();
   let input: SiteInput;
   if (isMerge(flags)) input = await mergedInput(io, flags, chosen);
@@ -79,7 +79,8 @@ async function writeSiteOf(
   }
   let files;
   try {
-    files = buildSite(input, { baseUrl: flags.baseUrl, pageSize });
+    // Pages are made as they are written: a large site is never all in memory.
+    files = siteFiles(input, { baseUrl: flags.baseUrl, pageSize });
   } catch (error) {
     // A bad option is the user's to fix: the builder's message names it.
     if (error instanceof SiteOptionError && error.option === 'baseUrl')

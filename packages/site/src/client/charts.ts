@@ -5,9 +5,10 @@
  * the other pages no script.
  */
 import { networkChart, stanceChart, timelineChart, WIDTH_RANGE } from '@claimgraph/charts';
+import { RELATION_TYPE_INFO } from '@claimgraph/schema';
 import { ClaimGraph, type Dataset } from '@claimgraph/sdk';
-import type { ChartRef } from '../charts.js';
 import type { SiteMeta } from '../model.js';
+import { chartLabel, chartOfFragment, chartPagePath, pathToUrl, type ChartRef } from '../paths.js';
 
 declare global {
   interface Window {
@@ -45,7 +46,44 @@ function specFor(cg: ClaimGraph, ref: ChartRef, width: number, dataset: string) 
   }
 }
 
+/**
+ * The embed page: the chart its fragment names becomes the figure's chart, and its name the page's
+ * heading, title, accessible name and caption, linked to the chart's own page.
+ */
+function setUpEmbed(cg: ClaimGraph, siteTitle: string): void {
+  const figure = document.querySelector<HTMLElement>('figure.chart[data-embed]');
+  if (!figure) return;
+  const ref = chartOfFragment(window.location.hash.slice(1));
+  const canvas = figure.querySelector<HTMLElement>('.chart-canvas');
+  if (!ref || !canvas) {
+    if (canvas) canvas.querySelector('p')!.textContent = 'This address names no chart of this site.';
+    return;
+  }
+  const name = (id: string) => cg.entity(id)?.name ?? id;
+  let subject = '';
+  if (ref.kind === 'stance') {
+    const relation = cg.relation(ref.relation as string);
+    subject = relation
+      ? `${name(relation.source)} — ${RELATION_TYPE_INFO[relation.type].label} — ${name(relation.target)}`
+      : String(ref.relation);
+  } else if (ref.kind === 'network') subject = name(ref.entity!);
+  else if (ref.kind === 'perspective') subject = name(ref.speaker!);
+  const label = chartLabel(ref, subject);
+  figure.dataset.chart = JSON.stringify(ref);
+  canvas.setAttribute('aria-label', label);
+  document.querySelector('h1')!.textContent = label;
+  document.title = `${label} · ${siteTitle}`;
+  const link = figure.querySelector('figcaption a');
+  if (link) {
+    link.setAttribute('href', `./${pathToUrl(chartPagePath(ref))}`);
+    link.textContent = label;
+    link.after(` · ${siteTitle}`);
+  }
+}
+
 async function drawCharts(): Promise<void> {
+  const start = claimGraph();
+  if (start) setUpEmbed(start, window.CLAIMGRAPH_SITE!.meta.title ?? window.CLAIMGRAPH_SITE!.meta.name);
   const figures = [...document.querySelectorAll<HTMLElement>('figure.chart[data-chart]')];
   if (!figures.length) return;
   const cg = claimGraph();

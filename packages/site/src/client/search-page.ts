@@ -3,7 +3,7 @@
  * only the part of each word typed and the document files of the results shown. Every word must
  * match (a name, a relation's words or a quote); the last characters of a word may be left off.
  */
-import { pathToUrl, recordPath } from '../permalink.js';
+import { pagePathOf, pathToUrl, statementHref } from '../paths.js';
 import { DOCS_PER_PART, searchTerms, termPart, WEIGHT_STEPS } from '../search/terms.js';
 
 declare global {
@@ -102,13 +102,13 @@ async function docRow(folder: string, doc: number): Promise<DocRow> {
   return rows[doc % DOCS_PER_PART]!;
 }
 
-function resultItem([id, kind, title, snippet]: DocRow): HTMLLIElement {
+function resultItem([id, kind, title, snippet]: DocRow, statement: boolean): HTMLLIElement {
   const item = document.createElement('li');
   const kindText = document.createElement('span');
   kindText.className = 'kind';
   kindText.textContent = kind;
   const link = document.createElement('a');
-  link.href = `./${pathToUrl(recordPath(id))}`;
+  link.href = statement ? statementHref('search.html', id) : `./${pathToUrl(pagePathOf(id))}`;
   link.textContent = title;
   item.append(kindText, link);
   if (snippet) {
@@ -193,7 +193,8 @@ async function showResults(
     const next = found.slice(shown, shown + SHOWN);
     const rows = await Promise.all(next.map((doc) => docRow(folder, doc)));
     if (!current()) return;
-    list.append(...rows.map(resultItem));
+    const statements = counts.entities + counts.relations;
+    list.append(...rows.map((row, i) => resultItem(row, next[i]! >= statements)));
     shown += next.length;
     more.disabled = false;
     if (shown >= found.length) more.remove();

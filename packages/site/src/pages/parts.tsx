@@ -7,7 +7,8 @@ import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Relation, Statement } from '@claimgraph/schema';
 import type { ChartRef } from '../charts.js';
-import { embedPath, relativeHref } from '../permalink.js';
+import { EMBED_PATH, relativeHref } from '../permalink.js';
+import { embedFragment } from '../paths.js';
 import { datasetPath, dateText, listPagePath, type Site, type SiteDataset } from '../model.js';
 import { ruleAnchor, RULES_PATH } from '../rule-links.js';
 import { STATUS_RULE } from '@claimgraph/sdk';
@@ -178,9 +179,29 @@ export function Layout({ site, kind, path, title, description, charts, children 
 }
 
 /** Dataset, version, record id and URL, as a reader would paste them into a story or a footnote. */
-export function Cite({ site, path, id, what }: { site: Site; path: string; id?: string; what: string }) {
+export function Cite({
+  site,
+  path,
+  id,
+  what,
+  anchor,
+  headingId = 'cite-title',
+  level = 2,
+}: {
+  site: Site;
+  path: string;
+  id?: string;
+  what: string;
+  /** The record's anchor on the page (a statement's), without `#`. */
+  anchor?: string;
+  /** The heading's id: unique on a page of several statements. */
+  headingId?: string;
+  /** The heading's level: 3 under a statement's own heading. */
+  level?: 2 | 3;
+}) {
   // Without a base URL the page's address is unknown: a bare `/search.html` would mislead, so none is given.
-  const url = site.options.baseUrl === undefined ? undefined : site.absoluteUrl(path);
+  const url = site.options.baseUrl === undefined ? undefined : `${site.absoluteUrl(path)}${anchor ? `#${anchor}` : ''}`;
+  const Heading = level === 2 ? 'h2' : 'h3';
   const record = id ? `, record ${id}` : '';
   // A site of several datasets: a record cites the datasets holding it, a page about them all every one.
   const several = site.datasets.length > 0;
@@ -192,8 +213,8 @@ export function Cite({ site, path, id, what }: { site: Site; path: string; id?: 
   const named = what.includes(site.title) ? what : `${what}. ${site.title}`;
   const text = `${named} (${dataset})${record}.${url ? ` ${url}` : ''}`;
   return (
-    <section class="cite" aria-labelledby="cite-title">
-      <h2 id="cite-title">Cite this</h2>
+    <section class="cite" aria-labelledby={headingId}>
+      <Heading id={headingId}>Cite this</Heading>
       <dl>
         {several ? (
           <div>
@@ -258,7 +279,9 @@ export function Chart({
   label: string;
   embed?: boolean;
 }) {
-  const embedUrl = site.absoluteUrl(embedPath(path));
+  // The fragment is written as it is: pathToUrl's `%` → `%25` is for file names, not for it.
+  const fragment = `#${embedFragment(chart)}`;
+  const embedUrl = `${site.absoluteUrl(EMBED_PATH)}${fragment}`;
   // The snippet is markup the reader copies: rendered like the page, so the label is escaped too.
   const snippet = renderToString(
     <iframe src={embedUrl} title={label} width="100%" height="520" style="border:0;max-width:100%" loading="lazy" />,
@@ -274,8 +297,8 @@ export function Chart({
         <details class="embed">
           <summary>Embed this chart</summary>
           <p>
-            Paste this into a story; the chart <a href={relativeHref(path, embedPath(path))}>page</a> resizes to its
-            column.
+            Paste this into a story; the chart <a href={`${relativeHref(path, EMBED_PATH)}${fragment}`}>page</a> resizes
+            to its column.
           </p>
           <pre>
             <code>{snippet}</code>

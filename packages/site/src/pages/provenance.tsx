@@ -8,13 +8,28 @@ import type { Site } from '../model.js';
 import { DateText } from './parts.js';
 
 /** Every source that reports the statement, each with its link, publisher, date and the words found in it. */
-export function AppearanceList({ site, path, statement }: { site: Site; path: string; statement: Statement }) {
+export function AppearanceList({
+  site,
+  path,
+  statement,
+  headingId = 'appearances-title',
+  level = 2,
+}: {
+  site: Site;
+  path: string;
+  statement: Statement;
+  /** The heading's id: unique on a page of several statements. */
+  headingId?: string;
+  /** The heading's level: 3 under a statement's own heading. */
+  level?: 2 | 3;
+}) {
   const all = appearancesOf(statement, (id) => site.cg.source(id));
+  const Heading = level === 2 ? 'h2' : 'h3';
   return (
-    <section aria-labelledby="appearances-title">
-      <h2 id="appearances-title">
+    <section aria-labelledby={headingId}>
+      <Heading id={headingId}>
         Reported by {all.length} {all.length === 1 ? 'source' : 'sources'}
-      </h2>
+      </Heading>
       <ol class="appearances">
         {all.map((a) => (
           <li class="appearance">

@@ -1,33 +1,79 @@
 /** The small record pages: one statement (to cite one quote), one source, and redirects for old ids. */
 import type { Source, Statement } from '@claimgraph/schema';
-import { recordPath, relativeHref } from '../permalink.js';
+import { recordPath, statementFragment } from '../permalink.js';
 import { byDate, type Site } from '../model.js';
 import { appearingIn } from '../appearances.js';
 import { Cite, DateText, HeadBasics, Layout, More, pageTitle, StatementItem, TextWithIds } from './parts.js';
 import { AppearanceList, ReadingFacts } from './provenance.js';
 
-export function StatementPage({ site, statement }: { site: Site; statement: Statement }) {
-  const path = recordPath(statement.id);
+/** What a statement's heading says: "Ned Price disputes: Haqqani network — part of — Taliban". */
+function statementTitle(site: Site, statement: Statement): { title: string; heading: string } {
   const relation = site.cg.relation(statement.relation);
-  const title = `${site.nameOf(statement.speaker)} ${statement.stance} ${relation ? site.phraseText(relation) : statement.relation}`;
+  const phrase = relation ? site.phraseText(relation) : statement.relation;
+  const speaker = site.nameOf(statement.speaker);
+  return { title: `${speaker} ${statement.stance} ${phrase}`, heading: `${speaker} ${statement.stance}: ${phrase}` };
+}
+
+/**
+ * One page of statements (`statements/0a3f.html`): every statement whose id hashes to it, each an
+ * article named by the statement's id, so `…/0a3f.html#st-kirby-1` is the permalink of `st:kirby-1`. A page of one
+ * statement reads as that statement's page; a page of several gives each its own heading.
+ */
+export function StatementsPage({ site, path, statements }: { site: Site; path: string; statements: Statement[] }) {
+  const one = statements.length === 1;
+  const title = one ? statementTitle(site, statements[0]!).title : `${statements.length} statements`;
   return (
     <Layout site={site} kind="statement" path={path} title={title}>
+      {one ? null : (
+        <>
+          <h1>Statements</h1>
+          <p class="standfirst">
+            {statements.length} statements share this page; each has its own link (“Permalink”) to cite it by.
+          </p>
+        </>
+      )}
+      {statements.map((statement, i) => (
+        <StatementEntry site={site} path={path} statement={statement} n={one ? undefined : i + 1} />
+      ))}
+    </Layout>
+  );
+}
+
+/** One statement on its page: with `n`, under a heading of its own (ids suffixed `-n`, unique on the page). */
+function StatementEntry({ site, path, statement, n }: { site: Site; path: string; statement: Statement; n?: number }) {
+  const { title, heading } = statementTitle(site, statement);
+  const Heading = n === undefined ? 'h1' : 'h2';
+  const suffix = n === undefined ? '' : `-${n}`;
+  const level = n === undefined ? 2 : 3;
+  return (
+    <article class="statement-entry" id={statementFragment(statement.id)} aria-labelledby={`statement-title${suffix}`}>
       <p class="kicker">Statement</p>
-      <h1>
-        {site.nameOf(statement.speaker)} {statement.stance === 'supports' ? 'supports' : 'disputes'}:{' '}
-        {relation ? site.phraseText(relation) : statement.relation}
-      </h1>
+      <Heading id={`statement-title${suffix}`}>{heading}</Heading>
       <ol class="statements single">
-        <StatementItem site={site} path={path} statement={statement} show="both" permalink={false} />
+        <StatementItem site={site} path={path} statement={statement} show="both" permalink={n !== undefined} />
       </ol>
-      <AppearanceList site={site} path={path} statement={statement} />
+      <AppearanceList
+        site={site}
+        path={path}
+        statement={statement}
+        headingId={`appearances-title${suffix}`}
+        level={level}
+      />
       {statement.note ? (
         <p class="note">
           <span class="label">Curator’s note:</span> <TextWithIds site={site} path={path} text={statement.note} />
         </p>
       ) : null}
-      <Cite site={site} path={path} id={statement.id} what={title} />
-    </Layout>
+      <Cite
+        site={site}
+        path={path}
+        id={statement.id}
+        what={title}
+        anchor={statementFragment(statement.id)}
+        headingId={`cite-title${suffix}`}
+        level={level}
+      />
+    </article>
   );
 }
 
@@ -115,14 +161,14 @@ export function SourcePage({ site, source }: { site: Site; source: Source }) {
 /** The page an old id leaves behind: it sends readers (and crawlers, via canonical) to the new one. */
 export function RedirectPage({ site, from, to }: { site: Site; from: string; to: string }) {
   const path = recordPath(from);
-  const target = relativeHref(path, recordPath(to));
+  const target = site.recordHref(path, to);
   return (
     <html lang="en">
       <head>
         <HeadBasics />
         <title>{pageTitle(`Moved: ${from}`, site.title)}</title>
         <meta http-equiv="refresh" content={`0; url=${target}`} />
-        <link rel="canonical" href={site.absoluteUrl(recordPath(to))} />
+        <link rel="canonical" href={site.recordUrl(to)} />
         <meta name="robots" content="noindex" />
         <link rel="stylesheet" href={site.assetHref(path, 'site.css')} />
       </head>

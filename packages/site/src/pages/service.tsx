@@ -1,7 +1,6 @@
 /** The downloads page, the search page and the embeddable chart pages. */
-import { relativeHref } from '../permalink.js';
+import { EMBED_PATH, relativeHref } from '../permalink.js';
 import type { Site } from '../model.js';
-import type { ChartRef } from '../charts.js';
 import { ChartScripts, Cite, HeadBasics, Layout, pageTitle } from './parts.js';
 
 export interface DownloadFile {
@@ -128,28 +127,20 @@ export function SearchPage({ site, index }: { site: Site; index: SearchIndexRef 
   );
 }
 
-/** A chart alone on a page, for an iframe in someone else's story: it fills the frame's width. */
-export function EmbedPage({
-  site,
-  path,
-  pagePath,
-  chart,
-  label,
-}: {
-  site: Site;
-  path: string;
-  pagePath: string;
-  chart: ChartRef;
-  label: string;
-}) {
-  const href = (to: string) => relativeHref(path, to);
+/**
+ * The one page that shows a chart alone, for an iframe in someone else's story: it fills the frame's
+ * width. Which chart is in its fragment (`embed.html#stance=rel:x`); the script reads it, draws the
+ * chart and writes its name, caption and link to the chart's page.
+ */
+export function EmbedPage({ site }: { site: Site }) {
+  const path = EMBED_PATH;
+  const label = 'A chart';
   return (
     <html lang="en">
       <head>
         <HeadBasics />
         <title>{pageTitle(label, site.title)}</title>
         <meta name="robots" content="noindex" />
-        <link rel="canonical" href={site.absoluteUrl(pagePath)} />
         <link rel="stylesheet" href={site.assetHref(path, 'site.css')} />
         <ChartScripts site={site} path={path} />
       </head>
@@ -157,15 +148,16 @@ export function EmbedPage({
         <main id="main">
           {/* The chart is the page: its heading is for screen readers and outlines, the caption shows it. */}
           <h1 class="visually-hidden">{label}</h1>
-          <figure class="chart" data-chart={JSON.stringify(chart)}>
+          <figure class="chart" data-embed="">
             <div class="chart-canvas" role="img" aria-label={label}>
-              <p class="chart-note">{label}. The chart is drawn with JavaScript.</p>
+              <p class="chart-note">
+                {label} of {site.title}. The chart is drawn with JavaScript.
+              </p>
             </div>
             <figcaption>
-              <a href={href(pagePath)} target="_blank" rel="noopener">
-                {label}
-              </a>{' '}
-              · {site.title}
+              <a href={relativeHref(path, 'index.html')} target="_blank" rel="noopener">
+                {site.title}
+              </a>
               {site.meta.version ? ` ${site.meta.version}` : ''}
             </figcaption>
           </figure>

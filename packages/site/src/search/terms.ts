@@ -3,7 +3,7 @@
  * the SDK's foldWords, so that case, accents, punctuation and Arabic-script keyboard variants never
  * stand in the way. Nothing here may pull the schema into the page's small script.
  */
-import { foldWords } from '@claimgraph/sdk';
+import { foldWords } from '@claimgraph/sdk/fold';
 
 /** A text's search terms: folded words. */
 export const searchTerms = (text: string): string[] => foldWords(text).split(' ').filter(Boolean);
