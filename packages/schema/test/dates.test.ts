@@ -62,6 +62,30 @@ describe('isPartialDate()', () => {
     expect(isPartialDate('2021-02-30')).toBe(false);
     expect(isPartialDate(2021)).toBe(false);
     expect(isPartialDate(null)).toBe(false);
+    expect(isPartialDate('0000')).toBe(false);
+    expect(isPartialDate('2024-02-29')).toBe(true);
+    expect(isPartialDate('2023-02-29')).toBe(false);
+    expect(isPartialDate('2021-8-01')).toBe(false);
+    expect(isPartialDate('２０２１')).toBe(false);
+  });
+
+  it('agrees with partialDateProblem() on any string made of date characters', () => {
+    const chars = fc.constantFrom('0', '1', '2', '3', '9', '-', ' ', 'a', '\n', '٢');
+    const dateLike = fc.oneof(
+      fc.string({ unit: chars, maxLength: 11 }),
+      fc
+        .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+        .map(
+          ([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+        ),
+    );
+    fc.assert(
+      fc.property(dateLike, fc.constantFrom(4, 7, 10, 11), (text, cut) => {
+        const value = text.slice(0, cut);
+        expect(isPartialDate(value)).toBe(partialDateProblem(value) === null);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -3,6 +3,7 @@
  * Node built-ins are imported when a path is loaded, never when the package is.
  */
 import { datasetName } from '@claimgraph/schema';
+import { asciiJsonText } from './ascii-json.js';
 import { ClaimGraphIntegrityError, ClaimGraphLoadError } from './errors.js';
 import { COLUMNS_FILE } from '@claimgraph/schema';
 import {
@@ -153,15 +154,22 @@ async function readRowFile(
       `datapackage.json lists no sha256 for ${name}; rebuild the release, or load with { integrity: false } to skip the check`,
     );
   }
-  // The bytes are read once: hashed when there is a hash to check, and decoded by Node's native
-  // UTF-8 decoder into one flat string, which JSON.parse reads faster than the joined pieces that
-  // fs.readFile(file, 'utf8') returns. That decoder turns bad bytes into U+FFFD silently, so bytes
-  // that are not valid UTF-8 go to the strict decoder, which reports the offset of the first.
-  const text = await readText({ fs, crypto, buffer }, file, typeof expected === 'string' ? expected : undefined);
+  // The bytes are read once, hashed when there is a hash to check, and parsed as ASCII text (see
+  // asciiJsonText); anything that text cannot parse is parsed again from the decoded bytes, so bad
+  // UTF-8 and bad JSON get the messages of the schema's JSON reader, with their offsets.
+  const bytes = await fs.readFile(file).catch((error: NodeJS.ErrnoException) => {
+    throw new ClaimGraphLoadError(file, `cannot be read (${error.code ?? error.message})`);
+  });
+  if (typeof expected === 'string') {
+    const actual = crypto.createHash('sha256').update(bytes).digest('hex');
+    if (actual !== expected.toLowerCase()) throw new ClaimGraphIntegrityError(file, expected, actual);
+  }
+  const utf8 = buffer.isUtf8(bytes);
   const parsed =
-    typeof text === 'string'
-      ? schemaNode.parseJsonText(text, path.basename(file))
-      : schemaNode.parseJsonBytes(text, path.basename(file));
+    (utf8 && parseAscii(bytes, (size) => buffer.Buffer.allocUnsafe(size))) ||
+    (utf8
+      ? schemaNode.parseJsonText(bytes.toString('utf8'), path.basename(file))
+      : schemaNode.parseJsonBytes(bytes, path.basename(file)));
   if (!parsed.ok) throw new ClaimGraphLoadError(file, parsed.issue.message);
   return {
     data: parsed.value,
@@ -173,23 +181,15 @@ async function readRowFile(
   };
 }
 
-/**
- * A file's text, checked against its sha256 when one is expected; its bytes instead when they are
- * not valid UTF-8. (The bytes are let go before the text is parsed.)
- */
-async function readText(
-  { fs, crypto, buffer }: Pick<NodeModules, 'fs' | 'crypto' | 'buffer'>,
-  file: string,
-  expected: string | undefined,
-): Promise<string | Uint8Array> {
-  const bytes = await fs.readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new ClaimGraphLoadError(file, `cannot be read (${error.code ?? error.message})`);
-  });
-  if (typeof expected === 'string') {
-    const actual = crypto.createHash('sha256').update(bytes).digest('hex');
-    if (actual !== expected.toLowerCase()) throw new ClaimGraphIntegrityError(file, expected, actual);
+/** JSON.parse of the bytes as ASCII text, or undefined when that text is not one JSON.parse reads. */
+function parseAscii(bytes: Buffer, allocUnsafe: (size: number) => Buffer): { ok: true; value: unknown } | undefined {
+  const text = asciiJsonText(bytes, allocUnsafe);
+  if (text === null) return undefined;
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return undefined;
   }
-  return buffer.isUtf8(bytes) ? bytes.toString('utf8') : bytes;
 }
 
 /**

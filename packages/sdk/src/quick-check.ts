@@ -9,8 +9,8 @@ import {
   ENTITY_TYPES,
   findExclusionConflicts,
   isEntityType,
+  isPartialDate,
   latestDay,
-  partialDateProblem,
   RELATION_TYPE_INFO,
   RELATION_TYPES,
   textProblem,
@@ -64,17 +64,8 @@ const check = {
   source: completed(SOURCE_CHECK),
 };
 
-/** Dates repeat a lot (a few thousand days in a million statements): remember each verdict. */
-const calendarVerdicts = new Map<string, boolean>();
-
 function calendarOk(value: unknown): boolean {
-  if (typeof value !== 'string') return true;
-  let ok = calendarVerdicts.get(value);
-  if (ok === undefined) {
-    ok = partialDateProblem(value) === null;
-    if (calendarVerdicts.size < 100_000) calendarVerdicts.set(value, ok);
-  }
-  return ok;
+  return typeof value !== 'string' || isPartialDate(value);
 }
 
 function textOk(value: unknown): boolean {

@@ -298,6 +298,20 @@ describe('ClaimGraph.load() on a release with broken files', () => {
     expect(cg.source('src:article')!.title).toBe('Separate entities\ufffd');
   });
 
+  it('reads names in any script from dataset.json, and refuses bad JSON around them at its position', async () => {
+    const data = dataset();
+    data.sources[0]!.title = 'Åberg, پشتو and 😀 \\ "quoted"';
+    const cg = await ClaimGraph.load(bareRelease(`\ufeff${JSON.stringify(data)}`));
+    expect(cg.source('src:article')!.title).toBe('Åberg, پشتو and 😀 \\ "quoted"');
+    // A backslash right before a non-ASCII character, and a non-ASCII character outside a string.
+    const escaped = await loadError(bareRelease('{"entities": [{"id": "x\\é"}]}'));
+    expect(escaped.message).toMatch(/dataset\.json: invalid JSON at line 1, column 25: Bad escaped character$/);
+    const outside = await loadError(bareRelease('{"entities": [] é}'));
+    expect(outside.message).toMatch(
+      /dataset\.json: invalid JSON at line 1, column 17: Expected ',' or '}' after property value$/,
+    );
+  });
+
   it('names a truncated dataset.json and one that is a list, by file', async () => {
     const truncated = await loadError(bareRelease(JSON.stringify(dataset()).slice(0, 200)));
     expect(truncated).toBeInstanceOf(ClaimGraphLoadError);
