@@ -280,39 +280,40 @@ if (rows.length > 0) console.log(out.join('\n'));
 const largest = Math.max(...sizes);
 const floor = sizes.length > 0 ? graphFloor(release(largest)) : undefined;
 const baseline = rows.find((r) => r.statements === largest)?.base.wall;
-if (floor) console.log(
-  [
-    `The graph at ${count(largest)} statements, best of 3 fresh processes each (load average now ${loadAverage()}):`,
-    '',
-    table(
-      ['graph', 'time', '× baseline', '× graphology alone', 'goal'],
-      [
+if (floor)
+  console.log(
+    [
+      `The graph at ${count(largest)} statements, best of 3 fresh processes each (load average now ${loadAverage()}):`,
+      '',
+      table(
+        ['graph', 'time', '× baseline', '× graphology alone', 'goal'],
         [
-          '`cg.graph` right after `ClaimGraph.load` (columnar file)',
-          `${ms(floor.claimGraph)} ms`,
-          ratio(floor.claimGraph, baseline),
-          ratio(floor.claimGraph, floor.graphology),
-          '≤ 1.1×',
+          [
+            '`cg.graph` right after `ClaimGraph.load` (columnar file)',
+            `${ms(floor.claimGraph)} ms`,
+            ratio(floor.claimGraph, baseline),
+            ratio(floor.claimGraph, floor.graphology),
+            '≤ 1.1×',
+          ],
+          [
+            'graphology alone: the same nodes and edges, empty attributes',
+            `${ms(floor.graphology)} ms`,
+            ratio(floor.graphology, baseline),
+            '1.00×',
+            '—',
+          ],
+          [
+            'graphology alone: as many edges between random entities',
+            `${ms(floor.random)} ms`,
+            ratio(floor.random, baseline),
+            ratio(floor.random, floor.graphology),
+            '—',
+          ],
         ],
-        [
-          'graphology alone: the same nodes and edges, empty attributes',
-          `${ms(floor.graphology)} ms`,
-          ratio(floor.graphology, baseline),
-          '1.00×',
-          '—',
-        ],
-        [
-          'graphology alone: as many edges between random entities',
-          `${ms(floor.random)} ms`,
-          ratio(floor.random, baseline),
-          ratio(floor.random, floor.graphology),
-          '—',
-        ],
-      ],
-    ),
-    '',
-  ].join('\n'),
-);
+      ),
+      '',
+    ].join('\n'),
+  );
 
 // claimgraph build at each build size: wall time, CPU and peak RSS of the CLI process, against read +
 // JSON.parse of the dataset.json that same build wrote, in fresh processes alternating with the builds.
