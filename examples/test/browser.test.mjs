@@ -9,16 +9,15 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { stanceChart } from '@claimgraph/charts';
 import { renderHtml } from '@claimgraph/charts/render';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, skipWithoutChromium } from '../../test-support/chromium.mjs';
 import { loadDataset } from '../lib/io.mjs';
 import { startServer } from '../serve.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = fileURLToPath(new URL('../out/', import.meta.url));
 
 // Skipped on a machine without Chromium, never in CI (.ci/run installs it).
-describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the browser example', () => {
+describe.skipIf(skipWithoutChromium('the browser example tests'))('the browser example', () => {
   /** @type {Awaited<ReturnType<typeof startServer>>} */
   let server;
   /** @type {import('playwright-core').Browser} */
@@ -30,16 +29,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the browser example',
 
   beforeAll(async () => {
     server = await startServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 800, height: 1000 } });
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console: ${message.text()}`);

@@ -2,23 +2,18 @@
 // (examples/embed/article.html) and shown in Chromium at a phone's and a desktop's width: no
 // horizontal scrolling, every label inside the drawing, and a screenshot for a person to look at.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, skipWithoutChromium } from '../../test-support/chromium.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CLI = fileURLToPath(new URL('../../packages/cli/bin/claimgraph.js', import.meta.url));
 // The CLI's valid test fixture: a dataset modelled on the bundled one, whatever state the bundled one is in.
 const DATASET = fileURLToPath(new URL('../../packages/cli/test/fixtures/valid/', import.meta.url));
 const OUT = fileURLToPath(new URL('../out/', import.meta.url));
 const ARTICLE = new URL('../embed/article.html', import.meta.url).href;
 
-if (!existsSync(CHROMIUM) && !process.env.CI)
-  console.warn(`SKIPPED examples/test/embed.test.mjs: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
-
-describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the embedded responsive chart', () => {
+describe.skipIf(skipWithoutChromium('examples/test/embed.test.mjs'))('the embedded responsive chart', () => {
   /** @type {import('playwright-core').Browser} */
   let browser;
 
@@ -30,16 +25,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the embedded responsi
       { encoding: 'utf8' },
     );
     if (run.status !== 0) throw new Error(`claimgraph chart failed: ${run.stderr}`);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
 import { centralityChart, networkChart, stanceChart, timelineChart } from '../src/index.js';
@@ -129,14 +132,33 @@ describe('renderHtml', () => {
     expect(html.length).toBeGreaterThan(500_000);
   });
 
-  it('links the same versions from jsDelivr in cdn mode', () => {
+  it('links the installed versions from jsDelivr in cdn mode, each with the hash of the installed file', () => {
     const html = renderHtml(CHARTS.stance!(), { libraries: 'cdn' });
-    expect(html).toMatch(
-      /<script src="https:\/\/cdn\.jsdelivr\.net\/npm\/vega@6\.[\d.]+\/build\/vega\.min\.js"><\/script>/,
-    );
-    expect(html).toMatch(/vega-lite@6\.[\d.]+\/build\/vega-lite\.min\.js/);
-    expect(html).toMatch(/vega-embed@7\.[\d.]+\/build\/vega-embed\.min\.js/);
+    const tags = [...html.matchAll(/<script src="([^"]+)"([^>]*)><\/script>/g)];
+    expect(
+      tags.map(
+        ([, src]) => /^https:\/\/cdn\.jsdelivr\.net\/npm\/([a-z-]+)@([^/]+)\/build\/\1\.min\.js$/.exec(src!)?.[1],
+      ),
+    ).toEqual(['vega', 'vega-lite', 'vega-embed']);
+    const require = createRequire(import.meta.url);
+    for (const [, src, attributes] of tags) {
+      const [, name, version] = /npm\/([a-z-]+)@([^/]+)\//.exec(src!)!;
+      // The file in node_modules is the one jsDelivr serves for that exact version.
+      const folder = dirname(require.resolve(name!));
+      expect(JSON.parse(readFileSync(join(folder, '..', 'package.json'), 'utf8')).version, name).toBe(version);
+      const bytes = readFileSync(join(folder, `${name}.min.js`));
+      expect(attributes, name).toBe(
+        ` integrity="sha384-${createHash('sha384').update(bytes).digest('base64')}" crossorigin="anonymous"`,
+      );
+    }
+    expect(html).toContain('or were not the files this page was made for');
     expect(html.length).toBeLessThan(100_000);
+  });
+
+  it('leaves the hashes out of a cdn page with integrity: false', () => {
+    const html = renderHtml(CHARTS.stance!(), { libraries: 'cdn', integrity: false });
+    expect(html.match(/<script src="https:\/\/cdn\.jsdelivr\.net\/[^"]+"><\/script>/g)).toHaveLength(3);
+    expect(html).not.toContain('integrity=');
   });
 
   it('carries the spec as JSON that parses back to it, with export actions on', () => {

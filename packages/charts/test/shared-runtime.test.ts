@@ -1,21 +1,19 @@
 // Chart pages that share one runtime file (`libraries: 'shared'`), in Debian's Chromium: two pages
 // draw their charts from a runtime served by 127.0.0.1, and a missing runtime or one whose bytes do
 // not match the page's integrity hash shows the reader a sentence, not a blank page.
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { networkChart, stanceChart, timelineChart } from '../src/index.js';
 import { chartRuntime, renderHtml, renderResponsiveHtml } from '../src/render.js';
+import { launchChromium, skipWithoutChromium } from '../../../test-support/chromium.mjs';
 import { HAQQANI, PART_OF, mini } from './fixture.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const noChromium = !existsSync(CHROMIUM) && !process.env.CI;
-if (noChromium) console.warn(`SKIPPED: the shared-runtime browser tests need Chromium at ${CHROMIUM}`);
+const noChromium = skipWithoutChromium('the shared-runtime browser tests');
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript' };
 
@@ -80,16 +78,7 @@ describe.skipIf(noChromium)('chart pages sharing one runtime, in Chromium', () =
       join(root, 'elsewhere', 'no-cors.html'),
       renderHtml(stance(640), { libraries: 'shared', runtimeUrl: noCors.base }),
     );
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -15,7 +15,7 @@ import {
 } from '@claimgraph/schema';
 import { parseJsonBytes } from '@claimgraph/schema/node';
 import { releaseFiles, type ReleaseFile } from '@claimgraph/sdk/export';
-import { TABLE } from './datapackage.js';
+import { parquetTableOf, RELEASE_TABLES as TABLES, resourcePaths, type ListedResource } from './datapackage.js';
 
 /** Disagreements reported per file; the rest are counted in one last line. */
 const FIRST = 10;
@@ -23,8 +23,7 @@ const FIRST = 10;
 /** The record lists of dataset.json and the columnar file. */
 const RECORD_LISTS = ['entities', 'relations', 'statements', 'sources', 'redirects'] as const;
 
-/** The tables of the interchange files: NDJSON lines by `kind`, Parquet files by table. */
-const TABLES = ['entities', 'relations', 'statements', 'appearances', 'sources', 'redirects'] as const;
+/** A table of the interchange files: NDJSON lines by `kind`, Parquet files by table. */
 type Table = (typeof TABLES)[number];
 const NDJSON_TABLE: Record<string, Table> = {
   entity: 'entities',
@@ -41,42 +40,9 @@ interface Row {
   value: Record<string, unknown>;
 }
 
-/** A resource as the descriptor lists it: Frictionless allows one path or several. */
-interface Listed {
-  name?: unknown;
-  path?: unknown;
-  format?: unknown;
-}
-
-const pathsOf = (resource: Listed): string[] =>
-  typeof resource.path === 'string'
-    ? [resource.path]
-    : Array.isArray(resource.path)
-      ? resource.path.filter((p): p is string => typeof p === 'string')
-      : [];
-
-const isParquet = (resource: Listed, path: string) => resource.format === 'parquet' || path.endsWith('.parquet');
-const isNdjson = (resource: Listed, path: string) => resource.format === 'ndjson' || path.endsWith('.ndjson');
-
-/**
- * The table a Parquet file holds: the table its resource names (`claimgraph:table`, or `table` on
- * a file `releaseFiles` gives), else from its resource name (`parquet-statements-year-2021`), else
- * the first folder or file name of its path that names a table (`parquet/statements/year=2021/part-0.parquet`).
- */
-export function parquetTableOf(resource: Listed, path: string): Table | undefined {
-  const { [TABLE]: listed, table } = resource as Record<string, unknown>;
-  for (const named of [listed, table])
-    if (typeof named === 'string' && (TABLES as readonly string[]).includes(named)) return named as Table;
-  if (typeof resource.name === 'string') {
-    const named = /^parquet-([a-z]+)(?:-|$)/.exec(resource.name)?.[1];
-    if ((TABLES as readonly string[]).includes(named ?? '')) return named as Table;
-  }
-  for (const segment of path.split('/')) {
-    const name = segment.replace(/\.parquet$/, '');
-    if ((TABLES as readonly string[]).includes(name)) return name as Table;
-  }
-  return undefined;
-}
+const isParquet = (resource: ListedResource, path: string) =>
+  resource.format === 'parquet' || path.endsWith('.parquet');
+const isNdjson = (resource: ListedResource, path: string) => resource.format === 'ndjson' || path.endsWith('.ndjson');
 
 /** Where the disagreements of one file are collected, the first few in full. */
 class Findings {
@@ -278,8 +244,8 @@ const contentBytes = async (content: ReleaseFile['content']): Promise<Uint8Array
  */
 export async function releaseDisagreements(dir: string, resources: readonly unknown[]): Promise<ValidationIssue[]> {
   const listed = resources.flatMap((r) => {
-    const resource = (typeof r === 'object' && r !== null ? r : {}) as Listed;
-    return pathsOf(resource).map((path) => ({ resource, path }));
+    const resource = (typeof r === 'object' && r !== null ? r : {}) as ListedResource;
+    return resourcePaths(resource).map((path) => ({ resource, path }));
   });
   if (!listed.some((l) => l.path === 'dataset.json')) return [];
   const findings = new Findings();
@@ -349,6 +315,13 @@ export async function releaseDisagreements(dir: string, resources: readonly unkn
           null,
           '',
           `lists the Parquet file ${path}, and no table can be told from its name or path`,
+        );
+      else if (!(TABLES as readonly string[]).includes(table))
+        findings.add(
+          'datapackage.json',
+          null,
+          '',
+          `lists the Parquet file ${path} as a file of the table "${table}", which this version of @claimgraph/release does not know`,
         );
     const wantParts = expected.filter((p) => p.format === 'parquet');
     for (const table of TABLES) {

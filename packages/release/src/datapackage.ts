@@ -1,6 +1,7 @@
 /** The release's `datapackage.json`: a Frictionless data package with a sha256 for every file. */
 import { COLUMNS_FILE, datasetName, type Dataset, type DatasetSummary } from '@claimgraph/schema';
 import type { ReadDatasetResult } from '@claimgraph/schema/node';
+import type { TableKind } from '@claimgraph/sdk/export';
 import type { ReleaseExtraFile } from './build.js';
 
 /**
@@ -117,19 +118,73 @@ function extraResource(
   };
 }
 
+/** Every table of a release's interchange files (NDJSON kinds, Parquet tables), in the order checks report them. */
+export const RELEASE_TABLES = [
+  'entities',
+  'relations',
+  'statements',
+  'appearances',
+  'sources',
+  'redirects',
+] as const satisfies readonly TableKind[];
+// Fails to compile when the SDK writes a table this list leaves out.
+const _everyTable: [Exclude<TableKind, (typeof RELEASE_TABLES)[number]>] extends [never] ? true : never = true;
+const isReleaseTable = (name: string): boolean => (RELEASE_TABLES as readonly string[]).includes(name);
+
+/** A resource as a descriptor lists it (Frictionless allows one path or several), or a file `releaseFiles` gives. */
+export interface ListedResource {
+  name?: unknown;
+  path?: unknown;
+  format?: unknown;
+  /** The table a file of `releaseFiles` is one file of. */
+  table?: unknown;
+  [TABLE]?: unknown;
+}
+
 /**
- * The Parquet files of each table a `datapackage.json` lists, in listed order: by `claimgraph:table`,
- * or, in a release built before tables had folders, by the path `parquet/<table>.parquet`.
+ * The table a Parquet file holds, whichever release layout listed it: the table its resource names
+ * (`claimgraph:table`, or `table` on a file `releaseFiles` gives; kept as named, so a table newer than
+ * this code is still one table), else a known table in its resource name (`parquet-statements-year-2021`),
+ * else the first folder or file name of its path that is a known table
+ * (`parquet/statements/year=2021/part-0.parquet`, or a release built before tables had folders:
+ * `parquet/statements.parquet`); undefined when none says.
+ */
+export function parquetTableOf(resource: ListedResource, path: string): string | undefined {
+  for (const named of [resource[TABLE], resource.table]) if (typeof named === 'string' && named !== '') return named;
+  if (typeof resource.name === 'string') {
+    const named = /^parquet-([a-z]+)(?:-|$)/.exec(resource.name)?.[1];
+    if (named !== undefined && isReleaseTable(named)) return named;
+  }
+  for (const segment of path.split('/')) {
+    const name = segment.replace(/\.parquet$/, '');
+    if (isReleaseTable(name)) return name;
+  }
+  return undefined;
+}
+
+/** The paths of a resource: Frictionless allows one or several. */
+export const resourcePaths = (resource: ListedResource): string[] =>
+  typeof resource.path === 'string'
+    ? [resource.path]
+    : Array.isArray(resource.path)
+      ? resource.path.filter((p): p is string => typeof p === 'string')
+      : [];
+
+/**
+ * The Parquet files of each table a `datapackage.json` lists, in listed order, the table told by
+ * `parquetTableOf`: from `claimgraph:table`, or, in a release built before it, from the resource's
+ * name or path (`parquet/<table>.parquet`).
  */
 export function parquetTableFiles(resources: readonly unknown[]): Map<string, string[]> {
   const tables = new Map<string, string[]>();
   for (const resource of resources) {
     if (typeof resource !== 'object' || resource === null) continue;
-    const { path, format, [TABLE]: table } = resource as Record<string, unknown>;
-    if (typeof path !== 'string' || format !== 'parquet') continue;
-    const name = typeof table === 'string' ? table : /^parquet\/([a-z]+)\.parquet$/.exec(path)?.[1];
-    if (name === undefined) continue;
-    tables.set(name, [...(tables.get(name) ?? []), path]);
+    const listed = resource as ListedResource;
+    if (listed.format !== 'parquet') continue;
+    for (const path of resourcePaths(listed)) {
+      const name = parquetTableOf(listed, path);
+      if (name !== undefined) tables.set(name, [...(tables.get(name) ?? []), path]);
+    }
   }
   return tables;
 }

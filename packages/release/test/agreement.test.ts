@@ -215,6 +215,45 @@ describe('verifyRelease() proves that a release’s files hold the same records'
       },
     ]);
   });
+
+  it('names a listed Parquet file whose table cannot be told, or is not one this version knows', async () => {
+    const dir = copy();
+    const file = join(dir, 'datapackage.json');
+    const descriptor = JSON.parse(readFileSync(file, 'utf8')) as { resources: Record<string, unknown>[] };
+    const bytes = readFileSync(join(dir, SOURCES));
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    for (const [path, extra] of [
+      ['parquet/notes/part-0.parquet', { name: 'notes' }],
+      ['parquet/judgements/part-0.parquet', { name: 'parquet-judgements', 'claimgraph:table': 'judgements' }],
+    ] as const) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), bytes);
+      descriptor.resources.push({
+        ...extra,
+        path,
+        format: 'parquet',
+        bytes: bytes.length,
+        sha256,
+        hash: `sha256:${sha256}`,
+      });
+    }
+    writeFileSync(file, JSON.stringify(descriptor));
+    expect((await verifyRelease(dir)).errors).toEqual([
+      {
+        file: 'datapackage.json',
+        id: null,
+        path: '',
+        message: 'lists the Parquet file parquet/notes/part-0.parquet, and no table can be told from its name or path',
+      },
+      {
+        file: 'datapackage.json',
+        id: null,
+        path: '',
+        message:
+          'lists the Parquet file parquet/judgements/part-0.parquet as a file of the table "judgements", which this version of @claimgraph/release does not know',
+      },
+    ]);
+  });
 });
 
 describe('a datapackage.json that cannot be read is an error wherever a release is checked', () => {

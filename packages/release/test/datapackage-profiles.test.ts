@@ -99,6 +99,39 @@ describe('datapackage.json against the official Frictionless profiles', () => {
     for (const r of resources) if (r.type !== 'table') expect(r, r.path).not.toHaveProperty('schema');
   });
 
+  it('parquetTableFiles() tells each Parquet file’s table in every layout a release has had', () => {
+    const parquet = (path: unknown, more: Record<string, unknown> = {}) => ({ path, format: 'parquet', ...more });
+    expect(
+      parquetTableFiles([
+        // Named by claimgraph:table, whatever the path: a table newer than this code is still one table.
+        parquet('parquet/statements/year=2021/part-0.parquet', { [TABLE]: 'statements' }),
+        parquet('parquet/judgements/part-0.parquet', { [TABLE]: 'judgements' }),
+        // No claimgraph:table: the resource name, then the path's folders (hive partitions included).
+        parquet('data/part-0.parquet', { name: 'parquet-relations' }),
+        parquet('parquet/statements/year=2022/part-0.parquet', { name: 'parquet-statements-year-2022' }),
+        parquet('parquet/entities/part-0.parquet'),
+        // A release built before tables had folders: one file per table.
+        parquet('parquet/sources.parquet'),
+        // Frictionless allows several paths to one resource.
+        parquet(['parquet/redirects/part-0.parquet', 'parquet/redirects/part-1.parquet']),
+        // Not a table: an unknown name and path, another format, no path.
+        parquet('parquet/notes.parquet', { name: 'notes' }),
+        { path: 'parquet/entities.csv', format: 'csv', name: 'parquet-entities' },
+        parquet(undefined, { [TABLE]: 'entities' }),
+        null,
+      ]),
+    ).toEqual(
+      new Map([
+        ['statements', ['parquet/statements/year=2021/part-0.parquet', 'parquet/statements/year=2022/part-0.parquet']],
+        ['judgements', ['parquet/judgements/part-0.parquet']],
+        ['relations', ['data/part-0.parquet']],
+        ['entities', ['parquet/entities/part-0.parquet']],
+        ['sources', ['parquet/sources.parquet']],
+        ['redirects', ['parquet/redirects/part-0.parquet', 'parquet/redirects/part-1.parquet']],
+      ]),
+    );
+  });
+
   it('gives every Parquet file its table, partition and Table Schema, keys to the other tables, and type "table"', () => {
     const { resources } = resolved(release);
     const tables = resources.filter((r) => r.format === 'parquet');

@@ -5,17 +5,10 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, launchChromium } from '../../../test-support/chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-];
+export const CHROMIUM = CHROMIUM_PATH;
 
 export async function browserLoad(releaseDir, runs = 3) {
   const bundle = await build({
@@ -47,7 +40,7 @@ export async function browserLoad(releaseDir, runs = 3) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://localhost:${server.address().port}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const browser = await launchChromium();
   const times = { baseline: [], columns: [], rows: [] };
   try {
     for (let i = 0; i < runs; i++) {

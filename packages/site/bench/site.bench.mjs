@@ -6,15 +6,14 @@
 // to run a first search. Not a test: figures, no limits.
 // Run after the build: npm run bench --workspace @claimgraph/site [-- --statements 10000,100000]
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hasChromium, launchChromium } from '../../../test-support/chromium.mjs';
 
 const BUNDLED = fileURLToPath(new URL('../../../datasets/afghanistan-2021/dist/', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const option = (name) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : undefined;
@@ -29,14 +28,13 @@ async function listFiles(dir) {
 
 /** Bytes Chromium receives opening each URL with an empty cache: the page and all it loads. */
 async function fetchedBytes(root, paths) {
-  if (!existsSync(CHROMIUM)) return paths.map(() => undefined);
-  const { chromium } = await import('playwright-core');
+  if (!hasChromium()) return paths.map(() => undefined);
   const { default: sirv } = await import('sirv');
   const serve = sirv(root, { dev: true });
   const server = createServer((req, res) => serve(req, res, () => void res.writeHead(404).end()));
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${server.address().port}/`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox'] });
+  const browser = await launchChromium();
   const out = [];
   try {
     for (const path of paths) {

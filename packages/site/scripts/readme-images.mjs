@@ -6,9 +6,9 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import sirv from 'sirv';
 import { buildSite, loadSiteInput, writeSite } from '@claimgraph/site';
+import { launchChromium } from '../../../test-support/chromium.mjs';
 
 const DOCS = fileURLToPath(new URL('../docs/', import.meta.url));
 const RELEASE = fileURLToPath(new URL('../../../datasets/afghanistan-2021/dist/', import.meta.url));
@@ -26,16 +26,7 @@ const serve = sirv(dir, { dev: true });
 const server = createServer((req, res) => serve(req, res, () => void res.writeHead(404).end()));
 await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
 const base = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}/`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-  ],
-});
+const browser = await launchChromium();
 for (const { file, path, width, height } of SHOTS) {
   const page = await browser.newPage({ viewport: { width, height } });
   await page.goto(base + path);

@@ -1,32 +1,15 @@
 // What the site's browser tests share: Debian's Chromium through playwright-core, a folder served
 // from 127.0.0.1, and the wait until a page's script has run and its charts are drawn.
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sirv from 'sirv';
 import { expect } from 'vitest';
+import { launchChromium, skipWithoutChromium } from '../../../test-support/chromium.mjs';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { launchChromium };
 
 /** Skipped on a machine without Chromium, never in CI (.ci/run installs it). */
-export const noChromium = !existsSync(CHROMIUM) && !process.env.CI;
-if (noChromium)
-  console.warn(
-    `SKIPPED: the site's browser tests need Chromium at ${CHROMIUM} (set CHROMIUM_PATH); .ci/run installs it`,
-  );
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
-}
+export const noChromium = skipWithoutChromium("the site's browser tests");
 
 /** Serves a folder at http://127.0.0.1:<port>/ until `close()`. */
 export async function serveFolder(root: string): Promise<{ base: string; close: () => Promise<void> }> {

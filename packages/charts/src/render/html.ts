@@ -7,7 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { ChartRenderError } from './errors.js';
 import { FONT } from '../frame.js';
 import { escapeHtml, scriptSafeJson, specTitle } from './json.js';
-import { BUILDS, buildCode, buildVersion, chartRuntime } from './runtime.js';
+import { BUILDS, buildCode, buildIntegrity, cdnUrl, chartRuntime } from './runtime.js';
 
 /** Where a page gets vega, vega-lite and vega-embed. */
 export type HtmlLibraries = 'inline' | 'cdn' | 'shared';
@@ -24,8 +24,9 @@ export interface HtmlOptions {
    */
   runtimeUrl?: string;
   /**
-   * With `shared`: put the runtime's Subresource Integrity hash on its script tag, so that a browser
-   * refuses any other file at that URL. A runtime on another origin must then be served with CORS.
+   * With `shared` or `cdn`: put the Subresource Integrity hash of each file on its script tag, so
+   * that a browser refuses any other bytes at that URL. A runtime on another origin must then be
+   * served with CORS (jsDelivr is). With `cdn` the hashes are those of the installed builds.
    */
   integrity?: boolean;
   /** The page title; the spec's title by default. */
@@ -49,16 +50,16 @@ export function runtimeSrc(runtimeUrl: string): string {
   return runtimeUrl.endsWith('/') ? `${runtimeUrl}${chartRuntime().fileName}` : runtimeUrl;
 }
 
+/** A script tag's hash check, with `integrity: true`; crossorigin makes the request a CORS one, without which a browser cannot check it. */
+const checked = (o: typeof HTML_DEFAULTS, integrity: () => string): string =>
+  o.integrity ? ` integrity="${integrity()}" crossorigin="anonymous"` : '';
+
 function scriptTags(o: typeof HTML_DEFAULTS): string {
-  if (o.libraries === 'shared') {
-    const { integrity } = chartRuntime();
-    // crossorigin makes the request a CORS one, without which a browser cannot check the hash.
-    const check = o.integrity ? ` integrity="${integrity}" crossorigin="anonymous"` : '';
-    return `<script src="${escapeHtml(runtimeSrc(o.runtimeUrl!))}"${check}></script>`;
-  }
-  return BUILDS.map(({ name, file }) => {
+  if (o.libraries === 'shared')
+    return `<script src="${escapeHtml(runtimeSrc(o.runtimeUrl!))}"${checked(o, () => chartRuntime().integrity)}></script>`;
+  return BUILDS.map(({ name }) => {
     if (o.libraries === 'cdn')
-      return `<script src="https://cdn.jsdelivr.net/npm/${name}@${buildVersion(name)}/build/${file}"></script>`;
+      return `<script src="${cdnUrl(name)}"${checked(o, () => buildIntegrity(name))}></script>`;
     // The builds hold no "</script" today; escaping it anyway keeps a future build from ending the element.
     const code = buildCode(name)
       .replace(/<\/script/gi, '<\\/script')
@@ -99,7 +100,7 @@ function pageOptions(method: string, options: HtmlOptions) {
 }
 
 /**
- * The page script's start: `whenReady(draw, fail)` calls `draw` once vegaEmbed is there, else `fail`
+ * The page script's start: `whenReady(draw, fail)` calls `draw` once the libraries are there, else `fail`
  * with a sentence for the reader, so a missing or refused runtime never leaves a blank page. A page
  * opened from disk cannot check a hash (the browser refuses a CORS request for a file), so there it
  * loads the runtime again without one: integrity guards servers and caches, not the reader's own disk.
@@ -110,10 +111,16 @@ function runtimeLoader(o: typeof HTML_DEFAULTS): string {
     o.libraries === 'shared'
       ? `the chart runtime did not load from ${src}: the file is missing, or it is not the one this page was made for (${chartRuntime().fileName})`
       : o.libraries === 'cdn'
-        ? 'vega, vega-lite and vega-embed did not load from cdn.jsdelivr.net'
+        ? `vega, vega-lite and vega-embed did not load from cdn.jsdelivr.net${o.integrity ? ', or were not the files this page was made for' : ''}`
         : 'vega, vega-lite and vega-embed did not load';
+  // From a CDN the three files load, or are refused, one by one: vega-embed without vega-lite would
+  // fail on the spec with vega-lite's minified names instead of saying what is missing.
+  const loaded =
+    o.libraries === 'cdn'
+      ? "typeof vega === 'object' && typeof vegaLite === 'object' && typeof vegaEmbed === 'function'"
+      : "typeof vegaEmbed === 'function'";
   return `function whenReady(draw, fail) {
-      if (typeof vegaEmbed === 'function') return draw();
+      if (${loaded}) return draw();
       var message = ${scriptSafeJson(`This chart could not be drawn: ${what}.`)};
       if (${o.libraries === 'shared' && o.integrity ? 'true' : 'false'} && location.protocol === 'file:') {
         var again = document.createElement('script');

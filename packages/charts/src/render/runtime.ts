@@ -34,10 +34,34 @@ export function buildVersion(name: BuildName): string {
   return pkg.version;
 }
 
+/** The path of one of the three packages' minified browser build, as installed. */
+const buildPath = (name: BuildName): string => join(buildFolder(name), BUILDS.find((b) => b.name === name)!.file);
+
 /** The minified browser build of one of the three packages, as installed. */
 export function buildCode(name: BuildName): string {
-  const build = BUILDS.find((b) => b.name === name)!;
-  return readFileSync(join(buildFolder(name), build.file), 'utf8');
+  return readFileSync(buildPath(name), 'utf8');
+}
+
+/**
+ * jsDelivr's URL of one package's browser build at the installed version. The version is exact, so
+ * the URL always serves the bytes of the installed file, which is what lets a page check their hash.
+ */
+export function cdnUrl(name: BuildName): string {
+  return `https://cdn.jsdelivr.net/npm/${name}@${buildVersion(name)}/build/${BUILDS.find((b) => b.name === name)!.file}`;
+}
+
+const buildIntegrities = new Map<string, string>();
+
+/**
+ * The Subresource Integrity value of one package's browser build, hashed from the installed file's
+ * bytes: those `cdnUrl(name)` serves. Worked out when a page asks for it rather than when this
+ * package is built, because the URL names the version installed beside it, which may be newer.
+ */
+export function buildIntegrity(name: BuildName): string {
+  const path = buildPath(name);
+  let value = buildIntegrities.get(path);
+  if (value === undefined) buildIntegrities.set(path, (value = integrityOf(readFileSync(path))));
+  return value;
 }
 
 /** The file chart pages share, and what a page needs to load it safely. */
