@@ -34,8 +34,8 @@ class LazyRecords<T> implements Records<T> {
     if (!(position >= 0 && position < this.length)) return undefined;
     return (this.#cache[position] ??= this.table.row(position) as T);
   }
-  copyAll(): T[] {
-    return this.table.rows() as T[];
+  copyAll(entityIds?: readonly string[]): T[] {
+    return this.table.rows(entityIds && { entities: entityIds }) as T[];
   }
   buildAll(): void {
     if (this.#allBuilt) return;

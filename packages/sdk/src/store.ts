@@ -24,8 +24,8 @@ export interface Csr {
 export interface Records<T> {
   readonly length: number;
   at(position: number): T | undefined;
-  /** New objects with every record's fields, built without the kept records (columnar rows). */
-  copyAll?(): T[];
+  /** New objects with every record's fields, built without the kept records (columnar rows); references to entities take their ids from `entityIds` when given. */
+  copyAll?(entityIds?: readonly string[]): T[];
   /** Builds every record not built yet, at once: for queries about to return most of them (columnar rows). */
   buildAll?(): void;
 }

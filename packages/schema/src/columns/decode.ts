@@ -113,8 +113,12 @@ export interface TableView {
   column(name: string): ColumnView | undefined;
   /** Row `i` as a plain record, keys in the order they were written. A new object on each call. */
   row(i: number): Record<string, unknown>;
-  /** Every row, as `row(i)` gives them, new objects; built column by column, which is faster than row by row. */
-  rows(): Record<string, unknown>[];
+  /**
+   * Every row, as `row(i)` gives them, new objects; built column by column, which is faster than row
+   * by row. A reference to a table in `ids` takes the string at its position there (ids the caller
+   * has already made: the rows share them instead of each getting a new copy).
+   */
+  rows(ids?: Partial<Record<ColumnTable, readonly string[]>>): Record<string, unknown>[];
 }
 
 export interface Columns {
@@ -608,18 +612,30 @@ function tableView(
     columns: views,
     column: (n) => byName.get(n),
     row,
-    rows() {
+    rows(ids) {
       // Rows whose keys were written in another order are built one by one, to keep that order.
-      if (orderValues !== null && orderValues.some((o) => o !== 0))
-        return Array.from({ length: count }, (_, i) => row(i));
+      if (orderValues !== null && orderValues.some((o) => o !== 0)) {
+        const out = Array.from({ length: count }, (_, i) => row(i));
+        for (const column of views) {
+          const shared = column.kind === 'ref' ? ids?.[column.table] : undefined;
+          if (!shared || column.name === '__proto__') continue;
+          const { values } = column as RefView;
+          for (let i = 0; i < count; i++) if (values[i] !== -1) out[i]![column.name] = shared[values[i]!];
+        }
+        return out;
+      }
       const out = new Array<Record<string, unknown>>(count);
       for (let i = 0; i < count; i++) out[i] = {};
       // One field at a time over every row: each loop stores one key, which the engine handles
       // far faster than a different key on every store.
       for (const column of views) {
         const { name } = column;
+        const shared = column.kind === 'ref' ? ids?.[column.table] : undefined;
         if (name === '__proto__') for (let i = 0; i < count; i++) setField(out[i]!, name, column.get(i));
-        else
+        else if (shared) {
+          const { values } = column as RefView;
+          for (let i = 0; i < count; i++) if (values[i] !== -1) out[i]![name] = shared[values[i]!];
+        } else
           for (let i = 0; i < count; i++) {
             const value = column.get(i);
             if (value !== undefined) out[i]![name] = value;
