@@ -3,7 +3,7 @@ import { RELATION_TYPE_INFO, type Entity } from '@claimgraph/schema';
 import { perspectiveChart } from '../charts.js';
 import { perspectivePath, recordPath, relativeHref } from '../permalink.js';
 import { byDate, type Site } from '../model.js';
-import { Chart, Cite, DateText, Layout, More, StanceMark, StatementItem } from './parts.js';
+import { Chart, Cite, DateText, Layout, More, StanceMark, StatementRows } from './parts.js';
 
 export function PerspectivePage({ site, speaker }: { site: Site; speaker: Entity }) {
   const path = perspectivePath(speaker.id);
@@ -111,12 +111,14 @@ export function PerspectivePage({ site, speaker }: { site: Site; speaker: Entity
       </section>
       <section aria-labelledby="statements-title">
         <h2 id="statements-title">In {speaker.name}’s words</h2>
-        <ol class="statements">
-          {statements.slice(0, site.options.listLimit).map((statement) => (
-            <StatementItem site={site} path={path} statement={statement} show="relation" />
-          ))}
-        </ol>
-        {/* Every statement is linked above, in its position: the words in full are kept to the first few. */}
+        <StatementRows
+          site={site}
+          path={path}
+          statements={statements.slice(0, site.options.listLimit)}
+          speaker={false}
+          caption={`Statements by ${speaker.name}`}
+        />
+        {/* Every statement is linked above, in its position: the first few are rows here, each linking the words in full. */}
         <More
           shown={Math.min(site.options.listLimit, statements.length)}
           total={statements.length}
