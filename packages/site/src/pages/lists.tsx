@@ -101,7 +101,8 @@ export function timelineRelations(site: Site): string[] {
 export function TimelinePage({ site, all, page }: { site: Site; all: Statement[]; page: number }) {
   const path = listPagePath('timeline', page);
   const { items, pages } = paginate(all, page, site.options.pageSize);
-  const drawn = timelineRelations(site);
+  // Only the first page draws the chart: its relations are not sorted out again for every page.
+  const drawn = page === 1 ? timelineRelations(site) : [];
   return (
     <Layout
       site={site}

@@ -11,8 +11,10 @@ export function PerspectivePage({ site, speaker }: { site: Site; speaker: Entity
   const statements = view.statements().sort(byDate);
   const relations = view.relations();
   const subjectIds = new Set(relations.flatMap((r) => [r.source, r.target]));
-  const subjects = site.data.entities
-    .filter((e) => subjectIds.has(e.id))
+  // From the speaker's own relations, not a pass over every entity of the dataset for each speaker.
+  const subjects = [...subjectIds]
+    .map((id) => site.cg.entity(id))
+    .filter((e): e is Entity => e !== undefined)
     .sort((a, b) =>
       a.name.toLowerCase() < b.name.toLowerCase()
         ? -1
