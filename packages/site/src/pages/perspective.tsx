@@ -7,9 +7,10 @@ import { Chart, Cite, DateText, Layout, More, StanceMark, StatementRows } from '
 
 export function PerspectivePage({ site, speaker }: { site: Site; speaker: Entity }) {
   const path = perspectivePath(speaker.id);
-  const view = site.cg.perspective(speaker.id);
-  const statements = view.statements().sort(byDate);
-  const relations = view.relations();
+  // The speaker's statements and their relations, read from the graph: a perspective view
+  // (`cg.perspective`) is a whole sub-graph, indexes and all, made again for each speaker.
+  const statements = site.cg.statements({ speaker: speaker.id }).sort(byDate);
+  const relations = [...new Set(statements.map((s) => s.relation))].map((id) => site.cg.relation(id)!);
   const subjectIds = new Set(relations.flatMap((r) => [r.source, r.target]));
   // From the speaker's own relations, not a pass over every entity of the dataset for each speaker.
   const subjects = [...subjectIds]
