@@ -148,6 +148,10 @@ th, td { text-align: left; padding: .45rem .5rem; border-bottom: 1px solid var(-
 th { font-weight: 700; border-bottom: 2px solid var(--ink); }
 .num { text-align: right; white-space: nowrap; }
 .hash { font-size: .75rem; word-break: break-all; }
+/* Statements as rows (entity, speaker, source and timeline pages): the words in full are a link away. */
+.statement-rows .row-date { white-space: nowrap; }
+.statement-rows .row-words a { font-family: var(--serif); }
+.statement-rows .stance { white-space: nowrap; }
 
 .pager ul { list-style: none; display: flex; flex-wrap: wrap; gap: .3rem; padding: 0; margin: 1.5rem 0; }
 .pager a, .pager span { display: inline-block; min-width: 2.2rem; padding: .35rem .6rem; text-align: center; border: 1px solid var(--rule); text-decoration: none; }
@@ -176,6 +180,14 @@ th { font-weight: 700; border-bottom: 2px solid var(--ink); }
   .facts { grid-template-columns: 1fr; gap: 0; }
   .facts dd { margin-bottom: .4rem; }
   th, td { padding: .4rem .25rem; }
+  /* On a phone a statement row is a short paragraph: date · speaker · stance · relation, then the words. */
+  .statement-rows thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .statement-rows, .statement-rows tbody, .statement-rows tr { display: block; }
+  .statement-rows tr { padding: .55rem 0; border-bottom: 1px solid var(--rule); }
+  .statement-rows td { display: inline; padding: 0; border: 0; }
+  .statement-rows td + td::before { content: " · "; color: var(--muted); }
+  .statement-rows td.row-words { display: block; margin-top: .15rem; }
+  .statement-rows td.row-words::before { content: none; }
   .verdicts .status { letter-spacing: .02em; padding: .2rem .25rem; }
 }
 @media print {

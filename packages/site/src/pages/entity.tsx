@@ -6,7 +6,7 @@ import { RELATION_TYPE_INFO, type Entity, type Relation } from '@claimgraph/sche
 import { entityChart } from '../charts.js';
 import { perspectivePath, recordPath, relativeHref } from '../permalink.js';
 import { byDate, type Site } from '../model.js';
-import { Chart, Cite, DateText, Layout, More, RelationRow, StatementItem } from './parts.js';
+import { Chart, Cite, DateText, Layout, More, RelationRow, StatementRows } from './parts.js';
 
 /** The type-specific fields worth a line on the page, in a fixed order, with their labels. */
 const FIELDS: [string, string, 'text' | 'date' | 'url' | 'bool'][] = [
@@ -104,22 +104,25 @@ export function EntityPage({ site, entity }: { site: Site; entity: Entity }) {
       {said.length ? (
         <section aria-labelledby="said-title">
           <h2 id="said-title">Statements by {entity.name}</h2>
-          <ol class="statements">
-            {said.slice(0, limit).map((statement) => (
-              <StatementItem site={site} path={path} statement={statement} show="relation" />
-            ))}
-          </ol>
+          <StatementRows
+            site={site}
+            path={path}
+            statements={said.slice(0, limit)}
+            speaker={false}
+            caption={`Statements by ${entity.name}`}
+          />
           <More shown={Math.min(limit, said.length)} total={said.length} where="the perspective page lists them all" />
         </section>
       ) : null}
       {about.length ? (
         <section aria-labelledby="about-title">
           <h2 id="about-title">Statements about {entity.name}</h2>
-          <ol class="statements">
-            {about.slice(0, limit).map((statement) => (
-              <StatementItem site={site} path={path} statement={statement} show="both" />
-            ))}
-          </ol>
+          <StatementRows
+            site={site}
+            path={path}
+            statements={about.slice(0, limit)}
+            caption={`Statements about ${entity.name}`}
+          />
           <More
             shown={Math.min(limit, about.length)}
             total={about.length}

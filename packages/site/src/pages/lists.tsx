@@ -3,7 +3,7 @@ import { ENTITY_TYPES, type Entity, type Relation, type Statement } from '@claim
 import { byDate, listPagePath, paginate, type Site } from '../model.js';
 import { timelineChart } from '../charts.js';
 import { contestedByWeight } from './home.js';
-import { Chart, Cite, Layout, Pager, RelationRow, StatementItem } from './parts.js';
+import { Chart, Cite, Layout, Pager, RelationRow, StatementRows } from './parts.js';
 
 const STATUS_ORDER = { contested: 0, supported: 1, disputed: 2 } as const;
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -101,7 +101,8 @@ export function timelineRelations(site: Site): string[] {
 export function TimelinePage({ site, all, page }: { site: Site; all: Statement[]; page: number }) {
   const path = listPagePath('timeline', page);
   const { items, pages } = paginate(all, page, site.options.pageSize);
-  const drawn = timelineRelations(site);
+  // Only the first page draws the chart: its relations are not sorted out again for every page.
+  const drawn = page === 1 ? timelineRelations(site) : [];
   return (
     <Layout
       site={site}
@@ -116,11 +117,7 @@ export function TimelinePage({ site, all, page }: { site: Site; all: Statement[]
         year.
       </p>
       {page === 1 && drawn.length ? <Chart site={site} path={path} {...timelineChart(drawn)} /> : null}
-      <ol class="statements">
-        {items.map((statement) => (
-          <StatementItem site={site} path={path} statement={statement} show="both" />
-        ))}
-      </ol>
+      <StatementRows site={site} path={path} statements={items} caption="Statements by date" />
       <Pager path={path} list="timeline" page={page} pages={pages} />
       <Cite site={site} path={path} what={`Timeline of ${site.title}`} />
     </Layout>

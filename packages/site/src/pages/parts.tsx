@@ -410,6 +410,85 @@ export function StatementItem({
   );
 }
 
+/** Longest start of a quote a statement row shows, before its ellipsis. */
+export const EXCERPT_MAX = 80;
+
+/**
+ * A quote's verbatim start, at most EXCERPT_MAX characters cut at a word, then "…"; the whole quote
+ * when it fits. Never reworded: a row quotes its speaker or shows no words at all.
+ */
+export function quoteExcerpt(quote: string): string {
+  if (quote.length <= EXCERPT_MAX) return quote;
+  const cut = quote.slice(0, EXCERPT_MAX);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > EXCERPT_MAX / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.·–—-]+$/, '')}…`;
+}
+
+/**
+ * Statements as compact rows, one a statement: its date at its precision, the speaker, the stance,
+ * the relation, and the start of the quote linked to the statement's permalink, where it is quoted
+ * in full. A statement's words in full are on its own page and its relation's page only.
+ */
+export function StatementRows({
+  site,
+  path,
+  statements,
+  speaker = true,
+  caption,
+}: {
+  site: Site;
+  path: string;
+  statements: Statement[];
+  /** A column for the speaker: not on a page of one speaker's statements. */
+  speaker?: boolean;
+  /** What the table lists, for screen readers. */
+  caption: string;
+}) {
+  if (statements.length === 0) return null;
+  const link = (id: string) => site.recordHref(path, id);
+  return (
+    <div class="table-wrap">
+      <table class="statement-rows">
+        <caption class="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            {speaker ? <th scope="col">Speaker</th> : null}
+            <th scope="col">Stance</th>
+            <th scope="col">Relation</th>
+            <th scope="col">Statement</th>
+          </tr>
+        </thead>
+        <tbody>
+          {statements.map((s) => {
+            const relation = site.cg.relation(s.relation);
+            return (
+              <tr>
+                <td class="row-date">
+                  <DateText date={s.date} />
+                </td>
+                {speaker ? (
+                  <td>
+                    <a href={link(s.speaker)}>{site.nameOf(s.speaker)}</a>
+                  </td>
+                ) : null}
+                <td>
+                  <StanceMark stance={s.stance} />
+                  {s.hedged ? <span class="mark mark-hedged"> hedged</span> : null}
+                </td>
+                <td>{relation ? <a href={link(relation.id)}>{site.phraseText(relation)}</a> : s.relation}</td>
+                <td class="row-words">
+                  <a href={link(s.id)}>{s.quote ? `“${quoteExcerpt(s.quote)}”` : 'Statement'}</a>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /** A proportional bar of supporting and disputing statements, with the numbers as text. */
 export function StanceBar({ supports, disputes }: { supports: number; disputes: number }) {
   const total = supports + disputes || 1;

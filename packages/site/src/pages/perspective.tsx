@@ -3,16 +3,19 @@ import { RELATION_TYPE_INFO, type Entity } from '@claimgraph/schema';
 import { perspectiveChart } from '../charts.js';
 import { perspectivePath, recordPath, relativeHref } from '../permalink.js';
 import { byDate, type Site } from '../model.js';
-import { Chart, Cite, DateText, Layout, More, StanceMark, StatementItem } from './parts.js';
+import { Chart, Cite, DateText, Layout, More, StanceMark, StatementRows } from './parts.js';
 
 export function PerspectivePage({ site, speaker }: { site: Site; speaker: Entity }) {
   const path = perspectivePath(speaker.id);
-  const view = site.cg.perspective(speaker.id);
-  const statements = view.statements().sort(byDate);
-  const relations = view.relations();
+  // The speaker's statements and their relations, read from the graph: a perspective view
+  // (`cg.perspective`) is a whole sub-graph, indexes and all, made again for each speaker.
+  const statements = site.cg.statements({ speaker: speaker.id }).sort(byDate);
+  const relations = [...new Set(statements.map((s) => s.relation))].map((id) => site.cg.relation(id)!);
   const subjectIds = new Set(relations.flatMap((r) => [r.source, r.target]));
-  const subjects = site.data.entities
-    .filter((e) => subjectIds.has(e.id))
+  // From the speaker's own relations, not a pass over every entity of the dataset for each speaker.
+  const subjects = [...subjectIds]
+    .map((id) => site.cg.entity(id))
+    .filter((e): e is Entity => e !== undefined)
     .sort((a, b) =>
       a.name.toLowerCase() < b.name.toLowerCase()
         ? -1
@@ -111,12 +114,14 @@ export function PerspectivePage({ site, speaker }: { site: Site; speaker: Entity
       </section>
       <section aria-labelledby="statements-title">
         <h2 id="statements-title">In {speaker.name}’s words</h2>
-        <ol class="statements">
-          {statements.slice(0, site.options.listLimit).map((statement) => (
-            <StatementItem site={site} path={path} statement={statement} show="relation" />
-          ))}
-        </ol>
-        {/* Every statement is linked above, in its position: the words in full are kept to the first few. */}
+        <StatementRows
+          site={site}
+          path={path}
+          statements={statements.slice(0, site.options.listLimit)}
+          speaker={false}
+          caption={`Statements by ${speaker.name}`}
+        />
+        {/* Every statement is linked above, in its position: the first few are rows here, each linking the words in full. */}
         <More
           shown={Math.min(site.options.listLimit, statements.length)}
           total={statements.length}

@@ -3,7 +3,17 @@ import type { Source, Statement } from '@claimgraph/schema';
 import { recordPath, statementFragment } from '../permalink.js';
 import { byDate, type Site } from '../model.js';
 import { appearingIn } from '../appearances.js';
-import { Cite, DateText, HeadBasics, Layout, More, pageTitle, StatementItem, TextWithIds } from './parts.js';
+import {
+  Cite,
+  DateText,
+  HeadBasics,
+  Layout,
+  More,
+  pageTitle,
+  StatementItem,
+  StatementRows,
+  TextWithIds,
+} from './parts.js';
 import { AppearanceList, ReadingFacts } from './provenance.js';
 
 /** What a statement's heading says: "Ned Price disputes: Haqqani network — part of — Taliban". */
@@ -126,11 +136,12 @@ export function SourcePage({ site, source }: { site: Site; source: Source }) {
         {statements.length === 0 && alsoHere.length ? (
           <p>None was read from this source first; it also reports the statements below.</p>
         ) : null}
-        <ol class="statements">
-          {statements.slice(0, limit).map((statement) => (
-            <StatementItem site={site} path={path} statement={statement} show="both" />
-          ))}
-        </ol>
+        <StatementRows
+          site={site}
+          path={path}
+          statements={statements.slice(0, limit)}
+          caption={`Statements read from ${source.title}`}
+        />
         <More
           shown={Math.min(limit, statements.length)}
           total={statements.length}
@@ -141,11 +152,12 @@ export function SourcePage({ site, source }: { site: Site; source: Source }) {
         <section aria-labelledby="also-title">
           <h2 id="also-title">Also reports ({alsoHere.length})</h2>
           <p>Statements read from another source that this source reports too.</p>
-          <ol class="statements">
-            {alsoHere.slice(0, limit).map((statement) => (
-              <StatementItem site={site} path={path} statement={statement} show="both" />
-            ))}
-          </ol>
+          <StatementRows
+            site={site}
+            path={path}
+            statements={alsoHere.slice(0, limit)}
+            caption={`Statements ${source.title} also reports`}
+          />
           <More
             shown={Math.min(limit, alsoHere.length)}
             total={alsoHere.length}

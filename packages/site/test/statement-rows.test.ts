@@ -1,0 +1,53 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, recordPath, statementFragment, statementPath, type SiteFiles } from '../src/index.js';
+import { EXCERPT_MAX, quoteExcerpt } from '../src/pages/parts.js';
+import { bundledInput } from './fixtures.js';
+import type { Dataset } from '@claimgraph/schema';
+
+const text = (files: SiteFiles, path: string) => {
+  const content = files.get(path);
+  if (content === undefined) throw new Error(`no ${path} in the site`);
+  return typeof content === 'string' ? content : new TextDecoder().decode(content);
+};
+
+describe('statement rows', () => {
+  it('clips a long quote at a word, its start verbatim, and keeps a short one whole', () => {
+    expect(quoteExcerpt('We will not.')).toBe('We will not.');
+    const long =
+      'The Haqqani Network is part of the Taliban, and we have said so for years, many times, in public and private.';
+    const excerpt = quoteExcerpt(long);
+    expect(excerpt.endsWith('…')).toBe(true);
+    expect(excerpt.length).toBeLessThanOrEqual(EXCERPT_MAX + 1);
+    expect(long.startsWith(excerpt.slice(0, -1))).toBe(true);
+    // Cut at a word, with no comma left hanging before the ellipsis.
+    expect(excerpt).toBe('The Haqqani Network is part of the Taliban, and we have said so for years, many…');
+  });
+
+  describe('on the bundled site', () => {
+    let files: SiteFiles;
+    let dataset: Dataset;
+    beforeAll(async () => {
+      const input = await bundledInput();
+      dataset = input.dataset;
+      files = buildSite(input);
+    });
+
+    it('quotes a statement in full on its own page and its relation’s only; elsewhere a row links it', () => {
+      const counts = new Map<string, number>();
+      for (const s of dataset.statements) counts.set(s.speaker, (counts.get(s.speaker) ?? 0) + 1);
+      const speaker = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+      const said = dataset.statements.filter((s) => s.speaker === speaker && s.quote);
+      const entity = text(files, recordPath(speaker));
+      expect(entity).toContain('<table class="statement-rows">');
+      expect(entity).not.toContain('<blockquote');
+      for (const s of said.slice(0, 5)) {
+        const href = `../${statementPath(s.id)}#${statementFragment(s.id)}`;
+        expect(entity).toContain(`href="${href}"`);
+        expect(text(files, statementPath(s.id))).toContain('<blockquote class="quote">');
+        expect(text(files, recordPath(s.relation))).toContain(`#${statementFragment(s.id)}"`);
+      }
+      for (const path of ['timeline.html', `perspective/${recordPath(speaker)}`])
+        expect(text(files, path)).not.toContain('<blockquote');
+    });
+  });
+});
