@@ -46,6 +46,16 @@ describe('statement rows', () => {
         expect(text(files, statementPath(s.id))).toContain('<blockquote class="quote">');
         expect(text(files, recordPath(s.relation))).toContain(`#${statementFragment(s.id)}"`);
       }
+      // A statement without a quote links with its paraphrase, labelled and never in quotation marks.
+      const paraphrased = dataset.statements.find((s) => !s.quote && s.paraphrase);
+      expect(paraphrased).toBeDefined();
+      const row = text(files, 'timeline.html')
+        .split('<tr>')
+        .find((r) => r.includes(`#${statementFragment(paraphrased!.id)}"`));
+      expect(row).toContain(
+        `<span class="label">Paraphrase:</span> ${quoteExcerpt(paraphrased!.paraphrase!).slice(0, 20)}`,
+      );
+      expect(row).not.toContain('“');
       for (const path of ['timeline.html', `perspective/${recordPath(speaker)}`])
         expect(text(files, path)).not.toContain('<blockquote');
     });

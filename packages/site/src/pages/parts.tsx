@@ -478,7 +478,18 @@ export function StatementRows({
                 </td>
                 <td>{relation ? <a href={link(relation.id)}>{site.phraseText(relation)}</a> : s.relation}</td>
                 <td class="row-words">
-                  <a href={link(s.id)}>{s.quote ? `“${quoteExcerpt(s.quote)}”` : 'Statement'}</a>
+                  <a href={link(s.id)}>
+                    {s.quote ? (
+                      `“${quoteExcerpt(s.quote)}”`
+                    ) : s.paraphrase ? (
+                      // A paraphrase is the curator's words, so it is labelled, never put in quotation marks.
+                      <>
+                        <span class="label">Paraphrase:</span> {quoteExcerpt(s.paraphrase)}
+                      </>
+                    ) : (
+                      'Statement (no words recorded)'
+                    )}
+                  </a>
                 </td>
               </tr>
             );
