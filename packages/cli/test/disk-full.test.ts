@@ -4,7 +4,6 @@
  * file it would have replaced with its old bytes, hashed before and after (for sql, which writes
  * only to a temporary folder: nothing left behind in TMPDIR).
  */
-import { execFileSync } from 'node:child_process';
 import {
   closeSync,
   cpSync,
@@ -23,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { syntheticDataset } from '@claimgraph/sdk/synthetic';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mountTmpfs, unmountTmpfs } from '../../../test-support/tmpfs.mjs';
 import { claimgraph, crashIn, FIXTURES, VALID } from './run-cli.js';
 import { hashes } from '../../schema/test/source-folder.js';
 
@@ -49,17 +49,10 @@ const SYNTHETIC = join(root, 'synthetic');
 
 beforeAll(() => {
   writeSynthetic(SYNTHETIC);
-  mkdirSync(mnt);
-  try {
-    if (process.getuid?.() !== 0) throw new Error('not root');
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', mnt], { stdio: 'ignore' });
-    mounted = true;
-  } catch {
-    console.warn('SKIPPED LOUDLY: the disk-full cases need root and mount -t tmpfs; they were not tested here');
-  }
+  mounted = mountTmpfs(mnt, 'size=8m', 'each disk-full case');
 });
 afterAll(() => {
-  if (mounted) execFileSync('umount', [mnt]);
+  if (mounted) unmountTmpfs(mnt);
   rmSync(root, { recursive: true, force: true });
 });
 

@@ -21,6 +21,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mountTmpfs, unmountTmpfs } from '../../../test-support/tmpfs.mjs';
 import { makeFolder, removeStaleTemporaries, writeFileAtomic, writeFilesAtomic } from '../src/node.js';
 
 let root: string;
@@ -30,20 +31,6 @@ beforeEach(() => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-
-/** Mounts a tmpfs of `size` at `dir`, or says loudly why not (root and mount are needed) and skips. */
-function mountSmallDisk(dir: string, size: string, skip: () => void): boolean {
-  mkdirSync(dir);
-  try {
-    if (process.getuid?.() !== 0) throw new Error('not root');
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'ignore' });
-    return true;
-  } catch {
-    console.warn('SKIPPED LOUDLY: the disk-full case needs root and mount -t tmpfs; it was not tested here');
-    skip();
-    return false;
-  }
-}
 
 /** Fills the disk holding `dir`, then frees `free` bytes: a later write of more than that is cut short by the kernel. */
 function fillDisk(dir: string, free: number): void {
@@ -63,7 +50,7 @@ function fillDisk(dir: string, free: number): void {
 describe('writeFileAtomic() on a nearly full disk', () => {
   it('fails with ENOSPC and leaves the old file byte for byte, where one write would be cut short', async (context) => {
     const mnt = join(root, 'small');
-    if (!mountSmallDisk(mnt, '64k', () => context.skip())) return;
+    if (!mountTmpfs(mnt, 'size=64k', 'the disk-full case')) return context.skip();
     try {
       const file = join(mnt, 'chart.svg');
       writeFileSync(file, Buffer.alloc(12_000, 'o'));
@@ -88,7 +75,7 @@ describe('writeFileAtomic() on a nearly full disk', () => {
       expect([sha(file), sha(join(mnt, 'b.txt'))]).toEqual(hashes);
       expect(readdirSync(mnt).sort()).toEqual(['b.txt', 'chart.svg', 'filler']);
     } finally {
-      execFileSync('umount', [mnt]);
+      unmountTmpfs(mnt);
     }
   });
 });
@@ -133,22 +120,14 @@ describe('writeFileAtomic() at an unusual target', () => {
 describe('makeFolder() on a read-only disk', () => {
   it('names EROFS where Node says ENOENT, and makes nothing', async (context) => {
     const mnt = join(root, 'ro');
-    mkdirSync(mnt);
-    try {
-      if (process.getuid?.() !== 0) throw new Error('not root');
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k,ro', 'tmpfs', mnt], { stdio: 'ignore' });
-    } catch {
-      console.warn('SKIPPED LOUDLY: the read-only case needs root and mount -t tmpfs; it was not tested here');
-      context.skip();
-      return;
-    }
+    if (!mountTmpfs(mnt, 'size=64k,ro', 'the read-only case')) return context.skip();
     try {
       await expect(makeFolder(join(mnt, 'a', 'b'))).rejects.toThrow(
         `cannot write ${join(mnt, 'a', 'b')}: the file system is read-only (EROFS); nothing was written`,
       );
       expect(readdirSync(mnt)).toEqual([]);
     } finally {
-      execFileSync('umount', [mnt]);
+      unmountTmpfs(mnt);
     }
   });
 });

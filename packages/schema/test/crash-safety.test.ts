@@ -3,10 +3,11 @@
  * refused, writes go through a temporary file, a full disk leaves every source file whole. (Cases
  * 2–4 and 8, the release build's, are in @claimgraph/release's tests.)
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mountTmpfs, unmountTmpfs } from '../../../test-support/tmpfs.mjs';
 import { FolderLockedError, formatDatasetSource, lockFileOf, writeFileAtomic } from '../src/node.js';
 import { baseDataset } from './fixture.js';
 import { writeSource } from './source-folder.js';
@@ -66,17 +67,8 @@ describe('formatDatasetSource() never loses information (cases 1 and 5)', () => 
   });
 
   it('on a full disk, reports ENOSPC and leaves every source file whole', async (context) => {
-    const { execFileSync } = await import('node:child_process');
     const mnt = join(root, 'small');
-    mkdirSync(mnt);
-    try {
-      if (process.getuid?.() !== 0) throw new Error('not root');
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mnt], { stdio: 'ignore' });
-    } catch {
-      console.warn('SKIPPED LOUDLY: the disk-full case needs root and mount -t tmpfs; it was not tested here');
-      context.skip();
-      return;
-    }
+    if (!mountTmpfs(mnt, 'size=64k', 'the disk-full case')) return context.skip();
     try {
       const dir = join(mnt, 'ds');
       // Unsorted records, so format wants to rewrite every file.
@@ -107,7 +99,7 @@ describe('formatDatasetSource() never loses information (cases 1 and 5)', () => 
       expect(sourceFiles(dir)).toEqual(before);
       expect(readdirSync(join(dir, 'data')).filter((f) => f.startsWith('.'))).toEqual([]);
     } finally {
-      execFileSync('umount', [mnt]);
+      unmountTmpfs(mnt);
     }
   });
 });

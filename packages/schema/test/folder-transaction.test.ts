@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mountTmpfs, unmountTmpfs } from '../../../test-support/tmpfs.mjs';
 import {
   FolderLockedError,
   lockFileOf,
@@ -177,17 +178,8 @@ describe('openFolderTransaction()', () => {
 
 describe('a transaction on a full disk', () => {
   it('names the file it could not write, never the staged copy, and changes nothing', async (context) => {
-    const { execFileSync } = await import('node:child_process');
     const mnt = join(root, 'small');
-    mkdirSync(mnt);
-    try {
-      if (process.getuid?.() !== 0) throw new Error('not root');
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mnt], { stdio: 'ignore' });
-    } catch {
-      console.warn('SKIPPED LOUDLY: the disk-full case needs root and mount -t tmpfs; it was not tested here');
-      context.skip();
-      return;
-    }
+    if (!mountTmpfs(mnt, 'size=64k', 'the disk-full case')) return context.skip();
     try {
       const folder = join(mnt, 'data');
       mkdirSync(folder);
@@ -202,7 +194,7 @@ describe('a transaction on a full disk', () => {
       expect(contents(folder)).toEqual({ 'a.json': 'old a\n' });
       expect(readdirSync(mnt)).toEqual(['data']);
     } finally {
-      execFileSync('umount', [mnt]);
+      unmountTmpfs(mnt);
     }
   });
 });

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mountTmpfs, unmountTmpfs } from '../../../test-support/tmpfs.mjs';
 
 import { run } from '../src/cli.js';
 
@@ -455,18 +456,9 @@ describe('claimgraph-release readme', () => {
   });
 
   it('on a full disk, fails naming the README and leaves it byte for byte', async (context) => {
-    const { execFileSync } = await import('node:child_process');
     const { closeSync, cpSync, openSync, writeSync } = await import('node:fs');
     const small = join(root, 'small');
-    mkdirSync(small);
-    try {
-      if (process.getuid?.() !== 0) throw new Error('not root');
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', small], { stdio: 'ignore' });
-    } catch {
-      console.warn('SKIPPED LOUDLY: the disk-full case needs root and mount -t tmpfs; it was not tested here');
-      context.skip();
-      return;
-    }
+    if (!mountTmpfs(small, 'size=8m', 'the disk-full case')) return context.skip();
     try {
       // The repository with a stale README, on a disk with no room left.
       mkdirSync(join(small, 'datasets', 'fixture'), { recursive: true });
@@ -491,7 +483,7 @@ describe('claimgraph-release readme', () => {
       expect(readFileSync(file, 'utf8')).toBe(README);
       expect(readdirSync(join(small, 'datasets', 'fixture')).sort()).toEqual(['README.md', 'data', 'package.json']);
     } finally {
-      execFileSync('umount', [small]);
+      unmountTmpfs(small);
     }
   });
 
