@@ -16,6 +16,19 @@ export const mini = (data: Dataset = miniData()): ClaimGraph => ClaimGraph.fromD
 
 export const hostile = (): ClaimGraph => ClaimGraph.fromData(read('hostile.json'), { version: '0.0.1' });
 
+/** The bundled datasets' kept releases the chart tests draw: never rebuilt, so only a chart change moves a result. */
+export const KEPT_RELEASES = [
+  ['afghanistan-2021', '3.0.0'],
+  ['taliban-haqqani', '1.0.0'],
+] as const;
+
+/** A kept release of a bundled dataset, named as the CLI names it. */
+export function keptRelease(name: string, version: string): ClaimGraph {
+  const file = new URL(`../../../datasets/${name}/releases/${version}/dataset.json`, import.meta.url);
+  const data = JSON.parse(readFileSync(file, 'utf8')) as Dataset;
+  return ClaimGraph.fromData(data, { validate: false, version, name });
+}
+
 export const PART_OF = 'rel:haqqani-network-part-of-taliban';
 export const HAQQANI = 'armed-group:haqqani-network';
 

@@ -1,21 +1,10 @@
 // On a phone the network's links run close to its names: a link may pass behind a label, never
 // through it. Read from vega's scenegraph: a link segment that crosses a label's text must be
 // covered there by a white box drawn after the link.
-import { readFileSync } from 'node:fs';
-import type { Dataset } from '@claimgraph/schema';
-import { ClaimGraph } from '@claimgraph/sdk';
 import { describe, expect, it } from 'vitest';
 import { networkChart } from '../src/index.js';
 import { headlessView } from '../src/render/view.js';
-import { sceneItems, type SceneItem } from './fixture.js';
-
-const release = (name: string, version: string) =>
-  ClaimGraph.fromData(
-    JSON.parse(
-      readFileSync(new URL(`../../../datasets/${name}/releases/${version}/dataset.json`, import.meta.url), 'utf8'),
-    ) as Dataset,
-    { validate: false, version },
-  );
+import { KEPT_RELEASES, keptRelease, sceneItems, type SceneItem } from './fixture.js';
 
 type Box = SceneItem['bounds'];
 
@@ -33,11 +22,8 @@ function crosses(link: SceneItem, box: Box, inset = 1): boolean {
 const inside = (inner: Box, outer: Box) =>
   inner.x1 >= outer.x1 - 0.5 && inner.x2 <= outer.x2 + 0.5 && inner.y1 >= outer.y1 - 0.5 && inner.y2 <= outer.y2 + 0.5;
 
-describe.each([
-  ['afghanistan-2021', '3.0.0'],
-  ['taliban-haqqani', '1.0.0'],
-])('the %s network at 375 px', (name, version) => {
-  const cg = release(name, version);
+describe.each(KEPT_RELEASES)('the %s network at 375 px', (name, version) => {
+  const cg = keptRelease(name, version);
 
   it('no link strikes through a label: every link crossing a name runs under a white box', async () => {
     const view = await headlessView(networkChart(cg, { width: 375 }));

@@ -2,27 +2,19 @@
 // width and a desktop's: a change to a chart shows in review as a diff of test/snapshots/*.svg.
 // After an intended change: `npm run snapshots:update --workspace @claimgraph/charts`, then review the diff.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Dataset } from '@claimgraph/schema';
 import { ClaimGraph } from '@claimgraph/sdk';
 import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { centralityChart, networkChart, stanceChart, timelineChart } from '../src/index.js';
 import { renderSvg } from '../src/render.js';
-import { parseSvg } from './fixture.js';
+import { keptRelease, parseSvg } from './fixture.js';
 
 const UPDATE = process.env.UPDATE_SNAPSHOTS === '1';
 const UPDATE_COMMAND = 'npm run snapshots:update --workspace @claimgraph/charts';
 const FOLDER = new URL('./snapshots/', import.meta.url);
 
-/** A kept release (never rebuilt, so only a chart change moves a snapshot), named as the CLI names it. */
-function release(name: string, version: string): ClaimGraph {
-  const file = new URL(`../../../datasets/${name}/releases/${version}/dataset.json`, import.meta.url);
-  const data = JSON.parse(readFileSync(file, 'utf8')) as Dataset;
-  return ClaimGraph.fromData(data, { validate: false, version, name });
-}
-
-const afghanistan = release('afghanistan-2021', '3.0.0');
-const haqqani = release('taliban-haqqani', '1.0.0');
+const afghanistan = keptRelease('afghanistan-2021', '3.0.0');
+const haqqani = keptRelease('taliban-haqqani', '1.0.0');
 
 type Draw = (cg: ClaimGraph, width: number) => TopLevelSpec;
 const KINDS: Record<string, Draw> = {

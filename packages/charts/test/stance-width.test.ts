@@ -1,20 +1,10 @@
 // A wide stance chart uses its width: at 1280 px the words no longer stop at 600 px with a third of
 // the figure left blank; contexts take a column of their own, and lines stay a readable length.
-import { readFileSync } from 'node:fs';
-import type { Dataset } from '@claimgraph/schema';
 import { ClaimGraph } from '@claimgraph/sdk';
 import { describe, expect, it } from 'vitest';
 import { stanceChart } from '../src/index.js';
 import { headlessView } from '../src/render/view.js';
-import { sceneItems } from './fixture.js';
-
-const release = (name: string, version: string) =>
-  ClaimGraph.fromData(
-    JSON.parse(
-      readFileSync(new URL(`../../../datasets/${name}/releases/${version}/dataset.json`, import.meta.url), 'utf8'),
-    ) as Dataset,
-    { validate: false, version },
-  );
+import { KEPT_RELEASES, keptRelease, sceneItems } from './fixture.js';
 
 const PADDING = 16;
 
@@ -32,11 +22,8 @@ async function wordLines(width: number, cg: ClaimGraph) {
   }
 }
 
-describe.each([
-  ['afghanistan-2021', '3.0.0'],
-  ['taliban-haqqani', '1.0.0'],
-])('the %s stance chart at 1280 px', (name, version) => {
-  const cg = release(name, version);
+describe.each(KEPT_RELEASES)('the %s stance chart at 1280 px', (name, version) => {
+  const cg = keptRelease(name, version);
 
   it('reaches across at least 90% of the width inside the padding, in lines at most 720 px long', async () => {
     const lines = await wordLines(1280, cg);

@@ -1,20 +1,9 @@
 // Marks at the ends of the time axis are drawn whole: where a `from`/`to` window cuts the axis, a
 // statement on its first or last day, or a month or year the window cuts, is not half clipped.
-import { readFileSync } from 'node:fs';
-import type { Dataset } from '@claimgraph/schema';
-import { ClaimGraph } from '@claimgraph/sdk';
 import { describe, expect, it } from 'vitest';
 import { timelineChart } from '../src/index.js';
 import { headlessView } from '../src/render/view.js';
-import { sceneItems } from './fixture.js';
-
-const release = (name: string, version: string) =>
-  ClaimGraph.fromData(
-    JSON.parse(
-      readFileSync(new URL(`../../../datasets/${name}/releases/${version}/dataset.json`, import.meta.url), 'utf8'),
-    ) as Dataset,
-    { validate: false, version },
-  );
+import { KEPT_RELEASES, keptRelease, sceneItems } from './fixture.js';
 
 const WINDOWS = [
   {},
@@ -24,11 +13,8 @@ const WINDOWS = [
   { from: '2012', to: '2020' },
 ];
 
-describe.each([
-  ['afghanistan-2021', '3.0.0'],
-  ['taliban-haqqani', '1.0.0'],
-])('the %s timeline', (name, version) => {
-  const cg = release(name, version);
+describe.each(KEPT_RELEASES)('the %s timeline', (name, version) => {
+  const cg = keptRelease(name, version);
 
   it.each([375, 800, 1280])(
     'at %i px draws every statement mark inside the plot, whatever the window',
