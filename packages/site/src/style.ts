@@ -30,14 +30,13 @@ a:focus-visible, button:focus-visible, input:focus-visible, summary:focus-visibl
 .skip:focus { left: 0; }
 
 .masthead { border-bottom: 1px solid var(--ink); background: var(--paper); }
-.masthead-inner { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .5rem 1rem; padding-top: .9rem; padding-bottom: .6rem; }
-.brand { margin: 0; font: 700 1.35rem/1.2 var(--serif); letter-spacing: -.01em; }
-.brand a { color: var(--ink); text-decoration: none; }
-.brand-version { font: 500 .8rem var(--sans); color: var(--muted); margin-left: .35rem; }
-.search-form { display: flex; flex: 1 1 16rem; max-width: 22rem; }
-.search-form input { flex: 1; min-width: 0; font: inherit; font-size: .95rem; padding: .4rem .6rem; border: 1px solid #8c8c8c; border-right: 0; border-radius: 3px 0 0 3px; }
-.search-form button { font: 600 .9rem var(--sans); padding: .4rem .8rem; border: 1px solid var(--ink); background: var(--ink); color: #fff; border-radius: 0 3px 3px 0; cursor: pointer; }
-.nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .1rem 1.1rem; margin: 0; padding: .35rem 0 .5rem; font: 600 .82rem var(--sans); text-transform: uppercase; letter-spacing: .06em; }
+.mh { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .5rem 1rem; padding-top: .9rem; padding-bottom: .6rem; }
+.brand { margin: 0; font: 700 1.35rem/1.2 var(--serif); letter-spacing: -.01em; color: var(--ink); text-decoration: none; }
+.brand small { font: 500 .8rem var(--sans); color: var(--muted); margin-left: .35rem; }
+.mh form { display: flex; flex: 1 1 16rem; max-width: 22rem; }
+.mh input { flex: 1; min-width: 0; font: inherit; font-size: .95rem; padding: .4rem .6rem; border: 1px solid #8c8c8c; border-right: 0; border-radius: 3px 0 0 3px; }
+.mh button { font: 600 .9rem var(--sans); padding: .4rem .8rem; border: 1px solid var(--ink); background: var(--ink); color: #fff; border-radius: 0 3px 3px 0; cursor: pointer; }
+.nav { display: flex; flex-wrap: wrap; gap: .1rem 1.1rem; padding-top: .35rem; padding-bottom: .5rem; font: 600 .82rem var(--sans); text-transform: uppercase; letter-spacing: .06em; }
 .nav a { color: var(--ink); text-decoration: none; padding: .35rem 0; display: inline-block; }
 .nav a[aria-current="page"] { border-bottom: 3px solid var(--accent); }
 
@@ -168,14 +167,14 @@ th { font-weight: 700; border-bottom: 2px solid var(--ink); }
 .results .snippet { display: block; color: #333; font-size: .92rem; }
 .more-results { font: 600 .9rem var(--sans); padding: .5rem 1rem; margin: .8rem 0; border: 1px solid var(--ink); background: #fff; color: var(--ink); border-radius: 3px; cursor: pointer; }
 
-.colophon { border-top: 1px solid var(--ink); padding: 1rem 0 2rem; font-size: .85rem; color: var(--muted); }
+.colophon { border-top: 1px solid var(--ink); padding-top: 1rem; padding-bottom: 2rem; font-size: .85rem; color: var(--muted); }
 .embed-page { background: #fff; }
 .embed-page main { padding: .5rem; }
 .embed-page figcaption { font-size: .8rem; color: var(--muted); margin-top: .3rem; }
 
 @media (max-width: 30rem) {
   body { font-size: 16px; }
-  .search-form { max-width: none; flex-basis: 100%; }
+  .mh form { max-width: none; flex-basis: 100%; }
   .relation-meta { white-space: normal; }
   .facts { grid-template-columns: 1fr; gap: 0; }
   .facts dd { margin-bottom: .4rem; }
@@ -191,6 +190,6 @@ th { font-weight: 700; border-bottom: 2px solid var(--ink); }
   .verdicts .status { letter-spacing: .02em; padding: .2rem .25rem; }
 }
 @media print {
-  .masthead form, .nav, .embed, .skip { display: none; }
+  .mh form, .nav, .embed, .skip { display: none; }
 }
 `;

@@ -120,7 +120,6 @@ export function Layout({ site, kind, path, title, description, charts, children 
         <HeadBasics />
         <title>{pageTitle(title, site.title)}</title>
         {description ? <meta name="description" content={description} /> : null}
-        <meta name="generator" content="claimgraph site" />
         <link rel="stylesheet" href={site.assetHref(path, 'site.css')} />
         {charts ? <ChartScripts site={site} path={path} /> : null}
         {kind === 'search' ? <script defer src={site.assetHref(path, 'search.js')} /> : null}
@@ -129,56 +128,41 @@ export function Layout({ site, kind, path, title, description, charts, children 
         <a class="skip" href="#main">
           Skip to content
         </a>
+        {/* The furniture every page repeats, kept short: on a large site it is a good share of the bytes. */}
         <header class="masthead">
-          <div class="wrap masthead-inner">
-            <p class="brand">
-              <a href={href('index.html')}>
-                {site.title}
-                <span class="brand-version">{version}</span>
-              </a>
-            </p>
-            <form class="search-form" role="search" action={href('search.html')} method="get">
-              <label for="q" class="visually-hidden">
-                Search people, groups, relations and quotes
-              </label>
-              <input id="q" name="q" type="search" placeholder="Search names, relations, quotes" autoComplete="off" />
+          <div class="wrap mh">
+            <a class="brand" href={href('index.html')}>
+              {site.title}
+              {version ? <small>{version}</small> : null}
+            </a>
+            <form role="search" action={href('search.html')}>
+              <input id="q" name="q" type="search" aria-label="Search names, relations and quotes" autoComplete="off" />
               <button type="submit">Search</button>
             </form>
           </div>
           <nav class="wrap nav" aria-label="Sections">
-            <ul>
-              {NAV.map(([to, label]) => (
-                <li>
-                  <a href={href(to)} aria-current={to === path ? 'page' : undefined}>
-                    {label}
-                  </a>
-                </li>
-              ))}
-            </ul>
+            {NAV.map(([to, label]) => (
+              <a href={href(to)} aria-current={to === path ? 'page' : undefined}>
+                {label}
+              </a>
+            ))}
           </nav>
         </header>
         <main id="main" class="wrap">
           {children}
         </main>
-        <footer class="colophon">
-          <div class="wrap">
-            <p>
-              {site.title}
-              {version}
-              {site.meta.license ? ` · data licensed ${site.meta.license}` : ''} · quotes remain their authors’ and are
-              short, attributed excerpts.
-            </p>
-            <p>
-              Built with claimgraph from the release files on the <a href={href('downloads.html')}>downloads</a> page.
-            </p>
-          </div>
+        <footer class="wrap colophon">
+          {site.title}
+          {version}
+          {site.meta.license ? ` · data licensed ${site.meta.license}` : ''} · quotes remain their authors’, short and
+          attributed · <a href={href('downloads.html')}>release files</a>
         </footer>
       </body>
     </html>
   );
 }
 
-/** Dataset, version, record id and URL, as a reader would paste them into a story or a footnote. */
+/** Dataset, version, record id and URL in one line, as a reader would paste it into a story or a footnote. */
 export function Cite({
   site,
   path,
@@ -215,48 +199,18 @@ export function Cite({
   return (
     <section class="cite" aria-labelledby={headingId}>
       <Heading id={headingId}>Cite this</Heading>
-      <dl>
-        {several ? (
-          <div>
-            <dt>{id ? `From ${cited.length === 1 ? 'dataset' : 'datasets'}` : 'Datasets'}</dt>
-            <dd>
-              {cited.map((d, i) => (
-                <>
-                  {i ? ', ' : ''}
-                  <DatasetLink path={path} dataset={d} />
-                </>
-              ))}
-            </dd>
-          </div>
-        ) : (
-          <>
-            <div>
-              <dt>Dataset</dt>
-              <dd>{site.meta.name}</dd>
-            </div>
-            <div>
-              <dt>Version</dt>
-              <dd>{site.meta.version ?? 'unversioned'}</dd>
-            </div>
-          </>
-        )}
-        {id ? (
-          <div>
-            <dt>Record</dt>
-            <dd>
-              <code>{id}</code>
-            </dd>
-          </div>
-        ) : null}
-        {url ? (
-          <div>
-            <dt>URL</dt>
-            <dd>
-              <code>{url}</code>
-            </dd>
-          </div>
-        ) : null}
-      </dl>
+      {/* The text says dataset, version, record and URL; a site of several datasets also links them. */}
+      {several ? (
+        <p>
+          {id ? `From ${cited.length === 1 ? 'dataset' : 'datasets'}` : 'Datasets'}:{' '}
+          {cited.map((d, i) => (
+            <>
+              {i ? ', ' : ''}
+              <DatasetLink path={path} dataset={d} />
+            </>
+          ))}
+        </p>
+      ) : null}
       <p class="cite-text">{text}</p>
     </section>
   );
