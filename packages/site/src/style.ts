@@ -109,8 +109,9 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .more { font-size: .9rem; color: var(--muted); font-style: italic; }
 .appearances { padding-left: 1.4rem; margin: .5rem 0 1rem; }
 .appearance { padding: .45rem 0; border-bottom: 1px solid var(--rule); }
-.appearance-head { margin: 0; font-family: var(--serif); font-size: 1.02rem; }
-.appearance-meta { margin: .15rem 0 0; font-size: .85rem; color: var(--muted); overflow-wrap: anywhere; }
+p.appearance { border: 0; margin: .6rem 0; }
+.appearance > a:first-child { font-family: var(--serif); font-size: 1.02rem; }
+.appearance-meta { display: block; margin: .15rem 0 0; font-size: .85rem; color: var(--muted); overflow-wrap: anywhere; }
 .appearance-exact { margin: .3rem 0 0; font-size: .95rem; }
 .coverage-line { font-size: .95rem; }
 
@@ -138,6 +139,7 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .cite-text { margin: 0; font-family: var(--serif); }
 /* Statements share pages: each is an article a permalink scrolls to, the one linked marked at its side. */
 .statement-entry { scroll-margin-top: 1rem; }
+.statement-entry h1 a, .statement-entry h2 a { color: var(--ink); text-decoration-thickness: 1px; text-decoration-color: #999; }
 .statement-entry + .statement-entry { border-top: 1px solid var(--rule); margin-top: 2.5rem; padding-top: 1rem; }
 .statement-entry:target { box-shadow: -.6rem 0 0 var(--tint), -.8rem 0 0 var(--accent); }
 

@@ -264,12 +264,8 @@ export function Chart({
 }
 
 export function DateText({ date }: { date: string }) {
-  const { label, precision } = dateText(date);
-  return (
-    <time dateTime={date} title={`precision: ${precision}`}>
-      {label}
-    </time>
-  );
+  // The label is written at the date's precision ("2021", "Aug 2021", "27 Aug 2021"): it says it.
+  return <time dateTime={date}>{dateText(date).label}</time>;
 }
 
 export function StanceMark({ stance }: { stance: 'supports' | 'disputes' }) {
@@ -281,84 +277,68 @@ export function StanceMark({ stance }: { stance: 'supports' | 'disputes' }) {
   );
 }
 
-/** One statement: stance, who, when, the words, the marks and the source. */
-export function StatementItem({
-  site,
-  path,
-  statement: s,
-  show,
-  permalink = true,
-}: {
-  site: Site;
-  path: string;
-  statement: Statement;
-  show: 'speaker' | 'relation' | 'both';
-  /** Link the statement's own page: not on that page itself. */
-  permalink?: boolean;
-}) {
-  const relation = site.cg.relation(s.relation);
-  const source = site.cg.source(s.source);
-  const { paraphrase, context } = s;
-  const link = (id: string) => site.recordHref(path, id);
+/** A statement's words: the quote, else the curator's labelled paraphrase, and its context. */
+export function StatementWords({ statement: s }: { statement: Statement }) {
   return (
-    <li class={`statement statement-${s.stance}`}>
-      <p class="statement-head">
-        <StanceMark stance={s.stance} />
-        {show !== 'relation' ? (
-          <>
-            {' '}
-            <a class="speaker" href={link(s.speaker)}>
-              {site.nameOf(s.speaker)}
-            </a>
-          </>
-        ) : null}
-        {show !== 'speaker' && relation ? (
-          <>
-            {' '}
-            <a class="about" href={link(relation.id)}>
-              {site.phraseText(relation)}
-            </a>
-          </>
-        ) : null}
-        <span class="meta">
-          {' · '}
-          <DateText date={s.date} />
-          {s.hedged ? <span class="mark mark-hedged"> · hedged</span> : null}
-          {s.reportedBy ? (
-            <span class="mark">
-              {' · reported by '}
-              <a href={link(s.reportedBy)}>{site.nameOf(s.reportedBy)}</a>
-            </span>
-          ) : null}
-        </span>
-      </p>
+    <>
       {s.quote ? (
         <blockquote class="quote">
           <p>“{s.quote}”</p>
         </blockquote>
-      ) : paraphrase ? (
+      ) : s.paraphrase ? (
         <p class="paraphrase">
-          <span class="label">Paraphrase:</span> {paraphrase}
+          <span class="label">Paraphrase:</span> {s.paraphrase}
         </p>
       ) : (
         <p class="paraphrase">No quote recorded.</p>
       )}
-      {context ? (
+      {s.context ? (
         <p class="context">
-          <span class="label">Context:</span> {context}
+          <span class="label">Context:</span> {s.context}
         </p>
       ) : null}
+    </>
+  );
+}
+
+/** A statement's marks after its date: hedged, and who reported it. */
+export function StatementMarks({ site, path, statement: s }: { site: Site; path: string; statement: Statement }) {
+  return (
+    <>
+      {s.hedged ? <span class="mark mark-hedged"> · hedged</span> : null}
+      {s.reportedBy ? (
+        <span class="mark">
+          {' · reported by '}
+          <a href={site.recordHref(path, s.reportedBy)}>{site.nameOf(s.reportedBy)}</a>
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * One statement on its relation's page, under its stance's heading: who, when (linked to its
+ * permalink, where its sources and citation are), the words and the source it was read from.
+ */
+export function StatementItem({ site, path, statement: s }: { site: Site; path: string; statement: Statement }) {
+  const source = site.cg.source(s.source);
+  const link = (id: string) => site.recordHref(path, id);
+  return (
+    <li class={`statement statement-${s.stance}`}>
+      <p class="statement-head">
+        <a class="speaker" href={link(s.speaker)}>
+          {site.nameOf(s.speaker)}
+        </a>
+        {' · '}
+        <a href={link(s.id)} title="Permalink of this statement">
+          <DateText date={s.date} />
+        </a>
+        <StatementMarks site={site} path={path} statement={s} />
+      </p>
+      <StatementWords statement={s} />
       <p class="statement-foot">
         Source: {source ? <a href={link(source.id)}>{source.title}</a> : s.source}
         {s.appearances ? ` · and ${s.appearances.length} more` : null}
-        {permalink ? (
-          <>
-            {' · '}
-            <a href={link(s.id)}>
-              Permalink<span class="visually-hidden"> of this statement</span>
-            </a>
-          </>
-        ) : null}
       </p>
     </li>
   );

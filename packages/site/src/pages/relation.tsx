@@ -113,7 +113,7 @@ export function RelationPage({ site, relation }: { site: Site; relation: Relatio
             </h2>
             <ol class="statements">
               {list.map((statement) => (
-                <StatementItem site={site} path={path} statement={statement} show="speaker" />
+                <StatementItem site={site} path={path} statement={statement} />
               ))}
             </ol>
           </section>
