@@ -76,9 +76,8 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .position-steps { margin: 0; padding-left: 1.2rem; font-size: .95rem; }
 .position-change { display: inline-block; margin-left: .4rem; font-weight: 700; color: var(--accent); }
 .stance-bar { display: inline-flex; align-items: center; gap: .4rem; }
-.bar { display: inline-block; flex: none; width: 4.5rem; height: .5rem; background: var(--rule); }
-.bar-supports { fill: var(--supports); }
-.bar-disputes { fill: var(--disputes); }
+.bar { display: inline-block; flex: none; width: 4.5rem; height: .5rem; background: var(--disputes); fill: var(--supports); }
+.bar-none { background: var(--rule); }
 .standfirst .stance-bar { font-size: .9rem; color: var(--muted); margin-left: .2rem; }
 
 .proposition-title a { color: var(--ink); text-decoration-thickness: 1px; text-decoration-color: #999; }

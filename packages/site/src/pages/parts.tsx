@@ -436,14 +436,14 @@ export function StatementRows({
 
 /** A proportional bar of supporting and disputing statements, with the numbers as text. */
 export function StanceBar({ supports, disputes }: { supports: number; disputes: number }) {
-  const total = supports + disputes || 1;
-  const share = (n: number) => ((100 * n) / total).toFixed(1);
+  const total = supports + disputes;
+  const share = (n: number) => (total ? (100 * n) / total : 0).toFixed(1);
   return (
     <span class="stance-bar">
-      {/* An inline SVG rather than styled spans: no inline style, which a strict CSP or validator refuses. */}
-      <svg class="bar" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-        <rect class="bar-supports" width={share(supports)} height="1" />
-        <rect class="bar-disputes" x={share(supports)} width={share(disputes)} height="1" />
+      {/* An inline SVG rather than styled spans: no inline style, which a strict CSP or validator refuses.
+          The bar's own colour is the disputing share; the one rect draws the supporting share over it. */}
+      <svg class={total ? 'bar' : 'bar bar-none'} viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">
+        <rect width={share(supports)} height="1" />
       </svg>
       <span class="bar-text">
         {supports} for, {disputes} against
@@ -457,11 +457,7 @@ export function StatusBadge({ status, path, rule = STATUS_RULE }: { status: stri
   return (
     <span class="status-with-rule">
       <span class={`status status-${status}`}>{status}</span>{' '}
-      <a
-        class="status-rule"
-        href={relativeHref(path, `${RULES_PATH}#${ruleAnchor(rule)}`)}
-        title="the rule that decided it"
-      >
+      <a class="status-rule" href={relativeHref(path, `${RULES_PATH}#${ruleAnchor(rule)}`)}>
         {rule}
       </a>
     </span>
