@@ -149,9 +149,11 @@ th { font-weight: 700; border-bottom: 2px solid var(--ink); }
 .num { text-align: right; white-space: nowrap; }
 .hash { font-size: .75rem; word-break: break-all; }
 /* Statements as rows (entity, speaker, source and timeline pages): the words in full are a link away. */
-.statement-rows .row-date { white-space: nowrap; }
-.statement-rows .row-words a { font-family: var(--serif); }
+.statement-rows td:first-child { white-space: nowrap; }
+.statement-rows td:last-child a { font-family: var(--serif); }
 .statement-rows .stance { white-space: nowrap; }
+.statement-rows .stance-supports::before { content: "▲ " / ""; }
+.statement-rows .stance-disputes::before { content: "▼ " / ""; }
 
 .pager ul { list-style: none; display: flex; flex-wrap: wrap; gap: .3rem; padding: 0; margin: 1.5rem 0; }
 .pager a, .pager span { display: inline-block; min-width: 2.2rem; padding: .35rem .6rem; text-align: center; border: 1px solid var(--rule); text-decoration: none; }
@@ -186,8 +188,10 @@ th { font-weight: 700; border-bottom: 2px solid var(--ink); }
   .statement-rows tr { padding: .55rem 0; border-bottom: 1px solid var(--rule); }
   .statement-rows td { display: inline; padding: 0; border: 0; }
   .statement-rows td + td::before { content: " · "; color: var(--muted); }
-  .statement-rows td.row-words { display: block; margin-top: .15rem; }
-  .statement-rows td.row-words::before { content: none; }
+  .statement-rows td.stance-supports::before { content: " · ▲ " / ""; }
+  .statement-rows td.stance-disputes::before { content: " · ▼ " / ""; }
+  .statement-rows td:last-child { display: block; margin-top: .15rem; }
+  .statement-rows td:last-child::before { content: none; }
   .verdicts .status { letter-spacing: .02em; padding: .2rem .25rem; }
 }
 @media print {
