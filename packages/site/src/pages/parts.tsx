@@ -358,6 +358,19 @@ export function quoteExcerpt(quote: string): string {
   return `${(space > EXCERPT_MAX / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.·–—-]+$/, '')}…`;
 }
 
+/** A statement's words as a link to them shows them: the quote's start, or its labelled paraphrase's. */
+export function StatementExcerpt({ statement: s }: { statement: Statement }) {
+  if (s.quote) return <>{`“${quoteExcerpt(s.quote)}”`}</>;
+  // A paraphrase is the curator's words, so it is labelled, never put in quotation marks.
+  if (s.paraphrase)
+    return (
+      <>
+        <span class="label">Paraphrase:</span> {quoteExcerpt(s.paraphrase)}
+      </>
+    );
+  return <>Statement (no words recorded)</>;
+}
+
 /**
  * Statements as compact rows, one a statement: its date at its precision, the speaker, the stance,
  * the relation, and the start of the quote linked to the statement's permalink, where it is quoted
@@ -414,16 +427,7 @@ export function StatementRows({
                 <td>{relation ? <a href={link(relation.id)}>{site.phraseText(relation)}</a> : s.relation}</td>
                 <td>
                   <a href={link(s.id)}>
-                    {s.quote ? (
-                      `“${quoteExcerpt(s.quote)}”`
-                    ) : s.paraphrase ? (
-                      // A paraphrase is the curator's words, so it is labelled, never put in quotation marks.
-                      <>
-                        <span class="label">Paraphrase:</span> {quoteExcerpt(s.paraphrase)}
-                      </>
-                    ) : (
-                      'Statement (no words recorded)'
-                    )}
+                    <StatementExcerpt statement={s} />
                   </a>
                 </td>
               </tr>
