@@ -74,6 +74,8 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .positions > li { margin: 0 0 1rem; }
 .positions h3 { font-size: 1rem; margin: 0 0 .3rem; }
 .position-steps { margin: 0; padding-left: 1.2rem; font-size: .95rem; }
+/* A step's words, after its relation: a line of their own, so the two links do not run together. */
+.position-steps a + a { display: block; font-family: var(--serif); }
 .position-change { display: inline-block; margin-left: .4rem; font-weight: 700; color: var(--accent); }
 .stance-bar { display: inline-flex; align-items: center; gap: .4rem; }
 .bar { display: inline-block; flex: none; width: 4.5rem; height: .5rem; background: var(--disputes); fill: var(--supports); }

@@ -136,7 +136,14 @@ export function Layout({ site, kind, path, title, description, charts, children 
               {version ? <small>{version}</small> : null}
             </a>
             <form role="search" action={href('search.html')}>
-              <input id="q" name="q" type="search" aria-label="Search names, relations and quotes" autoComplete="off" />
+              <input
+                id="q"
+                name="q"
+                type="search"
+                placeholder="Names, relations, quotes"
+                aria-label="Search names, relations and quotes"
+                autoComplete="off"
+              />
               <button type="submit">Search</button>
             </form>
           </div>
