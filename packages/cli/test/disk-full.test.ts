@@ -154,6 +154,12 @@ const CASES: Record<string, WriterCase> = {
       return ['site', '--out', join(dir, 'site'), '--dataset', SYNTHETIC];
     },
   },
+  // Staged beside the folder it will become: nothing of it may be left, not even the staging folder.
+  'site into a new folder': {
+    async prepare(dir) {
+      return ['site', '--out', join(dir, 'site'), '--dataset', SYNTHETIC];
+    },
+  },
   build: {
     async prepare(dir) {
       await ok(['build', VALID, '--out', join(dir, 'release')]);

@@ -1,6 +1,7 @@
 // claimgraph site: a thin shell over @claimgraph/site — it writes the site of a valid dataset,
 // refuses invalid data, bad options and folders that are not earlier sites, with messages, not stacks.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -113,5 +114,83 @@ describe('claimgraph site', () => {
     expect(readdirSync(root).sort()).toEqual(['ds', 'site']);
     // Once it is done, the folder is free again.
     expect((await claimgraph(args)).code).toBe(0);
+  });
+});
+
+/** A seeded generator (mulberry32), so the kill moments are the same on every run. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function siteProcess(args: string[], killAfterMs?: number): Promise<{ code: number | null; ms: number }> {
+  const start = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: 'ignore', env: { ...process.env, CI: '1' } });
+    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, ms: Date.now() - start });
+    });
+  });
+}
+
+/**
+ * What a reader may find after a kill: no site, or one whose marker lists every file with a hash
+ * it holds; only a marker saying `complete: false` (a run killed while renaming pages into an
+ * earlier site) may list a page not there yet, and each page there is the old or the new one.
+ */
+function expectReadableSite(out: string): void {
+  if (!existsSync(out)) return;
+  const marker = JSON.parse(readFileSync(join(out, 'claimgraph-site.json'), 'utf8')) as {
+    complete?: boolean;
+    written: Record<string, string | string[]>;
+  };
+  for (const [path, listed] of Object.entries(marker.written)) {
+    const file = join(out, path);
+    if (!existsSync(file) && marker.complete === false) continue;
+    expect([listed].flat(), path).toContain(createHash('sha256').update(readFileSync(file)).digest('hex'));
+  }
+}
+
+describe('a site run killed at any moment', () => {
+  it('kill -9 at seeded moments, into a new folder and into an earlier site: never a torn page, and the next run completes', async () => {
+    const root = scratch();
+    const data = syntheticDataset({ entities: 150, seed: 3 });
+    mkdirSync(join(root, 'ds', 'data'), { recursive: true });
+    writeFileSync(
+      join(root, 'ds', 'package.json'),
+      JSON.stringify({
+        name: '@claimgraph/dataset-synthetic',
+        version: '1.0.0',
+        description: 'S.',
+        license: 'CC0-1.0',
+      }),
+    );
+    for (const kind of ['entities', 'relations', 'statements', 'sources'] as const)
+      writeFileSync(join(root, 'ds', 'data', `${kind}.json`), JSON.stringify(data[kind], null, 2));
+    const out = join(root, 'site');
+    const args = (title: string) => ['site', '--dataset', join(root, 'ds'), '--out', out, '--title', title];
+    const timing = await siteProcess(['site', '--dataset', join(root, 'ds'), '--out', join(root, 'timing')]);
+    expect(timing.code).toBe(0);
+    const random = seeded(24);
+    for (const title of ['First', 'Second']) {
+      // First into a new folder (staged beside it), then into the site the first title left.
+      for (let i = 0; i < 3; i++) {
+        await siteProcess(args(title), Math.floor(random() * timing.ms));
+        expectReadableSite(out);
+      }
+      expect((await siteProcess(args(title))).code).toBe(0);
+      expectReadableSite(out);
+      expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(title);
+      expect(readdirSync(root).sort()).toEqual(['ds', 'site', 'timing']);
+      expect(readdirSync(out).filter((name) => name.startsWith('.'))).toEqual([]);
+    }
   });
 });

@@ -27,6 +27,8 @@ export {
   type StagedFile,
   removeStaleTemporaries,
   isProcessAlive,
+  syncFolder,
+  syncFiles,
   type WriteContent,
   type WrittenFile,
   type WriteFileAtomicOptions,

@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mountTmpfs, unmountTmpfs } from '../../../test-support/tmpfs.mjs';
-import { makeFolder, removeStaleTemporaries, writeFileAtomic, writeFilesAtomic } from '../src/node.js';
+import { makeFolder, removeStaleTemporaries, syncFiles, writeFileAtomic, writeFilesAtomic } from '../src/node.js';
 
 let root: string;
 beforeEach(() => {
@@ -129,5 +129,24 @@ describe('makeFolder() on a read-only disk', () => {
     } finally {
       unmountTmpfs(mnt);
     }
+  });
+});
+
+describe('syncFiles()', () => {
+  it('flushes the files it is given and leaves their bytes as they were', async () => {
+    const files = ['a.html', 'b.html'].map((name) => join(root, name));
+    for (const file of files) writeFileSync(file, `<p>${file}</p>`);
+    await syncFiles(root, files, [root]);
+    for (const file of files) expect(readFileSync(file, 'utf8')).toBe(`<p>${file}</p>`);
+  });
+
+  it('where the file system cannot be flushed whole, flushes each file and names one it cannot', async () => {
+    const present = join(root, 'present.html');
+    writeFileSync(present, 'here');
+    const missing = join(root, 'gone', 'missing.html');
+    // A folder that does not exist cannot be flushed whole: each file is flushed, and the missing one named.
+    await expect(syncFiles(join(root, 'gone'), [present, missing], [], 'nothing was written')).rejects.toThrow(
+      `cannot write ${missing}: the folder does not exist (ENOENT); nothing was written`,
+    );
   });
 });

@@ -157,16 +157,17 @@ async function readRowFile(
   // The bytes are read once, hashed when there is a hash to check, and parsed as ASCII text (see
   // asciiJsonText); anything that text cannot parse is parsed again from the decoded bytes, so bad
   // UTF-8 and bad JSON get the messages of the schema's JSON reader, with their offsets.
-  const bytes = await fs.readFile(file).catch((error: NodeJS.ErrnoException) => {
+  const { buffer: room, length } = await readWithRoom(fs, buffer.Buffer, file).catch((error: NodeJS.ErrnoException) => {
     throw new ClaimGraphLoadError(file, `cannot be read (${error.code ?? error.message})`);
   });
+  const bytes = room.subarray(0, length);
   if (typeof expected === 'string') {
     const actual = crypto.createHash('sha256').update(bytes).digest('hex');
     if (actual !== expected.toLowerCase()) throw new ClaimGraphIntegrityError(file, expected, actual);
   }
   const utf8 = buffer.isUtf8(bytes);
   const parsed =
-    (utf8 && parseAscii(bytes, (size) => buffer.Buffer.allocUnsafe(size))) ||
+    (utf8 && parseAscii(room, length, (size) => buffer.Buffer.allocUnsafe(size))) ||
     (utf8
       ? schemaNode.parseJsonText(bytes.toString('utf8'), path.basename(file))
       : schemaNode.parseJsonBytes(bytes, path.basename(file)));
@@ -181,14 +182,53 @@ async function readRowFile(
   };
 }
 
-/** JSON.parse of the bytes as ASCII text, or undefined when that text is not one JSON.parse reads. */
-function parseAscii(bytes: Buffer, allocUnsafe: (size: number) => Buffer): { ok: true; value: unknown } | undefined {
-  const text = asciiJsonText(bytes, allocUnsafe);
-  if (text === null) return undefined;
+/**
+ * JSON.parse of `bytes[0, length)` as ASCII text, or undefined when that text is not one JSON.parse
+ * reads; the bytes are as they were then, for the parse that explains why.
+ */
+function parseAscii(
+  bytes: Buffer,
+  length: number,
+  allocUnsafe: (size: number) => Buffer,
+): { ok: true; value: unknown } | undefined {
+  const ascii = asciiJsonText(bytes, length, allocUnsafe);
+  if (ascii === null) return undefined;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    return { ok: true, value: JSON.parse(ascii.text) as unknown };
   } catch {
+    ascii.restore();
     return undefined;
+  }
+}
+
+/**
+ * A file's bytes in a buffer with room after them (an eighth of the size) for asciiJsonText to
+ * write its escapes in place: memory allocated but never written costs nothing.
+ */
+async function readWithRoom(
+  fs: typeof import('node:fs/promises'),
+  Buffer: typeof import('node:buffer').Buffer,
+  file: string,
+): Promise<{ buffer: Buffer; length: number }> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const withRoom = (bytes: number) => bytes + (bytes >> 3) + 64;
+    let buffer = Buffer.allocUnsafe(withRoom(size));
+    let length = 0;
+    for (;;) {
+      // More than stat said (a file that grew, a pipe): a larger buffer, and read on.
+      if (length === buffer.length) {
+        const larger = Buffer.allocUnsafe(withRoom(2 * length));
+        buffer.copy(larger);
+        buffer = larger;
+      }
+      const { bytesRead } = await handle.read(buffer, length, Math.min(buffer.length - length, 2 ** 30), null);
+      if (bytesRead === 0) return { buffer, length };
+      length += bytesRead;
+    }
+  } finally {
+    await handle.close();
   }
 }
 

@@ -1,7 +1,9 @@
 /**
- * A fast yes/no answer to "would validateDataset accept this?", run record by record while the
- * index is built, so valid data (every release) is not walked twice. Any "no" hands over to the
- * schema's validator, the single source of every message; a differential test keeps the two in step.
+ * A fast yes/no answer to "would validateDataset accept this?", run on the index once it is built,
+ * one record kind at a time, so valid data (every release) is not walked by the validator. Any "no"
+ * hands over to the schema's validator, the single source of every message; a differential test
+ * keeps the two in step. (Checking each record inside the index's own loops was measured slower:
+ * see the SDK README, Performance.)
  */
 import {
   earliestDay,

@@ -8,7 +8,7 @@ const unit = fc.oneof(
   fc.constantFrom('é', '\\', '"', 'a', '😀', '\u2028', 'ж', '\ufeff'),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
 );
-const ascii = (bytes: Buffer) => asciiJsonText(bytes, (size) => Buffer.allocUnsafe(size));
+const ascii = (bytes: Buffer) => asciiJsonText(bytes, bytes.length, (size) => Buffer.allocUnsafe(size))?.text ?? null;
 
 describe('asciiJsonText()', () => {
   it('writes every character outside ASCII as an escape JSON.parse reads back', () => {
@@ -45,5 +45,41 @@ describe('asciiJsonText()', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('writes the escapes in place when the buffer has room after the bytes, and can put the bytes back', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ stringUnit: unit }), fc.nat({ max: 64 }), (value, spare) => {
+        const text = JSON.stringify(value) ?? 'null';
+        const original = Buffer.from(text);
+        const expected = ascii(original)!;
+        const room = Buffer.alloc(original.length + spare + (expected.length - original.length));
+        original.copy(room);
+        let allocated = 0;
+        const result = asciiJsonText(room, original.length, (size) => {
+          allocated++;
+          return Buffer.allocUnsafe(size);
+        })!;
+        // Same text either way; no second buffer when the escapes fit.
+        expect(result.text).toBe(expected);
+        expect(allocated).toBe(0);
+        result.restore();
+        expect(room.subarray(0, original.length).equals(original)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('uses a new buffer when the escapes do not fit after the bytes, and leaves the bytes alone', () => {
+    const original = Buffer.from('{"a":"é😀"}');
+    const room = Buffer.concat([original, Buffer.alloc(3)]);
+    let allocated = 0;
+    const result = asciiJsonText(room, original.length, (size) => {
+      allocated++;
+      return Buffer.allocUnsafe(size);
+    })!;
+    expect(allocated).toBe(1);
+    expect(JSON.parse(result.text)).toEqual({ a: 'é😀' });
+    expect(room.subarray(0, original.length).equals(original)).toBe(true);
   });
 });

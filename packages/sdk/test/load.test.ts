@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -92,11 +94,30 @@ describe('ClaimGraph.load() from disk', () => {
     await expect(ClaimGraph.load(empty)).rejects.toThrow(`@claimgraph/sdk: ${empty}: not a claimgraph dataset`);
   });
 
+  it('reads a row file longer than its size on disk said, from a pipe', async () => {
+    // A FIFO reports size 0: the buffer grows as the bytes come.
+    const dir = await mkdtemp(join(tmpdir(), 'claimgraph-fifo-'));
+    const fifo = join(dir, 'dataset.json');
+    execFileSync('mkfifo', [fifo]);
+    const bytes = await readFile(join(release, 'dataset.json'));
+    const writing = writeFile(fifo, bytes).catch(() => {});
+    const loading = ClaimGraph.load(fifo, { integrity: false });
+    // Should the load fail before it opens the pipe, a reader that opens and goes lets the writer finish.
+    await loading.catch(async () => (await open(fifo, constants.O_RDONLY | constants.O_NONBLOCK)).close());
+    await writing;
+    expect((await loading).toJSON()).toEqual(expected);
+  });
+
   it('names the file and the line of invalid JSON', async () => {
     const dir = await copyRelease();
     await writeFile(join(dir, 'dataset.json'), '{\n"entities": [,]\n}');
     await expect(ClaimGraph.load(dir, { integrity: false })).rejects.toThrow(
       `@claimgraph/sdk: ${join(dir, 'dataset.json')}: invalid JSON at line 2, column 14: Unexpected token ','`,
+    );
+    // Escaped in place for the first parse, then put back: the place is counted in the file's own characters.
+    await writeFile(join(dir, 'dataset.json'), '{\n"names": ["Åberg", "ږ😀"],\n"entities": [,]\n}');
+    await expect(ClaimGraph.load(dir, { integrity: false })).rejects.toThrow(
+      `@claimgraph/sdk: ${join(dir, 'dataset.json')}: invalid JSON at line 3, column 14: Unexpected token ','`,
     );
     const folder = await writeSourceFolder(fixture());
     await writeFile(join(folder, 'data', 'sources.json'), '[{"id": }]');

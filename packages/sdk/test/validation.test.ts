@@ -145,6 +145,22 @@ describe('validation', () => {
     );
   });
 
+  it('with validate: false, refuses a duplicate id of each kind, next to its first or not', () => {
+    for (const kind of ['entities', 'relations', 'sources'] as const) {
+      const singular = { entities: 'entity', relations: 'relation', sources: 'source' }[kind];
+      for (const at of ['next', 'end'] as const) {
+        const data = fixture();
+        const list = data[kind] as { id: string }[];
+        const copy = { ...list[0]! };
+        if (at === 'next') list.splice(1, 0, copy);
+        else list.push(copy);
+        expect(() => ClaimGraph.fromData(data, { validate: false })).toThrow(
+          `@claimgraph/sdk: ClaimGraph.fromData(): duplicate ${singular} id ${JSON.stringify(copy.id)}; validate the dataset`,
+        );
+      }
+    }
+  });
+
   it('never fails with anything but a ClaimGraphError, whatever it is given', () => {
     const garbage = fc.oneof(
       fc.anything(),

@@ -30,14 +30,13 @@ a:focus-visible, button:focus-visible, input:focus-visible, summary:focus-visibl
 .skip:focus { left: 0; }
 
 .masthead { border-bottom: 1px solid var(--ink); background: var(--paper); }
-.masthead-inner { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .5rem 1rem; padding-top: .9rem; padding-bottom: .6rem; }
-.brand { margin: 0; font: 700 1.35rem/1.2 var(--serif); letter-spacing: -.01em; }
-.brand a { color: var(--ink); text-decoration: none; }
-.brand-version { font: 500 .8rem var(--sans); color: var(--muted); margin-left: .35rem; }
-.search-form { display: flex; flex: 1 1 16rem; max-width: 22rem; }
-.search-form input { flex: 1; min-width: 0; font: inherit; font-size: .95rem; padding: .4rem .6rem; border: 1px solid #8c8c8c; border-right: 0; border-radius: 3px 0 0 3px; }
-.search-form button { font: 600 .9rem var(--sans); padding: .4rem .8rem; border: 1px solid var(--ink); background: var(--ink); color: #fff; border-radius: 0 3px 3px 0; cursor: pointer; }
-.nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .1rem 1.1rem; margin: 0; padding: .35rem 0 .5rem; font: 600 .82rem var(--sans); text-transform: uppercase; letter-spacing: .06em; }
+.mh { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .5rem 1rem; padding-top: .9rem; padding-bottom: .6rem; }
+.brand { margin: 0; font: 700 1.35rem/1.2 var(--serif); letter-spacing: -.01em; color: var(--ink); text-decoration: none; }
+.brand small { font: 500 .8rem var(--sans); color: var(--muted); margin-left: .35rem; }
+.mh form { display: flex; flex: 1 1 16rem; max-width: 22rem; }
+.mh input { flex: 1; min-width: 0; font: inherit; font-size: .95rem; padding: .4rem .6rem; border: 1px solid #8c8c8c; border-right: 0; border-radius: 3px 0 0 3px; }
+.mh button { font: 600 .9rem var(--sans); padding: .4rem .8rem; border: 1px solid var(--ink); background: var(--ink); color: #fff; border-radius: 0 3px 3px 0; cursor: pointer; }
+.nav { display: flex; flex-wrap: wrap; gap: .1rem 1.1rem; padding-top: .35rem; padding-bottom: .5rem; font: 600 .82rem var(--sans); text-transform: uppercase; letter-spacing: .06em; }
 .nav a { color: var(--ink); text-decoration: none; padding: .35rem 0; display: inline-block; }
 .nav a[aria-current="page"] { border-bottom: 3px solid var(--accent); }
 
@@ -75,11 +74,12 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .positions > li { margin: 0 0 1rem; }
 .positions h3 { font-size: 1rem; margin: 0 0 .3rem; }
 .position-steps { margin: 0; padding-left: 1.2rem; font-size: .95rem; }
+/* A step's words, after its relation: a line of their own, so the two links do not run together. */
+.position-steps a + a { display: block; font-family: var(--serif); }
 .position-change { display: inline-block; margin-left: .4rem; font-weight: 700; color: var(--accent); }
 .stance-bar { display: inline-flex; align-items: center; gap: .4rem; }
-.bar { display: inline-block; flex: none; width: 4.5rem; height: .5rem; background: var(--rule); }
-.bar-supports { fill: var(--supports); }
-.bar-disputes { fill: var(--disputes); }
+.bar { display: inline-block; flex: none; width: 4.5rem; height: .5rem; background: var(--disputes); fill: var(--supports); }
+.bar-none { background: var(--rule); }
 .standfirst .stance-bar { font-size: .9rem; color: var(--muted); margin-left: .2rem; }
 
 .proposition-title a { color: var(--ink); text-decoration-thickness: 1px; text-decoration-color: #999; }
@@ -110,8 +110,9 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .more { font-size: .9rem; color: var(--muted); font-style: italic; }
 .appearances { padding-left: 1.4rem; margin: .5rem 0 1rem; }
 .appearance { padding: .45rem 0; border-bottom: 1px solid var(--rule); }
-.appearance-head { margin: 0; font-family: var(--serif); font-size: 1.02rem; }
-.appearance-meta { margin: .15rem 0 0; font-size: .85rem; color: var(--muted); overflow-wrap: anywhere; }
+p.appearance { border: 0; margin: .6rem 0; }
+.appearance > a:first-child { font-family: var(--serif); font-size: 1.02rem; }
+.appearance-meta { display: block; margin: .15rem 0 0; font-size: .85rem; color: var(--muted); overflow-wrap: anywhere; }
 .appearance-exact { margin: .3rem 0 0; font-size: .95rem; }
 .coverage-line { font-size: .95rem; }
 
@@ -139,6 +140,7 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .cite-text { margin: 0; font-family: var(--serif); }
 /* Statements share pages: each is an article a permalink scrolls to, the one linked marked at its side. */
 .statement-entry { scroll-margin-top: 1rem; }
+.statement-entry h1 a, .statement-entry h2 a { color: var(--ink); text-decoration-thickness: 1px; text-decoration-color: #999; }
 .statement-entry + .statement-entry { border-top: 1px solid var(--rule); margin-top: 2.5rem; padding-top: 1rem; }
 .statement-entry:target { box-shadow: -.6rem 0 0 var(--tint), -.8rem 0 0 var(--accent); }
 
@@ -149,9 +151,11 @@ th { font-weight: 700; border-bottom: 2px solid var(--ink); }
 .num { text-align: right; white-space: nowrap; }
 .hash { font-size: .75rem; word-break: break-all; }
 /* Statements as rows (entity, speaker, source and timeline pages): the words in full are a link away. */
-.statement-rows .row-date { white-space: nowrap; }
-.statement-rows .row-words a { font-family: var(--serif); }
+.statement-rows td:first-child { white-space: nowrap; }
+.statement-rows td:last-child a { font-family: var(--serif); }
 .statement-rows .stance { white-space: nowrap; }
+.statement-rows .stance-supports::before { content: "▲ " / ""; }
+.statement-rows .stance-disputes::before { content: "▼ " / ""; }
 
 .pager ul { list-style: none; display: flex; flex-wrap: wrap; gap: .3rem; padding: 0; margin: 1.5rem 0; }
 .pager a, .pager span { display: inline-block; min-width: 2.2rem; padding: .35rem .6rem; text-align: center; border: 1px solid var(--rule); text-decoration: none; }
@@ -168,14 +172,14 @@ th { font-weight: 700; border-bottom: 2px solid var(--ink); }
 .results .snippet { display: block; color: #333; font-size: .92rem; }
 .more-results { font: 600 .9rem var(--sans); padding: .5rem 1rem; margin: .8rem 0; border: 1px solid var(--ink); background: #fff; color: var(--ink); border-radius: 3px; cursor: pointer; }
 
-.colophon { border-top: 1px solid var(--ink); padding: 1rem 0 2rem; font-size: .85rem; color: var(--muted); }
+.colophon { border-top: 1px solid var(--ink); padding-top: 1rem; padding-bottom: 2rem; font-size: .85rem; color: var(--muted); }
 .embed-page { background: #fff; }
 .embed-page main { padding: .5rem; }
 .embed-page figcaption { font-size: .8rem; color: var(--muted); margin-top: .3rem; }
 
 @media (max-width: 30rem) {
   body { font-size: 16px; }
-  .search-form { max-width: none; flex-basis: 100%; }
+  .mh form { max-width: none; flex-basis: 100%; }
   .relation-meta { white-space: normal; }
   .facts { grid-template-columns: 1fr; gap: 0; }
   .facts dd { margin-bottom: .4rem; }
@@ -186,11 +190,13 @@ th { font-weight: 700; border-bottom: 2px solid var(--ink); }
   .statement-rows tr { padding: .55rem 0; border-bottom: 1px solid var(--rule); }
   .statement-rows td { display: inline; padding: 0; border: 0; }
   .statement-rows td + td::before { content: " · "; color: var(--muted); }
-  .statement-rows td.row-words { display: block; margin-top: .15rem; }
-  .statement-rows td.row-words::before { content: none; }
+  .statement-rows td.stance-supports::before { content: " · ▲ " / ""; }
+  .statement-rows td.stance-disputes::before { content: " · ▼ " / ""; }
+  .statement-rows td:last-child { display: block; margin-top: .15rem; }
+  .statement-rows td:last-child::before { content: none; }
   .verdicts .status { letter-spacing: .02em; padding: .2rem .25rem; }
 }
 @media print {
-  .masthead form, .nav, .embed, .skip { display: none; }
+  .mh form, .nav, .embed, .skip { display: none; }
 }
 `;

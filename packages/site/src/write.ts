@@ -6,15 +6,16 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { lstat, readdir, readFile, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
+import { lstat, open, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import {
   isProcessAlive,
   makeFolder,
   removeStaleTemporaries,
-  stageFile,
+  syncFiles,
+  syncFolder,
+  writeFailure,
   writeFileAtomic,
-  type StagedFile,
 } from '@claimgraph/schema/node';
 import { SITE_MARKER, type SiteFiles } from './build.js';
 import { SiteOutError } from './errors.js';
@@ -88,6 +89,14 @@ async function recoverLeftovers(target: string, notices: string[]): Promise<void
   const parent = dirname(target);
   const base = basename(target);
   const pattern = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(writing|old)-(\\d+)$`);
+  // The hidden staging folder of a run into an earlier site: its files were not renamed in yet.
+  const inside = new RegExp(`^\\.${SITE_MARKER.replace(/\./g, '\\.')}\\.writing-(\\d+)$`);
+  for (const name of await readdir(target).catch(() => [] as string[])) {
+    const match = inside.exec(name);
+    if (!match || isProcessAlive(Number(match[1]))) continue;
+    await rm(join(target, name), { recursive: true, force: true });
+    notices.push(`removed ${join(target, name)}: files of a run that was killed before it put them in place`);
+  }
   for (const name of await readdir(parent).catch(() => [] as string[])) {
     const match = pattern.exec(name);
     if (!match || isProcessAlive(Number(match[2]))) continue;
@@ -106,8 +115,11 @@ async function recoverLeftovers(target: string, notices: string[]): Promise<void
 
 /**
  * Writes a site: a built one (buildSite's map) or the files as they are made (siteFiles), each
- * staged as it comes, so a large site is never all in memory. Nothing is renamed into place until
- * every file is staged; a file in the way stops the run before that, with nothing written.
+ * written as it comes, so a large site is never all in memory. The files go to a staging folder
+ * nobody reads: beside the target when there is none yet (then one rename puts the whole site in
+ * place), else inside it, hidden (then each file is renamed over its old copy). They are written
+ * plainly, then flushed to disk together before anything is renamed: a file in the way, a full
+ * disk or a kill before that leaves the target as it was.
  */
 export async function writeSite(
   outDir: string,
@@ -117,29 +129,59 @@ export async function writeSite(
   const notices: string[] = [];
   await recoverLeftovers(target, notices);
   const manifest = await earlierSite(outDir, target);
-  const { staged, discard, marker } = await stageSite(outDir, target, files, manifest);
+  const fresh = !existsSync(target);
+  const staging = fresh
+    ? join(dirname(target), `.${basename(target)}.writing-${process.pid}`)
+    : join(target, `.${SITE_MARKER}.writing-${process.pid}`);
+  // The staging folder and any missing parents: an error names the site's folder, as the user gave it.
+  const made = fresh
+    ? await makeFolder(staging).catch((error: unknown) => {
+        throw writeFailure(target, (error as Error).cause ?? error, false);
+      })
+    : undefined;
+  const undo = async () => {
+    await rm(staging, { recursive: true, force: true });
+    if (made !== undefined)
+      for (const dir of ancestorsMade(made, staging).reverse()) await rmdir(dir).catch(() => undefined);
+  };
+  let site: StagedSite;
+  try {
+    site = await stageSite(outDir, target, staging, files, fresh ? undefined : manifest);
+  } catch (error) {
+    await undo();
+    throw error;
+  }
+  const written = new Map([...site.files].map((file) => [file.path, file.sha256]));
+  const bytes = site.files.reduce((sum, file) => sum + file.bytes, 0);
+  const final = markerText(site.marker, new Map([...written].map(([p, h]) => [p, [h]])), true);
 
-  const written = new Map(
-    staged.map((file) => [
-      file.path
-        .slice(target.length + 1)
-        .split(sep)
-        .join('/'),
-      file.sha256,
-    ]),
-  );
+  if (fresh) {
+    // Nothing is at the target yet: the staging folder, marker and all, becomes the site in one step.
+    try {
+      await writeDurably(join(staging, SITE_MARKER), final);
+      await syncFolder(staging);
+      await rename(staging, target);
+    } catch (error) {
+      await undo();
+      throw asWriteFailure(join(target, SITE_MARKER), error, 'nothing was written');
+    }
+    await syncFolder(dirname(target));
+    return { files: site.files.length + 1, bytes, removed: 0, notices };
+  }
+
   // Before any rename, the marker lists both what is there and what is coming, so a run killed
   // midway leaves a folder the next run still recognises as its own.
   const during = new Map<string, string[]>();
   for (const [path, hash] of written) during.set(path, [hash, ...(manifest?.get(path) ?? [])]);
   for (const [path, hashes] of manifest ?? []) if (!during.has(path)) during.set(path, hashes);
   try {
-    await writeFileAtomic(join(target, SITE_MARKER), markerText(marker, during, false));
+    await writeFileAtomic(join(target, SITE_MARKER), markerText(site.marker, during, false));
   } catch (error) {
-    await discard();
+    await undo();
     throw error;
   }
-  for (const file of staged) await file.commit();
+  await moveInto(target, staging, site.files);
+  await rm(staging, { recursive: true, force: true });
 
   const { removed, kept } = await removeEarlierFiles(target, manifest, written);
   if (manifest === null)
@@ -150,12 +192,71 @@ export async function writeSite(
     notices.push(
       `kept ${kept.length === 1 ? 'a file' : `${kept.length} files`} of the earlier site that ${kept.length === 1 ? 'was' : 'were'} changed after it was written: ${kept.slice(0, 5).join(', ')}${kept.length > 5 ? ', …' : ''}`,
     );
-  await writeFileAtomic(
-    join(target, SITE_MARKER),
-    markerText(marker, new Map([...written].map(([p, h]) => [p, [h]])), true),
-  );
-  const bytes = staged.reduce((sum, file) => sum + file.bytes, 0);
-  return { files: staged.length + 1, bytes, removed, notices };
+  await writeFileAtomic(join(target, SITE_MARKER), final);
+  return { files: site.files.length + 1, bytes, removed, notices };
+}
+
+/** A write error as the user sees it: the site's own path, never the staging copy's, and what was kept. */
+function asWriteFailure(path: string, error: unknown, outcome: string): unknown {
+  if (!(error as NodeJS.ErrnoException | null)?.code) return error;
+  if ((error as Error).message.startsWith('cannot write ')) return error;
+  return writeFailure(path, error, false, outcome);
+}
+
+/** Writes a file that must not exist yet and flushes it: for the marker, the last file written. */
+async function writeDurably(path: string, content: string): Promise<void> {
+  const handle = await open(path, 'wx');
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The staged files renamed into the target, a few at a time, each folder made (and swept of the
+ * temporary files of killed runs) before its first file; then each folder flushed, for the names.
+ */
+async function moveInto(target: string, staging: string, files: readonly StagedPage[]): Promise<void> {
+  const folders = new Map<string, Promise<void>>();
+  const folder = (dir: string): Promise<void> => {
+    let ready = folders.get(dir);
+    if (!ready) {
+      ready = (async () => {
+        await makeFolder(dir);
+        await removeStaleTemporaries(dir);
+      })();
+      folders.set(dir, ready);
+    }
+    return ready;
+  };
+  await pool(files, async ({ path }) => {
+    const to = join(target, ...path.split('/'));
+    await folder(dirname(to));
+    await rename(join(staging, ...path.split('/')), to).catch((error: unknown) => {
+      throw writeFailure(to, error, true, 'the site is partly replaced; run the command again to finish it');
+    });
+  });
+  for (const dir of folders.keys()) await syncFolder(dir);
+}
+
+/** Runs `task` on every item, WRITERS at a time; the first error stops the rest and is thrown once all in flight are done. */
+async function pool<T>(items: Iterable<T>, task: (item: T) => Promise<void>): Promise<void> {
+  const inFlight = new Set<Promise<void>>();
+  let failed: { error: unknown } | undefined;
+  for (const item of items) {
+    const run: Promise<void> = task(item)
+      .catch((error: unknown) => {
+        failed ??= { error };
+      })
+      .finally(() => inFlight.delete(run));
+    inFlight.add(run);
+    if (inFlight.size >= WRITERS) await Promise.race(inFlight);
+    if (failed) break;
+  }
+  await Promise.all(inFlight);
+  if (failed) throw failed.error;
 }
 
 /**
@@ -187,87 +288,105 @@ async function conflictAt(target: string, path: string, manifest: Manifest | und
   return undefined;
 }
 
+/** A page written to the staging folder: its path in the site, hash and size. */
+interface StagedPage {
+  path: string;
+  sha256: string;
+  bytes: number;
+}
+
+interface StagedSite {
+  files: StagedPage[];
+  /** The marker as the build made it, without the file list. */
+  marker: string | Uint8Array | undefined;
+}
+
 /**
- * Every file staged beside its target as it comes, a few in flight at a time (tens of thousands of
- * small files, one by one, wait on the disk), each folder made when first needed (remembering which
- * this run made, to remove them if it fails). Each path must be free or hold what an earlier run
- * wrote there: once one is not, nothing more is staged, the rest are only checked, and all staged
- * files are removed before the error lists what is in the way. On any failure all is undone; else
- * `discard` undoes it until the files are committed.
+ * Every file written plainly into `staging` as it comes, a few in flight at a time (tens of
+ * thousands of small files, one by one, wait on the disk), each folder made once; then all of them
+ * flushed to disk, a few at a time, and their folders. Into an existing site (`existing` set), each
+ * path must be free in the target or hold what an earlier run wrote there: once one is not, nothing
+ * more is written, the rest are only checked, and the error lists what is in the way. The caller
+ * removes the staging folder on any error.
  */
 async function stageSite(
   outDir: string,
   target: string,
+  staging: string,
   files: SiteFiles | Iterable<[string, string | Uint8Array]>,
-  manifest: Manifest | undefined,
-): Promise<{ staged: StagedFile[]; discard: () => Promise<void>; marker: string | Uint8Array | undefined }> {
-  const created: string[] = [];
+  existing: Manifest | undefined,
+): Promise<StagedSite> {
   // Each folder made once, and every file in it waits until it is.
   const folders = new Map<string, Promise<void>>();
-  const staged: StagedFile[] = [];
+  // Whether a folder of the target exists: a file in a folder it lacks cannot be in the way.
+  const present = new Map<string, Promise<boolean>>();
+  const staged: StagedPage[] = [];
   const conflicts: string[] = [];
   let marker: string | Uint8Array | undefined;
-  const discard = async () => {
-    await Promise.all(staged.map((file) => file.discard()));
-    for (const dir of created.reverse()) await rmdir(dir).catch(() => undefined);
-  };
   const folder = (dir: string): Promise<void> => {
     let ready = folders.get(dir);
     if (!ready) {
-      ready = (async () => {
-        if (dir !== target) await folder(dirname(dir));
-        const made = await makeFolder(dir);
-        if (made !== undefined) for (const each of ancestorsMade(made, dir)) created.push(each);
-        await removeStaleTemporaries(dir);
-      })();
+      ready = makeFolder(dir).then(() => undefined);
       folders.set(dir, ready);
     }
     return ready;
   };
-  const inFlight = new Set<Promise<void>>();
-  let failed: { error: unknown } | undefined;
-  const stage = async (path: string, content: string | Uint8Array) => {
-    const at = join(target, ...path.split('/'));
-    // A folder this run made held nothing before it: no file there can be in the way (one lstat
-    // less for each of tens of thousands of pages written into a new folder).
-    const conflict = created.includes(dirname(at)) ? undefined : await conflictAt(target, path, manifest);
-    if (conflict !== undefined) conflicts.push(conflict);
-    if (conflicts.length > 0 || failed) return;
-    await folder(dirname(at));
-    staged.push(await stageFile(at, content, { sweep: false }));
-  };
-  try {
-    await folder(target);
-    for (const [path, content] of files) {
-      if (path === SITE_MARKER) {
-        marker = content;
-        continue;
-      }
-      const task: Promise<void> = stage(path, content)
-        .catch((error: unknown) => {
-          failed ??= { error };
-        })
-        .finally(() => inFlight.delete(task));
-      inFlight.add(task);
-      if (inFlight.size >= WRITERS) await Promise.race(inFlight);
-      if (failed) break;
+  const inTarget = (dir: string): Promise<boolean> => {
+    let there = present.get(dir);
+    if (!there) {
+      there = lstat(dir).then(
+        (s) => s.isDirectory(),
+        () => false,
+      );
+      present.set(dir, there);
     }
-    await Promise.all(inFlight);
-    if (failed) throw failed.error;
-  } catch (error) {
-    await Promise.all(inFlight);
-    await discard();
-    throw error;
-  }
+    return there;
+  };
+  const stage = async ([path, content]: [string, string | Uint8Array]) => {
+    if (existing !== undefined) {
+      const at = join(target, ...path.split('/'));
+      const conflict = (await inTarget(dirname(at))) ? await conflictAt(target, path, existing) : undefined;
+      if (conflict !== undefined) conflicts.push(conflict);
+      if (conflicts.length > 0) return;
+    }
+    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const to = join(staging, ...path.split('/'));
+    await folder(dirname(to));
+    await writeFile(to, data, { flag: 'wx' }).catch((error: unknown) => {
+      throw writeFailure(
+        join(target, ...path.split('/')),
+        error,
+        false,
+        existing === undefined ? 'nothing was written' : 'no file of the earlier site was changed',
+      );
+    });
+    staged.push({ path, sha256: sha256(data), bytes: data.byteLength });
+  };
+  await folder(staging);
+  await pool(
+    (function* () {
+      for (const entry of files) {
+        if (entry[0] === SITE_MARKER) marker = entry[1];
+        else yield entry;
+      }
+    })(),
+    stage,
+  );
   if (conflicts.length > 0) {
-    await discard();
     const n = conflicts.length;
     conflicts.sort();
     throw new SiteOutError(
       `${outDir}: ${n === 1 ? 'a file' : `${n} files`} in the way of the new site: ${conflicts.slice(0, 5).join(', ')}${n > 5 ? ', …' : ''}; nothing was written. Move ${n === 1 ? 'it' : 'them'} away, or write the site to an empty or new folder`,
     );
   }
-  return { staged, discard, marker };
+  // Flushed once all are written, not one by one: the disk has had time to take most of them.
+  await syncFiles(
+    staging,
+    staged.map(({ path }) => join(staging, ...path.split('/'))),
+    folders.keys(),
+    'nothing was written',
+  );
+  return { files: staged, marker };
 }
 
 /**

@@ -59,9 +59,31 @@ describe('the consensus rules on the bundled site', () => {
     expect(page).toMatch(/one-voice-per-body@1 contested [\d.]+ \(\d+ voices\) 1 \(1 voice\)/);
   });
 
+  it('says in a line, not a table, that the rules agree when each finds the same on the same count', () => {
+    let agreed = 0;
+    for (const [path] of files) {
+      if (!path.startsWith('rel/')) continue;
+      const html = text(files, path);
+      if (html.includes('data-page="redirect"')) continue;
+      const line = /All (\d+) <a href="\.\.\/rules\.html">rules<\/a> agree: (\w+), on the same count\./.exec(html);
+      if (!line) {
+        expect(html, path).toContain('<table class="verdicts">');
+        continue;
+      }
+      agreed++;
+      expect(Number(line[1])).toBe(CONSENSUS_RULES.length);
+      expect(html, path).not.toContain('<table class="verdicts">');
+      // The verdict they agree on is the status the page shows, with its rule beside it.
+      expect(html, path).toContain(`<p class="kicker">Relation · `);
+      expect(/<p class="kicker">.*?<span class="status status-(\w+)">/.exec(html)?.[1], path).toBe(line[2]);
+    }
+    expect(agreed).toBeGreaterThan(0);
+    expect(text(files, 'rel/haqqani-network-part-of-taliban.html')).toContain('<table class="verdicts">');
+  });
+
   it("shows a body's positions in order, its spokesman's words in them, and the change marked", () => {
     const page = words(text(files, 'perspective/government-body/state-department.html'));
-    const positions = page.slice(page.indexOf('Positions over time'), page.indexOf('In State Department’s words'));
+    const positions = page.slice(page.indexOf('Positions over time'), page.indexOf('Cite this'));
     expect(positions).toContain('Haqqani network and Taliban');
     const price = positions.indexOf('27 Aug 2021 (Ned Price): ▼ Disputes Haqqani network — part of — Taliban');
     const change = positions.indexOf('changed from disputes part of (27 Aug 2021)');
@@ -86,7 +108,7 @@ describe('positions on a synthetic site', () => {
     });
     const site = buildSite(input);
     const page = words(text(site, 'perspective/person/ned-price.html'));
-    expect(page).toMatch(/28 Aug 2021: ▲ Supports .* statement ?changed from disputes part of \(27 Aug 2021\)/);
+    expect(page).toMatch(/28 Aug 2021: ▲ Supports .* “They are one\.” ?changed from disputes part of \(27 Aug 2021\)/);
     expect(page).not.toContain('speaks for the');
   });
 });

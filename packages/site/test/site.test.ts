@@ -128,11 +128,16 @@ describe('buildSite() on the bundled release', () => {
     for (const path of pages(files).filter((p) => !noCite.has(p) && !redirected.has(p))) {
       const html = text(files, path);
       expect(html, path).toMatch(/<h([23]) id="cite-title(-\d+)?">Cite this<\/h\1>/);
-      expect(html, path).toContain('<dd>afghanistan-2021</dd>');
-      expect(html, path).toContain(`<dd>${input.meta.version}</dd>`);
+      expect(html, path).toMatch(
+        new RegExp(
+          `<p class="cite-text">[^<]*\\(claimgraph dataset afghanistan-2021, version ${input.meta.version}\\)`,
+        ),
+      );
     }
     const relation = input.dataset.relations[0]!;
-    expect(text(files, recordPath(relation.id))).toContain(`<code>${relation.id}</code>`);
+    expect(text(files, recordPath(relation.id))).toMatch(
+      new RegExp(`<p class="cite-text">[^<]*, record ${relation.id}\\.`),
+    );
   });
 
   it('cites without a base URL by name alone: no bare site path, no site title said twice', () => {
@@ -179,8 +184,8 @@ describe('buildSite() on the bundled release', () => {
   it('writes absolute URLs in citations and embeds when given a base URL', () => {
     const site = buildSite(input, { baseUrl: 'https://data.example.org/afghanistan' });
     const html = text(site, 'rel/haqqani-network-part-of-taliban.html');
-    expect(html).toContain(
-      '<code>https://data.example.org/afghanistan/rel/haqqani-network-part-of-taliban.html</code>',
+    expect(html).toMatch(
+      /<p class="cite-text">[^<]* https:\/\/data\.example\.org\/afghanistan\/rel\/haqqani-network-part-of-taliban\.html<\/p>/,
     );
     expect(html).toContain(
       '&lt;iframe src=&quot;https://data.example.org/afghanistan/embed.html#stance=rel:haqqani-network-part-of-taliban&quot;',
@@ -314,10 +319,8 @@ describe('a site of several datasets', () => {
     expect(text(files, 'dataset/two.html')).toContain('<li>No Pashto.</li>');
     const { entities } = input().dataset;
     const [first, second] = [recordPath(entities[0]!.id), recordPath(entities[1]!.id)];
-    expect(text(files, first)).toContain('<dt>From dataset</dt><dd><a href="../dataset/one.html">');
-    expect(text(files, second)).toContain(
-      '<dt>From dataset</dt><dd><a href="../dataset/two.html">two</a> (version 0.1.0)</dd>',
-    );
+    expect(text(files, first)).toContain('<p>From dataset: <a href="../dataset/one.html">');
+    expect(text(files, second)).toContain('<p>From dataset: <a href="../dataset/two.html">two</a> (version 0.1.0)</p>');
   });
 
   it('a site of one dataset has no dataset pages and cites the dataset as before', () => {

@@ -56,6 +56,11 @@ describe('statement rows', () => {
         `<span class="label">Paraphrase:</span> ${quoteExcerpt(paraphrased!.paraphrase!).slice(0, 20)}`,
       );
       expect(row).not.toContain('“');
+      // A speaker's perspective links every one of their statements, in its position, by its words.
+      const perspective = text(files, `perspective/${recordPath(speaker)}`);
+      for (const s of dataset.statements.filter((s) => s.speaker === speaker))
+        expect(perspective, s.id).toContain(`#${statementFragment(s.id)}">${s.quote ? '“' : ''}`);
+      expect(perspective).not.toContain('<table class="statement-rows">');
       for (const path of ['timeline.html', `perspective/${recordPath(speaker)}`])
         expect(text(files, path)).not.toContain('<blockquote');
     });

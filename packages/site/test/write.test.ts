@@ -132,3 +132,48 @@ describe('writeSite() cleans up after runs that were killed', () => {
     expect(readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 });
+
+/** The site's files, then an error partway: a build that fails after some pages were written. */
+function* failingMidway(files: SiteFiles): Generator<[string, string | Uint8Array]> {
+  let n = 0;
+  for (const entry of files) {
+    if (++n > files.size / 2) throw new Error('the build failed midway');
+    yield entry;
+  }
+}
+
+describe('writeSite() stages the site where nobody reads it', () => {
+  it('into a new folder: a run that fails midway leaves nothing, not even its staging folder', async () => {
+    const root = fresh();
+    await expect(writeSite(join(root, 'deep', 'site'), failingMidway(site))).rejects.toThrow('the build failed midway');
+    expect(readdirSync(root)).toEqual([]);
+    const written = await writeSite(join(root, 'site'), site);
+    expect(readdirSync(root)).toEqual(['site']);
+    expect(written.files).toBe(site.size);
+    for (const [path, content] of site)
+      if (path !== SITE_MARKER) expect(readFileSync(join(root, 'site', path))).toEqual(Buffer.from(content));
+  });
+
+  it('into an earlier site: a run that fails midway changes no byte in or beside it', async () => {
+    const root = fresh();
+    const out = join(root, 'site');
+    const older = new Map(site);
+    older.set('index.html', '<p>the earlier front page</p>');
+    await writeSite(out, older);
+    const before = hashes(root);
+    await expect(writeSite(out, failingMidway(site))).rejects.toThrow('the build failed midway');
+    expect(hashes(root)).toEqual(before);
+  });
+
+  it('removes the hidden staging folder a killed run left inside an earlier site', async () => {
+    const root = fresh();
+    const out = join(root, 'site');
+    await writeSite(out, site);
+    const left = join(out, `.${SITE_MARKER}.writing-999999`);
+    mkdirSync(join(left, 'entities'), { recursive: true });
+    writeFileSync(join(left, 'entities', 'half.html'), 'half');
+    const written = await writeSite(out, site);
+    expect(existsSync(left)).toBe(false);
+    expect(written.notices).toEqual([`removed ${left}: files of a run that was killed before it put them in place`]);
+  });
+});

@@ -9,7 +9,6 @@ import {
   link,
   lstat,
   mkdir,
-  open,
   readFile,
   readdir,
   readlink,
@@ -19,7 +18,14 @@ import {
   symlink,
 } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { isProcessAlive, temporarySibling, writeFailure, writeNewFile, type WriteContent } from './atomic-write.js';
+import {
+  isProcessAlive,
+  syncFolder,
+  temporarySibling,
+  writeFailure,
+  writeNewFile,
+  type WriteContent,
+} from './atomic-write.js';
 import { lockFolder, type LockFolderOptions } from './folder-lock.js';
 
 /** What a change sets a file to: its new content, or `null` to remove it. */
@@ -233,14 +239,6 @@ async function replicate(
     else if (entry.isFile()) await link(source, target).catch(() => copyFile(source, target));
     else throw new Error(`${source}: not a file or folder (a FIFO, a device or a socket); nothing was changed`);
   }
-}
-
-/** Flushes a folder's entries (renames, new files) to disk where the system allows it. */
-async function syncFolder(path: string): Promise<void> {
-  const handle = await open(path, 'r').catch(() => undefined);
-  if (!handle) return;
-  await handle.sync().catch(() => undefined);
-  await handle.close();
 }
 
 /**

@@ -120,7 +120,6 @@ export function Layout({ site, kind, path, title, description, charts, children 
         <HeadBasics />
         <title>{pageTitle(title, site.title)}</title>
         {description ? <meta name="description" content={description} /> : null}
-        <meta name="generator" content="claimgraph site" />
         <link rel="stylesheet" href={site.assetHref(path, 'site.css')} />
         {charts ? <ChartScripts site={site} path={path} /> : null}
         {kind === 'search' ? <script defer src={site.assetHref(path, 'search.js')} /> : null}
@@ -129,56 +128,48 @@ export function Layout({ site, kind, path, title, description, charts, children 
         <a class="skip" href="#main">
           Skip to content
         </a>
+        {/* The furniture every page repeats, kept short: on a large site it is a good share of the bytes. */}
         <header class="masthead">
-          <div class="wrap masthead-inner">
-            <p class="brand">
-              <a href={href('index.html')}>
-                {site.title}
-                <span class="brand-version">{version}</span>
-              </a>
-            </p>
-            <form class="search-form" role="search" action={href('search.html')} method="get">
-              <label for="q" class="visually-hidden">
-                Search people, groups, relations and quotes
-              </label>
-              <input id="q" name="q" type="search" placeholder="Search names, relations, quotes" autoComplete="off" />
+          <div class="wrap mh">
+            <a class="brand" href={href('index.html')}>
+              {site.title}
+              {version ? <small>{version}</small> : null}
+            </a>
+            <form role="search" action={href('search.html')}>
+              <input
+                id="q"
+                name="q"
+                type="search"
+                placeholder="Names, relations, quotes"
+                aria-label="Search names, relations and quotes"
+                autoComplete="off"
+              />
               <button type="submit">Search</button>
             </form>
           </div>
           <nav class="wrap nav" aria-label="Sections">
-            <ul>
-              {NAV.map(([to, label]) => (
-                <li>
-                  <a href={href(to)} aria-current={to === path ? 'page' : undefined}>
-                    {label}
-                  </a>
-                </li>
-              ))}
-            </ul>
+            {NAV.map(([to, label]) => (
+              <a href={href(to)} aria-current={to === path ? 'page' : undefined}>
+                {label}
+              </a>
+            ))}
           </nav>
         </header>
         <main id="main" class="wrap">
           {children}
         </main>
-        <footer class="colophon">
-          <div class="wrap">
-            <p>
-              {site.title}
-              {version}
-              {site.meta.license ? ` · data licensed ${site.meta.license}` : ''} · quotes remain their authors’ and are
-              short, attributed excerpts.
-            </p>
-            <p>
-              Built with claimgraph from the release files on the <a href={href('downloads.html')}>downloads</a> page.
-            </p>
-          </div>
+        <footer class="wrap colophon">
+          {site.title}
+          {version}
+          {site.meta.license ? ` · data licensed ${site.meta.license}` : ''} · quotes remain their authors’, short and
+          attributed · <a href={href('downloads.html')}>release files</a>
         </footer>
       </body>
     </html>
   );
 }
 
-/** Dataset, version, record id and URL, as a reader would paste them into a story or a footnote. */
+/** Dataset, version, record id and URL in one line, as a reader would paste it into a story or a footnote. */
 export function Cite({
   site,
   path,
@@ -215,48 +206,18 @@ export function Cite({
   return (
     <section class="cite" aria-labelledby={headingId}>
       <Heading id={headingId}>Cite this</Heading>
-      <dl>
-        {several ? (
-          <div>
-            <dt>{id ? `From ${cited.length === 1 ? 'dataset' : 'datasets'}` : 'Datasets'}</dt>
-            <dd>
-              {cited.map((d, i) => (
-                <>
-                  {i ? ', ' : ''}
-                  <DatasetLink path={path} dataset={d} />
-                </>
-              ))}
-            </dd>
-          </div>
-        ) : (
-          <>
-            <div>
-              <dt>Dataset</dt>
-              <dd>{site.meta.name}</dd>
-            </div>
-            <div>
-              <dt>Version</dt>
-              <dd>{site.meta.version ?? 'unversioned'}</dd>
-            </div>
-          </>
-        )}
-        {id ? (
-          <div>
-            <dt>Record</dt>
-            <dd>
-              <code>{id}</code>
-            </dd>
-          </div>
-        ) : null}
-        {url ? (
-          <div>
-            <dt>URL</dt>
-            <dd>
-              <code>{url}</code>
-            </dd>
-          </div>
-        ) : null}
-      </dl>
+      {/* The text says dataset, version, record and URL; a site of several datasets also links them. */}
+      {several ? (
+        <p>
+          {id ? `From ${cited.length === 1 ? 'dataset' : 'datasets'}` : 'Datasets'}:{' '}
+          {cited.map((d, i) => (
+            <>
+              {i ? ', ' : ''}
+              <DatasetLink path={path} dataset={d} />
+            </>
+          ))}
+        </p>
+      ) : null}
       <p class="cite-text">{text}</p>
     </section>
   );
@@ -310,12 +271,8 @@ export function Chart({
 }
 
 export function DateText({ date }: { date: string }) {
-  const { label, precision } = dateText(date);
-  return (
-    <time dateTime={date} title={`precision: ${precision}`}>
-      {label}
-    </time>
-  );
+  // The label is written at the date's precision ("2021", "Aug 2021", "27 Aug 2021"): it says it.
+  return <time dateTime={date}>{dateText(date).label}</time>;
 }
 
 export function StanceMark({ stance }: { stance: 'supports' | 'disputes' }) {
@@ -327,84 +284,68 @@ export function StanceMark({ stance }: { stance: 'supports' | 'disputes' }) {
   );
 }
 
-/** One statement: stance, who, when, the words, the marks and the source. */
-export function StatementItem({
-  site,
-  path,
-  statement: s,
-  show,
-  permalink = true,
-}: {
-  site: Site;
-  path: string;
-  statement: Statement;
-  show: 'speaker' | 'relation' | 'both';
-  /** Link the statement's own page: not on that page itself. */
-  permalink?: boolean;
-}) {
-  const relation = site.cg.relation(s.relation);
-  const source = site.cg.source(s.source);
-  const { paraphrase, context } = s;
-  const link = (id: string) => site.recordHref(path, id);
+/** A statement's words: the quote, else the curator's labelled paraphrase, and its context. */
+export function StatementWords({ statement: s }: { statement: Statement }) {
   return (
-    <li class={`statement statement-${s.stance}`}>
-      <p class="statement-head">
-        <StanceMark stance={s.stance} />
-        {show !== 'relation' ? (
-          <>
-            {' '}
-            <a class="speaker" href={link(s.speaker)}>
-              {site.nameOf(s.speaker)}
-            </a>
-          </>
-        ) : null}
-        {show !== 'speaker' && relation ? (
-          <>
-            {' '}
-            <a class="about" href={link(relation.id)}>
-              {site.phraseText(relation)}
-            </a>
-          </>
-        ) : null}
-        <span class="meta">
-          {' · '}
-          <DateText date={s.date} />
-          {s.hedged ? <span class="mark mark-hedged"> · hedged</span> : null}
-          {s.reportedBy ? (
-            <span class="mark">
-              {' · reported by '}
-              <a href={link(s.reportedBy)}>{site.nameOf(s.reportedBy)}</a>
-            </span>
-          ) : null}
-        </span>
-      </p>
+    <>
       {s.quote ? (
         <blockquote class="quote">
           <p>“{s.quote}”</p>
         </blockquote>
-      ) : paraphrase ? (
+      ) : s.paraphrase ? (
         <p class="paraphrase">
-          <span class="label">Paraphrase:</span> {paraphrase}
+          <span class="label">Paraphrase:</span> {s.paraphrase}
         </p>
       ) : (
         <p class="paraphrase">No quote recorded.</p>
       )}
-      {context ? (
+      {s.context ? (
         <p class="context">
-          <span class="label">Context:</span> {context}
+          <span class="label">Context:</span> {s.context}
         </p>
       ) : null}
+    </>
+  );
+}
+
+/** A statement's marks after its date: hedged, and who reported it. */
+export function StatementMarks({ site, path, statement: s }: { site: Site; path: string; statement: Statement }) {
+  return (
+    <>
+      {s.hedged ? <span class="mark mark-hedged"> · hedged</span> : null}
+      {s.reportedBy ? (
+        <span class="mark">
+          {' · reported by '}
+          <a href={site.recordHref(path, s.reportedBy)}>{site.nameOf(s.reportedBy)}</a>
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * One statement on its relation's page, under its stance's heading: who, when (linked to its
+ * permalink, where its sources and citation are), the words and the source it was read from.
+ */
+export function StatementItem({ site, path, statement: s }: { site: Site; path: string; statement: Statement }) {
+  const source = site.cg.source(s.source);
+  const link = (id: string) => site.recordHref(path, id);
+  return (
+    <li class={`statement statement-${s.stance}`}>
+      <p class="statement-head">
+        <a class="speaker" href={link(s.speaker)}>
+          {site.nameOf(s.speaker)}
+        </a>
+        {' · '}
+        <a href={link(s.id)} title="Permalink of this statement">
+          <DateText date={s.date} />
+        </a>
+        <StatementMarks site={site} path={path} statement={s} />
+      </p>
+      <StatementWords statement={s} />
       <p class="statement-foot">
         Source: {source ? <a href={link(source.id)}>{source.title}</a> : s.source}
         {s.appearances ? ` · and ${s.appearances.length} more` : null}
-        {permalink ? (
-          <>
-            {' · '}
-            <a href={link(s.id)}>
-              Permalink<span class="visually-hidden"> of this statement</span>
-            </a>
-          </>
-        ) : null}
       </p>
     </li>
   );
@@ -422,6 +363,19 @@ export function quoteExcerpt(quote: string): string {
   const cut = quote.slice(0, EXCERPT_MAX);
   const space = cut.lastIndexOf(' ');
   return `${(space > EXCERPT_MAX / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.·–—-]+$/, '')}…`;
+}
+
+/** A statement's words as a link to them shows them: the quote's start, or its labelled paraphrase's. */
+export function StatementExcerpt({ statement: s }: { statement: Statement }) {
+  if (s.quote) return <>{`“${quoteExcerpt(s.quote)}”`}</>;
+  // A paraphrase is the curator's words, so it is labelled, never put in quotation marks.
+  if (s.paraphrase)
+    return (
+      <>
+        <span class="label">Paraphrase:</span> {quoteExcerpt(s.paraphrase)}
+      </>
+    );
+  return <>Statement (no words recorded)</>;
 }
 
 /**
@@ -464,7 +418,7 @@ export function StatementRows({
             const relation = site.cg.relation(s.relation);
             return (
               <tr>
-                <td class="row-date">
+                <td>
                   <DateText date={s.date} />
                 </td>
                 {speaker ? (
@@ -472,23 +426,15 @@ export function StatementRows({
                     <a href={link(s.speaker)}>{site.nameOf(s.speaker)}</a>
                   </td>
                 ) : null}
-                <td>
-                  <StanceMark stance={s.stance} />
+                {/* The stance's arrow comes from the stylesheet: a row repeats it thousands of times. */}
+                <td class={`stance stance-${s.stance}`}>
+                  {s.stance === 'supports' ? 'Supports' : 'Disputes'}
                   {s.hedged ? <span class="mark mark-hedged"> hedged</span> : null}
                 </td>
                 <td>{relation ? <a href={link(relation.id)}>{site.phraseText(relation)}</a> : s.relation}</td>
-                <td class="row-words">
+                <td>
                   <a href={link(s.id)}>
-                    {s.quote ? (
-                      `“${quoteExcerpt(s.quote)}”`
-                    ) : s.paraphrase ? (
-                      // A paraphrase is the curator's words, so it is labelled, never put in quotation marks.
-                      <>
-                        <span class="label">Paraphrase:</span> {quoteExcerpt(s.paraphrase)}
-                      </>
-                    ) : (
-                      'Statement (no words recorded)'
-                    )}
+                    <StatementExcerpt statement={s} />
                   </a>
                 </td>
               </tr>
@@ -502,14 +448,14 @@ export function StatementRows({
 
 /** A proportional bar of supporting and disputing statements, with the numbers as text. */
 export function StanceBar({ supports, disputes }: { supports: number; disputes: number }) {
-  const total = supports + disputes || 1;
-  const share = (n: number) => ((100 * n) / total).toFixed(1);
+  const total = supports + disputes;
+  const share = (n: number) => (total ? (100 * n) / total : 0).toFixed(1);
   return (
     <span class="stance-bar">
-      {/* An inline SVG rather than styled spans: no inline style, which a strict CSP or validator refuses. */}
-      <svg class="bar" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-        <rect class="bar-supports" width={share(supports)} height="1" />
-        <rect class="bar-disputes" x={share(supports)} width={share(disputes)} height="1" />
+      {/* An inline SVG rather than styled spans: no inline style, which a strict CSP or validator refuses.
+          The bar's own colour is the disputing share; the one rect draws the supporting share over it. */}
+      <svg class={total ? 'bar' : 'bar bar-none'} viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">
+        <rect width={share(supports)} height="1" />
       </svg>
       <span class="bar-text">
         {supports} for, {disputes} against
@@ -523,11 +469,7 @@ export function StatusBadge({ status, path, rule = STATUS_RULE }: { status: stri
   return (
     <span class="status-with-rule">
       <span class={`status status-${status}`}>{status}</span>{' '}
-      <a
-        class="status-rule"
-        href={relativeHref(path, `${RULES_PATH}#${ruleAnchor(rule)}`)}
-        title="the rule that decided it"
-      >
+      <a class="status-rule" href={relativeHref(path, `${RULES_PATH}#${ruleAnchor(rule)}`)}>
         {rule}
       </a>
     </span>

@@ -3,7 +3,7 @@ import { RELATION_TYPE_INFO, type Entity } from '@claimgraph/schema';
 import { perspectiveChart } from '../charts.js';
 import { perspectivePath, recordPath, relativeHref } from '../permalink.js';
 import { byDate, type Site } from '../model.js';
-import { Chart, Cite, DateText, Layout, More, StanceMark, StatementRows } from './parts.js';
+import { Chart, Cite, DateText, Layout, StanceMark, StatementExcerpt } from './parts.js';
 
 export function PerspectivePage({ site, speaker }: { site: Site; speaker: Entity }) {
   const path = perspectivePath(speaker.id);
@@ -64,8 +64,9 @@ export function PerspectivePage({ site, speaker }: { site: Site; speaker: Entity
       <section aria-labelledby="positions-title">
         <h2 id="positions-title">Positions over time</h2>
         <p>
-          What {speaker.name} said about each pair of entities, in date order and across relation types. A later
-          statement whose stance or relation type differs from the one before is marked as a change.
+          What {speaker.name} said about each pair of entities, in date order and across relation types, each
+          statement’s words linked to where they are quoted in full. A later statement whose stance or relation type
+          differs from the one before is marked as a change.
           {body ? (
             <>
               {' '}
@@ -93,7 +94,9 @@ export function PerspectivePage({ site, speaker }: { site: Site; speaker: Entity
                         {s.speaker === speaker.id ? '' : ` (${site.nameOf(s.speaker)})`}:{' '}
                         <StanceMark stance={s.stance} />{' '}
                         <a href={site.recordHref(path, relation.id)}>{site.phraseText(relation)}</a>{' '}
-                        <a href={site.recordHref(path, s.id)}>statement</a>
+                        <a href={site.recordHref(path, s.id)}>
+                          <StatementExcerpt statement={s} />
+                        </a>
                         {change ? (
                           <span class="position-change">
                             changed from{' '}
@@ -111,22 +114,6 @@ export function PerspectivePage({ site, speaker }: { site: Site; speaker: Entity
             );
           })}
         </ol>
-      </section>
-      <section aria-labelledby="statements-title">
-        <h2 id="statements-title">In {speaker.name}’s words</h2>
-        <StatementRows
-          site={site}
-          path={path}
-          statements={statements.slice(0, site.options.listLimit)}
-          speaker={false}
-          caption={`Statements by ${speaker.name}`}
-        />
-        {/* Every statement is linked above, in its position: the first few are rows here, each linking the words in full. */}
-        <More
-          shown={Math.min(site.options.listLimit, statements.length)}
-          total={statements.length}
-          where="the positions above link every statement"
-        />
       </section>
       <Cite site={site} path={path} id={speaker.id} what={`The relations as ${speaker.name} tells them`} />
     </Layout>

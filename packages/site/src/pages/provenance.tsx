@@ -3,7 +3,7 @@
  * page, and a source's reading facts (when it was read, its language).
  */
 import type { Source, Statement } from '@claimgraph/schema';
-import { appearancesOf, languageName } from '../appearances.js';
+import { appearancesOf, languageName, type Appearing } from '../appearances.js';
 import type { Site } from '../model.js';
 import { DateText } from './parts.js';
 
@@ -25,6 +25,14 @@ export function AppearanceList({
 }) {
   const all = appearancesOf(statement, (id) => site.cg.source(id));
   const Heading = level === 2 ? 'h2' : 'h3';
+  // Most statements have one source, the one they were read from: a line says it, no list of one.
+  const only = all.length === 1 && all[0]!.own && !all[0]!.exact && !all[0]!.note ? all[0]! : undefined;
+  if (only)
+    return (
+      <p class="appearance">
+        Source: <SourceLine site={site} path={path} appearance={{ ...only, own: false }} />
+      </p>
+    );
   return (
     <section aria-labelledby={headingId}>
       <Heading id={headingId}>
@@ -33,29 +41,7 @@ export function AppearanceList({
       <ol class="appearances">
         {all.map((a) => (
           <li class="appearance">
-            <p class="appearance-head">
-              {a.source ? <a href={site.recordHref(path, a.sourceId)}>{a.source.title}</a> : <code>{a.sourceId}</code>}
-              {a.own ? <span class="mark"> · read from this source</span> : null}
-            </p>
-            {a.source ? (
-              <p class="appearance-meta">
-                {a.source.publisher}
-                {a.source.published ? (
-                  <>
-                    {' · '}
-                    <DateText date={a.source.published} />
-                  </>
-                ) : null}
-                {a.source.url ? (
-                  <>
-                    {' · '}
-                    <a class="url" href={a.source.url} rel="noopener noreferrer">
-                      {a.source.url}
-                    </a>
-                  </>
-                ) : null}
-              </p>
-            ) : null}
+            <SourceLine site={site} path={path} appearance={a} />
             {a.exact ? (
               <p class="appearance-exact">
                 <span class="label">Words as printed:</span> “{a.exact}”
@@ -70,6 +56,36 @@ export function AppearanceList({
         ))}
       </ol>
     </section>
+  );
+}
+
+/** A source as a statement page names it: title linked, whether it was read there, publisher, date and URL. */
+function SourceLine({ site, path, appearance: a }: { site: Site; path: string; appearance: Appearing }) {
+  return (
+    <>
+      {a.source ? <a href={site.recordHref(path, a.sourceId)}>{a.source.title}</a> : <code>{a.sourceId}</code>}
+      {a.own ? <span class="mark"> · read from this source</span> : null}
+      {a.source ? (
+        <span class="appearance-meta">
+          {' '}
+          {a.source.publisher}
+          {a.source.published ? (
+            <>
+              {' · '}
+              <DateText date={a.source.published} />
+            </>
+          ) : null}
+          {a.source.url ? (
+            <>
+              {' · '}
+              <a class="url" href={a.source.url} rel="noopener noreferrer">
+                {a.source.url}
+              </a>
+            </>
+          ) : null}
+        </span>
+      ) : null}
+    </>
   );
 }
 

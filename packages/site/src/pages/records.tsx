@@ -10,18 +10,19 @@ import {
   Layout,
   More,
   pageTitle,
-  StatementItem,
+  StanceMark,
+  StatementMarks,
   StatementRows,
+  StatementWords,
   TextWithIds,
 } from './parts.js';
 import { AppearanceList, ReadingFacts } from './provenance.js';
 
-/** What a statement's heading says: "Ned Price disputes: Haqqani network — part of — Taliban". */
-function statementTitle(site: Site, statement: Statement): { title: string; heading: string } {
+/** What a statement's page is titled: "Ned Price disputes Haqqani network — part of — Taliban". */
+function statementTitle(site: Site, statement: Statement): { title: string } {
   const relation = site.cg.relation(statement.relation);
   const phrase = relation ? site.phraseText(relation) : statement.relation;
-  const speaker = site.nameOf(statement.speaker);
-  return { title: `${speaker} ${statement.stance} ${phrase}`, heading: `${speaker} ${statement.stance}: ${phrase}` };
+  return { title: `${site.nameOf(statement.speaker)} ${statement.stance} ${phrase}` };
 }
 
 /**
@@ -49,19 +50,43 @@ export function StatementsPage({ site, path, statements }: { site: Site; path: s
   );
 }
 
-/** One statement on its page: with `n`, under a heading of its own (ids suffixed `-n`, unique on the page). */
+/**
+ * One statement on its page, in full: who says what about which relation in the heading, its stance,
+ * date and marks, the words, every source that reports it, and its citation. With `n`, under a heading
+ * of its own among others (ids suffixed `-n`, unique on the page).
+ */
 function StatementEntry({ site, path, statement, n }: { site: Site; path: string; statement: Statement; n?: number }) {
-  const { title, heading } = statementTitle(site, statement);
+  const { title } = statementTitle(site, statement);
+  const relation = site.cg.relation(statement.relation);
   const Heading = n === undefined ? 'h1' : 'h2';
   const suffix = n === undefined ? '' : `-${n}`;
   const level = n === undefined ? 2 : 3;
+  const fragment = statementFragment(statement.id);
+  const link = (id: string) => site.recordHref(path, id);
   return (
-    <article class="statement-entry" id={statementFragment(statement.id)} aria-labelledby={`statement-title${suffix}`}>
-      <p class="kicker">Statement</p>
-      <Heading id={`statement-title${suffix}`}>{heading}</Heading>
-      <ol class="statements single">
-        <StatementItem site={site} path={path} statement={statement} show="both" permalink={n !== undefined} />
-      </ol>
+    <article class="statement-entry" id={fragment} aria-labelledby={`statement-title${suffix}`}>
+      {n === undefined ? <p class="kicker">Statement</p> : null}
+      <Heading id={`statement-title${suffix}`}>
+        <a href={link(statement.speaker)}>{site.nameOf(statement.speaker)}</a> {statement.stance}:{' '}
+        {relation ? <a href={link(relation.id)}>{site.phraseText(relation)}</a> : statement.relation}
+      </Heading>
+      <div class={`statement statement-${statement.stance}`}>
+        <p class="statement-head">
+          <StanceMark stance={statement.stance} />
+          {' · '}
+          <DateText date={statement.date} />
+          <StatementMarks site={site} path={path} statement={statement} />
+          {n === undefined ? null : (
+            <>
+              {' · '}
+              <a href={`#${fragment}`}>
+                Permalink<span class="visually-hidden"> of this statement</span>
+              </a>
+            </>
+          )}
+        </p>
+        <StatementWords statement={statement} />
+      </div>
       <AppearanceList
         site={site}
         path={path}
@@ -79,7 +104,7 @@ function StatementEntry({ site, path, statement, n }: { site: Site; path: string
         path={path}
         id={statement.id}
         what={title}
-        anchor={statementFragment(statement.id)}
+        anchor={fragment}
         headingId={`cite-title${suffix}`}
         level={level}
       />

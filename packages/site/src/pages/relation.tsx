@@ -13,6 +13,10 @@ export function RelationPage({ site, relation }: { site: Site; relation: Relatio
   const p = site.phrase(relation);
   const info = RELATION_TYPE_INFO[relation.type];
   const link = (id: string) => site.recordHref(path, id);
+  const verdicts = CONSENSUS_RULES.map((rule) => site.cg.consensus(relation.id, { rule: ruleName(rule) }));
+  const same = (c: (typeof verdicts)[number]) =>
+    `${c.verdict} ${c.tally.supports} ${c.tally.supportingVoices} ${c.tally.disputes} ${c.tally.disputingVoices}`;
+  const agreed = verdicts.every((c) => same(c) === same(verdicts[0]!));
   const attributes = Object.entries(relation.attributes ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
   return (
     <Layout site={site} kind="relation" path={path} title={site.phraseText(relation)} charts>
@@ -31,55 +35,62 @@ export function RelationPage({ site, relation }: { site: Site; relation: Relatio
             : 'Disputed: every statement on record disputes this.'}{' '}
         <StanceBar supports={supports.length} disputes={disputes.length} />
       </p>
-      <dl class="facts">
-        {relation.start ? (
-          <div>
-            <dt>Since</dt>
-            <dd>
-              <DateText date={relation.start} />
-            </dd>
-          </div>
-        ) : null}
-        {relation.end ? (
-          <div>
-            <dt>Until</dt>
-            <dd>
-              <DateText date={relation.end} />
-            </dd>
-          </div>
-        ) : null}
-        {attributes.map(([key, value]) => (
-          <div>
-            <dt>{key}</dt>
-            <dd>{String(value)}</dd>
-          </div>
-        ))}
-        {relation.note ? (
-          <div>
-            <dt>Curator’s note</dt>
-            <dd>
-              <TextWithIds site={site} path={path} text={relation.note} />
-            </dd>
-          </div>
-        ) : null}
-      </dl>
+      {relation.start || relation.end || attributes.length || relation.note ? (
+        <dl class="facts">
+          {relation.start ? (
+            <div>
+              <dt>Since</dt>
+              <dd>
+                <DateText date={relation.start} />
+              </dd>
+            </div>
+          ) : null}
+          {relation.end ? (
+            <div>
+              <dt>Until</dt>
+              <dd>
+                <DateText date={relation.end} />
+              </dd>
+            </div>
+          ) : null}
+          {attributes.map(([key, value]) => (
+            <div>
+              <dt>{key}</dt>
+              <dd>{String(value)}</dd>
+            </div>
+          ))}
+          {relation.note ? (
+            <div>
+              <dt>Curator’s note</dt>
+              <dd>
+                <TextWithIds site={site} path={path} text={relation.note} />
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+      ) : null}
       <Chart site={site} path={path} {...relationChart(site, relation)} />
       <section aria-labelledby="rules-title">
         <h2 id="rules-title">Under each rule</h2>
-        <div class="table-wrap">
-          <table class="verdicts">
-            <thead>
-              <tr>
-                <th scope="col">Rule</th>
-                <th scope="col">Verdict</th>
-                <th scope="col">For</th>
-                <th scope="col">Against</th>
-              </tr>
-            </thead>
-            <tbody>
-              {CONSENSUS_RULES.map((rule) => {
-                const c = site.cg.consensus(relation.id, { rule: ruleName(rule) });
-                return (
+        {agreed ? (
+          // Every rule counts the same and finds the same: a table of identical rows would say nothing more.
+          <p>
+            All {verdicts.length} <a href={relativeHref(path, RULES_PATH)}>rules</a> agree: {verdicts[0]!.verdict}, on
+            the same count.
+          </p>
+        ) : (
+          <div class="table-wrap">
+            <table class="verdicts">
+              <thead>
+                <tr>
+                  <th scope="col">Rule</th>
+                  <th scope="col">Verdict</th>
+                  <th scope="col">For</th>
+                  <th scope="col">Against</th>
+                </tr>
+              </thead>
+              <tbody>
+                {verdicts.map((c) => (
                   <tr>
                     <td>
                       <a href={relativeHref(path, `${RULES_PATH}#${ruleAnchor(c.rule)}`)}>{c.rule}</a>
@@ -96,11 +107,11 @@ export function RelationPage({ site, relation }: { site: Site; relation: Relatio
                       )
                     </td>
                   </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </section>
       {[
         { key: 'supports', heading: 'Supporting', list: supports },
@@ -113,7 +124,7 @@ export function RelationPage({ site, relation }: { site: Site; relation: Relatio
             </h2>
             <ol class="statements">
               {list.map((statement) => (
-                <StatementItem site={site} path={path} statement={statement} show="speaker" />
+                <StatementItem site={site} path={path} statement={statement} />
               ))}
             </ol>
           </section>
