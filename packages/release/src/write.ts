@@ -113,10 +113,14 @@ function sortedExtras(extras: ReleaseExtraFile[]): ReleaseExtraFile[] {
 const sortByPath = <T extends { path: string }>(files: T[]): T[] =>
   [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
-/** The SDK's Parquet tables of the dataset (`parquet/<table>/…/part-0.parquet`). */
+/**
+ * The SDK's Parquet tables of the dataset (`parquet/<table>/…/part-0.parquet`), the files
+ * `releaseFiles` gives. The dataset is validated and canonical by now, so the SDK skips its own
+ * checks of references and key order.
+ */
 async function parquetFiles(dataset: Dataset): Promise<ReleaseExtraFile[]> {
-  const { releaseFiles } = await import('@claimgraph/sdk/export');
-  return (await releaseFiles(dataset, { parquet: true })).filter((file) => file.content instanceof Uint8Array);
+  const { checkedReleaseParquetFiles } = await import('@claimgraph/sdk/internal');
+  return checkedReleaseParquetFiles(dataset);
 }
 
 /** Whether the build writes the Parquet tables (`releaseFiles` not false, nor `{ parquet: false }`). */

@@ -1,7 +1,9 @@
-// The Parquet step of `claimgraph build` alone (`releaseFiles(dataset, { parquet: true })`, as the
-// release build calls it), in a fresh process: CPU, wall time and the peak RSS it adds over the
-// parsed dataset, and a sha256 over every Parquet file (same data, same bytes). A build's profile
-// spreads this step over other work; here it is timed alone, to compare writers or settings.
+// The Parquet step of `claimgraph build` alone (`checkedReleaseParquetFiles(dataset)` of
+// `@claimgraph/sdk/internal`, as the release build calls it: `releaseFiles(dataset, { parquet: true })`
+// without checking again what the build has checked), in a fresh process: CPU, wall time and the
+// peak RSS it adds over the parsed dataset, and a sha256 over every Parquet file (same data, same
+// bytes). A build's profile spreads this step over other work; here it is timed alone, to compare
+// writers or settings.
 // Usage: node --expose-gc bench/parquet-step.mjs RELEASE/dataset.json [--out DIR] [--runs N]
 // (--out writes the files, to read them with DuckDB or hyparquet; later runs show the step once
 // the JIT is warm, the first is what a build pays). Prints one JSON line.
@@ -9,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
-import { releaseFiles } from '../dist/export/index.js';
+import { checkedReleaseParquetFiles } from '../dist/internal.js';
 
 const args = process.argv.slice(2);
 const file = args[0];
@@ -36,7 +38,7 @@ for (let i = 0; i < runs; i++) {
   gc();
   const c = cpu();
   const t = performance.now();
-  files = (await releaseFiles(dataset, { parquet: true })).filter((f) => f.content instanceof Uint8Array);
+  files = await checkedReleaseParquetFiles(dataset);
   results.push({ ms: performance.now() - t, cpuMs: cpu() - c });
 }
 const hash = createHash('sha256');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClaimGraph } from '../src/index.js';
 import { EXPORT_DEFAULTS, escapeFormula, exportDataset, releaseFiles, unescapeFormula } from '../src/export/index.js';
+import { checkedReleaseParquetFiles } from '../src/internal.js';
 import { awkwardDataset } from './export-helpers.js';
 
 const cg = ClaimGraph.fromData(awkwardDataset());
@@ -161,6 +162,16 @@ describe('releaseFiles()', () => {
     expect(files.find((f) => f.table === 'appearances')!.tableSchema!.foreignKeys).toEqual([
       { fields: ['source'], reference: { resource: 'parquet-sources', fields: ['id'] } },
     ]);
+  });
+});
+
+describe('checkedReleaseParquetFiles() (@claimgraph/sdk/internal)', () => {
+  it("gives releaseFiles' Parquet files, byte for byte, for a canonical dataset", async () => {
+    const dataset = cg.toJSON();
+    const expected = (await releaseFiles(dataset)).filter((f) => f.format === 'parquet');
+    const files = await checkedReleaseParquetFiles(dataset);
+    expect(files.map((f) => f.path)).toEqual(expected.map((f) => f.path));
+    expect(files).toEqual(expected);
   });
 });
 

@@ -176,7 +176,11 @@ export async function releaseFiles(dataset: Dataset, options?: ReleaseFilesOptio
     ...(parquet ? await parquetParts(records, relationStats(records, method), 'parquet/', method) : []),
     ndjsonPart(records),
   ];
-  return parts.map((part) => ({
+  return parts.map(releaseFile);
+}
+
+function releaseFile(part: ExportPart): ReleaseFile {
+  return {
     path: part.path,
     content: part.content instanceof Uint8Array ? part.content : part.content(),
     mediatype: part.mediatype,
@@ -186,5 +190,24 @@ export async function releaseFiles(dataset: Dataset, options?: ReleaseFilesOptio
     ...(part.tableSchema === undefined ? {} : { tableSchema: part.tableSchema }),
     ...(part.table === undefined ? {} : { table: part.table }),
     ...(part.partition === undefined ? {} : { partition: part.partition }),
-  }));
+  };
+}
+
+/**
+ * The Parquet files of `releaseFiles`, for a dataset the release build has already validated and
+ * put in canonical form (records by id, keys in schema order): its references, order and key
+ * order are not checked again. Same files, same bytes. Internal: `@claimgraph/sdk/internal`.
+ */
+export async function checkedReleaseParquetFiles(dataset: Dataset): Promise<ReleaseFile[]> {
+  const method = 'releaseFiles';
+  const records: ExportRecords = {
+    entities: dataset.entities,
+    relations: dataset.relations,
+    statements: dataset.statements,
+    sources: dataset.sources,
+    redirects: dataset.redirects ?? [],
+    canonical: true,
+    unchecked: false,
+  };
+  return (await parquetParts(records, relationStats(records, method), 'parquet/', method)).map(releaseFile);
 }

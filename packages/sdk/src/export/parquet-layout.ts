@@ -83,26 +83,32 @@ export interface PartitionGroup {
 /**
  * The rows of a table grouped by partition, in table order within each; groups by dataset in
  * the order given, then by year ascending. An empty partitioned table gives one empty group.
+ * Rows are read by position: `idOf(i)` is the id row `i` is partitioned by, `dateOf(i)` its date.
  */
 export function partitionRows(
   layout: ParquetLayout,
   kind: TableKind,
-  rows: readonly object[],
-  keyOf: (row: Record<string, unknown>) => { id: string; date?: unknown },
+  count: number,
+  idOf: (position: number) => string,
+  dateOf: (position: number) => unknown,
   datasets: readonly string[] = [],
 ): PartitionGroup[] {
   const byYear = layout.byYear.has(kind);
   const { datasetOf } = layout;
-  if (!byYear && !datasetOf) return [{ partition: {}, positions: rows.map((_, i) => i) }];
+  if (!byYear && !datasetOf) return [{ partition: {}, positions: Array.from({ length: count }, (_, i) => i) }];
+  // Keyed by dataset and year as text: a partition object is made once per group, not once per row.
   const groups = new Map<string, PartitionGroup>();
-  for (let i = 0; i < rows.length; i++) {
-    const key = keyOf(rows[i] as Record<string, unknown>);
-    const partition: Record<string, string | number | null> = {};
-    if (datasetOf) partition.dataset = datasetOf(key.id);
-    if (byYear) partition.year = dateYear(key.date);
-    const name = JSON.stringify(partition);
+  for (let i = 0; i < count; i++) {
+    const dataset = datasetOf ? datasetOf(idOf(i)) : undefined;
+    const year = byYear ? dateYear(dateOf(i)) : undefined;
+    const name = `${dataset ?? ''}\u0000${year ?? ''}`;
     let group = groups.get(name);
-    if (!group) groups.set(name, (group = { partition, positions: [] }));
+    if (!group) {
+      const partition: Record<string, string | number | null> = {};
+      if (datasetOf) partition.dataset = dataset!;
+      if (byYear) partition.year = year!;
+      groups.set(name, (group = { partition, positions: [] }));
+    }
     group.positions.push(i);
   }
   if (groups.size === 0) {

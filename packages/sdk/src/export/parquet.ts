@@ -3,10 +3,9 @@
  * (lists, JSON, booleans, integers) and, for every partial date, sortable DATE columns beside the
  * date as written. Runs anywhere: hyparquet-writer returns bytes; only the Node path writes files.
  */
-import { RELATION_TYPE_INFO, type RelationType } from '@claimgraph/schema';
+import { RELATION_TYPE_INFO, type RelationType, type Statement } from '@claimgraph/schema';
 import { ClaimGraphError } from '../errors.js';
-import { appearanceRows } from './appearances.js';
-import { dateRange, epochDays, tableFields, type Field, type TableKind } from './fields.js';
+import { dateRange, epochDays, tableFields, type ExportKind, type Field, type TableKind } from './fields.js';
 import type { ExportPart } from './files.js';
 import { canonicalRecords, type ExportRecord, type ExportRecords, type RelationStats } from './records.js';
 import {
@@ -167,77 +166,135 @@ function dateColumns(): (value: unknown) => [number, number, string] | null {
   };
 }
 
-/** The rows of a table, in table order: canonical records, or the appearances table's rows. */
-function tableRows(records: ExportRecords, kind: TableKind): object[] {
-  return kind === 'appearances' ? [...appearanceRows(records)] : [...canonicalRecords<ExportRecord>(records, kind)];
+/**
+ * A table's rows, read by position and field: no row object is made. A record table reads its
+ * records (canonical copies only of those that are not); the appearances table reads each
+ * statement's own source and its appearances, a row being a statement and an appearance index.
+ */
+interface TableSource {
+  length: number;
+  /** A field's value in a row: undefined when absent. */
+  value: (name: string) => (position: number) => unknown;
+  /** The id a row is named and partitioned by (a redirect's `from`, an appearance's statement). */
+  id: (position: number) => string;
+  date: (position: number) => unknown;
 }
 
-/** Writes some rows of one table (`positions` into `rows`) as a Parquet file, in memory. */
+function recordSource(records: ExportRecords, kind: ExportKind): TableSource {
+  const list = (
+    records.canonical ? records[kind] : [...canonicalRecords<ExportRecord>(records, kind)]
+  ) as readonly Record<string, unknown>[];
+  const key = kind === 'redirects' ? 'from' : 'id';
+  return {
+    length: list.length,
+    value: (name) => (i) => list[i]![name],
+    id: (i) => String(list[i]![key]),
+    date: (i) => list[i]!.date,
+  };
+}
+
+function appearanceSource(records: ExportRecords): TableSource {
+  const statements = (
+    records.canonical ? records.statements : [...canonicalRecords<Statement>(records, 'statements')]
+  ) as readonly Statement[];
+  // Row i is statement `of[i]`'s own source (`appearance[i]` = -1) or its appearance `appearance[i]`.
+  let length = 0;
+  for (const s of statements) length += 1 + (s.appearances?.length ?? 0);
+  const of = new Int32Array(length);
+  const appearance = new Int32Array(length);
+  let row = 0;
+  for (let s = 0; s < statements.length; s++) {
+    of[row] = s;
+    appearance[row++] = -1;
+    const count = statements[s]!.appearances?.length ?? 0;
+    for (let a = 0; a < count; a++) {
+      of[row] = s;
+      appearance[row++] = a;
+    }
+  }
+  const own = (i: number) => appearance[i]! < 0;
+  const statement = (i: number) => statements[of[i]!]!;
+  const listed = (i: number) => statement(i).appearances![appearance[i]!]! as Record<string, unknown>;
+  const id = (i: number) => statement(i).id;
+  const value = (name: string): ((i: number) => unknown) => {
+    if (name === 'statement') return id;
+    if (name === 'own') return own;
+    // The own source's row takes the statement's source and anchor; it has no note.
+    return (i) =>
+      own(i) ? (name === 'note' ? undefined : (statement(i) as Record<string, unknown>)[name]) : listed(i)[name];
+  };
+  return { length, value, id, date: () => undefined };
+}
+
+/** Writes some rows of one table (`positions` of `source`) as a Parquet file, in memory. */
 function parquetTable(
   parquetWriteBuffer: ParquetWriteBuffer,
   kind: TableKind,
-  rows: readonly object[],
+  source: TableSource,
   positions: readonly number[],
   stats: RelationStats | null,
   method: string,
 ): Uint8Array {
-  const columns = parquetColumns(kind);
-  const data = columns.map(() => [] as unknown[]);
-  const slot = (name: string) => data[columns.findIndex((c) => c.name === name)]!;
-  // Each field's value column and, for dates, its three derived columns, looked up once.
-  const fields = tableFields(kind).map((field) => ({
-    field,
-    values: slot(field.name),
-    dates:
-      field.type === 'date'
-        ? [slot(`${field.name}_start`), slot(`${field.name}_end`), slot(`${field.name}_precision`)]
-        : null,
-  }));
-  const derived =
-    kind === 'relations' && stats
-      ? { status: slot('status'), supports: slot('supports'), disputes: slot('disputes'), symmetric: slot('symmetric') }
-      : null;
+  const count = positions.length;
+  // Column by column, each filled in one pass over the rows.
+  const fill = (value: (position: number) => unknown): unknown[] => {
+    const column = new Array<unknown>(count);
+    for (let i = 0; i < count; i++) column[i] = value(positions[i]!);
+    return column;
+  };
+  const data = new Map<string, unknown[]>();
   const dates = dateColumns();
-  for (const position of positions) {
-    const values = rows[position] as Record<string, unknown>;
-    for (const { field, values: column, dates: dateSlots } of fields) {
-      const value = values[field.name];
+  for (const field of tableFields(kind)) {
+    const read = source.value(field.name);
+    const values = fill((position) => {
+      const value = read(position);
       if (value === undefined && field.required) {
-        const id = (values.id ?? values.from ?? values.statement) as string | undefined;
         throw new ClaimGraphError(
-          `${method}(): ${kind}: ${String(id)} /${field.name}: is required; validate the dataset (claimgraph validate)`,
+          `${method}(): ${kind}: ${source.id(position)} /${field.name}: is required; validate the dataset (claimgraph validate)`,
         );
       }
-      column.push(value === undefined ? null : field.type === 'list' ? [...(value as string[])] : value);
-      if (dateSlots) {
-        const derivedDates = dates(value);
-        dateSlots[0]!.push(derivedDates ? derivedDates[0] : null);
-        dateSlots[1]!.push(derivedDates ? derivedDates[1] : null);
-        dateSlots[2]!.push(derivedDates ? derivedDates[2] : null);
-      }
-    }
-    if (derived) {
-      derived.status.push(stats!.status(position));
-      derived.supports.push(stats!.supports[position]);
-      derived.disputes.push(stats!.disputes[position]);
-      derived.symmetric.push(RELATION_TYPE_INFO[values.type as RelationType]?.symmetric === true);
+      return value === undefined ? null : value;
+    });
+    data.set(field.name, values);
+    if (field.type === 'date') {
+      const derived = values.map(dates);
+      for (const [part, name] of ['start', 'end', 'precision'].entries())
+        data.set(
+          `${field.name}_${name}`,
+          derived.map((d) => (d ? d[part]! : null)),
+        );
     }
   }
+  if (kind === 'relations' && stats) {
+    data.set(
+      'status',
+      fill((position) => stats.status(position)),
+    );
+    data.set(
+      'supports',
+      fill((position) => stats.supports[position]),
+    );
+    data.set(
+      'disputes',
+      fill((position) => stats.disputes[position]),
+    );
+    const type = source.value('type');
+    data.set(
+      'symmetric',
+      fill((position) => RELATION_TYPE_INFO[type(position) as RelationType]?.symmetric === true),
+    );
+  }
+  const columns = parquetColumns(kind);
   const schema = [{ name: 'root', num_children: columns.length }, ...columns.flatMap(schemaElements)];
   const buffer = parquetWriteBuffer({
     // Min/max statistics help engines skip row groups on ids, dates and enums; on free text they only cost time.
-    columnData: columns.map((c, i) => ({ name: c.name, data: data[i]!, statistics: !c.freeText })),
+    columnData: columns.map((c) => ({ name: c.name, data: data.get(c.name) ?? [], statistics: !c.freeText })),
     schema: schema as Parameters<typeof parquetWriteBuffer>[0]['schema'],
     rowGroupSize: PARQUET_ROW_GROUP_ROWS,
     statisticsTruncateLength: STATISTICS_LENGTH,
     createdBy: CREATED_BY,
   });
   return new Uint8Array(buffer);
-}
-
-/** The id a row is partitioned by (a redirect's `from`, an appearance's statement) and its date. */
-function partitionKey(row: Record<string, unknown>): { id: string; date?: unknown } {
-  return { id: String(row.id ?? row.from ?? row.statement), date: row.date };
 }
 
 /**
@@ -264,9 +321,10 @@ export async function parquetParts(
   ];
   const resourceName = (kind: TableKind) => (isPartitioned(layout, kind) ? undefined : parquetResourceName(kind));
   return kinds.flatMap((kind) => {
-    const rows = tableRows(records, kind);
+    const source = kind === 'appearances' ? appearanceSource(records) : recordSource(records, kind);
     const tableSchema = parquetTableSchema(kind, resourceName);
-    return partitionRows(layout, kind, rows, partitionKey, datasets).map(({ partition, positions }): ExportPart => ({
+    const groups = partitionRows(layout, kind, source.length, source.id, source.date, datasets);
+    return groups.map(({ partition, positions }): ExportPart => ({
       path: parquetFilePath(kind, partition, prefix),
       name: parquetResourceName(kind, partition),
       table: kind,
@@ -275,7 +333,7 @@ export async function parquetParts(
       mediatype: 'application/vnd.apache.parquet',
       format: 'parquet',
       records: positions.length,
-      content: parquetTable(write, kind, rows, positions, kind === 'relations' ? stats : null, method),
+      content: parquetTable(write, kind, source, positions, kind === 'relations' ? stats : null, method),
     }));
   });
 }
