@@ -257,11 +257,11 @@ describe('chart, export and site over several datasets', () => {
     expect(second).toContain('2 statements, 1 relation, 4 entities, 2 sources');
     expect(second).toContain('Made up for the tests: no real research.');
     expect(page('person/anas-haqqani.html')).toContain(
-      '<dt>From dataset</dt><dd><a href="../dataset/second.html">Second</a> (version 2.0.0)</dd>',
+      '<p>From dataset: <a href="../dataset/second.html">Second</a> (version 2.0.0)</p>',
     );
     // Statements share pages chosen by a hash of their id: the site's own rule finds the page.
     expect(page(statementPath('st:price-1'))).toContain(
-      '<dt>From datasets</dt><dd><a href="../dataset/first.html">First</a> (version 1.0.0), <a href="../dataset/second.html">Second</a> (version 2.0.0)</dd>',
+      '<p>From datasets: <a href="../dataset/first.html">First</a> (version 1.0.0), <a href="../dataset/second.html">Second</a> (version 2.0.0)</p>',
     );
   });
 });
