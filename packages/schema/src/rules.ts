@@ -183,7 +183,7 @@ export function checkCrossRecordRules(
   data: Dataset,
   files: Record<RecordKind, string>,
   mentionedRelations: ReadonlySet<string> = new Set(data.statements.map((s) => s.relation)),
-  present: ReadonlyMap<string, RecordKind> = presentIds(data),
+  present?: ReadonlyMap<string, RecordKind>,
   exclusions: Exclusions = EXCLUSIONS,
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -209,7 +209,8 @@ export function checkCrossRecordRules(
 
   // null: the record exists but failed its own checks, which already report it.
   const missing = (id: string, expected: RecordKind): string | null => {
-    const actual = present.get(id) ?? firstSeen.get(id);
+    // Without `present`, the records are all there are: their own first kinds are the present ids.
+    const actual = (present ?? firstSeen).get(id) ?? firstSeen.get(id);
     if (actual === expected) return null;
     return actual
       ? wrongKind(id, actual, expected)
