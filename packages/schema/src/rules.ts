@@ -203,9 +203,9 @@ export function checkCrossRecordRules(
     }
   }
 
-  const entities = new Map<string, Entity>(data.entities.map((e) => [e.id, e]));
-  const relations = new Map<string, Relation>(data.relations.map((r) => [r.id, r]));
-  const sources = new Map(data.sources.map((s) => [s.id, s]));
+  const entities = byId(data.entities);
+  const relations = byId(data.relations);
+  const sources = byId(data.sources);
 
   // null: the record exists but failed its own checks, which already report it.
   const missing = (id: string, expected: RecordKind): string | null => {
@@ -282,6 +282,13 @@ export function checkCrossRecordRules(
   pushAll(issues, findDuplicateRelations(data.relations, files.relations));
   pushAll(issues, findPartOfCycles(data.relations, files.relations));
   return issues;
+}
+
+/** Records by id, the last of a duplicated id kept (as `new Map` of entries keeps it), without an entry array per record. */
+function byId<T extends { id: string }>(records: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const record of records) map.set(record.id, record);
+  return map;
 }
 
 /** A source that reports the statement (its own, or appearance `appearance`; -1 for its own): known, and published no earlier. */
