@@ -35,6 +35,8 @@ export function daysInMonth(year: number, month: number): number {
  * Year 0000 is rejected: in news data it is always a placeholder, never 1 BC.
  */
 export function partialDateProblem(value: string): string | null {
+  // Almost every date is valid: say so from the character codes, without the split below.
+  if (isPartialDate(value as unknown)) return null;
   if (!PARTIAL_DATE_RE.test(value)) {
     return `${show(value)} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD`;
   }

@@ -7,7 +7,7 @@ import { pushAll } from './arrays.js';
 import { latestDay, earliestDay, PARTIAL_DATE_PATTERN, partialDateProblem } from './dates.js';
 import { pointerSegment, show, type ValidationIssue } from './issues.js';
 import type { CheckedKind, FieldProblem } from './schema-check.js';
-import type { Dataset, Entity, RecordKind, Redirect, Relation, Statement } from './records.js';
+import type { Dataset, Entity, RecordKind, Redirect, Relation, Source, Statement } from './records.js';
 import { EXCLUSIONS, findExclusionConflicts, type Exclusions } from './exclusions.js';
 import { nameProblem, textProblem } from './text.js';
 import { findRepeatedStatements, wordsProblems } from './words.js';
@@ -124,11 +124,6 @@ export function checkRecordRules(kind: CheckedKind, record: unknown): FieldProbl
   return problems;
 }
 
-interface Indexed {
-  kind: RecordKind;
-  index: number;
-}
-
 /** The fields of each record kind that name another record, and the kind they must name. */
 export const REFERENCES: Partial<Record<CheckedKind, Readonly<Record<string, RecordKind>>>> = {
   relations: { source: 'entities', target: 'entities' },
@@ -188,7 +183,7 @@ export function checkCrossRecordRules(
   data: Dataset,
   files: Record<RecordKind, string>,
   mentionedRelations: ReadonlySet<string> = new Set(data.statements.map((s) => s.relation)),
-  present: ReadonlyMap<string, RecordKind> = presentIds(data),
+  present?: ReadonlyMap<string, RecordKind>,
   exclusions: Exclusions = EXCLUSIONS,
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -196,24 +191,26 @@ export function checkCrossRecordRules(
     issues.push({ file: files[kind], id, path, message });
 
   // Ids are unique across the whole dataset, not only within a file.
-  const firstSeen = new Map<string, Indexed>();
+  // The kind of the first record with each id (a kind, not an object per record: a release has millions).
+  const firstSeen = new Map<string, RecordKind>();
   for (const kind of ['entities', 'relations', 'statements', 'sources'] as const) {
-    data[kind].forEach((record, index) => {
+    for (const record of data[kind]) {
       const earlier = firstSeen.get(record.id);
       if (earlier) {
-        const where = earlier.kind === kind ? `earlier in ${files[kind]}` : `in ${files[earlier.kind]}`;
+        const where = earlier === kind ? `earlier in ${files[kind]}` : `in ${files[earlier]}`;
         issue(kind, record.id, '/id', `duplicate id: ${show(record.id)} is already used ${where}`);
-      } else firstSeen.set(record.id, { kind, index });
-    });
+      } else firstSeen.set(record.id, kind);
+    }
   }
 
-  const entities = new Map<string, Entity>(data.entities.map((e) => [e.id, e]));
-  const relations = new Map<string, Relation>(data.relations.map((r) => [r.id, r]));
-  const sources = new Map(data.sources.map((s) => [s.id, s]));
+  const entities = byId(data.entities);
+  const relations = byId(data.relations);
+  const sources = byId(data.sources);
 
   // null: the record exists but failed its own checks, which already report it.
   const missing = (id: string, expected: RecordKind): string | null => {
-    const actual = present.get(id) ?? firstSeen.get(id)?.kind;
+    // Without `present`, the records are all there are: their own first kinds are the present ids.
+    const actual = (present ?? firstSeen).get(id) ?? firstSeen.get(id);
     if (actual === expected) return null;
     return actual
       ? wrongKind(id, actual, expected)
@@ -247,22 +244,10 @@ export function checkCrossRecordRules(
     checkSpeaker(statement, 'speaker', entities, issue, unresolved);
     if (statement.reportedBy !== undefined) checkSpeaker(statement, 'reportedBy', entities, issue, unresolved);
 
-    const reporting = [
-      { path: '/source', id: statement.source },
-      ...(statement.appearances ?? []).map((a, i) => ({ path: `/appearances/${i}/source`, id: a.source })),
-    ];
-    for (const { path, id } of reporting) {
-      const source = sources.get(id);
-      if (!source) unresolved('statements', statement.id, path, id, 'sources');
-      else if (source.published && earliestDay(statement.date) > latestDay(source.published)) {
-        issue(
-          'statements',
-          statement.id,
-          path === '/source' ? '/date' : path,
-          `${show(statement.date)} is after its source ${show(source.id)} was published (${source.published})`,
-        );
-      }
-    }
+    checkReporting(statement, statement.source, -1, sources, issue, unresolved);
+    const appearances = statement.appearances ?? [];
+    for (let i = 0; i < appearances.length; i++)
+      checkReporting(statement, appearances[i]!.source, i, sources, issue, unresolved);
   }
 
   for (const { statement, first } of findRepeatedStatements(data.statements)) {
@@ -297,6 +282,36 @@ export function checkCrossRecordRules(
   pushAll(issues, findDuplicateRelations(data.relations, files.relations));
   pushAll(issues, findPartOfCycles(data.relations, files.relations));
   return issues;
+}
+
+/** Records by id, the last of a duplicated id kept (as `new Map` of entries keeps it), without an entry array per record. */
+function byId<T extends { id: string }>(records: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const record of records) map.set(record.id, record);
+  return map;
+}
+
+/** A source that reports the statement (its own, or appearance `appearance`; -1 for its own): known, and published no earlier. */
+function checkReporting(
+  statement: Statement,
+  id: string,
+  appearance: number,
+  sources: Map<string, Source>,
+  issue: (kind: RecordKind, id: string, path: string, message: string) => void,
+  unresolved: (kind: RecordKind, id: string, path: string, ref: string, expected: RecordKind) => void,
+) {
+  // The path is spelt only for a problem: most sources are fine.
+  const path = () => (appearance < 0 ? '/source' : `/appearances/${appearance}/source`);
+  const source = sources.get(id);
+  if (!source) unresolved('statements', statement.id, path(), id, 'sources');
+  else if (source.published && earliestDay(statement.date) > latestDay(source.published)) {
+    issue(
+      'statements',
+      statement.id,
+      appearance < 0 ? '/date' : path(),
+      `${show(statement.date)} is after its source ${show(source.id)} was published (${source.published})`,
+    );
+  }
 }
 
 function checkSpeaker(

@@ -110,21 +110,34 @@ export function checkCoverageShape(coverage: unknown): FieldProblem[] {
 /** How many levels of arrays and objects a field may hold before it is refused unread. */
 const MAX_NESTING = 32;
 
-/** The pointer of the first field nested deeper than MAX_NESTING, without recursion; null when none is. */
+/**
+ * The pointer of the first field nested deeper than MAX_NESTING, or null when none is. Recursion
+ * stops at MAX_NESTING levels, so any input is safe; nothing is allocated for the usual shallow
+ * record, which every record of a build is checked for.
+ */
 function deeplyNestedField(record: Record<string, unknown>): string | null {
   for (const key of Object.keys(record)) {
     const value = record[key];
-    if (typeof value !== 'object' || value === null) continue;
-    const stack: [unknown, number][] = [[value, 1]];
-    while (stack.length > 0) {
-      const [item, depth] = stack.pop()!;
-      if (depth > MAX_NESTING) return `/${pointerSegment(key)}`;
-      for (const child of Array.isArray(item) ? item : Object.values(item as object)) {
-        if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
-      }
-    }
+    if (typeof value === 'object' && value !== null && nestsDeeper(value, 1)) return `/${pointerSegment(key)}`;
   }
   return null;
+}
+
+/** Whether `value`, at nesting `depth`, holds an array or object deeper than MAX_NESTING. */
+function nestsDeeper(value: object, depth: number): boolean {
+  if (depth > MAX_NESTING) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const child: unknown = value[i];
+      if (typeof child === 'object' && child !== null && nestsDeeper(child, depth + 1)) return true;
+    }
+    return false;
+  }
+  for (const key of Object.keys(value)) {
+    const child: unknown = (value as Record<string, unknown>)[key];
+    if (typeof child === 'object' && child !== null && nestsDeeper(child, depth + 1)) return true;
+  }
+  return false;
 }
 
 function translateErrors(checker: TypeCheck<TSchema>, record: object): FieldProblem[] {

@@ -1,5 +1,5 @@
 /** Counts and date range of a dataset: what `claimgraph info` prints and `datapackage.json` records. */
-import { comparePartialDates, latestDay } from './dates.js';
+import { earliestDay, latestDay } from './dates.js';
 import type { Dataset } from './records.js';
 
 export interface DatasetSummary {
@@ -20,9 +20,21 @@ function tally(values: Iterable<string>): Record<string, number> {
 export function summarizeDataset(dataset: Dataset): DatasetSummary {
   let from: string | null = null;
   let to: string | null = null;
+  // The bounds' own days, kept: comparePartialDates(date, from) < 0 is "starts earlier, or on the
+  // same day with less precision", and YYYY-MM-DD days compare as strings.
+  let fromDay = '';
+  let toDay = '';
   for (const { date } of dataset.statements) {
-    if (from === null || comparePartialDates(date, from) < 0) from = date;
-    if (to === null || latestDay(date) > latestDay(to)) to = date;
+    const start = earliestDay(date);
+    if (from === null || start < fromDay || (start === fromDay && date.length < from.length)) {
+      from = date;
+      fromDay = start;
+    }
+    const end = latestDay(date);
+    if (to === null || end > toDay) {
+      to = date;
+      toDay = end;
+    }
   }
   return {
     counts: {

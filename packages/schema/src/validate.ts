@@ -158,7 +158,11 @@ function validateData(input: unknown, options: ValidateOptions): ValidationResul
     }
   }
 
-  const present = presentIds(input as Partial<Record<RecordKind, unknown>>);
+  // Every id and its kind, malformed records included: needed only once some record is malformed
+  // (a valid dataset's well-formed records are all of them, and the cross-record rules index those).
+  let present: Map<string, RecordKind> | undefined;
+  const presentOf = () => (present ??= presentIds(input as Partial<Record<RecordKind, unknown>>));
+  let malformed = false;
   const wellFormed: Dataset = { entities: [], relations: [], statements: [], sources: [] };
   for (const kind of RECORD_KINDS) {
     const records = (input as Record<string, unknown>)[kind];
@@ -175,13 +179,18 @@ function validateData(input: unknown, options: ValidateOptions): ValidationResul
       continue;
     }
     records.forEach((record: unknown, index) => {
+      const shape = checkRecordShape(kind, record);
+      const rules = checkRecordRules(kind, record);
+      if (shape.length === 0 && rules.length === 0) {
+        (wellFormed[kind] as unknown[]).push(record);
+        return;
+      }
+      malformed = true;
       const id = recordId(record);
-      const problems = [...checkRecordShape(kind, record), ...checkRecordRules(kind, record)].map(
-        (p) => wrongKindProblem(kind, record, p, present) ?? p,
-      );
-      for (const problem of problems)
+      for (const p of [...shape, ...rules]) {
+        const problem = wrongKindProblem(kind, record, p, presentOf()) ?? p;
         errors.push({ file: files[kind], id, path: problem.path, message: problem.message, index });
-      if (problems.length === 0) (wellFormed[kind] as unknown[]).push(record);
+      }
     });
     if (requireSorted) pushAll(errors, checkSorted(records, files[kind]));
   }
@@ -196,7 +205,7 @@ function validateData(input: unknown, options: ValidateOptions): ValidationResul
     }
   }
   const exclusions = options.exclusions ?? (requireSorted ? EXCLUSIONS : {});
-  pushAll(errors, checkCrossRecordRules(wellFormed, files, mentioned, present, exclusions));
+  pushAll(errors, checkCrossRecordRules(wellFormed, files, mentioned, malformed ? presentOf() : undefined, exclusions));
   pushAll(
     errors,
     validateRedirects((input as { redirects?: unknown }).redirects, wellFormed, files.redirects, requireSorted),

@@ -194,17 +194,35 @@ export interface RepeatedStatement {
 
 /**
  * Statements that repeat an earlier one's speaker, relation, stance and words: two reports of the
- * same words are one statement with two appearances, never two statements.
+ * same words are one statement with two appearances, never two statements. The same answer as
+ * keying every statement by `statementIdentity`, but the words are folded only for statements that
+ * share a relation and speaker with another, which few do: folding every statement's words cost
+ * a release build as much as parsing them.
  */
 export function findRepeatedStatements(statements: readonly Statement[]): RepeatedStatement[] {
-  const seen = new Map<string, Statement>();
+  // Per relation, per speaker: the one statement seen so far, or, once a second one comes, the
+  // statements by stance and folded words (the first of each kept).
+  const byRelation = new Map<string, Map<string, Statement | Map<string, Statement>>>();
   const repeated: RepeatedStatement[] = [];
+  const wordsOf = (s: Statement) => `${s.stance}\n${wordsKey((s.quote ?? s.paraphrase)!)}`;
   for (const statement of statements) {
-    const key = statementIdentity(statement);
-    if (key === undefined) continue;
-    const first = seen.get(key);
+    if (statement.quote === undefined && statement.paraphrase === undefined) continue;
+    let bySpeaker = byRelation.get(statement.relation);
+    if (!bySpeaker)
+      byRelation.set(statement.relation, (bySpeaker = new Map<string, Statement | Map<string, Statement>>()));
+    let group = bySpeaker.get(statement.speaker);
+    if (group === undefined) {
+      bySpeaker.set(statement.speaker, statement);
+      continue;
+    }
+    if (!(group instanceof Map)) {
+      group = new Map([[wordsOf(group), group]]);
+      bySpeaker.set(statement.speaker, group);
+    }
+    const key = wordsOf(statement);
+    const first = group.get(key);
     if (first) repeated.push({ statement, first });
-    else seen.set(key, statement);
+    else group.set(key, statement);
   }
   return repeated;
 }

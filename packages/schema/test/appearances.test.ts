@@ -2,12 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   exactHoldsWords,
+  findRepeatedStatements,
   fold,
   outsideCoverage,
   sameUtterance,
+  statementIdentity,
   validateDataset,
   wordsKey,
   type Coverage,
+  type Statement,
 } from '../src/index.js';
 import { baseDataset, problemsAfter, problemsOf, record, type Loose } from './fixture.js';
 
@@ -123,6 +126,41 @@ describe('appearances', () => {
       const problems = problemsAfter((d) => d.statements.push({ ...kirby(d), id: 'st:zz-kirby-2', ...change }));
       expect(problems, JSON.stringify(change)).toEqual([]);
     }
+  });
+  it('findRepeatedStatements() pairs each repeat with the first statement of the same identity', () => {
+    // The reference: every statement keyed by its full identity, first one kept.
+    const reference = (statements: Statement[]) => {
+      const seen = new Map<string, Statement>();
+      const out: { statement: Statement; first: Statement }[] = [];
+      for (const statement of statements) {
+        const key = statementIdentity(statement);
+        if (key === undefined) continue;
+        const first = seen.get(key);
+        if (first) out.push({ statement, first });
+        else seen.set(key, statement);
+      }
+      return out;
+    };
+    const statement = fc.record({
+      speaker: fc.constantFrom('person:a', 'person:b'),
+      relation: fc.constantFrom('rel:x', 'rel:y'),
+      stance: fc.constantFrom('supports' as const, 'disputes' as const),
+      words: fc.option(fc.constantFrom('Yes.', 'yes', '“Yes”', 'No', 'no way', 'e\u0301t\u00e9'), { nil: undefined }),
+      quoted: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(statement, { maxLength: 12 }), (drawn) => {
+        const statements = drawn.map(
+          ({ words, quoted, ...rest }, i) =>
+            ({
+              id: `st:${i}`,
+              ...rest,
+              ...(words === undefined ? {} : quoted ? { quote: words } : { paraphrase: words }),
+            }) as Statement,
+        );
+        expect(findRepeatedStatements(statements)).toEqual(reference(statements));
+      }),
+    );
   });
 });
 

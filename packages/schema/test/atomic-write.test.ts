@@ -22,7 +22,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mountTmpfs, unmountTmpfs } from '../../../test-support/tmpfs.mjs';
-import { makeFolder, removeStaleTemporaries, syncFiles, writeFileAtomic, writeFilesAtomic } from '../src/node.js';
+import {
+  makeFolder,
+  removeStaleTemporaries,
+  syncFiles,
+  writeFileAtomic,
+  writeFilesAtomic,
+  writeNewFile,
+} from '../src/node.js';
 
 let root: string;
 beforeEach(() => {
@@ -46,6 +53,25 @@ function fillDisk(dir: string, free: number): void {
   ftruncateSync(fd, Math.max(0, size - free));
   closeSync(fd);
 }
+
+describe('writeNewFile()', () => {
+  it('writes text and byte chunks of any size in order, with their byte count and sha256', async () => {
+    // Small lines, multi-byte characters, a lone surrogate, a chunk larger than a batch, bytes between.
+    const big = 'é'.repeat(700_000);
+    const chunks: (string | Uint8Array)[] = [];
+    for (let i = 0; i < 20_000; i++) chunks.push(`{"n":${i},"name":"Ta\u0161kent \ud800 ✓"}\n`);
+    chunks.push(Uint8Array.of(0, 255, 10), big, 'tail');
+    const expected = Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c)));
+    const file = join(root, 'out.ndjson');
+    const written = await writeNewFile(file, chunks);
+    expect(readFileSync(file).equals(expected)).toBe(true);
+    expect(written).toEqual({
+      bytes: expected.byteLength,
+      sha256: createHash('sha256').update(expected).digest('hex'),
+      binary: true,
+    });
+  });
+});
 
 describe('writeFileAtomic() on a nearly full disk', () => {
   it('fails with ENOSPC and leaves the old file byte for byte, where one write would be cut short', async (context) => {

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   canonicalDataset,
   canonicalRecord,
+  comparePartialDates,
   isCanonicalRecord,
+  latestDay,
   serializeDataset,
   serializeDatasetChunks,
   summarizeDataset,
@@ -265,6 +267,31 @@ describe('summarizeDataset()', () => {
     data.statements[1]!.date = '2021';
     data.statements[2]!.date = '2021-12-30';
     expect(summarizeDataset(data).statementDates).toEqual({ from: '2012-09', to: '2021' });
+  });
+
+  it('picks the first date by comparePartialDates and the last by latest day, first of equals kept', () => {
+    const date = fc.constantFrom(
+      '2020',
+      '2020-01',
+      '2020-01-01',
+      '2020-12',
+      '2020-12-31',
+      '2021-02',
+      '2019-12-31',
+      '2021',
+    );
+    fc.assert(
+      fc.property(fc.array(date, { minLength: 1, maxLength: 8 }), (dates) => {
+        const data = { entities: [], relations: [], sources: [], statements: dates.map((d) => ({ date: d })) };
+        let from = dates[0]!;
+        let to = dates[0]!;
+        for (const d of dates) {
+          if (comparePartialDates(d, from) < 0) from = d;
+          if (latestDay(d) > latestDay(to)) to = d;
+        }
+        expect(summarizeDataset(data as unknown as Dataset).statementDates).toEqual({ from, to });
+      }),
+    );
   });
 
   it('gives no date range for a dataset without statements', () => {

@@ -69,7 +69,19 @@ describe('isPartialDate()', () => {
     expect(isPartialDate('２０２１')).toBe(false);
   });
 
-  it('agrees with partialDateProblem() on any string made of date characters', () => {
+  it('agrees with partialDateProblem() and with the pattern and calendar on any string made of date characters', () => {
+    // The calendar spelt out again, by Date, independently of both (partialDateProblem asks isPartialDate first).
+    const monthDays = (y: number, m: number) => {
+      const day = new Date(0);
+      day.setUTCFullYear(y, m, 0);
+      return day.getUTCDate();
+    };
+    const reference = (value: string) => {
+      if (!/^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$/.test(value)) return false;
+      const [y, m, d] = value.split('-').map(Number) as [number, number?, number?];
+      if (y === 0 || (m !== undefined && (m < 1 || m > 12))) return false;
+      return d === undefined || (d >= 1 && d <= monthDays(y, m!));
+    };
     const chars = fc.constantFrom('0', '1', '2', '3', '9', '-', ' ', 'a', '\n', '٢');
     const dateLike = fc.oneof(
       fc.string({ unit: chars, maxLength: 11 }),
@@ -83,6 +95,7 @@ describe('isPartialDate()', () => {
       fc.property(dateLike, fc.constantFrom(4, 7, 10, 11), (text, cut) => {
         const value = text.slice(0, cut);
         expect(isPartialDate(value)).toBe(partialDateProblem(value) === null);
+        expect(isPartialDate(value)).toBe(reference(value));
       }),
       { numRuns: 2000 },
     );

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatIssue, nameProblem, textProblem } from '../src/index.js';
 import { parseJsonText, readJsonFile } from '../src/node.js';
@@ -135,6 +136,38 @@ describe('source JSON: duplicate keys and numbers JSON cannot hold (issue 17, ca
       ok: true,
       value: [1.5, 100, 0.1, -0, 9007199254740992, 1.7976931348623157e308, 5e-324],
     });
+  });
+
+  it('finds a duplicate key or an inexact number wherever it is, and nothing in a file without one', () => {
+    // Keys as written (`r\\u006fle` is `role`); strings holding quotes, colons and backslashes.
+    const keys = ['role', 'r\\u006fle', 'id', 'a\\":', '\\\\'];
+    const decoded = (key: string) => JSON.parse(`"${key}"`) as string;
+    type Tree = { text: string; bad: boolean };
+    const number = fc.constantFrom('7', '-12', '1.50', '1e2', '123456789012345', '9007199254740993', '1e400');
+    const leaf = fc.oneof(
+      number.map((text) => ({ text, bad: text === '9007199254740993' || text === '1e400' })),
+      fc.constantFrom('"x: y"', '"\\": 1"', 'true', 'null', 'false', '"é"').map((text) => ({ text, bad: false })),
+    );
+    const { tree } = fc.letrec<{ tree: Tree }>((tie) => ({
+      tree: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        leaf,
+        fc.array(tie('tree'), { maxLength: 3 }).map((items) => ({
+          text: `[${items.map((t) => t.text).join(', ')}]`,
+          bad: items.some((t) => t.bad),
+        })),
+        fc.array(fc.tuple(fc.constantFrom(...keys), tie('tree')), { maxLength: 4 }).map((fields) => ({
+          text: `{\n${fields.map(([k, t]) => `"${k}" :\t${t.text}`).join(',\n')}}`,
+          bad: fields.some(([, t]) => t.bad) || new Set(fields.map(([k]) => decoded(k))).size < fields.length,
+        })),
+      ),
+    }));
+    fc.assert(
+      fc.property(tree, ({ text, bad }) => {
+        expect(parse(text).ok, text).toBe(!bad);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('release files are read without the check', () => {

@@ -32,12 +32,12 @@ class Writer {
     return this.buffers.length - 1;
   }
 
-  /** Strings concatenated as UTF-8, with their starts in UTF-16 code units. */
-  text(values: readonly string[]): { text: number; offsets: number } {
+  /** Strings concatenated as UTF-8, with their starts in UTF-16 code units; undefined is the empty string (as `join` has it). */
+  text(values: readonly (string | undefined)[]): { text: number; offsets: number } {
     const offsets = new Uint32Array(values.length + 1);
     let at = 0;
     for (let i = 0; i < values.length; i++) {
-      at += values[i]!.length;
+      at += values[i]?.length ?? 0;
       offsets[i + 1] = at;
     }
     return { text: this.add('utf8', new TextEncoder().encode(values.join(''))), offsets: this.add('uint32', offsets) };
@@ -56,9 +56,12 @@ const fieldOf = (row: unknown, name: string): unknown =>
     ? (row as Row)[name]
     : undefined;
 
-/** One field of every row (rows are objects, checked before), undefined where a row has none of its own. */
-function fieldValues(rows: readonly unknown[], name: string): unknown[] {
-  const values: unknown[] = new Array(rows.length);
+/**
+ * One field of every row (rows are objects, checked before), undefined where a row has none of its
+ * own, into `values` (one array per table, refilled for each column: an array per column would be
+ * as many large arrays of garbage, each kept until a major GC).
+ */
+function fieldValues(rows: readonly unknown[], name: string, values: unknown[]): unknown[] {
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as Row;
     values[i] = Object.hasOwn(row, name) ? row[name] : undefined;
@@ -165,12 +168,7 @@ function encodeColumn(
     return { name, kind: 'bool', values: writer.add('uint8', out) };
   }
   if (plan.kind !== 'json' && plan.kind !== 'strings' && allStrings) {
-    return {
-      name,
-      kind: 'string',
-      ...writer.text(values.map((v) => (v === undefined ? '' : (v as string)))),
-      ...optional(writer, values),
-    };
+    return { name, kind: 'string', ...writer.text(values as (string | undefined)[]), ...optional(writer, values) };
   }
   if (
     plan.kind === 'strings' &&
@@ -265,8 +263,9 @@ export function encodeColumns(dataset: Dataset): Uint8Array {
     for (const row of rows) for (const key of Object.keys(row as Row)) if (!known.has(key)) extra.add(key);
     const fields: FieldPlan[] = [...planned, ...[...extra].sort().map((name) => ({ name, kind: 'json' as const }))];
     const columns: ColumnHeader[] = [];
+    const column: unknown[] = new Array(rows.length);
     for (const plan of fields) {
-      const values = fieldValues(rows, plan.name);
+      const values = fieldValues(rows, plan.name, column);
       const found = survey(values);
       if (found.defined === 0) continue;
       columns.push(encodeColumn(writer, table, plan, values, found.allStrings, ids));

@@ -74,26 +74,32 @@ export async function writeNewFile(path: string, content: WriteContent, mode?: n
   const chunks = typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
   const handle = await open(path, 'wx', mode);
   try {
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
+    // Text is encoded into one buffer of BATCH bytes, reused for every write of the file: a file
+    // of many small chunks costs no buffer per chunk (garbage that would outlive the write).
+    let batch: Buffer | undefined;
+    let batched = 0;
     const flush = async () => {
-      if (pendingBytes === 0) return;
-      const data = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
-      pending = [];
-      pendingBytes = 0;
+      if (batched === 0) return;
+      const data = batch!.subarray(0, batched);
+      batched = 0;
+      await put(data);
+    };
+    const put = async (data: Buffer) => {
+      hash.update(data);
+      bytes += data.byteLength;
       await writeAll(handle, data);
     };
     for await (const chunk of chunks) {
-      if (typeof chunk !== 'string') binary = true;
-      const data =
-        typeof chunk === 'string'
-          ? Buffer.from(chunk, 'utf8')
-          : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      hash.update(data);
-      bytes += data.byteLength;
-      pending.push(data);
-      pendingBytes += data.byteLength;
-      if (pendingBytes >= BATCH) await flush();
+      if (typeof chunk !== 'string') {
+        binary = true;
+        await flush();
+        await put(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        continue;
+      }
+      const length = Buffer.byteLength(chunk, 'utf8');
+      if (batched + length > BATCH) await flush();
+      if (length > BATCH) await put(Buffer.from(chunk, 'utf8'));
+      else batched += (batch ??= Buffer.allocUnsafeSlow(BATCH)).write(chunk, batched, 'utf8');
     }
     await flush();
     await handle.sync();

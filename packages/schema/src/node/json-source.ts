@@ -14,6 +14,78 @@ type Frame =
  * the scan can trust its syntax), or `null`. Iterative, so any nesting JSON.parse took is fine.
  */
 export function checkJsonSource(text: string, value: unknown, file: string): ValidationIssue | null {
+  // Almost every file has neither: a lean pass says so, and only a file that has one is scanned
+  // again to say where (a Map per object and a string per key cost a build as much as JSON.parse).
+  if (!mayHaveSourceProblem(text, value)) return null;
+  return locateSourceProblem(text, value, file);
+}
+
+/**
+ * False when `text` certainly has no duplicate key and no inexact number: every number literal is
+ * a short integer or checks exact, and the text has as many keys (strings followed by `:`) as the
+ * parsed value has, which a duplicate would make one fewer.
+ */
+function mayHaveSourceProblem(text: string, value: unknown): boolean {
+  let keys = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      i++;
+      for (;;) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i += 2;
+        else if (d === 0x22 || i >= n) break;
+        else i++;
+      }
+      i++;
+      let next = text.charCodeAt(i);
+      while (next === 0x20 || next === 0x0a || next === 0x0d || next === 0x09) next = text.charCodeAt(++i);
+      if (next === 0x3a /* : */) keys++;
+    } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+      const start = i;
+      let simple = true;
+      i++;
+      for (;;) {
+        const d = text.charCodeAt(i);
+        if (d >= 0x30 && d <= 0x39) i++;
+        else if (d === 0x2e || d === 0x65 || d === 0x45 || d === 0x2b || d === 0x2d) {
+          simple = false;
+          i++;
+        } else break;
+      }
+      // Up to 15 digits, an integer is exact; anything else is checked as the full scan would.
+      if (!(simple && i - start <= 15) && inexactNumber(text.slice(start, i))) return true;
+    } else if (c === 0x74 || c === 0x6e) i += 4;
+    else if (c === 0x66) i += 5;
+    else i++;
+  }
+  return keys !== keysOf(value);
+}
+
+/** How many keys the objects of a parsed value hold, all levels; iterative, like the scan. */
+function keysOf(value: unknown): number {
+  let keys = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item !== 'object' || item === null) continue;
+    if (Array.isArray(item)) {
+      for (let i = 0; i < item.length; i++) if (typeof item[i] === 'object' && item[i] !== null) stack.push(item[i]);
+    } else {
+      for (const key of Object.keys(item)) {
+        keys++;
+        const child = (item as Record<string, unknown>)[key];
+        if (typeof child === 'object' && child !== null) stack.push(child);
+      }
+    }
+  }
+  return keys;
+}
+
+/** The issue `checkJsonSource` reports: the first duplicate key or inexact number, with line, column and path. */
+function locateSourceProblem(text: string, value: unknown, file: string): ValidationIssue | null {
   const stack: Frame[] = [];
   let line = 1;
   let lineStart = 0;
