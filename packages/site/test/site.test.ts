@@ -95,6 +95,7 @@ describe('buildSite() on the bundled release', () => {
       /^assets\/vega\.[0-9a-f]{10}\.min\.js$/,
       /^assets\/vega-lite\.[0-9a-f]{10}\.min\.js$/,
       /^assets\/vega-embed\.[0-9a-f]{10}\.min\.js$/,
+      /^assets\/load\.[0-9a-f]{10}\.js$/,
     ];
     for (const name of shared)
       expect(
@@ -168,6 +169,9 @@ describe('buildSite() on the bundled release', () => {
       charts += count;
       if (count === 0) continue;
       expect(html, path).toContain('Embed this chart');
+      // One script tag for the charts: load.js adds the rest.
+      expect(html.match(/<script\b/g), path).toHaveLength(1);
+      expect(html, path).toMatch(/<script defer src="[./]*assets\/load\.[0-9a-f]{10}\.js"><\/script>/);
       const chart = JSON.parse(decode(/<figure class="chart" data-chart="([^"]*)"/.exec(html)![1]!)) as {
         kind: string;
         relation?: string;
@@ -179,6 +183,19 @@ describe('buildSite() on the bundled release', () => {
       expect(html, path).toContain(`&lt;iframe src=&quot;/embed.html#${chart.kind}=${id}&quot;`);
     }
     expect(charts).toBeGreaterThan(input.dataset.relations.length);
+  });
+
+  it('has load.js add the chart scripts, in order, beside itself', () => {
+    const loader = text(
+      files,
+      [...files.keys()].find((p) => p.startsWith('assets/load.'))!,
+    );
+    const names = ['data', 'vega', 'vega-lite', 'vega-embed', 'charts'].map((name) =>
+      [...files.keys()]
+        .find((p) => new RegExp(`^assets/${name}\\.[0-9a-f]{10}(\\.min)?\\.js$`).test(p))!
+        .slice('assets/'.length),
+    );
+    expect(loader).toContain(JSON.stringify(names));
   });
 
   it('writes absolute URLs in citations and embeds when given a base URL', () => {

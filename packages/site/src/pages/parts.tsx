@@ -77,17 +77,12 @@ export type PageKind =
   | 'redirect'
   | 'embed';
 
-/** What a page with a chart loads: the release data, vega's three builds and the script that draws. */
+/**
+ * What a page with a chart loads: one small loader (assets.ts) that adds the release data, vega's
+ * three builds and the script that draws, in that order, after the page is parsed.
+ */
 export function ChartScripts({ site, path }: { site: Site; path: string }) {
-  return (
-    <>
-      <script defer src={site.assetHref(path, 'data.js')} />
-      <script defer src={site.assetHref(path, 'vega.min.js')} />
-      <script defer src={site.assetHref(path, 'vega-lite.min.js')} />
-      <script defer src={site.assetHref(path, 'vega-embed.min.js')} />
-      <script defer src={site.assetHref(path, 'charts.js')} />
-    </>
-  );
+  return <script defer src={site.assetHref(path, 'load.js')} />;
 }
 
 export interface PageProps {
