@@ -69,12 +69,13 @@ const CHART_SCRIPTS = ['data.js', 'vega.min.js', 'vega-lite.min.js', 'vega-embed
 
 /**
  * The one script a page with a chart names (`load.js`): it adds the chart scripts beside itself, in
- * order (`async = false` keeps a script's place, as `defer` did). Five tags were about 590 bytes of
- * each of the 40,000 chart pages of a large site. Classic scripts by relative URL: it works from a folder.
+ * order (`async = false` keeps a script's place, as `defer` did), and gives charts.js the embed
+ * page's URL, so a page holds no embed snippet of its own. Five tags were about 590 bytes of each
+ * of the 40,000 chart pages of a large site. Classic scripts by relative URL: it works from a folder.
  */
-export function loaderScript(scripts: readonly string[]): string {
+export function loaderScript(scripts: readonly string[], embedUrl: string): string {
   const names = scripts.map((path) => path.slice(path.lastIndexOf('/') + 1));
-  return `(function(){var here=document.currentScript.src;${JSON.stringify(names)}.forEach(function(name){var s=document.createElement("script");s.src=new URL(name,here).href;s.async=false;document.head.appendChild(s)})})();\n`;
+  return `(function(){var here=document.currentScript.src;window.CLAIMGRAPH_EMBED=${JSON.stringify(embedUrl)};${JSON.stringify(names)}.forEach(function(name){var s=document.createElement("script");s.src=new URL(name,here).href;s.async=false;document.head.appendChild(s)})})();\n`;
 }
 
 /**
@@ -87,10 +88,14 @@ export function hashedPath(name: string, content: string | Uint8Array): string {
   return `assets/${name.slice(0, dot)}.${hash}${name.slice(dot)}`;
 }
 
-/** The files every page shares, by the name pages ask for: each one's hashed path and content. */
+/**
+ * The files every page shares, by the name pages ask for: each one's hashed path and content.
+ * `embedUrl` is where the embed page will be read (`/embed.html`, or absolute with a base URL).
+ */
 export function sharedAssets(
   meta: SiteMeta,
   dataset: Dataset,
+  embedUrl: string,
 ): Map<AssetName, { path: string; content: string | Uint8Array }> {
   const files = new Map<AssetName, { path: string; content: string | Uint8Array }>();
   const add = (name: AssetName, content: string | Uint8Array) =>
@@ -100,6 +105,7 @@ export function sharedAssets(
   add('charts.js', clientScript('charts.js'));
   add('data.js', dataScript(meta, dataset));
   for (const { name, file } of VEGA_BUILDS) add(file, vegaBuild(name, file));
-  add('load.js', loaderScript(CHART_SCRIPTS.map((name) => files.get(name)!.path)));
+  const chartScripts = CHART_SCRIPTS.map((name) => files.get(name)!.path);
+  add('load.js', loaderScript(chartScripts, embedUrl));
   return files;
 }
