@@ -67,7 +67,7 @@ function* files(
     return [path, content];
   };
 
-  for (const [name, { path, content }] of sharedAssets(meta, site.data)) {
+  for (const [name, { path, content }] of sharedAssets(meta, site.data, site.absoluteUrl(EMBED_PATH))) {
     yield file(path, content);
     site.assetPaths.set(name, path);
   }

@@ -212,6 +212,37 @@ describe.skipIf(noChromium)('the site in Chromium', () => {
     await page.close();
   });
 
+  for (const width of WIDTHS)
+    it(`writes a relation's embed snippet when its box opens, and copies it, at ${width} px`, async () => {
+      const context = await browser.newContext({
+        viewport: { width, height: 900 },
+        permissions: ['clipboard-read', 'clipboard-write'],
+      });
+      const page = await context.newPage();
+      const problems = watch(page, local);
+      await page.goto(`${base}bundled/${recordPath('rel:haqqani-network-part-of-taliban')}`);
+      await ready(page);
+      expect(await page.locator('figure.chart svg.marks').count()).toBe(1);
+      const box = page.locator('details.embed');
+      // Closed, the box holds the link alone: the snippet is written when a reader asks for it.
+      expect(await box.locator('pre').count()).toBe(0);
+      await box.locator('summary').click();
+      const snippet =
+        '<iframe src="/embed.html#stance=rel:haqqani-network-part-of-taliban" title="Who says what: Haqqani network — part of — Taliban" width="100%" height="520" style="border:0;max-width:100%" loading="lazy"></iframe>';
+      expect(await box.locator('pre code').textContent()).toBe(snippet);
+      await box.getByRole('button', { name: 'Copy the snippet' }).click();
+      await expect.poll(() => box.locator('[role=status]').textContent()).toBe('Copied.');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
+      await box.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ARTIFACTS, `embed-${width}.png`) });
+      // Closed and opened again: still one snippet.
+      await box.locator('summary').click();
+      await box.locator('summary').click();
+      expect(await box.locator('pre').count()).toBe(1);
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+
   it('sends an old statement permalink, through 404.html, to the statement on its page', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
     // The test server has no 404 page: it answers as GitHub Pages does, with the site's 404.html.
@@ -295,6 +326,11 @@ describe.skipIf(noChromium)('the site in Chromium', () => {
     expect(await page.locator('blockquote').first().isVisible()).toBe(true);
     expect(await page.locator('.statement time').count()).toBeGreaterThan(5);
     expect(await page.locator('.chart-note').first().textContent()).toContain('the list below holds the same facts');
+    // No snippet without the script, but the embed page of this chart, linked.
+    await page.locator('details.embed summary').click();
+    expect(await page.locator('details.embed a').getAttribute('href')).toBe(
+      '../embed.html#stance=rel:haqqani-network-part-of-taliban',
+    );
     await page.screenshot({ path: join(ARTIFACTS, 'no-javascript-375.png'), fullPage: false });
     await context.close();
   });

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildSite,
   recordPath,
+  relativeHref,
   SITE_MARKER,
   siteFiles,
   statementPath,
@@ -14,6 +15,7 @@ import {
   type SiteFiles,
   type SiteInput,
 } from '../src/index.js';
+import { embedFragment, type ChartRef } from '../src/paths.js';
 import { bundledInput, HOSTILE_NAME, HOSTILE_QUOTE, hostileInput } from './fixtures.js';
 
 const text = (files: SiteFiles, path: string) => {
@@ -95,6 +97,7 @@ describe('buildSite() on the bundled release', () => {
       /^assets\/vega\.[0-9a-f]{10}\.min\.js$/,
       /^assets\/vega-lite\.[0-9a-f]{10}\.min\.js$/,
       /^assets\/vega-embed\.[0-9a-f]{10}\.min\.js$/,
+      /^assets\/load\.[0-9a-f]{10}\.js$/,
     ];
     for (const name of shared)
       expect(
@@ -160,7 +163,7 @@ describe('buildSite() on the bundled release', () => {
     expect(text(files, 'embed.html').match(/<h1\b/g)).toHaveLength(1);
   });
 
-  it('gives every chart an embed snippet: the embed page, the chart named in its fragment', () => {
+  it('gives every chart an embed box linking the embed page at the chart its fragment names', () => {
     let charts = 0;
     for (const path of pages(files).filter((p) => p !== 'embed.html')) {
       const html = text(files, path);
@@ -168,27 +171,39 @@ describe('buildSite() on the bundled release', () => {
       charts += count;
       if (count === 0) continue;
       expect(html, path).toContain('Embed this chart');
-      const chart = JSON.parse(decode(/<figure class="chart" data-chart="([^"]*)"/.exec(html)![1]!)) as {
-        kind: string;
-        relation?: string;
-        entity?: string;
-        speaker?: string;
-      };
-      if (chart.kind === 'timeline') continue;
-      const id = chart.relation ?? chart.entity ?? chart.speaker;
-      expect(html, path).toContain(`&lt;iframe src=&quot;/embed.html#${chart.kind}=${id}&quot;`);
+      const chart = JSON.parse(decode(/<figure class="chart" data-chart="([^"]*)"/.exec(html)![1]!)) as ChartRef;
+      // The link is what a reader without JavaScript gets; the script writes the snippet (browser test).
+      const embed = relativeHref(path, 'embed.html');
+      expect(html, path).toContain(`<a href="${embed}#${embedFragment(chart).replace(/&/g, '&amp;')}">`);
+      // One script tag for the charts: load.js adds the rest.
+      expect(html.match(/<script\b/g), path).toHaveLength(1);
+      expect(html, path).toMatch(/<script defer src="[./]*assets\/load\.[0-9a-f]{10}\.js"><\/script>/);
     }
     expect(charts).toBeGreaterThan(input.dataset.relations.length);
   });
 
-  it('writes absolute URLs in citations and embeds when given a base URL', () => {
+  it('has load.js add the chart scripts in order and give the embed page its URL', () => {
+    const loader = (site: SiteFiles) =>
+      text(
+        site,
+        [...site.keys()].find((p) => p.startsWith('assets/load.'))!,
+      );
+    const names = ['data', 'vega', 'vega-lite', 'vega-embed', 'charts'].map((name) =>
+      [...files.keys()]
+        .find((p) => new RegExp(`^assets/${name}\\.[0-9a-f]{10}(\\.min)?\\.js$`).test(p))!
+        .slice('assets/'.length),
+    );
+    expect(loader(files)).toContain(JSON.stringify(names));
+    expect(loader(files)).toContain('window.CLAIMGRAPH_EMBED="/embed.html"');
+    const based = buildSite(input, { baseUrl: 'https://data.example.org/afghanistan' });
+    expect(loader(based)).toContain('window.CLAIMGRAPH_EMBED="https://data.example.org/afghanistan/embed.html"');
+  });
+
+  it('writes absolute URLs in citations when given a base URL', () => {
     const site = buildSite(input, { baseUrl: 'https://data.example.org/afghanistan' });
     const html = text(site, 'rel/haqqani-network-part-of-taliban.html');
     expect(html).toMatch(
       /<p class="cite-text">[^<]* https:\/\/data\.example\.org\/afghanistan\/rel\/haqqani-network-part-of-taliban\.html<\/p>/,
-    );
-    expect(html).toContain(
-      '&lt;iframe src=&quot;https://data.example.org/afghanistan/embed.html#stance=rel:haqqani-network-part-of-taliban&quot;',
     );
     expect(() => buildSite(input, { baseUrl: 'javascript:alert(1)' })).toThrow(
       '@claimgraph/site: options.baseUrl: "javascript:alert(1)" is not an http(s) URL',

@@ -9,10 +9,13 @@ import { RELATION_TYPE_INFO } from '@claimgraph/schema';
 import { ClaimGraph, type Dataset } from '@claimgraph/sdk';
 import type { SiteMeta } from '../model.js';
 import { chartLabel, chartOfFragment, chartPagePath, pathToUrl, type ChartRef } from '../paths.js';
+import { setUpEmbedBox } from './embed.js';
 
 declare global {
   interface Window {
     CLAIMGRAPH_SITE?: { meta: SiteMeta; dataset: Dataset };
+    /** The embed page's URL, from load.js: absolute when the site has a base URL. */
+    CLAIMGRAPH_EMBED?: string;
     vegaEmbed?: (el: HTMLElement, spec: unknown, options: unknown) => Promise<unknown>;
   }
 }
@@ -86,6 +89,12 @@ async function drawCharts(): Promise<void> {
   if (start) setUpEmbed(start, window.CLAIMGRAPH_SITE!.meta.title ?? window.CLAIMGRAPH_SITE!.meta.name);
   const figures = [...document.querySelectorAll<HTMLElement>('figure.chart[data-chart]')];
   if (!figures.length) return;
+  // The embed snippets come first: they need no data, and each chart's name before drawing takes it away.
+  for (const figure of figures) {
+    const label = figure.querySelector('.chart-canvas')?.getAttribute('aria-label');
+    if (window.CLAIMGRAPH_EMBED !== undefined && label)
+      setUpEmbedBox(figure, JSON.parse(figure.dataset.chart!) as ChartRef, label, window.CLAIMGRAPH_EMBED);
+  }
   const cg = claimGraph();
   const embed = window.vegaEmbed;
   if (!cg || !embed) return;

@@ -4,7 +4,6 @@
  * them to strings: every value is escaped as text or as an attribute, never pasted into markup.
  */
 import type { ComponentChildren } from 'preact';
-import { renderToString } from 'preact-render-to-string';
 import type { Relation, Statement } from '@claimgraph/schema';
 import type { ChartRef } from '../charts.js';
 import { EMBED_PATH, relativeHref } from '../permalink.js';
@@ -77,17 +76,12 @@ export type PageKind =
   | 'redirect'
   | 'embed';
 
-/** What a page with a chart loads: the release data, vega's three builds and the script that draws. */
+/**
+ * What a page with a chart loads: one small loader (assets.ts) that adds the release data, vega's
+ * three builds and the script that draws, in that order, after the page is parsed.
+ */
 export function ChartScripts({ site, path }: { site: Site; path: string }) {
-  return (
-    <>
-      <script defer src={site.assetHref(path, 'data.js')} />
-      <script defer src={site.assetHref(path, 'vega.min.js')} />
-      <script defer src={site.assetHref(path, 'vega-lite.min.js')} />
-      <script defer src={site.assetHref(path, 'vega-embed.min.js')} />
-      <script defer src={site.assetHref(path, 'charts.js')} />
-    </>
-  );
+  return <script defer src={site.assetHref(path, 'load.js')} />;
 }
 
 export interface PageProps {
@@ -225,16 +219,18 @@ export function Cite({
 
 /**
  * A chart drawn in the browser from the shared release data. Without JavaScript it is a note: the
- * page's lists carry the same facts. The embed snippet loads the chart's own page in an iframe.
+ * page's lists carry the same facts. "Embed this chart" links the embed page showing this chart;
+ * the chart script writes the iframe snippet to paste there when the reader opens it, so 30,000
+ * relation pages do not each carry half a kilobyte of it.
  */
 export function Chart({
-  site,
   path,
   chart,
   label,
   embed = true,
 }: {
-  site: Site;
+  /** Unused since the embed URL moved to load.js; kept so the pages that pass it need no change. */
+  site?: Site;
   path: string;
   chart: ChartRef;
   label: string;
@@ -242,11 +238,6 @@ export function Chart({
 }) {
   // The fragment is written as it is: pathToUrl's `%` → `%25` is for file names, not for it.
   const fragment = `#${embedFragment(chart)}`;
-  const embedUrl = `${site.absoluteUrl(EMBED_PATH)}${fragment}`;
-  // The snippet is markup the reader copies: rendered like the page, so the label is escaped too.
-  const snippet = renderToString(
-    <iframe src={embedUrl} title={label} width="100%" height="520" style="border:0;max-width:100%" loading="lazy" />,
-  );
   return (
     <div class="chart-block">
       <figure class="chart" data-chart={JSON.stringify(chart)}>
@@ -258,12 +249,9 @@ export function Chart({
         <details class="embed">
           <summary>Embed this chart</summary>
           <p>
-            Paste this into a story; the chart <a href={`${relativeHref(path, EMBED_PATH)}${fragment}`}>page</a> resizes
-            to its column.
+            Put <a href={`${relativeHref(path, EMBED_PATH)}${fragment}`}>this chart alone</a> in an iframe of a story;
+            it resizes to its column.
           </p>
-          <pre>
-            <code>{snippet}</code>
-          </pre>
         </details>
       ) : null}
     </div>
