@@ -26,8 +26,11 @@ const BIN = join(ROOT, 'node_modules', '.bin');
 // 90 kB since 0.2 added the columnar decoder to the SDK's main entry (86.0 kB measured); 105 kB
 // since 0.3 added merging several datasets, consensus rules and positions (101.7 kB measured);
 // 106 kB since 0.4 checks every columnar value against its column's domain on decode, naming the
-// record (105.1 kB measured). Next: the decoder, merge and consensus behind dynamic imports (~10 kB).
-const APP_BUNDLE_BUDGET = 106_000;
+// record (105.1 kB measured); 107 kB since the scale work of 0.5 (#24): allocation-free schema checks,
+// the Parquet columns filled field by field, the row file escaped in place (106.5 kB measured). esbuild
+// inlines dynamic imports, so the Parquet export counts here too. Next, overdue since 0.2: the decoder,
+// merge and consensus behind dynamic imports with code splitting (~10 kB), then this budget comes down.
+const APP_BUNDLE_BUDGET = 107_000;
 
 /** Scripts npm runs on `npm install` of a package (prepare runs for git dependencies). */
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare'];
