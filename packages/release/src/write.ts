@@ -131,13 +131,14 @@ function wantsParquet(options: BuildOptions): boolean {
 /**
  * The SDK's interchange files but the Parquet ones, which `parquetFiles` makes later (none with
  * `releaseFiles: false`), and the caller's own. The SDK's export writers load only when a
- * build asks for them, so reading or verifying a release never loads them.
+ * build asks for them, so reading or verifying a release never loads them. The dataset is
+ * validated and canonical by now, so the SDK does not check or copy its records again.
  */
 async function extraFilesOf(dataset: Dataset, options: BuildOptions): Promise<ReleaseExtraFile[]> {
   const files: ReleaseExtraFile[] = [];
   if (options.releaseFiles !== false) {
-    const { releaseFiles } = await import('@claimgraph/sdk/export');
-    pushAll(files, await releaseFiles(dataset, { ...options.releaseFiles, parquet: false }));
+    const { checkedReleaseNdjsonFiles } = await import('@claimgraph/sdk/internal');
+    pushAll(files, checkedReleaseNdjsonFiles(dataset));
   }
   if (options.extraFiles) pushAll(files, await options.extraFiles(dataset));
   return files;

@@ -5,6 +5,8 @@ import { parse as parseGraphml } from 'graphology-graphml';
 import { parquetReadObjects } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
 import { ClaimGraph } from '../src/index.js';
+import { appearanceRows } from '../src/export/appearances.js';
+import { exportRecords } from '../src/export/records.js';
 import { exportDataset, NEO4J_ARRAY_DELIMITER, streamNdjson, type ExportResult } from '../src/export/index.js';
 import {
   awkwardDataset,
@@ -306,6 +308,17 @@ describe('exportDataset(cg, "ndjson")', () => {
     const back = recordsFromNdjson(content);
     expect(new Set(back.kinds)).toEqual(new Set(['entity', 'relation', 'statement', 'appearance', 'source']));
     for (const kind of KINDS) expect(back[kind]).toEqual(expected[kind]);
+  });
+
+  it('writes each appearance line as the appearances table row it stands for, key for key', async () => {
+    const dataset = awkwardDataset();
+    const lines = text(await exportDataset(dataset, 'ndjson'), 'dataset.ndjson').split('\n');
+    const rows = [...appearanceRows(exportRecords(dataset, 'test'))];
+    expect(rows.length).toBeGreaterThan(dataset.statements.length);
+    expect(rows.some((row) => row.anchor !== undefined && row.note !== undefined)).toBe(true);
+    expect(lines.filter((l) => l.startsWith('{"kind":"appearance"'))).toEqual(
+      rows.map((row) => `{"kind":"appearance",${JSON.stringify(row).slice(1)}`),
+    );
   });
 
   it('streams the same text in chunks', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClaimGraph } from '../src/index.js';
 import { EXPORT_DEFAULTS, escapeFormula, exportDataset, releaseFiles, unescapeFormula } from '../src/export/index.js';
-import { checkedReleaseParquetFiles } from '../src/internal.js';
+import { checkedReleaseNdjsonFiles, checkedReleaseParquetFiles } from '../src/internal.js';
 import { awkwardDataset } from './export-helpers.js';
 
 const cg = ClaimGraph.fromData(awkwardDataset());
@@ -172,6 +172,25 @@ describe('checkedReleaseParquetFiles() (@claimgraph/sdk/internal)', () => {
     const files = await checkedReleaseParquetFiles(dataset);
     expect(files.map((f) => f.path)).toEqual(expected.map((f) => f.path));
     expect(files).toEqual(expected);
+  });
+});
+
+describe('checkedReleaseNdjsonFiles() (@claimgraph/sdk/internal)', () => {
+  const text = (content: Uint8Array | Iterable<string>) =>
+    content instanceof Uint8Array ? new TextDecoder().decode(content) : [...content].join('');
+
+  it("gives releaseFiles' dataset.ndjson, byte for byte, for a canonical dataset", async () => {
+    const dataset = cg.toJSON();
+    const expected = (await releaseFiles(dataset, { parquet: false })).filter((f) => f.format === 'ndjson');
+    const files = checkedReleaseNdjsonFiles(dataset);
+    expect(files).toHaveLength(1);
+    const [file] = files;
+    const [want] = expected;
+    expect({ ...file, content: undefined }).toEqual({ ...want, content: undefined });
+    const body = text(file!.content);
+    expect(body).toBe(text(want!.content));
+    expect(body.split('\n').filter(Boolean)).toHaveLength(file!.records!);
+    expect(body).toContain('{"kind":"appearance",');
   });
 });
 

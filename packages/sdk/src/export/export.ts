@@ -194,13 +194,11 @@ function releaseFile(part: ExportPart): ReleaseFile {
 }
 
 /**
- * The Parquet files of `releaseFiles`, for a dataset the release build has already validated and
- * put in canonical form (records by id, keys in schema order): its references, order and key
- * order are not checked again. Same files, same bytes. Internal: `@claimgraph/sdk/internal`.
+ * The records of a dataset the release build has already validated and put in canonical form
+ * (records by id, keys in schema order), as given: no object, order, key-order or reference check.
  */
-export async function checkedReleaseParquetFiles(dataset: Dataset): Promise<ReleaseFile[]> {
-  const method = 'releaseFiles';
-  const records: ExportRecords = {
+function checkedRecords(dataset: Dataset): ExportRecords {
+  return {
     entities: dataset.entities,
     relations: dataset.relations,
     statements: dataset.statements,
@@ -209,5 +207,24 @@ export async function checkedReleaseParquetFiles(dataset: Dataset): Promise<Rele
     canonical: true,
     unchecked: false,
   };
+}
+
+/**
+ * The Parquet files of `releaseFiles`, for a dataset the release build has already validated and
+ * put in canonical form (records by id, keys in schema order): its references, order and key
+ * order are not checked again. Same files, same bytes. Internal: `@claimgraph/sdk/internal`.
+ */
+export async function checkedReleaseParquetFiles(dataset: Dataset): Promise<ReleaseFile[]> {
+  const method = 'releaseFiles';
+  const records = checkedRecords(dataset);
   return (await parquetParts(records, relationStats(records, method), 'parquet/', method)).map(releaseFile);
+}
+
+/**
+ * `dataset.ndjson` as `releaseFiles` gives it, for a dataset the release build has already
+ * validated and put in canonical form: no record is checked, sorted or copied again. Same bytes.
+ * Internal: `@claimgraph/sdk/internal`.
+ */
+export function checkedReleaseNdjsonFiles(dataset: Dataset): ReleaseFile[] {
+  return [releaseFile(ndjsonPart(checkedRecords(dataset)))];
 }

@@ -3,7 +3,8 @@
  * a dataset of any size is written without ever being one string. A statement's appearances are
  * `appearance` lines, one per statement and source, as the CSV and Parquet tables have them.
  */
-import { appearanceCount, appearanceRows } from './appearances.js';
+import type { Statement } from '@claimgraph/schema';
+import { appearanceCount } from './appearances.js';
 import { chunked, type ExportPart } from './files.js';
 import type { ExportKind } from './fields.js';
 import { canonicalRecords, type ExportRecords } from './records.js';
@@ -34,12 +35,30 @@ const line = (kind: NdjsonKind, record: object) => {
   return body === '{}' ? `{"kind":"${kind}"}\n` : `{"kind":"${kind}",${body.slice(1)}\n`;
 };
 
+/** `,"key":value`, or nothing for a value JSON leaves out (as `JSON.stringify` leaves out such a key). */
+const member = (key: string, value: unknown) => {
+  const json = JSON.stringify(value) as string | undefined;
+  return json === undefined ? '' : `,"${key}":${json}`;
+};
+
+/**
+ * The `appearance` lines of one statement: `line()` of each of its `appearanceRows`, written
+ * straight from the statement (no row object per line); keys in the same order.
+ */
+function appearanceLines(s: Statement): string {
+  const head = `{"kind":"${NDJSON_APPEARANCE_KIND}"${member('statement', s.id)}`;
+  let text = `${head}${member('source', s.source)},"own":true${member('anchor', s.anchor)}}\n`;
+  for (const a of s.appearances ?? [])
+    text += `${head}${member('source', a.source)},"own":false${member('anchor', a.anchor)}${member('note', a.note)}}\n`;
+  return text;
+}
+
 /** Each line: `kind` first, then the record's fields in schema order (records have no `kind` field of their own). */
 export function* ndjsonLines(records: ExportRecords): Generator<string> {
   for (const [list, kind] of Object.entries(NDJSON_KINDS) as [ExportKind, NdjsonKind][]) {
     if (list === 'statements') {
       for (const record of canonicalRecords(records, list)) yield line(kind, withoutAppearances(record));
-      for (const row of appearanceRows(records)) yield line(NDJSON_APPEARANCE_KIND, row);
+      for (const statement of canonicalRecords<Statement>(records, list)) yield appearanceLines(statement);
     } else for (const record of canonicalRecords(records, list)) yield line(kind, record);
   }
 }
