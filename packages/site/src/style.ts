@@ -130,6 +130,8 @@ p.appearance { border: 0; margin: .6rem 0; }
 .embed summary { cursor: pointer; color: var(--link); }
 .embed pre { white-space: pre-wrap; }
 .embed pre code { white-space: pre-wrap; overflow-wrap: anywhere; }
+.embed-copy { font: 600 .85rem var(--sans); padding: .3rem .7rem; border: 1px solid var(--link); background: #fff; color: var(--link); border-radius: 3px; cursor: pointer; }
+.embed-status { color: var(--muted); }
 
 .cite { margin-top: 2.5rem; background: var(--tint); padding: .2rem 1rem 1rem; font-size: .88rem; }
 .cite h2, .cite h3 { border: 0; font-size: 1rem; font-family: var(--sans); text-transform: uppercase; letter-spacing: .06em; margin: .8rem 0 .4rem; padding: 0; }
