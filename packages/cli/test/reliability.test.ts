@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { verifyRelease } from '@claimgraph/release';
 import { syntheticDataset } from '@claimgraph/sdk/synthetic';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, claimgraph, crashIn, VALID } from './run-cli.js';
+import { BIN, claimgraph, crashIn, seeded, VALID } from './run-cli.js';
 
 const root = mkdtempSync(join(tmpdir(), 'claimgraph-reliability-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -104,18 +104,6 @@ describe('sql is read-only and sees only the release (case 18)', () => {
     expect(run.stdout.trimEnd().endsWith('(130000 rows)')).toBe(true);
   });
 });
-
-/** A seeded generator (mulberry32), so the kill moments are the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function buildProcess(dir: string, killAfterMs?: number): Promise<{ code: number | null; ms: number }> {
   const start = Date.now();

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { syntheticDataset } from '@claimgraph/sdk/synthetic';
 import { describe, expect, it } from 'vitest';
-import { BIN, claimgraph, claimgraphProcess, MALFORMED, VALID } from './run-cli.js';
+import { BIN, claimgraph, claimgraphProcess, MALFORMED, seeded, VALID } from './run-cli.js';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'claimgraph-cli-site-'));
 
@@ -116,18 +116,6 @@ describe('claimgraph site', () => {
     expect((await claimgraph(args)).code).toBe(0);
   });
 });
-
-/** A seeded generator (mulberry32), so the kill moments are the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function siteProcess(args: string[], killAfterMs?: number): Promise<{ code: number | null; ms: number }> {
   const start = Date.now();
