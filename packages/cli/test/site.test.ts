@@ -69,19 +69,7 @@ describe('claimgraph site', () => {
   it('two runs into one folder, in two processes: the second is refused while the first writes', async () => {
     const root = scratch();
     // Some hundreds of pages, so the first run is seen holding its lock before it is done.
-    const data = syntheticDataset({ entities: 150, seed: 3 });
-    mkdirSync(join(root, 'ds', 'data'), { recursive: true });
-    writeFileSync(
-      join(root, 'ds', 'package.json'),
-      JSON.stringify({
-        name: '@claimgraph/dataset-synthetic',
-        version: '1.0.0',
-        description: 'S.',
-        license: 'CC0-1.0',
-      }),
-    );
-    for (const kind of ['entities', 'relations', 'statements', 'sources'] as const)
-      writeFileSync(join(root, 'ds', 'data', `${kind}.json`), JSON.stringify(data[kind], null, 2));
+    writeSyntheticSource(join(root, 'ds'));
     const out = join(root, 'site');
     const lockFile = join(root, '.site.lock');
     const args = ['site', '--dataset', join(root, 'ds'), '--out', out];
@@ -150,19 +138,7 @@ function expectReadableSite(out: string): void {
 describe('a site run killed at any moment', () => {
   it('kill -9 at seeded moments, into a new folder and into an earlier site: never a torn page, and the next run completes', async () => {
     const root = scratch();
-    const data = syntheticDataset({ entities: 150, seed: 3 });
-    mkdirSync(join(root, 'ds', 'data'), { recursive: true });
-    writeFileSync(
-      join(root, 'ds', 'package.json'),
-      JSON.stringify({
-        name: '@claimgraph/dataset-synthetic',
-        version: '1.0.0',
-        description: 'S.',
-        license: 'CC0-1.0',
-      }),
-    );
-    for (const kind of ['entities', 'relations', 'statements', 'sources'] as const)
-      writeFileSync(join(root, 'ds', 'data', `${kind}.json`), JSON.stringify(data[kind], null, 2));
+    writeSyntheticSource(join(root, 'ds'));
     const out = join(root, 'site');
     const args = (title: string) => ['site', '--dataset', join(root, 'ds'), '--out', out, '--title', title];
     const timing = await siteProcess(['site', '--dataset', join(root, 'ds'), '--out', join(root, 'timing')]);
@@ -182,3 +158,15 @@ describe('a site run killed at any moment', () => {
     }
   });
 });
+
+/** A dataset source folder of some hundreds of pages' worth of synthetic records, at `dir`. */
+function writeSyntheticSource(dir: string): void {
+  const data = syntheticDataset({ entities: 150, seed: 3 });
+  mkdirSync(join(dir, 'data'), { recursive: true });
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: '@claimgraph/dataset-synthetic', version: '1.0.0', description: 'S.', license: 'CC0-1.0' }),
+  );
+  for (const kind of ['entities', 'relations', 'statements', 'sources'] as const)
+    writeFileSync(join(dir, 'data', `${kind}.json`), JSON.stringify(data[kind], null, 2));
+}
