@@ -29,11 +29,16 @@ function staticGraph(entry) {
 // (24.7 kB: change marks on the timeline, "reported by N sources"). Next: load the merge and the
 // consensus rules on demand (a subpath, or a dynamic import from ClaimGraph.load of a list).
 // Raised again in 0.4: sdk 50 → 51 kB (50.1 kB: one error root with a stable code on every class,
-// the shared option resolver with spelling suggestions, ClaimGraphWriteError). The on-demand
-// loading above would win back about 10 kB; it is the next change to this entry.
+// the shared option resolver with spelling suggestions, ClaimGraphWriteError; 50.35 kB in 0.5).
+// The on-demand loading planned above cannot come without a breaking change: ClaimGraph.fromColumns,
+// ClaimGraph.merge and consensus() are synchronous methods of the main entry, so their code must be
+// in its static graph; only the Node file reader is behind import(). Moving them out is for a major.
+// charts 26 → 27 kB (26.8 kB): ForceAtlas2, the circular layout and betweenness are imported by
+// chunks of their own, which bundlers drop from apps without network or centrality charts (8.5 kB
+// off the app bundle); this entry, gzipped file by file, pays about 0.8 kB for the extra files.
 export default [
   { name: '@claimgraph/sdk', path: staticGraph('packages/sdk/dist/index.js'), limit: '51 kB', gzip: true },
   // Name folding alone, for search boxes (the site's search page): it must stay free of the rest of the SDK.
   { name: '@claimgraph/sdk/fold', path: staticGraph('packages/sdk/dist/fold/index.js'), limit: '1 kB', gzip: true },
-  { name: '@claimgraph/charts', path: staticGraph('packages/charts/dist/index.js'), limit: '26 kB', gzip: true },
+  { name: '@claimgraph/charts', path: staticGraph('packages/charts/dist/index.js'), limit: '27 kB', gzip: true },
 ];

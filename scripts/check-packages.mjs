@@ -21,16 +21,22 @@ const BIN = join(ROOT, 'node_modules', '.bin');
 
 /**
  * Gzipped budget of the real browser bundle a user ships: an app importing @claimgraph/sdk and
- * @claimgraph/charts, bundled by esbuild with everything they import at run time (graphology, the schema…).
+ * @claimgraph/charts, bundled by esbuild with code splitting and everything they import at run time
+ * (graphology, the schema…). The budget is for the initial download: the entry chunk and the chunks it
+ * imports statically; chunks behind import() (the SDK's file reader for Node) load only when used.
  */
 // 90 kB since 0.2 added the columnar decoder to the SDK's main entry (86.0 kB measured); 105 kB
 // since 0.3 added merging several datasets, consensus rules and positions (101.7 kB measured);
 // 106 kB since 0.4 checks every columnar value against its column's domain on decode, naming the
-// record (105.1 kB measured); 107 kB since the scale work of 0.5 (#24): allocation-free schema checks,
-// the Parquet columns filled field by field, the row file escaped in place (106.5 kB measured). esbuild
-// inlines dynamic imports, so the Parquet export counts here too. Next, overdue since 0.2: the decoder,
-// merge and consensus behind dynamic imports with code splitting (~10 kB), then this budget comes down.
-const APP_BUNDLE_BUDGET = 107_000;
+// record (105.1 kB measured); 107 kB since the scale work of 0.5 (#24) (106.5 kB measured, one file).
+// 97 kB since the charts keep ForceAtlas2, the circular layout and betweenness in modules of their own,
+// which an app without network or centrality charts drops (8.5 kB), and this check splits as an app's
+// bundler does, so the SDK's Node file reader (2.5 kB) is a chunk loaded on demand: 96.1 kB initial,
+// 98.6 kB in all. The columnar decoder, merge and the consensus rules stay in the initial chunk:
+// ClaimGraph.fromColumns, ClaimGraph.merge and consensus() are synchronous public methods of the main
+// entry, so only a breaking change could put them behind import() (merge would win about 6.9 kB,
+// the SDK's columnar code 3.7 kB; ClaimGraph.load of a release reads the columnar file anyway).
+const APP_BUNDLE_BUDGET = 97_000;
 
 /** Scripts npm runs on `npm install` of a package (prepare runs for git dependencies). */
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare'];
@@ -353,16 +359,16 @@ try {
   });
   const ran = await runConsumers(join(scratch, 'consumer'), { tsc: join(BIN, 'tsc'), esbuild: join(BIN, 'esbuild') });
   const consumerProblems = [...consumer.problems, ...ran.problems];
-  if (consumer.bundle && consumer.bundle.gzipped > APP_BUNDLE_BUDGET)
+  if (consumer.bundle && consumer.bundle.initial > APP_BUNDLE_BUDGET)
     consumerProblems.push(
-      `bundle: an app importing @claimgraph/sdk and @claimgraph/charts is ${consumer.bundle.gzipped} B gzipped, over the ${APP_BUNDLE_BUDGET} B budget (APP_BUNDLE_BUDGET in scripts/check-packages.mjs)`,
+      `bundle: an app importing @claimgraph/sdk and @claimgraph/charts downloads ${consumer.bundle.initial} B gzipped before it runs, over the ${APP_BUNDLE_BUDGET} B budget (APP_BUNDLE_BUDGET in scripts/check-packages.mjs)`,
     );
   console.log(
     `\nconsumer project (tarballs installed in ${consumer.installSeconds.toFixed(1)} s, skipLibCheck off): ${consumer.rows.map(([mode, result]) => `${mode} ${result}`).join(', ')}; the dataset import compiled and run: ${ran.rows.map(([mode, result]) => `${mode} ${result}`).join(', ')}`,
   );
   if (consumer.bundle)
     console.log(
-      `browser app bundle (esbuild --bundle --minify of @claimgraph/sdk + @claimgraph/charts and everything they import at run time): ${(consumer.bundle.minified / 1000).toFixed(1)} kB minified, ${(consumer.bundle.gzipped / 1000).toFixed(1)} / ${(APP_BUNDLE_BUDGET / 1000).toFixed(0)} kB gzipped`,
+      `browser app bundle (esbuild --bundle --minify --splitting of @claimgraph/sdk + @claimgraph/charts and everything they import at run time): ${(consumer.bundle.initial / 1000).toFixed(1)} / ${(APP_BUNDLE_BUDGET / 1000).toFixed(0)} kB gzipped initial download, ${(consumer.bundle.total / 1000).toFixed(1)} kB gzipped and ${(consumer.bundle.minified / 1000).toFixed(1)} kB minified in all ${consumer.bundle.files} files`,
     );
   const problems = [
     ...rows.flatMap((r) => r.problems.map((p) => `${r.name}: ${p}`)),
