@@ -287,6 +287,8 @@ function parquetTable(
   const columns = parquetColumns(kind);
   const schema = [{ name: 'root', num_children: columns.length }, ...columns.flatMap(schemaElements)];
   const buffer = parquetWriteBuffer({
+    // Text goes in as strings: bytes encoded here would cost the writer as much and live longer
+    // (README, "Parquet export": the writer's UTF-8 hot spot and the upstream change it needs).
     // Min/max statistics help engines skip row groups on ids, dates and enums; on free text they only cost time.
     columnData: columns.map((c) => ({ name: c.name, data: data.get(c.name) ?? [], statistics: !c.freeText })),
     schema: schema as Parameters<typeof parquetWriteBuffer>[0]['schema'],
