@@ -29,16 +29,18 @@ a:focus-visible, button:focus-visible, input:focus-visible, summary:focus-visibl
 .skip { position: absolute; left: -999px; top: 0; background: var(--ink); color: #fff; padding: .5rem 1rem; z-index: 10; }
 .skip:focus { left: 0; }
 
-.masthead { border-bottom: 1px solid var(--ink); background: var(--paper); }
-.mh { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .5rem 1rem; padding-top: .9rem; padding-bottom: .6rem; }
+/* The frame, styled by element: every page repeats it, so its markup carries no wrappers or classes.
+   The header's rule spans the window; its content keeps to the column of .wrap (46rem). */
+body > header { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .5rem 1rem; padding: .9rem max(1rem, 50% - 22rem) 0; border-bottom: 1px solid var(--ink); }
 .brand { margin: 0; font: 700 1.35rem/1.2 var(--serif); letter-spacing: -.01em; color: var(--ink); text-decoration: none; }
 .brand small { font: 500 .8rem var(--sans); color: var(--muted); margin-left: .35rem; }
-.mh form { display: flex; flex: 1 1 16rem; max-width: 22rem; }
-.mh input { flex: 1; min-width: 0; font: inherit; font-size: .95rem; padding: .4rem .6rem; border: 1px solid #8c8c8c; border-right: 0; border-radius: 3px 0 0 3px; }
-.mh button { font: 600 .9rem var(--sans); padding: .4rem .8rem; border: 1px solid var(--ink); background: var(--ink); color: #fff; border-radius: 0 3px 3px 0; cursor: pointer; }
-.nav { display: flex; flex-wrap: wrap; gap: .1rem 1.1rem; padding-top: .35rem; padding-bottom: .5rem; font: 600 .82rem var(--sans); text-transform: uppercase; letter-spacing: .06em; }
-.nav a { color: var(--ink); text-decoration: none; padding: .35rem 0; display: inline-block; }
-.nav a[aria-current="page"] { border-bottom: 3px solid var(--accent); }
+header form { display: flex; flex: 1 1 16rem; max-width: 22rem; }
+header input { flex: 1; min-width: 0; font: inherit; font-size: .95rem; padding: .4rem .6rem; border: 1px solid #8c8c8c; border-right: 0; border-radius: 3px 0 0 3px; }
+header button { font: 600 .9rem var(--sans); padding: .4rem .8rem; border: 1px solid var(--ink); background: var(--ink); color: #fff; border-radius: 0 3px 3px 0; cursor: pointer; }
+header nav { flex: 1 1 100%; display: flex; flex-wrap: wrap; gap: .1rem 1.1rem; padding-bottom: .5rem; font: 600 .82rem var(--sans); text-transform: uppercase; letter-spacing: .06em; }
+header nav a { color: var(--ink); text-decoration: none; padding: .35rem 0; display: inline-block; }
+header nav a[aria-current="page"] { border-bottom: 3px solid var(--accent); }
+header ~ main, body > footer { max-width: 46rem; margin: 0 auto; padding: 1.6rem 1rem 2.5rem; }
 
 main.wrap { padding-top: 1.6rem; padding-bottom: 2.5rem; }
 h1, h2, h3 { font-family: var(--serif); line-height: 1.2; letter-spacing: -.01em; }
@@ -174,14 +176,14 @@ th { font-weight: 700; border-bottom: 2px solid var(--ink); }
 .results .snippet { display: block; color: #333; font-size: .92rem; }
 .more-results { font: 600 .9rem var(--sans); padding: .5rem 1rem; margin: .8rem 0; border: 1px solid var(--ink); background: #fff; color: var(--ink); border-radius: 3px; cursor: pointer; }
 
-.colophon { border-top: 1px solid var(--ink); padding-top: 1rem; padding-bottom: 2rem; font-size: .85rem; color: var(--muted); }
+body > footer { border-top: 1px solid var(--ink); padding-top: 1rem; padding-bottom: 2rem; font-size: .85rem; color: var(--muted); }
 .embed-page { background: #fff; }
 .embed-page main { padding: .5rem; }
 .embed-page figcaption { font-size: .8rem; color: var(--muted); margin-top: .3rem; }
 
 @media (max-width: 30rem) {
   body { font-size: 16px; }
-  .mh form { max-width: none; flex-basis: 100%; }
+  header form { max-width: none; flex-basis: 100%; }
   .relation-meta { white-space: normal; }
   .facts { grid-template-columns: 1fr; gap: 0; }
   .facts dd { margin-bottom: .4rem; }
@@ -199,6 +201,6 @@ th { font-weight: 700; border-bottom: 2px solid var(--ink); }
   .verdicts .status { letter-spacing: .02em; padding: .2rem .25rem; }
 }
 @media print {
-  .mh form, .nav, .embed, .skip { display: none; }
+  header form, header nav, .embed, .skip { display: none; }
 }
 `;

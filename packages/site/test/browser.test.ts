@@ -81,6 +81,8 @@ describe.skipIf(noChromium)('the site in Chromium', () => {
       expect(await page.locator('h1').textContent()).toBe(entityName);
       await shot('5-entity');
 
+      // A page's nav links the search page, whose box takes the words.
+      await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Search' }).click();
       await page.locator('#q').fill('haqqani');
       await page.locator('#q').press('Enter');
       await page.waitForSelector('.results li');
