@@ -92,20 +92,21 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
 .callout { background: var(--tint); padding: .7rem 1rem; border-left: 3px solid var(--accent); }
 
+.hint { font-size: .9rem; color: var(--muted); }
 .statements { list-style: none; padding: 0; margin: 0; }
-.statement { padding: .9rem 0 .9rem .9rem; border-bottom: 1px solid var(--rule); border-left: 3px solid var(--rule); margin-bottom: .3rem; }
-.statement-supports { border-left-color: var(--supports); }
-.statement-disputes { border-left-color: var(--disputes); }
+/* A statement on its relation's page: the list says its stance (the colour at its side); the speaker,
+   its first link, is bold. */
+.statements > li { padding: .9rem 0 .9rem .9rem; border-bottom: 1px solid var(--rule); border-left: 3px solid var(--rule); margin-bottom: .3rem; font-size: .95rem; }
+.statements > li > a:first-child { font-weight: 700; }
+.statements-supports > li, .statement-supports { border-left-color: var(--supports); }
+.statements-disputes > li, .statement-disputes { border-left-color: var(--disputes); }
 .statement-head { margin: 0 0 .35rem; font-size: .95rem; }
-.statement-head .speaker { font-weight: 700; }
-.statement-head .about { font-family: var(--serif); }
-.statement-head .meta { color: var(--muted); }
 .stance { font: 700 .72rem var(--sans); text-transform: uppercase; letter-spacing: .06em; }
 .stance-supports { color: var(--supports); }
 .stance-disputes { color: var(--disputes); }
 .mark-hedged { font-style: italic; }
-.quote { margin: .3rem 0; font: 1.08rem/1.5 var(--serif); }
-.quote p { margin: 0; }
+/* A quote in full: the site's only blockquotes. */
+blockquote { margin: .3rem 0; font: 1.08rem/1.5 var(--serif); }
 .paraphrase, .context, .note { margin: .3rem 0; font-size: .95rem; }
 .label { font-weight: 600; color: var(--muted); }
 .statement-foot { margin: .35rem 0 0; font-size: .82rem; color: var(--muted); }

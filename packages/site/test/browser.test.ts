@@ -326,7 +326,7 @@ describe.skipIf(noChromium)('the site in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${base}bundled/${recordPath('rel:haqqani-network-part-of-taliban')}`);
     expect(await page.locator('blockquote').first().isVisible()).toBe(true);
-    expect(await page.locator('.statement time').count()).toBeGreaterThan(5);
+    expect(await page.locator('.statements time').count()).toBeGreaterThan(5);
     expect(await page.locator('.chart-note').first().textContent()).toContain('the list below holds the same facts');
     // No snippet without the script, but the embed page of this chart, linked.
     await page.locator('details.embed summary').click();
