@@ -112,11 +112,11 @@ blockquote { margin: .3rem 0; font: 1.08rem/1.5 var(--serif); }
 .statement-foot { margin: .35rem 0 0; font-size: .82rem; color: var(--muted); }
 .more { font-size: .9rem; color: var(--muted); font-style: italic; }
 .appearances { padding-left: 1.4rem; margin: .5rem 0 1rem; }
-.appearance { padding: .45rem 0; border-bottom: 1px solid var(--rule); }
+/* Where a statement was reported: title, publisher, date and the address's host on one line. */
+.appearance { padding: .45rem 0; border-bottom: 1px solid var(--rule); font-size: .9rem; color: var(--muted); overflow-wrap: anywhere; }
 p.appearance { border: 0; margin: .6rem 0; }
-.appearance > a:first-child { font-family: var(--serif); font-size: 1.02rem; }
-.appearance-meta { display: block; margin: .15rem 0 0; font-size: .85rem; color: var(--muted); overflow-wrap: anywhere; }
-.appearance-exact { margin: .3rem 0 0; font-size: .95rem; }
+.appearance > a:first-child { font-family: var(--serif); font-size: 1.1em; }
+.appearance-exact, .appearance .note { margin: .3rem 0 0; font-size: .95rem; color: var(--ink); }
 .coverage-line { font-size: .95rem; }
 
 .chart-block { margin: 1.5rem 0; }
@@ -143,11 +143,20 @@ p.appearance { border: 0; margin: .6rem 0; }
 .cite dt { color: var(--muted); }
 .cite dd { margin: 0; overflow-wrap: anywhere; }
 .cite-text { margin: 0; font-family: var(--serif); }
-/* Statements share pages: each is an article a permalink scrolls to, the one linked marked at its side. */
-.statement-entry { scroll-margin-top: 1rem; }
-.statement-entry h1 a, .statement-entry h2 a { color: var(--ink); text-decoration-thickness: 1px; text-decoration-color: #999; }
-.statement-entry + .statement-entry { border-top: 1px solid var(--rule); margin-top: 2.5rem; padding-top: 1rem; }
-.statement-entry:target { box-shadow: -.6rem 0 0 var(--tint), -.8rem 0 0 var(--accent); }
+/* A statement's citation among several on a page: one line, its label in the site's small capitals. */
+.cite-line { margin: .6rem 0 0; padding: .4rem .7rem; background: var(--tint); font: .88rem/1.5 var(--serif); overflow-wrap: anywhere; }
+.cite-line strong { font: 700 .75rem var(--sans); text-transform: uppercase; letter-spacing: .06em; color: var(--muted); }
+/* Statements share pages: each is an article (the only articles of the site) a permalink scrolls to,
+   its stance the colour at its side, the one linked marked beyond it. */
+main > article { scroll-margin-top: 1rem; padding-left: .9rem; border-left: 3px solid var(--rule); }
+main > article h1 a, main > article h2 a { color: var(--ink); text-decoration-thickness: 1px; text-decoration-color: #999; }
+main > article + article { border-top: 1px solid var(--rule); margin-top: 2.5rem; padding-top: 1rem; }
+main > article:target { box-shadow: -.6rem 0 0 var(--tint), -.8rem 0 0 var(--accent); }
+/* The stance as a coloured mark before the date, from the article's class: the heading says it in words,
+   so screen readers skip the mark (the text after "/"). */
+main > article > .statement-head::before { font: 700 .72rem var(--sans); text-transform: uppercase; letter-spacing: .06em; }
+main > article.statement-supports > .statement-head::before { content: "▲ Supports · " / ""; color: var(--supports); }
+main > article.statement-disputes > .statement-head::before { content: "▼ Disputes · " / ""; color: var(--disputes); }
 
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: .88rem; }

@@ -172,8 +172,8 @@ export function Cite({
   id,
   what,
   anchor,
-  headingId = 'cite-title',
   level = 2,
+  line = false,
 }: {
   site: Site;
   path: string;
@@ -181,10 +181,10 @@ export function Cite({
   what: string;
   /** The record's anchor on the page (a statement's), without `#`. */
   anchor?: string;
-  /** The heading's id: unique on a page of several statements. */
-  headingId?: string;
   /** The heading's level: 3 under a statement's own heading. */
   level?: 2 | 3;
+  /** One labelled line, no heading: for each of the several statements a page holds. */
+  line?: boolean;
 }) {
   // Without a base URL the page's address is unknown: a bare `/search.html` would mislead, so none is given.
   const url = site.options.baseUrl === undefined ? undefined : `${site.absoluteUrl(path)}${anchor ? `#${anchor}` : ''}`;
@@ -199,9 +199,16 @@ export function Cite({
   // "Relations in Afghanistan 2021" already names the site: no "Afghanistan 2021. Afghanistan 2021".
   const named = what.includes(site.title) ? what : `${what}. ${site.title}`;
   const text = `${named} (${dataset})${record}.${url ? ` ${url}` : ''}`;
+  // A site of one dataset names it in the text; one of several also links the datasets, below a heading.
+  if (line && !several)
+    return (
+      <p class="cite-line">
+        <strong>Cite this:</strong> {text}
+      </p>
+    );
   return (
-    <section class="cite" aria-labelledby={headingId}>
-      <Heading id={headingId}>Cite this</Heading>
+    <section class="cite">
+      <Heading>Cite this</Heading>
       {/* The text says dataset, version, record and URL; a site of several datasets also links them. */}
       {several ? (
         <p>
