@@ -61,7 +61,8 @@ describe.skipIf(noChromium)('the site in Chromium', () => {
       expect(await page.locator('figure.chart svg.marks').count()).toBe(1);
       await shot('2-relation');
 
-      const speaker = page.locator('.statement .speaker').first();
+      // A statement's first link is its speaker.
+      const speaker = page.locator('.statements > li > a:first-child').first();
       const speakerName = (await speaker.textContent())!;
       await speaker.click();
       await ready(page);
