@@ -148,9 +148,10 @@ p.appearance { border: 0; margin: .6rem 0; }
 .cite-line strong { font: 700 .75rem var(--sans); text-transform: uppercase; letter-spacing: .06em; color: var(--muted); }
 /* Statements share pages: each is an article (the only articles of the site) a permalink scrolls to,
    its stance the colour at its side, the one linked marked beyond it. */
-main > article { scroll-margin-top: 1rem; padding-left: .9rem; border-left: 3px solid var(--rule); }
+main > article { scroll-margin-top: 1rem; margin: 1.5rem 0 2.5rem; padding-left: .9rem; border-left: 3px solid var(--rule); }
 main > article h1 a, main > article h2 a { color: var(--ink); text-decoration-thickness: 1px; text-decoration-color: #999; }
-main > article + article { border-top: 1px solid var(--rule); margin-top: 2.5rem; padding-top: 1rem; }
+/* The stripe at its side sets a statement apart: its heading needs no rule above it. */
+main > article > h2 { margin-top: 0; padding-top: 0; border-top: 0; }
 main > article:target { box-shadow: -.6rem 0 0 var(--tint), -.8rem 0 0 var(--accent); }
 /* The stance as a coloured mark before the date, from the article's class: the heading says it in words,
    so screen readers skip the mark (the text after "/"). */
