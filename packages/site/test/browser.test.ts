@@ -84,6 +84,8 @@ describe.skipIf(noChromium)('the site in Chromium', () => {
 
       // A page's nav links the search page, whose box takes the words.
       await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Search' }).click();
+      // Its script sets the box from the address (empty here) once loaded: type after it has.
+      await ready(page);
       await page.locator('#q').fill('haqqani');
       await page.locator('#q').press('Enter');
       await page.waitForSelector('.results li');
