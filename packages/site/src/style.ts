@@ -29,16 +29,18 @@ a:focus-visible, button:focus-visible, input:focus-visible, summary:focus-visibl
 .skip { position: absolute; left: -999px; top: 0; background: var(--ink); color: #fff; padding: .5rem 1rem; z-index: 10; }
 .skip:focus { left: 0; }
 
-.masthead { border-bottom: 1px solid var(--ink); background: var(--paper); }
-.mh { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .5rem 1rem; padding-top: .9rem; padding-bottom: .6rem; }
+/* The frame, styled by element: every page repeats it, so its markup carries no wrappers or classes.
+   The header's rule spans the window; its content keeps to the column of .wrap (46rem). */
+body > header { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .5rem 1rem; padding: .9rem max(1rem, 50% - 22rem) 0; border-bottom: 1px solid var(--ink); }
 .brand { margin: 0; font: 700 1.35rem/1.2 var(--serif); letter-spacing: -.01em; color: var(--ink); text-decoration: none; }
 .brand small { font: 500 .8rem var(--sans); color: var(--muted); margin-left: .35rem; }
-.mh form { display: flex; flex: 1 1 16rem; max-width: 22rem; }
-.mh input { flex: 1; min-width: 0; font: inherit; font-size: .95rem; padding: .4rem .6rem; border: 1px solid #8c8c8c; border-right: 0; border-radius: 3px 0 0 3px; }
-.mh button { font: 600 .9rem var(--sans); padding: .4rem .8rem; border: 1px solid var(--ink); background: var(--ink); color: #fff; border-radius: 0 3px 3px 0; cursor: pointer; }
-.nav { display: flex; flex-wrap: wrap; gap: .1rem 1.1rem; padding-top: .35rem; padding-bottom: .5rem; font: 600 .82rem var(--sans); text-transform: uppercase; letter-spacing: .06em; }
-.nav a { color: var(--ink); text-decoration: none; padding: .35rem 0; display: inline-block; }
-.nav a[aria-current="page"] { border-bottom: 3px solid var(--accent); }
+header form { display: flex; flex: 1 1 16rem; max-width: 22rem; }
+header input { flex: 1; min-width: 0; font: inherit; font-size: .95rem; padding: .4rem .6rem; border: 1px solid #8c8c8c; border-right: 0; border-radius: 3px 0 0 3px; }
+header button { font: 600 .9rem var(--sans); padding: .4rem .8rem; border: 1px solid var(--ink); background: var(--ink); color: #fff; border-radius: 0 3px 3px 0; cursor: pointer; }
+header nav { flex: 1 1 100%; display: flex; flex-wrap: wrap; gap: .1rem 1.1rem; padding-bottom: .5rem; font: 600 .82rem var(--sans); text-transform: uppercase; letter-spacing: .06em; }
+header nav a { color: var(--ink); text-decoration: none; padding: .35rem 0; display: inline-block; }
+header nav a[aria-current="page"] { border-bottom: 3px solid var(--accent); }
+header ~ main, body > footer { max-width: 46rem; margin: 0 auto; padding: 1.6rem 1rem 2.5rem; }
 
 main.wrap { padding-top: 1.6rem; padding-bottom: 2.5rem; }
 h1, h2, h3 { font-family: var(--serif); line-height: 1.2; letter-spacing: -.01em; }
@@ -90,30 +92,31 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
 .callout { background: var(--tint); padding: .7rem 1rem; border-left: 3px solid var(--accent); }
 
+.hint { font-size: .9rem; color: var(--muted); }
 .statements { list-style: none; padding: 0; margin: 0; }
-.statement { padding: .9rem 0 .9rem .9rem; border-bottom: 1px solid var(--rule); border-left: 3px solid var(--rule); margin-bottom: .3rem; }
-.statement-supports { border-left-color: var(--supports); }
-.statement-disputes { border-left-color: var(--disputes); }
+/* A statement on its relation's page: the list says its stance (the colour at its side); the speaker,
+   its first link, is bold. */
+.statements > li { padding: .9rem 0 .9rem .9rem; border-bottom: 1px solid var(--rule); border-left: 3px solid var(--rule); margin-bottom: .3rem; font-size: .95rem; }
+.statements > li > a:first-child { font-weight: 700; }
+.statements-supports > li, .statement-supports { border-left-color: var(--supports); }
+.statements-disputes > li, .statement-disputes { border-left-color: var(--disputes); }
 .statement-head { margin: 0 0 .35rem; font-size: .95rem; }
-.statement-head .speaker { font-weight: 700; }
-.statement-head .about { font-family: var(--serif); }
-.statement-head .meta { color: var(--muted); }
 .stance { font: 700 .72rem var(--sans); text-transform: uppercase; letter-spacing: .06em; }
 .stance-supports { color: var(--supports); }
 .stance-disputes { color: var(--disputes); }
 .mark-hedged { font-style: italic; }
-.quote { margin: .3rem 0; font: 1.08rem/1.5 var(--serif); }
-.quote p { margin: 0; }
+/* A quote in full: the site's only blockquotes. */
+blockquote { margin: .3rem 0; font: 1.08rem/1.5 var(--serif); }
 .paraphrase, .context, .note { margin: .3rem 0; font-size: .95rem; }
 .label { font-weight: 600; color: var(--muted); }
 .statement-foot { margin: .35rem 0 0; font-size: .82rem; color: var(--muted); }
 .more { font-size: .9rem; color: var(--muted); font-style: italic; }
 .appearances { padding-left: 1.4rem; margin: .5rem 0 1rem; }
-.appearance { padding: .45rem 0; border-bottom: 1px solid var(--rule); }
+/* Where a statement was reported: title, publisher, date and the address's host on one line. */
+.appearance { padding: .45rem 0; border-bottom: 1px solid var(--rule); font-size: .9rem; color: var(--muted); overflow-wrap: anywhere; }
 p.appearance { border: 0; margin: .6rem 0; }
-.appearance > a:first-child { font-family: var(--serif); font-size: 1.02rem; }
-.appearance-meta { display: block; margin: .15rem 0 0; font-size: .85rem; color: var(--muted); overflow-wrap: anywhere; }
-.appearance-exact { margin: .3rem 0 0; font-size: .95rem; }
+.appearance > a:first-child { font-family: var(--serif); font-size: 1.1em; }
+.appearance-exact, .appearance .note { margin: .3rem 0 0; font-size: .95rem; color: var(--ink); }
 .coverage-line { font-size: .95rem; }
 
 .chart-block { margin: 1.5rem 0; }
@@ -140,11 +143,21 @@ p.appearance { border: 0; margin: .6rem 0; }
 .cite dt { color: var(--muted); }
 .cite dd { margin: 0; overflow-wrap: anywhere; }
 .cite-text { margin: 0; font-family: var(--serif); }
-/* Statements share pages: each is an article a permalink scrolls to, the one linked marked at its side. */
-.statement-entry { scroll-margin-top: 1rem; }
-.statement-entry h1 a, .statement-entry h2 a { color: var(--ink); text-decoration-thickness: 1px; text-decoration-color: #999; }
-.statement-entry + .statement-entry { border-top: 1px solid var(--rule); margin-top: 2.5rem; padding-top: 1rem; }
-.statement-entry:target { box-shadow: -.6rem 0 0 var(--tint), -.8rem 0 0 var(--accent); }
+/* A statement's citation among several on a page: one line, its label in the site's small capitals. */
+.cite-line { margin: .6rem 0 0; padding: .4rem .7rem; background: var(--tint); font: .88rem/1.5 var(--serif); overflow-wrap: anywhere; }
+.cite-line strong { font: 700 .75rem var(--sans); text-transform: uppercase; letter-spacing: .06em; color: var(--muted); }
+/* Statements share pages: each is an article (the only articles of the site) a permalink scrolls to,
+   its stance the colour at its side, the one linked marked beyond it. */
+main > article { scroll-margin-top: 1rem; margin: 1.5rem 0 2.5rem; padding-left: .9rem; border-left: 3px solid var(--rule); }
+main > article h1 a, main > article h2 a { color: var(--ink); text-decoration-thickness: 1px; text-decoration-color: #999; }
+/* The stripe at its side sets a statement apart: its heading needs no rule above it. */
+main > article > h2 { margin-top: 0; padding-top: 0; border-top: 0; }
+main > article:target { box-shadow: -.6rem 0 0 var(--tint), -.8rem 0 0 var(--accent); }
+/* The stance as a coloured mark before the date, from the article's class: the heading says it in words,
+   so screen readers skip the mark (the text after "/"). */
+main > article > .statement-head::before { font: 700 .72rem var(--sans); text-transform: uppercase; letter-spacing: .06em; }
+main > article.statement-supports > .statement-head::before { content: "▲ Supports · " / ""; color: var(--supports); }
+main > article.statement-disputes > .statement-head::before { content: "▼ Disputes · " / ""; color: var(--disputes); }
 
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: .88rem; }
@@ -174,14 +187,14 @@ th { font-weight: 700; border-bottom: 2px solid var(--ink); }
 .results .snippet { display: block; color: #333; font-size: .92rem; }
 .more-results { font: 600 .9rem var(--sans); padding: .5rem 1rem; margin: .8rem 0; border: 1px solid var(--ink); background: #fff; color: var(--ink); border-radius: 3px; cursor: pointer; }
 
-.colophon { border-top: 1px solid var(--ink); padding-top: 1rem; padding-bottom: 2rem; font-size: .85rem; color: var(--muted); }
+body > footer { border-top: 1px solid var(--ink); padding-top: 1rem; padding-bottom: 2rem; font-size: .85rem; color: var(--muted); }
 .embed-page { background: #fff; }
 .embed-page main { padding: .5rem; }
 .embed-page figcaption { font-size: .8rem; color: var(--muted); margin-top: .3rem; }
 
 @media (max-width: 30rem) {
   body { font-size: 16px; }
-  .mh form { max-width: none; flex-basis: 100%; }
+  header form { max-width: none; flex-basis: 100%; }
   .relation-meta { white-space: normal; }
   .facts { grid-template-columns: 1fr; gap: 0; }
   .facts dd { margin-bottom: .4rem; }
@@ -199,6 +212,6 @@ th { font-weight: 700; border-bottom: 2px solid var(--ink); }
   .verdicts .status { letter-spacing: .02em; padding: .2rem .25rem; }
 }
 @media print {
-  .mh form, .nav, .embed, .skip { display: none; }
+  header form, header nav, .embed, .skip { display: none; }
 }
 `;

@@ -98,15 +98,17 @@ describe('buildSite() with appearances and coverage', () => {
     expect(page).toContain('Reported by 3 sources');
     const list = page.slice(page.indexOf('Reported by 3 sources'));
     expect(list).toContain(
-      'Department Press Briefing · read from this source U.S. Department of State · 27 Aug 2021 Words as printed: “The Taliban and the Haqqani network are separate entities”',
+      'Department Press Briefing · read from this source · U.S. Department of State · 27 Aug 2021 Words as printed: “The Taliban and the Haqqani network are separate entities”',
     );
     expect(list).toContain(
-      'The Haqqani question The Dispatch · Sep 2021 · https://example.org/dispatch Words as printed: “The Taliban and the Haqqani network are separate entities” Note: Quoted in part.',
+      'The Haqqani question · The Dispatch · Sep 2021 · example.org Words as printed: “The Taliban and the Haqqani network are separate entities” Note: Quoted in part.',
     );
-    expect(list).toContain('Separate entities? Yahoo News');
+    expect(list).toContain('Separate entities? · Yahoo News');
     expect(list.indexOf('Department Press Briefing')).toBeLessThan(list.indexOf('The Haqqani question'));
     const html = text(site, statementPath('st:ned-price-separate-entities'));
-    expect(html).toContain('<a class="url" href="https://example.org/dispatch" rel="noopener noreferrer">');
+    // The address is linked whole, named by its host; the source's own page prints it whole.
+    expect(html).toContain('<a href="https://example.org/dispatch" rel="noreferrer">example.org</a>');
+    expect(text(site, recordPath('src:the-dispatch'))).toContain('>https://example.org/dispatch</a>');
     expect(html).toContain(`<a href="../${recordPath('src:the-dispatch')}">The Haqqani question</a>`);
   });
 

@@ -61,7 +61,8 @@ describe.skipIf(noChromium)('the site in Chromium', () => {
       expect(await page.locator('figure.chart svg.marks').count()).toBe(1);
       await shot('2-relation');
 
-      const speaker = page.locator('.statement .speaker').first();
+      // A statement's first link is its speaker.
+      const speaker = page.locator('.statements > li > a:first-child').first();
       const speakerName = (await speaker.textContent())!;
       await speaker.click();
       await ready(page);
@@ -81,6 +82,10 @@ describe.skipIf(noChromium)('the site in Chromium', () => {
       expect(await page.locator('h1').textContent()).toBe(entityName);
       await shot('5-entity');
 
+      // A page's nav links the search page, whose box takes the words.
+      await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Search' }).click();
+      // Its script sets the box from the address (empty here) once loaded: type after it has.
+      await ready(page);
       await page.locator('#q').fill('haqqani');
       await page.locator('#q').press('Enter');
       await page.waitForSelector('.results li');
@@ -324,7 +329,7 @@ describe.skipIf(noChromium)('the site in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${base}bundled/${recordPath('rel:haqqani-network-part-of-taliban')}`);
     expect(await page.locator('blockquote').first().isVisible()).toBe(true);
-    expect(await page.locator('.statement time').count()).toBeGreaterThan(5);
+    expect(await page.locator('.statements time').count()).toBeGreaterThan(5);
     expect(await page.locator('.chart-note').first().textContent()).toContain('the list below holds the same facts');
     // No snippet without the script, but the embed page of this chart, linked.
     await page.locator('details.embed summary').click();

@@ -10,6 +10,7 @@ import {
   relativeHref,
   SITE_MARKER,
   siteFiles,
+  statementFragment,
   statementPath,
   writeSite,
   type SiteFiles,
@@ -53,8 +54,8 @@ describe('buildSite() on the bundled release', () => {
       expect(files.has(recordPath(record.id)), record.id).toBe(true);
     // A statement is an article, named by its id, on the page of statements its id hashes to.
     for (const { id } of statements) {
-      expect(text(files, statementPath(id)), id).toContain(
-        `<article class="statement-entry" id="${id.replace(':', '-')}"`,
+      expect(text(files, statementPath(id)), id).toMatch(
+        new RegExp(`<article class="statement-(supports|disputes)" id="${id.replace(':', '-')}"`),
       );
       expect(files.has(recordPath(id)), id).toBe(false);
     }
@@ -130,12 +131,19 @@ describe('buildSite() on the bundled release', () => {
     const noCite = new Set(['embed.html', '404.html']);
     for (const path of pages(files).filter((p) => !noCite.has(p) && !redirected.has(p))) {
       const html = text(files, path);
-      expect(html, path).toMatch(/<h([23]) id="cite-title(-\d+)?">Cite this<\/h\1>/);
-      expect(html, path).toMatch(
-        new RegExp(
-          `<p class="cite-text">[^<]*\\(claimgraph dataset afghanistan-2021, version ${input.meta.version}\\)`,
-        ),
-      );
+      const dataset = `\\(claimgraph dataset afghanistan-2021, version ${input.meta.version}\\)`;
+      if (html.includes('data-page="statement"')) {
+        // A page of statements cites each of them in a labelled line of its own.
+        const articles = html.split('<article ').length - 1;
+        const lines = html.match(
+          new RegExp(`<p class="cite-line"><strong>Cite this:</strong> [^<]*${dataset}, record st:`, 'g'),
+        );
+        expect(articles, path).toBeGreaterThan(0);
+        expect(lines?.length, path).toBe(articles);
+        continue;
+      }
+      expect(html, path).toMatch(/<section class="cite"><h([23])>Cite this<\/h\1>/);
+      expect(html, path).toMatch(new RegExp(`<p class="cite-text">[^<]*${dataset}`));
     }
     const relation = input.dataset.relations[0]!;
     expect(text(files, recordPath(relation.id))).toMatch(
@@ -205,6 +213,11 @@ describe('buildSite() on the bundled release', () => {
     expect(html).toMatch(
       /<p class="cite-text">[^<]* https:\/\/data\.example\.org\/afghanistan\/rel\/haqqani-network-part-of-taliban\.html<\/p>/,
     );
+    // A statement's line cites its permalink: its page and its anchor.
+    const id = input.dataset.statements[0]!.id;
+    expect(text(site, statementPath(id))).toContain(
+      ` https://data.example.org/afghanistan/${statementPath(id)}#${statementFragment(id)}</p>`,
+    );
     expect(() => buildSite(input, { baseUrl: 'javascript:alert(1)' })).toThrow(
       '@claimgraph/site: options.baseUrl: "javascript:alert(1)" is not an http(s) URL',
     );
@@ -252,7 +265,7 @@ describe('buildSite() on hostile text', () => {
     expect(h1).not.toContain('<');
     expect(decode(h1)).toBe(HOSTILE_NAME);
     const relation = text(site, recordPath('rel:haqqani-part-of-taliban'));
-    const quotes = [...relation.matchAll(/<blockquote class="quote"><p>(.*?)<\/p><\/blockquote>/gs)].map((m) => m[1]!);
+    const quotes = [...relation.matchAll(/<blockquote>(.*?)<\/blockquote>/gs)].map((m) => m[1]!);
     for (const quote of quotes) expect(quote).not.toContain('<');
     expect(quotes.map(decode)).toContain(`“${HOSTILE_QUOTE}”`);
     expect(relation).toContain(

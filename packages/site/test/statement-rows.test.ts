@@ -43,7 +43,7 @@ describe('statement rows', () => {
       for (const s of said.slice(0, 5)) {
         const href = `../${statementPath(s.id)}#${statementFragment(s.id)}`;
         expect(entity).toContain(`href="${href}"`);
-        expect(text(files, statementPath(s.id))).toContain('<blockquote class="quote">');
+        expect(text(files, statementPath(s.id))).toContain('<blockquote>“');
         expect(text(files, recordPath(s.relation))).toContain(`#${statementFragment(s.id)}"`);
       }
       // A statement without a quote links with its paraphrase, labelled and never in quotation marks.

@@ -96,14 +96,18 @@ export interface PageProps {
   children: ComponentChildren;
 }
 
+/** The sections every page links; the site's name, first in the header, links the overview. */
 const NAV = [
-  ['index.html', 'Overview'],
   ['relations.html', 'Relations'],
   ['entities.html', 'Entities'],
   ['timeline.html', 'Timeline'],
+  ['search.html', 'Search'],
   ['downloads.html', 'Downloads'],
   ['about.html', 'About'],
 ] as const;
+
+/** The pages that carry the search box itself; every other page links the search page from its nav. */
+const SEARCH_BOX: ReadonlySet<PageKind> = new Set(['home', 'search']);
 
 export function Layout({ site, kind, path, title, description, charts, children }: PageProps) {
   const href = (to: string) => relativeHref(path, to);
@@ -122,13 +126,14 @@ export function Layout({ site, kind, path, title, description, charts, children 
         <a class="skip" href="#main">
           Skip to content
         </a>
-        {/* The furniture every page repeats, kept short: on a large site it is a good share of the bytes. */}
-        <header class="masthead">
-          <div class="wrap mh">
-            <a class="brand" href={href('index.html')}>
-              {site.title}
-              {version ? <small>{version}</small> : null}
-            </a>
+        {/* The furniture every page repeats, kept short: 70,000 pages of a large site each carry it.
+            The stylesheet lays it out by element (header, nav, main, footer): no wrappers, no classes. */}
+        <header>
+          <a class="brand" href={href('index.html')} aria-current={path === 'index.html' ? 'page' : undefined}>
+            {site.title}
+            {version ? <small>{version}</small> : null}
+          </a>
+          {SEARCH_BOX.has(kind) ? (
             <form role="search" action={href('search.html')}>
               <input
                 id="q"
@@ -140,8 +145,8 @@ export function Layout({ site, kind, path, title, description, charts, children 
               />
               <button type="submit">Search</button>
             </form>
-          </div>
-          <nav class="wrap nav" aria-label="Sections">
+          ) : null}
+          <nav aria-label="Sections">
             {NAV.map(([to, label]) => (
               <a href={href(to)} aria-current={to === path ? 'page' : undefined}>
                 {label}
@@ -149,14 +154,11 @@ export function Layout({ site, kind, path, title, description, charts, children 
             ))}
           </nav>
         </header>
-        <main id="main" class="wrap">
-          {children}
-        </main>
-        <footer class="wrap colophon">
-          {site.title}
-          {version}
-          {site.meta.license ? ` · data licensed ${site.meta.license}` : ''} · quotes remain their authors’, short and
-          attributed · <a href={href('downloads.html')}>release files</a>
+        <main id="main">{children}</main>
+        {/* The release's files are the nav's Downloads; its name and version head the page. */}
+        <footer>
+          Quotes remain their authors’, short and attributed
+          {site.meta.license ? ` · data licensed ${site.meta.license}` : ''}.
         </footer>
       </body>
     </html>
@@ -170,8 +172,8 @@ export function Cite({
   id,
   what,
   anchor,
-  headingId = 'cite-title',
   level = 2,
+  line = false,
 }: {
   site: Site;
   path: string;
@@ -179,10 +181,10 @@ export function Cite({
   what: string;
   /** The record's anchor on the page (a statement's), without `#`. */
   anchor?: string;
-  /** The heading's id: unique on a page of several statements. */
-  headingId?: string;
   /** The heading's level: 3 under a statement's own heading. */
   level?: 2 | 3;
+  /** One labelled line, no heading: for each of the several statements a page holds. */
+  line?: boolean;
 }) {
   // Without a base URL the page's address is unknown: a bare `/search.html` would mislead, so none is given.
   const url = site.options.baseUrl === undefined ? undefined : `${site.absoluteUrl(path)}${anchor ? `#${anchor}` : ''}`;
@@ -197,9 +199,16 @@ export function Cite({
   // "Relations in Afghanistan 2021" already names the site: no "Afghanistan 2021. Afghanistan 2021".
   const named = what.includes(site.title) ? what : `${what}. ${site.title}`;
   const text = `${named} (${dataset})${record}.${url ? ` ${url}` : ''}`;
+  // A site of one dataset names it in the text; one of several also links the datasets, below a heading.
+  if (line && !several)
+    return (
+      <p class="cite-line">
+        <strong>Cite this:</strong> {text}
+      </p>
+    );
   return (
-    <section class="cite" aria-labelledby={headingId}>
-      <Heading id={headingId}>Cite this</Heading>
+    <section class="cite">
+      <Heading>Cite this</Heading>
       {/* The text says dataset, version, record and URL; a site of several datasets also links them. */}
       {several ? (
         <p>
@@ -277,9 +286,7 @@ export function StatementWords({ statement: s }: { statement: Statement }) {
   return (
     <>
       {s.quote ? (
-        <blockquote class="quote">
-          <p>“{s.quote}”</p>
-        </blockquote>
+        <blockquote>“{s.quote}”</blockquote>
       ) : s.paraphrase ? (
         <p class="paraphrase">
           <span class="label">Paraphrase:</span> {s.paraphrase}
@@ -312,24 +319,21 @@ export function StatementMarks({ site, path, statement: s }: { site: Site; path:
 }
 
 /**
- * One statement on its relation's page, under its stance's heading: who, when (linked to its
- * permalink, where its sources and citation are), the words and the source it was read from.
+ * One statement on its relation's page, in its stance's list (which colours it): who, when (linked to
+ * its permalink, where its sources and citation are), the words and the source it was read from.
  */
 export function StatementItem({ site, path, statement: s }: { site: Site; path: string; statement: Statement }) {
   const source = site.cg.source(s.source);
   const link = (id: string) => site.recordHref(path, id);
   return (
-    <li class={`statement statement-${s.stance}`}>
-      <p class="statement-head">
-        <a class="speaker" href={link(s.speaker)}>
-          {site.nameOf(s.speaker)}
-        </a>
-        {' · '}
-        <a href={link(s.id)} title="Permalink of this statement">
-          <DateText date={s.date} />
-        </a>
-        <StatementMarks site={site} path={path} statement={s} />
-      </p>
+    <li>
+      {/* The speaker comes first and is bold by the stylesheet: no class or wrapper on 100,000 lines. */}
+      <a href={link(s.speaker)}>{site.nameOf(s.speaker)}</a>
+      {' · '}
+      <a href={link(s.id)}>
+        <DateText date={s.date} />
+      </a>
+      <StatementMarks site={site} path={path} statement={s} />
       <StatementWords statement={s} />
       <p class="statement-foot">
         Source: {source ? <a href={link(source.id)}>{source.title}</a> : s.source}

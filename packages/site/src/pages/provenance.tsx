@@ -12,14 +12,11 @@ export function AppearanceList({
   site,
   path,
   statement,
-  headingId = 'appearances-title',
   level = 2,
 }: {
   site: Site;
   path: string;
   statement: Statement;
-  /** The heading's id: unique on a page of several statements. */
-  headingId?: string;
   /** The heading's level: 3 under a statement's own heading. */
   level?: 2 | 3;
 }) {
@@ -34,8 +31,8 @@ export function AppearanceList({
       </p>
     );
   return (
-    <section aria-labelledby={headingId}>
-      <Heading id={headingId}>
+    <>
+      <Heading>
         Reported by {all.length} {all.length === 1 ? 'source' : 'sources'}
       </Heading>
       <ol class="appearances">
@@ -55,35 +52,44 @@ export function AppearanceList({
           </li>
         ))}
       </ol>
-    </section>
+    </>
   );
+}
+
+/**
+ * A web address as a link names it: its host, without `www.` (the source's page prints it whole).
+ * An address URL cannot read is shown as it is.
+ */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host.replace(/^www\./, '') || url;
+  } catch {
+    return url;
+  }
 }
 
 /** A source as a statement page names it: title linked, whether it was read there, publisher, date and URL. */
 function SourceLine({ site, path, appearance: a }: { site: Site; path: string; appearance: Appearing }) {
+  const source = a.source;
   return (
     <>
-      {a.source ? <a href={site.recordHref(path, a.sourceId)}>{a.source.title}</a> : <code>{a.sourceId}</code>}
+      {source ? <a href={site.recordHref(path, a.sourceId)}>{source.title}</a> : <code>{a.sourceId}</code>}
       {a.own ? <span class="mark"> · read from this source</span> : null}
-      {a.source ? (
-        <span class="appearance-meta">
-          {' '}
-          {a.source.publisher}
-          {a.source.published ? (
-            <>
-              {' · '}
-              <DateText date={a.source.published} />
-            </>
-          ) : null}
-          {a.source.url ? (
-            <>
-              {' · '}
-              <a class="url" href={a.source.url} rel="noopener noreferrer">
-                {a.source.url}
-              </a>
-            </>
-          ) : null}
-        </span>
+      {source?.publisher ? ` · ${source.publisher}` : null}
+      {source?.published ? (
+        <>
+          {' · '}
+          <DateText date={source.published} />
+        </>
+      ) : null}
+      {/* noreferrer: the source's site is not told which page sent the reader (it implies noopener). */}
+      {source?.url ? (
+        <>
+          {' · '}
+          <a href={source.url} rel="noreferrer">
+            {hostOf(source.url)}
+          </a>
+        </>
       ) : null}
     </>
   );

@@ -10,7 +10,6 @@ import {
   Layout,
   More,
   pageTitle,
-  StanceMark,
   StatementMarks,
   StatementRows,
   StatementWords,
@@ -51,63 +50,44 @@ export function StatementsPage({ site, path, statements }: { site: Site; path: s
 }
 
 /**
- * One statement on its page, in full: who says what about which relation in the heading, its stance,
- * date and marks, the words, every source that reports it, and its citation. With `n`, under a heading
- * of its own among others (ids suffixed `-n`, unique on the page).
+ * One statement on its page, in full: who says what about which relation in the heading (which says
+ * the stance), its date and marks, the words, every source that reports it, and its citation. With
+ * `n`, one of several on the page, under a heading of its own, with its permalink.
  */
 function StatementEntry({ site, path, statement, n }: { site: Site; path: string; statement: Statement; n?: number }) {
   const { title } = statementTitle(site, statement);
   const relation = site.cg.relation(statement.relation);
   const Heading = n === undefined ? 'h1' : 'h2';
-  const suffix = n === undefined ? '' : `-${n}`;
   const level = n === undefined ? 2 : 3;
   const fragment = statementFragment(statement.id);
   const link = (id: string) => site.recordHref(path, id);
+  // A page holds some six statements and a site 100,000: the entry is as short as its content allows.
   return (
-    <article class="statement-entry" id={fragment} aria-labelledby={`statement-title${suffix}`}>
+    <article class={`statement-${statement.stance}`} id={fragment}>
       {n === undefined ? <p class="kicker">Statement</p> : null}
-      <Heading id={`statement-title${suffix}`}>
+      <Heading>
         <a href={link(statement.speaker)}>{site.nameOf(statement.speaker)}</a> {statement.stance}:{' '}
         {relation ? <a href={link(relation.id)}>{site.phraseText(relation)}</a> : statement.relation}
       </Heading>
-      <div class={`statement statement-${statement.stance}`}>
-        <p class="statement-head">
-          <StanceMark stance={statement.stance} />
-          {' · '}
-          <DateText date={statement.date} />
-          <StatementMarks site={site} path={path} statement={statement} />
-          {n === undefined ? null : (
-            <>
-              {' · '}
-              <a href={`#${fragment}`}>
-                Permalink<span class="visually-hidden"> of this statement</span>
-              </a>
-            </>
-          )}
-        </p>
-        <StatementWords statement={statement} />
-      </div>
-      <AppearanceList
-        site={site}
-        path={path}
-        statement={statement}
-        headingId={`appearances-title${suffix}`}
-        level={level}
-      />
+      <p class="statement-head">
+        <DateText date={statement.date} />
+        <StatementMarks site={site} path={path} statement={statement} />
+        {/* "Permalink" takes its purpose from the heading above it (WCAG technique H80). */}
+        {n === undefined ? null : (
+          <>
+            {' · '}
+            <a href={`#${fragment}`}>Permalink</a>
+          </>
+        )}
+      </p>
+      <StatementWords statement={statement} />
+      <AppearanceList site={site} path={path} statement={statement} level={level} />
       {statement.note ? (
         <p class="note">
           <span class="label">Curator’s note:</span> <TextWithIds site={site} path={path} text={statement.note} />
         </p>
       ) : null}
-      <Cite
-        site={site}
-        path={path}
-        id={statement.id}
-        what={title}
-        anchor={fragment}
-        headingId={`cite-title${suffix}`}
-        level={level}
-      />
+      <Cite site={site} path={path} id={statement.id} what={title} anchor={fragment} level={level} line />
     </article>
   );
 }

@@ -33,6 +33,14 @@ export function RelationPage({ site, relation }: { site: Site; relation: Relatio
           : status === 'supported'
             ? 'Supported: every statement on record supports this.'
             : 'Disputed: every statement on record disputes this.'}{' '}
+        {/* Every rule counting the same and finding the same is said here; a table of identical rows would
+            say nothing more. */}
+        {agreed ? (
+          <>
+            All {verdicts.length} <a href={relativeHref(path, RULES_PATH)}>rules</a> agree
+            {verdicts[0]!.verdict === status ? '' : `: ${verdicts[0]!.verdict}`}, on the same count.{' '}
+          </>
+        ) : null}
         <StanceBar supports={supports.length} disputes={disputes.length} />
       </p>
       {relation.start || relation.end || attributes.length || relation.note ? (
@@ -70,15 +78,9 @@ export function RelationPage({ site, relation }: { site: Site; relation: Relatio
         </dl>
       ) : null}
       <Chart site={site} path={path} {...relationChart(site, relation)} />
-      <section aria-labelledby="rules-title">
-        <h2 id="rules-title">Under each rule</h2>
-        {agreed ? (
-          // Every rule counts the same and finds the same: a table of identical rows would say nothing more.
-          <p>
-            All {verdicts.length} <a href={relativeHref(path, RULES_PATH)}>rules</a> agree: {verdicts[0]!.verdict}, on
-            the same count.
-          </p>
-        ) : (
+      {agreed ? null : (
+        <>
+          <h2>Under each rule</h2>
           <div class="table-wrap">
             <table class="verdicts">
               <thead>
@@ -111,23 +113,25 @@ export function RelationPage({ site, relation }: { site: Site; relation: Relatio
               </tbody>
             </table>
           </div>
-        )}
-      </section>
+        </>
+      )}
+      {/* Said once, not as a title on each of a thousand date links. */}
+      <p class="hint">Each date links to the statement’s own page.</p>
       {[
-        { key: 'supports', heading: 'Supporting', list: supports },
-        { key: 'disputes', heading: 'Disputing', list: disputes },
-      ].map(({ key, heading, list }) =>
+        { stance: 'supports', heading: 'Supporting', list: supports },
+        { stance: 'disputes', heading: 'Disputing', list: disputes },
+      ].map(({ stance, heading, list }) =>
         list.length ? (
-          <section aria-labelledby={`${key}-title`}>
-            <h2 id={`${key}-title`}>
+          <>
+            <h2>
               {heading} ({list.length})
             </h2>
-            <ol class="statements">
+            <ol class={`statements statements-${stance}`}>
               {list.map((statement) => (
                 <StatementItem site={site} path={path} statement={statement} />
               ))}
             </ol>
-          </section>
+          </>
         ) : null,
       )}
       <Cite site={site} path={path} id={relation.id} what={site.phraseText(relation)} />
