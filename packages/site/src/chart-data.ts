@@ -8,6 +8,7 @@
  */
 import type { Dataset, Entity, Redirect, Relation, Source, Statement } from '@claimgraph/schema';
 import { SiteError } from './errors.js';
+import { frontCode, frontDecode } from './front-code.js';
 
 /**
  * A column: the values as they are (`plain`), by number in a dictionary (`{d, x}`, for the few
@@ -62,22 +63,6 @@ export type WordsPart = Record<(typeof WORDS)[number], Column>;
 
 /** About this many bytes of words a part: a relation page fetches one. */
 const PART_BYTES = 64 * 1024;
-
-/** Ids front-coded: how many leading characters the id shares with the one before (base 36, at most 35), then the rest. */
-function frontCode(ids: readonly string[]): string[] {
-  let last = '';
-  return ids.map((id) => {
-    let shared = 0;
-    while (shared < 35 && shared < id.length && id[shared] === last[shared]) shared++;
-    last = id;
-    return shared.toString(36) + id.slice(shared);
-  });
-}
-
-function frontDecode(coded: readonly string[]): string[] {
-  let last = '';
-  return coded.map((code) => (last = last.slice(0, parseInt(code[0]!, 36)) + code.slice(1)));
-}
 
 function dense(values: readonly Value[], kind: Kind): Dense {
   if (kind === 'id') return frontCode(values as string[]);
