@@ -50,12 +50,15 @@ async function loadWords(dataset: Dataset, data: ChartData, refs: readonly Chart
       (k) =>
         new Promise<void>((resolve) => {
           waiting.set(k, (part) => {
+            waiting.delete(k);
             addWords(dataset, data, k, part);
             resolve();
           });
           const tag = document.createElement('script');
           tag.src = new URL(data.parts[k]!, here).href;
-          tag.onerror = () => {
+          // A part that is missing, or ran without handing its words over, fails the charts that need it.
+          tag.onerror = tag.onload = () => {
+            if (!waiting.delete(k)) return;
             failed.add(k);
             resolve();
           };
