@@ -8,16 +8,17 @@
  */
 import type { Dataset, Entity, Redirect, Relation, Source, Statement } from '@claimgraph/schema';
 import { SiteError } from './errors.js';
-import { frontCode, frontDecode } from './front-code.js';
+import { decodeNumbers, encodeNumbers, frontCode, frontDecode } from './codings.js';
 
 /**
- * A column: the values as they are (`plain`), by number in a dictionary (`{d, x}`, for the few
- * values of a type or a date), or front-coded ids (`ids`); a field some rows lack is `{i, v}`:
- * the gaps between the rows that have it, and their values.
+ * A column: texts as they are, ids front-coded (codings.ts), numbers (a reference's row, a count)
+ * packed into one string (codings.ts), or values by number in a dictionary (`{d, x}`, for the few
+ * values of a type or a date); a field some rows lack is `{i, v}`: the gaps between the rows that
+ * have it, packed, and their values.
  */
 type Value = string | number | boolean;
-type Dense = Value[] | { d: Value[]; x: number[] };
-type Column = Dense | { i: number[]; v: Dense };
+type Dense = string[] | string | { d: Value[]; x: string };
+type Column = Dense | { i: string; v: Dense };
 
 /** How a field is written: a reference is the row number of the record it names. */
 type Kind = 'id' | 'text' | 'enum' | 'count' | { ref: 'entities' | 'relations' | 'sources' };
@@ -66,23 +67,26 @@ const PART_BYTES = 64 * 1024;
 
 function dense(values: readonly Value[], kind: Kind): Dense {
   if (kind === 'id') return frontCode(values as string[]);
-  if (kind !== 'enum') return [...values];
+  if (kind === 'text') return values as string[];
+  if (kind !== 'enum') return encodeNumbers(values as number[]);
   const dictionary = [...new Set(values)];
   const number = new Map(dictionary.map((v, i) => [v, i]));
-  return { d: dictionary, x: values.map((v) => number.get(v)!) };
+  return { d: dictionary, x: encodeNumbers(values.map((v) => number.get(v)!)) };
 }
 
 function undense(column: Dense, kind: Kind): Value[] {
-  if (!Array.isArray(column)) return column.x.map((i) => column.d[i]!);
-  return kind === 'id' ? frontDecode(column as string[]) : column;
+  if (typeof column === 'string') return decodeNumbers(column);
+  if (!Array.isArray(column)) return decodeNumbers(column.x).map((i) => column.d[i]!);
+  return kind === 'id' ? frontDecode(column) : column;
 }
 
 function encodeColumn(values: readonly (Value | undefined)[], kind: Kind): Column {
   const rows: number[] = [];
   values.forEach((v, row) => v !== undefined && rows.push(row));
   if (rows.length === values.length) return dense(values as Value[], kind);
+  const gaps = rows.map((row, k) => row - (k ? rows[k - 1]! : -1));
   return {
-    i: rows.map((row, k) => row - (k ? rows[k - 1]! : -1)),
+    i: encodeNumbers(gaps),
     v: dense(
       rows.map((row) => values[row]!),
       kind,
@@ -91,11 +95,11 @@ function encodeColumn(values: readonly (Value | undefined)[], kind: Kind): Colum
 }
 
 function decodeColumn(column: Column, n: number, kind: Kind): (Value | undefined)[] {
-  if (Array.isArray(column) || !('i' in column)) return undense(column, kind);
+  if (typeof column === 'string' || Array.isArray(column) || !('i' in column)) return undense(column, kind);
   const out = new Array<Value | undefined>(n).fill(undefined);
   const values = undense(column.v, kind);
   let row = -1;
-  column.i.forEach((gap, k) => (out[(row += gap)] = values[k]));
+  decodeNumbers(column.i).forEach((gap, k) => (out[(row += gap)] = values[k]));
   return out;
 }
 
