@@ -1,15 +1,16 @@
 /**
  * The files every site shares, written once under assets/ with their hash in their names: the
- * stylesheet, the two browser scripts (search, charts), vega's three browser builds, the release
- * data as a classic script (a page opened from a local folder may not fetch() JSON, but may load a
+ * stylesheet, the two browser scripts (search, charts), vega's three browser builds, the chart
+ * data as classic scripts (a page opened from a local folder may not fetch() JSON, but may load a
  * script) and the small loader that a page with a chart names in place of the five of them.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Dataset } from '@claimgraph/schema';
+import { encodeChartData, type ChartData } from './chart-data.js';
 import { SiteSetupError } from './errors.js';
 import type { SiteMeta } from './model.js';
 import { CSS } from './style.js';
@@ -47,11 +48,27 @@ function clientScript(file: string): Buffer {
   throw new SiteSetupError(`dist/client/${file} is missing; run "npm run build --workspace @claimgraph/site"`);
 }
 
-/** The release data for the pages' script: `window.CLAIMGRAPH_SITE = {meta, dataset};`. */
-export function dataScript(meta: SiteMeta, dataset: Dataset): string {
-  // JSON is valid JavaScript (U+2028 included, since ES2019); this file is a script, never inlined in HTML.
-  return `window.CLAIMGRAPH_SITE = ${JSON.stringify({ meta, dataset })};\n`;
+/**
+ * The chart data for the pages' script: `window.CLAIMGRAPH_SITE = {meta, data};`, the columns of
+ * chart-data.ts that name the parts of words (`CLAIMGRAPH_WORDS(k, part);`, each its own script).
+ */
+export function dataScripts(
+  meta: SiteMeta,
+  dataset: Dataset,
+): { data: string; parts: { name: WordsName; content: string }[] } {
+  const { data, words } = encodeChartData(dataset);
+  // JSON is valid JavaScript (U+2028 included, since ES2019); these files are scripts, never inlined in HTML.
+  const parts = words.map((part, k) => ({
+    name: `words-${k}.js` as const,
+    content: `CLAIMGRAPH_WORDS(${k},${JSON.stringify(part)});\n`,
+  }));
+  const names = parts.map(({ name, content }) => basename(hashedPath(name, content)));
+  const chartData: ChartData = { ...data, parts: names };
+  return { data: `window.CLAIMGRAPH_SITE=${JSON.stringify({ meta, data: chartData })};\n`, parts };
 }
+
+/** A part of the statements' words (chart-data.ts), loaded by the charts that show them. */
+type WordsName = `words-${number}.js`;
 
 /** The names pages ask for (`site.css`); each is written under a name holding its hash. */
 export type AssetName =
@@ -62,7 +79,8 @@ export type AssetName =
   | 'vega.min.js'
   | 'vega-lite.min.js'
   | 'vega-embed.min.js'
-  | 'load.js';
+  | 'load.js'
+  | WordsName;
 
 /** What the chart pages run, in this order: the data and vega's builds as globals, then the drawing. */
 const CHART_SCRIPTS = ['data.js', 'vega.min.js', 'vega-lite.min.js', 'vega-embed.min.js', 'charts.js'] as const;
@@ -103,7 +121,9 @@ export function sharedAssets(
   add('site.css', CSS);
   add('search.js', clientScript('search.js'));
   add('charts.js', clientScript('charts.js'));
-  add('data.js', dataScript(meta, dataset));
+  const { data, parts } = dataScripts(meta, dataset);
+  for (const { name, content } of parts) add(name, content);
+  add('data.js', data);
   for (const { name, file } of VEGA_BUILDS) add(file, vegaBuild(name, file));
   const chartScripts = CHART_SCRIPTS.map((name) => files.get(name)!.path);
   add('load.js', loaderScript(chartScripts, embedUrl));

@@ -4,12 +4,13 @@
 // a hostile dataset; a site opened from its folder (file://) and one read without JavaScript.
 // Screenshots go to packages/site/test-artifacts/ (git-ignored) for a person to look at.
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
+import { syntheticDataset } from '@claimgraph/sdk/synthetic';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, recordPath, statementFragment, statementPath, writeSite } from '../src/index.js';
 import { launchChromium, noChromium, ready, serveFolder, watch } from './chromium.js';
@@ -24,9 +25,10 @@ describe.skipIf(noChromium)('the site in Chromium', () => {
   let server: Awaited<ReturnType<typeof serveFolder>>;
   let base: string;
   let bundledDir: string;
+  let root: string;
 
   beforeAll(async () => {
-    const root = await mkdtemp(join(tmpdir(), 'claimgraph-site-browser-'));
+    root = await mkdtemp(join(tmpdir(), 'claimgraph-site-browser-'));
     bundledDir = join(root, 'bundled');
     await writeSite(bundledDir, buildSite(await bundledInput()));
     await writeSite(join(root, 'hostile'), buildSite(hostileInput()));
@@ -338,5 +340,31 @@ describe.skipIf(noChromium)('the site in Chromium', () => {
     );
     await page.screenshot({ path: join(ARTIFACTS, 'no-javascript-375.png'), fullPage: false });
     await context.close();
+  });
+
+  it('draws a relation from the words of its own part only, and says so when that part is missing', async () => {
+    const dataset = syntheticDataset({ entities: 300, statements: 3000, seed: 7 });
+    const dir = join(root, 'synthetic');
+    await writeSite(dir, buildSite({ dataset, meta: { name: 'synthetic', title: 'Synthetic', version: '0.0.0' } }));
+    expect((await readdir(join(dir, 'assets'))).filter((f) => f.startsWith('words-')).length).toBeGreaterThan(1);
+    const quoted = dataset.statements.find((s) => s.quote)!;
+    const page = await browser.newPage({ viewport: { width: 375, height: 900 } });
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto(`${base}synthetic/${recordPath(quoted.relation)}`);
+    await ready(page);
+    const parts = fetched.filter((path) => /\/assets\/words-\d+\./.test(path));
+    expect(parts).toHaveLength(1);
+    // The chart quotes the statement: its first words are in the drawing.
+    expect(await page.locator('figure.chart svg.marks').textContent()).toContain(
+      quoted.quote!.split(' ').slice(0, 2).join(' '),
+    );
+
+    await rm(join(root, parts[0]!.slice(1)));
+    await page.reload();
+    await page.waitForFunction(() => document.body?.dataset.ready !== undefined, undefined, { timeout: 0 });
+    expect(await page.locator('figure.chart').getAttribute('data-drawn')).toBe('error');
+    expect(await page.locator('figure.chart .chart-note').textContent()).toContain('did not load');
+    await page.close();
   });
 });

@@ -17,6 +17,7 @@ import {
   type SiteInput,
 } from '../src/index.js';
 import { embedFragment, type ChartRef } from '../src/paths.js';
+import { addWords, decodeChartData, type ChartData, type WordsPart } from '../src/chart-data.js';
 import { bundledInput, HOSTILE_NAME, HOSTILE_QUOTE, hostileInput } from './fixtures.js';
 
 const text = (files: SiteFiles, path: string) => {
@@ -283,9 +284,19 @@ describe('buildSite() on hostile text', () => {
       [...site.keys()].find((p) => /^assets\/data\.\w+\.js$/.test(p))!,
     );
     const parsed = new Function(`const window = {}; ${data}; return window.CLAIMGRAPH_SITE;`)() as {
-      dataset: { entities: { name: string }[] };
+      data: ChartData;
     };
-    expect(parsed.dataset.entities.map((e) => e.name)).toContain(HOSTILE_NAME);
+    const records = decodeChartData(parsed.data);
+    expect(records.entities.map((e) => e.name)).toContain(HOSTILE_NAME);
+    // Each part of words is a script too: its quotes stay strings.
+    for (const name of parsed.data.parts) {
+      const part = text(site, `assets/${name}`);
+      const [k, words] = new Function(
+        `let got; const CLAIMGRAPH_WORDS = (...a) => (got = a); ${part}; return got;`,
+      )() as [number, WordsPart];
+      addWords(records, parsed.data, k, words);
+    }
+    expect(records.statements.map((s) => s.quote)).toContain(HOSTILE_QUOTE);
   });
 
   it('writes a redirect page for a redirected id, pointing to the record that replaced it', () => {

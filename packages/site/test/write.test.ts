@@ -2,6 +2,7 @@
  * Issue 25: writeSite owns only what it wrote. Each refused or failed run is checked by hashing
  * every file in and beside the folder before and after: not one byte may change.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,7 +89,30 @@ describe('writeSite() deletes only files it wrote', () => {
     const written = await writeSite(out, site);
     expect(readFileSync(join(out, 'thesis.docx'), 'utf8')).toBe('my thesis');
     expect(written.notices[0]).toContain('lists no files (an older version wrote it), so no file of it was deleted');
-    expect(JSON.parse(readFileSync(join(out, SITE_MARKER), 'utf8')).written['index.html']).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.parse(readFileSync(join(out, SITE_MARKER), 'utf8')).written['']['index.html']).toMatch(/^[\w-]{22}$/);
+  });
+
+  it('reads the flat list of whole SHA-256 hashes that earlier versions wrote: deletes and keeps as before', async () => {
+    const out = join(fresh(), 'site');
+    const bigger = new Map(site);
+    bigger.set('old/page.html', '<p>gone next time</p>');
+    bigger.set('old/edited.html', '<p>edited next</p>');
+    await writeSite(out, bigger);
+    // The marker as an earlier version wrote it: every path with its file's whole SHA-256, in hex.
+    const marker = JSON.parse(readFileSync(join(out, SITE_MARKER), 'utf8')) as { written: Record<string, unknown> };
+    const flat: Record<string, string> = {};
+    for (const path of [...bigger.keys()].filter((p) => p !== SITE_MARKER))
+      flat[path] = createHash('sha256')
+        .update(readFileSync(join(out, path)))
+        .digest('hex');
+    writeFileSync(join(out, SITE_MARKER), JSON.stringify({ ...marker, written: flat }));
+    writeFileSync(join(out, 'old', 'edited.html'), '<p>edited by hand</p>');
+    const written = await writeSite(out, site);
+    expect(existsSync(join(out, 'old', 'page.html'))).toBe(false);
+    expect(readFileSync(join(out, 'old', 'edited.html'), 'utf8')).toBe('<p>edited by hand</p>');
+    expect(written.notices).toEqual([
+      'kept a file of the earlier site that was changed after it was written: old/edited.html',
+    ]);
   });
 
   it('refuses a path the site writes that is a folder, a file as --out, or a folder inside a file', async () => {

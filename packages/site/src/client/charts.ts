@@ -1,31 +1,72 @@
 /**
- * The browser script of the pages with a chart: it draws each `figure.chart` from the shared release
- * data (assets/data.*.js) with @claimgraph/charts and vega-embed. It writes text with textContent
+ * The browser script of the pages with a chart: it draws each `figure.chart` from the shared chart
+ * data (assets/data.*.js, and the parts of words its charts quote: chart-data.ts) with @claimgraph/charts and vega-embed. It writes text with textContent
  * only: record text never becomes markup. The search page loads search.js;
  * the other pages no script.
  */
 import { networkChart, stanceChart, timelineChart, WIDTH_RANGE } from '@claimgraph/charts';
 import { RELATION_TYPE_INFO } from '@claimgraph/schema';
 import { ClaimGraph, type Dataset } from '@claimgraph/sdk';
+import { addWords, decodeChartData, wordsPartOf, type ChartData, type WordsPart } from '../chart-data.js';
 import type { SiteMeta } from '../model.js';
 import { chartLabel, chartOfFragment, chartPagePath, pathToUrl, type ChartRef } from '../paths.js';
 import { setUpEmbedBox } from './embed.js';
 
 declare global {
   interface Window {
-    CLAIMGRAPH_SITE?: { meta: SiteMeta; dataset: Dataset };
+    CLAIMGRAPH_SITE?: { meta: SiteMeta; data: ChartData };
+    /** Called by each part of words (assets/words-*.js) with its number and its columns. */
+    CLAIMGRAPH_WORDS?: (k: number, part: WordsPart) => void;
     /** The embed page's URL, from load.js: absolute when the site has a base URL. */
     CLAIMGRAPH_EMBED?: string;
     vegaEmbed?: (el: HTMLElement, spec: unknown, options: unknown) => Promise<unknown>;
   }
 }
 
-let graph: ClaimGraph | undefined;
-function claimGraph(): ClaimGraph | undefined {
-  const release = window.CLAIMGRAPH_SITE;
-  if (!release) return undefined;
-  graph ??= ClaimGraph.fromData(release.dataset, { validate: false, version: release.meta.version });
-  return graph;
+/** This script's address: the parts of words lie beside it, in assets/. */
+const here = (document.currentScript as HTMLScriptElement | null)?.src ?? document.baseURI;
+
+/** The relations whose statements' words a chart shows: who-says-what and the timeline quote them. */
+function relationsQuoted(ref: ChartRef): string[] {
+  if (ref.kind !== 'stance' && ref.kind !== 'timeline') return [];
+  return [ref.relation ?? []].flat();
+}
+
+/**
+ * Loads the parts of words the charts need, each once, as classic scripts (they work from a
+ * folder too), and adds their words to the records; the numbers of the parts that failed to load.
+ */
+async function loadWords(dataset: Dataset, data: ChartData, refs: readonly ChartRef[]): Promise<Set<number>> {
+  const wanted = new Set<number>();
+  for (const relation of refs.flatMap(relationsQuoted)) {
+    const k = wordsPartOf(dataset, data, relation);
+    if (k !== undefined) wanted.add(k);
+  }
+  const waiting = new Map<number, (part: WordsPart) => void>();
+  window.CLAIMGRAPH_WORDS = (k, part) => waiting.get(k)?.(part);
+  const failed = new Set<number>();
+  await Promise.all(
+    [...wanted].map(
+      (k) =>
+        new Promise<void>((resolve) => {
+          waiting.set(k, (part) => {
+            waiting.delete(k);
+            addWords(dataset, data, k, part);
+            resolve();
+          });
+          const tag = document.createElement('script');
+          tag.src = new URL(data.parts[k]!, here).href;
+          // A part that is missing, or ran without handing its words over, fails the charts that need it.
+          tag.onerror = tag.onload = () => {
+            if (!waiting.delete(k)) return;
+            failed.add(k);
+            resolve();
+          };
+          document.head.append(tag);
+        }),
+    ),
+  );
+  return failed;
 }
 
 /** The widest each kind of chart is drawn: wider, its marks spread thin. */
@@ -85,25 +126,38 @@ function setUpEmbed(cg: ClaimGraph, siteTitle: string): void {
 }
 
 async function drawCharts(): Promise<void> {
-  const start = claimGraph();
-  if (start) setUpEmbed(start, window.CLAIMGRAPH_SITE!.meta.title ?? window.CLAIMGRAPH_SITE!.meta.name);
-  const figures = [...document.querySelectorAll<HTMLElement>('figure.chart[data-chart]')];
-  if (!figures.length) return;
+  const release = window.CLAIMGRAPH_SITE;
   // The embed snippets come first: they need no data, and each chart's name before drawing takes it away.
-  for (const figure of figures) {
+  for (const figure of document.querySelectorAll<HTMLElement>('figure.chart[data-chart]')) {
     const label = figure.querySelector('.chart-canvas')?.getAttribute('aria-label');
     if (window.CLAIMGRAPH_EMBED !== undefined && label)
       setUpEmbedBox(figure, JSON.parse(figure.dataset.chart!) as ChartRef, label, window.CLAIMGRAPH_EMBED);
   }
-  const cg = claimGraph();
+  if (!release) return;
+  const records = decodeChartData(release.data);
+  const embedRef = document.querySelector('figure.chart[data-embed]')
+    ? chartOfFragment(window.location.hash.slice(1))
+    : undefined;
+  const refs = [...document.querySelectorAll<HTMLElement>('figure.chart[data-chart]')].map(
+    (figure) => JSON.parse(figure.dataset.chart!) as ChartRef,
+  );
+  // The words first: the graph is built once, from records that hold every word the charts show.
+  const failed = await loadWords(records, release.data, embedRef ? [embedRef, ...refs] : refs);
+  const cg = ClaimGraph.fromData(records, { validate: false, version: release.meta.version });
+  setUpEmbed(cg, release.meta.title ?? release.meta.name);
+  const figures = [...document.querySelectorAll<HTMLElement>('figure.chart[data-chart]')];
   const embed = window.vegaEmbed;
-  if (!cg || !embed) return;
-  const dataset = window.CLAIMGRAPH_SITE!.meta.name;
+  if (!figures.length || !embed) return;
+  const dataset = release.meta.name;
   for (const figure of figures) {
     const canvas = figure.querySelector<HTMLElement>('.chart-canvas');
     if (!canvas) continue;
     try {
       const ref = JSON.parse(figure.dataset.chart!) as ChartRef;
+      for (const relation of relationsQuoted(ref)) {
+        const k = wordsPartOf(records, release.data, relation);
+        if (k !== undefined && failed.has(k)) throw new Error(`${release.data.parts[k]} did not load`);
+      }
       // Every chart takes its box's whole width and lays itself out for it (names above the marks on
       // a phone); the width is kept on the figure, for a reader's tools and the layout tests.
       const width = Math.max(WIDTH_RANGE.min, Math.min(WIDEST[ref.kind], canvas.clientWidth || 600));

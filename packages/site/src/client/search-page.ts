@@ -4,6 +4,7 @@
  * match (a name, a relation's words or a quote); the last characters of a word may be left off.
  */
 import { pagePathOf, pathToUrl, statementHref } from '../paths.js';
+import { decodeDocPart, decodeNumbers, type DocPart, type DocRow } from '../search/encoding.js';
 import { DOCS_PER_PART, searchTerms, termPart, WEIGHT_STEPS } from '../search/terms.js';
 
 declare global {
@@ -18,7 +19,6 @@ const SHOWN = 25;
 const KIND_BOOST = { entity: 2.5, relation: 1.5, statement: 1 };
 
 type TermPart = Record<string, string>;
-type DocRow = [id: string, kind: string, title: string, snippet: string];
 
 const waiting = new Map<string, (data: unknown) => void>();
 const parts = new Map<string, Promise<unknown>>();
@@ -54,8 +54,7 @@ async function matches(folder: string, word: string, known: ReadonlySet<string>)
     if (term !== word && !(word.length > 1 && term.startsWith(word))) continue;
     const factor = term === word ? 1 : 0.5;
     let doc = 0;
-    for (const entry of postings.split(',')) {
-      const value = parseInt(entry, 36);
+    for (const value of decodeNumbers(postings)) {
       doc += Math.floor(value / WEIGHT_STEPS);
       const weight = (value % WEIGHT_STEPS) * factor;
       if ((found.get(doc) ?? 0) < weight) found.set(doc, weight);
@@ -97,9 +96,14 @@ export async function searchDocs(
   return [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([doc]) => doc);
 }
 
+/** Each file of the document table, decoded once. */
+const docParts = new Map<number, Promise<DocRow[]>>();
+
 async function docRow(folder: string, doc: number): Promise<DocRow> {
-  const rows = (await loadPart(folder, `d-${Math.floor(doc / DOCS_PER_PART)}`)) as DocRow[];
-  return rows[doc % DOCS_PER_PART]!;
+  const file = Math.floor(doc / DOCS_PER_PART);
+  let rows = docParts.get(file);
+  if (!rows) docParts.set(file, (rows = loadPart(folder, `d-${file}`).then((part) => decodeDocPart(part as DocPart))));
+  return (await rows)[doc % DOCS_PER_PART]!;
 }
 
 function resultItem([id, kind, title, snippet]: DocRow, statement: boolean): HTMLLIElement {

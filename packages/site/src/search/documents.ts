@@ -12,6 +12,8 @@ export interface SearchDoc {
   text: string;
   /** Names and aliases with their spaces folded away, so `alqaeda` finds `al-Qaeda`. */
   keys: string;
+  /** A statement's speaker's name and relation's phrase: its title, `<speaker> on <phrase>`. */
+  on?: [speaker: string, phrase: string];
 }
 
 /** One document per entity, relation and statement, in the dataset's id order: entities first. */
@@ -36,12 +38,16 @@ export function searchDocuments(dataset: Dataset): SearchDoc[] {
       text: r.note ?? '',
       keys: '',
     })),
-    ...dataset.statements.map((s) => ({
-      id: s.id,
-      kind: s.stance === 'supports' ? 'Statement, supporting' : 'Statement, disputing',
-      title: `${name(s.speaker)} on ${phrases.get(s.relation) ?? s.relation}`,
-      text: s.quote ?? '',
-      keys: '',
-    })),
+    ...dataset.statements.map((s) => {
+      const on: [string, string] = [name(s.speaker), phrases.get(s.relation) ?? s.relation];
+      return {
+        id: s.id,
+        kind: s.stance === 'supports' ? 'Statement, supporting' : 'Statement, disputing',
+        title: `${on[0]} on ${on[1]}`,
+        text: s.quote ?? '',
+        keys: '',
+        on,
+      };
+    }),
   ];
 }

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Dataset } from '@claimgraph/schema';
 import { searchDocuments } from './documents.js';
+import { encodeDocPart, encodeNumbers } from './encoding.js';
 import { DOCS_PER_PART, FIELD_WEIGHT, searchTerms, SNIPPET_MAX, termPart, WEIGHT_STEPS } from './terms.js';
 
 export interface SearchIndex {
@@ -25,15 +26,15 @@ export interface SearchIndex {
 const script = (name: string, data: unknown) =>
   `CLAIMGRAPH_SEARCH_PART(${JSON.stringify(name)},${JSON.stringify(data)});\n`;
 
-/** A term's documents, ascending, as one string: each the gap from the one before, times 8, plus the weight, in base 36. */
+/** A term's documents, ascending, as one string: each the gap from the one before, times 8, plus the weight (encoding.ts). */
 function encodePostings(postings: Map<number, number>): string {
   let last = 0;
-  const out: string[] = [];
+  const out: number[] = [];
   for (const doc of [...postings.keys()].sort((a, b) => a - b)) {
-    out.push(((doc - last) * WEIGHT_STEPS + postings.get(doc)!).toString(36));
+    out.push((doc - last) * WEIGHT_STEPS + postings.get(doc)!);
     last = doc;
   }
-  return out.join(',');
+  return encodeNumbers(out);
 }
 
 const snippet = (text: string) => {
@@ -70,8 +71,8 @@ export function searchIndex(dataset: Dataset): SearchIndex {
     contents.set(`t-${part}.js`, script(`t-${part}`, Object.fromEntries(list)));
   for (let start = 0; start < docs.length; start += DOCS_PER_PART) {
     const name = `d-${start / DOCS_PER_PART}`;
-    const rows = docs.slice(start, start + DOCS_PER_PART).map((d) => [d.id, d.kind, d.title, snippet(d.text)]);
-    contents.set(`${name}.js`, script(name, rows));
+    const rows = docs.slice(start, start + DOCS_PER_PART).map((d) => ({ ...d, snippet: snippet(d.text) }));
+    contents.set(`${name}.js`, script(name, encodeDocPart(rows)));
   }
   const hash = createHash('sha256');
   for (const [name, text] of contents) hash.update(`${name}\n${text}\n`);
