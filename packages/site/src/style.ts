@@ -59,10 +59,11 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .date-range { color: var(--muted); font-size: .95rem; }
 
 .relation-list, .entity-list { list-style: none; padding: 0; margin: 0; }
-.relation-row { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: .2rem 1rem; padding: .65rem 0; border-bottom: 1px solid var(--rule); }
-.proposition { font: 600 1.05rem/1.35 var(--serif); color: var(--ink); text-decoration-color: #bbb; }
-.rel-label { font-family: var(--sans); font-weight: 400; font-size: .88em; color: var(--muted); }
-.relation-meta { display: inline-flex; align-items: center; gap: .5rem; font-size: .85rem; color: var(--muted); white-space: nowrap; }
+/* A relation row is an <li>: the proposition, its status word and its stance bar, wrapping on a phone. */
+.relation-list li { display: flex; flex-wrap: wrap; align-items: baseline; gap: .2rem .6rem; padding: .65rem 0; border-bottom: 1px solid var(--rule); font-size: .85rem; color: var(--muted); }
+.relation-list li > a { flex: 1 1 18rem; margin-right: .4rem; font: 600 1.05rem/1.35 var(--serif); color: var(--ink); text-decoration-color: #bbb; }
+.relation-list b, .rel-label { font-family: var(--sans); font-weight: 400; font-size: .88em; color: var(--muted); }
+.rule-note { font-size: .85rem; color: var(--muted); margin: 0 0 .4rem; }
 .entity-list li { padding: .35rem 0; border-bottom: 1px solid var(--rule); }
 .status { display: inline-block; font: 700 .7rem/1 var(--sans); text-transform: uppercase; letter-spacing: .06em; padding: .25rem .4rem; border-radius: 2px; border: 1px solid currentColor; }
 .status-contested { color: #fff; background: var(--accent); border-color: var(--accent); }
@@ -77,10 +78,10 @@ pre code { overflow-wrap: normal; white-space: pre; }
 /* A step's words, after its relation: a line of their own, so the two links do not run together. */
 .position-steps a + a { display: block; font-family: var(--serif); }
 .position-change { display: inline-block; margin-left: .4rem; font-weight: 700; color: var(--accent); }
-.stance-bar { display: inline-flex; align-items: center; gap: .4rem; }
-.bar { display: inline-block; flex: none; width: 4.5rem; height: .5rem; background: var(--disputes); fill: var(--supports); }
-.bar-none { background: var(--rule); }
-.standfirst .stance-bar { font-size: .9rem; color: var(--muted); margin-left: .2rem; }
+/* The stance bar: one element whose text is the counts; the bar before it shows --f, the supporting share. */
+.bar { white-space: nowrap; }
+.bar::before { content: ""; display: inline-block; width: 4.5rem; height: .5rem; margin-right: .4rem; background: var(--rule); background-image: linear-gradient(90deg, var(--supports) var(--f), var(--disputes) 0); print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+.standfirst .bar { font-size: .9rem; color: var(--muted); margin-left: .2rem; }
 
 .proposition-title a { color: var(--ink); text-decoration-thickness: 1px; text-decoration-color: #999; }
 .proposition-title .rel-label { font-size: .7em; white-space: nowrap; }
@@ -182,7 +183,6 @@ th { font-weight: 700; border-bottom: 2px solid var(--ink); }
 @media (max-width: 30rem) {
   body { font-size: 16px; }
   .mh form { max-width: none; flex-basis: 100%; }
-  .relation-meta { white-space: normal; }
   .facts { grid-template-columns: 1fr; gap: 0; }
   .facts dd { margin-bottom: .4rem; }
   th, td { padding: .4rem .25rem; }

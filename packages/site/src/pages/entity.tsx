@@ -6,7 +6,7 @@ import { RELATION_TYPE_INFO, type Entity, type Relation } from '@claimgraph/sche
 import { entityChart } from '../charts.js';
 import { perspectivePath, recordPath, relativeHref } from '../permalink.js';
 import { byDate, type Site } from '../model.js';
-import { Chart, Cite, DateText, Layout, More, RelationRow, StatementRows } from './parts.js';
+import { Chart, Cite, DateText, Layout, More, RelationRow, RuleNote, StatementRows } from './parts.js';
 
 /** The type-specific fields worth a line on the page, in a fixed order, with their labels. */
 const FIELDS: [string, string, 'text' | 'date' | 'url' | 'bool'][] = [
@@ -88,6 +88,7 @@ export function EntityPage({ site, entity }: { site: Site; entity: Entity }) {
           <Chart site={site} path={path} {...entityChart(entity)} />
           <section aria-labelledby="relations-title">
             <h2 id="relations-title">Relations ({relations.length})</h2>
+            <RuleNote path={path} />
             {types.map((type) => (
               <>
                 <h3>{RELATION_TYPE_INFO[type as Relation['type']].label}</h3>

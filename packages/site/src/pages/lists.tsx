@@ -3,7 +3,7 @@ import { ENTITY_TYPES, type Entity, type Relation, type Statement } from '@claim
 import { byDate, listPagePath, paginate, type Site } from '../model.js';
 import { timelineChart } from '../charts.js';
 import { contestedByWeight } from './home.js';
-import { Chart, Cite, Layout, Pager, RelationRow, StatementRows } from './parts.js';
+import { Chart, Cite, Layout, Pager, RelationRow, RuleNote, StatementRows } from './parts.js';
 
 const STATUS_ORDER = { contested: 0, supported: 1, disputed: 2 } as const;
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -44,6 +44,7 @@ export function RelationsPage({ site, all, page }: { site: Site; all: Relation[]
         {all.length} relations, contested first: each is a proposition about two entities, with the statements for and
         against it.
       </p>
+      <RuleNote path={path} />
       <ul class="relation-list">
         {items.map((relation) => (
           <RelationRow site={site} path={path} relation={relation} />
