@@ -415,7 +415,7 @@ export function StatementRows({
                   </td>
                 ) : null}
                 {/* The stance's arrow comes from the stylesheet: a row repeats it thousands of times. */}
-                <td class={`stance stance-${s.stance}`}>
+                <td class={s.stance}>
                   {s.stance === 'supports' ? 'Supports' : 'Disputes'}
                   {s.hedged ? <span class="mark mark-hedged"> hedged</span> : null}
                 </td>
@@ -431,6 +431,45 @@ export function StatementRows({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A stance as a verb, coloured (and arrowed) by the stylesheet: "supports", "disputes, hedged". */
+export function StanceWord({ statement: s }: { statement: Statement }) {
+  return (
+    <b class={s.stance}>
+      {s.stance}
+      {s.hedged ? ', hedged' : ''}
+    </b>
+  );
+}
+
+/**
+ * A statement as a line of a list: [speaker] stance relation, then the start of its words linked to
+ * its permalink (where the quote, date, sources and citation are). Lighter than a table row: the
+ * timeline repeats it for every statement of the release.
+ */
+export function StatementLine({
+  site,
+  path,
+  statement: s,
+  speaker = true,
+}: {
+  site: Site;
+  path: string;
+  statement: Statement;
+  speaker?: boolean;
+}) {
+  const link = (id: string) => site.recordHref(path, id);
+  const relation = site.cg.relation(s.relation);
+  return (
+    <li>
+      {speaker ? <a href={link(s.speaker)}>{site.nameOf(s.speaker)}</a> : null} <StanceWord statement={s} />{' '}
+      {relation ? <a href={link(relation.id)}>{site.phraseText(relation)}</a> : s.relation}{' '}
+      <a href={link(s.id)}>
+        <StatementExcerpt statement={s} />
+      </a>
+    </li>
   );
 }
 
