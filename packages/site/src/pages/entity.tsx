@@ -124,7 +124,7 @@ export function EntityPage({ site, entity }: { site: Site; entity: Entity }) {
           <h2 id="about-title">Statements about {entity.name}, latest first</h2>
           <ul class="said">
             {latest.map((s) => (
-              <StatementLine site={site} path={path} statement={s} />
+              <StatementLine site={site} path={path} statement={s} date />
             ))}
           </ul>
           <More

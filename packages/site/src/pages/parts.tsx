@@ -445,7 +445,7 @@ export function StanceWord({ statement: s }: { statement: Statement }) {
 }
 
 /**
- * A statement as a line of a list: [speaker] stance relation, then the start of its words linked to
+ * A statement as a line of a list: [date:] speaker, stance, relation, then the start of its words linked to
  * its permalink (where the quote, date, sources and citation are). Lighter than a table row: the
  * timeline repeats it for every statement of the release.
  */
@@ -453,18 +453,24 @@ export function StatementLine({
   site,
   path,
   statement: s,
-  speaker = true,
+  date = false,
 }: {
   site: Site;
   path: string;
   statement: Statement;
-  speaker?: boolean;
+  /** Start with the date: not where a heading gives it. */
+  date?: boolean;
 }) {
   const link = (id: string) => site.recordHref(path, id);
   const relation = site.cg.relation(s.relation);
   return (
     <li>
-      {speaker ? <a href={link(s.speaker)}>{site.nameOf(s.speaker)}</a> : null} <StanceWord statement={s} />{' '}
+      {date ? (
+        <>
+          <DateText date={s.date} />:{' '}
+        </>
+      ) : null}
+      <a href={link(s.speaker)}>{site.nameOf(s.speaker)}</a> <StanceWord statement={s} />{' '}
       {relation ? <a href={link(relation.id)}>{site.phraseText(relation)}</a> : s.relation}{' '}
       <a href={link(s.id)}>
         <StatementExcerpt statement={s} />
