@@ -76,7 +76,10 @@ export interface SiteOptions {
   pageSize?: number;
   /** Contested relations listed on the home page, the most discussed first [12]. */
   homeContested?: number;
-  /** Statements quoted in full on an entity's, source's or perspective page before "showing N of M" [25]. */
+  /**
+   * Statement rows on a source's page before "showing N of M" [25]. An entity's page shows its latest
+   * few (the relation pages it links have them all); a perspective page, every statement.
+   */
   listLimit?: number;
 }
 

@@ -61,10 +61,11 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .date-range { color: var(--muted); font-size: .95rem; }
 
 .relation-list, .entity-list { list-style: none; padding: 0; margin: 0; }
-.relation-row { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: .2rem 1rem; padding: .65rem 0; border-bottom: 1px solid var(--rule); }
-.proposition { font: 600 1.05rem/1.35 var(--serif); color: var(--ink); text-decoration-color: #bbb; }
-.rel-label { font-family: var(--sans); font-weight: 400; font-size: .88em; color: var(--muted); }
-.relation-meta { display: inline-flex; align-items: center; gap: .5rem; font-size: .85rem; color: var(--muted); white-space: nowrap; }
+/* A relation row is an <li>: the proposition, its status word and its stance bar, wrapping on a phone. */
+.relation-list li { display: flex; flex-wrap: wrap; align-items: baseline; gap: .2rem .6rem; padding: .65rem 0; border-bottom: 1px solid var(--rule); font-size: .85rem; color: var(--muted); }
+.relation-list li > a { flex: 1 1 18rem; margin-right: .4rem; font: 600 1.05rem/1.35 var(--serif); color: var(--ink); text-decoration-color: #bbb; }
+.relation-list b, .rel-label { font-family: var(--sans); font-weight: 400; font-size: .88em; color: var(--muted); }
+.rule-note { font-size: .85rem; color: var(--muted); margin: 0 0 .4rem; }
 .entity-list li { padding: .35rem 0; border-bottom: 1px solid var(--rule); }
 .status { display: inline-block; font: 700 .7rem/1 var(--sans); text-transform: uppercase; letter-spacing: .06em; padding: .25rem .4rem; border-radius: 2px; border: 1px solid currentColor; }
 .status-contested { color: #fff; background: var(--accent); border-color: var(--accent); }
@@ -73,16 +74,14 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .status-unresolved { color: var(--muted); }
 .status-rule { font: .72rem/1 var(--mono); color: var(--muted); margin-left: .15rem; }
 .positions { list-style: none; padding: 0; }
-.positions > li { margin: 0 0 1rem; }
+.positions > li { margin: 0 0 1rem; font-size: .95rem; }
 .positions h3 { font-size: 1rem; margin: 0 0 .3rem; }
 .position-steps { margin: 0; padding-left: 1.2rem; font-size: .95rem; }
-/* A step's words, after its relation: a line of their own, so the two links do not run together. */
-.position-steps a + a { display: block; font-family: var(--serif); }
 .position-change { display: inline-block; margin-left: .4rem; font-weight: 700; color: var(--accent); }
-.stance-bar { display: inline-flex; align-items: center; gap: .4rem; }
-.bar { display: inline-block; flex: none; width: 4.5rem; height: .5rem; background: var(--disputes); fill: var(--supports); }
-.bar-none { background: var(--rule); }
-.standfirst .stance-bar { font-size: .9rem; color: var(--muted); margin-left: .2rem; }
+/* The stance bar: one element whose text is the counts; the bar before it shows --f, the supporting share. */
+.bar { white-space: nowrap; }
+.bar::before { content: ""; display: inline-block; width: 4.5rem; height: .5rem; margin-right: .4rem; background: var(--rule); background-image: linear-gradient(90deg, var(--supports) var(--f), var(--disputes) 0); print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+.standfirst .bar { font-size: .9rem; color: var(--muted); margin-left: .2rem; }
 
 .proposition-title a { color: var(--ink); text-decoration-thickness: 1px; text-decoration-color: #999; }
 .proposition-title .rel-label { font-size: .7em; white-space: nowrap; }
@@ -168,9 +167,20 @@ th { font-weight: 700; border-bottom: 2px solid var(--ink); }
 /* Statements as rows (entity, speaker, source and timeline pages): the words in full are a link away. */
 .statement-rows td:first-child { white-space: nowrap; }
 .statement-rows td:last-child a { font-family: var(--serif); }
-.statement-rows .stance { white-space: nowrap; }
-.statement-rows .stance-supports::before { content: "▲ " / ""; }
-.statement-rows .stance-disputes::before { content: "▼ " / ""; }
+/* A stance in a row or a line (class "supports" or "disputes"): coloured, with its arrow from here. */
+.statement-rows .supports, .statement-rows .disputes, b.supports, b.disputes { font: 700 .72rem var(--sans); text-transform: uppercase; letter-spacing: .06em; white-space: nowrap; }
+.statement-rows .supports, b.supports { color: var(--supports); }
+.statement-rows .disputes, b.disputes { color: var(--disputes); }
+.statement-rows .supports::before, b.supports::before { content: "▲ " / ""; }
+.statement-rows .disputes::before, b.disputes::before { content: "▼ " / ""; }
+/* Statements as lines (timeline, perspective): one a line, the words below in the quotes' serif. */
+.day { font-size: 1rem; font-family: var(--sans); margin: 1.4rem 0 .2rem; border-top-width: 2px; border-color: var(--ink); }
+.said { list-style: none; padding: 0; margin: 0; font-size: .95rem; }
+.said li { padding: .45rem 0 .45rem .7rem; border-bottom: 1px solid var(--rule); border-left: 3px solid var(--rule); }
+.said li:has(.supports) { border-left-color: var(--supports); }
+.said li:has(.disputes) { border-left-color: var(--disputes); }
+/* A statement's words, after its relation: a line of their own (a permalink is the only link with #st-). */
+.said a[href*="#st-"], .positions a[href*="#st-"] { display: block; font-family: var(--serif); }
 
 .pager ul { list-style: none; display: flex; flex-wrap: wrap; gap: .3rem; padding: 0; margin: 1.5rem 0; }
 .pager a, .pager span { display: inline-block; min-width: 2.2rem; padding: .35rem .6rem; text-align: center; border: 1px solid var(--rule); text-decoration: none; }
@@ -195,7 +205,6 @@ body > footer { border-top: 1px solid var(--ink); padding-top: 1rem; padding-bot
 @media (max-width: 30rem) {
   body { font-size: 16px; }
   header form { max-width: none; flex-basis: 100%; }
-  .relation-meta { white-space: normal; }
   .facts { grid-template-columns: 1fr; gap: 0; }
   .facts dd { margin-bottom: .4rem; }
   th, td { padding: .4rem .25rem; }
@@ -205,8 +214,8 @@ body > footer { border-top: 1px solid var(--ink); padding-top: 1rem; padding-bot
   .statement-rows tr { padding: .55rem 0; border-bottom: 1px solid var(--rule); }
   .statement-rows td { display: inline; padding: 0; border: 0; }
   .statement-rows td + td::before { content: " · "; color: var(--muted); }
-  .statement-rows td.stance-supports::before { content: " · ▲ " / ""; }
-  .statement-rows td.stance-disputes::before { content: " · ▼ " / ""; }
+  .statement-rows td.supports::before { content: " · ▲ " / ""; }
+  .statement-rows td.disputes::before { content: " · ▼ " / ""; }
   .statement-rows td:last-child { display: block; margin-top: .15rem; }
   .statement-rows td:last-child::before { content: none; }
   .verdicts .status { letter-spacing: .02em; padding: .2rem .25rem; }

@@ -54,9 +54,9 @@ describe.skipIf(noChromium)('the site in Chromium', () => {
       await page.goto(`${base}bundled/index.html`);
       await ready(page);
       await shot('1-home');
-      const contested = page.locator('.relation-row', { has: page.locator('.status-contested') }).first();
-      const proposition = (await contested.locator('.proposition').textContent())!;
-      await contested.locator('.proposition').click();
+      const contested = page.locator('.relation-list li', { has: page.locator('.status-contested') }).first();
+      const proposition = (await contested.locator('a').first().textContent())!;
+      await contested.locator('a').first().click();
       await ready(page);
       expect(await page.locator('h1').textContent()).toContain(proposition.split(' ')[0]);
       expect(await page.locator('.kicker .status-contested').count()).toBe(1);

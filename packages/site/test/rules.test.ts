@@ -24,8 +24,10 @@ beforeAll(async () => {
 });
 
 describe('the consensus rules on the bundled site', () => {
-  it('names the rule beside every status, linked to its explanation', () => {
+  it('names the rule beside a status, or once above a list of them, linked to its explanation', () => {
+    const rule = /<a class="status-rule" href="(\.\.?\/)*rules\.html#every-statement-1"[^>]*>every-statement@1<\/a>/;
     let badges = 0;
+    let listed = 0;
     for (const [path] of files) {
       if (!path.endsWith('.html')) continue;
       // The verdict table names its rules in its own column.
@@ -33,12 +35,20 @@ describe('the consensus rules on the bundled site', () => {
       for (const match of html.matchAll(/<span class="status status-(\w+)">\w+<\/span>/g)) {
         badges++;
         const after = html.slice(match.index + match[0].length, match.index + match[0].length + 200);
-        expect(after, `${path}: ${match[1]}`).toMatch(
-          /^ <a class="status-rule" href="(\.\.?\/)*rules\.html#every-statement-1"[^>]*>every-statement@1<\/a>/,
-        );
+        if (after.startsWith(' <a class="status-rule"')) {
+          expect(after, `${path}: ${match[1]}`).toMatch(new RegExp(`^ ${rule.source}`));
+          continue;
+        }
+        // A row of a relation list: the list's note above it names the rule.
+        listed++;
+        const before = html.slice(0, match.index);
+        const note = before.lastIndexOf('<p class="rule-note">');
+        expect(note, `${path}: ${match[1]} without a rule note`).toBeGreaterThan(-1);
+        expect(before.slice(note), path).toMatch(rule);
       }
     }
     expect(badges).toBeGreaterThan(80);
+    expect(listed).toBeGreaterThan(40);
   });
 
   it('explains every rule, with its version and what it finds in this dataset', () => {
@@ -87,7 +97,7 @@ describe('the consensus rules on the bundled site', () => {
     const page = words(text(files, 'perspective/government-body/state-department.html'));
     const positions = page.slice(page.indexOf('Positions over time'), page.indexOf('Cite this'));
     expect(positions).toContain('Haqqani network and Taliban');
-    const price = positions.indexOf('27 Aug 2021 (Ned Price): ▼ Disputes Haqqani network — part of — Taliban');
+    const price = positions.indexOf('27 Aug 2021 (Ned Price): disputes Haqqani network — part of — Taliban');
     const change = positions.indexOf('changed from disputes part of (27 Aug 2021)');
     expect(price).toBeGreaterThan(0);
     expect(change).toBeGreaterThan(price);
@@ -110,7 +120,7 @@ describe('positions on a synthetic site', () => {
     });
     const site = buildSite(input);
     const page = words(text(site, 'perspective/person/ned-price.html'));
-    expect(page).toMatch(/28 Aug 2021: ▲ Supports .* “They are one\.” ?changed from disputes part of \(27 Aug 2021\)/);
+    expect(page).toMatch(/28 Aug 2021: supports .* “They are one\.” ?changed from disputes part of \(27 Aug 2021\)/);
     expect(page).not.toContain('speaks for the');
   });
 });

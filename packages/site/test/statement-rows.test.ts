@@ -37,12 +37,27 @@ describe('statement rows', () => {
       for (const s of dataset.statements) counts.set(s.speaker, (counts.get(s.speaker) ?? 0) + 1);
       const speaker = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
       const said = dataset.statements.filter((s) => s.speaker === speaker && s.quote);
+      // The speaker's entity page sums their statements up and links the perspective page listing them.
       const entity = text(files, recordPath(speaker));
-      expect(entity).toContain('<table class="statement-rows">');
+      expect(entity).toContain(`href="../perspective/${recordPath(speaker)}"`);
       expect(entity).not.toContain('<blockquote');
+      // The latest said about an entity are lines linking their permalinks.
+      const about = dataset.statements.filter(
+        (s) =>
+          s.relation &&
+          dataset.relations.some((r) => r.id === s.relation && (r.source === speaker || r.target === speaker)),
+      );
+      expect(about.length).toBeGreaterThan(0);
+      expect(entity).toContain('<ul class="said">');
+      const lines = entity.slice(entity.indexOf('<ul class="said">'));
+      const linked = [...lines.matchAll(/#(st-[\w-]+)"/g)].map((m) => m[1]);
+      expect(linked.length).toBe(Math.min(5, about.length));
+      const fragments = new Set(about.map((s) => statementFragment(s.id)));
+      for (const fragment of linked) expect(fragments.has(fragment!), fragment).toBe(true);
       for (const s of said.slice(0, 5)) {
-        const href = `../${statementPath(s.id)}#${statementFragment(s.id)}`;
-        expect(entity).toContain(`href="${href}"`);
+        // Every statement the speaker made is linked from their perspective page.
+        const href = `../../${statementPath(s.id)}#${statementFragment(s.id)}`;
+        expect(text(files, `perspective/${recordPath(speaker)}`)).toContain(`href="${href}"`);
         expect(text(files, statementPath(s.id))).toContain('<blockquote>“');
         expect(text(files, recordPath(s.relation))).toContain(`#${statementFragment(s.id)}"`);
       }
@@ -50,7 +65,7 @@ describe('statement rows', () => {
       const paraphrased = dataset.statements.find((s) => !s.quote && s.paraphrase);
       expect(paraphrased).toBeDefined();
       const row = text(files, 'timeline.html')
-        .split('<tr>')
+        .split('<li>')
         .find((r) => r.includes(`#${statementFragment(paraphrased!.id)}"`));
       expect(row).toContain(
         `<span class="label">Paraphrase:</span> ${quoteExcerpt(paraphrased!.paraphrase!).slice(0, 20)}`,

@@ -1,12 +1,12 @@
 /**
- * An entity's page: who or what it is, its relations grouped by type with stance counts, what it
- * said and what is said about it, and its neighbourhood chart.
+ * An entity's page: who or what it is, its relations grouped by type with stance counts, how much it
+ * said (its perspective page lists every statement), the latest said about it, and its chart.
  */
 import { RELATION_TYPE_INFO, type Entity, type Relation } from '@claimgraph/schema';
 import { entityChart } from '../charts.js';
 import { perspectivePath, recordPath, relativeHref } from '../permalink.js';
 import { byDate, type Site } from '../model.js';
-import { Chart, Cite, DateText, Layout, More, RelationRow, StatementRows } from './parts.js';
+import { Chart, Cite, DateText, Layout, More, RelationRow, RuleNote, StatementLine } from './parts.js';
 
 /** The type-specific fields worth a line on the page, in a fixed order, with their labels. */
 const FIELDS: [string, string, 'text' | 'date' | 'url' | 'bool'][] = [
@@ -21,6 +21,12 @@ const FIELDS: [string, string, 'text' | 'date' | 'url' | 'bool'][] = [
   ['url', 'Web address', 'url'],
 ];
 
+/**
+ * Statements about an entity its page shows, the latest. Each is also on its relation's page (linked
+ * from the relations list), its permalink and the timeline: at 100k statements 25 rows a page cost ~30 MB.
+ */
+const LATEST_ABOUT = 5;
+
 export function EntityPage({ site, entity }: { site: Site; entity: Entity }) {
   const path = recordPath(entity.id);
   const record = entity as Entity & Record<string, unknown>;
@@ -34,8 +40,10 @@ export function EntityPage({ site, entity }: { site: Site; entity: Entity }) {
   const types = [...byType.keys()].sort();
   const said = site.cg.statements({ speaker: entity.id }).sort(byDate);
   const about = site.cg.statements({ entity: entity.id }).sort(byDate);
-  const limit = site.options.listLimit;
   const isSpeaker = said.length > 0;
+  const saidFor = said.filter((s) => s.stance === 'supports').length;
+  // The latest statements about it, newest first: every one is on its relation's page, linked above.
+  const latest = about.slice(-LATEST_ABOUT).reverse();
   return (
     <Layout site={site} kind="entity" path={path} title={entity.name} description={entity.description} charts>
       <p class="kicker">{site.typeLabel(entity)}</p>
@@ -79,8 +87,17 @@ export function EntityPage({ site, entity }: { site: Site; entity: Entity }) {
       </dl>
       {isSpeaker ? (
         <p class="callout">
-          {entity.name} made {said.length} {said.length === 1 ? 'statement' : 'statements'}.{' '}
-          <a href={relativeHref(path, perspectivePath(entity.id))}>The relations as {entity.name} tells them →</a>
+          {entity.name} made {said.length} {said.length === 1 ? 'statement' : 'statements'}
+          {said.length > 1 ? (
+            <>
+              {' '}
+              from <DateText date={said[0]!.date} /> to <DateText date={said[said.length - 1]!.date} />
+            </>
+          ) : null}
+          : {saidFor} supporting, {said.length - saidFor} disputing.{' '}
+          <a href={relativeHref(path, perspectivePath(entity.id))}>
+            The relations as {entity.name} tells them, every statement in date order →
+          </a>
         </p>
       ) : null}
       {relations.length ? (
@@ -88,6 +105,7 @@ export function EntityPage({ site, entity }: { site: Site; entity: Entity }) {
           <Chart site={site} path={path} {...entityChart(entity)} />
           <section aria-labelledby="relations-title">
             <h2 id="relations-title">Relations ({relations.length})</h2>
+            <RuleNote path={path} />
             {types.map((type) => (
               <>
                 <h3>{RELATION_TYPE_INFO[type as Relation['type']].label}</h3>
@@ -101,32 +119,18 @@ export function EntityPage({ site, entity }: { site: Site; entity: Entity }) {
           </section>
         </>
       ) : null}
-      {said.length ? (
-        <section aria-labelledby="said-title">
-          <h2 id="said-title">Statements by {entity.name}</h2>
-          <StatementRows
-            site={site}
-            path={path}
-            statements={said.slice(0, limit)}
-            speaker={false}
-            caption={`Statements by ${entity.name}`}
-          />
-          <More shown={Math.min(limit, said.length)} total={said.length} where="the perspective page lists them all" />
-        </section>
-      ) : null}
       {about.length ? (
         <section aria-labelledby="about-title">
-          <h2 id="about-title">Statements about {entity.name}</h2>
-          <StatementRows
-            site={site}
-            path={path}
-            statements={about.slice(0, limit)}
-            caption={`Statements about ${entity.name}`}
-          />
+          <h2 id="about-title">Statements about {entity.name}, latest first</h2>
+          <ul class="said">
+            {latest.map((s) => (
+              <StatementLine site={site} path={path} statement={s} date />
+            ))}
+          </ul>
           <More
-            shown={Math.min(limit, about.length)}
+            shown={latest.length}
             total={about.length}
-            where="each relation's page lists all of its statements"
+            where="each relation's page above lists all of its statements"
           />
         </section>
       ) : null}

@@ -3,7 +3,7 @@ import { comparePartialDates } from '@claimgraph/schema';
 import { relativeHref } from '../permalink.js';
 import type { Site } from '../model.js';
 import { CoverageLine } from './about.js';
-import { Cite, CoveragePeriod, DatasetLink, DateText, Layout, More, RelationRow } from './parts.js';
+import { Cite, CoveragePeriod, DatasetLink, DateText, Layout, More, RelationRow, RuleNote } from './parts.js';
 
 export const HOME_PATH = 'index.html';
 
@@ -91,11 +91,14 @@ export function HomePage({ site }: { site: Site }) {
       <section aria-labelledby="contested-title">
         <h2 id="contested-title">Contested: who says yes, who says no</h2>
         {shown.length ? (
-          <ul class="relation-list">
-            {shown.map((relation) => (
-              <RelationRow site={site} path={path} relation={relation} />
-            ))}
-          </ul>
+          <>
+            <RuleNote path={path} />
+            <ul class="relation-list">
+              {shown.map((relation) => (
+                <RelationRow site={site} path={path} relation={relation} />
+              ))}
+            </ul>
+          </>
         ) : (
           <p>No relation in this release has statements on both sides.</p>
         )}

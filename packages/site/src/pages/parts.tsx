@@ -419,7 +419,7 @@ export function StatementRows({
                   </td>
                 ) : null}
                 {/* The stance's arrow comes from the stylesheet: a row repeats it thousands of times. */}
-                <td class={`stance stance-${s.stance}`}>
+                <td class={s.stance}>
                   {s.stance === 'supports' ? 'Supports' : 'Disputes'}
                   {s.hedged ? <span class="mark mark-hedged"> hedged</span> : null}
                 </td>
@@ -438,33 +438,95 @@ export function StatementRows({
   );
 }
 
-/** A proportional bar of supporting and disputing statements, with the numbers as text. */
+/** A stance as a verb, coloured (and arrowed) by the stylesheet: "supports", "disputes, hedged". */
+export function StanceWord({ statement: s }: { statement: Statement }) {
+  return (
+    <b class={s.stance}>
+      {s.stance}
+      {s.hedged ? ', hedged' : ''}
+    </b>
+  );
+}
+
+/**
+ * A statement as a line of a list: [date:] speaker, stance, relation, then the start of its words linked to
+ * its permalink (where the quote, date, sources and citation are). Lighter than a table row: the
+ * timeline repeats it for every statement of the release.
+ */
+export function StatementLine({
+  site,
+  path,
+  statement: s,
+  date = false,
+}: {
+  site: Site;
+  path: string;
+  statement: Statement;
+  /** Start with the date: not where a heading gives it. */
+  date?: boolean;
+}) {
+  const link = (id: string) => site.recordHref(path, id);
+  const relation = site.cg.relation(s.relation);
+  return (
+    <li>
+      {date ? (
+        <>
+          <DateText date={s.date} />:{' '}
+        </>
+      ) : null}
+      <a href={link(s.speaker)}>{site.nameOf(s.speaker)}</a> <StanceWord statement={s} />{' '}
+      {relation ? <a href={link(relation.id)}>{site.phraseText(relation)}</a> : s.relation}{' '}
+      <a href={link(s.id)}>
+        <StatementExcerpt statement={s} />
+      </a>
+    </li>
+  );
+}
+
+/** A share as a CSS length: `60%`, `99.5%`; one decimal at most, so a lone dissent still shows. */
+const percent = (part: number, total: number) => `${Number(((100 * part) / total).toFixed(1))}%`;
+
+/**
+ * A proportional bar of supporting and disputing statements, with the numbers as its text. One
+ * element: the stylesheet draws the bar before the text from `--f`, the supporting share (no `--f`
+ * when there are no statements: an empty grey bar). A list repeats it on every row.
+ */
 export function StanceBar({ supports, disputes }: { supports: number; disputes: number }) {
   const total = supports + disputes;
-  const share = (n: number) => (total ? (100 * n) / total : 0).toFixed(1);
   return (
-    <span class="stance-bar">
-      {/* An inline SVG rather than styled spans: no inline style, which a strict CSP or validator refuses.
-          The bar's own colour is the disputing share; the one rect draws the supporting share over it. */}
-      <svg class={total ? 'bar' : 'bar bar-none'} viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">
-        <rect width={share(supports)} height="1" />
-      </svg>
-      <span class="bar-text">
-        {supports} for, {disputes} against
-      </span>
+    <span class="bar" style={total ? `--f:${percent(supports, total)}` : undefined}>
+      {supports} for, {disputes} against
     </span>
   );
+}
+
+/** A status word, coloured by its class: what a row of a list shows (RuleNote names the rule once). */
+export function StatusWord({ status }: { status: string }) {
+  return <span class={`status status-${status}`}>{status}</span>;
 }
 
 /** A status, or a rule's verdict, with the rule that decided it linked to its explanation. */
 export function StatusBadge({ status, path, rule = STATUS_RULE }: { status: string; path: string; rule?: string }) {
   return (
-    <span class="status-with-rule">
-      <span class={`status status-${status}`}>{status}</span>{' '}
+    <>
+      <StatusWord status={status} />{' '}
       <a class="status-rule" href={relativeHref(path, `${RULES_PATH}#${ruleAnchor(rule)}`)}>
         {rule}
       </a>
-    </span>
+    </>
+  );
+}
+
+/** Said once above a list of relation rows: the rule their statuses follow, and what the bar shows. */
+export function RuleNote({ path }: { path: string }) {
+  return (
+    <p class="rule-note">
+      Status by the rule{' '}
+      <a class="status-rule" href={relativeHref(path, `${RULES_PATH}#${ruleAnchor(STATUS_RULE)}`)}>
+        {STATUS_RULE}
+      </a>
+      ; each bar is the share of statements for (blue) and against (orange).
+    </p>
   );
 }
 
@@ -473,13 +535,11 @@ export function RelationRow({ site, path, relation }: { site: Site; path: string
   const c = site.counts(relation.id);
   const p = site.phrase(relation);
   return (
-    <li class="relation-row">
-      <a class="proposition" href={site.recordHref(path, relation.id)}>
-        {p.source} <span class="rel-label">{p.label}</span> {p.target}
-      </a>
-      <span class="relation-meta">
-        <StatusBadge status={c.status} path={path} /> <StanceBar supports={c.supports} disputes={c.disputes} />
-      </span>
+    <li>
+      <a href={site.recordHref(path, relation.id)}>
+        {p.source} <b>{p.label}</b> {p.target}
+      </a>{' '}
+      <StatusWord status={c.status} /> <StanceBar supports={c.supports} disputes={c.disputes} />
     </li>
   );
 }

@@ -1,9 +1,9 @@
 /** A speaker's perspective: the graph as one speaker tells it, relation by relation, in their words. */
-import { RELATION_TYPE_INFO, type Entity } from '@claimgraph/schema';
+import { RELATION_TYPE_INFO, type Entity, type Statement } from '@claimgraph/schema';
 import { perspectiveChart } from '../charts.js';
 import { perspectivePath, recordPath, relativeHref } from '../permalink.js';
 import { byDate, type Site } from '../model.js';
-import { Chart, Cite, DateText, Layout, StanceMark, StatementExcerpt } from './parts.js';
+import { Chart, Cite, DateText, Layout, StanceWord, StatementExcerpt } from './parts.js';
 
 export function PerspectivePage({ site, speaker }: { site: Site; speaker: Entity }) {
   const path = perspectivePath(speaker.id);
@@ -64,9 +64,8 @@ export function PerspectivePage({ site, speaker }: { site: Site; speaker: Entity
       <section aria-labelledby="positions-title">
         <h2 id="positions-title">Positions over time</h2>
         <p>
-          What {speaker.name} said about each pair of entities, in date order and across relation types, each
-          statement’s words linked to where they are quoted in full. A later statement whose stance or relation type
-          differs from the one before is marked as a change.
+          {speaker.name}’s statements in date order, by the pair of entities they are about; a change of stance or
+          relation type within a pair is marked. Each statement’s words link to its full quote.
           {body ? (
             <>
               {' '}
@@ -78,38 +77,38 @@ export function PerspectivePage({ site, speaker }: { site: Site; speaker: Entity
         <ol class="positions">
           {positions.map((position) => {
             const changed = new Map(position.changes.map((c) => [c.to.id, c]));
+            const step = (s: Statement) => {
+              const relation = site.cg.relation(s.relation)!;
+              const change = changed.get(s.id);
+              return (
+                <li>
+                  <DateText date={s.date} />
+                  {s.speaker === speaker.id ? '' : ` (${site.nameOf(s.speaker)})`}: <StanceWord statement={s} />{' '}
+                  <a href={site.recordHref(path, relation.id)}>{site.phraseText(relation)}</a>{' '}
+                  <a href={site.recordHref(path, s.id)}>
+                    <StatementExcerpt statement={s} />
+                  </a>
+                  {change ? (
+                    <span class="position-change">
+                      changed from{' '}
+                      {change.from
+                        .map((f) => `${f.stance} ${RELATION_TYPE_INFO[site.cg.relation(f.relation)!.type].label}`)
+                        .join(', ')}{' '}
+                      (<DateText date={change.from[0]!.date} />)
+                    </span>
+                  ) : null}
+                </li>
+              );
+            };
+            // One statement on a pair is a line: its relation names the pair. Several get the pair as a heading.
+            if (position.statements.length === 1) return step(position.statements[0]!);
             return (
               <li>
                 <h3>
                   <a href={site.recordHref(path, position.pair[0])}>{site.nameOf(position.pair[0])}</a> and{' '}
                   <a href={site.recordHref(path, position.pair[1])}>{site.nameOf(position.pair[1])}</a>
                 </h3>
-                <ol class="position-steps">
-                  {position.statements.map((s) => {
-                    const relation = site.cg.relation(s.relation)!;
-                    const change = changed.get(s.id);
-                    return (
-                      <li>
-                        <DateText date={s.date} />
-                        {s.speaker === speaker.id ? '' : ` (${site.nameOf(s.speaker)})`}:{' '}
-                        <StanceMark stance={s.stance} />{' '}
-                        <a href={site.recordHref(path, relation.id)}>{site.phraseText(relation)}</a>{' '}
-                        <a href={site.recordHref(path, s.id)}>
-                          <StatementExcerpt statement={s} />
-                        </a>
-                        {change ? (
-                          <span class="position-change">
-                            changed from{' '}
-                            {change.from
-                              .map((f) => `${f.stance} ${RELATION_TYPE_INFO[site.cg.relation(f.relation)!.type].label}`)
-                              .join(', ')}{' '}
-                            (<DateText date={change.from[0]!.date} />)
-                          </span>
-                        ) : null}
-                      </li>
-                    );
-                  })}
-                </ol>
+                <ol class="position-steps">{position.statements.map(step)}</ol>
               </li>
             );
           })}
