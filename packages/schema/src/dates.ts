@@ -27,7 +27,7 @@ function isLeapYear(year: number): boolean {
 
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /**
@@ -101,7 +101,11 @@ export function earliestDay(value: PartialDate): string {
 export function latestDay(value: PartialDate): string {
   if (value.length === 10) return value;
   if (value.length === 7) {
-    const [y, m] = value.split('-').map(Number) as [number, number];
+    // `YYYY-MM` read in place (every build asks this of many dates); anything else split as always.
+    const [y, m] =
+      value.indexOf('-') === 4 && value.lastIndexOf('-') === 4
+        ? [Number(value.slice(0, 4)), Number(value.slice(5))]
+        : (value.split('-').map(Number) as [number, number]);
     return `${value}-${pad(daysInMonth(y, m))}`;
   }
   return `${value}-12-31`;

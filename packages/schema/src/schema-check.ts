@@ -28,11 +28,63 @@ export interface FieldProblem {
 /** Record kinds checked by this module: the four lists and the optional redirects. */
 export type CheckedKind = RecordKind | 'redirects';
 
+/**
+ * A record schema, compiled for the check every record gets. TypeBox checks `uniqueItems` by
+ * hashing every item character by character with BigInts (an entity's `aliases` cost more than
+ * the rest of the entity), so the schema is compiled without it and a top-level list of strings is
+ * checked with a Set instead. A record that fails either is checked by the schema as it is, whose
+ * errors are the ones reported.
+ */
+interface RecordChecker {
+  /** The schema without `uniqueItems` on its top-level fields. */
+  lenient: TypeCheck<TSchema>;
+  /** The top-level fields whose lists must not hold an item twice. */
+  distinct: readonly string[];
+  /** The schema as it is, compiled when a record first fails. */
+  strict: () => TypeCheck<TSchema>;
+}
+
+function recordChecker(schema: TSchema): RecordChecker {
+  const properties = (schema as { properties?: Record<string, TSchema> }).properties ?? {};
+  const distinct = Object.keys(properties).filter((key) => properties[key]!.uniqueItems === true);
+  const lenientProperties = { ...properties };
+  for (const key of distinct) {
+    const { uniqueItems: _, ...rest } = properties[key]!;
+    lenientProperties[key] = rest as TSchema;
+  }
+  const lenientSchema = { ...schema, properties: lenientProperties } as TSchema;
+  // A `uniqueItems` deeper down would stay in the lenient schema: then the schema is used as it is.
+  if (distinct.length === 0 || JSON.stringify(lenientSchema).includes('"uniqueItems"')) {
+    const checker = TypeCompiler.Compile(schema);
+    return { lenient: checker, distinct: [], strict: () => checker };
+  }
+  let strict: TypeCheck<TSchema> | undefined;
+  return {
+    lenient: TypeCompiler.Compile(lenientSchema),
+    distinct,
+    strict: () => (strict ??= TypeCompiler.Compile(schema)),
+  };
+}
+
+/** Whether each of the fields, where it is a list, holds only strings, none twice (otherwise the strict schema decides). */
+function hasDistinctStrings(record: Record<string, unknown>, fields: readonly string[]): boolean {
+  for (const field of fields) {
+    const list = record[field];
+    if (!Array.isArray(list) || list.length < 2) continue;
+    const seen = new Set<unknown>();
+    for (let i = 0; i < list.length; i++) {
+      const item: unknown = list[i];
+      if (typeof item !== 'string' || seen.has(item)) return false;
+      seen.add(item);
+    }
+  }
+  return true;
+}
+
 let checkers:
-  | ({ entity: Record<EntityType, TypeCheck<TSchema>> } & Record<
-      Exclude<CheckedKind, 'entities'> | 'coverage',
-      TypeCheck<TSchema>
-    >)
+  | ({ entity: Record<EntityType, RecordChecker> } & Record<Exclude<CheckedKind, 'entities'>, RecordChecker> & {
+        coverage: TypeCheck<TSchema>;
+      })
   | undefined;
 
 /** Compiles the record schemas on first use, so importing the package costs nothing. */
@@ -40,13 +92,14 @@ function getCheckers() {
   if (!checkers) {
     if (!FormatRegistry.Has('uri')) FormatRegistry.Set('uri', isAbsoluteUrl);
     checkers = {
-      entity: Object.fromEntries(
-        ENTITY_TYPES.map((t) => [t, TypeCompiler.Compile(EntitySchemas[t] as TSchema)]),
-      ) as Record<EntityType, TypeCheck<TSchema>>,
-      relations: TypeCompiler.Compile(RelationSchema),
-      statements: TypeCompiler.Compile(StatementSchema),
-      sources: TypeCompiler.Compile(SourceSchema),
-      redirects: TypeCompiler.Compile(RedirectSchema),
+      entity: Object.fromEntries(ENTITY_TYPES.map((t) => [t, recordChecker(EntitySchemas[t] as TSchema)])) as Record<
+        EntityType,
+        RecordChecker
+      >,
+      relations: recordChecker(RelationSchema),
+      statements: recordChecker(StatementSchema),
+      sources: recordChecker(SourceSchema),
+      redirects: recordChecker(RedirectSchema),
       coverage: TypeCompiler.Compile(CoverageSchema),
     };
   }
@@ -79,7 +132,7 @@ export function checkRecordShape(kind: CheckedKind, record: unknown): FieldProbl
       },
     ];
   const all = getCheckers();
-  let checker: TypeCheck<TSchema>;
+  let checker: RecordChecker;
   if (kind === 'entities') {
     const type = (record as { type?: unknown }).type;
     if (!isEntityType(type)) {
@@ -93,8 +146,9 @@ export function checkRecordShape(kind: CheckedKind, record: unknown): FieldProbl
   } else {
     checker = all[kind];
   }
-  if (checker.Check(record)) return [];
-  return translateErrors(checker, record);
+  if (checker.lenient.Check(record) && hasDistinctStrings(record as Record<string, unknown>, checker.distinct))
+    return [];
+  return translateErrors(checker.strict(), record);
 }
 
 /** Structural problems of a dataset's coverage declaration (`data/coverage.json`). */

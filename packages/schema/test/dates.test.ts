@@ -145,6 +145,11 @@ describe('earliestDay() and latestDay()', () => {
     expect(latestDay('2021-02')).toBe('2021-02-28');
     expect(latestDay('1900-02')).toBe('1900-02-28');
   });
+
+  it('read a seven-character text that is not YYYY-MM by its dashes, as they always did', () => {
+    expect(latestDay('20-2-12')).toBe('20-2-12-29');
+    expect(latestDay('-021-02')).toBe('-021-02-31');
+  });
 });
 
 describe('isOnOrBefore() and isOnOrAfter()', () => {

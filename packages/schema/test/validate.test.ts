@@ -222,6 +222,19 @@ describe('validateDataset() schema rule: field types', () => {
       { file: ENTITIES, id: 'armed-group:taliban', path: '/aliases', message: 'lists the same item twice' },
     ]);
   });
+
+  it('reports a repeated alias beside the other problems of the record, as the full schema gives them', () => {
+    const problems = problemsAfter((d) => {
+      const taliban = entity(d, 'armed-group:taliban');
+      taliban.aliases = ['Taleban', 7, 'Taleban'];
+      taliban.description = '';
+    });
+    expect(problems).toEqual([
+      { file: ENTITIES, id: 'armed-group:taliban', path: '/aliases', message: 'lists the same item twice' },
+      { file: ENTITIES, id: 'armed-group:taliban', path: '/aliases/1', message: 'must be a string, not a number (7)' },
+      { file: ENTITIES, id: 'armed-group:taliban', path: '/description', message: 'must not be empty' },
+    ]);
+  });
 });
 
 describe('validateDataset() schema rule: unknown fields', () => {

@@ -96,7 +96,9 @@ export async function writeNewFile(path: string, content: WriteContent, mode?: n
         await put(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
         continue;
       }
-      const length = Buffer.byteLength(chunk, 'utf8');
+      // A UTF-16 code unit takes at most 3 bytes of UTF-8: a chunk that surely fits is not measured
+      // first (a second pass over every character of the file).
+      const length = chunk.length * 3 <= BATCH - batched ? chunk.length * 3 : Buffer.byteLength(chunk, 'utf8');
       if (batched + length > BATCH) await flush();
       if (length > BATCH) await put(Buffer.from(chunk, 'utf8'));
       else batched += (batch ??= Buffer.allocUnsafeSlow(BATCH)).write(chunk, batched, 'utf8');

@@ -31,15 +31,14 @@ function mayHaveSourceProblem(text: string, value: unknown): boolean {
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 0x22 /* " */) {
-      i++;
-      for (;;) {
-        const d = text.charCodeAt(i);
-        if (d === 0x5c) i += 2;
-        else if (d === 0x22 || i >= n) break;
-        else i++;
-      }
-      i++;
+    // Whitespace first: most of a formatted file is indentation.
+    if (c <= 0x20) i++;
+    else if (c === 0x22 /* " */) {
+      // The closing quote is the next one after an even run of backslashes; indexOf finds the
+      // candidates far faster than a loop over every character of the string.
+      let end = text.indexOf('"', i + 1);
+      while (end >= 0 && backslashesBefore(text, end) % 2 === 1) end = text.indexOf('"', end + 1);
+      i = (end < 0 ? n : end) + 1;
       let next = text.charCodeAt(i);
       while (next === 0x20 || next === 0x0a || next === 0x0d || next === 0x09) next = text.charCodeAt(++i);
       if (next === 0x3a /* : */) keys++;
@@ -62,6 +61,13 @@ function mayHaveSourceProblem(text: string, value: unknown): boolean {
     else i++;
   }
   return keys !== keysOf(value);
+}
+
+/** How many backslashes come right before position `at` (the opening quote stops the count). */
+function backslashesBefore(text: string, at: number): number {
+  let count = 0;
+  while (text.charCodeAt(at - 1 - count) === 0x5c) count++;
+  return count;
 }
 
 /** How many keys the objects of a parsed value hold, all levels; iterative, like the scan. */
