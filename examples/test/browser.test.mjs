@@ -113,7 +113,7 @@ describe.skipIf(skipWithoutChromium('the browser example tests'))('the browser e
       { timeout: 0 },
     );
     expect(await site.locator('h1').textContent()).toBe('Afghanistan 2021');
-    expect(await site.locator('.relation-row .status-contested').count()).toBeGreaterThan(0);
+    expect(await site.locator('.relation-list .status-contested').count()).toBeGreaterThan(0);
     await site.close();
   });
 
