@@ -99,7 +99,8 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .statements > li > a:first-child { font-weight: 700; }
 .statements-supports > li, .statement-supports { border-left-color: var(--supports); }
 .statements-disputes > li, .statement-disputes { border-left-color: var(--disputes); }
-.statement-head { margin: 0 0 .35rem; font-size: .95rem; }
+/* A statement page's line under each heading: date, marks, permalink. */
+article > :is(h1, h2) + p { margin: 0 0 .35rem; font-size: .95rem; }
 .stance { font: 700 .72rem var(--sans); text-transform: uppercase; letter-spacing: .06em; }
 .stance-supports { color: var(--supports); }
 .stance-disputes { color: var(--disputes); }
@@ -108,18 +109,21 @@ pre code { overflow-wrap: normal; white-space: pre; }
 blockquote { margin: .3rem 0; font: 1.08rem/1.5 var(--serif); }
 .paraphrase, .context, .note { margin: .3rem 0; font-size: .95rem; }
 .label { font-weight: 600; color: var(--muted); }
-.statement-foot { margin: .35rem 0 0; font-size: .82rem; color: var(--muted); }
+/* A relation page's statement: its last paragraph names the source. */
+.statements > li > p:last-child { margin: .35rem 0 0; font-size: .82rem; color: var(--muted); }
 .more { font-size: .9rem; color: var(--muted); font-style: italic; }
 .appearances { padding-left: 1.4rem; margin: .5rem 0 1rem; }
 /* Where a statement was reported: title, publisher, date and the address's host on one line. */
-.appearance { padding: .45rem 0; border-bottom: 1px solid var(--rule); font-size: .9rem; color: var(--muted); overflow-wrap: anywhere; }
-p.appearance { border: 0; margin: .6rem 0; }
-.appearance > a:first-child { font-family: var(--serif); font-size: 1.1em; }
+.appearance, p.src { padding: .45rem 0; border-bottom: 1px solid var(--rule); font-size: .9rem; color: var(--muted); overflow-wrap: anywhere; }
+p.src { border: 0; margin: .6rem 0; }
+.appearance > a:first-child, p.src > a:first-child { font-family: var(--serif); font-size: 1.1em; }
 .appearance-exact, .appearance .note { margin: .3rem 0 0; font-size: .95rem; color: var(--ink); }
 .coverage-line { font-size: .95rem; }
 
-.chart-block { margin: 1.5rem 0; }
 .chart { margin: 0; }
+/* A chart page's chart; the script puts its embed box right below it. */
+.chart:not([data-embed]) { margin: 1.5rem 0; }
+.chart + .embed { margin: -1.1rem 0 1.5rem; }
 .chart-canvas { overflow-x: auto; min-height: 3rem; }
 .chart-canvas svg { max-width: none; }
 /* vega-embed's actions button sits above the chart, in the box, not beside it (which would make the
@@ -144,7 +148,7 @@ p.appearance { border: 0; margin: .6rem 0; }
 .cite-text { margin: 0; font-family: var(--serif); }
 /* A statement's citation among several on a page: one line, its label in the site's small capitals. */
 .cite-line { margin: .6rem 0 0; padding: .4rem .7rem; background: var(--tint); font: .88rem/1.5 var(--serif); overflow-wrap: anywhere; }
-.cite-line strong { font: 700 .75rem var(--sans); text-transform: uppercase; letter-spacing: .06em; color: var(--muted); }
+.cite-line b { font: 700 .75rem var(--sans); text-transform: uppercase; letter-spacing: .06em; color: var(--muted); }
 /* Statements share pages: each is an article (the only articles of the site) a permalink scrolls to,
    its stance the colour at its side, the one linked marked beyond it. */
 main > article { scroll-margin-top: 1rem; margin: 1.5rem 0 2.5rem; padding-left: .9rem; border-left: 3px solid var(--rule); }
@@ -154,9 +158,9 @@ main > article > h2 { margin-top: 0; padding-top: 0; border-top: 0; }
 main > article:target { box-shadow: -.6rem 0 0 var(--tint), -.8rem 0 0 var(--accent); }
 /* The stance as a coloured mark before the date, from the article's class: the heading says it in words,
    so screen readers skip the mark (the text after "/"). */
-main > article > .statement-head::before { font: 700 .72rem var(--sans); text-transform: uppercase; letter-spacing: .06em; }
-main > article.statement-supports > .statement-head::before { content: "▲ Supports · " / ""; color: var(--supports); }
-main > article.statement-disputes > .statement-head::before { content: "▼ Disputes · " / ""; color: var(--disputes); }
+main > article > :is(h1, h2) + p::before { font: 700 .72rem var(--sans); text-transform: uppercase; letter-spacing: .06em; }
+main > article.statement-supports > :is(h1, h2) + p::before { content: "▲ Supports · " / ""; color: var(--supports); }
+main > article.statement-disputes > :is(h1, h2) + p::before { content: "▼ Disputes · " / ""; color: var(--disputes); }
 
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: .88rem; }

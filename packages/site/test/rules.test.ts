@@ -28,6 +28,7 @@ describe('the consensus rules on the bundled site', () => {
     const rule = /<a class="status-rule" href="(\.\.?\/)*rules\.html#every-statement-1"[^>]*>every-statement@1<\/a>/;
     let badges = 0;
     let listed = 0;
+    let agreed = 0;
     for (const [path] of files) {
       if (!path.endsWith('.html')) continue;
       // The verdict table names its rules in its own column.
@@ -37,6 +38,16 @@ describe('the consensus rules on the bundled site', () => {
         const after = html.slice(match.index + match[0].length, match.index + match[0].length + 200);
         if (after.startsWith(' <a class="status-rule"')) {
           expect(after, `${path}: ${match[1]}`).toMatch(new RegExp(`^ ${rule.source}`));
+          continue;
+        }
+        // A relation's status that every rule finds: the standfirst says so and links the rules.
+        if (
+          html.includes('data-page="relation"') &&
+          html.slice(0, match.index).includes('<p class="kicker">') &&
+          !html.slice(0, match.index).includes('<h1') &&
+          new RegExp(`All \\d+ <a href="(\\.\\./)*rules\\.html">rules</a> agree, on the same count`).test(html)
+        ) {
+          agreed++;
           continue;
         }
         // A row of a relation list: the list's note above it names the rule.
@@ -49,6 +60,7 @@ describe('the consensus rules on the bundled site', () => {
     }
     expect(badges).toBeGreaterThan(80);
     expect(listed).toBeGreaterThan(40);
+    expect(agreed).toBeGreaterThan(10);
   });
 
   it('explains every rule, with its version and what it finds in this dataset', () => {

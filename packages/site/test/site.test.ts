@@ -7,7 +7,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildSite,
   recordPath,
-  relativeHref,
   SITE_MARKER,
   siteFiles,
   statementFragment,
@@ -16,7 +15,7 @@ import {
   type SiteFiles,
   type SiteInput,
 } from '../src/index.js';
-import { embedFragment, type ChartRef } from '../src/paths.js';
+import { chartOfFragment, chartPagePath, embedFragment } from '../src/paths.js';
 import { addWords, decodeChartData, type ChartData, type WordsPart } from '../src/chart-data.js';
 import { bundledInput, HOSTILE_NAME, HOSTILE_QUOTE, hostileInput } from './fixtures.js';
 
@@ -134,13 +133,17 @@ describe('buildSite() on the bundled release', () => {
       const html = text(files, path);
       const dataset = `\\(claimgraph dataset afghanistan-2021, version ${input.meta.version}\\)`;
       if (html.includes('data-page="statement"')) {
-        // A page of statements cites each of them in a labelled line of its own.
+        // A page of several statements names the dataset in full once and cites each statement in a
+        // labelled line of its own, by the site's title and version; a page of one cites it in a block.
         const articles = html.split('<article ').length - 1;
-        const lines = html.match(
-          new RegExp(`<p class="cite-line"><strong>Cite this:</strong> [^<]*${dataset}, record st:`, 'g'),
+        const site = `${input.meta.title!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ${input.meta.version}`;
+        const lines = html.match(new RegExp(`<p class="cite-line"><b>Cite:</b> [^<]*\\. ${site}, record st:`, 'g'));
+        const blocks = html.match(
+          new RegExp(`<section class="cite"><h2>Cite this</h2><p class="cite-text">[^<]*${dataset}, record st:`, 'g'),
         );
         expect(articles, path).toBeGreaterThan(0);
-        expect(lines?.length, path).toBe(articles);
+        expect((lines?.length ?? 0) + (blocks?.length ?? 0), path).toBe(articles);
+        if (lines) expect(html, path).toMatch(new RegExp(`statements of [^<]*${dataset} share this page`));
         continue;
       }
       expect(html, path).toMatch(/<section class="cite"><h([23])>Cite this<\/h\1>/);
@@ -172,18 +175,23 @@ describe('buildSite() on the bundled release', () => {
     expect(text(files, 'embed.html').match(/<h1\b/g)).toHaveLength(1);
   });
 
-  it('gives every chart an embed box linking the embed page at the chart its fragment names', () => {
+  it('names every chart by the embed fragment of a chart of its page, with a note for readers without JavaScript', () => {
     let charts = 0;
     for (const path of pages(files).filter((p) => p !== 'embed.html')) {
       const html = text(files, path);
       const count = (html.match(/<figure class="chart"/g) ?? []).length;
       charts += count;
       if (count === 0) continue;
-      expect(html, path).toContain('Embed this chart');
-      const chart = JSON.parse(decode(/<figure class="chart" data-chart="([^"]*)"/.exec(html)![1]!)) as ChartRef;
-      // The link is what a reader without JavaScript gets; the script writes the snippet (browser test).
-      const embed = relativeHref(path, 'embed.html');
-      expect(html, path).toContain(`<a href="${embed}#${embedFragment(chart).replace(/&/g, '&amp;')}">`);
+      const fragment = decode(/<figure class="chart" data-chart="([^"]*)"/.exec(html)![1]!);
+      const chart = chartOfFragment(fragment);
+      expect(chart, path).toBeDefined();
+      expect(embedFragment(chart!), path).toBe(fragment);
+      expect(chartPagePath(chart!), path).toBe(path);
+      expect(html, path).toContain(
+        '<p class="chart-note">The chart needs JavaScript; the list below holds the same facts.',
+      );
+      // The chart script names the chart and adds its embed box, snippet and all (browser test).
+      expect(html, path).not.toContain('Embed this chart');
       // One script tag for the charts: load.js adds the rest.
       expect(html.match(/<script\b/g), path).toHaveLength(1);
       expect(html, path).toMatch(/<script defer src="[./]*assets\/load\.[0-9a-f]{10}\.js"><\/script>/);

@@ -9,8 +9,8 @@ import { RELATION_TYPE_INFO } from '@claimgraph/schema';
 import { ClaimGraph, type Dataset } from '@claimgraph/sdk';
 import { addWords, decodeChartData, wordsPartOf, type ChartData, type WordsPart } from '../chart-data.js';
 import type { SiteMeta } from '../model.js';
-import { chartLabel, chartOfFragment, chartPagePath, pathToUrl, type ChartRef } from '../paths.js';
-import { setUpEmbedBox } from './embed.js';
+import { chartLabel, chartOfFragment, chartPagePath, embedFragment, pathToUrl, type ChartRef } from '../paths.js';
+import { addEmbedBox } from './embed.js';
 
 declare global {
   interface Window {
@@ -90,6 +90,36 @@ function specFor(cg: ClaimGraph, ref: ChartRef, width: number, dataset: string) 
   }
 }
 
+/** What a chart is about, in words: the relation's phrase, the entity's or the speaker's name. */
+function chartSubject(cg: ClaimGraph, ref: ChartRef): string {
+  const name = (id: string) => cg.entity(id)?.name ?? id;
+  if (ref.kind === 'stance') {
+    const relation = cg.relation(ref.relation as string);
+    return relation
+      ? `${name(relation.source)} — ${RELATION_TYPE_INFO[relation.type].label} — ${name(relation.target)}`
+      : String(ref.relation);
+  }
+  if (ref.kind === 'network') return name(ref.entity!);
+  if (ref.kind === 'perspective') return name(ref.speaker!);
+  return '';
+}
+
+/**
+ * The box a chart is drawn in, named by its label: the page holds only the no-JavaScript note, which
+ * stays in it until the drawing takes its place.
+ */
+function canvasOf(figure: HTMLElement, label: string): HTMLElement {
+  const found = figure.querySelector<HTMLElement>('.chart-canvas');
+  if (found) return found;
+  const canvas = document.createElement('div');
+  canvas.className = 'chart-canvas';
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', label);
+  canvas.append(...figure.childNodes);
+  figure.append(canvas);
+  return canvas;
+}
+
 /**
  * The embed page: the chart its fragment names becomes the figure's chart, and its name the page's
  * heading, title, accessible name and caption, linked to the chart's own page.
@@ -103,17 +133,8 @@ function setUpEmbed(cg: ClaimGraph, siteTitle: string): void {
     if (canvas) canvas.querySelector('p')!.textContent = 'This address names no chart of this site.';
     return;
   }
-  const name = (id: string) => cg.entity(id)?.name ?? id;
-  let subject = '';
-  if (ref.kind === 'stance') {
-    const relation = cg.relation(ref.relation as string);
-    subject = relation
-      ? `${name(relation.source)} — ${RELATION_TYPE_INFO[relation.type].label} — ${name(relation.target)}`
-      : String(ref.relation);
-  } else if (ref.kind === 'network') subject = name(ref.entity!);
-  else if (ref.kind === 'perspective') subject = name(ref.speaker!);
-  const label = chartLabel(ref, subject);
-  figure.dataset.chart = JSON.stringify(ref);
+  const label = chartLabel(ref, chartSubject(cg, ref));
+  figure.dataset.chart = embedFragment(ref);
   canvas.setAttribute('aria-label', label);
   document.querySelector('h1')!.textContent = label;
   document.title = `${label} · ${siteTitle}`;
@@ -127,25 +148,28 @@ function setUpEmbed(cg: ClaimGraph, siteTitle: string): void {
 
 async function drawCharts(): Promise<void> {
   const release = window.CLAIMGRAPH_SITE;
-  // The embed snippets come first: they need no data, and each chart's name before drawing takes it away.
-  for (const figure of document.querySelectorAll<HTMLElement>('figure.chart[data-chart]')) {
-    const label = figure.querySelector('.chart-canvas')?.getAttribute('aria-label');
-    if (window.CLAIMGRAPH_EMBED !== undefined && label)
-      setUpEmbedBox(figure, JSON.parse(figure.dataset.chart!) as ChartRef, label, window.CLAIMGRAPH_EMBED);
-  }
   if (!release) return;
   const records = decodeChartData(release.data);
   const embedRef = document.querySelector('figure.chart[data-embed]')
     ? chartOfFragment(window.location.hash.slice(1))
     : undefined;
-  const refs = [...document.querySelectorAll<HTMLElement>('figure.chart[data-chart]')].map(
-    (figure) => JSON.parse(figure.dataset.chart!) as ChartRef,
+  const refs = [...document.querySelectorAll<HTMLElement>('figure.chart[data-chart]')].flatMap(
+    (figure) => chartOfFragment(figure.dataset.chart!) ?? [],
   );
   // The words first: the graph is built once, from records that hold every word the charts show.
   const failed = await loadWords(records, release.data, embedRef ? [embedRef, ...refs] : refs);
   const cg = ClaimGraph.fromData(records, { validate: false, version: release.meta.version });
   setUpEmbed(cg, release.meta.title ?? release.meta.name);
   const figures = [...document.querySelectorAll<HTMLElement>('figure.chart[data-chart]')];
+  // A chart page holds its chart's reference alone: its name, its box and its embed box are made here.
+  for (const figure of figures) {
+    const ref = chartOfFragment(figure.dataset.chart!);
+    if (!ref || figure.hasAttribute('data-embed')) continue;
+    const label = chartLabel(ref, chartSubject(cg, ref));
+    canvasOf(figure, label);
+    if (window.CLAIMGRAPH_EMBED !== undefined && !figure.hasAttribute('data-alone'))
+      addEmbedBox(figure, ref, label, window.CLAIMGRAPH_EMBED, new URL('../embed.html', here).href);
+  }
   const embed = window.vegaEmbed;
   if (!figures.length || !embed) return;
   const dataset = release.meta.name;
@@ -153,7 +177,8 @@ async function drawCharts(): Promise<void> {
     const canvas = figure.querySelector<HTMLElement>('.chart-canvas');
     if (!canvas) continue;
     try {
-      const ref = JSON.parse(figure.dataset.chart!) as ChartRef;
+      const ref = chartOfFragment(figure.dataset.chart!);
+      if (!ref) throw new Error(`no chart is named ${figure.dataset.chart}`);
       for (const relation of relationsQuoted(ref)) {
         const k = wordsPartOf(records, release.data, relation);
         if (k !== undefined && failed.has(k)) throw new Error(`${release.data.parts[k]} did not load`);

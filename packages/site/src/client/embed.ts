@@ -1,6 +1,7 @@
 /**
- * The "Embed this chart" box of a chart page: the chart script writes the iframe snippet into it when
- * a reader opens it, from the chart's reference and the embed page's URL that load.js gives.
+ * The "Embed this chart" box of a chart page: the chart script adds it after the chart (a page
+ * without JavaScript draws no chart to embed) and writes the iframe snippet into it when a reader
+ * opens it, from the chart's reference and the embed page's URL that load.js gives.
  */
 import { embedFragment, type ChartRef } from '../paths.js';
 
@@ -26,10 +27,28 @@ async function copy(code: HTMLElement, status: HTMLElement): Promise<void> {
   }
 }
 
-/** Fills the figure's embed box with its snippet and a copy button the first time it is opened. */
-export function setUpEmbedBox(figure: HTMLElement, chart: ChartRef, label: string, embedUrl: string): void {
-  const box = figure.parentElement?.querySelector<HTMLDetailsElement>('details.embed');
-  if (!box) return;
+/**
+ * Adds the figure's embed box, linking the embed page at this chart (`pageUrl`, where this page
+ * finds it), and fills it with its snippet and a copy button the first time it is opened.
+ */
+export function addEmbedBox(
+  figure: HTMLElement,
+  chart: ChartRef,
+  label: string,
+  embedUrl: string,
+  pageUrl: string,
+): void {
+  const box = document.createElement('details');
+  box.className = 'embed';
+  const summary = document.createElement('summary');
+  summary.textContent = 'Embed this chart';
+  const link = document.createElement('a');
+  link.href = `${pageUrl}#${embedFragment(chart)}`;
+  link.textContent = 'this chart alone';
+  const text = document.createElement('p');
+  text.append('Put ', link, ' in an iframe of a story; it resizes to its column.');
+  box.append(summary, text);
+  figure.after(box);
   const fill = () => {
     if (!box.open || box.querySelector('pre')) return;
     const pre = document.createElement('pre');

@@ -6,7 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Relation, Statement } from '@claimgraph/schema';
 import type { ChartRef } from '../charts.js';
-import { EMBED_PATH, relativeHref } from '../permalink.js';
+import { relativeHref } from '../permalink.js';
 import { embedFragment } from '../paths.js';
 import { datasetPath, dateText, listPagePath, type Site, type SiteDataset } from '../model.js';
 import { ruleAnchor, RULES_PATH } from '../rule-links.js';
@@ -165,6 +165,11 @@ export function Layout({ site, kind, path, title, description, charts, children 
   );
 }
 
+/** A site's one dataset as a citation names it: "claimgraph dataset afghanistan-2021, version 1.0.0". */
+export function oneDataset(site: Site): string {
+  return `claimgraph dataset ${site.meta.name}${site.meta.version ? `, version ${site.meta.version}` : ''}`;
+}
+
 /** Dataset, version, record id and URL in one line, as a reader would paste it into a story or a footnote. */
 export function Cite({
   site,
@@ -183,7 +188,11 @@ export function Cite({
   anchor?: string;
   /** The heading's level: 3 under a statement's own heading. */
   level?: 2 | 3;
-  /** One labelled line, no heading: for each of the several statements a page holds. */
+  /**
+   * One labelled line, no heading, for each of the several statements a page holds: `what` names the
+   * statement briefly (speaker and date; its heading says the rest), the record id identifies it, and
+   * the site's title and version the dataset (the page names the dataset in full once).
+   */
   line?: boolean;
 }) {
   // Without a base URL the page's address is unknown: a bare `/search.html` would mislead, so none is given.
@@ -195,17 +204,18 @@ export function Cite({
   const cited = several ? (id ? site.datasetsOf(id) : site.datasets) : [];
   const dataset = several
     ? `claimgraph datasets ${cited.map((d) => `${d.name}${d.version ? ` version ${d.version}` : ''}`).join(', ')}`
-    : `claimgraph dataset ${site.meta.name}${site.meta.version ? `, version ${site.meta.version}` : ''}`;
+    : oneDataset(site);
   // "Relations in Afghanistan 2021" already names the site: no "Afghanistan 2021. Afghanistan 2021".
   const named = what.includes(site.title) ? what : `${what}. ${site.title}`;
-  const text = `${named} (${dataset})${record}.${url ? ` ${url}` : ''}`;
+  const link = url ? ` ${url}` : '';
   // A site of one dataset names it in the text; one of several also links the datasets, below a heading.
   if (line && !several)
     return (
       <p class="cite-line">
-        <strong>Cite this:</strong> {text}
+        <b>Cite:</b> {`${named}${site.meta.version ? ` ${site.meta.version}` : ''}${record}.${link}`}
       </p>
     );
+  const text = `${named} (${dataset})${record}.${link}`;
   return (
     <section class="cite">
       <Heading>Cite this</Heading>
@@ -227,43 +237,27 @@ export function Cite({
 }
 
 /**
- * A chart drawn in the browser from the shared release data. Without JavaScript it is a note: the
- * page's lists carry the same facts. "Embed this chart" links the embed page showing this chart;
- * the chart script writes the iframe snippet to paste there when the reader opens it, so 30,000
- * relation pages do not each carry half a kilobyte of it.
+ * A chart drawn in the browser from the shared release data. The page holds the chart's reference
+ * (its embed fragment, `stance=rel:…`) and, for readers without JavaScript, one sentence: the page's
+ * lists carry the same facts. The chart script names the chart from the data, draws it and adds its
+ * "Embed this chart" box, so 30,000 relation pages do not each carry its label three times and a box
+ * that is no use without the script.
  */
 export function Chart({
-  path,
   chart,
-  label,
   embed = true,
 }: {
-  /** Unused since the embed URL moved to load.js; kept so the pages that pass it need no change. */
+  /** Unused since the chart script names the chart and links the embed page; kept for the pages that pass them. */
   site?: Site;
-  path: string;
+  path?: string;
+  label?: string;
   chart: ChartRef;
-  label: string;
   embed?: boolean;
 }) {
-  // The fragment is written as it is: pathToUrl's `%` → `%25` is for file names, not for it.
-  const fragment = `#${embedFragment(chart)}`;
   return (
-    <div class="chart-block">
-      <figure class="chart" data-chart={JSON.stringify(chart)}>
-        <div class="chart-canvas" role="img" aria-label={label}>
-          <p class="chart-note">{label}. The chart is drawn with JavaScript; the list below holds the same facts.</p>
-        </div>
-      </figure>
-      {embed ? (
-        <details class="embed">
-          <summary>Embed this chart</summary>
-          <p>
-            Put <a href={`${relativeHref(path, EMBED_PATH)}${fragment}`}>this chart alone</a> in an iframe of a story;
-            it resizes to its column.
-          </p>
-        </details>
-      ) : null}
-    </div>
+    <figure class="chart" data-chart={embedFragment(chart)} data-alone={embed ? undefined : ''}>
+      <p class="chart-note">The chart needs JavaScript; the list below holds the same facts.</p>
+    </figure>
   );
 }
 
@@ -335,7 +329,8 @@ export function StatementItem({ site, path, statement: s }: { site: Site; path: 
       </a>
       <StatementMarks site={site} path={path} statement={s} />
       <StatementWords statement={s} />
-      <p class="statement-foot">
+      {/* The last paragraph of an item, styled as its foot by the stylesheet: no class on 100,000 lines. */}
+      <p>
         Source: {source ? <a href={link(source.id)}>{source.title}</a> : s.source}
         {s.appearances ? ` · and ${s.appearances.length} more` : null}
       </p>

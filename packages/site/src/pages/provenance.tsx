@@ -26,7 +26,7 @@ export function AppearanceList({
   const only = all.length === 1 && all[0]!.own && !all[0]!.exact && !all[0]!.note ? all[0]! : undefined;
   if (only)
     return (
-      <p class="appearance">
+      <p class="src">
         Source: <SourceLine site={site} path={path} appearance={{ ...only, own: false }} />
       </p>
     );
@@ -56,19 +56,7 @@ export function AppearanceList({
   );
 }
 
-/**
- * A web address as a link names it: its host, without `www.` (the source's page prints it whole).
- * An address URL cannot read is shown as it is.
- */
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).host.replace(/^www\./, '') || url;
-  } catch {
-    return url;
-  }
-}
-
-/** A source as a statement page names it: title linked, whether it was read there, publisher, date and URL. */
+/** A source as a statement page names it: title linked (its page gives the URL), whether it was read there, publisher, date. */
 function SourceLine({ site, path, appearance: a }: { site: Site; path: string; appearance: Appearing }) {
   const source = a.source;
   return (
@@ -82,15 +70,7 @@ function SourceLine({ site, path, appearance: a }: { site: Site; path: string; a
           <DateText date={source.published} />
         </>
       ) : null}
-      {/* noreferrer: the source's site is not told which page sent the reader (it implies noopener). */}
-      {source?.url ? (
-        <>
-          {' · '}
-          <a href={source.url} rel="noreferrer">
-            {hostOf(source.url)}
-          </a>
-        </>
-      ) : null}
+      {/* The source's web address is on its page, one link away: 100,000 statements do not repeat it. */}
     </>
   );
 }

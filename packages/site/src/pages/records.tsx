@@ -1,7 +1,7 @@
 /** The small record pages: one statement (to cite one quote), one source, and redirects for old ids. */
 import type { Source, Statement } from '@claimgraph/schema';
 import { recordPath, statementFragment } from '../permalink.js';
-import { byDate, type Site } from '../model.js';
+import { byDate, dateText, type Site } from '../model.js';
 import { appearingIn } from '../appearances.js';
 import {
   Cite,
@@ -9,6 +9,7 @@ import {
   HeadBasics,
   Layout,
   More,
+  oneDataset,
   pageTitle,
   StatementMarks,
   StatementRows,
@@ -37,8 +38,11 @@ export function StatementsPage({ site, path, statements }: { site: Site; path: s
       {one ? null : (
         <>
           <h1>Statements</h1>
+          {/* The dataset in full once: each statement's cite line names it by the site's title and version. */}
           <p class="standfirst">
-            {statements.length} statements share this page; each has its own link (“Permalink”) to cite it by.
+            {statements.length} statements
+            {site.datasets.length ? '' : ` of ${site.title} (${oneDataset(site)})`} share this page; each has its own
+            link (“Permalink”) to cite it by.
           </p>
         </>
       )}
@@ -69,7 +73,8 @@ function StatementEntry({ site, path, statement, n }: { site: Site; path: string
         <a href={link(statement.speaker)}>{site.nameOf(statement.speaker)}</a> {statement.stance}:{' '}
         {relation ? <a href={link(relation.id)}>{site.phraseText(relation)}</a> : statement.relation}
       </Heading>
-      <p class="statement-head">
+      {/* The heading's next paragraph: the stylesheet marks it with the stance, no class needed. */}
+      <p>
         <DateText date={statement.date} />
         <StatementMarks site={site} path={path} statement={statement} />
         {/* "Permalink" takes its purpose from the heading above it (WCAG technique H80). */}
@@ -87,7 +92,20 @@ function StatementEntry({ site, path, statement, n }: { site: Site; path: string
           <span class="label">Curator’s note:</span> <TextWithIds site={site} path={path} text={statement.note} />
         </p>
       ) : null}
-      <Cite site={site} path={path} id={statement.id} what={title} anchor={fragment} level={level} line />
+      {/* One of several: a line, its speaker and date beside its record id; alone, a section with its title. */}
+      {n === undefined ? (
+        <Cite site={site} path={path} id={statement.id} what={title} anchor={fragment} />
+      ) : (
+        <Cite
+          site={site}
+          path={path}
+          id={statement.id}
+          what={`${site.nameOf(statement.speaker)}, ${dateText(statement.date).label}`}
+          anchor={fragment}
+          level={level}
+          line
+        />
+      )}
     </article>
   );
 }

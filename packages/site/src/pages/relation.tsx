@@ -5,7 +5,17 @@ import { CONSENSUS_RULES, ruleName } from '@claimgraph/sdk';
 import { recordPath, relativeHref } from '../permalink.js';
 import { ruleAnchor, RULES_PATH } from '../rule-links.js';
 import type { Site } from '../model.js';
-import { Chart, Cite, DateText, Layout, StanceBar, StatementItem, StatusBadge, TextWithIds } from './parts.js';
+import {
+  Chart,
+  Cite,
+  DateText,
+  Layout,
+  StanceBar,
+  StatementItem,
+  StatusBadge,
+  StatusWord,
+  TextWithIds,
+} from './parts.js';
 
 export function RelationPage({ site, relation }: { site: Site; relation: Relation }) {
   const path = recordPath(relation.id);
@@ -20,8 +30,14 @@ export function RelationPage({ site, relation }: { site: Site; relation: Relatio
   const attributes = Object.entries(relation.attributes ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
   return (
     <Layout site={site} kind="relation" path={path} title={site.phraseText(relation)} charts>
+      {/* When every rule finds this status the standfirst says so and links the rules: no need to name one. */}
       <p class="kicker">
-        Relation · {info.label} · <StatusBadge status={status} path={path} />
+        Relation · {info.label} ·{' '}
+        {agreed && verdicts[0]!.verdict === status ? (
+          <StatusWord status={status} />
+        ) : (
+          <StatusBadge status={status} path={path} />
+        )}
       </p>
       <h1 class="proposition-title">
         <a href={link(relation.source)}>{p.source}</a> <span class="rel-label">— {p.label} —</span>{' '}
