@@ -77,7 +77,7 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .positions > li { margin: 0 0 1rem; font-size: .95rem; }
 .positions h3 { font-size: 1rem; margin: 0 0 .3rem; }
 .position-steps { margin: 0; padding-left: 1.2rem; font-size: .95rem; }
-.position-change { display: inline-block; margin-left: .4rem; font-weight: 700; color: var(--accent); }
+.position-change { font-weight: 700; color: var(--accent); }
 /* The stance bar: one element whose text is the counts; the bar before it shows --f, the supporting share. */
 .bar { white-space: nowrap; }
 .bar::before { content: ""; display: inline-block; width: 4.5rem; height: .5rem; margin-right: .4rem; background: var(--rule); background-image: linear-gradient(90deg, var(--supports) var(--f), var(--disputes) 0); print-color-adjust: exact; -webkit-print-color-adjust: exact; }

@@ -7,7 +7,7 @@ import { byDate, type Site } from '../model.js';
 import { Chart, Cite, DateText, Layout, LINE_EXCERPT_MAX, StanceWord, StatementExcerpt } from './parts.js';
 
 /** How many entities a page names as chips: a prolific speaker speaks of thousands. */
-const SUBJECTS_MAX = 40;
+const SUBJECTS_MAX = 12;
 
 export function PerspectivePage({ site, speaker }: { site: Site; speaker: Entity }) {
   const path = perspectivePath(speaker.id);
