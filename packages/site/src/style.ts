@@ -77,7 +77,7 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .positions > li { margin: 0 0 1rem; font-size: .95rem; }
 .positions h3 { font-size: 1rem; margin: 0 0 .3rem; }
 .position-steps { margin: 0; padding-left: 1.2rem; font-size: .95rem; }
-.position-change { display: inline-block; margin-left: .4rem; font-weight: 700; color: var(--accent); }
+.position-change { font-weight: 700; color: var(--accent); }
 /* The stance bar: one element whose text is the counts; the bar before it shows --f, the supporting share. */
 .bar { white-space: nowrap; }
 .bar::before { content: ""; display: inline-block; width: 4.5rem; height: .5rem; margin-right: .4rem; background: var(--rule); background-image: linear-gradient(90deg, var(--supports) var(--f), var(--disputes) 0); print-color-adjust: exact; -webkit-print-color-adjust: exact; }
@@ -171,17 +171,16 @@ th { font-weight: 700; border-bottom: 2px solid var(--ink); }
 /* Statements as rows (entity, speaker, source and timeline pages): the words in full are a link away. */
 .statement-rows td:first-child { white-space: nowrap; }
 .statement-rows td:last-child a { font-family: var(--serif); }
-/* A stance in a row or a line (class "supports" or "disputes"): coloured, with its arrow from here. */
-.statement-rows .supports, .statement-rows .disputes, b.supports, b.disputes { font: 700 .72rem var(--sans); text-transform: uppercase; letter-spacing: .06em; white-space: nowrap; }
-.statement-rows .supports, b.supports { color: var(--supports); }
+/* A stance in a row (class "supports" or "disputes") or a line's <b> (supporting unless class "disputes"): coloured, with its arrow from here. */
+.statement-rows .supports, .statement-rows .disputes, .said b, .positions b { font: 700 .72rem var(--sans); text-transform: uppercase; letter-spacing: .06em; white-space: nowrap; }
+.statement-rows .supports, .said b, .positions b { color: var(--supports); }
 .statement-rows .disputes, b.disputes { color: var(--disputes); }
-.statement-rows .supports::before, b.supports::before { content: "▲ " / ""; }
+.statement-rows .supports::before, .said b::before, .positions b::before { content: "▲ " / ""; }
 .statement-rows .disputes::before, b.disputes::before { content: "▼ " / ""; }
-/* Statements as lines (timeline, perspective): one a line, the words below in the quotes' serif. */
-.day { font-size: 1rem; font-family: var(--sans); margin: 1.4rem 0 .2rem; border-top-width: 2px; border-color: var(--ink); }
+/* Statements as lines (timeline, perspective): one a line, the words below in the quotes' serif; a timeline's day headings. */
+[data-page="timeline"] h2:has(+ .said) { font-size: 1rem; font-family: var(--sans); margin: 1.4rem 0 .2rem; border-top-width: 2px; border-color: var(--ink); }
 .said { list-style: none; padding: 0; margin: 0; font-size: .95rem; }
-.said li { padding: .45rem 0 .45rem .7rem; border-bottom: 1px solid var(--rule); border-left: 3px solid var(--rule); }
-.said li:has(.supports) { border-left-color: var(--supports); }
+.said li { padding: .45rem 0 .45rem .7rem; border-bottom: 1px solid var(--rule); border-left: 3px solid var(--supports); }
 .said li:has(.disputes) { border-left-color: var(--disputes); }
 /* A statement's words, after its relation: a line of their own (a permalink is the only link with #st-). */
 .said a[href*="#st-"], .positions a[href*="#st-"] { display: block; font-family: var(--serif); }

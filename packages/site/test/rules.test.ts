@@ -105,14 +105,22 @@ describe('the consensus rules on the bundled site', () => {
     expect(text(files, 'rel/haqqani-network-part-of-taliban.html')).toContain('<table class="verdicts">');
   });
 
-  it("shows a body's positions in order, its spokesman's words in them, and the change marked", () => {
+  it("shows a body's positions in order, its spokesman named and linked, and the change marked", () => {
     const page = words(text(files, 'perspective/government-body/state-department.html'));
     const positions = page.slice(page.indexOf('Positions over time'), page.indexOf('Cite this'));
     expect(positions).toContain('Haqqani network and Taliban');
-    const price = positions.indexOf('27 Aug 2021 (Ned Price): disputes Haqqani network — part of — Taliban');
-    const change = positions.indexOf('changed from disputes part of (27 Aug 2021)');
-    expect(price).toBeGreaterThan(0);
-    expect(change).toBeGreaterThan(price);
+    // A relation shows its latest statement; the spokesman's earlier words on it are counted and one
+    // link away (the relation's page), and a line that is his names him and links his own page.
+    const latest = positions.indexOf('disputes Haqqani network — part of — Taliban “');
+    const change = positions.indexOf('changed from disputes part of (27 Aug 2021) to supports affiliated with');
+    expect(latest).toBeGreaterThan(0);
+    expect(positions.slice(latest)).toMatch(/^[^“]*“[^”]*” and 1 earlier/);
+    expect(change).toBeGreaterThan(latest);
+    expect(positions.indexOf('changed from', change + 1)).toBe(-1);
+    expect(positions).toContain('(Ned Price)');
+    expect(text(files, 'perspective/government-body/state-department.html')).toContain(
+      '(<a href="../../perspective/person/ned-price.html">Ned Price</a>)',
+    );
     const spokesman = words(text(files, 'perspective/person/ned-price.html'));
     expect(spokesman).toContain('Ned Price speaks for the State Department, whose positions include these words.');
   });
@@ -132,7 +140,9 @@ describe('positions on a synthetic site', () => {
     });
     const site = buildSite(input);
     const page = words(text(site, 'perspective/person/ned-price.html'));
-    expect(page).toMatch(/28 Aug 2021: supports .* “They are one\.” ?changed from disputes part of \(27 Aug 2021\)/);
+    expect(page).toMatch(
+      /28 Aug 2021: supports .* “They are one\.” and 1 earlier ?28 Aug 2021: changed from disputes part of \(27 Aug 2021\) to supports part of/,
+    );
     expect(page).not.toContain('speaks for the');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * An entity's page: who or what it is, its relations grouped by type with stance counts, how much it
- * said (its perspective page lists every statement), the latest said about it, and its chart.
+ * said (its perspective page lists its positions), the latest said about it, and its chart.
  */
 import { RELATION_TYPE_INFO, type Entity, type Relation } from '@claimgraph/schema';
 import { entityChart } from '../charts.js';
@@ -96,7 +96,7 @@ export function EntityPage({ site, entity }: { site: Site; entity: Entity }) {
           ) : null}
           : {saidFor} supporting, {said.length - saidFor} disputing.{' '}
           <a href={relativeHref(path, perspectivePath(entity.id))}>
-            The relations as {entity.name} tells them, every statement in date order →
+            The relations as {entity.name} tells them, position by position →
           </a>
         </p>
       ) : null}

@@ -131,7 +131,7 @@ export function TimelinePage({ site, all, page }: { site: Site; all: Statement[]
       {page === 1 && drawn.length ? <Chart site={site} path={path} {...timelineChart(drawn)} /> : null}
       {days(items).map((day) => (
         <>
-          <h2 class="day">
+          <h2>
             <DateText date={day[0]!.date} />
           </h2>
           <ul class="said">

@@ -345,21 +345,24 @@ export const EXCERPT_MAX = 80;
  * A quote's verbatim start, at most EXCERPT_MAX characters cut at a word, then "…"; the whole quote
  * when it fits. Never reworded: a row quotes its speaker or shows no words at all.
  */
-export function quoteExcerpt(quote: string): string {
-  if (quote.length <= EXCERPT_MAX) return quote;
-  const cut = quote.slice(0, EXCERPT_MAX);
+export function quoteExcerpt(quote: string, max = EXCERPT_MAX): string {
+  if (quote.length <= max) return quote;
+  const cut = quote.slice(0, max);
   const space = cut.lastIndexOf(' ');
-  return `${(space > EXCERPT_MAX / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.·–—-]+$/, '')}…`;
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.·–—-]+$/, '')}…`;
 }
 
+/** Longest start of a quote a line shows: the timeline and perspective pages repeat lines by the thousand. */
+export const LINE_EXCERPT_MAX = 48;
+
 /** A statement's words as a link to them shows them: the quote's start, or its labelled paraphrase's. */
-export function StatementExcerpt({ statement: s }: { statement: Statement }) {
-  if (s.quote) return <>{`“${quoteExcerpt(s.quote)}”`}</>;
+export function StatementExcerpt({ statement: s, max = EXCERPT_MAX }: { statement: Statement; max?: number }) {
+  if (s.quote) return <>{`“${quoteExcerpt(s.quote, max)}”`}</>;
   // A paraphrase is the curator's words, so it is labelled, never put in quotation marks.
   if (s.paraphrase)
     return (
       <>
-        <span class="label">Paraphrase:</span> {quoteExcerpt(s.paraphrase)}
+        <span class="label">Paraphrase:</span> {quoteExcerpt(s.paraphrase, max)}
       </>
     );
   return <>Statement (no words recorded)</>;
@@ -433,10 +436,13 @@ export function StatementRows({
   );
 }
 
-/** A stance as a verb, coloured (and arrowed) by the stylesheet: "supports", "disputes, hedged". */
+/**
+ * A stance as a verb, coloured (and arrowed) by the stylesheet: "supports", "disputes, hedged".
+ * Supporting is a line's default look; only "disputes" carries a class, as most lines support.
+ */
 export function StanceWord({ statement: s }: { statement: Statement }) {
   return (
-    <b class={s.stance}>
+    <b class={s.stance === 'disputes' ? 'disputes' : undefined}>
       {s.stance}
       {s.hedged ? ', hedged' : ''}
     </b>
@@ -472,7 +478,7 @@ export function StatementLine({
       <a href={link(s.speaker)}>{site.nameOf(s.speaker)}</a> <StanceWord statement={s} />{' '}
       {relation ? <a href={link(relation.id)}>{site.phraseText(relation)}</a> : s.relation}{' '}
       <a href={link(s.id)}>
-        <StatementExcerpt statement={s} />
+        <StatementExcerpt statement={s} max={LINE_EXCERPT_MAX} />
       </a>
     </li>
   );

@@ -1,9 +1,13 @@
 /** A speaker's perspective: the graph as one speaker tells it, relation by relation, in their words. */
 import { RELATION_TYPE_INFO, type Entity, type Statement } from '@claimgraph/schema';
+import type { Position, PositionChange } from '@claimgraph/sdk';
 import { perspectiveChart } from '../charts.js';
 import { perspectivePath, recordPath, relativeHref } from '../permalink.js';
 import { byDate, type Site } from '../model.js';
-import { Chart, Cite, DateText, Layout, StanceWord, StatementExcerpt } from './parts.js';
+import { Chart, Cite, DateText, Layout, LINE_EXCERPT_MAX, StanceWord, StatementExcerpt } from './parts.js';
+
+/** How many entities a page names as chips: a prolific speaker speaks of thousands. */
+const SUBJECTS_MAX = 12;
 
 export function PerspectivePage({ site, speaker }: { site: Site; speaker: Entity }) {
   const path = perspectivePath(speaker.id);
@@ -11,20 +15,27 @@ export function PerspectivePage({ site, speaker }: { site: Site; speaker: Entity
   // (`cg.perspective`) is a whole sub-graph, indexes and all, made again for each speaker.
   const statements = site.cg.statements({ speaker: speaker.id }).sort(byDate);
   const relations = [...new Set(statements.map((s) => s.relation))].map((id) => site.cg.relation(id)!);
-  const subjectIds = new Set(relations.flatMap((r) => [r.source, r.target]));
+  // How often each entity is spoken of: a page names the most spoken of, not thousands.
+  const mentions = new Map<string, number>();
+  for (const s of statements) {
+    const relation = site.cg.relation(s.relation)!;
+    for (const id of [relation.source, relation.target]) mentions.set(id, (mentions.get(id) ?? 0) + 1);
+  }
+  const byName = (a: Entity, b: Entity) =>
+    a.name.toLowerCase() < b.name.toLowerCase()
+      ? -1
+      : a.name.toLowerCase() > b.name.toLowerCase()
+        ? 1
+        : a.id < b.id
+          ? -1
+          : 1;
   // From the speaker's own relations, not a pass over every entity of the dataset for each speaker.
-  const subjects = [...subjectIds]
+  const subjects = [...mentions.keys()]
     .map((id) => site.cg.entity(id))
     .filter((e): e is Entity => e !== undefined)
-    .sort((a, b) =>
-      a.name.toLowerCase() < b.name.toLowerCase()
-        ? -1
-        : a.name.toLowerCase() > b.name.toLowerCase()
-          ? 1
-          : a.id < b.id
-            ? -1
-            : 1,
-    );
+    .sort((a, b) => mentions.get(b.id)! - mentions.get(a.id)! || byName(a, b));
+  if (subjects.length > SUBJECTS_MAX) subjects.length = SUBJECTS_MAX;
+  subjects.sort(byName);
   const supports = statements.filter((s) => s.stance === 'supports').length;
   // A body is heard with its spokespeople; a spokesperson's own words are theirs, with a pointer to the body.
   const heard = site.cg.positions({ speaker: speaker.id, voices: 'body' });
@@ -60,12 +71,19 @@ export function PerspectivePage({ site, speaker }: { site: Site; speaker: Entity
             </li>
           ))}
         </ul>
+        {mentions.size > SUBJECTS_MAX ? (
+          <p>
+            The {SUBJECTS_MAX} {speaker.name} speaks of most, and {mentions.size - SUBJECTS_MAX} more: each is named in
+            a relation below, whose page links it.
+          </p>
+        ) : null}
       </section>
       <section aria-labelledby="positions-title">
         <h2 id="positions-title">Positions over time</h2>
         <p>
           {speaker.name}’s statements in date order, by the pair of entities they are about; a change of stance or
-          relation type within a pair is marked. Each statement’s words link to its full quote.
+          relation type within a pair is marked. Each relation shows its latest statement, whose words link to its full
+          quote; the relation’s page quotes the earlier ones.
           {body ? (
             <>
               {' '}
@@ -75,46 +93,102 @@ export function PerspectivePage({ site, speaker }: { site: Site; speaker: Entity
           ) : null}
         </p>
         <ol class="positions">
-          {positions.map((position) => {
-            const changed = new Map(position.changes.map((c) => [c.to.id, c]));
-            const step = (s: Statement) => {
-              const relation = site.cg.relation(s.relation)!;
-              const change = changed.get(s.id);
-              return (
-                <li>
-                  <DateText date={s.date} />
-                  {s.speaker === speaker.id ? '' : ` (${site.nameOf(s.speaker)})`}: <StanceWord statement={s} />{' '}
-                  <a href={site.recordHref(path, relation.id)}>{site.phraseText(relation)}</a>{' '}
-                  <a href={site.recordHref(path, s.id)}>
-                    <StatementExcerpt statement={s} />
-                  </a>
-                  {change ? (
-                    <span class="position-change">
-                      changed from{' '}
-                      {change.from
-                        .map((f) => `${f.stance} ${RELATION_TYPE_INFO[site.cg.relation(f.relation)!.type].label}`)
-                        .join(', ')}{' '}
-                      (<DateText date={change.from[0]!.date} />)
-                    </span>
-                  ) : null}
-                </li>
-              );
-            };
-            // One statement on a pair is a line: its relation names the pair. Several get the pair as a heading.
-            if (position.statements.length === 1) return step(position.statements[0]!);
-            return (
-              <li>
-                <h3>
-                  <a href={site.recordHref(path, position.pair[0])}>{site.nameOf(position.pair[0])}</a> and{' '}
-                  <a href={site.recordHref(path, position.pair[1])}>{site.nameOf(position.pair[1])}</a>
-                </h3>
-                <ol class="position-steps">{position.statements.map(step)}</ol>
-              </li>
-            );
-          })}
+          {positions.map((position) => (
+            <PositionItem site={site} path={path} speaker={speaker.id} position={position} />
+          ))}
         </ol>
       </section>
       <Cite site={site} path={path} id={speaker.id} what={`The relations as ${speaker.name} tells them`} />
     </Layout>
+  );
+}
+
+/** A position's statements by relation, in the order each relation was first spoken of. */
+function byRelation(position: Position): Statement[][] {
+  const groups = new Map<string, Statement[]>();
+  for (const s of position.statements) {
+    const group = groups.get(s.relation);
+    if (group) group.push(s);
+    else groups.set(s.relation, [s]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * One position (a voice on a pair of entities): per relation, the stance now and the latest
+ * statement's line, the earlier ones counted and one link away on the relation's page, where
+ * every statement is quoted in full; then the changes. A pair spoken of once is a single line.
+ */
+function PositionItem({
+  site,
+  path,
+  speaker,
+  position,
+}: {
+  site: Site;
+  path: string;
+  speaker: string;
+  position: Position;
+}) {
+  const typeLabel = (s: Statement) => RELATION_TYPE_INFO[site.cg.relation(s.relation)!.type].label;
+  // Two statements of one day making the same change are one change to a reader.
+  const changes = new Map<string, PositionChange>();
+  for (const change of position.changes) {
+    const from = change.from.map((f) => `${f.stance} ${typeLabel(f)}`).join(', ');
+    const key = `${change.to.date} ${from} ${change.from[0]!.date} ${change.to.stance} ${typeLabel(change.to)}`;
+    if (!changes.has(key)) changes.set(key, change);
+  }
+  const lines = [
+    ...byRelation(position).map((said) => <LatestLine site={site} path={path} speaker={speaker} said={said} />),
+    ...[...changes.values()].map((change) => (
+      <li class="position-change">
+        <DateText date={change.to.date} />: changed from{' '}
+        {change.from.map((f) => `${f.stance} ${typeLabel(f)}`).join(', ')} (<DateText date={change.from[0]!.date} />) to{' '}
+        {change.to.stance} {typeLabel(change.to)}
+      </li>
+    )),
+  ];
+  if (lines.length === 1) return lines[0]!;
+  return (
+    <li>
+      <h3>
+        <a href={site.recordHref(path, position.pair[0])}>{site.nameOf(position.pair[0])}</a> and{' '}
+        <a href={site.recordHref(path, position.pair[1])}>{site.nameOf(position.pair[1])}</a>
+      </h3>
+      <ul>{lines}</ul>
+    </li>
+  );
+}
+
+/**
+ * A relation's latest statement in a position as a line: date, stance, relation, then its words
+ * linked to its permalink. A spokesperson's words on their body's page are not repeated: the line
+ * names them and links their own perspective page, which has the line.
+ */
+function LatestLine({ site, path, speaker, said }: { site: Site; path: string; speaker: string; said: Statement[] }) {
+  const s = said[said.length - 1]!;
+  const relation = site.cg.relation(s.relation)!;
+  const relationHref = site.recordHref(path, relation.id);
+  return (
+    <li>
+      <DateText date={s.date} />: <StanceWord statement={s} /> <a href={relationHref}>{site.phraseText(relation)}</a>{' '}
+      {s.speaker === speaker ? (
+        <a href={site.recordHref(path, s.id)}>
+          <StatementExcerpt statement={s} max={LINE_EXCERPT_MAX} />
+        </a>
+      ) : (
+        <>
+          (<a href={relativeHref(path, perspectivePath(s.speaker))}>{site.nameOf(s.speaker)}</a>)
+        </>
+      )}
+      {said.length > 1 ? (
+        <>
+          {' '}
+          <a class="more" href={relationHref}>
+            and {said.length - 1} earlier
+          </a>
+        </>
+      ) : null}
+    </li>
   );
 }
