@@ -15,11 +15,9 @@ import {
   vocabularyDocument,
   type Dataset,
 } from '@claimgraph/schema';
-import { datasetChunks } from '@claimgraph/schema/internal';
 import { writeFailure, writeNewFile, type CheckedDataset, type WriteContent } from '@claimgraph/schema/node';
 import type { BuildOptions, BuildResult, ReleaseExtraFile } from './build.js';
 import { dataPackage } from './datapackage.js';
-import { SharedJson } from './shared-json.js';
 
 /** Writes every file of the release into the (new, empty) folder `outDir`; `datapackage.json` last. */
 export async function writeReleaseFiles(
@@ -33,10 +31,7 @@ export async function writeReleaseFiles(
   // The Parquet files are made last, once the other files are written: each file's garbage is gone
   // before the next is made, so the peak memory is that of the largest, not of all at once.
   const parquet = wantsParquet(options);
-  // dataset.ndjson holds the records of dataset.json: both are written at once, from one text per record.
-  const shared = new SharedJson();
-  const ndjson = options.releaseFiles !== false ? await ndjsonFiles(dataset, shared.second.json) : [];
-  const extras = sortedExtras([...ndjson, ...(await callerFiles(dataset, options))]);
+  const extras = sortedExtras(await extraFilesOf(dataset, options));
 
   await mkdir(join(outDir, 'schema'), { recursive: true });
   const write = async (path: string, content: WriteContent) => {
@@ -48,6 +43,14 @@ export async function writeReleaseFiles(
     written.push({ path, bytes: file.bytes, sha256: file.sha256 });
     return file;
   };
+  // Record by record: one string of the whole dataset would hit V8's string limit on a large one.
+  await write('dataset.json', serializeDatasetChunks(dataset));
+  options.onProgress?.('writing columns');
+  // The same records by column, for loading without parsing rows (see columns.schema.json).
+  await write(COLUMNS_FILE, encodeColumns(dataset));
+  await write('vocabulary.json', `${JSON.stringify(vocabularyDocument(), null, 2)}\n`);
+  for (const [name, schema] of Object.entries(jsonSchemas()))
+    await write(`schema/${name}`, `${JSON.stringify(schema, null, 2)}\n`);
   const binary = new Set<string>();
   const writeExtras = async (files: ReleaseExtraFile[]) => {
     for (const extra of files) {
@@ -56,26 +59,8 @@ export async function writeReleaseFiles(
       if (file.binary) binary.add(extra.path);
     }
   };
-  // Record by record: one string of the whole dataset would hit V8's string limit on a large one.
-  if (ndjson.length === 0) await write('dataset.json', serializeDatasetChunks(dataset));
-  else {
-    const { first, second } = shared;
-    await sideBySide(
-      write('dataset.json', first.paced(datasetChunks(dataset, first.json))).finally(() => first.close()),
-      writeExtras(ndjson.map((file) => ({ ...file, content: paced(second, file.content) }))).finally(() =>
-        second.close(),
-      ),
-    );
-  }
-  options.onProgress?.('writing columns');
-  // The same records by column, for loading without parsing rows (see columns.schema.json).
-  await write(COLUMNS_FILE, encodeColumns(dataset));
-  await write('vocabulary.json', `${JSON.stringify(vocabularyDocument(), null, 2)}\n`);
-  for (const [name, schema] of Object.entries(jsonSchemas()))
-    await write(`schema/${name}`, `${JSON.stringify(schema, null, 2)}\n`);
-  const rest = extras.filter((extra) => !ndjson.includes(extra));
-  if (rest.length > 0) options.onProgress?.('writing extra files');
-  await writeExtras(rest);
+  if (extras.length > 0) options.onProgress?.('writing extra files');
+  await writeExtras(extras);
   if (parquet) {
     options.onProgress?.('writing Parquet files');
     const files = await parquetFiles(dataset);
@@ -144,33 +129,17 @@ function wantsParquet(options: BuildOptions): boolean {
 }
 
 /**
- * The SDK's interchange files but the Parquet ones, which `parquetFiles` makes later: `dataset.ndjson`,
- * with each record's text from `json`. The SDK's export writers load only when a build asks for
- * them, so reading or verifying a release never loads them. The dataset is validated and canonical
- * by now, so the SDK does not check or copy its records again.
+ * The SDK's interchange files but the Parquet ones, which `parquetFiles` makes later (none with
+ * `releaseFiles: false`), and the caller's own. The SDK's export writers load only when a
+ * build asks for them, so reading or verifying a release never loads them. The dataset is
+ * validated and canonical by now, so the SDK does not check or copy its records again.
  */
-async function ndjsonFiles(dataset: Dataset, json: (record: object) => string): Promise<ReleaseExtraFile[]> {
-  const { checkedReleaseNdjsonFiles } = await import('@claimgraph/sdk/internal');
-  return checkedReleaseNdjsonFiles(dataset, json);
-}
-
-/** The caller's own extra files (`extraFiles`), none without. */
-async function callerFiles(dataset: Dataset, options: BuildOptions): Promise<ReleaseExtraFile[]> {
-  return options.extraFiles ? [...(await options.extraFiles(dataset))] : [];
-}
-
-/** Text or bytes as they are; chunks paced by `side`. */
-function paced(side: SharedJson['second'], content: WriteContent): WriteContent {
-  return typeof content === 'string' || content instanceof Uint8Array || !(Symbol.iterator in content)
-    ? content
-    : side.paced(content);
-}
-
-/**
- * Two writes at once; both are awaited before any failure is thrown (the first one's), so no write
- * is still running when the caller cleans up.
- */
-async function sideBySide(...writes: Promise<unknown>[]): Promise<void> {
-  const settled = await Promise.allSettled(writes);
-  for (const outcome of settled) if (outcome.status === 'rejected') throw outcome.reason;
+async function extraFilesOf(dataset: Dataset, options: BuildOptions): Promise<ReleaseExtraFile[]> {
+  const files: ReleaseExtraFile[] = [];
+  if (options.releaseFiles !== false) {
+    const { checkedReleaseNdjsonFiles } = await import('@claimgraph/sdk/internal');
+    pushAll(files, checkedReleaseNdjsonFiles(dataset));
+  }
+  if (options.extraFiles) pushAll(files, await options.extraFiles(dataset));
+  return files;
 }

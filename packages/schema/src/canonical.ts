@@ -220,15 +220,7 @@ const PIECE = 1 << 16;
  * `serializeDataset` in pieces of about 64 KiB (whole records), for writing a dataset too large to
  * be held as one string (V8 strings stop at about 512 MB).
  */
-export function serializeDatasetChunks(dataset: Dataset): Generator<string> {
-  return datasetChunks(dataset, JSON.stringify);
-}
-
-/**
- * `serializeDatasetChunks` with each record's text from `json` (`JSON.stringify`, or texts the
- * release build shares with dataset.ndjson, which holds the same records).
- */
-export function* datasetChunks(dataset: Dataset, json: (record: object) => string): Generator<string> {
+export function* serializeDatasetChunks(dataset: Dataset): Generator<string> {
   const kinds: (keyof Dataset)[] = [...RECORD_KINDS];
   // Redirects appear only once a dataset has some, so older releases keep their exact shape.
   if (dataset.redirects && dataset.redirects.length > 0) kinds.push('redirects');
@@ -237,7 +229,7 @@ export function* datasetChunks(dataset: Dataset, json: (record: object) => strin
     const records = (dataset[kind] ?? []) as object[];
     piece += `${k > 0 ? ',\n' : ''}${JSON.stringify(kind)}: [`;
     for (let i = 0; i < records.length; i++) {
-      piece += `${i === 0 ? '\n' : ',\n'}${json(records[i]!)}`;
+      piece += `${i === 0 ? '\n' : ',\n'}${JSON.stringify(records[i])}`;
       if (piece.length >= PIECE) {
         yield piece;
         piece = '';

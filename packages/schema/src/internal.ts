@@ -9,4 +9,3 @@ export { DATE_FIELDS, REFERENCES, SPEAKER_TYPES, TEXT_FIELDS } from './rules.js'
 export { listShapeProblems } from './validate.js';
 export { sourceFileTexts } from './source-texts.js';
 export { mayHoldForbiddenText } from './text.js';
-export { datasetChunks } from './canonical.js';

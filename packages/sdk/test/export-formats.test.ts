@@ -3,11 +3,9 @@ import { MultiGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
 import { parquetReadObjects } from 'hyparquet';
-import type { Statement } from '@claimgraph/schema';
 import { describe, expect, it } from 'vitest';
 import { ClaimGraph } from '../src/index.js';
 import { appearanceRows } from '../src/export/appearances.js';
-import { ndjsonLines } from '../src/export/ndjson.js';
 import { exportRecords } from '../src/export/records.js';
 import { exportDataset, NEO4J_ARRAY_DELIMITER, streamNdjson, type ExportResult } from '../src/export/index.js';
 import {
@@ -348,53 +346,6 @@ describe('exportDataset(cg, "ndjson")', () => {
     shuffled.entities = shuffled.entities.map(reversedKeys);
     const fromDataset = text(await exportDataset(shuffled, 'ndjson'), 'dataset.ndjson');
     expect(fromDataset).toBe(text(await exportDataset(cg, 'ndjson'), 'dataset.ndjson'));
-  });
-});
-
-describe('ndjsonLines: a statement line without its appearances', () => {
-  const appearances = [{ source: 'src:b', note: 'again' }];
-  const linesOf = (statements: object[], json?: (record: object) => string) =>
-    [
-      ...ndjsonLines(
-        {
-          entities: [],
-          relations: [],
-          statements: statements as Statement[],
-          sources: [],
-          redirects: [],
-          canonical: true,
-          unchecked: true,
-        },
-        json,
-      ),
-    ].filter((l) => l.startsWith('{"kind":"statement"'));
-  // What the line has always been: the record copied without `appearances`, then serialised.
-  const copied = (record: object) => {
-    const { appearances: _, ...rest } = record as { appearances?: unknown };
-    return `{"kind":"statement",${JSON.stringify(rest).slice(1)}\n`;
-  };
-
-  it('is the text of a copy without them, whatever other fields hold the same member', () => {
-    const records = [
-      { id: 'st:a', relation: 'rel:a', appearances, note: ',"appearances":[{"source":"src:b","note":"again"}]' },
-      // Cut out of the text only where the member is certain: not first, and once.
-      { appearances, zz: { a: 1, appearances } },
-      { id: 'st:b', appearances, zz: { a: 1, appearances } },
-      { id: 'st:c', appearances: undefined, note: 'n' },
-      { id: 'st:d', note: 'no appearances' },
-    ];
-    expect(linesOf(records)).toEqual(records.map(copied));
-  });
-
-  it('takes the text of each record from the json function it is given, once per statement', () => {
-    const records = [{ id: 'st:a', appearances, note: 'x' }, { id: 'st:b' }];
-    const asked: object[] = [];
-    const lines = linesOf(records, (record) => {
-      asked.push(record);
-      return JSON.stringify(record);
-    });
-    expect(lines).toEqual(records.map(copied));
-    expect(asked).toEqual(records);
   });
 });
 

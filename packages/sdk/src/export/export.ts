@@ -9,7 +9,7 @@ import { csvParts } from './csv.js';
 import { chunked, partText, type ExportPart } from './files.js';
 import { gexfPart } from './gexf.js';
 import { graphmlPart } from './graphml.js';
-import { ndjsonLines, ndjsonPart, type RecordJson } from './ndjson.js';
+import { ndjsonLines, ndjsonPart } from './ndjson.js';
 import { neo4jParts } from './neo4j.js';
 import { exportFormat, resolveExportOptions, type ExportFormat, type ExportOptions } from './options.js';
 import { parquetParts } from './parquet.js';
@@ -223,9 +223,8 @@ export async function checkedReleaseParquetFiles(dataset: Dataset): Promise<Rele
 /**
  * `dataset.ndjson` as `releaseFiles` gives it, for a dataset the release build has already
  * validated and put in canonical form: no record is checked, sorted or copied again. Same bytes.
- * `json` gives each record's JSON text (the build shares dataset.json's). Internal:
- * `@claimgraph/sdk/internal`.
+ * Internal: `@claimgraph/sdk/internal`.
  */
-export function checkedReleaseNdjsonFiles(dataset: Dataset, json: RecordJson = JSON.stringify): ReleaseFile[] {
-  return [releaseFile(ndjsonPart(checkedRecords(dataset), 'dataset.ndjson', json))];
+export function checkedReleaseNdjsonFiles(dataset: Dataset): ReleaseFile[] {
+  return [releaseFile(ndjsonPart(checkedRecords(dataset)))];
 }

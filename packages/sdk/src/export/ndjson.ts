@@ -23,9 +23,6 @@ export const NDJSON_APPEARANCE_KIND = 'appearance';
 
 export type NdjsonKind = (typeof NDJSON_KINDS)[keyof typeof NDJSON_KINDS] | typeof NDJSON_APPEARANCE_KIND;
 
-/** A record's JSON text: `JSON.stringify`, or one the release build shares with dataset.json. */
-export type RecordJson = (record: object) => string;
-
 /** A statement without its `appearances` (the `appearance` lines hold them); the record itself when it has none. */
 function withoutAppearances(record: object): object {
   if (!('appearances' in record)) return record;
@@ -33,30 +30,10 @@ function withoutAppearances(record: object): object {
   return rest;
 }
 
-/**
- * A statement's text without its `appearances`, cut out of the record's own text (no copy of the
- * record, no second serialisation). The cut is certain when the record is plain JSON data (no
- * `toJSON`), the member is not the first one, and `,"appearances":…` occurs once in the text:
- * every member but the first follows a comma. Anything else is serialised from a copy, as before.
- */
-function statementText(record: object, json: RecordJson): string {
-  if (!('appearances' in record)) return json(record);
-  const text = json(record);
-  const value = (record as { appearances?: unknown }).appearances;
-  if (Object.prototype.propertyIsEnumerable.call(record, 'appearances') && !('toJSON' in record)) {
-    const written = JSON.stringify(value) as string | undefined;
-    // A value JSON leaves out (undefined) leaves the text as it is without the member.
-    if (written === undefined) return text;
-    const member = `,"appearances":${written}`;
-    const at = text.indexOf(member);
-    if (at > 0 && !text.startsWith('{"appearances":') && text.indexOf(member, at + 1) < 0)
-      return text.slice(0, at) + text.slice(at + member.length);
-  }
-  return JSON.stringify(withoutAppearances(record));
-}
-
-const line = (kind: NdjsonKind, body: string) =>
-  body === '{}' ? `{"kind":"${kind}"}\n` : `{"kind":"${kind}",${body.slice(1)}\n`;
+const line = (kind: NdjsonKind, record: object) => {
+  const body = JSON.stringify(record);
+  return body === '{}' ? `{"kind":"${kind}"}\n` : `{"kind":"${kind}",${body.slice(1)}\n`;
+};
 
 /** `,"key":value`, or nothing for a value JSON leaves out (as `JSON.stringify` leaves out such a key). */
 const member = (key: string, value: unknown) => {
@@ -77,20 +54,16 @@ function appearanceLines(s: Statement): string {
 }
 
 /** Each line: `kind` first, then the record's fields in schema order (records have no `kind` field of their own). */
-export function* ndjsonLines(records: ExportRecords, json: RecordJson = JSON.stringify): Generator<string> {
+export function* ndjsonLines(records: ExportRecords): Generator<string> {
   for (const [list, kind] of Object.entries(NDJSON_KINDS) as [ExportKind, NdjsonKind][]) {
     if (list === 'statements') {
-      for (const record of canonicalRecords(records, list)) yield line(kind, statementText(record, json));
+      for (const record of canonicalRecords(records, list)) yield line(kind, withoutAppearances(record));
       for (const statement of canonicalRecords<Statement>(records, list)) yield appearanceLines(statement);
-    } else for (const record of canonicalRecords(records, list)) yield line(kind, json(record));
+    } else for (const record of canonicalRecords(records, list)) yield line(kind, record);
   }
 }
 
-export function ndjsonPart(
-  records: ExportRecords,
-  path = 'dataset.ndjson',
-  json: RecordJson = JSON.stringify,
-): ExportPart {
+export function ndjsonPart(records: ExportRecords, path = 'dataset.ndjson'): ExportPart {
   const count =
     records.entities.length +
     records.relations.length +
@@ -103,6 +76,6 @@ export function ndjsonPart(
     mediatype: 'application/x-ndjson',
     format: 'ndjson',
     records: count,
-    content: () => chunked(ndjsonLines(records, json)),
+    content: () => chunked(ndjsonLines(records)),
   };
 }
