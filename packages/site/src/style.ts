@@ -101,9 +101,6 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .statements-disputes > li, .statement-disputes { border-left-color: var(--disputes); }
 /* A statement page's line under each heading: date, marks, permalink. */
 article > :is(h1, h2) + p { margin: 0 0 .35rem; font-size: .95rem; }
-.stance { font: 700 .72rem var(--sans); text-transform: uppercase; letter-spacing: .06em; }
-.stance-supports { color: var(--supports); }
-.stance-disputes { color: var(--disputes); }
 .mark-hedged { font-style: italic; }
 /* A quote in full: the site's only blockquotes. */
 blockquote { margin: .3rem 0; font: 1.08rem/1.5 var(--serif); }

@@ -266,15 +266,6 @@ export function DateText({ date }: { date: string }) {
   return <time dateTime={date}>{dateText(date).label}</time>;
 }
 
-export function StanceMark({ stance }: { stance: 'supports' | 'disputes' }) {
-  return (
-    <span class={`stance stance-${stance}`}>
-      <span aria-hidden="true">{stance === 'supports' ? '▲' : '▼'}</span>{' '}
-      {stance === 'supports' ? 'Supports' : 'Disputes'}
-    </span>
-  );
-}
-
 /** A statement's words: the quote, else the curator's labelled paraphrase, and its context. */
 export function StatementWords({ statement: s }: { statement: Statement }) {
   return (
