@@ -26,14 +26,14 @@ a:hover { color: var(--accent); }
 a:focus-visible, button:focus-visible, input:focus-visible, summary:focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
 .wrap { max-width: 46rem; margin: 0 auto; padding: 0 1rem; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-.skip { position: absolute; left: -999px; top: 0; background: var(--ink); color: #fff; padding: .5rem 1rem; z-index: 10; }
-.skip:focus { left: 0; }
+body > a:first-child { position: absolute; left: -999px; top: 0; background: var(--ink); color: #fff; padding: .5rem 1rem; z-index: 10; }
+body > a:first-child:focus { left: 0; }
 
 /* The frame, styled by element: every page repeats it, so its markup carries no wrappers or classes.
    The header's rule spans the window; its content keeps to the column of .wrap (46rem). */
 body > header { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .5rem 1rem; padding: .9rem max(1rem, 50% - 22rem) 0; border-bottom: 1px solid var(--ink); }
-.brand { margin: 0; font: 700 1.35rem/1.2 var(--serif); letter-spacing: -.01em; color: var(--ink); text-decoration: none; }
-.brand small { font: 500 .8rem var(--sans); color: var(--muted); margin-left: .35rem; }
+header > a:first-child { margin: 0; font: 700 1.35rem/1.2 var(--serif); letter-spacing: -.01em; color: var(--ink); text-decoration: none; }
+header > a:first-child small { font: 500 .8rem var(--sans); color: var(--muted); margin-left: .35rem; }
 header form { display: flex; flex: 1 1 16rem; max-width: 22rem; }
 header input { flex: 1; min-width: 0; font: inherit; font-size: .95rem; padding: .4rem .6rem; border: 1px solid #8c8c8c; border-right: 0; border-radius: 3px 0 0 3px; }
 header button { font: 600 .9rem var(--sans); padding: .4rem .8rem; border: 1px solid var(--ink); background: var(--ink); color: #fff; border-radius: 0 3px 3px 0; cursor: pointer; }
@@ -221,6 +221,6 @@ body > footer { border-top: 1px solid var(--ink); padding-top: 1rem; padding-bot
   .verdicts .status { letter-spacing: .02em; padding: .2rem .25rem; }
 }
 @media print {
-  header form, header nav, .embed, .skip { display: none; }
+  header form, header nav, .embed, body > a:first-child { display: none; }
 }
 `;

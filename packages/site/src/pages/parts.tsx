@@ -12,7 +12,6 @@ import { datasetPath, dateText, listPagePath, type Site, type SiteDataset } from
 import { ruleAnchor, RULES_PATH } from '../rule-links.js';
 import { STATUS_RULE } from '@claimgraph/sdk';
 
-/** What the head of every page starts with: charset, viewport, and an empty icon (no favicon request). */
 /** Longest `<title>` search results show whole (and html-validate's `long-title` allows). */
 export const TITLE_MAX = 70;
 
@@ -44,12 +43,15 @@ export function pageTitle(title: string, siteTitle: string): string {
   return `${cut.replace(/[\s,;:.·–—-]+$/, '')}…`;
 }
 
+/**
+ * What the head of every page starts with: charset and viewport. Nothing more: 70,000 pages of a
+ * large site each carry it (an icon link of its own would only spare a browser asking for /favicon.ico).
+ */
 export function HeadBasics() {
   return (
     <>
       <meta charSet="utf-8" />
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <link rel="icon" href="data:," />
+      <meta name="viewport" content="width=device-width" />
     </>
   );
 }
@@ -123,13 +125,13 @@ export function Layout({ site, kind, path, title, description, charts, children 
         {kind === 'search' ? <script defer src={site.assetHref(path, 'search.js')} /> : null}
       </head>
       <body data-page={kind}>
-        <a class="skip" href="#main">
-          Skip to content
-        </a>
+        {/* The skip link, the body's first link: the stylesheet finds it so, no class. */}
+        <a href="#main">Skip to content</a>
         {/* The furniture every page repeats, kept short: 70,000 pages of a large site each carry it.
-            The stylesheet lays it out by element (header, nav, main, footer): no wrappers, no classes. */}
+            The stylesheet lays it out by element (header, its first link the brand, nav, main, footer):
+            no wrappers, no classes. */}
         <header>
-          <a class="brand" href={href('index.html')} aria-current={path === 'index.html' ? 'page' : undefined}>
+          <a href={href('index.html')} aria-current={path === 'index.html' ? 'page' : undefined}>
             {site.title}
             {version ? <small>{version}</small> : null}
           </a>
