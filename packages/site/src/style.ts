@@ -64,7 +64,7 @@ pre code { overflow-wrap: normal; white-space: pre; }
 /* A relation row is an <li>: the proposition, its status word and its stance bar, wrapping on a phone. */
 .relation-list li { display: flex; flex-wrap: wrap; align-items: baseline; gap: .2rem .6rem; padding: .65rem 0; border-bottom: 1px solid var(--rule); font-size: .85rem; color: var(--muted); }
 .relation-list li > a { flex: 1 1 18rem; margin-right: .4rem; font: 600 1.05rem/1.35 var(--serif); color: var(--ink); text-decoration-color: #bbb; }
-.relation-list b, .rel-label { font-family: var(--sans); font-weight: 400; font-size: .88em; color: var(--muted); }
+.relation-list b, [data-page="relation"] h1 span { font-family: var(--sans); font-weight: 400; font-size: .88em; color: var(--muted); }
 .rule-note { font-size: .85rem; color: var(--muted); margin: 0 0 .4rem; }
 .entity-list li { padding: .35rem 0; border-bottom: 1px solid var(--rule); }
 .status { display: inline-block; font: 700 .7rem/1 var(--sans); text-transform: uppercase; letter-spacing: .06em; padding: .25rem .4rem; border-radius: 2px; border: 1px solid currentColor; }
@@ -83,8 +83,8 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .bar::before { content: ""; display: inline-block; width: 4.5rem; height: .5rem; margin-right: .4rem; background: var(--rule); background-image: linear-gradient(90deg, var(--supports) var(--f), var(--disputes) 0); print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 .standfirst .bar { font-size: .9rem; color: var(--muted); margin-left: .2rem; }
 
-.proposition-title a { color: var(--ink); text-decoration-thickness: 1px; text-decoration-color: #999; }
-.proposition-title .rel-label { font-size: .7em; white-space: nowrap; }
+[data-page="relation"] h1 a { color: var(--ink); text-decoration-thickness: 1px; text-decoration-color: #999; }
+[data-page="relation"] h1 span { font-size: .7em; white-space: nowrap; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; margin: 1rem 0; font-size: .95rem; }
 .facts div { display: contents; }
 .facts dt { color: var(--muted); font-weight: 600; }
@@ -95,10 +95,9 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .statements { list-style: none; padding: 0; margin: 0; }
 /* A statement on its relation's page: the list says its stance (the colour at its side); the speaker,
    its first link, is bold. */
-.statements > li { padding: .9rem 0 .9rem .9rem; border-bottom: 1px solid var(--rule); border-left: 3px solid var(--rule); margin-bottom: .3rem; font-size: .95rem; }
+.statements > li { padding: .9rem 0 .9rem .9rem; border-bottom: 1px solid var(--rule); border-left: 3px solid var(--supports); margin-bottom: .3rem; font-size: .95rem; }
 .statements > li > a:first-child { font-weight: 700; }
-.statements-supports > li, .statement-supports { border-left-color: var(--supports); }
-.statements-disputes > li, .statement-disputes { border-left-color: var(--disputes); }
+.statements.disputes > li, main > article.disputes { border-left-color: var(--disputes); }
 /* A statement page's line under each heading: date, marks, permalink. */
 article > :is(h1, h2) + p { margin: 0 0 .35rem; font-size: .95rem; }
 .mark-hedged { font-style: italic; }
@@ -143,21 +142,18 @@ p.src { border: 0; margin: .6rem 0; }
 .cite dt { color: var(--muted); }
 .cite dd { margin: 0; overflow-wrap: anywhere; }
 .cite-text { margin: 0; font-family: var(--serif); }
-/* A statement's citation among several on a page: one line, its label in the site's small capitals. */
-.cite-line { margin: .6rem 0 0; padding: .4rem .7rem; background: var(--tint); font: .88rem/1.5 var(--serif); overflow-wrap: anywhere; }
-.cite-line b { font: 700 .75rem var(--sans); text-transform: uppercase; letter-spacing: .06em; color: var(--muted); }
 /* Statements share pages: each is an article (the only articles of the site) a permalink scrolls to,
-   its stance the colour at its side, the one linked marked beyond it. */
-main > article { scroll-margin-top: 1rem; margin: 1.5rem 0 2.5rem; padding-left: .9rem; border-left: 3px solid var(--rule); }
+   its stance the colour at its side (supports unless of class "disputes"), the one linked marked beyond it. */
+main > article { scroll-margin-top: 1rem; margin: 1.5rem 0 2.5rem; padding-left: .9rem; border-left: 3px solid var(--supports); }
 main > article h1 a, main > article h2 a { color: var(--ink); text-decoration-thickness: 1px; text-decoration-color: #999; }
 /* The stripe at its side sets a statement apart: its heading needs no rule above it. */
 main > article > h2 { margin-top: 0; padding-top: 0; border-top: 0; }
 main > article:target { box-shadow: -.6rem 0 0 var(--tint), -.8rem 0 0 var(--accent); }
-/* The stance as a coloured mark before the date, from the article's class: the heading says it in words,
-   so screen readers skip the mark (the text after "/"). */
+/* The stance as a coloured mark before the date, "disputes" from the article's class, else "supports": the
+   heading says it in words, so screen readers skip the mark (the text after "/"). */
 main > article > :is(h1, h2) + p::before { font: 700 .72rem var(--sans); text-transform: uppercase; letter-spacing: .06em; }
-main > article.statement-supports > :is(h1, h2) + p::before { content: "▲ Supports · " / ""; color: var(--supports); }
-main > article.statement-disputes > :is(h1, h2) + p::before { content: "▼ Disputes · " / ""; color: var(--disputes); }
+main > article > :is(h1, h2) + p::before { content: "▲ Supports · " / ""; color: var(--supports); }
+main > article.disputes > :is(h1, h2) + p::before { content: "▼ Disputes · " / ""; color: var(--disputes); }
 
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: .88rem; }

@@ -17,6 +17,7 @@ import {
 } from '../src/index.js';
 import { chartOfFragment, chartPagePath, embedFragment } from '../src/paths.js';
 import { addWords, decodeChartData, type ChartData, type WordsPart } from '../src/chart-data.js';
+import { syntheticDataset } from '@claimgraph/sdk/synthetic';
 import { bundledInput, HOSTILE_NAME, HOSTILE_QUOTE, hostileInput } from './fixtures.js';
 
 const text = (files: SiteFiles, path: string) => {
@@ -40,6 +41,25 @@ async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
+/**
+ * A page of one statement cites it in a block; a page of several says once how to cite one (the
+ * dataset in full, an example) and shows each one's record id, linked to its permalink.
+ */
+function expectStatementCitations(html: string, path: string, dataset: string) {
+  const ids = [...html.matchAll(/<article (?:class="disputes" )?id="st-([^"]+)"/g)].map((m) => `st:${m[1]}`);
+  expect(ids.length, path).toBeGreaterThan(0);
+  if (ids.length === 1) {
+    expect(html, path).toMatch(
+      new RegExp(`<section class="cite"><h2>Cite this</h2><p class="cite-text">[^<]*${dataset}, record ${ids[0]}\\.`),
+    );
+    return;
+  }
+  expect(html, path).not.toContain('Cite this');
+  expect(html.match(/<h2>How to cite<\/h2>/g), path).toHaveLength(1);
+  expect(html, path).toMatch(new RegExp(`<p class="cite-text">[^<]*${dataset}, record ${ids[0]}\\.”</p>`));
+  for (const id of ids) expect(html, path).toContain(`<a href="#${statementFragment(id)}">${id}</a>`);
+}
+
 let input: SiteInput;
 let files: SiteFiles;
 beforeAll(async () => {
@@ -52,10 +72,11 @@ describe('buildSite() on the bundled release', () => {
     const { entities, relations, statements, sources } = input.dataset;
     for (const record of [...entities, ...relations, ...sources])
       expect(files.has(recordPath(record.id)), record.id).toBe(true);
-    // A statement is an article, named by its id, on the page of statements its id hashes to.
-    for (const { id } of statements) {
-      expect(text(files, statementPath(id)), id).toMatch(
-        new RegExp(`<article class="statement-(supports|disputes)" id="${id.replace(':', '-')}"`),
+    // A statement is an article, named by its id, on the page of statements its id hashes to; one that
+    // disputes is marked so for the stylesheet (supporting is the default).
+    for (const { id, stance } of statements) {
+      expect(text(files, statementPath(id)), id).toContain(
+        `<article ${stance === 'disputes' ? 'class="disputes" ' : ''}id="${id.replace(':', '-')}"`,
       );
       expect(files.has(recordPath(id)), id).toBe(false);
     }
@@ -133,17 +154,7 @@ describe('buildSite() on the bundled release', () => {
       const html = text(files, path);
       const dataset = `\\(claimgraph dataset afghanistan-2021, version ${input.meta.version}\\)`;
       if (html.includes('data-page="statement"')) {
-        // A page of several statements names the dataset in full once and cites each statement in a
-        // labelled line of its own, by the site's title and version; a page of one cites it in a block.
-        const articles = html.split('<article ').length - 1;
-        const site = `${input.meta.title!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ${input.meta.version}`;
-        const lines = html.match(new RegExp(`<p class="cite-line"><b>Cite:</b> [^<]*\\. ${site}, record st:`, 'g'));
-        const blocks = html.match(
-          new RegExp(`<section class="cite"><h2>Cite this</h2><p class="cite-text">[^<]*${dataset}, record st:`, 'g'),
-        );
-        expect(articles, path).toBeGreaterThan(0);
-        expect((lines?.length ?? 0) + (blocks?.length ?? 0), path).toBe(articles);
-        if (lines) expect(html, path).toMatch(new RegExp(`statements of [^<]*${dataset} share this page`));
+        expectStatementCitations(html, path, dataset);
         continue;
       }
       expect(html, path).toMatch(/<section class="cite"><h([23])>Cite this<\/h\1>/);
@@ -153,6 +164,17 @@ describe('buildSite() on the bundled release', () => {
     expect(text(files, recordPath(relation.id))).toMatch(
       new RegExp(`<p class="cite-text">[^<]*, record ${relation.id}\\.`),
     );
+  });
+
+  it('says once how to cite on a page of several statements, each with its record id as permalink', () => {
+    const dataset = syntheticDataset({ entities: 300, statements: 3000, seed: 3 });
+    const synthetic = buildSite({ dataset, meta: { name: 'synthetic', title: 'Synthetic', version: '0.0.0' } });
+    const several = pages(synthetic).filter(
+      (p) => p.startsWith('statements/') && /<article[^>]*>[^]*<article/.test(text(synthetic, p)),
+    );
+    expect(several.length).toBeGreaterThan(50);
+    for (const path of several.slice(0, 50))
+      expectStatementCitations(text(synthetic, path), path, '\\(claimgraph dataset synthetic, version 0\\.0\\.0\\)');
   });
 
   it('cites without a base URL by name alone: no bare site path, no site title said twice', () => {
@@ -187,9 +209,7 @@ describe('buildSite() on the bundled release', () => {
       expect(chart, path).toBeDefined();
       expect(embedFragment(chart!), path).toBe(fragment);
       expect(chartPagePath(chart!), path).toBe(path);
-      expect(html, path).toContain(
-        '<p class="chart-note">The chart needs JavaScript; the list below holds the same facts.',
-      );
+      expect(html, path).toContain('<p class="chart-note">The chart needs JavaScript; the lists say the same.');
       // The chart script names the chart and adds its embed box, snippet and all (browser test).
       expect(html, path).not.toContain('Embed this chart');
       // One script tag for the charts: load.js adds the rest.
@@ -251,7 +271,8 @@ describe('buildSite() on the bundled release', () => {
     // The relation page carries every statement's words in the HTML itself.
     const page = text(files, 'rel/haqqani-network-part-of-taliban.html');
     expect(page).toContain('The Taliban and the Haqqani network are separate entities.');
-    expect(page).toContain('<time datetime="2021-08-27"');
+    // Each date, at its precision, links the statement's permalink.
+    expect(page).toMatch(/<a href="\.\.\/statements\/[0-9a-f]{4}\.html#st-[^"]+">27 Aug 2021<\/a>/);
     // A record id in a curator's note becomes a link named after the record.
     expect(page).toContain(
       '<a href="../rel/haqqani-network-affiliated-with-taliban.html" title="rel:haqqani-network-affiliated-with-taliban">Haqqani network — affiliated with — Taliban</a>',

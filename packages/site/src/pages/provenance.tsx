@@ -4,7 +4,7 @@
  */
 import type { Source, Statement } from '@claimgraph/schema';
 import { appearancesOf, languageName, type Appearing } from '../appearances.js';
-import type { Site } from '../model.js';
+import { dateText, type Site } from '../model.js';
 import { DateText } from './parts.js';
 
 /** Every source that reports the statement, each with its link, publisher, date and the words found in it. */
@@ -64,12 +64,8 @@ function SourceLine({ site, path, appearance: a }: { site: Site; path: string; a
       {source ? <a href={site.recordHref(path, a.sourceId)}>{source.title}</a> : <code>{a.sourceId}</code>}
       {a.own ? <span class="mark"> · read from this source</span> : null}
       {source?.publisher ? ` · ${source.publisher}` : null}
-      {source?.published ? (
-        <>
-          {' · '}
-          <DateText date={source.published} />
-        </>
-      ) : null}
+      {/* The date as its label says it, no <time>: this line is repeated for 100,000 statements. */}
+      {source?.published ? ` · ${dateText(source.published).label}` : null}
       {/* The source's web address is on its page, one link away: 100,000 statements do not repeat it. */}
     </>
   );

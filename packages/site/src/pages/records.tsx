@@ -37,51 +37,59 @@ export function StatementsPage({ site, path, statements }: { site: Site; path: s
     <Layout site={site} kind="statement" path={path} title={title}>
       {one ? null : (
         <>
-          <h1>Statements</h1>
-          {/* The dataset in full once: each statement's cite line names it by the site's title and version. */}
-          <p class="standfirst">
-            {statements.length} statements
-            {site.datasets.length ? '' : ` of ${site.title} (${oneDataset(site)})`} share this page; each has its own
-            link (“Permalink”) to cite it by.
-          </p>
+          <h1>{title}</h1>
         </>
       )}
-      {statements.map((statement, i) => (
-        <StatementEntry site={site} path={path} statement={statement} n={one ? undefined : i + 1} />
+      {statements.map((statement) => (
+        <StatementEntry site={site} path={path} statement={statement} alone={one} />
       ))}
+      {one ? null : <HowToCite site={site} path={path} example={statements[0]!} />}
     </Layout>
   );
 }
 
 /**
  * One statement on its page, in full: who says what about which relation in the heading (which says
- * the stance), its date and marks, the words, every source that reports it, and its citation. With
- * `n`, one of several on the page, under a heading of its own, with its permalink.
+ * the stance), its date and marks, the words, every source that reports it. Alone, the page's
+ * statement, with its citation; one of several, under a heading of its own, with its record id
+ * linked to its permalink (the page's "How to cite" says how to cite it).
  */
-function StatementEntry({ site, path, statement, n }: { site: Site; path: string; statement: Statement; n?: number }) {
+function StatementEntry({
+  site,
+  path,
+  statement,
+  alone,
+}: {
+  site: Site;
+  path: string;
+  statement: Statement;
+  alone: boolean;
+}) {
   const { title } = statementTitle(site, statement);
   const relation = site.cg.relation(statement.relation);
-  const Heading = n === undefined ? 'h1' : 'h2';
-  const level = n === undefined ? 2 : 3;
+  const Heading = alone ? 'h1' : 'h2';
+  const level = alone ? 2 : 3;
   const fragment = statementFragment(statement.id);
   const link = (id: string) => site.recordHref(path, id);
   // A page holds some six statements and a site 100,000: the entry is as short as its content allows.
   return (
-    <article class={`statement-${statement.stance}`} id={fragment}>
-      {n === undefined ? <p class="kicker">Statement</p> : null}
+    // Most statements support: only "disputes" is a class, for the stylesheet's colour (the heading says either).
+    <article class={statement.stance === 'disputes' ? 'disputes' : undefined} id={fragment}>
+      {alone ? <p class="kicker">Statement</p> : null}
       <Heading>
         <a href={link(statement.speaker)}>{site.nameOf(statement.speaker)}</a> {statement.stance}:{' '}
         {relation ? <a href={link(relation.id)}>{site.phraseText(relation)}</a> : statement.relation}
       </Heading>
       {/* The heading's next paragraph: the stylesheet marks it with the stance, no class needed. */}
       <p>
-        <DateText date={statement.date} />
+        {/* The date as its label says it: a <time> would add 35 bytes to each of 100,000 statements. */}
+        {dateText(statement.date).label}
         <StatementMarks site={site} path={path} statement={statement} />
-        {/* "Permalink" takes its purpose from the heading above it (WCAG technique H80). */}
-        {n === undefined ? null : (
+        {/* The record id, what a citation names, is the statement's permalink too. */}
+        {alone ? null : (
           <>
             {' · '}
-            <a href={`#${fragment}`}>Permalink</a>
+            <a href={`#${fragment}`}>{statement.id}</a>
           </>
         )}
       </p>
@@ -92,21 +100,36 @@ function StatementEntry({ site, path, statement, n }: { site: Site; path: string
           <span class="label">Curator’s note:</span> <TextWithIds site={site} path={path} text={statement.note} />
         </p>
       ) : null}
-      {/* One of several: a line, its speaker and date beside its record id; alone, a section with its title. */}
-      {n === undefined ? (
-        <Cite site={site} path={path} id={statement.id} what={title} anchor={fragment} />
-      ) : (
+      {/* Alone, a section with its title; one of several on a site of several datasets, one naming its datasets. */}
+      {alone || site.datasets.length ? (
         <Cite
           site={site}
           path={path}
           id={statement.id}
-          what={`${site.nameOf(statement.speaker)}, ${dateText(statement.date).label}`}
+          what={alone ? title : `${site.nameOf(statement.speaker)}, ${dateText(statement.date).label}`}
           anchor={fragment}
           level={level}
-          line
         />
-      )}
+      ) : null}
     </article>
+  );
+}
+
+/**
+ * Said once on a page of several statements of one dataset, in place of a citation for each: what a
+ * citation of one names (each entry shows its speaker, date and record id), with the first as example.
+ */
+function HowToCite({ site, path, example: s }: { site: Site; path: string; example: Statement }) {
+  if (site.datasets.length) return null;
+  const url = site.options.baseUrl === undefined ? '' : ` ${site.absoluteUrl(path)}#${statementFragment(s.id)}`;
+  return (
+    <section class="cite">
+      <h2>How to cite</h2>
+      <p class="cite-text">
+        {`Cite a statement by speaker, date, dataset and record id (which links it here)${url ? ' and permalink' : ''}, as in “`}
+        {`${site.nameOf(s.speaker)}, ${dateText(s.date).label}. ${site.title} (${oneDataset(site)}), record ${s.id}.${url}”`}
+      </p>
+    </section>
   );
 }
 

@@ -1,5 +1,5 @@
 /** A relation's page: the proposition in words, its status, the stance chart and every statement. */
-import { RELATION_TYPE_INFO, type Relation } from '@claimgraph/schema';
+import type { Relation } from '@claimgraph/schema';
 import { relationChart } from '../charts.js';
 import { CONSENSUS_RULES, ruleName } from '@claimgraph/sdk';
 import { recordPath, relativeHref } from '../permalink.js';
@@ -21,7 +21,6 @@ export function RelationPage({ site, relation }: { site: Site; relation: Relatio
   const path = recordPath(relation.id);
   const { supports, disputes, status } = site.cg.stances(relation.id);
   const p = site.phrase(relation);
-  const info = RELATION_TYPE_INFO[relation.type];
   const link = (id: string) => site.recordHref(path, id);
   const verdicts = CONSENSUS_RULES.map((rule) => site.cg.consensus(relation.id, { rule: ruleName(rule) }));
   const same = (c: (typeof verdicts)[number]) =>
@@ -31,24 +30,26 @@ export function RelationPage({ site, relation }: { site: Site; relation: Relatio
   return (
     <Layout site={site} kind="relation" path={path} title={site.phraseText(relation)} charts>
       {/* When every rule finds this status the standfirst says so and links the rules: no need to name one. */}
+      {/* The relation's type is the heading's middle: the kicker need not say it again. */}
       <p class="kicker">
-        Relation · {info.label} ·{' '}
+        Relation ·{' '}
         {agreed && verdicts[0]!.verdict === status ? (
           <StatusWord status={status} />
         ) : (
           <StatusBadge status={status} path={path} />
         )}
       </p>
-      <h1 class="proposition-title">
-        <a href={link(relation.source)}>{p.source}</a> <span class="rel-label">— {p.label} —</span>{' '}
+      {/* The page's one h1 and span: the stylesheet finds them by the page's kind, no classes. */}
+      <h1>
+        <a href={link(relation.source)}>{p.source}</a> <span>— {p.label} —</span>{' '}
         <a href={link(relation.target)}>{p.target}</a>
       </h1>
       <p class="standfirst">
         {status === 'contested'
-          ? 'Contested: some speakers support this, others dispute it.'
+          ? 'Some speakers support this, others dispute it.'
           : status === 'supported'
-            ? 'Supported: every statement on record supports this.'
-            : 'Disputed: every statement on record disputes this.'}{' '}
+            ? 'Every statement supports this.'
+            : 'Every statement disputes this.'}{' '}
         {/* Every rule counting the same and finding the same is said here; a table of identical rows would
             say nothing more. */}
         {agreed ? (
@@ -132,7 +133,7 @@ export function RelationPage({ site, relation }: { site: Site; relation: Relatio
         </>
       )}
       {/* Said once, not as a title on each of a thousand date links. */}
-      <p class="hint">Each date links to the statement’s own page.</p>
+      <p class="hint">Dates link to each statement’s page.</p>
       {[
         { stance: 'supports', heading: 'Supporting', list: supports },
         { stance: 'disputes', heading: 'Disputing', list: disputes },
@@ -142,7 +143,8 @@ export function RelationPage({ site, relation }: { site: Site; relation: Relatio
             <h2>
               {heading} ({list.length})
             </h2>
-            <ol class={`statements statements-${stance}`}>
+            {/* A list supports unless marked: the stylesheet colours each item's side by it. */}
+            <ol class={stance === 'disputes' ? 'statements disputes' : 'statements'}>
               {list.map((statement) => (
                 <StatementItem site={site} path={path} statement={statement} />
               ))}
