@@ -174,13 +174,12 @@ th { font-weight: 700; border-bottom: 2px solid var(--ink); }
 .statement-rows .disputes, b.disputes { color: var(--disputes); }
 .statement-rows .supports::before, .said b::before, .positions b::before { content: "▲ " / ""; }
 .statement-rows .disputes::before, b.disputes::before { content: "▼ " / ""; }
-/* Statements as lines (timeline, perspective): one a line, the words below in the quotes' serif; a timeline's day headings. */
-[data-page="timeline"] h2:has(+ .said) { font-size: 1rem; font-family: var(--sans); margin: 1.4rem 0 .2rem; border-top-width: 2px; border-color: var(--ink); }
+/* Statements as lines (timeline, entity, perspective): one a line, its date first, linked to its words. */
 .said { list-style: none; padding: 0; margin: 0; font-size: .95rem; }
 .said li { padding: .45rem 0 .45rem .7rem; border-bottom: 1px solid var(--rule); border-left: 3px solid var(--supports); }
 .said li:has(.disputes) { border-left-color: var(--disputes); }
-/* A statement's words, after its relation: a line of their own (a permalink is the only link with #st-). */
-.said a[href*="#st-"], .positions a[href*="#st-"] { display: block; font-family: var(--serif); }
+/* A line's date, its permalink (the only link with #st-): figures aligned, never broken. */
+.said a[href*="#st-"], .positions a[href*="#st-"] { white-space: nowrap; font-variant-numeric: tabular-nums; }
 
 .pager ul { list-style: none; display: flex; flex-wrap: wrap; gap: .3rem; padding: 0; margin: 1.5rem 0; }
 .pager a, .pager span { display: inline-block; min-width: 2.2rem; padding: .35rem .6rem; text-align: center; border: 1px solid var(--rule); text-decoration: none; }

@@ -124,14 +124,10 @@ export function EntityPage({ site, entity }: { site: Site; entity: Entity }) {
           <h2 id="about-title">Statements about {entity.name}, latest first</h2>
           <ul class="said">
             {latest.map((s) => (
-              <StatementLine site={site} path={path} statement={s} date />
+              <StatementLine site={site} path={path} statement={s} />
             ))}
           </ul>
-          <More
-            shown={latest.length}
-            total={about.length}
-            where="each relation's page above lists all of its statements"
-          />
+          <More shown={latest.length} total={about.length} where="each relation's page lists them all" />
         </section>
       ) : null}
       <Cite site={site} path={path} id={entity.id} what={entity.name} />

@@ -343,9 +343,6 @@ export function quoteExcerpt(quote: string, max = EXCERPT_MAX): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.·–—-]+$/, '')}…`;
 }
 
-/** Longest start of a quote a line shows: the timeline and perspective pages repeat lines by the thousand. */
-export const LINE_EXCERPT_MAX = 48;
-
 /** A statement's words as a link to them shows them: the quote's start, or its labelled paraphrase's. */
 export function StatementExcerpt({ statement: s, max = EXCERPT_MAX }: { statement: Statement; max?: number }) {
   if (s.quote) return <>{`“${quoteExcerpt(s.quote, max)}”`}</>;
@@ -441,36 +438,17 @@ export function StanceWord({ statement: s }: { statement: Statement }) {
 }
 
 /**
- * A statement as a line of a list: [date:] speaker, stance, relation, then the start of its words linked to
- * its permalink (where the quote, date, sources and citation are). Lighter than a table row: the
- * timeline repeats it for every statement of the release.
+ * A statement as a line of a list: its date linked to its permalink (where the words, sources and
+ * citation are), then speaker, stance and relation. No words and no `<time>`: the timeline repeats
+ * the line for every statement of the release, and the permalink is one click away.
  */
-export function StatementLine({
-  site,
-  path,
-  statement: s,
-  date = false,
-}: {
-  site: Site;
-  path: string;
-  statement: Statement;
-  /** Start with the date: not where a heading gives it. */
-  date?: boolean;
-}) {
+export function StatementLine({ site, path, statement: s }: { site: Site; path: string; statement: Statement }) {
   const link = (id: string) => site.recordHref(path, id);
   const relation = site.cg.relation(s.relation);
   return (
     <li>
-      {date ? (
-        <>
-          <DateText date={s.date} />:{' '}
-        </>
-      ) : null}
-      <a href={link(s.speaker)}>{site.nameOf(s.speaker)}</a> <StanceWord statement={s} />{' '}
-      {relation ? <a href={link(relation.id)}>{site.phraseText(relation)}</a> : s.relation}{' '}
-      <a href={link(s.id)}>
-        <StatementExcerpt statement={s} max={LINE_EXCERPT_MAX} />
-      </a>
+      <a href={link(s.id)}>{dateText(s.date).label}</a>: <a href={link(s.speaker)}>{site.nameOf(s.speaker)}</a>{' '}
+      <StanceWord statement={s} /> {relation ? <a href={link(relation.id)}>{site.phraseText(relation)}</a> : s.relation}
     </li>
   );
 }
