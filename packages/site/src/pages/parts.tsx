@@ -458,13 +458,18 @@ const percent = (part: number, total: number) => `${Number(((100 * part) / total
 
 /**
  * A proportional bar of supporting and disputing statements, with the numbers as its text. One
- * element: the stylesheet draws the bar before the text from `--f`, the supporting share (no `--f`
- * when there are no statements: an empty grey bar). A list repeats it on every row.
+ * element: the stylesheet draws the bar before the text from `--f`, the supporting share. Most
+ * relations are only supported, so 100% is the stylesheet's default and not written; no statements
+ * at all is class `none`, an empty grey bar. A list repeats it on every row.
  */
-export function StanceBar({ supports, disputes }: { supports: number; disputes: number }) {
+export function StanceBar({ supports, disputes, row = false }: { supports: number; disputes: number; row?: boolean }) {
   const total = supports + disputes;
+  // In a row of a relation list the stylesheet knows the bar by its place: no class on 90,000 rows.
   return (
-    <span class="bar" style={total ? `--f:${percent(supports, total)}` : undefined}>
+    <span
+      class={total ? (row ? undefined : 'bar') : 'bar none'}
+      style={total && disputes ? `--f:${percent(supports, total)}` : undefined}
+    >
       {supports} for, {disputes} against
     </span>
   );
@@ -491,13 +496,21 @@ export function StatusBadge({ status, path, rule = STATUS_RULE }: { status: stri
 export function RuleNote({ path }: { path: string }) {
   return (
     <p class="rule-note">
-      Status by the rule{' '}
+      Status by rule{' '}
       <a class="status-rule" href={relativeHref(path, `${RULES_PATH}#${ruleAnchor(STATUS_RULE)}`)}>
         {STATUS_RULE}
       </a>
-      ; each bar is the share of statements for (blue) and against (orange).
+      ; bars: statements for (blue), against (orange).
     </p>
   );
+}
+
+/**
+ * A status word in a row of a list: an `<i>`, styled as a badge by the list's stylesheet. Most
+ * relations are supported, the default look; only the others carry their status's class.
+ */
+function RowStatus({ status }: { status: string }) {
+  return <i class={status === 'supported' ? undefined : `status-${status}`}>{status}</i>;
 }
 
 /** A relation as a row: its proposition linked, its status and its stance counts. */
@@ -509,7 +522,7 @@ export function RelationRow({ site, path, relation }: { site: Site; path: string
       <a href={site.recordHref(path, relation.id)}>
         {p.source} <b>{p.label}</b> {p.target}
       </a>{' '}
-      <StatusWord status={c.status} /> <StanceBar supports={c.supports} disputes={c.disputes} />
+      <RowStatus status={c.status} /> <StanceBar supports={c.supports} disputes={c.disputes} row />
     </li>
   );
 }
