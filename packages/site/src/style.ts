@@ -67,9 +67,10 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .relation-list b, [data-page="relation"] h1 span { font-family: var(--sans); font-weight: 400; font-size: .88em; color: var(--muted); }
 .rule-note { font-size: .85rem; color: var(--muted); margin: 0 0 .4rem; }
 .entity-list li { padding: .35rem 0; border-bottom: 1px solid var(--rule); }
-.status { display: inline-block; font: 700 .7rem/1 var(--sans); text-transform: uppercase; letter-spacing: .06em; padding: .25rem .4rem; border-radius: 2px; border: 1px solid currentColor; }
+/* A status: a badge beside a relation's name, and a row's <i> (supported unless it has a status class). */
+.status, .relation-list i { display: inline-block; font: 700 .7rem/1 var(--sans); text-transform: uppercase; letter-spacing: .06em; padding: .25rem .4rem; border-radius: 2px; border: 1px solid currentColor; }
 .status-contested { color: #fff; background: var(--accent); border-color: var(--accent); }
-.status-supported { color: var(--supports); }
+.status-supported, .relation-list i:not([class]) { color: var(--supports); }
 .status-disputed { color: var(--disputes); }
 .status-unresolved { color: var(--muted); }
 .status-rule { font: .72rem/1 var(--mono); color: var(--muted); margin-left: .15rem; }
@@ -79,8 +80,9 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .position-steps { margin: 0; padding-left: 1.2rem; font-size: .95rem; }
 .position-change { font-weight: 700; color: var(--accent); }
 /* The stance bar: one element whose text is the counts; the bar before it shows --f, the supporting share. */
-.bar { white-space: nowrap; }
-.bar::before { content: ""; display: inline-block; width: 4.5rem; height: .5rem; margin-right: .4rem; background: var(--rule); background-image: linear-gradient(90deg, var(--supports) var(--f), var(--disputes) 0); print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+.bar, .relation-list li > span { white-space: nowrap; --f: 100%; }
+:is(.bar, .relation-list li > span)::before { content: ""; display: inline-block; width: 4.5rem; height: .5rem; margin-right: .4rem; background: var(--rule); background-image: linear-gradient(90deg, var(--supports) var(--f), var(--disputes) 0); print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+.bar.none::before { background-image: none; }
 .standfirst .bar { font-size: .9rem; color: var(--muted); margin-left: .2rem; }
 
 [data-page="relation"] h1 a { color: var(--ink); text-decoration-thickness: 1px; text-decoration-color: #999; }
@@ -170,13 +172,12 @@ th { font-weight: 700; border-bottom: 2px solid var(--ink); }
 .statement-rows .disputes, b.disputes { color: var(--disputes); }
 .statement-rows .supports::before, .said b::before, .positions b::before { content: "▲ " / ""; }
 .statement-rows .disputes::before, b.disputes::before { content: "▼ " / ""; }
-/* Statements as lines (timeline, perspective): one a line, the words below in the quotes' serif; a timeline's day headings. */
-[data-page="timeline"] h2:has(+ .said) { font-size: 1rem; font-family: var(--sans); margin: 1.4rem 0 .2rem; border-top-width: 2px; border-color: var(--ink); }
+/* Statements as lines (timeline, entity, perspective): one a line, its date first, linked to its words. */
 .said { list-style: none; padding: 0; margin: 0; font-size: .95rem; }
 .said li { padding: .45rem 0 .45rem .7rem; border-bottom: 1px solid var(--rule); border-left: 3px solid var(--supports); }
 .said li:has(.disputes) { border-left-color: var(--disputes); }
-/* A statement's words, after its relation: a line of their own (a permalink is the only link with #st-). */
-.said a[href*="#st-"], .positions a[href*="#st-"] { display: block; font-family: var(--serif); }
+/* A line's date, its permalink (the only link with #st-): figures aligned, never broken. */
+.said a[href*="#st-"], .positions a[href*="#st-"] { white-space: nowrap; font-variant-numeric: tabular-nums; }
 
 .pager ul { list-style: none; display: flex; flex-wrap: wrap; gap: .3rem; padding: 0; margin: 1.5rem 0; }
 .pager a, .pager span { display: inline-block; min-width: 2.2rem; padding: .35rem .6rem; text-align: center; border: 1px solid var(--rule); text-decoration: none; }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, recordPath, statementFragment, statementPath, type SiteFiles } from '../src/index.js';
 import { EXCERPT_MAX, quoteExcerpt } from '../src/pages/parts.js';
-import { byDate } from '../src/model.js';
+import { byDate, dateText } from '../src/model.js';
 import { bundledInput } from './fixtures.js';
 import type { Dataset } from '@claimgraph/schema';
 
@@ -59,18 +59,21 @@ describe('statement rows', () => {
         expect(text(files, statementPath(s.id))).toContain('<blockquote>“');
         expect(text(files, recordPath(s.relation))).toContain(`#${statementFragment(s.id)}"`);
       }
-      // A statement without a quote links with its paraphrase, labelled and never in quotation marks.
+      // A timeline line is the statement's date linked to its permalink, then who and what: no words,
+      // neither a quote nor a paraphrase (the permalink has them).
       const paraphrased = dataset.statements.find((s) => !s.quote && s.paraphrase);
       expect(paraphrased).toBeDefined();
       const row = text(files, 'timeline.html')
         .split('<li>')
         .find((r) => r.includes(`#${statementFragment(paraphrased!.id)}"`));
-      expect(row).toContain(
-        `<span class="label">Paraphrase:</span> ${quoteExcerpt(paraphrased!.paraphrase!).slice(0, 20)}`,
+      expect(row).toMatch(
+        new RegExp(`^<a href="[^"]*#${statementFragment(paraphrased!.id)}">${dateText(paraphrased!.date).label}</a>: `),
       );
+      expect(row).toContain(`>${dataset.entities.find((e) => e.id === paraphrased!.speaker)!.name}</a>`);
+      expect(row).not.toContain('Paraphrase');
       expect(row).not.toContain('“');
-      // A speaker's perspective links each relation's latest statement by its words; the earlier
-      // ones are one link away, on the relation's page, which the line links.
+      // A speaker's perspective links each relation's latest statement by its date; the earlier
+      // ones are counted and one link away, on the relation's page, which the line links.
       const perspective = text(files, `perspective/${recordPath(speaker)}`);
       const spoken = dataset.statements.filter((s) => s.speaker === speaker);
       for (const s of spoken) {
@@ -78,8 +81,9 @@ describe('statement rows', () => {
           .filter((t) => t.relation === s.relation)
           .sort(byDate)
           .at(-1)!;
-        if (latest === s) expect(perspective, s.id).toContain(`#${statementFragment(s.id)}">${s.quote ? '“' : ''}`);
-        else expect(perspective, s.id).toContain(`href="../../${recordPath(s.relation)}">and `);
+        if (latest === s)
+          expect(perspective, s.id).toContain(`#${statementFragment(s.id)}">${dateText(s.date).label}</a>: <b`);
+        else expect(perspective, s.id).toMatch(new RegExp(`href="../../${recordPath(s.relation)}">[^<]*</a>, and `));
         expect(text(files, recordPath(s.relation)), s.id).toContain(`#${statementFragment(s.id)}"`);
       }
       expect(perspective).not.toContain('<table class="statement-rows">');

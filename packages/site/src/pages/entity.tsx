@@ -44,47 +44,45 @@ export function EntityPage({ site, entity }: { site: Site; entity: Entity }) {
   const saidFor = said.filter((s) => s.stance === 'supports').length;
   // The latest statements about it, newest first: every one is on its relation's page, linked above.
   const latest = about.slice(-LATEST_ABOUT).reverse();
+  const fields = FIELDS.filter(([key]) => record[key] !== undefined);
   return (
     <Layout site={site} kind="entity" path={path} title={entity.name} description={entity.description} charts>
       <p class="kicker">{site.typeLabel(entity)}</p>
       <h1>{entity.name}</h1>
       {entity.description ? <p class="standfirst">{entity.description}</p> : null}
-      <dl class="facts">
-        {entity.aliases?.length ? (
-          <div>
-            <dt>Also known as</dt>
-            <dd>{entity.aliases.join(' · ')}</dd>
-          </div>
-        ) : null}
-        {FIELDS.filter(([key]) => record[key] !== undefined).map(([key, label, kind]) => (
-          <div>
-            <dt>{label}</dt>
-            <dd>
-              {kind === 'date' ? (
-                <DateText date={String(record[key])} />
-              ) : kind === 'url' ? (
-                <a href={String(record[key])} rel="noopener noreferrer">
-                  {String(record[key])}
-                </a>
-              ) : kind === 'bool' ? (
-                record[key] ? (
-                  'yes'
+      {/* The record's id is in the citation below: not said twice. */}
+      {entity.aliases?.length || fields.length ? (
+        <dl class="facts">
+          {entity.aliases?.length ? (
+            <div>
+              <dt>Also known as</dt>
+              <dd>{entity.aliases.join(' · ')}</dd>
+            </div>
+          ) : null}
+          {fields.map(([key, label, kind]) => (
+            <div>
+              <dt>{label}</dt>
+              <dd>
+                {kind === 'date' ? (
+                  <DateText date={String(record[key])} />
+                ) : kind === 'url' ? (
+                  <a href={String(record[key])} rel="noopener noreferrer">
+                    {String(record[key])}
+                  </a>
+                ) : kind === 'bool' ? (
+                  record[key] ? (
+                    'yes'
+                  ) : (
+                    'no'
+                  )
                 ) : (
-                  'no'
-                )
-              ) : (
-                String(record[key])
-              )}
-            </dd>
-          </div>
-        ))}
-        <div>
-          <dt>Record</dt>
-          <dd>
-            <code>{entity.id}</code>
-          </dd>
-        </div>
-      </dl>
+                  String(record[key])
+                )}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
       {isSpeaker ? (
         <p class="callout">
           {entity.name} made {said.length} {said.length === 1 ? 'statement' : 'statements'}
@@ -124,14 +122,10 @@ export function EntityPage({ site, entity }: { site: Site; entity: Entity }) {
           <h2 id="about-title">Statements about {entity.name}, latest first</h2>
           <ul class="said">
             {latest.map((s) => (
-              <StatementLine site={site} path={path} statement={s} date />
+              <StatementLine site={site} path={path} statement={s} />
             ))}
           </ul>
-          <More
-            shown={latest.length}
-            total={about.length}
-            where="each relation's page above lists all of its statements"
-          />
+          <More shown={latest.length} total={about.length} where="each relation's page lists them all" />
         </section>
       ) : null}
       <Cite site={site} path={path} id={entity.id} what={entity.name} />

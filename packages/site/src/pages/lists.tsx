@@ -3,7 +3,7 @@ import { ENTITY_TYPES, type Entity, type Relation, type Statement } from '@claim
 import { byDate, listPagePath, paginate, type Site } from '../model.js';
 import { timelineChart } from '../charts.js';
 import { contestedByWeight } from './home.js';
-import { Chart, Cite, DateText, Layout, Pager, RelationRow, RuleNote, StatementLine } from './parts.js';
+import { Chart, Cite, Layout, Pager, RelationRow, RuleNote, StatementLine } from './parts.js';
 
 const STATUS_ORDER = { contested: 0, supported: 1, disputed: 2 } as const;
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -99,17 +99,6 @@ export function timelineRelations(site: Site): string[] {
     .sort();
 }
 
-/** Statements in date order, grouped by date: a page names each date once, as a heading. */
-function days(statements: Statement[]): Statement[][] {
-  const grouped: Statement[][] = [];
-  for (const s of statements) {
-    const last = grouped[grouped.length - 1];
-    if (last && last[0]!.date === s.date) last.push(s);
-    else grouped.push([s]);
-  }
-  return grouped;
-}
-
 export function TimelinePage({ site, all, page }: { site: Site; all: Statement[]; page: number }) {
   const path = listPagePath('timeline', page);
   const { items, pages } = paginate(all, page, site.options.pageSize);
@@ -125,22 +114,16 @@ export function TimelinePage({ site, all, page }: { site: Site; all: Statement[]
     >
       <h1>{heading('Timeline', page, pages)}</h1>
       <p class="standfirst">
-        Every statement by date, earliest first; a date known only to the month or year comes first in its month or
-        year.
+        Every statement by date, earliest first, each date linked to the statement’s words; a date known only to the
+        month or year comes first in its month or year.
       </p>
       {page === 1 && drawn.length ? <Chart site={site} path={path} {...timelineChart(drawn)} /> : null}
-      {days(items).map((day) => (
-        <>
-          <h2>
-            <DateText date={day[0]!.date} />
-          </h2>
-          <ul class="said">
-            {day.map((s) => (
-              <StatementLine site={site} path={path} statement={s} />
-            ))}
-          </ul>
-        </>
-      ))}
+      {/* One list, each line dated: a heading for each day cost more than the dates it saved. */}
+      <ul class="said">
+        {items.map((s) => (
+          <StatementLine site={site} path={path} statement={s} />
+        ))}
+      </ul>
       <Pager path={path} list="timeline" page={page} pages={pages} />
       <Cite site={site} path={path} what={`Timeline of ${site.title}`} />
     </Layout>

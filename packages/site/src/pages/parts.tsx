@@ -330,9 +330,6 @@ export function quoteExcerpt(quote: string, max = EXCERPT_MAX): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.·–—-]+$/, '')}…`;
 }
 
-/** Longest start of a quote a line shows: the timeline and perspective pages repeat lines by the thousand. */
-export const LINE_EXCERPT_MAX = 48;
-
 /** A statement's words as a link to them shows them: the quote's start, or its labelled paraphrase's. */
 export function StatementExcerpt({ statement: s, max = EXCERPT_MAX }: { statement: Statement; max?: number }) {
   if (s.quote) return <>{`“${quoteExcerpt(s.quote, max)}”`}</>;
@@ -428,36 +425,17 @@ export function StanceWord({ statement: s }: { statement: Statement }) {
 }
 
 /**
- * A statement as a line of a list: [date:] speaker, stance, relation, then the start of its words linked to
- * its permalink (where the quote, date, sources and citation are). Lighter than a table row: the
- * timeline repeats it for every statement of the release.
+ * A statement as a line of a list: its date linked to its permalink (where the words, sources and
+ * citation are), then speaker, stance and relation. No words and no `<time>`: the timeline repeats
+ * the line for every statement of the release, and the permalink is one click away.
  */
-export function StatementLine({
-  site,
-  path,
-  statement: s,
-  date = false,
-}: {
-  site: Site;
-  path: string;
-  statement: Statement;
-  /** Start with the date: not where a heading gives it. */
-  date?: boolean;
-}) {
+export function StatementLine({ site, path, statement: s }: { site: Site; path: string; statement: Statement }) {
   const link = (id: string) => site.recordHref(path, id);
   const relation = site.cg.relation(s.relation);
   return (
     <li>
-      {date ? (
-        <>
-          <DateText date={s.date} />:{' '}
-        </>
-      ) : null}
-      <a href={link(s.speaker)}>{site.nameOf(s.speaker)}</a> <StanceWord statement={s} />{' '}
-      {relation ? <a href={link(relation.id)}>{site.phraseText(relation)}</a> : s.relation}{' '}
-      <a href={link(s.id)}>
-        <StatementExcerpt statement={s} max={LINE_EXCERPT_MAX} />
-      </a>
+      <a href={link(s.id)}>{dateText(s.date).label}</a>: <a href={link(s.speaker)}>{site.nameOf(s.speaker)}</a>{' '}
+      <StanceWord statement={s} /> {relation ? <a href={link(relation.id)}>{site.phraseText(relation)}</a> : s.relation}
     </li>
   );
 }
@@ -467,13 +445,18 @@ const percent = (part: number, total: number) => `${Number(((100 * part) / total
 
 /**
  * A proportional bar of supporting and disputing statements, with the numbers as its text. One
- * element: the stylesheet draws the bar before the text from `--f`, the supporting share (no `--f`
- * when there are no statements: an empty grey bar). A list repeats it on every row.
+ * element: the stylesheet draws the bar before the text from `--f`, the supporting share. Most
+ * relations are only supported, so 100% is the stylesheet's default and not written; no statements
+ * at all is class `none`, an empty grey bar. A list repeats it on every row.
  */
-export function StanceBar({ supports, disputes }: { supports: number; disputes: number }) {
+export function StanceBar({ supports, disputes, row = false }: { supports: number; disputes: number; row?: boolean }) {
   const total = supports + disputes;
+  // In a row of a relation list the stylesheet knows the bar by its place: no class on 90,000 rows.
   return (
-    <span class="bar" style={total ? `--f:${percent(supports, total)}` : undefined}>
+    <span
+      class={total ? (row ? undefined : 'bar') : 'bar none'}
+      style={total && disputes ? `--f:${percent(supports, total)}` : undefined}
+    >
       {supports} for, {disputes} against
     </span>
   );
@@ -500,13 +483,21 @@ export function StatusBadge({ status, path, rule = STATUS_RULE }: { status: stri
 export function RuleNote({ path }: { path: string }) {
   return (
     <p class="rule-note">
-      Status by the rule{' '}
+      Status by rule{' '}
       <a class="status-rule" href={relativeHref(path, `${RULES_PATH}#${ruleAnchor(STATUS_RULE)}`)}>
         {STATUS_RULE}
       </a>
-      ; each bar is the share of statements for (blue) and against (orange).
+      ; bars: statements for (blue), against (orange).
     </p>
   );
+}
+
+/**
+ * A status word in a row of a list: an `<i>`, styled as a badge by the list's stylesheet. Most
+ * relations are supported, the default look; only the others carry their status's class.
+ */
+function RowStatus({ status }: { status: string }) {
+  return <i class={status === 'supported' ? undefined : `status-${status}`}>{status}</i>;
 }
 
 /** A relation as a row: its proposition linked, its status and its stance counts. */
@@ -518,7 +509,7 @@ export function RelationRow({ site, path, relation }: { site: Site; path: string
       <a href={site.recordHref(path, relation.id)}>
         {p.source} <b>{p.label}</b> {p.target}
       </a>{' '}
-      <StatusWord status={c.status} /> <StanceBar supports={c.supports} disputes={c.disputes} />
+      <RowStatus status={c.status} /> <StanceBar supports={c.supports} disputes={c.disputes} row />
     </li>
   );
 }

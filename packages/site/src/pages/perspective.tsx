@@ -3,8 +3,8 @@ import { RELATION_TYPE_INFO, type Entity, type Statement } from '@claimgraph/sch
 import type { Position, PositionChange } from '@claimgraph/sdk';
 import { perspectiveChart } from '../charts.js';
 import { perspectivePath, recordPath, relativeHref } from '../permalink.js';
-import { byDate, type Site } from '../model.js';
-import { Chart, Cite, DateText, Layout, LINE_EXCERPT_MAX, StanceWord, StatementExcerpt } from './parts.js';
+import { byDate, dateText, type Site } from '../model.js';
+import { Chart, Cite, DateText, Layout, StanceWord } from './parts.js';
 
 /** How many entities a page names as chips: a prolific speaker speaks of thousands. */
 const SUBJECTS_MAX = 12;
@@ -81,9 +81,8 @@ export function PerspectivePage({ site, speaker }: { site: Site; speaker: Entity
       <section aria-labelledby="positions-title">
         <h2 id="positions-title">Positions over time</h2>
         <p>
-          {speaker.name}’s statements in date order, by the pair of entities they are about; a change of stance or
-          relation type within a pair is marked. Each relation shows its latest statement, whose words link to its full
-          quote; the relation’s page quotes the earlier ones.
+          By pair of entities, in date order: each relation’s latest statement, its date linked to its words; the
+          relation’s page has the earlier ones. A change of stance or relation type is marked.
           {body ? (
             <>
               {' '}
@@ -161,34 +160,24 @@ function PositionItem({
 }
 
 /**
- * A relation's latest statement in a position as a line: date, stance, relation, then its words
- * linked to its permalink. A spokesperson's words on their body's page are not repeated: the line
- * names them and links their own perspective page, which has the line.
+ * A relation's latest statement in a position as a line: its date linked to its permalink (where its
+ * words are), the stance now and the relation, whose page quotes the earlier ones. A spokesperson's
+ * line on their body's page names them and links their own perspective page.
  */
 function LatestLine({ site, path, speaker, said }: { site: Site; path: string; speaker: string; said: Statement[] }) {
   const s = said[said.length - 1]!;
   const relation = site.cg.relation(s.relation)!;
-  const relationHref = site.recordHref(path, relation.id);
   return (
     <li>
-      <DateText date={s.date} />: <StanceWord statement={s} /> <a href={relationHref}>{site.phraseText(relation)}</a>{' '}
-      {s.speaker === speaker ? (
-        <a href={site.recordHref(path, s.id)}>
-          <StatementExcerpt statement={s} max={LINE_EXCERPT_MAX} />
-        </a>
-      ) : (
+      <a href={site.recordHref(path, s.id)}>{dateText(s.date).label}</a>: <StanceWord statement={s} />{' '}
+      <a href={site.recordHref(path, relation.id)}>{site.phraseText(relation)}</a>
+      {s.speaker === speaker ? null : (
         <>
+          {' '}
           (<a href={relativeHref(path, perspectivePath(s.speaker))}>{site.nameOf(s.speaker)}</a>)
         </>
       )}
-      {said.length > 1 ? (
-        <>
-          {' '}
-          <a class="more" href={relationHref}>
-            and {said.length - 1} earlier
-          </a>
-        </>
-      ) : null}
+      {said.length > 1 ? `, and ${said.length - 1} earlier` : null}
     </li>
   );
 }
