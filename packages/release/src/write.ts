@@ -7,7 +7,6 @@ import { dirname, join } from 'node:path';
 import {
   canonicalDataset,
   COLUMNS_FILE,
-  encodeColumns,
   jsonSchemas,
   pushAll,
   serializeDatasetChunks,
@@ -15,6 +14,7 @@ import {
   vocabularyDocument,
   type Dataset,
 } from '@claimgraph/schema';
+import { encodeColumnsChunks } from '@claimgraph/schema/internal';
 import { writeFailure, writeNewFile, type CheckedDataset, type WriteContent } from '@claimgraph/schema/node';
 import type { BuildOptions, BuildResult, ReleaseExtraFile } from './build.js';
 import { dataPackage } from './datapackage.js';
@@ -46,8 +46,9 @@ export async function writeReleaseFiles(
   // Record by record: one string of the whole dataset would hit V8's string limit on a large one.
   await write('dataset.json', serializeDatasetChunks(dataset));
   options.onProgress?.('writing columns');
-  // The same records by column, for loading without parsing rows (see columns.schema.json).
-  await write(COLUMNS_FILE, encodeColumns(dataset));
+  // The same records by column, for loading without parsing rows (see columns.schema.json); written
+  // piece by piece, never copied into one buffer as large as the file.
+  await write(COLUMNS_FILE, encodeColumnsChunks(dataset));
   await write('vocabulary.json', `${JSON.stringify(vocabularyDocument(), null, 2)}\n`);
   for (const [name, schema] of Object.entries(jsonSchemas()))
     await write(`schema/${name}`, `${JSON.stringify(schema, null, 2)}\n`);
