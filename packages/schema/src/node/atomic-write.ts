@@ -93,21 +93,24 @@ export async function writeNewFile(path: string, content: WriteContent, mode?: n
       if (batched === 0) return;
       const data = batch!.subarray(0, batched);
       batched = 0;
-      hash.update(data);
-      bytes += data.byteLength;
       await settle();
       inFlight = writeAll(handle, data);
       // Its error surfaces when it is awaited (next flush or the end), never as an unhandled rejection.
       inFlight.catch(() => undefined);
+      // Hashed while the kernel copies the same bytes (both only read them).
+      hash.update(data);
+      bytes += data.byteLength;
       turn ^= 1;
       batch = batches[turn];
     };
     // Bytes of the caller's are written before the next chunk is asked for: the caller may reuse them.
     const put = async (data: Buffer) => {
+      await settle();
+      const writing = writeAll(handle, data);
+      writing.catch(() => undefined);
       hash.update(data);
       bytes += data.byteLength;
-      await settle();
-      await writeAll(handle, data);
+      await writing;
     };
     for await (const chunk of chunks) {
       if (typeof chunk !== 'string') {
