@@ -7,7 +7,6 @@ import { dirname, join } from 'node:path';
 import {
   canonicalDataset,
   COLUMNS_FILE,
-  encodeColumns,
   jsonSchemas,
   pushAll,
   serializeDatasetChunks,
@@ -15,6 +14,7 @@ import {
   vocabularyDocument,
   type Dataset,
 } from '@claimgraph/schema';
+import { encodeColumnsChunks } from '@claimgraph/schema/internal';
 import { writeFailure, writeNewFile, type CheckedDataset, type WriteContent } from '@claimgraph/schema/node';
 import type { BuildOptions, BuildResult, ReleaseExtraFile } from './build.js';
 import { dataPackage } from './datapackage.js';
@@ -31,7 +31,7 @@ export async function writeReleaseFiles(
   // The Parquet files are made last, once the other files are written: each file's garbage is gone
   // before the next is made, so the peak memory is that of the largest, not of all at once.
   const parquet = wantsParquet(options);
-  const extras = sortedExtras(await extraFilesOf(dataset, options));
+  const extras = sortedExtras(await extraFilesOf(dataset, options, join(outDir, 'dataset.json')));
 
   await mkdir(join(outDir, 'schema'), { recursive: true });
   const write = async (path: string, content: WriteContent) => {
@@ -46,8 +46,9 @@ export async function writeReleaseFiles(
   // Record by record: one string of the whole dataset would hit V8's string limit on a large one.
   await write('dataset.json', serializeDatasetChunks(dataset));
   options.onProgress?.('writing columns');
-  // The same records by column, for loading without parsing rows (see columns.schema.json).
-  await write(COLUMNS_FILE, encodeColumns(dataset));
+  // The same records by column, for loading without parsing rows (see columns.schema.json); written
+  // piece by piece, never copied into one buffer as large as the file.
+  await write(COLUMNS_FILE, encodeColumnsChunks(dataset));
   await write('vocabulary.json', `${JSON.stringify(vocabularyDocument(), null, 2)}\n`);
   for (const [name, schema] of Object.entries(jsonSchemas()))
     await write(`schema/${name}`, `${JSON.stringify(schema, null, 2)}\n`);
@@ -56,7 +57,7 @@ export async function writeReleaseFiles(
     for (const extra of files) {
       await mkdir(dirname(join(outDir, ...extra.path.split('/'))), { recursive: true });
       const file = await write(extra.path, extra.content);
-      if (file.binary) binary.add(extra.path);
+      if (file.binary && !UTF8_TEXT.has(extra)) binary.add(extra.path);
     }
   };
   if (extras.length > 0) options.onProgress?.('writing extra files');
@@ -84,6 +85,9 @@ export async function writeReleaseFiles(
   await writeNewFile(join(outDir, 'datapackage.json'), `${JSON.stringify(datapackage, null, 2)}\n`);
   return { files: listed, summary };
 }
+
+/** Files of the build's own given as bytes that are UTF-8 text (dataset.ndjson): listed with their encoding. */
+const UTF8_TEXT = new WeakSet<ReleaseExtraFile>();
 
 const CORE_FILES = new Set(['dataset.json', COLUMNS_FILE, 'datapackage.json', 'vocabulary.json']);
 
@@ -130,15 +134,22 @@ function wantsParquet(options: BuildOptions): boolean {
 
 /**
  * The SDK's interchange files but the Parquet ones, which `parquetFiles` makes later (none with
- * `releaseFiles: false`), and the caller's own. The SDK's export writers load only when a
+ * `releaseFiles: false`), and the caller's own; `dataset.ndjson` is read from `datasetJson`, which
+ * must be written before it. The SDK's export writers load only when a
  * build asks for them, so reading or verifying a release never loads them. The dataset is
  * validated and canonical by now, so the SDK does not check or copy its records again.
  */
-async function extraFilesOf(dataset: Dataset, options: BuildOptions): Promise<ReleaseExtraFile[]> {
+async function extraFilesOf(dataset: Dataset, options: BuildOptions, datasetJson: string): Promise<ReleaseExtraFile[]> {
   const files: ReleaseExtraFile[] = [];
   if (options.releaseFiles !== false) {
     const { checkedReleaseNdjsonFiles } = await import('@claimgraph/sdk/internal');
-    pushAll(files, checkedReleaseNdjsonFiles(dataset));
+    const { ndjsonFromJson } = await import('./ndjson-from-json.js');
+    // The SDK's file, its lines taken from dataset.json (written first) rather than made again.
+    for (const file of checkedReleaseNdjsonFiles(dataset)) {
+      const fromJson = { ...file, content: ndjsonFromJson(datasetJson, dataset) };
+      UTF8_TEXT.add(fromJson);
+      files.push(fromJson);
+    }
   }
   if (options.extraFiles) pushAll(files, await options.extraFiles(dataset));
   return files;

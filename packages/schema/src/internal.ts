@@ -9,3 +9,4 @@ export { DATE_FIELDS, REFERENCES, SPEAKER_TYPES, TEXT_FIELDS } from './rules.js'
 export { listShapeProblems } from './validate.js';
 export { sourceFileTexts } from './source-texts.js';
 export { mayHoldForbiddenText } from './text.js';
+export { encodeColumnsChunks } from './columns/encode.js';

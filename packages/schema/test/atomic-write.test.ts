@@ -71,6 +71,34 @@ describe('writeNewFile()', () => {
       binary: true,
     });
   });
+  it('fills one batch while the last is written, and never reuses one whose write is still going', async () => {
+    // About 5 MiB of short, distinct lines: five batches, each buffer refilled twice while the other is written.
+    const lines = Array.from({ length: 150_000 }, (_, i) => `{"id":"stmt:${i}","quote":"ça ✓ ${i * 7919}"}\n`);
+    const expected = Buffer.from(lines.join(''), 'utf8');
+    async function* slowly() {
+      for (const [i, line] of lines.entries()) {
+        // Yield to the event loop now and then, so that writes finish at uneven points of the filling.
+        if (i % 10_000 === 0) await new Promise((resolve) => setImmediate(resolve));
+        yield line;
+      }
+    }
+    const file = join(root, 'lines.ndjson');
+    const written = await writeNewFile(file, slowly());
+    expect(readFileSync(file).equals(expected)).toBe(true);
+    expect(written.sha256).toBe(createHash('sha256').update(expected).digest('hex'));
+  });
+
+  it("passes on the content's own error once the write in flight has ended", async () => {
+    function* failing() {
+      yield 'x'.repeat(1 << 20);
+      yield 'y'.repeat(1 << 19);
+      throw new Error('the generator broke');
+    }
+    const file = join(root, 'broken.txt');
+    await expect(writeNewFile(file, failing())).rejects.toThrow('the generator broke');
+    // The handle was closed after the pending write: the file holds the batch that was written.
+    expect(readFileSync(file).byteLength).toBe(1 << 20);
+  });
 });
 
 describe('writeFileAtomic() on a nearly full disk', () => {
@@ -86,6 +114,17 @@ describe('writeFileAtomic() on a nearly full disk', () => {
       await expect(writeFileAtomic(file, Buffer.alloc(16_384, 'n'))).rejects.toMatchObject({
         code: 'ENOSPC',
         message: `cannot write ${file}: no space left on the disk (ENOSPC); the old file was left as it was`,
+      });
+      expect(sha(file)).toBe(before);
+      expect(readdirSync(mnt).sort()).toEqual(['chart.svg', 'filler']);
+      // The same as text in small chunks: the error of the write in flight is not lost.
+      await expect(
+        writeFileAtomic(
+          file,
+          Array.from({ length: 1024 }, () => 'n'.repeat(16)),
+        ),
+      ).rejects.toMatchObject({
+        code: 'ENOSPC',
       });
       expect(sha(file)).toBe(before);
       expect(readdirSync(mnt).sort()).toEqual(['chart.svg', 'filler']);

@@ -241,6 +241,22 @@ function keyOrders(writer: Writer, rows: readonly unknown[], columns: string[]):
  * objects; everything else about them is kept as it is, valid or not.
  */
 export function encodeColumns(dataset: Dataset): Uint8Array {
+  const chunks = encodeColumnsChunks(dataset);
+  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
+
+/**
+ * `encodeColumns` as the pieces it is made of, in order (the header, then each buffer and the zeros
+ * that align the next): a release build writes them as they are, without a copy of the whole file.
+ * Internal: `@claimgraph/schema/internal`.
+ */
+export function encodeColumnsChunks(dataset: Dataset): Uint8Array[] {
   if (new Uint8Array(Uint32Array.of(1).buffer)[0] !== 1)
     throw new Error('@claimgraph/schema: encodeColumns(): the columnar file is little-endian; this machine is not');
   const writer = new Writer();
@@ -294,15 +310,22 @@ export function encodeColumns(dataset: Dataset): Uint8Array {
   const json = new TextEncoder().encode(JSON.stringify(header));
   const headerLength = align8(COLUMNS_PRELUDE + json.byteLength) - COLUMNS_PRELUDE;
   const start = COLUMNS_PRELUDE + headerLength;
-  const out = new Uint8Array(start + at);
-  out.set(COLUMNS_MAGIC, 0);
-  const view = new DataView(out.buffer);
+  const head = new Uint8Array(start);
+  head.set(COLUMNS_MAGIC, 0);
+  const view = new DataView(head.buffer);
   view.setUint32(8, COLUMNS_VERSION, true);
   view.setUint32(12, headerLength, true);
-  out.set(json, COLUMNS_PRELUDE);
-  out.fill(0x20, COLUMNS_PRELUDE + json.byteLength, start);
-  writer.buffers.forEach(({ bytes }, i) => out.set(bytes, start + buffers[i]!.offset));
-  return out;
+  head.set(json, COLUMNS_PRELUDE);
+  head.fill(0x20, COLUMNS_PRELUDE + json.byteLength, start);
+  const chunks: Uint8Array[] = [head];
+  const zeros = new Uint8Array(8);
+  for (const { bytes } of writer.buffers) {
+    chunks.push(bytes);
+    // Every buffer starts on 8 bytes; the last is padded too, as the file always was.
+    const padding = align8(bytes.byteLength) - bytes.byteLength;
+    if (padding > 0) chunks.push(zeros.subarray(0, padding));
+  }
+  return chunks;
 }
 
 const align8 = (n: number) => Math.ceil(n / 8) * 8;

@@ -73,21 +73,44 @@ export async function writeNewFile(path: string, content: WriteContent, mode?: n
   let binary = content instanceof Uint8Array;
   const chunks = typeof content === 'string' || content instanceof Uint8Array ? [content] : content;
   const handle = await open(path, 'wx', mode);
+  // One write is in flight while the next batch is filled: the disk works while the content is
+  // made, instead of after. Two batch buffers take turns; a buffer is refilled only once its
+  // write is done (the write before the current one is awaited before each new one starts).
+  let inFlight: Promise<void> | undefined;
+  const settle = async () => {
+    const pending = inFlight;
+    inFlight = undefined;
+    await pending;
+  };
   try {
-    // Text is encoded into one buffer of BATCH bytes, reused for every write of the file: a file
-    // of many small chunks costs no buffer per chunk (garbage that would outlive the write).
+    // Text is encoded into buffers of BATCH bytes, reused for every write of the file: a file of
+    // many small chunks costs no buffer per chunk (garbage that would outlive the write).
+    const batches: Buffer[] = [];
+    let turn = 0;
     let batch: Buffer | undefined;
     let batched = 0;
     const flush = async () => {
       if (batched === 0) return;
       const data = batch!.subarray(0, batched);
       batched = 0;
-      await put(data);
-    };
-    const put = async (data: Buffer) => {
+      await settle();
+      inFlight = writeAll(handle, data);
+      // Its error surfaces when it is awaited (next flush or the end), never as an unhandled rejection.
+      inFlight.catch(() => undefined);
+      // Hashed while the kernel copies the same bytes (both only read them).
       hash.update(data);
       bytes += data.byteLength;
-      await writeAll(handle, data);
+      turn ^= 1;
+      batch = batches[turn];
+    };
+    // Bytes of the caller's are written before the next chunk is asked for: the caller may reuse them.
+    const put = async (data: Buffer) => {
+      await settle();
+      const writing = writeAll(handle, data);
+      writing.catch(() => undefined);
+      hash.update(data);
+      bytes += data.byteLength;
+      await writing;
     };
     for await (const chunk of chunks) {
       if (typeof chunk !== 'string') {
@@ -101,15 +124,18 @@ export async function writeNewFile(path: string, content: WriteContent, mode?: n
       const length = chunk.length * 3 <= BATCH - batched ? chunk.length * 3 : Buffer.byteLength(chunk, 'utf8');
       if (batched + length > BATCH) await flush();
       if (length > BATCH) await put(Buffer.from(chunk, 'utf8'));
-      else batched += (batch ??= Buffer.allocUnsafeSlow(BATCH)).write(chunk, batched, 'utf8');
+      else batched += (batch ??= batches[turn] = Buffer.allocUnsafeSlow(BATCH)).write(chunk, batched, 'utf8');
     }
     await flush();
+    await settle();
     await handle.sync();
     // The file system's own count, after the flush: what a later read will see.
     const size = (await handle.stat()).size;
     if (size !== bytes)
       throw Object.assign(new Error(`${path}: ${size} bytes on disk where ${bytes} were written`), { code: 'EIO' });
   } finally {
+    // A write still in flight (the content's generator threw) ends before the handle closes.
+    await inFlight?.catch(() => undefined);
     await handle.close();
   }
   return { bytes, sha256: hash.digest('hex'), binary };

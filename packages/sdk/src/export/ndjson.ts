@@ -24,13 +24,14 @@ export const NDJSON_APPEARANCE_KIND = 'appearance';
 export type NdjsonKind = (typeof NDJSON_KINDS)[keyof typeof NDJSON_KINDS] | typeof NDJSON_APPEARANCE_KIND;
 
 /** A statement without its `appearances` (the `appearance` lines hold them); the record itself when it has none. */
-function withoutAppearances(record: object): object {
+export function withoutAppearances(record: object): object {
   if (!('appearances' in record)) return record;
   const { appearances: _, ...rest } = record as { appearances?: unknown };
   return rest;
 }
 
-const line = (kind: NdjsonKind, record: object) => {
+/** One record's line: `kind` first, then the record's JSON without its opening brace. */
+export const line = (kind: NdjsonKind, record: object) => {
   const body = JSON.stringify(record);
   return body === '{}' ? `{"kind":"${kind}"}\n` : `{"kind":"${kind}",${body.slice(1)}\n`;
 };
@@ -45,7 +46,7 @@ const member = (key: string, value: unknown) => {
  * The `appearance` lines of one statement: `line()` of each of its `appearanceRows`, written
  * straight from the statement (no row object per line); keys in the same order.
  */
-function appearanceLines(s: Statement): string {
+export function appearanceLines(s: Statement): string {
   const head = `{"kind":"${NDJSON_APPEARANCE_KIND}"${member('statement', s.id)}`;
   let text = `${head}${member('source', s.source)},"own":true${member('anchor', s.anchor)}}\n`;
   for (const a of s.appearances ?? [])
