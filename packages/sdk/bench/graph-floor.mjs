@@ -1,14 +1,17 @@
 /**
  * What graphology alone costs for a release's graph, against `cg.graph`: the same nodes and edges
  * added to a MultiDirectedGraph with empty attributes, by ids already in memory, and as many edges
- * between random entities; each in fresh processes, so that none pays for another's garbage. The
+ * between random entities; each in a fresh process, so that none pays for another's garbage. The
  * shape of the graph (a few hubs with thousands of neighbours) decides most of graphology's cost.
  * A fourth mode gives graphology shallow copies of attribute objects like those of `cg.graph` (the
  * values made before the timing, only the objects during it): what any attribute object holding the
  * records' fields costs at the least, however its values are built.
- * `npm run bench` prints it for the largest size; alone: node bench/graph-floor.mjs RELEASE_FOLDER
+ * The modes run interleaved, one process each per round, so that a busy spell on a shared machine
+ * slows the modes of a round alike; `cg.graph` is compared with graphology alone round by round.
+ * `npm run bench` prints it for the largest size; alone: node bench/graph-floor.mjs RELEASE_FOLDER [ROUNDS]
  */
 import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MultiDirectedGraph } from 'graphology';
@@ -23,23 +26,53 @@ const time = (fn) => {
   return `${performance.now() - t} ${(used.user + used.system) / 1000}`;
 };
 
+export const MODES = ['cg', 'bare', 'copies', 'random'];
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+/** Median and best of some `{ wall, cpu }` times, each figure taken on its own. */
+const summary = (times) => ({
+  median: { wall: median(times.map((t) => t.wall)), cpu: median(times.map((t) => t.cpu)) },
+  best: { wall: Math.min(...times.map((t) => t.wall)), cpu: Math.min(...times.map((t) => t.cpu)) },
+});
+
 /**
- * Best of `runs` processes each: `cg.graph` after a load, graphology alone, graphology on random
- * edges, graphology given copies of `cg.graph`'s attribute objects, each as `{ wall, cpu }`
- * milliseconds (the best wall time and, separately, the best CPU time).
+ * `rounds` rounds of one fresh process per mode: `cg.graph` after a load (cg), graphology alone
+ * (bare), graphology given copies of `cg.graph`'s attribute objects (copies), graphology on random
+ * edges (random). Rounds alternate the order (cg, bare, copies, random, then the reverse), so that
+ * a slowdown building up or fading over a round weighs on cg and bare alike. Returns each round's
+ * `{ wall, cpu }` milliseconds by mode, the median and best of each mode, and `ratio`: cg / bare
+ * of each round and the median of those ratios.
  */
-export function graphFloor(folder, runs = 3) {
+export function graphFloor(folder, rounds = 5) {
   const run = (mode) => {
     const child = spawnSync(process.execPath, ['--expose-gc', self, folder, mode], { encoding: 'utf8' });
     if (child.status !== 0) throw new Error(`graph-floor ${mode} failed:\n${child.stderr}`);
     const [wall, cpu] = child.stdout.trim().split(' ').map(Number);
     return { wall, cpu };
   };
-  const best = (mode) => {
-    const times = Array.from({ length: runs }, () => run(mode));
-    return { wall: Math.min(...times.map((t) => t.wall)), cpu: Math.min(...times.map((t) => t.cpu)) };
+  const perRound = [];
+  for (let r = 0; r < rounds; r++) {
+    const round = { load: loadavg()[0] };
+    for (const mode of r % 2 ? [...MODES].reverse() : MODES) round[mode] = run(mode);
+    perRound.push(round);
+    console.error(`  graph-floor round ${r + 1} of ${rounds} done`);
+  }
+  const modes = Object.fromEntries(MODES.map((m) => [m, summary(perRound.map((round) => round[m]))]));
+  const ratios = perRound.map((round) => ({
+    wall: round.cg.wall / round.bare.wall,
+    cpu: round.cg.cpu / round.bare.cpu,
+  }));
+  return {
+    rounds: perRound,
+    ...modes,
+    ratio: {
+      rounds: ratios,
+      median: { wall: median(ratios.map((x) => x.wall)), cpu: median(ratios.map((x) => x.cpu)) },
+    },
   };
-  return { claimGraph: best('cg'), graphology: best('bare'), random: best('random'), copies: best('copies') };
 }
 
 async function measure(folder, mode) {
@@ -85,16 +118,27 @@ async function measure(folder, mode) {
 }
 
 if (process.argv[1] === self) {
-  const [folder, mode] = process.argv.slice(2);
-  if (!folder) throw new Error('usage: node bench/graph-floor.mjs RELEASE_FOLDER');
-  if (mode) process.stdout.write(`${await measure(folder, mode)}\n`);
+  const [folder, modeOrRounds] = process.argv.slice(2);
+  if (!folder) throw new Error('usage: node bench/graph-floor.mjs RELEASE_FOLDER [ROUNDS]');
+  if (MODES.includes(modeOrRounds)) process.stdout.write(`${await measure(folder, modeOrRounds)}\n`);
   else {
-    const f = graphFloor(folder);
-    console.log(`${folder}, best of 3 processes each:`);
-    const show = (t) => `${t.wall.toFixed(0)} ms (CPU ${t.cpu.toFixed(0)} ms)`;
-    console.log(`  cg.graph right after ClaimGraph.load: ${show(f.claimGraph)}`);
-    console.log(`  graphology alone, the same edges, empty attributes: ${show(f.graphology)}`);
-    console.log(`  graphology alone, as many edges between random entities: ${show(f.random)}`);
-    console.log(`  graphology given copies of cg.graph's attribute objects: ${show(f.copies)}`);
+    const rounds = Number(modeOrRounds ?? 5);
+    const f = graphFloor(folder, rounds);
+    const show = (t) => `${t.wall.toFixed(0)} ms (CPU ${t.cpu.toFixed(0)})`;
+    const x = (r) => `${r.wall.toFixed(2)}× (CPU ${r.cpu.toFixed(2)}×)`;
+    console.log(`${folder}, ${rounds} rounds of one fresh process per mode, interleaved:`);
+    f.rounds.forEach((round, i) =>
+      console.log(
+        `  round ${i + 1} (load ${round.load.toFixed(2)}): ${MODES.map((m) => `${m} ${show(round[m])}`).join(', ')}; cg / bare ${x(f.ratio.rounds[i])}`,
+      ),
+    );
+    const labels = {
+      cg: 'cg.graph right after ClaimGraph.load',
+      bare: 'graphology alone, the same edges, empty attributes',
+      copies: "graphology given copies of cg.graph's attribute objects",
+      random: 'graphology alone, as many edges between random entities',
+    };
+    for (const m of MODES) console.log(`  ${labels[m]}: median ${show(f[m].median)}, best ${show(f[m].best)}`);
+    console.log(`  cg.graph / graphology alone, median of the rounds' ratios: ${x(f.ratio.median)}`);
   }
 }
