@@ -34,7 +34,9 @@ describe('ndjsonFromJson()', () => {
     dataset.entities[0]!.name = 'Ḥaqqānī network — شبكة حقاني ✓';
     const statement = dataset.statements[0]! as unknown as Record<string, unknown>;
     statement.appearances = [{ source: dataset.sources[0]!.id, note: 'the same words, reported again' }];
-    dataset.redirects = [{ from: 'person:old-name', to: dataset.entities[4]!.id }];
+    dataset.redirects = [
+      { from: 'person:old-name', to: dataset.entities[4]!.id, reason: 'renamed', date: '2021-09-01' },
+    ];
     const { sdk, fromJson } = bothWays(dataset);
     expect(fromJson.toString('utf8')).toContain('"kind":"appearance"');
     expect(fromJson.toString('utf8')).toContain('"kind":"redirect"');
