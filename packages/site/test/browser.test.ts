@@ -88,10 +88,12 @@ describe.skipIf(noChromium)('the site in Chromium', () => {
       await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Search' }).click();
       // Its script sets the box from the address (empty here) once loaded: type after it has.
       await ready(page);
+      // A mark on the page's window: it survives Enter only if the results come in place, without a reload.
+      await page.evaluate(() => Object.assign(window, { searchPageMark: true }));
       await page.locator('#q').fill('haqqani');
       await page.locator('#q').press('Enter');
       await page.waitForSelector('.results li');
-      await ready(page);
+      expect(await page.evaluate(() => 'searchPageMark' in window)).toBe(true);
       expect(page.url()).toContain('search.html?q=haqqani');
       const first = page.locator('.results a').first();
       const title = (await first.textContent())!;

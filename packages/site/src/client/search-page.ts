@@ -140,16 +140,28 @@ export async function runSearch(results: HTMLElement, siteTitle: string): Promis
   let run = ++latest;
   if (input) {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let shown = query;
+    const follow = () => {
+      clearTimeout(timer);
+      const words = input.value.trim();
+      // Enter after the pause has already shown these words: nothing to do.
+      if (words === shown) return;
+      shown = words;
+      const url = new URL(window.location.href);
+      url.searchParams.set('q', words);
+      window.history.replaceState(null, '', url);
+      run = ++latest;
+      void show(words);
+    };
     input.addEventListener('input', () => {
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        const words = input.value.trim();
-        const url = new URL(window.location.href);
-        url.searchParams.set('q', words);
-        window.history.replaceState(null, '', url);
-        run = ++latest;
-        void show(words);
-      }, TYPING_PAUSE);
+      timer = setTimeout(follow, TYPING_PAUSE);
+    });
+    // Enter shows the results at once, in place: reloading the page would only fetch it again and
+    // cut short the index parts the typing had started to fetch.
+    input.form?.addEventListener('submit', (event) => {
+      event.preventDefault();
+      follow();
     });
   }
   await show(query);
