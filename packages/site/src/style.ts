@@ -163,16 +163,12 @@ th, td { text-align: left; padding: .45rem .5rem; border-bottom: 1px solid var(-
 th { font-weight: 700; border-bottom: 2px solid var(--ink); }
 .num { text-align: right; white-space: nowrap; }
 .hash { font-size: .75rem; word-break: break-all; }
-/* Statements as rows (entity, speaker, source and timeline pages): the words in full are a link away. */
-.statement-rows td:first-child { white-space: nowrap; }
-.statement-rows td:last-child a { font-family: var(--serif); }
-/* A stance in a row (class "supports" or "disputes") or a line's <b> (supporting unless class "disputes"): coloured, with its arrow from here. */
-.statement-rows .supports, .statement-rows .disputes, .said b, .positions b { font: 700 .72rem var(--sans); text-transform: uppercase; letter-spacing: .06em; white-space: nowrap; }
-.statement-rows .supports, .said b, .positions b { color: var(--supports); }
-.statement-rows .disputes, b.disputes { color: var(--disputes); }
-.statement-rows .supports::before, .said b::before, .positions b::before { content: "▲ " / ""; }
-.statement-rows .disputes::before, b.disputes::before { content: "▼ " / ""; }
-/* Statements as lines (timeline, entity, perspective): one a line, its date first, linked to its words. */
+/* A stance as a line's <b> (supporting unless class "disputes"): coloured, with its arrow from here. */
+.said b, .positions b { font: 700 .72rem var(--sans); text-transform: uppercase; letter-spacing: .06em; white-space: nowrap; color: var(--supports); }
+b.disputes { color: var(--disputes); }
+.said b::before, .positions b::before { content: "▲ " / ""; }
+b.disputes::before { content: "▼ " / ""; }
+/* Statements as lines (timeline, entity, perspective, source): one a line, its date first, linked to its words. */
 .said { list-style: none; padding: 0; margin: 0; font-size: .95rem; }
 .said li { padding: .45rem 0 .45rem .7rem; border-bottom: 1px solid var(--rule); border-left: 3px solid var(--supports); }
 .said li:has(.disputes) { border-left-color: var(--disputes); }
@@ -205,16 +201,6 @@ body > footer { border-top: 1px solid var(--ink); padding-top: 1rem; padding-bot
   .facts { grid-template-columns: 1fr; gap: 0; }
   .facts dd { margin-bottom: .4rem; }
   th, td { padding: .4rem .25rem; }
-  /* On a phone a statement row is a short paragraph: date · speaker · stance · relation, then the words. */
-  .statement-rows thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-  .statement-rows, .statement-rows tbody, .statement-rows tr { display: block; }
-  .statement-rows tr { padding: .55rem 0; border-bottom: 1px solid var(--rule); }
-  .statement-rows td { display: inline; padding: 0; border: 0; }
-  .statement-rows td + td::before { content: " · "; color: var(--muted); }
-  .statement-rows td.supports::before { content: " · ▲ " / ""; }
-  .statement-rows td.disputes::before { content: " · ▼ " / ""; }
-  .statement-rows td:last-child { display: block; margin-top: .15rem; }
-  .statement-rows td:last-child::before { content: none; }
   .verdicts .status { letter-spacing: .02em; padding: .2rem .25rem; }
 }
 @media print {

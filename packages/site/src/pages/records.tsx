@@ -12,7 +12,7 @@ import {
   oneDataset,
   pageTitle,
   StatementMarks,
-  StatementRows,
+  StatementLine,
   StatementWords,
   TextWithIds,
 } from './parts.js';
@@ -133,6 +133,21 @@ function HowToCite({ site, path, example: s }: { site: Site; path: string; examp
   );
 }
 
+/**
+ * A source's statements as the timeline lists them: each a dated link to its permalink, then speaker,
+ * stance and relation. The words are one click away: a source of 300 statements carried an excerpt of each.
+ */
+function StatementLines({ site, path, statements }: { site: Site; path: string; statements: Statement[] }) {
+  if (statements.length === 0) return null;
+  return (
+    <ul class="said">
+      {statements.map((s) => (
+        <StatementLine site={site} path={path} statement={s} />
+      ))}
+    </ul>
+  );
+}
+
 export function SourcePage({ site, source }: { site: Site; source: Source }) {
   const path = recordPath(source.id);
   const statements = site.cg.statements({ source: source.id }).sort(byDate);
@@ -182,12 +197,7 @@ export function SourcePage({ site, source }: { site: Site; source: Source }) {
         {statements.length === 0 && alsoHere.length ? (
           <p>None was read from this source first; it also reports the statements below.</p>
         ) : null}
-        <StatementRows
-          site={site}
-          path={path}
-          statements={statements.slice(0, limit)}
-          caption={`Statements read from ${source.title}`}
-        />
+        <StatementLines site={site} path={path} statements={statements.slice(0, limit)} />
         <More
           shown={Math.min(limit, statements.length)}
           total={statements.length}
@@ -198,12 +208,7 @@ export function SourcePage({ site, source }: { site: Site; source: Source }) {
         <section aria-labelledby="also-title">
           <h2 id="also-title">Also reports ({alsoHere.length})</h2>
           <p>Statements read from another source that this source reports too.</p>
-          <StatementRows
-            site={site}
-            path={path}
-            statements={alsoHere.slice(0, limit)}
-            caption={`Statements ${source.title} also reports`}
-          />
+          <StatementLines site={site} path={path} statements={alsoHere.slice(0, limit)} />
           <More
             shown={Math.min(limit, alsoHere.length)}
             total={alsoHere.length}
