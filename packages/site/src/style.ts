@@ -73,6 +73,11 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .status-supported, .relation-list i:not([class]) { color: var(--supports); }
 .status-disputed { color: var(--disputes); }
 .status-unresolved { color: var(--muted); }
+/* A verdict in a rule's row: the word, coloured by its cell's class (supported unless classed). */
+.verdicts td:nth-child(2) { font: 700 .7rem var(--sans); text-transform: uppercase; letter-spacing: .06em; color: var(--supports); }
+.verdicts .contested { color: var(--accent); }
+.verdicts .disputed { color: var(--disputes); }
+.verdicts .unresolved { color: var(--muted); }
 .status-rule { font: .72rem/1 var(--mono); color: var(--muted); margin-left: .15rem; }
 .positions { list-style: none; padding: 0; }
 .positions > li { margin: 0 0 1rem; font-size: .95rem; }
@@ -112,9 +117,9 @@ blockquote { margin: .3rem 0; font: 1.08rem/1.5 var(--serif); }
 .more { font-size: .9rem; color: var(--muted); font-style: italic; }
 .appearances { padding-left: 1.4rem; margin: .5rem 0 1rem; }
 /* Where a statement was reported: title, publisher, date and the address's host on one line. */
-.appearance, p.src { padding: .45rem 0; border-bottom: 1px solid var(--rule); font-size: .9rem; color: var(--muted); overflow-wrap: anywhere; }
-p.src { border: 0; margin: .6rem 0; }
-.appearance > a:first-child, p.src > a:first-child { font-family: var(--serif); font-size: 1.1em; }
+.appearance, main > article > p:not([class], :is(h1, h2) + p) { padding: .45rem 0; border-bottom: 1px solid var(--rule); font-size: .9rem; color: var(--muted); overflow-wrap: anywhere; }
+main > article > p:not([class], :is(h1, h2) + p) { border: 0; margin: .6rem 0; }
+.appearance > a:first-child, main > article > p:not([class], :is(h1, h2) + p) > a:first-child { font-family: var(--serif); font-size: 1.1em; }
 .appearance-exact, .appearance .note { margin: .3rem 0 0; font-size: .95rem; color: var(--ink); }
 .coverage-line { font-size: .95rem; }
 
@@ -129,7 +134,9 @@ p.src { border: 0; margin: .6rem 0; }
 .chart-canvas .vega-embed, .chart-canvas .vega-embed.has-actions { display: block; padding: 0; }
 .chart-canvas .vega-embed.has-actions { padding-top: 34px; }
 .chart-canvas .vega-embed .vega-actions { right: 0; }
-.chart-note { color: var(--muted); font-size: .9rem; background: var(--tint); padding: .6rem .8rem; margin: 0; }
+.chart-note, .chart:empty::before { color: var(--muted); font-size: .9rem; background: var(--tint); padding: .6rem .8rem; margin: 0; }
+/* A chart's figure is empty until the chart script fills it: without the script, this says why. */
+.chart:empty::before { content: "The chart needs JavaScript; the lists say the same."; display: block; }
 .embed { font-size: .9rem; margin-top: .4rem; }
 .embed summary { cursor: pointer; color: var(--link); }
 .embed pre { white-space: pre-wrap; }
@@ -143,7 +150,7 @@ p.src { border: 0; margin: .6rem 0; }
 .cite div { display: contents; }
 .cite dt { color: var(--muted); }
 .cite dd { margin: 0; overflow-wrap: anywhere; }
-.cite-text { margin: 0; font-family: var(--serif); }
+.cite p:last-child { margin: 0; font-family: var(--serif); }
 /* Statements share pages: each is an article (the only articles of the site) a permalink scrolls to,
    its stance the colour at its side (supports unless of class "disputes"), the one linked marked beyond it. */
 main > article { scroll-margin-top: 1rem; margin: 1.5rem 0 2.5rem; padding-left: .9rem; border-left: 3px solid var(--supports); }
@@ -201,7 +208,7 @@ body > footer { border-top: 1px solid var(--ink); padding-top: 1rem; padding-bot
   .facts { grid-template-columns: 1fr; gap: 0; }
   .facts dd { margin-bottom: .4rem; }
   th, td { padding: .4rem .25rem; }
-  .verdicts .status { letter-spacing: .02em; padding: .2rem .25rem; }
+  .verdicts td:nth-child(2) { letter-spacing: .02em; }
 }
 @media print {
   header form, header nav, .embed, body > a:first-child { display: none; }

@@ -339,7 +339,13 @@ describe.skipIf(noChromium)('the site in Chromium', () => {
     const dates = page.locator('.statements a[href*="#st-"]');
     expect(await dates.count()).toBeGreaterThan(5);
     expect(await dates.first().textContent()).toMatch(/^(\d{1,2} )?([A-Z][a-z]{2} )?\d{4}$/);
-    expect(await page.locator('.chart-note').first().textContent()).toContain('the lists say the same');
+    // The empty figure says why it is empty, from the stylesheet.
+    const note = await page
+      .locator('figure.chart')
+      .first()
+      .evaluate((figure) => getComputedStyle(figure, '::before').content);
+    expect(note).toContain('the lists say the same');
+    expect(await page.locator('figure.chart').first().isVisible()).toBe(true);
     // No chart without the script, so nothing to embed: no embed box.
     expect(await page.locator('details.embed').count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'no-javascript-375.png'), fullPage: false });

@@ -125,7 +125,7 @@ function HowToCite({ site, path, example: s }: { site: Site; path: string; examp
   return (
     <section class="cite">
       <h2>How to cite</h2>
-      <p class="cite-text">
+      <p>
         {`Cite a statement by speaker, date, dataset and record id (which links it here)${url ? ' and permalink' : ''}, as in “`}
         {`${site.nameOf(s.speaker)}, ${dateText(s.date).label}. ${site.title} (${oneDataset(site)}), record ${s.id}.${url}”`}
       </p>
