@@ -48,7 +48,7 @@ h1 { font-size: clamp(1.7rem, 5vw, 2.4rem); margin: .2rem 0 .8rem; }
 h2 { font-size: 1.35rem; margin: 2.2rem 0 .8rem; padding-top: .6rem; border-top: 1px solid var(--rule); }
 h3 { font-size: 1.05rem; margin: 1.4rem 0 .4rem; font-family: var(--sans); text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
 .kicker { margin: 0; font: 700 .78rem var(--sans); text-transform: uppercase; letter-spacing: .08em; color: var(--accent); }
-.standfirst { font-size: 1.12rem; color: #333; margin: 0 0 1rem; }
+.standfirst, :is([data-page="relation"], [data-page="perspective"]) h1 + p { font-size: 1.12rem; color: #333; margin: 0 0 1rem; }
 .lede h1 { font-size: clamp(1.9rem, 6vw, 2.8rem); }
 .muted { color: var(--muted); }
 code { font-family: var(--mono); font-size: .88em; overflow-wrap: anywhere; }
@@ -88,7 +88,7 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .bar, .relation-list li > span { white-space: nowrap; --f: 100%; }
 :is(.bar, .relation-list li > span)::before { content: ""; display: inline-block; width: 4.5rem; height: .5rem; margin-right: .4rem; background: var(--rule); background-image: linear-gradient(90deg, var(--supports) var(--f), var(--disputes) 0); print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 .bar.none::before { background-image: none; }
-.standfirst .bar { font-size: .9rem; color: var(--muted); margin-left: .2rem; }
+:is(.standfirst, [data-page="relation"] h1 + p) .bar { font-size: .9rem; color: var(--muted); margin-left: .2rem; }
 
 [data-page="relation"] h1 a { color: var(--ink); text-decoration-thickness: 1px; text-decoration-color: #999; }
 [data-page="relation"] h1 span { font-size: .7em; white-space: nowrap; }
@@ -98,22 +98,20 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
 .callout { background: var(--tint); padding: .7rem 1rem; border-left: 3px solid var(--accent); }
 
-.hint { font-size: .9rem; color: var(--muted); }
-.statements { list-style: none; padding: 0; margin: 0; }
+[data-page="relation"] main > ol { list-style: none; padding: 0; margin: 0; }
 /* A statement on its relation's page: the list says its stance (the colour at its side); the speaker,
    its first link, is bold. */
-.statements > li { padding: .9rem 0 .9rem .9rem; border-bottom: 1px solid var(--rule); border-left: 3px solid var(--supports); margin-bottom: .3rem; font-size: .95rem; }
-.statements > li > a:first-child { font-weight: 700; }
-.statements.disputes > li, main > article.disputes { border-left-color: var(--disputes); }
+[data-page="relation"] main > ol > li { padding: .9rem 0 .9rem .9rem; border-bottom: 1px solid var(--rule); border-left: 3px solid var(--supports); margin-bottom: .3rem; font-size: .95rem; }
+[data-page="relation"] main > ol > li > a:first-child { font-weight: 700; }
+[data-page="relation"] main > ol.disputes > li, main > article.disputes { border-left-color: var(--disputes); }
 /* A statement page's line under each heading: date, marks, permalink. */
 article > :is(h1, h2) + p { margin: 0 0 .35rem; font-size: .95rem; }
-.mark-hedged { font-style: italic; }
 /* A quote in full: the site's only blockquotes. */
 blockquote { margin: .3rem 0; font: 1.08rem/1.5 var(--serif); }
 .paraphrase, .context, .note { margin: .3rem 0; font-size: .95rem; }
 .label { font-weight: 600; color: var(--muted); }
 /* A relation page's statement: its last paragraph names the source. */
-.statements > li > p:last-child { margin: .35rem 0 0; font-size: .82rem; color: var(--muted); }
+[data-page="relation"] main > ol > li > p:last-child { margin: .35rem 0 0; font-size: .82rem; color: var(--muted); }
 .more { font-size: .9rem; color: var(--muted); font-style: italic; }
 .appearances { padding-left: 1.4rem; margin: .5rem 0 1rem; }
 /* Where a statement was reported: title, publisher, date and the address's host on one line. */

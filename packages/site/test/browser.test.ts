@@ -64,7 +64,7 @@ describe.skipIf(noChromium)('the site in Chromium', () => {
       await shot('2-relation');
 
       // A statement's first link is its speaker.
-      const speaker = page.locator('.statements > li > a:first-child').first();
+      const speaker = page.locator('main > ol > li > a:first-child').first();
       const speakerName = (await speaker.textContent())!;
       await speaker.click();
       await ready(page);
@@ -85,7 +85,7 @@ describe.skipIf(noChromium)('the site in Chromium', () => {
       await shot('5-entity');
 
       // A page's nav links the search page, whose box takes the words.
-      await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Search' }).click();
+      await page.locator('header nav').getByRole('link', { name: 'Search' }).click();
       // Its script sets the box from the address (empty here) once loaded: type after it has.
       await ready(page);
       await page.locator('#q').fill('haqqani');
@@ -336,7 +336,7 @@ describe.skipIf(noChromium)('the site in Chromium', () => {
     await page.goto(`${base}bundled/${recordPath('rel:haqqani-network-part-of-taliban')}`);
     expect(await page.locator('blockquote').first().isVisible()).toBe(true);
     // Every statement's date, its permalink, is in the page.
-    const dates = page.locator('.statements a[href*="#st-"]');
+    const dates = page.locator('main > ol a[href*="#st-"]');
     expect(await dates.count()).toBeGreaterThan(5);
     expect(await dates.first().textContent()).toMatch(/^(\d{1,2} )?([A-Z][a-z]{2} )?\d{4}$/);
     // The empty figure says why it is empty, from the stylesheet.

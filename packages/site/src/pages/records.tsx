@@ -192,8 +192,8 @@ export function SourcePage({ site, source }: { site: Site; source: Source }) {
           </div>
         ) : null}
       </dl>
-      <section aria-labelledby="statements-title">
-        <h2 id="statements-title">Statements it reports ({statements.length})</h2>
+      <section>
+        <h2>Statements it reports ({statements.length})</h2>
         {statements.length === 0 && alsoHere.length ? (
           <p>None was read from this source first; it also reports the statements below.</p>
         ) : null}
@@ -205,8 +205,8 @@ export function SourcePage({ site, source }: { site: Site; source: Source }) {
         />
       </section>
       {alsoHere.length ? (
-        <section aria-labelledby="also-title">
-          <h2 id="also-title">Also reports ({alsoHere.length})</h2>
+        <section>
+          <h2>Also reports ({alsoHere.length})</h2>
           <p>Statements read from another source that this source reports too.</p>
           <StatementLines site={site} path={path} statements={alsoHere.slice(0, limit)} />
           <More

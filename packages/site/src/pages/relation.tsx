@@ -47,7 +47,8 @@ export function RelationPage({ site, relation }: { site: Site; relation: Relatio
         <a href={link(relation.source)}>{p.source}</a> <span>— {p.label} —</span>{' '}
         <a href={link(relation.target)}>{p.target}</a>
       </h1>
-      <p class="standfirst">
+      {/* The heading's next paragraph: the stylesheet styles it as the standfirst, no class. */}
+      <p>
         {status === 'contested'
           ? 'Some speakers support this, others dispute it.'
           : status === 'supported'
@@ -129,8 +130,6 @@ export function RelationPage({ site, relation }: { site: Site; relation: Relatio
           </div>
         </>
       )}
-      {/* Said once, not as a title on each of a thousand date links. */}
-      <p class="hint">Dates link to each statement’s page.</p>
       {[
         { stance: 'supports', heading: 'Supporting', list: supports },
         { stance: 'disputes', heading: 'Disputing', list: disputes },
@@ -140,8 +139,8 @@ export function RelationPage({ site, relation }: { site: Site; relation: Relatio
             <h2>
               {heading} ({list.length})
             </h2>
-            {/* A list supports unless marked: the stylesheet colours each item's side by it. */}
-            <ol class={stance === 'disputes' ? 'statements disputes' : 'statements'}>
+            {/* The page's lists, found by the stylesheet by their place: one supports unless marked "disputes". */}
+            <ol class={stance === 'disputes' ? 'disputes' : undefined}>
               {list.map((statement) => (
                 <StatementItem site={site} path={path} statement={statement} />
               ))}
