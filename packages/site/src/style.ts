@@ -48,7 +48,7 @@ h1 { font-size: clamp(1.7rem, 5vw, 2.4rem); margin: .2rem 0 .8rem; }
 h2 { font-size: 1.35rem; margin: 2.2rem 0 .8rem; padding-top: .6rem; border-top: 1px solid var(--rule); }
 h3 { font-size: 1.05rem; margin: 1.4rem 0 .4rem; font-family: var(--sans); text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
 .kicker { margin: 0; font: 700 .78rem var(--sans); text-transform: uppercase; letter-spacing: .08em; color: var(--accent); }
-.standfirst { font-size: 1.12rem; color: #333; margin: 0 0 1rem; }
+.standfirst, :is([data-page="relation"], [data-page="perspective"]) h1 + p { font-size: 1.12rem; color: #333; margin: 0 0 1rem; }
 .lede h1 { font-size: clamp(1.9rem, 6vw, 2.8rem); }
 .muted { color: var(--muted); }
 code { font-family: var(--mono); font-size: .88em; overflow-wrap: anywhere; }
@@ -73,6 +73,11 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .status-supported, .relation-list i:not([class]) { color: var(--supports); }
 .status-disputed { color: var(--disputes); }
 .status-unresolved { color: var(--muted); }
+/* A verdict in a rule's row: the word, coloured by its cell's class (supported unless classed). */
+.verdicts td:nth-child(2) { font: 700 .7rem var(--sans); text-transform: uppercase; letter-spacing: .06em; color: var(--supports); }
+.verdicts .contested { color: var(--accent); }
+.verdicts .disputed { color: var(--disputes); }
+.verdicts .unresolved { color: var(--muted); }
 .status-rule { font: .72rem/1 var(--mono); color: var(--muted); margin-left: .15rem; }
 .positions { list-style: none; padding: 0; }
 .positions > li { margin: 0 0 1rem; font-size: .95rem; }
@@ -83,7 +88,7 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .bar, .relation-list li > span { white-space: nowrap; --f: 100%; }
 :is(.bar, .relation-list li > span)::before { content: ""; display: inline-block; width: 4.5rem; height: .5rem; margin-right: .4rem; background: var(--rule); background-image: linear-gradient(90deg, var(--supports) var(--f), var(--disputes) 0); print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 .bar.none::before { background-image: none; }
-.standfirst .bar { font-size: .9rem; color: var(--muted); margin-left: .2rem; }
+:is(.standfirst, [data-page="relation"] h1 + p) .bar { font-size: .9rem; color: var(--muted); margin-left: .2rem; }
 
 [data-page="relation"] h1 a { color: var(--ink); text-decoration-thickness: 1px; text-decoration-color: #999; }
 [data-page="relation"] h1 span { font-size: .7em; white-space: nowrap; }
@@ -93,28 +98,26 @@ pre code { overflow-wrap: normal; white-space: pre; }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
 .callout { background: var(--tint); padding: .7rem 1rem; border-left: 3px solid var(--accent); }
 
-.hint { font-size: .9rem; color: var(--muted); }
-.statements { list-style: none; padding: 0; margin: 0; }
+[data-page="relation"] main > ol { list-style: none; padding: 0; margin: 0; }
 /* A statement on its relation's page: the list says its stance (the colour at its side); the speaker,
    its first link, is bold. */
-.statements > li { padding: .9rem 0 .9rem .9rem; border-bottom: 1px solid var(--rule); border-left: 3px solid var(--supports); margin-bottom: .3rem; font-size: .95rem; }
-.statements > li > a:first-child { font-weight: 700; }
-.statements.disputes > li, main > article.disputes { border-left-color: var(--disputes); }
+[data-page="relation"] main > ol > li { padding: .9rem 0 .9rem .9rem; border-bottom: 1px solid var(--rule); border-left: 3px solid var(--supports); margin-bottom: .3rem; font-size: .95rem; }
+[data-page="relation"] main > ol > li > a:first-child { font-weight: 700; }
+[data-page="relation"] main > ol.disputes > li, main > article.disputes { border-left-color: var(--disputes); }
 /* A statement page's line under each heading: date, marks, permalink. */
 article > :is(h1, h2) + p { margin: 0 0 .35rem; font-size: .95rem; }
-.mark-hedged { font-style: italic; }
 /* A quote in full: the site's only blockquotes. */
 blockquote { margin: .3rem 0; font: 1.08rem/1.5 var(--serif); }
 .paraphrase, .context, .note { margin: .3rem 0; font-size: .95rem; }
 .label { font-weight: 600; color: var(--muted); }
 /* A relation page's statement: its last paragraph names the source. */
-.statements > li > p:last-child { margin: .35rem 0 0; font-size: .82rem; color: var(--muted); }
+[data-page="relation"] main > ol > li > p:last-child { margin: .35rem 0 0; font-size: .82rem; color: var(--muted); }
 .more { font-size: .9rem; color: var(--muted); font-style: italic; }
 .appearances { padding-left: 1.4rem; margin: .5rem 0 1rem; }
 /* Where a statement was reported: title, publisher, date and the address's host on one line. */
-.appearance, p.src { padding: .45rem 0; border-bottom: 1px solid var(--rule); font-size: .9rem; color: var(--muted); overflow-wrap: anywhere; }
-p.src { border: 0; margin: .6rem 0; }
-.appearance > a:first-child, p.src > a:first-child { font-family: var(--serif); font-size: 1.1em; }
+.appearance, main > article > p:not([class], :is(h1, h2) + p) { padding: .45rem 0; border-bottom: 1px solid var(--rule); font-size: .9rem; color: var(--muted); overflow-wrap: anywhere; }
+main > article > p:not([class], :is(h1, h2) + p) { border: 0; margin: .6rem 0; }
+.appearance > a:first-child, main > article > p:not([class], :is(h1, h2) + p) > a:first-child { font-family: var(--serif); font-size: 1.1em; }
 .appearance-exact, .appearance .note { margin: .3rem 0 0; font-size: .95rem; color: var(--ink); }
 .coverage-line { font-size: .95rem; }
 
@@ -129,7 +132,9 @@ p.src { border: 0; margin: .6rem 0; }
 .chart-canvas .vega-embed, .chart-canvas .vega-embed.has-actions { display: block; padding: 0; }
 .chart-canvas .vega-embed.has-actions { padding-top: 34px; }
 .chart-canvas .vega-embed .vega-actions { right: 0; }
-.chart-note { color: var(--muted); font-size: .9rem; background: var(--tint); padding: .6rem .8rem; margin: 0; }
+.chart-note, .chart:empty::before { color: var(--muted); font-size: .9rem; background: var(--tint); padding: .6rem .8rem; margin: 0; }
+/* A chart's figure is empty until the chart script fills it: without the script, this says why. */
+.chart:empty::before { content: "The chart needs JavaScript; the lists say the same."; display: block; }
 .embed { font-size: .9rem; margin-top: .4rem; }
 .embed summary { cursor: pointer; color: var(--link); }
 .embed pre { white-space: pre-wrap; }
@@ -143,7 +148,7 @@ p.src { border: 0; margin: .6rem 0; }
 .cite div { display: contents; }
 .cite dt { color: var(--muted); }
 .cite dd { margin: 0; overflow-wrap: anywhere; }
-.cite-text { margin: 0; font-family: var(--serif); }
+.cite p:last-child { margin: 0; font-family: var(--serif); }
 /* Statements share pages: each is an article (the only articles of the site) a permalink scrolls to,
    its stance the colour at its side (supports unless of class "disputes"), the one linked marked beyond it. */
 main > article { scroll-margin-top: 1rem; margin: 1.5rem 0 2.5rem; padding-left: .9rem; border-left: 3px solid var(--supports); }
@@ -163,16 +168,12 @@ th, td { text-align: left; padding: .45rem .5rem; border-bottom: 1px solid var(-
 th { font-weight: 700; border-bottom: 2px solid var(--ink); }
 .num { text-align: right; white-space: nowrap; }
 .hash { font-size: .75rem; word-break: break-all; }
-/* Statements as rows (entity, speaker, source and timeline pages): the words in full are a link away. */
-.statement-rows td:first-child { white-space: nowrap; }
-.statement-rows td:last-child a { font-family: var(--serif); }
-/* A stance in a row (class "supports" or "disputes") or a line's <b> (supporting unless class "disputes"): coloured, with its arrow from here. */
-.statement-rows .supports, .statement-rows .disputes, .said b, .positions b { font: 700 .72rem var(--sans); text-transform: uppercase; letter-spacing: .06em; white-space: nowrap; }
-.statement-rows .supports, .said b, .positions b { color: var(--supports); }
-.statement-rows .disputes, b.disputes { color: var(--disputes); }
-.statement-rows .supports::before, .said b::before, .positions b::before { content: "▲ " / ""; }
-.statement-rows .disputes::before, b.disputes::before { content: "▼ " / ""; }
-/* Statements as lines (timeline, entity, perspective): one a line, its date first, linked to its words. */
+/* A stance as a line's <b> (supporting unless class "disputes"): coloured, with its arrow from here. */
+.said b, .positions b { font: 700 .72rem var(--sans); text-transform: uppercase; letter-spacing: .06em; white-space: nowrap; color: var(--supports); }
+b.disputes { color: var(--disputes); }
+.said b::before, .positions b::before { content: "▲ " / ""; }
+b.disputes::before { content: "▼ " / ""; }
+/* Statements as lines (timeline, entity, perspective, source): one a line, its date first, linked to its words. */
 .said { list-style: none; padding: 0; margin: 0; font-size: .95rem; }
 .said li { padding: .45rem 0 .45rem .7rem; border-bottom: 1px solid var(--rule); border-left: 3px solid var(--supports); }
 .said li:has(.disputes) { border-left-color: var(--disputes); }
@@ -205,17 +206,7 @@ body > footer { border-top: 1px solid var(--ink); padding-top: 1rem; padding-bot
   .facts { grid-template-columns: 1fr; gap: 0; }
   .facts dd { margin-bottom: .4rem; }
   th, td { padding: .4rem .25rem; }
-  /* On a phone a statement row is a short paragraph: date · speaker · stance · relation, then the words. */
-  .statement-rows thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-  .statement-rows, .statement-rows tbody, .statement-rows tr { display: block; }
-  .statement-rows tr { padding: .55rem 0; border-bottom: 1px solid var(--rule); }
-  .statement-rows td { display: inline; padding: 0; border: 0; }
-  .statement-rows td + td::before { content: " · "; color: var(--muted); }
-  .statement-rows td.supports::before { content: " · ▲ " / ""; }
-  .statement-rows td.disputes::before { content: " · ▼ " / ""; }
-  .statement-rows td:last-child { display: block; margin-top: .15rem; }
-  .statement-rows td:last-child::before { content: none; }
-  .verdicts .status { letter-spacing: .02em; padding: .2rem .25rem; }
+  .verdicts td:nth-child(2) { letter-spacing: .02em; }
 }
 @media print {
   header form, header nav, .embed, body > a:first-child { display: none; }

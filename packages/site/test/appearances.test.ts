@@ -116,7 +116,8 @@ describe('buildSite() with appearances and coverage', () => {
     const dispatch = visible(text(site, recordPath('src:the-dispatch')));
     expect(dispatch).toContain('Statements it reports (0) None was read from this source first');
     expect(dispatch).toContain('Also reports (1)');
-    expect(dispatch).toContain('The Taliban and the Haqqani network are separate entities');
+    // As a dated line linking the statement's permalink, where its words are.
+    expect(dispatch).toContain('27 Aug 2021: Ned Price disputes Haqqani network — part of — Taliban');
     expect(dispatch).toContain('Read by the curators 6 Dec 2026');
     expect(dispatch).toContain('Language English (en)');
     const own = visible(text(site, recordPath('src:state-briefing')));

@@ -101,8 +101,8 @@ export function EntityPage({ site, entity }: { site: Site; entity: Entity }) {
       {relations.length ? (
         <>
           <Chart site={site} path={path} {...entityChart(entity)} />
-          <section aria-labelledby="relations-title">
-            <h2 id="relations-title">Relations ({relations.length})</h2>
+          <section>
+            <h2>Relations ({relations.length})</h2>
             <RuleNote path={path} />
             {types.map((type) => (
               <>
@@ -118,8 +118,8 @@ export function EntityPage({ site, entity }: { site: Site; entity: Entity }) {
         </>
       ) : null}
       {about.length ? (
-        <section aria-labelledby="about-title">
-          <h2 id="about-title">Statements about {entity.name}, latest first</h2>
+        <section>
+          <h2>Statements about {entity.name}, latest first</h2>
           <ul class="said">
             {latest.map((s) => (
               <StatementLine site={site} path={path} statement={s} />

@@ -55,15 +55,16 @@ export function PerspectivePage({ site, speaker }: { site: Site; speaker: Entity
     >
       <p class="kicker">Perspective · {site.typeLabel(speaker)}</p>
       <h1>The relations as {speaker.name} tells them</h1>
-      <p class="standfirst">
+      {/* The heading's next paragraph: the stylesheet styles it as the standfirst, no class. */}
+      <p>
         {speaker.name} spoke about {relations.length} {relations.length === 1 ? 'relation' : 'relations'} in{' '}
         {statements.length} {statements.length === 1 ? 'statement' : 'statements'}: {supports} supporting,{' '}
         {statements.length - supports} disputing. Only {speaker.name}’s statements are counted here.{' '}
         <a href={relativeHref(path, recordPath(speaker.id))}>About {speaker.name} →</a>
       </p>
       <Chart site={site} path={path} {...perspectiveChart(speaker)} />
-      <section aria-labelledby="who-title">
-        <h2 id="who-title">Who and what {speaker.name} talks about</h2>
+      <section>
+        <h2>Who and what {speaker.name} talks about</h2>
         <ul class="chips">
           {subjects.map((entity) => (
             <li>
@@ -78,8 +79,8 @@ export function PerspectivePage({ site, speaker }: { site: Site; speaker: Entity
           </p>
         ) : null}
       </section>
-      <section aria-labelledby="positions-title">
-        <h2 id="positions-title">Positions over time</h2>
+      <section>
+        <h2>Positions over time</h2>
         <p>
           By pair of entities, in date order: each relation’s latest statement, its date linked to its words; the
           relation’s page has the earlier ones. A change of stance or relation type is marked.

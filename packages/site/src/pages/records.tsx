@@ -12,7 +12,7 @@ import {
   oneDataset,
   pageTitle,
   StatementMarks,
-  StatementRows,
+  StatementLine,
   StatementWords,
   TextWithIds,
 } from './parts.js';
@@ -125,11 +125,26 @@ function HowToCite({ site, path, example: s }: { site: Site; path: string; examp
   return (
     <section class="cite">
       <h2>How to cite</h2>
-      <p class="cite-text">
+      <p>
         {`Cite a statement by speaker, date, dataset and record id (which links it here)${url ? ' and permalink' : ''}, as in “`}
         {`${site.nameOf(s.speaker)}, ${dateText(s.date).label}. ${site.title} (${oneDataset(site)}), record ${s.id}.${url}”`}
       </p>
     </section>
+  );
+}
+
+/**
+ * A source's statements as the timeline lists them: each a dated link to its permalink, then speaker,
+ * stance and relation. The words are one click away: a source of 300 statements carried an excerpt of each.
+ */
+function StatementLines({ site, path, statements }: { site: Site; path: string; statements: Statement[] }) {
+  if (statements.length === 0) return null;
+  return (
+    <ul class="said">
+      {statements.map((s) => (
+        <StatementLine site={site} path={path} statement={s} />
+      ))}
+    </ul>
   );
 }
 
@@ -177,17 +192,12 @@ export function SourcePage({ site, source }: { site: Site; source: Source }) {
           </div>
         ) : null}
       </dl>
-      <section aria-labelledby="statements-title">
-        <h2 id="statements-title">Statements it reports ({statements.length})</h2>
+      <section>
+        <h2>Statements it reports ({statements.length})</h2>
         {statements.length === 0 && alsoHere.length ? (
           <p>None was read from this source first; it also reports the statements below.</p>
         ) : null}
-        <StatementRows
-          site={site}
-          path={path}
-          statements={statements.slice(0, limit)}
-          caption={`Statements read from ${source.title}`}
-        />
+        <StatementLines site={site} path={path} statements={statements.slice(0, limit)} />
         <More
           shown={Math.min(limit, statements.length)}
           total={statements.length}
@@ -195,15 +205,10 @@ export function SourcePage({ site, source }: { site: Site; source: Source }) {
         />
       </section>
       {alsoHere.length ? (
-        <section aria-labelledby="also-title">
-          <h2 id="also-title">Also reports ({alsoHere.length})</h2>
+        <section>
+          <h2>Also reports ({alsoHere.length})</h2>
           <p>Statements read from another source that this source reports too.</p>
-          <StatementRows
-            site={site}
-            path={path}
-            statements={alsoHere.slice(0, limit)}
-            caption={`Statements ${source.title} also reports`}
-          />
+          <StatementLines site={site} path={path} statements={alsoHere.slice(0, limit)} />
           <More
             shown={Math.min(limit, alsoHere.length)}
             total={alsoHere.length}

@@ -17,6 +17,9 @@ import {
   TextWithIds,
 } from './parts.js';
 
+/** A rule's count and its voices, "6.5 (7)"; none at all is "0". */
+const tally = (count: number, voices: number) => (count || voices ? `${count} (${voices})` : '0');
+
 export function RelationPage({ site, relation }: { site: Site; relation: Relation }) {
   const path = recordPath(relation.id);
   const { supports, disputes, status } = site.cg.stances(relation.id);
@@ -44,7 +47,8 @@ export function RelationPage({ site, relation }: { site: Site; relation: Relatio
         <a href={link(relation.source)}>{p.source}</a> <span>— {p.label} —</span>{' '}
         <a href={link(relation.target)}>{p.target}</a>
       </h1>
-      <p class="standfirst">
+      {/* The heading's next paragraph: the stylesheet styles it as the standfirst, no class. */}
+      <p>
         {status === 'contested'
           ? 'Some speakers support this, others dispute it.'
           : status === 'supported'
@@ -104,8 +108,9 @@ export function RelationPage({ site, relation }: { site: Site; relation: Relatio
                 <tr>
                   <th scope="col">Rule</th>
                   <th scope="col">Verdict</th>
-                  <th scope="col">For</th>
-                  <th scope="col">Against</th>
+                  {/* "(voices)" once in the heading, not in each of 65,000 cells of a large site. */}
+                  <th scope="col">For (voices)</th>
+                  <th scope="col">Against (voices)</th>
                 </tr>
               </thead>
               <tbody>
@@ -114,17 +119,10 @@ export function RelationPage({ site, relation }: { site: Site; relation: Relatio
                     <td>
                       <a href={relativeHref(path, `${RULES_PATH}#${ruleAnchor(c.rule)}`)}>{c.rule}</a>
                     </td>
-                    <td>
-                      <span class={`status status-${c.verdict}`}>{c.verdict}</span>
-                    </td>
-                    <td>
-                      {c.tally.supports} ({c.tally.supportingVoices}{' '}
-                      {c.tally.supportingVoices === 1 ? 'voice' : 'voices'})
-                    </td>
-                    <td>
-                      {c.tally.disputes} ({c.tally.disputingVoices} {c.tally.disputingVoices === 1 ? 'voice' : 'voices'}
-                      )
-                    </td>
+                    {/* The verdict's colour from its cell's class: supported, most rows, is the default. */}
+                    <td class={c.verdict === 'supported' ? undefined : c.verdict}>{c.verdict}</td>
+                    <td>{tally(c.tally.supports, c.tally.supportingVoices)}</td>
+                    <td>{tally(c.tally.disputes, c.tally.disputingVoices)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -132,8 +130,6 @@ export function RelationPage({ site, relation }: { site: Site; relation: Relatio
           </div>
         </>
       )}
-      {/* Said once, not as a title on each of a thousand date links. */}
-      <p class="hint">Dates link to each statement’s page.</p>
       {[
         { stance: 'supports', heading: 'Supporting', list: supports },
         { stance: 'disputes', heading: 'Disputing', list: disputes },
@@ -143,8 +139,8 @@ export function RelationPage({ site, relation }: { site: Site; relation: Relatio
             <h2>
               {heading} ({list.length})
             </h2>
-            {/* A list supports unless marked: the stylesheet colours each item's side by it. */}
-            <ol class={stance === 'disputes' ? 'statements disputes' : 'statements'}>
+            {/* The page's lists, found by the stylesheet by their place: one supports unless marked "disputes". */}
+            <ol class={stance === 'disputes' ? 'disputes' : undefined}>
               {list.map((statement) => (
                 <StatementItem site={site} path={path} statement={statement} />
               ))}

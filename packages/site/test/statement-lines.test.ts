@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, recordPath, statementFragment, statementPath, type SiteFiles } from '../src/index.js';
-import { EXCERPT_MAX, quoteExcerpt } from '../src/pages/parts.js';
 import { byDate, dateText } from '../src/model.js';
 import { bundledInput } from './fixtures.js';
 import type { Dataset } from '@claimgraph/schema';
@@ -11,19 +10,7 @@ const text = (files: SiteFiles, path: string) => {
   return typeof content === 'string' ? content : new TextDecoder().decode(content);
 };
 
-describe('statement rows', () => {
-  it('clips a long quote at a word, its start verbatim, and keeps a short one whole', () => {
-    expect(quoteExcerpt('We will not.')).toBe('We will not.');
-    const long =
-      'The Haqqani Network is part of the Taliban, and we have said so for years, many times, in public and private.';
-    const excerpt = quoteExcerpt(long);
-    expect(excerpt.endsWith('…')).toBe(true);
-    expect(excerpt.length).toBeLessThanOrEqual(EXCERPT_MAX + 1);
-    expect(long.startsWith(excerpt.slice(0, -1))).toBe(true);
-    // Cut at a word, with no comma left hanging before the ellipsis.
-    expect(excerpt).toBe('The Haqqani Network is part of the Taliban, and we have said so for years, many…');
-  });
-
+describe('statement lines', () => {
   describe('on the bundled site', () => {
     let files: SiteFiles;
     let dataset: Dataset;
@@ -86,8 +73,20 @@ describe('statement rows', () => {
         else expect(perspective, s.id).toMatch(new RegExp(`href="../../${recordPath(s.relation)}">[^<]*</a>, and `));
         expect(text(files, recordPath(s.relation)), s.id).toContain(`#${statementFragment(s.id)}"`);
       }
-      expect(perspective).not.toContain('<table class="statement-rows">');
-      for (const path of ['timeline.html', `perspective/${recordPath(speaker)}`])
+      expect(perspective).not.toContain('<table');
+      // A source's page lists what it reports as the same dated lines, each linking its permalink, no words.
+      const source = said[0]!.source;
+      const page = text(files, recordPath(source));
+      const read = dataset.statements.filter((s) => s.source === source).sort(byDate);
+      const listed = page.slice(page.indexOf('<ul class="said">'));
+      for (const s of read.slice(0, 5))
+        expect(listed, s.id).toMatch(
+          new RegExp(`<li><a href="[^"]*#${statementFragment(s.id)}">${dateText(s.date).label}</a>: <a `),
+        );
+      expect(page).not.toContain('<table');
+      expect(listed).not.toContain('<time');
+      expect(page).not.toContain('“');
+      for (const path of ['timeline.html', `perspective/${recordPath(speaker)}`, recordPath(source)])
         expect(text(files, path)).not.toContain('<blockquote');
     });
   });
