@@ -250,8 +250,8 @@ describe('chart, export and site over several datasets', () => {
     const home = page('index.html');
     expect(home).toContain('<h2 id="datasets-title">2 datasets, shown as one</h2>');
     expect(home).toContain('<a href="./dataset/first.html">First</a> (version 1.0.0)</li>');
-    expect(home).toMatch(
-      /<a href="\.\/dataset\/second\.html">Second<\/a> \(version 2\.0\.0\) · researched <time[^>]*>Aug 2021<\/time> to <time[^>]*>Dec 2021<\/time>/,
+    expect(home).toContain(
+      '<a href="./dataset/second.html">Second</a> (version 2.0.0) · researched Aug 2021 to Dec 2021</li>',
     );
     const second = page('dataset/second.html');
     expect(second).toContain('2 statements, 1 relation, 4 entities, 2 sources');
