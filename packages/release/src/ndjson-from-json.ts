@@ -58,11 +58,19 @@ class LineReader {
   }
 }
 
-/** Output gathered into blocks of about BLOCK bytes, each a new buffer (the writer may still hold the last). */
+/**
+ * Output gathered into one block of about BLOCK bytes, handed out when full and then filled again:
+ * the writer (`writeNewFile`) is done with a chunk of bytes before it asks for the next, so one
+ * block serves the whole file instead of a new one (garbage until a GC) per megabyte.
+ */
 class BlockWriter {
   private block = Buffer.allocUnsafe(BLOCK);
   private used = 0;
-  readonly full: Buffer[] = [];
+
+  /** Whether `bytes` more fit; when not, `take()` the block first. */
+  fits(bytes: number): boolean {
+    return this.used === 0 || this.used + bytes <= this.block.length;
+  }
 
   /** `prefix`, then `line` after its first byte, then a newline. */
   recordLine(prefix: Buffer, line: Buffer): void {
@@ -79,16 +87,18 @@ class BlockWriter {
     this.used += this.block.write(text, this.used, 'utf8');
   }
 
-  /** The last, partly filled block. */
-  rest(): Buffer {
-    return this.block.subarray(0, this.used);
+  /** The output gathered, valid until the next write; the block is empty again. */
+  take(): Buffer {
+    const out = this.block.subarray(0, this.used);
+    this.used = 0;
+    return out;
   }
 
+  /** A larger block for output longer than one (only ever asked for when the block is empty). */
   private room(bytes: number): void {
     if (this.used + bytes <= this.block.length) return;
-    if (this.used > 0) this.full.push(this.block.subarray(0, this.used));
-    this.block = Buffer.allocUnsafe(Math.max(BLOCK, bytes));
-    this.used = 0;
+    if (this.used > 0) throw new Error('@claimgraph/release: ndjsonFromJson(): a block was not taken before it filled');
+    this.block = Buffer.allocUnsafe(bytes);
   }
 }
 
@@ -96,6 +106,8 @@ class BlockWriter {
  * The bytes of `dataset.ndjson` for `dataset` (validated and canonical), read from `jsonPath`, the
  * `dataset.json` just written from the same dataset. Throws if that file is not laid out as
  * `serializeDatasetChunks` writes it (one record per line, lists in order), never writing a wrong line.
+ * Each chunk is valid until the next is asked for (the same buffer is filled again), as `writeNewFile`
+ * reads them.
  */
 export function* ndjsonFromJson(jsonPath: string, dataset: Dataset): Generator<Uint8Array> {
   const fd = openSync(jsonPath, 'r');
@@ -123,22 +135,26 @@ export function* ndjsonFromJson(jsonPath: string, dataset: Dataset): Generator<U
         if (line[0] !== 0x7b || line[line.length - 1] !== 0x7d)
           throw layoutError(jsonPath, `has no record on the line of ${list} #${i}`);
         // A statement's appearances have lines of their own; `{}` has no key to follow the kind.
-        if (list === 'statements' && 'appearances' in record)
-          out.text(ndjsonLine('statement', withoutAppearances(record)));
-        else if (line.length === 2) out.text(ndjsonLine(kind as 'entity', record));
-        else out.recordLine(prefix, line);
-        if (out.full.length > 0) yield* out.full.splice(0);
+        const text =
+          list === 'statements' && 'appearances' in record
+            ? ndjsonLine('statement', withoutAppearances(record))
+            : line.length === 2
+              ? ndjsonLine(kind as 'entity', record)
+              : null;
+        if (!out.fits(text === null ? prefix.length + line.length : text.length * 3)) yield out.take();
+        if (text === null) out.recordLine(prefix, line);
+        else out.text(text);
       }
       if (records.length > 0) next(`the end of the ${list} list`);
       if (list === 'statements') {
         for (const statement of records as Statement[]) {
-          out.text(appearanceLines(statement));
-          if (out.full.length > 0) yield* out.full.splice(0);
+          const text = appearanceLines(statement);
+          if (!out.fits(text.length * 3)) yield out.take();
+          out.text(text);
         }
       }
     }
-    yield* out.full.splice(0);
-    yield out.rest();
+    yield out.take();
   } finally {
     closeSync(fd);
   }

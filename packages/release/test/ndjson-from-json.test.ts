@@ -25,7 +25,9 @@ function bothWays(dataset: Dataset): { sdk: Buffer; fromJson: Buffer } {
   writeFileSync(file, serializeDataset(canonical));
   let text = '';
   for (const chunk of checkedReleaseNdjsonFiles(canonical)[0]!.content as Iterable<string>) text += chunk;
-  return { sdk: Buffer.from(text, 'utf8'), fromJson: Buffer.concat([...ndjsonFromJson(file, canonical)]) };
+  // Each chunk is copied as it comes: the next is made in the same buffer.
+  const fromJson = Buffer.concat(Array.from(ndjsonFromJson(file, canonical), (chunk) => Buffer.from(chunk)));
+  return { sdk: Buffer.from(text, 'utf8'), fromJson };
 }
 
 describe('ndjsonFromJson()', () => {
@@ -48,6 +50,19 @@ describe('ndjsonFromJson()', () => {
     dataset.entities[1]!.name = 'ñ'.repeat(1_500_000);
     dataset.sources[0]!.title = 'x'.repeat(2_100_000);
     const { sdk, fromJson } = bothWays({ ...dataset, relations: [], statements: [] });
+    expect(fromJson.equals(sdk)).toBe(true);
+  });
+
+  it('fills its one block again and again over many records', () => {
+    const dataset = baseDataset();
+    const entity = dataset.entities[0]!;
+    dataset.entities = Array.from({ length: 40_000 }, (_, i) => ({
+      ...entity,
+      id: `${entity.id}-${String(i).padStart(6, '0')}`,
+      name: `Name ${i} — ${'ā'.repeat(i % 50)}`,
+    }));
+    const { sdk, fromJson } = bothWays(dataset);
+    expect(fromJson.length).toBeGreaterThan(3 << 20);
     expect(fromJson.equals(sdk)).toBe(true);
   });
 

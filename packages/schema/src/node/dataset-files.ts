@@ -15,6 +15,7 @@ import {
   type RecordKind,
 } from '../records.js';
 import { readJsonFile } from './read-json.js';
+import { readJsonArrayFile } from './read-json-array.js';
 import { describeType } from '../schema-check.js';
 
 export type DatasetLayout = 'source' | 'release';
@@ -104,7 +105,9 @@ async function readSource(located: LocatedDataset): Promise<ReadDatasetResult> {
   for (const kind of ['redirects', 'coverage'] as const)
     if ((await kindOfPath(join(located.dir, files[kind]))) !== null) optional.push(kind);
   for (const kind of [...RECORD_KINDS, ...optional]) {
-    const result = await readJsonFile(join(located.dir, files[kind]), files[kind], {
+    // The record lists a record at a time, never whole (see readJsonArrayFile); coverage is one object.
+    const read = kind === 'coverage' ? readJsonFile : readJsonArrayFile;
+    const result = await read(join(located.dir, files[kind]), files[kind], {
       source: true,
       holds: 'a JSON array',
     });

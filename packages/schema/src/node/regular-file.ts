@@ -47,7 +47,7 @@ export async function hashRegularFile(path: string): Promise<RegularFileHash> {
  * Opens `path` without blocking (a FIFO with no writer would hang `open` itself), checks that the
  * opened file is a regular one, and hands it to `use`; every error becomes a problem, never thrown.
  */
-async function withRegularFile<T extends { ok: true }>(
+export async function withRegularFile<T extends { ok: true }>(
   path: string,
   use: (handle: FileHandle) => Promise<T>,
 ): Promise<T | { ok: false; code: string; problem: string }> {

@@ -1,0 +1,190 @@
+/**
+ * A data file's JSON array read a block at a time and parsed record by record, so the file is never
+ * held whole: its bytes and its text, each as large as the file, would outlive the parse in the old
+ * generation until a major GC, and a build's peak memory held both long after reading. The records
+ * parsed are those JSON.parse gives for the whole file. Whatever this reader does not take (a value
+ * that is not an array of objects, bad JSON or UTF-8, a duplicate key) is read again whole by
+ * `readJsonFile`, which reports it with line and column as before.
+ */
+import { isAscii } from 'node:buffer';
+import { checkJsonSource } from './json-source.js';
+import { readJsonFile, type JsonReadResult, type ReadJsonOptions } from './read-json.js';
+import { withRegularFile } from './regular-file.js';
+
+/** Bytes read at a time; a record longer than this grows the block. */
+const BLOCK = 1 << 20;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** What `take` gives for a file the record-by-record reader does not take: it is read again whole. */
+const WHOLE = Symbol('read whole');
+
+/** Reads and parses `path`, which should hold a JSON array of objects; `file` is the name used in messages. */
+export async function readJsonArrayFile(
+  path: string,
+  file: string,
+  options: ReadJsonOptions = {},
+): Promise<JsonReadResult> {
+  const read = await withRegularFile(path, async (handle) => {
+    const records = new JsonArrayRecords(file, options);
+    const block = Buffer.allocUnsafe(BLOCK);
+    for (;;) {
+      const { bytesRead } = await handle.read(block, 0, BLOCK, null);
+      if (bytesRead === 0) return { ok: true as const, records: records.end() };
+      if (!records.push(block.subarray(0, bytesRead))) return { ok: true as const, records: null };
+    }
+  });
+  if (read.ok && read.records) return { ok: true, value: read.records };
+  // A problem opening or reading the file is reported by the whole-file reader too, in the same words.
+  return readJsonFile(path, file, options);
+}
+
+const enum At {
+  /** Before the array's `[` (a byte order mark and whitespace may come first). */
+  Start,
+  /** After `[`: a record or `]`. */
+  First,
+  /** Inside a record. */
+  Record,
+  /** After a record: `,` or `]`. */
+  After,
+  /** After `,`: a record. */
+  Next,
+  /** After `]`: only whitespace. */
+  End,
+}
+
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
+/**
+ * The records of a JSON array of objects, parsed one at a time as the file's bytes arrive; only the
+ * bytes of a record not yet complete are kept. Exported for tests.
+ */
+export class JsonArrayRecords {
+  private readonly records: unknown[] = [];
+  /** The bytes given but not yet parsed, in `block[0, length)`. */
+  private block = Buffer.allocUnsafe(BLOCK);
+  private length = 0;
+  private taken = true;
+  private at = At.Start;
+  /** Where the scan goes on, and where the current record starts, in the unused part of the block. */
+  private scan = 0;
+  private recordStart = 0;
+  /** Brace and bracket depth inside the record, and whether the scan is inside a string. */
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  private first = true;
+
+  constructor(
+    private readonly file: string,
+    private readonly options: ReadJsonOptions,
+  ) {}
+
+  /** Adds the next bytes of the file; false once it is not a file this reader takes (read it whole). */
+  push(bytes: Uint8Array): boolean {
+    if (!this.taken) return false;
+    if (this.length + bytes.length > this.block.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.block.length * 2, this.length + bytes.length));
+      this.block.copy(grown, 0, 0, this.length);
+      this.block = grown;
+    }
+    this.block.set(bytes, this.length);
+    this.length += bytes.length;
+    const used = this.take(this.block, this.length);
+    if (used === WHOLE) return (this.taken = false);
+    this.block.copy(this.block, 0, used, this.length);
+    this.length -= used;
+    return true;
+  }
+
+  /** The records, once every byte was given; null unless the file was an array of objects (read it whole). */
+  end(): unknown[] | null {
+    return this.taken && this.at === At.End && this.length === 0 ? this.records : null;
+  }
+
+  /** Takes what it can of `bytes[0, end)`: how many bytes it is done with (the rest is given again, with more), or WHOLE. */
+  private take(bytes: Buffer, end: number): number | typeof WHOLE {
+    let i = this.scan;
+    if (this.first && this.at === At.Start) {
+      if (end < 3) return 0;
+      // A byte order mark, as the whole-file reader drops it.
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
+      this.first = false;
+    }
+    // In a record, even with no byte left to scan: its start must be kept.
+    while (i < end || this.at === At.Record) {
+      if (this.at === At.Record) {
+        const close = this.recordEnd(bytes, i, end);
+        if (close < 0) {
+          // The record goes on in the next block: keep it from its start.
+          const used = this.recordStart;
+          this.scan = end - used;
+          this.recordStart = 0;
+          return used;
+        }
+        if (!this.parse(bytes, this.recordStart, close + 1)) return WHOLE;
+        this.at = At.After;
+        i = close + 1;
+        continue;
+      }
+      const c = bytes[i]!;
+      if (isSpace(c)) i++;
+      else if (this.at === At.Start && c === 0x5b) {
+        this.at = At.First;
+        i++;
+      } else if ((this.at === At.First || this.at === At.Next) && c === 0x7b) {
+        this.at = At.Record;
+        this.recordStart = i;
+        this.depth = 0;
+      } else if ((this.at === At.First || this.at === At.After) && c === 0x5d) {
+        this.at = At.End;
+        i++;
+      } else if (this.at === At.After && c === 0x2c) {
+        this.at = At.Next;
+        i++;
+      } else return WHOLE;
+    }
+    this.scan = 0;
+    return end;
+  }
+
+  /** The offset of the `}` that closes the record, or -1 when the block ends first. */
+  private recordEnd(bytes: Buffer, from: number, end: number): number {
+    let { depth, inString, escaped } = this;
+    for (let i = from; i < end; i++) {
+      const c = bytes[i]!;
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c === 0x5c) escaped = true;
+        else if (c === 0x22) inString = false;
+      } else if (c === 0x22) inString = true;
+      else if (c === 0x7b || c === 0x5b) depth++;
+      else if ((c === 0x7d || c === 0x5d) && --depth === 0) {
+        this.inString = false;
+        this.escaped = false;
+        return i;
+      }
+    }
+    this.depth = depth;
+    this.inString = inString;
+    this.escaped = escaped;
+    return -1;
+  }
+
+  /** Parses one record's bytes; false when the whole-file reader must say what is wrong. */
+  private parse(bytes: Buffer, start: number, end: number): boolean {
+    const slice = bytes.subarray(start, end);
+    let text: string;
+    let value: unknown;
+    try {
+      text = isAscii(slice) ? slice.toString('latin1') : utf8.decode(slice);
+      value = JSON.parse(text);
+    } catch {
+      return false;
+    }
+    if (this.options.source && checkJsonSource(text, value, this.file)) return false;
+    this.records.push(value);
+    return true;
+  }
+}
