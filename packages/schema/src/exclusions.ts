@@ -59,7 +59,13 @@ export function findExclusionConflicts(
     for (const other of excluded) involved.add(other);
   }
   const byId = new Map<string, Relation>();
-  for (const r of relations) if (involved.has(r.type)) byId.set(r.id, r);
+  const contested = contestedRelations(relations, involved, exclusions);
+  // As if every involved relation were indexed, the last of a repeated id kept: one that is not
+  // contested has no conflict, so it is left out rather than stored.
+  for (const r of relations) {
+    if (contested.has(r)) byId.set(r.id, r);
+    else if (byId.size > 0 && involved.has(r.type)) byId.delete(r.id);
+  }
   const groups = new Map<string, { statement: Statement; relation: Relation }[]>();
   const conflicts: ExclusionConflict[] = [];
   if (byId.size === 0) return conflicts;
@@ -77,4 +83,33 @@ export function findExclusionConflicts(
     groups.set(key, group);
   }
   return conflicts;
+}
+
+/**
+ * The relations of a type that the type of another relation (or its own) between the same two
+ * entities excludes: only statements about these can conflict, and most datasets have few or none,
+ * so most statements need no key.
+ */
+function contestedRelations(
+  relations: readonly Relation[],
+  involved: ReadonlySet<string>,
+  exclusions: Exclusions,
+): Set<Relation> {
+  // Relations of an involved type by their two entities, either way round.
+  const byPair = new Map<string, Relation | Relation[]>();
+  for (const r of relations) {
+    if (!involved.has(r.type)) continue;
+    const pair = r.source < r.target ? `${r.source}\n${r.target}` : `${r.target}\n${r.source}`;
+    const met = byPair.get(pair);
+    if (met === undefined) byPair.set(pair, r);
+    else if (Array.isArray(met)) met.push(r);
+    else byPair.set(pair, [met, r]);
+  }
+  const contested = new Set<Relation>();
+  for (const met of byPair.values()) {
+    const group = Array.isArray(met) ? met : [met];
+    const types = new Set(group.map((r) => r.type));
+    for (const r of group) for (const type of types) if (excludes(exclusions, r.type, type)) contested.add(r);
+  }
+  return contested;
 }

@@ -10,3 +10,12 @@ export { listShapeProblems } from './validate.js';
 export { sourceFileTexts } from './source-texts.js';
 export { mayHoldForbiddenText } from './text.js';
 export { encodeColumnsChunks } from './columns/encode.js';
+export {
+  compileQuickCheck,
+  quickCheckModule,
+  quickCheckSchemas,
+  speedSchema,
+  type QuickCheck,
+  type SpeedSchema,
+  type SpeedSchemaOptions,
+} from './quick-check.js';

@@ -7,16 +7,27 @@ import { pushAll } from './arrays.js';
 import { latestDay, earliestDay, PARTIAL_DATE_PATTERN, partialDateProblem } from './dates.js';
 import { pointerSegment, show, type ValidationIssue } from './issues.js';
 import type { CheckedKind, FieldProblem } from './schema-check.js';
-import type { Dataset, Entity, RecordKind, Redirect, Relation, Source, Statement } from './records.js';
+import {
+  RECORD_KINDS,
+  type Dataset,
+  type Entity,
+  type RecordKind,
+  type Redirect,
+  type Relation,
+  type Source,
+  type Statement,
+} from './records.js';
 import { EXCLUSIONS, findExclusionConflicts, type Exclusions } from './exclusions.js';
 import { nameProblem, textProblem } from './text.js';
 import { findRepeatedStatements, wordsProblems } from './words.js';
+import { sharedPairs } from './shared-pairs.js';
 import {
   ENTITY_TYPE_INFO,
   ENTITY_TYPE_SPEAKS,
   ENTITY_TYPES,
   isEntityType,
   RELATION_TYPE_INFO,
+  RELATION_TYPES,
   type EntityType,
 } from './vocabulary.js';
 
@@ -178,11 +189,15 @@ export function wrongKindProblem(
     : null;
 }
 
-/** Rules across records: unique ids, references, vocabulary endpoints, coverage, cycles, dates. */
+/**
+ * Rules across records: unique ids, references, vocabulary endpoints, coverage, cycles, dates.
+ * `mentionedRelations`: the relations named by statements that are not in `data` (malformed ones),
+ * so that a relation whose only statement is malformed is not also reported as without statements.
+ */
 export function checkCrossRecordRules(
   data: Dataset,
   files: Record<RecordKind, string>,
-  mentionedRelations: ReadonlySet<string> = new Set(data.statements.map((s) => s.relation)),
+  mentionedRelations: ReadonlySet<string> = new Set(),
   present?: ReadonlyMap<string, RecordKind>,
   exclusions: Exclusions = EXCLUSIONS,
 ): ValidationIssue[] {
@@ -190,27 +205,12 @@ export function checkCrossRecordRules(
   const issue = (kind: RecordKind, id: string, path: string, message: string) =>
     issues.push({ file: files[kind], id, path, message });
 
-  // Ids are unique across the whole dataset, not only within a file.
-  // The kind of the first record with each id (a kind, not an object per record: a release has millions).
-  const firstSeen = new Map<string, RecordKind>();
-  for (const kind of ['entities', 'relations', 'statements', 'sources'] as const) {
-    for (const record of data[kind]) {
-      const earlier = firstSeen.get(record.id);
-      if (earlier) {
-        const where = earlier === kind ? `earlier in ${files[kind]}` : `in ${files[earlier]}`;
-        issue(kind, record.id, '/id', `duplicate id: ${show(record.id)} is already used ${where}`);
-      } else firstSeen.set(record.id, kind);
-    }
-  }
-
-  const entities = byId(data.entities);
-  const relations = byId(data.relations);
-  const sources = byId(data.sources);
+  const { entities, relations, sources, kindOf } = indexIds(data, files, issue);
 
   // null: the record exists but failed its own checks, which already report it.
   const missing = (id: string, expected: RecordKind): string | null => {
     // Without `present`, the records are all there are: their own first kinds are the present ids.
-    const actual = (present ?? firstSeen).get(id) ?? firstSeen.get(id);
+    const actual = (present ?? EMPTY_KINDS).get(id) ?? kindOf(id);
     if (actual === expected) return null;
     return actual
       ? wrongKind(id, actual, expected)
@@ -221,10 +221,15 @@ export function checkCrossRecordRules(
     if (message) issue(kind, id, path, message);
   };
 
-  for (const relation of data.relations) {
+  // The position of each relation's entities (-1: none), for the rules that compare relations.
+  const ends = { source: new Int32Array(data.relations.length), target: new Int32Array(data.relations.length) };
+  for (let r = 0; r < data.relations.length; r++) {
+    const relation = data.relations[r]!;
     const info = RELATION_TYPE_INFO[relation.type];
     for (const end of ['source', 'target'] as const) {
-      const entity = entities.get(relation[end]);
+      const position = entities.get(relation[end]);
+      ends[end][r] = position ?? -1;
+      const entity = position === undefined ? undefined : data.entities[position]!;
       if (!entity) unresolved('relations', relation.id, `/${end}`, relation[end], 'entities');
       else if (!info[end].includes(entity.type)) {
         issue(
@@ -237,12 +242,28 @@ export function checkCrossRecordRules(
     }
   }
 
-  for (const statement of data.statements) {
-    if (!relations.has(statement.relation))
-      unresolved('statements', statement.id, '/relation', statement.relation, 'relations');
+  // Each relation's position, looked up once per statement: its id is hashed and compared once here.
+  const hasStatement = new Uint8Array(data.relations.length);
+  // The statements that give words, with their relation and speaker by position (-1: none): only
+  // those that share both with another can repeat its words.
+  const wordy = new Int32Array(data.statements.length);
+  const relationOf = new Int32Array(data.statements.length);
+  const speakerOf = new Int32Array(data.statements.length);
+  let wordyCount = 0;
+  for (let s = 0; s < data.statements.length; s++) {
+    const statement = data.statements[s]!;
+    const relation = relations.get(statement.relation);
+    if (relation === undefined) unresolved('statements', statement.id, '/relation', statement.relation, 'relations');
+    else hasStatement[relation] = 1;
 
-    checkSpeaker(statement, 'speaker', entities, issue, unresolved);
-    if (statement.reportedBy !== undefined) checkSpeaker(statement, 'reportedBy', entities, issue, unresolved);
+    const speaker = checkSpeaker(statement, 'speaker', data.entities, entities, issue, unresolved);
+    if (statement.reportedBy !== undefined)
+      checkSpeaker(statement, 'reportedBy', data.entities, entities, issue, unresolved);
+    if (statement.quote !== undefined || statement.paraphrase !== undefined) {
+      wordy[wordyCount] = s;
+      relationOf[wordyCount] = relation ?? -1;
+      speakerOf[wordyCount++] = speaker;
+    }
 
     checkReporting(statement, statement.source, -1, sources, issue, unresolved);
     const appearances = statement.appearances ?? [];
@@ -250,7 +271,12 @@ export function checkCrossRecordRules(
       checkReporting(statement, appearances[i]!.source, i, sources, issue, unresolved);
   }
 
-  for (const { statement, first } of findRepeatedStatements(data.statements)) {
+  const sharing = sharedPairs(
+    relationOf.subarray(0, wordyCount),
+    speakerOf.subarray(0, wordyCount),
+    data.relations.length,
+  );
+  for (const { statement, first } of findRepeatedStatements(sharing.map((k) => data.statements[wordy[k]!]!))) {
     issue(
       'statements',
       statement.id,
@@ -259,8 +285,11 @@ export function checkCrossRecordRules(
     );
   }
 
-  for (const relation of data.relations) {
-    if (!mentionedRelations.has(relation.id)) {
+  for (let r = 0; r < data.relations.length; r++) {
+    if (hasStatement[r] === 1) continue;
+    const relation = data.relations[r]!;
+    // A repeated id names its last record, which the duplicate id already reports.
+    if (hasStatement[relations.get(relation.id)!] !== 1 && !mentionedRelations.has(relation.id)) {
       issue(
         'relations',
         relation.id,
@@ -279,16 +308,109 @@ export function checkCrossRecordRules(
     );
   }
 
-  pushAll(issues, findDuplicateRelations(data.relations, files.relations));
+  pushAll(issues, findDuplicateRelations(data.relations, ends, data.entities.length, files.relations));
   pushAll(issues, findPartOfCycles(data.relations, files.relations));
   return issues;
 }
 
-/** Records by id, the last of a duplicated id kept (as `new Map` of entries keeps it), without an entry array per record. */
-function byId<T extends { id: string }>(records: readonly T[]): Map<string, T> {
-  const map = new Map<string, T>();
-  for (const record of records) map.set(record.id, record);
-  return map;
+const EMPTY_KINDS: ReadonlyMap<string, RecordKind> = new Map();
+
+interface IdIndex {
+  /** Entities' positions by id, the last of a duplicated id kept. */
+  entities: Map<string, number>;
+  /** Relations' positions by id, the last of a duplicated id kept. */
+  relations: Map<string, number>;
+  sources: Map<string, Source>;
+  /** The kind of the first record with the id, or undefined when none has it. */
+  kindOf: (id: string) => RecordKind | undefined;
+}
+
+/**
+ * Indexes the records by id and reports every id used before ("duplicate id"): ids are unique across
+ * the whole dataset, not only within a file. Ids of one kind share a prefix no other kind has
+ * (`rel:`, `st:`, `src:`, an entity type), so when every id has its own kind's prefix, as a record
+ * that passed its schema does, only a list can repeat its own ids: each is checked alone, and
+ * statements, which are only looked up when something is wrong, get no Map when they are sorted.
+ */
+function indexIds(
+  data: Dataset,
+  files: Record<RecordKind, string>,
+  issue: (kind: RecordKind, id: string, path: string, message: string) => void,
+): IdIndex {
+  const prefixed = RECORD_KINDS.every((kind) => data[kind].every((record) => idKind(record.id) === kind));
+  if (!prefixed) return indexMixedIds(data, files, issue);
+  const duplicate = (kind: RecordKind, id: string) =>
+    issue(kind, id, '/id', `duplicate id: ${show(id)} is already used earlier in ${files[kind]}`);
+  /** Each record's id → value, the last of a repeated id kept, reporting it. */
+  const index = <T extends { id: string }, V>(
+    kind: RecordKind,
+    records: readonly T[],
+    value: (record: T, i: number) => V,
+  ) => {
+    const map = new Map<string, V>();
+    for (let i = 0; i < records.length; i++) {
+      const size = map.size;
+      // One hash lookup per record: an id seen before leaves the size as it was.
+      if (map.set(records[i]!.id, value(records[i]!, i)).size === size) duplicate(kind, records[i]!.id);
+    }
+    return map;
+  };
+  const entities = index('entities', data.entities, (_, i) => i);
+  const relations = index('relations', data.relations, (_, i) => i);
+  const statements = data.statements;
+  let statementIds: Set<string> | undefined;
+  if (!strictlyIncreasing(statements)) {
+    statementIds = new Set();
+    for (const { id } of statements) {
+      const size = statementIds.size;
+      if (statementIds.add(id).size === size) duplicate('statements', id);
+    }
+  }
+  const sources = index('sources', data.sources, (source) => source);
+  const kindOf = (id: string): RecordKind | undefined => {
+    if (entities.has(id)) return 'entities';
+    if (relations.has(id)) return 'relations';
+    if (sources.has(id)) return 'sources';
+    statementIds ??= new Set(statements.map((s) => s.id));
+    return statementIds.has(id) ? 'statements' : undefined;
+  };
+  return { entities, relations, sources, kindOf };
+}
+
+/** Whether each record's id sorts after the one before it, which rules out a repeated id. */
+function strictlyIncreasing(records: readonly { id: string }[]): boolean {
+  for (let i = 1; i < records.length; i++) if (!(records[i - 1]!.id < records[i]!.id)) return false;
+  return true;
+}
+
+/** indexIds for records whose ids may carry another kind's prefix (a dataset built in code): one Map of every id. */
+function indexMixedIds(
+  data: Dataset,
+  files: Record<RecordKind, string>,
+  issue: (kind: RecordKind, id: string, path: string, message: string) => void,
+): IdIndex {
+  // The kind of the first record with each id (a kind, not an object per record).
+  const firstSeen = new Map<string, RecordKind>();
+  for (const kind of RECORD_KINDS) {
+    for (const record of data[kind]) {
+      const earlier = firstSeen.get(record.id);
+      if (earlier) {
+        const where = earlier === kind ? `earlier in ${files[kind]}` : `in ${files[earlier]}`;
+        issue(kind, record.id, '/id', `duplicate id: ${show(record.id)} is already used ${where}`);
+      } else firstSeen.set(record.id, kind);
+    }
+  }
+  const byId = <T extends { id: string }>(records: readonly T[]) => {
+    const map = new Map<string, T>();
+    for (const record of records) map.set(record.id, record);
+    return map;
+  };
+  return {
+    entities: new Map(data.entities.map(({ id }, e) => [id, e])),
+    relations: new Map(data.relations.map(({ id }, r) => [id, r])),
+    sources: byId(data.sources),
+    kindOf: (id) => firstSeen.get(id),
+  };
 }
 
 /** A source that reports the statement (its own, or appearance `appearance`; -1 for its own): known, and published no earlier. */
@@ -314,15 +436,18 @@ function checkReporting(
   }
 }
 
+/** Checks a statement's speaker (or reporter), and returns the entity's position, or -1 when none has its id. */
 function checkSpeaker(
   statement: Statement,
   field: 'speaker' | 'reportedBy',
-  entities: Map<string, Entity>,
+  entityList: readonly Entity[],
+  entities: Map<string, number>,
   issue: (kind: RecordKind, id: string, path: string, message: string) => void,
   unresolved: (kind: RecordKind, id: string, path: string, ref: string, expected: RecordKind) => void,
-) {
+): number {
   const id = statement[field]!;
-  const entity = entities.get(id);
+  const position = entities.get(id);
+  const entity = position === undefined ? undefined : entityList[position]!;
   if (!entity) unresolved('statements', statement.id, `/${field}`, id, 'entities');
   else if (!SPEAKER_TYPES.has(entity.type)) {
     const kind = ENTITY_TYPE_INFO[entity.type].label.toLowerCase();
@@ -333,13 +458,36 @@ function checkSpeaker(
       `${show(id)} is ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} and cannot speak; name the person, body or document that said it`,
     );
   }
+  return position ?? -1;
 }
 
-/** The same claim recorded twice splits its statements; symmetric types ignore direction. */
-function findDuplicateRelations(relations: Relation[], file: string): ValidationIssue[] {
+const RELATION_TYPE_NUMBER = new Map<string, number>(RELATION_TYPES.map((type, i) => [type, i]));
+
+/**
+ * The same claim recorded twice splits its statements; symmetric types ignore direction. Only
+ * relations that share their type and entities with another are keyed (`ends`: the positions of
+ * each relation's entities, -1 for none, below `entityCount`).
+ */
+function findDuplicateRelations(
+  relations: Relation[],
+  ends: { source: Int32Array; target: Int32Array },
+  entityCount: number,
+  file: string,
+): ValidationIssue[] {
+  // Each relation under one of its entities (the lower one when symmetric), with its type and the other.
+  const anchor = new Int32Array(relations.length);
+  const typeAndOther = new Int32Array(relations.length);
+  for (let r = 0; r < relations.length; r++) {
+    const type = RELATION_TYPE_NUMBER.get(relations[r]!.type) ?? -1;
+    const [source, target] = [ends.source[r]!, ends.target[r]!];
+    const swap = type >= 0 && RELATION_TYPE_INFO[RELATION_TYPES[type]!].symmetric && target < source;
+    anchor[r] = swap ? target : source;
+    typeAndOther[r] = type < 0 || source < 0 || target < 0 ? -1 : type * entityCount + (swap ? source : target);
+  }
   const issues: ValidationIssue[] = [];
   const byKey = new Map<string, string>();
-  for (const relation of relations) {
+  for (const r of sharedPairs(anchor, typeAndOther, entityCount)) {
+    const relation = relations[r]!;
     const ends = RELATION_TYPE_INFO[relation.type].symmetric
       ? [relation.source, relation.target].sort()
       : [relation.source, relation.target];

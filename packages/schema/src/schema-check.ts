@@ -8,6 +8,7 @@ import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
 import { PARTIAL_DATE_PATTERN, partialDateProblem } from './dates.js';
 import { pointerSegment, show } from './issues.js';
 import { closestName } from './suggest.js';
+import { compileQuickCheck, type QuickCheck } from './quick-check.js';
 import {
   CoverageSchema,
   EntitySchemas,
@@ -29,56 +30,17 @@ export interface FieldProblem {
 export type CheckedKind = RecordKind | 'redirects';
 
 /**
- * A record schema, compiled for the check every record gets. TypeBox checks `uniqueItems` by
- * hashing every item character by character with BigInts (an entity's `aliases` cost more than
- * the rest of the entity), so the schema is compiled without it and a top-level list of strings is
- * checked with a Set instead. A record that fails either is checked by the schema as it is, whose
- * errors are the ones reported.
+ * A record schema, compiled twice: as a quick check every record gets (see quick-check.ts), and as
+ * it is, compiled when a record first fails the quick check, whose errors are the ones reported.
  */
 interface RecordChecker {
-  /** The schema without `uniqueItems` on its top-level fields. */
-  lenient: TypeCheck<TSchema>;
-  /** The top-level fields whose lists must not hold an item twice. */
-  distinct: readonly string[];
-  /** The schema as it is, compiled when a record first fails. */
+  quick: QuickCheck;
   strict: () => TypeCheck<TSchema>;
 }
 
 function recordChecker(schema: TSchema): RecordChecker {
-  const properties = (schema as { properties?: Record<string, TSchema> }).properties ?? {};
-  const distinct = Object.keys(properties).filter((key) => properties[key]!.uniqueItems === true);
-  const lenientProperties = { ...properties };
-  for (const key of distinct) {
-    const { uniqueItems: _, ...rest } = properties[key]!;
-    lenientProperties[key] = rest as TSchema;
-  }
-  const lenientSchema = { ...schema, properties: lenientProperties } as TSchema;
-  // A `uniqueItems` deeper down would stay in the lenient schema: then the schema is used as it is.
-  if (distinct.length === 0 || JSON.stringify(lenientSchema).includes('"uniqueItems"')) {
-    const checker = TypeCompiler.Compile(schema);
-    return { lenient: checker, distinct: [], strict: () => checker };
-  }
   let strict: TypeCheck<TSchema> | undefined;
-  return {
-    lenient: TypeCompiler.Compile(lenientSchema),
-    distinct,
-    strict: () => (strict ??= TypeCompiler.Compile(schema)),
-  };
-}
-
-/** Whether each of the fields, where it is a list, holds only strings, none twice (otherwise the strict schema decides). */
-function hasDistinctStrings(record: Record<string, unknown>, fields: readonly string[]): boolean {
-  for (const field of fields) {
-    const list = record[field];
-    if (!Array.isArray(list) || list.length < 2) continue;
-    const seen = new Set<unknown>();
-    for (let i = 0; i < list.length; i++) {
-      const item: unknown = list[i];
-      if (typeof item !== 'string' || seen.has(item)) return false;
-      seen.add(item);
-    }
-  }
-  return true;
+  return { quick: compileQuickCheck(schema), strict: () => (strict ??= TypeCompiler.Compile(schema)) };
 }
 
 let checkers:
@@ -121,6 +83,12 @@ export function checkRecordShape(kind: CheckedKind, record: unknown): FieldProbl
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
     return [{ path: '', message: `must be an object, not ${describeType(record)}` }];
   }
+  const all = getCheckers();
+  const type = kind === 'entities' ? (record as { type?: unknown }).type : undefined;
+  const checker: RecordChecker | undefined =
+    kind !== 'entities' ? all[kind] : isEntityType(type) ? all.entity[type] : undefined;
+  // The quick check reads no deeper than the schema goes, so it is safe before the nesting check.
+  if (checker?.quick(record as Record<string, unknown>)) return [];
   // TypeBox walks nested values recursively (uniqueItems hashes them): 100,000 nested arrays from
   // JSON.parse would overflow the stack. No field nests more than two levels, so stop well before.
   const tooDeep = deeplyNestedField(record as Record<string, unknown>);
@@ -131,23 +99,12 @@ export function checkRecordShape(kind: CheckedKind, record: unknown): FieldProbl
         message: `is nested more than ${MAX_NESTING} levels deep; no field of a record nests more than two`,
       },
     ];
-  const all = getCheckers();
-  let checker: RecordChecker;
-  if (kind === 'entities') {
-    const type = (record as { type?: unknown }).type;
-    if (!isEntityType(type)) {
-      return [
-        type === undefined
-          ? { path: '/type', message: 'is required' }
-          : { path: '/type', message: `${show(type)} is not an entity type; use one of: ${ENTITY_TYPES.join(', ')}` },
-      ];
-    }
-    checker = all.entity[type];
-  } else {
-    checker = all[kind];
-  }
-  if (checker.lenient.Check(record) && hasDistinctStrings(record as Record<string, unknown>, checker.distinct))
-    return [];
+  if (checker === undefined)
+    return [
+      type === undefined
+        ? { path: '/type', message: 'is required' }
+        : { path: '/type', message: `${show(type)} is not an entity type; use one of: ${ENTITY_TYPES.join(', ')}` },
+    ];
   return translateErrors(checker.strict(), record);
 }
 

@@ -163,6 +163,8 @@ function validateData(input: unknown, options: ValidateOptions): ValidationResul
   let present: Map<string, RecordKind> | undefined;
   const presentOf = () => (present ??= presentIds(input as Partial<Record<RecordKind, unknown>>));
   let malformed = false;
+  // A relation whose only statement is malformed is not "without statements": count every reference.
+  const mentionedByMalformed = new Set<string>();
   const wellFormed: Dataset = { entities: [], relations: [], statements: [], sources: [] };
   for (const kind of RECORD_KINDS) {
     const records = (input as Record<string, unknown>)[kind];
@@ -186,6 +188,11 @@ function validateData(input: unknown, options: ValidateOptions): ValidationResul
         return;
       }
       malformed = true;
+      if (kind === 'statements') {
+        const relation =
+          typeof record === 'object' && record !== null ? (record as { relation?: unknown }).relation : undefined;
+        if (typeof relation === 'string') mentionedByMalformed.add(relation);
+      }
       const id = recordId(record);
       for (const p of [...shape, ...rules]) {
         const problem = wrongKindProblem(kind, record, p, presentOf()) ?? p;
@@ -195,17 +202,11 @@ function validateData(input: unknown, options: ValidateOptions): ValidationResul
     if (requireSorted) pushAll(errors, checkSorted(records, files[kind]));
   }
 
-  // A relation whose only statement is malformed is not "without statements": count every reference.
-  const rawStatements = (input as { statements?: unknown }).statements;
-  const mentioned = new Set<string>();
-  if (Array.isArray(rawStatements)) {
-    for (const s of rawStatements) {
-      const relation = typeof s === 'object' && s !== null ? (s as { relation?: unknown }).relation : undefined;
-      if (typeof relation === 'string') mentioned.add(relation);
-    }
-  }
   const exclusions = options.exclusions ?? (requireSorted ? EXCLUSIONS : {});
-  pushAll(errors, checkCrossRecordRules(wellFormed, files, mentioned, malformed ? presentOf() : undefined, exclusions));
+  pushAll(
+    errors,
+    checkCrossRecordRules(wellFormed, files, mentionedByMalformed, malformed ? presentOf() : undefined, exclusions),
+  );
   pushAll(
     errors,
     validateRedirects((input as { redirects?: unknown }).redirects, wellFormed, files.redirects, requireSorted),

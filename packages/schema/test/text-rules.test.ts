@@ -113,6 +113,22 @@ describe('source JSON: duplicate keys and numbers JSON cannot hold (issue 17, ca
     );
   });
 
+  it('reads a file without duplicates as fine even when a prototype carries an enumerable key', () => {
+    const text = '[{"id": "rel:a", "attributes": {"role": "x"}}]';
+    const twice = `${text.slice(0, -3)}, "role": "y"}}]`;
+    Object.defineProperty(Object.prototype, 'polluted', { value: 1, enumerable: true, configurable: true });
+    let results: ReturnType<typeof parse>[];
+    try {
+      results = [parse(text), parse(twice)];
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).polluted;
+    }
+    expect(results[0]).toEqual({ ok: true, value: [{ id: 'rel:a', attributes: { role: 'x' } }] });
+    expect(results[1]!.ok || formatIssue(results[1]!.issue)).toBe(
+      'data/relations.json:1:46: rel:a /attributes/role: duplicate key "role" (first at line 1); JSON keeps only the last one, so remove one of them',
+    );
+  });
+
   it('treats an escaped key as the same key', () => {
     const result = parse('[{"id": "rel:a", "attributes": {"role": "x", "r\\u006fle": "y"}}]');
     expect(result.ok || formatIssue(result.issue)).toBe(

@@ -24,7 +24,7 @@ import {
   type Source,
   type Statement,
 } from '@claimgraph/schema';
-// Compiled ahead of time from the schema's TypeBox schemas by scripts/quick-check-code.mjs (npm run build).
+// Compiled ahead of time from the schema's TypeBox schemas by its quickCheckModule (npm run build).
 import {
   ENTITY_CHECKS,
   RELATION_CHECK,
@@ -41,7 +41,7 @@ type Check = (record: Fields) => boolean;
 
 /**
  * A compiled schema check completed with what its compiled code leaves out for speed (see
- * scripts/quick-check-code.mjs): unknown fields with one Set lookup per key, unique lists with a Set.
+ * @claimgraph/schema's speedSchema): unknown fields with one Set lookup per key, unique lists with a Set.
  */
 function completed({ check, closed, known: fields, uniqueLists }: QuickCheck): Check {
   const known = new Set(fields);

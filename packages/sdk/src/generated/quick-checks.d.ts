@@ -1,6 +1,6 @@
 /**
  * Types of src/generated/quick-checks.js, which `npm run build` generates from @claimgraph/schema's
- * TypeBox schemas (scripts/quick-check-code.mjs): one compiled check per record schema.
+ * TypeBox schemas (its quickCheckModule): one compiled check per record schema.
  */
 export interface QuickCheck {
   /** The schema's verdict without id patterns on references, date patterns, unknown keys and unique lists (checked apart). */
