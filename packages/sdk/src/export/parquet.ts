@@ -1,7 +1,7 @@
 /**
  * The Parquet export: one folder per table (`parquet-layout.ts` says which files), typed columns
  * (lists, JSON, booleans, integers) and, for every partial date, sortable DATE columns beside the
- * date as written. Runs anywhere: hyparquet-writer returns bytes; only the Node path writes files.
+ * date as written. Runs anywhere: the encoder (`parquet-encode/`) returns bytes; only the Node path writes files.
  */
 import { RELATION_TYPE_INFO, type RelationType, type Statement } from '@claimgraph/schema';
 import { ClaimGraphError } from '../errors.js';
@@ -17,6 +17,10 @@ import {
   type ParquetLayout,
 } from './parquet-layout.js';
 import { parquetTableSchema } from './table-schema.js';
+import { ChunkWriter } from './parquet-encode/column-chunk.js';
+import { ParquetFileEncoder, type ParquetFileOptions } from './parquet-encode/file.js';
+import { ParquetValueError } from './parquet-encode/leaves.js';
+import { writerParts, type WriterParts } from './parquet-encode/writer-parts.js';
 
 /** A Parquet column: its name, its physical and logical type, and whether it may be null. */
 export interface ParquetColumn {
@@ -125,6 +129,12 @@ function schemaElements(column: ParquetColumn): SchemaElement[] {
   }
 }
 
+/** A file's schema elements: the root, then each column's. */
+export function parquetSchema(columns: readonly ParquetColumn[]): ParquetFileOptions['schema'] {
+  const root = { name: 'root', num_children: columns.length };
+  return [root, ...columns.flatMap(schemaElements)] as ParquetFileOptions['schema'];
+}
+
 /**
  * Rows per row group: engines plan their work and skip data by row group (min/max statistics), so
  * groups are large enough to read in one go (a few MB of compressed claimgraph rows) and small
@@ -141,14 +151,15 @@ const STATISTICS_LENGTH = 64;
 /** The writer's `created_by`: fixed, so that the same data always gives the same bytes. */
 const CREATED_BY = 'claimgraph';
 
-type ParquetWriteBuffer = (typeof import('hyparquet-writer'))['parquetWriteBuffer'];
+/** What writes the files of one export: hyparquet-writer's byte-level parts and the reused page buffers. */
+interface ParquetEncoder {
+  parts: WriterParts;
+  chunks: ChunkWriter;
+}
 
-/**
- * hyparquet-writer is an ES module only: loaded with import(), which the CommonJS build keeps,
- * it works from require() on every Node version, and only when Parquet is asked for.
- */
-async function parquetWriter(): Promise<ParquetWriteBuffer> {
-  return (await import('hyparquet-writer')).parquetWriteBuffer;
+async function parquetEncoder(): Promise<ParquetEncoder> {
+  const parts = await writerParts();
+  return { parts, chunks: new ChunkWriter(parts) };
 }
 
 /** A partial date's derived columns, memoised: a dataset repeats the same few thousand dates. */
@@ -226,35 +237,72 @@ function appearanceSource(records: ExportRecords): TableSource {
   return { length, value, id, date: () => undefined };
 }
 
-/** Writes some rows of one table (`positions` of `source`) as a Parquet file, in memory. */
+/**
+ * Writes some rows of one table (`positions` of `source`) as a Parquet file, in memory: a row
+ * group at a time, each group's columns filled (one pass over its rows each) and encoded.
+ */
 function parquetTable(
-  parquetWriteBuffer: ParquetWriteBuffer,
+  encoder: ParquetEncoder,
   kind: TableKind,
   source: TableSource,
   positions: readonly number[],
   stats: RelationStats | null,
   method: string,
 ): Uint8Array {
-  const count = positions.length;
+  const columns = parquetColumns(kind);
+  const file = new ParquetFileEncoder(
+    encoder.parts,
+    encoder.chunks,
+    // Min/max statistics help engines skip row groups on ids, dates and enums; on free text they only cost time.
+    columns.map((c) => ({ name: c.name, type: c.type, nullable: c.nullable, statistics: !c.freeText })),
+    { schema: parquetSchema(columns), createdBy: CREATED_BY, statisticsLength: STATISTICS_LENGTH },
+  );
+  const dates = dateColumns();
+  for (let first = 0; first < positions.length; first += PARQUET_ROW_GROUP_ROWS) {
+    const group = positions.slice(first, first + PARQUET_ROW_GROUP_ROWS);
+    const data = groupColumns(kind, source, group, stats, dates, method);
+    try {
+      file.writeRowGroup(columns.map((c) => data.get(c.name) ?? []));
+    } catch (error) {
+      if (!(error instanceof ParquetValueError)) throw error;
+      const field = columns.find((c) => c.name === error.column)?.field ?? error.column;
+      throw new ClaimGraphError(
+        `${method}(): ${kind}: ${source.id(group[error.row]!)} /${field}: ${error.message}; validate the dataset (claimgraph validate)`,
+      );
+    }
+  }
+  return file.finish();
+}
+
+/** The columns of one row group (`group`: positions in `source`), by name. */
+function groupColumns(
+  kind: TableKind,
+  source: TableSource,
+  group: readonly number[],
+  stats: RelationStats | null,
+  dates: (value: unknown) => [number, number, string] | null,
+  method: string,
+): Map<string, unknown[]> {
+  const count = group.length;
   // Column by column, each filled in one pass over the rows.
   const fill = (value: (position: number) => unknown): unknown[] => {
     const column = new Array<unknown>(count);
-    for (let i = 0; i < count; i++) column[i] = value(positions[i]!);
+    for (let i = 0; i < count; i++) column[i] = value(group[i]!);
     return column;
   };
   const data = new Map<string, unknown[]>();
-  const dates = dateColumns();
   for (const field of tableFields(kind)) {
     const read = source.value(field.name);
-    const values = fill((position) => {
-      const value = read(position);
-      if (value === undefined && field.required) {
+    const values = new Array<unknown>(count);
+    for (let i = 0; i < count; i++) {
+      const value = read(group[i]!);
+      if (value !== undefined) values[i] = value;
+      else if (field.required) {
         throw new ClaimGraphError(
-          `${method}(): ${kind}: ${source.id(position)} /${field.name}: is required; validate the dataset (claimgraph validate)`,
+          `${method}(): ${kind}: ${source.id(group[i]!)} /${field.name}: is required; validate the dataset (claimgraph validate)`,
         );
-      }
-      return value === undefined ? null : value;
-    });
+      } else values[i] = null;
+    }
     data.set(field.name, values);
     if (field.type === 'date') {
       const derived = values.map(dates);
@@ -284,19 +332,7 @@ function parquetTable(
       fill((position) => RELATION_TYPE_INFO[type(position) as RelationType]?.symmetric === true),
     );
   }
-  const columns = parquetColumns(kind);
-  const schema = [{ name: 'root', num_children: columns.length }, ...columns.flatMap(schemaElements)];
-  const buffer = parquetWriteBuffer({
-    // Text goes in as strings: bytes encoded here would cost the writer as much and live longer
-    // (README, "Parquet export": the writer's UTF-8 hot spot and the upstream change it needs).
-    // Min/max statistics help engines skip row groups on ids, dates and enums; on free text they only cost time.
-    columnData: columns.map((c) => ({ name: c.name, data: data.get(c.name) ?? [], statistics: !c.freeText })),
-    schema: schema as Parameters<typeof parquetWriteBuffer>[0]['schema'],
-    rowGroupSize: PARQUET_ROW_GROUP_ROWS,
-    statisticsTruncateLength: STATISTICS_LENGTH,
-    createdBy: CREATED_BY,
-  });
-  return new Uint8Array(buffer);
+  return data;
 }
 
 /**
@@ -312,7 +348,7 @@ export async function parquetParts(
   layout: ParquetLayout = SINGLE_DATASET_LAYOUT,
   datasets: readonly string[] = [],
 ): Promise<ExportPart[]> {
-  const write = await parquetWriter();
+  const encoder = await parquetEncoder();
   const kinds: TableKind[] = [
     'entities',
     'relations',
@@ -335,7 +371,7 @@ export async function parquetParts(
       mediatype: 'application/vnd.apache.parquet',
       format: 'parquet',
       records: positions.length,
-      content: parquetTable(write, kind, source, positions, kind === 'relations' ? stats : null, method),
+      content: parquetTable(encoder, kind, source, positions, kind === 'relations' ? stats : null, method),
     }));
   });
 }
