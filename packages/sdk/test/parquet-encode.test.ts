@@ -67,8 +67,11 @@ async function encode(columns: ParquetColumn[], data: unknown[][], groupRows: nu
     { schema: parquetSchema(columns), ...OPTIONS },
   );
   const rows = data[0]!.length;
-  for (let first = 0; first < rows; first += groupRows)
-    file.writeRowGroup(data.map((d) => d.slice(first, first + groupRows)));
+  for (let first = 0; first < rows; first += groupRows) {
+    // Copies: the encoder overwrites its input arrays, and the reference writer reads `data` after.
+    const group = data.map((d) => d.slice(first, first + groupRows));
+    file.writeRowGroup(group, group[0]!.length);
+  }
   return file.finish();
 }
 

@@ -155,11 +155,13 @@ const CREATED_BY = 'claimgraph';
 interface ParquetEncoder {
   parts: WriterParts;
   chunks: ChunkWriter;
+  /** One array per column place, refilled for every row group of every table. */
+  columns: unknown[][];
 }
 
 async function parquetEncoder(): Promise<ParquetEncoder> {
   const parts = await writerParts();
-  return { parts, chunks: new ChunkWriter(parts) };
+  return { parts, chunks: new ChunkWriter(parts), columns: [] };
 }
 
 /** A partial date's derived columns, memoised: a dataset repeats the same few thousand dates. */
@@ -189,6 +191,12 @@ interface TableSource {
   /** The id a row is named and partitioned by (a redirect's `from`, an appearance's statement). */
   id: (position: number) => string;
   date: (position: number) => unknown;
+  /**
+   * Fills the columns of the fields rows have (`columns` by field name) for `rows` rows, row `i`
+   * being `position(i)`; leaves the other places as they are. Record tables only: a record's own
+   * keys are visited, where reading every field of every row would mostly look up absent ones.
+   */
+  readRows?: (columns: ReadonlyMap<string, unknown[]>, position: (row: number) => number, rows: number) => void;
 }
 
 function recordSource(records: ExportRecords, kind: ExportKind): TableSource {
@@ -201,6 +209,15 @@ function recordSource(records: ExportRecords, kind: ExportKind): TableSource {
     value: (name) => (i) => list[i]![name],
     id: (i) => String(list[i]![key]),
     date: (i) => list[i]!.date,
+    readRows: (columns, position, rows) => {
+      for (let i = 0; i < rows; i++) {
+        const record = list[position(i)]!;
+        for (const key in record) {
+          const column = columns.get(key);
+          if (column) column[i] = record[key];
+        }
+      }
+    },
   };
 }
 
@@ -259,79 +276,99 @@ function parquetTable(
   );
   const dates = dateColumns();
   for (let first = 0; first < positions.length; first += PARQUET_ROW_GROUP_ROWS) {
-    const group = positions.slice(first, first + PARQUET_ROW_GROUP_ROWS);
-    const data = groupColumns(kind, source, group, stats, dates, method);
+    const rows = Math.min(PARQUET_ROW_GROUP_ROWS, positions.length - first);
+    const position = (row: number) => positions[first + row]!;
+    const data = groupColumns(encoder, kind, columns, source, position, rows, stats, dates, method);
     try {
-      file.writeRowGroup(columns.map((c) => data.get(c.name) ?? []));
+      file.writeRowGroup(data, rows);
     } catch (error) {
       if (!(error instanceof ParquetValueError)) throw error;
       const field = columns.find((c) => c.name === error.column)?.field ?? error.column;
       throw new ClaimGraphError(
-        `${method}(): ${kind}: ${source.id(group[error.row]!)} /${field}: ${error.message}; validate the dataset (claimgraph validate)`,
+        `${method}(): ${kind}: ${source.id(position(error.row))} /${field}: ${error.message}; validate the dataset (claimgraph validate)`,
       );
     }
   }
   return file.finish();
 }
 
-/** The columns of one row group (`group`: positions in `source`), by name. */
+/**
+ * The columns of one row group, in `columns` order, filled into the encoder's reused arrays:
+ * row `i` is `position(i)` of `source`. Each column is filled in one pass over the rows.
+ */
 function groupColumns(
+  encoder: ParquetEncoder,
   kind: TableKind,
+  columns: readonly ParquetColumn[],
   source: TableSource,
-  group: readonly number[],
+  position: (row: number) => number,
+  rows: number,
   stats: RelationStats | null,
   dates: (value: unknown) => [number, number, string] | null,
   method: string,
-): Map<string, unknown[]> {
-  const count = group.length;
-  // Column by column, each filled in one pass over the rows.
-  const fill = (value: (position: number) => unknown): unknown[] => {
-    const column = new Array<unknown>(count);
-    for (let i = 0; i < count; i++) column[i] = value(group[i]!);
-    return column;
+): unknown[][] {
+  const data = columns.map((_, c) => {
+    const reused = encoder.columns[c];
+    if (reused && reused.length >= rows) return reused;
+    // Made as long as the group needs (a small table needs small arrays), then reused.
+    return (encoder.columns[c] = new Array<unknown>(
+      Math.min(PARQUET_ROW_GROUP_ROWS, Math.max(rows, 2 * (reused?.length ?? 0))),
+    ));
+  });
+  const place = new Map(columns.map((c, i) => [c.name, i]));
+  const filled = new Set<string>();
+  const column = (name: string): unknown[] => {
+    filled.add(name);
+    return data[place.get(name)!]!;
   };
-  const data = new Map<string, unknown[]>();
-  for (const field of tableFields(kind)) {
-    const read = source.value(field.name);
-    const values = new Array<unknown>(count);
-    for (let i = 0; i < count; i++) {
-      const value = read(group[i]!);
-      if (value !== undefined) values[i] = value;
-      else if (field.required) {
-        throw new ClaimGraphError(
-          `${method}(): ${kind}: ${source.id(group[i]!)} /${field.name}: is required; validate the dataset (claimgraph validate)`,
-        );
-      } else values[i] = null;
+  const fill = (name: string, value: (position: number) => unknown): void => {
+    const values = column(name);
+    for (let i = 0; i < rows; i++) values[i] = value(position(i));
+  };
+  const fields = tableFields(kind);
+  if (source.readRows) {
+    const byName = new Map<string, unknown[]>();
+    for (const field of fields) byName.set(field.name, column(field.name).fill(undefined, 0, rows));
+    source.readRows(byName, position, rows);
+  } else {
+    for (const field of fields) {
+      const read = source.value(field.name);
+      const values = column(field.name);
+      for (let i = 0; i < rows; i++) values[i] = read(position(i));
     }
-    data.set(field.name, values);
+  }
+  for (const field of fields) {
+    const values = column(field.name);
+    if (field.required) {
+      for (let i = 0; i < rows; i++) {
+        if (values[i] === undefined) {
+          throw new ClaimGraphError(
+            `${method}(): ${kind}: ${source.id(position(i))} /${field.name}: is required; validate the dataset (claimgraph validate)`,
+          );
+        }
+      }
+    }
     if (field.type === 'date') {
-      const derived = values.map(dates);
-      for (const [part, name] of ['start', 'end', 'precision'].entries())
-        data.set(
-          `${field.name}_${name}`,
-          derived.map((d) => (d ? d[part]! : null)),
-        );
+      const start = column(`${field.name}_start`);
+      const end = column(`${field.name}_end`);
+      const precision = column(`${field.name}_precision`);
+      for (let i = 0; i < rows; i++) {
+        const derived = dates(values[i]);
+        start[i] = derived ? derived[0] : null;
+        end[i] = derived ? derived[1] : null;
+        precision[i] = derived ? derived[2] : null;
+      }
     }
   }
   if (kind === 'relations' && stats) {
-    data.set(
-      'status',
-      fill((position) => stats.status(position)),
-    );
-    data.set(
-      'supports',
-      fill((position) => stats.supports[position]),
-    );
-    data.set(
-      'disputes',
-      fill((position) => stats.disputes[position]),
-    );
+    fill('status', (p) => stats.status(p));
+    fill('supports', (p) => stats.supports[p]);
+    fill('disputes', (p) => stats.disputes[p]);
     const type = source.value('type');
-    data.set(
-      'symmetric',
-      fill((position) => RELATION_TYPE_INFO[type(position) as RelationType]?.symmetric === true),
-    );
+    fill('symmetric', (p) => RELATION_TYPE_INFO[type(p) as RelationType]?.symmetric === true);
   }
+  // A column nothing filled holds nulls, not the last table's values.
+  for (const c of columns) if (!filled.has(c.name)) column(c.name).fill(null, 0, rows);
   return data;
 }
 

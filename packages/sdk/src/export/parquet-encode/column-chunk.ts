@@ -7,7 +7,7 @@ import type { ColumnChunk, Encoding, OffsetIndex, PageHeader, ParquetType, Stati
 import type { ByteWriter } from 'hyparquet-writer/src/bytewriter.js';
 import type { ParquetColumn } from '../parquet.js';
 import { bitWidth, dictionaryOf, utf16Size, utf8Size, type Dictionary } from './dictionary.js';
-import type { Leaves } from './leaves.js';
+import { grown, LeafBuffers, type Leaves } from './leaves.js';
 import { MinMax } from './statistics.js';
 import { writeText } from './text.js';
 import type { WriterParts } from './writer-parts.js';
@@ -71,6 +71,13 @@ export class ChunkWriter {
   private readonly page: ByteWriter;
   private readonly levels: ByteWriter;
   private readonly header: ByteWriter;
+  /** The levels' buffers, reused by every file this writer writes. */
+  readonly leafBuffers = new LeafBuffers();
+  private indexBuffer = new Int32Array(0);
+  private readonly indexes = (count: number): Int32Array => {
+    if (this.indexBuffer.length < count) this.indexBuffer = new Int32Array(grown(count));
+    return this.indexBuffer.subarray(0, count);
+  };
 
   constructor(private readonly parts: WriterParts) {
     this.page = new parts.ByteWriter(PAGE_SIZE + (1 << 16));
@@ -82,17 +89,19 @@ export class ChunkWriter {
     const type = PHYSICAL[column.type];
     const start = file.offset;
     const minMax = column.statistics ? new MinMax() : null;
-    const { definition, repetition, values, slots } = leaves;
+    const { definition, repetition, values, count, slots } = leaves;
     const full = column.type === 'LIST<STRING>' ? (column.nullable ? 2 : 1) : column.nullable ? 1 : 0;
     const dictionary =
       type === 'BOOLEAN'
         ? null
         : dictionaryOf(
-            values as (string | number)[],
+            values,
+            count,
             column.type === 'JSON' ? utf8Size : utf16Size,
             slots,
             definition,
             full,
+            this.indexes,
           );
     let uncompressed = 0;
     let dictionaryOffset: bigint | undefined;
@@ -179,7 +188,7 @@ export class ChunkWriter {
       });
     }
     const statistics: Statistics | undefined = minMax
-      ? { min_value: minMax.min, max_value: minMax.max, null_count: BigInt(slots - values.length) }
+      ? { min_value: minMax.min, max_value: minMax.max, null_count: BigInt(slots - count) }
       : undefined;
     const chunk: ColumnChunk = {
       file_offset: BigInt(start),

@@ -9,7 +9,7 @@
 export interface Dictionary {
   /** The distinct values, in order of first appearance (so the same data gives the same bytes). */
   entries: (string | number)[];
-  /** Each value's entry. */
+  /** Each value's entry (a view of a reused buffer: valid until the next chunk). */
   indexes: Int32Array;
 }
 
@@ -44,13 +44,14 @@ function utf8Length(text: string): number {
  * says which slots hold a value (`full`).
  */
 export function dictionaryOf(
-  values: readonly (string | number)[],
+  values: readonly unknown[],
+  count: number,
   sizeOf: SizeOf,
   slots: number,
   definition: Uint8Array | null,
   full: number,
+  indexBuffer: (count: number) => Int32Array,
 ): Dictionary | null {
-  const count = values.length;
   if (count === 0) return null;
   const sampled = Math.min(slots, SAMPLE);
   const seen = new Set<string | number>();
@@ -64,7 +65,7 @@ export function dictionaryOf(
       for (; slot < at; slot++) if (definition[slot] === full) value++;
       if (definition[at] !== full) continue;
     } else value = at;
-    const sample = values[value]!;
+    const sample = values[value] as string | number;
     const size = sizeOf(sample);
     sampleBytes += size;
     if (!seen.has(sample)) {
@@ -76,11 +77,11 @@ export function dictionaryOf(
 
   const index = new Map<string | number, number>();
   const entries: (string | number)[] = [];
-  const indexes = new Int32Array(count);
+  const indexes = indexBuffer(count);
   let entryBytes = 0;
   let totalBytes = 0;
   for (let i = 0; i < count; i++) {
-    const value = values[i]!;
+    const value = values[i] as string | number;
     const size = sizeOf(value);
     totalBytes += size;
     let at = index.get(value);

@@ -37,16 +37,16 @@ export class ParquetFileEncoder {
   }
 
   /**
-   * One row group: `values[c][row]` is column `c`'s value in a row (null or undefined for none).
-   * A value that does not fit its column throws a `ParquetValueError` naming the column and row.
+   * One row group of `rows` rows: `values[c][row]` is column `c`'s value in a row (null or
+   * undefined for none); the arrays are the caller's scratch, overwritten here. A value that does
+   * not fit its column throws a `ParquetValueError` naming the column and row.
    */
-  writeRowGroup(values: readonly (readonly unknown[])[]): void {
-    const rows = values[0]?.length ?? 0;
+  writeRowGroup(values: readonly unknown[][], rows: number): void {
     const start = this.file.offset;
     const chunks = this.columns.map((column, c) => {
       let written: WrittenChunk;
       try {
-        written = this.chunks.write(this.file, column, leavesOf(column, values[c]!));
+        written = this.chunks.write(this.file, column, leavesOf(column, values[c]!, rows, this.chunks.leafBuffers));
       } catch (error) {
         if (error instanceof ParquetValueError) error.column ??= column.name;
         throw error;

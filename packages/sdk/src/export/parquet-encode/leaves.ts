@@ -19,8 +19,9 @@ export class ParquetValueError extends Error {
 }
 
 export interface Leaves {
-  /** The non-null leaf values: strings (STRING, JSON as text), integers or booleans. */
-  values: (string | number | boolean)[];
+  /** The non-null leaf values, in the first `count` places: strings (STRING, JSON as text), integers or booleans. */
+  values: unknown[];
+  count: number;
   /** One entry per leaf slot (value, null or empty list); null for a required flat column. */
   definition: Uint8Array | null;
   /** Lists only: 0 where a row starts, 1 for a list's next element. */
@@ -68,36 +69,56 @@ const PHYSICAL: Record<EncodedColumn['type'], Physical> = {
   'LIST<STRING>': text,
 };
 
-/** The leaves of a group's values (`values[row]`, null or undefined for none). */
-export function leavesOf(column: EncodedColumn, values: readonly unknown[]): Leaves {
-  return column.type === 'LIST<STRING>' ? listLeaves(column, values) : flatLeaves(column, values);
+/**
+ * The levels' typed arrays and a list column's leaf values, reused from chunk to chunk: a row
+ * group's arrays would otherwise be large objects that only a full garbage collection frees.
+ */
+export class LeafBuffers {
+  private definitionBytes = new Uint8Array(0);
+  private repetitionBytes = new Uint8Array(0);
+  readonly listValues: string[] = [];
+
+  definition(slots: number): Uint8Array {
+    if (this.definitionBytes.length < slots) this.definitionBytes = new Uint8Array(grown(slots));
+    return this.definitionBytes.subarray(0, slots);
+  }
+
+  repetition(slots: number): Uint8Array {
+    if (this.repetitionBytes.length < slots) this.repetitionBytes = new Uint8Array(grown(slots));
+    return this.repetitionBytes.subarray(0, slots);
+  }
 }
 
-function flatLeaves(column: EncodedColumn, values: readonly unknown[]): Leaves {
-  const rows = values.length;
-  if (!column.nullable && (column.type === 'STRING' || column.type === 'BOOLEAN')) {
-    // A required string or boolean column is its own leaves once checked: no copy.
-    const expected = column.type === 'STRING' ? 'string' : 'boolean';
-    for (let row = 0; row < rows; row++) {
-      if (typeof values[row] !== expected) PHYSICAL[column.type](values[row] ?? missing(row), row);
-    }
-    return { values: values as (string | boolean)[], definition: null, repetition: null, slots: rows, rows };
-  }
+/** A capacity for `needed` entries, with room to spare so that a buffer grows only a few times. */
+export const grown = (needed: number): number => Math.max(needed, 1024, Math.ceil(needed * 1.5));
+
+/**
+ * The leaves of a group's values (`values[row]` for its `rows` rows, null or undefined for none).
+ * A flat column's non-null values are moved to the front of `values`, in place.
+ */
+export function leavesOf(column: EncodedColumn, values: unknown[], rows: number, buffers: LeafBuffers): Leaves {
+  return column.type === 'LIST<STRING>'
+    ? listLeaves(column, values, rows, buffers)
+    : flatLeaves(column, values, rows, buffers);
+}
+
+function flatLeaves(column: EncodedColumn, values: unknown[], rows: number, buffers: LeafBuffers): Leaves {
   const physical = PHYSICAL[column.type];
-  const leaves: (string | number | boolean)[] = [];
-  const definition = column.nullable ? new Uint8Array(rows) : null;
   const textual = column.type === 'STRING';
+  const definition = column.nullable ? buffers.definition(rows) : null;
+  let count = 0;
   for (let row = 0; row < rows; row++) {
     const value = values[row];
     if (value === null || value === undefined) {
       if (!definition) missing(row);
+      definition[row] = 0;
       continue;
     }
     if (definition) definition[row] = 1;
     // Strings, the commonest, are checked here rather than through a call.
-    leaves.push(textual && typeof value === 'string' ? value : physical(value, row));
+    values[count++] = textual && typeof value === 'string' ? value : physical(value, row);
   }
-  return { values: leaves, definition, repetition: null, slots: rows, rows };
+  return { values, count, definition, repetition: null, slots: rows, rows };
 }
 
 function missing(row: number): never {
@@ -108,8 +129,7 @@ function missing(row: number): never {
  * A three-level list: definition 0 is a null list (nullable columns only), one less than the
  * maximum an empty list, the maximum an element; elements are required.
  */
-function listLeaves(column: EncodedColumn, values: readonly unknown[]): Leaves {
-  const rows = values.length;
+function listLeaves(column: EncodedColumn, values: readonly unknown[], rows: number, buffers: LeafBuffers): Leaves {
   const full = column.nullable ? 2 : 1;
   let slots = 0;
   for (let row = 0; row < rows; row++) {
@@ -121,23 +141,23 @@ function listLeaves(column: EncodedColumn, values: readonly unknown[]): Leaves {
       throw new ParquetValueError(row, `expected a list, got ${describe(list)}`);
     } else slots += Math.max(1, list.length);
   }
-  const leaves: string[] = [];
-  const definition = new Uint8Array(slots);
-  const repetition = new Uint8Array(slots);
+  const leaves = buffers.listValues;
+  const definition = buffers.definition(slots);
+  const repetition = buffers.repetition(slots);
   let slot = 0;
+  let count = 0;
   for (let row = 0; row < rows; row++) {
     const list = values[row] as unknown[] | null | undefined;
-    if (list === null || list === undefined) {
-      slot++;
-    } else if (list.length === 0) {
-      definition[slot++] = full - 1;
-    } else {
-      for (let i = 0; i < list.length; i++) {
-        if (i > 0) repetition[slot] = 1;
-        definition[slot++] = full;
-        leaves.push(text(list[i], row) as string);
-      }
+    if (list === null || list === undefined || list.length === 0) {
+      repetition[slot] = 0;
+      definition[slot++] = list ? full - 1 : 0;
+      continue;
+    }
+    for (let i = 0; i < list.length; i++) {
+      repetition[slot] = i === 0 ? 0 : 1;
+      definition[slot++] = full;
+      leaves[count++] = text(list[i], row) as string;
     }
   }
-  return { values: leaves, definition, repetition, slots, rows };
+  return { values: leaves, count, definition, repetition, slots, rows };
 }
