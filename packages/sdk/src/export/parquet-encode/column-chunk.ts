@@ -6,7 +6,7 @@
 import type { ColumnChunk, Encoding, OffsetIndex, PageHeader, ParquetType, Statistics } from 'hyparquet';
 import type { ByteWriter } from 'hyparquet-writer/src/bytewriter.js';
 import type { ParquetColumn } from '../parquet.js';
-import { bitWidth, dictionaryOf, utf16Size, utf8Size, type Dictionary } from './dictionary.js';
+import { bitWidth, dictionaryOf, type Dictionary } from './dictionary.js';
 import { grown, LeafBuffers, type Leaves } from './leaves.js';
 import { MinMax } from './statistics.js';
 import { writeText } from './text.js';
@@ -94,15 +94,7 @@ export class ChunkWriter {
     const dictionary =
       type === 'BOOLEAN'
         ? null
-        : dictionaryOf(
-            values,
-            count,
-            column.type === 'JSON' ? utf8Size : utf16Size,
-            slots,
-            definition,
-            full,
-            this.indexes,
-          );
+        : dictionaryOf(values, count, column.type === 'JSON', slots, definition, full, this.indexes);
     let uncompressed = 0;
     let dictionaryOffset: bigint | undefined;
     if (dictionary) {

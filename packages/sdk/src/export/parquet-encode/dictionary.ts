@@ -17,12 +17,9 @@ const SAMPLE = 1000;
 /** A sample whose distinct values are more than this share of its bytes is written plain. */
 const SAMPLE_DISTINCT_SHARE = 0.9;
 
-/** How a value's plain size is counted: text by UTF-16 length or by UTF-8 bytes (JSON, as hyparquet-writer counts its encoded bytes). */
-export type SizeOf = (value: string | number) => number;
-
-export const utf16Size: SizeOf = (value) => (typeof value === 'string' ? 4 + value.length : 4);
-
-export const utf8Size: SizeOf = (value) => (typeof value === 'string' ? 4 + utf8Length(value) : 4);
+/** A value's plain size: a string's 4-byte length and its UTF-16 length, or its UTF-8 bytes (JSON, as hyparquet-writer counts its encoded bytes); an INT32's 4 bytes. */
+const plainSize = (value: string | number, utf8: boolean): number =>
+  typeof value === 'string' ? 4 + (utf8 ? utf8Length(value) : value.length) : 4;
 
 function utf8Length(text: string): number {
   let bytes = text.length;
@@ -46,7 +43,7 @@ function utf8Length(text: string): number {
 export function dictionaryOf(
   values: readonly unknown[],
   count: number,
-  sizeOf: SizeOf,
+  utf8: boolean,
   slots: number,
   definition: Uint8Array | null,
   full: number,
@@ -66,7 +63,7 @@ export function dictionaryOf(
       if (definition[at] !== full) continue;
     } else value = at;
     const sample = values[value] as string | number;
-    const size = sizeOf(sample);
+    const size = plainSize(sample, utf8);
     sampleBytes += size;
     if (!seen.has(sample)) {
       seen.add(sample);
@@ -82,7 +79,7 @@ export function dictionaryOf(
   let totalBytes = 0;
   for (let i = 0; i < count; i++) {
     const value = values[i] as string | number;
-    const size = sizeOf(value);
+    const size = plainSize(value, utf8);
     totalBytes += size;
     let at = index.get(value);
     if (at === undefined) {
