@@ -72,6 +72,14 @@ describe('exportDataset() options and errors', () => {
     );
   });
 
+  it('names the record and field of a value of the wrong type when writing Parquet from a plain dataset', async () => {
+    const data = awkwardDataset();
+    data.entities[4] = { ...data.entities[4]!, aliases: ['ok', 7] } as unknown as (typeof data.entities)[number];
+    await expect(exportDataset(data, 'parquet')).rejects.toThrow(
+      `@claimgraph/sdk: exportDataset(): entities: ${data.entities[4]!.id} /aliases: expected a string, got number; validate the dataset (claimgraph validate)`,
+    );
+  });
+
   it('refuses something that is neither a ClaimGraph nor a dataset', async () => {
     await expect(exportDataset({ entities: [] } as never, 'ndjson')).rejects.toThrow(
       '@claimgraph/sdk: exportDataset(): expected a ClaimGraph or a dataset { entities, relations, statements, sources }, each a list of records',
@@ -197,7 +205,8 @@ describe('checkedReleaseNdjsonFiles() (@claimgraph/sdk/internal)', () => {
 describe('the @claimgraph/sdk/export entry', () => {
   it('imports no Node built-in except from the file writer, which loads only when out is given', () => {
     const folder = join(__dirname, '..', 'src', 'export');
-    for (const file of readdirSync(folder)) {
+    // Subfolders too (the Parquet encoder is one).
+    for (const file of readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
       const source = readFileSync(join(folder, file), 'utf8');
       expect(source, file).not.toMatch(/^import[^;]*from '(node:)?(fs|path|os|stream|crypto)(\/promises)?'/m);
     }

@@ -1,7 +1,7 @@
 /**
  * The Parquet export: one folder per table (`parquet-layout.ts` says which files), typed columns
  * (lists, JSON, booleans, integers) and, for every partial date, sortable DATE columns beside the
- * date as written. Runs anywhere: hyparquet-writer returns bytes; only the Node path writes files.
+ * date as written. Runs anywhere: the encoder (`parquet-encode/`) returns bytes; only the Node path writes files.
  */
 import { RELATION_TYPE_INFO, type RelationType, type Statement } from '@claimgraph/schema';
 import { ClaimGraphError } from '../errors.js';
@@ -17,6 +17,10 @@ import {
   type ParquetLayout,
 } from './parquet-layout.js';
 import { parquetTableSchema } from './table-schema.js';
+import { ChunkWriter } from './parquet-encode/column-chunk.js';
+import { ParquetFileEncoder, type ParquetFileOptions } from './parquet-encode/file.js';
+import { ParquetValueError } from './parquet-encode/leaves.js';
+import { writerParts, type WriterParts } from './parquet-encode/writer-parts.js';
 
 /** A Parquet column: its name, its physical and logical type, and whether it may be null. */
 export interface ParquetColumn {
@@ -125,6 +129,12 @@ function schemaElements(column: ParquetColumn): SchemaElement[] {
   }
 }
 
+/** A file's schema elements: the root, then each column's. */
+export function parquetSchema(columns: readonly ParquetColumn[]): ParquetFileOptions['schema'] {
+  const root = { name: 'root', num_children: columns.length };
+  return [root, ...columns.flatMap(schemaElements)] as ParquetFileOptions['schema'];
+}
+
 /**
  * Rows per row group: engines plan their work and skip data by row group (min/max statistics), so
  * groups are large enough to read in one go (a few MB of compressed claimgraph rows) and small
@@ -141,14 +151,17 @@ const STATISTICS_LENGTH = 64;
 /** The writer's `created_by`: fixed, so that the same data always gives the same bytes. */
 const CREATED_BY = 'claimgraph';
 
-type ParquetWriteBuffer = (typeof import('hyparquet-writer'))['parquetWriteBuffer'];
+/** What writes the files of one export: hyparquet-writer's byte-level parts and the reused page buffers. */
+interface ParquetEncoder {
+  parts: WriterParts;
+  chunks: ChunkWriter;
+  /** One array per column place, refilled for every row group of every table. */
+  columns: unknown[][];
+}
 
-/**
- * hyparquet-writer is an ES module only: loaded with import(), which the CommonJS build keeps,
- * it works from require() on every Node version, and only when Parquet is asked for.
- */
-async function parquetWriter(): Promise<ParquetWriteBuffer> {
-  return (await import('hyparquet-writer')).parquetWriteBuffer;
+async function parquetEncoder(): Promise<ParquetEncoder> {
+  const parts = await writerParts();
+  return { parts, chunks: new ChunkWriter(parts), columns: [] };
 }
 
 /** A partial date's derived columns, memoised: a dataset repeats the same few thousand dates. */
@@ -178,6 +191,12 @@ interface TableSource {
   /** The id a row is named and partitioned by (a redirect's `from`, an appearance's statement). */
   id: (position: number) => string;
   date: (position: number) => unknown;
+  /**
+   * Fills the columns of the fields rows have (`columns` by field name) for `rows` rows, row `i`
+   * being `position(i)`; leaves the other places as they are. Record tables only: a record's own
+   * keys are visited, where reading every field of every row would mostly look up absent ones.
+   */
+  readRows?: (columns: ReadonlyMap<string, unknown[]>, position: (row: number) => number, rows: number) => void;
 }
 
 function recordSource(records: ExportRecords, kind: ExportKind): TableSource {
@@ -190,6 +209,15 @@ function recordSource(records: ExportRecords, kind: ExportKind): TableSource {
     value: (name) => (i) => list[i]![name],
     id: (i) => String(list[i]![key]),
     date: (i) => list[i]!.date,
+    readRows: (columns, position, rows) => {
+      for (let i = 0; i < rows; i++) {
+        const record = list[position(i)]!;
+        for (const key in record) {
+          const column = columns.get(key);
+          if (column) column[i] = record[key];
+        }
+      }
+    },
   };
 }
 
@@ -226,77 +254,122 @@ function appearanceSource(records: ExportRecords): TableSource {
   return { length, value, id, date: () => undefined };
 }
 
-/** Writes some rows of one table (`positions` of `source`) as a Parquet file, in memory. */
+/**
+ * Writes some rows of one table (`positions` of `source`) as a Parquet file, in memory: a row
+ * group at a time, each group's columns filled (one pass over its rows each) and encoded.
+ */
 function parquetTable(
-  parquetWriteBuffer: ParquetWriteBuffer,
+  encoder: ParquetEncoder,
   kind: TableKind,
   source: TableSource,
   positions: readonly number[],
   stats: RelationStats | null,
   method: string,
 ): Uint8Array {
-  const count = positions.length;
-  // Column by column, each filled in one pass over the rows.
-  const fill = (value: (position: number) => unknown): unknown[] => {
-    const column = new Array<unknown>(count);
-    for (let i = 0; i < count; i++) column[i] = value(positions[i]!);
-    return column;
-  };
-  const data = new Map<string, unknown[]>();
+  const columns = parquetColumns(kind);
+  const file = new ParquetFileEncoder(
+    encoder.parts,
+    encoder.chunks,
+    // Min/max statistics help engines skip row groups on ids, dates and enums; on free text they only cost time.
+    columns.map((c) => ({ name: c.name, type: c.type, nullable: c.nullable, statistics: !c.freeText })),
+    { schema: parquetSchema(columns), createdBy: CREATED_BY, statisticsLength: STATISTICS_LENGTH },
+  );
   const dates = dateColumns();
-  for (const field of tableFields(kind)) {
-    const read = source.value(field.name);
-    const values = fill((position) => {
-      const value = read(position);
-      if (value === undefined && field.required) {
-        throw new ClaimGraphError(
-          `${method}(): ${kind}: ${source.id(position)} /${field.name}: is required; validate the dataset (claimgraph validate)`,
-        );
+  for (let first = 0; first < positions.length; first += PARQUET_ROW_GROUP_ROWS) {
+    const rows = Math.min(PARQUET_ROW_GROUP_ROWS, positions.length - first);
+    const position = (row: number) => positions[first + row]!;
+    const data = groupColumns(encoder, kind, columns, source, position, rows, stats, dates, method);
+    try {
+      file.writeRowGroup(data, rows);
+    } catch (error) {
+      if (!(error instanceof ParquetValueError)) throw error;
+      const field = columns.find((c) => c.name === error.column)?.field ?? error.column;
+      throw new ClaimGraphError(
+        `${method}(): ${kind}: ${source.id(position(error.row))} /${field}: ${error.message}; validate the dataset (claimgraph validate)`,
+      );
+    }
+  }
+  return file.finish();
+}
+
+/**
+ * The columns of one row group, in `columns` order, filled into the encoder's reused arrays:
+ * row `i` is `position(i)` of `source`. Each column is filled in one pass over the rows.
+ */
+function groupColumns(
+  encoder: ParquetEncoder,
+  kind: TableKind,
+  columns: readonly ParquetColumn[],
+  source: TableSource,
+  position: (row: number) => number,
+  rows: number,
+  stats: RelationStats | null,
+  dates: (value: unknown) => [number, number, string] | null,
+  method: string,
+): unknown[][] {
+  const data = columns.map((_, c) => {
+    const reused = encoder.columns[c];
+    if (reused && reused.length >= rows) return reused;
+    // Made as long as the group needs (a small table needs small arrays), then reused.
+    return (encoder.columns[c] = new Array<unknown>(
+      Math.min(PARQUET_ROW_GROUP_ROWS, Math.max(rows, 2 * (reused?.length ?? 0))),
+    ));
+  });
+  const place = new Map(columns.map((c, i) => [c.name, i]));
+  const filled = new Set<string>();
+  const column = (name: string): unknown[] => {
+    filled.add(name);
+    return data[place.get(name)!]!;
+  };
+  const fill = (name: string, value: (position: number) => unknown): void => {
+    const values = column(name);
+    for (let i = 0; i < rows; i++) values[i] = value(position(i));
+  };
+  const fields = tableFields(kind);
+  if (source.readRows) {
+    const byName = new Map<string, unknown[]>();
+    for (const field of fields) byName.set(field.name, column(field.name).fill(undefined, 0, rows));
+    source.readRows(byName, position, rows);
+  } else {
+    for (const field of fields) {
+      const read = source.value(field.name);
+      const values = column(field.name);
+      for (let i = 0; i < rows; i++) values[i] = read(position(i));
+    }
+  }
+  for (const field of fields) {
+    const values = column(field.name);
+    if (field.required) {
+      for (let i = 0; i < rows; i++) {
+        if (values[i] === undefined) {
+          throw new ClaimGraphError(
+            `${method}(): ${kind}: ${source.id(position(i))} /${field.name}: is required; validate the dataset (claimgraph validate)`,
+          );
+        }
       }
-      return value === undefined ? null : value;
-    });
-    data.set(field.name, values);
+    }
     if (field.type === 'date') {
-      const derived = values.map(dates);
-      for (const [part, name] of ['start', 'end', 'precision'].entries())
-        data.set(
-          `${field.name}_${name}`,
-          derived.map((d) => (d ? d[part]! : null)),
-        );
+      const start = column(`${field.name}_start`);
+      const end = column(`${field.name}_end`);
+      const precision = column(`${field.name}_precision`);
+      for (let i = 0; i < rows; i++) {
+        const derived = dates(values[i]);
+        start[i] = derived ? derived[0] : null;
+        end[i] = derived ? derived[1] : null;
+        precision[i] = derived ? derived[2] : null;
+      }
     }
   }
   if (kind === 'relations' && stats) {
-    data.set(
-      'status',
-      fill((position) => stats.status(position)),
-    );
-    data.set(
-      'supports',
-      fill((position) => stats.supports[position]),
-    );
-    data.set(
-      'disputes',
-      fill((position) => stats.disputes[position]),
-    );
+    fill('status', (p) => stats.status(p));
+    fill('supports', (p) => stats.supports[p]);
+    fill('disputes', (p) => stats.disputes[p]);
     const type = source.value('type');
-    data.set(
-      'symmetric',
-      fill((position) => RELATION_TYPE_INFO[type(position) as RelationType]?.symmetric === true),
-    );
+    fill('symmetric', (p) => RELATION_TYPE_INFO[type(p) as RelationType]?.symmetric === true);
   }
-  const columns = parquetColumns(kind);
-  const schema = [{ name: 'root', num_children: columns.length }, ...columns.flatMap(schemaElements)];
-  const buffer = parquetWriteBuffer({
-    // Text goes in as strings: bytes encoded here would cost the writer as much and live longer
-    // (README, "Parquet export": the writer's UTF-8 hot spot and the upstream change it needs).
-    // Min/max statistics help engines skip row groups on ids, dates and enums; on free text they only cost time.
-    columnData: columns.map((c) => ({ name: c.name, data: data.get(c.name) ?? [], statistics: !c.freeText })),
-    schema: schema as Parameters<typeof parquetWriteBuffer>[0]['schema'],
-    rowGroupSize: PARQUET_ROW_GROUP_ROWS,
-    statisticsTruncateLength: STATISTICS_LENGTH,
-    createdBy: CREATED_BY,
-  });
-  return new Uint8Array(buffer);
+  // A column nothing filled holds nulls, not the last table's values.
+  for (const c of columns) if (!filled.has(c.name)) column(c.name).fill(null, 0, rows);
+  return data;
 }
 
 /**
@@ -312,7 +385,7 @@ export async function parquetParts(
   layout: ParquetLayout = SINGLE_DATASET_LAYOUT,
   datasets: readonly string[] = [],
 ): Promise<ExportPart[]> {
-  const write = await parquetWriter();
+  const encoder = await parquetEncoder();
   const kinds: TableKind[] = [
     'entities',
     'relations',
@@ -335,7 +408,7 @@ export async function parquetParts(
       mediatype: 'application/vnd.apache.parquet',
       format: 'parquet',
       records: positions.length,
-      content: parquetTable(write, kind, source, positions, kind === 'relations' ? stats : null, method),
+      content: parquetTable(encoder, kind, source, positions, kind === 'relations' ? stats : null, method),
     }));
   });
 }

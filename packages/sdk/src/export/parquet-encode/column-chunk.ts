@@ -1,0 +1,288 @@
+/**
+ * One column chunk (a column's values in one row group) as Parquet pages: a dictionary page when
+ * the chunk repeats its values, then DATA_PAGE_V2 pages of about 1 MiB that each begin at a row,
+ * Snappy-compressed; its min/max gathered while the values are written, and its metadata.
+ */
+import type { ColumnChunk, Encoding, OffsetIndex, PageHeader, ParquetType, Statistics } from 'hyparquet';
+import type { ByteWriter } from 'hyparquet-writer/src/bytewriter.js';
+import type { ParquetColumn } from '../parquet.js';
+import { bitWidth, dictionaryOf, type Dictionary } from './dictionary.js';
+import { grown, LeafBuffers, type Leaves } from './leaves.js';
+import { MinMax } from './statistics.js';
+import { writeText } from './text.js';
+import type { WriterParts } from './writer-parts.js';
+
+/** A column as the encoder sees it. */
+export interface EncodedColumn {
+  name: string;
+  type: ParquetColumn['type'];
+  nullable: boolean;
+  /** Whether the chunk's metadata carries min/max and null count. */
+  statistics: boolean;
+}
+
+/** Page size the pages are cut at (hyparquet-writer's default), as estimated below. */
+const PAGE_SIZE = 1 << 20;
+
+/** A file's bytes so far, as pieces joined once at the end. */
+export class FileBytes {
+  private readonly pieces: Uint8Array[] = [];
+  offset = 0;
+
+  push(bytes: Uint8Array): void {
+    this.pieces.push(bytes);
+    this.offset += bytes.length;
+  }
+
+  join(): Uint8Array {
+    const all = new Uint8Array(this.offset);
+    let at = 0;
+    for (const piece of this.pieces) {
+      all.set(piece, at);
+      at += piece.length;
+    }
+    return all;
+  }
+}
+
+export interface WrittenChunk {
+  chunk: ColumnChunk;
+  /** Where each page starts, when there are several. */
+  offsetIndex?: OffsetIndex;
+}
+
+const PHYSICAL: Record<EncodedColumn['type'], ParquetType> = {
+  STRING: 'BYTE_ARRAY',
+  JSON: 'BYTE_ARRAY',
+  'LIST<STRING>': 'BYTE_ARRAY',
+  DATE: 'INT32',
+  INT32: 'INT32',
+  BOOLEAN: 'BOOLEAN',
+};
+
+function reset(writer: ByteWriter): ByteWriter {
+  writer.index = 0;
+  writer.offset = 0;
+  return writer;
+}
+
+/** Writes column chunks; its three buffers (values, levels, page header) are reused from page to page. */
+export class ChunkWriter {
+  private readonly page: ByteWriter;
+  private readonly levels: ByteWriter;
+  private readonly header: ByteWriter;
+  /** The levels' buffers, reused by every file this writer writes. */
+  readonly leafBuffers = new LeafBuffers();
+  private indexBuffer = new Int32Array(0);
+  private readonly indexes = (count: number): Int32Array => {
+    if (this.indexBuffer.length < count) this.indexBuffer = new Int32Array(grown(count));
+    return this.indexBuffer.subarray(0, count);
+  };
+
+  constructor(private readonly parts: WriterParts) {
+    this.page = new parts.ByteWriter(PAGE_SIZE + (1 << 16));
+    this.levels = new parts.ByteWriter(1 << 14);
+    this.header = new parts.ByteWriter(256);
+  }
+
+  write(file: FileBytes, column: EncodedColumn, leaves: Leaves): WrittenChunk {
+    const type = PHYSICAL[column.type];
+    const start = file.offset;
+    const minMax = column.statistics ? new MinMax() : null;
+    const { definition, repetition, values, count, slots } = leaves;
+    const full = column.type === 'LIST<STRING>' ? (column.nullable ? 2 : 1) : column.nullable ? 1 : 0;
+    const dictionary =
+      type === 'BOOLEAN'
+        ? null
+        : dictionaryOf(values, count, column.type === 'JSON', slots, definition, full, this.indexes);
+    let uncompressed = 0;
+    let dictionaryOffset: bigint | undefined;
+    if (dictionary) {
+      dictionaryOffset = BigInt(start);
+      uncompressed += this.writeDictionaryPage(file, dictionary, minMax);
+    }
+    const encoding: Encoding = dictionary
+      ? 'RLE_DICTIONARY'
+      : type === 'BOOLEAN' && leaves.slots > 16
+        ? 'RLE'
+        : 'PLAIN';
+    const dataOffset = BigInt(file.offset);
+    const locations: OffsetIndex['page_locations'] = [];
+    let slot = 0;
+    let value = 0;
+    let row = 0;
+    while (slot < slots) {
+      const firstSlot = slot;
+      const firstValue = value;
+      const firstRow = row;
+      const page = reset(this.page);
+      // Cut where hyparquet-writer cuts: at the first row start once the page's values (text by its
+      // UTF-8 bytes, fixed-size values by their size, nulls as nothing) reach PAGE_SIZE, the value
+      // that reached it opening the next page.
+      const plainText = type === 'BYTE_ARRAY' && !dictionary;
+      const size = type === 'BOOLEAN' ? 0.125 : 4;
+      let estimate = 0;
+      for (; slot < slots; slot++) {
+        const present = definition === null || definition[slot] === full;
+        const mark = page.index;
+        if (present) {
+          if (plainText) {
+            // Plain text is encoded as the page fills: no array per value.
+            const text = values[value] as string;
+            const ascii = writeText(page, text);
+            if (minMax) minMax.addText(text, ascii);
+            estimate += page.index - mark - 4;
+          } else estimate += size;
+        }
+        const rowStart = repetition === null || repetition[slot] === 0;
+        if (rowStart) {
+          if (estimate >= PAGE_SIZE && slot > firstSlot) {
+            page.index = page.offset = mark; // this value opens the next page
+            break;
+          }
+          row++;
+        }
+        if (present) value++;
+      }
+      if (dictionary) this.writeIndexes(page, dictionary.indexes.subarray(firstValue, value));
+      else if (type === 'INT32') this.writeIntegers(page, values as number[], firstValue, value, minMax);
+      else if (type === 'BOOLEAN') this.writeBooleans(page, values as boolean[], firstValue, value, encoding, minMax);
+      const levels = reset(this.levels);
+      const { writeRleBitPackedHybrid } = this.parts;
+      const repetitionBytes = repetition ? writeRleBitPackedHybrid(levels, repetition.subarray(firstSlot, slot), 1) : 0;
+      const definitionBytes = definition
+        ? writeRleBitPackedHybrid(levels, definition.subarray(firstSlot, slot), bitWidth(full))
+        : 0;
+      const pageOffset = file.offset;
+      uncompressed += this.writePage(
+        file,
+        {
+          type: 'DATA_PAGE_V2',
+          uncompressed_page_size: 0,
+          compressed_page_size: 0,
+          data_page_header_v2: {
+            num_values: slot - firstSlot,
+            num_nulls: slot - firstSlot - (value - firstValue),
+            num_rows: row - firstRow,
+            encoding,
+            definition_levels_byte_length: definitionBytes,
+            repetition_levels_byte_length: repetitionBytes,
+            is_compressed: true,
+          },
+        },
+        levels.getBytes(),
+        page.getBytes(),
+      );
+      locations.push({
+        offset: BigInt(pageOffset),
+        compressed_page_size: file.offset - pageOffset,
+        first_row_index: BigInt(firstRow),
+      });
+    }
+    const statistics: Statistics | undefined = minMax
+      ? { min_value: minMax.min, max_value: minMax.max, null_count: BigInt(slots - count) }
+      : undefined;
+    const chunk: ColumnChunk = {
+      file_offset: BigInt(start),
+      meta_data: {
+        type,
+        encodings: dictionary ? ['PLAIN', encoding] : [encoding],
+        path_in_schema: column.type === 'LIST<STRING>' ? [column.name, 'list', 'element'] : [column.name],
+        codec: 'SNAPPY',
+        num_values: BigInt(slots),
+        total_uncompressed_size: BigInt(uncompressed),
+        total_compressed_size: BigInt(file.offset - start),
+        data_page_offset: dataOffset,
+        dictionary_page_offset: dictionaryOffset,
+        statistics,
+        encoding_stats: minMax
+          ? [
+              ...(dictionary ? [{ page_type: 'DICTIONARY_PAGE' as const, encoding: 'PLAIN' as const, count: 1 }] : []),
+              { page_type: 'DATA_PAGE_V2' as const, encoding, count: locations.length },
+            ]
+          : undefined,
+      },
+    };
+    return locations.length > 1 ? { chunk, offsetIndex: { page_locations: locations } } : { chunk };
+  }
+
+  /** The dictionary page: its entries plain, in order of first appearance; the chunk's min/max are theirs. */
+  private writeDictionaryPage(file: FileBytes, dictionary: Dictionary, minMax: MinMax | null): number {
+    const page = reset(this.page);
+    for (const entry of dictionary.entries) {
+      if (typeof entry === 'string') {
+        const ascii = writeText(page, entry);
+        if (minMax) minMax.addText(entry, ascii);
+      } else {
+        page.appendInt32(entry);
+        if (minMax) minMax.add(entry);
+      }
+    }
+    const header: PageHeader = {
+      type: 'DICTIONARY_PAGE',
+      uncompressed_page_size: 0,
+      compressed_page_size: 0,
+      dictionary_page_header: { num_values: dictionary.entries.length, encoding: 'PLAIN' },
+    };
+    return this.writePage(file, header, new Uint8Array(0), page.getBytes());
+  }
+
+  /** Dictionary indexes: their bit width, then the RLE/bit-packed hybrid. */
+  private writeIndexes(page: ByteWriter, indexes: Int32Array): void {
+    let max = 0;
+    for (let i = 0; i < indexes.length; i++) if (indexes[i]! > max) max = indexes[i]!;
+    const width = bitWidth(max);
+    page.appendUint8(width);
+    this.parts.writeRleBitPackedHybrid(page, indexes, width);
+  }
+
+  private writeIntegers(page: ByteWriter, values: number[], from: number, to: number, minMax: MinMax | null): void {
+    for (let i = from; i < to; i++) {
+      page.appendInt32(values[i]!);
+      if (minMax) minMax.add(values[i]!);
+    }
+  }
+
+  /** Booleans as hyparquet-writer writes them: RLE (with its byte length first) past 16 values, else bit-packed. */
+  private writeBooleans(
+    page: ByteWriter,
+    values: boolean[],
+    from: number,
+    to: number,
+    encoding: Encoding,
+    minMax: MinMax | null,
+  ): void {
+    const bits = new Uint8Array(to - from);
+    for (let i = from; i < to; i++) {
+      bits[i - from] = values[i] ? 1 : 0;
+      if (minMax) minMax.add(values[i]!);
+    }
+    if (encoding === 'RLE') {
+      page.appendUint32(0);
+      const start = page.index;
+      this.parts.writeRleBitPackedHybrid(page, bits, 1);
+      page.view.setUint32(start - 4, page.index - start, true);
+      return;
+    }
+    for (let i = 0; i < bits.length; i += 8) {
+      let byte = 0;
+      for (let b = 0; b < 8 && i + b < bits.length; b++) byte |= bits[i + b]! << b;
+      page.appendUint8(byte);
+    }
+  }
+
+  /** A page: header, levels as they are, values Snappy-compressed; returns its uncompressed size. */
+  private writePage(file: FileBytes, header: PageHeader, levels: Uint8Array, values: Uint8Array): number {
+    const compressed = this.parts.snappyCompress(values);
+    header.uncompressed_page_size = levels.length + values.length;
+    header.compressed_page_size = levels.length + compressed.length;
+    const head = reset(this.header);
+    this.parts.writePageHeader(head, header);
+    const piece = new Uint8Array(head.index + levels.length + compressed.length);
+    piece.set(head.getBytes());
+    piece.set(levels, head.index);
+    piece.set(compressed, head.index + levels.length);
+    file.push(piece);
+    return head.index + levels.length + values.length;
+  }
+}
