@@ -257,6 +257,10 @@ function indexStatements(
   const supports = new Int32Array(relationCount);
   const disputes = new Int32Array(relationCount);
   let previousId = '';
+  // Statements about one relation often come together (two thirds of them in the synthetic
+  // releases, a twentieth in the bundled datasets): the last relation found is tried first.
+  let lastRelationId: unknown;
+  let lastRelation: number | undefined;
   for (let i = 0; i < count; i++) {
     const statement = statements[i];
     const id = idOf(statement);
@@ -266,7 +270,12 @@ function indexStatements(
     findings.follows(previousId, id);
     previousId = id;
     if (!isRecord(statement)) continue;
-    const rel = relationIndex.get(statement.relation as string);
+    const relationId = statement.relation;
+    if (relationId !== lastRelationId) {
+      lastRelationId = relationId;
+      lastRelation = relationIndex.get(relationId as string);
+    }
+    const rel = lastRelation;
     const speaker = entityIndex.get(statement.speaker as string);
     if (rel === undefined)
       findings.fail(`statement ${JSON.stringify(id)} is about unknown relation ${JSON.stringify(statement.relation)}`);
