@@ -1,6 +1,6 @@
 /**
- * The indexed form of a dataset behind a ClaimGraph: the records sorted by id, Maps from id to
- * position, and typed arrays (CSR adjacency) instead of one object or array per record.
+ * The indexed form of a dataset behind a ClaimGraph: the records sorted by id, tables from id to
+ * position (IdTable), and typed arrays (CSR adjacency) instead of one object or array per record.
  */
 import {
   compareIds,
@@ -12,6 +12,7 @@ import {
   type Source,
   type Statement,
 } from '@claimgraph/schema';
+import { IdTable } from './id-table.js';
 import { dayRanges, latestKey, type DayRanges } from './time.js';
 
 /** Compressed sparse rows: the items of row `r` are `items[offsets[r] .. offsets[r + 1])`. */
@@ -182,31 +183,30 @@ class Findings {
 }
 
 /** Maps ids to positions. */
-function indexRecords(records: unknown[], kind: 'entity' | 'source', findings: Findings): Map<string, number> {
-  const index = new Map<string, number>();
+function indexRecords(records: unknown[], kind: 'entity' | 'source', findings: Findings): IdTable {
+  const index = new IdTable(records.length);
   let previous = '';
   for (let i = 0; i < records.length; i++) {
     const record = records[i];
     const id = idOf(record);
     findings.follows(previous, id);
     previous = id;
-    if (id === '' || index.has(id))
-      findings.fail(id === '' ? `${kind} #${i} has no id` : `duplicate ${kind} id ${JSON.stringify(id)}`);
-    else index.set(id, i);
+    if (id === '') findings.fail(`${kind} #${i} has no id`);
+    else if (!index.add(id, i)) findings.fail(`duplicate ${kind} id ${JSON.stringify(id)}`);
   }
   return index;
 }
 
 interface RelationIndex {
-  relationIndex: Map<string, number>;
+  relationIndex: IdTable;
   relSource: Int32Array;
   relTarget: Int32Array;
   relType: Uint8Array;
 }
 
-function indexRelations(relations: unknown[], entityIndex: Map<string, number>, findings: Findings): RelationIndex {
+function indexRelations(relations: unknown[], entityIndex: IdIndex, findings: Findings): RelationIndex {
   const count = relations.length;
-  const relationIndex = new Map<string, number>();
+  const relationIndex = new IdTable(count);
   const relSource = new Int32Array(count);
   const relTarget = new Int32Array(count);
   const relType = new Uint8Array(count);
@@ -216,9 +216,8 @@ function indexRelations(relations: unknown[], entityIndex: Map<string, number>, 
     const id = idOf(relation);
     findings.follows(previous, id);
     previous = id;
-    if (id === '' || relationIndex.has(id))
-      findings.fail(id === '' ? `relation #${i} has no id` : `duplicate relation id ${JSON.stringify(id)}`);
-    else relationIndex.set(id, i);
+    if (id === '') findings.fail(`relation #${i} has no id`);
+    else if (!relationIndex.add(id, i)) findings.fail(`duplicate relation id ${JSON.stringify(id)}`);
     if (!isRecord(relation)) continue;
     const from = entityIndex.get(relation.source as string);
     const to = entityIndex.get(relation.target as string);
@@ -247,8 +246,8 @@ interface StatementIndex {
 function indexStatements(
   statements: unknown[],
   relationCount: number,
-  relationIndex: Map<string, number>,
-  entityIndex: Map<string, number>,
+  relationIndex: IdIndex,
+  entityIndex: IdIndex,
   findings: Findings,
 ): StatementIndex {
   const count = statements.length;
@@ -258,6 +257,10 @@ function indexStatements(
   const supports = new Int32Array(relationCount);
   const disputes = new Int32Array(relationCount);
   let previousId = '';
+  // Statements about one relation often come together (two thirds of them in the synthetic
+  // releases, a twentieth in the bundled datasets): the last relation found is tried first.
+  let lastRelationId: unknown;
+  let lastRelation: number | undefined;
   for (let i = 0; i < count; i++) {
     const statement = statements[i];
     const id = idOf(statement);
@@ -267,7 +270,12 @@ function indexStatements(
     findings.follows(previousId, id);
     previousId = id;
     if (!isRecord(statement)) continue;
-    const rel = relationIndex.get(statement.relation as string);
+    const relationId = statement.relation;
+    if (relationId !== lastRelationId) {
+      lastRelationId = relationId;
+      lastRelation = relationIndex.get(relationId as string);
+    }
+    const rel = lastRelation;
     const speaker = entityIndex.get(statement.speaker as string);
     if (rel === undefined)
       findings.fail(`statement ${JSON.stringify(id)} is about unknown relation ${JSON.stringify(statement.relation)}`);

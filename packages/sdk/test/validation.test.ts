@@ -161,6 +161,28 @@ describe('validation', () => {
     }
   });
 
+  it('indexes statements of one relation that come one after another, and a broken one among them', () => {
+    const data = syntheticDataset({ entities: 40, seed: 11 });
+    const { statements } = data;
+    const together = statements.filter((s, i) => i > 0 && s.relation === statements[i - 1]!.relation).length;
+    expect(together).toBeGreaterThan(statements.length / 4);
+    const store = buildStore(data);
+    const counts = new Map<string, number>();
+    for (const s of statements) counts.set(s.relation, (counts.get(s.relation) ?? 0) + 1);
+    const cg = ClaimGraph.fromData(data);
+    data.relations.forEach((r, i) => {
+      expect(store.supports[i]! + store.disputes[i]!).toBe(counts.get(r.id) ?? 0);
+      const { supports, disputes } = cg.stances(r.id);
+      expect(supports.length + disputes.length).toBe(counts.get(r.id) ?? 0);
+    });
+    // Between two statements of one relation, an unknown relation is still refused.
+    const at = statements.findIndex((s, i) => i > 0 && s.relation === statements[i - 1]!.relation);
+    statements[at]!.relation = 'rel:nothing';
+    expect(() => ClaimGraph.fromData(data, { validate: false })).toThrow(
+      `statement ${JSON.stringify(statements[at]!.id)} is about unknown relation "rel:nothing"`,
+    );
+  });
+
   it('never fails with anything but a ClaimGraphError, whatever it is given', () => {
     const garbage = fc.oneof(
       fc.anything(),
