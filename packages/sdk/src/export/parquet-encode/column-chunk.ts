@@ -124,6 +124,12 @@ export class ChunkWriter {
       const plainText = type === 'BYTE_ARRAY' && !dictionary;
       const size = type === 'BOOLEAN' ? 0.125 : 4;
       let estimate = 0;
+      if (!plainText && size * (count - value) < PAGE_SIZE) {
+        // The rest cannot reach PAGE_SIZE: one page, with no walk over its slots.
+        slot = slots;
+        value = count;
+        row = leaves.rows;
+      }
       for (; slot < slots; slot++) {
         const present = definition === null || definition[slot] === full;
         const mark = page.index;
