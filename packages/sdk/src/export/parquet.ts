@@ -278,7 +278,7 @@ function parquetTable(
   for (let first = 0; first < positions.length; first += PARQUET_ROW_GROUP_ROWS) {
     const rows = Math.min(PARQUET_ROW_GROUP_ROWS, positions.length - first);
     const position = (row: number) => positions[first + row]!;
-    const data = groupColumns(encoder, kind, columns, source, position, rows, stats, dates, method);
+    const data = groupColumns(encoder, kind, columns, source, position, rows, stats, dates);
     try {
       file.writeRowGroup(data, rows);
     } catch (error) {
@@ -305,7 +305,6 @@ function groupColumns(
   rows: number,
   stats: RelationStats | null,
   dates: (value: unknown) => [number, number, string] | null,
-  method: string,
 ): unknown[][] {
   const data = columns.map((_, c) => {
     const reused = encoder.columns[c];
@@ -321,10 +320,6 @@ function groupColumns(
     filled.add(name);
     return data[place.get(name)!]!;
   };
-  const fill = (name: string, value: (position: number) => unknown): void => {
-    const values = column(name);
-    for (let i = 0; i < rows; i++) values[i] = value(position(i));
-  };
   const fields = tableFields(kind);
   if (source.readRows) {
     const byName = new Map<string, unknown[]>();
@@ -338,17 +333,9 @@ function groupColumns(
     }
   }
   for (const field of fields) {
-    const values = column(field.name);
-    if (field.required) {
-      for (let i = 0; i < rows; i++) {
-        if (values[i] === undefined) {
-          throw new ClaimGraphError(
-            `${method}(): ${kind}: ${source.id(position(i))} /${field.name}: is required; validate the dataset (claimgraph validate)`,
-          );
-        }
-      }
-    }
+    // A required field's missing value is reported by the encoder's leaf pass (parquetTable names its record).
     if (field.type === 'date') {
+      const values = column(field.name);
       const start = column(`${field.name}_start`);
       const end = column(`${field.name}_end`);
       const precision = column(`${field.name}_precision`);
@@ -361,11 +348,18 @@ function groupColumns(
     }
   }
   if (kind === 'relations' && stats) {
-    fill('status', (p) => stats.status(p));
-    fill('supports', (p) => stats.supports[p]);
-    fill('disputes', (p) => stats.disputes[p]);
-    const type = source.value('type');
-    fill('symmetric', (p) => RELATION_TYPE_INFO[type(p) as RelationType]?.symmetric === true);
+    const status = column('status');
+    const supports = column('supports');
+    const disputes = column('disputes');
+    const symmetric = column('symmetric');
+    const types = column('type');
+    for (let i = 0; i < rows; i++) {
+      const p = position(i);
+      status[i] = stats.status(p);
+      supports[i] = stats.supports[p];
+      disputes[i] = stats.disputes[p];
+      symmetric[i] = RELATION_TYPE_INFO[types[i] as RelationType]?.symmetric === true;
+    }
   }
   // A column nothing filled holds nulls, not the last table's values.
   for (const c of columns) if (!filled.has(c.name)) column(c.name).fill(null, 0, rows);

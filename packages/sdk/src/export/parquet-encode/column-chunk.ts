@@ -8,6 +8,7 @@ import type { ByteWriter } from 'hyparquet-writer/src/bytewriter.js';
 import type { ParquetColumn } from '../parquet.js';
 import { bitWidth, dictionaryOf, type Dictionary } from './dictionary.js';
 import { grown, LeafBuffers, type Leaves } from './leaves.js';
+import { SnappyCompressor } from './snappy.js';
 import { MinMax } from './statistics.js';
 import { writeText } from './text.js';
 import type { WriterParts } from './writer-parts.js';
@@ -66,13 +67,14 @@ function reset(writer: ByteWriter): ByteWriter {
   return writer;
 }
 
-/** Writes column chunks; its three buffers (values, levels, page header) are reused from page to page. */
+/** Writes column chunks; its buffers (values, levels, page header, compressed values) are reused from page to page. */
 export class ChunkWriter {
   private readonly page: ByteWriter;
   private readonly levels: ByteWriter;
   private readonly header: ByteWriter;
   /** The levels' buffers, reused by every file this writer writes. */
   readonly leafBuffers = new LeafBuffers();
+  private readonly snappy = new SnappyCompressor();
   private indexBuffer = new Int32Array(0);
   private readonly indexes = (count: number): Int32Array => {
     if (this.indexBuffer.length < count) this.indexBuffer = new Int32Array(grown(count));
@@ -122,6 +124,12 @@ export class ChunkWriter {
       const plainText = type === 'BYTE_ARRAY' && !dictionary;
       const size = type === 'BOOLEAN' ? 0.125 : 4;
       let estimate = 0;
+      if (!plainText && size * (count - value) < PAGE_SIZE) {
+        // The rest cannot reach PAGE_SIZE: one page, with no walk over its slots.
+        slot = slots;
+        value = count;
+        row = leaves.rows;
+      }
       for (; slot < slots; slot++) {
         const present = definition === null || definition[slot] === full;
         const mark = page.index;
@@ -273,7 +281,7 @@ export class ChunkWriter {
 
   /** A page: header, levels as they are, values Snappy-compressed; returns its uncompressed size. */
   private writePage(file: FileBytes, header: PageHeader, levels: Uint8Array, values: Uint8Array): number {
-    const compressed = this.parts.snappyCompress(values);
+    const compressed = this.snappy.compress(values);
     header.uncompressed_page_size = levels.length + values.length;
     header.compressed_page_size = levels.length + compressed.length;
     const head = reset(this.header);

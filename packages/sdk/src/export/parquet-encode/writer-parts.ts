@@ -1,6 +1,6 @@
 /**
  * The parts of hyparquet-writer this encoder calls with bytes it has encoded itself: the byte
- * writer, Snappy, the RLE/bit-packed hybrid, page headers, and the footer (thrift, statistics
+ * writer, the RLE/bit-packed hybrid, page headers, and the footer (thrift, statistics
  * truncation). hyparquet-writer is an ES module only: loaded with import(), which the CommonJS
  * build keeps, it works from require() on every Node version, and only when Parquet is asked for.
  */
@@ -9,11 +9,9 @@ import type { writePageHeader } from 'hyparquet-writer/src/datapage.js';
 import type { writeRleBitPackedHybrid } from 'hyparquet-writer/src/encoding.js';
 import type { writeIndexes } from 'hyparquet-writer/src/indexes.js';
 import type { writeMetadata } from 'hyparquet-writer/src/metadata.js';
-import type { snappyCompress } from 'hyparquet-writer/src/snappy.js';
 
 export interface WriterParts {
   ByteWriter: typeof ByteWriter;
-  snappyCompress: typeof snappyCompress;
   writeRleBitPackedHybrid: typeof writeRleBitPackedHybrid;
   writePageHeader: typeof writePageHeader;
   writeIndexes: typeof writeIndexes;
@@ -21,9 +19,8 @@ export interface WriterParts {
 }
 
 export async function writerParts(): Promise<WriterParts> {
-  const [bytewriter, snappy, encoding, datapage, indexes, metadata] = await Promise.all([
+  const [bytewriter, encoding, datapage, indexes, metadata] = await Promise.all([
     import('hyparquet-writer/src/bytewriter.js'),
-    import('hyparquet-writer/src/snappy.js'),
     import('hyparquet-writer/src/encoding.js'),
     import('hyparquet-writer/src/datapage.js'),
     import('hyparquet-writer/src/indexes.js'),
@@ -31,7 +28,6 @@ export async function writerParts(): Promise<WriterParts> {
   ]);
   return {
     ByteWriter: bytewriter.ByteWriter,
-    snappyCompress: snappy.snappyCompress,
     writeRleBitPackedHybrid: encoding.writeRleBitPackedHybrid,
     writePageHeader: datapage.writePageHeader,
     writeIndexes: indexes.writeIndexes,
