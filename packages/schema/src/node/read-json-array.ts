@@ -15,6 +15,12 @@ import { withRegularFile } from './regular-file.js';
 /** Bytes read at a time; a record longer than this grows the block. */
 const BLOCK = 1 << 20;
 
+/**
+ * At most this many bytes of records are parsed at once: the text of a longer run would be a large
+ * object, garbage that outlives the young generation and adds to a build's peak memory.
+ */
+const RUN = 1 << 16;
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** What `take` gives for a file the record-by-record reader does not take: it is read again whole. */
@@ -194,7 +200,7 @@ export class JsonArrayRecords {
    */
   private parseRun(bytes: Buffer, start: number, end: number): number | typeof WHOLE {
     if (this.closeLine === null || start === 0) return start;
-    const line = bytes.lastIndexOf(this.closeLine, end - 1);
+    const line = bytes.lastIndexOf(this.closeLine, Math.min(end, start + RUN) - 1);
     if (line < start) return start;
     const close = line + this.closeLine.length - 1;
     if (close + 1 >= end) return start;
