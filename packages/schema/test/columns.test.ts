@@ -182,6 +182,16 @@ describe('the columnar file', () => {
     check(data);
   });
 
+  it('points a reference to the first of two records with its id', () => {
+    const data = baseDataset();
+    const first = data.relations[0]!.source;
+    const at = data.entities.findIndex((e) => e.id === first);
+    data.entities.push({ ...data.entities[at]! });
+    const { tables } = readColumns(encodeColumns(data));
+    const source = tables.relations!.columns.find((c) => c.name === 'source');
+    expect(source?.kind === 'ref' && source.values[0]).toBe(at);
+  });
+
   it('carries every field the record schemas define (a field added to a schema is encoded without more code)', () => {
     for (const table of COLUMN_TABLES) expect(tablePlan(table).map((p) => p.name)).toEqual(schemaFields(table));
   });

@@ -137,6 +137,28 @@ describe('readJsonArrayFile()', () => {
     expect(byRecord.ok).toBe(false);
   });
 
+  it('finds a problem inside a run of formatted records, as the whole-file reader does', async () => {
+    const line = (i: number) => `  {\n    "id": "stmt:${i}"\n  }`;
+    const formatted = (middle: string) => `[\n${[line(0), line(1), middle, line(3), line(4)].join(',\n')}\n]\n`;
+    for (const middle of [
+      '  {\n    "id": "stmt:2",\n    "id": "again"\n  }',
+      '  {\n    "n": 1e400\n  }',
+      '  2',
+      '  [\n  ]',
+      '  {\n    "id": "stmt:2"\n  },\n',
+      '  {\n    "id": "stmt:2\u0001"\n  }',
+    ]) {
+      const { byRecord, whole } = await readBoth(formatted(middle));
+      expect(byRecord, middle).toEqual(whole);
+    }
+  });
+
+  it("reads records whose inner braces close at the records' own indentation", async () => {
+    // A `}` on a line like a record's last is not always one: the records are then read one by one.
+    const content = '[\n  {\n  "a": {\n  "b": 1\n  },\n  "c": [\n  {}\n  ]\n  },\n  {\n  "id": "x"\n  }\n]\n';
+    expect(await expectSame(content)).toEqual({ ok: true, value: JSON.parse(content) });
+  });
+
   it('reports a missing file or a folder as the whole-file reader does', async () => {
     for (const path of [join(dir, 'missing.json'), dir])
       expect(await readJsonArrayFile(path, FILE)).toEqual(await readJsonFile(path, FILE));

@@ -17,7 +17,7 @@ import {
   type ColumnTable,
   type TableHeader,
 } from './format.js';
-import { tablePlan, type FieldPlan } from './plan.js';
+import { tablePlan, type FieldPlan, type RefTarget } from './plan.js';
 
 type Row = Record<string, unknown>;
 
@@ -98,12 +98,16 @@ function dateCodes(): (value: string) => [number, number] | null {
 /** Ids of a table's rows by value, first occurrence kept, for references. */
 function idPositions(rows: readonly unknown[]): Map<string, number> {
   const out = new Map<string, number>();
-  rows.forEach((row, i) => {
-    const id = fieldOf(row, 'id');
-    if (typeof id === 'string' && !out.has(id)) out.set(id, i);
-  });
+  // Backwards, so the first occurrence is the one set last: no lookup before each set.
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const id = fieldOf(rows[i], 'id');
+    if (typeof id === 'string') out.set(id, i);
+  }
   return out;
 }
+
+/** A table's `idPositions`, made the first time a reference column needs it (no column names a statement). */
+type IdsOf = (table: RefTarget) => Map<string, number>;
 
 function encodeColumn(
   writer: Writer,
@@ -111,11 +115,11 @@ function encodeColumn(
   plan: FieldPlan,
   values: unknown[],
   allStrings: boolean,
-  ids: Map<ColumnTable, Map<string, number>>,
+  idsOf: IdsOf,
 ): ColumnHeader {
   const { name } = plan;
   if (plan.kind === 'ref' && allStrings) {
-    const target = ids.get(plan.table)!;
+    const target = idsOf(plan.table);
     const out = new Int32Array(values.length);
     let i = 0;
     for (; i < values.length; i++) {
@@ -262,9 +266,12 @@ export function encodeColumnsChunks(dataset: Dataset): Uint8Array[] {
   const writer = new Writer();
   const rowsOf = (table: ColumnTable): unknown[] =>
     ((dataset as unknown as Record<string, unknown>)[table] as unknown[] | undefined) ?? [];
-  const ids = new Map<ColumnTable, Map<string, number>>(
-    (['entities', 'relations', 'statements', 'sources'] as const).map((t) => [t, idPositions(rowsOf(t))]),
-  );
+  const ids = new Map<RefTarget, Map<string, number>>();
+  const idsOf: IdsOf = (table) => {
+    let positions = ids.get(table);
+    if (positions === undefined) ids.set(table, (positions = idPositions(rowsOf(table))));
+    return positions;
+  };
   const tables: ColumnsHeader['tables'] = {};
   for (const table of COLUMN_TABLES) {
     const rows = rowsOf(table);
@@ -284,7 +291,7 @@ export function encodeColumnsChunks(dataset: Dataset): Uint8Array[] {
       const values = fieldValues(rows, plan.name, column);
       const found = survey(values);
       if (found.defined === 0) continue;
-      columns.push(encodeColumn(writer, table, plan, values, found.allStrings, ids));
+      columns.push(encodeColumn(writer, table, plan, values, found.allStrings, idsOf));
     }
     const orders = keyOrders(
       writer,

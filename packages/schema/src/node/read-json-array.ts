@@ -7,12 +7,19 @@
  * `readJsonFile`, which reports it with line and column as before.
  */
 import { isAscii } from 'node:buffer';
+import { pushAll } from '../arrays.js';
 import { checkJsonSource } from './json-source.js';
 import { readJsonFile, type JsonReadResult, type ReadJsonOptions } from './read-json.js';
 import { withRegularFile } from './regular-file.js';
 
 /** Bytes read at a time; a record longer than this grows the block. */
 const BLOCK = 1 << 20;
+
+/**
+ * At most this many bytes of records are parsed at once: the text of a longer run would be a large
+ * object, garbage that outlives the young generation and adds to a build's peak memory.
+ */
+const RUN = 1 << 16;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -75,6 +82,11 @@ export class JsonArrayRecords {
   private inString = false;
   private escaped = false;
   private first = true;
+  /**
+   * In a formatted file, `\n`, the first record's indentation and `}`: a record's last line. A raw
+   * newline is never inside a JSON string, so this marks where a run of whole records may end.
+   */
+  private closeLine: Buffer | null = null;
 
   constructor(
     private readonly file: string,
@@ -134,6 +146,14 @@ export class JsonArrayRecords {
         this.at = At.First;
         i++;
       } else if ((this.at === At.First || this.at === At.Next) && c === 0x7b) {
+        if (this.at === At.First) this.closeLine = closeLineOf(bytes, i);
+        const after = this.parseRun(bytes, i, end);
+        if (after === WHOLE) return WHOLE;
+        if (after > i) {
+          this.at = At.After;
+          i = after;
+          continue;
+        }
         this.at = At.Record;
         this.recordStart = i;
         this.depth = 0;
@@ -172,6 +192,47 @@ export class JsonArrayRecords {
     return -1;
   }
 
+  /**
+   * Parses, with one JSON.parse, the records from `bytes[start]` (a record's `{`) to the last record
+   * that closes on its own line before `end`: a call, a decode and a scan for the whole run rather
+   * than per record, and no byte scanned in JavaScript. Returns the offset after the run, `start`
+   * when there is no run to parse this way (the records are then taken one by one), or WHOLE.
+   */
+  private parseRun(bytes: Buffer, start: number, end: number): number | typeof WHOLE {
+    if (this.closeLine === null || start === 0) return start;
+    const line = bytes.lastIndexOf(this.closeLine, Math.min(end, start + RUN) - 1);
+    if (line < start) return start;
+    const close = line + this.closeLine.length - 1;
+    if (close + 1 >= end) return start;
+    // The run is parsed as an array, its brackets written over the bytes just before and after it.
+    const before = bytes[start - 1]!;
+    const after = bytes[close + 1]!;
+    bytes[start - 1] = 0x5b;
+    bytes[close + 1] = 0x5d;
+    const slice = bytes.subarray(start - 1, close + 2);
+    let text: string;
+    let values: unknown;
+    try {
+      text = isAscii(slice) ? slice.toString('latin1') : utf8.decode(slice);
+      values = JSON.parse(text);
+    } catch {
+      // A `}` that closes something else than a record, or bad JSON: the one-by-one scan finds out.
+      return start;
+    } finally {
+      bytes[start - 1] = before;
+      bytes[close + 1] = after;
+    }
+    // A cut inside a record would have left a bracket open, so `values` are whole array items.
+    const records = values as unknown[];
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i];
+      if (typeof record !== 'object' || record === null || Array.isArray(record)) return WHOLE;
+    }
+    if (this.options.source && checkJsonSource(text, values, this.file)) return WHOLE;
+    pushAll(this.records, records);
+    return close + 1;
+  }
+
   /** Parses one record's bytes; false when the whole-file reader must say what is wrong. */
   private parse(bytes: Buffer, start: number, end: number): boolean {
     const slice = bytes.subarray(start, end);
@@ -187,4 +248,12 @@ export class JsonArrayRecords {
     this.records.push(value);
     return true;
   }
+}
+
+/** `\n`, the indentation and `}` that close a record opening at `open` on a line of its own, or null. */
+function closeLineOf(bytes: Buffer, open: number): Buffer | null {
+  let lineStart = open;
+  while (lineStart > 0 && (bytes[lineStart - 1] === 0x20 || bytes[lineStart - 1] === 0x09)) lineStart--;
+  if (lineStart === 0 || bytes[lineStart - 1] !== 0x0a) return null;
+  return Buffer.concat([Buffer.of(0x0a), bytes.subarray(lineStart, open), Buffer.of(0x7d)]);
 }
