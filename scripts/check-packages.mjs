@@ -36,7 +36,10 @@ const BIN = join(ROOT, 'node_modules', '.bin');
 // ClaimGraph.fromColumns, ClaimGraph.merge and consensus() are synchronous public methods of the main
 // entry, so only a breaking change could put them behind import() (merge would win about 6.9 kB,
 // the SDK's columnar code 3.7 kB; ClaimGraph.load of a release reads the columnar file anyway).
-const APP_BUNDLE_BUDGET = 97_000;
+// 98 kB since validateDataset (in the initial chunk: ClaimGraph.fromData, fromColumns and merge call it) compiles
+// the schema's quick record checks itself and runs the cross-record rules by position (+1.25 kB),
+// and the SDK finds row-file records through id tables (+0.24 kB): 97.8 kB initial measured.
+const APP_BUNDLE_BUDGET = 98_000;
 
 /** Scripts npm runs on `npm install` of a package (prepare runs for git dependencies). */
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare'];
