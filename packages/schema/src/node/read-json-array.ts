@@ -6,10 +6,9 @@
  * that is not an array of objects, bad JSON or UTF-8, a duplicate key) is read again whole by
  * `readJsonFile`, which reports it with line and column as before.
  */
-import { isAscii } from 'node:buffer';
 import { pushAll } from '../arrays.js';
 import { checkJsonSource } from './json-source.js';
-import { readJsonFile, type JsonReadResult, type ReadJsonOptions } from './read-json.js';
+import { readJsonFile, utf8Text, type JsonReadResult, type ReadJsonOptions } from './read-json.js';
 import { withRegularFile } from './regular-file.js';
 
 /** Bytes read at a time; a record longer than this grows the block. */
@@ -20,8 +19,6 @@ const BLOCK = 1 << 20;
  * object, garbage that outlives the young generation and adds to a build's peak memory.
  */
 const RUN = 1 << 16;
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** What `take` gives for a file the record-by-record reader does not take: it is read again whole. */
 const WHOLE = Symbol('read whole');
@@ -209,44 +206,39 @@ export class JsonArrayRecords {
     const after = bytes[close + 1]!;
     bytes[start - 1] = 0x5b;
     bytes[close + 1] = 0x5d;
-    const slice = bytes.subarray(start - 1, close + 2);
-    let text: string;
-    let values: unknown;
-    try {
-      text = isAscii(slice) ? slice.toString('latin1') : utf8.decode(slice);
-      values = JSON.parse(text);
-    } catch {
-      // A `}` that closes something else than a record, or bad JSON: the one-by-one scan finds out.
-      return start;
-    } finally {
-      bytes[start - 1] = before;
-      bytes[close + 1] = after;
-    }
-    // A cut inside a record would have left a bracket open, so `values` are whole array items.
-    const records = values as unknown[];
+    const run = parsedJson(bytes.subarray(start - 1, close + 2));
+    bytes[start - 1] = before;
+    bytes[close + 1] = after;
+    // A `}` that closes something else than a record, or bad JSON: the one-by-one scan finds out.
+    if (!run) return start;
+    // A cut inside a record would have left a bracket open, so the values are whole array items.
+    const records = run.value as unknown[];
     for (let i = 0; i < records.length; i++) {
       const record = records[i];
       if (typeof record !== 'object' || record === null || Array.isArray(record)) return WHOLE;
     }
-    if (this.options.source && checkJsonSource(text, values, this.file)) return WHOLE;
+    if (this.options.source && checkJsonSource(run.text, records, this.file)) return WHOLE;
     pushAll(this.records, records);
     return close + 1;
   }
 
   /** Parses one record's bytes; false when the whole-file reader must say what is wrong. */
   private parse(bytes: Buffer, start: number, end: number): boolean {
-    const slice = bytes.subarray(start, end);
-    let text: string;
-    let value: unknown;
-    try {
-      text = isAscii(slice) ? slice.toString('latin1') : utf8.decode(slice);
-      value = JSON.parse(text);
-    } catch {
-      return false;
-    }
-    if (this.options.source && checkJsonSource(text, value, this.file)) return false;
-    this.records.push(value);
+    const record = parsedJson(bytes.subarray(start, end));
+    if (!record) return false;
+    if (this.options.source && checkJsonSource(record.text, record.value, this.file)) return false;
+    this.records.push(record.value);
     return true;
+  }
+}
+
+/** The text of some bytes and the JSON value it holds, or null when they are not UTF-8 JSON. */
+function parsedJson(bytes: Uint8Array): { text: string; value: unknown } | null {
+  try {
+    const text = utf8Text(bytes);
+    return { text, value: JSON.parse(text) as unknown };
+  } catch {
+    return null;
   }
 }
 

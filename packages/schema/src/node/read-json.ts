@@ -43,14 +43,18 @@ export function parseJsonBytes(bytes: Uint8Array, file: string, options: ReadJso
 
 type TextRead = { ok: true; text: string } | { ok: false; issue: ValidationIssue };
 
+/** The text of UTF-8 bytes; throws when they are not UTF-8. */
+export function utf8Text(bytes: Uint8Array): string {
+  // ASCII (most data files) is its own UTF-8 and its own Latin-1: copied as it is, at memory
+  // speed, instead of decoded (which cost a build about as much as parsing the file).
+  return isAscii(bytes)
+    ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
+    : utf8.decode(bytes);
+}
+
 function decodeJsonBytes(bytes: Uint8Array, file: string): TextRead {
   try {
-    // ASCII (most data files) is its own UTF-8 and its own Latin-1: copied as it is, at memory
-    // speed, instead of decoded (which cost a build about as much as parsing the file).
-    const text = isAscii(bytes)
-      ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
-      : utf8.decode(bytes);
-    return { ok: true, text };
+    return { ok: true, text: utf8Text(bytes) };
   } catch {
     return {
       ok: false,
