@@ -186,17 +186,14 @@ function dateColumns(): (value: unknown) => [number, number, string] | null {
  */
 interface TableSource {
   length: number;
-  /** A field's value in a row: undefined when absent. */
-  value: (name: string) => (position: number) => unknown;
   /** The id a row is named and partitioned by (a redirect's `from`, an appearance's statement). */
   id: (position: number) => string;
   date: (position: number) => unknown;
   /**
    * Fills the columns of the fields rows have (`columns` by field name) for `rows` rows, row `i`
-   * being `position(i)`; leaves the other places as they are. Record tables only: a record's own
-   * keys are visited, where reading every field of every row would mostly look up absent ones.
+   * being `position(i)`; leaves the other places as they are (a field a row lacks stays undefined).
    */
-  readRows?: (columns: ReadonlyMap<string, unknown[]>, position: (row: number) => number, rows: number) => void;
+  readRows: (columns: ReadonlyMap<string, unknown[]>, position: (row: number) => number, rows: number) => void;
 }
 
 function recordSource(records: ExportRecords, kind: ExportKind): TableSource {
@@ -206,9 +203,9 @@ function recordSource(records: ExportRecords, kind: ExportKind): TableSource {
   const key = kind === 'redirects' ? 'from' : 'id';
   return {
     length: list.length,
-    value: (name) => (i) => list[i]![name],
     id: (i) => String(list[i]![key]),
     date: (i) => list[i]!.date,
+    // A record's own keys are visited: reading every field of every row would mostly look up absent ones.
     readRows: (columns, position, rows) => {
       for (let i = 0; i < rows; i++) {
         const record = list[position(i)]!;
@@ -251,7 +248,13 @@ function appearanceSource(records: ExportRecords): TableSource {
     return (i) =>
       own(i) ? (name === 'note' ? undefined : (statement(i) as Record<string, unknown>)[name]) : listed(i)[name];
   };
-  return { length, value, id, date: () => undefined };
+  const readRows: TableSource['readRows'] = (columns, position, rows) => {
+    for (const [name, values] of columns) {
+      const read = value(name);
+      for (let i = 0; i < rows; i++) values[i] = read(position(i));
+    }
+  };
+  return { length, id, date: () => undefined, readRows };
 }
 
 /**
@@ -321,17 +324,9 @@ function groupColumns(
     return data[place.get(name)!]!;
   };
   const fields = tableFields(kind);
-  if (source.readRows) {
-    const byName = new Map<string, unknown[]>();
-    for (const field of fields) byName.set(field.name, column(field.name).fill(undefined, 0, rows));
-    source.readRows(byName, position, rows);
-  } else {
-    for (const field of fields) {
-      const read = source.value(field.name);
-      const values = column(field.name);
-      for (let i = 0; i < rows; i++) values[i] = read(position(i));
-    }
-  }
+  const byName = new Map<string, unknown[]>();
+  for (const field of fields) byName.set(field.name, column(field.name).fill(undefined, 0, rows));
+  source.readRows(byName, position, rows);
   for (const field of fields) {
     // A required field's missing value is reported by the encoder's leaf pass (parquetTable names its record).
     if (field.type === 'date') {
