@@ -40,7 +40,7 @@ export async function writeReleaseFiles(
   const extras = sortedExtras(await extraFilesOf(dataset, options, join(outDir, 'dataset.json')));
 
   await mkdir(join(outDir, 'schema'), { recursive: true });
-  // Each file is flushed to disk while the next is made; all are on disk before datapackage.json.
+  // Each file is flushed to disk while the next is made (and datapackage.json is made).
   const flushes = new PendingFlushes();
   const write = async (path: string, content: WriteContent) => {
     const target = join(outDir, ...path.split('/'));
@@ -59,6 +59,8 @@ export async function writeReleaseFiles(
       if (file.binary && !UTF8_TEXT.has(extra)) binary.add(extra.path);
     }
   };
+  let listed: typeof written;
+  let descriptor: string;
   try {
     // Record by record: one string of the whole dataset would hit V8's string limit on a large one.
     await write('dataset.json', serializeDatasetChunks(dataset));
@@ -79,25 +81,26 @@ export async function writeReleaseFiles(
       await writeExtras(files);
       pushAll(extras, files);
     }
+    // Listed in path order after the release's own files, whichever was written first.
+    const own = written.filter((file) => !extras.some((extra) => extra.path === file.path));
+    listed = [...own, ...sortByPath(written.filter((file) => !own.includes(file)))];
+    options.onProgress?.('hashing');
+    const datapackage = dataPackage(
+      checked.read.meta,
+      dataset,
+      summary,
+      listed,
+      new Map(extras.map((e) => [e.path, { ...e, binary: binary.has(e.path) }])),
+    );
+    descriptor = `${JSON.stringify(datapackage, null, 2)}\n`;
+    // The listing vouches for the files: it is written once every one of them is on disk.
     await flushes.settled();
   } catch (error) {
     // No file is left open, or still being flushed, when the caller removes the folder.
     await flushes.settled().catch(() => undefined);
     throw error;
   }
-  // Listed in path order after the release's own files, whichever was written first.
-  const own = written.filter((file) => !extras.some((extra) => extra.path === file.path));
-  const listed = [...own, ...sortByPath(written.filter((file) => !own.includes(file)))];
-
-  options.onProgress?.('hashing');
-  const datapackage = dataPackage(
-    checked.read.meta,
-    dataset,
-    summary,
-    listed,
-    new Map(extras.map((e) => [e.path, { ...e, binary: binary.has(e.path) }])),
-  );
-  await writeNewFile(join(outDir, 'datapackage.json'), `${JSON.stringify(datapackage, null, 2)}\n`);
+  await writeNewFile(join(outDir, 'datapackage.json'), descriptor);
   return { files: listed, summary };
 }
 

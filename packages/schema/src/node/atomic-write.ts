@@ -67,36 +67,57 @@ async function writeAll(handle: FileHandle, data: Buffer): Promise<void> {
 }
 
 /**
- * Flushes of files written with `writeNewFile(…, flushes)`, run one after another while the caller
- * goes on to make the next file: the disk works while the CPU does. Each flush also checks the
- * file's size on disk and closes it. Nothing may rely on those files being on disk (a listing of
- * them, a rename into place) before `settled()` has resolved.
+ * Flushes of files written with `writeNewFile(…, flushes)`, run while the caller goes on to make
+ * the next file: the disk works while the CPU does. A few run at once (the file system commits
+ * flushes that wait together in one go). Each flush also checks the file's size on disk and closes
+ * it. Nothing may rely on those files being on disk (a listing of them, a rename into place)
+ * before `settled()` has resolved.
  */
 export class PendingFlushes {
-  #tail: Promise<void> = Promise.resolve();
-  #failure: Error | undefined;
+  #free = FLUSHES_AT_ONCE;
+  #waiting: (() => void)[] = [];
   #queued: Promise<void>[] = [];
+  #failure: Error | undefined;
 
-  /** Flushes `handle` (of `path`, `bytes` long) after the ones queued before it; waits only while many are queued. */
+  /** Flushes `handle` (of `path`, `bytes` long) once one of the few flushes at once is free; waits only while many are queued. */
   async add(path: string, handle: FileHandle, bytes: number): Promise<void> {
-    const flushed = this.#tail.then(() => flushAndClose(path, handle, bytes));
-    this.#tail = flushed.catch((error: unknown) => {
-      // The first failure is the one reported; the later files are still flushed and closed.
-      this.#failure ??= writeFailure(path, error, false);
-    });
-    this.#queued.push(this.#tail);
+    const flushed = this.#turn()
+      .then(() => flushAndClose(path, handle, bytes))
+      .finally(() => this.#done())
+      .catch((error: unknown) => {
+        // The first failure is the one reported; the other files are still flushed and closed.
+        this.#failure ??= writeFailure(path, error, false);
+      });
+    this.#queued.push(flushed);
     // Each queued file holds an open handle: a caller writing thousands waits for the oldest.
     if (this.#queued.length > MAX_QUEUED_FLUSHES) await this.#queued.shift();
   }
 
   /** Waits for every flush queued so far; throws the first failure (a `writeFailure` naming its file). */
   async settled(): Promise<void> {
-    await this.#tail;
+    await Promise.all(this.#queued);
     this.#queued = [];
     if (this.#failure) throw this.#failure;
   }
+
+  #turn(): Promise<void> {
+    if (this.#free > 0) {
+      this.#free--;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.#waiting.push(resolve));
+  }
+
+  #done(): void {
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#free++;
+  }
 }
 
+// Flushes run at once: the file system commits flushes that wait together in one go (more would
+// only queue in libuv's four threads, ahead of the writes of the next file).
+const FLUSHES_AT_ONCE = 4;
 // Files whose flush may wait in a `PendingFlushes` at once (each an open file handle).
 const MAX_QUEUED_FLUSHES = 64;
 
