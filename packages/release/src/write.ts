@@ -100,7 +100,11 @@ export async function writeReleaseFiles(
     await flushes.settled().catch(() => undefined);
     throw error;
   }
-  await writeNewFile(join(outDir, 'datapackage.json'), descriptor);
+  const target = join(outDir, 'datapackage.json');
+  await writeNewFile(target, descriptor).catch((error: unknown) => {
+    // A write error carries no path: the message names the file (a full disk as the last file is made).
+    throw writeFailure(target, error, false);
+  });
   return { files: listed, summary };
 }
 
