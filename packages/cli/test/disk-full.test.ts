@@ -15,6 +15,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
@@ -165,6 +166,26 @@ const CASES: Record<string, WriterCase> = {
       await ok(['build', VALID, '--out', join(dir, 'release')]);
       return ['build', SYNTHETIC, '--out', join(dir, 'release')];
     },
+  },
+  // Room for every file of the release but the last, datapackage.json (written when the rest is on disk).
+  'build, at datapackage.json': {
+    async prepare(dir) {
+      await ok(['build', VALID, '--out', join(dir, 'release')]);
+      return ['build', SYNTHETIC, '--out', join(dir, 'release')];
+    },
+    free: async () => {
+      const release = join(root, 'release-sizes');
+      rmSync(release, { recursive: true, force: true });
+      await ok(['build', SYNTHETIC, '--out', release]);
+      const pages = (path: string) => Math.ceil(statSync(path).size / 4096);
+      const files = readdirSync(release, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+      const others = files.filter((entry) => entry.name !== 'datapackage.json');
+      const used = others.reduce((sum, entry) => sum + pages(join(entry.parentPath, entry.name)), 0);
+      // The lock file takes a page too; datapackage.json, of several pages, does not fit in the one left.
+      expect(pages(join(release, 'datapackage.json'))).toBeGreaterThan(1);
+      return (used + 2) * 4096;
+    },
+    names: /cannot write \S+\/release\/datapackage\.json: no space left on the disk \(ENOSPC\)/,
   },
   format: inDataset(async (ds) => {
     writeSynthetic(ds, true);

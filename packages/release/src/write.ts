@@ -15,7 +15,13 @@ import {
   type Dataset,
 } from '@claimgraph/schema';
 import { encodeColumnsChunks } from '@claimgraph/schema/internal';
-import { writeFailure, writeNewFile, type CheckedDataset, type WriteContent } from '@claimgraph/schema/node';
+import {
+  PendingFlushes,
+  writeFailure,
+  writeNewFile,
+  type CheckedDataset,
+  type WriteContent,
+} from '@claimgraph/schema/node';
 import type { BuildOptions, BuildResult, ReleaseExtraFile } from './build.js';
 import { dataPackage } from './datapackage.js';
 
@@ -34,24 +40,17 @@ export async function writeReleaseFiles(
   const extras = sortedExtras(await extraFilesOf(dataset, options, join(outDir, 'dataset.json')));
 
   await mkdir(join(outDir, 'schema'), { recursive: true });
+  // Each file is flushed to disk while the next is made (and datapackage.json is made).
+  const flushes = new PendingFlushes();
   const write = async (path: string, content: WriteContent) => {
     const target = join(outDir, ...path.split('/'));
-    const file = await writeNewFile(target, content).catch((error: unknown) => {
+    const file = await writeNewFile(target, content, undefined, flushes).catch((error: unknown) => {
       // The file system said no (a full disk): say which file; a content generator's own error is the caller's.
       throw (error as NodeJS.ErrnoException).code ? writeFailure(target, error, false) : error;
     });
     written.push({ path, bytes: file.bytes, sha256: file.sha256 });
     return file;
   };
-  // Record by record: one string of the whole dataset would hit V8's string limit on a large one.
-  await write('dataset.json', serializeDatasetChunks(dataset));
-  options.onProgress?.('writing columns');
-  // The same records by column, for loading without parsing rows (see columns.schema.json); written
-  // piece by piece, never copied into one buffer as large as the file.
-  await write(COLUMNS_FILE, encodeColumnsChunks(dataset));
-  await write('vocabulary.json', `${JSON.stringify(vocabularyDocument(), null, 2)}\n`);
-  for (const [name, schema] of Object.entries(jsonSchemas()))
-    await write(`schema/${name}`, `${JSON.stringify(schema, null, 2)}\n`);
   const binary = new Set<string>();
   const writeExtras = async (files: ReleaseExtraFile[]) => {
     for (const extra of files) {
@@ -60,29 +59,52 @@ export async function writeReleaseFiles(
       if (file.binary && !UTF8_TEXT.has(extra)) binary.add(extra.path);
     }
   };
-  if (extras.length > 0) options.onProgress?.('writing extra files');
-  await writeExtras(extras);
-  if (parquet) {
-    options.onProgress?.('writing Parquet files');
-    const files = await parquetFiles(dataset);
-    // Checked together with the others: a file of the caller's must not take a Parquet file's path.
-    sortedExtras([...extras, ...files]);
-    await writeExtras(files);
-    pushAll(extras, files);
+  let listed: typeof written;
+  let descriptor: string;
+  try {
+    // Record by record: one string of the whole dataset would hit V8's string limit on a large one.
+    await write('dataset.json', serializeDatasetChunks(dataset));
+    options.onProgress?.('writing columns');
+    // The same records by column, for loading without parsing rows (see columns.schema.json); written
+    // piece by piece, never copied into one buffer as large as the file.
+    await write(COLUMNS_FILE, encodeColumnsChunks(dataset));
+    await write('vocabulary.json', `${JSON.stringify(vocabularyDocument(), null, 2)}\n`);
+    for (const [name, schema] of Object.entries(jsonSchemas()))
+      await write(`schema/${name}`, `${JSON.stringify(schema, null, 2)}\n`);
+    if (extras.length > 0) options.onProgress?.('writing extra files');
+    await writeExtras(extras);
+    if (parquet) {
+      options.onProgress?.('writing Parquet files');
+      const files = await parquetFiles(dataset);
+      // Checked together with the others: a file of the caller's must not take a Parquet file's path.
+      sortedExtras([...extras, ...files]);
+      await writeExtras(files);
+      pushAll(extras, files);
+    }
+    // Listed in path order after the release's own files, whichever was written first.
+    const own = written.filter((file) => !extras.some((extra) => extra.path === file.path));
+    listed = [...own, ...sortByPath(written.filter((file) => !own.includes(file)))];
+    options.onProgress?.('hashing');
+    const datapackage = dataPackage(
+      checked.read.meta,
+      dataset,
+      summary,
+      listed,
+      new Map(extras.map((e) => [e.path, { ...e, binary: binary.has(e.path) }])),
+    );
+    descriptor = `${JSON.stringify(datapackage, null, 2)}\n`;
+    // The listing vouches for the files: it is written once every one of them is on disk.
+    await flushes.settled();
+  } catch (error) {
+    // No file is left open, or still being flushed, when the caller removes the folder.
+    await flushes.settled().catch(() => undefined);
+    throw error;
   }
-  // Listed in path order after the release's own files, whichever was written first.
-  const own = written.filter((file) => !extras.some((extra) => extra.path === file.path));
-  const listed = [...own, ...sortByPath(written.filter((file) => !own.includes(file)))];
-
-  options.onProgress?.('hashing');
-  const datapackage = dataPackage(
-    checked.read.meta,
-    dataset,
-    summary,
-    listed,
-    new Map(extras.map((e) => [e.path, { ...e, binary: binary.has(e.path) }])),
-  );
-  await writeNewFile(join(outDir, 'datapackage.json'), `${JSON.stringify(datapackage, null, 2)}\n`);
+  const target = join(outDir, 'datapackage.json');
+  await writeNewFile(target, descriptor).catch((error: unknown) => {
+    // A write error carries no path: the message names the file (a full disk as the last file is made).
+    throw writeFailure(target, error, false);
+  });
   return { files: listed, summary };
 }
 

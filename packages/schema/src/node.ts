@@ -20,6 +20,7 @@ export {
 export {
   writeFileAtomic,
   writeNewFile,
+  PendingFlushes,
   writeFailure,
   makeFolder,
   writeFilesAtomic,

@@ -18,12 +18,14 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mountTmpfs, unmountTmpfs } from '../../../test-support/tmpfs.mjs';
 import {
   makeFolder,
+  PendingFlushes,
   removeStaleTemporaries,
   syncFiles,
   writeFileAtomic,
@@ -37,6 +39,14 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
+/** Where an open file descriptor points, or undefined when it closed meanwhile. */
+const readlinkSafe = (path: string) => {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return undefined;
+  }
+};
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 /** Fills the disk holding `dir`, then frees `free` bytes: a later write of more than that is cut short by the kernel. */
@@ -98,6 +108,49 @@ describe('writeNewFile()', () => {
     await expect(writeNewFile(file, failing())).rejects.toThrow('the generator broke');
     // The handle was closed after the pending write: the file holds the batch that was written.
     expect(readFileSync(file).byteLength).toBe(1 << 20);
+  });
+});
+
+describe('writeNewFile() with PendingFlushes', () => {
+  it('returns before the flush, and every file is whole and closed once settled() resolves', async () => {
+    const flushes = new PendingFlushes();
+    // More files than may wait at once: the oldest are flushed before the next is taken.
+    const paths = Array.from({ length: 70 }, (_, i) => join(root, `part-${i}.txt`));
+    for (const [i, path] of paths.entries()) await writeNewFile(path, `file ${i}\n`.repeat(1000), undefined, flushes);
+    await flushes.settled();
+    for (const [i, path] of paths.entries()) expect(readFileSync(path, 'utf8')).toBe(`file ${i}\n`.repeat(1000));
+    // Every handle was closed: the process holds none of the files open.
+    const open = readdirSync('/proc/self/fd').map((fd) => readlinkSafe(join('/proc/self/fd', fd)));
+    expect(open.filter((target) => target?.startsWith(root))).toEqual([]);
+  });
+
+  it('reports the first failed flush as a write failure naming its file, and still closes every file', async () => {
+    const flushes = new PendingFlushes();
+    const closed: string[] = [];
+    const handle = (name: string, sync: () => Promise<void>, size: number) =>
+      ({
+        sync,
+        stat: () => Promise.resolve({ size }),
+        close: () => Promise.resolve(void closed.push(name)),
+      }) as unknown as FileHandle;
+    const eio = () => Promise.reject(Object.assign(new Error('i/o error'), { code: 'EIO' }));
+    const ok = () => Promise.resolve();
+    await flushes.add('/release/a.json', handle('a', ok, 3), 3);
+    await flushes.add('/release/b.json', handle('b', eio, 3), 3);
+    await flushes.add('/release/c.json', handle('c', ok, 3), 3);
+    await expect(flushes.settled()).rejects.toMatchObject({
+      code: 'EIO',
+      path: '/release/b.json',
+      message: expect.stringMatching(
+        /^cannot write \/release\/b\.json: the disk reported an input\/output error \(EIO\)/,
+      ),
+    });
+    expect(closed.sort()).toEqual(['a', 'b', 'c']);
+    // Short on disk after the flush: a file system that lost bytes.
+    const short = new PendingFlushes();
+    await short.add('/release/d.json', handle('d', ok, 2), 3);
+    await expect(short.settled()).rejects.toMatchObject({ code: 'EIO', path: '/release/d.json' });
+    expect(closed).toContain('d');
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -57,7 +57,7 @@ export function writeFailure(
 }
 
 /** Writes all of `data` at the handle's position: a short write (a nearly full disk) is continued, never ignored. */
-async function writeAll(handle: Awaited<ReturnType<typeof open>>, data: Buffer): Promise<void> {
+async function writeAll(handle: FileHandle, data: Buffer): Promise<void> {
   let offset = 0;
   while (offset < data.byteLength) {
     const { bytesWritten } = await handle.write(data, offset, data.byteLength - offset);
@@ -66,8 +66,84 @@ async function writeAll(handle: Awaited<ReturnType<typeof open>>, data: Buffer):
   }
 }
 
-/** Writes `content` to a file that must not exist yet (`wx`), hashing as it goes; flushed to disk before it returns. */
-export async function writeNewFile(path: string, content: WriteContent, mode?: number): Promise<WrittenFile> {
+/**
+ * Flushes of files written with `writeNewFile(…, flushes)`, run while the caller goes on to make
+ * the next file: the disk works while the CPU does. A few run at once (the file system commits
+ * flushes that wait together in one go). Each flush also checks the file's size on disk and closes
+ * it. Nothing may rely on those files being on disk (a listing of them, a rename into place)
+ * before `settled()` has resolved.
+ */
+export class PendingFlushes {
+  #free = FLUSHES_AT_ONCE;
+  #waiting: (() => void)[] = [];
+  #queued: Promise<void>[] = [];
+  #failure: Error | undefined;
+
+  /** Flushes `handle` (of `path`, `bytes` long) once one of the few flushes at once is free; waits only while many are queued. */
+  async add(path: string, handle: FileHandle, bytes: number): Promise<void> {
+    const flushed = this.#turn()
+      .then(() => flushAndClose(path, handle, bytes))
+      .finally(() => this.#done())
+      .catch((error: unknown) => {
+        // The first failure is the one reported; the other files are still flushed and closed.
+        this.#failure ??= writeFailure(path, error, false);
+      });
+    this.#queued.push(flushed);
+    // Each queued file holds an open handle: a caller writing thousands waits for the oldest.
+    if (this.#queued.length > MAX_QUEUED_FLUSHES) await this.#queued.shift();
+  }
+
+  /** Waits for every flush queued so far; throws the first failure (a `writeFailure` naming its file). */
+  async settled(): Promise<void> {
+    await Promise.all(this.#queued);
+    this.#queued = [];
+    if (this.#failure) throw this.#failure;
+  }
+
+  #turn(): Promise<void> {
+    if (this.#free > 0) {
+      this.#free--;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.#waiting.push(resolve));
+  }
+
+  #done(): void {
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#free++;
+  }
+}
+
+// Flushes run at once: the file system commits flushes that wait together in one go (more would
+// only queue in libuv's four threads, ahead of the writes of the next file).
+const FLUSHES_AT_ONCE = 4;
+// Files whose flush may wait in a `PendingFlushes` at once (each an open file handle).
+const MAX_QUEUED_FLUSHES = 64;
+
+/** Flushes the file to disk, checks its size there and closes it (closed on a failure too). */
+async function flushAndClose(path: string, handle: FileHandle, bytes: number): Promise<void> {
+  try {
+    await handle.sync();
+    // The file system's own count, after the flush: what a later read will see.
+    const size = (await handle.stat()).size;
+    if (size !== bytes)
+      throw Object.assign(new Error(`${path}: ${size} bytes on disk where ${bytes} were written`), { code: 'EIO' });
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Writes `content` to a file that must not exist yet (`wx`), hashing as it goes; flushed to disk
+ * before it returns, or, with `flushes`, handed to them to flush while the caller goes on.
+ */
+export async function writeNewFile(
+  path: string,
+  content: WriteContent,
+  mode?: number,
+  flushes?: PendingFlushes,
+): Promise<WrittenFile> {
   const hash = createHash('sha256');
   let bytes = 0;
   let binary = content instanceof Uint8Array;
@@ -128,16 +204,14 @@ export async function writeNewFile(path: string, content: WriteContent, mode?: n
     }
     await flush();
     await settle();
-    await handle.sync();
-    // The file system's own count, after the flush: what a later read will see.
-    const size = (await handle.stat()).size;
-    if (size !== bytes)
-      throw Object.assign(new Error(`${path}: ${size} bytes on disk where ${bytes} were written`), { code: 'EIO' });
-  } finally {
+  } catch (error) {
     // A write still in flight (the content's generator threw) ends before the handle closes.
     await inFlight?.catch(() => undefined);
     await handle.close();
+    throw error;
   }
+  if (flushes) await flushes.add(path, handle, bytes);
+  else await flushAndClose(path, handle, bytes);
   return { bytes, sha256: hash.digest('hex'), binary };
 }
 
