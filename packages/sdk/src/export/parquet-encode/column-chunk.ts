@@ -134,7 +134,7 @@ export class ChunkWriter {
         }
         if (present) value++;
       }
-      if (dictionary) this.writeIndexes(page, dictionary.indexes.subarray(firstValue, value));
+      if (dictionary) this.writeIndexes(page, dictionary, firstValue, value, count);
       else if (type === 'INT32') this.writeIntegers(page, values as number[], firstValue, value, minMax);
       else if (type === 'BOOLEAN') this.writeBooleans(page, values as boolean[], firstValue, value, encoding, minMax);
       const levels = reset(this.levels);
@@ -217,10 +217,18 @@ export class ChunkWriter {
     return this.writePage(file, header, new Uint8Array(0), page.getBytes());
   }
 
-  /** Dictionary indexes: their bit width, then the RLE/bit-packed hybrid. */
-  private writeIndexes(page: ByteWriter, indexes: Int32Array): void {
-    let max = 0;
-    for (let i = 0; i < indexes.length; i++) if (indexes[i]! > max) max = indexes[i]!;
+  /**
+   * The indexes of values `from` to `to` of `count`: their bit width (that of the page's largest
+   * index), then the RLE/bit-packed hybrid. A page of the whole chunk holds every entry, so its
+   * largest index is the last entry's, with no pass over the indexes.
+   */
+  private writeIndexes(page: ByteWriter, dictionary: Dictionary, from: number, to: number, count: number): void {
+    const indexes = dictionary.indexes.subarray(from, to);
+    let max = dictionary.entries.length - 1;
+    if (from > 0 || to < count) {
+      max = 0;
+      for (let i = 0; i < indexes.length; i++) if (indexes[i]! > max) max = indexes[i]!;
+    }
     const width = bitWidth(max);
     page.appendUint8(width);
     this.parts.writeRleBitPackedHybrid(page, indexes, width);
