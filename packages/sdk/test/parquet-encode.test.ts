@@ -58,11 +58,16 @@ function columnData(rows: number, longText = false): unknown[][] {
 
 const OPTIONS = { createdBy: 'claimgraph', statisticsLength: 64 };
 
-async function encode(columns: ParquetColumn[], data: unknown[][], groupRows: number): Promise<Uint8Array> {
+async function encode(
+  columns: ParquetColumn[],
+  data: unknown[][],
+  groupRows: number,
+  chunks?: ChunkWriter,
+): Promise<Uint8Array> {
   const parts = await writerParts();
   const file = new ParquetFileEncoder(
     parts,
-    new ChunkWriter(parts),
+    chunks ?? new ChunkWriter(parts),
     columns.map((c) => ({ name: c.name, type: c.type, nullable: c.nullable, statistics: !c.freeText })),
     { schema: parquetSchema(columns), ...OPTIONS },
   );
@@ -103,6 +108,16 @@ describe('the Parquet encoder', () => {
     const read = await parquetReadObjects({ file: arrayBuffer(bytes) });
     expect(read.map((r) => r.id)).toEqual(data[0]);
     expect(read.map((r) => r.day === null)).toEqual(data[6]!.map((d) => d === null));
+  });
+
+  it('writes file after file with one ChunkWriter, each file its own bytes', async () => {
+    const chunks = new ChunkWriter(await writerParts());
+    const large = columnData(4_000, true);
+    const small = columnData(50);
+    const first = await encode(COLUMNS, large, 100_000, chunks);
+    const second = await encode(COLUMNS, small, 100_000, chunks);
+    expect(first).toEqual(reference(COLUMNS, large, 100_000));
+    expect(second).toEqual(reference(COLUMNS, small, 100_000));
   });
 
   it('checks that the large-text case really spans several pages and dictionaries', async () => {

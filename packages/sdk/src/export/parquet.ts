@@ -224,7 +224,8 @@ function appearanceSource(records: ExportRecords): TableSource {
   ) as readonly Statement[];
   // Row i is statement `of[i]`'s own source (`appearance[i]` = -1) or its appearance `appearance[i]`.
   let length = 0;
-  for (const s of statements) length += 1 + (s.appearances?.length ?? 0);
+  // Indexed, as in relationStats: a for…of run once per build makes an iterator result per statement.
+  for (let s = 0; s < statements.length; s++) length += 1 + (statements[s]!.appearances?.length ?? 0);
   const of = new Int32Array(length);
   const appearance = new Int32Array(length);
   let row = 0;

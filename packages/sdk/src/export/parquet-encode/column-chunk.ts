@@ -7,6 +7,7 @@ import type { ColumnChunk, Encoding, OffsetIndex, PageHeader, ParquetType, Stati
 import type { ByteWriter } from 'hyparquet-writer/src/bytewriter.js';
 import type { ParquetColumn } from '../parquet.js';
 import { bitWidth, dictionaryOf, type Dictionary } from './dictionary.js';
+import { FileBytes } from './file-bytes.js';
 import { grown, LeafBuffers, type Leaves } from './leaves.js';
 import { SnappyCompressor } from './snappy.js';
 import { MinMax } from './statistics.js';
@@ -24,27 +25,6 @@ export interface EncodedColumn {
 
 /** Page size the pages are cut at (hyparquet-writer's default), as estimated below. */
 const PAGE_SIZE = 1 << 20;
-
-/** A file's bytes so far, as pieces joined once at the end. */
-export class FileBytes {
-  private readonly pieces: Uint8Array[] = [];
-  offset = 0;
-
-  push(bytes: Uint8Array): void {
-    this.pieces.push(bytes);
-    this.offset += bytes.length;
-  }
-
-  join(): Uint8Array {
-    const all = new Uint8Array(this.offset);
-    let at = 0;
-    for (const piece of this.pieces) {
-      all.set(piece, at);
-      at += piece.length;
-    }
-    return all;
-  }
-}
 
 export interface WrittenChunk {
   chunk: ColumnChunk;
@@ -75,6 +55,8 @@ export class ChunkWriter {
   /** The levels' buffers, reused by every file this writer writes. */
   readonly leafBuffers = new LeafBuffers();
   private readonly snappy = new SnappyCompressor();
+  /** The bytes of the file being written (one at a time), kept for the next file. */
+  readonly file = new FileBytes();
   private indexBuffer = new Int32Array(0);
   private readonly indexes = (count: number): Int32Array => {
     if (this.indexBuffer.length < count) this.indexBuffer = new Int32Array(grown(count));
@@ -152,7 +134,7 @@ export class ChunkWriter {
         }
         if (present) value++;
       }
-      if (dictionary) this.writeIndexes(page, dictionary.indexes.subarray(firstValue, value));
+      if (dictionary) this.writeIndexes(page, dictionary, firstValue, value, count);
       else if (type === 'INT32') this.writeIntegers(page, values as number[], firstValue, value, minMax);
       else if (type === 'BOOLEAN') this.writeBooleans(page, values as boolean[], firstValue, value, encoding, minMax);
       const levels = reset(this.levels);
@@ -235,10 +217,18 @@ export class ChunkWriter {
     return this.writePage(file, header, new Uint8Array(0), page.getBytes());
   }
 
-  /** Dictionary indexes: their bit width, then the RLE/bit-packed hybrid. */
-  private writeIndexes(page: ByteWriter, indexes: Int32Array): void {
-    let max = 0;
-    for (let i = 0; i < indexes.length; i++) if (indexes[i]! > max) max = indexes[i]!;
+  /**
+   * The indexes of values `from` to `to` of `count`: their bit width (that of the page's largest
+   * index), then the RLE/bit-packed hybrid. A page of the whole chunk holds every entry, so its
+   * largest index is the last entry's, with no pass over the indexes.
+   */
+  private writeIndexes(page: ByteWriter, dictionary: Dictionary, from: number, to: number, count: number): void {
+    const indexes = dictionary.indexes.subarray(from, to);
+    let max = dictionary.entries.length - 1;
+    if (from > 0 || to < count) {
+      max = 0;
+      for (let i = 0; i < indexes.length; i++) if (indexes[i]! > max) max = indexes[i]!;
+    }
     const width = bitWidth(max);
     page.appendUint8(width);
     this.parts.writeRleBitPackedHybrid(page, indexes, width);
@@ -286,11 +276,9 @@ export class ChunkWriter {
     header.compressed_page_size = levels.length + compressed.length;
     const head = reset(this.header);
     this.parts.writePageHeader(head, header);
-    const piece = new Uint8Array(head.index + levels.length + compressed.length);
-    piece.set(head.getBytes());
-    piece.set(levels, head.index);
-    piece.set(compressed, head.index + levels.length);
-    file.push(piece);
+    file.push(head.getBytes());
+    file.push(levels);
+    file.push(compressed);
     return head.index + levels.length + values.length;
   }
 }

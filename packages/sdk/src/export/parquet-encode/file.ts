@@ -4,7 +4,8 @@
  * also truncates long min/max and rounds a cut max up).
  */
 import type { FileMetaData, RowGroup, SchemaElement } from 'hyparquet';
-import { ChunkWriter, FileBytes, type EncodedColumn, type WrittenChunk } from './column-chunk.js';
+import type { ChunkWriter, EncodedColumn, WrittenChunk } from './column-chunk.js';
+import type { FileBytes } from './file-bytes.js';
 import { leavesOf, ParquetValueError } from './leaves.js';
 import type { WriterParts } from './writer-parts.js';
 
@@ -20,7 +21,7 @@ export interface ParquetFileOptions {
 }
 
 export class ParquetFileEncoder {
-  private readonly file = new FileBytes();
+  private readonly file: FileBytes;
   private readonly rowGroups: RowGroup[] = [];
   private readonly written: WrittenChunk[] = [];
   private rows = 0;
@@ -31,6 +32,8 @@ export class ParquetFileEncoder {
     private readonly columns: readonly EncodedColumn[],
     private readonly options: ParquetFileOptions,
   ) {
+    this.file = chunks.file;
+    this.file.start();
     const head = new parts.ByteWriter(4);
     head.appendUint32(MAGIC);
     this.file.push(head.getBytes());
@@ -80,6 +83,6 @@ export class ParquetFileEncoder {
     this.parts.writeMetadata(tail, metadata, this.options.statisticsLength);
     tail.appendUint32(MAGIC);
     this.file.push(tail.getBytes());
-    return this.file.join();
+    return this.file.finish();
   }
 }
