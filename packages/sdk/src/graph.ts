@@ -29,7 +29,36 @@ function copies<T extends object>(records: Records<T>, entityIds?: readonly stri
   return out;
 }
 
-/** Builds the graph: node key = entity id, edge key = relation id, symmetric relations stored once, source → target. */
+/**
+ * Relation positions grouped by source, by target within a source, then in relation order: one
+ * stable counting sort by target, then one by source. Graphology adds an edge faster when the edge
+ * before it touched the same nodes (their entries and neighbour objects are still in the cache)
+ * than in relation id order, which jumps between random entities.
+ */
+export function edgeOrder(relSource: Int32Array, relTarget: Int32Array, entityCount: number): Int32Array {
+  const byTarget = stableSortBy(relTarget, entityCount);
+  return stableSortBy(relSource, entityCount, byTarget);
+}
+
+/** Positions `0 … key.length - 1` (or those of `order`) sorted by `key[position]`, ties kept in order. */
+function stableSortBy(key: Int32Array, keyCount: number, order?: Int32Array): Int32Array {
+  const n = key.length;
+  const start = new Int32Array(keyCount + 1);
+  for (let i = 0; i < n; i++) start[key[i]! + 1]!++;
+  for (let k = 0; k < keyCount; k++) start[k + 1]! += start[k]!;
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const position = order ? order[i]! : i;
+    out[start[key[position]!]!++] = position;
+  }
+  return out;
+}
+
+/**
+ * Builds the graph: node key = entity id, edge key = relation id, symmetric relations stored once,
+ * source → target. Nodes are added in id order; edges by source, then target (both in entity id
+ * order), then relation id.
+ */
 export function buildGraph(store: Store, datasetsOf?: (id: string) => string[]): ClaimGraphGraph {
   const graph = new MultiDirectedGraph<EntityAttributes, RelationAttributes>();
   // One object per node and edge: a fresh copy of the record (columnar rows are built straight
@@ -55,7 +84,10 @@ export function buildGraph(store: Store, datasetsOf?: (id: string) => string[]):
   for (let i = 0; i < edges.length; i++) edges[i]!.supports = supports[i]!;
   for (let i = 0; i < edges.length; i++) edges[i]!.disputes = disputes[i]!;
   if (datasetsOf) for (let i = 0; i < edges.length; i++) edges[i]!.datasets = datasetsOf(edges[i]!.id);
-  for (let i = 0; i < edges.length; i++)
+  const order = edgeOrder(relSource, relTarget, nodes.length);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
     graph.addDirectedEdgeWithKey(edges[i]!.id, keys[relSource[i]!]!, keys[relTarget[i]!]!, edges[i]!);
+  }
   return graph;
 }

@@ -1,7 +1,10 @@
 import { bidirectional } from 'graphology-shortest-path/unweighted';
 import { MultiDirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
+import { encodeColumns } from '@claimgraph/schema';
 import { ClaimGraph } from '../src/index.js';
+import { edgeOrder } from '../src/graph.js';
+import { syntheticDataset } from '../src/synthetic.js';
 import { fixture } from './fixture.js';
 
 const cg = ClaimGraph.fromData(fixture());
@@ -58,6 +61,25 @@ describe('cg.graph', () => {
       'armed-group:haqqani-network',
       'armed-group:taliban',
     ]);
+  });
+
+  it('lists nodes by id, and edges by source, then target, then relation id', () => {
+    const data = syntheticDataset({ entities: 300, seed: 3 });
+    const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    for (const made of [ClaimGraph.fromData(data), ClaimGraph.fromColumns(encodeColumns(data))]) {
+      const { graph } = made;
+      expect(graph.nodes()).toEqual(data.entities.map((e) => e.id).sort(byId));
+      const edges = data.relations
+        .map((r) => [r.source, r.target, r.id] as const)
+        .sort((a, b) => byId(a[0], b[0]) || byId(a[1], b[1]) || byId(a[2], b[2]));
+      expect(graph.edges()).toEqual(edges.map((e) => e[2]));
+    }
+  });
+
+  it('orders relation positions by source, then target, keeping ties in relation order', () => {
+    const source = Int32Array.of(2, 0, 2, 1, 0, 2);
+    const target = Int32Array.of(1, 1, 0, 0, 1, 1);
+    expect([...edgeOrder(source, target, 3)]).toEqual([1, 4, 3, 2, 0, 5]);
   });
 
   it('views have their own graph', () => {
