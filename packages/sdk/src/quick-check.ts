@@ -11,7 +11,6 @@ import {
   ENTITY_TYPES,
   findExclusionConflicts,
   isEntityType,
-  isPartialDate,
   latestDay,
   RELATION_TYPE_INFO,
   RELATION_TYPES,
@@ -25,50 +24,11 @@ import {
   type Statement,
 } from '@claimgraph/schema';
 // Compiled ahead of time from the schema's TypeBox schemas by its quickCheckModule (npm run build).
-import {
-  ENTITY_CHECKS,
-  RELATION_CHECK,
-  SOURCE_CHECK,
-  STATEMENT_CHECK,
-  type QuickCheck,
-} from './generated/quick-checks.js';
+// Each also holds the record's partial dates to the calendar.
+import { ENTITY_CHECKS, RELATION_CHECK, SOURCE_CHECK, STATEMENT_CHECK } from './generated/quick-checks.js';
 import type { Records, Store } from './store.js';
 
 type Fields = Record<string, unknown>;
-
-/** A record check. */
-type Check = (record: Fields) => boolean;
-
-/**
- * A compiled schema check completed with what its compiled code leaves out for speed (see
- * @claimgraph/schema's speedSchema): unknown fields with one Set lookup per key, unique lists with a Set.
- */
-function completed({ check, closed, known: fields, uniqueLists }: QuickCheck): Check {
-  const known = new Set(fields);
-  return (record) => {
-    if (!check(record)) return false;
-    if (closed) for (const key in record) if (!known.has(key)) return false;
-    for (const key of uniqueLists) {
-      const list = record[key] as string[] | undefined;
-      if (list !== undefined && list.length > 1 && new Set(list).size !== list.length) return false;
-    }
-    return true;
-  };
-}
-
-const check = {
-  entity: Object.fromEntries(Object.entries(ENTITY_CHECKS).map(([type, c]) => [type, completed(c)])) as Record<
-    string,
-    Check
-  >,
-  relation: completed(RELATION_CHECK),
-  statement: completed(STATEMENT_CHECK),
-  source: completed(SOURCE_CHECK),
-};
-
-function calendarOk(value: unknown): boolean {
-  return typeof value !== 'string' || isPartialDate(value);
-}
 
 function textOk(value: unknown): boolean {
   return typeof value !== 'string' || value === '' || textProblem(value) === null;
@@ -134,32 +94,23 @@ export function recordsLookValid(store: Store): boolean {
 
   for (const record of entities as unknown as Fields[]) {
     const type = record.type;
-    if (!isEntityType(type) || !check.entity[type]!(record)) return false;
+    if (!isEntityType(type) || !ENTITY_CHECKS[type]!(record)) return false;
     if (!textOk(record.name) || !textOk(record.description) || !textOk(record.role)) return false;
     if (record.aliases !== undefined && !(record.aliases as unknown[]).every(textOk)) return false;
-    if (
-      !calendarOk(record.founded) ||
-      !calendarOk(record.date) ||
-      !calendarOk(record.end) ||
-      !calendarOk(record.published)
-    )
-      return false;
     const id = record.id as string;
     if (id.charCodeAt(type.length) !== 58 || !id.startsWith(type) || !orderOk(record.date, record.end)) return false;
   }
   for (let i = 0; i < entities.length; i++) entityType[i] = ENTITY_TYPE_INDEX.get(entities[i]!.type)!;
 
   for (const record of sources as unknown as Fields[]) {
-    if (!check.source(record) || !calendarOk(record.published) || !calendarOk(record.accessed)) return false;
+    if (!SOURCE_CHECK(record)) return false;
     if (!textOk(record.title) || !textOk(record.publisher) || !textOk(record.author) || !textOk(record.note))
       return false;
   }
 
   for (let i = 0; i < relations.length; i++) {
     const record = relations[i] as unknown as Fields;
-    if (!check.relation(record)) return false;
-    if (!calendarOk(record.start) || !calendarOk(record.end) || !calendarOk(record.endedBy) || !textOk(record.note))
-      return false;
+    if (!RELATION_CHECK(record) || !textOk(record.note)) return false;
     if (record.source === record.target || !orderOk(record.start, record.end)) return false;
     if (record.endedBy !== undefined && (record.end !== undefined || !orderOk(record.start, record.endedBy)))
       return false;
@@ -173,8 +124,7 @@ export function recordsLookValid(store: Store): boolean {
 
   for (let i = 0; i < statements.length; i++) {
     const record = statements[i] as unknown as Fields;
-    if (!check.statement(record)) return false;
-    if (!calendarOk(record.date) || !textOk(record.quote) || !textOk(record.note)) return false;
+    if (!STATEMENT_CHECK(record) || !textOk(record.quote) || !textOk(record.note)) return false;
     if (!textOk(record.paraphrase) || !textOk(record.context)) return false;
     // A quote or a paraphrase, not both; context only with one of them (the validator's words rule).
     if (record.paraphrase !== undefined && record.quote !== undefined) return false;
