@@ -107,6 +107,9 @@ export function recordsLookValid(store: Store): boolean {
     if (!textOk(record.title) || !textOk(record.publisher) || !textOk(record.author) || !textOk(record.note))
       return false;
   }
+  // The last day each source can have been published on (undefined when undated): computed once per
+  // source, not read from a source record for every statement.
+  const lastDays = sources.map((s) => (s.published === undefined ? undefined : latestDay(s.published)));
 
   for (let i = 0; i < relations.length; i++) {
     const record = relations[i] as unknown as Fields;
@@ -137,10 +140,10 @@ export function recordsLookValid(store: Store): boolean {
       const reporter = entityIndex.get(statement.reportedBy);
       if (reporter === undefined || CAN_SPEAK[entityType[reporter]!] !== 1) return false;
     }
-    if (!reportedInTime(statement.date, statement.source, sourceIndex, sources)) return false;
+    if (!reportedInTime(statement.date, statement.source, sourceIndex, lastDays)) return false;
     if (statement.appearances !== undefined)
       for (const appearance of statement.appearances)
-        if (!reportedInTime(statement.date, appearance.source, sourceIndex, sources)) return false;
+        if (!reportedInTime(statement.date, appearance.source, sourceIndex, lastDays)) return false;
   }
   return true;
 }
@@ -155,14 +158,21 @@ function reportedInTime(
   date: string,
   sourceId: string,
   sourceIndex: Store['sourceIndex'],
-  sources: readonly Source[],
+  lastDays: readonly (string | undefined)[],
 ): boolean {
   const source = sourceIndex.get(sourceId);
   if (source === undefined) return false;
-  const published = sources[source]!.published;
-  if (published === undefined) return true;
-  // Both to the day: plain string order; otherwise compare the possible intervals.
-  return date.length === 10 && published.length === 10 ? date <= published : earliestDay(date) <= latestDay(published);
+  const lastDay = lastDays[source];
+  return lastDay === undefined || startsByDay(date, lastDay);
+}
+
+/**
+ * Whether the first day a partial date can mean is on or before `day` (a full `YYYY-MM-DD`):
+ * `earliestDay(date) <= day`, without building the string. The date as written compares the same
+ * way, since what earliestDay appends (`-01`, `-01-01`) sorts at or before the same place in any day.
+ */
+export function startsByDay(date: string, day: string): boolean {
+  return date <= day;
 }
 
 /**
