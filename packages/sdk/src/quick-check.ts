@@ -12,6 +12,7 @@ import {
   findExclusionConflicts,
   isEntityType,
   latestDay,
+  nameProblem,
   RELATION_TYPE_INFO,
   RELATION_TYPES,
   textProblem,
@@ -32,6 +33,18 @@ type Fields = Record<string, unknown>;
 
 function textOk(value: unknown): boolean {
   return typeof value !== 'string' || value === '' || textProblem(value) === null;
+}
+
+/** A name or an alias: the text rules, no invisible characters, NFC (the validator's nameProblem). */
+function nameOk(value: unknown): boolean {
+  return typeof value !== 'string' || value === '' || nameProblem(value) === null;
+}
+
+/** The validator checks the string values of a relation's attributes as display text too. */
+function attributesOk(attributes: unknown): boolean {
+  if (attributes === undefined) return true;
+  for (const key in attributes as Fields) if (!textOk((attributes as Fields)[key])) return false;
+  return true;
 }
 
 function orderOk(start: unknown, end: unknown): boolean {
@@ -95,8 +108,8 @@ export function recordsLookValid(store: Store): boolean {
   for (const record of entities as unknown as Fields[]) {
     const type = record.type;
     if (!isEntityType(type) || !ENTITY_CHECKS[type]!(record)) return false;
-    if (!textOk(record.name) || !textOk(record.description) || !textOk(record.role)) return false;
-    if (record.aliases !== undefined && !(record.aliases as unknown[]).every(textOk)) return false;
+    if (!nameOk(record.name) || !textOk(record.description) || !textOk(record.role)) return false;
+    if (record.aliases !== undefined && !(record.aliases as unknown[]).every(nameOk)) return false;
     const id = record.id as string;
     if (id.charCodeAt(type.length) !== 58 || !id.startsWith(type) || !orderOk(record.date, record.end)) return false;
   }
@@ -113,7 +126,7 @@ export function recordsLookValid(store: Store): boolean {
 
   for (let i = 0; i < relations.length; i++) {
     const record = relations[i] as unknown as Fields;
-    if (!RELATION_CHECK(record) || !textOk(record.note)) return false;
+    if (!RELATION_CHECK(record) || !textOk(record.note) || !attributesOk(record.attributes)) return false;
     if (record.source === record.target || !orderOk(record.start, record.end)) return false;
     if (record.endedBy !== undefined && (record.end !== undefined || !orderOk(record.start, record.endedBy)))
       return false;
