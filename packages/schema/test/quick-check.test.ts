@@ -108,6 +108,15 @@ describe('quick record checks', () => {
     expect(quick(statement)).toBe(false);
     expect(TypeCompiler.Compile(StatementSchema).Check(statement)).toBe(false);
   });
+
+  it('hands a record whose fields are inherited or not enumerable to the schema', () => {
+    const quick = compileQuickCheck(StatementSchema);
+    const { id, ...rest } = structuredClone(baseDataset().statements[0]!) as unknown as Fields;
+    // The walk over keys meets an inherited id, but the record does not own it.
+    expect(quick(Object.assign(Object.create({ id }) as Fields, rest))).toBe(false);
+    // An own id the walk does not meet: it is not counted as present.
+    expect(quick(Object.defineProperty({ ...rest }, 'id', { value: id, enumerable: false }))).toBe(false);
+  });
 });
 
 describe('validateDataset() on records the quick check refuses', () => {

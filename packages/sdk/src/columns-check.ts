@@ -9,6 +9,7 @@ import {
   fieldValueCheck,
   EntitySchemas,
   isAbsoluteUrl,
+  nameProblem,
   RECORD_SCHEMAS,
   RedirectSchema,
   tablePlan,
@@ -96,7 +97,8 @@ function columnValuesOk(
       case 'string':
         if (Object.keys(property).every((k) => STRING_KEYS.has(k)) && property.type === 'string') {
           const clean = (TEXT_FIELDS[table] ?? []).includes(plan.name);
-          return stringsOk(clean, column.strings.text, column.strings.offsets, column.present, property);
+          const names = table === 'entities' && plan.name === 'name';
+          return stringsOk(clean, column.strings.text, column.strings.offsets, column.present, property, names);
         }
         break;
       case 'strings': {
@@ -104,8 +106,9 @@ function columnValuesOk(
         const keys = Object.keys(property).filter((k) => !['type', 'items', 'uniqueItems', 'description'].includes(k));
         if (!items || keys.length > 0 || !Object.keys(items).every((k) => STRING_KEYS.has(k))) break;
         const { text, offsets } = column.strings;
-        // The validator checks aliases as clean text, item by item.
-        if (!stringsOk(table === 'entities' && plan.name === 'aliases', text, offsets, null, items)) return false;
+        // The validator checks aliases as names, item by item.
+        const aliases = table === 'entities' && plan.name === 'aliases';
+        if (!stringsOk(aliases, text, offsets, null, items, aliases)) return false;
         if ((property as { uniqueItems?: boolean }).uniqueItems === true) {
           for (let i = 0; i < count; i++) {
             const from = column.items[i]!;
@@ -128,7 +131,8 @@ function columnValuesOk(
 
 /**
  * Strings of a column against a string property: length, pattern and format per value; clean text
- * (for the validator's text fields) as one scan of the whole column plus a look at each end.
+ * (for the validator's text fields) as one scan of the whole column plus a look at each end; and
+ * for names and aliases, the validator's name rules (no invisible characters, NFC) per value.
  */
 function stringsOk(
   clean: boolean,
@@ -136,6 +140,7 @@ function stringsOk(
   offsets: Uint32Array,
   present: Uint8Array | null,
   property: Property,
+  names = false,
 ): boolean {
   const count = offsets.length - 1;
   const minLength = property.minLength ?? 0;
@@ -150,6 +155,7 @@ function stringsOk(
     // TypeBox counts UTF-16 code units, as the offsets do.
     if (to - from < minLength) return false;
     if (clean && to > from && (isTrimmed(text.charCodeAt(from)) || isTrimmed(text.charCodeAt(to - 1)))) return false;
+    if (names && to > from && nameProblem(text.slice(from, to)) !== null) return false;
     if (pattern !== null || uri) {
       const value = text.slice(from, to);
       if (pattern !== null && !pattern.test(value)) return false;

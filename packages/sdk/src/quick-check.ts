@@ -11,8 +11,8 @@ import {
   ENTITY_TYPES,
   findExclusionConflicts,
   isEntityType,
-  isPartialDate,
   latestDay,
+  nameProblem,
   RELATION_TYPE_INFO,
   RELATION_TYPES,
   textProblem,
@@ -25,53 +25,26 @@ import {
   type Statement,
 } from '@claimgraph/schema';
 // Compiled ahead of time from the schema's TypeBox schemas by its quickCheckModule (npm run build).
-import {
-  ENTITY_CHECKS,
-  RELATION_CHECK,
-  SOURCE_CHECK,
-  STATEMENT_CHECK,
-  type QuickCheck,
-} from './generated/quick-checks.js';
+// Each also holds the record's partial dates to the calendar.
+import { ENTITY_CHECKS, RELATION_CHECK, SOURCE_CHECK, STATEMENT_CHECK } from './generated/quick-checks.js';
 import type { Records, Store } from './store.js';
 
 type Fields = Record<string, unknown>;
 
-/** A record check. */
-type Check = (record: Fields) => boolean;
-
-/**
- * A compiled schema check completed with what its compiled code leaves out for speed (see
- * @claimgraph/schema's speedSchema): unknown fields with one Set lookup per key, unique lists with a Set.
- */
-function completed({ check, closed, known: fields, uniqueLists }: QuickCheck): Check {
-  const known = new Set(fields);
-  return (record) => {
-    if (!check(record)) return false;
-    if (closed) for (const key in record) if (!known.has(key)) return false;
-    for (const key of uniqueLists) {
-      const list = record[key] as string[] | undefined;
-      if (list !== undefined && list.length > 1 && new Set(list).size !== list.length) return false;
-    }
-    return true;
-  };
-}
-
-const check = {
-  entity: Object.fromEntries(Object.entries(ENTITY_CHECKS).map(([type, c]) => [type, completed(c)])) as Record<
-    string,
-    Check
-  >,
-  relation: completed(RELATION_CHECK),
-  statement: completed(STATEMENT_CHECK),
-  source: completed(SOURCE_CHECK),
-};
-
-function calendarOk(value: unknown): boolean {
-  return typeof value !== 'string' || isPartialDate(value);
-}
-
 function textOk(value: unknown): boolean {
   return typeof value !== 'string' || value === '' || textProblem(value) === null;
+}
+
+/** A name or an alias: the text rules, no invisible characters, NFC (the validator's nameProblem). */
+function nameOk(value: unknown): boolean {
+  return typeof value !== 'string' || value === '' || nameProblem(value) === null;
+}
+
+/** The validator checks the string values of a relation's attributes as display text too. */
+function attributesOk(attributes: unknown): boolean {
+  if (attributes === undefined) return true;
+  for (const key in attributes as Fields) if (!textOk((attributes as Fields)[key])) return false;
+  return true;
 }
 
 function orderOk(start: unknown, end: unknown): boolean {
@@ -134,32 +107,26 @@ export function recordsLookValid(store: Store): boolean {
 
   for (const record of entities as unknown as Fields[]) {
     const type = record.type;
-    if (!isEntityType(type) || !check.entity[type]!(record)) return false;
-    if (!textOk(record.name) || !textOk(record.description) || !textOk(record.role)) return false;
-    if (record.aliases !== undefined && !(record.aliases as unknown[]).every(textOk)) return false;
-    if (
-      !calendarOk(record.founded) ||
-      !calendarOk(record.date) ||
-      !calendarOk(record.end) ||
-      !calendarOk(record.published)
-    )
-      return false;
+    if (!isEntityType(type) || !ENTITY_CHECKS[type]!(record)) return false;
+    if (!nameOk(record.name) || !textOk(record.description) || !textOk(record.role)) return false;
+    if (record.aliases !== undefined && !(record.aliases as unknown[]).every(nameOk)) return false;
     const id = record.id as string;
     if (id.charCodeAt(type.length) !== 58 || !id.startsWith(type) || !orderOk(record.date, record.end)) return false;
   }
   for (let i = 0; i < entities.length; i++) entityType[i] = ENTITY_TYPE_INDEX.get(entities[i]!.type)!;
 
   for (const record of sources as unknown as Fields[]) {
-    if (!check.source(record) || !calendarOk(record.published) || !calendarOk(record.accessed)) return false;
+    if (!SOURCE_CHECK(record)) return false;
     if (!textOk(record.title) || !textOk(record.publisher) || !textOk(record.author) || !textOk(record.note))
       return false;
   }
+  // The last day each source can have been published on (undefined when undated): computed once per
+  // source, not read from a source record for every statement.
+  const lastDays = sources.map((s) => (s.published === undefined ? undefined : latestDay(s.published)));
 
   for (let i = 0; i < relations.length; i++) {
     const record = relations[i] as unknown as Fields;
-    if (!check.relation(record)) return false;
-    if (!calendarOk(record.start) || !calendarOk(record.end) || !calendarOk(record.endedBy) || !textOk(record.note))
-      return false;
+    if (!RELATION_CHECK(record) || !textOk(record.note) || !attributesOk(record.attributes)) return false;
     if (record.source === record.target || !orderOk(record.start, record.end)) return false;
     if (record.endedBy !== undefined && (record.end !== undefined || !orderOk(record.start, record.endedBy)))
       return false;
@@ -173,8 +140,7 @@ export function recordsLookValid(store: Store): boolean {
 
   for (let i = 0; i < statements.length; i++) {
     const record = statements[i] as unknown as Fields;
-    if (!check.statement(record)) return false;
-    if (!calendarOk(record.date) || !textOk(record.quote) || !textOk(record.note)) return false;
+    if (!STATEMENT_CHECK(record) || !textOk(record.quote) || !textOk(record.note)) return false;
     if (!textOk(record.paraphrase) || !textOk(record.context)) return false;
     // A quote or a paraphrase, not both; context only with one of them (the validator's words rule).
     if (record.paraphrase !== undefined && record.quote !== undefined) return false;
@@ -187,10 +153,10 @@ export function recordsLookValid(store: Store): boolean {
       const reporter = entityIndex.get(statement.reportedBy);
       if (reporter === undefined || CAN_SPEAK[entityType[reporter]!] !== 1) return false;
     }
-    if (!reportedInTime(statement.date, statement.source, sourceIndex, sources)) return false;
+    if (!reportedInTime(statement.date, statement.source, sourceIndex, lastDays)) return false;
     if (statement.appearances !== undefined)
       for (const appearance of statement.appearances)
-        if (!reportedInTime(statement.date, appearance.source, sourceIndex, sources)) return false;
+        if (!reportedInTime(statement.date, appearance.source, sourceIndex, lastDays)) return false;
   }
   return true;
 }
@@ -205,14 +171,21 @@ function reportedInTime(
   date: string,
   sourceId: string,
   sourceIndex: Store['sourceIndex'],
-  sources: readonly Source[],
+  lastDays: readonly (string | undefined)[],
 ): boolean {
   const source = sourceIndex.get(sourceId);
   if (source === undefined) return false;
-  const published = sources[source]!.published;
-  if (published === undefined) return true;
-  // Both to the day: plain string order; otherwise compare the possible intervals.
-  return date.length === 10 && published.length === 10 ? date <= published : earliestDay(date) <= latestDay(published);
+  const lastDay = lastDays[source];
+  return lastDay === undefined || startsByDay(date, lastDay);
+}
+
+/**
+ * Whether the first day a partial date can mean is on or before `day` (a full `YYYY-MM-DD`):
+ * `earliestDay(date) <= day`, without building the string. The date as written compares the same
+ * way, since what earliestDay appends (`-01`, `-01-01`) sorts at or before the same place in any day.
+ */
+export function startsByDay(date: string, day: string): boolean {
+  return date <= day;
 }
 
 /**

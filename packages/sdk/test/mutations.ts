@@ -5,7 +5,11 @@ import { syntheticDataset } from '../src/synthetic.js';
 export type Mutable = Record<string, unknown>;
 type Mutation = (data: Dataset, pick: (n: number) => number) => void;
 
-const rec = (list: unknown[], pick: (n: number) => number) => list[pick(list.length)] as Mutable;
+/** A record of the list; a record an earlier mutation replaced (with null) is left alone. */
+const rec = (list: unknown[], pick: (n: number) => number) => {
+  const record = list[pick(list.length)];
+  return (typeof record === 'object' && record !== null ? record : {}) as Mutable;
+};
 const entityOf = (data: Dataset, type: string) => data.entities.find((e) => e.type === type)!;
 
 /** Ways a curator or a tool gets data wrong, one rule of the validator each (and a few no-ops). */
@@ -20,6 +24,10 @@ export const MUTATIONS: Record<string, Mutation> = {
   entityDuplicateAlias: (d, p) => (rec(d.entities, p).aliases = ['Same', 'Same']),
   entityDistinctAliases: (d, p) => (rec(d.entities, p).aliases = ['One', 'Two']),
   entityAliasControl: (d, p) => (rec(d.entities, p).aliases = ['Tab\there']),
+  entityInvisibleName: (d, p) => (rec(d.entities, p).name = 'Zero\u200bwidth'),
+  entityDecomposedName: (d, p) => (rec(d.entities, p).name = 'Cafe\u0301'),
+  entityInvisibleAlias: (d, p) => (rec(d.entities, p).aliases = ['Soft\u00adhyphen']),
+  entityInvisibleDescription: (d, p) => (rec(d.entities, p).description = 'Zero\u200bwidth is fine here'),
   entityWrongPrefix: (d, p) => {
     const e = rec(d.entities, p);
     e.id = `organization:${String(e.id).split(':')[1]}`;
@@ -68,6 +76,8 @@ export const MUTATIONS: Record<string, Mutation> = {
   },
   relationBadAttributeKey: (d, p) => (rec(d.relations, p).attributes = { Bad: 1 }),
   relationControlNote: (d, p) => (rec(d.relations, p).note = 'a\u2066b'),
+  relationControlAttribute: (d, p) => (rec(d.relations, p).attributes = { role: 'deputy\u0007' }),
+  relationPaddedAttribute: (d, p) => (rec(d.relations, p).attributes = { role: ' deputy' }),
   relationDuplicate: (d, p) => {
     const r = rec(d.relations, p);
     const copy = { ...r, id: `${String(r.id)}-copy` };

@@ -9,7 +9,7 @@ import { partialDateProblem } from '../dates.js';
 import { EntitySchemas, RECORD_SCHEMAS, RedirectSchema } from '../records.js';
 import { DATE_FIELDS, TEXT_FIELDS } from '../rules.js';
 import { isAbsoluteUrl } from '../schema-check.js';
-import { textProblem } from '../text.js';
+import { nameProblem, textProblem } from '../text.js';
 import type { ColumnTable } from './format.js';
 
 const cache = new Map<string, (value: unknown) => boolean>();
@@ -39,14 +39,24 @@ export function fieldValueCheck(table: ColumnTable, name: string): ((value: unkn
   const text = (TEXT_FIELDS[table] ?? []).includes(name);
   const date = (DATE_FIELDS[table] ?? []).includes(name);
   const aliases = table === 'entities' && name === 'aliases';
+  // As the validator: an entity's name and aliases by the name rules, attribute values as text.
+  const textRule = table === 'entities' && name === 'name' ? nameProblem : textProblem;
+  const attributes = table === 'relations' && name === 'attributes';
   const check = (value: unknown) => {
     if (!compiled.Check(value)) return false;
-    if (text && typeof value === 'string' && value !== '' && textProblem(value) !== null) return false;
+    if (text && typeof value === 'string' && value !== '' && textRule(value) !== null) return false;
     if (date && typeof value === 'string' && partialDateProblem(value) !== null) return false;
     if (
       aliases &&
       Array.isArray(value) &&
-      value.some((a) => typeof a === 'string' && a !== '' && textProblem(a) !== null)
+      value.some((a) => typeof a === 'string' && a !== '' && nameProblem(a) !== null)
+    )
+      return false;
+    if (
+      attributes &&
+      typeof value === 'object' &&
+      value !== null &&
+      Object.values(value).some((v) => typeof v === 'string' && v !== '' && textProblem(v) !== null)
     )
       return false;
     return true;

@@ -2,16 +2,11 @@
  * Types of src/generated/quick-checks.js, which `npm run build` generates from @claimgraph/schema's
  * TypeBox schemas (its quickCheckModule): one compiled check per record schema.
  */
-export interface QuickCheck {
-  /** The schema's verdict without id patterns on references, date patterns, unknown keys and unique lists (checked apart). */
-  check: (record: unknown) => boolean;
-  /** Whether the schema refuses unknown fields. */
-  closed: boolean;
-  /** The fields the schema knows. */
-  known: string[];
-  /** Fields holding lists of strings that must be unique. */
-  uniqueLists: string[];
-}
+/**
+ * The schema's verdict on a record, its partial dates on the calendar, with id patterns left out of
+ * reference fields (the SDK looks references up) and only enumerable keys walked, as JSON.parse makes them.
+ */
+export type QuickCheck = (record: unknown) => boolean;
 
 export declare const ENTITY_CHECKS: Record<string, QuickCheck>;
 export declare const RELATION_CHECK: QuickCheck;
