@@ -5,6 +5,7 @@
 import { datasetName } from '@claimgraph/schema';
 import { asciiJsonText } from './ascii-json.js';
 import { ClaimGraphIntegrityError, ClaimGraphLoadError } from './errors.js';
+import { parseReleaseLines } from './release-lines.js';
 import { COLUMNS_FILE } from '@claimgraph/schema';
 import {
   descriptorCoverage,
@@ -154,7 +155,8 @@ async function readRowFile(
       `datapackage.json lists no sha256 for ${name}; rebuild the release, or load with { integrity: false } to skip the check`,
     );
   }
-  // The bytes are read once, hashed when there is a hash to check, and parsed as ASCII text (see
+  // The bytes are read once, hashed when there is a hash to check, and parsed a piece of lines at a
+  // time when laid out as a release writes them (see parseReleaseLines), else as ASCII text (see
   // asciiJsonText); anything that text cannot parse is parsed again from the decoded bytes, so bad
   // UTF-8 and bad JSON get the messages of the schema's JSON reader, with their offsets.
   const { buffer: room, length } = await readWithRoom(fs, buffer.Buffer, file).catch((error: NodeJS.ErrnoException) => {
@@ -167,6 +169,7 @@ async function readRowFile(
   }
   const utf8 = buffer.isUtf8(bytes);
   const parsed =
+    (utf8 && parseReleaseLines(bytes)) ||
     (utf8 && parseAscii(room, length, (size) => buffer.Buffer.allocUnsafe(size))) ||
     (utf8
       ? schemaNode.parseJsonText(bytes.toString('utf8'), path.basename(file))
