@@ -1,13 +1,14 @@
+import * as buffer from 'node:buffer';
 import { Buffer } from 'node:buffer';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serializeDataset, type Dataset } from '@claimgraph/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseReleaseLines } from '../src/release-lines.js';
+import { parseReleaseLines, readReleaseLines } from '../src/release-lines.js';
 import { syntheticDataset } from '../src/synthetic.js';
 
-const parse = (text: string) => parseReleaseLines(Buffer.from(text));
+const parse = (text: string) => parseReleaseLines(buffer, Buffer.from(text));
 const datasets = fileURLToPath(new URL('../../../datasets/', import.meta.url));
 
 describe('parseReleaseLines()', () => {
@@ -24,7 +25,7 @@ describe('parseReleaseLines()', () => {
     expect(files.length).toBeGreaterThan(1);
     for (const file of files) {
       const bytes = readFileSync(file);
-      expect(parseReleaseLines(bytes)).toEqual({ ok: true, value: JSON.parse(bytes.toString('utf8')) });
+      expect(parseReleaseLines(buffer, bytes)).toEqual({ ok: true, value: JSON.parse(bytes.toString('utf8')) });
     }
   });
 
@@ -63,5 +64,41 @@ describe('parseReleaseLines()', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('reads a file as it comes, whatever the sizes of the reads, and hands on every byte', async () => {
+    const small =
+      '{\n"entities": [\n{"id":"a","name":"Åberg 😀"},\n{"id":"b"}\n],\n"relations": [],\n"statements": [\n{"id":"st:1"}\n],\n"coverage": {"from":"2001"}\n}\n';
+    const text = serializeDataset(syntheticDataset({ statements: 300 }) as Dataset);
+    // A record longer than the block read at a time, which must grow.
+    const long = text.replace('{\n"entities": [\n', `{\n"entities": [\n{"x":"${'é'.repeat(600_000)}"},\n`);
+    for (const [source, sizes] of [
+      [small, [1, 2, 3, 5, 7, 11]],
+      [text, [4096, 1 << 20]],
+      [long, [65536, 1 << 20]],
+      ['{\n"entities": [\n{},\n{}\n', [3]],
+      ['{\n"entities": [\n{"a":"\xff"}\n]\n}\n', [1 << 20]],
+    ] as const) {
+      const bytes = source.includes('\xff') ? Buffer.from(source, 'latin1') : Buffer.from(source);
+      for (const size of sizes) {
+        let at = 0;
+        const seen: Buffer[] = [];
+        const result = await readReleaseLines(
+          buffer,
+          async (into, offset, length) => {
+            const count = bytes.copy(into, offset, at, Math.min(at + size, at + length, bytes.length));
+            at += count;
+            return count;
+          },
+          (chunk) => seen.push(Buffer.from(chunk)),
+        );
+        const whole = parseReleaseLines(buffer, bytes);
+        expect(result, `${source.length} bytes by ${size}`).toEqual(whole);
+        if (whole !== undefined) expect(Buffer.concat(seen).equals(bytes)).toBe(true);
+      }
+    }
+    expect(parseReleaseLines(buffer, Buffer.from(small))).toEqual({ ok: true, value: JSON.parse(small) });
+    expect(parseReleaseLines(buffer, Buffer.from(text))).toEqual({ ok: true, value: JSON.parse(text) });
+    expect(parseReleaseLines(buffer, Buffer.from(long))).toEqual({ ok: true, value: JSON.parse(long) });
   });
 });
