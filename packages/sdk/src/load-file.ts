@@ -5,6 +5,7 @@
 import { datasetName } from '@claimgraph/schema';
 import { asciiJsonText } from './ascii-json.js';
 import { ClaimGraphIntegrityError, ClaimGraphLoadError } from './errors.js';
+import { readReleaseLines } from './release-lines.js';
 import { COLUMNS_FILE } from '@claimgraph/schema';
 import {
   descriptorCoverage,
@@ -154,23 +155,31 @@ async function readRowFile(
       `datapackage.json lists no sha256 for ${name}; rebuild the release, or load with { integrity: false } to skip the check`,
     );
   }
-  // The bytes are read once, hashed when there is a hash to check, and parsed as ASCII text (see
+  // A release's layout is parsed as it is read, a piece of lines at a time, and hashed on the way
+  // (see readReleaseLines). Any other file is read whole, hashed, and parsed as ASCII text (see
   // asciiJsonText); anything that text cannot parse is parsed again from the decoded bytes, so bad
   // UTF-8 and bad JSON get the messages of the schema's JSON reader, with their offsets.
-  const { buffer: room, length } = await readWithRoom(fs, buffer.Buffer, file).catch((error: NodeJS.ErrnoException) => {
+  const cannotRead = (error: NodeJS.ErrnoException) => {
     throw new ClaimGraphLoadError(file, `cannot be read (${error.code ?? error.message})`);
-  });
-  const bytes = room.subarray(0, length);
-  if (typeof expected === 'string') {
-    const actual = crypto.createHash('sha256').update(bytes).digest('hex');
-    if (actual !== expected.toLowerCase()) throw new ClaimGraphIntegrityError(file, expected, actual);
+  };
+  const sha256 = typeof expected === 'string' ? expected : undefined;
+  const hash = sha256 === undefined ? undefined : crypto.createHash('sha256');
+  const streamed = await readLines(fs, buffer, file, (bytes) => hash?.update(bytes)).catch(cannotRead);
+  let parsed: Awaited<ReturnType<typeof readLines>> | ReturnType<typeof schemaNode.parseJsonBytes>;
+  if (streamed) {
+    checkHash(file, sha256, hash);
+    parsed = streamed;
+  } else {
+    const { buffer: room, length } = await readWithRoom(fs, buffer.Buffer, file).catch(cannotRead);
+    const bytes = room.subarray(0, length);
+    checkHash(file, sha256, hash && crypto.createHash('sha256').update(bytes));
+    const utf8 = buffer.isUtf8(bytes);
+    parsed =
+      (utf8 && parseAscii(room, length, (size) => buffer.Buffer.allocUnsafe(size))) ||
+      (utf8
+        ? schemaNode.parseJsonText(bytes.toString('utf8'), path.basename(file))
+        : schemaNode.parseJsonBytes(bytes, path.basename(file)));
   }
-  const utf8 = buffer.isUtf8(bytes);
-  const parsed =
-    (utf8 && parseAscii(room, length, (size) => buffer.Buffer.allocUnsafe(size))) ||
-    (utf8
-      ? schemaNode.parseJsonText(bytes.toString('utf8'), path.basename(file))
-      : schemaNode.parseJsonBytes(bytes, path.basename(file)));
   if (!parsed.ok) throw new ClaimGraphLoadError(file, parsed.issue.message);
   return {
     data: parsed.value,
@@ -180,6 +189,37 @@ async function readRowFile(
     requireSorted: false,
     location: file,
   };
+}
+
+/**
+ * A release's row file parsed as it is read (every byte handed to `onBytes`), or undefined when it
+ * is laid out otherwise or is not a regular file (a pipe cannot be read again from the start).
+ */
+async function readLines(
+  fs: typeof import('node:fs/promises'),
+  buffer: typeof import('node:buffer'),
+  file: string,
+  onBytes: (bytes: Buffer) => void,
+): Promise<{ ok: true; value: unknown } | undefined> {
+  // Before it is opened: opening a pipe and closing it again would end its writer.
+  if (!(await fs.stat(file)).isFile()) return undefined;
+  const handle = await fs.open(file, 'r');
+  try {
+    return await readReleaseLines(
+      buffer,
+      async (into, at, length) => (await handle.read(into, at, length, null)).bytesRead,
+      onBytes,
+    );
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Throws when the hash of what was read is not the one the release lists. */
+function checkHash(file: string, expected: string | undefined, hash: import('node:crypto').Hash | undefined): void {
+  if (expected === undefined || hash === undefined) return;
+  const actual = hash.digest('hex');
+  if (actual !== expected.toLowerCase()) throw new ClaimGraphIntegrityError(file, expected, actual);
 }
 
 /**
