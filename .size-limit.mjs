@@ -36,8 +36,10 @@ function staticGraph(entry) {
 // charts 26 → 27 kB (26.8 kB): ForceAtlas2, the circular layout and betweenness are imported by
 // chunks of their own, which bundlers drop from apps without network or centrality charts (8.5 kB
 // off the app bundle); this entry, gzipped file by file, pays about 0.8 kB for the extra files.
+// Raised in 0.6: sdk 51 → 52 kB (51.3 kB): the record checks walk each record's keys once (one
+// generated case per field, +0.28 kB) and cg.graph adds its edges grouped by source (+0.15 kB).
 export default [
-  { name: '@claimgraph/sdk', path: staticGraph('packages/sdk/dist/index.js'), limit: '51 kB', gzip: true },
+  { name: '@claimgraph/sdk', path: staticGraph('packages/sdk/dist/index.js'), limit: '52 kB', gzip: true },
   // Name folding alone, for search boxes (the site's search page): it must stay free of the rest of the SDK.
   { name: '@claimgraph/sdk/fold', path: staticGraph('packages/sdk/dist/fold/index.js'), limit: '1 kB', gzip: true },
   { name: '@claimgraph/charts', path: staticGraph('packages/charts/dist/index.js'), limit: '27 kB', gzip: true },

@@ -39,7 +39,10 @@ const BIN = join(ROOT, 'node_modules', '.bin');
 // 98 kB since validateDataset (in the initial chunk: ClaimGraph.fromData, fromColumns and merge call it) compiles
 // the schema's quick record checks itself and runs the cross-record rules by position (+1.25 kB),
 // and the SDK finds row-file records through id tables (+0.24 kB): 97.8 kB initial measured.
-const APP_BUNDLE_BUDGET = 98_000;
+// 99.2 kB since the quick checks are generated field by field (the schema's generator, which
+// validateDataset runs in the browser too, and the SDK's checks: +0.9 kB) and cg.graph orders its
+// edges by source (+0.15 kB): 98.9 kB initial measured.
+const APP_BUNDLE_BUDGET = 99_200;
 
 /** Scripts npm runs on `npm install` of a package (prepare runs for git dependencies). */
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare'];
