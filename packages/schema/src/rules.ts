@@ -54,44 +54,53 @@ export const TEXT_FIELDS: Record<CheckedKind, readonly string[]> = {
 /** Entity types that can say something (the vocabulary's ENTITY_TYPE_SPEAKS): events and places cannot. */
 export const SPEAKER_TYPES: ReadonlySet<EntityType> = new Set(ENTITY_TYPES.filter((t) => ENTITY_TYPE_SPEAKS[t]));
 
-/** Rules that need only the record itself: calendar dates, clean text, id prefix, self-loops. */
-export function checkRecordRules(kind: CheckedKind, record: unknown): FieldProblem[] {
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) return [];
-  const r = record as Record<string, unknown>;
-  const problems: FieldProblem[] = [];
-
-  for (const field of DATE_FIELDS[kind]) {
-    const value = r[field];
+/**
+ * The rules of one field's value on its own (calendar dates, clean text, the name rules of an
+ * entity's name and aliases, text in a relation's attributes), each problem pushed to `problems`:
+ * validateDataset's per-record rules, and the column readers' check of one value.
+ */
+export function checkFieldRules(kind: CheckedKind, field: string, value: unknown, problems: FieldProblem[]): void {
+  if (DATE_FIELDS[kind].includes(field)) {
     // Values that fail the pattern are reported by the schema check already.
     if (typeof value === 'string' && DATE_RE.test(value)) {
       const problem = partialDateProblem(value);
       if (problem) problems.push({ path: `/${field}`, message: problem });
     }
-  }
-  for (const field of TEXT_FIELDS[kind]) {
-    const value = r[field];
+  } else if (TEXT_FIELDS[kind].includes(field)) {
     if (typeof value === 'string' && value !== '') {
       const problem = kind === 'entities' && field === 'name' ? nameProblem(value) : textProblem(value);
       if (problem) problems.push({ path: `/${field}`, message: problem });
     }
-  }
-  if (kind === 'entities' && Array.isArray(r.aliases)) {
+  } else if (kind === 'entities' && field === 'aliases') {
+    if (!Array.isArray(value)) return;
     // A plain loop: a hostile array may be sparse or huge, and the schema check bounds it first.
-    for (let i = 0; i < r.aliases.length; i++) {
-      const alias: unknown = r.aliases[i];
+    for (let i = 0; i < value.length; i++) {
+      const alias: unknown = value[i];
       if (typeof alias === 'string' && alias !== '') {
         const problem = nameProblem(alias);
         if (problem) problems.push({ path: `/aliases/${i}`, message: problem });
       }
     }
-  }
-  if (kind === 'relations' && typeof r.attributes === 'object' && r.attributes !== null) {
-    for (const [key, value] of Object.entries(r.attributes)) {
-      if (typeof value !== 'string' || value === '') continue;
-      const problem = textProblem(value);
+  } else if (kind === 'relations' && field === 'attributes') {
+    if (typeof value !== 'object' || value === null) return;
+    for (const [key, text] of Object.entries(value)) {
+      if (typeof text !== 'string' || text === '') continue;
+      const problem = textProblem(text);
       if (problem) problems.push({ path: `/attributes/${pointerSegment(key)}`, message: problem });
     }
   }
+}
+
+/** Rules that need only the record itself: the fields' own rules, id prefix, self-loops. */
+export function checkRecordRules(kind: CheckedKind, record: unknown): FieldProblem[] {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return [];
+  const r = record as Record<string, unknown>;
+  const problems: FieldProblem[] = [];
+
+  for (const field of DATE_FIELDS[kind]) checkFieldRules(kind, field, r[field], problems);
+  for (const field of TEXT_FIELDS[kind]) checkFieldRules(kind, field, r[field], problems);
+  if (kind === 'entities') checkFieldRules(kind, 'aliases', r.aliases, problems);
+  if (kind === 'relations') checkFieldRules(kind, 'attributes', r.attributes, problems);
   // An unknown type is reported by the schema check; suggesting it as a prefix would only mislead.
   if (kind === 'entities' && typeof r.id === 'string' && isEntityType(r.type) && r.id.includes(':')) {
     const prefix = r.id.slice(0, r.id.indexOf(':'));

@@ -1,15 +1,13 @@
 /**
  * One field's value checked the way validateDataset checks it (its schema property, compiled once,
- * then the record rules on that field: calendar dates, clean text), for readers that validate a
+ * then the record rules on that field: calendar dates, clean text, names), for readers that validate a
  * columnar file column by column.
  */
 import { FormatRegistry, type TSchema } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
-import { partialDateProblem } from '../dates.js';
 import { EntitySchemas, RECORD_SCHEMAS, RedirectSchema } from '../records.js';
-import { DATE_FIELDS, TEXT_FIELDS } from '../rules.js';
-import { isAbsoluteUrl } from '../schema-check.js';
-import { nameProblem, textProblem } from '../text.js';
+import { checkFieldRules } from '../rules.js';
+import { isAbsoluteUrl, type FieldProblem } from '../schema-check.js';
 import type { ColumnTable } from './format.js';
 
 const cache = new Map<string, (value: unknown) => boolean>();
@@ -36,30 +34,14 @@ export function fieldValueCheck(table: ColumnTable, name: string): ((value: unkn
   if (!property) return undefined;
   if (!FormatRegistry.Has('uri')) FormatRegistry.Set('uri', isAbsoluteUrl);
   const compiled = TypeCompiler.Compile(property);
-  const text = (TEXT_FIELDS[table] ?? []).includes(name);
-  const date = (DATE_FIELDS[table] ?? []).includes(name);
-  const aliases = table === 'entities' && name === 'aliases';
-  // As the validator: an entity's name and aliases by the name rules, attribute values as text.
-  const textRule = table === 'entities' && name === 'name' ? nameProblem : textProblem;
-  const attributes = table === 'relations' && name === 'attributes';
+  // The record rules of this one field, as validateDataset applies them (one scratch list, emptied).
+  const problems: FieldProblem[] = [];
   const check = (value: unknown) => {
     if (!compiled.Check(value)) return false;
-    if (text && typeof value === 'string' && value !== '' && textRule(value) !== null) return false;
-    if (date && typeof value === 'string' && partialDateProblem(value) !== null) return false;
-    if (
-      aliases &&
-      Array.isArray(value) &&
-      value.some((a) => typeof a === 'string' && a !== '' && nameProblem(a) !== null)
-    )
-      return false;
-    if (
-      attributes &&
-      typeof value === 'object' &&
-      value !== null &&
-      Object.values(value).some((v) => typeof v === 'string' && v !== '' && textProblem(v) !== null)
-    )
-      return false;
-    return true;
+    checkFieldRules(table, name, value, problems);
+    if (problems.length === 0) return true;
+    problems.length = 0;
+    return false;
   };
   cache.set(key, check);
   return check;
