@@ -43,11 +43,7 @@ export async function writeReleaseFiles(
   // Each file is flushed to disk while the next is made (and datapackage.json is made).
   const flushes = new PendingFlushes();
   const write = async (path: string, content: WriteContent) => {
-    const target = join(outDir, ...path.split('/'));
-    const file = await writeNewFile(target, content, undefined, flushes).catch((error: unknown) => {
-      // The file system said no (a full disk): say which file; a content generator's own error is the caller's.
-      throw (error as NodeJS.ErrnoException).code ? writeFailure(target, error, false) : error;
-    });
+    const file = await writeReleaseFile(join(outDir, ...path.split('/')), content, flushes);
     written.push({ path, bytes: file.bytes, sha256: file.sha256 });
     return file;
   };
@@ -100,12 +96,18 @@ export async function writeReleaseFiles(
     await flushes.settled().catch(() => undefined);
     throw error;
   }
-  const target = join(outDir, 'datapackage.json');
-  await writeNewFile(target, descriptor).catch((error: unknown) => {
-    // A write error carries no path: the message names the file (a full disk as the last file is made).
-    throw writeFailure(target, error, false);
-  });
+  await writeReleaseFile(join(outDir, 'datapackage.json'), descriptor);
   return { files: listed, summary };
+}
+
+/**
+ * `writeNewFile`, its file system errors (a full disk) named by the file, since a write error carries
+ * no path; a content generator's own error is the caller's.
+ */
+function writeReleaseFile(target: string, content: WriteContent, flushes?: PendingFlushes) {
+  return writeNewFile(target, content, undefined, flushes).catch((error: unknown) => {
+    throw (error as NodeJS.ErrnoException).code ? writeFailure(target, error, false) : error;
+  });
 }
 
 /** Files of the build's own given as bytes that are UTF-8 text (dataset.ndjson): listed with their encoding. */
