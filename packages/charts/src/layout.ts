@@ -3,10 +3,10 @@
  * ForceAtlas2 iterations (or a circle), scaled into the unit square.
  */
 import { maxOf, minOf } from '@claimgraph/schema';
+import { mulberry32 } from '@claimgraph/schema/internal';
 import type { AbstractGraph as Graph } from 'graphology-types';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import circular from 'graphology-layout/circular.js';
-import { mulberry32 } from './prng.js';
 
 export type LayoutName = 'forceatlas2' | 'circular';
 

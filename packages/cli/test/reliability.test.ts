@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { verifyRelease } from '@claimgraph/release';
 import { syntheticDataset } from '@claimgraph/sdk/synthetic';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, claimgraph, crashIn, seeded, VALID } from './run-cli.js';
+import { mulberry32 } from '@claimgraph/schema/internal';
+import { BIN, claimgraph, crashIn, VALID } from './run-cli.js';
 
 const root = mkdtempSync(join(tmpdir(), 'claimgraph-reliability-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -137,7 +138,7 @@ describe('a build killed at any moment leaves the previous release verifying (ca
     const first = await buildProcess(dir);
     expect(first.code).toBe(0);
     const baseline = readFileSync(join(dir, 'dist', 'datapackage.json'), 'utf8');
-    const random = seeded(2026);
+    const random = mulberry32(2026);
     const moments: number[] = [];
     for (let i = 0; i < 10; i++) {
       const at = Math.round(random() * first.ms);

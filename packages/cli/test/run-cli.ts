@@ -98,15 +98,3 @@ export function snapshot(dir: string): Map<string, Buffer> {
   walk(dir);
   return files;
 }
-
-/** A seeded generator (mulberry32), so the kill moments are the same on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { syntheticDataset } from '@claimgraph/sdk/synthetic';
 import { describe, expect, it } from 'vitest';
-import { BIN, claimgraph, claimgraphProcess, MALFORMED, seeded, VALID } from './run-cli.js';
+import { mulberry32 } from '@claimgraph/schema/internal';
+import { BIN, claimgraph, claimgraphProcess, MALFORMED, VALID } from './run-cli.js';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'claimgraph-cli-site-'));
 
@@ -147,7 +148,7 @@ describe('a site run killed at any moment', () => {
     const args = (title: string) => ['site', '--dataset', join(root, 'ds'), '--out', out, '--title', title];
     const timing = await siteProcess(['site', '--dataset', join(root, 'ds'), '--out', join(root, 'timing')]);
     expect(timing.code).toBe(0);
-    const random = seeded(24);
+    const random = mulberry32(24);
     for (const title of ['First', 'Second']) {
       // First into a new folder (staged beside it), then into the site the first title left.
       for (let i = 0; i < 3; i++) {

@@ -5,6 +5,7 @@
 export { resolveOptions, type OptionCheck, type OptionProblem, type ResolveOptionsSettings } from './options.js';
 export { closestName } from './suggest.js';
 export { maxOf, minOf, pushAll } from './arrays.js';
+export { mulberry32 } from './prng.js';
 export { DATE_FIELDS, REFERENCES, SPEAKER_TYPES, TEXT_FIELDS } from './rules.js';
 export { listShapeProblems } from './validate.js';
 export { sourceFileTexts } from './source-texts.js';

@@ -16,7 +16,7 @@ import {
   type Statement,
   typesExclude,
 } from '@claimgraph/schema';
-import { SPEAKER_TYPES } from '@claimgraph/schema/internal';
+import { mulberry32, SPEAKER_TYPES } from '@claimgraph/schema/internal';
 
 export interface SyntheticOptions {
   /** Number of entities [1000]. */
@@ -190,18 +190,6 @@ const WORDS = [
 const PUBLISHERS = ['The Wire', 'Daily Ledger', 'Kabul Times', 'Global Desk', 'Frontier Post', 'Evening Herald'];
 const ROLES = ['spokesman', 'deputy leader', 'commander', 'envoy', 'minister', 'adviser'];
 
-/** mulberry32: small, fast and good enough for synthetic data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function slugify(text: string): string {
   return text
     .normalize('NFD')
@@ -237,7 +225,7 @@ export function syntheticDataset(options: SyntheticOptions = {}): Dataset {
   const statementTarget = Math.max(0, Math.floor(options.statements ?? entityCount * 10));
   const sourceCount = Math.max(1, Math.floor(options.sources ?? Math.ceil(statementTarget / 50)));
   const contestedShare = options.contested ?? DEFAULTS.contested;
-  const rand = prng(options.seed ?? DEFAULTS.seed);
+  const rand = mulberry32(options.seed ?? DEFAULTS.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   // Zipf-like: index k is drawn with probability about 1/(k+1), so low indexes are hubs.
   const zipf = (n: number) => Math.min(n - 1, Math.floor(Math.pow(n + 1, rand())) - 1);

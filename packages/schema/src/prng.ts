@@ -1,6 +1,6 @@
 /**
  * A small seeded pseudo-random generator (mulberry32): the same seed gives the same sequence on
- * every machine, so layouts, and the charts drawn from them, are reproducible.
+ * every machine, so chart layouts, synthetic datasets and test schedules are reproducible.
  */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
