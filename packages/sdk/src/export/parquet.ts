@@ -15,6 +15,7 @@ import {
   partitionRows,
   SINGLE_DATASET_LAYOUT,
   type ParquetLayout,
+  type PartitionGroup,
 } from './parquet-layout.js';
 import { parquetTableSchema } from './table-schema.js';
 import { ChunkWriter } from './parquet-encode/column-chunk.js';
@@ -322,11 +323,8 @@ function groupColumns(
 ): unknown[][] {
   const data = columns.map((_, c) => {
     const reused = encoder.columns[c];
-    if (reused && reused.length >= rows) return reused;
-    // Made as long as the group needs (a small table needs small arrays), then reused.
-    return (encoder.columns[c] = new Array<unknown>(
-      Math.min(PARQUET_ROW_GROUP_ROWS, Math.max(rows, 2 * (reused?.length ?? 0))),
-    ));
+    // Made once, as long as the export needs (see columnArrays); this is for a caller that did not size them.
+    return reused && reused.length >= rows ? reused : (encoder.columns[c] = new Array<unknown>(rows));
   });
   const place = new Map(columns.map((c, i) => [c.name, i]));
   const filled = new Set<string>();
@@ -373,6 +371,22 @@ function groupColumns(
 }
 
 /**
+ * The arrays of a row group's columns, each made once as long as the longest group of any table
+ * with a column at its place: made for the first table and grown for a later one, they cost
+ * fresh memory (page faults) and garbage collection several times over.
+ */
+function columnArrays(tables: readonly { kind: TableKind; groups: readonly PartitionGroup[] }[]): unknown[][] {
+  const lengths: number[] = [];
+  for (const { kind, groups } of tables) {
+    let rows = 0;
+    for (const { positions } of groups) rows = Math.max(rows, Math.min(PARQUET_ROW_GROUP_ROWS, positions.length));
+    const count = parquetColumns(kind).length;
+    for (let c = 0; c < count; c++) lengths[c] = Math.max(lengths[c] ?? 0, rows);
+  }
+  return lengths.map((length) => new Array<unknown>(length));
+}
+
+/**
  * The Parquet tables, one folder each: entities, relations, statements (by `year=`), appearances,
  * sources, and redirects when the dataset has some; with several datasets, each table by
  * `dataset=` too (see `ParquetLayout`). One file per partition, `part-0.parquet`.
@@ -395,10 +409,13 @@ export async function parquetParts(
     ...(records.redirects.length > 0 ? (['redirects'] as const) : []),
   ];
   const resourceName = (kind: TableKind) => (isPartitioned(layout, kind) ? undefined : parquetResourceName(kind));
-  return kinds.flatMap((kind) => {
+  const tables = kinds.map((kind) => {
     const source = kind === 'appearances' ? appearanceSource(records) : recordSource(records, kind);
+    return { kind, source, groups: partitionRows(layout, kind, source.length, source.id, source.date, datasets) };
+  });
+  encoder.columns = columnArrays(tables);
+  return tables.flatMap(({ kind, source, groups }) => {
     const tableSchema = parquetTableSchema(kind, resourceName);
-    const groups = partitionRows(layout, kind, source.length, source.id, source.date, datasets);
     return groups.map(({ partition, positions }): ExportPart => ({
       path: parquetFilePath(kind, partition, prefix),
       name: parquetResourceName(kind, partition),
