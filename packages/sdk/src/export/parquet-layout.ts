@@ -132,10 +132,14 @@ export function partitionRows(
   }
   const order = new Map(datasets.map((name, i) => [name, i]));
   const rank = (p: ParquetPartition) => (p.dataset === undefined ? 0 : (order.get(String(p.dataset)) ?? order.size));
+  // Names are compared only when they differ: the first localeCompare sets up a collator (about
+  // 8 ms), which a one-dataset export, all of whose names are equal, never needs.
+  const byName = (a: ParquetPartition, b: ParquetPartition) =>
+    a.dataset === b.dataset ? 0 : String(a.dataset ?? '').localeCompare(String(b.dataset ?? ''));
   return [...groups.values()].sort(
     (a, b) =>
       rank(a.partition) - rank(b.partition) ||
-      String(a.partition.dataset ?? '').localeCompare(String(b.partition.dataset ?? '')) ||
+      byName(a.partition, b.partition) ||
       yearRank(a.partition) - yearRank(b.partition),
   );
 }

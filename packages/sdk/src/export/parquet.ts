@@ -15,6 +15,7 @@ import {
   partitionRows,
   SINGLE_DATASET_LAYOUT,
   type ParquetLayout,
+  type PartitionGroup,
 } from './parquet-layout.js';
 import { parquetTableSchema } from './table-schema.js';
 import { ChunkWriter } from './parquet-encode/column-chunk.js';
@@ -191,9 +192,16 @@ interface TableSource {
   date: (position: number) => unknown;
   /**
    * Fills the columns of the fields rows have (`columns` by field name) for `rows` rows, row `i`
-   * being `position(i)`; leaves the other places as they are (a field a row lacks stays undefined).
+   * being `positions[first + i]`; leaves the other places as they are (a field a row lacks stays
+   * undefined). Positions are read from the array, not through a function made per row group: a
+   * call per row to a new closure each group makes the optimised loop bail out.
    */
-  readRows: (columns: ReadonlyMap<string, unknown[]>, position: (row: number) => number, rows: number) => void;
+  readRows: (
+    columns: ReadonlyMap<string, unknown[]>,
+    positions: readonly number[],
+    first: number,
+    rows: number,
+  ) => void;
 }
 
 function recordSource(records: ExportRecords, kind: ExportKind): TableSource {
@@ -206,9 +214,9 @@ function recordSource(records: ExportRecords, kind: ExportKind): TableSource {
     id: (i) => String(list[i]![key]),
     date: (i) => list[i]!.date,
     // A record's own keys are visited: reading every field of every row would mostly look up absent ones.
-    readRows: (columns, position, rows) => {
+    readRows: (columns, positions, first, rows) => {
       for (let i = 0; i < rows; i++) {
-        const record = list[position(i)]!;
+        const record = list[positions[first + i]!]!;
         for (const key in record) {
           const column = columns.get(key);
           if (column) column[i] = record[key];
@@ -238,24 +246,27 @@ function appearanceSource(records: ExportRecords): TableSource {
       appearance[row++] = a;
     }
   }
-  const own = (i: number) => appearance[i]! < 0;
-  const statement = (i: number) => statements[of[i]!]!;
-  const listed = (i: number) => statement(i).appearances![appearance[i]!]! as Record<string, unknown>;
-  const id = (i: number) => statement(i).id;
-  const value = (name: string): ((i: number) => unknown) => {
-    if (name === 'statement') return id;
-    if (name === 'own') return own;
-    // The own source's row takes the statement's source and anchor; it has no note.
-    return (i) =>
-      own(i) ? (name === 'note' ? undefined : (statement(i) as Record<string, unknown>)[name]) : listed(i)[name];
-  };
-  const readRows: TableSource['readRows'] = (columns, position, rows) => {
+  const statement = (p: number) => statements[of[p]!]! as Statement & Record<string, unknown>;
+  // One loop per column, each reading its field directly: no closure call per row.
+  const readRows: TableSource['readRows'] = (columns, positions, first, rows) => {
     for (const [name, values] of columns) {
-      const read = value(name);
-      for (let i = 0; i < rows; i++) values[i] = read(position(i));
+      if (name === 'statement') {
+        for (let i = 0; i < rows; i++) values[i] = statement(positions[first + i]!).id;
+      } else if (name === 'own') {
+        for (let i = 0; i < rows; i++) values[i] = appearance[positions[first + i]!]! < 0;
+      } else {
+        // The own source's row takes the statement's source and anchor; it has no note.
+        const ownField = name === 'note' ? undefined : name;
+        for (let i = 0; i < rows; i++) {
+          const p = positions[first + i]!;
+          const a = appearance[p]!;
+          if (a >= 0) values[i] = (statement(p).appearances![a]! as Record<string, unknown>)[name];
+          else values[i] = ownField === undefined ? undefined : statement(p)[ownField];
+        }
+      }
     }
   };
-  return { length, id, date: () => undefined, readRows };
+  return { length, id: (p) => statement(p).id, date: () => undefined, readRows };
 }
 
 /**
@@ -281,15 +292,14 @@ function parquetTable(
   const dates = dateColumns();
   for (let first = 0; first < positions.length; first += PARQUET_ROW_GROUP_ROWS) {
     const rows = Math.min(PARQUET_ROW_GROUP_ROWS, positions.length - first);
-    const position = (row: number) => positions[first + row]!;
-    const data = groupColumns(encoder, kind, columns, source, position, rows, stats, dates);
+    const data = groupColumns(encoder, kind, columns, source, positions, first, rows, stats, dates);
     try {
       file.writeRowGroup(data, rows);
     } catch (error) {
       if (!(error instanceof ParquetValueError)) throw error;
       const field = columns.find((c) => c.name === error.column)?.field ?? error.column;
       throw new ClaimGraphError(
-        `${method}(): ${kind}: ${source.id(position(error.row))} /${field}: ${error.message}; validate the dataset (claimgraph validate)`,
+        `${method}(): ${kind}: ${source.id(positions[first + error.row]!)} /${field}: ${error.message}; validate the dataset (claimgraph validate)`,
       );
     }
   }
@@ -298,25 +308,23 @@ function parquetTable(
 
 /**
  * The columns of one row group, in `columns` order, filled into the encoder's reused arrays:
- * row `i` is `position(i)` of `source`. Each column is filled in one pass over the rows.
+ * row `i` is `positions[first + i]` of `source`. Each column is filled in one pass over the rows.
  */
 function groupColumns(
   encoder: ParquetEncoder,
   kind: TableKind,
   columns: readonly ParquetColumn[],
   source: TableSource,
-  position: (row: number) => number,
+  positions: readonly number[],
+  first: number,
   rows: number,
   stats: RelationStats | null,
   dates: (value: unknown) => [number, number, string] | null,
 ): unknown[][] {
   const data = columns.map((_, c) => {
     const reused = encoder.columns[c];
-    if (reused && reused.length >= rows) return reused;
-    // Made as long as the group needs (a small table needs small arrays), then reused.
-    return (encoder.columns[c] = new Array<unknown>(
-      Math.min(PARQUET_ROW_GROUP_ROWS, Math.max(rows, 2 * (reused?.length ?? 0))),
-    ));
+    // Made once, as long as the export needs (see columnArrays); this is for a caller that did not size them.
+    return reused && reused.length >= rows ? reused : (encoder.columns[c] = new Array<unknown>(rows));
   });
   const place = new Map(columns.map((c, i) => [c.name, i]));
   const filled = new Set<string>();
@@ -327,7 +335,7 @@ function groupColumns(
   const fields = tableFields(kind);
   const byName = new Map<string, unknown[]>();
   for (const field of fields) byName.set(field.name, column(field.name).fill(undefined, 0, rows));
-  source.readRows(byName, position, rows);
+  source.readRows(byName, positions, first, rows);
   for (const field of fields) {
     // A required field's missing value is reported by the encoder's leaf pass (parquetTable names its record).
     if (field.type === 'date') {
@@ -335,31 +343,70 @@ function groupColumns(
       const start = column(`${field.name}_start`);
       const end = column(`${field.name}_end`);
       const precision = column(`${field.name}_precision`);
-      for (let i = 0; i < rows; i++) {
-        const derived = dates(values[i]);
-        start[i] = derived ? derived[0] : null;
-        end[i] = derived ? derived[1] : null;
-        precision[i] = derived ? derived[2] : null;
-      }
+      fillDateColumns(values, start, end, precision, rows, dates);
     }
   }
   if (kind === 'relations' && stats) {
-    const status = column('status');
-    const supports = column('supports');
-    const disputes = column('disputes');
-    const symmetric = column('symmetric');
-    const types = column('type');
-    for (let i = 0; i < rows; i++) {
-      const p = position(i);
-      status[i] = stats.status(p);
-      supports[i] = stats.supports[p];
-      disputes[i] = stats.disputes[p];
-      symmetric[i] = RELATION_TYPE_INFO[types[i] as RelationType]?.symmetric === true;
-    }
+    const counts = [column('status'), column('supports'), column('disputes'), column('symmetric')] as const;
+    fillRelationColumns(counts, column('type'), stats, positions, first, rows);
   }
   // A column nothing filled holds nulls, not the last table's values.
   for (const c of columns) if (!filled.has(c.name)) column(c.name).fill(null, 0, rows);
   return data;
+}
+
+/**
+ * The arrays of a row group's columns, each made once as long as the longest group of any table
+ * with a column at its place: made for the first table and grown for a later one, they cost
+ * fresh memory (page faults) and garbage collection several times over.
+ */
+function columnArrays(tables: readonly { kind: TableKind; groups: readonly PartitionGroup[] }[]): unknown[][] {
+  const lengths: number[] = [];
+  for (const { kind, groups } of tables) {
+    let rows = 0;
+    for (const { positions } of groups) rows = Math.max(rows, Math.min(PARQUET_ROW_GROUP_ROWS, positions.length));
+    const count = parquetColumns(kind).length;
+    for (let c = 0; c < count; c++) lengths[c] = Math.max(lengths[c] ?? 0, rows);
+  }
+  return lengths.map((length) => new Array<unknown>(length));
+}
+
+// The per-row loops of groupColumns are functions of their own: a small function is optimised
+// after fewer calls than the large one around it, which is what a build's one cold run pays for.
+
+/** A partial date's `_start`, `_end` and `_precision` columns, from its own. */
+function fillDateColumns(
+  values: readonly unknown[],
+  start: unknown[],
+  end: unknown[],
+  precision: unknown[],
+  rows: number,
+  dates: (value: unknown) => [number, number, string] | null,
+): void {
+  for (let i = 0; i < rows; i++) {
+    const derived = dates(values[i]);
+    start[i] = derived ? derived[0] : null;
+    end[i] = derived ? derived[1] : null;
+    precision[i] = derived ? derived[2] : null;
+  }
+}
+
+/** A relation's `status`, `supports`, `disputes` and `symmetric` columns, from its statement counts and type. */
+function fillRelationColumns(
+  [status, supports, disputes, symmetric]: readonly [unknown[], unknown[], unknown[], unknown[]],
+  types: readonly unknown[],
+  stats: RelationStats,
+  positions: readonly number[],
+  first: number,
+  rows: number,
+): void {
+  for (let i = 0; i < rows; i++) {
+    const p = positions[first + i]!;
+    status[i] = stats.status(p);
+    supports[i] = stats.supports[p];
+    disputes[i] = stats.disputes[p];
+    symmetric[i] = RELATION_TYPE_INFO[types[i] as RelationType]?.symmetric === true;
+  }
 }
 
 /**
@@ -385,10 +432,13 @@ export async function parquetParts(
     ...(records.redirects.length > 0 ? (['redirects'] as const) : []),
   ];
   const resourceName = (kind: TableKind) => (isPartitioned(layout, kind) ? undefined : parquetResourceName(kind));
-  return kinds.flatMap((kind) => {
+  const tables = kinds.map((kind) => {
     const source = kind === 'appearances' ? appearanceSource(records) : recordSource(records, kind);
+    return { kind, source, groups: partitionRows(layout, kind, source.length, source.id, source.date, datasets) };
+  });
+  encoder.columns = columnArrays(tables);
+  return tables.flatMap(({ kind, source, groups }) => {
     const tableSchema = parquetTableSchema(kind, resourceName);
-    const groups = partitionRows(layout, kind, source.length, source.id, source.date, datasets);
     return groups.map(({ partition, positions }): ExportPart => ({
       path: parquetFilePath(kind, partition, prefix),
       name: parquetResourceName(kind, partition),

@@ -116,6 +116,13 @@ export interface RelationStats {
   status(position: number): Status;
 }
 
+/** Each relation's position by its id. */
+function indexById(relations: readonly Relation[]): Map<string, number> {
+  const index = new Map<string, number>();
+  for (let r = 0; r < relations.length; r++) index.set(relations[r]!.id, r);
+  return index;
+}
+
 /**
  * Counts the statements on each side of each relation. For a plain dataset it also checks every
  * reference an export follows, so a broken one is an error naming the record and field, not a
@@ -123,8 +130,7 @@ export interface RelationStats {
  */
 export function relationStats(records: ExportRecords, method: string): RelationStats {
   const { relations, statements } = records;
-  const relationIndex = new Map<string, number>();
-  for (let r = 0; r < relations.length; r++) relationIndex.set(relations[r]!.id, r);
+  const relationIndex = indexById(relations);
   const fail = (kind: string, id: string, field: string, problem: string): never => {
     throw new ClaimGraphError(
       `${method}(): ${kind}: ${id} /${field}: ${problem}; validate the dataset (claimgraph validate) to see every problem`,
@@ -153,12 +159,26 @@ export function relationStats(records: ExportRecords, method: string): RelationS
   }
   const supports = new Int32Array(relations.length);
   const disputes = new Int32Array(relations.length);
-  // Indexed, not for…of: this loop runs once per build, before the JIT would remove the iterator's objects.
+  countStances(statements, relationIndex, supports, disputes);
+  return { supports, disputes, status: (r) => relationStatus(supports[r]!, disputes[r]!) };
+}
+
+/**
+ * Adds each statement to its relation's supports or disputes. A function of its own: this loop
+ * runs once per build, so it is optimised while it runs (on-stack), and in relationStats the
+ * reference checks it skips would leave the optimised code without feedback, and bail out.
+ */
+function countStances(
+  statements: readonly Statement[],
+  relationIndex: ReadonlyMap<string, number>,
+  supports: Int32Array,
+  disputes: Int32Array,
+): void {
+  // Indexed, not for…of: the JIT would not remove the iterator's objects in time.
   for (let s = 0; s < statements.length; s++) {
     const statement = statements[s]!;
     const r = relationIndex.get(statement.relation)!;
     if (statement.stance === 'disputes') disputes[r]!++;
     else supports[r]!++;
   }
-  return { supports, disputes, status: (r) => relationStatus(supports[r]!, disputes[r]!) };
 }

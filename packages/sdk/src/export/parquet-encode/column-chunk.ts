@@ -47,6 +47,68 @@ function reset(writer: ByteWriter): ByteWriter {
   return writer;
 }
 
+/** Where a chunk's pages have got to: its next leaf slot, non-null value and row. */
+interface PageCursor {
+  slot: number;
+  value: number;
+  row: number;
+}
+
+// The two page walks are functions of their own, each little more than its loop: a small function
+// is optimised after fewer calls, which is what a build's one cold run pays for.
+
+/**
+ * Fills a page with plain text from `at` on, as the page fills (no array per value), up to the
+ * first row start once its UTF-8 bytes reach PAGE_SIZE; moves `at` past what it wrote.
+ */
+function writeTextPage(page: ByteWriter, leaves: Leaves, full: number, minMax: MinMax | null, at: PageCursor): void {
+  const { definition, repetition, values, slots } = leaves;
+  const firstSlot = at.slot;
+  let { slot, value, row } = at;
+  let estimate = 0;
+  for (; slot < slots; slot++) {
+    const present = definition === null || definition[slot] === full;
+    const mark = page.index;
+    if (present) {
+      const text = values[value] as string;
+      const ascii = writeText(page, text);
+      if (minMax) minMax.addText(text, ascii);
+      estimate += page.index - mark - 4;
+    }
+    if (repetition === null || repetition[slot] === 0) {
+      if (estimate >= PAGE_SIZE && slot > firstSlot) {
+        page.index = page.offset = mark; // this value opens the next page
+        break;
+      }
+      row++;
+    }
+    if (present) value++;
+  }
+  at.slot = slot;
+  at.value = value;
+  at.row = row;
+}
+
+/** The page of fixed-size values (`size` bytes each) from `at` on, as writeTextPage cuts it; moves `at` past it. */
+function sizedPage(leaves: Leaves, full: number, size: number, at: PageCursor): void {
+  const { definition, repetition, slots } = leaves;
+  const firstSlot = at.slot;
+  let { slot, value, row } = at;
+  let estimate = 0;
+  for (; slot < slots; slot++) {
+    const present = definition === null || definition[slot] === full;
+    if (present) estimate += size;
+    if (repetition === null || repetition[slot] === 0) {
+      if (estimate >= PAGE_SIZE && slot > firstSlot) break;
+      row++;
+    }
+    if (present) value++;
+  }
+  at.slot = slot;
+  at.value = value;
+  at.row = row;
+}
+
 /** Writes column chunks; its buffers (values, levels, page header, compressed values) are reused from page to page. */
 export class ChunkWriter {
   private readonly page: ByteWriter;
@@ -58,6 +120,8 @@ export class ChunkWriter {
   /** The bytes of the file being written (one at a time), kept for the next file. */
   readonly file = new FileBytes();
   private indexBuffer = new Int32Array(0);
+  /** Where the chunk being written has got to, from page to page. */
+  private readonly cursor: PageCursor = { slot: 0, value: 0, row: 0 };
   private readonly indexes = (count: number): Int32Array => {
     if (this.indexBuffer.length < count) this.indexBuffer = new Int32Array(grown(count));
     return this.indexBuffer.subarray(0, count);
@@ -92,48 +156,26 @@ export class ChunkWriter {
         : 'PLAIN';
     const dataOffset = BigInt(file.offset);
     const locations: OffsetIndex['page_locations'] = [];
-    let slot = 0;
-    let value = 0;
-    let row = 0;
-    while (slot < slots) {
-      const firstSlot = slot;
-      const firstValue = value;
-      const firstRow = row;
+    const at = this.cursor;
+    at.slot = at.value = at.row = 0;
+    // Cut where hyparquet-writer cuts: at the first row start once the page's values (text by its
+    // UTF-8 bytes, fixed-size values by their size, nulls as nothing) reach PAGE_SIZE, the value
+    // that reached it opening the next page.
+    const plainText = type === 'BYTE_ARRAY' && !dictionary;
+    const size = type === 'BOOLEAN' ? 0.125 : 4;
+    while (at.slot < slots) {
+      const firstSlot = at.slot;
+      const firstValue = at.value;
+      const firstRow = at.row;
       const page = reset(this.page);
-      // Cut where hyparquet-writer cuts: at the first row start once the page's values (text by its
-      // UTF-8 bytes, fixed-size values by their size, nulls as nothing) reach PAGE_SIZE, the value
-      // that reached it opening the next page.
-      const plainText = type === 'BYTE_ARRAY' && !dictionary;
-      const size = type === 'BOOLEAN' ? 0.125 : 4;
-      let estimate = 0;
-      if (!plainText && size * (count - value) < PAGE_SIZE) {
+      if (!plainText && size * (count - at.value) < PAGE_SIZE) {
         // The rest cannot reach PAGE_SIZE: one page, with no walk over its slots.
-        slot = slots;
-        value = count;
-        row = leaves.rows;
-      }
-      for (; slot < slots; slot++) {
-        const present = definition === null || definition[slot] === full;
-        const mark = page.index;
-        if (present) {
-          if (plainText) {
-            // Plain text is encoded as the page fills: no array per value.
-            const text = values[value] as string;
-            const ascii = writeText(page, text);
-            if (minMax) minMax.addText(text, ascii);
-            estimate += page.index - mark - 4;
-          } else estimate += size;
-        }
-        const rowStart = repetition === null || repetition[slot] === 0;
-        if (rowStart) {
-          if (estimate >= PAGE_SIZE && slot > firstSlot) {
-            page.index = page.offset = mark; // this value opens the next page
-            break;
-          }
-          row++;
-        }
-        if (present) value++;
-      }
+        at.slot = slots;
+        at.value = count;
+        at.row = leaves.rows;
+      } else if (plainText) writeTextPage(page, leaves, full, minMax, at);
+      else sizedPage(leaves, full, size, at);
+      const { slot, value, row } = at;
       if (dictionary) this.writeIndexes(page, dictionary, firstValue, value, count);
       else if (type === 'INT32') this.writeIntegers(page, values as number[], firstValue, value, minMax);
       else if (type === 'BOOLEAN') this.writeBooleans(page, values as boolean[], firstValue, value, encoding, minMax);

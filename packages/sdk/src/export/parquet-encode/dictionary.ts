@@ -49,7 +49,21 @@ export function dictionaryOf(
   full: number,
   indexBuffer: (count: number) => Int32Array,
 ): Dictionary | null {
-  if (count === 0) return null;
+  if (count === 0 || !sampleRepeats(values, utf8, slots, definition, full)) return null;
+  return builtDictionary(values, count, utf8, indexBuffer(count));
+}
+
+// The sample and the build are functions of their own, each little more than its loop: a small
+// function is optimised after fewer calls, which is what a build's one cold run pays for.
+
+/** Whether the sample's distinct values take at most SAMPLE_DISTINCT_SHARE of its bytes. */
+function sampleRepeats(
+  values: readonly unknown[],
+  utf8: boolean,
+  slots: number,
+  definition: Uint8Array | null,
+  full: number,
+): boolean {
   const sampled = Math.min(slots, SAMPLE);
   const seen = new Set<string | number>();
   let distinctBytes = 0;
@@ -70,15 +84,31 @@ export function dictionaryOf(
       distinctBytes += size;
     }
   }
-  if (sampleBytes === 0 || distinctBytes > SAMPLE_DISTINCT_SHARE * sampleBytes) return null;
+  return sampleBytes > 0 && distinctBytes <= SAMPLE_DISTINCT_SHARE * sampleBytes;
+}
 
+/** The dictionary of the first `count` values, or null when it and its indexes would not halve their plain size. */
+function builtDictionary(
+  values: readonly unknown[],
+  count: number,
+  utf8: boolean,
+  indexes: Int32Array,
+): Dictionary | null {
   const index = new Map<string | number, number>();
   const entries: (string | number)[] = [];
-  const indexes = indexBuffer(count);
   let entryBytes = 0;
   let totalBytes = 0;
+  // A value equal to the one before it (sorted ids make runs of types, relations, stances) takes its entry with no lookup.
+  let previous: unknown = undefined;
+  let previousAt = -1;
+  let previousSize = 0;
   for (let i = 0; i < count; i++) {
     const value = values[i] as string | number;
+    if (value === previous) {
+      totalBytes += previousSize;
+      indexes[i] = previousAt;
+      continue;
+    }
     const size = plainSize(value, utf8);
     totalBytes += size;
     let at = index.get(value);
@@ -89,8 +119,12 @@ export function dictionaryOf(
       entryBytes += size;
     }
     indexes[i] = at;
+    previous = value;
+    previousAt = at;
+    previousSize = size;
   }
-  const indexBytes = Math.ceil((count * bitWidth(entries.length - 1)) / 8);
+  // Whole bytes (rounded up) by integer arithmetic: a float here made the optimised code bail out.
+  const indexBytes = (count * bitWidth(entries.length - 1) + 7) >>> 3;
   return 2 * (entryBytes + indexBytes) <= totalBytes ? { entries, indexes } : null;
 }
 
