@@ -216,17 +216,26 @@ function inColumnOrder(row: Row, position: ReadonlyMap<string, number>): boolean
   return true;
 }
 
-/** Key orders that differ from column order, so rows come back with their keys as they were. */
-function keyOrders(writer: Writer, rows: readonly unknown[], columns: string[]): TableHeader['orders'] {
+/**
+ * Key orders that differ from column order, so rows come back with their keys as they were. Only
+ * the rows `rowKeys` could not vouch for are looked at.
+ */
+function keyOrders(
+  writer: Writer,
+  rows: readonly unknown[],
+  columns: string[],
+  unsure: readonly number[],
+): TableHeader['orders'] {
   const position = new Map(columns.map((c, i) => [c, i]));
   const shapes: number[][] = [];
   const shapeIndex = new Map<string, number>();
   const values = new Int32Array(rows.length);
   let any = false;
-  rows.forEach((row, i) => {
-    if (typeof row !== 'object' || row === null || inColumnOrder(row as Row, position)) return;
+  for (const i of unsure) {
+    const row = rows[i] as Row;
+    if (inColumnOrder(row, position)) continue;
     const order: number[] = [];
-    for (const key of Object.keys(row)) if ((row as Row)[key] !== undefined) order.push(position.get(key)!);
+    for (const key of Object.keys(row)) if (row[key] !== undefined) order.push(position.get(key)!);
     const signature = order.join(',');
     let shape = shapeIndex.get(signature);
     if (shape === undefined) {
@@ -236,8 +245,43 @@ function keyOrders(writer: Writer, rows: readonly unknown[], columns: string[]):
     }
     values[i] = shape;
     any = true;
-  });
+  }
   return any ? { values: writer.add('int32', values), shapes } : undefined;
+}
+
+/**
+ * One pass over a table's rows and their own keys: each row must be an object; finds the keys no
+ * plan names (extra columns) and the rows whose keys may not come in column order (`unsure`: out
+ * of plan order, or with an extra key), so that `keyOrders` looks at those rows only.
+ */
+function rowKeys(
+  table: ColumnTable,
+  rows: readonly unknown[],
+  planned: ReadonlyMap<string, number>,
+): { extra: Set<string>; unsure: number[] } {
+  const extra = new Set<string>();
+  const unsure: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (typeof row !== 'object' || row === null || Array.isArray(row))
+      throw new Error(`@claimgraph/schema: encodeColumns(): ${table} #${i} is not an object`);
+    let last = -1;
+    let inOrder = true;
+    // for…in with an own-key test lists what Object.keys does, without an array per row.
+    for (const key in row) {
+      if (!Object.hasOwn(row, key)) continue;
+      const at = planned.get(key);
+      if (at === undefined) {
+        extra.add(key);
+        inOrder = false;
+      } else if (inOrder && (row as Row)[key] !== undefined) {
+        if (at <= last) inOrder = false;
+        last = at;
+      }
+    }
+    if (!inOrder) unsure.push(i);
+  }
+  return { extra, unsure };
 }
 
 /**
@@ -276,14 +320,8 @@ export function encodeColumnsChunks(dataset: Dataset): Uint8Array[] {
   for (const table of COLUMN_TABLES) {
     const rows = rowsOf(table);
     if (table === 'redirects' && rows.length === 0) continue;
-    for (const [i, row] of rows.entries()) {
-      if (typeof row !== 'object' || row === null || Array.isArray(row))
-        throw new Error(`@claimgraph/schema: encodeColumns(): ${table} #${i} is not an object`);
-    }
     const planned = tablePlan(table);
-    const known = new Set(planned.map((p) => p.name));
-    const extra = new Set<string>();
-    for (const row of rows) for (const key of Object.keys(row as Row)) if (!known.has(key)) extra.add(key);
+    const { extra, unsure } = rowKeys(table, rows, new Map(planned.map((p, i) => [p.name, i])));
     const fields: FieldPlan[] = [...planned, ...[...extra].sort().map((name) => ({ name, kind: 'json' as const }))];
     const columns: ColumnHeader[] = [];
     const column: unknown[] = new Array(rows.length);
@@ -297,6 +335,7 @@ export function encodeColumnsChunks(dataset: Dataset): Uint8Array[] {
       writer,
       rows,
       columns.map((c) => c.name),
+      unsure,
     );
     tables[table] = { count: rows.length, columns, ...(orders ? { orders } : {}) };
   }
