@@ -59,22 +59,20 @@ const fieldOf = (row: unknown, name: string): unknown =>
 /**
  * One field of every row (rows are objects, checked before), undefined where a row has none of its
  * own, into `values` (one array per table, refilled for each column: an array per column would be
- * as many large arrays of garbage, each kept until a major GC).
+ * as many large arrays of garbage, each kept until a major GC). In the same pass: how many rows
+ * have it, and whether all those values are well-formed strings.
  */
-function fieldValues(rows: readonly unknown[], name: string, values: unknown[]): unknown[] {
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as Row;
-    values[i] = Object.hasOwn(row, name) ? row[name] : undefined;
-  }
-  return values;
-}
-
-/** What one pass over a column's values finds: whether any is missing, and whether all others are well-formed strings. */
-function survey(values: readonly unknown[]): { defined: number; allStrings: boolean } {
+function fieldValues(
+  rows: readonly unknown[],
+  name: string,
+  values: unknown[],
+): { defined: number; allStrings: boolean } {
   let defined = 0;
   let allStrings = true;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as Row;
+    const v = Object.hasOwn(row, name) ? row[name] : undefined;
+    values[i] = v;
     if (v === undefined) continue;
     defined++;
     if (allStrings && !(typeof v === 'string' && isWellFormed(v))) allStrings = false;
@@ -326,10 +324,9 @@ export function encodeColumnsChunks(dataset: Dataset): Uint8Array[] {
     const columns: ColumnHeader[] = [];
     const column: unknown[] = new Array(rows.length);
     for (const plan of fields) {
-      const values = fieldValues(rows, plan.name, column);
-      const found = survey(values);
+      const found = fieldValues(rows, plan.name, column);
       if (found.defined === 0) continue;
-      columns.push(encodeColumn(writer, table, plan, values, found.allStrings, idsOf));
+      columns.push(encodeColumn(writer, table, plan, column, found.allStrings, idsOf));
     }
     const orders = keyOrders(
       writer,
