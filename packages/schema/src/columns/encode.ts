@@ -23,16 +23,75 @@ type Row = Record<string, unknown>;
 
 const isWellFormed = (s: string) => (s as string & { isWellFormed(): boolean }).isWellFormed();
 
+/** A buffer of the file: its bytes, in one or more pieces, written one after the other. */
+interface Buffered {
+  type: BufferType;
+  pieces: Uint8Array[];
+  byteLength: number;
+}
+
+// Text is encoded into a scratch buffer of this size, copied out in exact pieces as it fills: a
+// column's text is never joined into one string (as large as the column, in V8's large-object
+// space, so more major GCs) nor encoded into one fresh buffer.
+const PIECE = 1 << 20;
+// Values are joined into runs of about this many UTF-16 code units before encoding: few
+// encodeInto calls, and each run small enough to die young.
+const RUN = 1 << 14;
+
+/** UTF-8 of many strings, in pieces of up to PIECE bytes copied out of one reused scratch buffer. */
+class Utf8Pieces {
+  readonly #encoder = new TextEncoder();
+  readonly #scratch = new Uint8Array(PIECE);
+  #at = 0;
+  #pieces: Uint8Array[] = [];
+  #byteLength = 0;
+
+  /** Appends `text`'s UTF-8 (a well-formed string: its bytes do not depend on what is next to it). */
+  add(text: string): void {
+    // A UTF-16 code unit takes at most 3 bytes.
+    if (this.#at + text.length * 3 > PIECE) this.#cut();
+    if (text.length * 3 > PIECE) {
+      this.#keep(this.#encoder.encode(text));
+      return;
+    }
+    this.#at += this.#encoder.encodeInto(text, this.#scratch.subarray(this.#at)).written;
+  }
+
+  /** The pieces added since the last call, and their length; the scratch is then free for the next text. */
+  take(): { pieces: Uint8Array[]; byteLength: number } {
+    this.#cut();
+    const out = { pieces: this.#pieces, byteLength: this.#byteLength };
+    this.#pieces = [];
+    this.#byteLength = 0;
+    return out;
+  }
+
+  #cut(): void {
+    if (this.#at > 0) this.#keep(this.#scratch.slice(0, this.#at));
+    this.#at = 0;
+  }
+
+  #keep(piece: Uint8Array): void {
+    this.#pieces.push(piece);
+    this.#byteLength += piece.byteLength;
+  }
+}
+
 class Writer {
-  readonly buffers: { type: BufferType; bytes: Uint8Array }[] = [];
+  readonly buffers: Buffered[] = [];
   readonly enums: Record<string, string[]> = { precision: [...PRECISIONS] };
+  readonly #utf8 = new Utf8Pieces();
 
   add(type: BufferType, data: Uint8Array | Int32Array | Uint32Array): number {
-    this.buffers.push({ type, bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) });
+    const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    this.buffers.push({ type, pieces: [bytes], byteLength: bytes.byteLength });
     return this.buffers.length - 1;
   }
 
-  /** Strings concatenated as UTF-8, with their starts in UTF-16 code units; undefined is the empty string (as `join` has it). */
+  /**
+   * Strings (well-formed) concatenated as UTF-8, with their starts in UTF-16 code units; undefined
+   * is the empty string (as `join` has it).
+   */
   text(values: readonly (string | undefined)[]): { text: number; offsets: number } {
     const offsets = new Uint32Array(values.length + 1);
     let at = 0;
@@ -40,7 +99,15 @@ class Writer {
       at += values[i]?.length ?? 0;
       offsets[i + 1] = at;
     }
-    return { text: this.add('utf8', new TextEncoder().encode(values.join(''))), offsets: this.add('uint32', offsets) };
+    for (let start = 0; start < values.length;) {
+      let end = start + 1;
+      const limit = offsets[start]! + RUN;
+      while (end < values.length && offsets[end + 1]! <= limit) end++;
+      this.#utf8.add(end - start === 1 ? (values[start] ?? '') : values.slice(start, end).join(''));
+      start = end;
+    }
+    this.buffers.push({ type: 'utf8', ...this.#utf8.take() });
+    return { text: this.buffers.length - 1, offsets: this.add('uint32', offsets) };
   }
 
   present(values: readonly unknown[]): number | undefined {
@@ -338,10 +405,10 @@ export function encodeColumnsChunks(dataset: Dataset): Uint8Array[] {
   }
 
   let at = 0;
-  const buffers = writer.buffers.map(({ type, bytes }) => {
+  const buffers = writer.buffers.map(({ type, byteLength }) => {
     const offset = at;
-    at = align8(at + bytes.byteLength);
-    return { offset, length: bytes.byteLength, type };
+    at = align8(at + byteLength);
+    return { offset, length: byteLength, type };
   });
   const header: ColumnsHeader = {
     format: 'claimgraph-columns',
@@ -362,10 +429,10 @@ export function encodeColumnsChunks(dataset: Dataset): Uint8Array[] {
   head.fill(0x20, COLUMNS_PRELUDE + json.byteLength, start);
   const chunks: Uint8Array[] = [head];
   const zeros = new Uint8Array(8);
-  for (const { bytes } of writer.buffers) {
-    chunks.push(bytes);
+  for (const { pieces, byteLength } of writer.buffers) {
+    pushAll(chunks, pieces);
     // Every buffer starts on 8 bytes; the last is padded too, as the file always was.
-    const padding = align8(bytes.byteLength) - bytes.byteLength;
+    const padding = align8(byteLength) - byteLength;
     if (padding > 0) chunks.push(zeros.subarray(0, padding));
   }
   return chunks;
