@@ -316,16 +316,18 @@ function keyOrders(
 
 /**
  * One pass over a table's rows and their own keys: each row must be an object; finds the keys no
- * plan names (extra columns) and the rows whose keys may not come in column order (`unsure`: out
- * of plan order, or with an extra key), so that `keyOrders` looks at those rows only.
+ * plan names (extra columns), the rows whose keys may not come in column order (`unsure`: out of
+ * plan order, or with an extra key), so that `keyOrders` looks at those rows only, and the planned
+ * fields some row has a value for (`seen`, by position in the plan).
  */
 function rowKeys(
   table: ColumnTable,
   rows: readonly unknown[],
   planned: ReadonlyMap<string, number>,
-): { extra: Set<string>; unsure: number[] } {
+): { extra: Set<string>; unsure: number[]; seen: Uint8Array } {
   const extra = new Set<string>();
   const unsure: number[] = [];
+  const seen = new Uint8Array(planned.size);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (typeof row !== 'object' || row === null || Array.isArray(row))
@@ -339,14 +341,30 @@ function rowKeys(
       if (at === undefined) {
         extra.add(key);
         inOrder = false;
-      } else if (inOrder && (row as Row)[key] !== undefined) {
+      } else if ((row as Row)[key] !== undefined) {
+        seen[at] = 1;
         if (at <= last) inOrder = false;
         last = at;
       }
     }
     if (!inOrder) unsure.push(i);
   }
-  return { extra, unsure };
+  return { extra, unsure, seen };
+}
+
+/**
+ * The planned fields no row has a value of its own for: those `rowKeys` did not see, less any a row
+ * has as a non-enumerable property (which for…in does not list). One pass over the rows for all
+ * of them, instead of one per field (a table's plan has fields its records do not use).
+ */
+function absentFields(rows: readonly unknown[], planned: readonly FieldPlan[], seen: Uint8Array): Set<string> {
+  const unseen = planned.filter((_, at) => seen[at] === 0).map((plan) => plan.name);
+  const absent = new Set(unseen);
+  for (let i = 0; i < rows.length && absent.size > 0; i++) {
+    const row = rows[i] as Row;
+    for (const name of unseen) if (Object.hasOwn(row, name) && row[name] !== undefined) absent.delete(name);
+  }
+  return absent;
 }
 
 /**
@@ -386,11 +404,13 @@ export function encodeColumnsChunks(dataset: Dataset): Uint8Array[] {
     const rows = rowsOf(table);
     if (table === 'redirects' && rows.length === 0) continue;
     const planned = tablePlan(table);
-    const { extra, unsure } = rowKeys(table, rows, new Map(planned.map((p, i) => [p.name, i])));
+    const { extra, unsure, seen } = rowKeys(table, rows, new Map(planned.map((p, i) => [p.name, i])));
+    const absent = absentFields(rows, planned, seen);
     const fields: FieldPlan[] = [...planned, ...[...extra].sort().map((name) => ({ name, kind: 'json' as const }))];
     const columns: ColumnHeader[] = [];
     const column: unknown[] = new Array(rows.length);
     for (const plan of fields) {
+      if (absent.has(plan.name)) continue;
       const found = fieldValues(rows, plan.name, column);
       if (found.defined === 0) continue;
       columns.push(encodeColumn(writer, table, plan, column, found.allStrings, idsOf));
