@@ -23,16 +23,75 @@ type Row = Record<string, unknown>;
 
 const isWellFormed = (s: string) => (s as string & { isWellFormed(): boolean }).isWellFormed();
 
+/** A buffer of the file: its bytes, in one or more pieces, written one after the other. */
+interface Buffered {
+  type: BufferType;
+  pieces: Uint8Array[];
+  byteLength: number;
+}
+
+// Text is encoded into a scratch buffer of this size, copied out in exact pieces as it fills: a
+// column's text is never joined into one string (as large as the column, in V8's large-object
+// space, so more major GCs) nor encoded into one fresh buffer.
+const PIECE = 1 << 20;
+// Values are joined into runs of about this many UTF-16 code units before encoding: few
+// encodeInto calls, and each run small enough to die young.
+const RUN = 1 << 14;
+
+/** UTF-8 of many strings, in pieces of up to PIECE bytes copied out of one reused scratch buffer. */
+class Utf8Pieces {
+  readonly #encoder = new TextEncoder();
+  readonly #scratch = new Uint8Array(PIECE);
+  #at = 0;
+  #pieces: Uint8Array[] = [];
+  #byteLength = 0;
+
+  /** Appends `text`'s UTF-8 (a well-formed string: its bytes do not depend on what is next to it). */
+  add(text: string): void {
+    // A UTF-16 code unit takes at most 3 bytes.
+    if (this.#at + text.length * 3 > PIECE) this.#cut();
+    if (text.length * 3 > PIECE) {
+      this.#keep(this.#encoder.encode(text));
+      return;
+    }
+    this.#at += this.#encoder.encodeInto(text, this.#scratch.subarray(this.#at)).written;
+  }
+
+  /** The pieces added since the last call, and their length; the scratch is then free for the next text. */
+  take(): { pieces: Uint8Array[]; byteLength: number } {
+    this.#cut();
+    const out = { pieces: this.#pieces, byteLength: this.#byteLength };
+    this.#pieces = [];
+    this.#byteLength = 0;
+    return out;
+  }
+
+  #cut(): void {
+    if (this.#at > 0) this.#keep(this.#scratch.slice(0, this.#at));
+    this.#at = 0;
+  }
+
+  #keep(piece: Uint8Array): void {
+    this.#pieces.push(piece);
+    this.#byteLength += piece.byteLength;
+  }
+}
+
 class Writer {
-  readonly buffers: { type: BufferType; bytes: Uint8Array }[] = [];
+  readonly buffers: Buffered[] = [];
   readonly enums: Record<string, string[]> = { precision: [...PRECISIONS] };
+  readonly #utf8 = new Utf8Pieces();
 
   add(type: BufferType, data: Uint8Array | Int32Array | Uint32Array): number {
-    this.buffers.push({ type, bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) });
+    const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    this.buffers.push({ type, pieces: [bytes], byteLength: bytes.byteLength });
     return this.buffers.length - 1;
   }
 
-  /** Strings concatenated as UTF-8, with their starts in UTF-16 code units; undefined is the empty string (as `join` has it). */
+  /**
+   * Strings (well-formed) concatenated as UTF-8, with their starts in UTF-16 code units; undefined
+   * is the empty string (as `join` has it).
+   */
   text(values: readonly (string | undefined)[]): { text: number; offsets: number } {
     const offsets = new Uint32Array(values.length + 1);
     let at = 0;
@@ -40,7 +99,15 @@ class Writer {
       at += values[i]?.length ?? 0;
       offsets[i + 1] = at;
     }
-    return { text: this.add('utf8', new TextEncoder().encode(values.join(''))), offsets: this.add('uint32', offsets) };
+    for (let start = 0; start < values.length;) {
+      let end = start + 1;
+      const limit = offsets[start]! + RUN;
+      while (end < values.length && offsets[end + 1]! <= limit) end++;
+      this.#utf8.add(end - start === 1 ? (values[start] ?? '') : values.slice(start, end).join(''));
+      start = end;
+    }
+    this.buffers.push({ type: 'utf8', ...this.#utf8.take() });
+    return { text: this.buffers.length - 1, offsets: this.add('uint32', offsets) };
   }
 
   present(values: readonly unknown[]): number | undefined {
@@ -59,22 +126,20 @@ const fieldOf = (row: unknown, name: string): unknown =>
 /**
  * One field of every row (rows are objects, checked before), undefined where a row has none of its
  * own, into `values` (one array per table, refilled for each column: an array per column would be
- * as many large arrays of garbage, each kept until a major GC).
+ * as many large arrays of garbage, each kept until a major GC). In the same pass: how many rows
+ * have it, and whether all those values are well-formed strings.
  */
-function fieldValues(rows: readonly unknown[], name: string, values: unknown[]): unknown[] {
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as Row;
-    values[i] = Object.hasOwn(row, name) ? row[name] : undefined;
-  }
-  return values;
-}
-
-/** What one pass over a column's values finds: whether any is missing, and whether all others are well-formed strings. */
-function survey(values: readonly unknown[]): { defined: number; allStrings: boolean } {
+function fieldValues(
+  rows: readonly unknown[],
+  name: string,
+  values: unknown[],
+): { defined: number; allStrings: boolean } {
   let defined = 0;
   let allStrings = true;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as Row;
+    const v = Object.hasOwn(row, name) ? row[name] : undefined;
+    values[i] = v;
     if (v === undefined) continue;
     defined++;
     if (allStrings && !(typeof v === 'string' && isWellFormed(v))) allStrings = false;
@@ -216,17 +281,26 @@ function inColumnOrder(row: Row, position: ReadonlyMap<string, number>): boolean
   return true;
 }
 
-/** Key orders that differ from column order, so rows come back with their keys as they were. */
-function keyOrders(writer: Writer, rows: readonly unknown[], columns: string[]): TableHeader['orders'] {
+/**
+ * Key orders that differ from column order, so rows come back with their keys as they were. Only
+ * the rows `rowKeys` could not vouch for are looked at.
+ */
+function keyOrders(
+  writer: Writer,
+  rows: readonly unknown[],
+  columns: string[],
+  unsure: readonly number[],
+): TableHeader['orders'] {
   const position = new Map(columns.map((c, i) => [c, i]));
   const shapes: number[][] = [];
   const shapeIndex = new Map<string, number>();
   const values = new Int32Array(rows.length);
   let any = false;
-  rows.forEach((row, i) => {
-    if (typeof row !== 'object' || row === null || inColumnOrder(row as Row, position)) return;
+  for (const i of unsure) {
+    const row = rows[i] as Row;
+    if (inColumnOrder(row, position)) continue;
     const order: number[] = [];
-    for (const key of Object.keys(row)) if ((row as Row)[key] !== undefined) order.push(position.get(key)!);
+    for (const key of Object.keys(row)) if (row[key] !== undefined) order.push(position.get(key)!);
     const signature = order.join(',');
     let shape = shapeIndex.get(signature);
     if (shape === undefined) {
@@ -236,8 +310,61 @@ function keyOrders(writer: Writer, rows: readonly unknown[], columns: string[]):
     }
     values[i] = shape;
     any = true;
-  });
+  }
   return any ? { values: writer.add('int32', values), shapes } : undefined;
+}
+
+/**
+ * One pass over a table's rows and their own keys: each row must be an object; finds the keys no
+ * plan names (extra columns), the rows whose keys may not come in column order (`unsure`: out of
+ * plan order, or with an extra key), so that `keyOrders` looks at those rows only, and the planned
+ * fields some row has a value for (`seen`, by position in the plan).
+ */
+function rowKeys(
+  table: ColumnTable,
+  rows: readonly unknown[],
+  planned: ReadonlyMap<string, number>,
+): { extra: Set<string>; unsure: number[]; seen: Uint8Array } {
+  const extra = new Set<string>();
+  const unsure: number[] = [];
+  const seen = new Uint8Array(planned.size);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (typeof row !== 'object' || row === null || Array.isArray(row))
+      throw new Error(`@claimgraph/schema: encodeColumns(): ${table} #${i} is not an object`);
+    let last = -1;
+    let inOrder = true;
+    // for…in with an own-key test lists what Object.keys does, without an array per row.
+    for (const key in row) {
+      if (!Object.hasOwn(row, key)) continue;
+      const at = planned.get(key);
+      if (at === undefined) {
+        extra.add(key);
+        inOrder = false;
+      } else if ((row as Row)[key] !== undefined) {
+        seen[at] = 1;
+        if (at <= last) inOrder = false;
+        last = at;
+      }
+    }
+    if (!inOrder) unsure.push(i);
+  }
+  return { extra, unsure, seen };
+}
+
+/**
+ * The planned fields no row has a value of its own for: those `rowKeys` did not see, less any a row
+ * has as a non-enumerable property (which for…in does not list). One pass over the rows for all
+ * of them, instead of one per field (a table's plan has fields its records do not use).
+ */
+function absentFields(rows: readonly unknown[], planned: readonly FieldPlan[], seen: Uint8Array): Set<string> {
+  const unseen = planned.filter((_, at) => seen[at] === 0).map((plan) => plan.name);
+  const absent = new Set(unseen);
+  for (let i = 0; i < rows.length && absent.size > 0; i++) {
+    const row = rows[i] as Row;
+    for (const name of unseen) if (Object.hasOwn(row, name) && row[name] !== undefined) absent.delete(name);
+  }
+  return absent;
 }
 
 /**
@@ -276,36 +403,32 @@ export function encodeColumnsChunks(dataset: Dataset): Uint8Array[] {
   for (const table of COLUMN_TABLES) {
     const rows = rowsOf(table);
     if (table === 'redirects' && rows.length === 0) continue;
-    for (const [i, row] of rows.entries()) {
-      if (typeof row !== 'object' || row === null || Array.isArray(row))
-        throw new Error(`@claimgraph/schema: encodeColumns(): ${table} #${i} is not an object`);
-    }
     const planned = tablePlan(table);
-    const known = new Set(planned.map((p) => p.name));
-    const extra = new Set<string>();
-    for (const row of rows) for (const key of Object.keys(row as Row)) if (!known.has(key)) extra.add(key);
+    const { extra, unsure, seen } = rowKeys(table, rows, new Map(planned.map((p, i) => [p.name, i])));
+    const absent = absentFields(rows, planned, seen);
     const fields: FieldPlan[] = [...planned, ...[...extra].sort().map((name) => ({ name, kind: 'json' as const }))];
     const columns: ColumnHeader[] = [];
     const column: unknown[] = new Array(rows.length);
     for (const plan of fields) {
-      const values = fieldValues(rows, plan.name, column);
-      const found = survey(values);
+      if (absent.has(plan.name)) continue;
+      const found = fieldValues(rows, plan.name, column);
       if (found.defined === 0) continue;
-      columns.push(encodeColumn(writer, table, plan, values, found.allStrings, idsOf));
+      columns.push(encodeColumn(writer, table, plan, column, found.allStrings, idsOf));
     }
     const orders = keyOrders(
       writer,
       rows,
       columns.map((c) => c.name),
+      unsure,
     );
     tables[table] = { count: rows.length, columns, ...(orders ? { orders } : {}) };
   }
 
   let at = 0;
-  const buffers = writer.buffers.map(({ type, bytes }) => {
+  const buffers = writer.buffers.map(({ type, byteLength }) => {
     const offset = at;
-    at = align8(at + bytes.byteLength);
-    return { offset, length: bytes.byteLength, type };
+    at = align8(at + byteLength);
+    return { offset, length: byteLength, type };
   });
   const header: ColumnsHeader = {
     format: 'claimgraph-columns',
@@ -326,10 +449,10 @@ export function encodeColumnsChunks(dataset: Dataset): Uint8Array[] {
   head.fill(0x20, COLUMNS_PRELUDE + json.byteLength, start);
   const chunks: Uint8Array[] = [head];
   const zeros = new Uint8Array(8);
-  for (const { bytes } of writer.buffers) {
-    chunks.push(bytes);
+  for (const { pieces, byteLength } of writer.buffers) {
+    pushAll(chunks, pieces);
     // Every buffer starts on 8 bytes; the last is padded too, as the file always was.
-    const padding = align8(bytes.byteLength) - bytes.byteLength;
+    const padding = align8(byteLength) - byteLength;
     if (padding > 0) chunks.push(zeros.subarray(0, padding));
   }
   return chunks;
