@@ -100,14 +100,24 @@ function sortKeys(object: Record<string, unknown>): Record<string, unknown> {
   );
 }
 
-/** Each kind's (and entity type's) schema keys with their positions, built once. */
-const keyPositions = new Map<string, Map<string, number>>();
-function positionsOf(kind: RecordKind | 'redirects', record: Record<string, unknown>): Map<string, number> {
-  const name = kind === 'entities' && isEntityType(record.type) ? `entities/${record.type}` : kind;
-  let positions = keyPositions.get(name);
+/** Each kind's schema keys with their positions, and each entity type's, built once. */
+const kindPositions = new Map<RecordKind | 'redirects', ReadonlyMap<string, number>>();
+const entityTypePositions = new Map<unknown, ReadonlyMap<string, number>>();
+function positionsOf(kind: RecordKind | 'redirects', record: Record<string, unknown>): ReadonlyMap<string, number> {
+  if (kind === 'entities') {
+    // Looked up by the entity type itself: no name is made for each record.
+    const known = entityTypePositions.get(record.type);
+    if (known) return known;
+    if (isEntityType(record.type)) {
+      const positions = positionMap(schemaKeys(kind, record));
+      entityTypePositions.set(record.type, positions);
+      return positions;
+    }
+  }
+  let positions = kindPositions.get(kind);
   if (!positions) {
-    positions = new Map(schemaKeys(kind, record).map((k, i) => [k, i]));
-    keyPositions.set(name, positions);
+    positions = positionMap(schemaKeys(kind, record));
+    kindPositions.set(kind, positions);
   }
   return positions;
 }
@@ -182,9 +192,16 @@ function canonicalList<T extends object>(
 ): T[] {
   let sorted = true;
   let canonical = true;
+  // Each id read once, kept for the next comparison.
+  let previous = '';
   for (let i = 0; i < records.length; i++) {
-    if (sorted && i > 0 && compareIds(idOf(records[i - 1]!), idOf(records[i]!)) > 0) sorted = false;
-    if (canonical && !isCanonicalRecord(kind, records[i]!)) canonical = false;
+    const record = records[i]!;
+    if (sorted) {
+      const id = idOf(record);
+      if (i > 0 && compareIds(previous, id) > 0) sorted = false;
+      previous = id;
+    }
+    if (canonical && !isCanonicalRecord(kind, record)) canonical = false;
     if (!sorted && !canonical) break;
   }
   const inOrder = sorted ? records : [...records].sort((a, b) => compareIds(idOf(a), idOf(b)));
