@@ -53,6 +53,16 @@ describe('ndjsonFromJson()', () => {
     expect(fromJson.equals(sdk)).toBe(true);
   });
 
+  it('makes lines longer than a block from the records: a statement with appearances, its appearance lines', () => {
+    const dataset = baseDataset();
+    const statement = dataset.statements[1]! as unknown as Record<string, unknown>;
+    statement.quote = 'q'.repeat(700_000);
+    statement.appearances = [{ source: dataset.sources[0]!.id, note: 'ē'.repeat(600_000) }];
+    const { sdk, fromJson } = bothWays(dataset);
+    expect(fromJson.length).toBeGreaterThan(1 << 20);
+    expect(fromJson.equals(sdk)).toBe(true);
+  });
+
   it('fills its one block again and again over many records', () => {
     const dataset = baseDataset();
     const entity = dataset.entities[0]!;

@@ -100,14 +100,24 @@ function sortKeys(object: Record<string, unknown>): Record<string, unknown> {
   );
 }
 
-/** Each kind's (and entity type's) schema keys with their positions, built once. */
-const keyPositions = new Map<string, Map<string, number>>();
-function positionsOf(kind: RecordKind | 'redirects', record: Record<string, unknown>): Map<string, number> {
-  const name = kind === 'entities' && isEntityType(record.type) ? `entities/${record.type}` : kind;
-  let positions = keyPositions.get(name);
+/** Each kind's schema keys with their positions, and each entity type's, built once. */
+const kindPositions = new Map<RecordKind | 'redirects', ReadonlyMap<string, number>>();
+const entityTypePositions = new Map<unknown, ReadonlyMap<string, number>>();
+function positionsOf(kind: RecordKind | 'redirects', record: Record<string, unknown>): ReadonlyMap<string, number> {
+  if (kind === 'entities') {
+    // Looked up by the entity type itself: no name is made for each record.
+    const known = entityTypePositions.get(record.type);
+    if (known) return known;
+    if (isEntityType(record.type)) {
+      const positions = positionMap(schemaKeys(kind, record));
+      entityTypePositions.set(record.type, positions);
+      return positions;
+    }
+  }
+  let positions = kindPositions.get(kind);
   if (!positions) {
-    positions = new Map(schemaKeys(kind, record).map((k, i) => [k, i]));
-    keyPositions.set(name, positions);
+    positions = positionMap(schemaKeys(kind, record));
+    kindPositions.set(kind, positions);
   }
   return positions;
 }
@@ -182,9 +192,16 @@ function canonicalList<T extends object>(
 ): T[] {
   let sorted = true;
   let canonical = true;
+  // Each id read once, kept for the next comparison.
+  let previous = '';
   for (let i = 0; i < records.length; i++) {
-    if (sorted && i > 0 && compareIds(idOf(records[i - 1]!), idOf(records[i]!)) > 0) sorted = false;
-    if (canonical && !isCanonicalRecord(kind, records[i]!)) canonical = false;
+    const record = records[i]!;
+    if (sorted) {
+      const id = idOf(record);
+      if (i > 0 && compareIds(previous, id) > 0) sorted = false;
+      previous = id;
+    }
+    if (canonical && !isCanonicalRecord(kind, record)) canonical = false;
     if (!sorted && !canonical) break;
   }
   const inOrder = sorted ? records : [...records].sort((a, b) => compareIds(idOf(a), idOf(b)));
@@ -213,31 +230,64 @@ export function serializeDataset(dataset: Dataset): string {
   return text;
 }
 
-/** About 64 KiB of text per piece: few enough writes and hash updates, small enough that memory stays flat. */
-const PIECE = 1 << 16;
+/**
+ * About this many characters of records per piece: few enough writes, and each string (of up to two
+ * bytes a character) stays below V8's large-object size, which would map fresh memory for every one.
+ */
+const PIECE = 1 << 15;
+/** Records in the first run of a list; later runs are sized by the length of the one before. */
+const FIRST_RUN = 64;
+const MAX_RUN = 4096;
 
 /**
- * `serializeDataset` in pieces of about 64 KiB (whole records), for writing a dataset too large to
- * be held as one string (V8 strings stop at about 512 MB).
+ * `serializeDataset` in pieces of about 32 Ki characters (whole records, and a list's heading or
+ * end), for writing a dataset too large to be held as one string (V8 strings stop at about 512 MB).
  */
 export function* serializeDatasetChunks(dataset: Dataset): Generator<string> {
   const kinds: (keyof Dataset)[] = [...RECORD_KINDS];
   // Redirects appear only once a dataset has some, so older releases keep their exact shape.
   if (dataset.redirects && dataset.redirects.length > 0) kinds.push('redirects');
-  let piece = '{\n';
+  let between = '{\n';
+  let run = FIRST_RUN;
   for (const [k, kind] of kinds.entries()) {
     const records = (dataset[kind] ?? []) as object[];
-    piece += `${k > 0 ? ',\n' : ''}${JSON.stringify(kind)}: [`;
-    for (let i = 0; i < records.length; i++) {
-      piece += `${i === 0 ? '\n' : ',\n'}${JSON.stringify(records[i])}`;
-      if (piece.length >= PIECE) {
-        yield piece;
-        piece = '';
-      }
+    between += `${k > 0 ? ',\n' : ''}${JSON.stringify(kind)}: [`;
+    for (let start = 0, end = 0; start < records.length; start = end) {
+      end = Math.min(records.length, start + run);
+      // The text between runs on its own: joined to a run's, it would be one more copy of the run.
+      yield `${between}${start === 0 ? '\n' : ',\n'}`;
+      between = '';
+      const lines = recordLines(records, start, end);
+      yield lines;
+      run = Math.max(1, Math.min(MAX_RUN, Math.round(((end - start) * PIECE) / Math.max(1, lines.length))));
     }
-    piece += records.length > 0 ? '\n]' : ']';
+    between += records.length > 0 ? '\n]' : ']';
   }
   // Coverage last, on one line: a declaration, not a list of records.
-  if (dataset.coverage) piece += `,\n"coverage": ${JSON.stringify(dataset.coverage)}`;
-  yield `${piece}\n}\n`;
+  if (dataset.coverage) between += `,\n"coverage": ${JSON.stringify(dataset.coverage)}`;
+  yield `${between}\n}\n`;
 }
+
+/**
+ * Records `start` to `end`, one JSON line each, joined by `,\n`. The run is turned into JSON in one
+ * call, far cheaper than one per record, and its records are then split onto lines at each `},{`.
+ * That is exact only when those boundaries are the only `},{` in the text: every record is a plain
+ * object (its JSON starts with `{` and ends with `}`) and exactly one character per boundary was
+ * added. A run with a `},{` of its own (in a quote, between a statement's appearances) is written
+ * record by record.
+ */
+function recordLines(records: readonly object[], start: number, end: number): string {
+  const run = records.slice(start, end);
+  if (run.every(isPlainRecord)) {
+    const json = JSON.stringify(run);
+    const lines = json.replaceAll('},{', '},\n{');
+    if (lines.length - json.length === run.length - 1) return lines.slice(1, -1);
+  }
+  let text = JSON.stringify(run[0]);
+  for (let i = 1; i < run.length; i++) text += `,\n${JSON.stringify(run[i])}`;
+  return text;
+}
+
+/** An object whose JSON is `{…}`: not an array, nor one with a `toJSON` of its own. */
+const isPlainRecord = (record: unknown) =>
+  isObject(record) && typeof (record as { toJSON?: unknown }).toJSON !== 'function';

@@ -230,23 +230,61 @@ describe('serializeDataset()', () => {
 });
 
 describe('serializeDatasetChunks()', () => {
-  it('gives the text of serializeDataset in pieces of about 64 KiB, each ending after a whole record', () => {
+  /** The layout spelled out record by record: one JSON line per record, lists in order. */
+  const recordByRecord = (data: Dataset) => {
+    const kinds = ['entities', 'relations', 'statements', 'sources'] as const;
+    const lists = kinds.map(
+      (kind) =>
+        `"${kind}": [${data[kind].length > 0 ? `\n${data[kind].map((r) => JSON.stringify(r)).join(',\n')}\n` : ''}]`,
+    );
+    return `{\n${lists.join(',\n')}\n}\n`;
+  };
+  const withStatements = (count: number, make: (i: number) => object) => {
     const data = baseDataset();
-    const many = {
+    return {
       ...data,
-      statements: Array.from({ length: 2000 }, (_, i) => ({
+      statements: Array.from({ length: count }, (_, i) => ({
         ...data.statements[0]!,
         id: `st:${String(i).padStart(5, '0')}`,
+        ...make(i),
       })),
     } as Dataset;
+  };
+
+  it('gives the text of serializeDataset in pieces of whole records, none much over 32 Ki characters', () => {
+    const many = withStatements(2000, () => ({}));
     const pieces = [...serializeDatasetChunks(many)];
     expect(pieces.join('')).toBe(serializeDataset(many));
-    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces.join('')).toBe(recordByRecord(many));
+    expect(pieces.length).toBeGreaterThan(4);
     for (const piece of pieces.slice(0, -1)) {
-      expect(piece.length).toBeGreaterThanOrEqual(1 << 16);
-      expect(piece.length).toBeLessThan((1 << 16) + 1000);
-      expect(piece.endsWith('}')).toBe(true);
+      expect(piece.length).toBeLessThan(2 << 15);
+      expect(piece.endsWith('}') || piece.endsWith('[\n') || piece.endsWith(',\n')).toBe(true);
     }
+  });
+
+  it('keeps a `},{` inside a record on its line: in a quote, or between a statement’s appearances', () => {
+    const tricky = withStatements(300, (i) =>
+      i % 97 === 5
+        ? { quote: 'a list: [{"a":1},{"b":2}]' }
+        : i % 89 === 7
+          ? {
+              appearances: [
+                { source: 'src:a', note: 'x' },
+                { source: 'src:b', note: 'y' },
+              ],
+            }
+          : {},
+    );
+    const text = serializeDataset(tricky);
+    expect(text).toBe(recordByRecord(tricky));
+    expect(JSON.parse(text)).toEqual(tricky);
+  });
+
+  it('writes records with a toJSON of their own as JSON.stringify does, whatever their `},{` count', () => {
+    // Nine records that are one `},{` each in JSON and no `{…}`: as many `},{` as a run of ten records has boundaries.
+    const data = withStatements(10, (i) => (i < 9 ? { toJSON: () => 'a},{b' } : {}));
+    expect(serializeDataset(data)).toBe(recordByRecord(data));
   });
 });
 

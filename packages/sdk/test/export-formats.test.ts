@@ -321,6 +321,18 @@ describe('exportDataset(cg, "ndjson")', () => {
     );
   });
 
+  it('gives a statement’s own anchor on its own appearance line, key for key', async () => {
+    const dataset = awkwardDataset();
+    const statement = dataset.statements.find((s) => s.quote !== undefined)!;
+    statement.anchor = { type: 'TextQuoteSelector', exact: statement.quote!.slice(0, 12) };
+    const lines = text(await exportDataset(dataset, 'ndjson'), 'dataset.ndjson').split('\n');
+    const rows = [...appearanceRows(exportRecords(dataset, 'test'))];
+    expect(rows.some((row) => row.own && row.anchor !== undefined)).toBe(true);
+    expect(lines.filter((l) => l.startsWith('{"kind":"appearance"'))).toEqual(
+      rows.map((row) => `{"kind":"appearance",${JSON.stringify(row).slice(1)}`),
+    );
+  });
+
   it('streams the same text in chunks', async () => {
     let streamed = '';
     for await (const chunk of streamNdjson(cg)) streamed += chunk;

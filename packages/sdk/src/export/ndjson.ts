@@ -48,9 +48,12 @@ const member = (key: string, value: unknown) => {
  */
 export function appearanceLines(s: Statement): string {
   const head = `{"kind":"${NDJSON_APPEARANCE_KIND}"${member('statement', s.id)}`;
-  let text = `${head}${member('source', s.source)},"own":true${member('anchor', s.anchor)}}\n`;
-  for (const a of s.appearances ?? [])
-    text += `${head}${member('source', a.source)},"own":false${member('anchor', a.anchor)}${member('note', a.note)}}\n`;
+  // Most statements have no anchor and no appearances: nothing is made for either then.
+  const anchor = s.anchor === undefined ? '' : member('anchor', s.anchor);
+  let text = `${head}${member('source', s.source)},"own":true${anchor}}\n`;
+  if (s.appearances)
+    for (const a of s.appearances)
+      text += `${head}${member('source', a.source)},"own":false${member('anchor', a.anchor)}${member('note', a.note)}}\n`;
   return text;
 }
 
