@@ -31,11 +31,12 @@ export async function readJsonArrayFile(
 ): Promise<JsonReadResult> {
   const read = await withRegularFile(path, async (handle) => {
     const records = new JsonArrayRecords(file, options);
-    const block = Buffer.allocUnsafe(BLOCK);
     for (;;) {
-      const { bytesRead } = await handle.read(block, 0, BLOCK, null);
+      // Read straight after the bytes not yet parsed: no block to copy them from.
+      const room = records.room();
+      const { bytesRead } = await handle.read(room, 0, room.length, null);
       if (bytesRead === 0) return { ok: true as const, records: records.end() };
-      if (!records.push(block.subarray(0, bytesRead))) return { ok: true as const, records: null };
+      if (!records.took(bytesRead)) return { ok: true as const, records: null };
     }
   });
   if (read.ok && read.records) return { ok: true, value: read.records };
@@ -93,18 +94,34 @@ export class JsonArrayRecords {
   /** Adds the next bytes of the file; false once it is not a file this reader takes (read it whole). */
   push(bytes: Uint8Array): boolean {
     if (!this.taken) return false;
-    if (this.length + bytes.length > this.block.length) {
-      const grown = Buffer.allocUnsafe(Math.max(this.block.length * 2, this.length + bytes.length));
-      this.block.copy(grown, 0, 0, this.length);
-      this.block = grown;
-    }
+    this.makeRoom(bytes.length);
     this.block.set(bytes, this.length);
-    this.length += bytes.length;
+    return this.took(bytes.length);
+  }
+
+  /** Where the next bytes of the file may be read to (at least half a block), for `took`. */
+  room(): Buffer {
+    this.makeRoom(BLOCK / 2);
+    return this.block.subarray(this.length);
+  }
+
+  /** Adds the `count` bytes read into `room()`; false once it is not a file this reader takes. */
+  took(count: number): boolean {
+    if (!this.taken) return false;
+    this.length += count;
     const used = this.take(this.block, this.length);
     if (used === WHOLE) return (this.taken = false);
     this.block.copy(this.block, 0, used, this.length);
     this.length -= used;
     return true;
+  }
+
+  /** Grows the block, when needed, to hold `count` more bytes after those not yet parsed. */
+  private makeRoom(count: number): void {
+    if (this.length + count <= this.block.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.block.length * 2, this.length + count));
+    this.block.copy(grown, 0, 0, this.length);
+    this.block = grown;
   }
 
   /** The records, once every byte was given; null unless the file was an array of objects (read it whole). */
