@@ -180,13 +180,16 @@ function validateData(input: unknown, options: ValidateOptions): ValidationResul
       });
       continue;
     }
+    // The well-formed records are the list itself until one is not: no copy of a valid list.
+    let passed: unknown[] | undefined;
     records.forEach((record: unknown, index) => {
       const shape = checkRecordShape(kind, record);
       const rules = checkRecordRules(kind, record);
       if (shape.length === 0 && rules.length === 0) {
-        (wellFormed[kind] as unknown[]).push(record);
+        passed?.push(record);
         return;
       }
+      passed ??= records.slice(0, index);
       malformed = true;
       if (kind === 'statements') {
         const relation =
@@ -199,6 +202,7 @@ function validateData(input: unknown, options: ValidateOptions): ValidationResul
         errors.push({ file: files[kind], id, path: problem.path, message: problem.message, index });
       }
     });
+    (wellFormed as Record<RecordKind, unknown[]>)[kind] = passed ?? records;
     if (requireSorted) pushAll(errors, checkSorted(records, files[kind]));
   }
 
