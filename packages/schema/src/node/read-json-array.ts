@@ -6,7 +6,6 @@
  * that is not an array of objects, bad JSON or UTF-8, a duplicate key) is read again whole by
  * `readJsonFile`, which reports it with line and column as before.
  */
-import { pushAll } from '../arrays.js';
 import { checkJsonSource } from './json-source.js';
 import { readJsonFile, utf8Text, type JsonReadResult, type ReadJsonOptions } from './read-json.js';
 import { withRegularFile } from './regular-file.js';
@@ -66,7 +65,12 @@ const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0
  * bytes of a record not yet complete are kept. Exported for tests.
  */
 export class JsonArrayRecords {
-  private readonly records: unknown[] = [];
+  /**
+   * The records so far, as the arrays parsed a run at a time and, between them, records parsed one
+   * by one: joined once at the end, rather than each record pushed again onto one growing list.
+   */
+  private readonly parts: unknown[][] = [];
+  private single: unknown[] = [];
   /** The bytes given but not yet parsed, in `block[0, length)`. */
   private block = Buffer.allocUnsafe(BLOCK);
   private length = 0;
@@ -126,7 +130,9 @@ export class JsonArrayRecords {
 
   /** The records, once every byte was given; null unless the file was an array of objects (read it whole). */
   end(): unknown[] | null {
-    return this.taken && this.at === At.End && this.length === 0 ? this.records : null;
+    if (!(this.taken && this.at === At.End && this.length === 0)) return null;
+    if (this.single.length > 0) this.parts.push(this.single);
+    return joined(this.parts);
   }
 
   /** Takes what it can of `bytes[0, end)`: how many bytes it is done with (the rest is given again, with more), or WHOLE. */
@@ -235,7 +241,11 @@ export class JsonArrayRecords {
       if (typeof record !== 'object' || record === null || Array.isArray(record)) return WHOLE;
     }
     if (this.options.source && checkJsonSource(run.text, records, this.file)) return WHOLE;
-    pushAll(this.records, records);
+    if (this.single.length > 0) {
+      this.parts.push(this.single);
+      this.single = [];
+    }
+    this.parts.push(records);
     return close + 1;
   }
 
@@ -244,9 +254,18 @@ export class JsonArrayRecords {
     const record = parsedJson(bytes.subarray(start, end));
     if (!record) return false;
     if (this.options.source && checkJsonSource(record.text, record.value, this.file)) return false;
-    this.records.push(record.value);
+    this.single.push(record.value);
     return true;
   }
+}
+
+/** The items of `parts` in one array. */
+function joined(parts: unknown[][]): unknown[] {
+  // concat copies each part whole; its arguments are passed in batches, well below the stack's limit.
+  const BATCH = 4096;
+  let all: unknown[] = [];
+  for (let i = 0; i < parts.length; i += BATCH) all = all.concat(...parts.slice(i, i + BATCH));
+  return all;
 }
 
 /** The text of some bytes and the JSON value it holds, or null when they are not UTF-8 JSON. */
