@@ -254,7 +254,7 @@ export function checkCrossRecordRules(
   for (let r = 0; r < data.relations.length; r++) {
     const relation = data.relations[r]!;
     const info = RELATION_TYPE_INFO[relation.type];
-    for (const end of ['source', 'target'] as const) {
+    for (const end of RELATION_ENDS) {
       const position = entities.get(relation[end]);
       ends[end][r] = position ?? -1;
       const entity = position === undefined ? undefined : data.entities[position]!;
@@ -294,9 +294,10 @@ export function checkCrossRecordRules(
     }
 
     checkReporting(statement, statement.source, -1, sources, issue, unresolved);
-    const appearances = statement.appearances ?? [];
-    for (let i = 0; i < appearances.length; i++)
-      checkReporting(statement, appearances[i]!.source, i, sources, issue, unresolved);
+    const appearances = statement.appearances;
+    if (appearances !== undefined)
+      for (let i = 0; i < appearances.length; i++)
+        checkReporting(statement, appearances[i]!.source, i, sources, issue, unresolved);
   }
 
   const sharing = sharedPairs(
@@ -342,6 +343,9 @@ export function checkCrossRecordRules(
 }
 
 const EMPTY_KINDS: ReadonlyMap<string, RecordKind> = new Map();
+
+/** A relation's two entity fields, one list for every relation. */
+const RELATION_ENDS = ['source', 'target'] as const;
 
 interface IdIndex {
   /** Entities' positions by id, the last of a duplicated id kept. */
@@ -441,6 +445,11 @@ function indexMixedIds(
   };
 }
 
+/** The path of a statement's source (-1) or of an appearance's: spelt only for a problem, as most sources are fine. */
+function reportingPath(appearance: number): string {
+  return appearance < 0 ? '/source' : `/appearances/${appearance}/source`;
+}
+
 /** A source that reports the statement (its own, or appearance `appearance`; -1 for its own): known, and published no earlier. */
 function checkReporting(
   statement: Statement,
@@ -450,15 +459,13 @@ function checkReporting(
   issue: (kind: RecordKind, id: string, path: string, message: string) => void,
   unresolved: (kind: RecordKind, id: string, path: string, ref: string, expected: RecordKind) => void,
 ) {
-  // The path is spelt only for a problem: most sources are fine.
-  const path = () => (appearance < 0 ? '/source' : `/appearances/${appearance}/source`);
   const source = sources.get(id);
-  if (!source) unresolved('statements', statement.id, path(), id, 'sources');
+  if (!source) unresolved('statements', statement.id, reportingPath(appearance), id, 'sources');
   else if (source.published && earliestDay(statement.date) > latestDay(source.published)) {
     issue(
       'statements',
       statement.id,
-      appearance < 0 ? '/date' : path(),
+      appearance < 0 ? '/date' : reportingPath(appearance),
       `${show(statement.date)} is after its source ${show(source.id)} was published (${source.published})`,
     );
   }

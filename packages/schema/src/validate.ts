@@ -262,8 +262,9 @@ function recordId(record: unknown): string | null {
 /** Files are sorted by id (redirects by the old id, `from`) so that diffs of the data stay small and reviewable. */
 function checkSorted(records: unknown[], file: string, field: 'id' | 'from' = 'id'): ValidationIssue[] {
   let previous: string | null = null;
-  for (const [index, record] of records.entries()) {
-    const id = recordId(record);
+  // An indexed loop: an iterator of entries would make a pair per record.
+  for (let index = 0; index < records.length; index++) {
+    const id = recordId(records[index]);
     if (id === null) continue;
     if (previous !== null && compareIds(previous, id) > 0) {
       return [
