@@ -4,7 +4,7 @@
  * so ids such as `__proto__` stay ordinary strings.
  */
 import { pushAll } from './arrays.js';
-import { latestDay, earliestDay, PARTIAL_DATE_PATTERN, partialDateProblem } from './dates.js';
+import { latestDay, earliestDay, isPartialDate, PARTIAL_DATE_PATTERN, partialDateProblem } from './dates.js';
 import { pointerSegment, show, type ValidationIssue } from './issues.js';
 import type { CheckedKind, FieldProblem } from './schema-check.js';
 import {
@@ -60,34 +60,50 @@ export const SPEAKER_TYPES: ReadonlySet<EntityType> = new Set(ENTITY_TYPES.filte
  * validateDataset's per-record rules, and the column readers' check of one value.
  */
 export function checkFieldRules(kind: CheckedKind, field: string, value: unknown, problems: FieldProblem[]): void {
-  if (DATE_FIELDS[kind].includes(field)) {
-    // Values that fail the pattern are reported by the schema check already.
-    if (typeof value === 'string' && DATE_RE.test(value)) {
-      const problem = partialDateProblem(value);
-      if (problem) problems.push({ path: `/${field}`, message: problem });
+  if (DATE_FIELDS[kind].includes(field)) checkDateField(field, value, problems);
+  else if (TEXT_FIELDS[kind].includes(field)) checkTextField(kind, field, value, problems);
+  else if (kind === 'entities' && field === 'aliases') checkAliases(value, problems);
+  else if (kind === 'relations' && field === 'attributes') checkAttributes(value, problems);
+}
+
+/** A date field's calendar rules. */
+function checkDateField(field: string, value: unknown, problems: FieldProblem[]): void {
+  // Values that fail the pattern are reported by the schema check already. Almost every date is
+  // valid, which isPartialDate tells from its character codes, without the regular expression.
+  if (typeof value === 'string' && !isPartialDate(value) && DATE_RE.test(value)) {
+    const problem = partialDateProblem(value);
+    if (problem) problems.push({ path: `/${field}`, message: problem });
+  }
+}
+
+/** A display text field's rules (an entity's name is held to the name rules). */
+function checkTextField(kind: CheckedKind, field: string, value: unknown, problems: FieldProblem[]): void {
+  if (typeof value === 'string' && value !== '') {
+    const problem = kind === 'entities' && field === 'name' ? nameProblem(value) : textProblem(value);
+    if (problem) problems.push({ path: `/${field}`, message: problem });
+  }
+}
+
+/** An entity's aliases, each held to the name rules. */
+function checkAliases(value: unknown, problems: FieldProblem[]): void {
+  if (!Array.isArray(value)) return;
+  // A plain loop: a hostile array may be sparse or huge, and the schema check bounds it first.
+  for (let i = 0; i < value.length; i++) {
+    const alias: unknown = value[i];
+    if (typeof alias === 'string' && alias !== '') {
+      const problem = nameProblem(alias);
+      if (problem) problems.push({ path: `/aliases/${i}`, message: problem });
     }
-  } else if (TEXT_FIELDS[kind].includes(field)) {
-    if (typeof value === 'string' && value !== '') {
-      const problem = kind === 'entities' && field === 'name' ? nameProblem(value) : textProblem(value);
-      if (problem) problems.push({ path: `/${field}`, message: problem });
-    }
-  } else if (kind === 'entities' && field === 'aliases') {
-    if (!Array.isArray(value)) return;
-    // A plain loop: a hostile array may be sparse or huge, and the schema check bounds it first.
-    for (let i = 0; i < value.length; i++) {
-      const alias: unknown = value[i];
-      if (typeof alias === 'string' && alias !== '') {
-        const problem = nameProblem(alias);
-        if (problem) problems.push({ path: `/aliases/${i}`, message: problem });
-      }
-    }
-  } else if (kind === 'relations' && field === 'attributes') {
-    if (typeof value !== 'object' || value === null) return;
-    for (const [key, text] of Object.entries(value)) {
-      if (typeof text !== 'string' || text === '') continue;
-      const problem = textProblem(text);
-      if (problem) problems.push({ path: `/attributes/${pointerSegment(key)}`, message: problem });
-    }
+  }
+}
+
+/** The text values of a relation's attributes. */
+function checkAttributes(value: unknown, problems: FieldProblem[]): void {
+  if (typeof value !== 'object' || value === null) return;
+  for (const [key, text] of Object.entries(value)) {
+    if (typeof text !== 'string' || text === '') continue;
+    const problem = textProblem(text);
+    if (problem) problems.push({ path: `/attributes/${pointerSegment(key)}`, message: problem });
   }
 }
 
@@ -97,10 +113,12 @@ export function checkRecordRules(kind: CheckedKind, record: unknown): FieldProbl
   const r = record as Record<string, unknown>;
   const problems: FieldProblem[] = [];
 
-  for (const field of DATE_FIELDS[kind]) checkFieldRules(kind, field, r[field], problems);
-  for (const field of TEXT_FIELDS[kind]) checkFieldRules(kind, field, r[field], problems);
-  if (kind === 'entities') checkFieldRules(kind, 'aliases', r.aliases, problems);
-  if (kind === 'relations') checkFieldRules(kind, 'attributes', r.attributes, problems);
+  // The field checks called directly: every record of a build comes here, and checkFieldRules
+  // would first search the kind's field lists for each field.
+  for (const field of DATE_FIELDS[kind]) checkDateField(field, r[field], problems);
+  for (const field of TEXT_FIELDS[kind]) checkTextField(kind, field, r[field], problems);
+  if (kind === 'entities') checkAliases(r.aliases, problems);
+  if (kind === 'relations') checkAttributes(r.attributes, problems);
   // An unknown type is reported by the schema check; suggesting it as a prefix would only mislead.
   if (kind === 'entities' && typeof r.id === 'string' && isEntityType(r.type) && r.id.includes(':')) {
     const prefix = r.id.slice(0, r.id.indexOf(':'));
@@ -116,9 +134,10 @@ export function checkRecordRules(kind: CheckedKind, record: unknown): FieldProbl
       message: `is the same entity as the source (${show(r.source)}); a relation needs two different entities`,
     });
   }
-  const [startField, endField] =
-    kind === 'relations' ? ['start', 'end'] : kind === 'entities' ? ['date', 'end'] : [null, null];
-  if (startField && endField) {
+  // No array per record for the pair of field names.
+  const startField = kind === 'relations' ? 'start' : kind === 'entities' ? 'date' : null;
+  const endField = 'end';
+  if (startField !== null) {
     const start = r[startField];
     const end = r[endField];
     if (
@@ -235,7 +254,7 @@ export function checkCrossRecordRules(
   for (let r = 0; r < data.relations.length; r++) {
     const relation = data.relations[r]!;
     const info = RELATION_TYPE_INFO[relation.type];
-    for (const end of ['source', 'target'] as const) {
+    for (const end of RELATION_ENDS) {
       const position = entities.get(relation[end]);
       ends[end][r] = position ?? -1;
       const entity = position === undefined ? undefined : data.entities[position]!;
@@ -275,9 +294,10 @@ export function checkCrossRecordRules(
     }
 
     checkReporting(statement, statement.source, -1, sources, issue, unresolved);
-    const appearances = statement.appearances ?? [];
-    for (let i = 0; i < appearances.length; i++)
-      checkReporting(statement, appearances[i]!.source, i, sources, issue, unresolved);
+    const appearances = statement.appearances;
+    if (appearances !== undefined)
+      for (let i = 0; i < appearances.length; i++)
+        checkReporting(statement, appearances[i]!.source, i, sources, issue, unresolved);
   }
 
   const sharing = sharedPairs(
@@ -323,6 +343,9 @@ export function checkCrossRecordRules(
 }
 
 const EMPTY_KINDS: ReadonlyMap<string, RecordKind> = new Map();
+
+/** A relation's two entity fields, one list for every relation. */
+const RELATION_ENDS = ['source', 'target'] as const;
 
 interface IdIndex {
   /** Entities' positions by id, the last of a duplicated id kept. */
@@ -422,6 +445,11 @@ function indexMixedIds(
   };
 }
 
+/** The path of a statement's source (-1) or of an appearance's: spelt only for a problem, as most sources are fine. */
+function reportingPath(appearance: number): string {
+  return appearance < 0 ? '/source' : `/appearances/${appearance}/source`;
+}
+
 /** A source that reports the statement (its own, or appearance `appearance`; -1 for its own): known, and published no earlier. */
 function checkReporting(
   statement: Statement,
@@ -431,15 +459,13 @@ function checkReporting(
   issue: (kind: RecordKind, id: string, path: string, message: string) => void,
   unresolved: (kind: RecordKind, id: string, path: string, ref: string, expected: RecordKind) => void,
 ) {
-  // The path is spelt only for a problem: most sources are fine.
-  const path = () => (appearance < 0 ? '/source' : `/appearances/${appearance}/source`);
   const source = sources.get(id);
-  if (!source) unresolved('statements', statement.id, path(), id, 'sources');
+  if (!source) unresolved('statements', statement.id, reportingPath(appearance), id, 'sources');
   else if (source.published && earliestDay(statement.date) > latestDay(source.published)) {
     issue(
       'statements',
       statement.id,
-      appearance < 0 ? '/date' : path(),
+      appearance < 0 ? '/date' : reportingPath(appearance),
       `${show(statement.date)} is after its source ${show(source.id)} was published (${source.published})`,
     );
   }

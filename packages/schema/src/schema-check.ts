@@ -78,8 +78,11 @@ export function isAbsoluteUrl(value: string): boolean {
   }
 }
 
+/** What a record that fits its schema gets: one empty list, not a new one per record. */
+const NO_PROBLEMS: readonly FieldProblem[] = Object.freeze([]);
+
 /** Structural problems of one record of the given kind; an empty list when it fits its schema. */
-export function checkRecordShape(kind: CheckedKind, record: unknown): FieldProblem[] {
+export function checkRecordShape(kind: CheckedKind, record: unknown): readonly FieldProblem[] {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
     return [{ path: '', message: `must be an object, not ${describeType(record)}` }];
   }
@@ -88,7 +91,7 @@ export function checkRecordShape(kind: CheckedKind, record: unknown): FieldProbl
   const checker: RecordChecker | undefined =
     kind !== 'entities' ? all[kind] : isEntityType(type) ? all.entity[type] : undefined;
   // The quick check reads no deeper than the schema goes, so it is safe before the nesting check.
-  if (checker?.quick(record as Record<string, unknown>)) return [];
+  if (checker?.quick(record as Record<string, unknown>)) return NO_PROBLEMS;
   // TypeBox walks nested values recursively (uniqueItems hashes them): 100,000 nested arrays from
   // JSON.parse would overflow the stack. No field nests more than two levels, so stop well before.
   const tooDeep = deeplyNestedField(record as Record<string, unknown>);

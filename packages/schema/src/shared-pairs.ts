@@ -4,6 +4,9 @@
  * twice, the same words twice) then builds its keys for those few only.
  */
 
+/** Groups up to this size are searched pair by pair rather than sorted. */
+const SMALL_GROUP = 8;
+
 /**
  * The positions, in ascending order, of the items whose pair of numbers (`first[i]`, `second[i]`)
  * another item has too, and of every item with a negative number (unknown, so it cannot be ruled
@@ -27,6 +30,19 @@ export function sharedPairs(first: Int32Array, second: Int32Array, firstCount: n
     const from = offsets[v]!;
     const to = offsets[v + 1]!;
     if (to - from < 2) continue;
+    if (to - from <= SMALL_GROUP) {
+      // Most groups are a few items: compared pairwise, without a view and a sort for each.
+      for (let j = from; j < to; j++) {
+        const value = second[items[j]!]!;
+        for (let k = from; k < to; k++) {
+          if (k !== j && second[items[k]!] === value) {
+            shared.push(items[j]!);
+            break;
+          }
+        }
+      }
+      continue;
+    }
     const group = items.subarray(from, to);
     group.sort((a, b) => second[a]! - second[b]!);
     let run = 0;

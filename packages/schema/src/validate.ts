@@ -180,13 +180,16 @@ function validateData(input: unknown, options: ValidateOptions): ValidationResul
       });
       continue;
     }
+    // The well-formed records are the list itself until one is not: no copy of a valid list.
+    let passed: unknown[] | undefined;
     records.forEach((record: unknown, index) => {
       const shape = checkRecordShape(kind, record);
       const rules = checkRecordRules(kind, record);
       if (shape.length === 0 && rules.length === 0) {
-        (wellFormed[kind] as unknown[]).push(record);
+        passed?.push(record);
         return;
       }
+      passed ??= records.slice(0, index);
       malformed = true;
       if (kind === 'statements') {
         const relation =
@@ -199,6 +202,7 @@ function validateData(input: unknown, options: ValidateOptions): ValidationResul
         errors.push({ file: files[kind], id, path: problem.path, message: problem.message, index });
       }
     });
+    (wellFormed as Record<RecordKind, unknown[]>)[kind] = passed ?? records;
     if (requireSorted) pushAll(errors, checkSorted(records, files[kind]));
   }
 
@@ -258,8 +262,9 @@ function recordId(record: unknown): string | null {
 /** Files are sorted by id (redirects by the old id, `from`) so that diffs of the data stay small and reviewable. */
 function checkSorted(records: unknown[], file: string, field: 'id' | 'from' = 'id'): ValidationIssue[] {
   let previous: string | null = null;
-  for (const [index, record] of records.entries()) {
-    const id = recordId(record);
+  // An indexed loop: an iterator of entries would make a pair per record.
+  for (let index = 0; index < records.length; index++) {
+    const id = recordId(records[index]);
     if (id === null) continue;
     if (previous !== null && compareIds(previous, id) > 0) {
       return [

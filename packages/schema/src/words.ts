@@ -136,7 +136,7 @@ export function wordsProblems(r: Fields): FieldProblem[] {
       path: '/paraphraseBy',
       message: 'says whose paraphrase it is, but the statement has no paraphrase; add one, or remove paraphraseBy',
     });
-  pushAll(problems, anchorProblems(r, r.anchor, '/anchor'));
+  if (r.anchor !== undefined) pushAll(problems, anchorProblems(r, r.anchor, '/anchor'));
   if (has(r, 'context') && !has(r, 'quote') && !has(r, 'paraphrase'))
     problems.push({
       path: '/context',

@@ -6,7 +6,6 @@
  * that is not an array of objects, bad JSON or UTF-8, a duplicate key) is read again whole by
  * `readJsonFile`, which reports it with line and column as before.
  */
-import { pushAll } from '../arrays.js';
 import { checkJsonSource } from './json-source.js';
 import { readJsonFile, utf8Text, type JsonReadResult, type ReadJsonOptions } from './read-json.js';
 import { withRegularFile } from './regular-file.js';
@@ -31,11 +30,12 @@ export async function readJsonArrayFile(
 ): Promise<JsonReadResult> {
   const read = await withRegularFile(path, async (handle) => {
     const records = new JsonArrayRecords(file, options);
-    const block = Buffer.allocUnsafe(BLOCK);
     for (;;) {
-      const { bytesRead } = await handle.read(block, 0, BLOCK, null);
+      // Read straight after the bytes not yet parsed: no block to copy them from.
+      const room = records.room();
+      const { bytesRead } = await handle.read(room, 0, room.length, null);
       if (bytesRead === 0) return { ok: true as const, records: records.end() };
-      if (!records.push(block.subarray(0, bytesRead))) return { ok: true as const, records: null };
+      if (!records.took(bytesRead)) return { ok: true as const, records: null };
     }
   });
   if (read.ok && read.records) return { ok: true, value: read.records };
@@ -65,7 +65,12 @@ const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0
  * bytes of a record not yet complete are kept. Exported for tests.
  */
 export class JsonArrayRecords {
-  private readonly records: unknown[] = [];
+  /**
+   * The records so far, as the arrays parsed a run at a time and, between them, records parsed one
+   * by one: joined once at the end, rather than each record pushed again onto one growing list.
+   */
+  private readonly parts: unknown[][] = [];
+  private single: unknown[] = [];
   /** The bytes given but not yet parsed, in `block[0, length)`. */
   private block = Buffer.allocUnsafe(BLOCK);
   private length = 0;
@@ -93,13 +98,21 @@ export class JsonArrayRecords {
   /** Adds the next bytes of the file; false once it is not a file this reader takes (read it whole). */
   push(bytes: Uint8Array): boolean {
     if (!this.taken) return false;
-    if (this.length + bytes.length > this.block.length) {
-      const grown = Buffer.allocUnsafe(Math.max(this.block.length * 2, this.length + bytes.length));
-      this.block.copy(grown, 0, 0, this.length);
-      this.block = grown;
-    }
+    this.makeRoom(bytes.length);
     this.block.set(bytes, this.length);
-    this.length += bytes.length;
+    return this.took(bytes.length);
+  }
+
+  /** Where the next bytes of the file may be read to (at least half a block), for `took`. */
+  room(): Buffer {
+    this.makeRoom(BLOCK / 2);
+    return this.block.subarray(this.length);
+  }
+
+  /** Adds the `count` bytes read into `room()`; false once it is not a file this reader takes. */
+  took(count: number): boolean {
+    if (!this.taken) return false;
+    this.length += count;
     const used = this.take(this.block, this.length);
     if (used === WHOLE) return (this.taken = false);
     this.block.copy(this.block, 0, used, this.length);
@@ -107,9 +120,19 @@ export class JsonArrayRecords {
     return true;
   }
 
+  /** Grows the block, when needed, to hold `count` more bytes after those not yet parsed. */
+  private makeRoom(count: number): void {
+    if (this.length + count <= this.block.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.block.length * 2, this.length + count));
+    this.block.copy(grown, 0, 0, this.length);
+    this.block = grown;
+  }
+
   /** The records, once every byte was given; null unless the file was an array of objects (read it whole). */
   end(): unknown[] | null {
-    return this.taken && this.at === At.End && this.length === 0 ? this.records : null;
+    if (!(this.taken && this.at === At.End && this.length === 0)) return null;
+    if (this.single.length > 0) this.parts.push(this.single);
+    return joined(this.parts);
   }
 
   /** Takes what it can of `bytes[0, end)`: how many bytes it is done with (the rest is given again, with more), or WHOLE. */
@@ -218,7 +241,11 @@ export class JsonArrayRecords {
       if (typeof record !== 'object' || record === null || Array.isArray(record)) return WHOLE;
     }
     if (this.options.source && checkJsonSource(run.text, records, this.file)) return WHOLE;
-    pushAll(this.records, records);
+    if (this.single.length > 0) {
+      this.parts.push(this.single);
+      this.single = [];
+    }
+    this.parts.push(records);
     return close + 1;
   }
 
@@ -227,9 +254,18 @@ export class JsonArrayRecords {
     const record = parsedJson(bytes.subarray(start, end));
     if (!record) return false;
     if (this.options.source && checkJsonSource(record.text, record.value, this.file)) return false;
-    this.records.push(record.value);
+    this.single.push(record.value);
     return true;
   }
+}
+
+/** The items of `parts` in one array. */
+function joined(parts: unknown[][]): unknown[] {
+  // concat copies each part whole; its arguments are passed in batches, well below the stack's limit.
+  const BATCH = 4096;
+  let all: unknown[] = [];
+  for (let i = 0; i < parts.length; i += BATCH) all = all.concat(...parts.slice(i, i + BATCH));
+  return all;
 }
 
 /** The text of some bytes and the JSON value it holds, or null when they are not UTF-8 JSON. */
