@@ -95,85 +95,30 @@ export function leavesOf(column: EncodedColumn, values: unknown[], rows: number,
 
 function flatLeaves(column: EncodedColumn, values: unknown[], rows: number, buffers: LeafBuffers): Leaves {
   const definition = column.nullable ? buffers.definition(rows) : null;
+  let count = 0;
+  // One loop per kind of value, each checking its own type inline (a call through a table of
+  // checkers would be a megamorphic call per value).
   const type = column.type;
-  // One small function per kind of value, each checking its own type inline: each sees one kind
-  // (optimised sooner, and with no branch per value on the column's type), and a call through a
-  // table of checkers would be a megamorphic call per value.
-  const count =
-    type === 'STRING'
-      ? textLeaves(values, rows, definition)
-      : type === 'DATE' || type === 'INT32'
-        ? integerLeaves(values, rows, definition)
-        : type === 'BOOLEAN'
-          ? booleanLeaves(values, rows, definition)
-          : jsonLeaves(values, rows, definition);
+  for (let row = 0; row < rows; row++) {
+    const value = values[row];
+    if (value === null || value === undefined) {
+      if (!definition) missing(row);
+      definition[row] = 0;
+      continue;
+    }
+    if (definition) definition[row] = 1;
+    if (type === 'STRING') {
+      if (typeof value !== 'string') text(value, row);
+      values[count++] = value;
+    } else if (type === 'DATE' || type === 'INT32') {
+      if (typeof value !== 'number' || (value | 0) !== value) int32(value, row);
+      values[count++] = value;
+    } else if (type === 'BOOLEAN') {
+      if (typeof value !== 'boolean') boolean(value, row);
+      values[count++] = value;
+    } else values[count++] = json(value, row);
+  }
   return { values, count, definition, repetition: null, slots: rows, rows };
-}
-
-/** A row with no value: a null in a nullable column, an error in a required one. */
-function absent(definition: Uint8Array | null, row: number): void {
-  if (!definition) missing(row);
-  definition[row] = 0;
-}
-
-function textLeaves(values: unknown[], rows: number, definition: Uint8Array | null): number {
-  let count = 0;
-  for (let row = 0; row < rows; row++) {
-    const value = values[row];
-    if (value === null || value === undefined) {
-      absent(definition, row);
-      continue;
-    }
-    if (typeof value !== 'string') text(value, row);
-    if (definition) definition[row] = 1;
-    values[count++] = value;
-  }
-  return count;
-}
-
-function integerLeaves(values: unknown[], rows: number, definition: Uint8Array | null): number {
-  let count = 0;
-  for (let row = 0; row < rows; row++) {
-    const value = values[row];
-    if (value === null || value === undefined) {
-      absent(definition, row);
-      continue;
-    }
-    if (typeof value !== 'number' || (value | 0) !== value) int32(value, row);
-    if (definition) definition[row] = 1;
-    values[count++] = value;
-  }
-  return count;
-}
-
-function booleanLeaves(values: unknown[], rows: number, definition: Uint8Array | null): number {
-  let count = 0;
-  for (let row = 0; row < rows; row++) {
-    const value = values[row];
-    if (value === null || value === undefined) {
-      absent(definition, row);
-      continue;
-    }
-    if (typeof value !== 'boolean') boolean(value, row);
-    if (definition) definition[row] = 1;
-    values[count++] = value;
-  }
-  return count;
-}
-
-function jsonLeaves(values: unknown[], rows: number, definition: Uint8Array | null): number {
-  let count = 0;
-  for (let row = 0; row < rows; row++) {
-    const value = values[row];
-    if (value === null || value === undefined) {
-      absent(definition, row);
-      continue;
-    }
-    const written = json(value, row);
-    if (definition) definition[row] = 1;
-    values[count++] = written;
-  }
-  return count;
 }
 
 function missing(row: number): never {
